@@ -1,0 +1,210 @@
+"""The fields a user edits, declared once: name, label, kind and vocabulary.
+
+Forms, table columns, the store's validation, imports and reports all read these, so a field
+is added in one place. ``parse_value`` turns what a person typed into the stored value, or
+raises a ``RuleViolation`` that says what is wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from keyplan.domain.errors import RuleViolation
+from keyplan.domain.vocabulary import (
+    AccountStatus,
+    BuyingRole,
+    Channel,
+    Influence,
+    Level,
+    Stance,
+    Strength,
+    Tier,
+)
+
+
+class Kind(Enum):
+    TEXT = "text"  # one line
+    NOTE = "note"  # several lines
+    CHOICE = "choice"  # one of a vocabulary
+    INTEGER = "integer"
+    MONEY = "money"
+    DATE = "date"
+    FLAG = "flag"
+    REFERENCE = "reference"  # the id of another row, chosen from a list
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: Kind = Kind.TEXT
+    choices: type[Enum] | None = None
+    required: bool = False
+    minimum: int | None = None
+    maximum: int | None = None
+
+    def parse(self, value: Any) -> Any:
+        """Turn an edited value into what is stored; raise RuleViolation when it cannot be."""
+        return parse_value(self, value)
+
+    def display(self, value: Any) -> str:
+        """How a stored value reads for a person."""
+        if value is None:
+            return ""
+        if self.choices is not None:
+            try:
+                return self.choices(value).label
+            except ValueError:
+                return str(value)
+        if self.kind is Kind.MONEY:
+            return f"{value:,.0f}"
+        if self.kind is Kind.FLAG:
+            return "Yes" if value else "No"
+        if isinstance(value, date):
+            return value.isoformat()
+        return str(value)
+
+
+def parse_value(spec: FieldSpec, value: Any) -> Any:
+    if isinstance(value, str):
+        value = value.strip() if spec.kind is not Kind.NOTE else value.rstrip()
+        if value == "":
+            value = None
+    if value is None:
+        if spec.required:
+            raise RuleViolation(f"{spec.label} cannot be empty.")
+        return None if spec.kind is not Kind.FLAG else False
+    parser = _PARSERS.get(spec.kind)
+    return parser(spec, value) if parser else value
+
+
+def _parse_choice(spec: FieldSpec, value: Any) -> Any:
+    assert spec.choices is not None
+    if isinstance(value, spec.choices):
+        return value.value
+    try:
+        if issubclass(spec.choices, int):
+            return spec.choices(int(value)).value
+        return spec.choices.from_text(str(value)).value  # type: ignore[attr-defined]
+    except ValueError as error:
+        raise RuleViolation(f"{spec.label}: {error}") from error
+
+
+def _parse_integer(spec: FieldSpec, value: Any) -> int:
+    try:
+        number = int(str(value).replace(",", "").strip())
+    except ValueError as error:
+        raise RuleViolation(f"{spec.label} must be a whole number, not '{value}'.") from error
+    if spec.minimum is not None and number < spec.minimum:
+        raise RuleViolation(f"{spec.label} must be at least {spec.minimum}.")
+    if spec.maximum is not None and number > spec.maximum:
+        raise RuleViolation(f"{spec.label} must be at most {spec.maximum}.")
+    return number
+
+
+def _parse_money(spec: FieldSpec, value: Any) -> float:
+    try:
+        number = float(str(value).replace(",", "").replace(" ", ""))
+    except ValueError as error:
+        raise RuleViolation(f"{spec.label} must be an amount, not '{value}'.") from error
+    if number < 0:
+        raise RuleViolation(f"{spec.label} cannot be negative.")
+    return number
+
+
+def _parse_date(spec: FieldSpec, value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise RuleViolation(
+            f"{spec.label} must be a date like 2026-03-31, not '{value}'."
+        ) from error
+
+
+def _parse_flag(spec: FieldSpec, value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in {"yes", "y", "true", "1"}:
+        return True
+    if text in {"no", "n", "false", "0"}:
+        return False
+    raise RuleViolation(f"{spec.label} must be yes or no, not '{value}'.")
+
+
+def _parse_text(spec: FieldSpec, value: Any) -> str:
+    return str(value)
+
+
+_PARSERS = {
+    Kind.TEXT: _parse_text,
+    Kind.NOTE: _parse_text,
+    Kind.CHOICE: _parse_choice,
+    Kind.INTEGER: _parse_integer,
+    Kind.MONEY: _parse_money,
+    Kind.DATE: _parse_date,
+    Kind.FLAG: _parse_flag,
+    Kind.REFERENCE: lambda spec, value: None if value is None else int(value),
+}
+
+
+def _by_name(*specs: FieldSpec) -> dict[str, FieldSpec]:
+    return {spec.name: spec for spec in specs}
+
+
+ACCOUNT_FIELDS = _by_name(
+    FieldSpec("name", "Name", required=True),
+    FieldSpec("industry", "Industry"),
+    FieldSpec("region", "Region"),
+    FieldSpec("country", "Country"),
+    FieldSpec("tier", "Tier", Kind.CHOICE, Tier, required=True),
+    FieldSpec("status", "Status", Kind.CHOICE, AccountStatus, required=True),
+    FieldSpec("currency", "Currency", required=True),
+    FieldSpec("annual_revenue", "Annual revenue with us", Kind.MONEY),
+    FieldSpec("potential", "Potential (wallet)", Kind.MONEY),
+    FieldSpec("website", "Website"),
+    FieldSpec("review_cadence_days", "Review cadence (days)", Kind.INTEGER, minimum=1),
+    FieldSpec("last_review_on", "Last plan review", Kind.DATE),
+    FieldSpec("notes", "Notes", Kind.NOTE),
+    FieldSpec("mission", "Mission", Kind.NOTE),
+    FieldSpec("vision", "Vision", Kind.NOTE),
+    FieldSpec("values", "Values", Kind.NOTE),
+    FieldSpec("history", "History", Kind.NOTE),
+    FieldSpec("current_objectives", "Current objectives", Kind.NOTE),
+    FieldSpec("strategy", "Strategy", Kind.NOTE),
+    FieldSpec("resources", "Resources", Kind.NOTE),
+    FieldSpec("structures", "Structures", Kind.NOTE),
+    FieldSpec("systems", "Systems", Kind.NOTE),
+    FieldSpec("skills", "Skills", Kind.NOTE),
+    FieldSpec("business_drivers", "Business plans that change their needs", Kind.NOTE),
+    FieldSpec("cost_quality_issues", "Cost and quality issues", Kind.NOTE),
+    FieldSpec("value_proposition", "Our value proposition", Kind.NOTE),
+)
+
+STAKEHOLDER_FIELDS = _by_name(
+    FieldSpec("full_name", "Name", required=True),
+    FieldSpec("job_title", "Job title"),
+    FieldSpec("department", "Department"),
+    FieldSpec("level", "Level", Kind.CHOICE, Level),
+    FieldSpec("location", "Location"),
+    FieldSpec("email", "E-mail"),
+    FieldSpec("phone", "Phone"),
+    FieldSpec("reports_to_id", "Reports to", Kind.REFERENCE),
+    FieldSpec("buying_role", "Buying role", Kind.CHOICE, BuyingRole, required=True),
+    FieldSpec("influence", "Influence", Kind.CHOICE, Influence),
+    FieldSpec("stance", "Stance", Kind.CHOICE, Stance, required=True),
+    FieldSpec("strength", "Relationship", Kind.CHOICE, Strength, required=True),
+    FieldSpec("contact_frequency_days", "Contact every (days)", Kind.INTEGER, minimum=1),
+    FieldSpec("preferred_channel", "Preferred channel", Kind.CHOICE, Channel),
+    FieldSpec("preferred_team_member_id", "Prefers to deal with", Kind.REFERENCE),
+    FieldSpec("personality_notes", "Personality and communication", Kind.NOTE),
+    FieldSpec("personal_interests", "Personal interests", Kind.NOTE),
+    FieldSpec("major_challenge", "Major challenge now", Kind.NOTE),
+    FieldSpec("priorities", "Priorities", Kind.NOTE),
+    FieldSpec("has_left", "Has left the company", Kind.FLAG),
+)

@@ -1,0 +1,51 @@
+"""Rules of the data that the store enforces and the UI explains."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+
+from keyplan.domain.errors import RuleViolation
+from keyplan.domain.vocabulary import CommitmentStatus
+
+
+def check_reports_to(
+    person_id: int,
+    manager_id: int | None,
+    managers: Mapping[int, int | None],
+    name_of: Callable[[int], str],
+) -> None:
+    """Refuse a reporting line that would make a person report to themselves or a subordinate.
+
+    Args:
+        person_id: the person whose manager changes.
+        manager_id: the proposed manager, or None for "reports to nobody".
+        managers: the current reporting lines, person id -> manager id.
+        name_of: gives a person's name for the message.
+
+    Raises:
+        RuleViolation: naming both people, when the line would close a cycle.
+    """
+    if manager_id is None:
+        return
+    if manager_id == person_id:
+        raise RuleViolation(f"{name_of(person_id)} cannot report to themselves.")
+    seen: set[int] = set()
+    current: int | None = manager_id
+    while current is not None and current not in seen:
+        if current == person_id:
+            raise RuleViolation(
+                f"{name_of(person_id)} cannot report to {name_of(manager_id)}: "
+                f"{name_of(manager_id)} is already in {name_of(person_id)}'s reporting chain."
+            )
+        seen.add(current)
+        current = managers.get(current)
+
+
+def is_commitment_late(status: str, due: date | None, delivered: date | None, today: date) -> bool:
+    """True when a promise is past its due date and not delivered, or was delivered late."""
+    if due is None or status == CommitmentStatus.BROKEN.value:
+        return False
+    if delivered is not None:
+        return delivered > due
+    return (status == CommitmentStatus.OPEN.value and today > due) or status == "late"

@@ -1,0 +1,231 @@
+"""The words Keyplan uses for accounts, people and plans.
+
+Every enum stores its ``value`` in the database (a short lower-case string, or an int for
+ordinal scales), so a power user reading the SQLite file sees words, not numbers, and renaming
+a label for the screen never needs a migration. ``label`` is what a person reads.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum, StrEnum
+
+
+class Vocabulary(StrEnum):
+    """A string enum with a human label derived from its value."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self.value, self.value.replace("_", " ").capitalize())
+
+    @classmethod
+    def from_text(cls, text: str) -> Vocabulary:
+        """Find a member by value or by label, ignoring case; raise ValueError if none fits."""
+        wanted = text.strip().lower()
+        for member in cls:
+            if wanted in (member.value, member.label.lower()):
+                return member
+        choices = ", ".join(member.label for member in cls)
+        raise ValueError(f"'{text}' is not one of: {choices}")
+
+
+_LABELS = {
+    "c_level": "Board / C-level",
+    "vp": "VP / Head of",
+    "individual": "Individual contributor",
+    "champion_coach": "Champion / coach",
+    "rival": "Rival / conflict",
+    "email": "E-mail",
+    "in_person": "In person",
+    "open": "Open",
+    "coordinate": "Coordinate with owner first",
+    "owner_only": "Owner only",
+    "open_to_team": "Open to the team",
+    "competitor_holds": "Competitor holds",
+    "in_pursuit": "In pursuit",
+    "not_relevant": "Not relevant",
+    "closed_won": "Closed — won",
+    "closed_lost": "Closed — lost",
+    "customer": "Customer-safe plan",
+    "internal": "Internal plan",
+    "brief": "Meeting brief",
+    "executive_sponsor": "Executive sponsor",
+    "solution_architect": "Solution architect",
+    "service_manager": "Service manager",
+    "local_rep": "Local rep",
+    "account_director": "Account director",
+    "technical_evaluator": "Technical evaluator",
+    "decision_maker": "Decision maker",
+}
+
+
+class Tier(Vocabulary):
+    STRATEGIC = "strategic"
+    KEY = "key"
+    GROWTH = "growth"
+    MAINTAIN = "maintain"
+
+
+class AccountStatus(Vocabulary):
+    ACTIVE = "active"
+    PROSPECT = "prospect"
+    DORMANT = "dormant"
+    LOST = "lost"
+
+
+class Level(Vocabulary):
+    """Seniority, from the top of the customer's organisation down."""
+
+    C_LEVEL = "c_level"
+    VP = "vp"
+    DIRECTOR = "director"
+    MANAGER = "manager"
+    INDIVIDUAL = "individual"
+
+    @property
+    def rank(self) -> int:
+        """0 for the board, growing downwards: sorts people top to bottom."""
+        return list(Level).index(self)
+
+
+class BuyingRole(Vocabulary):
+    DECISION_MAKER = "decision_maker"
+    TECHNICAL_EVALUATOR = "technical_evaluator"
+    USER = "user"
+    CHAMPION_COACH = "champion_coach"
+    GATEKEEPER = "gatekeeper"
+    INFLUENCER = "influencer"
+    NONE = "none"
+
+
+class Influence(Vocabulary):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Stance(Vocabulary):
+    """A person's attitude towards us, from best to worst; UNKNOWN last."""
+
+    CHAMPION = "champion"
+    SUPPORTER = "supporter"
+    NEUTRAL = "neutral"
+    SKEPTIC = "skeptic"
+    BLOCKER = "blocker"
+    UNKNOWN = "unknown"
+
+
+class Strength(IntEnum):
+    """How strong our relationship with a person is."""
+
+    NONE = 0
+    ACQUAINTED = 1
+    WORKING = 2
+    TRUSTED = 3
+    TRUSTED_ADVISOR = 4
+
+    @property
+    def label(self) -> str:
+        return _STRENGTH_LABELS[self]
+
+
+_STRENGTH_LABELS = {
+    Strength.NONE: "None",
+    Strength.ACQUAINTED: "Acquainted",
+    Strength.WORKING: "Working relationship",
+    Strength.TRUSTED: "Trusted",
+    Strength.TRUSTED_ADVISOR: "Trusted advisor",
+}
+
+
+class Channel(Vocabulary):
+    IN_PERSON = "in_person"
+    VIDEO = "video"
+    PHONE = "phone"
+    EMAIL = "email"
+    MESSAGE = "message"
+    EVENT = "event"
+
+
+class InfluenceKind(Vocabulary):
+    INFLUENCES = "influences"
+    ALLY = "ally"
+    RIVAL = "rival"
+    MENTOR = "mentor"
+    SPONSOR = "sponsor"
+
+
+class TeamRole(Vocabulary):
+    ACCOUNT_DIRECTOR = "account_director"
+    SPECIALIST = "specialist"
+    SOLUTION_ARCHITECT = "solution_architect"
+    EXECUTIVE_SPONSOR = "executive_sponsor"
+    SERVICE_MANAGER = "service_manager"
+    LOCAL_REP = "local_rep"
+
+
+class EngagementRule(Vocabulary):
+    """Who on our side may contact a person whose relationship somebody owns."""
+
+    OPEN_TO_TEAM = "open_to_team"
+    COORDINATE = "coordinate"
+    OWNER_ONLY = "owner_only"
+
+
+class OpportunityStage(Vocabulary):
+    IDENTIFIED = "identified"
+    QUALIFIED = "qualified"
+    PROPOSAL = "proposal"
+    NEGOTIATION = "negotiation"
+    CLOSED_WON = "closed_won"
+    CLOSED_LOST = "closed_lost"
+
+
+class OpportunityStatus(Vocabulary):
+    OPEN = "open"
+    WON = "won"
+    LOST = "lost"
+    ON_HOLD = "on_hold"
+
+
+class WhitespaceStatus(Vocabulary):
+    INSTALLED = "installed"
+    IN_PURSUIT = "in_pursuit"
+    OPPORTUNITY = "opportunity"
+    NOT_RELEVANT = "not_relevant"
+    COMPETITOR_HOLDS = "competitor_holds"
+
+
+class Rating(Vocabulary):
+    """Three-step scale for likelihood, impact and threat."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class RiskStatus(Vocabulary):
+    OPEN = "open"
+    MITIGATED = "mitigated"
+    CLOSED = "closed"
+
+
+class WorkStatus(Vocabulary):
+    """Status of an objective or an action."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class CommitmentStatus(Vocabulary):
+    OPEN = "open"
+    KEPT = "kept"
+    LATE = "late"
+    BROKEN = "broken"
+
+
+class ExportVariant(Vocabulary):
+    INTERNAL = "internal"
+    CUSTOMER = "customer"
+    BRIEF = "brief"

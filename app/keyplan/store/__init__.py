@@ -1,0 +1,1 @@
+"""The database: models, opening and migrating, edits and the queries the screens need."""

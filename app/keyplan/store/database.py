@@ -1,0 +1,211 @@
+"""Opening a Keyplan database: refuse what is not ours, migrate what is old, tune SQLite.
+
+Opening must be fast (it is on the start-up path) and must never touch a file it refuses, so
+an existing SQLite file is first probed read-only with the standard library, and Alembic is
+imported only when a migration has to run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+from sqlalchemy.orm import Session
+
+from keyplan.domain.errors import DatabaseRefused
+from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass
+class Database:
+    """One open Keyplan database: its engine and where it lives."""
+
+    engine: Engine
+    path: Path | None  # None for a server database (team mode)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end of the block, or not at all."""
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def read(self) -> Session:
+        """A session for reading; the caller closes it (``with db.read() as s:``)."""
+        return Session(self.engine, expire_on_commit=False)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string()
+
+
+def open_database(location: str | os.PathLike[str], *, create: bool = True) -> Database:
+    """Open (and when needed create or upgrade) the Keyplan database at a path or URL.
+
+    Raises:
+        DatabaseRefused: the file is not a Keyplan database, is damaged, or is newer than this
+            version of Keyplan. The file is left exactly as it was.
+    """
+    text_location = os.fspath(location)
+    if "://" in text_location:
+        return _open_server_database(text_location)
+    return _open_sqlite_file(Path(text_location).expanduser(), create=create)
+
+
+def _open_sqlite_file(path: Path, *, create: bool) -> Database:
+    is_new = not path.exists() or path.stat().st_size == 0
+    if is_new and not create:
+        raise DatabaseRefused(f"There is no Keyplan database at {path}.")
+    if is_new:
+        _create_private_file(path)
+        revision = None
+    else:
+        revision = probe_sqlite_revision(path)
+    database = Database(engine=sqlite_engine(path), path=path)
+    if revision != HEAD_REVISION:
+        if revision is not None:
+            backup_file(path, _pre_migration_backup_path(path, revision))
+        _migrate(database)
+    return database
+
+
+def _create_private_file(path: Path) -> None:
+    """Create the file readable by its owner only: it holds notes about real people."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    except OSError as error:
+        raise DatabaseRefused(f"Cannot create a database at {path}: {error.strerror}.") from error
+
+
+def probe_sqlite_revision(path: Path) -> str | None:
+    """Read the schema revision of an existing file without changing it.
+
+    Returns:
+        The revision, or None for an SQLite file with no tables at all (treated as new).
+
+    Raises:
+        DatabaseRefused: with a message naming what is wrong with the file.
+    """
+    _require_sqlite_header(path)
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
+    try:
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if not tables:
+            return None
+        if "alembic_version" not in tables or "accounts" not in tables:
+            raise DatabaseRefused(
+                f"{path.name} is an SQLite database, but not a Keyplan database "
+                f"(it has no Keyplan tables). Keyplan did not change it."
+            )
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(
+            f"{path.name} is damaged ({error}). Keyplan did not change it; "
+            f"restore it from a backup."
+        ) from error
+    finally:
+        connection.close()
+    revision = row[0] if row else None
+    _require_known_revision(revision, path.name)
+    return revision
+
+
+def _require_sqlite_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseRefused(f"Cannot read {path}: {error.strerror}.") from error
+    if header != SQLITE_HEADER:
+        raise DatabaseRefused(
+            f"{path.name} is not a Keyplan database (it is not an SQLite file). "
+            f"Keyplan did not change it."
+        )
+
+
+def _require_known_revision(revision: str | None, name: str) -> None:
+    if revision is None:
+        raise DatabaseRefused(f"{name} has no schema version: it is damaged or not Keyplan's.")
+    if revision not in KNOWN_REVISIONS:
+        raise DatabaseRefused(
+            f"{name} was written by a newer version of Keyplan (schema {revision}). "
+            f"Update Keyplan to open it; the file was not changed."
+        )
+
+
+def sqlite_engine(path: Path) -> Engine:
+    """An engine for a Keyplan SQLite file, with the pragmas every connection needs."""
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+def _open_server_database(url: str) -> Database:
+    try:
+        engine = create_engine(make_url(url), pool_pre_ping=True)
+        with engine.connect() as connection:
+            revision = _server_revision(connection)
+    except SqlDatabaseError as error:
+        raise DatabaseRefused(f"Cannot open the team database: {error.orig}") from error
+    if revision is not None:
+        _require_known_revision(revision, "The team database")
+    database = Database(engine=engine, path=None)
+    if revision != HEAD_REVISION:
+        _migrate(database)
+    return database
+
+
+def _server_revision(connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _migrate(database: Database) -> None:
+    from keyplan.store.migrate import upgrade_to_head  # Alembic loads only when needed
+
+    upgrade_to_head(database.engine)
+
+
+def _pre_migration_backup_path(path: Path, revision: str) -> Path:
+    return path.with_name(f"{path.name}.before-upgrade-from-{revision}.bak")
+
+
+def backup_file(source: Path, target: Path) -> Path:
+    """Copy a live SQLite database consistently with SQLite's online backup API."""
+    _create_private_file(target)
+    with (
+        contextlib.closing(sqlite3.connect(source)) as src,
+        contextlib.closing(sqlite3.connect(target)) as dst,
+    ):
+        src.backup(dst)
+    return target

@@ -1,0 +1,356 @@
+"""The tables of a Keyplan database, as typed SQLAlchemy 2.0 models.
+
+Enum columns store the vocabulary's ``value`` strings (see ``domain/vocabulary.py``) in plain
+VARCHAR columns, so the file reads well in other SQLite tools and new words need no migration.
+Every table has an integer ``id``, ``created_at`` and ``updated_at``.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {str: String(200), datetime: DateTime(), date: Date()}
+
+
+class Timestamped:
+    """Columns every table carries: who cares when a row came and last changed."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utc_now, server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(
+        default=utc_now, onupdate=utc_now, server_default=func.now()
+    )
+
+
+def _account_fk() -> Mapped[int]:
+    return mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), index=True)
+
+
+def _stakeholder_fk(nullable: bool = True, ondelete: str = "SET NULL") -> Mapped[int | None]:
+    return mapped_column(
+        ForeignKey("stakeholders.id", ondelete=ondelete), index=True, nullable=nullable
+    )
+
+
+def _team_member_fk() -> Mapped[int | None]:
+    return mapped_column(ForeignKey("team_members.id", ondelete="SET NULL"), index=True)
+
+
+class Account(Timestamped, Base):
+    __tablename__ = "accounts"
+
+    name: Mapped[str]
+    # No ON DELETE action: an umbrella with affiliates cannot be deleted by accident.
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
+    industry: Mapped[str | None]
+    region: Mapped[str | None]
+    country: Mapped[str | None]
+    tier: Mapped[str] = mapped_column(String(20), default="key")
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    annual_revenue: Mapped[float | None] = mapped_column(Float)
+    potential: Mapped[float | None] = mapped_column(Float)
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    website: Mapped[str | None]
+    notes: Mapped[str | None] = mapped_column(Text)
+    # The plan's narrative: what we know of the customer's business.
+    mission: Mapped[str | None] = mapped_column(Text)
+    vision: Mapped[str | None] = mapped_column(Text)
+    values: Mapped[str | None] = mapped_column(Text)
+    history: Mapped[str | None] = mapped_column(Text)
+    current_objectives: Mapped[str | None] = mapped_column(Text)
+    strategy: Mapped[str | None] = mapped_column(Text)
+    resources: Mapped[str | None] = mapped_column(Text)
+    structures: Mapped[str | None] = mapped_column(Text)
+    systems: Mapped[str | None] = mapped_column(Text)
+    skills: Mapped[str | None] = mapped_column(Text)
+    business_drivers: Mapped[str | None] = mapped_column(Text)
+    cost_quality_issues: Mapped[str | None] = mapped_column(Text)
+    value_proposition: Mapped[str | None] = mapped_column(Text)
+    review_cadence_days: Mapped[int | None]
+    last_review_on: Mapped[date | None]
+
+
+class Stakeholder(Timestamped, Base):
+    """A person at the customer."""
+
+    __tablename__ = "stakeholders"
+    __table_args__ = (
+        CheckConstraint("reports_to_id IS NULL OR reports_to_id <> id", name="not_own_manager"),
+        CheckConstraint("strength BETWEEN 0 AND 4", name="strength_range"),
+    )
+
+    account_id: Mapped[int] = _account_fk()
+    full_name: Mapped[str]
+    job_title: Mapped[str | None]
+    department: Mapped[str | None] = mapped_column(String(200), index=True)
+    level: Mapped[str | None] = mapped_column(String(20))
+    location: Mapped[str | None]
+    email: Mapped[str | None] = mapped_column(String(200), index=True)
+    phone: Mapped[str | None] = mapped_column(String(60))
+    reports_to_id: Mapped[int | None] = _stakeholder_fk()
+    buying_role: Mapped[str] = mapped_column(String(30), default="none")
+    influence: Mapped[str | None] = mapped_column(String(10))
+    stance: Mapped[str] = mapped_column(String(20), default="unknown")
+    strength: Mapped[int] = mapped_column(default=0)
+    contact_frequency_days: Mapped[int | None]
+    preferred_channel: Mapped[str | None] = mapped_column(String(20))
+    preferred_team_member_id: Mapped[int | None] = _team_member_fk()
+    personality_notes: Mapped[str | None] = mapped_column(Text)
+    personal_interests: Mapped[str | None] = mapped_column(Text)
+    major_challenge: Mapped[str | None] = mapped_column(Text)
+    priorities: Mapped[str | None] = mapped_column(Text)
+    has_left: Mapped[bool] = mapped_column(default=False)
+    map_x: Mapped[float | None] = mapped_column(Float)
+    map_y: Mapped[float | None] = mapped_column(Float)
+
+
+class InfluenceLine(Timestamped, Base):
+    """An informal line: who influences, allies with or opposes whom."""
+
+    __tablename__ = "influence_lines"
+    __table_args__ = (
+        CheckConstraint("from_stakeholder_id <> to_stakeholder_id", name="not_to_self"),
+        CheckConstraint("strength BETWEEN 1 AND 3", name="strength_range"),
+    )
+
+    from_stakeholder_id: Mapped[int] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
+    )
+    to_stakeholder_id: Mapped[int] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(20), default="influences")
+    strength: Mapped[int] = mapped_column(default=2)
+    note: Mapped[str | None] = mapped_column(Text)
+
+
+class TeamMember(Timestamped, Base):
+    """Someone on our side who works the accounts."""
+
+    __tablename__ = "team_members"
+
+    name: Mapped[str]
+    role: Mapped[str] = mapped_column(String(30), default="specialist")
+    email: Mapped[str | None]
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+
+
+class RelationshipOwner(Timestamped, Base):
+    """Which team member owns the relationship with a person, and who else may call them."""
+
+    __tablename__ = "relationship_owners"
+    __table_args__ = (UniqueConstraint("stakeholder_id", "team_member_id"),)
+
+    stakeholder_id: Mapped[int] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
+    )
+    team_member_id: Mapped[int] = mapped_column(
+        ForeignKey("team_members.id", ondelete="CASCADE"), index=True
+    )
+    rule: Mapped[str] = mapped_column(String(20), default="coordinate")
+
+
+class Interaction(Timestamped, Base):
+    """A meeting, call or message with the customer."""
+
+    __tablename__ = "interactions"
+
+    account_id: Mapped[int] = _account_fk()
+    occurred_on: Mapped[date] = mapped_column(index=True)
+    channel: Mapped[str] = mapped_column(String(20), default="in_person")
+    summary: Mapped[str | None] = mapped_column(Text)
+    next_step: Mapped[str | None] = mapped_column(Text)
+
+
+class InteractionStakeholder(Timestamped, Base):
+    __tablename__ = "interaction_stakeholders"
+    __table_args__ = (UniqueConstraint("interaction_id", "stakeholder_id"),)
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
+    stakeholder_id: Mapped[int] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
+    )
+
+
+class InteractionTeamMember(Timestamped, Base):
+    __tablename__ = "interaction_team_members"
+    __table_args__ = (UniqueConstraint("interaction_id", "team_member_id"),)
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
+    team_member_id: Mapped[int] = mapped_column(
+        ForeignKey("team_members.id", ondelete="CASCADE"), index=True
+    )
+
+
+class Opportunity(Timestamped, Base):
+    __tablename__ = "opportunities"
+
+    account_id: Mapped[int] = _account_fk()
+    name: Mapped[str]
+    department: Mapped[str | None]
+    offering_id: Mapped[int | None] = mapped_column(
+        ForeignKey("offerings.id", ondelete="SET NULL"), index=True
+    )
+    value: Mapped[float | None] = mapped_column(Float)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    stage: Mapped[str] = mapped_column(String(20), default="identified")
+    probability: Mapped[int | None]
+    expected_close_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+
+class Offering(Timestamped, Base):
+    """One of our product or service areas."""
+
+    __tablename__ = "offerings"
+
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str | None] = mapped_column(Text)
+
+
+class WhitespaceCell(Timestamped, Base):
+    """What we sell (or could) to one department of an account, per offering."""
+
+    __tablename__ = "whitespace_cells"
+    __table_args__ = (UniqueConstraint("account_id", "department", "offering_id"),)
+
+    account_id: Mapped[int] = _account_fk()
+    department: Mapped[str]
+    offering_id: Mapped[int] = mapped_column(
+        ForeignKey("offerings.id", ondelete="CASCADE"), index=True
+    )
+    status: Mapped[str] = mapped_column(String(20), default="opportunity")
+
+
+class CompetitorPresence(Timestamped, Base):
+    __tablename__ = "competitor_presences"
+
+    account_id: Mapped[int] = _account_fk()
+    competitor: Mapped[str]
+    area: Mapped[str | None]
+    threat_level: Mapped[str] = mapped_column(String(10), default="medium")
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class Risk(Timestamped, Base):
+    __tablename__ = "risks"
+
+    account_id: Mapped[int] = _account_fk()
+    description: Mapped[str] = mapped_column(Text)
+    likelihood: Mapped[str] = mapped_column(String(10), default="medium")
+    impact: Mapped[str] = mapped_column(String(10), default="medium")
+    mitigation: Mapped[str | None] = mapped_column(Text)
+    owner_id: Mapped[int | None] = _team_member_fk()
+    status: Mapped[str] = mapped_column(String(20), default="open")
+
+
+class Objective(Timestamped, Base):
+    """One of our goals for the account."""
+
+    __tablename__ = "objectives"
+
+    account_id: Mapped[int] = _account_fk()
+    description: Mapped[str] = mapped_column(Text)
+    measure: Mapped[str | None]
+    target: Mapped[str | None]
+    due_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+
+
+class Action(Timestamped, Base):
+    __tablename__ = "actions"
+
+    account_id: Mapped[int] = _account_fk()
+    description: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = _team_member_fk()
+    due_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default="not_started")
+    stakeholder_id: Mapped[int | None] = _stakeholder_fk()
+    opportunity_id: Mapped[int | None] = mapped_column(
+        ForeignKey("opportunities.id", ondelete="SET NULL"), index=True
+    )
+    objective_id: Mapped[int | None] = mapped_column(
+        ForeignKey("objectives.id", ondelete="SET NULL"), index=True
+    )
+
+
+class Commitment(Timestamped, Base):
+    """A promise made to the customer: what, to whom, by whom, by when."""
+
+    __tablename__ = "commitments"
+
+    account_id: Mapped[int] = _account_fk()
+    promise: Mapped[str] = mapped_column(Text)
+    to_stakeholder_id: Mapped[int | None] = _stakeholder_fk()
+    by_team_member_id: Mapped[int | None] = _team_member_fk()
+    made_on: Mapped[date | None]
+    due_on: Mapped[date | None]
+    status: Mapped[str] = mapped_column(String(20), default="open")
+    delivered_on: Mapped[date | None]
+
+
+class ExportRecord(Timestamped, Base):
+    """A plan that left the laptop: when, which variant, under which file name."""
+
+    __tablename__ = "export_records"
+
+    account_id: Mapped[int | None] = mapped_column(
+        ForeignKey("accounts.id", ondelete="SET NULL"), index=True
+    )
+    variant: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(1000))
+    exported_at: Mapped[datetime] = mapped_column(default=utc_now)
+
+
+# Names are unique among siblings; coalesce makes the top-level accounts siblings too.
+Index("uq_accounts_sibling_name", func.coalesce(Account.parent_id, 0), Account.name, unique=True)
+
+# Tables whose rows belong to one account (directly): used by cascade checks and JSON export.
+ACCOUNT_OWNED = (
+    Stakeholder,
+    Interaction,
+    Opportunity,
+    WhitespaceCell,
+    CompetitorPresence,
+    Risk,
+    Objective,
+    Action,
+    Commitment,
+)

@@ -1,0 +1,196 @@
+"""What the screens read, as plain data: no live ORM objects leave this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from keyplan.domain.errors import NotFound
+from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS
+from keyplan.store.database import Database
+from keyplan.store.edits import umbrella_account_ids
+from keyplan.store.models import (
+    Account,
+    Interaction,
+    InteractionStakeholder,
+    RelationshipOwner,
+    Stakeholder,
+    TeamMember,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioRow:
+    """One account in the portfolio navigator."""
+
+    id: int
+    parent_id: int | None
+    name: str
+    tier: str
+    country: str | None
+    annual_revenue: float | None
+    potential: float | None
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """A person as the People table and the map show them."""
+
+    id: int
+    account_id: int
+    values: dict[str, Any]  # every field of STAKEHOLDER_FIELDS, by name
+    manager_name: str | None
+    owners: tuple[str, ...]
+    last_contact: date | None
+    map_position: tuple[float, float] | None
+
+    def __getitem__(self, field: str) -> Any:
+        return self.values[field]
+
+
+def portfolio(db: Database) -> list[PortfolioRow]:
+    """Every account with its number of people (present and left), in one aggregate query."""
+    people = (
+        select(Stakeholder.account_id, func.count().label("people"))
+        .group_by(Stakeholder.account_id)
+        .subquery()
+    )
+    statement = (
+        select(
+            Account.id,
+            Account.parent_id,
+            Account.name,
+            Account.tier,
+            Account.country,
+            Account.annual_revenue,
+            Account.potential,
+            func.coalesce(people.c.people, 0),
+        )
+        .outerjoin(people, people.c.account_id == Account.id)
+        .order_by(func.lower(Account.name))
+    )
+    with db.read() as session:
+        return [PortfolioRow(*row) for row in session.execute(statement)]
+
+
+def account_values(db: Database, account_id: int) -> dict[str, Any]:
+    """Every editable field of one account, by name, plus ``id`` and ``parent_id``."""
+    with db.read() as session:
+        account = session.get(Account, account_id)
+        if account is None:
+            raise NotFound(f"That account no longer exists (id {account_id}).")
+        values = {name: getattr(account, name) for name in ACCOUNT_FIELDS}
+        values.update(id=account.id, parent_id=account.parent_id)
+        return values
+
+
+def find_account(db: Database, name: str) -> int:
+    """The id of the account with this name (case-insensitive); NotFound names the choices."""
+    with db.read() as session:
+        rows = session.execute(select(Account.id, Account.name)).all()
+    matches = [row.id for row in rows if row.name.lower() == name.strip().lower()]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise NotFound(f"Several accounts are named '{name}'.")
+    known = ", ".join(sorted(row.name for row in rows)[:10]) or "none yet"
+    raise NotFound(f"There is no account named '{name}'. Accounts: {known}.")
+
+
+def people(db: Database, account_id: int, *, with_affiliates: bool = False) -> list[PersonRow]:
+    """The people of an account (or of its whole umbrella), with owners and last contact."""
+    with db.read() as session:
+        account_ids = umbrella_account_ids(session, account_id) if with_affiliates else {account_id}
+        return _person_rows(session, Stakeholder.account_id.in_(account_ids))
+
+
+def person(db: Database, person_id: int) -> PersonRow:
+    with db.read() as session:
+        rows = _person_rows(session, Stakeholder.id == person_id)
+    if not rows:
+        raise NotFound(f"That person no longer exists (id {person_id}).")
+    return rows[0]
+
+
+def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
+    people_rows = session.scalars(
+        select(Stakeholder).where(condition).order_by(Stakeholder.id)
+    ).all()
+    names = {row.id: row.full_name for row in people_rows}
+    missing = {row.reports_to_id for row in people_rows} - set(names) - {None}
+    if missing:  # managers in another account of the umbrella
+        names.update(
+            session.execute(
+                select(Stakeholder.id, Stakeholder.full_name).where(Stakeholder.id.in_(missing))
+            ).all()
+        )
+    owners = _owners_by_person(session, condition)
+    last_contacts = _last_contacts(session, condition)
+    return [
+        PersonRow(
+            id=row.id,
+            account_id=row.account_id,
+            values={name: getattr(row, name) for name in STAKEHOLDER_FIELDS},
+            manager_name=names.get(row.reports_to_id) if row.reports_to_id else None,
+            owners=owners.get(row.id, ()),
+            last_contact=last_contacts.get(row.id),
+            map_position=None if row.map_x is None else (row.map_x, row.map_y),
+        )
+        for row in people_rows
+    ]
+
+
+def _owners_by_person(session: Session, condition: Any) -> dict[int, tuple[str, ...]]:
+    statement = (
+        select(RelationshipOwner.stakeholder_id, TeamMember.name)
+        .join(TeamMember, TeamMember.id == RelationshipOwner.team_member_id)
+        .join(Stakeholder, Stakeholder.id == RelationshipOwner.stakeholder_id)
+        .where(condition)
+        .order_by(TeamMember.name)
+    )
+    owners: dict[int, tuple[str, ...]] = {}
+    for person_id, name in session.execute(statement):
+        owners[person_id] = (*owners.get(person_id, ()), name)
+    return owners
+
+
+def _last_contacts(session: Session, condition: Any) -> dict[int, date]:
+    statement = (
+        select(InteractionStakeholder.stakeholder_id, func.max(Interaction.occurred_on))
+        .join(Interaction, Interaction.id == InteractionStakeholder.interaction_id)
+        .join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
+        .where(condition)
+        .group_by(InteractionStakeholder.stakeholder_id)
+    )
+    return dict(session.execute(statement).tuples().all())
+
+
+def team_members(db: Database) -> list[tuple[int, str]]:
+    """Our side: (id, name) of every team member, by name."""
+    with db.read() as session:
+        statement = select(TeamMember.id, TeamMember.name).order_by(TeamMember.name)
+        return list(session.execute(statement).tuples())
+
+
+def manager_choices(db: Database, person_id: int) -> list[tuple[int, str]]:
+    """Who a person may report to: everyone in the umbrella but themselves, by name."""
+    with db.read() as session:
+        account_id = session.scalar(
+            select(Stakeholder.account_id).where(Stakeholder.id == person_id)
+        )
+        if account_id is None:
+            return []
+        statement = (
+            select(Stakeholder.id, Stakeholder.full_name)
+            .where(
+                Stakeholder.account_id.in_(umbrella_account_ids(session, account_id)),
+                Stakeholder.id != person_id,
+            )
+            .order_by(Stakeholder.full_name)
+        )
+        return list(session.execute(statement).tuples())

@@ -1,0 +1,8 @@
+"""Which schema revisions this version of Keyplan knows.
+
+Kept apart from Alembic so that start-up can compare a file's revision with the head without
+importing Alembic. A test checks that this list matches the migration scripts.
+"""
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD_REVISION = KNOWN_REVISIONS[-1]
