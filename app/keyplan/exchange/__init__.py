@@ -1,0 +1,1 @@
+"""Data in and out of Keyplan (no Qt): CSV, vCard, JSON."""

@@ -1,0 +1,1 @@
+"""Printed documents (ReportLab, no Qt): the account plan in its variants, the meeting brief."""
