@@ -70,6 +70,16 @@ def delete_account(db: Database, account_id: int, *, cascade: bool = False) -> R
         return snapshot
 
 
+def account_content(db: Database, account_id: int) -> str | None:
+    """Why deleting this account needs a cascade (what it holds), or None when it is empty."""
+    with db.read() as session:
+        try:
+            _refuse_if_account_has_content(session, _get(session, Account, account_id))
+        except RuleViolation as reason:
+            return str(reason)
+    return None
+
+
 def _refuse_if_account_has_content(session: Session, account: Account) -> None:
     affiliates = session.scalar(
         select(func.count()).select_from(Account).where(Account.parent_id == account.id)
@@ -218,7 +228,7 @@ def _check_manager(session: Session, person: Stakeholder, manager_id: int | None
 
 def umbrella_account_ids(session: Session, account_id: int) -> set[int]:
     """The ids of the umbrella account above ``account_id`` and all its affiliates."""
-    parents = dict(session.execute(select(Account.id, Account.parent_id)).tuples().all())
+    parents = dict(session.execute(select(Account.id, Account.parent_id)).all())
     root = account_id
     seen = {root}
     while parents.get(root) is not None and parents[root] not in seen:

@@ -15,6 +15,7 @@ from keyplan.store.database import Database
 from keyplan.store.edits import umbrella_account_ids
 from keyplan.store.models import (
     Account,
+    Commitment,
     Interaction,
     InteractionStakeholder,
     RelationshipOwner,
@@ -167,14 +168,14 @@ def _last_contacts(session: Session, condition: Any) -> dict[int, date]:
         .where(condition)
         .group_by(InteractionStakeholder.stakeholder_id)
     )
-    return dict(session.execute(statement).tuples().all())
+    return dict(session.execute(statement).all())
 
 
 def team_members(db: Database) -> list[tuple[int, str]]:
     """Our side: (id, name) of every team member, by name."""
     with db.read() as session:
         statement = select(TeamMember.id, TeamMember.name).order_by(TeamMember.name)
-        return list(session.execute(statement).tuples())
+        return list(session.execute(statement).all())
 
 
 def manager_choices(db: Database, person_id: int) -> list[tuple[int, str]]:
@@ -193,4 +194,83 @@ def manager_choices(db: Database, person_id: int) -> list[tuple[int, str]]:
             )
             .order_by(Stakeholder.full_name)
         )
-        return list(session.execute(statement).tuples())
+        return list(session.execute(statement).all())
+
+
+@dataclass(frozen=True, slots=True)
+class AccountGlance:
+    """The few facts the Overview shows at once, for an account and its affiliates."""
+
+    people: int
+    left: int
+    decision_makers: int
+    champions: int
+    blockers: int
+    never_contacted: int
+    last_interaction: date | None
+    open_commitments: int
+    overdue_commitments: int
+    affiliates: int
+
+
+def account_glance(db: Database, account_id: int, today: date) -> AccountGlance:
+    """Counts over the account's whole family, each one aggregate query."""
+    with db.read() as session:
+        family = umbrella_family_below(session, account_id)
+        in_family = Stakeholder.account_id.in_(family)
+        present = select(Stakeholder).where(in_family, Stakeholder.has_left.is_(False)).subquery()
+        people_count = session.scalar(select(func.count()).select_from(present)) or 0
+        by_stance = dict(
+            session.execute(select(present.c.stance, func.count()).group_by(present.c.stance))
+            .all()
+        )
+        decision_makers = session.scalar(
+            select(func.count())
+            .select_from(present)
+            .where(present.c.buying_role == "decision_maker")
+        )
+        contacted = select(InteractionStakeholder.stakeholder_id).distinct().subquery()
+        never = session.scalar(
+            select(func.count())
+            .select_from(present)
+            .where(present.c.id.not_in(select(contacted.c.stakeholder_id)))
+        )
+        left = session.scalar(
+            select(func.count()).select_from(Stakeholder).where(in_family, Stakeholder.has_left)
+        )
+        last = session.scalar(
+            select(func.max(Interaction.occurred_on)).where(Interaction.account_id.in_(family))
+        )
+        open_rows = session.execute(
+            select(Commitment.due_on).where(
+                Commitment.account_id.in_(family), Commitment.status == "open"
+            )
+        ).scalars()
+        due_dates = list(open_rows)
+        return AccountGlance(
+            people=people_count,
+            left=left or 0,
+            decision_makers=decision_makers or 0,
+            champions=by_stance.get("champion", 0),
+            blockers=by_stance.get("blocker", 0),
+            never_contacted=never or 0,
+            last_interaction=last,
+            open_commitments=len(due_dates),
+            overdue_commitments=sum(1 for due in due_dates if due is not None and due < today),
+            affiliates=len(family) - 1,
+        )
+
+
+def umbrella_family_below(session: Session, account_id: int) -> set[int]:
+    """The account and every affiliate below it (not its parents)."""
+    children: dict[int, list[int]] = {}
+    for child, parent in session.execute(select(Account.id, Account.parent_id)):
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    family, stack = set(), [account_id]
+    while stack:
+        current = stack.pop()
+        if current not in family:
+            family.add(current)
+            stack.extend(children.get(current, []))
+    return family

@@ -1,0 +1,109 @@
+"""The open database as the UI sees it: one undo stack, editing methods, change signals.
+
+Views never call the store. They call a method here, which performs the edit once (so a
+refused edit raises at once, with the user's message, and nothing is pushed), then pushes an
+undo command that knows how to take it back. Whatever changed is announced by signal, and
+every view updates just what the signal names.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS
+from keyplan.store import edits, queries
+from keyplan.store.database import Database
+from keyplan.ui import commands
+
+
+class PortfolioDocument(QObject):
+    """One open Keyplan database: the single source of truth for every window and view."""
+
+    accounts_changed = Signal()  # accounts added, removed or moved in the tree
+    account_changed = Signal(int, str)  # account id, field name
+    people_changed = Signal(int)  # account id: people added or removed there
+    person_changed = Signal(int, str)  # person id, field name
+    edit_failed = Signal(str)  # an undo or redo that the store refused: the message
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.undo_stack = QUndoStack(self)
+
+    # ---- reading (plain data from the store) ----------------------------------------------
+
+    def portfolio(self) -> list[queries.PortfolioRow]:
+        return queries.portfolio(self.database)
+
+    def account_values(self, account_id: int) -> dict[str, Any]:
+        return queries.account_values(self.database, account_id)
+
+    def people(self, account_id: int, *, with_affiliates: bool = False) -> list[queries.PersonRow]:
+        return queries.people(self.database, account_id, with_affiliates=with_affiliates)
+
+    def person(self, person_id: int) -> queries.PersonRow:
+        return queries.person(self.database, person_id)
+
+    # ---- accounts ---------------------------------------------------------------------------
+
+    def add_account(self, name: str, parent_id: int | None = None) -> int:
+        account_id = edits.add_account(self.database, name, parent_id)
+        self.undo_stack.push(commands.AddAccount(self, account_id, name))
+        return account_id
+
+    def set_account_field(self, account_id: int, field: str, value: Any) -> None:
+        spec = ACCOUNT_FIELDS[field]
+        new_value = spec.parse(value)
+        old_value = edits.set_account_field(self.database, account_id, field, new_value)
+        if old_value == new_value:
+            return
+        self.undo_stack.push(
+            commands.SetAccountField(self, account_id, field, old_value, new_value)
+        )
+
+    def account_content(self, account_id: int) -> str | None:
+        return edits.account_content(self.database, account_id)
+
+    def delete_account(self, account_id: int, *, cascade: bool = False) -> None:
+        name = self.account_values(account_id)["name"]
+        snapshot = edits.delete_account(self.database, account_id, cascade=cascade)
+        self.undo_stack.push(commands.DeleteAccount(self, account_id, name, snapshot, cascade))
+
+    # ---- people ---------------------------------------------------------------------------
+
+    def add_person(self, account_id: int, full_name: str, **fields: Any) -> int:
+        person_id = edits.add_stakeholder(self.database, account_id, full_name, **fields)
+        self.undo_stack.push(commands.AddPerson(self, account_id, person_id, full_name))
+        return person_id
+
+    def set_person_field(self, person_id: int, field: str, value: Any) -> None:
+        spec = STAKEHOLDER_FIELDS[field]
+        new_value = spec.parse(value)
+        old_value = edits.set_stakeholder_field(self.database, person_id, field, new_value)
+        if old_value == new_value:
+            return
+        name = self.person(person_id)["full_name"]
+        self.undo_stack.push(
+            commands.SetPersonFields(self, person_id, name, {field: old_value}, {field: new_value})
+        )
+
+    def delete_person(self, person_id: int) -> None:
+        person = self.person(person_id)
+        snapshot = edits.delete_stakeholder(self.database, person_id)
+        self.undo_stack.push(
+            commands.DeletePerson(self, person.account_id, person_id, person["full_name"], snapshot)
+        )
+
+    # ---- announcing (called by the commands) ----------------------------------------------
+
+    def announce_person_fields(self, person_id: int, fields: list[str]) -> None:
+        for field in fields:
+            self.person_changed.emit(person_id, field)
+        if "reports_to_id" in fields:
+            self.person_changed.emit(person_id, "manager")
+
+    def report_failure(self, message: str) -> None:
+        self.edit_failed.emit(message)

@@ -1,0 +1,79 @@
+"""Editors for a field by its kind: a combo box for a vocabulary, a line for text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from keyplan.domain.fields import FieldSpec, Kind
+
+ChoiceSource = Callable[[QModelIndex | QPersistentModelIndex], list[tuple[Any, str]]]
+
+
+def choice_items(spec: FieldSpec) -> list[tuple[Any, str]]:
+    """(stored value, label) pairs for a vocabulary field, with 'not set' first if optional."""
+    assert spec.choices is not None
+    items = [(member.value, member.label) for member in spec.choices]
+    return items if spec.required else [(None, "—"), *items]
+
+
+def make_choice_box(parent: QWidget, items: list[tuple[Any, str]], current: Any) -> QComboBox:
+    box = QComboBox(parent)
+    for value, label in items:
+        box.addItem(label, value)
+    position = box.findData(current)
+    box.setCurrentIndex(max(position, 0))
+    return box
+
+
+class FieldDelegate(QStyledItemDelegate):
+    """Edits a table cell with the editor its field kind needs.
+
+    ``reference_choices`` supplies the rows a reference field can point at (managers).
+    """
+
+    def __init__(
+        self, spec_role: int, reference_choices: ChoiceSource, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.spec_role = spec_role
+        self.reference_choices = reference_choices
+
+    def _spec(self, index: QModelIndex | QPersistentModelIndex) -> FieldSpec | None:
+        return index.data(self.spec_role)
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        spec = self._spec(index)
+        current = index.data(Qt.ItemDataRole.EditRole)
+        if spec is not None and spec.kind is Kind.CHOICE:
+            return make_choice_box(parent, choice_items(spec), current)
+        if spec is not None and spec.kind is Kind.REFERENCE:
+            items = [(None, "— nobody —"), *self.reference_choices(index)]
+            return make_choice_box(parent, items, current)
+        if spec is not None and spec.kind is Kind.FLAG:
+            return make_choice_box(parent, [(False, "No"), (True, "Yes")], bool(current))
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        if isinstance(editor, QComboBox):
+            return  # chosen when the editor was made
+        super().setEditorData(editor, index)
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+            return
+        super().setModelData(editor, model, index)

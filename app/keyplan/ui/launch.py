@@ -1,0 +1,86 @@
+"""Starting the GUI: choose the database, open it (with the demo the very first time), show."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.store.database import open_database
+from keyplan.ui import dialogs, settings
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.main_window import MainWindow
+
+
+def open_document(location: str, create: bool) -> PortfolioDocument:
+    """Open a database for the UI; raises KeyplanError with the user's message."""
+    return PortfolioDocument(open_database(location, create=create))
+
+
+def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
+    """Run the application until the user quits; return the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Keyplan")
+    app.setOrganizationName("Keyplan")
+    sys.excepthook = _show_user_errors
+    document = _first_document(db_location)
+    if document is None:
+        return 1
+    window = MainWindow(document, open_document)
+    window.show()
+    if exit_when_ready:
+        QTimer.singleShot(0, app.quit)
+    return app.exec()
+
+
+def _first_document(db_location: str | None) -> PortfolioDocument | None:
+    """The database to start on: --db, else the last one opened, else the user's own file."""
+    if db_location:
+        return _open_or_report(db_location)
+    last = settings.read(settings.LAST_DATABASE)
+    if last and Path(last).exists():
+        document = _open_or_report(last)
+        if document is not None:
+            return document
+    return _open_default_database()
+
+
+def _open_default_database() -> PortfolioDocument | None:
+    from keyplan.paths import default_database_path
+
+    path = default_database_path()
+    first_run = not path.exists()
+    document = _open_or_report(str(path))
+    if document is not None and first_run:
+        # Something real to look at from the first minute: the demo portfolio.
+        from keyplan.store.demo import create_demo_portfolio
+
+        create_demo_portfolio(document.database)
+    if document is not None:
+        settings.remember_database(str(path))
+    return document
+
+
+def _open_or_report(location: str) -> PortfolioDocument | None:
+    try:
+        document = open_document(location, create=True)
+    except KeyplanError as error:
+        print(f"keyplan: {error}", file=sys.stderr)
+        dialogs.show_error(None, str(error), "Cannot open database")
+        return None
+    settings.remember_database(location)
+    return document
+
+
+def _show_user_errors(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """A user error that escaped a slot still reaches the user, as a message."""
+    if isinstance(error, KeyplanError):
+        dialogs.show_error(QApplication.activeWindow(), str(error))
+        return
+    sys.__excepthook__(kind, error, trace)

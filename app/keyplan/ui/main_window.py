@@ -1,0 +1,297 @@
+"""The main window: portfolio on the left, the selected account in tabs on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QTabWidget,
+    QTreeView,
+    QWidget,
+)
+
+from keyplan import __version__
+from keyplan.domain.errors import KeyplanError
+from keyplan.ui import dialogs, settings
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.overview_tab import OverviewTab
+from keyplan.ui.portfolio_model import PortfolioColumn, PortfolioTreeModel
+
+DatabaseOpener = Callable[[str, bool], PortfolioDocument]
+
+
+class MainWindow(QMainWindow):
+    """One window per open database; ``open_database`` swaps the document it shows."""
+
+    account_selected = Signal(int)
+
+    def __init__(self, document: PortfolioDocument, opener: DatabaseOpener) -> None:
+        super().__init__()
+        self.opener = opener
+        self.document: PortfolioDocument | None = None
+        self.account_id: int | None = None
+        self.people_tab = None  # built when first shown: start-up shows the Overview only
+        self._build_widgets()
+        self._build_menus()
+        self.set_document(document)
+        self._restore_geometry()
+
+    # ---- building -----------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.tree = QTreeView()
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New database…", self.new_database, QKeySequence.StandardKey.New)
+        self._action(
+            file_menu, "&Open database…", self.choose_database, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        account_menu = self.menuBar().addMenu("&Account")
+        self._action(account_menu, "New &account…", self.new_account)
+        self._action(account_menu, "New a&ffiliate of this account…", self.new_affiliate)
+        self._action(account_menu, "&Delete this account…", self.delete_account)
+        account_menu.addSeparator()
+        self._action(account_menu, "Add &person…", self.add_person, "Ctrl+Shift+N")
+        self.find_action = self._action(
+            account_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find
+        )
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About Keyplan", self.about)
+
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: object = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _install_undo_actions(self, document: PortfolioDocument) -> None:
+        self.edit_menu.clear()
+        undo = document.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = document.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo
+
+    # ---- the document -------------------------------------------------------------------
+
+    def set_document(self, document: PortfolioDocument) -> None:
+        if self.document is not None:
+            self.document.deleteLater()
+        self.document = document
+        document.setParent(self)
+        document.edit_failed.connect(lambda message: dialogs.show_error(self, message))
+        document.accounts_changed.connect(self._after_accounts_changed)
+        self._install_undo_actions(document)
+        self.portfolio_model = PortfolioTreeModel(document, self)
+        self.tree.setModel(self.portfolio_model)
+        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
+        header = self.tree.header()
+        header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        self.tree.expandAll()
+        self._rebuild_tabs(document)
+        self.database_label.setText(document.database.display_name)
+        self.setWindowTitle(f"Keyplan — {document.database.display_name}")
+        self.select_account(self.portfolio_model.first_account_id())
+
+    def _rebuild_tabs(self, document: PortfolioDocument) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.overview_tab = OverviewTab(document)
+        self.tabs.addTab(self.overview_tab, "Overview")
+        self.people_tab = None
+        self.tabs.addTab(QWidget(), "People")  # replaced by the real tab when first shown
+        self.tabs.blockSignals(False)
+
+    def _on_tab_changed(self, position: int) -> None:
+        if position == 1 and self.people_tab is None:
+            self._build_people_tab()
+        self._show_account_in_current_tab()
+
+    def _build_people_tab(self) -> None:
+        from keyplan.ui.people_tab import PeopleTab
+
+        assert self.document is not None
+        self.people_tab = PeopleTab(self.document)
+        self.tabs.blockSignals(True)
+        placeholder = self.tabs.widget(1)
+        self.tabs.removeTab(1)
+        placeholder.deleteLater()
+        self.tabs.insertTab(1, self.people_tab, "People")
+        self.tabs.setCurrentIndex(1)
+        self.tabs.blockSignals(False)
+
+    def show_people_tab(self) -> None:
+        self.tabs.setCurrentIndex(1)
+
+    # ---- selection ----------------------------------------------------------------------
+
+    def select_account(self, account_id: int | None) -> None:
+        if account_id is None:
+            self.account_id = None
+            self._show_account_in_current_tab()
+            return
+        index = self.portfolio_model.index_of(account_id)
+        self.tree.setCurrentIndex(index)
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        self.account_id = self.portfolio_model.account_id(indexes[0]) if indexes else None
+        self._show_account_in_current_tab()
+        if self.account_id is not None:
+            self.account_selected.emit(self.account_id)
+
+    def _show_account_in_current_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if current is self.overview_tab:
+            self.overview_tab.show_account(self.account_id)
+        elif (
+            current is self.people_tab
+            and self.people_tab is not None
+            and self.people_tab.model.account_id != self.account_id
+        ):
+            self.people_tab.show_account(self.account_id)
+
+    def _after_accounts_changed(self) -> None:
+        self.tree.expandAll()
+        still_there = self.portfolio_model.index_of(self.account_id or -1).isValid()
+        self.select_account(
+            self.account_id if still_there else self.portfolio_model.first_account_id()
+        )
+
+    # ---- commands -----------------------------------------------------------------------
+
+    def new_database(self) -> None:
+        path = dialogs.ask_new_database(self)
+        if path:
+            self.open_database(path, create=True)
+
+    def choose_database(self) -> None:
+        path = dialogs.ask_open_database(self)
+        if path:
+            self.open_database(path, create=False)
+
+    def open_database(self, path: str, *, create: bool) -> bool:
+        try:
+            document = self.opener(path, create)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error), "Cannot open database")
+            return False
+        self.set_document(document)
+        settings.remember_database(path)
+        return True
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.read(settings.RECENT_DATABASES):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_database(p, create=False))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent databases").setEnabled(False)
+
+    def new_account(self, parent_id: int | None = None) -> None:
+        assert self.document is not None
+        title = "New affiliate" if parent_id else "New account"
+        name = dialogs.ask_text(self, title, "Name of the account:")
+        if not name:
+            return
+        try:
+            account_id = self.document.add_account(name, parent_id)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return
+        self.select_account(account_id)
+
+    def new_affiliate(self) -> None:
+        if self.account_id is not None:
+            self.new_account(self.account_id)
+
+    def delete_account(self) -> None:
+        assert self.document is not None
+        if self.account_id is None:
+            return
+        name = self.document.account_values(self.account_id)["name"]
+        content = self.document.account_content(self.account_id)
+        question = (
+            f"Delete the empty account {name}?"
+            if content is None
+            else f"{content}\n\nDelete {name} with everything in it?"
+        )
+        if not dialogs.confirm(self, question + " You can undo this.", "Delete account"):
+            return
+        try:
+            self.document.delete_account(self.account_id, cascade=content is not None)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+
+    def add_person(self) -> None:
+        self.show_people_tab()
+        if self.people_tab is not None:
+            self.people_tab.add_person()
+
+    def find_people(self) -> None:
+        self.show_people_tab()
+        if self.people_tab is not None:
+            self.people_tab.focus_filter()
+
+    def about(self) -> None:
+        assert self.document is not None
+        dialogs.show_info(
+            self,
+            f"Keyplan {__version__}\n\nAccount planning for strategic account directors, "
+            f"offline.\n\nDatabase: {self.document.database.display_name}",
+            "About Keyplan",
+        )
+
+    # ---- geometry -----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = settings.read(settings.WINDOW_GEOMETRY)
+        if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = settings.read(settings.SPLITTER_STATE)
+        if splitter is not None and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        settings.write(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.write(settings.SPLITTER_STATE, self.splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,148 @@
+"""The portfolio navigator's model: accounts as a tree, umbrella above its affiliates."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from keyplan.domain.vocabulary import Tier
+from keyplan.store.queries import PortfolioRow
+from keyplan.ui.document import PortfolioDocument
+
+AccountIdRole = Qt.ItemDataRole.UserRole + 1
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class PortfolioColumn:
+    NAME = 0
+    TIER = 1
+    PEOPLE = 2
+    TITLES = ("Account", "Tier", "People")
+
+
+class PortfolioTreeModel(QAbstractItemModel):
+    """Accounts from the document; follows its change signals."""
+
+    def __init__(self, document: PortfolioDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._rows: dict[int, PortfolioRow] = {}
+        self._children: dict[int | None, list[int]] = {}
+        self._load()
+        document.accounts_changed.connect(self._reload)
+        document.account_changed.connect(self._on_account_changed)
+        document.people_changed.connect(self._on_people_changed)
+
+    # ---- loading ------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        rows = self.document.portfolio()
+        self._rows = {row.id: row for row in rows}
+        self._children = {}
+        for row in rows:  # already sorted by name
+            parent = row.parent_id if row.parent_id in self._rows else None
+            self._children.setdefault(parent, []).append(row.id)
+
+    def _reload(self) -> None:
+        # Accounts come and go rarely; rebuilding the tree keeps the code simple there.
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    def _on_account_changed(self, account_id: int, field: str) -> None:
+        if field not in ("name", "tier") or account_id not in self._rows:
+            return
+        values = self.document.account_values(account_id)
+        self._rows[account_id] = replace(
+            self._rows[account_id], name=values["name"], tier=values["tier"]
+        )
+        index = self.index_of(account_id)
+        self.dataChanged.emit(index, index.siblingAtColumn(PortfolioColumn.PEOPLE))
+
+    def _on_people_changed(self, account_id: int) -> None:
+        if account_id not in self._rows:
+            return
+        count = next((row.people for row in self.document.portfolio() if row.id == account_id), 0)
+        self._rows[account_id] = replace(self._rows[account_id], people=count)
+        index = self.index_of(account_id).siblingAtColumn(PortfolioColumn.PEOPLE)
+        self.dataChanged.emit(index, index)
+
+    # ---- lookups ------------------------------------------------------------------------
+
+    def account_id(self, index: ModelIndex) -> int | None:
+        return index.internalId() if index.isValid() else None
+
+    def index_of(self, account_id: int) -> QModelIndex:
+        row = self._rows.get(account_id)
+        if row is None:
+            return QModelIndex()
+        parent = row.parent_id if row.parent_id in self._rows else None
+        position = self._children[parent].index(account_id)
+        return self.createIndex(position, 0, account_id)
+
+    def first_account_id(self) -> int | None:
+        top = self._children.get(None, [])
+        if not top:
+            return None
+        # Start on the account with the most going on: the largest umbrella.
+        return max(top, key=lambda account_id: self._family_size(account_id))
+
+    def _family_size(self, account_id: int) -> int:
+        return self._rows[account_id].people + sum(
+            self._family_size(child) for child in self._children.get(account_id, [])
+        )
+
+    # ---- QAbstractItemModel -------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: ModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        siblings = self._children.get(self.account_id(parent), [])
+        if not 0 <= row < len(siblings) or not 0 <= column < len(PortfolioColumn.TITLES):
+            return QModelIndex()
+        return self.createIndex(row, column, siblings[row])
+
+    def parent(self, index: ModelIndex = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        if not index.isValid():
+            return QModelIndex()
+        parent_id = self._rows[index.internalId()].parent_id
+        if parent_id is None or parent_id not in self._rows:
+            return QModelIndex()
+        return self.index_of(parent_id)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        return len(self._children.get(self.account_id(parent), []))
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return len(PortfolioColumn.TITLES)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.internalId()]
+        if role == AccountIdRole:
+            return row.id
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == PortfolioColumn.PEOPLE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.name} — {Tier(row.tier).label} account, {row.people} people"
+        return None
+
+    def _display(self, row: PortfolioRow, column: int) -> Any:
+        if column == PortfolioColumn.NAME:
+            return row.name
+        if column == PortfolioColumn.TIER:
+            return Tier(row.tier).label if row.tier in Tier._value2member_map_ else row.tier
+        return row.people
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return PortfolioColumn.TITLES[section]
+        return None

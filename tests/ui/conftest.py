@@ -1,0 +1,67 @@
+"""Fixtures for driving the windows as a user would, with scripted answers to dialogs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pytest
+
+from keyplan.store import edits
+from keyplan.store.database import Database
+from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.launch import open_document
+from keyplan.ui.main_window import MainWindow
+
+
+@dataclass
+class ScriptedDialogs:
+    """Answers the questions the UI asks, and remembers the errors it showed."""
+
+    texts: list[str] = field(default_factory=list)
+    confirmations: list[bool] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def answers(monkeypatch: pytest.MonkeyPatch) -> ScriptedDialogs:
+    script = ScriptedDialogs()
+    monkeypatch.setattr(dialogs, "ask_text", lambda *a, **k: script.texts.pop(0))
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: script.confirmations.pop(0))
+    monkeypatch.setattr(
+        dialogs, "show_error", lambda _p, message, *a: script.errors.append(message)
+    )
+    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
+    return script
+
+
+@dataclass
+class SmallPortfolio:
+    acme: int
+    acme_france: int
+    globex: int
+    ingrid: int
+    harald: int
+    mia: int
+
+
+@pytest.fixture
+def small_portfolio(db: Database) -> SmallPortfolio:
+    """Acme (with Acme France below it) and Globex; Ingrid ← Harald ← Mia at Acme."""
+    acme = edits.add_account(db, "Acme Group", tier="strategic", annual_revenue=2_000_000)
+    france = edits.add_account(db, "Acme France", parent_id=acme, country="France")
+    globex = edits.add_account(db, "Globex", tier="growth")
+    ingrid = edits.add_stakeholder(db, acme, "Ingrid Olsen", level="c_level", job_title="CEO")
+    harald = edits.add_stakeholder(db, acme, "Harald Berg", reports_to_id=ingrid, stance="champion")
+    mia = edits.add_stakeholder(db, france, "Mia Chen", reports_to_id=harald)
+    return SmallPortfolio(acme, france, globex, ingrid, harald, mia)
+
+
+@pytest.fixture
+def window(qtbot, db: Database, small_portfolio: SmallPortfolio, answers) -> Iterator[MainWindow]:
+    main = MainWindow(PortfolioDocument(db), open_document)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
