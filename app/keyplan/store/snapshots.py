@@ -110,6 +110,7 @@ def restore_snapshot(session: Session, snapshot: RowSnapshot) -> None:
         for row in snapshot.rows.get(table.name, {}).values():
             values = {name: row[name] for name in self_columns if row.get(name) is not None}
             if values:
+                values["updated_at"] = row["updated_at"]  # or onupdate would stamp "now"
                 session.execute(update(table).where(table.c.id == row["id"]).values(values))
 
 
