@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -21,8 +22,8 @@ from PySide6.QtWidgets import (
 from keyplan import __version__
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs, settings
+from keyplan.ui.account_tabs import ACCOUNT_TABS
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.overview_tab import OverviewTab
 from keyplan.ui.portfolio_model import PortfolioColumn, PortfolioTreeModel
 
 DatabaseOpener = Callable[[str, bool], PortfolioDocument]
@@ -38,7 +39,6 @@ class MainWindow(QMainWindow):
         self.opener = opener
         self.document: PortfolioDocument | None = None
         self.account_id: int | None = None
-        self.people_tab = None  # built when first shown: start-up shows the Overview only
         self._build_widgets()
         self._build_menus()
         self.set_document(document)
@@ -135,32 +135,47 @@ class MainWindow(QMainWindow):
             widget = self.tabs.widget(0)
             self.tabs.removeTab(0)
             widget.deleteLater()
-        self.overview_tab = OverviewTab(document)
-        self.tabs.addTab(self.overview_tab, "Overview")
-        self.people_tab = None
-        self.tabs.addTab(QWidget(), "People")  # replaced by the real tab when first shown
+        self.account_tabs: dict[str, QWidget] = {}
+        for tab in ACCOUNT_TABS:
+            self.tabs.addTab(QWidget(), tab.title)  # a placeholder until first shown
         self.tabs.blockSignals(False)
+        self._ensure_tab_built(self.tabs.currentIndex())
 
     def _on_tab_changed(self, position: int) -> None:
-        if position == 1 and self.people_tab is None:
-            self._build_people_tab()
+        self._ensure_tab_built(position)
         self._show_account_in_current_tab()
 
-    def _build_people_tab(self) -> None:
-        from keyplan.ui.people_tab import PeopleTab
+    def _ensure_tab_built(self, position: int) -> QWidget:
+        tab = ACCOUNT_TABS[position]
+        if tab.title not in self.account_tabs:
+            widget_class = getattr(import_module(tab.module), tab.class_name)
+            widget = widget_class(self.document, None)
+            self.account_tabs[tab.title] = widget
+            self.tabs.blockSignals(True)
+            placeholder = self.tabs.widget(position)
+            self.tabs.removeTab(position)
+            placeholder.deleteLater()
+            self.tabs.insertTab(position, widget, tab.title)
+            self.tabs.setCurrentIndex(position)
+            self.tabs.blockSignals(False)
+        return self.account_tabs[tab.title]
 
-        assert self.document is not None
-        self.people_tab = PeopleTab(self.document)
-        self.tabs.blockSignals(True)
-        placeholder = self.tabs.widget(1)
-        self.tabs.removeTab(1)
-        placeholder.deleteLater()
-        self.tabs.insertTab(1, self.people_tab, "People")
-        self.tabs.setCurrentIndex(1)
-        self.tabs.blockSignals(False)
+    def show_tab(self, title: str) -> QWidget:
+        """Bring an account tab to the front (building it if needed) and return it."""
+        position = next(i for i, tab in enumerate(ACCOUNT_TABS) if tab.title == title)
+        self.tabs.setCurrentIndex(position)
+        return self._ensure_tab_built(position)
+
+    @property
+    def overview_tab(self) -> QWidget:
+        return self._ensure_tab_built(0)
+
+    @property
+    def people_tab(self) -> QWidget | None:
+        return self.account_tabs.get("People")
 
     def show_people_tab(self) -> None:
-        self.tabs.setCurrentIndex(1)
+        self.show_tab("People")
 
     # ---- selection ----------------------------------------------------------------------
 
@@ -181,14 +196,11 @@ class MainWindow(QMainWindow):
 
     def _show_account_in_current_tab(self) -> None:
         current = self.tabs.currentWidget()
-        if current is self.overview_tab:
-            self.overview_tab.show_account(self.account_id)
-        elif (
-            current is self.people_tab
-            and self.people_tab is not None
-            and self.people_tab.model.account_id != self.account_id
+        if (
+            hasattr(current, "show_account")
+            and getattr(current, "account_id", -1) != self.account_id
         ):
-            self.people_tab.show_account(self.account_id)
+            current.show_account(self.account_id)
 
     def _after_accounts_changed(self) -> None:
         self.tree.expandAll()

@@ -97,6 +97,10 @@ class PeopleTab(QWidget):
 
     # ---- showing ------------------------------------------------------------------------
 
+    @property
+    def account_id(self) -> int | None:
+        return self.model.account_id
+
     def show_account(self, account_id: int | None) -> None:
         self.model.show_account(account_id, with_affiliates=self.affiliates_box.isChecked())
         self.table.resizeColumnsToContents()
