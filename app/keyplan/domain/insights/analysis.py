@@ -1,0 +1,83 @@
+"""Every insight of one account in one pass: what the dashboard and the plan call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from keyplan.domain.insights.concentration import Concentration, contact_concentration
+from keyplan.domain.insights.contacts import contact_log
+from keyplan.domain.insights.coverage import Coverage, coverage_grid
+from keyplan.domain.insights.facts import AccountFacts
+from keyplan.domain.insights.freshness import PlanFreshness, plan_freshness
+from keyplan.domain.insights.health import RelationshipHealth, relationship_health
+from keyplan.domain.insights.next_contacts import (
+    DEFAULT_LIMIT,
+    ContactSuggestion,
+    WeeklyNudge,
+    plan_contacts,
+)
+from keyplan.domain.insights.promises import PromiseKeeping, promise_keeping
+from keyplan.domain.insights.score import AccountScore, account_score
+
+
+@dataclass(frozen=True, slots=True)
+class AccountInsights:
+    """All insights of one account, computed for one day."""
+
+    account_id: int
+    account_name: str
+    today: date
+    coverage: Coverage
+    concentration: Concentration
+    health: RelationshipHealth
+    promises: PromiseKeeping
+    freshness: PlanFreshness
+    next_contacts: tuple[ContactSuggestion, ...]
+    nudge: WeeklyNudge | None
+    score: AccountScore
+
+
+def analyse_account(
+    facts: AccountFacts, today: date, *, contact_limit: int = DEFAULT_LIMIT
+) -> AccountInsights:
+    """Compute every insight of an account, reading its interactions only once.
+
+    The contact log (last contact per person, the recent window) and the coverage grid are
+    built once and shared, so the cost grows linearly with people + interactions + promises.
+
+    Args:
+        facts: everything known about the account.
+        today: the date of the analysis.
+        contact_limit: how many next best contacts to suggest.
+
+    Returns:
+        Coverage, concentration, relationship health, promise-keeping, plan freshness, the next
+        best contacts, this week's nudge and the health score with its reasons.
+    """
+    log = contact_log(facts, today)
+    grid = coverage_grid(facts, today, log=log)
+    ruts = contact_concentration(facts, today, log=log)
+    health = relationship_health(facts, today, log=log)
+    promises = promise_keeping(facts, today)
+    freshness = plan_freshness(facts, today)
+    next_contacts, nudge = plan_contacts(facts, today, limit=contact_limit, grid=grid, log=log)
+    return AccountInsights(
+        account_id=facts.id,
+        account_name=facts.name,
+        today=today,
+        coverage=grid,
+        concentration=ruts,
+        health=health,
+        promises=promises,
+        freshness=freshness,
+        next_contacts=next_contacts,
+        nudge=nudge,
+        score=account_score(
+            grid=grid,
+            concentration=ruts,
+            health=health,
+            promises=promises,
+            freshness=freshness,
+        ),
+    )

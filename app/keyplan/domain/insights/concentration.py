@@ -1,0 +1,104 @@
+"""The ruts: how much of our recent contact goes to the same few people.
+
+Counting rule: every interaction in the recent window is one unit of attention. It is shared
+equally among the distinct customer people in it (a person listed twice counts once), so a
+one-to-one meeting gives its person a full unit and a workshop with four people gives each a
+quarter. This way a big meeting does not make an account look broad, and the shares always add
+up to one. Interactions with none of their people (internal prep) are not contact and are skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from keyplan.domain.insights.contacts import ContactLog, contact_log
+from keyplan.domain.insights.facts import AccountFacts
+
+#: Above this share of contact going to one person, the account hangs by a single thread.
+SINGLE_THREAD_SHARE = 0.5
+
+#: Fewer interactions than this say too little to call an account single-threaded.
+MIN_INTERACTIONS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Concentration:
+    """How concentrated the last ``RECENT_DAYS`` days of contact were.
+
+    Attributes:
+        interaction_count: interactions in the window with at least one customer person.
+        shares: (person id, share of contact), largest first; shares add up to 1.
+        top1_share: share of the best-served person (0 with no contact).
+        top3_share: share of the three best-served people together.
+        herfindahl: sum of squared shares, from 1/people reached (even) to 1 (one person).
+        single_threaded: top person above ``SINGLE_THREAD_SHARE`` over at least
+            ``MIN_INTERACTIONS`` interactions.
+    """
+
+    interaction_count: int
+    shares: tuple[tuple[int, float], ...]
+    top1_share: float
+    top3_share: float
+    herfindahl: float
+    single_threaded: bool
+    top_person_id: int | None = None
+    top_person_name: str | None = None
+
+    @property
+    def people_reached(self) -> int:
+        """How many distinct people we met in the window."""
+        return len(self.shares)
+
+    @property
+    def effective_contacts(self) -> float:
+        """1 / HHI: the number of equally served people this spread is worth (0 if none)."""
+        return 1.0 / self.herfindahl if self.herfindahl else 0.0
+
+
+def contact_concentration(
+    account: AccountFacts, today: date, *, log: ContactLog | None = None
+) -> Concentration:
+    """Measure how concentrated recent contact is on few people.
+
+    Args:
+        account: the account to read.
+        today: the date of the analysis; the window is the last ``RECENT_DAYS`` days.
+        log: the account's contact log, when the caller already has it.
+
+    Returns:
+        Shares, top-1 and top-3 share, Herfindahl index and the single-threaded flag.
+    """
+    log = log or contact_log(account, today)
+    attention: dict[int, float] = {}
+    counted = 0
+    for interaction in log.recent:
+        people = set(interaction.person_ids)
+        if not people:
+            continue
+        counted += 1
+        unit = 1.0 / len(people)
+        for person_id in people:
+            attention[person_id] = attention.get(person_id, 0.0) + unit
+    # Ties are broken by id so the same data always names the same top person.
+    ranked = sorted(attention.items(), key=lambda item: (-item[1], item[0]))
+    shares = tuple((person_id, units / counted) for person_id, units in ranked)
+    top1 = shares[0][1] if shares else 0.0
+    top_id = shares[0][0] if shares else None
+    return Concentration(
+        interaction_count=counted,
+        shares=shares,
+        top1_share=top1,
+        top3_share=sum(share for _, share in shares[:3]),
+        herfindahl=sum(share * share for _, share in shares),
+        single_threaded=top1 > SINGLE_THREAD_SHARE and counted >= MIN_INTERACTIONS,
+        top_person_id=top_id,
+        top_person_name=_name_of(account, top_id),
+    )
+
+
+def _name_of(account: AccountFacts, person_id: int | None) -> str | None:
+    """The name of one person, looked up only once per account."""
+    if person_id is None:
+        return None
+    return next((person.name for person in account.people if person.id == person_id), None)

@@ -1,0 +1,113 @@
+"""Concentration stories: are we driving in the ruts with the same friendly contact?"""
+
+from datetime import date, timedelta
+
+import pytest
+
+from keyplan.domain.insights import (
+    AccountFacts,
+    InteractionFacts,
+    PersonFacts,
+    contact_concentration,
+)
+
+TODAY = date(2025, 6, 2)
+ANNA, BEN, CARL, DINA = 1, 2, 3, 4
+PEOPLE = (
+    PersonFacts(ANNA, "Anna Berg"),
+    PersonFacts(BEN, "Ben Cole"),
+    PersonFacts(CARL, "Carl Ek"),
+    PersonFacts(DINA, "Dina Falk"),
+)
+
+
+def account_with(*meetings: tuple[int, tuple[int, ...]]) -> AccountFacts:
+    """An account with one interaction per (days ago, people met)."""
+    interactions = tuple(
+        InteractionFacts(number, TODAY - timedelta(days=days_ago), people, (7,))
+        for number, (days_ago, people) in enumerate(meetings, start=1)
+    )
+    return AccountFacts(1, "Nordwind", people=PEOPLE, interactions=interactions)
+
+
+def test_three_of_four_calls_went_to_anna_so_the_account_is_single_threaded():
+    account = account_with((5, (ANNA,)), (12, (ANNA,)), (30, (ANNA,)), (40, (BEN,)))
+
+    ruts = contact_concentration(account, TODAY)
+
+    assert ruts.interaction_count == 4
+    assert ruts.top_person_id == ANNA
+    assert ruts.top_person_name == "Anna Berg"
+    assert ruts.top1_share == pytest.approx(0.75)
+    assert ruts.top3_share == pytest.approx(1.0)
+    assert ruts.herfindahl == pytest.approx(0.75**2 + 0.25**2)  # 0.625
+    assert ruts.single_threaded
+    assert [person for person, _ in ruts.shares] == [ANNA, BEN]
+
+
+def test_a_workshop_spreads_one_unit_across_everybody_in_the_room():
+    # One workshop with all four, and two one-to-ones with Ben: Ben gets 1/4 + 2 = 2.25 of 3.
+    account = account_with((3, (ANNA, BEN, CARL, DINA)), (10, (BEN,)), (20, (BEN,)))
+
+    ruts = contact_concentration(account, TODAY)
+
+    assert ruts.top_person_id == BEN
+    assert ruts.top1_share == pytest.approx(0.75)
+    assert ruts.top3_share == pytest.approx((2.25 + 0.25 + 0.25) / 3)
+    assert sum(share for _, share in ruts.shares) == pytest.approx(1.0)
+    assert ruts.people_reached == 4
+
+
+def test_a_person_listed_twice_in_one_meeting_counts_once():
+    account = account_with((3, (ANNA, ANNA, BEN)), (4, (CARL,)))
+
+    ruts = contact_concentration(account, TODAY)
+
+    assert dict(ruts.shares) == pytest.approx({ANNA: 0.25, BEN: 0.25, CARL: 0.5})
+
+
+def test_meetings_older_than_ninety_days_or_still_planned_do_not_count():
+    account = account_with((90, (ANNA,)), (91, (BEN,)), (-3, (CARL,)), (1, (DINA,)))
+
+    ruts = contact_concentration(account, TODAY)
+
+    assert dict(ruts.shares) == pytest.approx({ANNA: 0.5, DINA: 0.5})
+
+
+def test_two_meetings_with_one_person_are_too_few_to_call_single_threaded():
+    ruts = contact_concentration(account_with((5, (ANNA,)), (6, (ANNA,))), TODAY)
+
+    assert ruts.top1_share == pytest.approx(1.0)
+    assert not ruts.single_threaded
+
+
+def test_exactly_half_is_not_single_threaded_because_the_threshold_is_strictly_above():
+    account = account_with((1, (ANNA,)), (2, (ANNA,)), (3, (BEN,)), (4, (CARL,)))
+
+    ruts = contact_concentration(account, TODAY)
+
+    assert ruts.top1_share == pytest.approx(0.5)
+    assert not ruts.single_threaded
+
+
+def test_four_people_met_equally_are_worth_four_effective_contacts():
+    account = account_with((1, (ANNA,)), (2, (BEN,)), (3, (CARL,)), (4, (DINA,)))
+
+    ruts = contact_concentration(account, TODAY)
+
+    assert ruts.herfindahl == pytest.approx(0.25)
+    assert ruts.effective_contacts == pytest.approx(4.0)
+    # Equal shares: the lowest id is named first, so the answer never flickers.
+    assert ruts.top_person_id == ANNA
+
+
+def test_internal_meetings_without_customer_people_and_silence_give_no_shares():
+    ruts = contact_concentration(account_with((1, ())), TODAY)
+
+    assert ruts.interaction_count == 0
+    assert ruts.shares == ()
+    assert ruts.top_person_id is None
+    assert ruts.top1_share == 0.0
+    assert ruts.herfindahl == 0.0
+    assert ruts.effective_contacts == 0.0
+    assert not ruts.single_threaded
