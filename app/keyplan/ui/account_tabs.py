@@ -19,5 +19,10 @@ class AccountTab:
 
 ACCOUNT_TABS: tuple[AccountTab, ...] = (
     AccountTab("Overview", "keyplan.ui.overview_tab", "OverviewTab"),
+    AccountTab("Plan", "keyplan.ui.plan.plan_tab", "PlanTab"),
     AccountTab("People", "keyplan.ui.people_tab", "PeopleTab"),
+    AccountTab("Map", "keyplan.ui.map.map_tab", "MapTab"),
+    AccountTab("Insights", "keyplan.ui.insights.insights_tab", "InsightsTab"),
+    AccountTab("Interactions", "keyplan.ui.insights.interactions_tab", "InteractionsTab"),
+    AccountTab("Commitments", "keyplan.ui.insights.commitments_tab", "CommitmentsTab"),
 )

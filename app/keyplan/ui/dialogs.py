@@ -43,3 +43,62 @@ def ask_open_database(parent: QWidget | None) -> str | None:
 def ask_new_database(parent: QWidget | None) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, "New database", "keyplan.db", DATABASE_FILTER)
     return path or None
+
+
+# ---- the account plan and its PDF export (issue 4) -----------------------------------------
+# Imports stay inside the functions: this section is appended to a shared module.
+
+PDF_FILTER = "PDF documents (*.pdf)"
+
+
+def ask_choice(
+    parent: QWidget | None, title: str, label: str, items: list[tuple[object, str]]
+) -> object | None:
+    """Let the user pick one of ``(value, label)`` items; return its value, or None."""
+    if not items:
+        return None
+    labels = [text for _value, text in items]
+    text, accepted = QInputDialog.getItem(parent, title, label, labels, 0, False)
+    return items[labels.index(text)][0] if accepted and text in labels else None
+
+
+def ask_export_options(parent: QWidget | None, people: list[tuple[str, str]]) -> object | None:
+    """Ask which document to export, on which paper, and (for a brief) who attends.
+
+    Args:
+        people: the account's people as (name, "title · department") pairs to choose from.
+
+    Returns:
+        An ``ExportOptions``, or None when the user cancelled.
+    """
+    from keyplan.ui.plan.export_dialog import ExportDialog
+
+    dialog = ExportDialog(people, parent)
+    return dialog.options() if dialog.exec() else None
+
+
+def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
+    """Ask where to save a PDF, starting from a suggested path; add ".pdf" when missing."""
+    path, _ = QFileDialog.getSaveFileName(parent, "Export plan as PDF", suggested_path, PDF_FILTER)
+    if path and not path.lower().endswith(".pdf"):
+        path += ".pdf"
+    return path or None
+
+
+def ask_open_export(parent: QWidget | None, path: str) -> str | None:
+    """After an export: "file" to open the PDF, "folder" to show its folder, None for neither."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Plan exported", f"Saved {path}", parent=parent)
+    open_file = box.addButton("Open PDF", QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Close)
+    box.exec()
+    clicked = box.clickedButton()
+    return "file" if clicked is open_file else "folder" if clicked is open_folder else None
+
+
+def open_in_desktop(path: str) -> None:
+    """Open a file or folder with the desktop's default application."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    QDesktopServices.openUrl(QUrl.fromLocalFile(path))

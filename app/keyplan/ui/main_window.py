@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QTreeView,
     QWidget,
@@ -56,7 +57,10 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
-        self.splitter.addWidget(self.tabs)
+        self.pages = QStackedWidget()  # the account tabs, or the portfolio dashboard
+        self.pages.addWidget(self.tabs)
+        self.splitter.addWidget(self.pages)
+        self.tree.clicked.connect(lambda _index: self.show_account_tabs())
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 900])
         self.setCentralWidget(self.splitter)
@@ -72,6 +76,15 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
+        self.export_pdf_action = self._action(
+            file_menu, "&Export plan as PDF…", self.export_plan_pdf, "Ctrl+Shift+E"
+        )
+        self.export_pdf_action.setIconText("Export PDF")
+        self.export_pdf_action.setToolTip("Export the selected account's plan as a PDF")
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.addAction(self.export_pdf_action)
+        file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         self.edit_menu = self.menuBar().addMenu("&Edit")
@@ -84,6 +97,10 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             account_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find
         )
+        view_menu = self.menuBar().addMenu("&View")
+        # Not Ctrl+1: the map's "actual size" has it, and two owners make it fire for neither.
+        self._action(view_menu, "&Portfolio dashboard", self.show_dashboard, "Ctrl+Shift+P")
+        self._action(view_menu, "&Account tabs", self.show_account_tabs)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Keyplan", self.about)
 
@@ -124,6 +141,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         self.tree.expandAll()
+        self._drop_dashboard()
         self._rebuild_tabs(document)
         self.database_label.setText(document.database.display_name)
         self.setWindowTitle(f"Keyplan — {document.database.display_name}")
@@ -151,6 +169,7 @@ class MainWindow(QMainWindow):
             widget_class = getattr(import_module(tab.module), tab.class_name)
             widget = widget_class(self.document, None)
             self.account_tabs[tab.title] = widget
+            self._connect_navigation(widget)
             self.tabs.blockSignals(True)
             placeholder = self.tabs.widget(position)
             self.tabs.removeTab(position)
@@ -190,6 +209,8 @@ class MainWindow(QMainWindow):
     def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         self.account_id = self.portfolio_model.account_id(indexes[0]) if indexes else None
+        if indexes:
+            self.show_account_tabs()
         self._show_account_in_current_tab()
         if self.account_id is not None:
             self.account_selected.emit(self.account_id)
@@ -283,6 +304,68 @@ class MainWindow(QMainWindow):
         self.show_people_tab()
         if self.people_tab is not None:
             self.people_tab.focus_filter()
+
+    def export_plan_pdf(self) -> None:
+        """Export the selected account's plan (internal, customer-safe or a brief) as a PDF."""
+        if self.document is None or self.account_id is None:
+            return
+        from keyplan.ui.plan.export_flow import PlanExport  # loaded when first used
+
+        exporter = self.findChild(PlanExport) or PlanExport(self)
+        exporter.start(self.document, self.account_id)
+
+    # ---- the portfolio dashboard and jumps from the insights (issue 5) ----------------------
+
+    def show_dashboard(self) -> QWidget:
+        """Show every account with its health on the right (built and read on first use)."""
+        if getattr(self, "dashboard", None) is None:
+            from keyplan.ui.insights.dashboard import PortfolioDashboard
+
+            self.dashboard = PortfolioDashboard(self.document)
+            self.dashboard.account_chosen.connect(self.select_account)
+            self.dashboard.account_chosen.connect(lambda _account: self.show_account_tabs())
+            self.pages.addWidget(self.dashboard)
+        # The dashboard lists every account itself: it takes the navigator's width too.
+        self.tree.hide()
+        self.pages.setCurrentWidget(self.dashboard)
+        return self.dashboard
+
+    def show_account_tabs(self) -> None:
+        self.tree.show()
+        self.pages.setCurrentWidget(self.tabs)
+
+    def _drop_dashboard(self) -> None:
+        if getattr(self, "dashboard", None) is not None:
+            self.pages.removeWidget(self.dashboard)
+            self.dashboard.deleteLater()
+        self.dashboard = None
+
+    def _connect_navigation(self, tab: QWidget) -> None:
+        """Let a tab's lines about a person or a promise open that person or promise."""
+        for name, slot in (
+            ("person_activated", self.show_person),
+            ("commitment_activated", self.show_commitment),
+            ("log_requested", self.log_interaction_with),
+        ):
+            signal = getattr(tab, name, None)
+            if signal is not None:
+                signal.connect(slot)
+
+    def show_person(self, person_id: int) -> None:
+        """Select a person in the People tab (including affiliates when they work there)."""
+        assert self.document is not None
+        account_id = self.document.person(person_id).account_id
+        tab = self.show_tab("People")
+        if account_id != self.account_id and hasattr(tab, "affiliates_box"):
+            tab.affiliates_box.setChecked(True)
+        tab.select_person(person_id)
+
+    def show_commitment(self, commitment_id: int) -> None:
+        self.show_tab("Commitments").select_commitment(commitment_id)
+
+    def log_interaction_with(self, person_ids: list[int]) -> None:
+        """Open the Interactions tab's form with these people ticked (a card's context menu)."""
+        self.show_tab("Interactions").start_logging(person_ids)
 
     def about(self) -> None:
         assert self.document is not None

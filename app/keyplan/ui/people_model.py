@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from keyplan.domain.errors import KeyplanError
@@ -13,6 +20,7 @@ from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec
 from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.queries import PersonRow
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -142,9 +150,18 @@ class PeopleTableModel(QAbstractTableModel):
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
+        if index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled  # onto a card of the map: a new manager
         if index.isValid() and COLUMNS[index.column()].field:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [PERSON_MIME_TYPE]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+        valid = [index for index in indexes if index.isValid()]
+        return person_mime_data(self.person_id(valid[0].row())) if valid else QMimeData()
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -168,7 +168,8 @@ def _senior_levels(grid: Coverage) -> ScoreReason:
 def _concentration(concentration: Concentration) -> ScoreReason:
     count = concentration.interaction_count
     if count < MIN_INTERACTIONS:
-        reason = f"Only {count} interactions in the last {RECENT_DAYS} days"
+        noun = "interaction" if count == 1 else "interactions"
+        reason = f"Only {count} {noun} in the last {RECENT_DAYS} days"
         if count == 0:
             reason = f"No interactions in the last {RECENT_DAYS} days"
         return _lose("concentration", 1, reason)

@@ -1,0 +1,338 @@
+"""The ``keyplan`` command: opens the application, or runs a sub-command on a database.
+
+Only the standard library is imported at the top: ``keyplan --help`` and the start of the GUI
+must not pay for SQLAlchemy, Qt or ReportLab before they are needed, so each sub-command
+imports what it uses when it runs.
+
+To add a sub-command, list it in ``SUB_COMMANDS``: either a ``SubCommand`` with an
+``add_arguments(parser)`` and a ``run(args) -> int`` function, or ``SubCommand.from_module``
+naming a module that defines both (imported only when that command is used). Errors a user
+can cause (``KeyplanError``, a file that cannot be read or written) end as one line on stderr
+and exit code 1; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from keyplan import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # a user error, or `check` found problems
+EXIT_INTERRUPTED = 130
+
+EXIT_WHEN_READY_HELP = (
+    "quit as soon as the main window is shown with the portfolio loaded "
+    "(used by the start-up benchmark)"
+)
+# SQLite errors that mean the file cannot be reached or written, not that the code is wrong.
+_FILE_TROUBLE = ("readonly", "unable to open", "disk", "locked", "full")
+
+
+@dataclass(frozen=True, slots=True)
+class SubCommand:
+    """One ``keyplan <name>`` command: its options and what it does."""
+
+    name: str
+    help: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+    @classmethod
+    def from_module(cls, name: str, help: str, module: str) -> SubCommand:
+        """A command whose ``add_arguments`` and ``run`` live in ``module``, loaded on use."""
+        from importlib import import_module
+
+        return cls(
+            name,
+            help,
+            lambda parser: import_module(module).add_arguments(parser),
+            lambda args: import_module(module).run(args),
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``keyplan`` command; return the process exit code.
+
+    Args:
+        argv: the arguments after the program name; defaults to ``sys.argv[1:]``.
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_request:  # --help, --version and usage errors
+        code = exit_request.code
+        return code if isinstance(code, int) else EXIT_FAILED
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("keyplan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `keyplan accounts | head`: the reader has seen enough
+        _silence_stdout()
+        return EXIT_OK
+    except Exception as error:
+        message = _user_message(error)
+        if message is None:
+            raise
+        print(f"keyplan: {message}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``keyplan`` and its sub-commands.
+
+    Args:
+        argv: when given, only the sub-commands named in it get their options declared, so
+            that starting the GUI never loads a sub-command's module; None declares them all.
+    """
+    parser = argparse.ArgumentParser(
+        prog="keyplan",
+        description="Account plans for strategic account directors. Without a command, "
+        "opens the application.",
+    )
+    parser.add_argument("--version", action="version", version=f"keyplan {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        help="the database file (or team database URL); default: your own database",
+    )
+    parser.add_argument("--exit-when-ready", action="store_true", help=EXIT_WHEN_READY_HELP)
+    parser.set_defaults(run=_run_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for command in SUB_COMMANDS:
+        sub_parser = commands.add_parser(command.name, help=command.help)
+        if argv is None or command.name in argv:
+            command.add_arguments(sub_parser)
+        sub_parser.set_defaults(run=command.run)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from keyplan.ui.launch import run_gui  # Qt loads only when the window is wanted
+
+    return run_gui(args.db, args.exit_when_ready)
+
+
+def _demo_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_db_option(parser, "the new database to create the demo in")
+    parser.add_argument(
+        "--scale",
+        type=_positive_int,
+        metavar="N",
+        help="generate a large synthetic portfolio of about N people instead (for benchmarks)",
+    )
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    location = _location(args)
+    _require_no_accounts(location)
+    from keyplan.store import queries
+    from keyplan.store.database import open_database
+    from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
+
+    started = time.perf_counter()
+    db = open_database(location)
+    try:
+        if args.scale:
+            create_synthetic_portfolio(db, people=args.scale)
+        else:
+            create_demo_portfolio(db)
+        rows = queries.portfolio(db)
+    finally:
+        db.close()
+    seconds = time.perf_counter() - started
+    what = "synthetic portfolio" if args.scale else "demo portfolio"
+    people = sum(row.people for row in rows)
+    print(f"Created the {what} in {location}: {_counts(len(rows), people)}, {seconds:.1f} s")
+    return EXIT_OK
+
+
+def _require_no_accounts(location: str) -> None:
+    """Refuse, before opening anything for writing, a file that already holds a portfolio."""
+    if "://" in location:
+        return  # a server database: the demo itself refuses when it is not empty
+    from keyplan.domain.errors import RuleViolation
+    from keyplan.store.integrity import count_accounts_and_people
+
+    path = Path(location).expanduser()
+    if path.is_dir():
+        raise RuleViolation(f"{path} is a folder; give the path of a new database file.")
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    accounts, _people = count_accounts_and_people(path)
+    if accounts:
+        raise RuleViolation(
+            f"{path} already holds {accounts} accounts; the demo goes into a new file. "
+            f"Nothing was changed."
+        )
+
+
+def _accounts_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_db_option(parser, "the database to read")
+    parser.add_argument("account", nargs="?", help="show only this account and its affiliates")
+
+
+def _run_accounts(args: argparse.Namespace) -> int:
+    from keyplan.store import queries
+    from keyplan.store.database import open_database
+
+    db = open_database(_location(args), create=False)
+    try:
+        rows = queries.portfolio(db)
+        top_id = queries.find_account(db, args.account) if args.account else None
+    finally:
+        db.close()
+    print("\n".join(account_tree_lines(rows, top_id)))
+    return EXIT_OK
+
+
+def account_tree_lines(rows: Sequence[Any], top_id: int | None = None) -> list[str]:
+    """The portfolio as aligned lines, affiliates indented under their umbrella.
+
+    Args:
+        rows: ``PortfolioRow``s (id, parent_id, name, tier, country, people), sorted by name.
+        top_id: show only this account and what sits under it; None for all.
+    """
+    from keyplan.domain.vocabulary import Tier
+
+    ordered = _tree_order(rows, top_id)
+    if not ordered:
+        return ["No accounts yet."]
+    table = [("Account", "Tier", "Country", "People")] + [
+        ("  " * depth + row.name, _label(Tier, row.tier), row.country or "", str(row.people))
+        for depth, row in ordered
+    ]
+    widths = [max(len(cells[column]) for cells in table) for column in range(4)]
+    lines = [
+        f"{name:<{widths[0]}}  {tier:<{widths[1]}}  {country:<{widths[2]}}  {people:>{widths[3]}}"
+        for name, tier, country, people in table
+    ]
+    lines.append(_counts(len(ordered), sum(row.people for _depth, row in ordered)))
+    return lines
+
+
+def _tree_order(rows: Sequence[Any], top_id: int | None) -> list[tuple[int, Any]]:
+    """(depth, row) in reading order: each account followed by its affiliates."""
+    ids = {row.id for row in rows}
+    children: dict[int | None, list[Any]] = {}
+    for row in rows:
+        children.setdefault(row.parent_id if row.parent_id in ids else None, []).append(row)
+    tops = [row for row in rows if row.id == top_id] if top_id else children.get(None, [])
+    ordered: list[tuple[int, Any]] = []
+    stack = [(0, row) for row in reversed(tops)]
+    while stack:
+        depth, row = stack.pop()
+        ordered.append((depth, row))
+        stack.extend((depth + 1, child) for child in reversed(children.get(row.id, [])))
+    return ordered
+
+
+def _label(vocabulary: Any, value: str) -> str:
+    try:
+        return vocabulary(value).label
+    except ValueError:
+        return value
+
+
+def _check_arguments(parser: argparse.ArgumentParser) -> None:
+    _add_db_option(parser, "the database file to check (it is only read)")
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from keyplan.store.integrity import check_database, count_accounts_and_people
+
+    location = _location(args)
+    problems = check_database(location)
+    if problems:
+        print(f"{location} has {len(problems)} problem(s):")
+        for problem in problems:
+            print(f"  - {problem}")
+        return EXIT_FAILED
+    accounts, people = count_accounts_and_people(location)
+    print(f"OK: {location} is healthy ({_counts(accounts, people)})")
+    return EXIT_OK
+
+
+def _add_db_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    # SUPPRESS: a sub-command's default must not hide `keyplan --db X <command>`.
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=f"{help_text}; default: your own database",
+    )
+
+
+def _location(args: argparse.Namespace) -> str:
+    """The database the user named, or their own database."""
+    if getattr(args, "db", None):
+        return args.db
+    from keyplan.paths import default_database_path
+
+    return str(default_database_path())
+
+
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _counts(accounts: int, people: int) -> str:
+    """``1 account, 3 people``: the summary line of several commands."""
+    account_word = "account" if accounts == 1 else "accounts"
+    people_word = "person" if people == 1 else "people"
+    return f"{accounts} {account_word}, {people} {people_word}"
+
+
+def _silence_stdout() -> None:
+    # Python would otherwise report the broken pipe again when it flushes stdout at exit.
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+
+
+def _user_message(error: Exception) -> str | None:
+    """The one line to show for an error the user can fix; None for a bug."""
+    from keyplan.domain.errors import KeyplanError
+
+    if isinstance(error, KeyplanError):
+        return str(error)
+    if isinstance(error, OSError):
+        reason = error.strerror or str(error)
+        return f"{reason}: {error.filename}" if error.filename else reason
+    cause = getattr(error, "orig", None)  # SQLAlchemy wraps the driver's error
+    text = str(cause or "").lower()
+    if cause is not None and any(hint in text for hint in _FILE_TROUBLE):
+        return f"The database cannot be used: {cause}."
+    return None
+
+
+SUB_COMMANDS: tuple[SubCommand, ...] = (
+    SubCommand("demo", "create the demo portfolio in a new database", _demo_arguments, _run_demo),
+    SubCommand(
+        "accounts", "list the accounts as a tree, with tier and people", _accounts_arguments,
+        _run_accounts,
+    ),
+    SubCommand("check", "check a database file for damage and broken rules", _check_arguments,
+               _run_check),
+    SubCommand.from_module("export-pdf", "export an account plan or meeting brief as PDF",
+                           "keyplan.reports.cli_command"),
+    SubCommand.from_module("export-map", "export an account's stakeholder map as SVG or PNG",
+                           "keyplan.ui.map.cli_command"),
+    SubCommand.from_module("insights", "print an account's coverage and health findings",
+                           "keyplan.reports.insights_cli"),
+)  # fmt: skip

@@ -1,0 +1,133 @@
+"""Exporting a PDF: read the plan, build the document, write it atomically, record it.
+
+The document is built into a temporary file in the target folder and renamed over the target
+only when complete (``os.replace`` is atomic within one file system), so a failed or cancelled
+export never leaves a half-written PDF and never damages an older PDF of the same name.
+Runs the same from the GUI's worker thread, the command line and the tests: no Qt here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.domain.vocabulary import ExportVariant
+from keyplan.reports.fonts import ensure_fonts
+from keyplan.reports.styles import page_size as parse_page_size
+from keyplan.store.database import Database
+from keyplan.store.plan_queries import interactions_with, load_plan, record_export
+
+Progress = Callable[[float], None]
+
+# Share of the progress bar each stage takes (reading, building; saving is the rest).
+_READ, _BUILD = 0.1, 0.9
+
+
+class ExportFailed(KeyplanError):
+    """A PDF could not be written (folder missing or read-only, disk full, …)."""
+
+
+def export_pdf(
+    db: Database,
+    account_id: int,
+    variant: str | ExportVariant,
+    out_path: str | os.PathLike[str],
+    page_size: str = "A4",
+    people: Sequence[str] | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> Path:
+    """Write one PDF of an account and record the export.
+
+    Args:
+        db: the open database.
+        account_id: the account.
+        variant: "internal", "customer" or "brief" (or an ``ExportVariant``).
+        out_path: the PDF to write; an existing file is replaced only on success.
+        page_size: "A4" or "Letter".
+        people: for the brief, the names of the attendees.
+        today: the date printed on the document and used for lateness (default: today).
+        progress: called with a fraction from 0 to 1 as the work advances.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ExportFailed: the folder does not exist or cannot be written, or writing failed.
+        NotFound: the account does not exist, or a brief names someone not in the account.
+        KeyplanError: unknown variant or page size, or a brief without attendees.
+    """
+    report = progress or (lambda _fraction: None)
+    kind = _variant(variant)
+    size = parse_page_size(page_size)
+    target = Path(out_path).expanduser()
+    _require_folder(target.parent)
+    plan = load_plan(db, account_id, today or date.today())
+    report(_READ / 2)
+    ensure_fonts()
+    built = _build(db, account_id, plan, kind, size, people)
+    report(_READ)
+    _write_atomically(target, built, lambda f: report(_READ + (_BUILD - _READ) * f))
+    record_export(db, account_id, kind.value, str(target))
+    report(1.0)
+    return target
+
+
+def _variant(variant: str | ExportVariant) -> ExportVariant:
+    if isinstance(variant, ExportVariant):
+        return variant
+    try:
+        return ExportVariant.from_text(variant)  # type: ignore[return-value]
+    except ValueError:
+        raise KeyplanError(
+            f"Unknown document '{variant}'. Choose internal, customer or brief."
+        ) from None
+
+
+def _build(db, account_id, plan, kind: ExportVariant, size, people):
+    # Imported here: the document modules pull in most of ReportLab, needed only now.
+    from keyplan.reports.brief import INTERACTIONS_PER_PERSON, find_attendees, meeting_brief
+    from keyplan.reports.plan import customer_plan, internal_plan
+
+    if kind is ExportVariant.INTERNAL:
+        return internal_plan(plan, size)
+    if kind is ExportVariant.CUSTOMER:
+        return customer_plan(plan, size)
+    attendees = find_attendees(plan, list(people or ()))
+    ids = [p.id for p in attendees]
+    interactions = interactions_with(db, account_id, ids, INTERACTIONS_PER_PERSON * len(ids) * 4)
+    return meeting_brief(plan, attendees, interactions, size)
+
+
+def _require_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise ExportFailed(f"Cannot save the PDF: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK):
+        raise ExportFailed(f"Cannot save the PDF: the folder {folder} is read-only.")
+
+
+def _write_atomically(target: Path, built, progress: Progress) -> None:
+    from keyplan.reports.document import KeyplanDocument
+
+    try:
+        handle, temporary_name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=".pdf.part", dir=target.parent
+        )
+    except OSError as error:
+        raise ExportFailed(f"Cannot save the PDF in {target.parent}: {error.strerror}.") from error
+    os.close(handle)
+    temporary = Path(temporary_name)
+    try:
+        document = KeyplanDocument(temporary, built.info, progress)
+        document.build_story(built.story, built.contents)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise ExportFailed(f"Cannot save {target.name}: {error.strerror or error}.") from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()

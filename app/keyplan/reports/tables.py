@@ -1,0 +1,189 @@
+"""Tables that split across pages with their header repeated, and never clip their cells.
+
+A cell whose text fits on one line in our Latin font is passed to the table as a plain string
+(ten times cheaper than a Paragraph: it matters for a 500-row stakeholder table); any other
+cell becomes a wrapping Paragraph with per-script fonts. Column widths are shares of the frame
+width, or fixed for dates, and the header row repeats on each page a long table runs on to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text
+from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
+from keyplan.reports.text import cell, display, escape
+
+PADDING = 3
+
+
+DATE_WIDTH = 58.0  # "2026-11-23" at 8 pt with padding: date columns never wrap
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column: its header and its share of the width left after fixed columns."""
+
+    header: str
+    share: float = 0.0
+    fixed: float | None = None  # a width in points instead of a share
+    bold: bool = False
+    align: str = "LEFT"  # or "RIGHT" for amounts
+
+
+def date_column(header: str) -> Column:
+    """A column of ISO dates, wide enough that a date never wraps."""
+    return Column(header, fixed=DATE_WIDTH)
+
+
+def column_widths(columns: Sequence[Column], width: float) -> list[float]:
+    """Fixed columns get their width; the rest share what is left by their shares."""
+    left = width - sum(c.fixed for c in columns if c.fixed is not None)
+    shares = sum(c.share for c in columns if c.fixed is None) or 1.0
+    return [c.fixed if c.fixed is not None else left * c.share / shares for c in columns]
+
+
+def data_table(
+    columns: Sequence[Column],
+    rows: Sequence[Sequence[object]],
+    width: float,
+    *,
+    highlights: Sequence[tuple[int, Color]] = (),
+    cell_colours: Sequence[tuple[int, int, Color]] = (),
+    header_style: ParagraphStyle | None = None,
+) -> Table:
+    """A striped table with a repeated header row.
+
+    Args:
+        columns: header and width share of each column (shares are normalised).
+        rows: the cell values; Flowables pass through, anything else becomes a wrapping cell.
+        width: the table width in points.
+        highlights: (row index in ``rows``, colour) for whole rows, e.g. late promises.
+        cell_colours: (row index, column index, colour) for single cells.
+        header_style: the header row's style (default: ``styles().header_cell``).
+    """
+    col_widths = column_widths(columns, width)
+    style_set = styles()
+    header_style = header_style or style_set.header_cell
+    cell_styles = [_cell_style(column) for column in columns]
+    rooms = [w - 2 * (PADDING + 1) for w in col_widths]
+    # Headers may be user values too (offerings, departments): font-split like any cell.
+    data: list[list[object]] = [[Paragraph(markup(c.header, True), header_style) for c in columns]]
+    data.extend(
+        [_as_cell(value, cell_styles[i], rooms[i]) for i, value in enumerate(row)] for row in rows
+    )
+    # splitInRow: a cell taller than a page (a very long note) continues on the next page.
+    table = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
+    body = style_set.cell
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 1), (-1, -1), SANS),
+        ("FONTSIZE", (0, 1), (-1, -1), body.fontSize),
+        ("LEADING", (0, 1), (-1, -1), body.leading),
+        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
+        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), PADDING + 1),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING + 1),
+    ]
+    if len(rows) > 3:
+        commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE, ZEBRA]))
+    for index, colour in highlights:
+        commands.append(("BACKGROUND", (0, index + 1), (-1, index + 1), colour))
+    for index, column in enumerate(columns):
+        if column.bold:
+            commands.append(("FONTNAME", (index, 1), (index, -1), SANS_BOLD))
+        if column.align != "LEFT":
+            commands.append(("ALIGN", (index, 1), (index, -1), column.align))
+    for index, column, colour in cell_colours:
+        commands.append(("BACKGROUND", (column, index + 1), (column, index + 1), colour))
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _cell_style(column: Column) -> ParagraphStyle:
+    style_set = styles()
+    if column.align == "RIGHT":
+        return style_set.number_cell
+    return style_set.cell_bold if column.bold else style_set.cell
+
+
+def _as_cell(value: object, style: ParagraphStyle, room: float) -> object:
+    """A plain string when the value fits one line in one font; else a wrapping Paragraph."""
+    if isinstance(value, Flowable):
+        return value
+    text = display(value)
+    plain = single_font_text(text, style.fontName == SANS_BOLD)
+    if plain is not None and stringWidth(plain, style.fontName, style.fontSize) <= room:
+        return plain
+    return cell(value, style)
+
+
+def grid_table(
+    corner: str,
+    column_headers: Sequence[str],
+    row_headers: Sequence[str],
+    cells: Sequence[Sequence[tuple[str, Color | None]]],
+    width: float,
+    first_share: float = 2.0,
+) -> Table:
+    """A matrix (rows × columns) of short texts on coloured cells, e.g. the whitespace grid.
+
+    Args:
+        corner: the top-left header text.
+        column_headers: one per column (user values: escaped and font-split).
+        row_headers: one per row (user values).
+        cells: per row, per column, the text and the background (None for none).
+        width: the table width.
+        first_share: how many columns' width the row-header column gets.
+    """
+    style_set = styles()
+    columns = [Column(corner, first_share)] + [Column(h, 1.0) for h in column_headers]
+    rows = [
+        [cell(header, style_set.cell_bold)] + [cell(text or "") for text, _c in row]
+        for header, row in zip(row_headers, cells, strict=True)
+    ]
+    colours = [
+        (r, c + 1, colour)
+        for r, row in enumerate(cells)
+        for c, (_text, colour) in enumerate(row)
+        if colour is not None
+    ]
+    table = data_table(
+        columns, rows, width, cell_colours=colours, header_style=style_set.compact_header
+    )
+    table.setStyle(TableStyle([("GRID", (1, 1), (-1, -1), 0.5, WHITE)]))
+    return table
+
+
+def key_values(pairs: Sequence[tuple[str, object]], width: float) -> Table:
+    """A two-column list of labels and values, without a header row."""
+    style_set = styles()
+    data = [
+        [
+            Paragraph(escape(label), style_set.label),
+            value if isinstance(value, Flowable) else cell(value, style_set.body),
+        ]
+        for label, value in pairs
+    ]
+    table = Table(data, colWidths=[width * 0.28, width * 0.72], hAlign="LEFT", splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), PADDING),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING + 1),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table

@@ -1,0 +1,223 @@
+"""Checking a Keyplan database file without changing it.
+
+``check_database`` reads the file through a read-only SQLite connection and reports, in words
+for a person, what is wrong: SQLite's own integrity and foreign-key checks, an outdated schema,
+and the rules of the data that the app enforces but another tool could have broken (nobody may
+report to their own subordinate; reporting lines stay inside one customer's umbrella).
+A file that is not ours, is damaged or comes from a newer Keyplan is refused, untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from keyplan.domain.errors import DatabaseRefused
+from keyplan.store.database import probe_sqlite_revision
+from keyplan.store.schema import HEAD_REVISION
+
+# Enough to see what is wrong; a badly broken file could otherwise print thousands of lines.
+MAX_PROBLEMS_PER_CHECK = 20
+
+
+@dataclass(frozen=True, slots=True)
+class PersonLine:
+    """A person and whom they report to, as stored."""
+
+    id: int
+    name: str
+    account_id: int
+    manager_id: int | None
+
+
+def check_database(location: str | os.PathLike[str]) -> list[str]:
+    """Check a Keyplan database file and list its problems; an empty list means healthy.
+
+    Args:
+        location: the path of a Keyplan SQLite file.
+
+    Returns:
+        One sentence per problem found.
+
+    Raises:
+        DatabaseRefused: the file is missing, not a Keyplan database, damaged beyond reading,
+            or written by a newer Keyplan. The file is never changed.
+    """
+    path = _existing_file(location)
+    revision = probe_sqlite_revision(path)
+    if revision is None:
+        raise DatabaseRefused(f"{path.name} is an empty SQLite file, not a Keyplan database.")
+    problems: list[str] = []
+    if revision != HEAD_REVISION:
+        problems.append(
+            f"The schema is at revision {revision}, not {HEAD_REVISION}: Keyplan upgrades it "
+            f"(after a backup) the next time it opens the file."
+        )
+    with _read_only(path) as connection:
+        problems += _sqlite_integrity_problems(connection)
+        problems += _foreign_key_problems(connection)
+        problems += _reporting_line_problems(connection)
+    return problems
+
+
+def count_accounts_and_people(location: str | os.PathLike[str]) -> tuple[int, int]:
+    """How many accounts and people a Keyplan file holds, read without changing it.
+
+    An empty SQLite file (no tables yet) counts as (0, 0).
+
+    Raises:
+        DatabaseRefused: as for ``check_database``.
+    """
+    path = _existing_file(location)
+    if probe_sqlite_revision(path) is None:
+        return 0, 0
+    with _read_only(path) as connection:
+        accounts = connection.execute("SELECT count(*) FROM accounts").fetchone()[0]
+        people = connection.execute("SELECT count(*) FROM stakeholders").fetchone()[0]
+    return accounts, people
+
+
+def _existing_file(location: str | os.PathLike[str]) -> Path:
+    text = os.fspath(location)
+    if "://" in text:
+        raise DatabaseRefused(
+            "Only Keyplan database files can be checked here; a team database is checked on "
+            "its server."
+        )
+    path = Path(text).expanduser()
+    if not path.is_file():
+        raise DatabaseRefused(f"There is no Keyplan database at {path}.")
+    return path
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
+    try:
+        yield connection
+    except sqlite3.DatabaseError as error:
+        raise DatabaseRefused(
+            f"{path.name} is damaged ({error}). Keyplan did not change it; restore it from a "
+            f"backup."
+        ) from error
+    finally:
+        connection.close()
+
+
+def _sqlite_integrity_problems(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute(f"PRAGMA integrity_check({MAX_PROBLEMS_PER_CHECK})").fetchall()
+    messages = [row[0] for row in rows if row[0] != "ok"]
+    return [f"SQLite integrity check: {message}" for message in messages]
+
+
+def _foreign_key_problems(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute("PRAGMA foreign_key_check").fetchall()
+    problems = [
+        f"Row {rowid} of {table} refers to a row of {parent} that does not exist."
+        for table, rowid, parent, _constraint in rows[:MAX_PROBLEMS_PER_CHECK]
+    ]
+    return problems + _more(len(rows), "broken references")
+
+
+def _reporting_line_problems(connection: sqlite3.Connection) -> list[str]:
+    accounts = {
+        account_id: (parent_id, name)
+        for account_id, parent_id, name in connection.execute(
+            "SELECT id, parent_id, name FROM accounts"
+        )
+    }
+    people = {
+        row[0]: PersonLine(*row)
+        for row in connection.execute(
+            "SELECT id, full_name, account_id, reports_to_id FROM stakeholders"
+        )
+    }
+    umbrella_of, account_problems = umbrella_roots(
+        {account_id: parent for account_id, (parent, _name) in accounts.items()},
+        {account_id: name for account_id, (_parent, name) in accounts.items()},
+    )
+    cycles = reporting_cycles({pid: person.manager_id for pid, person in people.items()})
+    problems = account_problems + [
+        "Reporting cycle: " + " → ".join(people[pid].name for pid in [*cycle, cycle[0]])
+        for cycle in cycles[:MAX_PROBLEMS_PER_CHECK]
+    ]
+    problems += _more(len(cycles), "reporting cycles")
+    strays = [
+        (person, people[person.manager_id])
+        for person in people.values()
+        if person.manager_id in people
+        and umbrella_of.get(person.account_id)
+        != umbrella_of.get(people[person.manager_id].account_id)
+    ]
+    problems += [
+        f"{person.name} ({accounts[person.account_id][1]}) reports to {manager.name} "
+        f"({accounts[manager.account_id][1]}), who works for a different customer."
+        for person, manager in strays[:MAX_PROBLEMS_PER_CHECK]
+    ]
+    return problems + _more(len(strays), "reporting lines across customers")
+
+
+def reporting_cycles(managers: Mapping[int, int | None]) -> list[list[int]]:
+    """Every cycle in the reporting lines, each once, as the ids along it.
+
+    Args:
+        managers: person id -> manager id (None or an unknown id ends a chain).
+    """
+    state: dict[int, int] = {}  # 1: on the current path, 2: finished
+    cycles: list[list[int]] = []
+    for start in managers:
+        path: list[int] = []
+        current: int | None = start
+        while current is not None and current in managers and current not in state:
+            state[current] = 1
+            path.append(current)
+            current = managers[current]
+        if current is not None and state.get(current) == 1:
+            cycles.append(path[path.index(current) :])
+        for person_id in path:
+            state[person_id] = 2
+    return cycles
+
+
+def umbrella_roots(
+    parents: Mapping[int, int | None], names: Mapping[int, str]
+) -> tuple[dict[int, int], list[str]]:
+    """The top account of each account's umbrella, and any loops in the account hierarchy.
+
+    Returns:
+        (account id -> id of its topmost parent, problems). The accounts of a loop share one
+        of them as their root, so that their people are still checked against each other.
+    """
+    roots: dict[int, int] = {}
+    problems: list[str] = []
+    for account_id in parents:
+        chain: list[int] = []
+        current: int | None = account_id
+        while current in parents and current not in roots and current not in chain:
+            chain.append(current)
+            current = parents[current]
+        if current is not None and current in roots:
+            root = roots[current]
+        elif current is not None and current in chain:
+            loop = chain[chain.index(current) :]
+            problems.append(
+                "Account hierarchy loop: " + " → ".join(names[a] for a in [*loop, loop[0]])
+            )
+            root = min(loop)  # any member will do, as long as the whole loop shares it
+        else:
+            root = chain[-1] if chain else account_id
+        for member in chain:
+            roots[member] = root
+    return roots, problems
+
+
+def _more(count: int, what: str) -> list[str]:
+    hidden = count - MAX_PROBLEMS_PER_CHECK
+    return [f"… and {hidden} more {what}."] if hidden > 0 else []

@@ -1,0 +1,214 @@
+"""The edits the stakeholder map makes: reporting lines, influence lines, hand-placed cards.
+
+Like ``edits``, every function is one short transaction that validates before it writes and
+returns what an undo needs. Re-parenting reads only the new manager's reporting chain (one
+recursive query), so dropping a card stays fast on a map of thousands.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, aliased
+
+from keyplan.domain.errors import NotFound, RuleViolation
+from keyplan.domain.rules import check_reports_to
+from keyplan.domain.vocabulary import InfluenceKind
+from keyplan.store.database import Database
+from keyplan.store.edits import umbrella_account_ids
+from keyplan.store.models import InfluenceLine, Stakeholder
+from keyplan.store.snapshots import RowSnapshot, delete_snapshot_rows, snapshot_delete
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Placement:
+    """Where a person stood before a re-parent: their manager and their hand-placed spot."""
+
+    manager_id: int | None
+    position: Point | None
+
+
+@dataclass(frozen=True, slots=True)
+class Reparented:
+    """What ``move_people_under`` changed, for the undo step and its name.
+
+    Attributes:
+        before: each moved person's placement before the move.
+        names: the names of the moved people and of the new manager, by id.
+    """
+
+    before: dict[int, Placement]
+    names: dict[int, str]
+
+
+# ---- reporting lines ------------------------------------------------------------------------
+
+
+def move_people_under(
+    db: Database, person_ids: Sequence[int], manager_id: int | None
+) -> Reparented:
+    """Make people report to a manager (or to nobody), all of them or none.
+
+    Their hand-placed positions are cleared, so each card goes where the layout puts it under
+    the new manager: that is what a user who drops a card on a person expects to see.
+
+    Args:
+        db: the database.
+        person_ids: the people who move, in order.
+        manager_id: their new manager, or None for "reports to nobody".
+
+    Raises:
+        NotFound: a person or the manager no longer exists.
+        RuleViolation: the move would close a reporting cycle, or cross customers.
+    """
+    with db.transaction() as session:
+        people = [_person(session, person_id) for person_id in person_ids]
+        manager = _person(session, manager_id) if manager_id is not None else None
+        if not people:
+            return Reparented({}, {})
+        family = umbrella_account_ids(session, (manager or people[0]).account_id)
+        lines, names = _chain_above(session, manager_id)
+        names.update((person.id, person.full_name) for person in people)
+        before: dict[int, Placement] = {}
+        for person in people:
+            if person.account_id not in family:
+                other = manager or people[0]
+                raise RuleViolation(
+                    f"{person.full_name} cannot report to {other.full_name}: "
+                    f"they work for different customers."
+                )
+            check_reports_to(person.id, manager_id, lines, lambda pid: names.get(pid, "?"))
+            position = None if person.map_x is None else (person.map_x, person.map_y)
+            before[person.id] = Placement(person.reports_to_id, position)
+            person.reports_to_id = manager_id
+            person.map_x = person.map_y = None
+        wanted = {*person_ids, manager_id} - {None}
+        return Reparented(before, {pid: names[pid] for pid in wanted if pid in names})
+
+
+def restore_placements(db: Database, placements: dict[int, Placement]) -> None:
+    """Put people back under their old managers at their old spots (the undo of a move).
+
+    No cycle check: the placements were valid together when they were read.
+    """
+    with db.transaction() as session:
+        for person_id, placement in placements.items():
+            x, y = placement.position if placement.position else (None, None)
+            session.execute(
+                update(Stakeholder)
+                .where(Stakeholder.id == person_id)
+                .values(reports_to_id=placement.manager_id, map_x=x, map_y=y)
+            )
+
+
+def _chain_above(
+    session: Session, manager_id: int | None
+) -> tuple[dict[int, int | None], dict[int, str]]:
+    """The reporting chain from a manager up to the top: each one's manager, and their names.
+
+    One recursive query, however deep the chain: only this chain can close a cycle when people
+    move under the manager. UNION (not UNION ALL) ends the walk even in a damaged, cyclic chain.
+    """
+    if manager_id is None:
+        return {}, {}
+    start = (
+        select(Stakeholder.id, Stakeholder.reports_to_id, Stakeholder.full_name)
+        .where(Stakeholder.id == manager_id)
+        .cte("chain", recursive=True)
+    )
+    above = aliased(Stakeholder)
+    chain = start.union(
+        select(above.id, above.reports_to_id, above.full_name).join(
+            start, above.id == start.c.reports_to_id
+        )
+    )
+    rows = session.execute(select(chain)).all()
+    return {row.id: row.reports_to_id for row in rows}, {row.id: row.full_name for row in rows}
+
+
+# ---- influence lines ------------------------------------------------------------------------
+
+
+def add_influence_line(
+    db: Database,
+    from_id: int,
+    to_id: int,
+    kind: str = InfluenceKind.INFLUENCES.value,
+    strength: int = 2,
+    note: str | None = None,
+) -> int:
+    """Draw an influence line from one person to another; return its id.
+
+    Raises:
+        NotFound: either person no longer exists.
+        RuleViolation: a line to oneself, across customers, of an unknown kind or strength.
+    """
+    try:
+        kind_value = InfluenceKind.from_text(str(kind)).value
+    except ValueError as error:
+        raise RuleViolation(f"Kind of influence: {error}") from error
+    if not 1 <= int(strength) <= 3:
+        raise RuleViolation("The strength of an influence line is 1 (weak) to 3 (strong).")
+    with db.transaction() as session:
+        source, target = _person(session, from_id), _person(session, to_id)
+        if source.id == target.id:
+            raise RuleViolation(f"{source.full_name} cannot influence themselves.")
+        if target.account_id not in umbrella_account_ids(session, source.account_id):
+            raise RuleViolation(
+                f"{source.full_name} and {target.full_name} work for different customers."
+            )
+        line = InfluenceLine(
+            from_stakeholder_id=source.id,
+            to_stakeholder_id=target.id,
+            kind=kind_value,
+            strength=int(strength),
+            note=note or None,
+        )
+        session.add(line)
+        session.flush()
+        return line.id
+
+
+def delete_influence_line(db: Database, line_id: int) -> RowSnapshot:
+    """Delete an influence line; return the snapshot that ``edits.restore_rows`` puts back."""
+    with db.transaction() as session:
+        if session.get(InfluenceLine, line_id) is None:
+            raise NotFound(f"That influence line no longer exists (id {line_id}).")
+        snapshot = snapshot_delete(session, InfluenceLine.__table__, {line_id})
+        delete_snapshot_rows(session, snapshot)
+        return snapshot
+
+
+def influence_line_account(db: Database, line_id: int) -> int:
+    """The account of the person a line starts from (the account whose map shows it)."""
+    with db.read() as session:
+        account_id = session.scalar(
+            select(Stakeholder.account_id)
+            .join(InfluenceLine, InfluenceLine.from_stakeholder_id == Stakeholder.id)
+            .where(InfluenceLine.id == line_id)
+        )
+    if account_id is None:
+        raise NotFound(f"That influence line no longer exists (id {line_id}).")
+    return account_id
+
+
+def person_account(db: Database, person_id: int) -> int:
+    """The account a person works for."""
+    with db.read() as session:
+        account_id = session.scalar(
+            select(Stakeholder.account_id).where(Stakeholder.id == person_id)
+        )
+    if account_id is None:
+        raise NotFound(f"That person no longer exists (id {person_id}).")
+    return account_id
+
+
+def _person(session: Session, person_id: int) -> Stakeholder:
+    person = session.get(Stakeholder, person_id)
+    if person is None:
+        raise NotFound(f"That person no longer exists (id {person_id}).")
+    return person

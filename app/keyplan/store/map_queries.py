@@ -1,0 +1,163 @@
+"""What the stakeholder map reads: its people, its influence lines and its accounts, as plain data.
+
+The map of a large account has thousands of cards, so everything here is a handful of Core
+queries over just the columns the cards show (no ORM objects are built), and a single person
+can be re-read alone when one field changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from keyplan.domain.errors import NotFound
+from keyplan.store.database import Database
+from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
+from keyplan.store.models import (
+    Account,
+    InfluenceLine,
+    Interaction,
+    InteractionStakeholder,
+    RelationshipOwner,
+    Stakeholder,
+    TeamMember,
+)
+from keyplan.store.queries import umbrella_family_below
+
+__all__ = ["MapAccount", "MapData", "MapLine", "MapPerson", "map_data", "map_lines", "map_people"]
+
+_PERSON_COLUMNS = (
+    Stakeholder.id,
+    Stakeholder.account_id,
+    Stakeholder.full_name,
+    Stakeholder.job_title,
+    Stakeholder.department,
+    Stakeholder.level,
+    Stakeholder.reports_to_id,
+    Stakeholder.buying_role,
+    Stakeholder.influence,
+    Stakeholder.stance,
+    Stakeholder.strength,
+    Stakeholder.has_left,
+    Stakeholder.contact_frequency_days,
+    Stakeholder.map_x,
+    Stakeholder.map_y,
+)
+
+
+def map_data(db: Database, account_id: int, *, with_affiliates: bool) -> MapData:
+    """Read the map of an account, optionally with every affiliate below it.
+
+    Args:
+        db: the database.
+        account_id: the account to show.
+        with_affiliates: include the people of the affiliates below the account.
+
+    Raises:
+        NotFound: the account no longer exists.
+    """
+    with db.read() as session:
+        family = umbrella_family_below(session, account_id) if with_affiliates else {account_id}
+        accounts = _accounts(session, family)
+        if account_id not in accounts:
+            raise NotFound(f"That account no longer exists (id {account_id}).")
+        people = _people(session, Stakeholder.account_id.in_(family))
+        lines = _lines(session, Stakeholder.account_id.in_(family))
+    return MapData(account_id=account_id, accounts=accounts, people=people, lines=lines)
+
+
+def map_people(db: Database, person_ids: Collection[int]) -> list[MapPerson]:
+    """Re-read a few cards (after an edit); people who no longer exist are left out."""
+    if not person_ids:
+        return []
+    with db.read() as session:
+        return _people(session, Stakeholder.id.in_(list(person_ids)))
+
+
+def map_lines(db: Database, account_ids: Collection[int]) -> list[MapLine]:
+    """The influence lines between people of the given accounts."""
+    with db.read() as session:
+        return _lines(session, Stakeholder.account_id.in_(list(account_ids)))
+
+
+def _accounts(session: Session, family: Iterable[int]) -> dict[int, MapAccount]:
+    statement = select(Account.id, Account.name, Account.country, Account.parent_id).where(
+        Account.id.in_(list(family))
+    )
+    return {row.id: MapAccount(*row) for row in session.execute(statement)}
+
+
+def _people(session: Session, condition: Any) -> list[MapPerson]:
+    owners = _owners(session, condition)
+    contacts = _last_contacts(session, condition)
+    statement = select(*_PERSON_COLUMNS).where(condition).order_by(Stakeholder.id)
+    return [
+        MapPerson(
+            id=row.id,
+            account_id=row.account_id,
+            full_name=row.full_name,
+            job_title=row.job_title,
+            department=row.department,
+            level=row.level,
+            reports_to_id=row.reports_to_id,
+            buying_role=row.buying_role,
+            influence=row.influence,
+            stance=row.stance,
+            strength=row.strength,
+            has_left=bool(row.has_left),
+            contact_frequency_days=row.contact_frequency_days,
+            map_position=None if row.map_x is None else (row.map_x, row.map_y),
+            owners=owners.get(row.id, ()),
+            last_contact=contacts.get(row.id),
+        )
+        for row in session.execute(statement)
+    ]
+
+
+def _owners(session: Session, condition: Any) -> dict[int, tuple[str, ...]]:
+    statement = (
+        select(RelationshipOwner.stakeholder_id, TeamMember.name)
+        .join(TeamMember, TeamMember.id == RelationshipOwner.team_member_id)
+        .join(Stakeholder, Stakeholder.id == RelationshipOwner.stakeholder_id)
+        .where(condition)
+        .order_by(RelationshipOwner.id)  # the first owner recorded is the main one
+    )
+    owners: dict[int, tuple[str, ...]] = {}
+    for person_id, name in session.execute(statement):
+        owners[person_id] = (*owners.get(person_id, ()), name)
+    return owners
+
+
+def _last_contacts(session: Session, condition: Any) -> dict[int, date]:
+    statement = (
+        select(InteractionStakeholder.stakeholder_id, func.max(Interaction.occurred_on))
+        .join(Interaction, Interaction.id == InteractionStakeholder.interaction_id)
+        .join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
+        .where(condition)
+        .group_by(InteractionStakeholder.stakeholder_id)
+    )
+    return dict(session.execute(statement).all())
+
+
+def _lines(session: Session, condition: Any) -> list[MapLine]:
+    shown = select(Stakeholder.id).where(condition)
+    statement = (
+        select(
+            InfluenceLine.id,
+            InfluenceLine.from_stakeholder_id,
+            InfluenceLine.to_stakeholder_id,
+            InfluenceLine.kind,
+            InfluenceLine.strength,
+            InfluenceLine.note,
+        )
+        .where(
+            InfluenceLine.from_stakeholder_id.in_(shown),
+            InfluenceLine.to_stakeholder_id.in_(shown),
+        )
+        .order_by(InfluenceLine.id)
+    )
+    return [MapLine(*row) for row in session.execute(statement)]

@@ -1,0 +1,73 @@
+"""The stakeholder map's data as plain rows: people, influence lines, accounts.
+
+Kept apart from the queries (and from SQLAlchemy) so that a headless export can read them with
+the standard library alone; see ``map_queries`` and ``map_sqlite``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class MapPerson:
+    """One card of the map: what it shows, and where the user put it by hand (if anywhere)."""
+
+    id: int
+    account_id: int
+    full_name: str
+    job_title: str | None
+    department: str | None
+    level: str | None
+    reports_to_id: int | None
+    buying_role: str
+    influence: str | None
+    stance: str
+    strength: int
+    has_left: bool
+    contact_frequency_days: int | None
+    map_position: Point | None
+    owners: tuple[str, ...]
+    last_contact: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class MapLine:
+    """An informal line between two people: who influences, allies with or opposes whom."""
+
+    id: int
+    from_id: int
+    to_id: int
+    kind: str
+    strength: int
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MapAccount:
+    """An account whose people are on the map: the one shown, or one of its affiliates."""
+
+    id: int
+    name: str
+    country: str | None
+    parent_id: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class MapData:
+    """Everything one map shows.
+
+    Attributes:
+        account_id: the account the map is for.
+        accounts: that account and, when affiliates are included, every affiliate below it.
+        people: the people of those accounts, by id.
+        lines: the influence lines whose both ends are among ``people``.
+    """
+
+    account_id: int
+    accounts: dict[int, MapAccount]
+    people: list[MapPerson]
+    lines: list[MapLine]

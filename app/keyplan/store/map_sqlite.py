@@ -1,0 +1,154 @@
+"""A map read straight from a Keyplan SQLite file with the standard library: no SQLAlchemy.
+
+``keyplan export-map`` is timed as a whole process, and importing SQLAlchemy alone costs more
+than the whole export of a 2,000-person map. So a headless export of an up-to-date SQLite file
+reads here, read-only, with the same queries ``map_queries`` makes; anything else (a team
+database, a file that needs a migration) returns None and goes through the full store.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+from keyplan.domain.errors import DatabaseRefused, NotFound
+from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
+from keyplan.store.schema import HEAD_REVISION
+
+_PEOPLE = """
+    SELECT id, account_id, full_name, job_title, department, level, reports_to_id, buying_role,
+           influence, stance, strength, has_left, contact_frequency_days, map_x, map_y
+    FROM stakeholders WHERE account_id IN ({family}) ORDER BY id
+"""
+_OWNERS = """
+    SELECT ro.stakeholder_id, tm.name FROM relationship_owners ro
+    JOIN team_members tm ON tm.id = ro.team_member_id
+    JOIN stakeholders s ON s.id = ro.stakeholder_id
+    WHERE s.account_id IN ({family}) ORDER BY ro.id
+"""
+_LAST_CONTACTS = """
+    SELECT link.stakeholder_id, MAX(i.occurred_on) FROM interaction_stakeholders link
+    JOIN interactions i ON i.id = link.interaction_id
+    JOIN stakeholders s ON s.id = link.stakeholder_id
+    WHERE s.account_id IN ({family}) GROUP BY link.stakeholder_id
+"""
+_LINES = """
+    SELECT id, from_stakeholder_id, to_stakeholder_id, kind, strength, note FROM influence_lines
+    WHERE from_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
+      AND to_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
+    ORDER BY id
+"""
+
+
+def read_map(location: str, account_name: str, *, with_affiliates: bool) -> MapData | None:
+    """Read an account's map (found by name) from an up-to-date Keyplan SQLite file.
+
+    Returns:
+        The map, or None when this file must be read through the full store: not a plain
+        file path, missing, or at an older schema revision (which the store upgrades).
+
+    Raises:
+        NotFound: no account, or several, have that name.
+        DatabaseRefused: the file is not a Keyplan database or cannot be read.
+    """
+    path = Path(location).expanduser()
+    if "://" in location or not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
+    with closing(connection):
+        try:
+            if _revision(connection) != HEAD_REVISION:
+                return None
+            return _read(connection, account_name, with_affiliates)
+        except sqlite3.DatabaseError as error:
+            raise DatabaseRefused(f"Cannot read {path.name}: {error}.") from error
+
+
+def _revision(connection: sqlite3.Connection) -> str | None:
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+    if "alembic_version" not in tables:
+        return None
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
+
+
+def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bool) -> MapData:
+    accounts = {
+        row[0]: MapAccount(*row)
+        for row in connection.execute("SELECT id, name, country, parent_id FROM accounts")
+    }
+    account_id = _find_account(accounts, account_name)
+    family = _family_below(accounts, account_id) if with_affiliates else {account_id}
+    marks = ",".join("?" * len(family))
+    ids = sorted(family)
+    owners: dict[int, tuple[str, ...]] = {}
+    for person_id, name in connection.execute(_OWNERS.format(family=marks), ids):
+        owners[person_id] = (*owners.get(person_id, ()), name)
+    contacts = {
+        person_id: date.fromisoformat(day)
+        for person_id, day in connection.execute(_LAST_CONTACTS.format(family=marks), ids)
+    }
+    people = [
+        _person(row, owners, contacts)
+        for row in connection.execute(_PEOPLE.format(family=marks), ids)
+    ]
+    lines = [MapLine(*row) for row in connection.execute(_LINES.format(family=marks), ids + ids)]
+    return MapData(
+        account_id=account_id,
+        accounts={key: accounts[key] for key in family},
+        people=people,
+        lines=lines,
+    )
+
+
+def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, date]) -> MapPerson:
+    (person_id, account_id, name, title, department, level, manager, role) = row[:8]
+    (influence, stance, strength, has_left, every, map_x, map_y) = row[8:]
+    return MapPerson(
+        id=person_id,
+        account_id=account_id,
+        full_name=name,
+        job_title=title,
+        department=department,
+        level=level,
+        reports_to_id=manager,
+        buying_role=role,
+        influence=influence,
+        stance=stance,
+        strength=strength,
+        has_left=bool(has_left),
+        contact_frequency_days=every,
+        map_position=None if map_x is None else (map_x, map_y),
+        owners=owners.get(person_id, ()),
+        last_contact=contacts.get(person_id),
+    )
+
+
+def _find_account(accounts: dict[int, MapAccount], name: str) -> int:
+    """The one account with this name, ignoring case; the same messages as the full store's."""
+    matches = [a.id for a in accounts.values() if a.name.lower() == name.strip().lower()]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        raise NotFound(f"Several accounts are named '{name}'.")
+    known = ", ".join(sorted(a.name for a in accounts.values())[:10]) or "none yet"
+    raise NotFound(f"There is no account named '{name}'. Accounts: {known}.")
+
+
+def _family_below(accounts: dict[int, MapAccount], account_id: int) -> set[int]:
+    children: dict[int, list[int]] = {}
+    for account in accounts.values():
+        if account.parent_id is not None:
+            children.setdefault(account.parent_id, []).append(account.id)
+    family, stack = set(), [account_id]
+    while stack:
+        current = stack.pop()
+        if current not in family:
+            family.add(current)
+            stack.extend(children.get(current, []))
+    return family

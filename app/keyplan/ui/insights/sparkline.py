@@ -1,0 +1,99 @@
+"""A small trend line: interactions per month, drawn with QPainter in a table cell.
+
+No axis and no labels: the shape says enough at a glance (drying up, steady, picking up), and
+the cell's tooltip gives the numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from typing_extensions import override  # typing.override arrives in 3.12
+
+LINE = QColor("#1565c0")
+AREA = QColor(21, 101, 192, 40)
+LAST_POINT = QColor("#0d47a1")
+EMPTY = QColor("#b0bec5")
+
+
+def sparkline_points(values: Sequence[int], rect: QRectF) -> list[QPointF]:
+    """Where each value goes in ``rect``: evenly spaced, zero at the bottom, the peak at the top.
+
+    Args:
+        values: the counts, oldest first.
+        rect: the area to draw in.
+
+    Returns:
+        One point per value (none for no values).
+    """
+    if not values:
+        return []
+    peak = max(max(values), 1)
+    step = rect.width() / max(len(values) - 1, 1)
+    return [
+        QPointF(rect.left() + n * step, rect.bottom() - rect.height() * value / peak)
+        for n, value in enumerate(values)
+    ]
+
+
+def paint_sparkline(painter: QPainter, rect: QRectF, values: Sequence[int]) -> None:
+    """Draw a trend line with a light area under it and a dot on the latest value.
+
+    A flat line at the bottom, in grey, means no interactions at all in the period.
+    """
+    points = sparkline_points(values, rect)
+    if not points:
+        return
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    if max(values) == 0:
+        painter.setPen(QPen(EMPTY, 1.2, Qt.PenStyle.DashLine))
+        painter.drawLine(points[0], points[-1])
+        painter.restore()
+        return
+    line = QPainterPath(points[0])
+    for point in points[1:]:
+        line.lineTo(point)
+    area = QPainterPath(line)
+    area.lineTo(QPointF(points[-1].x(), rect.bottom()))
+    area.lineTo(QPointF(points[0].x(), rect.bottom()))
+    area.closeSubpath()
+    painter.fillPath(area, AREA)
+    painter.setPen(QPen(LINE, 1.5))
+    painter.drawPath(line)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(LAST_POINT)
+    painter.drawEllipse(points[-1], 2.5, 2.5)
+    painter.restore()
+
+
+class SparklineDelegate(QStyledItemDelegate):
+    """Paints the sequence a model gives under ``values_role`` as a sparkline."""
+
+    def __init__(self, values_role: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values_role = values_role
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        # The style draws the cell's background and selection; the line goes on top.
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter)
+        values = index.data(self.values_role) or ()
+        rect = QRectF(option.rect).adjusted(6, 5, -6, -5)
+        paint_sparkline(painter, rect, values)
+
+    @override
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(110, 24)

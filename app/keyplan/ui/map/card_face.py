@@ -1,0 +1,131 @@
+"""What a card says: the person's texts fitted to the card, badges, markers and tooltip.
+
+Worked out once per person and change (eliding text is the costly part of painting a card),
+and only when a card is first painted close enough to be read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFontMetricsF
+
+from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
+from keyplan.domain.vocabulary import Strength
+from keyplan.exchange.map_design import owner_mark
+from keyplan.store.map_queries import MapPerson
+from keyplan.ui.map import style
+
+
+@dataclass(frozen=True, slots=True)
+class Badge:
+    """A small rounded label on the card's bottom row."""
+
+    text: str
+    width: float
+    ink: QColor
+    border: QColor
+
+
+@dataclass(frozen=True, slots=True)
+class CardFace:
+    """The texts and markers of one card, fitted to its width."""
+
+    name: str
+    far_name: str
+    farthest_name: str
+    title: str
+    department: str
+    tag: str
+    tag_width: float
+    badges: tuple[Badge, ...]
+    strength: int
+    owner: str
+    stale: bool
+    left: bool
+
+
+@cache
+def metrics(role: str) -> QFontMetricsF:
+    return QFontMetricsF(style.card_font(role))
+
+
+def elide(text: str, role: str, width: float) -> str:
+    return metrics(role).elidedText(text, Qt.TextElideMode.ElideRight, width)
+
+
+def badge_width(text: str) -> float:
+    return metrics("badge").horizontalAdvance(text) + 8.0
+
+
+def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
+    """Fit a person's texts and markers to a card.
+
+    Args:
+        person: the person.
+        tag: the affiliate's short name when the person works for an affiliate, else None.
+        today: the date staleness is measured against.
+    """
+    text_width = style.CARD_WIDTH - style.TEXT_LEFT - style.TEXT_RIGHT
+    tag_text = elide(tag, "badge", 70.0) if tag else ""
+    tag_width = badge_width(tag_text) if tag_text else 0.0
+    department_width = text_width - (tag_width + 6.0 if tag_text else 0.0)
+    edge = style.STANCE_EDGE[style.stance_key(person)]
+    badges = []
+    role = style.ROLE_BADGES.get(person.buying_role)
+    if role:
+        badges.append(Badge(role, badge_width(role), style.INK, edge))
+    influence = style.INFLUENCE_BADGES.get(person.influence or "")
+    if influence:
+        badges.append(Badge(influence, badge_width(influence), style.MUTED_INK, style.MUTED_INK))
+    return CardFace(
+        name=elide(person.full_name, "name", text_width),
+        far_name=person.full_name,
+        farthest_name=elide(person.full_name, "farthest", text_width),
+        title=elide(person.job_title or "", "title", text_width),
+        department=elide(person.department or "", "small", department_width),
+        tag=tag_text,
+        tag_width=tag_width,
+        badges=tuple(badges),
+        strength=max(0, min(4, person.strength)),
+        owner=owner_mark(person.owners),
+        stale=style.is_stale(person, today),
+        left=person.has_left,
+    )
+
+
+def tooltip(person: MapPerson, account_name: str | None, today: date) -> str:
+    """Everything the card abbreviates, spelled out (shown when the mouse rests on a card)."""
+    lines = [person.full_name]
+    lines += [text for text in (person.job_title, person.department) if text]
+    if account_name:
+        lines.append(f"Works for {account_name}")
+    lines.append(
+        _label("stance", person.stance) + " · " + _label("buying_role", person.buying_role)
+    )
+    if person.influence:
+        lines.append(f"{_label('influence', person.influence)} influence")
+    lines.append(f"Relationship: {Strength(max(0, min(4, person.strength))).label}")
+    owners = ", ".join(person.owners) if person.owners else "nobody on our team"
+    lines.append(f"Owned by {owners}")
+    lines.append(_contact_line(person, today))
+    if person.has_left:
+        lines.append("Has left the company")
+    return "\n".join(lines)
+
+
+def _label(field: str, value: str | None) -> str:
+    return STAKEHOLDER_FIELDS[field].display(value) or "—"
+
+
+def _contact_line(person: MapPerson, today: date) -> str:
+    every = person.contact_frequency_days or DEFAULT_CONTACT_DAYS
+    if person.last_contact is None:
+        return f"Never contacted (should be every {every} days)"
+    days = (today - person.last_contact).days
+    late = " — overdue" if style.is_stale(person, today) else ""
+    return f"Last contact {person.last_contact.isoformat()}, {days} days ago{late}"

@@ -1,0 +1,251 @@
+"""One person's card on the map: stance colour, texts, badges, markers, with level of detail.
+
+Close up a card shows everything; zoomed out it shows the name in a large font; far out only
+its stance colour, so a chart of thousands is still recognisable as a picture of where we are
+strong and where we are not. The item only draws: moving it and what a drop means are the
+interactions' business, and its data comes from the scene.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override  # typing.override arrives in 3.12
+
+from keyplan.store.map_queries import MapPerson
+from keyplan.ui.map import style
+from keyplan.ui.map.card_face import Badge, CardFace, card_face, tooltip
+
+_W, _H = style.CARD_WIDTH, style.CARD_HEIGHT
+_CARD = QRectF(0.0, 0.0, _W, _H)
+_BOUNDS = _CARD.adjusted(-5.0, -5.0, 5.0, 5.0)  # room for the outlines drawn outside
+
+
+class DropState(Enum):
+    """How a card looks while another card is dragged over it."""
+
+    NONE = 0
+    ACCEPT = 1  # releasing here makes the dragged person report to this one
+    REFUSE = 2  # releasing here would close a reporting cycle
+
+
+class CardItem(QGraphicsItem):
+    """A person's card; its position is the top-left corner, in scene units."""
+
+    def __init__(self, person: MapPerson, tag: str | None, account_name: str | None) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setZValue(1.0)
+        self.drop_state = DropState.NONE
+        self.highlighted = False  # a decision maker while that filter is on
+        self.dimmed = False
+        self._face: CardFace | None = None
+        self.set_person(person, tag, account_name)
+
+    @property
+    def person_id(self) -> int:
+        return self.person.id
+
+    def set_person(self, person: MapPerson, tag: str | None, account_name: str | None) -> None:
+        """Show new data; the face is fitted again on the next close-up paint."""
+        self.person, self.tag, self.account_name = person, tag, account_name
+        self._face = None
+        self._update_opacity()
+        self.update()
+
+    def set_marks(self, *, highlighted: bool, dimmed: bool) -> None:
+        if (highlighted, dimmed) != (self.highlighted, self.dimmed):
+            self.highlighted, self.dimmed = highlighted, dimmed
+            self._update_opacity()
+            self.update()
+
+    def set_drop_state(self, state: DropState) -> None:
+        if state is not self.drop_state:
+            self.drop_state = state
+            self.update()
+
+    def tooltip_text(self, today: date) -> str:
+        return tooltip(self.person, self.account_name, today)
+
+    def centre(self) -> QPointF:
+        return self.pos() + QPointF(_W / 2, _H / 2)
+
+    def scene_card_rect(self) -> QRectF:
+        return _CARD.translated(self.pos())
+
+    def _update_opacity(self) -> None:
+        opacity = style.LEFT_OPACITY if self.person.has_left else 1.0
+        self.setOpacity(min(opacity, style.DIMMED_OPACITY) if self.dimmed else opacity)
+
+    # ---- QGraphicsItem --------------------------------------------------------------------
+
+    @override
+    def boundingRect(self) -> QRectF:
+        return _BOUNDS
+
+    @override
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(_CARD, style.CARD_RADIUS, style.CARD_RADIUS)
+        return path
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        zoom = option.levelOfDetailFromTransform(painter.worldTransform())
+        key = style.stance_key(self.person)
+        edge = style.STANCE_EDGE[key]
+        if zoom < style.BLOCK_ZOOM:
+            painter.fillRect(_CARD, edge)  # far out: a block of the stance colour
+        else:
+            self._paint_body(painter, style.STANCE_FILL[key], edge)
+            face = self._fitted_face()
+            if zoom < style.NAME_ZOOM:
+                _paint_name(painter, face.farthest_name, "farthest", wrap=False)
+            elif zoom < style.DETAIL_ZOOM:
+                _paint_name(painter, face.far_name, "far", wrap=True)
+            else:
+                _paint_details(painter, face)
+        self._paint_outlines(painter, bool(option.state & QStyle.StateFlag.State_Selected))
+
+    def _fitted_face(self) -> CardFace:
+        if self._face is None:
+            self._face = card_face(self.person, self.tag, date.today())
+        return self._face
+
+    def _paint_body(self, painter: QPainter, fill: QColor, edge: QColor) -> None:
+        radius = style.CARD_RADIUS
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(_CARD, radius, radius)
+        # The stance band: a rounded strip whose inner half is painted over square.
+        painter.setBrush(edge)
+        painter.drawRoundedRect(QRectF(0.0, 0.0, 2 * style.BAND_WIDTH, _H), radius, radius)
+        painter.fillRect(QRectF(style.BAND_WIDTH, 0.0, style.BAND_WIDTH, _H), fill)
+        painter.setPen(QPen(edge, 1.2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(_CARD, radius, radius)
+
+    def _paint_outlines(self, painter: QPainter, selected: bool) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.highlighted:
+            _outline(painter, style.DECISION_MAKER_COLOUR, 3.0, 2.0)
+        if selected:
+            _outline(painter, style.SELECTION_COLOUR, 2.5, 3.5 if self.highlighted else 2.0)
+        if self.drop_state is not DropState.NONE:
+            colour = (
+                style.DROP_OK_COLOUR
+                if self.drop_state is DropState.ACCEPT
+                else style.DROP_REFUSED_COLOUR
+            )
+            wash = QColor(colour)
+            wash.setAlpha(40)
+            painter.fillRect(_CARD, wash)
+            _outline(painter, colour, 4.0, 2.5)
+
+
+def _outline(painter: QPainter, colour: QColor, width: float, outset: float) -> None:
+    painter.setPen(QPen(colour, width))
+    radius = style.CARD_RADIUS + outset
+    painter.drawRoundedRect(_CARD.adjusted(-outset, -outset, outset, outset), radius, radius)
+
+
+def _paint_name(painter: QPainter, name: str, font_role: str, *, wrap: bool) -> None:
+    """The name alone, large enough to read when the card is small on screen."""
+    painter.setFont(style.card_font(font_role))
+    painter.setPen(style.INK)
+    area = QRectF(style.TEXT_LEFT, 4.0, _W - style.TEXT_LEFT - style.TEXT_RIGHT, _H - 8.0)
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(area, flags | Qt.TextFlag.TextWordWrap if wrap else flags, name)
+
+
+def _paint_details(painter: QPainter, face: CardFace) -> None:
+    left, width = style.TEXT_LEFT, _W - style.TEXT_LEFT - style.TEXT_RIGHT
+    middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.setPen(style.INK)
+    painter.setFont(style.card_font("name"))
+    painter.drawText(QRectF(left, 5.0, width, 18.0), middle, face.name)
+    painter.setFont(style.card_font("title"))
+    painter.drawText(QRectF(left, 23.0, width, 16.0), middle, face.title)
+    painter.setPen(style.MUTED_INK)
+    painter.setFont(style.card_font("small"))
+    painter.drawText(QRectF(left, 39.0, width, 15.0), middle, face.department)
+    if face.tag:
+        _paint_tag(painter, face, _W - style.TEXT_RIGHT - face.tag_width, 40.0)
+    _paint_bottom_row(painter, face, left, 59.0)
+
+
+def _paint_tag(painter: QPainter, face: CardFace, x: float, y: float) -> None:
+    rect = QRectF(x, y, face.tag_width, 13.0)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.TAG_FILL)
+    painter.drawRoundedRect(rect, 3.0, 3.0)
+    painter.setPen(QColor("white"))
+    painter.setFont(style.card_font("badge"))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, face.tag)
+
+
+def _paint_bottom_row(painter: QPainter, face: CardFace, x: float, y: float) -> None:
+    painter.setFont(style.card_font("badge"))
+    for badge in face.badges:
+        x += _paint_badge(painter, badge, x, y) + 4.0
+    x += 3.0
+    _paint_strength(painter, face.strength, x, y + 8.0)
+    right = _W - style.TEXT_RIGHT
+    if face.owner:
+        right -= _paint_owner(painter, face.owner, right, y) + 5.0
+    if face.stale:
+        right -= _paint_clock(painter, right, y + 8.0) + 5.0
+    if face.left:
+        _paint_badge(painter, Badge("LEFT", 30.0, style.MUTED_INK, style.MUTED_INK), right - 30, y)
+
+
+def _paint_badge(painter: QPainter, badge: Badge, x: float, y: float) -> float:
+    rect = QRectF(x, y, badge.width, 16.0)
+    painter.setPen(QPen(badge.border, 1.0))
+    painter.setBrush(style.BADGE_FILL)
+    painter.drawRoundedRect(rect, 3.0, 3.0)
+    painter.setPen(badge.ink)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, badge.text)
+    return badge.width
+
+
+def _paint_strength(painter: QPainter, strength: int, x: float, centre_y: float) -> None:
+    """Relationship strength as four dots, filled from the left (0 = four empty dots)."""
+    for dot in range(4):
+        filled = dot < strength
+        painter.setPen(QPen(style.OWNER_COLOUR, 1.0))
+        painter.setBrush(QBrush(style.OWNER_COLOUR) if filled else Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(QPointF(x + 3.5 + dot * 9.0, centre_y), 3.2, 3.2)
+
+
+def _paint_owner(painter: QPainter, mark: str, right: float, y: float) -> float:
+    """The initials of our relationship owner in a dark disc; returns the width used."""
+    width = 18.0 if len(mark) <= 2 else 24.0
+    rect = QRectF(right - width, y - 1.0, width, 18.0)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.OWNER_COLOUR)
+    painter.drawRoundedRect(rect, 9.0, 9.0)
+    painter.setPen(QColor("white"))
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, mark)
+    return width
+
+
+def _paint_clock(painter: QPainter, right: float, centre_y: float) -> float:
+    """The "stale" marker: a small clock face; returns the width used."""
+    radius = 7.0
+    centre = QPointF(right - radius, centre_y)
+    painter.setPen(QPen(style.STALE_COLOUR, 1.6))
+    painter.setBrush(QColor("white"))
+    painter.drawEllipse(centre, radius, radius)
+    painter.drawLine(centre, centre + QPointF(0.0, -4.5))
+    painter.drawLine(centre, centre + QPointF(3.5, 0.0))
+    return 2 * radius

@@ -1,0 +1,143 @@
+"""``keyplan export-map``: an account's stakeholder map as an SVG or PNG, without a window.
+
+For pasting into slides from a script. An SVG is written by ``keyplan.exchange.map_svg``
+without Qt; a PNG is the map's scene painted on Qt's offscreen platform. Wired into
+``keyplan.cli`` as a sub-command (``add_arguments`` and ``run``); also runs alone:
+``python -m keyplan.ui.map.cli_command``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+HELP = "export an account's stakeholder map as an SVG or PNG picture"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``keyplan export-map``."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,  # so that `keyplan --db X export-map` works too
+        help="the database to read; default: your own database",
+    )
+    parser.add_argument("--account", required=True, metavar="NAME", help="the account's name")
+    parser.add_argument(
+        "--out", required=True, metavar="FILE", help="the picture to write: FILE.svg or FILE.png"
+    )
+    parser.add_argument(
+        "--no-affiliates",
+        action="store_true",
+        help="only the account's own people (by default its affiliates' people are included)",
+    )
+    parser.add_argument("--no-influence", action="store_true", help="leave out the influence lines")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the picture; return the exit code (1 with a one-line message on a user error)."""
+    from keyplan.domain.errors import KeyplanError
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".svg", ".png"):
+        print(f"keyplan: cannot export the map as '{out.name}': use .svg or .png", file=sys.stderr)
+        return 1
+    try:
+        people = _export_svg(args, out) if out.suffix.lower() == ".svg" else _export_png(args, out)
+    except KeyplanError as error:
+        print(f"keyplan: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"keyplan: cannot write {out}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"Wrote the map of {args.account} ({people} people) to {out}")
+    return 0
+
+
+def _export_svg(args: argparse.Namespace, out: Path) -> int:
+    """An SVG needs neither Qt nor (for an up-to-date SQLite file) SQLAlchemy: both take longer
+    to import than the whole drawing, and the command is timed as a whole process."""
+    from datetime import date
+
+    from keyplan.exchange.map_svg import map_svg, map_title
+    from keyplan.store.map_sqlite import read_map
+
+    location = _location(args)
+    data = read_map(location, args.account, with_affiliates=not args.no_affiliates)
+    if data is None:
+        data = _read_through_store(location, args)
+    today = date.today()
+    name = data.accounts[data.account_id].name
+    svg = map_svg(
+        data,
+        title=map_title(name, len(data.people), today),
+        today=today,
+        with_lines=not args.no_influence,
+    )
+    out.write_text(svg, encoding="utf-8")
+    return len(data.people)
+
+
+def _read_through_store(location: str, args: argparse.Namespace):
+    """The map through the full store: a team database, or a file that needs an upgrade."""
+    from keyplan.store.database import open_database
+    from keyplan.store.map_queries import map_data
+    from keyplan.store.queries import find_account
+
+    db = open_database(location, create=False)
+    try:
+        account_id = find_account(db, args.account)
+        return map_data(db, account_id, with_affiliates=not args.no_affiliates)
+    finally:
+        db.close()
+
+
+def _export_png(args: argparse.Namespace, out: Path) -> int:
+    """A PNG is the scene painted, as on screen: Qt on its offscreen platform."""
+    _ensure_gui_platform()
+    from PySide6.QtWidgets import QApplication
+
+    from keyplan.store.database import open_database
+    from keyplan.store.queries import find_account
+    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.map.export import export_png
+    from keyplan.ui.map.scene import MapScene
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    db = open_database(_location(args), create=False)
+    try:
+        account_id = find_account(db, args.account)
+        scene = MapScene(PortfolioDocument(db))
+        scene.show_account(account_id, with_affiliates=not args.no_affiliates)
+        scene.set_lines_visible(not args.no_influence)
+        export_png(scene, out)
+        return len(scene.people)
+    finally:
+        db.close()
+        app.processEvents()
+
+
+def _ensure_gui_platform() -> None:
+    """Draw offscreen: no window is shown, so no display is needed (nor waited for)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def _location(args: argparse.Namespace) -> str:
+    if getattr(args, "db", None):
+        return args.db
+    from keyplan.paths import default_database_path
+
+    return str(default_database_path())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run alone, outside ``keyplan``'s own command line."""
+    parser = argparse.ArgumentParser(prog="keyplan export-map", description=HELP)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

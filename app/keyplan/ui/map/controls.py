@@ -1,0 +1,175 @@
+"""The map tab's controls: two tool rows (edit and view; filters) and the unplaced people list.
+
+Only widgets live here; ``map_tab`` connects them to the scene, the view and the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
+from typing_extensions import override  # typing.override arrives in 3.12
+
+from keyplan.store.map_queries import MapPerson
+from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
+
+ALL_DEPARTMENTS = "All departments"
+
+
+def tool_button(text: str, tip: str, *, checkable: bool = False) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setCheckable(checkable)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
+class MapControls:
+    """The widgets above the map, made once and laid out in two rows."""
+
+    def __init__(self, owner: QWidget) -> None:
+        self.add_button = tool_button("Add person", "Add a person (or double-click empty space)")
+        self.connect_button = tool_button(
+            "Connect",
+            "Drag from one person to another to draw an influence line "
+            "(or hold Shift while dragging)",
+            checkable=True,
+        )
+        self.relayout_button = tool_button(
+            "Re-layout", "Put the selected cards (or every hand-placed card) back in the chart"
+        )
+        self.search_box = QLineEdit(placeholderText="Find a person…")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(260)
+        self.zoom_out_action = _action(owner, "−", "Zoom out (Ctrl+-)", ["Ctrl+-"])
+        self.fit_action = _action(owner, "Fit", "Show the whole map (Ctrl+0)", ["Ctrl+0"])
+        self.zoom_in_action = _action(
+            owner, "+", "Zoom in (Ctrl+=)", ["Ctrl+=", QKeySequence.StandardKey.ZoomIn]
+        )
+        self.actual_size_action = _action(owner, "1:1", "Actual size, 100 % (Ctrl+1)", ["Ctrl+1"])
+        self.zoom_label = QLabel("100 %")
+        self.zoom_label.setMinimumWidth(44)
+        self.export_button = tool_button("Export", "Save the map as SVG or PNG, or print it")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.export_button)
+        self.export_svg_action = menu.addAction("Export as SVG…")
+        self.export_png_action = menu.addAction("Export as PNG…")
+        menu.addSeparator()
+        self.print_action = menu.addAction("Print…")
+        self.export_button.setMenu(menu)
+
+        self.affiliates_box = QCheckBox("Include affiliates")
+        self.affiliates_box.setChecked(True)
+        self.lines_box = QCheckBox("Influence lines")
+        self.lines_box.setChecked(True)
+        self.left_box = QCheckBox("People who left")
+        self.left_box.setChecked(True)
+        self.decision_makers_box = QCheckBox("Highlight decision makers")
+        self.uncovered_box = QCheckBox("Dim people nobody covers")
+        self.department_box = QComboBox()
+        self.department_box.addItem(ALL_DEPARTMENTS, None)
+        self.department_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.legend_box = QCheckBox("Legend")
+        self.legend_box.setChecked(True)
+        self.unplaced_box = QCheckBox("Unplaced people")
+
+    def edit_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in (self.add_button, self.connect_button, self.relayout_button):
+            row.addWidget(widget)
+        row.addSpacing(12)
+        row.addWidget(self.search_box, 1)
+        row.addSpacing(12)
+        for action in (self.zoom_out_action, self.fit_action, self.zoom_in_action):
+            row.addWidget(_button_for(action))
+        row.addWidget(_button_for(self.actual_size_action))
+        row.addWidget(self.zoom_label)
+        row.addStretch(0)
+        row.addWidget(self.export_button)
+        return row
+
+    def filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in (self.affiliates_box, self.lines_box, self.left_box):
+            row.addWidget(widget)
+        row.addSpacing(12)
+        for widget in (self.decision_makers_box, self.uncovered_box, self.department_box):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.legend_box)
+        row.addWidget(self.unplaced_box)
+        return row
+
+    def set_departments(self, names: Sequence[str]) -> None:
+        """Offer these departments, keeping the current choice when it is still there."""
+        current = self.department_box.currentData()
+        wanted = [None, *names]
+        if [self.department_box.itemData(i) for i in range(self.department_box.count())] == wanted:
+            return
+        self.department_box.blockSignals(True)
+        self.department_box.clear()
+        self.department_box.addItem(ALL_DEPARTMENTS, None)
+        for name in names:
+            self.department_box.addItem(name, name)
+        self.department_box.setCurrentIndex(max(self.department_box.findData(current), 0))
+        self.department_box.blockSignals(False)
+
+
+def _action(owner: QWidget, text: str, tip: str, keys: list) -> QAction:
+    action = QAction(text, owner)
+    action.setToolTip(tip)
+    action.setShortcuts([QKeySequence(key) for key in keys])
+    # Active while the focus is anywhere in the map tab, and nowhere else.
+    action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    owner.addAction(action)
+    return action
+
+
+def _button_for(action: QAction) -> QToolButton:
+    button = QToolButton()
+    button.setDefaultAction(action)
+    return button
+
+
+class UnplacedPeople(QListWidget):
+    """People with no manager and no reports, to drag onto the card of their manager."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setToolTip("Drag a person onto the card of the person they report to")
+
+    def show_people(self, people: Sequence[MapPerson]) -> None:
+        self.clear()
+        for person in people:
+            item = QListWidgetItem(person.full_name)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setToolTip(" · ".join(t for t in (person.job_title, person.department) if t))
+            self.addItem(item)
+
+    @override
+    def mimeTypes(self) -> list[str]:
+        return [PERSON_MIME_TYPE]
+
+    @override
+    def mimeData(self, items: Sequence[QListWidgetItem]) -> QMimeData:
+        if not items:
+            return QMimeData()
+        return person_mime_data(items[0].data(Qt.ItemDataRole.UserRole))

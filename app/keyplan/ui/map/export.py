@@ -1,0 +1,165 @@
+"""The map as a picture to paste into slides or print: SVG, PNG and paper.
+
+A picture is a title line and the legend above the cards, on white. The SVG is written by
+``keyplan.exchange.map_svg`` (every text a real ``<text>``); the PNG and the printout are the
+scene itself, painted at a scale that keeps a chart of thousands openable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPainter
+from PySide6.QtPrintSupport import QPrinter
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.exchange.map_svg import map_svg
+from keyplan.exchange.map_svg import map_title as svg_title
+from keyplan.store.map_rows import MapData
+from keyplan.ui.map.legend import legend_size, paint_legend
+from keyplan.ui.map.scene import MapScene
+
+PICTURE_MARGIN = 24.0
+TITLE_HEIGHT = 30.0
+PNG_SCALE = 2.0  # crisp on a high-density screen or a projector
+PNG_MAX_SIDE = 16000  # pixels: larger images fail to open in common viewers
+
+
+def header_height() -> float:
+    return TITLE_HEIGHT + legend_size().height() + 14.0
+
+
+def picture_size(scene: MapScene) -> QSize:
+    """The picture's size in scene units: the cards, the margin and the header."""
+    content = scene.content_rect()
+    width = max(content.width(), float(legend_size().width())) + 2 * PICTURE_MARGIN
+    height = content.height() + header_height() + 2 * PICTURE_MARGIN
+    return QSize(int(width + 0.5), int(height + 0.5))
+
+
+def paint_picture(painter: QPainter, scene: MapScene, title: str) -> None:
+    """Paint the whole picture in picture units, (0, 0) at the top left of the page."""
+    size = picture_size(scene)
+    painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    font = QFont()
+    font.setPixelSize(18)
+    font.setWeight(QFont.Weight.DemiBold)
+    painter.setFont(font)
+    painter.setPen(QColor("#212121"))
+    painter.drawText(
+        QRectF(PICTURE_MARGIN, PICTURE_MARGIN, size.width(), TITLE_HEIGHT),
+        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+        title,
+    )
+    paint_legend(painter, QPointF(PICTURE_MARGIN, PICTURE_MARGIN + TITLE_HEIGHT))
+    content = scene.content_rect()
+    if content.isEmpty():
+        return
+    target = QRectF(
+        PICTURE_MARGIN, PICTURE_MARGIN + header_height(), content.width(), content.height()
+    )
+    with _plain(scene):
+        scene.render(painter, target, content, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+@contextmanager
+def _plain(scene: MapScene) -> Iterator[None]:
+    """The scene as a picture shows it: no selection, a white background."""
+    selected = scene.selectedItems()
+    background = scene.backgroundBrush()
+    scene.clearSelection()
+    scene.setBackgroundBrush(QColor("white"))
+    try:
+        yield
+    finally:
+        scene.setBackgroundBrush(background)
+        for item in selected:
+            item.setSelected(True)
+
+
+def map_title(scene: MapScene) -> str:
+    account = scene.accounts.get(scene.account_id or -1)
+    people = sum(1 for card in scene.cards.values() if card.isVisible())
+    return svg_title(account.name if account else "Keyplan", people, date.today())
+
+
+def export_svg(scene: MapScene, path: str | Path, title: str | None = None) -> None:
+    """Write the map as shown (filters, influence lines) as an SVG drawing, texts as text.
+
+    Drawn by ``keyplan.exchange.map_svg``, the same writer as ``keyplan export-map``, so a map
+    saved from the window and one made from the command line are the same picture.
+    """
+    shown = [scene.people[pid] for pid, card in scene.cards.items() if card.isVisible()]
+    data = MapData(
+        account_id=scene.account_id or -1,
+        accounts=scene.accounts,
+        people=list(scene.people.values()),
+        lines=scene.lines,
+    )
+    svg = map_svg(
+        data,
+        title=title or map_title(scene),
+        today=date.today(),
+        people=shown,
+        with_lines=scene.lines_visible,
+    )
+    try:
+        Path(path).write_text(svg, encoding="utf-8")
+    except OSError as error:
+        raise KeyplanError(f"Cannot write {path}: {error.strerror}.") from error
+
+
+def export_png(scene: MapScene, path: str | Path, title: str | None = None) -> None:
+    """Write the map as a PNG image, at twice the scene's size when that fits."""
+    title = title or map_title(scene)
+    size = picture_size(scene)
+    scale = min(PNG_SCALE, PNG_MAX_SIDE / max(size.width(), size.height(), 1))
+    image = QImage(
+        max(1, int(size.width() * scale)),
+        max(1, int(size.height() * scale)),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    try:
+        paint_picture(painter, scene, title)
+    finally:
+        painter.end()
+    if not image.save(str(path), "PNG"):
+        raise KeyplanError(f"Cannot write {path}.")
+
+
+def export_file(scene: MapScene, path: str | Path, title: str | None = None) -> None:
+    """Write an SVG or a PNG, as the file's suffix says."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".svg":
+        export_svg(scene, path, title)
+    elif suffix == ".png":
+        export_png(scene, path, title)
+    else:
+        raise KeyplanError(f"Cannot export the map as '{suffix or path}': use .svg or .png.")
+
+
+def print_map(scene: MapScene, printer: QPrinter, title: str | None = None) -> None:
+    """Print the map on one page, scaled to fit, landscape when the chart is wide."""
+    title = title or map_title(scene)
+    size = picture_size(scene)
+    if size.width() > size.height():
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+    painter = QPainter()
+    if not painter.begin(printer):
+        raise KeyplanError("The printer could not be started.")
+    try:
+        page = printer.pageRect(QPrinter.Unit.DevicePixel)
+        scale = min(page.width() / size.width(), page.height() / size.height())
+        painter.scale(scale, scale)
+        paint_picture(painter, scene, title)
+    finally:
+        painter.end()

@@ -1,0 +1,112 @@
+"""The map's legend: what the colours, badges, markers and line styles mean.
+
+Painted by one function, so the legend on screen and the one in an exported picture agree.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QWidget
+from typing_extensions import override  # typing.override arrives in 3.12
+
+from keyplan.domain.vocabulary import InfluenceKind, Stance
+from keyplan.ui.map import style
+
+ROW_HEIGHT = 18.0
+BADGE_TEXT = (
+    "DM decision maker · TE technical evaluator · CH champion/coach · GK gatekeeper · "
+    "INF influencer · U user"
+)
+MARKS_TEXT = "H/M/L influence · ●●○○ relationship · initials: our owner · clock: contact overdue"
+
+
+def legend_font() -> QFont:
+    font = QFont()
+    font.setPixelSize(11)
+    return font
+
+
+def legend_size() -> QSize:
+    """The size ``paint_legend`` needs: three rows as wide as the widest."""
+    metrics = QFontMetricsF(legend_font())
+    widths = [_stance_row_width(metrics), _line_row_width(metrics)]
+    widths += [metrics.horizontalAdvance(BADGE_TEXT), metrics.horizontalAdvance(MARKS_TEXT)]
+    return QSize(int(max(widths)) + 1, int(4 * ROW_HEIGHT) + 1)
+
+
+def paint_legend(painter: QPainter, origin: QPointF) -> None:
+    """Paint the legend's four rows with their top-left corner at ``origin``."""
+    painter.save()
+    painter.setFont(legend_font())
+    metrics = QFontMetricsF(legend_font())
+    x, y = origin.x(), origin.y()
+    for stance in Stance:
+        x = _swatch(painter, metrics, x, y, stance.value, stance.label)
+    x = origin.x()
+    y += ROW_HEIGHT
+    for kind in InfluenceKind:
+        x = _line_sample(painter, metrics, x, y, kind.value, kind.label)
+    painter.setPen(style.MUTED_INK)
+    for text in (BADGE_TEXT, MARKS_TEXT):
+        y += ROW_HEIGHT
+        painter.drawText(QRectF(origin.x(), y, 2000.0, ROW_HEIGHT), _LEFT_MIDDLE, text)
+    painter.restore()
+
+
+_LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def _swatch(
+    painter: QPainter, metrics: QFontMetricsF, x: float, y: float, stance: str, label: str
+) -> float:
+    painter.setPen(QPen(style.STANCE_EDGE[stance], 1.2))
+    painter.setBrush(style.STANCE_FILL[stance])
+    painter.drawRoundedRect(QRectF(x, y + 4.0, 16.0, 11.0), 2.0, 2.0)
+    painter.fillRect(QRectF(x, y + 4.0, 4.0, 11.0), style.STANCE_EDGE[stance])
+    painter.setPen(style.INK)
+    painter.drawText(QRectF(x + 20.0, y, 200.0, ROW_HEIGHT), _LEFT_MIDDLE, label)
+    return x + 20.0 + metrics.horizontalAdvance(label) + 12.0
+
+
+def _line_sample(
+    painter: QPainter, metrics: QFontMetricsF, x: float, y: float, kind: str, label: str
+) -> float:
+    pen = QPen(style.LINE_COLOURS[kind], 2.0)
+    pen.setDashPattern(style.LINE_DASHES[kind])
+    painter.setPen(pen)
+    middle = y + ROW_HEIGHT / 2
+    painter.drawLine(QPointF(x, middle), QPointF(x + 26.0, middle))
+    painter.setPen(style.INK)
+    painter.drawText(QRectF(x + 30.0, y, 200.0, ROW_HEIGHT), _LEFT_MIDDLE, label)
+    return x + 30.0 + metrics.horizontalAdvance(label) + 12.0
+
+
+def _stance_row_width(metrics: QFontMetricsF) -> float:
+    return sum(20.0 + metrics.horizontalAdvance(s.label) + 12.0 for s in Stance)
+
+
+def _line_row_width(metrics: QFontMetricsF) -> float:
+    return sum(30.0 + metrics.horizontalAdvance(k.label) + 12.0 for k in InfluenceKind)
+
+
+class LegendPanel(QWidget):
+    """The legend floating in a corner of the map's view."""
+
+    MARGIN = 8
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        size = legend_size()
+        self.setFixedSize(size.width() + 2 * self.MARGIN, size.height() + 2 * self.MARGIN)
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#cfd8dc"), 1.0))
+        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6.0, 6.0)
+        paint_legend(painter, QPointF(self.MARGIN, self.MARGIN))
+        painter.end()

@@ -1,0 +1,222 @@
+"""The lines of the map: reporting lines (one item for all of them) and influence arrows.
+
+All reporting lines are one path in one item: a re-layout of thousands of cards then rebuilds
+one path instead of moving thousands of items. While cards are dragged, the lines touching
+them are drawn straight to where the cards are now, until the drop re-runs the layout.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from typing_extensions import override  # typing.override arrives in 3.12
+
+from keyplan.domain.layout import Connector
+from keyplan.exchange import map_design as design
+from keyplan.store.map_queries import MapLine
+from keyplan.ui.map import style
+
+CardRect = Callable[[int], QRectF | None]
+_LINE_Z = 0.5
+STRIP_WIDTH = 2000.0  # scene units: about ten cards
+_SELECTED_LINE_Z = 3.0
+
+
+class ReportingLines(QGraphicsItem):
+    """Every reporting line of the chart, as orthogonal connectors from the layout.
+
+    The lines are kept in vertical strips, each its own path, so that painting the few cards
+    on screen strokes the lines of those strips only, not every line of a wide chart.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setZValue(0.0)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
+        self._connectors: tuple[Connector, ...] = ()
+        self._moving: set[int] = set()
+        self._strips: list[tuple[QRectF, QPainterPath]] = []
+        self._live = QPainterPath()
+        self._bounds = QRectF()
+
+    def set_connectors(self, connectors: tuple[Connector, ...]) -> None:
+        """Draw the layout's connectors, all of them as the layout says."""
+        self._connectors, self._moving = connectors, set()
+        self._strips, self._live = _strips(connectors), QPainterPath()
+        self._refresh_bounds()
+
+    def start_following(self, moving: set[int]) -> None:
+        """Cards are about to be dragged: their lines are drawn by ``follow_cards`` from now."""
+        self._moving = set(moving)
+        self._strips = _strips(c for c in self._connectors if not self._touches_moving(c))
+
+    def follow_cards(self, card_rect: CardRect) -> None:
+        """Draw the lines touching the dragged cards straight to where those cards are now."""
+        live = QPainterPath()
+        for connector in self._connectors:
+            if self._touches_moving(connector):
+                manager, report = card_rect(connector.manager_id), card_rect(connector.report_id)
+                if manager is not None and report is not None:
+                    _straight_link(live, manager, report)
+        self._live = live
+        self._refresh_bounds()
+
+    @property
+    def following(self) -> bool:
+        """True while some cards are dragged (their lines drawn straight to them)."""
+        return bool(self._moving)
+
+    def stop_following(self) -> None:
+        self.set_connectors(self._connectors)
+
+    def _touches_moving(self, connector: Connector) -> bool:
+        return connector.manager_id in self._moving or connector.report_id in self._moving
+
+    def _refresh_bounds(self) -> None:
+        self.prepareGeometryChange()
+        bounds = self._live.boundingRect()
+        for strip, _path in self._strips:
+            bounds = bounds.united(strip)
+        self._bounds = bounds.adjusted(-2.0, -2.0, 2.0, 2.0)
+        self.update()
+
+    @override
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        zoom = option.levelOfDetailFromTransform(painter.worldTransform())
+        pen = QPen(style.CONNECTOR_COLOUR, max(1.6, 1.0 / max(zoom, 0.01)))
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        exposed = option.exposedRect.adjusted(-2.0, -2.0, 2.0, 2.0)
+        for strip, path in self._strips:
+            if strip.intersects(exposed):
+                painter.drawPath(path)
+        if not self._live.isEmpty():
+            pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.drawPath(self._live)
+
+
+def _strips(connectors: Iterable[Connector]) -> list[tuple[QRectF, QPainterPath]]:
+    """The connectors as polylines grouped in vertical strips by where they start."""
+    paths: dict[int, QPainterPath] = {}
+    for connector in connectors:
+        points = connector.points
+        path = paths.get(int(points[0][0] // STRIP_WIDTH))
+        if path is None:
+            path = paths[int(points[0][0] // STRIP_WIDTH)] = QPainterPath()
+        path.moveTo(*points[0])
+        for point in points[1:]:
+            path.lineTo(*point)
+    return [(path.boundingRect(), path) for path in paths.values()]
+
+
+def _straight_link(path: QPainterPath, manager: QRectF, report: QRectF) -> None:
+    path.moveTo(manager.center().x(), manager.bottom())
+    path.lineTo(report.center().x(), report.top())
+
+
+class InfluenceArrow(QGraphicsItem):
+    """An influence line: a curved, dashed, coloured arrow from one card to another."""
+
+    def __init__(self, line: MapLine, names: tuple[str, str]) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        # Over the reporting lines but under the cards, so a long line never hides a name;
+        # a selected line comes to the front.
+        self.setZValue(_LINE_Z)
+        self.line = line
+        kind = line.kind if line.kind in style.LINE_COLOURS else "influences"
+        self.colour: QColor = style.LINE_COLOURS[kind]
+        self.dashes = style.LINE_DASHES[kind]
+        self.has_head = kind not in style.SYMMETRIC_KINDS
+        self._path = QPainterPath()
+        self._head = QPolygonF()
+        self._shape = QPainterPath()
+        verb = {"ally": "is an ally of", "rival": "is a rival of"}.get(kind, f"— {kind} →")
+        note = f"\n{line.note}" if line.note else ""
+        self.setToolTip(f"{names[0]} {verb} {names[1]} (strength {line.strength}){note}")
+
+    @property
+    def line_id(self) -> int:
+        return self.line.id
+
+    def midpoint(self) -> QPointF:
+        """A point halfway along the curve (where a click selects the line)."""
+        return self._path.pointAtPercent(0.5)
+
+    @override
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self.setZValue(_SELECTED_LINE_Z if value else _LINE_Z)
+        return super().itemChange(change, value)
+
+    def set_ends(self, source: QRectF, target: QRectF) -> None:
+        """Run the curve from the edge of the source card to the edge of the target card."""
+        self.prepareGeometryChange()
+        self._path, self._head = influence_curve(source, target, self.has_head)
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10.0)
+        self._shape = stroker.createStroke(self._path)
+        self._shape.addPolygon(self._head)
+
+    @override
+    def boundingRect(self) -> QRectF:
+        return self._shape.boundingRect().adjusted(-4, -4, 4, 4)
+
+    @override
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    @override
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        width = 1.4 + 0.5 * self.line.strength
+        if option.state & QStyle.StateFlag.State_Selected:
+            halo = QColor(style.SELECTION_COLOUR)
+            halo.setAlpha(90)
+            halo_pen = QPen(halo, width + 7.0)
+            halo_pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+            painter.setPen(halo_pen)
+            painter.drawPath(self._path)
+        pen = QPen(self.colour, width)
+        pen.setDashPattern(self.dashes)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        if self.has_head:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(self.colour)
+            painter.drawPolygon(self._head)
+
+
+def influence_curve(
+    source: QRectF, target: QRectF, with_head: bool
+) -> tuple[QPainterPath, QPolygonF]:
+    """The curve of ``map_design.influence_curve`` between two cards, as a Qt path and head."""
+    curve = design.influence_curve(_box(source), _box(target), with_head)
+    if curve is None:
+        return QPainterPath(), QPolygonF()
+    path = QPainterPath(QPointF(*curve.start))
+    path.quadTo(QPointF(*curve.control), QPointF(*curve.end))
+    return path, QPolygonF([QPointF(*point) for point in curve.head])
+
+
+def _box(rect: QRectF) -> tuple[float, float, float, float]:
+    return (rect.x(), rect.y(), rect.width(), rect.height())

@@ -1,0 +1,301 @@
+"""The Map tab: the selected account's stakeholder map, its tools, filters and exports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtGui import QResizeEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from typing_extensions import override  # typing.override arrives in 3.12
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.map import export, prompts, style
+from keyplan.ui.map.controls import MapControls, UnplacedPeople
+from keyplan.ui.map.filters import MapFilters, departments, matches, unplaced
+from keyplan.ui.map.legend import LegendPanel
+from keyplan.ui.map.person_dialog import edit_person
+from keyplan.ui.map.scene import MapScene
+from keyplan.ui.map.view import MapView
+
+IDLE_HINT = (
+    "Drag a card onto a person to change who they report to · drop on empty space to place it "
+    "by hand (Alt+drop: reports to nobody) · Shift+drag from a card draws an influence line · "
+    "double-click to add or edit · Delete removes"
+)
+
+
+class MapTab(QWidget):
+    """The stakeholder map of the selected account (with its affiliates, when asked)."""
+
+    def __init__(self, document: PortfolioDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.account_id: int | None = None
+        self.scene = MapScene(document, self)
+        self.view = MapView(self.scene)
+        self.controls = MapControls(self)
+        self.legend = LegendPanel(self.view)
+        self.unplaced_list = UnplacedPeople()
+        self.hint = QLabel(IDLE_HINT)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #455a64;")
+        self.count_label = QLabel()
+        self._matches: list[int] = []
+        self._fit_pending = True
+        self._build()
+        self._connect()
+
+    def _build(self) -> None:
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.view)
+        splitter.addWidget(self.unplaced_list)
+        splitter.setStretchFactor(0, 1)
+        splitter.setSizes([900, 200])
+        self.unplaced_list.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.controls.edit_row())
+        layout.addLayout(self.controls.filter_row())
+        layout.addWidget(splitter, 1)
+        status = QVBoxLayout()
+        status.addWidget(self.hint)
+        status.addWidget(self.count_label)
+        layout.addLayout(status)
+
+    def _connect(self) -> None:
+        c = self.controls
+        c.add_button.clicked.connect(self.add_person)
+        c.connect_button.toggled.connect(self._set_connect_mode)
+        c.relayout_button.clicked.connect(self.relayout)
+        c.search_box.textEdited.connect(self._search)
+        c.search_box.returnPressed.connect(self._next_match)
+        c.zoom_in_action.triggered.connect(self.view.zoom_in)
+        c.zoom_out_action.triggered.connect(self.view.zoom_out)
+        c.fit_action.triggered.connect(self.view.fit_all)
+        c.actual_size_action.triggered.connect(self.view.actual_size)
+        c.export_svg_action.triggered.connect(lambda: self.export_picture(".svg"))
+        c.export_png_action.triggered.connect(lambda: self.export_picture(".png"))
+        c.print_action.triggered.connect(self.print_map)
+        c.affiliates_box.toggled.connect(self._toggle_affiliates)
+        c.lines_box.toggled.connect(self.scene.set_lines_visible)
+        for box in (c.left_box, c.decision_makers_box, c.uncovered_box):
+            box.toggled.connect(self._apply_filters)
+        c.department_box.currentIndexChanged.connect(self._apply_filters)
+        c.legend_box.toggled.connect(self.legend.setVisible)
+        c.unplaced_box.toggled.connect(self.unplaced_list.setVisible)
+        self.view.hint_changed.connect(lambda text: self.hint.setText(text or IDLE_HINT))
+        self.view.zoom_changed.connect(lambda zoom: c.zoom_label.setText(f"{zoom:.0%}"))
+        self.view.edit_person_requested.connect(self.edit_person)
+        self.view.add_person_requested.connect(self.add_person_at)
+        self.view.delete_requested.connect(self.delete_selected)
+        self.scene.map_changed.connect(self._after_map_changed)
+
+    # ---- showing ------------------------------------------------------------------------------
+
+    def show_account(self, account_id: int | None) -> None:
+        self.account_id = account_id
+        self.scene.show_account(
+            account_id, with_affiliates=self.controls.affiliates_box.isChecked()
+        )
+        self._fit_pending = True
+        self._fit_when_shown()
+
+    def _toggle_affiliates(self, checked: bool) -> None:
+        self.scene.show_account(self.account_id, with_affiliates=checked)
+        self._fit_pending = True
+        self._fit_when_shown()
+
+    def _fit_when_shown(self) -> None:
+        # Fitting needs the view's real size, known only once the tab is on screen.
+        if self._fit_pending and self.view.isVisible():
+            self._fit_pending = False
+            QTimer.singleShot(0, self.view.overview)
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_when_shown()
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_legend()
+
+    def _place_legend(self) -> None:
+        viewport = self.view.viewport()
+        self.legend.move(8, max(8, viewport.height() - self.legend.height() - 8))
+
+    def _after_map_changed(self) -> None:
+        people = list(self.scene.people.values())
+        self.controls.set_departments(departments(people))
+        self.unplaced_list.show_people(unplaced(people))
+        shown = sum(1 for card in self.scene.cards.values() if card.isVisible())
+        placed = sum(1 for p in people if p.map_position is not None)
+        parts = [f"{shown} people shown" if shown != len(people) else f"{shown} people"]
+        parts.append(f"{len(self.scene.arrows)} influence lines")
+        if placed:
+            parts.append(f"{placed} placed by hand")
+        self.count_label.setText(" · ".join(parts))
+        self._place_legend()
+
+    def _apply_filters(self) -> None:
+        c = self.controls
+        self.scene.set_filters(
+            MapFilters(
+                department=c.department_box.currentData(),
+                show_left=c.left_box.isChecked(),
+                highlight_decision_makers=c.decision_makers_box.isChecked(),
+                dim_uncovered=c.uncovered_box.isChecked(),
+            )
+        )
+
+    def _set_connect_mode(self, on: bool) -> None:
+        self.view.connect_mode = on
+        self.hint.setText(
+            "Connect: drag from one person to another to draw an influence line"
+            if on
+            else IDLE_HINT
+        )
+
+    # ---- finding --------------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        shown = [p for pid, p in self.scene.people.items() if self.scene.cards[pid].isVisible()]
+        self._matches = matches(shown, text)
+        if self._matches:
+            self.find_person(self._matches[0])
+        self.hint.setText(
+            f"{len(self._matches)} found · Enter for the next" if text.strip() else IDLE_HINT
+        )
+
+    def _next_match(self) -> None:
+        if not self._matches:
+            return
+        selected = self.scene.selected_person_ids()
+        current = (
+            self._matches.index(selected[0]) if selected and selected[0] in self._matches else -1
+        )
+        self.find_person(self._matches[(current + 1) % len(self._matches)])
+
+    def find_person(self, person_id: int) -> None:
+        """Select a person's card and centre the view on it."""
+        self.scene.clearSelection()
+        card = self.scene.cards.get(person_id)
+        if card is not None:
+            card.setSelected(True)
+            self.view.centre_on_person(person_id)
+
+    # ---- editing --------------------------------------------------------------------------------
+
+    def add_person(self) -> int | None:
+        """Ask for a name and add the person; the card goes where the layout puts it."""
+        if self.account_id is None:
+            return None
+        name = dialogs.ask_text(self, "Add person", "Full name of the new person:")
+        if not name:
+            return None
+        try:
+            person_id = self.document.add_person(self.account_id, name)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return None
+        self.find_person(person_id)
+        return person_id
+
+    def add_person_at(self, scene_pos: QPointF) -> int | None:
+        """Ask for a name and add the person with their card where the user double-clicked."""
+        if self.account_id is None:
+            return None
+        name = dialogs.ask_text(self, "Add person", "Full name of the new person:")
+        if not name:
+            return None
+        corner = scene_pos - QPointF(style.CARD_WIDTH / 2, style.CARD_HEIGHT / 2)
+        stack = self.document.undo_stack
+        stack.beginMacro(f"Add {name}")
+        try:
+            person_id = self.document.add_person(self.account_id, name)
+            self.document.set_card_positions(
+                {person_id: (float(round(corner.x())), float(round(corner.y())))}, f"Place {name}"
+            )
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return None
+        finally:
+            stack.endMacro()
+        self.find_person(person_id)
+        return person_id
+
+    def edit_person(self, person_id: int) -> None:
+        try:
+            edit_person(self, self.document, person_id)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+
+    def delete_selected(self) -> None:
+        """Delete the selected influence lines and (after asking) the selected people."""
+        line_ids = self.scene.selected_line_ids()
+        person_ids = self.scene.selected_person_ids()
+        if person_ids and not dialogs.confirm(self, _delete_question(self.scene, person_ids)):
+            person_ids = []
+        if not line_ids and not person_ids:
+            return
+        stack = self.document.undo_stack
+        stack.beginMacro(_delete_text(self.scene, person_ids, line_ids))
+        try:
+            for line_id in line_ids:
+                self.document.delete_influence(line_id)
+            for person_id in person_ids:
+                self.document.delete_person(person_id)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+        finally:
+            stack.endMacro()
+
+    def relayout(self) -> None:
+        """Give the selected cards, or every hand-placed card, back to the automatic layout."""
+        selected = self.scene.selected_person_ids()
+        ids = selected or [pid for pid, p in self.scene.people.items() if p.map_position]
+        placed = [pid for pid in ids if self.scene.people[pid].map_position is not None]
+        if not placed:
+            self.hint.setText("No card is placed by hand: the chart is already laid out.")
+            return
+        self.document.relayout(placed)
+
+    # ---- pictures -------------------------------------------------------------------------------
+
+    def export_picture(self, suffix: str) -> None:
+        account = self.scene.accounts.get(self.account_id or -1)
+        suggested = f"{account.name if account else 'Keyplan'} map{suffix}"
+        path = prompts.ask_export_path(self, suggested)
+        if not path:
+            return
+        try:
+            export.export_file(self.scene, path)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return
+        self.hint.setText(f"Saved {Path(path).name}")
+
+    def print_map(self) -> None:
+        printer = prompts.ask_printer(self)
+        if printer is None:
+            return
+        try:
+            export.print_map(self.scene, printer)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+
+
+def _delete_question(scene: MapScene, person_ids: list[int]) -> str:
+    who = scene.name_of(person_ids[0]) if len(person_ids) == 1 else f"{len(person_ids)} people"
+    return f"Delete {who}? Their reports move up to their manager. You can undo this."
+
+
+def _delete_text(scene: MapScene, person_ids: list[int], line_ids: list[int]) -> str:
+    if len(person_ids) == 1 and not line_ids:
+        return f"Delete {scene.name_of(person_ids[0])}"
+    parts = [f"{len(person_ids)} people"] if person_ids else []
+    parts += [f"{len(line_ids)} lines"] if line_ids else []
+    return "Delete " + " and ".join(parts)

@@ -1,0 +1,164 @@
+"""Edit every field of a person from the map: a dialog built from ``STAKEHOLDER_FIELDS``.
+
+The dialog only collects values; ``edit_person`` writes what changed through the document as
+one undo step. ``exec_dialog`` is the seam tests replace, since a modal loop never returns in
+an offscreen test.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
+from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.field_editors import choice_items, make_choice_box
+
+NO_ONE = "— nobody —"
+
+
+class PersonDialog(QDialog):
+    """The fields of one person: facts on the left, what we know of them on the right."""
+
+    def __init__(
+        self,
+        values: dict[str, Any],
+        references: dict[str, list[tuple[int, str]]],
+        parent: QWidget | None = None,
+    ) -> None:
+        """Build the form.
+
+        Args:
+            values: the person's stored values, by field name.
+            references: the choices of each reference field (managers, team members).
+            parent: the dialog's parent.
+        """
+        super().__init__(parent)
+        self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
+        self.original = dict(values)
+        self.editors: dict[str, QWidget] = {}
+        facts, notes = QFormLayout(), QFormLayout()
+        for spec in STAKEHOLDER_FIELDS.values():
+            editor = _make_editor(self, spec, values.get(spec.name), references)
+            editor.setObjectName(f"person_{spec.name}")
+            self.editors[spec.name] = editor
+            (notes if spec.kind is Kind.NOTE else facts).addRow(spec.label, editor)
+        columns = QHBoxLayout()
+        columns.addLayout(facts, 1)
+        columns.addLayout(notes, 1)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(buttons)
+
+    def set_value(self, field: str, value: Any) -> None:
+        """Put a value in a field's editor, as a user would (used by tests and scripts)."""
+        editor = self.editors[field]
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, QCheckBox):
+            editor.setChecked(bool(value))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText("" if value is None else str(value))
+        elif isinstance(editor, QLineEdit):
+            editor.setText("" if value is None else str(value))
+
+    def changes(self) -> dict[str, Any]:
+        """The fields whose parsed value differs from what is stored.
+
+        Raises:
+            RuleViolation: a value cannot be stored (a letter in a number, an empty name).
+        """
+        changed = {}
+        for name, editor in self.editors.items():
+            spec = STAKEHOLDER_FIELDS[name]
+            value = spec.parse(_editor_value(editor))
+            if value != self.original.get(name):
+                changed[name] = value
+        return changed
+
+
+def _make_editor(
+    parent: QWidget, spec: FieldSpec, value: Any, references: dict[str, list[tuple[int, str]]]
+) -> QWidget:
+    if spec.kind is Kind.CHOICE:
+        return make_choice_box(parent, choice_items(spec), value)
+    if spec.kind is Kind.REFERENCE:
+        items: list[tuple[Any, str]] = [(None, NO_ONE), *references.get(spec.name, [])]
+        return make_choice_box(parent, items, value)
+    if spec.kind is Kind.FLAG:
+        box = QCheckBox(parent)
+        box.setChecked(bool(value))
+        return box
+    if spec.kind is Kind.NOTE:
+        note = QPlainTextEdit(parent)
+        note.setPlainText(value or "")
+        note.setTabChangesFocus(True)
+        note.setMinimumWidth(260)
+        note.setFixedHeight(76)
+        return note
+    line = QLineEdit(parent)
+    line.setText("" if value is None else spec.display(value))
+    line.setMinimumWidth(220)
+    return line
+
+
+def _editor_value(editor: QWidget) -> Any:
+    if isinstance(editor, QComboBox):
+        return editor.currentData()
+    if isinstance(editor, QCheckBox):
+        return editor.isChecked()
+    if isinstance(editor, QPlainTextEdit):
+        return editor.toPlainText()
+    assert isinstance(editor, QLineEdit)
+    return editor.text()
+
+
+def exec_dialog(dialog: PersonDialog) -> bool:
+    """Run the dialog modally; True when the user pressed OK. Tests replace this seam."""
+    return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: int) -> bool:
+    """Show a person's fields, then write what the user changed as one undo step.
+
+    Returns:
+        True when something was changed.
+    """
+    row = document.person(person_id)
+    references = {
+        "reports_to_id": document.manager_choices(person_id),
+        "preferred_team_member_id": document.team_members(),
+    }
+    dialog = PersonDialog(row.values, references, parent)
+    try:
+        while exec_dialog(dialog):
+            try:
+                changes = dialog.changes()
+                if changes:
+                    document.set_person_fields(person_id, changes)
+                return bool(changes)
+            except KeyplanError as error:
+                dialogs.show_error(parent, str(error))
+                # Shown again with what was typed, to be corrected or cancelled.
+        return False
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,328 @@
+"""The map's scene: draws what the layout says, and follows the document's signals.
+
+The scene never writes: edits go through the document, which announces what changed, and the
+scene updates just that. A re-parent or a hand placement re-runs the layout (a pure, fast
+function) and moves the cards that moved, rather than rebuilding the scene; only a person
+added or deleted, or another account shown, rebuilds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGraphicsScene
+
+from keyplan.domain.errors import KeyplanError, RuleViolation
+from keyplan.domain.layout import OrgChartLayout, layout_org_chart
+from keyplan.domain.rules import check_reports_to
+from keyplan.store.map_queries import MapAccount, MapLine, MapPerson
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.map import style
+from keyplan.ui.map.card_item import CardItem
+from keyplan.ui.map.filters import MapFilters
+from keyplan.ui.map.layout_input import LayoutInput
+from keyplan.ui.map.line_items import InfluenceArrow, ReportingLines
+
+SCENE_MARGIN = 160.0
+BACKGROUND = QColor("#fbfbfa")
+
+# Fields whose change can move cards: the reporting line, and what orders siblings or filters.
+_LAYOUT_FIELDS = {"reports_to_id", "level", "full_name", "has_left", "department"}
+
+
+class MapScene(QGraphicsScene):
+    """The stakeholder map of one account (with or without its affiliates)."""
+
+    map_changed = Signal()  # after every rebuild or re-layout: counts and side lists follow
+
+    def __init__(self, document: PortfolioDocument, parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.account_id: int | None = None
+        self.with_affiliates = True
+        self.filters = MapFilters()
+        self.lines_visible = True
+        self.accounts: dict[int, MapAccount] = {}
+        self.people: dict[int, MapPerson] = {}
+        self.lines: list[MapLine] = []
+        self.cards: dict[int, CardItem] = {}
+        self.arrows: dict[int, InfluenceArrow] = {}
+        self.chart: OrgChartLayout | None = None
+        self.layout_input = LayoutInput()
+        self.reporting = ReportingLines()
+        self.addItem(self.reporting)
+        self.setBackgroundBrush(BACKGROUND)
+        document.people_changed.connect(self._on_people_changed)
+        document.person_changed.connect(self._on_person_changed)
+        document.positions_changed.connect(self._on_positions_changed)
+        document.influence_changed.connect(self._on_influence_changed)
+        document.accounts_changed.connect(self._on_accounts_changed)
+        document.account_changed.connect(self._on_account_changed)
+
+    # ---- what is shown ----------------------------------------------------------------------
+
+    def show_account(self, account_id: int | None, *, with_affiliates: bool | None = None) -> None:
+        """Show the map of an account (None: an empty map)."""
+        self.account_id = account_id
+        if with_affiliates is not None:
+            self.with_affiliates = with_affiliates
+        self.reload()
+
+    def set_filters(self, filters: MapFilters) -> None:
+        relayout = (filters.department, filters.show_left) != (
+            self.filters.department,
+            self.filters.show_left,
+        )
+        self.filters = filters
+        for card in self.cards.values():
+            self._mark(card)
+        if relayout:
+            self.relayout()
+
+    def set_lines_visible(self, visible: bool) -> None:
+        self.lines_visible = visible
+        self._place_arrows()
+
+    def reload(self) -> None:
+        """Read the whole map from the store and build every item again."""
+        self.clearSelection()
+        for item in [*self.cards.values(), *self.arrows.values()]:
+            self.removeItem(item)
+        self.cards, self.arrows = {}, {}
+        if self.account_id is None:
+            self.accounts, self.people, self.lines = {}, {}, []
+        else:
+            try:
+                data = self.document.map_data(self.account_id, with_affiliates=self.with_affiliates)
+            except KeyplanError:
+                self.account_id = None  # the account was deleted: show nothing
+                self.accounts, self.people, self.lines = {}, {}, []
+            else:
+                self.accounts = data.accounts
+                self.people = {person.id: person for person in data.people}
+                self.lines = data.lines
+        for person in self.people.values():
+            card = CardItem(person, *self._account_labels(person))
+            self._mark(card)
+            self.addItem(card)
+            self.cards[person.id] = card
+        self.layout_input.reset()
+        self._build_arrows()
+        self.relayout(keep_views=False)
+        self._place_arrows()
+
+    def relayout(self, *, keep_views: bool = True) -> None:
+        """Run the layout over the shown people and move the cards to where it says."""
+        specs = self.layout_input.specs(self.people, self.filters)
+        self.chart = layout_org_chart(specs, style.LAYOUT_OPTIONS)
+        boxes = self.chart.boxes
+        moved: set[int] = set()
+        for person_id, card in self.cards.items():
+            box = boxes.get(person_id)
+            if box is None:
+                if card.isVisible():
+                    card.setVisible(False)
+                    moved.add(person_id)
+                continue
+            if not card.isVisible():
+                card.setVisible(True)
+                moved.add(person_id)
+            if card.x() != box.x or card.y() != box.y:
+                card.setPos(box.x, box.y)
+                moved.add(person_id)
+        self.reporting.set_connectors(self.chart.connectors)
+        self._place_arrows(moved)
+        self._update_scene_rect(keep_views=keep_views)
+        self.map_changed.emit()
+
+    def _update_scene_rect(self, *, keep_views: bool = True) -> None:
+        """Fit the scene to the chart: a margin above, half a view left, right and below.
+
+        The half view lets any card be scrolled to the middle of the view (to zoom around it).
+        With ``keep_views`` (an edit, not a new map) the scene also covers what each view shows
+        now and each view keeps its centre: the picture stays still while the cards move.
+        """
+        b = self.chart.bounds if self.chart is not None else None
+        wanted = QRectF(b.x, b.y, b.width, b.height) if b is not None else QRectF()
+        wanted.adjust(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
+        centres = []
+        for view in self.views():
+            shown = view.mapToScene(view.viewport().rect()).boundingRect()
+            if self.cards:
+                half_w, half_h = shown.width() / 2, shown.height() / 2
+                wanted = wanted.adjusted(-half_w, 0.0, half_w, half_h)
+            if keep_views:
+                centres.append((view, shown.center()))
+                wanted = wanted.united(shown)
+        self.setSceneRect(wanted)
+        for view, centre in centres:
+            view.centerOn(centre)
+
+    # ---- questions the view and the interactions ask ----------------------------------------
+
+    def card_at(self, scene_pos: QPointF, exclude: Iterable[int] = ()) -> CardItem | None:
+        """The topmost visible card under a point, leaving out the given people's cards."""
+        left_out = set(exclude)
+        for item in self.items(scene_pos):
+            if isinstance(item, CardItem) and item.isVisible() and item.person_id not in left_out:
+                return item
+        return None
+
+    def card_rect(self, person_id: int) -> QRectF | None:
+        card = self.cards.get(person_id)
+        return card.scene_card_rect() if card is not None and card.isVisible() else None
+
+    def selected_person_ids(self) -> list[int]:
+        return [item.person_id for item in self.selectedItems() if isinstance(item, CardItem)]
+
+    def selected_line_ids(self) -> list[int]:
+        return [item.line_id for item in self.selectedItems() if isinstance(item, InfluenceArrow)]
+
+    def name_of(self, person_id: int) -> str:
+        person = self.people.get(person_id)
+        return person.full_name if person else "?"
+
+    def refusal(self, person_ids: Iterable[int], manager_id: int) -> str | None:
+        """Why making these people report to a manager is refused (a cycle), or None.
+
+        A quick answer from what the map shows, for the drop highlight; the store decides.
+        """
+        managers = {pid: person.reports_to_id for pid, person in self.people.items()}
+        try:
+            for person_id in person_ids:
+                check_reports_to(person_id, manager_id, managers, self.name_of)
+                managers[person_id] = manager_id
+        except RuleViolation as refusal:
+            return str(refusal)
+        return None
+
+    def main_root_id(self) -> int | None:
+        """The person at the top of the largest tree shown (the head of the organisation)."""
+        if self.chart is None or not self.chart.boxes:
+            return None
+        shown = self.chart.boxes
+        top: dict[int, int] = {}
+        for person_id in shown:
+            top[person_id] = self._top_of(person_id, shown)
+        sizes: dict[int, int] = {}
+        for root in top.values():
+            sizes[root] = sizes.get(root, 0) + 1
+        return max(sizes, key=lambda root: (sizes[root], -shown[root].x))
+
+    def _top_of(self, person_id: int, shown: dict) -> int:
+        seen = {person_id}
+        manager = self.people[person_id].reports_to_id
+        while manager is not None and manager in shown and manager not in seen:
+            person_id = manager
+            seen.add(manager)
+            manager = self.people[manager].reports_to_id
+        return person_id
+
+    def content_rect(self) -> QRectF:
+        """The area the shown cards cover (the scene rect without its margin)."""
+        if self.chart is None or not self.chart.boxes:
+            return QRectF()
+        b = self.chart.bounds
+        return QRectF(b.x, b.y, b.width, b.height)
+
+    # ---- while cards are dragged --------------------------------------------------------------
+
+    def begin_card_drag(self, person_ids: Iterable[int]) -> None:
+        self.reporting.start_following(set(person_ids))
+
+    def follow_card_drag(self) -> None:
+        self.reporting.follow_cards(self.card_rect)
+        self._place_arrows()
+
+    def end_card_drag(self) -> None:
+        self.reporting.stop_following()
+        self._place_arrows()
+
+    # ---- building pieces --------------------------------------------------------------------
+
+    def _account_labels(self, person: MapPerson) -> tuple[str | None, str | None]:
+        """(tag, account name) of an affiliate's person; (None, None) for the shown account."""
+        if person.account_id == self.account_id:
+            return None, None
+        account = self.accounts.get(person.account_id)
+        if account is None:
+            return None, None
+        return account.country or account.name, account.name
+
+    def _mark(self, card: CardItem) -> None:
+        highlighted, dimmed = self.filters.marks(card.person)
+        card.set_marks(highlighted=highlighted, dimmed=dimmed)
+
+    def _build_arrows(self) -> None:
+        for arrow in self.arrows.values():
+            self.removeItem(arrow)
+        self.arrows = {}
+        for line in self.lines:
+            if line.from_id in self.people and line.to_id in self.people:
+                names = (self.name_of(line.from_id), self.name_of(line.to_id))
+                arrow = InfluenceArrow(line, names)
+                self.addItem(arrow)
+                self.arrows[line.id] = arrow
+
+    def _place_arrows(self, moved: set[int] | None = None) -> None:
+        """Run the arrows to their cards (only those touching ``moved`` cards, when given)."""
+        for arrow in self.arrows.values():
+            if moved is not None and not {arrow.line.from_id, arrow.line.to_id} & moved:
+                continue
+            source = self.card_rect(arrow.line.from_id)
+            target = self.card_rect(arrow.line.to_id)
+            shown = self.lines_visible and source is not None and target is not None
+            arrow.setVisible(shown)
+            if shown:
+                arrow.set_ends(source, target)
+
+    # ---- following the document ---------------------------------------------------------------
+
+    def _shows_account(self, account_id: int) -> bool:
+        return self.account_id is not None and account_id in self.accounts
+
+    def _on_people_changed(self, account_id: int) -> None:
+        if self._shows_account(account_id):
+            self.reload()
+
+    def _on_person_changed(self, person_id: int, field: str) -> None:
+        if person_id not in self.people or field == "manager":
+            return
+        self._refresh_people([person_id], reorder=field in ("full_name", "level"))
+        if field == "full_name":
+            self._build_arrows()  # their tooltips name both people
+        if field in _LAYOUT_FIELDS:
+            self.relayout()
+        else:
+            self.map_changed.emit()
+
+    def _on_positions_changed(self, person_ids: list[int]) -> None:
+        shown = [pid for pid in person_ids if pid in self.people]
+        if shown:
+            self._refresh_people(shown)
+            self.relayout()
+
+    def _refresh_people(self, person_ids: list[int], *, reorder: bool = False) -> None:
+        self.layout_input.changed(person_ids, reorder=reorder)
+        for person in self.document.map_people(person_ids):
+            self.people[person.id] = person
+            card = self.cards[person.id]
+            card.set_person(person, *self._account_labels(person))
+            self._mark(card)
+
+    def _on_influence_changed(self, account_id: int) -> None:
+        if self._shows_account(account_id):
+            self.lines = self.document.map_lines(list(self.accounts))
+            self._build_arrows()
+            self._place_arrows()
+            self.map_changed.emit()
+
+    def _on_accounts_changed(self) -> None:
+        if self.account_id is not None:
+            self.reload()
+
+    def _on_account_changed(self, account_id: int, field: str) -> None:
+        if self._shows_account(account_id) and field in ("name", "country"):
+            self.reload()

@@ -1,0 +1,349 @@
+"""The map's view: zoom and pan, and the mouse, keyboard and drops handed to interactions.
+
+A left press on a card starts moving it (with Shift held, or in connect mode, it starts an
+influence line); on empty space it starts a rubber band; the middle button, or Space with the
+left button, pans. Esc cancels whatever gesture is under way. People dragged in from the People
+table or the "unplaced" list arrive as ``application/x-keyplan-person`` drops.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
+from typing_extensions import override  # typing.override arrives in 3.12
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.ui import dialogs
+from keyplan.ui.map import style
+from keyplan.ui.map.card_item import CardItem, DropState
+from keyplan.ui.map.interactions import (
+    ConnectPeople,
+    Interaction,
+    MoveCards,
+    Pan,
+    RubberBandSelect,
+)
+from keyplan.ui.map.person_drag import dropped_person_id
+from keyplan.ui.map.scene import MapScene
+
+MIN_ZOOM, MAX_ZOOM = 0.04, 4.0
+ZOOM_STEP = 1.25
+NUDGE_STEP = 10.0
+READABLE_ZOOM = 0.45  # names still read at this zoom (see style.NAME_ZOOM)
+
+
+class MapView(QGraphicsView):
+    """Shows a ``MapScene``; every edit it starts goes through the scene's document."""
+
+    hint_changed = Signal(str)  # what the gesture under way will do, for the status line
+    edit_person_requested = Signal(int)
+    add_person_requested = Signal(QPointF)  # where (scene) the new card should go
+    delete_requested = Signal()
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.map_scene = scene
+        self.interaction: Interaction | None = None
+        self.connect_mode = False
+        self._space_held = False
+        self._drop_target: CardItem | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)  # see zoom_by
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        # An org chart reads from the top: a small chart hangs from the top, not mid-window.
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setAcceptDrops(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # ---- zoom -------------------------------------------------------------------------------
+
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float, anchor: QPointF | None = None) -> None:
+        """Zoom in (factor > 1) or out, within limits, keeping a viewport point still.
+
+        Args:
+            factor: how much larger things get.
+            anchor: the viewport point that stays over the same spot of the map (the mouse
+                for the wheel); the middle of the view when None.
+        """
+        wanted = min(max(self.zoom * factor, MIN_ZOOM), MAX_ZOOM)
+        point = anchor if anchor is not None else QPointF(self.viewport().rect().center())
+        spot = self.mapToScene(point.toPoint())
+        self.scale(wanted / self.zoom, wanted / self.zoom)
+        drift = self.mapFromScene(spot) - point.toPoint()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+        self.zoom_changed.emit(self.zoom)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def actual_size(self) -> None:
+        self.resetTransform()
+        self.zoom_changed.emit(self.zoom)
+
+    def fit_all(self) -> None:
+        """Zoom to show every card (never beyond 100 %)."""
+        area = self.map_scene.content_rect()
+        if area.isEmpty():
+            return
+        self.fitInView(area.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.0:
+            self.actual_size()
+            self.centerOn(area.center())
+        self.zoom_changed.emit(self.zoom)
+
+    def overview(self) -> None:
+        """The first look at a map: all of it, or if that is too small to read, its top.
+
+        A wide chart fitted to the window shows coloured blocks only; a director opening the
+        map wants names, so the view stops at a zoom where names read and shows the top of the
+        largest tree, to scroll from there.
+        """
+        self.fit_all()
+        if self.zoom >= READABLE_ZOOM:
+            return
+        root = self.map_scene.cards.get(self.map_scene.main_root_id() or -1)
+        self.resetTransform()
+        self.scale(READABLE_ZOOM, READABLE_ZOOM)
+        if root is not None:
+            visible = self.mapToScene(self.viewport().rect()).boundingRect()
+            self.centerOn(root.centre().x(), root.y() - 60.0 + visible.height() / 2)
+        self.zoom_changed.emit(self.zoom)
+
+    def centre_on_person(self, person_id: int) -> None:
+        card = self.map_scene.cards.get(person_id)
+        if card is None or not card.isVisible():
+            return
+        if self.zoom < 0.7:
+            self.resetTransform()
+            self.zoom_changed.emit(self.zoom)
+        self.centerOn(card.centre())
+
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                self.zoom_by(ZOOM_STEP**steps, event.position())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    # ---- the mouse, through interactions --------------------------------------------------
+
+    def show_hint(self, text: str) -> None:
+        self.hint_changed.emit(text)
+
+    @override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.interaction is not None:
+            return  # a second button during a gesture: ignored
+        interaction = self._interaction_for(event)
+        if interaction is None:
+            super().mousePressEvent(event)
+            return
+        self.interaction = interaction
+        interaction.finished.connect(self._end_interaction)
+        interaction.cancelled.connect(self._end_interaction)
+        interaction.press(event)
+        event.accept()
+
+    def _interaction_for(self, event: QMouseEvent) -> Interaction | None:
+        button = event.button()
+        if button == Qt.MouseButton.MiddleButton or (
+            button == Qt.MouseButton.LeftButton and self._space_held
+        ):
+            return Pan(self)
+        if button != Qt.MouseButton.LeftButton:
+            return None
+        scene_pos = self.mapToScene(event.position().toPoint())
+        card = self.map_scene.card_at(scene_pos)
+        if card is not None:
+            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            return (
+                ConnectPeople(self, card) if shift or self.connect_mode else MoveCards(self, card)
+            )
+        item = self.itemAt(event.position().toPoint())
+        if item is not None and item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
+            return None  # an influence line: the scene selects it
+        return RubberBandSelect(self)
+
+    @override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self.interaction is not None:
+            self.interaction.move(event)
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    @override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.interaction is not None:
+            self.interaction.release(event)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    @override
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        scene_pos = self.mapToScene(event.position().toPoint())
+        card = self.map_scene.card_at(scene_pos)
+        if card is not None:
+            self.edit_person_requested.emit(card.person_id)
+        elif self.itemAt(event.position().toPoint()) is None:
+            self.add_person_requested.emit(scene_pos)
+        event.accept()
+
+    def _end_interaction(self) -> None:
+        if self.interaction is not None:
+            self.interaction.deleteLater()
+        self.interaction = None
+
+    # ---- the keyboard -----------------------------------------------------------------------
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self._escape()
+        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_requested.emit()
+        elif key in _NUDGES and self.map_scene.selected_person_ids():
+            step = 1.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE_STEP
+            self._nudge(_NUDGES[key][0] * step, _NUDGES[key][1] * step)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            selected = self.map_scene.selected_person_ids()
+            if len(selected) == 1:
+                self.edit_person_requested.emit(selected[0])
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    @override
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_held = False
+            self.viewport().unsetCursor()
+        super().keyReleaseEvent(event)
+
+    def _escape(self) -> None:
+        if self.interaction is not None:
+            self.interaction.cancel()
+        else:
+            self.map_scene.clearSelection()
+
+    def _nudge(self, dx: float, dy: float) -> None:
+        cards = [self.map_scene.cards[pid] for pid in self.map_scene.selected_person_ids()]
+        positions = {card.person_id: (card.x() + dx, card.y() + dy) for card in cards}
+        try:
+            self.map_scene.document.nudge_cards(positions)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+
+    # ---- tooltips -----------------------------------------------------------------------------
+
+    @override
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            position = event.pos()  # type: ignore[attr-defined]
+            card = self.map_scene.card_at(self.mapToScene(position))
+            if card is not None:
+                text = card.tooltip_text(date.today())
+                QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
+                return True
+        return super().viewportEvent(event)
+
+    # ---- people dropped from elsewhere --------------------------------------------------------
+
+    @override
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if dropped_person_id(event.mimeData()) is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+
+    @override
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        person_id = dropped_person_id(event.mimeData())
+        if person_id is None:
+            event.ignore()
+            return
+        target = self.map_scene.card_at(
+            self.mapToScene(event.position().toPoint()), exclude=[person_id]
+        )
+        self._aim_drop(target, person_id)
+        event.acceptProposedAction()
+
+    @override
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._aim_drop(None, None)
+        event.accept()
+
+    @override
+    def dropEvent(self, event: QDropEvent) -> None:
+        person_id = dropped_person_id(event.mimeData())
+        if person_id is None:
+            event.ignore()
+            return
+        scene_pos = self.mapToScene(event.position().toPoint())
+        target = self.map_scene.card_at(scene_pos, exclude=[person_id])
+        self._aim_drop(None, None)
+        event.acceptProposedAction()
+        try:
+            if target is not None:
+                self.map_scene.document.move_person_under(person_id, target.person_id)
+            elif person_id in self.map_scene.people:
+                # The card is centred where it was dropped.
+                corner = scene_pos - QPointF(style.CARD_WIDTH / 2, style.CARD_HEIGHT / 2)
+                self.map_scene.document.set_card_positions(
+                    {person_id: (float(round(corner.x())), float(round(corner.y())))}
+                )
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+
+    def _aim_drop(self, target: CardItem | None, person_id: int | None) -> None:
+        if self._drop_target is not None and self._drop_target is not target:
+            self._drop_target.set_drop_state(DropState.NONE)
+        self._drop_target = target
+        if target is None or person_id is None:
+            self.show_hint("")
+            return
+        refusal = self.map_scene.refusal([person_id], target.person_id)
+        target.set_drop_state(DropState.REFUSE if refusal else DropState.ACCEPT)
+        self.show_hint(refusal or f"Drop to make them report to {target.person.full_name}")
+
+
+_NUDGES = {
+    Qt.Key.Key_Left: (-1.0, 0.0),
+    Qt.Key.Key_Right: (1.0, 0.0),
+    Qt.Key.Key_Up: (0.0, -1.0),
+    Qt.Key.Key_Down: (0.0, 1.0),
+}

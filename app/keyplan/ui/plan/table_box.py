@@ -1,0 +1,248 @@
+"""A plan table on screen: heading, summary line, add and delete, and the rows edited in place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.domain.fields import Kind
+from keyplan.domain.plan_fields import PlanTable
+from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.field_editors import FieldDelegate, make_choice_box
+from keyplan.ui.plan.table_model import FieldSpecRole, PlanTableModel, RowIdRole
+from keyplan.ui.plan.tables import PlanTableLayout
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class PlanFieldDelegate(FieldDelegate):
+    """The field editors, tuned for plan rows.
+
+    A pick from a list is stored at once (no extra click elsewhere to commit), an optional
+    reference offers "— none —", and a date cell shows the format it expects.
+    """
+
+    def __init__(self, model: PlanTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(FieldSpecRole, self._choices_for, parent)
+        self.model = model
+
+    def _choices_for(self, index: ModelIndex) -> list[tuple[Any, str]]:
+        spec = self._spec(index)
+        return self.model.reference_choices(spec.name) if spec is not None else []
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        spec = self._spec(index)
+        if spec is not None and spec.kind is Kind.REFERENCE:
+            items = self._choices_for(index)
+            items = items if spec.required else [(None, "— none —"), *items]
+            editor: QWidget = make_choice_box(parent, items, index.data(Qt.ItemDataRole.EditRole))
+        else:
+            editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QComboBox):
+            editor.activated.connect(lambda _position, box=editor: self._commit_and_close(box))
+        elif isinstance(editor, QLineEdit) and spec is not None and spec.kind is Kind.DATE:
+            editor.setPlaceholderText("YYYY-MM-DD")
+        return editor
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
+class PlanTableBox(QWidget):
+    """One plan table of the selected account: add a row, edit it in place, delete it."""
+
+    def __init__(
+        self, document: PortfolioDocument, layout: PlanTableLayout, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.layout_spec = layout
+        self.model = PlanTableModel(document, layout.table, layout.columns, self)
+        self.model.error_handler = lambda message: dialogs.show_error(self, message)
+        self._build()
+        for signal in (
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.rowsRemoved,
+            self.model.dataChanged,
+        ):
+            signal.connect(self._update_summary)
+
+    def _build(self) -> None:
+        self.title = QLabel(self.layout_spec.title)
+        self.title.setStyleSheet("font-weight: 600; font-size: 14px;")
+        self.summary = QLabel()
+        self.summary.setStyleSheet("color: #546e7a;")
+        self.summary.setWordWrap(True)  # a long summary wraps rather than widen the window
+        noun = self.model.spec.noun
+        self.add_button = QPushButton("Add…")
+        self.add_button.setToolTip(f"Add a {noun}")
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip(f"Delete the selected {noun} (Delete key)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(self.title)
+        bar.addSpacing(12)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self._build_table(), 1)
+
+    def _build_table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setObjectName(f"plan_{self.layout_spec.table.value}")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(PlanFieldDelegate(self.model, self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setMinimumHeight(120)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for position, column in enumerate(self.layout_spec.columns):
+            self.table.setColumnWidth(position, column.width)
+        delete_action = QAction(f"Delete {self.model.spec.noun}", self.table)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_action)
+        return self.table
+
+    # ---- showing ------------------------------------------------------------------------
+
+    @property
+    def account_id(self) -> int | None:
+        return self.model.account_id
+
+    def show_account(self, account_id: int | None) -> None:
+        self.model.show_account(account_id)
+        self.setEnabled(account_id is not None)
+
+    def _update_summary(self, *_args: object) -> None:
+        rows = self.model.rows()
+        text = self.layout_spec.summary(rows)
+        if any(row["account_id"] != self.account_id for row in rows):
+            text += " · grey rows: from affiliates"
+        self.summary.setText(text)
+
+    def select_row(self, row_id: int, field: str | None = None) -> None:
+        """Select a row (and make one of its cells current) and scroll to it."""
+        row = self.model.row_of(row_id)
+        if row is None:
+            return
+        column = self.model.column_of(field) if field else 0
+        index = self.model.index(row, column)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index)
+
+    def selected_row_ids(self) -> list[int]:
+        selection = self.table.selectionModel()
+        return [index.data(RowIdRole) for index in selection.selectedRows()] if selection else []
+
+    # ---- editing ------------------------------------------------------------------------
+
+    def add_row(self) -> None:
+        """Ask for what names the new row, add it, and select it for editing."""
+        if self.account_id is None:
+            return
+        values = self._ask_new_row()
+        if values is None:
+            return
+        try:
+            row_id = self.document.add_plan_row(self.layout_spec.table, self.account_id, values)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return
+        self.select_row(row_id)
+        self.table.setFocus()
+
+    def _ask_new_row(self) -> dict[str, Any] | None:
+        spec = self.model.spec
+        if self.layout_spec.table is PlanTable.RELATIONSHIP_OWNERS:
+            return self._ask_new_owner()
+        assert self.layout_spec.add_question is not None
+        text = dialogs.ask_text(self, f"Add {spec.noun}", self.layout_spec.add_question)
+        return {spec.title_field: text} if text else None
+
+    def _ask_new_owner(self) -> dict[str, Any] | None:
+        """A relationship owner names two people, so "Add" asks for both from lists."""
+        person = dialogs.ask_choice(
+            self,
+            "Add relationship owner",
+            "Whose relationship is owned?",
+            self.model.reference_choices("stakeholder_id"),
+        )
+        if person is None:
+            return None
+        member = dialogs.ask_choice(
+            self,
+            "Add relationship owner",
+            "Who from our team owns it?",
+            self.model.reference_choices("team_member_id"),
+        )
+        if member is None:
+            return None
+        return {"stakeholder_id": person, "team_member_id": member}
+
+    def delete_selected(self) -> None:
+        """Delete the selected rows after asking; one undo step brings them all back."""
+        row_ids = self.selected_row_ids()
+        if not row_ids:
+            return
+        noun = self.model.spec.noun
+        what = (
+            f"the {noun} '{self._title_of(row_ids[0])}'"
+            if len(row_ids) == 1
+            else f"{len(row_ids)} rows ({noun}s)"
+        )
+        if not dialogs.confirm(self, f"Delete {what}? You can undo this.", f"Delete {noun}"):
+            return
+        stack = self.document.undo_stack
+        if len(row_ids) > 1:
+            stack.beginMacro(f"Delete {len(row_ids)} {noun}s")
+        try:
+            for row_id in row_ids:
+                self.document.delete_plan_row(self.layout_spec.table, row_id)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+        finally:
+            if len(row_ids) > 1:
+                stack.endMacro()
+
+    def _title_of(self, row_id: int) -> str:
+        row = self.model.row_of(row_id)
+        column = self.model.column_of(self.model.spec.title_field)
+        return self.model.index(row, column).data() if row is not None else ""

@@ -1,0 +1,233 @@
+"""How each plan table is shown: its title, columns, how a new row starts, and its summary line.
+
+Columns come from the field specs (``domain/plan_fields.py``); this module only adds what a
+person needs on screen: widths, the derived "likelihood × impact" of a risk, late dates in red,
+and one line per table that gives something back at once ("3 open · 1 late").
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date
+
+from keyplan.domain.plan_fields import PlanTable, is_row_overdue, risk_exposure
+from keyplan.domain.vocabulary import (
+    CommitmentStatus,
+    OpportunityStatus,
+    Rating,
+    RiskStatus,
+    WorkStatus,
+)
+from keyplan.ui.plan.table_model import PlanColumn, Row, field_columns
+
+
+@dataclass(frozen=True)
+class PlanTableLayout:
+    """One plan table as the Plan tab shows it.
+
+    Attributes:
+        table: which table.
+        title: the heading above it.
+        add_question: what "Add" asks for the new row's title field (None: asks for choices).
+        columns: the columns, in order.
+        summary: one line about the rows ("4 open · EUR 1,200,000 pipeline").
+    """
+
+    table: PlanTable
+    title: str
+    add_question: str | None
+    columns: tuple[PlanColumn, ...]
+    summary: Callable[[list[Row]], str]
+
+
+def _with(columns: list[PlanColumn], field: str, **changes: object) -> list[PlanColumn]:
+    """The columns with one of them changed (a tone, a width)."""
+    return [replace(column, **changes) if column.field == field else column for column in columns]
+
+
+def _late_tone(table: PlanTable) -> Callable[[Row], str | None]:
+    return lambda row: "late" if is_row_overdue(table, row, date.today()) else None
+
+
+def _rating_tone(field: str) -> Callable[[Row], str | None]:
+    return lambda row: row[field]
+
+
+def _exposure_text(row: Row) -> str:
+    likelihood, impact = Rating(row["likelihood"]).label, Rating(row["impact"]).label
+    return f"{likelihood} × {impact}"
+
+
+def _exposure_tone(row: Row) -> str:
+    return risk_exposure(row["likelihood"], row["impact"]).value
+
+
+def _commitment_tone(row: Row) -> str | None:
+    if row["status"] == CommitmentStatus.KEPT.value:
+        return "low"
+    if row["status"] in (CommitmentStatus.LATE.value, CommitmentStatus.BROKEN.value):
+        return "high"
+    return None
+
+
+# ---- summaries ------------------------------------------------------------------------------
+
+
+def _amounts(rows: list[Row], weight: Callable[[Row], float]) -> str:
+    totals: Counter[str] = Counter()
+    for row in rows:
+        totals[row["currency"]] += (row["value"] or 0) * weight(row)
+    return " + ".join(f"{currency} {total:,.0f}" for currency, total in sorted(totals.items()))
+
+
+def _opportunities_summary(rows: list[Row]) -> str:
+    open_rows = [row for row in rows if row["status"] == OpportunityStatus.OPEN.value]
+    if not open_rows:
+        return f"{len(rows)} opportunities, none open" if rows else "No opportunities yet"
+    pipeline = _amounts(open_rows, lambda row: 1)
+    weighted = _amounts(open_rows, lambda row: (row["probability"] or 0) / 100)
+    return f"{len(open_rows)} open · pipeline {pipeline} · weighted {weighted}"
+
+
+def _competitors_summary(rows: list[Row]) -> str:
+    high = sum(row["threat_level"] == Rating.HIGH.value for row in rows)
+    return f"{len(rows)} competitors · {high} high threat" if rows else "No competitors recorded"
+
+
+def _risks_summary(rows: list[Row]) -> str:
+    open_rows = [row for row in rows if row["status"] == RiskStatus.OPEN.value]
+    high = sum(_exposure_tone(row) == Rating.HIGH.value for row in open_rows)
+    return f"{len(open_rows)} open · {high} with high exposure" if rows else "No risks recorded"
+
+
+def _work_summary(table: PlanTable, what: str) -> Callable[[list[Row]], str]:
+    def summary(rows: list[Row]) -> str:
+        if not rows:
+            return f"No {what} yet"
+        done = sum(row["status"] == WorkStatus.DONE.value for row in rows)
+        late = sum(is_row_overdue(table, row, date.today()) for row in rows)
+        return f"{len(rows)} {what} · {done} done · {late} late"
+
+    return summary
+
+
+def _commitments_summary(rows: list[Row]) -> str:
+    if not rows:
+        return "No promises recorded"
+    by_status = Counter(row["status"] for row in rows)
+    late = sum(is_row_overdue(PlanTable.COMMITMENTS, row, date.today()) for row in rows)
+    return (
+        f"{by_status[CommitmentStatus.OPEN.value]} open · {late} late · "
+        f"{by_status[CommitmentStatus.KEPT.value]} kept · "
+        f"{by_status[CommitmentStatus.BROKEN.value]} broken"
+    )
+
+
+def _owners_summary(rows: list[Row]) -> str:
+    if not rows:
+        return "Nobody owns a relationship yet"
+    people = len({row["stakeholder_id"] for row in rows})
+    members = len({row["team_member_id"] for row in rows})
+    return f"{people} people covered by {members} of our team"
+
+
+# ---- the tables -----------------------------------------------------------------------------
+
+
+def _opportunities() -> PlanTableLayout:
+    widths = {"name": 220, "department": 120, "offering_id": 130, "value": 90, "currency": 70}
+    return PlanTableLayout(
+        PlanTable.OPPORTUNITIES,
+        "Opportunities",
+        "Name of the opportunity:",
+        tuple(field_columns(PlanTable.OPPORTUNITIES, widths)),
+        _opportunities_summary,
+    )
+
+
+def _competitors() -> PlanTableLayout:
+    columns = field_columns(PlanTable.COMPETITORS, {"competitor": 160, "area": 180, "notes": 320})
+    return PlanTableLayout(
+        PlanTable.COMPETITORS,
+        "Competitors",
+        "Name of the competitor:",
+        tuple(_with(columns, "threat_level", tone=_rating_tone("threat_level"))),
+        _competitors_summary,
+    )
+
+
+def _risks() -> PlanTableLayout:
+    columns = field_columns(
+        PlanTable.RISKS, {"description": 240, "likelihood": 90, "impact": 90, "mitigation": 240}
+    )
+    exposure = PlanColumn(
+        "Likelihood × impact", derive=_exposure_text, tone=_exposure_tone, width=140
+    )
+    columns.insert(3, exposure)
+    return PlanTableLayout(
+        PlanTable.RISKS, "Risks", "Describe the risk:", tuple(columns), _risks_summary
+    )
+
+
+def _objectives() -> PlanTableLayout:
+    table = PlanTable.OBJECTIVES
+    columns = field_columns(table, {"description": 260, "measure": 180, "target": 110})
+    return PlanTableLayout(
+        table,
+        "Objectives",
+        "Our objective for the account:",
+        tuple(_with(columns, "due_on", tone=_late_tone(table))),
+        _work_summary(table, "objectives"),
+    )
+
+
+def _actions() -> PlanTableLayout:
+    table = PlanTable.ACTIONS
+    columns = field_columns(table, {"description": 280, "owner_id": 140, "stakeholder_id": 160})
+    return PlanTableLayout(
+        table,
+        "Action plan",
+        "What is to be done?",
+        tuple(_with(columns, "due_on", tone=_late_tone(table))),
+        _work_summary(table, "actions"),
+    )
+
+
+def _commitments() -> PlanTableLayout:
+    table = PlanTable.COMMITMENTS
+    widths = {"promise": 260, "to_stakeholder_id": 150, "by_team_member_id": 140}
+    columns = _with(field_columns(table, widths), "due_on", tone=_late_tone(table))
+    return PlanTableLayout(
+        table,
+        "Commitments",
+        "What did we promise?",
+        tuple(_with(columns, "status", tone=_commitment_tone)),
+        _commitments_summary,
+    )
+
+
+def _relationship_owners() -> PlanTableLayout:
+    widths = {"stakeholder_id": 200, "team_member_id": 180, "rule": 200}
+    return PlanTableLayout(
+        PlanTable.RELATIONSHIP_OWNERS,
+        "Who covers whom",
+        None,
+        tuple(field_columns(PlanTable.RELATIONSHIP_OWNERS, widths)),
+        _owners_summary,
+    )
+
+
+LAYOUTS: dict[PlanTable, PlanTableLayout] = {
+    layout.table: layout
+    for layout in (
+        _opportunities(),
+        _competitors(),
+        _risks(),
+        _objectives(),
+        _actions(),
+        _commitments(),
+        _relationship_owners(),
+    )
+}

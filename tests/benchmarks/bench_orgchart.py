@@ -1,0 +1,233 @@
+"""The stakeholder map at 2,000 people: scene build, one drag-and-drop re-parent, export-map.
+
+Run: ``QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_orgchart.py`` (``make bench``).
+Prints figures; asserts nothing. Targets (BENCHMARKS.md):
+
+- scene build, from the store to a painted view, for 2,000 people: < 300 ms;
+- one re-parent by drag and drop (release, store, layout, moved cards, repaint): < 50 ms;
+- ``keyplan export-map`` as a whole process against ``dot -Tsvg`` on the same reporting tree,
+  A B A B … after a warm-up, median of the pair ratios (with min and max): ≤ 0.5 × dot.
+
+The account is the umbrella family of ``create_synthetic_portfolio(people=3636)``: exactly
+2,000 people across the umbrella and its affiliates. Name parts to run only some of them:
+``bench_orgchart.py build reparent export``.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
+
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from keyplan.store import map_queries, queries
+from keyplan.store.database import Database, open_database
+from keyplan.store.demo import create_synthetic_portfolio
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.map.scene import MapScene
+from keyplan.ui.map.view import MapView
+
+PORTFOLIO_PEOPLE = 3636  # the umbrella family gets 55 %: 2,000 people
+BUILD_RUNS = 7
+REPARENT_RUNS = 15
+PAIRS = 7
+VIEW_SIZE = (1400, 900)
+
+
+def umbrella(db: Database) -> queries.PortfolioRow:
+    """The top-level account whose family holds the most people."""
+    rows = queries.portfolio(db)
+    family: dict[int, int] = {}
+    for row in rows:
+        top = row.id if row.parent_id is None else row.parent_id
+        family[top] = family.get(top, 0) + row.people
+    return next(row for row in rows if row.id == max(family, key=family.__getitem__))
+
+
+def open_map(document: PortfolioDocument, account_id: int) -> tuple[MapScene, MapView]:
+    scene = MapScene(document)
+    view = MapView(scene)
+    view.resize(*VIEW_SIZE)
+    view.show()
+    scene.show_account(account_id, with_affiliates=True)
+    return scene, view
+
+
+def close_map(scene: MapScene, view: MapView) -> None:
+    """Delete the map now: a scene left alive would follow the document's signals too."""
+    view.close()
+    view.deleteLater()
+    scene.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def paint(view: MapView) -> None:
+    view.viewport().grab()  # renders the viewport now, as the next paint event would
+
+
+def bench_build(document: PortfolioDocument, account_id: int) -> None:
+    """From the store to a painted view: query, layout, items, first paint (fitted and 100 %)."""
+    fitted: list[float] = []
+    actual: list[float] = []
+    cold = 0.0
+    for run in range(BUILD_RUNS + 1):
+        started = time.perf_counter()
+        scene, view = open_map(document, account_id)
+        if run % 2:
+            view.actual_size()
+            view.centerOn(scene.cards[scene.main_root_id()].centre())
+        else:
+            view.fit_all()
+        paint(view)
+        seconds = time.perf_counter() - started
+        if run == 0:
+            cold = seconds
+        else:
+            (actual if run % 2 else fitted).append(seconds)
+        people = len(scene.cards)
+        close_map(scene, view)
+    print(f"Scene build, store to painted view, {people:,} people (target < 300 ms)")
+    print(f"  first build in the process      {cold * 1e3:7.1f} ms")
+    print(f"  fitted to the window   median   {statistics.median(fitted) * 1e3:7.1f} ms")
+    print(f"  at 100 %               median   {statistics.median(actual) * 1e3:7.1f} ms")
+
+
+def reparent_pair(scene: MapScene) -> tuple[int, int]:
+    """A card without reports and a manager near it who is not its manager (both shown)."""
+    managers = {p.reports_to_id for p in scene.people.values()}
+    for person in scene.people.values():
+        if person.id in managers or person.reports_to_id is None:
+            continue
+        card = scene.cards[person.id]
+        for manager_id in managers - {None, person.reports_to_id, person.id}:
+            other = scene.cards[manager_id]
+            if (other.centre() - card.centre()).manhattanLength() < 700:
+                return person.id, manager_id
+    raise RuntimeError("no re-parent candidates near each other")
+
+
+def bench_reparent(document: PortfolioDocument, account_id: int) -> None:
+    """Drag a card onto another with the mouse; time from the release to the repainted view."""
+    scene, view = open_map(document, account_id)
+    QApplication.processEvents()
+    timings: list[float] = []
+    for _ in range(REPARENT_RUNS):
+        person_id, manager_id = reparent_pair(scene)
+        source, target = scene.cards[person_id].centre(), scene.cards[manager_id].centre()
+        view.actual_size()
+        view.centerOn((source + target) / 2)
+        start, end = view.mapFromScene(source), view.mapFromScene(target)
+        viewport = view.viewport()
+        QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), start)
+        for step in range(1, 5):
+            QTest.mouseMove(viewport, start + (end - start) * step / 4)
+        started = time.perf_counter()
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), end)
+        paint(view)
+        timings.append(time.perf_counter() - started)
+        if scene.people[person_id].reports_to_id != manager_id:
+            raise RuntimeError("the drop did not re-parent")
+    close_map(scene, view)
+    print(f"One re-parent by drag and drop at {len(scene.people):,} people (target < 50 ms)")
+    print(
+        f"  release to repainted view      median {statistics.median(timings) * 1e3:6.1f} ms"
+        f"  (min {min(timings) * 1e3:.1f}, max {max(timings) * 1e3:.1f})"
+    )
+
+
+def dot_source(db: Database, account_id: int) -> str:
+    """The same reporting tree for Graphviz: 2.2 × 0.9 in boxes, one edge per reporting line."""
+    data = map_queries.map_data(db, account_id, with_affiliates=True)
+    shown = {person.id for person in data.people}
+    lines = [
+        "digraph org {",
+        "  node [shape=box, fixedsize=true, width=2.2, height=0.9];",
+    ]
+    lines += [f'  p{p.id} [label="{p.full_name.replace(chr(34), "")}"];' for p in data.people]
+    lines += [
+        f"  p{p.reports_to_id} -> p{p.id};"
+        for p in data.people
+        if p.reports_to_id is not None and p.reports_to_id in shown
+    ]
+    lines.append("}")
+    return "\n".join(lines)
+
+
+def export_map_command() -> list[str]:
+    """``python -m keyplan export-map`` once the CLI knows it; the command's own module before."""
+    probe = subprocess.run(
+        [sys.executable, "-m", "keyplan", "export-map", "--help"], capture_output=True, check=False
+    )
+    if probe.returncode == 0:
+        return [sys.executable, "-m", "keyplan", "export-map"]
+    return [sys.executable, "-m", "keyplan.ui.map.cli_command"]
+
+
+def whole_process(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_export(db: Database, db_path: Path, account: queries.PortfolioRow, work: Path) -> None:
+    """``keyplan export-map`` (A) against ``dot -Tsvg`` (B), whole processes, interleaved."""
+    if shutil.which("dot") is None:
+        print("export-map against dot: Graphviz is not installed (apt-get install graphviz)")
+        return
+    source = work / "org.dot"
+    source.write_text(dot_source(db, account.id), encoding="utf-8")
+    ours = [
+        *export_map_command(),
+        *("--db", str(db_path), "--account", account.name, "--out", str(work / "map.svg")),
+    ]
+    dots = ["dot", "-Tsvg", str(source), "-o", str(work / "dot.svg")]
+    env_note = f"({' '.join(ours[1:4])} …)"
+    run_a: Callable[[], float] = lambda: whole_process(ours)  # noqa: E731
+    run_b: Callable[[], float] = lambda: whole_process(dots)  # noqa: E731
+    run_a(), run_b()  # warm-up: file cache, fonts
+    pairs = [(run_a(), run_b()) for _ in range(PAIRS)]
+    ratios = [a / b for a, b in pairs]
+    print(f"export-map against dot -Tsvg, same tree, whole processes, {PAIRS} pairs {env_note}")
+    print(f"  export-map  median {statistics.median(a for a, _ in pairs) * 1e3:8.1f} ms")
+    print(f"  dot -Tsvg   median {statistics.median(b for _, b in pairs) * 1e3:8.1f} ms")
+    print(
+        f"  ratio A/B   median {statistics.median(ratios):.3f}"
+        f"  (min {min(ratios):.3f}, max {max(ratios):.3f})   target: ≤ 0.5"
+    )
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    with tempfile.TemporaryDirectory(prefix="keyplan-bench-map-") as folder:
+        work = Path(folder)
+        db_path = work / "synthetic.db"
+        db = open_database(db_path)
+        create_synthetic_portfolio(db, people=PORTFOLIO_PEOPLE)
+        account = umbrella(db)
+        document = PortfolioDocument(db)
+        wanted = set(sys.argv[1:]) or {"build", "reparent", "export"}  # run some: name them
+        if "build" in wanted:
+            bench_build(document, account.id)
+        if "reparent" in wanted:
+            bench_reparent(document, account.id)
+        if "export" in wanted:
+            bench_export(db, db_path, account, work)
+        db.close()
+    app.processEvents()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

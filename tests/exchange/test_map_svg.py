@@ -1,0 +1,79 @@
+"""The map as an SVG drawing: valid XML, every name as text, the design the screen uses."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from datetime import date
+
+from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
+from keyplan.exchange import map_design
+from keyplan.exchange.map_svg import fit, map_svg, text_width
+from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
+
+SVG = "{http://www.w3.org/2000/svg}"
+TODAY = date(2026, 11, 23)
+
+
+def person(pid, name, manager=None, account=1, **extra) -> MapPerson:
+    values = dict(
+        id=pid, account_id=account, full_name=name, job_title=None, department=None,
+        level=None, reports_to_id=manager, buying_role="none", influence=None,
+        stance="unknown", strength=0, has_left=False, contact_frequency_days=None,
+        map_position=None, owners=(), last_contact=None,
+    )  # fmt: skip
+    values.update(extra)
+    return MapPerson(**values)
+
+
+def sample() -> MapData:
+    return MapData(
+        account_id=1,
+        accounts={1: MapAccount(1, "Acme", None, None), 2: MapAccount(2, "Acme FR", "France", 1)},
+        people=[
+            person(1, "Ingrid <Olsen> & Co", buying_role="decision_maker", stance="champion"),
+            person(2, "Harald Berg", 1, owners=("Ana Costa",), last_contact=TODAY),
+            person(3, "佐藤 花子", 2, account=2, has_left=True),
+        ],
+        lines=[MapLine(1, 3, 1, "rival", 3, None), MapLine(2, 2, 1, "mentor", 1, "weekly")],
+    )
+
+
+def texts(svg: str) -> set[str]:
+    root = ElementTree.fromstring(svg)
+    return {"".join(node.itertext()) for node in root.iter(f"{SVG}text")}
+
+
+def test_the_svg_parses_and_holds_every_name_as_text():
+    svg = map_svg(sample(), title="Acme — stakeholder map", today=TODAY)
+    found = texts(svg)
+    assert {"Ingrid <Olsen> & Co", "Harald Berg", "佐藤 花子", "Acme — stakeholder map"} <= found
+    assert {"DM", "AC", "France", "LEFT"} <= found  # role badge, owner, affiliate, who left
+
+
+def test_only_the_people_shown_are_drawn_and_lines_can_be_left_out():
+    data = sample()
+    svg = map_svg(data, title="t", today=TODAY, people=data.people[:2], with_lines=False)
+    assert "佐藤 花子" not in texts(svg)
+    assert "<polygon" not in svg and " Q" not in svg  # no arrow heads, no curves
+
+
+def test_long_texts_are_shortened_to_fit():
+    long_title = "Senior Vice President Global Procurement and Supplier Relationships"
+    short = fit(long_title, 11.0, 177.0)
+    assert short.endswith("…") and text_width(short, 11.0) <= 177.0
+    assert fit("CEO", 11.0, 177.0) == "CEO"
+
+
+def test_the_design_matches_the_people_table_and_the_insights():
+    from keyplan.ui.people_model import STANCE_COLOURS
+
+    assert {k: v.name() for k, v in STANCE_COLOURS.items()} == map_design.STANCE_EDGE
+    assert map_design.DEFAULT_CONTACT_DAYS == DEFAULT_CONTACT_DAYS
+
+
+def test_staleness_follows_the_persons_contact_frequency():
+    every_30 = person(1, "A", contact_frequency_days=30, last_contact=date(2026, 10, 1))
+    assert map_design.is_stale(every_30, TODAY)
+    assert not map_design.is_stale(person(1, "B", last_contact=date(2026, 10, 1)), TODAY)
+    assert map_design.is_stale(person(1, "C"), TODAY)  # never contacted
+    assert not map_design.is_stale(person(1, "D", has_left=True), TODAY)

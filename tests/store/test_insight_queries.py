@@ -1,0 +1,112 @@
+"""The facts the insights read, and logging interactions: a group with one affiliate."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from keyplan.domain.errors import RuleViolation
+from keyplan.domain.insights.summary import summarise_account
+from keyplan.store import edits, interaction_edits
+from keyplan.store.database import Database
+from keyplan.store.demo import create_demo_portfolio
+from keyplan.store.insight_queries import account_facts, dashboard_facts, portfolio_facts
+from keyplan.store.interaction_queries import interactions
+
+TODAY = date(2026, 5, 4)
+
+
+@pytest.fixture
+def group(db: Database) -> dict[str, int]:
+    """Acme Group with Acme France below it; Ingrid at the group, Mia in France; Globex apart."""
+    acme = edits.add_account(db, "Acme Group")
+    france = edits.add_account(db, "Acme France", parent_id=acme)
+    globex = edits.add_account(db, "Globex")
+    ids = {
+        "acme": acme,
+        "france": france,
+        "globex": globex,
+        "ingrid": edits.add_stakeholder(db, acme, "Ingrid Olsen", strength=3),
+        "mia": edits.add_stakeholder(db, france, "Mia Chen", strength=2),
+        "gus": edits.add_stakeholder(db, globex, "Gus Fring"),
+    }
+    return ids
+
+
+def test_a_group_meeting_with_the_affiliates_person_counts_for_the_affiliate_too(db, group):
+    meeting = interaction_edits.log_interaction(
+        db, group["acme"], TODAY, [group["ingrid"], group["mia"]], channel="video"
+    )
+    (seen_from_group,) = account_facts(db, group["acme"]).interactions
+    assert set(seen_from_group.person_ids) == {group["ingrid"], group["mia"]}
+    (seen_from_france,) = account_facts(db, group["france"]).interactions
+    assert (seen_from_france.id, seen_from_france.person_ids) == (meeting, (group["mia"],))
+    (alone,) = account_facts(db, group["acme"], with_affiliates=False).interactions
+    assert alone.person_ids == (group["ingrid"],)
+    assert account_facts(db, group["globex"]).interactions == ()
+
+
+def test_the_portfolio_reads_the_same_facts_as_each_account(db, group):
+    interaction_edits.log_interaction(db, group["acme"], TODAY, [group["ingrid"], group["mia"]])
+    interaction_edits.log_interaction(db, group["france"], TODAY, [group["mia"]])
+    everything = portfolio_facts(db)
+    for account_id in (group["acme"], group["france"], group["globex"]):
+        assert everything.facts[account_id] == account_facts(db, account_id)
+    assert [a.name for a in everything.accounts] == ["Acme France", "Acme Group", "Globex"]
+
+
+def test_log_an_interaction_refuses_a_person_of_another_customer(db, group):
+    with pytest.raises(RuleViolation, match="Gus Fring works for another customer"):
+        interaction_edits.log_interaction(db, group["acme"], TODAY, [group["ingrid"], group["gus"]])
+    assert interactions(db, group["acme"]) == []
+
+
+def test_a_deleted_interaction_comes_back_with_its_people(db, group):
+    meeting = interaction_edits.log_interaction(
+        db, group["acme"], "2026-05-01", [group["ingrid"]], summary="Budget round"
+    )
+    snapshot = interaction_edits.delete_interaction(db, meeting)
+    assert interactions(db, group["acme"]) == []
+    edits.restore_rows(db, snapshot)
+    (row,) = interactions(db, group["acme"])
+    assert (row.id, row.summary, row.people) == (
+        meeting,
+        "Budget round",
+        ((group["ingrid"], "Ingrid Olsen"),),
+    )
+
+
+def test_the_dashboards_summed_up_history_gives_the_same_insights_as_the_whole(db):
+    create_demo_portfolio(db, today=TODAY)
+    accounts, summed_up = dashboard_facts(db, TODAY)
+    assert {a.id for a in accounts} == set(summed_up)
+    for account in accounts:
+        whole = summarise_account(account_facts(db, account.id), TODAY)
+        facts = summed_up[account.id]
+        quick = summarise_account(
+            facts.facts,
+            TODAY,
+            trend=facts.interactions_by_month,
+            last_interaction_on=facts.last_interaction_on,
+        )
+        assert quick.score == whole.score, account.name
+        assert quick.health == whole.health
+        assert quick.concentration == whole.concentration
+        assert quick.breadth == whole.breadth
+        assert quick.last_interaction_on == whole.last_interaction_on
+        assert sum(quick.interactions_by_month) <= sum(whole.interactions_by_month)
+
+
+def test_the_trend_counts_the_months_up_to_today(db, group):
+    for days_ago in (0, 3, 40, 400):
+        interaction_edits.log_interaction(
+            db, group["acme"], TODAY - timedelta(days=days_ago), [group["ingrid"]]
+        )
+    interaction_edits.log_interaction(db, group["acme"], TODAY + timedelta(days=2), [])
+    _accounts, facts = dashboard_facts(db, TODAY, [group["acme"]])
+    trend = facts[group["acme"]].interactions_by_month
+    assert trend[-1] == 2  # 4 May and 1 May; the meeting planned for 6 May is not contact yet
+    assert trend[-3:-1] == (1, 0)  # 25 March; nothing in April
+    assert sum(trend) == 3  # more than a year ago is outside the trend
+    assert facts[group["acme"]].last_interaction_on == TODAY

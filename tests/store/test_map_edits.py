@@ -1,0 +1,89 @@
+"""The map's edits in the store: re-parent all or nothing, influence lines, exact undo."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import update
+
+from keyplan.domain.errors import NotFound, RuleViolation
+from keyplan.store import edits, map_edits, map_queries, queries
+from keyplan.store.map_edits import Placement
+from keyplan.store.models import Stakeholder
+
+
+@pytest.fixture
+def acme(db):
+    """Acme: Ingrid ← Harald ← Mia, and Olaf (placed by hand); Globex: Gina."""
+    acme = edits.add_account(db, "Acme")
+    globex = edits.add_account(db, "Globex")
+    ingrid = edits.add_stakeholder(db, acme, "Ingrid Olsen")
+    harald = edits.add_stakeholder(db, acme, "Harald Berg", reports_to_id=ingrid)
+    mia = edits.add_stakeholder(db, acme, "Mia Chen", reports_to_id=harald)
+    olaf = edits.add_stakeholder(db, acme, "Olaf Lund")
+    edits.set_map_positions(db, {olaf: (500.0, 20.0)})
+    gina = edits.add_stakeholder(db, globex, "Gina Rossi")
+    return dict(acme=acme, ingrid=ingrid, harald=harald, mia=mia, olaf=olaf, gina=gina)
+
+
+def manager(db, person_id):
+    return queries.person(db, person_id)["reports_to_id"]
+
+
+def test_a_move_clears_the_hand_position_and_returns_what_undo_needs(db, acme):
+    result = map_edits.move_people_under(db, [acme["olaf"]], acme["harald"])
+    assert result.before == {acme["olaf"]: Placement(None, (500.0, 20.0))}
+    assert result.names[acme["harald"]] == "Harald Berg"
+    assert manager(db, acme["olaf"]) == acme["harald"]
+    assert queries.person(db, acme["olaf"]).map_position is None
+
+    map_edits.restore_placements(db, result.before)
+    assert manager(db, acme["olaf"]) is None
+    assert queries.person(db, acme["olaf"]).map_position == (500.0, 20.0)
+
+
+def test_a_cycle_anywhere_in_a_batch_refuses_the_whole_batch(db, acme):
+    with pytest.raises(RuleViolation, match="Ingrid Olsen cannot report to Mia Chen"):
+        map_edits.move_people_under(db, [acme["olaf"], acme["ingrid"]], acme["mia"])
+    assert manager(db, acme["olaf"]) is None  # the first move was rolled back too
+
+
+def test_moving_under_oneself_or_across_customers_is_refused(db, acme):
+    with pytest.raises(RuleViolation, match="cannot report to themselves"):
+        map_edits.move_people_under(db, [acme["mia"]], acme["mia"])
+    with pytest.raises(RuleViolation, match="different customers"):
+        map_edits.move_people_under(db, [acme["gina"]], acme["ingrid"])
+    with pytest.raises(NotFound):
+        map_edits.move_people_under(db, [acme["mia"]], 9999)
+
+
+def test_a_damaged_cyclic_chain_does_not_hang_the_check(db, acme):
+    # Damage the data behind the rules' back: Ingrid reports to Mia, who is under Ingrid.
+    with db.transaction() as session:
+        session.execute(
+            update(Stakeholder)
+            .where(Stakeholder.id == acme["ingrid"])
+            .values(reports_to_id=acme["mia"])
+        )
+    with pytest.raises(RuleViolation):
+        map_edits.move_people_under(db, [acme["harald"]], acme["mia"])
+
+
+def test_influence_lines_are_validated_and_a_delete_restores_exactly(db, acme):
+    line_id = map_edits.add_influence_line(db, acme["mia"], acme["ingrid"], "Rival", 3, "budget")
+    [line] = map_queries.map_lines(db, [acme["acme"]])
+    assert (line.kind, line.strength, line.note) == ("rival", 3, "budget")
+    assert map_edits.influence_line_account(db, line_id) == acme["acme"]
+
+    snapshot = map_edits.delete_influence_line(db, line_id)
+    assert map_queries.map_lines(db, [acme["acme"]]) == []
+    edits.restore_rows(db, snapshot)
+    assert map_queries.map_lines(db, [acme["acme"]]) == [line]
+
+    with pytest.raises(RuleViolation, match="themselves"):
+        map_edits.add_influence_line(db, acme["mia"], acme["mia"])
+    with pytest.raises(RuleViolation, match="different customers"):
+        map_edits.add_influence_line(db, acme["mia"], acme["gina"])
+    with pytest.raises(RuleViolation, match="Kind of influence"):
+        map_edits.add_influence_line(db, acme["mia"], acme["ingrid"], "friend")
+    with pytest.raises(RuleViolation, match="strength"):
+        map_edits.add_influence_line(db, acme["mia"], acme["ingrid"], "ally", 5)

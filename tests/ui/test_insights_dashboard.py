@@ -1,0 +1,151 @@
+"""The portfolio dashboard: its model tested without a view, then the page in the window."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from keyplan.domain.insights import analyse_account
+from keyplan.domain.insights.summary import TREND_MONTHS
+from keyplan.store import interaction_edits
+from keyplan.store.database import Database
+from keyplan.store.demo import create_demo_portfolio
+from keyplan.store.insight_queries import account_facts, dashboard_facts
+from keyplan.store.queries import find_account, portfolio
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.insights.dashboard_model import (
+    AccountIdRole,
+    DashboardColumn,
+    PortfolioDashboardModel,
+    ReasonsRole,
+    ScoreRole,
+    SortRole,
+    TrendRole,
+)
+from keyplan.ui.launch import open_document
+from keyplan.ui.main_window import MainWindow
+
+TODAY = date(2026, 5, 4)
+
+
+@pytest.fixture
+def demo(db: Database) -> Database:
+    create_demo_portfolio(db, today=TODAY)
+    return db
+
+
+@pytest.fixture
+def model(demo: Database) -> PortfolioDashboardModel:
+    dashboard = PortfolioDashboardModel(
+        lambda today, ids: dashboard_facts(demo, today, ids), today_provider=lambda: TODAY
+    )
+    dashboard.load()
+    return dashboard
+
+
+def row_of(model: PortfolioDashboardModel, name: str) -> int:
+    return next(n for n in range(model.rowCount()) if model.row(n).account.name == name)
+
+
+def cell(model: PortfolioDashboardModel, row: int, column: int, role=Qt.ItemDataRole.DisplayRole):
+    return model.index(row, column).data(role)
+
+
+def test_every_account_is_a_row_with_named_columns(model, demo):
+    assert model.rowCount() == len(portfolio(demo))
+    titles = [model.headerData(n, Qt.Orientation.Horizontal) for n in range(model.columnCount())]
+    assert titles[DashboardColumn.HEALTH] == "Health"
+    assert titles[DashboardColumn.TOP_REASON] == "Top reason"
+    assert titles[DashboardColumn.TREND] == "Trend"
+
+
+def test_each_score_is_the_insights_tabs_score_and_comes_with_its_reasons(model, demo):
+    for row in range(model.rowCount()):
+        account_id = cell(model, row, 0, AccountIdRole)
+        insights = analyse_account(account_facts(demo, account_id), TODAY)
+        assert cell(model, row, DashboardColumn.HEALTH, ScoreRole) == insights.score.value
+        assert cell(model, row, DashboardColumn.HEALTH) == str(insights.score.value)
+        reasons = [reason.reason for reason in insights.score.reasons]
+        assert cell(model, row, 0, ReasonsRole) == reasons
+        assert cell(model, row, DashboardColumn.TOP_REASON) == reasons[0]
+        tooltip = cell(model, row, DashboardColumn.HEALTH, Qt.ItemDataRole.ToolTipRole)
+        assert all(reason in tooltip for reason in reasons)
+
+
+def test_columns_sort_by_numbers_and_never_comes_last(model):
+    for row in range(model.rowCount()):
+        assert isinstance(cell(model, row, DashboardColumn.HEALTH, SortRole), int)
+        assert isinstance(cell(model, row, DashboardColumn.REVENUE, SortRole), float)
+        review = cell(model, row, DashboardColumn.PLAN_REVIEW, SortRole)
+        shown = cell(model, row, DashboardColumn.PLAN_REVIEW)
+        assert (review >= 10**6) == (shown == "never")
+        trend = cell(model, row, DashboardColumn.TREND, TrendRole)
+        assert len(trend) == TREND_MONTHS and all(count >= 0 for count in trend)
+
+
+def test_the_prospect_without_a_plan_review_says_never(model):
+    row = row_of(model, "Cedar Ridge Power & Light")
+    assert cell(model, row, DashboardColumn.PLAN_REVIEW) == "never"
+    assert cell(model, row, DashboardColumn.REVENUE) == "—"
+
+
+def test_an_umbrella_row_counts_its_affiliates_overdue_promises(model, demo):
+    group = row_of(model, "Aldermark Group")
+    affiliates = [n for n in range(model.rowCount()) if model.row(n).umbrella == "Aldermark Group"]
+    assert len(affiliates) == 3
+    own = dashboard_facts(demo, TODAY, [find_account(demo, "Aldermark Group")])[1]
+    assert model.row(group).summary.promises.overdue == sum(
+        1
+        for c in own[find_account(demo, "Aldermark Group")].facts.commitments
+        if c.status.value == "open" and c.due_on is not None and c.due_on < TODAY
+    )
+    tooltip = cell(model, affiliates[0], 0, Qt.ItemDataRole.ToolTipRole)
+    assert "an affiliate of Aldermark Group" in tooltip
+
+
+def test_logging_a_meeting_refreshes_the_account_and_its_umbrella(model, demo):
+    france = find_account(demo, "Aldermark France SAS")
+    person = account_facts(demo, france, with_affiliates=False).people[0]
+    changed = []
+    model.dataChanged.connect(lambda top, _bottom: changed.append(top.row()))
+    interaction_edits.log_interaction(demo, france, TODAY, [person.id])
+    model.refresh_accounts([france])
+    rows = {row_of(model, "Aldermark France SAS"), row_of(model, "Aldermark Group")}
+    assert set(changed) == rows
+    for row in rows:
+        assert cell(model, row, DashboardColumn.LAST_CONTACT) == "today"
+        assert cell(model, row, DashboardColumn.TREND, TrendRole)[-1] >= 1
+
+
+def test_ctrl_shift_p_shows_the_dashboard_and_a_double_click_opens_an_account(qtbot, demo, answers):
+    window = MainWindow(PortfolioDocument(demo), open_document)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()  # shortcuts reach an active window only
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_P,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    page = window.dashboard
+    assert window.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: page.model.loaded, timeout=10_000)  # read on a worker thread
+    assert page.proxy.rowCount() == len(portfolio(demo))
+    assert "accounts" in page.headline.text()
+    worst = page.proxy.index(0, DashboardColumn.HEALTH).data(ScoreRole)
+    assert worst == min(
+        page.proxy.index(n, DashboardColumn.HEALTH).data(ScoreRole)
+        for n in range(page.proxy.rowCount())
+    ), "the accounts that need attention come first"
+
+    index = page.proxy.index(2, DashboardColumn.ACCOUNT)
+    chosen = index.data(AccountIdRole)
+    rect = page.table.visualRect(index)
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.account_id == chosen
+    assert window.pages.currentWidget() is window.tabs
