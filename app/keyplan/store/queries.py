@@ -221,8 +221,7 @@ def account_glance(db: Database, account_id: int, today: date) -> AccountGlance:
         present = select(Stakeholder).where(in_family, Stakeholder.has_left.is_(False)).subquery()
         people_count = session.scalar(select(func.count()).select_from(present)) or 0
         by_stance = dict(
-            session.execute(select(present.c.stance, func.count()).group_by(present.c.stance))
-            .all()
+            session.execute(select(present.c.stance, func.count()).group_by(present.c.stance)).all()
         )
         decision_makers = session.scalar(
             select(func.count())
