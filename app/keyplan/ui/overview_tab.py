@@ -159,8 +159,8 @@ def glance_text(facts: AccountGlance, values: dict[str, Any]) -> str:
     parts = [f"{facts.people} people"]
     if facts.affiliates:
         parts[0] += f" across {facts.affiliates + 1} companies"
-    parts.append(f"{facts.decision_makers} decision makers")
-    parts.append(f"{facts.champions} champions, {facts.blockers} blockers")
+    parts.append(_count(facts.decision_makers, "decision maker"))
+    parts.append(f"{_count(facts.champions, 'champion')}, {_count(facts.blockers, 'blocker')}")
     if facts.never_contacted:
         parts.append(f"{facts.never_contacted} never contacted")
     if facts.last_interaction:
@@ -174,3 +174,7 @@ def glance_text(facts: AccountGlance, values: dict[str, Any]) -> str:
     if revenue and potential:
         parts.append(f"{revenue / potential:.0%} share of wallet")
     return " · ".join(parts)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
