@@ -21,7 +21,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from keyplan import __version__
+
+class _VersionAction(argparse.Action):
+    """Prints the version only when asked: reading package metadata slows every start."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        from keyplan import version
+
+        print(f"keyplan {version()}")
+        parser.exit()
+
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # a user error, or `check` found problems
@@ -98,7 +110,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         description="Account plans for strategic account directors. Without a command, "
         "opens the application.",
     )
-    parser.add_argument("--version", action="version", version=f"keyplan {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     parser.add_argument(
         "--db",
         metavar="PATH|URL",

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan import __version__
+from keyplan import version
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs, settings
 from keyplan.ui.account_tabs import ACCOUNT_TABS
@@ -373,7 +373,7 @@ class MainWindow(QMainWindow):
         assert self.document is not None
         dialogs.show_info(
             self,
-            f"Keyplan {__version__}\n\nAccount planning for strategic account directors, "
+            f"Keyplan {version()}\n\nAccount planning for strategic account directors, "
             f"offline.\n\nDatabase: {self.document.database.display_name}",
             "About Keyplan",
         )
