@@ -29,3 +29,22 @@ def db(db_path: Path) -> Database:
     database = open_database(db_path)
     yield database
     database.close()
+
+
+_exit_status = 0
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    global _exit_status
+    _exit_status = int(exitstatus)
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Leave without tearing Qt down: PySide6 6.11 can crash while the interpreter
+    destroys leftover Qt wrappers at exit, after every test has already passed."""
+    import sys
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(_exit_status)
