@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 from typing_extensions import override  # typing.override arrives in 3.12
 
@@ -23,6 +23,7 @@ from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.store.interaction_queries import CommitmentRow
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights import palette
+from keyplan.ui.insights.row_list_model import RowListModel
 
 CommitmentIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -47,8 +48,10 @@ class CommitmentColumn:
               "delivered_on", "made_on")  # fmt: skip
 
 
-class CommitmentsTableModel(QAbstractTableModel):
+class CommitmentsTableModel(RowListModel):
     """Rows of ``CommitmentRow`` for one account family."""
+
+    TITLES = CommitmentColumn.TITLES
 
     def __init__(self, document: PortfolioDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -78,22 +81,6 @@ class CommitmentsTableModel(QAbstractTableModel):
         return sum(1 for row in self._rows if self.is_overdue(row))
 
     # ---- QAbstractTableModel ------------------------------------------------------------
-
-    @override
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CommitmentColumn.TITLES)
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return CommitmentColumn.TITLES[section]
-        return None
 
     @override
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from typing_extensions import override  # typing.override arrives in 3.12
 
@@ -23,6 +23,7 @@ from keyplan.domain.insights.summary import TREND_MONTHS, AccountSummary, summar
 from keyplan.domain.vocabulary import Tier
 from keyplan.store.insight_queries import DashboardFacts, PortfolioAccount
 from keyplan.ui.insights import palette
+from keyplan.ui.insights.row_list_model import RowListModel
 
 AccountIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -93,12 +94,14 @@ def summarise(facts: DashboardFacts, today: date) -> AccountSummary:
     )
 
 
-class PortfolioDashboardModel(QAbstractTableModel):
+class PortfolioDashboardModel(RowListModel):
     """Every account with its health; ``load`` fills it, ``refresh_accounts`` keeps it current.
 
     ``reader(today, account_ids)`` returns the accounts and their ``DashboardFacts`` (all
     accounts for ``None``): ``insight_queries.dashboard_facts`` through the document.
     """
+
+    TITLES = DashboardColumn.TITLES
 
     def __init__(
         self,
@@ -179,22 +182,6 @@ class PortfolioDashboardModel(QAbstractTableModel):
         return list(self._rows)
 
     # ---- QAbstractTableModel ------------------------------------------------------------
-
-    @override
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(DashboardColumn.TITLES)
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return DashboardColumn.TITLES[section]
-        return None
 
     @override
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

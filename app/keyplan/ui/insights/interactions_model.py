@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.vocabulary import Channel
 from keyplan.store.interaction_queries import InteractionRow
+from keyplan.ui.insights.row_list_model import RowListModel
 
 InteractionIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -30,8 +31,10 @@ class InteractionColumn:
     TITLES = ("Date", "Channel", "Their people", "Summary", "Next step", "Our team")
 
 
-class InteractionsTableModel(QAbstractTableModel):
+class InteractionsTableModel(RowListModel):
     """Rows of ``InteractionRow``; the tab reloads it when the document says so."""
+
+    TITLES = InteractionColumn.TITLES
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -48,22 +51,6 @@ class InteractionsTableModel(QAbstractTableModel):
 
     def row_of(self, interaction_id: int) -> int | None:
         return next((n for n, row in enumerate(self._rows) if row.id == interaction_id), None)
-
-    @override
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    @override
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(InteractionColumn.TITLES)
-
-    @override
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return InteractionColumn.TITLES[section]
-        return None
 
     @override
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
