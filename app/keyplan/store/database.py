@@ -10,45 +10,94 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-
-from sqlalchemy import create_engine, event, inspect, text
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DatabaseError as SqlDatabaseError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from keyplan.domain.errors import DatabaseRefused
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-@dataclass
 class Database:
-    """One open Keyplan database: its engine and where it lives."""
+    """One open Keyplan database: where it lives, and its SQLAlchemy engine.
 
-    engine: Engine
-    path: Path | None  # None for a server database (team mode)
+    The engine is made on first use. For a file, what the first window shows is read through
+    ``rows()`` with the standard library's sqlite3, so the window can appear before SQLAlchemy
+    (most of the start-up cost) has been imported at all.
+    """
+
+    def __init__(self, path: Path | None = None, engine: Engine | None = None) -> None:
+        self.path = path  # None for a server database (team mode)
+        self._engine = engine
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            if self.path is None:
+                raise RuntimeError("A server database is opened with its engine.")
+            self._engine = sqlite_engine(self.path)
+        return self._engine
 
     @property
     def is_sqlite(self) -> bool:
-        return self.engine.dialect.name == "sqlite"
+        return self.path is not None or self.engine.dialect.name == "sqlite"
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed at the end of the block, or not at all."""
+        from sqlalchemy.orm import Session
+
         with Session(self.engine, expire_on_commit=False) as session, session.begin():
             yield session
 
     def read(self) -> Session:
         """A session for reading; the caller closes it (``with db.read() as s:``)."""
+        from sqlalchemy.orm import Session
+
         return Session(self.engine, expire_on_commit=False)
 
+    def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+        """The rows of one plain, portable SQL query with ``:name`` parameters.
+
+        Values come as the driver gives them: from a file, dates are ISO text and flags 0/1.
+        """
+        if self.path is None:
+            from sqlalchemy import text
+
+            with self.engine.connect() as connection:
+                return [tuple(row) for row in connection.execute(text(sql), params)]
+        return self._reader().execute(sql, params).fetchall()
+
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's own read connection to the file (sqlite3 ones are per thread)."""
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
+            reader = sqlite3.connect(self.path, check_same_thread=False)
+            reader.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            self._local.reader = reader
+            with self._readers_lock:
+                self._readers.append(reader)
+        return reader
+
     def close(self) -> None:
-        self.engine.dispose()
+        with self._readers_lock:
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
+        self._local = threading.local()
+        if self._engine is not None:
+            self._engine.dispose()
 
     @property
     def display_name(self) -> str:
@@ -77,7 +126,7 @@ def _open_sqlite_file(path: Path, *, create: bool) -> Database:
         revision = None
     else:
         revision = probe_sqlite_revision(path)
-    database = Database(engine=sqlite_engine(path), path=path)
+    database = Database(path=path)
     if revision != HEAD_REVISION:
         if revision is not None:
             backup_file(path, _pre_migration_backup_path(path, revision))
@@ -155,6 +204,8 @@ def _require_known_revision(revision: str | None, name: str) -> None:
 
 def sqlite_engine(path: Path) -> Engine:
     """An engine for a Keyplan SQLite file, with the pragmas every connection needs."""
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _set_sqlite_pragmas)
     return engine
@@ -170,6 +221,10 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
 
 
 def _open_server_database(url: str) -> Database:
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import DatabaseError as SqlDatabaseError
+
     try:
         engine = create_engine(make_url(url), pool_pre_ping=True)
         with engine.connect() as connection:
@@ -185,6 +240,8 @@ def _open_server_database(url: str) -> Database:
 
 
 def _server_revision(connection) -> str | None:
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

@@ -10,32 +10,24 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
-from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS
+from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.store.database import Database
 from keyplan.store.edits import umbrella_account_ids
 from keyplan.store.models import (
     Account,
-    Commitment,
     Interaction,
     InteractionStakeholder,
     RelationshipOwner,
     Stakeholder,
     TeamMember,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class PortfolioRow:
-    """One account in the portfolio navigator."""
-
-    id: int
-    parent_id: int | None
-    name: str
-    tier: str
-    country: str | None
-    annual_revenue: float | None
-    potential: float | None
-    people: int
+from keyplan.store.quick_reads import (  # noqa: F401 (the reads the first window needs)
+    AccountGlance,
+    PortfolioRow,
+    account_glance,
+    account_values,
+    portfolio,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,42 +44,6 @@ class PersonRow:
 
     def __getitem__(self, field: str) -> Any:
         return self.values[field]
-
-
-def portfolio(db: Database) -> list[PortfolioRow]:
-    """Every account with its number of people (present and left), in one aggregate query."""
-    people = (
-        select(Stakeholder.account_id, func.count().label("people"))
-        .group_by(Stakeholder.account_id)
-        .subquery()
-    )
-    statement = (
-        select(
-            Account.id,
-            Account.parent_id,
-            Account.name,
-            Account.tier,
-            Account.country,
-            Account.annual_revenue,
-            Account.potential,
-            func.coalesce(people.c.people, 0),
-        )
-        .outerjoin(people, people.c.account_id == Account.id)
-        .order_by(func.lower(Account.name))
-    )
-    with db.read() as session:
-        return [PortfolioRow(*row) for row in session.execute(statement)]
-
-
-def account_values(db: Database, account_id: int) -> dict[str, Any]:
-    """Every editable field of one account, by name, plus ``id`` and ``parent_id``."""
-    with db.read() as session:
-        account = session.get(Account, account_id)
-        if account is None:
-            raise NotFound(f"That account no longer exists (id {account_id}).")
-        values = {name: getattr(account, name) for name in ACCOUNT_FIELDS}
-        values.update(id=account.id, parent_id=account.parent_id)
-        return values
 
 
 def find_account(db: Database, name: str) -> int:
@@ -195,69 +151,6 @@ def manager_choices(db: Database, person_id: int) -> list[tuple[int, str]]:
             .order_by(Stakeholder.full_name)
         )
         return list(session.execute(statement).all())
-
-
-@dataclass(frozen=True, slots=True)
-class AccountGlance:
-    """The few facts the Overview shows at once, for an account and its affiliates."""
-
-    people: int
-    left: int
-    decision_makers: int
-    champions: int
-    blockers: int
-    never_contacted: int
-    last_interaction: date | None
-    open_commitments: int
-    overdue_commitments: int
-    affiliates: int
-
-
-def account_glance(db: Database, account_id: int, today: date) -> AccountGlance:
-    """Counts over the account's whole family, each one aggregate query."""
-    with db.read() as session:
-        family = umbrella_family_below(session, account_id)
-        in_family = Stakeholder.account_id.in_(family)
-        present = select(Stakeholder).where(in_family, Stakeholder.has_left.is_(False)).subquery()
-        people_count = session.scalar(select(func.count()).select_from(present)) or 0
-        by_stance = dict(
-            session.execute(select(present.c.stance, func.count()).group_by(present.c.stance)).all()
-        )
-        decision_makers = session.scalar(
-            select(func.count())
-            .select_from(present)
-            .where(present.c.buying_role == "decision_maker")
-        )
-        contacted = select(InteractionStakeholder.stakeholder_id).distinct().subquery()
-        never = session.scalar(
-            select(func.count())
-            .select_from(present)
-            .where(present.c.id.not_in(select(contacted.c.stakeholder_id)))
-        )
-        left = session.scalar(
-            select(func.count()).select_from(Stakeholder).where(in_family, Stakeholder.has_left)
-        )
-        last = session.scalar(
-            select(func.max(Interaction.occurred_on)).where(Interaction.account_id.in_(family))
-        )
-        open_rows = session.execute(
-            select(Commitment.due_on).where(
-                Commitment.account_id.in_(family), Commitment.status == "open"
-            )
-        ).scalars()
-        due_dates = list(open_rows)
-        return AccountGlance(
-            people=people_count,
-            left=left or 0,
-            decision_makers=decision_makers or 0,
-            champions=by_stance.get("champion", 0),
-            blockers=by_stance.get("blocker", 0),
-            never_contacted=never or 0,
-            last_interaction=last,
-            open_commitments=len(due_dates),
-            overdue_commitments=sum(1 for due in due_dates if due is not None and due < today),
-            affiliates=len(family) - 1,
-        )
 
 
 def umbrella_family_below(session: Session, account_id: int) -> set[int]:

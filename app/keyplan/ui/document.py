@@ -15,12 +15,13 @@ from PySide6.QtGui import QUndoStack
 
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS, Kind
 from keyplan.domain.plan_fields import WHITESPACE_STATUS_FIELD
-from keyplan.store import edits, plan_edits, queries
+from keyplan.store import quick_reads
 from keyplan.store.database import Database
-from keyplan.ui import commands
-from keyplan.ui.plan import commands as plan_commands
 
 if TYPE_CHECKING:
+    # The store's editing modules (and SQLAlchemy's ORM) load on first use, inside the methods:
+    # the first window is built without them.
+    from keyplan.store import plan_edits, queries
     from keyplan.store.map_rows import MapData, MapLine, MapPerson
 
 
@@ -43,26 +44,36 @@ class PortfolioDocument(QObject):
 
     # ---- reading (plain data from the store) ----------------------------------------------
 
-    def portfolio(self) -> list[queries.PortfolioRow]:
-        return queries.portfolio(self.database)
+    def portfolio(self) -> list[quick_reads.PortfolioRow]:
+        return quick_reads.portfolio(self.database)
 
     def account_values(self, account_id: int) -> dict[str, Any]:
-        return queries.account_values(self.database, account_id)
+        return quick_reads.account_values(self.database, account_id)
 
     def people(self, account_id: int, *, with_affiliates: bool = False) -> list[queries.PersonRow]:
+        from keyplan.store import queries
+
         return queries.people(self.database, account_id, with_affiliates=with_affiliates)
 
     def person(self, person_id: int) -> queries.PersonRow:
+        from keyplan.store import queries
+
         return queries.person(self.database, person_id)
 
     # ---- accounts ---------------------------------------------------------------------------
 
     def add_account(self, name: str, parent_id: int | None = None) -> int:
+        from keyplan.store import edits
+        from keyplan.ui import commands
+
         account_id = edits.add_account(self.database, name, parent_id)
         self.undo_stack.push(commands.AddAccount(self, account_id, name))
         return account_id
 
     def set_account_field(self, account_id: int, field: str, value: Any) -> None:
+        from keyplan.store import edits
+        from keyplan.ui import commands
+
         spec = ACCOUNT_FIELDS[field]
         new_value = spec.parse(value)
         old_value = edits.set_account_field(self.database, account_id, field, new_value)
@@ -73,9 +84,14 @@ class PortfolioDocument(QObject):
         )
 
     def account_content(self, account_id: int) -> str | None:
+        from keyplan.store import edits
+
         return edits.account_content(self.database, account_id)
 
     def delete_account(self, account_id: int, *, cascade: bool = False) -> None:
+        from keyplan.store import edits
+        from keyplan.ui import commands
+
         name = self.account_values(account_id)["name"]
         snapshot = edits.delete_account(self.database, account_id, cascade=cascade)
         self.undo_stack.push(commands.DeleteAccount(self, account_id, name, snapshot, cascade))
@@ -83,11 +99,17 @@ class PortfolioDocument(QObject):
     # ---- people ---------------------------------------------------------------------------
 
     def add_person(self, account_id: int, full_name: str, **fields: Any) -> int:
+        from keyplan.store import edits
+        from keyplan.ui import commands
+
         person_id = edits.add_stakeholder(self.database, account_id, full_name, **fields)
         self.undo_stack.push(commands.AddPerson(self, account_id, person_id, full_name))
         return person_id
 
     def set_person_field(self, person_id: int, field: str, value: Any) -> None:
+        from keyplan.store import edits
+        from keyplan.ui import commands
+
         spec = STAKEHOLDER_FIELDS[field]
         new_value = spec.parse(value)
         old_value = edits.set_stakeholder_field(self.database, person_id, field, new_value)
@@ -99,6 +121,9 @@ class PortfolioDocument(QObject):
         )
 
     def delete_person(self, person_id: int) -> None:
+        from keyplan.store import edits
+        from keyplan.ui import commands
+
         person = self.person(person_id)
         snapshot = edits.delete_stakeholder(self.database, person_id)
         self.undo_stack.push(
@@ -136,9 +161,13 @@ class PortfolioDocument(QObject):
         return map_queries.map_lines(self.database, account_ids)
 
     def manager_choices(self, person_id: int) -> list[tuple[int, str]]:
+        from keyplan.store import queries
+
         return queries.manager_choices(self.database, person_id)
 
     def team_members(self) -> list[tuple[int, str]]:
+        from keyplan.store import queries
+
         return queries.team_members(self.database)
 
     def move_person_under(self, person_id: int, manager_id: int | None) -> None:
@@ -168,6 +197,7 @@ class PortfolioDocument(QObject):
         self, positions: dict[int, tuple[float, float] | None], text: str | None = None
     ) -> None:
         """Hand-place cards (None gives a card back to the layout): one undo step for all."""
+        from keyplan.store import edits
         from keyplan.ui.map import commands as map_commands
 
         old = edits.set_map_positions(self.database, positions)
@@ -178,6 +208,7 @@ class PortfolioDocument(QObject):
 
     def nudge_cards(self, positions: dict[int, tuple[float, float]]) -> None:
         """Hand-place cards moved by the keyboard; a run of nudges is one undo step."""
+        from keyplan.store import edits
         from keyplan.ui.map import commands as map_commands
 
         old = edits.set_map_positions(self.database, dict(positions))
@@ -215,6 +246,9 @@ class PortfolioDocument(QObject):
 
     def set_person_fields(self, person_id: int, values: dict[str, Any]) -> None:
         """Change several fields of a person at once (all or none): one undo step."""
+        from keyplan.store import edits
+        from keyplan.ui import commands
+
         parsed = {field: STAKEHOLDER_FIELDS[field].parse(value) for field, value in values.items()}
         old = edits.set_stakeholder_fields(self.database, person_id, parsed)
         changed = [field for field in parsed if old[field] != parsed[field]]
@@ -239,21 +273,32 @@ class PortfolioDocument(QObject):
 
     def plan_rows(self, table: str, account_id: int) -> list[dict[str, Any]]:
         """The rows of a plan table for an account and the affiliates below it."""
+        from keyplan.store import plan_edits
+
         return plan_edits.rows(self.database, table, account_id)
 
     def plan_choices(self, table: str, account_id: int) -> dict[str, list[tuple[int, str]]]:
         """For each reference field of a plan table, the (id, name) pairs it may point at."""
+        from keyplan.store import plan_edits
+
         return plan_edits.reference_choices(self.database, table, account_id)
 
     def plan_family(self, account_id: int) -> dict[int, str]:
         """The account and its affiliates below (id -> name): whose rows its plan shows."""
+        from keyplan.store import plan_edits
+
         return plan_edits.family_names(self.database, account_id)
 
     def whitespace(self, account_id: int) -> plan_edits.WhitespaceGrid:
+        from keyplan.store import plan_edits
+
         return plan_edits.whitespace(self.database, account_id)
 
     def add_plan_row(self, table: str, account_id: int, values: dict[str, Any]) -> int:
         """Add a row to one of the account's plan tables; return its id."""
+        from keyplan.store import plan_edits
+        from keyplan.ui.plan import commands as plan_commands
+
         row_id = plan_edits.add_row(self.database, table, account_id, values)
         text = f"Add {_plan_row_title(table, values)}"
         self.undo_stack.push(plan_commands.AddPlanRow(self, table, account_id, row_id, text))
@@ -261,6 +306,9 @@ class PortfolioDocument(QObject):
 
     def set_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
         """Change one field of a plan row (refused with the user's message when invalid)."""
+        from keyplan.store import plan_edits
+        from keyplan.ui.plan import commands as plan_commands
+
         plan = plan_edits.plan_model(table)
         new_value = plan.field(field).parse(value)
         before = plan_edits.row_account(self.database, table, row_id)
@@ -279,6 +327,9 @@ class PortfolioDocument(QObject):
 
     def delete_plan_row(self, table: str, row_id: int) -> None:
         """Delete a plan row; undo brings it back exactly, links to it included."""
+        from keyplan.store import plan_edits
+        from keyplan.ui.plan import commands as plan_commands
+
         account_id = plan_edits.row_account(self.database, table, row_id)
         snapshot = plan_edits.delete_row(self.database, table, row_id)
         values = snapshot.rows.get(plan_edits.plan_model(table).model.__tablename__, {})
@@ -291,6 +342,9 @@ class PortfolioDocument(QObject):
         self, account_id: int, department: str, offering_id: int, status: str | None
     ) -> None:
         """Set the status of one whitespace cell (None clears it)."""
+        from keyplan.store import plan_edits
+        from keyplan.ui.plan import commands as plan_commands
+
         new_status = WHITESPACE_STATUS_FIELD.parse(status)
         old_status = plan_edits.set_whitespace(
             self.database, account_id, department, offering_id, new_status
@@ -447,6 +501,8 @@ def _move_text(person_ids: list[int], manager_id: int | None, names: dict[int, s
 
 def _plan_row_title(table: str, values: dict[str, Any]) -> str:
     """How an undo text names a plan row: its noun, and its title when that is text."""
+    from keyplan.store import plan_edits
+
     spec = plan_edits.plan_model(table).spec
     title = values.get(spec.title_field)
     if spec.fields[spec.title_field].kind is Kind.TEXT and title:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 from types import TracebackType
 
@@ -34,7 +35,20 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
     window.show()
     if exit_when_ready:
         QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, _warm_up_store)
     return app.exec()
+
+
+def _warm_up_store() -> None:
+    """Load SQLAlchemy and the editing modules while the user looks at the first window.
+
+    A plain (non-daemon) thread: if the user quits at once, the process waits for the imports
+    to finish rather than being torn down in the middle of one.
+    """
+    from keyplan.store.warm_up import load_editing_modules
+
+    threading.Thread(target=load_editing_modules, name="keyplan-warm-up").start()
 
 
 def _first_document(db_location: str | None) -> PortfolioDocument | None:

@@ -1,0 +1,168 @@
+"""What the first window shows, read in plain SQL: the portfolio and one account's overview.
+
+These reads go through ``Database.rows``, which for a file uses only the standard library's
+sqlite3. The main window can therefore appear with the portfolio loaded before SQLAlchemy
+(most of the start-up time) has been imported; the ORM loads in the background meanwhile.
+The SQL is kept portable (quoted names, ``WITH RECURSIVE``, no SQLite-only functions) so the
+same text runs on a team's PostgreSQL through SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from keyplan.domain.errors import NotFound
+from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
+from keyplan.store.database import Database
+
+
+@dataclass(frozen=True, slots=True)
+class PortfolioRow:
+    """One account in the portfolio navigator."""
+
+    id: int
+    parent_id: int | None
+    name: str
+    tier: str
+    country: str | None
+    annual_revenue: float | None
+    potential: float | None
+    people: int
+
+
+@dataclass(frozen=True, slots=True)
+class AccountGlance:
+    """The few facts the Overview shows at once, for an account and its affiliates."""
+
+    people: int
+    left: int
+    decision_makers: int
+    champions: int
+    blockers: int
+    never_contacted: int
+    last_interaction: date | None
+    open_commitments: int
+    overdue_commitments: int
+    affiliates: int
+
+
+PORTFOLIO_SQL = """
+SELECT a.id, a.parent_id, a.name, a.tier, a.country, a.annual_revenue, a.potential,
+       COALESCE(p.people, 0)
+FROM accounts AS a
+LEFT JOIN (SELECT account_id, COUNT(*) AS people FROM stakeholders GROUP BY account_id) AS p
+       ON p.account_id = a.id
+ORDER BY LOWER(a.name), a.id
+"""
+
+# The account and every affiliate below it, at any depth.
+FAMILY_CTE = """
+WITH RECURSIVE family(id) AS (
+    SELECT id FROM accounts WHERE id = :account_id
+    UNION
+    SELECT child.id FROM accounts AS child JOIN family ON child.parent_id = family.id
+)
+"""
+
+GLANCE_PEOPLE_SQL = (
+    FAMILY_CTE
+    + """
+SELECT
+    SUM(CASE WHEN s.has_left THEN 0 ELSE 1 END),
+    SUM(CASE WHEN s.has_left THEN 1 ELSE 0 END),
+    SUM(CASE WHEN NOT s.has_left AND s.buying_role = 'decision_maker' THEN 1 ELSE 0 END),
+    SUM(CASE WHEN NOT s.has_left AND s.stance = 'champion' THEN 1 ELSE 0 END),
+    SUM(CASE WHEN NOT s.has_left AND s.stance = 'blocker' THEN 1 ELSE 0 END),
+    SUM(CASE WHEN NOT s.has_left AND NOT EXISTS (
+            SELECT 1 FROM interaction_stakeholders AS i WHERE i.stakeholder_id = s.id)
+        THEN 1 ELSE 0 END)
+FROM stakeholders AS s
+WHERE s.account_id IN (SELECT id FROM family)
+"""
+)
+
+GLANCE_ACTIVITY_SQL = (
+    FAMILY_CTE
+    + """
+SELECT 'interaction', CAST(MAX(occurred_on) AS VARCHAR(30)) FROM interactions
+ WHERE account_id IN (SELECT id FROM family)
+UNION ALL
+SELECT 'due', CAST(due_on AS VARCHAR(30)) FROM commitments
+ WHERE account_id IN (SELECT id FROM family) AND status = 'open'
+UNION ALL
+SELECT 'family', CAST(COUNT(*) AS VARCHAR(20)) FROM family
+"""
+)
+
+
+def portfolio(db: Database) -> list[PortfolioRow]:
+    """Every account with its number of people (present and left), in one aggregate query."""
+    return [PortfolioRow(*row) for row in db.rows(PORTFOLIO_SQL)]
+
+
+def account_values(db: Database, account_id: int) -> dict[str, Any]:
+    """Every editable field of one account, by name, plus ``id`` and ``parent_id``."""
+    columns = ", ".join(f'"{name}"' for name in ACCOUNT_FIELDS)
+    found = db.rows(
+        f"SELECT id, parent_id, {columns} FROM accounts WHERE id = :account_id",
+        account_id=account_id,
+    )
+    if not found:
+        raise NotFound(f"That account no longer exists (id {account_id}).")
+    account_id, parent_id, *stored = found[0]
+    values = {
+        name: stored_value(spec, value)
+        for (name, spec), value in zip(ACCOUNT_FIELDS.items(), stored, strict=True)
+    }
+    values.update(id=account_id, parent_id=parent_id)
+    return values
+
+
+def account_glance(db: Database, account_id: int, today: date) -> AccountGlance:
+    """Counts over the account's whole family: two aggregate queries."""
+    people_counts = db.rows(GLANCE_PEOPLE_SQL, account_id=account_id)[0]
+    people, left, deciders, champions, blockers, never = (count or 0 for count in people_counts)
+    last_interaction, due_dates, family_size = None, [], 1
+    for kind, value in db.rows(GLANCE_ACTIVITY_SQL, account_id=account_id):
+        if kind == "interaction":
+            last_interaction = as_date(value)
+        elif kind == "due":
+            due_dates.append(as_date(value))
+        else:
+            family_size = int(value)
+    return AccountGlance(
+        people=people,
+        left=left,
+        decision_makers=deciders,
+        champions=champions,
+        blockers=blockers,
+        never_contacted=never,
+        last_interaction=last_interaction,
+        open_commitments=len(due_dates),
+        overdue_commitments=sum(1 for due in due_dates if due is not None and due < today),
+        affiliates=max(family_size - 1, 0),
+    )
+
+
+def stored_value(spec: FieldSpec, value: Any) -> Any:
+    """A value as the database driver returned it, in the type its field is edited as."""
+    if value is None:
+        return None
+    if spec.kind is Kind.DATE:
+        return as_date(value)
+    if spec.kind is Kind.FLAG:
+        return bool(value)
+    if spec.kind is Kind.MONEY:
+        return float(value)
+    return value
+
+
+def as_date(value: Any) -> date | None:
+    """A date from SQLite's ISO text (or a server driver's date or datetime)."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value)[:10])
