@@ -7,6 +7,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from keyplan.store import queries
 from keyplan.store.database import open_database
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.launch import open_document
 from keyplan.ui.main_window import MainWindow
 from keyplan.ui.people_model import COLUMN_OF_FIELD
 
@@ -216,3 +218,24 @@ def test_an_edit_survives_a_restart(window, qtbot, db_path, small_portfolio):
     reopened = open_database(db_path, create=False)
     assert queries.account_values(reopened, small_portfolio.acme)["country"] == "Norway"
     reopened.close()
+
+
+def test_a_restart_opens_on_the_account_the_user_left(window, qtbot, db, small_portfolio):
+    select(window, qtbot, small_portfolio.globex)
+    window.close()
+    again = MainWindow(PortfolioDocument(db), open_document)
+    qtbot.addWidget(again)
+    assert again.account_id == small_portfolio.globex
+    assert again.pages.currentWidget() is again.tabs
+
+
+def test_a_restart_opens_on_the_dashboard_when_the_user_left_it_open(window, qtbot, db):
+    button = window.toolbar.widgetForAction(
+        next(a for a in window.toolbar.actions() if a.iconText() == "Dashboard")
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.dashboard
+    window.close()
+    again = MainWindow(PortfolioDocument(db), open_document)
+    qtbot.addWidget(again)
+    assert again.pages.currentWidget() is again.dashboard

@@ -99,7 +99,12 @@ class MainWindow(QMainWindow):
         )
         view_menu = self.menuBar().addMenu("&View")
         # Not Ctrl+1: the map's "actual size" has it, and two owners make it fire for neither.
-        self._action(view_menu, "&Portfolio dashboard", self.show_dashboard, "Ctrl+Shift+P")
+        dashboard_action = self._action(
+            view_menu, "&Portfolio dashboard", self.show_dashboard, "Ctrl+Shift+P"
+        )
+        dashboard_action.setIconText("Dashboard")
+        dashboard_action.setToolTip("Every account with its health, worst first (Ctrl+Shift+P)")
+        self.toolbar.insertAction(self.export_pdf_action, dashboard_action)
         self._action(view_menu, "&Account tabs", self.show_account_tabs)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Keyplan", self.about)
@@ -127,6 +132,7 @@ class MainWindow(QMainWindow):
     # ---- the document -------------------------------------------------------------------
 
     def set_document(self, document: PortfolioDocument) -> None:
+        self._remember_place()
         if self.document is not None:
             self.document.deleteLater()
         self.document = document
@@ -147,7 +153,29 @@ class MainWindow(QMainWindow):
         self._rebuild_tabs(document)
         self.database_label.setText(document.database.display_name)
         self.setWindowTitle(f"Keyplan — {document.database.display_name}")
-        self.select_account(self.portfolio_model.first_account_id())
+        self._return_to_last_place(document)
+
+    def _return_to_last_place(self, document: PortfolioDocument) -> None:
+        """Open on the account (or the dashboard) the user was looking at when they left."""
+        place = ""
+        if settings.read(settings.LAST_PLACE_DATABASE) == document.database.display_name:
+            place = settings.read(settings.LAST_PLACE)
+        account_id = None
+        if place.startswith("account:") and place[8:].isdigit():
+            account_id = int(place[8:])
+        if account_id is None or not self.portfolio_model.index_of(account_id).isValid():
+            account_id = self.portfolio_model.first_account_id()
+        self.select_account(account_id)
+        if place == "dashboard":
+            self.show_dashboard()
+
+    def _remember_place(self) -> None:
+        if self.document is None:
+            return
+        on_dashboard = self.pages.currentWidget() is getattr(self, "dashboard", None)
+        place = "dashboard" if on_dashboard else f"account:{self.account_id or ''}"
+        settings.write(settings.LAST_PLACE, place)
+        settings.write(settings.LAST_PLACE_DATABASE, self.document.database.display_name)
 
     def _rebuild_tabs(self, document: PortfolioDocument) -> None:
         self.tabs.blockSignals(True)
@@ -389,6 +417,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_place()
         settings.write(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.write(settings.SPLITTER_STATE, self.splitter.saveState())
         super().closeEvent(event)

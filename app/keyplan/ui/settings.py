@@ -22,6 +22,10 @@ WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray)
 SPLITTER_STATE = Setting("window/splitter", QByteArray(), QByteArray)
 LAST_DATABASE = Setting("files/last_database", "", str)
 RECENT_DATABASES = Setting("files/recent", [], list)
+# Where the user was when they last closed a database: "dashboard" or "account:<id>", with the
+# database it belongs to, so the next start opens on the same view.
+LAST_PLACE = Setting("window/last_place", "", str)
+LAST_PLACE_DATABASE = Setting("window/last_place_database", "", str)
 
 
 def _store() -> QSettings:
