@@ -74,6 +74,9 @@ def _open_default_database() -> PortfolioDocument | None:
         from keyplan.store.demo import create_demo_portfolio
 
         create_demo_portfolio(document.database)
+        # The demo's first view is the whole portfolio at once (the ORM is loaded already).
+        settings.write(settings.LAST_PLACE, "dashboard")
+        settings.write(settings.LAST_PLACE_DATABASE, document.database.display_name)
     if document is not None:
         settings.remember_database(str(path))
     return document
