@@ -347,4 +347,6 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.ui.map.cli_command"),
     SubCommand.from_module("insights", "print an account's coverage and health findings",
                            "keyplan.reports.insights_cli"),
+    SubCommand.from_module("import", "import people into an account from a CSV or vCard file",
+                           "keyplan.exchange.import_command"),
 )  # fmt: skip

@@ -1,0 +1,149 @@
+"""People read from a contacts file, before anything is matched or written.
+
+Every reader (CSV of any kind, vCard) ends in the same ``Contact``: the handful of stakeholder
+fields a contacts file can fill, plus the manager's name as written in the file. Matching and
+writing never need to know where a contact came from, except to name its row.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from keyplan.domain.errors import KeyplanError
+
+
+class ImportRefused(KeyplanError):
+    """A contacts file Keyplan cannot read, or an import it will not make; nothing was written."""
+
+
+class MappingNeeded(ImportRefused):
+    """A CSV whose columns are not of a known kind: the user must say which column is what."""
+
+    def __init__(self, message: str, columns: list[str]) -> None:
+        super().__init__(message)
+        self.columns = columns
+
+
+# What a column of a contacts file can be, by name, with the label the mapping step shows.
+# Names, phones and places come in parts in most files and are put together in ``contact_from``.
+IMPORT_FIELDS: dict[str, str] = {
+    "full_name": "Full name",
+    "first_name": "First name",
+    "middle_name": "Middle name",
+    "last_name": "Last name",
+    "job_title": "Job title",
+    "department": "Department",
+    "email": "E-mail",
+    "phone": "Phone",
+    "mobile": "Mobile phone",
+    "location": "Location",
+    "city": "City",
+    "country": "Country",
+    "reports_to": "Reports to (manager's name)",
+}
+
+# The stakeholder fields an import fills (see domain/fields.py STAKEHOLDER_FIELDS).
+CONTACT_FIELDS = ("full_name", "job_title", "department", "email", "phone", "location")
+
+# Google Contacts puts several e-mail addresses into one cell, joined like this.
+_GOOGLE_VALUE_SEPARATOR = " ::: "
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """One person as a contacts file describes them.
+
+    Attributes:
+        where: how the user finds this person in the file ("row 7", "card 3").
+        values: the stakeholder fields the file gives (``CONTACT_FIELDS``), empty ones left out.
+        reports_to: the manager's name as the file writes it, or None.
+    """
+
+    where: str
+    values: dict[str, str]
+    reports_to: str | None = None
+
+    @property
+    def full_name(self) -> str:
+        return self.values.get("full_name", "")
+
+
+def contact_from(where: str, parts: Mapping[str, str]) -> Contact:
+    """Put a contact together from the parts a file gives (``IMPORT_FIELDS`` names).
+
+    The full name is used when there is one, otherwise first, middle and last name are joined;
+    a mobile number stands in when there is no other phone; city and country make a location
+    when there is no location of its own.
+    """
+    clean = {name: _tidy(value) for name, value in parts.items()}
+    clean = {name: value for name, value in clean.items() if value}
+    values: dict[str, str] = {}
+    full_name = clean.get("full_name") or _name_from_parts(clean)
+    if full_name:
+        values["full_name"] = full_name
+    for name in ("job_title", "department"):
+        if name in clean:
+            values[name] = clean[name]
+    email = clean.get("email", "").split(_GOOGLE_VALUE_SEPARATOR)[0].strip()
+    if email:
+        values["email"] = email
+    phone = clean.get("phone") or clean.get("mobile")
+    if phone:
+        values["phone"] = phone.split(_GOOGLE_VALUE_SEPARATOR)[0].strip()
+    location = clean.get("location") or _joined(clean, ("city", "country"), ", ")
+    if location:
+        values["location"] = location
+    return Contact(where, values, clean.get("reports_to"))
+
+
+def _name_from_parts(parts: Mapping[str, str]) -> str:
+    """First, middle and last name joined; Chinese, Japanese and Korean names family first."""
+    given, family = parts.get("first_name", ""), parts.get("last_name", "")
+    if given and family and _is_east_asian(given + family):
+        return family + given if _has_han_or_kana(given + family) else f"{family} {given}"
+    return _joined(parts, ("first_name", "middle_name", "last_name"))
+
+
+def _is_east_asian(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(_east_asian_script(char) for char in letters)
+
+
+def _east_asian_script(char: str) -> bool:
+    name = unicodedata.name(char, "")
+    return name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
+
+
+def _has_han_or_kana(text: str) -> bool:
+    # Korean puts a space between family and given name; Chinese and Japanese do not.
+    return any(not unicodedata.name(char, "").startswith("HANGUL") for char in text)
+
+
+def _tidy(value: str | None) -> str:
+    """One line, single spaces: cells often carry stray line breaks and padding."""
+    return " ".join((value or "").split())
+
+
+def _joined(parts: Mapping[str, str], names: tuple[str, ...], separator: str = " ") -> str:
+    return separator.join(parts[name] for name in names if parts.get(name))
+
+
+def name_key(name: str) -> str:
+    """A person's name as compared: case, accents, punctuation and spacing do not count.
+
+    "Zoë Müller-Łukasiewicz" and "zoe muller lukasiewicz" give the same key; scripts without
+    accents (Greek, Chinese, Arabic) keep their letters.
+    """
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    letters = (
+        _FOLDED.get(char, char) if char.isalnum() else " "
+        for char in decomposed
+        if not unicodedata.combining(char)
+    )
+    return " ".join("".join(letters).split())
+
+
+# Letters that NFKD does not split into a base letter and an accent.
+_FOLDED = {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"}

@@ -1,0 +1,227 @@
+"""The kinds of contacts CSV people have, each recognised by its header.
+
+A kind says which columns it must have (``signatures``: any one set of them is enough) and,
+for each import field, the columns that may hold it, best first. A file of no known kind is
+read through a ``ColumnMapping`` the user gives (column name -> import field).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from keyplan.exchange.contacts import IMPORT_FIELDS, Contact, contact_from
+
+
+def header_key(column: str) -> str:
+    """A column name as compared: case, padding and inner spacing do not count."""
+    return " ".join(column.replace("\ufeff", "").casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class CsvFormat:
+    """One kind of contacts CSV.
+
+    Attributes:
+        name: the ``--format`` word.
+        label: how the summary names it.
+        signatures: sets of column keys; a header holding every column of one set is this kind.
+        columns: for each import field, the column keys that may hold it, best first.
+    """
+
+    name: str
+    label: str
+    signatures: tuple[frozenset[str], ...]
+    columns: Mapping[str, tuple[str, ...]]
+    # (label column, value column) pairs where a label of "Manager" makes the value the
+    # manager's name: Google Contacts keeps a person's relations that way.
+    relations: tuple[tuple[str, str], ...] = ()
+
+    def recognises(self, header_keys: set[str]) -> bool:
+        return any(signature <= header_keys for signature in self.signatures)
+
+    def mapping(self, header: list[str]) -> dict[int, str]:
+        """Column position -> import field, for the columns of this header this kind reads."""
+        positions: dict[str, int] = {}
+        for position, column in enumerate(header):
+            positions.setdefault(header_key(column), position)
+        mapping: dict[int, str] = {}
+        for field, candidates in self.columns.items():
+            for candidate in candidates:
+                if candidate in positions and positions[candidate] not in mapping:
+                    mapping[positions[candidate]] = field
+        return mapping
+
+    def manager_columns(self, header: list[str]) -> list[tuple[int, int]]:
+        """(label position, value position) of the relation columns this header has."""
+        positions = {header_key(column): position for position, column in enumerate(header)}
+        return [
+            (positions[label], positions[value])
+            for label, value in self.relations
+            if label in positions and value in positions
+        ]
+
+
+def _signatures(*sets: str) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(header_key(column) for column in group.split("|")) for group in sets)
+
+
+def _columns(**fields: str) -> dict[str, tuple[str, ...]]:
+    return {name: tuple(header_key(c) for c in names.split("|")) for name, names in fields.items()}
+
+
+LINKEDIN = CsvFormat(
+    "linkedin",
+    "LinkedIn connections",
+    _signatures("First Name|Last Name|Connected On", "First Name|Last Name|URL|Position"),
+    # Company is the account the user imports into; "Connected On" is not a stakeholder fact.
+    _columns(
+        first_name="First Name",
+        last_name="Last Name",
+        job_title="Position",
+        email="Email Address",
+    ),
+)
+
+GOOGLE = CsvFormat(
+    "google",
+    "Google Contacts",
+    _signatures(
+        "First Name|Last Name|E-mail 1 - Value",
+        "Given Name|Family Name|E-mail 1 - Value",
+        "First Name|Last Name|Phone 1 - Value",
+        "Given Name|Family Name|Phone 1 - Value",
+        "Given Name|Family Name|Organization 1 - Name",
+        "First Name|Last Name|Organization Name",
+    ),
+    _columns(
+        full_name="Name",
+        first_name="First Name|Given Name",
+        middle_name="Middle Name|Additional Name",
+        last_name="Last Name|Family Name",
+        job_title="Organization Title|Organization 1 - Title",
+        department="Organization Department|Organization 1 - Department",
+        email="E-mail 1 - Value|E-mail 2 - Value|E-mail 3 - Value",
+        phone="Phone 1 - Value|Phone 2 - Value|Phone 3 - Value",
+        city="Address 1 - City",
+        country="Address 1 - Country",
+    ),
+    tuple(
+        (header_key(f"Relation {n} - {word}"), header_key(f"Relation {n} - Value"))
+        for n in (1, 2, 3)
+        for word in ("Label", "Type")
+    ),
+)
+
+OUTLOOK = CsvFormat(
+    "outlook",
+    "Outlook contacts",
+    _signatures(
+        "First Name|Last Name|E-mail Address|Business Phone",
+        "First Name|Last Name|E-mail Address|Job Title",
+    ),
+    # Outlook's "Title" is Mr or Dr; the job is "Job Title".
+    _columns(
+        first_name="First Name",
+        middle_name="Middle Name",
+        last_name="Last Name",
+        job_title="Job Title",
+        department="Department",
+        email="E-mail Address|E-mail 2 Address|E-mail 3 Address",
+        phone="Business Phone|Primary Phone|Company Main Telephone|Business Phone 2",
+        mobile="Mobile Phone",
+        city="Business City",
+        country="Business Country/Region|Business Country",
+        reports_to="Manager's Name",
+    ),
+)
+
+CRM = CsvFormat(
+    "crm",
+    "CRM contact export",
+    _signatures(
+        "First Name|Last Name|Reports To",
+        "First Name|Last Name|Account Name",
+        "First Name|Last Name|Title|Email",
+        "Full Name|Title|Email",
+    ),
+    # "Account Name" is not read: the user chose the account to import into.
+    _columns(
+        full_name="Full Name|Contact Name",
+        first_name="First Name",
+        middle_name="Middle Name",
+        last_name="Last Name",
+        job_title="Title|Job Title",
+        department="Department",
+        email="Email|Email Address|E-mail",
+        phone="Phone|Business Phone|Work Phone|Phone Number",
+        mobile="Mobile|Mobile Phone|Cell Phone",
+        location="Location",
+        city="Mailing City|City",
+        country="Mailing Country|Country",
+        reports_to="Reports To|Reports To Name|Manager",
+    ),
+)
+
+# Most particular first: a CRM export's signature would also fit Outlook's wider header.
+KNOWN_FORMATS: tuple[CsvFormat, ...] = (LINKEDIN, GOOGLE, OUTLOOK, CRM)
+FORMATS_BY_NAME = {csv_format.name: csv_format for csv_format in KNOWN_FORMATS}
+
+
+def recognise(header: list[str]) -> CsvFormat | None:
+    """The known kind of contacts file this header belongs to, or None."""
+    keys = {header_key(column) for column in header}
+    return next((f for f in KNOWN_FORMATS if f.recognises(keys)), None)
+
+
+def guess_mapping(header: list[str]) -> dict[int, str]:
+    """A first guess for the mapping step: columns whose names any known kind would read."""
+    guesses: dict[str, str] = {}
+    for csv_format in reversed(KNOWN_FORMATS):  # the CRM's plain names win over the others
+        for field, candidates in csv_format.columns.items():
+            for candidate in candidates:
+                guesses[candidate] = field
+    for field, label in IMPORT_FIELDS.items():
+        guesses.setdefault(header_key(label), field)
+        guesses.setdefault(header_key(field.replace("_", " ")), field)
+    mapping: dict[int, str] = {}
+    for position, column in enumerate(header):
+        field = guesses.get(header_key(column))
+        if field is not None and field not in mapping.values():
+            mapping[position] = field
+    return mapping
+
+
+def contacts_from_rows(
+    rows: list[tuple[int, list[str]]],
+    mapping: Mapping[int, str],
+    manager_columns: list[tuple[int, int]] | None = None,
+) -> list[Contact]:
+    """Read every row through a mapping (column position -> import field).
+
+    Args:
+        rows: (row number, cells) as ``CsvTable`` gives them.
+        mapping: column position -> import field; several columns may feed one field, the
+            first with a value wins.
+        manager_columns: (label position, value position) of relation columns.
+    """
+    contacts = []
+    for number, cells in rows:
+        parts: dict[str, str] = {}
+        for position, field in mapping.items():
+            if position < len(cells) and cells[position].strip() and field not in parts:
+                parts[field] = cells[position]
+        for label, value in manager_columns or ():
+            if _cell(cells, label).strip().casefold() == "manager" and "reports_to" not in parts:
+                parts["reports_to"] = _cell(cells, value)
+        contacts.append(contact_from(f"row {number}", parts))
+    return contacts
+
+
+def _cell(cells: list[str], position: int) -> str:
+    return cells[position] if position < len(cells) else ""
+
+
+def mapping_has_a_name(fields: set[str]) -> bool:
+    """A mapping must say where the people's names are."""
+    return "full_name" in fields or bool(fields & {"first_name", "last_name"})

@@ -1,0 +1,136 @@
+"""``keyplan import``: bring people from a CSV or vCard file into an account.
+
+The file is read and understood before the database is opened, so a file that cannot be read
+changes nothing (not even creates the database). The preview is printed whether or not the
+import is written; ``--dry-run`` stops there. The write is one transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from keyplan.exchange.contact_files import FORMATS, ContactFile
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare the options of ``keyplan import`` on its parser."""
+    parser.add_argument("file", metavar="FILE", help="the CSV or vCard (.vcf) file")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="the database to import into; default: your own database",
+    )
+    parser.add_argument(
+        "--account",
+        required=True,
+        metavar="NAME",
+        help="the account the people work for (created when there is none by that name)",
+    )
+    parser.add_argument(
+        "--format",
+        default="auto",
+        choices=FORMATS,
+        help="what kind of file it is (default: recognised from its content)",
+    )
+    parser.add_argument(
+        "--map",
+        metavar='"COLUMN=field,…"',
+        help="for a CSV of another kind: which column holds which field "
+        "(full_name, first_name, last_name, job_title, department, email, phone, mobile, "
+        "location, city, country, reports_to); remembered for files with the same columns",
+    )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would happen and write nothing"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read, preview and (unless ``--dry-run``) write the import; return the exit status."""
+    from keyplan.exchange import mapping_memory
+    from keyplan.exchange.contact_files import parse_mapping_option, read_contacts_file
+
+    mapping = parse_mapping_option(args.map) if args.map else None
+    kind = "mapped" if mapping is not None and args.format == "auto" else args.format
+    contact_file = read_contacts_file(args.file, kind, mapping)
+    print(f"Read {contact_file.name}: {contact_file.description()}.")
+    location = _location(args)
+    if args.dry_run and _is_missing_file(location):
+        return _preview_into_new_database(contact_file, args.account, location)
+    plan = _plan(contact_file, location, args.account, args.dry_run)
+    if args.dry_run:
+        print("Dry run: nothing was written.")
+        return 0
+    if mapping is not None and contact_file.table is not None:
+        mapping_memory.remember(contact_file.table.header, contact_file.mapping_by_column())
+    return _write(plan, location)
+
+
+def _plan(contact_file: ContactFile, location: str, account: str, dry_run: bool):
+    from keyplan.exchange.import_plan import plan_import, preview_lines
+    from keyplan.store import import_writes
+    from keyplan.store.database import open_database
+
+    db = open_database(location, create=not dry_run)
+    try:
+        account_id = import_writes.account_id_by_name(db, account)
+        target = import_writes.import_target(db, account_id, account.strip())
+    finally:
+        db.close()
+    if account_id is None:
+        verb = "would be created" if dry_run else "will be created"
+        print(f"There is no account named '{account.strip()}': it {verb}.")
+    plan = plan_import(contact_file.contacts, target)
+    print("\n".join(preview_lines(plan)))
+    return plan
+
+
+def _write(plan, location: str) -> int:
+    from keyplan.store import import_writes
+    from keyplan.store.database import open_database
+
+    if not plan.new_count and not plan.update_count:
+        print("Nothing to import: nothing was written.")
+        return 0
+    db = open_database(location)
+    try:
+        receipt = import_writes.apply_import(db, plan.to_write())
+    finally:
+        db.close()
+    created = " (new account)" if receipt.account_created else ""
+    print(
+        f"Imported into {plan.target.account_name}{created}: "
+        f"{_people(len(receipt.added_ids))} added, {len(receipt.updated_ids)} updated."
+    )
+    return 0
+
+
+def _preview_into_new_database(contact_file: ContactFile, account: str, location: str) -> int:
+    from keyplan.exchange.import_plan import plan_import, preview_lines
+    from keyplan.store.import_writes import ImportTarget
+
+    print(f"There is no database at {location} yet: it and the account would be created.")
+    plan = plan_import(contact_file.contacts, ImportTarget(None, account.strip(), [], []))
+    print("\n".join(preview_lines(plan)))
+    print("Dry run: nothing was written.")
+    return 0
+
+
+def _people(count: int) -> str:
+    return f"{count} {'person' if count == 1 else 'people'}"
+
+
+def _location(args: argparse.Namespace) -> str:
+    if getattr(args, "db", None):
+        return args.db
+    from keyplan.paths import default_database_path
+
+    return str(default_database_path())
+
+
+def _is_missing_file(location: str) -> bool:
+    if "://" in location:
+        return False
+    path = Path(location).expanduser()
+    return not path.exists() or path.stat().st_size == 0

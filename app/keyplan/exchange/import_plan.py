@@ -1,0 +1,420 @@
+"""What an import will do, row by row, before anything is written: new, update or skip.
+
+A row is skipped when it names nobody, repeats a person an earlier row already brought, has a
+value too long to keep, or would change nothing. A person already in the account (the same
+e-mail address, the same name, or a name ``rapidfuzz`` finds close enough and no different
+e-mail) is updated instead of added twice: the file's non-empty values replace the stored
+ones; the stored name is kept. "Reports to" names are looked up among the import's people,
+then the account's family; a name that finds nobody, or several people, is reported and left
+out, never invented; lines that would close a reporting cycle are refused, on every row of
+the cycle, with the cycle spelled out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from keyplan.exchange.contacts import Contact, name_key
+from keyplan.store.import_writes import (
+    IMPORTED_FIELDS,
+    ImportTarget,
+    ImportWrite,
+    KnownPerson,
+    PersonWrite,
+)
+
+# token_sort_ratio at or above this finds "Jon Smith" for "John Smith" but not "Anna Borg"
+# for "Anna Berg"; a fuzzy match is always an update the user sees and may untick.
+FUZZY_NAME_SCORE = 90.0
+
+# A manager: ("person", id) for someone in the database, ("row", index) for a new row.
+Ref = tuple[str, int]
+
+
+class Action(StrEnum):
+    NEW = "new"
+    UPDATE = "update"
+    SKIP = "skip"
+
+
+@dataclass
+class PlannedRow:
+    """What the import does with one contact.
+
+    Attributes:
+        where: "row 7" or "card 3".
+        name: the person's name (the stored one for an update).
+        action: new, update or skip.
+        reason: why a row is skipped, or how an update found its person.
+        notes: what the user should know about the row (a manager not found, a line refused).
+        person_id: the person an update changes.
+        values: the fields to write (for an update only the changed ones).
+        changes: for an update, field -> (stored value, file value), for the preview.
+        manager: the resolved "reports to", or None.
+        included: False when the user left this update out.
+    """
+
+    where: str
+    name: str
+    action: Action
+    reason: str = ""
+    notes: list[str] = field(default_factory=list)
+    person_id: int | None = None
+    values: dict[str, str] = field(default_factory=dict)
+    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    manager: Ref | None = None
+    manager_name: str | None = None
+    included: bool = True
+
+    @property
+    def written(self) -> bool:
+        return self.action is not Action.SKIP and self.included
+
+    @property
+    def ref(self) -> Ref | None:
+        if self.action is Action.UPDATE and self.person_id is not None:
+            return ("person", self.person_id)
+        return None
+
+
+@dataclass
+class ImportPlan:
+    """Every row of a file with what the import does with it, and where it goes."""
+
+    target: ImportTarget
+    rows: list[PlannedRow]
+
+    @property
+    def new_count(self) -> int:
+        return sum(1 for row in self.rows if row.action is Action.NEW)
+
+    @property
+    def update_count(self) -> int:
+        return sum(1 for row in self.rows if row.action is Action.UPDATE and row.included)
+
+    @property
+    def skip_count(self) -> int:
+        return len(self.rows) - self.new_count - self.update_count
+
+    def summary(self) -> str:
+        """ "9 new, 2 updates, 1 skipped"."""
+        updates = "update" if self.update_count == 1 else "updates"
+        return f"{self.new_count} new, {self.update_count} {updates}, {self.skip_count} skipped"
+
+    def without_updates(self, positions: Iterable[int]) -> ImportPlan:
+        """The same plan with the updates at these row positions left out by the user."""
+        left_out = set(positions)
+        rows = [
+            replace(row, included=False)
+            if position in left_out and row.action is Action.UPDATE
+            else row
+            for position, row in enumerate(self.rows)
+        ]
+        return ImportPlan(self.target, rows)
+
+    def to_write(self) -> ImportWrite:
+        """The writes this plan makes, for the store."""
+        new_positions: dict[int, int] = {}
+        for position, row in enumerate(self.rows):
+            if row.action is Action.NEW:
+                new_positions[position] = len(new_positions)
+        new: list[PersonWrite] = []
+        updates: list[PersonWrite] = []
+        for row in self.rows:
+            if not row.written:
+                continue
+            manager_id, manager_new = self._manager_of(row, new_positions)
+            write = PersonWrite(row.person_id, dict(row.values), manager_id, manager_new)
+            (new if row.action is Action.NEW else updates).append(write)
+        return ImportWrite(self.target.account_id, self.target.account_name, new, updates)
+
+    def _manager_of(self, row: PlannedRow, new_positions: dict[int, int]) -> tuple:
+        if row.manager is None:
+            return None, None
+        kind, number = row.manager
+        if kind == "person":
+            return number, None
+        manager_row = self.rows[number]
+        if manager_row.action is Action.UPDATE:
+            return manager_row.person_id, None
+        return None, new_positions[number]
+
+
+def plan_import(contacts: list[Contact], target: ImportTarget) -> ImportPlan:
+    """Decide, for every contact, whether it is new, an update or skipped, and why."""
+    matcher = _Matcher(target.people)
+    rows = [matcher.plan_row(contact) for contact in contacts]
+    _resolve_managers(rows, contacts, target)
+    _refuse_cycles(rows, target)
+    for row in rows:
+        if row.action is Action.UPDATE and not row.values and "reports_to_id" not in row.changes:
+            row.action = Action.SKIP
+            row.reason = "already in the account; nothing new in the file"
+    return ImportPlan(target, rows)
+
+
+class _Matcher:
+    """Finds the stored person a contact is, and the earlier row that already brought them."""
+
+    def __init__(self, people: list[KnownPerson]) -> None:
+        self.by_email: dict[str, KnownPerson] = {}
+        self.by_name: dict[str, list[KnownPerson]] = {}
+        for person in people:
+            email = (person.values.get("email") or "").casefold()
+            if email:
+                self.by_email.setdefault(email, person)
+            key = name_key(person.values.get("full_name") or "")
+            self.by_name.setdefault(key, []).append(person)
+        self.fuzzy_keys = [key for key in self.by_name if key]
+        self.seen_emails: dict[str, int] = {}
+        self.seen_names: dict[str, list[tuple[int, str]]] = {}
+        self.claimed: dict[int, int] = {}  # person id -> row position
+        self.rows: list[PlannedRow] = []
+
+    def plan_row(self, contact: Contact) -> PlannedRow:
+        row = self._decide(contact)
+        position = len(self.rows)
+        self.rows.append(row)
+        if row.action is not Action.SKIP:
+            email = contact.values.get("email", "").casefold()
+            if email:
+                self.seen_emails.setdefault(email, position)
+            self.seen_names.setdefault(name_key(contact.full_name), []).append((position, email))
+            if row.person_id is not None:
+                self.claimed[row.person_id] = position
+        return row
+
+    def _decide(self, contact: Contact) -> PlannedRow:
+        name = contact.full_name
+        if not name:
+            return PlannedRow(contact.where, "", Action.SKIP, "no name in this row")
+        too_long = _too_long(contact.values)
+        if too_long:
+            return PlannedRow(contact.where, name, Action.SKIP, too_long)
+        earlier = self._earlier_row(contact)
+        if earlier is not None:
+            reason = f"same person as {self.rows[earlier].where}"
+            return PlannedRow(contact.where, name, Action.SKIP, reason)
+        person, how = self._stored_person(contact)
+        if person is None:
+            return PlannedRow(contact.where, name, Action.NEW, values=dict(contact.values))
+        if person.id in self.claimed:
+            reason = f"same person as {self.rows[self.claimed[person.id]].where}"
+            return PlannedRow(contact.where, name, Action.SKIP, reason)
+        changes = {
+            key: (person.values.get(key), value)
+            for key, value in contact.values.items()
+            if key != "full_name" and not _same_value(key, person.values.get(key), value)
+        }
+        return PlannedRow(
+            contact.where,
+            person.values.get("full_name") or name,
+            Action.UPDATE,
+            how,
+            person_id=person.id,
+            values={key: new for key, (_old, new) in changes.items()},
+            changes=changes,
+        )
+
+    def _earlier_row(self, contact: Contact) -> int | None:
+        email = contact.values.get("email", "").casefold()
+        if email and email in self.seen_emails:
+            return self.seen_emails[email]
+        for position, other_email in self.seen_names.get(name_key(contact.full_name), []):
+            if not email or not other_email or email == other_email:
+                return position
+        return None
+
+    def _stored_person(self, contact: Contact) -> tuple[KnownPerson | None, str]:
+        email = contact.values.get("email", "").casefold()
+        if email and email in self.by_email:
+            return self.by_email[email], "same e-mail as the person in the account"
+        key = name_key(contact.full_name)
+        same_name = [p for p in self.by_name.get(key, []) if _emails_agree(email, p)]
+        if len(same_name) == 1:
+            return same_name[0], "same name as the person in the account"
+        if same_name or not self.fuzzy_keys or not key:
+            return None, ""  # several namesakes: a new person, not a guess
+        return self._close_name(key, email)
+
+    def _close_name(self, key: str, email: str) -> tuple[KnownPerson | None, str]:
+        from rapidfuzz import fuzz, process  # loaded when there are people to compare with
+
+        found = process.extractOne(
+            key, self.fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_SCORE
+        )
+        if found is None:
+            return None, ""
+        candidates = [p for p in self.by_name[found[0]] if _emails_agree(email, p)]
+        if len(candidates) != 1:
+            return None, ""
+        person = candidates[0]
+        stored = person.values.get("full_name")
+        return person, f"name close to {stored} in the account ({found[1]:.0f}% alike)"
+
+
+def _same_value(name: str, stored: Any, value: str) -> bool:
+    stored_text = " ".join(str(stored or "").split())
+    if name == "email":  # the case of an address is not news
+        return stored_text.casefold() == value.casefold()
+    return stored_text == value
+
+
+def _emails_agree(email: str, person: KnownPerson) -> bool:
+    stored = (person.values.get("email") or "").casefold()
+    return not email or not stored or email == stored
+
+
+def _too_long(values: dict[str, str]) -> str:
+    from keyplan.domain.fields import STAKEHOLDER_FIELDS
+
+    for name, value in values.items():
+        limit = IMPORTED_FIELDS.get(name)
+        if limit is not None and len(value) > limit:
+            label = STAKEHOLDER_FIELDS[name].label
+            return f"{label} is longer than {limit} characters"
+    return ""
+
+
+# ---- managers -----------------------------------------------------------------------------
+
+
+def _manager_key(name: str) -> str:
+    """Names as compared for "reports to": "Olsen, Ingrid" finds Ingrid Olsen too."""
+    return " ".join(sorted(name_key(name).split()))
+
+
+def _resolve_managers(
+    rows: list[PlannedRow], contacts: list[Contact], target: ImportTarget
+) -> None:
+    in_file: dict[str, set[Ref]] = {}
+    for position, (row, contact) in enumerate(zip(rows, contacts, strict=True)):
+        if row.action is Action.SKIP:
+            continue
+        ref = row.ref or ("row", position)
+        for name in {contact.full_name, row.name}:
+            in_file.setdefault(_manager_key(name), set()).add(ref)
+    in_family: dict[str, set[Ref]] = {}
+    for person in target.family:
+        key = _manager_key(person.values.get("full_name") or "")
+        in_family.setdefault(key, set()).add(("person", person.id))
+    stored = {person.id: person for person in target.family}
+    for position, (row, contact) in enumerate(zip(rows, contacts, strict=True)):
+        if row.action is Action.SKIP or not contact.reports_to:
+            continue
+        key = _manager_key(contact.reports_to)
+        found = in_file.get(key) or in_family.get(key) or set()
+        _set_manager(row, position, contact.reports_to, found, stored)
+
+
+def _set_manager(
+    row: PlannedRow, position: int, name: str, found: set[Ref], stored: dict[int, KnownPerson]
+) -> None:
+    if not found:
+        row.notes.append(
+            f"Reports to '{name}' names nobody in the file or the account (no manager set)"
+        )
+        return
+    if len(found) > 1:
+        row.notes.append(f"Reports to '{name}' fits {len(found)} people (no manager set)")
+        return
+    (manager,) = found
+    if manager == (row.ref or ("row", position)):
+        row.notes.append("Reports to names the person themselves; left out")
+        return
+    if row.action is Action.UPDATE and row.person_id is not None:
+        current = stored[row.person_id].reports_to_id if row.person_id in stored else None
+        if manager == ("person", current):
+            return
+        old_name = stored[current].values.get("full_name") if current in stored else None
+        row.changes["reports_to_id"] = (old_name, name)
+    row.manager, row.manager_name = manager, name
+
+
+def _refuse_cycles(rows: list[PlannedRow], target: ImportTarget) -> None:
+    """Take back every imported line that would close a reporting cycle, and say why."""
+    names: dict[Ref, str] = {}
+    managers: dict[Ref, Ref | None] = {}
+    for person in target.family:
+        ref = ("person", person.id)
+        names[ref] = person.values.get("full_name") or "?"
+        managers[ref] = ("person", person.reports_to_id) if person.reports_to_id else None
+    drawn_by: dict[Ref, int] = {}
+    for position, row in enumerate(rows):
+        if row.action is Action.SKIP:
+            continue
+        ref = row.ref or ("row", position)
+        names[ref] = row.name
+        if row.manager is not None:
+            managers[ref] = row.manager
+            drawn_by[ref] = position
+    for cycle in reporting_cycles(managers):
+        chain = " → ".join(names.get(ref, "?") for ref in [*cycle, cycle[0]])
+        for ref in cycle:
+            if ref in drawn_by:
+                row = rows[drawn_by[ref]]
+                row.notes.append(
+                    f"Reports to '{row.manager_name}' refused: it would make a reporting "
+                    f"cycle ({chain}); that line is left out"
+                )
+                row.manager = None
+                row.changes.pop("reports_to_id", None)
+
+
+def reporting_cycles(managers: dict[Ref, Ref | None]) -> list[list[Ref]]:
+    """Every cycle of reporting lines (the people in each), in linear time."""
+    cycles: list[list[Ref]] = []
+    done: set[Ref] = set()
+    for start in managers:
+        path: list[Ref] = []
+        on_path: set[Ref] = set()
+        person: Ref | None = start
+        while person is not None and person not in done and person not in on_path:
+            path.append(person)
+            on_path.add(person)
+            person = managers.get(person)
+        if person is not None and person in on_path:
+            cycles.append(path[path.index(person) :])
+        done.update(path)
+    return cycles
+
+
+# ---- the preview as lines (the command line prints them; the wizard shows a table) --------
+
+
+def row_details(row: PlannedRow) -> str:
+    """What happens to a row, in a few words: the reason, the changes, the notes."""
+    parts: list[str] = []
+    if row.action is Action.SKIP:
+        parts.append(row.reason)
+    elif row.action is Action.UPDATE:
+        if not row.included:
+            parts.append("left out by you")
+        parts.append(row.reason)
+        parts.extend(_change_text(name, old, new) for name, (old, new) in row.changes.items())
+    parts.extend(row.notes)
+    return "; ".join(part for part in parts if part)
+
+
+def _change_text(name: str, old: Any, new: Any) -> str:
+    from keyplan.domain.fields import STAKEHOLDER_FIELDS
+
+    label = STAKEHOLDER_FIELDS[name].label.lower()
+    return f"{label} '{old}' → '{new}'" if old else f"{label} '{new}' added"
+
+
+def preview_lines(plan: ImportPlan) -> list[str]:
+    """The summary, then one line per row that is skipped, updated or has a note."""
+    lines = [plan.summary()]
+    for row in plan.rows:
+        if row.action is Action.NEW and not row.notes:
+            continue
+        word = {"new": "new", "update": "update", "skip": "skipped"}[row.action.value]
+        if row.action is Action.UPDATE and not row.included:
+            word = "skipped"
+        who = f" {row.name}" if row.name else ""
+        lines.append(f"  {row.where}{who}: {word} — {row_details(row)}")
+    return lines

@@ -1,0 +1,363 @@
+"""Writing an import of people: one transaction for all of it, and its exact undo.
+
+The matching happens above (``exchange/import_plan.py``) on plain data this module reads
+(``import_target``); what comes back down is an ``ImportWrite``: people to add and fields to
+change, with managers named by id or by their place among the new people. New people go in
+with one multi-row INSERT … RETURNING, their managers with one executemany UPDATE: ten
+thousand rows take a fraction of a second. The reporting rules are checked again inside the
+transaction, on the data as it is then, so nothing the database holds can end up in a cycle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from keyplan.domain.errors import NotFound, RuleViolation
+from keyplan.store.database import Database
+from keyplan.store.edits import umbrella_account_ids
+from keyplan.store.models import Account, Stakeholder, utc_now
+from keyplan.store.snapshots import (
+    RowSnapshot,
+    delete_snapshot_rows,
+    restore_snapshot,
+    snapshot_delete,
+)
+
+# The stakeholder fields an import may fill, and how long each may be (the column sizes).
+IMPORTED_FIELDS = {
+    "full_name": 200,
+    "job_title": 200,
+    "department": 200,
+    "email": 200,
+    "phone": 60,
+    "location": 200,
+}
+_BATCH = 2000  # rows per INSERT: well under SQLite's limit of bound parameters
+
+Progress = Callable[[float], None]
+
+
+@dataclass(frozen=True, slots=True)
+class KnownPerson:
+    """A person already in the database, as the matching needs them."""
+
+    id: int
+    account_id: int
+    values: dict[str, Any]  # the IMPORTED_FIELDS
+    reports_to_id: int | None
+
+
+@dataclass(frozen=True)
+class ImportTarget:
+    """The account an import goes into and the people already there.
+
+    Attributes:
+        account_id: None when the account does not exist yet (it is created by the import).
+        account_name: the account's name.
+        people: the account's own people: the ones an import may update.
+        family: everyone in the account's umbrella family, the account's people included:
+            whom an imported person may report to.
+    """
+
+    account_id: int | None
+    account_name: str
+    people: list[KnownPerson]
+    family: list[KnownPerson]
+
+
+@dataclass(frozen=True, slots=True)
+class PersonWrite:
+    """One person to add (``person_id`` None) or to change.
+
+    ``manager_id`` names a person in the database; ``manager_new`` one of the new people by
+    position in ``ImportWrite.new``. At most one of them is set.
+    """
+
+    person_id: int | None
+    values: dict[str, Any]
+    manager_id: int | None = None
+    manager_new: int | None = None
+
+
+@dataclass(frozen=True)
+class ImportWrite:
+    account_id: int | None
+    account_name: str
+    new: list[PersonWrite] = field(default_factory=list)
+    updates: list[PersonWrite] = field(default_factory=list)
+
+
+@dataclass
+class ImportReceipt:
+    """What an import wrote, so that it can be taken back exactly and done again.
+
+    ``before`` holds the changed people's rows as they were; ``after`` is filled by
+    ``revert_import`` with every row it removed or reset, for ``reapply_import``.
+    """
+
+    account_id: int
+    account_created: bool
+    added_ids: list[int]
+    updated_ids: list[int]
+    before: RowSnapshot
+    after: RowSnapshot | None = None
+
+
+# ---- reading ------------------------------------------------------------------------------
+
+
+def account_id_by_name(db: Database, name: str) -> int | None:
+    """The id of the top-level or affiliate account with this name (any case), or None.
+
+    Raises:
+        RuleViolation: several accounts carry the name (affiliates of different umbrellas).
+    """
+    with db.read() as session:
+        ids = session.scalars(
+            select(Account.id).where(func.lower(Account.name) == name.strip().lower())
+        ).all()
+    if len(ids) > 1:
+        raise RuleViolation(
+            f"{len(ids)} accounts are named '{name.strip()}'; import from the application, "
+            f"where you pick the account."
+        )
+    return ids[0] if ids else None
+
+
+def import_target(db: Database, account_id: int | None, account_name: str = "") -> ImportTarget:
+    """The account's people and its family's, as plain data (None: a new, empty account)."""
+    if account_id is None:
+        return ImportTarget(None, account_name, [], [])
+    with db.read() as session:
+        account = session.get(Account, account_id)
+        if account is None:
+            raise NotFound(f"That account no longer exists (id {account_id}).")
+        family_ids = umbrella_account_ids(session, account_id)
+        columns = [getattr(Stakeholder, name) for name in IMPORTED_FIELDS]
+        rows = session.execute(
+            select(Stakeholder.id, Stakeholder.account_id, Stakeholder.reports_to_id, *columns)
+            .where(Stakeholder.account_id.in_(family_ids))
+            .order_by(Stakeholder.id)
+        ).all()
+    family = [
+        KnownPerson(
+            row.id,
+            row.account_id,
+            {name: getattr(row, name) for name in IMPORTED_FIELDS},
+            row.reports_to_id,
+        )
+        for row in rows
+    ]
+    people = [person for person in family if person.account_id == account_id]
+    return ImportTarget(account_id, account.name, people, family)
+
+
+# ---- writing ------------------------------------------------------------------------------
+
+
+def apply_import(db: Database, plan: ImportWrite, report: Progress | None = None) -> ImportReceipt:
+    """Write an import in one transaction: every person of it, or (on any error) none.
+
+    Creates the account first when ``plan.account_id`` is None.
+
+    Raises:
+        RuleViolation: a reporting line would now close a cycle or cross customers; a person
+            to update is gone. Nothing is written.
+    """
+    step = report or (lambda _fraction: None)
+    with db.transaction() as session:
+        account_id, created = _account(session, plan)
+        step(0.05)
+        before = _snapshot_updated(session, account_id, plan.updates)
+        added_ids = _insert_new(session, account_id, plan.new, step)
+        _write_updates(session, plan.updates, added_ids)
+        _link_new_managers(session, plan.new, added_ids)
+        _check_lines(session, account_id, plan, added_ids)
+        step(1.0)
+    updated_ids = [write.person_id for write in plan.updates if write.person_id is not None]
+    return ImportReceipt(account_id, created, added_ids, updated_ids, before)
+
+
+def revert_import(db: Database, receipt: ImportReceipt) -> None:
+    """Take an import back exactly: the added people go, the changed ones are as they were."""
+    with db.transaction() as session:
+        after = snapshot_delete(session, Stakeholder.__table__, set(receipt.added_ids))
+        for row in _rows(session, receipt.updated_ids):
+            after.add(Stakeholder.__table__, row, deleted=False)
+        delete_snapshot_rows(session, after)
+        restore_snapshot(session, receipt.before)
+        if receipt.account_created:
+            account = snapshot_delete(session, Account.__table__, {receipt.account_id})
+            after.rows.update(account.rows)
+            delete_snapshot_rows(session, account)
+    receipt.after = after
+
+
+def reapply_import(db: Database, receipt: ImportReceipt) -> None:
+    """Do an import again after ``revert_import``, to the same ids and values."""
+    assert receipt.after is not None, "reapply_import follows revert_import"
+    with db.transaction() as session:
+        restore_snapshot(session, receipt.after)
+
+
+def _account(session: Session, plan: ImportWrite) -> tuple[int, bool]:
+    if plan.account_id is not None:
+        if session.get(Account, plan.account_id) is None:
+            raise NotFound(f"That account no longer exists (id {plan.account_id}).")
+        return plan.account_id, False
+    name = plan.account_name.strip()
+    if not name:
+        raise RuleViolation("Name the account to import into.")
+    clash = session.scalar(
+        select(Account.id).where(
+            func.lower(Account.name) == name.lower(), Account.parent_id.is_(None)
+        )
+    )
+    if clash is not None:
+        return clash, False
+    account = Account(name=name)
+    session.add(account)
+    session.flush()
+    return account.id, True
+
+
+def _snapshot_updated(session: Session, account_id: int, updates: list[PersonWrite]) -> RowSnapshot:
+    ids = [write.person_id for write in updates if write.person_id is not None]
+    rows = _rows(session, ids)
+    if len(rows) != len(set(ids)):
+        raise RuleViolation("Someone the import would update was deleted meanwhile; try again.")
+    snapshot = RowSnapshot()
+    for row in rows:
+        if row["account_id"] != account_id:
+            raise RuleViolation(f"{row['full_name']} is not in this account any more.")
+        snapshot.add(Stakeholder.__table__, row, deleted=False)
+    return snapshot
+
+
+def _rows(session: Session, ids: list[int]) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    table = Stakeholder.__table__
+    for start in range(0, len(ids), _BATCH):
+        chunk = ids[start : start + _BATCH]
+        statement = select(table).where(table.c.id.in_(chunk))
+        rows.extend(dict(row) for row in session.execute(statement).mappings())
+    return rows
+
+
+def _insert_new(
+    session: Session, account_id: int, new: list[PersonWrite], step: Progress
+) -> list[int]:
+    now = utc_now()
+    defaults = {"buying_role": "none", "stance": "unknown", "strength": 0, "has_left": False}
+    added: list[int] = []
+    for start in range(0, len(new), _BATCH):
+        rows = [
+            {
+                **dict.fromkeys(IMPORTED_FIELDS),
+                **write.values,
+                **defaults,
+                "account_id": account_id,
+                "created_at": now,
+                "updated_at": now,
+            }
+            for write in new[start : start + _BATCH]
+        ]
+        statement = insert(Stakeholder.__table__).returning(
+            Stakeholder.__table__.c.id, sort_by_parameter_order=True
+        )
+        added.extend(session.scalars(statement, rows).all())
+        step(0.1 + 0.7 * (start + len(rows)) / len(new))
+    return added
+
+
+def _write_updates(session: Session, updates: list[PersonWrite], added_ids: list[int]) -> None:
+    now = utc_now()
+    for write in updates:
+        values = dict(write.values)
+        if write.manager_new is not None:
+            values["reports_to_id"] = added_ids[write.manager_new]
+        elif write.manager_id is not None:
+            values["reports_to_id"] = write.manager_id
+        if values:
+            table = Stakeholder.__table__
+            session.execute(
+                update(table)
+                .where(table.c.id == write.person_id)
+                .values({**values, "updated_at": now})
+            )
+
+
+def _link_new_managers(session: Session, new: list[PersonWrite], added_ids: list[int]) -> None:
+    links = [
+        {
+            "person": added_ids[position],
+            "manager": added_ids[write.manager_new]
+            if write.manager_new is not None
+            else write.manager_id,
+        }
+        for position, write in enumerate(new)
+        if write.manager_new is not None or write.manager_id is not None
+    ]
+    if not links:
+        return
+    table = Stakeholder.__table__
+    statement = (
+        update(table)
+        .where(table.c.id == bindparam("person"))
+        .values(reports_to_id=bindparam("manager"))
+    )
+    session.connection().execute(statement, links)
+
+
+def _check_lines(
+    session: Session, account_id: int, plan: ImportWrite, added_ids: list[int]
+) -> None:
+    """Every reporting line the import drew stays in the family and closes no cycle."""
+    family = umbrella_account_ids(session, account_id)
+    rows = session.execute(
+        select(Stakeholder.id, Stakeholder.reports_to_id, Stakeholder.full_name).where(
+            Stakeholder.account_id.in_(family)
+        )
+    ).all()
+    managers = {row.id: row.reports_to_id for row in rows}
+    names = {row.id: row.full_name for row in rows}
+    drawn = [
+        *(added_ids[i] for i, w in enumerate(plan.new) if _has_manager(w)),
+        *(w.person_id for w in plan.updates if _has_manager(w)),
+    ]
+    for person_id in drawn:
+        manager_id = managers.get(person_id)
+        if manager_id is not None and manager_id not in managers:
+            raise RuleViolation(
+                f"{names.get(person_id, '?')} cannot report to someone outside this customer."
+            )
+    cycle = _first_cycle(managers)
+    if cycle:
+        chain = " → ".join(names.get(pid, "?") for pid in [*cycle, cycle[0]])
+        raise RuleViolation(f"The import would make a reporting cycle: {chain}.")
+
+
+def _first_cycle(managers: dict[int, int | None]) -> list[int] | None:
+    """One cycle of reporting lines (the people in it), or None; linear in the people."""
+    done: set[int] = set()
+    for start in managers:
+        path: list[int] = []
+        on_path: set[int] = set()
+        person: int | None = start
+        while person is not None and person not in done and person not in on_path:
+            path.append(person)
+            on_path.add(person)
+            person = managers.get(person)
+        if person is not None and person in on_path:
+            return path[path.index(person) :]
+        done.update(path)
+    return None
+
+
+def _has_manager(write: PersonWrite) -> bool:
+    return write.manager_id is not None or write.manager_new is not None

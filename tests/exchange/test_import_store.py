@@ -1,0 +1,111 @@
+"""Writing an import: all of it or none of it, and an undo that restores every byte."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from keyplan.domain.errors import RuleViolation
+from keyplan.exchange.contact_files import read_contacts_file
+from keyplan.exchange.import_plan import plan_import
+from keyplan.store import edits, import_writes, queries
+from keyplan.store.database import Database
+from keyplan.store.import_writes import ImportWrite, PersonWrite
+from keyplan.store.models import Account, Stakeholder
+
+DATA = Path(__file__).parents[1] / "data" / "import"
+
+
+def dump(db: Database) -> dict:
+    """Every person and account row, every column: to compare before and after exactly."""
+    with db.read() as session:
+        people = [dict(r) for r in session.execute(select(Stakeholder.__table__)).mappings()]
+        accounts = [dict(r) for r in session.execute(select(Account.__table__)).mappings()]
+    return {"people": people, "accounts": accounts}
+
+
+def import_file(db: Database, account_id: int | None, name: str, account_name: str = ""):
+    contacts = read_contacts_file(DATA / name).contacts
+    plan = plan_import(contacts, import_writes.import_target(db, account_id, account_name))
+    return plan, import_writes.apply_import(db, plan.to_write())
+
+
+def test_a_crm_import_writes_people_and_their_reporting_lines(db):
+    acme = edits.add_account(db, "Acme Group")
+    _plan, receipt = import_file(db, acme, "crm_contacts.csv")
+    assert len(receipt.added_ids) == 6
+    people = {p["full_name"]: p for p in queries.people(db, acme)}
+    assert people["Zoë Müller-Łukasiewicz"].manager_name == "Ingrid Olsen"
+    assert people["Ελένη Παπαδοπούλου"].manager_name == "Zoë Müller-Łukasiewicz"
+    assert people["Sam O'Brien <b>&"].manager_name is None
+    assert people["Sam O'Brien <b>&"]["stance"] == "unknown"
+    assert people["山田太郎"]["location"] == "Tokyo, Japan"
+
+
+def test_importing_the_same_people_again_updates_them_instead(db):
+    acme = edits.add_account(db, "Acme Group")
+    import_file(db, acme, "crm_contacts.csv")
+    plan, receipt = import_file(db, acme, "phone_v21.vcf")
+    assert plan.new_count == 0
+    assert len(queries.people(db, acme)) == 6
+    zoe = next(p for p in queries.people(db, acme) if p["full_name"].startswith("Zoë"))
+    assert zoe["job_title"].endswith("Central and Eastern Europe")
+    assert zoe.id in receipt.updated_ids
+
+
+def test_revert_restores_everything_exactly_and_reapply_brings_the_same_ids_back(db):
+    acme = edits.add_account(db, "Acme Group")
+    import_file(db, acme, "crm_contacts.csv")
+    before = dump(db)
+    _plan, receipt = import_file(db, acme, "google_contacts.csv")
+    after = dump(db)
+    assert after != before
+    import_writes.revert_import(db, receipt)
+    assert dump(db) == before
+    import_writes.reapply_import(db, receipt)
+    assert dump(db) == after
+
+
+def test_an_import_that_created_its_account_takes_the_account_back_too(db):
+    before = dump(db)
+    _plan, receipt = import_file(db, None, "linkedin_connections.csv", "Acme Group")
+    assert receipt.account_created
+    assert queries.find_account(db, "acme group") == receipt.account_id
+    import_writes.revert_import(db, receipt)
+    assert dump(db) == before
+
+
+def test_a_refused_line_inside_the_transaction_writes_nothing(db):
+    acme = edits.add_account(db, "Acme Group")
+    ingrid = edits.add_stakeholder(db, acme, "Ingrid Olsen")
+    harald = edits.add_stakeholder(db, acme, "Harald Berg", reports_to_id=ingrid)
+    before = dump(db)
+    # A plan made elsewhere (or before someone else's edit) that now closes a cycle.
+    write = ImportWrite(
+        acme,
+        "Acme Group",
+        new=[PersonWrite(None, {"full_name": f"Person {n}"}) for n in range(50)],
+        updates=[PersonWrite(ingrid, {"job_title": "CEO"}, manager_id=harald)],
+    )
+    with pytest.raises(RuleViolation, match="reporting cycle: Ingrid Olsen → Harald Berg"):
+        import_writes.apply_import(db, write)
+    assert dump(db) == before
+
+
+def test_a_manager_at_another_customer_is_refused(db):
+    acme = edits.add_account(db, "Acme Group")
+    globex = edits.add_account(db, "Globex")
+    outsider = edits.add_stakeholder(db, globex, "Gina Gray")
+    before = dump(db)
+    write = ImportWrite(acme, "Acme Group", new=[PersonWrite(None, {"full_name": "A"}, outsider)])
+    with pytest.raises(RuleViolation, match="outside this customer"):
+        import_writes.apply_import(db, write)
+    assert dump(db) == before
+
+
+def test_account_lookup_by_name_ignores_case(db):
+    acme = edits.add_account(db, "Acme Group")
+    assert import_writes.account_id_by_name(db, "  ACME group ") == acme
+    assert import_writes.account_id_by_name(db, "Globex") is None
