@@ -4,7 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint bench check-qt-libs clean
+BUNDLE_INSTALLED := $(VENV)/.installed-bundle
+
+.PHONY: run test lint bench bundle check-qt-libs clean
 
 $(INSTALLED): pyproject.toml
 	@packaging/check-python.sh $(PYTHON)
@@ -31,6 +33,17 @@ bench: $(INSTALLED)
 	@for script in tests/benchmarks/bench_*.py; do \
 		echo "== $$script"; QT_QPA_PLATFORM=offscreen $(PY) $$script || exit 1; \
 	done
+
+$(BUNDLE_INSTALLED): $(INSTALLED)
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[bundle]"
+	@touch $(BUNDLE_INSTALLED)
+
+## Build the desktop application, one folder in dist/keyplan/ (PyInstaller; see packaging/).
+bundle: $(BUNDLE_INSTALLED)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/keyplan.spec
+	@echo "Bundle: dist/keyplan/, $$(du -sh dist/keyplan | cut -f1)," \
+		"$$(find dist/keyplan -type f | wc -l | tr -d ' ') files"
 
 clean:
 	rm -rf $(VENV) build dist app/*.egg-info .pytest_cache .ruff_cache

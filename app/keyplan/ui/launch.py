@@ -7,7 +7,8 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from keyplan.domain.errors import KeyplanError
@@ -15,6 +16,8 @@ from keyplan.store.database import open_database
 from keyplan.ui import dialogs, settings
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.main_window import MainWindow
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256)  # the PNGs in resources/icons (512 px: icon themes)
 
 
 def open_document(location: str, create: bool) -> PortfolioDocument:
@@ -27,6 +30,8 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Keyplan")
     app.setOrganizationName("Keyplan")
+    app.setDesktopFileName("org.keyplan.Keyplan")  # ties the windows to the menu entry
+    app.setWindowIcon(application_icon())
     sys.excepthook = _show_user_errors
     document = _first_document(db_location)
     if document is None:
@@ -49,6 +54,16 @@ def _warm_up_store() -> None:
     from keyplan.store.warm_up import load_editing_modules
 
     threading.Thread(target=load_editing_modules, name="keyplan-warm-up").start()
+
+
+def application_icon() -> QIcon:
+    """Keyplan's icon in every rendered size; Qt reads a PNG only when that size is drawn."""
+    from keyplan.resources import resource_path
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"keyplan-{size}.png")), QSize(size, size))
+    return icon
 
 
 def _first_document(db_location: str | None) -> PortfolioDocument | None:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan import version
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs, settings
 from keyplan.ui.account_tabs import ACCOUNT_TABS
@@ -398,13 +397,14 @@ class MainWindow(QMainWindow):
         self.show_tab("Interactions").start_logging(person_ids)
 
     def about(self) -> None:
+        """Help › About: version, licence, where the data lives; window-modal, never blocking."""
         assert self.document is not None
-        dialogs.show_info(
-            self,
-            f"Keyplan {version()}\n\nAccount planning for strategic account directors, "
-            f"offline.\n\nDatabase: {self.document.database.display_name}",
-            "About Keyplan",
-        )
+        from keyplan.ui.about_dialog import AboutDialog, AboutFacts  # loaded when first asked
+
+        database = self.document.database
+        dialog = AboutDialog(AboutFacts.gather(database.display_name, database.path), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     # ---- geometry -----------------------------------------------------------------------
 
