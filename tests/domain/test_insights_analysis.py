@@ -19,6 +19,7 @@ from keyplan.domain.insights import (
     relationship_health,
     weekly_nudge,
 )
+from keyplan.domain.insights.tally import finding_tally
 from keyplan.domain.vocabulary import BuyingRole, CommitmentStatus, Level, Stance, Strength
 
 TODAY = date(2025, 6, 2)
@@ -74,9 +75,9 @@ def test_one_call_gives_the_same_answers_as_the_single_insights():
     assert insights.next_contacts == next_best_contacts(account, TODAY)
     assert insights.nudge == weekly_nudge(account, TODAY)
     assert insights.score == account_score(
-        grid=insights.coverage,
+        breadth=insights.coverage.breadth,
         concentration=insights.concentration,
-        health=insights.health,
+        health=finding_tally(insights.health, account.people),
         promises=insights.promises,
         freshness=insights.freshness,
     )

@@ -13,7 +13,14 @@ from keyplan.domain.insights import (
     PersonFacts,
     analyse_account,
 )
-from keyplan.domain.vocabulary import BuyingRole, CommitmentStatus, Influence, Level, Strength
+from keyplan.domain.vocabulary import (
+    BuyingRole,
+    CommitmentStatus,
+    Influence,
+    Level,
+    Stance,
+    Strength,
+)
 
 TODAY = date(2025, 6, 2)
 DANA = PersonFacts(1, "Dana Whitfield", title="CFO", department="Finance", level=Level.C_LEVEL,
@@ -69,7 +76,7 @@ def test_a_well_worked_account_scores_100_and_has_nothing_to_say():
     assert score.top_reason is None
 
 
-def test_a_plan_never_reviewed_and_a_late_promise_cost_ten_and_four_points():
+def test_a_plan_never_reviewed_and_a_late_promise_cost_six_and_four_points():
     overdue = CommitmentFacts(
         2, "Send the migration plan", CommitmentStatus.OPEN, 1, 8, due_on=TODAY - timedelta(12)
     )
@@ -77,9 +84,9 @@ def test_a_plan_never_reviewed_and_a_late_promise_cost_ten_and_four_points():
 
     score = analyse_account(account, TODAY).score
 
-    assert score.value == 86
+    assert score.value == 90
     assert score.reasons == (
-        (10.0, "Plan never reviewed; reviews are due every 90 days"),
+        (6.0, "Plan never reviewed; reviews are due every 90 days"),
         (4.0, "Promise overdue by 12 days: Send the migration plan"),
     )
     assert score.top_reason == "Plan never reviewed; reviews are due every 90 days"
@@ -90,25 +97,25 @@ def test_seven_of_eleven_meetings_with_dana_make_the_account_single_threaded():
 
     score = analyse_account(account, TODAY).score
 
-    # HHI = (7² + 4·1²) / 11² ≈ 0.438; (0.438 − 0.2) / 0.8 of 10 points ≈ 2.98 lost.
+    # HHI = (7² + 4·1²) / 11² ≈ 0.438; (0.438 − 0.2) / 0.8 of 8 points ≈ 2.38 lost.
     ((points, reason),) = score.reasons
-    assert points == pytest.approx(3.0)
+    assert points == pytest.approx(2.4)
     assert reason == "Single-threaded: 64% of recent contact went to Dana Whitfield"
-    assert score.value == 97
+    assert score.value == 98
 
 
-def test_an_unowned_cfo_is_the_top_reason():
+def test_an_unowned_cfo_the_only_decision_maker_costs_all_22_points():
     account = replace(healthy(), people=(replace(DANA, owner_ids=()), *OTHERS))
 
     score = analyse_account(account, TODAY).score
 
-    assert score.value == 85
+    assert score.value == 78
     assert score.top_reason == (
         "Dana Whitfield (CFO) is an influential decision maker with no owner"
     )
 
 
-def test_a_broken_and_a_late_promise_out_of_four_cost_three_eighths_of_five_points():
+def test_a_broken_and_a_late_promise_out_of_four_cost_three_eighths_of_two_points():
     statuses = [CommitmentStatus.KEPT, CommitmentStatus.KEPT, CommitmentStatus.BROKEN,
                 CommitmentStatus.LATE]  # fmt: skip
     commitments = tuple(
@@ -118,21 +125,88 @@ def test_a_broken_and_a_late_promise_out_of_four_cost_three_eighths_of_five_poin
 
     score = analyse_account(replace(healthy(), commitments=commitments), TODAY).score
 
-    assert score.reasons == ((1.9, "Of 4 settled promises, 1 broken and 1 kept late"),)
-    assert score.value == 98
+    assert score.reasons == ((0.8, "Of 4 settled promises, 1 broken and 1 kept late"),)
+    assert score.value == 99
 
 
 def test_an_empty_account_explains_every_missing_dimension_biggest_first():
     score = analyse_account(AccountFacts(9, "Blank Corp"), TODAY).score
 
-    assert score.value == 35
-    assert [points for points, _ in score.reasons] == [15, 10, 10, 10, 10, 5, 5]
+    assert score.value == 47
+    assert [points for points, _ in score.reasons] == [22, 8, 6, 6, 6, 3, 2]
     assert [reason for _, reason in score.reasons] == [
         "No decision maker or high-influence person identified",
+        "No interactions in the last 90 days",
         "No departments recorded for the people we know",
         "No working relationship at board, VP or director level",
-        "No interactions in the last 90 days",
         "Plan never reviewed; reviews are due every 90 days by default",
         "Nobody on our team met the customer in 90 days or owns a relationship",
         "No offering areas discussed with the customer",
     ]
+
+
+# ---- what an experienced account director would say -------------------------------------
+
+DECIDERS = tuple(
+    PersonFacts(10 + n, name, title=title, department=dept, level=Level.C_LEVEL,
+                buying_role=BuyingRole.DECISION_MAKER, strength=Strength.TRUSTED, owner_ids=(7,))
+    for n, (name, title, dept) in enumerate(
+        [("Ola Nord", "CIO", "IT"), ("Per Sand", "COO", "Operations"),
+         ("Siri Dahl", "CPO", "Procurement")]
+    )
+)  # fmt: skip
+
+
+def with_people(*people: PersonFacts) -> AccountFacts:
+    """The healthy account with these people too, each met ten days ago."""
+    everyone = (DANA, *OTHERS, *people)
+    return replace(healthy(), people=everyone, interactions=meetings(*(p.id for p in everyone)))
+
+
+def test_the_first_uncovered_decision_maker_of_four_already_costs_half_the_weight():
+    cold = replace(DECIDERS[0], strength=Strength.ACQUAINTED)
+    score = analyse_account(with_people(cold, *DECIDERS[1:]), TODAY).score
+
+    # sqrt(1/4) of 22 points: one decision maker in four out of reach is a real gap.
+    assert score.reasons == (
+        (11.0, "Ola Nord (CIO) is a decision maker with only an acquainted relationship"),
+    )
+    assert score.value == 89
+
+
+def test_a_highly_influential_blocker_nobody_works_on_costs_twice_an_ordinary_one():
+    ordinary = replace(OTHERS[1], stance=Stance.BLOCKER)
+    influential = replace(ordinary, influence=Influence.HIGH)
+
+    ordinary_score = analyse_account(
+        replace(healthy(), people=(DANA, OTHERS[0], ordinary, *OTHERS[2:])), TODAY
+    ).score
+    influential_score = analyse_account(
+        replace(healthy(), people=(DANA, OTHERS[0], influential, *OTHERS[2:])), TODAY
+    ).score
+
+    assert ordinary_score.reasons == (
+        (6.0, "Ingrid Sato (IT VP) is a blocker and no open action aims to win them over"),
+    )
+    assert influential_score.value == 88
+    assert influential_score.top_reason == (
+        "Ingrid Sato (IT VP) is a blocker and no open action aims to win them over"
+    )
+
+
+def test_many_uncovered_decision_makers_and_an_unmanaged_blocker_need_attention():
+    """The Aldermark story: most deciders out of reach and a powerful blocker left alone."""
+    cold = tuple(replace(p, strength=Strength.ACQUAINTED, owner_ids=()) for p in DECIDERS)
+    blocker = replace(OTHERS[1], stance=Stance.BLOCKER, influence=Influence.HIGH)
+    account = replace(with_people(*cold), people=(DANA, OTHERS[0], blocker, *OTHERS[2:], *cold))
+
+    score = analyse_account(account, TODAY).score
+
+    # 3 of 4 decision makers: sqrt(3/4) of 22 ≈ 19.1; the blocker 12; Operations and
+    # Procurement, where the cold deciders sit, have nobody engaged: 2/4 of 6.
+    assert score.reasons == (
+        (19.1, "3 of 4 decision makers have no owner or no working relationship"),
+        (12.0, "Ingrid Sato (IT VP) is a blocker and no open action aims to win them over"),
+        (3.0, "2 of 4 departments have nobody engaged"),
+    )
+    assert score.value == 66

@@ -7,12 +7,17 @@ from datetime import date, timedelta
 import pytest
 
 from keyplan.domain.errors import RuleViolation
-from keyplan.domain.insights.summary import summarise_account
+from keyplan.domain.insights.summary import (
+    interactions_by_month,
+    summarise_account,
+    summarise_tally,
+)
 from keyplan.store import edits, interaction_edits
 from keyplan.store.database import Database
-from keyplan.store.demo import create_demo_portfolio
+from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
 from keyplan.store.insight_queries import account_facts, dashboard_facts, portfolio_facts
 from keyplan.store.interaction_queries import interactions
+from keyplan.store.plan_edits import family_names as plan_family
 
 TODAY = date(2026, 5, 4)
 
@@ -77,25 +82,57 @@ def test_a_deleted_interaction_comes_back_with_its_people(db, group):
     )
 
 
-def test_the_dashboards_summed_up_history_gives_the_same_insights_as_the_whole(db):
-    create_demo_portfolio(db, today=TODAY)
-    accounts, summed_up = dashboard_facts(db, TODAY)
-    assert {a.id for a in accounts} == set(summed_up)
+def assert_dashboard_agrees_with_full_analysis(db: Database) -> None:
+    """Every account's dashboard row says what its Insights tab says, reason for reason."""
+    accounts, tallies = dashboard_facts(db, TODAY)
+    assert {a.id for a in accounts} == set(tallies)
     for account in accounts:
-        whole = summarise_account(account_facts(db, account.id), TODAY)
-        facts = summed_up[account.id]
-        quick = summarise_account(
-            facts.facts,
-            TODAY,
-            trend=facts.interactions_by_month,
-            last_interaction_on=facts.last_interaction_on,
-        )
+        facts = account_facts(db, account.id)
+        whole = summarise_account(facts, TODAY)
+        quick = summarise_tally(tallies[account.id], TODAY)
         assert quick.score == whole.score, account.name
-        assert quick.health == whole.health
-        assert quick.concentration == whole.concentration
-        assert quick.breadth == whole.breadth
-        assert quick.last_interaction_on == whole.last_interaction_on
-        assert sum(quick.interactions_by_month) <= sum(whole.interactions_by_month)
+        assert quick.health == whole.health, account.name
+        assert quick.concentration == whole.concentration, account.name
+        assert quick.breadth == whole.breadth, account.name
+        assert quick.promises == whole.promises, account.name
+        assert quick.freshness == whole.freshness, account.name
+        assert quick.last_interaction_on == whole.last_interaction_on, account.name
+        logged = logged_on(db, facts.id)
+        assert quick.interactions_by_month == interactions_by_month(
+            tuple(i for i in facts.interactions if i.id in logged), TODAY
+        ), account.name
+
+
+def logged_on(db: Database, account_id: int) -> set[int]:
+    """The interactions logged on an account and its affiliates (what the trend counts)."""
+    family = {account_id} | set(plan_family(db, account_id))
+    return {row.id for row in interactions(db, account_id) if row.account_id in family}
+
+
+def test_the_dashboard_scores_the_demo_as_the_insights_tab(db):
+    create_demo_portfolio(db, today=TODAY)
+    assert_dashboard_agrees_with_full_analysis(db)
+
+
+def test_the_dashboard_scores_a_generated_portfolio_as_the_insights_tab(db):
+    create_synthetic_portfolio(db, people=1500, seed=3, today=TODAY)
+    assert_dashboard_agrees_with_full_analysis(db)
+
+
+def test_the_dashboard_counts_a_group_meeting_for_both_families(db, group):
+    interaction_edits.log_interaction(db, group["acme"], TODAY, [group["ingrid"], group["mia"]])
+    interaction_edits.log_interaction(db, group["acme"], TODAY, [group["mia"]])
+    interaction_edits.log_interaction(db, group["acme"], TODAY, [])  # internal preparation
+    _accounts, tallies = dashboard_facts(db, TODAY)
+    assert sorted(tallies[group["acme"]].recent_people) == [
+        (),
+        (group["ingrid"], group["mia"]),
+        (group["mia"],),
+    ]
+    # Seen from France, the group's meetings with Mia are contact with France, with her only.
+    assert sorted(tallies[group["france"]].recent_people) == [(group["mia"],), (group["mia"],)]
+    assert tallies[group["globex"]].recent_people == ()
+    assert_dashboard_agrees_with_full_analysis(db)
 
 
 def test_the_trend_counts_the_months_up_to_today(db, group):

@@ -98,7 +98,7 @@ def test_an_umbrella_row_counts_its_affiliates_overdue_promises(model, demo):
     own = dashboard_facts(demo, TODAY, [find_account(demo, "Aldermark Group")])[1]
     assert model.row(group).summary.promises.overdue == sum(
         1
-        for c in own[find_account(demo, "Aldermark Group")].facts.commitments
+        for c in own[find_account(demo, "Aldermark Group")].commitments
         if c.status.value == "open" and c.due_on is not None and c.due_on < TODAY
     )
     tooltip = cell(model, affiliates[0], 0, Qt.ItemDataRole.ToolTipRole)

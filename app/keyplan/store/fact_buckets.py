@@ -70,6 +70,24 @@ _COMMITMENT_STATES = {member.value: member for member in CommitmentStatus}
 _WORK_STATES = {member.value: member for member in WorkStatus}
 
 
+#: A stakeholder's columns as ``person_facts`` reads them.
+PERSON_COLUMNS = (
+    Stakeholder.id,
+    Stakeholder.full_name,
+    Stakeholder.account_id,
+    Stakeholder.job_title,
+    Stakeholder.department,
+    Stakeholder.level,
+    Stakeholder.buying_role,
+    Stakeholder.influence,
+    Stakeholder.stance,
+    Stakeholder.strength,
+    Stakeholder.contact_frequency_days,
+    Stakeholder.has_left,
+    Stakeholder.major_challenge,
+)
+
+
 @dataclass(frozen=True, slots=True)
 class PortfolioAccount:
     """An account as the dashboard lists it (its own figures, not its affiliates')."""
@@ -116,8 +134,12 @@ class FactBuckets:
 
         The caller adds the interactions (``add_interaction``), in full or summed up.
         """
-        self._load_accounts(session, account_ids)
         self._load_people(session, account_ids)
+        self.load_plan(session, account_ids)
+
+    def load_plan(self, session: Session, account_ids: Collection[int] | None) -> None:
+        """Read the accounts, their promises, actions and offerings: everything but people."""
+        self._load_accounts(session, account_ids)
         self._load_promises_and_actions(session, account_ids)
         self._load_offerings(session, account_ids)
 
@@ -152,25 +174,11 @@ class FactBuckets:
             session, owner_rows.order_by(RelationshipOwner.team_member_id)
         ):
             owners[person_id].append(member_id)
-        statement = select(
-            Stakeholder.id,
-            Stakeholder.full_name,
-            Stakeholder.account_id,
-            Stakeholder.job_title,
-            Stakeholder.department,
-            Stakeholder.level,
-            Stakeholder.buying_role,
-            Stakeholder.influence,
-            Stakeholder.stance,
-            Stakeholder.strength,
-            Stakeholder.contact_frequency_days,
-            Stakeholder.has_left,
-            Stakeholder.major_challenge,
-        ).order_by(Stakeholder.id)
+        statement = select(*PERSON_COLUMNS).order_by(Stakeholder.id)
         if ids is not None:
             statement = statement.where(Stakeholder.account_id.in_(ids))
         for row in _rows(session, statement):
-            person = _person_facts(row, owners.get(row[0], ()))
+            person = person_facts(row, owners.get(row[0], ()))
             self.people[person.account_id].append(person)
             self.person_account[person.id] = person.account_id
 
@@ -294,7 +302,7 @@ def _cut_to(
     return InteractionFacts(facts.id, facts.on, people, facts.team_member_ids)
 
 
-def _person_facts(row: Any, owner_ids: Iterable[int]) -> PersonFacts:
+def person_facts(row: Any, owner_ids: Iterable[int]) -> PersonFacts:
     """One stakeholder row as plain facts; unknown stored words read as the defaults."""
     (pid, name, account_id, title, department, level, role, influence, stance, strength,
      every, has_left, challenge) = row  # fmt: skip

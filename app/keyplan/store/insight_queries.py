@@ -2,9 +2,8 @@
 
 ``account_facts`` reads one family (an account and every affiliate below it) with its whole
 history: what the Insights tab, the command line and the PDF analyse. ``dashboard_facts``
-reads every account at once in a handful of aggregate queries, for the dashboard's health
-scores: the recent window's interactions in full, older contact as each person's last contact
-(all the insights ever ask of it), and the monthly trend as counts.
+counts every account at once in a handful of aggregate queries, for the dashboard's health
+scores (``dashboard_tally``).
 """
 
 from __future__ import annotations
@@ -19,14 +18,13 @@ from sqlalchemy.orm import Session
 from keyplan.domain.errors import NotFound
 from keyplan.domain.insights.contacts import RECENT_DAYS
 from keyplan.domain.insights.facts import AccountFacts
-from keyplan.domain.insights.summary import TREND_MONTHS
+from keyplan.domain.insights.tally import AccountTally
 from keyplan.store import interaction_facts
 from keyplan.store.database import Database
 from keyplan.store.fact_buckets import FactBuckets, PortfolioAccount
 from keyplan.store.queries import umbrella_family_below
 
 __all__ = [
-    "DashboardFacts",
     "PortfolioAccount",
     "PortfolioFacts",
     "account_facts",
@@ -42,25 +40,6 @@ class PortfolioFacts:
 
     accounts: tuple[PortfolioAccount, ...]
     facts: Mapping[int, AccountFacts]
-
-
-@dataclass(frozen=True, slots=True)
-class DashboardFacts:
-    """What the dashboard analyses of one account family.
-
-    Attributes:
-        facts: the family's facts, its interactions summed up: the recent window's in full,
-            before that only each person's last contact. Every insight reads the same from
-            them as from the whole history.
-        interactions_by_month: interactions logged on the family's accounts per calendar
-            month, oldest first, ``TREND_MONTHS`` of them ending with this month.
-        last_interaction_on: the latest interaction logged on the family or held with its
-            people, up to today.
-    """
-
-    facts: AccountFacts
-    interactions_by_month: tuple[int, ...]
-    last_interaction_on: date | None
 
 
 def account_facts(
@@ -100,7 +79,7 @@ def portfolio_facts(db: Database) -> PortfolioFacts:
         buckets.load(session, None)
         for line in interaction_facts.interactions(session, None):
             buckets.add_interaction(*line)
-    families = _families(buckets)
+    families = families_of(buckets)
     facts = {account_id: buckets.facts_for(account_id, families[account_id])
              for account_id in buckets.accounts}  # fmt: skip
     return PortfolioFacts(accounts=_sorted_accounts(buckets), facts=facts)
@@ -108,8 +87,8 @@ def portfolio_facts(db: Database) -> PortfolioFacts:
 
 def dashboard_facts(
     db: Database, today: date, account_ids: Collection[int] | None = None
-) -> tuple[tuple[PortfolioAccount, ...], dict[int, DashboardFacts]]:
-    """The dashboard's facts of every account (or of some, with their families).
+) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
+    """The dashboard's reading of every account (or of some, with their families).
 
     Args:
         db: the open database.
@@ -117,20 +96,17 @@ def dashboard_facts(
         account_ids: the accounts whose rows to compute (None: all of them).
 
     Returns:
-        The accounts in name order, and each one's ``DashboardFacts`` by id.
+        The accounts read in name order, and each wanted one's ``AccountTally`` by id: the
+        account with its affiliates, counted in a few aggregate queries (``dashboard_tally``).
     """
+    from keyplan.store.dashboard_tally import dashboard_tallies
+
     with db.read() as session:
         read = _families_to_read(session, account_ids)
-        buckets = FactBuckets()
-        buckets.load(session, read)
-        _read_contacts(session, buckets, read, today)
-        months = _monthly(interaction_facts.monthly_counts(session, read, today), today)
-    families = _families(buckets)
-    wanted = buckets.accounts if account_ids is None else set(account_ids) & set(buckets.accounts)
-    return _sorted_accounts(buckets), {
-        account_id: _dashboard_facts(buckets, families[account_id], account_id, months)
-        for account_id in wanted
-    }
+        accounts, tallies = dashboard_tallies(session, today, read)
+    if account_ids is not None:
+        tallies = {a: tallies[a] for a in set(account_ids) & set(tallies)}
+    return accounts, tallies
 
 
 def affiliates_below(db: Database, account_id: int) -> int:
@@ -171,7 +147,7 @@ def _families_to_read(session: Session, account_ids: Collection[int] | None) -> 
     return read
 
 
-def _families(buckets: FactBuckets) -> dict[int, set[int]]:
+def families_of(buckets: FactBuckets) -> dict[int, set[int]]:
     """Each account read, with every affiliate below it (a cycle cannot loop)."""
     children: dict[int, list[int]] = defaultdict(list)
     for account in buckets.accounts.values():
@@ -192,38 +168,3 @@ def _families(buckets: FactBuckets) -> dict[int, set[int]]:
 
 def _sorted_accounts(buckets: FactBuckets) -> tuple[PortfolioAccount, ...]:
     return tuple(sorted(buckets.portfolio_rows.values(), key=lambda a: a.name.casefold()))
-
-
-# ---- the trend -----------------------------------------------------------------------------
-
-_Months = dict[int, tuple[dict[int, int], date | None]]
-
-
-def _monthly(rows: object, today: date) -> _Months:
-    """Account id -> (counts by month offset, 0 = this month; the last logged interaction)."""
-    this_month = today.year * 12 + today.month - 1
-    months: _Months = {}
-    for account_id, month_text, count, last in rows:  # type: ignore[attr-defined]
-        counts, latest = months.get(account_id, ({}, None))
-        offset = this_month - (int(month_text[:4]) * 12 + int(month_text[5:7]) - 1)
-        if 0 <= offset < TREND_MONTHS:
-            counts[offset] = counts.get(offset, 0) + count
-        months[account_id] = (counts, last if latest is None or last > latest else latest)
-    return months
-
-
-def _dashboard_facts(
-    buckets: FactBuckets, family: set[int], account_id: int, months: _Months
-) -> DashboardFacts:
-    facts = buckets.facts_for(account_id, family)
-    trend = [0] * TREND_MONTHS
-    logged: list[date] = []
-    for member in family:
-        counts, last = months.get(member, ({}, None))
-        for offset, count in counts.items():
-            trend[TREND_MONTHS - 1 - offset] += count
-        if last is not None:
-            logged.append(last)
-    # The stand-ins carry each person's last contact, so the family's latest contact is here.
-    contacts = [interaction.on for interaction in facts.interactions]
-    return DashboardFacts(facts, tuple(trend), max(logged + contacts, default=None))

@@ -1,9 +1,9 @@
 """Who met whom and when, read for the insights in as few rows as the answer needs.
 
 An interaction comes back as one row with its people and our team members folded in
-(``group_concat``), not one row per link: the link tables are the largest in the file. For the
-portfolio dashboard only the recent window is read in full; older contact is read as each
-person's last contact, and the monthly trend as counts, both aggregated by SQLite.
+(``group_concat``, ``string_agg`` on PostgreSQL), not one row per link: the link tables are the
+largest in the file. Older contact can be read as each person's last contact, aggregated by
+the database.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, or_, select
+from sqlalchemy import ColumnElement, Select, String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from keyplan.store.models import (
@@ -41,13 +41,14 @@ def interactions(
         since: the first day (None: from the beginning).
         until: the last day (None: planned meetings too).
     """
+    dialect = session.get_bind().dialect.name
     people = (
-        select(func.group_concat(InteractionStakeholder.stakeholder_id))
+        select(_listed(dialect, InteractionStakeholder.stakeholder_id))
         .where(InteractionStakeholder.interaction_id == Interaction.id)
         .scalar_subquery()
     )
     team = (
-        select(func.group_concat(InteractionTeamMember.team_member_id))
+        select(_listed(dialect, InteractionTeamMember.team_member_id))
         .where(InteractionTeamMember.interaction_id == Interaction.id)
         .scalar_subquery()
     )
@@ -82,27 +83,6 @@ def last_contacts_before(
     yield from _rows(session, statement)
 
 
-def monthly_counts(
-    session: Session, account_ids: Collection[int] | None, until: date
-) -> Iterator[tuple[int, str, int, date]]:
-    """(account id, ``YYYY-MM``, interactions logged that month, the last one's date).
-
-    Counted by the account an interaction is logged on (so an account family can add its
-    members' counts without counting a meeting twice); planned meetings are left out.
-    """
-    month = func.substr(Interaction.occurred_on, 1, 7)
-    statement = (
-        select(Interaction.account_id, month, func.count(), func.max(Interaction.occurred_on))
-        .where(Interaction.occurred_on <= until)
-        .group_by(Interaction.account_id, month)
-    )
-    if account_ids is not None:
-        statement = statement.where(Interaction.account_id.in_(account_ids))
-    for account_id, month_text, count, last in _rows(session, statement):
-        # max() over a text expression comes back as text on SQLite.
-        yield account_id, month_text, count, _as_date(last)
-
-
 def _in_range(statement: Select, since: date | None, until: date | None) -> Select:
     if since is not None:
         statement = statement.where(Interaction.occurred_on >= since)
@@ -121,6 +101,13 @@ def _touching(account_ids: Collection[int]) -> ColumnElement[bool]:
     return or_(Interaction.account_id.in_(account_ids), Interaction.id.in_(met_here))
 
 
+def _listed(dialect: str, column: Any) -> Any:
+    """The ids of a group as one comma-separated text: each dialect names it differently."""
+    if dialect == "sqlite":
+        return func.group_concat(column)
+    return func.string_agg(cast(column, String), ",")
+
+
 def _rows(session: Session, statement: Select) -> Sequence[Any]:
     # Core execution, fetched at once: tuples without the ORM's per-row bookkeeping.
     return session.connection().execute(statement).all()
@@ -128,7 +115,3 @@ def _rows(session: Session, statement: Select) -> Sequence[Any]:
 
 def _ids(text: str | None) -> tuple[int, ...]:
     return tuple(map(int, text.split(","))) if text else ()
-
-
-def _as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)

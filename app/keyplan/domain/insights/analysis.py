@@ -19,6 +19,7 @@ from keyplan.domain.insights.next_contacts import (
 )
 from keyplan.domain.insights.promises import PromiseKeeping, promise_keeping
 from keyplan.domain.insights.score import AccountScore, account_score
+from keyplan.domain.insights.tally import finding_tally
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,9 +75,9 @@ def analyse_account(
         next_contacts=next_contacts,
         nudge=nudge,
         score=account_score(
-            grid=grid,
+            breadth=grid.breadth,
             concentration=ruts,
-            health=health,
+            health=finding_tally(health, facts.people),
             promises=promises,
             freshness=freshness,
         ),

@@ -9,6 +9,7 @@ up to one. Interactions with none of their people (internal prep) are not contac
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -70,12 +71,28 @@ def contact_concentration(
         Shares, top-1 and top-3 share, Herfindahl index and the single-threaded flag.
     """
     log = log or contact_log(account, today)
+    return concentration_of(
+        (interaction.person_ids for interaction in log.recent),
+        lambda person_id: _name_of(account, person_id),
+    )
+
+
+def concentration_of(
+    recent: Iterable[Sequence[int]], name_of: Callable[[int], str | None]
+) -> Concentration:
+    """Measure the concentration of the recent window's interactions.
+
+    Args:
+        recent: for each interaction of the recent window, the account's people in it.
+        name_of: a person's name by id (asked for the best-served person only).
+    """
     attention: dict[int, float] = {}
     counted = 0
-    for interaction in log.recent:
-        people = set(interaction.person_ids)
-        if not people:
+    for person_ids in recent:
+        if not person_ids:
             continue
+        # Most meetings are with one person: no set needed to count them once.
+        people = person_ids if len(person_ids) == 1 else set(person_ids)
         counted += 1
         unit = 1.0 / len(people)
         for person_id in people:
@@ -93,7 +110,7 @@ def contact_concentration(
         herfindahl=sum(share * share for _, share in shares),
         single_threaded=top1 > SINGLE_THREAD_SHARE and counted >= MIN_INTERACTIONS,
         top_person_id=top_id,
-        top_person_name=_name_of(account, top_id),
+        top_person_name=None if top_id is None else name_of(top_id),
     )
 
 

@@ -12,6 +12,7 @@ Four kinds of finding, most serious first:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -108,7 +109,7 @@ def relationship_health(
     mitigated = _people_with_open_actions(account)
     findings: list[HealthFinding] = []
     for person in account.people:
-        findings.extend(_findings_for(person, log, mitigated, today))
+        findings.extend(findings_for_person(person, log, mitigated, today))
     people = {person.id: person for person in account.people}
     findings.sort(key=lambda finding: _priority(finding, people))
     current = [person for person in account.people if not person.has_left]
@@ -147,10 +148,17 @@ def stale_finding(person: PersonFacts, log: ContactLog, today: date) -> HealthFi
     return HealthFinding(FindingKind.STALE, person.id, reason, days, days - interval)
 
 
-def _findings_for(
-    person: PersonFacts, log: ContactLog, mitigated: set[int], today: date
+def findings_for_person(
+    person: PersonFacts, log: ContactLog, mitigated: Collection[int], today: date
 ) -> list[HealthFinding]:
-    """Every finding about one person."""
+    """Every finding about one person.
+
+    Args:
+        person: the person.
+        log: contact log holding at least this person's last contact.
+        mitigated: the people at whom an open action is aimed.
+        today: the date staleness is measured against.
+    """
     if person.has_left:
         if not is_champion(person):
             return []

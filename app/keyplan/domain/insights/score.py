@@ -2,53 +2,65 @@
 
 A bare number tells a director nothing; the score is only a way to sort the portfolio, and
 the reasons (largest first) say where the points went. Each part of ``WEIGHTS`` is lost in
-proportion to how bad that part is:
+proportion to how bad that part is.
 
-- key_people: share of decision makers / high-influence people uncovered (all of it when
-  none is known at all);
-- departments: share of known departments with nobody engaged;
-- senior_levels: a third for each of board, VP and director with nobody engaged;
+The weights follow how an experienced account director judges an account: the people who
+decide come first. A decision maker nobody owns, a highly influential blocker nobody works on,
+are what loses deals; a missing offering area or a small team is a wish, not an emergency.
+So:
+
+- decision_makers: the square root of the share of decision makers with no owner or no
+  working relationship: the first gaps hurt most (1 of 4 uncovered already costs half the
+  weight, all of them the whole); all of it when no decision maker is known at all;
+- key_influencers: the same for the other high-influence people;
+- blockers: all of the weight for an unmitigated blocker who decides or has high influence,
+  half for any other, up to the weight;
+- stale: share of the relationships we keep warm that have gone stale;
 - concentration: Herfindahl index above ``HEALTHY_HHI`` (about five equally served people),
   scaled to 1; all of it with fewer than ``MIN_INTERACTIONS`` recent interactions;
-- stale: share of the relationships we keep warm that have gone stale;
 - promises_overdue: ``OVERDUE_PROMISE_COST`` per overdue promise, up to the weight;
+- departments: share of known departments with nobody engaged;
+- senior_levels: a third for each of board, VP and director with nobody engaged;
 - plan_freshness: all of it when never reviewed, else days overdue / cadence (capped);
+- champions_left: half the weight for each champion who has left;
 - team, offerings: shortfall against ``TEAM_TARGET`` team members and ``OFFERINGS_TARGET``
   offering areas;
-- blockers, champions_left: half the weight for each unmitigated blocker / departed champion;
 - promises_broken: share of settled promises broken (a late one counts half).
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import NamedTuple
 
 from keyplan.domain.insights.concentration import MIN_INTERACTIONS, Concentration
 from keyplan.domain.insights.contacts import RECENT_DAYS
-from keyplan.domain.insights.coverage import Coverage
+from keyplan.domain.insights.coverage import Breadth
 from keyplan.domain.insights.freshness import PlanFreshness
-from keyplan.domain.insights.health import FindingKind, RelationshipHealth
+from keyplan.domain.insights.health import FindingKind
 from keyplan.domain.insights.people import LEVEL_WORDS
 from keyplan.domain.insights.promises import PromiseKeeping
+from keyplan.domain.insights.tally import FindingTally
 from keyplan.domain.vocabulary import Level
 
 #: Points each part of account health is worth; they add up to 100.
 WEIGHTS = MappingProxyType(
     {
-        "key_people": 15,
-        "departments": 10,
-        "senior_levels": 10,
-        "concentration": 10,
+        "decision_makers": 22,
+        "key_influencers": 10,
+        "blockers": 12,
         "stale": 10,
-        "promises_overdue": 10,
-        "plan_freshness": 10,
-        "team": 5,
-        "offerings": 5,
-        "blockers": 5,
+        "concentration": 8,
+        "promises_overdue": 8,
+        "departments": 6,
+        "senior_levels": 6,
+        "plan_freshness": 6,
         "champions_left": 5,
-        "promises_broken": 5,
+        "team": 3,
+        "offerings": 2,
+        "promises_broken": 2,
     }
 )
 
@@ -81,18 +93,18 @@ class AccountScore:
 
 def account_score(
     *,
-    grid: Coverage,
+    breadth: Breadth,
     concentration: Concentration,
-    health: RelationshipHealth,
+    health: FindingTally,
     promises: PromiseKeeping,
     freshness: PlanFreshness,
 ) -> AccountScore:
     """Combine the insights of one account into a score with reasons.
 
     Args:
-        grid: the coverage of the account.
+        breadth: the coverage breadth of the account.
         concentration: how concentrated recent contact is.
-        health: the relationship findings.
+        health: the relationship findings, counted (``finding_tally``).
         promises: the promise-keeping record.
         freshness: the plan's review freshness.
 
@@ -100,24 +112,18 @@ def account_score(
         The score (100 minus the points lost, rounded, never below 0) and its reasons.
     """
     losses = [
-        _key_people(health),
-        _departments(grid),
-        _senior_levels(grid),
-        _concentration(concentration),
+        _decision_makers(health),
+        _key_influencers(health),
+        _blockers(health),
         _stale(health),
+        _concentration(concentration),
         _promises_overdue(promises),
+        _departments(breadth),
+        _senior_levels(breadth),
         _plan_freshness(freshness),
-        _team(grid),
-        _offerings(grid),
-        _per_finding(
-            health,
-            FindingKind.UNMITIGATED_BLOCKER,
-            "blockers",
-            "blockers have no open action to win them over",
-        ),
-        _per_finding(
-            health, FindingKind.CHAMPION_LEFT, "champions_left", "champions have left the company"
-        ),
+        _champions_left(health),
+        _team(breadth),
+        _offerings(breadth),
         _promises_broken(promises),
     ]
     found = [loss for loss in losses if loss is not None]
@@ -135,30 +141,79 @@ def _lose(part: str, fraction: float, reason: str) -> ScoreReason:
     return ScoreReason(WEIGHTS[part] * min(1.0, max(0.0, fraction)), reason)
 
 
-def _key_people(health: RelationshipHealth) -> ScoreReason:
+def _decision_makers(health: FindingTally) -> ScoreReason | None:
     if health.key_people == 0:
-        return _lose("key_people", 1, "No decision maker or high-influence person identified")
-    uncovered = [f for f in health.findings if f.kind is FindingKind.UNCOVERED_KEY_PERSON]
-    if len(uncovered) == 1:
-        reason = uncovered[0].reason
+        return _lose("decision_makers", 1, "No decision maker or high-influence person identified")
+    if health.decision_makers == 0:
+        return _lose("decision_makers", 1, "No decision maker identified")
+    uncovered = health.uncovered_decision_makers
+    if not uncovered:
+        return None
+    single = health.single(FindingKind.UNCOVERED_KEY_PERSON)
+    if single is not None:
+        reason = single.reason
     else:
+        verb = "has" if uncovered == 1 else "have"
         reason = (
-            f"{len(uncovered)} of {health.key_people} key people have no owner "
+            f"{uncovered} of {health.decision_makers} decision makers {verb} no owner "
             "or no working relationship"
         )
-    return _lose("key_people", len(uncovered) / health.key_people, reason)
+    return _lose("decision_makers", math.sqrt(uncovered / health.decision_makers), reason)
 
 
-def _departments(grid: Coverage) -> ScoreReason:
-    known, engaged = grid.breadth.departments_known, grid.breadth.departments_engaged
+def _key_influencers(health: FindingTally) -> ScoreReason | None:
+    influencers = health.key_people - health.decision_makers
+    uncovered = health.count(FindingKind.UNCOVERED_KEY_PERSON) - health.uncovered_decision_makers
+    if influencers <= 0 or uncovered <= 0:
+        return None
+    single = health.single(FindingKind.UNCOVERED_KEY_PERSON)
+    if single is not None:
+        reason = single.reason
+    else:
+        noun = "person" if influencers == 1 else "people"
+        verb = "has" if uncovered == 1 else "have"
+        reason = (
+            f"{uncovered} of {influencers} other high-influence {noun} {verb} no owner "
+            "or no working relationship"
+        )
+    return _lose("key_influencers", math.sqrt(uncovered / influencers), reason)
+
+
+def _blockers(health: FindingTally) -> ScoreReason | None:
+    count = health.count(FindingKind.UNMITIGATED_BLOCKER)
+    if not count:
+        return None
+    single = health.single(FindingKind.UNMITIGATED_BLOCKER)
+    if single is not None:
+        reason = single.reason
+    else:
+        reason = f"{count} blockers have no open action to win them over"
+        if health.key_blockers:
+            reason += f", {health.key_blockers} of them key people"
+    # A blocker who decides or carries much weight can stop a deal alone.
+    lost = health.key_blockers + 0.5 * (count - health.key_blockers)
+    return _lose("blockers", lost, reason)
+
+
+def _champions_left(health: FindingTally) -> ScoreReason | None:
+    count = health.count(FindingKind.CHAMPION_LEFT)
+    if not count:
+        return None
+    single = health.single(FindingKind.CHAMPION_LEFT)
+    reason = single.reason if single is not None else f"{count} champions have left the company"
+    return _lose("champions_left", count / 2, reason)
+
+
+def _departments(breadth: Breadth) -> ScoreReason:
+    known, engaged = breadth.departments_known, breadth.departments_engaged
     if known == 0:
         return _lose("departments", 1, "No departments recorded for the people we know")
     reason = f"{known - engaged} of {known} departments have nobody engaged"
     return _lose("departments", (known - engaged) / known, reason)
 
 
-def _senior_levels(grid: Coverage) -> ScoreReason:
-    missing = [level for level in SENIOR_LEVELS if level not in grid.breadth.engaged_levels]
+def _senior_levels(breadth: Breadth) -> ScoreReason:
+    missing = [level for level in SENIOR_LEVELS if level not in breadth.engaged_levels]
     words = [LEVEL_WORDS[level] for level in missing]
     listed = ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
     reason = f"No working relationship at {listed} level"
@@ -187,15 +242,16 @@ def _concentration(concentration: Concentration) -> ScoreReason:
     return _lose("concentration", excess, reason)
 
 
-def _stale(health: RelationshipHealth) -> ScoreReason | None:
-    stale = [f for f in health.findings if f.kind is FindingKind.STALE]
+def _stale(health: FindingTally) -> ScoreReason | None:
+    stale = health.count(FindingKind.STALE)
     if not stale or health.warm_people == 0:
         return None
-    if len(stale) == 1:
-        reason = stale[0].reason
+    single = health.single(FindingKind.STALE)
+    if single is not None:
+        reason = single.reason
     else:
-        reason = f"{len(stale)} of {health.warm_people} relationships have gone stale"
-    return _lose("stale", len(stale) / health.warm_people, reason)
+        reason = f"{stale} of {health.warm_people} relationships have gone stale"
+    return _lose("stale", stale / health.warm_people, reason)
 
 
 def _promises_overdue(promises: PromiseKeeping) -> ScoreReason | None:
@@ -235,8 +291,8 @@ def _plan_freshness(freshness: PlanFreshness) -> ScoreReason | None:
     )
 
 
-def _team(grid: Coverage) -> ScoreReason:
-    count = grid.breadth.team_members_engaged
+def _team(breadth: Breadth) -> ScoreReason:
+    count = breadth.team_members_engaged
     if count == 0:
         reason = f"Nobody on our team met the customer in {RECENT_DAYS} days or owns a relationship"
     else:
@@ -245,22 +301,11 @@ def _team(grid: Coverage) -> ScoreReason:
     return _lose("team", (TEAM_TARGET - count) / TEAM_TARGET, reason)
 
 
-def _offerings(grid: Coverage) -> ScoreReason:
-    count = grid.breadth.offerings_discussed
+def _offerings(breadth: Breadth) -> ScoreReason:
+    count = breadth.offerings_discussed
     reason = (
         "No offering areas discussed with the customer"
         if count == 0
         else f"Only {count} offering area discussed; aim for {OFFERINGS_TARGET}"
     )
     return _lose("offerings", (OFFERINGS_TARGET - count) / OFFERINGS_TARGET, reason)
-
-
-def _per_finding(
-    health: RelationshipHealth, kind: FindingKind, part: str, many: str
-) -> ScoreReason | None:
-    """Half the part's weight per finding of a kind; one finding speaks for itself."""
-    found = [f for f in health.findings if f.kind is kind]
-    if not found:
-        return None
-    reason = found[0].reason if len(found) == 1 else f"{len(found)} {many}"
-    return _lose(part, len(found) / 2, reason)

@@ -19,9 +19,10 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from typing_extensions import override  # typing.override arrives in 3.12
 
-from keyplan.domain.insights.summary import TREND_MONTHS, AccountSummary, summarise_account
+from keyplan.domain.insights.summary import TREND_MONTHS, AccountSummary, summarise_tally
+from keyplan.domain.insights.tally import AccountTally
 from keyplan.domain.vocabulary import Tier
-from keyplan.store.insight_queries import DashboardFacts, PortfolioAccount
+from keyplan.store.fact_buckets import PortfolioAccount
 from keyplan.ui.insights import palette
 from keyplan.ui.insights.row_list_model import RowListModel
 
@@ -36,7 +37,7 @@ ModelIndex = QModelIndex | QPersistentModelIndex
 _NEVER = 10**6  # sorts "never" after any number of days
 
 #: What the reader returns: the accounts in name order and their facts by id.
-DashboardReading = tuple[tuple[PortfolioAccount, ...], Mapping[int, DashboardFacts]]
+DashboardReading = tuple[tuple[PortfolioAccount, ...], Mapping[int, AccountTally]]
 
 
 class DashboardColumn:
@@ -69,7 +70,7 @@ class DashboardRow:
 
 
 def dashboard_rows(
-    accounts: tuple[PortfolioAccount, ...], facts: Mapping[int, DashboardFacts], today: date
+    accounts: tuple[PortfolioAccount, ...], facts: Mapping[int, AccountTally], today: date
 ) -> list[DashboardRow]:
     """Summarise the accounts that have facts (what the dashboard shows), in the given order."""
     names = {account.id: account.name for account in accounts}
@@ -84,20 +85,15 @@ def dashboard_rows(
     ]
 
 
-def summarise(facts: DashboardFacts, today: date) -> AccountSummary:
-    """One account's summary from the dashboard's facts."""
-    return summarise_account(
-        facts.facts,
-        today,
-        trend=facts.interactions_by_month,
-        last_interaction_on=facts.last_interaction_on,
-    )
+def summarise(tally: AccountTally, today: date) -> AccountSummary:
+    """One account's summary from the dashboard's reading."""
+    return summarise_tally(tally, today)
 
 
 class PortfolioDashboardModel(RowListModel):
     """Every account with its health; ``load`` fills it, ``refresh_accounts`` keeps it current.
 
-    ``reader(today, account_ids)`` returns the accounts and their ``DashboardFacts`` (all
+    ``reader(today, account_ids)`` returns the accounts and their ``AccountTally`` (all
     accounts for ``None``): ``insight_queries.dashboard_facts`` through the document.
     """
 

@@ -1,0 +1,573 @@
+"""The portfolio dashboard's reading: every account counted in a few aggregate queries.
+
+The dashboard scores every account at once, so nothing here is read per person: the people
+are counted per account, department and level (with the health findings counted alongside, in
+SQL), the recent window's meetings are read as bare ids, and the monthly trend as one list of
+dates per account. Only the handful of people a score reason names one by one (the single
+uncovered decision maker, the single blocker…) are read in full, afterwards.
+
+The counts follow the definitions in ``domain/insights/people.py`` and ``health.py``; the
+store test ``test_the_dashboard_scores_every_account_as_the_insights_tab`` holds the two equal
+on the demo and on a synthetic portfolio. The SQL is portable (CASE, COUNT, MIN, MAX); the
+one dialect-specific function, the list of dates, is chosen by dialect.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from types import MappingProxyType
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    and_,
+    case,
+    cast,
+    func,
+    literal_column,
+    or_,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import Session
+
+from keyplan.domain.insights.contacts import RECENT_DAYS, ContactLog
+from keyplan.domain.insights.facts import PersonFacts
+from keyplan.domain.insights.health import (
+    OPEN_WORK,
+    FindingKind,
+    HealthFinding,
+    findings_for_person,
+)
+from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
+from keyplan.domain.insights.summary import TREND_MONTHS
+from keyplan.domain.insights.tally import AccountTally, FindingTally, PeopleCell
+from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Stance, Strength
+from keyplan.store.fact_buckets import (
+    PERSON_COLUMNS,
+    FactBuckets,
+    PortfolioAccount,
+    person_facts,
+)
+from keyplan.store.insight_queries import families_of
+from keyplan.store.models import (
+    Interaction,
+    InteractionStakeholder,
+    InteractionTeamMember,
+    RelationshipOwner,
+    Stakeholder,
+)
+
+_LEVELS = {member.value: member for member in Level}
+_KINDS = (
+    FindingKind.UNCOVERED_KEY_PERSON,
+    FindingKind.STALE,
+    FindingKind.CHAMPION_LEFT,
+    FindingKind.UNMITIGATED_BLOCKER,
+)
+
+
+@dataclass(slots=True)
+class _Counts:
+    """One account's people, counted (its own, not its affiliates')."""
+
+    cells: list[PeopleCell] = field(default_factory=list)
+    key_people: int = 0
+    decision_makers: int = 0
+    warm_people: int = 0
+    uncovered_deciders: int = 0
+    findings: dict[FindingKind, int] = field(default_factory=dict)
+    first: dict[FindingKind, int] = field(default_factory=dict)  # a person id per kind
+    last_contact: date | None = None  # of its people, in the recent window (or older)
+
+    def found(self, kind: FindingKind, count: int, first: int | None) -> None:
+        if count:
+            self.findings[kind] = self.findings.get(kind, 0) + count
+            if first is not None:
+                self.first[kind] = min(first, self.first.get(kind, first))
+
+
+def dashboard_tallies(
+    session: Session, today: date, account_ids: Collection[int] | None
+) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
+    """Count every account read (``account_ids`` and their affiliates; None: all).
+
+    Returns:
+        The accounts read, in name order, and the tally of each one with its affiliates.
+    """
+    buckets = FactBuckets()
+    buckets.load_plan(session, account_ids)
+    counts = _people_counts(session, account_ids, today)
+    window = _recent_window(session, today)
+    owners = _owners(session, account_ids)
+    blockers = _blockers(session, account_ids)
+    trend = _trend(session, account_ids, today)
+    families = families_of(buckets)
+    wanted = set(buckets.accounts)
+    older = _older_contacts(
+        session, [a for a in wanted if all(counts[m].last_contact is None for m in families[a])],
+        today,
+    )  # fmt: skip
+    open_actions = _open_action_targets(buckets)
+    found: dict[int, tuple[FindingTally, dict[FindingKind, int]]] = {}
+    for account_id in wanted:
+        members = sorted(families[account_id])
+        targets = open_actions.get_family(members)
+        unmitigated = [
+            (pid, key) for m in members for pid, key in blockers.get(m, ()) if pid not in targets
+        ]
+        found[account_id] = _family_findings(
+            [counts[m] for m in members], unmitigated, blockers, members
+        )
+    named = _single_findings(session, found, today)
+    tallies: dict[int, AccountTally] = {}
+    for account_id in wanted:
+        family = families[account_id]
+        members = sorted(family)
+        findings, singles = found[account_id]
+        months, logged_last = _family_trend(trend, members)
+        contacts = [counts[m].last_contact for m in members] + [older.get(m) for m in members]
+        last = max([d for d in (*contacts, logged_last) if d is not None], default=None)
+        account = buckets.accounts[account_id]
+        recent_people, team = window.family(members)
+        team.update(o for m in members for o in owners.get(m, ()))
+        tallies[account_id] = AccountTally(
+            id=account_id,
+            name=account.name,
+            review_cadence_days=account.review_cadence_days,
+            last_review_on=account.last_review_on,
+            cells=tuple(cell for m in members for cell in counts[m].cells),
+            recent_people=recent_people,
+            names=window.names,
+            team_member_ids=frozenset(team),
+            findings=replace(
+                findings,
+                singles=MappingProxyType(
+                    {
+                        kind: named[pid][kind]
+                        for kind, pid in singles.items()
+                        if kind in named.get(pid, {})
+                    }
+                ),
+            ),
+            commitments=tuple(c for m in members for c in buckets.commitments.get(m, ())),
+            offerings_discussed=tuple(
+                sorted({o for m in members for o in buckets.offerings.get(m, ())})
+            ),
+            opportunity_departments=tuple(
+                sorted({d for m in members for d in buckets.opportunity_departments.get(m, ())})
+            ),
+            interactions_by_month=months,
+            last_interaction_on=last,
+        )
+    accounts = tuple(sorted(buckets.portfolio_rows.values(), key=lambda a: a.name.casefold()))
+    return accounts, tallies
+
+
+# ---- people, counted ---------------------------------------------------------------------
+
+
+def _people_counts(
+    session: Session, account_ids: Collection[int] | None, today: date
+) -> defaultdict[int, _Counts]:
+    """Count each account's people per department and level, with their findings."""
+    s = Stakeholder
+    owned_people = select(RelationshipOwner.stakeholder_id.label("pid")).distinct().subquery()
+    last = _last_contacts(session, account_ids, today)
+    owned = owned_people.c.pid.is_not(None)
+    key = or_(s.buying_role == BuyingRole.DECISION_MAKER.value, s.influence == Influence.HIGH.value)
+    decides = s.buying_role == BuyingRole.DECISION_MAKER.value
+    # people.needs_keeping_warm, is_key_person_uncovered, health.is_stale, is_champion:
+    warm = or_(
+        s.strength >= int(Strength.ACQUAINTED), owned, s.contact_frequency_days.is_not(None), key
+    )
+    uncovered = and_(key, or_(~owned, s.strength < int(Strength.WORKING)))
+    stale = and_(warm, or_(last.c.on.is_(None), last.c.on < _cut_off(session, account_ids, today)))
+    champion = or_(
+        s.stance == Stance.CHAMPION.value, s.buying_role == BuyingRole.CHAMPION_COACH.value
+    )
+    statement = (
+        select(
+            s.account_id,
+            s.department,
+            s.level,
+            s.has_left,
+            func.count(),
+            func.min(s.id),
+            _count(s.strength >= int(Strength.WORKING)),
+            _count(key),
+            _count(decides),
+            _count(uncovered),
+            _first(uncovered),
+            _count(and_(uncovered, decides)),
+            _count(warm),
+            _count(stale),
+            _first(stale),
+            _count(champion),
+            _first(champion),
+            func.max(last.c.on),
+        )
+        .outerjoin(owned_people, owned_people.c.pid == s.id)
+        .outerjoin(last, last.c.pid == s.id)
+        .group_by(s.account_id, s.department, s.level, s.has_left)
+    )
+    if account_ids is not None:
+        statement = statement.where(s.account_id.in_(account_ids))
+    counts: defaultdict[int, _Counts] = defaultdict(_Counts)
+    rows = sorted(_rows(session, statement), key=lambda row: (row[0], row[5]))
+    for (account_id, department, level, has_left, known, first_id, engaged, keys, deciders,
+         uncovered_n, uncovered_id, uncovered_deciders, warm_n, stale_n, stale_id,
+         champions, champion_id, last_on) in rows:  # fmt: skip
+        tally = counts[account_id]
+        if last_on is not None:  # any contact with its people, those who left included
+            on = _as_date(last_on)
+            tally.last_contact = on if tally.last_contact is None else max(tally.last_contact, on)
+        if has_left:
+            tally.found(FindingKind.CHAMPION_LEFT, champions, champion_id)
+            continue
+        tally.cells.append(PeopleCell(department, _LEVELS.get(level), known, engaged, first_id))
+        tally.key_people += keys
+        tally.decision_makers += deciders
+        tally.warm_people += warm_n
+        tally.uncovered_deciders += uncovered_deciders
+        tally.found(FindingKind.UNCOVERED_KEY_PERSON, uncovered_n, uncovered_id)
+        tally.found(FindingKind.STALE, stale_n, stale_id)
+    return counts
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.count(case((condition, 1)))
+
+
+def _first(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.min(case((condition, Stakeholder.id)))
+
+
+def _cut_off(session: Session, account_ids: Collection[int] | None, today: date) -> Any:
+    """The day before which a person's last contact is stale: today minus their interval.
+
+    Written as a CASE over the few intervals in use (read first), so no dialect's date
+    arithmetic is needed; a missing or non-positive interval is the default (people.py).
+    """
+    intervals = select(Stakeholder.contact_frequency_days).distinct()
+    if account_ids is not None:
+        intervals = intervals.where(Stakeholder.account_id.in_(account_ids))
+    days = sorted(d for (d,) in _rows(session, intervals) if d is not None and d > 0)
+    default = today - timedelta(days=DEFAULT_CONTACT_DAYS)
+    if not days:
+        return default
+    return case(
+        {d: today - timedelta(days=d) for d in days},
+        value=Stakeholder.contact_frequency_days,
+        else_=default,
+    )
+
+
+def _last_contacts(session: Session, account_ids: Collection[int] | None, today: date) -> Any:
+    """(pid, on): each person's last contact up to today, as far as staleness needs it.
+
+    Everybody's in the recent window; before it only for people who want contact less often
+    than every ``RECENT_DAYS`` days (for the others, no recent contact already means stale).
+    """
+    since = today - timedelta(days=RECENT_DAYS)
+    link, meeting = InteractionStakeholder, Interaction
+    recent = (
+        select(link.stakeholder_id.label("pid"), func.max(meeting.occurred_on).label("on"))
+        .join(meeting, meeting.id == link.interaction_id)
+        .where(meeting.occurred_on >= since, meeting.occurred_on <= today)
+        .group_by(link.stakeholder_id)
+    )
+    patient = select(Stakeholder.id).where(Stakeholder.contact_frequency_days > RECENT_DAYS)
+    if account_ids is not None:
+        patient = patient.where(Stakeholder.account_id.in_(account_ids))
+    older = (
+        select(link.stakeholder_id.label("pid"), func.max(meeting.occurred_on).label("on"))
+        .join(meeting, meeting.id == link.interaction_id)
+        .where(meeting.occurred_on < since, link.stakeholder_id.in_(patient))
+        .group_by(link.stakeholder_id)
+    )
+    both = union_all(recent, older).subquery()
+    return select(both.c.pid, func.max(both.c.on).label("on")).group_by(both.c.pid).subquery()
+
+
+def _blockers(
+    session: Session, account_ids: Collection[int] | None
+) -> dict[int, list[tuple[int, bool]]]:
+    """Account id -> (person id, is a key person) of its current blockers."""
+    s = Stakeholder
+    key = or_(s.buying_role == BuyingRole.DECISION_MAKER.value, s.influence == Influence.HIGH.value)
+    statement = select(s.account_id, s.id, case((key, 1), else_=0)).where(
+        s.stance == Stance.BLOCKER.value, s.has_left.is_(False)
+    )
+    if account_ids is not None:
+        statement = statement.where(s.account_id.in_(account_ids))
+    found: dict[int, list[tuple[int, bool]]] = defaultdict(list)
+    for account_id, person_id, is_key in sorted(_rows(session, statement)):
+        found[account_id].append((person_id, bool(is_key)))
+    return found
+
+
+class _OpenActions:
+    """The people an open action aims at, per account; unions per family, remembered."""
+
+    def __init__(self, by_account: Mapping[int, set[int]]) -> None:
+        self.by_account = by_account
+        self._families: dict[tuple[int, ...], set[int]] = {}
+
+    def get_family(self, members: list[int]) -> set[int]:
+        key = tuple(members)
+        if key not in self._families:
+            self._families[key] = {p for m in members for p in self.by_account.get(m, ())}
+        return self._families[key]
+
+
+def _open_action_targets(buckets: FactBuckets) -> _OpenActions:
+    targets: dict[int, set[int]] = defaultdict(set)
+    for account_id, actions in buckets.actions.items():
+        for action in actions:
+            if action.stakeholder_id is not None and action.status in OPEN_WORK:
+                targets[account_id].add(action.stakeholder_id)
+    return _OpenActions(targets)
+
+
+def _family_findings(
+    members: list[_Counts],
+    unmitigated: list[tuple[int, bool]],
+    blockers: Mapping[int, list[tuple[int, bool]]],
+    member_ids: list[int],
+) -> tuple[FindingTally, dict[FindingKind, int]]:
+    """Add up the members' counts; note who a kind's only finding is about."""
+    counts: dict[FindingKind, int] = defaultdict(int)
+    singles: dict[FindingKind, int] = {}
+    for tally in members:
+        for kind, count in tally.findings.items():
+            counts[kind] += count
+    if unmitigated:
+        counts[FindingKind.UNMITIGATED_BLOCKER] = len(unmitigated)
+    for kind in _KINDS:
+        if counts.get(kind) == 1:
+            if kind is FindingKind.UNMITIGATED_BLOCKER:
+                singles[kind] = unmitigated[0][0]
+            else:
+                singles[kind] = next(t.first[kind] for t in members if kind in t.first)
+    return FindingTally(
+        key_people=sum(t.key_people for t in members),
+        decision_makers=sum(t.decision_makers for t in members),
+        warm_people=sum(t.warm_people for t in members),
+        blockers=sum(len(blockers.get(m, ())) for m in member_ids),
+        counts=MappingProxyType(dict(counts)),
+        uncovered_decision_makers=sum(t.uncovered_deciders for t in members),
+        key_blockers=sum(1 for _pid, is_key in unmitigated if is_key),
+    ), singles
+
+
+def _single_findings(
+    session: Session,
+    found: Mapping[int, tuple[FindingTally, dict[FindingKind, int]]],
+    today: date,
+) -> dict[int, dict[FindingKind, HealthFinding]]:
+    """Person id -> their findings by kind, for the people behind a kind's only finding."""
+    wanted = {pid for _tally, singles in found.values() for pid in singles.values()}
+    if not wanted:
+        return {}
+    log = _contact_log(session, wanted, today)
+    # Only unmitigated blockers are asked about, so no action counts as mitigating here.
+    return {
+        pid: {f.kind: f for f in findings_for_person(person, log, (), today)}
+        for pid, person in _people(session, wanted).items()
+    }
+
+
+def _people(session: Session, person_ids: Iterable[int]) -> dict[int, PersonFacts]:
+    ids = list(person_ids)
+    owners: dict[int, list[int]] = defaultdict(list)
+    owner_rows = (
+        select(RelationshipOwner.stakeholder_id, RelationshipOwner.team_member_id)
+        .where(RelationshipOwner.stakeholder_id.in_(ids))
+        .order_by(RelationshipOwner.team_member_id)
+    )
+    for person_id, member_id in _rows(session, owner_rows):
+        owners[person_id].append(member_id)
+    statement = select(*PERSON_COLUMNS).where(Stakeholder.id.in_(ids))
+    return {row[0]: person_facts(row, owners.get(row[0], ())) for row in _rows(session, statement)}
+
+
+def _contact_log(session: Session, person_ids: Iterable[int], today: date) -> ContactLog:
+    link, meeting = InteractionStakeholder, Interaction
+    statement = (
+        select(link.stakeholder_id, func.max(meeting.occurred_on))
+        .join(meeting, meeting.id == link.interaction_id)
+        .where(link.stakeholder_id.in_(list(person_ids)), meeting.occurred_on <= today)
+        .group_by(link.stakeholder_id)
+    )
+    last = {pid: _as_date(on) for pid, on in _rows(session, statement)}
+    return ContactLog(last_contact_on=last, recent=(), recent_team_member_ids=frozenset())
+
+
+# ---- the recent window -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Window:
+    """The recent window's interactions, by the accounts they touch, as ids.
+
+    Attributes:
+        people: account id -> interaction id -> that account's people in it (an interaction
+            logged on the account with none of them is there too, with nobody).
+        team: interaction id -> our team members in it.
+        names: the names of the people met.
+    """
+
+    people: dict[int, dict[int, list[int]]] = field(default_factory=lambda: defaultdict(dict))
+    team: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    names: dict[int, str] = field(default_factory=dict)
+
+    def family(self, members: list[int]) -> tuple[tuple[tuple[int, ...], ...], set[int]]:
+        """Each interaction touching the family with the family's people; our team in them."""
+        if len(members) == 1:
+            touching = self.people.get(members[0], {})
+        else:
+            touching = {}
+            for member in members:
+                for iid, found in self.people.get(member, {}).items():
+                    touching.setdefault(iid, []).extend(found)
+        people = tuple(tuple(found) for found in touching.values())
+        team = {member for iid in touching for member in self.team.get(iid, ())}
+        return people, team
+
+
+def _recent_window(session: Session, today: date) -> _Window:
+    """Every interaction of the recent window: where it was logged, who was in it.
+
+    Read as three lists of ids rather than one joined table: the link tables are read
+    through their covering indexes, and no interaction row is read twice.
+    """
+    since = today - timedelta(days=RECENT_DAYS)
+    window = and_(Interaction.occurred_on >= since, Interaction.occurred_on <= today)
+    in_window = select(Interaction.id).where(window)
+    found = _Window()
+    logged = select(Interaction.id, Interaction.account_id).where(window)
+    for iid, account_id in _rows(session, logged):
+        found.people[account_id].setdefault(iid, [])
+    people = (
+        select(
+            InteractionStakeholder.interaction_id,
+            Stakeholder.id,
+            Stakeholder.account_id,
+            Stakeholder.full_name,
+        )
+        .join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
+        .where(InteractionStakeholder.interaction_id.in_(in_window))
+    )
+    for iid, person_id, account_id, name in _rows(session, people):
+        found.people[account_id].setdefault(iid, []).append(person_id)
+        found.names[person_id] = name
+    team = select(InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id).where(
+        InteractionTeamMember.interaction_id.in_(in_window)
+    )
+    for iid, member_id in _rows(session, team):
+        found.team[iid].append(member_id)
+    return found
+
+
+def _owners(session: Session, account_ids: Collection[int] | None) -> dict[int, set[int]]:
+    """Account id -> our team members who own a relationship with a current person there."""
+    statement = (
+        select(Stakeholder.account_id, RelationshipOwner.team_member_id)
+        .join(Stakeholder, Stakeholder.id == RelationshipOwner.stakeholder_id)
+        .where(Stakeholder.has_left.is_(False))
+        .distinct()
+    )
+    if account_ids is not None:
+        statement = statement.where(Stakeholder.account_id.in_(account_ids))
+    found: dict[int, set[int]] = defaultdict(set)
+    for account_id, member_id in _rows(session, statement):
+        found[account_id].add(member_id)
+    return found
+
+
+def _older_contacts(session: Session, account_ids: list[int], today: date) -> dict[int, date]:
+    """The last contact with an account's people, for the families with none recently."""
+    if not account_ids:
+        return {}
+    statement = (
+        select(Stakeholder.account_id, func.max(Interaction.occurred_on))
+        .select_from(InteractionStakeholder)
+        .join(Interaction, Interaction.id == InteractionStakeholder.interaction_id)
+        .join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
+        .where(Stakeholder.account_id.in_(account_ids), Interaction.occurred_on <= today)
+        .group_by(Stakeholder.account_id)
+    )
+    return {account_id: _as_date(on) for account_id, on in _rows(session, statement)}
+
+
+# ---- the trend ---------------------------------------------------------------------------
+
+
+def _trend(
+    session: Session, account_ids: Collection[int] | None, today: date
+) -> dict[int, tuple[dict[int, int], date | None]]:
+    """Account id -> (interactions logged per month offset, 0 = this month; the last one).
+
+    One row per account with the dates of its interactions listed, counted here: grouping
+    by account and month in SQL sorts every interaction, which costs twice as much.
+    """
+    dates = cast(Interaction.occurred_on, String)
+    if session.get_bind().dialect.name == "sqlite":
+        listed = func.group_concat(dates)
+    else:
+        listed = func.string_agg(dates, ",")
+    # "+ 0" keeps SQLite reading the table in file order instead of through the account
+    # index (one random page read per interaction, four times slower), on any dialect.
+    account = Interaction.account_id + literal_column("0")
+    statement = select(account, listed).group_by(account)
+    if account_ids is not None:
+        statement = statement.where(Interaction.account_id.in_(account_ids))
+    this_month = today.year * 12 + today.month - 1
+    last_day = today.isoformat()
+    found: dict[int, tuple[dict[int, int], date | None]] = {}
+    for account_id, text in _rows(session, statement):
+        days = [day[:10] for day in (text or "").split(",") if day]
+        latest = max(days, default="")
+        if latest > last_day:  # planned meetings are not contact yet
+            days = [day for day in days if day <= last_day]
+            latest = max(days, default="")
+        by_month: dict[int, int] = {}
+        for month, count in Counter(day[:7] for day in days).items():
+            offset = this_month - (int(month[:4]) * 12 + int(month[5:7]) - 1)
+            if offset < TREND_MONTHS:
+                by_month[offset] = count
+        found[account_id] = (by_month, date.fromisoformat(latest) if latest else None)
+    return found
+
+
+def _family_trend(
+    trend: Mapping[int, tuple[dict[int, int], date | None]], members: list[int]
+) -> tuple[tuple[int, ...], date | None]:
+    counts = [0] * TREND_MONTHS
+    last: date | None = None
+    for member in members:
+        by_month, latest = trend.get(member, ({}, None))
+        for offset, count in by_month.items():
+            counts[TREND_MONTHS - 1 - offset] += count
+        if latest is not None and (last is None or latest > last):
+            last = latest
+    return tuple(counts), last
+
+
+# ---- helpers -----------------------------------------------------------------------------
+
+
+def _rows(session: Session, statement: Select) -> list[Any]:
+    # Core execution, fetched at once: tuples without the ORM's per-row bookkeeping.
+    return list(session.connection().execute(statement).all())
+
+
+def _as_date(value: date | str) -> date:
+    """A date column read through an aggregate comes back as text on SQLite."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
