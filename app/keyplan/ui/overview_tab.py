@@ -49,6 +49,12 @@ class OverviewTab(QWidget):
         document.account_changed.connect(self._on_account_changed)
         document.people_changed.connect(lambda _account: self._refresh_glance())
         document.person_changed.connect(self._on_person_changed)
+        # The glance counts contact and promises of the whole family: an interaction or a
+        # promise anywhere may change it (one small query), so it is read again at once.
+        document.interactions_changed.connect(lambda _account: self._refresh_glance())
+        plan_changed = getattr(document, "plan_changed", None)
+        if plan_changed is not None:
+            plan_changed.connect(self._on_plan_changed)
 
     def _build(self) -> None:
         self.title = QLabel()
@@ -140,6 +146,12 @@ class OverviewTab(QWidget):
 
     def _on_person_changed(self, _person_id: int, field: str) -> None:
         if field in ("stance", "buying_role", "has_left"):
+            self._refresh_glance()
+
+    def _on_plan_changed(self, table: str, _account_id: int) -> None:
+        from keyplan.domain.plan_fields import PlanTable  # not needed at start-up
+
+        if table == PlanTable.COMMITMENTS.value:  # the glance counts open and overdue promises
             self._refresh_glance()
 
     # ---- editing ------------------------------------------------------------------------
