@@ -88,6 +88,7 @@ class PeopleTableModel(QAbstractTableModel):
         self.error_handler = None  # set by the view: called with the message of a refused edit
         document.person_changed.connect(self._on_person_changed)
         document.people_changed.connect(self._on_people_changed)
+        document.roster_changed.connect(self._on_roster_changed)
 
     def show_account(self, account_id: int | None, *, with_affiliates: bool = False) -> None:
         self.account_id, self.with_affiliates = account_id, with_affiliates
@@ -125,6 +126,18 @@ class PeopleTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         if field == "full_name":
             self._refresh_manager_names(person_id)
+
+    def _on_roster_changed(self) -> None:
+        # The Owner column names our team members: a rename or a delete changes it.
+        if self.account_id is None or not self._people:
+            return
+        people = self.document.people(self.account_id, with_affiliates=self.with_affiliates)
+        if [p.id for p in people] != [p.id for p in self._people]:
+            self._reload()
+            return
+        self._people = people
+        last = len(self._people) - 1
+        self.dataChanged.emit(self.index(0, OWNER_COLUMN), self.index(last, OWNER_COLUMN))
 
     def _refresh_manager_names(self, manager_id: int) -> None:
         for row, person in enumerate(self._people):

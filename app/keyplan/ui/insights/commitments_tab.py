@@ -66,6 +66,7 @@ class CommitmentsTab(QWidget):
             plan_changed.connect(self._on_plan_changed)
         document.people_changed.connect(lambda _account: self.reload())
         document.person_changed.connect(self._on_person_changed)
+        document.roster_changed.connect(self._on_roster_changed)
 
     def _build(self) -> None:
         self.promise_edit = QLineEdit(placeholderText="New promise: what we will do…")
@@ -166,6 +167,16 @@ class CommitmentsTab(QWidget):
             self.to_box.addItem(name, person_id)
         for member_id, name in self.document.team_members():
             self.by_box.addItem(name, member_id)
+
+    def _on_roster_changed(self) -> None:
+        # "By" is chosen from our team, and the table names who made each promise.
+        if self.account_id is None:
+            return
+        chosen = self.to_box.currentData(), self.by_box.currentData()
+        self._fill_choices()
+        for box, value in zip((self.to_box, self.by_box), chosen, strict=True):
+            box.setCurrentIndex(max(box.findData(value), 0))
+        self.reload()
 
     def _reset_line(self) -> None:
         due = self.today_provider() + timedelta(days=DEFAULT_DUE_DAYS)

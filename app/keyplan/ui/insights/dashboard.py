@@ -114,6 +114,8 @@ class PortfolioDashboard(QWidget):
         document.people_changed.connect(self._queue_account)
         document.interactions_changed.connect(self._queue_account)
         document.person_changed.connect(self._on_person_changed)
+        # Our team and offerings count in every account's score: read them all again.
+        document.roster_changed.connect(self._on_accounts_changed)
         plan_changed = getattr(document, "plan_changed", None)
         if plan_changed is not None:
             plan_changed.connect(lambda _table, account_id: self._queue_account(account_id))

@@ -80,6 +80,7 @@ class InsightsTab(QWidget):
         document.people_changed.connect(self._on_data_changed)
         document.person_changed.connect(self._on_person_changed)
         document.account_changed.connect(self._on_account_changed)
+        document.roster_changed.connect(self._on_data_changed)  # owners, team breadth, "by"
         plan_changed = getattr(document, "plan_changed", None)
         if plan_changed is not None:  # promises, actions and opportunities are plan rows
             plan_changed.connect(self._on_data_changed)

@@ -54,6 +54,7 @@ class InteractionsTab(QWidget):
         document.interactions_changed.connect(self._on_interactions_changed)
         document.people_changed.connect(self._on_people_changed)
         document.person_changed.connect(self._on_person_changed)
+        document.roster_changed.connect(self._on_roster_changed)
 
     def _build(self) -> None:
         self.form = InteractionForm()
@@ -191,6 +192,12 @@ class InteractionsTab(QWidget):
     def _on_people_changed(self, _account_id: int) -> None:
         if self.account_id is not None:
             self._reload_people()
+            self._reload_history()
+
+    def _on_roster_changed(self) -> None:
+        # Our side of the form, and the names in the history, come from our team.
+        if self.account_id is not None:
+            self.form.set_team(self.document.team_members())
             self._reload_history()
 
     def _on_person_changed(self, _person_id: int, field: str) -> None:

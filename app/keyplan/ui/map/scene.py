@@ -60,6 +60,7 @@ class MapScene(QGraphicsScene):
         document.influence_changed.connect(self._on_influence_changed)
         document.accounts_changed.connect(self._on_accounts_changed)
         document.account_changed.connect(self._on_account_changed)
+        document.roster_changed.connect(self._on_roster_changed)
 
     # ---- what is shown ----------------------------------------------------------------------
 
@@ -322,6 +323,12 @@ class MapScene(QGraphicsScene):
     def _on_accounts_changed(self) -> None:
         if self.account_id is not None:
             self.reload()
+
+    def _on_roster_changed(self) -> None:
+        # Cards show the initials of our relationship owners: repaint them where they stand.
+        if self.people:
+            self._refresh_people(list(self.people))
+            self.map_changed.emit()
 
     def _on_account_changed(self, account_id: int, field: str) -> None:
         if self._shows_account(account_id) and field in ("name", "country"):

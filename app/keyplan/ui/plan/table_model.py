@@ -92,6 +92,7 @@ class PlanTableModel(QAbstractTableModel):
         document.plan_changed.connect(self._on_plan_changed)
         document.people_changed.connect(self._on_people_changed)
         document.person_changed.connect(self._on_person_changed)
+        document.roster_changed.connect(self._on_roster_changed)
 
     # ---- what it shows ------------------------------------------------------------------
 
@@ -149,6 +150,17 @@ class PlanTableModel(QAbstractTableModel):
             if self._rows:
                 last = self.index(len(self._rows) - 1, len(self.columns) - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
+
+    def _on_roster_changed(self) -> None:
+        # Team members and offerings are choices (owners, "by", offering), and deleting one
+        # removes or clears rows (relationship owners, an opportunity's offering).
+        if self.account_id is None:
+            return
+        self._load_choices()
+        self.refresh()
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def _refers_to_people(self) -> bool:
         # Reference fields may point at people; re-reading the few choices is cheap.

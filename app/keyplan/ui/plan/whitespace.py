@@ -60,6 +60,7 @@ class WhitespaceModel(QAbstractTableModel):
         document.plan_changed.connect(self._on_plan_changed)
         document.people_changed.connect(self._on_people_changed)
         document.person_changed.connect(self._on_person_changed)
+        document.roster_changed.connect(self.refresh)  # offerings are the columns
 
     def show_account(self, account_id: int | None) -> None:
         self._extra_departments = set()

@@ -1,0 +1,592 @@
+"""Account › Our team and offerings: the people on our side and what we sell, edited in place.
+
+A non-modal window with two tables. Every edit goes through the document (one undo step each,
+stored at once); the tables follow ``roster_changed``, so an undo from the main window shows
+here too. Relationship owners, the whitespace grid and every list of owners read what is
+managed here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyleOptionViewItem,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.domain.fields import FieldSpec, Kind
+from keyplan.store import roster_edits
+from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.field_editors import FieldDelegate, make_choice_box
+
+RowIdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 2
+FieldSpecRole = Qt.ItemDataRole.UserRole + 3  # what ``FieldDelegate`` asks for
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+Row = Any  # a ``TeamMemberRow`` or an ``OfferingRow``
+
+
+@dataclass(frozen=True)
+class RosterColumn:
+    """A column: a stored field edited in place, or a count worked out from the row."""
+
+    title: str
+    field: str | None = None
+    derive: Callable[[Row], str] | None = None
+    width: int = 140
+
+
+def _owns(row: Row) -> str:
+    return _plural(row.relationships, "relationship") if row.relationships else "—"
+
+
+def _in_plans(row: Row) -> str:
+    parts = [
+        _plural(n, noun)
+        for n, noun in (
+            (row.whitespace_cells, "whitespace cell"),
+            (row.opportunities, "opportunity"),
+        )
+        if n
+    ]
+    return " · ".join(parts) or "—"
+
+
+def _plural(n: int, noun: str) -> str:
+    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
+    return f"{n} {noun if n == 1 else plural}"
+
+
+TEAM_COLUMNS = (
+    RosterColumn("Name", "name", width=200),
+    RosterColumn("Role", "role", width=170),
+    RosterColumn("E-mail", "email", width=260),
+    RosterColumn("Home account", "account_id", width=220),
+    RosterColumn("Owns", derive=_owns, width=130),
+)
+OFFERING_COLUMNS = (
+    RosterColumn("Name", "name", width=200),
+    RosterColumn("Description", "description", width=380),
+    RosterColumn("In account plans", derive=_in_plans, width=200),
+)
+
+
+class RosterTableModel(QAbstractTableModel):
+    """Team members or offerings, in the order they were added; a sort proxy orders them.
+
+    ``setData`` goes through the document; a refused edit calls ``error_handler`` with the
+    user's message and the cell keeps its stored value.
+    """
+
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        columns: tuple[RosterColumn, ...],
+        specs: dict[str, FieldSpec],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.columns = columns
+        self.specs = specs
+        self.error_handler: Callable[[str], None] | None = None
+        self._rows: list[Row] = []
+        self._choices: dict[str, list[tuple[int, str]]] = {}
+        document.roster_changed.connect(self.refresh)
+        # The counts (relationships owned, whitespace cells) change with the plans and people.
+        document.plan_changed.connect(self.refresh)
+        document.people_changed.connect(self.refresh)
+
+    # ---- what it shows (subclasses say where rows come from and go to) --------------------
+
+    def read_rows(self) -> list[Row]:
+        raise NotImplementedError
+
+    def write(self, row_id: int, field: str, value: Any) -> None:
+        raise NotImplementedError
+
+    def read_choices(self) -> dict[str, list[tuple[int, str]]]:
+        return {}
+
+    def reference_choices(self, field: str) -> list[tuple[int, str]]:
+        return self._choices.get(field, [])
+
+    def row(self, position: int) -> Row:
+        return self._rows[position]
+
+    def row_of(self, row_id: int) -> int | None:
+        return next((n for n, row in enumerate(self._rows) if row.id == row_id), None)
+
+    def column_of(self, field: str) -> int:
+        return next(n for n, column in enumerate(self.columns) if column.field == field)
+
+    def refresh(self, *_args: object) -> None:
+        """Re-read the rows; insert, remove and update only what changed (keeps the selection)."""
+        self._choices = self.read_choices()
+        new_rows = self.read_rows()
+        new_ids = {row.id for row in new_rows}
+        for position in reversed(range(len(self._rows))):
+            if self._rows[position].id not in new_ids:
+                self.beginRemoveRows(QModelIndex(), position, position)
+                del self._rows[position]
+                self.endRemoveRows()
+        old_ids = {row.id for row in self._rows}
+        for position, row in enumerate(new_rows):  # both lists are in id order
+            if row.id not in old_ids:
+                self.beginInsertRows(QModelIndex(), position, position)
+                self._rows.insert(position, row)
+                self.endInsertRows()
+            elif self._rows[position] != row:
+                self._rows[position] = row
+                last = self.index(position, len(self.columns) - 1)
+                self.dataChanged.emit(self.index(position, 0), last)
+
+    # ---- QAbstractTableModel ------------------------------------------------------------
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].field is None:
+            return "Counted from the account plans; not edited here."
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self.columns[index.column()].field:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], self.columns[index.column()]
+        spec = self.specs[column.field] if column.field else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._display(row, column, spec)
+        if role == Qt.ItemDataRole.EditRole:
+            return None if spec is None else self._edit_value(row, spec)
+        if role == SortRole:
+            return self._display(row, column, spec).casefold()
+        if role == RowIdRole:
+            return row.id
+        if role == FieldSpecRole:
+            return spec
+        return None
+
+    def _display(self, row: Row, column: RosterColumn, spec: FieldSpec | None) -> str:
+        if spec is None:
+            return column.derive(row) if column.derive else ""
+        value = row[spec.name]
+        if spec.kind is Kind.REFERENCE:
+            return self.reference_name(row, spec.name) if value else ""
+        return spec.display(value)
+
+    def reference_name(self, row: Row, field: str) -> str:
+        """How a cell names the row a reference points at (the list may say more)."""
+        return dict(self.reference_choices(field)).get(row[field], "")
+
+    @staticmethod
+    def _edit_value(row: Row, spec: FieldSpec) -> Any:
+        value = row[spec.name]
+        if spec.kind in (Kind.CHOICE, Kind.REFERENCE):
+            return value
+        return "" if value is None else str(value)
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        column = self.columns[index.column()]
+        if role != Qt.ItemDataRole.EditRole or not column.field:
+            return False
+        try:
+            self.write(self._rows[index.row()].id, column.field, value)
+        except KeyplanError as error:
+            if self.error_handler is not None:
+                self.error_handler(str(error))
+            return False
+        return True
+
+
+class TeamTableModel(RosterTableModel):
+    def __init__(self, document: PortfolioDocument, parent: QObject | None = None) -> None:
+        super().__init__(document, TEAM_COLUMNS, roster_edits.TEAM_MEMBER_FIELDS, parent)
+        # Home accounts are named by account: follow renames and deletes of accounts too.
+        document.accounts_changed.connect(self.refresh)
+        document.account_changed.connect(self._on_account_changed)
+
+    def read_rows(self) -> list[Row]:
+        return self.document.team_roster()
+
+    def read_choices(self) -> dict[str, list[tuple[int, str]]]:
+        return {"account_id": self.document.home_account_choices()}
+
+    def write(self, row_id: int, field: str, value: Any) -> None:
+        self.document.set_team_member_field(row_id, field, value)
+
+    def reference_name(self, row: Row, field: str) -> str:
+        # The cell has room for the account's own name; the list adds its umbrella.
+        return row.account_name or super().reference_name(row, field)
+
+    def _on_account_changed(self, _account_id: int, field: str) -> None:
+        if field == "name" and self._rows:
+            self.refresh()
+            last = self.index(len(self._rows) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+
+class OfferingTableModel(RosterTableModel):
+    def __init__(self, document: PortfolioDocument, parent: QObject | None = None) -> None:
+        super().__init__(document, OFFERING_COLUMNS, roster_edits.OFFERING_FIELDS, parent)
+
+    def read_rows(self) -> list[Row]:
+        return self.document.offering_list()
+
+    def write(self, row_id: int, field: str, value: Any) -> None:
+        self.document.set_offering_field(row_id, field, value)
+
+
+class RosterDelegate(FieldDelegate):
+    """Field editors for the roster: a pick from a list is stored at once."""
+
+    def __init__(self, model: RosterTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(FieldSpecRole, self._choices_for, parent)
+        self.model = model
+
+    def _choices_for(self, index: ModelIndex) -> list[tuple[Any, str]]:
+        spec = self._spec(index)
+        return self.model.reference_choices(spec.name) if spec is not None else []
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
+    ) -> QWidget:
+        spec = self._spec(index)
+        if spec is not None and spec.kind is Kind.REFERENCE:
+            items = [(None, "— none —"), *self._choices_for(index)]
+            editor: QWidget = make_choice_box(parent, items, index.data(Qt.ItemDataRole.EditRole))
+        else:
+            editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QComboBox):
+            editor.activated.connect(lambda _position, box=editor: self._commit_and_close(box))
+        return editor
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+
+class RosterPage(QWidget):
+    """One table of the roster with its Add and Delete buttons."""
+
+    noun = "row"
+
+    def __init__(self, document: PortfolioDocument, model: RosterTableModel, hint: str) -> None:
+        super().__init__()
+        self.document = document
+        self.model = model
+        self.model.error_handler = lambda message: dialogs.show_error(self, message)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SortRole)
+        self._build(hint)
+        self.model.refresh()
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._fit_columns()
+
+    def _build(self, hint: str) -> None:
+        self.hint = QLabel(hint)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #546e7a;")
+        self.add_button = QPushButton("Add…")
+        self.add_button.setToolTip(f"Add a {self.noun}")
+        self.add_button.clicked.connect(self.add_row)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip(f"Delete the selected {self.noun} (Delete key)")
+        self.delete_button.clicked.connect(self.delete_selected)
+        bar = QHBoxLayout()
+        bar.addWidget(self.hint, 1)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self._build_table(), 1)
+
+    def _build_table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setItemDelegate(RosterDelegate(self.model, self.table))
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for position, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(position, column.width)
+        delete_action = QAction(f"Delete {self.noun}", self.table)
+        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_action.triggered.connect(self.delete_selected)
+        self.table.addAction(delete_action)
+        return self.table
+
+    def _fit_columns(self) -> None:
+        # As wide as the content, up to each column's share; the last one takes what is left.
+        self.table.resizeColumnsToContents()
+        for position, column in enumerate(self.model.columns):
+            width = self.table.columnWidth(position) + 12
+            self.table.setColumnWidth(position, min(max(width, 80), column.width))
+
+    # ---- selection ----------------------------------------------------------------------
+
+    def index_of(self, row_id: int, field: str = "name") -> QModelIndex:
+        """The table's (sorted) index of a row's field, invalid when the row is gone."""
+        row = self.model.row_of(row_id)
+        if row is None:
+            return QModelIndex()
+        return self.proxy.mapFromSource(self.model.index(row, self.model.column_of(field)))
+
+    def select_row(self, row_id: int, field: str = "name") -> None:
+        index = self.index_of(row_id, field)
+        if index.isValid():
+            flags = (
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows
+            )
+            self.table.selectionModel().setCurrentIndex(index, flags)
+            self.table.scrollTo(index)
+
+    def selected_row_ids(self) -> list[int]:
+        selection = self.table.selectionModel()
+        return [index.data(RowIdRole) for index in selection.selectedRows()] if selection else []
+
+    # ---- editing ------------------------------------------------------------------------
+
+    def add_row(self) -> None:
+        """Ask for the name, add the row, and select it for the rest of its fields."""
+        name = dialogs.ask_text(self, f"Add {self.noun}", self.name_question)
+        if not name:
+            return
+        try:
+            row_id = self.add(name)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return
+        self.select_row(row_id, self.first_field_after_name)
+        self.table.setFocus()
+
+    def delete_selected(self) -> None:
+        """Delete the selected rows after a question that says what else goes; one undo step."""
+        row_ids = self.selected_row_ids()
+        if not row_ids:
+            return
+        try:
+            ties = [self.ties(row_id) for row_id in row_ids]
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return
+        if not dialogs.confirm(self, self.delete_question(ties), f"Delete {self.noun}"):
+            return
+        stack = self.document.undo_stack
+        if len(row_ids) > 1:
+            stack.beginMacro(f"Delete {len(row_ids)} {self.noun}s")
+        try:
+            for row_id in row_ids:
+                self.delete(row_id)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+        finally:
+            if len(row_ids) > 1:
+                stack.endMacro()
+
+    def delete_question(self, ties: list[Any]) -> str:
+        """The question before a delete: who goes, and what goes or changes with them."""
+        names = [tie.name for tie in ties]
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        consequences = [
+            f"• {tie.name + ': ' if len(ties) > 1 else ''}{consequence}"
+            for tie in ties
+            for consequence in tie.consequences()
+        ]
+        parts = [self.delete_headline(who, len(names))]
+        if consequences:
+            parts.append("\n".join(consequences))
+        parts.append("You can undo this.")
+        return "\n\n".join(parts)
+
+    # ---- what differs between the two tables -------------------------------------------
+
+    name_question = "Name:"
+    first_field_after_name = "name"
+
+    def add(self, name: str) -> int:
+        raise NotImplementedError
+
+    def ties(self, row_id: int) -> Any:
+        raise NotImplementedError
+
+    def delete(self, row_id: int) -> None:
+        raise NotImplementedError
+
+    def delete_headline(self, who: str, count: int) -> str:
+        raise NotImplementedError
+
+
+class TeamPage(RosterPage):
+    noun = "team member"
+    name_question = "Name of the colleague:"
+    first_field_after_name = "role"
+
+    def __init__(self, document: PortfolioDocument) -> None:
+        super().__init__(
+            document,
+            TeamTableModel(document),
+            "Colleagues who own relationships, make promises and meet customers. "
+            "Double-click a cell to change it.",
+        )
+
+    def add(self, name: str) -> int:
+        return self.document.add_team_member(name)
+
+    def ties(self, row_id: int) -> Any:
+        return self.document.team_member_ties(row_id)
+
+    def delete(self, row_id: int) -> None:
+        self.document.delete_team_member(row_id, cascade=True)
+
+    def delete_headline(self, who: str, count: int) -> str:
+        return f"Delete {who} from our team?"
+
+
+class OfferingsPage(RosterPage):
+    noun = "offering"
+    name_question = "Name of the offering:"
+    first_field_after_name = "description"
+
+    def __init__(self, document: PortfolioDocument) -> None:
+        super().__init__(
+            document,
+            OfferingTableModel(document),
+            "What we sell: the columns of every account's whitespace grid. "
+            "Double-click a cell to change it.",
+        )
+
+    def add(self, name: str) -> int:
+        return self.document.add_offering(name)
+
+    def ties(self, row_id: int) -> Any:
+        return self.document.offering_ties(row_id)
+
+    def delete(self, row_id: int) -> None:
+        self.document.delete_offering(row_id, cascade=True)
+
+    def delete_headline(self, who: str, count: int) -> str:
+        return f"Delete the offering {who}?" if count == 1 else f"Delete the offerings {who}?"
+
+
+class RosterDialog(QDialog):
+    """Our team and our offerings, side by side in tabs; stays open beside the main window."""
+
+    def __init__(self, document: PortfolioDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWindowTitle("Our team and offerings")
+        self.setModal(False)
+        self.team = TeamPage(document)
+        self.offerings = OfferingsPage(document)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.team, "")
+        self.tabs.addTab(self.offerings, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self._build_buttons())
+        for page in (self.team, self.offerings):
+            for signal in (page.model.rowsInserted, page.model.rowsRemoved):
+                signal.connect(self._update_tab_titles)
+        self._update_tab_titles()
+        # The window belongs to one open database: it goes when that document does.
+        document.destroyed.connect(self.close)
+        self.resize(1000, 500)
+
+    def _build_buttons(self) -> QHBoxLayout:
+        # The main window's Undo shortcuts do not reach this window: it has its own.
+        stack = self.document.undo_stack
+        undo = stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = stack.createRedoAction(self, "Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.addActions([undo, redo])
+        self.undo_action, self.redo_action = undo, redo
+        buttons = QHBoxLayout()
+        for action in (undo, redo):
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        close = QPushButton("Close")
+        close.setAutoDefault(False)  # Enter in a cell editor must not close the window
+        close.clicked.connect(self.close)
+        buttons.addWidget(close)
+        return buttons
+
+    def _update_tab_titles(self, *_args: object) -> None:
+        self.tabs.setTabText(0, f"Our team ({self.team.model.rowCount()})")
+        self.tabs.setTabText(1, f"Our offerings ({self.offerings.model.rowCount()})")
+
+
+def open_roster(parent: QWidget, document: PortfolioDocument) -> RosterDialog:
+    """Show the roster window of this document, reusing the one already open."""
+    dialog = next(
+        (d for d in parent.findChildren(RosterDialog) if d.document is document and d.isVisible()),
+        None,
+    )
+    if dialog is None:
+        dialog = RosterDialog(document, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
