@@ -1,0 +1,105 @@
+"""Writing a whole file so that it is either complete or not there at all.
+
+Exports and backups go through ``write_file_atomically``: the bytes go to a temporary file in
+the target's own folder (created readable by the user only), are flushed to the disk, and the
+temporary file is renamed over the target only then (``os.replace`` is atomic within one file
+system). A full disk, a read-only folder or a crash half-way leaves the old target as it was
+and no temporary file behind; the user gets a ``FileWriteFailed`` that says what happened.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from keyplan.domain.errors import KeyplanError
+
+PRIVATE_FILE_MODE = 0o600  # plans hold notes about real people
+
+
+class FileWriteFailed(KeyplanError):
+    """A file could not be written; the message names the file and the reason."""
+
+
+def write_file_atomically(target: str | os.PathLike[str], data: bytes) -> Path:
+    """Write ``data`` as the whole new content of ``target``, all or nothing.
+
+    Returns:
+        The path written.
+
+    Raises:
+        FileWriteFailed: the folder is missing or read-only, the disk is full, … The target
+            is then exactly as it was before, and no temporary file is left.
+    """
+    path = Path(target).expanduser()
+    temporary = _create_temporary(path)
+    try:
+        with os.fdopen(os.open(temporary, os.O_WRONLY), "wb") as handle:
+            _write_all(handle, data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        _remove_quietly(temporary)
+        raise FileWriteFailed(write_failure_message(path, error)) from error
+    except BaseException:
+        _remove_quietly(temporary)
+        raise
+    _sync_folder(path.parent)
+    return path
+
+
+def _create_temporary(path: Path) -> Path:
+    """A new, empty, private file next to ``path`` (same folder, so the rename is atomic)."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise FileWriteFailed(f"Cannot write {path}: the folder {folder} does not exist.")
+    if path.is_dir():
+        raise FileWriteFailed(f"Cannot write {path}: it is a folder.")
+    for attempt in range(100):
+        temporary = folder / f".{path.name}.{os.getpid()}.{attempt}.tmp"
+        try:
+            os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE))
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise FileWriteFailed(write_failure_message(path, error)) from error
+        return temporary
+    raise FileWriteFailed(f"Cannot write {path}: too many temporary files in {folder}.")
+
+
+def _write_all(handle: BinaryIO, data: bytes) -> None:
+    # One seam for the tests, which make it fail as a full disk does.
+    handle.write(data)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; not possible (nor needed) on every system."""
+    with contextlib.suppress(OSError, AttributeError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+def _remove_quietly(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def write_failure_message(path: Path, error: OSError) -> str:
+    """What to tell the user when writing ``path`` failed with ``error``."""
+    reasons = {
+        errno.ENOSPC: "the disk is full",
+        errno.EDQUOT: "your disk quota is used up",
+        errno.EROFS: "the disk is read-only",
+        errno.EACCES: "you are not allowed to write in that folder",
+        errno.EPERM: "you are not allowed to write in that folder",
+        errno.ENOENT: "the folder does not exist",
+    }
+    reason = reasons.get(error.errno or 0, error.strerror or str(error))
+    return f"Cannot write {path}: {reason}. Nothing was changed; any older file is intact."
