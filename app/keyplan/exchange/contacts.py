@@ -7,6 +7,8 @@ writing never need to know where a contact came from, except to name its row.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -77,8 +79,11 @@ def contact_from(where: str, parts: Mapping[str, str]) -> Contact:
     a mobile number stands in when there is no other phone; city and country make a location
     when there is no location of its own.
     """
-    clean = {name: _tidy(value) for name, value in parts.items()}
-    clean = {name: value for name, value in clean.items() if value}
+    clean: dict[str, str] = {}
+    for name, value in parts.items():
+        tidy = _tidy(value)
+        if tidy:
+            clean[name] = tidy
     values: dict[str, str] = {}
     full_name = clean.get("full_name") or _name_from_parts(clean)
     if full_name:
@@ -107,18 +112,18 @@ def _name_from_parts(parts: Mapping[str, str]) -> str:
 
 
 def _is_east_asian(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return bool(letters) and all(_east_asian_script(char) for char in letters)
-
-
-def _east_asian_script(char: str) -> bool:
-    name = unicodedata.name(char, "")
-    return name.startswith(("CJK", "HIRAGANA", "KATAKANA", "HANGUL"))
+    return not text.isascii() and _EAST_ASIAN_NAME.fullmatch(text) is not None
 
 
 def _has_han_or_kana(text: str) -> bool:
     # Korean puts a space between family and given name; Chinese and Japanese do not.
-    return any(not unicodedata.name(char, "").startswith("HANGUL") for char in text)
+    return _HAN_OR_KANA.search(text) is not None
+
+
+_HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"
+_HAN_AND_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_EAST_ASIAN_NAME = re.compile(f"[{_HANGUL}{_HAN_AND_KANA}\\s]+")
+_HAN_OR_KANA = re.compile(f"[{_HAN_AND_KANA}]")
 
 
 def _tidy(value: str | None) -> str:
@@ -130,20 +135,24 @@ def _joined(parts: Mapping[str, str], names: tuple[str, ...], separator: str = "
     return separator.join(parts[name] for name in names if parts.get(name))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A person's name as compared: case, accents, punctuation and spacing do not count.
 
     "Zoë Müller-Łukasiewicz" and "zoe muller lukasiewicz" give the same key; scripts without
-    accents (Greek, Chinese, Arabic) keep their letters.
+    accents (Greek, Chinese, Arabic) keep their letters. Cached: an import of ten thousand
+    rows asks for the same names several times.
     """
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    letters = (
-        _FOLDED.get(char, char) if char.isalnum() else " "
-        for char in decomposed
-        if not unicodedata.combining(char)
-    )
-    return " ".join("".join(letters).split())
+    folded = name.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = _ACCENTS.sub("", decomposed).translate(_FOLDED)
+    return " ".join(_NOT_A_LETTER.sub(" ", folded).split())
 
 
+_NOT_A_LETTER = re.compile(r"[\W_]+")
+# The combining accents NFKD splits off Latin, Greek and Cyrillic letters (and Arabic's
+# short-vowel marks, which names are written with or without).
+_ACCENTS = re.compile("[\u0300-\u036f\u0483-\u0489\u064b-\u065f\u1ab0-\u1aff\u1dc0-\u1dff]")
 # Letters that NFKD does not split into a base letter and an accent.
-_FOLDED = {"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"}
+_FOLDED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i"})

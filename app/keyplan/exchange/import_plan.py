@@ -12,6 +12,7 @@ the cycle, with the cycle spelled out.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -269,19 +270,19 @@ def _emails_agree(email: str, person: KnownPerson) -> bool:
 
 
 def _too_long(values: dict[str, str]) -> str:
-    from keyplan.domain.fields import STAKEHOLDER_FIELDS
-
     for name, value in values.items():
         limit = IMPORTED_FIELDS.get(name)
         if limit is not None and len(value) > limit:
-            label = STAKEHOLDER_FIELDS[name].label
-            return f"{label} is longer than {limit} characters"
+            from keyplan.domain.fields import STAKEHOLDER_FIELDS
+
+            return f"{STAKEHOLDER_FIELDS[name].label} is longer than {limit} characters"
     return ""
 
 
 # ---- managers -----------------------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _manager_key(name: str) -> str:
     """Names as compared for "reports to": "Olsen, Ingrid" finds Ingrid Olsen too."""
     return " ".join(sorted(name_key(name).split()))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
@@ -176,7 +176,6 @@ def apply_import(db: Database, plan: ImportWrite, report: Progress | None = None
         before = _snapshot_updated(session, account_id, plan.updates)
         added_ids = _insert_new(session, account_id, plan.new, step)
         _write_updates(session, plan.updates, added_ids)
-        _link_new_managers(session, plan.new, added_ids)
         _check_lines(session, account_id, plan, added_ids)
         step(1.0)
     updated_ids = [write.person_id for write in plan.updates if write.person_id is not None]
@@ -252,24 +251,73 @@ def _rows(session: Session, ids: list[int]) -> list[dict[str, Any]]:
 def _insert_new(
     session: Session, account_id: int, new: list[PersonWrite], step: Progress
 ) -> list[int]:
+    """Add the new people; return their ids in the order of ``new``."""
+    if not new:
+        return []
+    if session.get_bind().dialect.name == "sqlite":
+        return _insert_new_sqlite(session, account_id, new, step)
+    added = _insert_returning_ids(session, account_id, new, step)
+    _link_new_managers(session, new, added)
+    return added
+
+
+# What every imported person starts with (the defaults of ``edits.add_stakeholder``).
+_NEW_PERSON = {"buying_role": "none", "stance": "unknown", "strength": 0, "has_left": False}
+
+
+def _new_row(write: PersonWrite, account_id: int, now: Any) -> dict[str, Any]:
+    return {
+        **dict.fromkeys(IMPORTED_FIELDS),
+        **write.values,
+        **_NEW_PERSON,
+        "account_id": account_id,
+        "reports_to_id": write.manager_id,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
+def _insert_new_sqlite(
+    session: Session, account_id: int, new: list[PersonWrite], step: Progress
+) -> list[int]:
+    """Give the new people their ids here, so one plain executemany writes them, managers too.
+
+    SQLite numbers a row max(id) + 1 itself; taking those numbers first is safe because a
+    writer that slipped in between makes this transaction fail (a busy snapshot, or the
+    primary key refusing a taken id): it cannot collide silently. Foreign keys are checked at
+    commit (``defer_foreign_keys``), so a person may come before the new manager they report to.
+    """
+    first = (session.scalar(select(func.max(Stakeholder.id))) or 0) + 1
+    ids = list(range(first, first + len(new)))
+    session.execute(text("PRAGMA defer_foreign_keys = ON"))  # ends with the transaction
     now = utc_now()
-    defaults = {"buying_role": "none", "stance": "unknown", "strength": 0, "has_left": False}
-    added: list[int] = []
+    table = Stakeholder.__table__
     for start in range(0, len(new), _BATCH):
-        rows = [
-            {
-                **dict.fromkeys(IMPORTED_FIELDS),
-                **write.values,
-                **defaults,
-                "account_id": account_id,
-                "created_at": now,
-                "updated_at": now,
-            }
-            for write in new[start : start + _BATCH]
-        ]
-        statement = insert(Stakeholder.__table__).returning(
-            Stakeholder.__table__.c.id, sort_by_parameter_order=True
-        )
+        rows = []
+        for offset, write in enumerate(new[start : start + _BATCH], start=start):
+            row = _new_row(write, account_id, now)
+            row["id"] = ids[offset]
+            if write.manager_new is not None:
+                row["reports_to_id"] = ids[write.manager_new]
+            rows.append(row)
+        # Core executemany: the model's own column defaults still apply to every row.
+        session.execute(insert(table), rows)
+        step(0.1 + 0.7 * (start + len(rows)) / len(new))
+    return ids
+
+
+def _insert_returning_ids(
+    session: Session, account_id: int, new: list[PersonWrite], step: Progress
+) -> list[int]:
+    """Other databases number rows from a sequence: let them, and read the numbers back."""
+    now = utc_now()
+    added: list[int] = []
+    table = Stakeholder.__table__
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    for start in range(0, len(new), _BATCH):
+        rows = [_new_row(write, account_id, now) for write in new[start : start + _BATCH]]
+        for row in rows:
+            row["reports_to_id"] = None  # new managers get their ids only now
         added.extend(session.scalars(statement, rows).all())
         step(0.1 + 0.7 * (start + len(rows)) / len(new))
     return added
@@ -317,29 +365,51 @@ def _link_new_managers(session: Session, new: list[PersonWrite], added_ids: list
 def _check_lines(
     session: Session, account_id: int, plan: ImportWrite, added_ids: list[int]
 ) -> None:
-    """Every reporting line the import drew stays in the family and closes no cycle."""
+    """Every reporting line the import drew stays in the family and closes no cycle.
+
+    New people have nobody reporting to them but other new people, so their lines are
+    checked among themselves, in memory; only when the import gives people already there a
+    new manager is the whole family's tree read and walked.
+    """
     family = umbrella_account_ids(session, account_id)
-    rows = session.execute(
-        select(Stakeholder.id, Stakeholder.reports_to_id, Stakeholder.full_name).where(
-            Stakeholder.account_id.in_(family)
+    _require_managers_in_family(session, family, plan)
+    new_managers = {
+        added_ids[i]: added_ids[w.manager_new] if w.manager_new is not None else None
+        for i, w in enumerate(plan.new)
+    }
+    cycle = _first_cycle(new_managers)
+    if cycle is None and any(_has_manager(write) for write in plan.updates):
+        managers: dict[int, int | None] = dict(
+            session.execute(
+                select(Stakeholder.id, Stakeholder.reports_to_id).where(
+                    Stakeholder.account_id.in_(family)
+                )
+            ).all()
         )
-    ).all()
-    managers = {row.id: row.reports_to_id for row in rows}
-    names = {row.id: row.full_name for row in rows}
-    drawn = [
-        *(added_ids[i] for i, w in enumerate(plan.new) if _has_manager(w)),
-        *(w.person_id for w in plan.updates if _has_manager(w)),
-    ]
-    for person_id in drawn:
-        manager_id = managers.get(person_id)
-        if manager_id is not None and manager_id not in managers:
-            raise RuleViolation(
-                f"{names.get(person_id, '?')} cannot report to someone outside this customer."
-            )
-    cycle = _first_cycle(managers)
+        cycle = _first_cycle(managers)
     if cycle:
-        chain = " → ".join(names.get(pid, "?") for pid in [*cycle, cycle[0]])
+        chain = " → ".join(_names(session, [*cycle, cycle[0]]))
         raise RuleViolation(f"The import would make a reporting cycle: {chain}.")
+
+
+def _require_managers_in_family(session: Session, family: set[int], plan: ImportWrite) -> None:
+    """Managers named by id must be people of the same customer (umbrella family)."""
+    named = {w.manager_id for w in [*plan.new, *plan.updates] if w.manager_id is not None}
+    if not named:
+        return
+    found = set(
+        session.scalars(
+            select(Stakeholder.id).where(
+                Stakeholder.id.in_(named), Stakeholder.account_id.in_(family)
+            )
+        )
+    )
+    stranger = next(iter(named - found), None)
+    if stranger is not None:
+        (name,) = _names(session, [stranger])
+        raise RuleViolation(
+            f"{name} is not a person of this customer: nobody can report to them here."
+        )
 
 
 def _first_cycle(managers: dict[int, int | None]) -> list[int] | None:
@@ -361,3 +431,12 @@ def _first_cycle(managers: dict[int, int | None]) -> list[int] | None:
 
 def _has_manager(write: PersonWrite) -> bool:
     return write.manager_id is not None or write.manager_new is not None
+
+
+def _names(session: Session, person_ids: list[int]) -> list[str]:
+    """People's names, for a message (read only when there is something to say)."""
+    rows = session.execute(
+        select(Stakeholder.id, Stakeholder.full_name).where(Stakeholder.id.in_(person_ids))
+    )
+    names = dict(rows.all())
+    return [names.get(person_id, "?") for person_id in person_ids]
