@@ -349,4 +349,14 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.reports.insights_cli"),
     SubCommand.from_module("import", "import people into an account from a CSV or vCard file",
                            "keyplan.exchange.import_command"),
+    SubCommand.from_module("export-csv", "export an account's people, commitments or actions "
+                           "as CSV", "keyplan.commands.export_csv"),
+    SubCommand.from_module("export-json", "export an account (with its affiliates) or the whole "
+                           "database as JSON", "keyplan.commands.export_json"),
+    SubCommand.from_module("import-json", "import a JSON export into a database",
+                           "keyplan.commands.import_json"),
+    SubCommand.from_module("backup", "back up a database file (or list its backups)",
+                           "keyplan.commands.backup"),
+    SubCommand.from_module("restore", "restore a database from a backup",
+                           "keyplan.commands.restore"),
 )  # fmt: skip

@@ -1,0 +1,27 @@
+"""``keyplan restore``: put a backup back in place of a database (the current file is kept)."""
+
+from __future__ import annotations
+
+import argparse
+
+from keyplan.commands import add_db_option, database_file
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("backup", metavar="BACKUP", help="the backup file to restore")
+    add_db_option(parser, "the database to replace")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from keyplan.store.backup import restore_backup
+    from keyplan.store.lock import writing
+
+    database = database_file(args)
+    with writing(database):  # refused while the GUI (or another command) writes it
+        receipt = restore_backup(Path(args.backup), database)
+    print(f"Restored {database} from {receipt.restored_from}.")
+    if receipt.previous_copy is not None:
+        print(f"The database as it was before is kept in {receipt.previous_copy}.")
+    return 0
