@@ -96,7 +96,7 @@ def test_no_sections_of_our_own(customer_text):
         "Risks",
         "Objectives",
         "Action plan",
-        "Coverage summary",
+        "Coverage and relationship health",
         "Internal — confidential",
         "Share of wallet",
     ):

@@ -33,7 +33,7 @@ INTERNAL_SECTIONS = (
     "Action plan",
     "Commitments",
     "Governance",
-    "Coverage summary",
+    "Coverage and relationship health",
 )
 CUSTOMER_SECTIONS = (
     "Joint account plan",
@@ -55,7 +55,7 @@ def texts(pdfs: dict[str, Path]) -> dict[str, str]:
 
 def test_the_internal_plan_has_every_section_in_order(texts):
     text = texts["internal"]
-    contents_end = text.index("Coverage summary")  # the last entry of the contents page
+    contents_end = text.index("Coverage and relationship health")  # the last contents entry
     body = text[text.index("Customer business", contents_end) :]
     positions = [body.index(title) for title in INTERNAL_SECTIONS[1:]]
     assert positions == sorted(positions)

@@ -5,11 +5,15 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.reports.styles import FOOTER_HEIGHT, MARGIN
 from keyplan.store.plan_queries import PlanData
 from keyplan.store.queries import PersonRow
+
+if TYPE_CHECKING:
+    from keyplan.reports.sections_insights import InsightsReading
 
 
 @dataclass(frozen=True)
@@ -20,11 +24,13 @@ class Context:
         plan: the data (already redacted for a customer-safe document).
         page_size: the portrait page size in points.
         internal: True for documents only our team reads.
+        insights: the account's insights, for the internal plan (None: not computed).
     """
 
     plan: PlanData
     page_size: tuple[float, float]
     internal: bool
+    insights: InsightsReading | None = None
 
     @property
     def width(self) -> float:

@@ -95,7 +95,9 @@ def _build(db, account_id, plan, kind: ExportVariant, size, people):
     from keyplan.reports.plan import customer_plan, internal_plan
 
     if kind is ExportVariant.INTERNAL:
-        return internal_plan(plan, size)
+        from keyplan.reports.sections_insights import read_insights
+
+        return internal_plan(plan, size, read_insights(db, account_id, plan.today))
     if kind is ExportVariant.CUSTOMER:
         return customer_plan(plan, size)
     attendees = find_attendees(plan, list(people or ()))

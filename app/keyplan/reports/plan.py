@@ -23,6 +23,7 @@ from reportlab.platypus import (
 )
 
 from keyplan.reports import sections_business as business
+from keyplan.reports import sections_insights as insights
 from keyplan.reports import sections_people as people
 from keyplan.reports import sections_plan as work
 from keyplan.reports.context import Context
@@ -60,7 +61,12 @@ INTERNAL_SECTIONS = (
     Section("actions", "Action plan", work.actions),
     Section("commitments", "Commitments", work.commitments),
     Section("governance", "Governance", people.governance),
-    Section("coverage", "Coverage summary", people.coverage_summary),
+    Section(
+        "coverage",
+        "Coverage and relationship health",
+        insights.coverage_and_health,
+        new_page=True,  # one page of its own, to hand round in an account review
+    ),
 )
 
 CUSTOMER_SECTIONS = (
@@ -85,9 +91,13 @@ class BuiltDocument:
     contents: tuple[ContentsEntry, ...]
 
 
-def internal_plan(plan: PlanData, page_size: tuple[float, float]) -> BuiltDocument:
-    """The full internal plan: cover, contents, every section."""
-    ctx = Context(plan, page_size, internal=True)
+def internal_plan(
+    plan: PlanData,
+    page_size: tuple[float, float],
+    reading: insights.InsightsReading | None = None,
+) -> BuiltDocument:
+    """The full internal plan: cover, contents, every section (the insights from ``reading``)."""
+    ctx = Context(plan, page_size, internal=True, insights=reading)
     info = DocumentInfo(
         title=f"Account plan — {plan.name}",
         subject="Internal account plan",

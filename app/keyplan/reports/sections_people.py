@@ -1,4 +1,4 @@
-"""Plan sections about people: the stakeholder table, coverage, and governance."""
+"""Plan sections about people: the stakeholder table and governance."""
 
 from __future__ import annotations
 
@@ -14,13 +14,12 @@ from keyplan.domain.vocabulary import (
     InfluenceKind,
     Level,
     Stance,
-    Strength,
     TeamRole,
 )
 from keyplan.reports.context import Context, label_of, vocab
 from keyplan.reports.document import SectionHeading
-from keyplan.reports.styles import RATING_COLOURS, STANCE_COLOURS, styles, tint
-from keyplan.reports.tables import Column, data_table, date_column, grid_table, key_values
+from keyplan.reports.styles import STANCE_COLOURS, styles, tint
+from keyplan.reports.tables import Column, data_table, date_column, key_values
 from keyplan.reports.text import display, escape
 from keyplan.store.queries import PersonRow
 
@@ -39,7 +38,6 @@ STAKEHOLDER_COLUMNS = (
 STANCE_COLUMN = 4
 KEY_ROLES = {BuyingRole.DECISION_MAKER.value, BuyingRole.CHAMPION_COACH.value}
 KEY_STANCES = {Stance.CHAMPION.value, Stance.BLOCKER.value}
-ENGAGED = Strength.WORKING  # "a working relationship or better" counts as covered
 
 
 def _sort_key(person: PersonRow) -> tuple:
@@ -173,44 +171,6 @@ def people_we_work_with(ctx: Context, key: str, title: str) -> list[Flowable]:
     ]
     story.append(data_table(columns, rows, ctx.width))
     return story
-
-
-def coverage_summary(ctx: Context, key: str, title: str) -> list[Flowable]:
-    """Departments × levels: people known, and of them those we have a working relationship with.
-
-    A deliberately simple count; a richer insights module may replace it.
-    """
-    story: list[Flowable] = [SectionHeading(title, key)]
-    people = ctx.present_people
-    if not people:
-        return [*story, Paragraph("No people recorded yet.", styles().muted)]
-    departments = sorted({p["department"] or "(no department)" for p in people}, key=str.lower)
-    counts: dict[tuple[str, str | None], list[int]] = {}
-    for p in people:
-        slot = counts.setdefault((p["department"] or "(no department)", p["level"]), [0, 0])
-        slot[0] += 1
-        slot[1] += (p["strength"] or 0) >= ENGAGED
-    levels: list[str | None] = [level.value for level in Level]
-    if any(p["level"] is None for p in people):
-        levels.append(None)
-    rows = [[_coverage_cell(counts.get((d, level))) for level in levels] for d in departments]
-    headers = [_level_label(level) if level else "No level" for level in levels]
-    story.append(
-        Paragraph(
-            "Each cell: people we know there, and in brackets those we have at least a working "
-            "relationship with. Red: nobody known; amber: known but no working relationship.",
-            styles().muted,
-        )
-    )
-    story.append(grid_table("Department", headers, departments, rows, ctx.width, 1.6))
-    return story
-
-
-def _coverage_cell(slot: list[int] | None) -> tuple[str, object]:
-    if not slot:
-        return "—", RATING_COLOURS["high"]
-    known, engaged = slot
-    return f"{known} ({engaged})", RATING_COLOURS["low"] if engaged else RATING_COLOURS["medium"]
 
 
 def governance(ctx: Context, key: str, title: str) -> list[Flowable]:
