@@ -102,3 +102,48 @@ def open_in_desktop(path: str) -> None:
     from PySide6.QtGui import QDesktopServices
 
     QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+# ---- exports, imports and backups (issue 6) ------------------------------------------------
+# Imports stay inside the functions: this section is appended to a shared module.
+
+CSV_FILTER = "CSV files (*.csv)"
+JSON_FILTER = "Keyplan JSON exports (*.json);;All files (*)"
+
+
+def ask_save_file(
+    parent: QWidget | None, title: str, suggested_path: str, file_filter: str, suffix: str
+) -> str | None:
+    """Ask where to save a file; add ``suffix`` (".csv") when the name has none."""
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_path, file_filter)
+    if path and suffix and not path.lower().endswith(suffix):
+        path += suffix
+    return path or None
+
+
+def ask_open_file(parent: QWidget | None, title: str, file_filter: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return path or None
+
+
+def ask_backup_to_restore(parent: QWidget | None, backups: list[tuple[str, str]]) -> str | None:
+    """Let the user pick a backup from ``(path, "date — size")`` pairs, or any other file.
+
+    Returns:
+        The path of the chosen backup, or None when the user cancelled.
+    """
+    from keyplan.ui.backup_dialog import BackupChooser
+
+    dialog = BackupChooser(backups, parent)
+    return dialog.chosen_path() if dialog.exec() else None
+
+
+# ---- importing people (issue 6) -------------------------------------------------------------
+
+CONTACTS_FILTER = "Contacts (*.csv *.vcf *.txt);;All files (*)"
+
+
+def ask_import_file(parent: QWidget | None) -> str | None:
+    """Ask which CSV or vCard file to import people from."""
+    path, _ = QFileDialog.getOpenFileName(parent, "Import people", "", CONTACTS_FILTER)
+    return path or None

@@ -12,17 +12,24 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.store.database import open_database
 from keyplan.ui import dialogs, settings
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.main_window import MainWindow
 
+# The start-up backup waits until the first paint and the warm-up imports are done.
+STARTUP_BACKUP_DELAY_MS = 1500
 ICON_SIZES = (16, 32, 48, 64, 128, 256)  # the PNGs in resources/icons (512 px: icon themes)
 
 
 def open_document(location: str, create: bool) -> PortfolioDocument:
-    """Open a database for the UI; raises KeyplanError with the user's message."""
-    return PortfolioDocument(open_database(location, create=create))
+    """Open a database for the UI; raises KeyplanError with the user's message.
+
+    The window becomes the file's one writer; while another Keyplan process edits the file,
+    it opens read-only (``store/lock.py``) and the window says so in a banner.
+    """
+    from keyplan.store.lock import open_for_editing  # standard library only
+
+    return PortfolioDocument(open_for_editing(location, create=create))
 
 
 def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
@@ -42,7 +49,15 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
         QTimer.singleShot(0, app.quit)
     else:
         QTimer.singleShot(0, _warm_up_store)
+        QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _start_backups(window))
     return app.exec()
+
+
+def _start_backups(window: MainWindow) -> None:
+    """Rolling backups, in the background, once the first window is up (issue 6)."""
+    from keyplan.ui.backup_actions import start_backups
+
+    start_backups(window)
 
 
 def _warm_up_store() -> None:
