@@ -11,11 +11,16 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="keyplan-test-config-")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="keyplan-test-data-")
 
+import sys
 from pathlib import Path
 
 import pytest
 
 from keyplan.store.database import Database, open_database
+
+# Team mode: a throw-away PostgreSQL server for the tests that need one (tests/pg_server.py).
+sys.path.insert(0, str(Path(__file__).parent))
+pytest_plugins = ["pg_server"]
 
 
 @pytest.fixture
@@ -24,9 +29,16 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Database:
+def database_kind() -> str:
+    """What ``db`` is: an SQLite file; tests/store/ runs on PostgreSQL too (pg_server.py)."""
+    return "sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path, database_kind: str, request: pytest.FixtureRequest) -> Database:
     """A fresh, empty Keyplan database for one test."""
-    database = open_database(db_path)
+    server = database_kind == "postgresql"
+    database = open_database(request.getfixturevalue("postgres_url") if server else db_path)
     yield database
     database.close()
 

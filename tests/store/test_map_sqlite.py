@@ -12,6 +12,9 @@ from keyplan.store import map_queries, queries
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.map_sqlite import read_map
 
+# The fast path reads SQLite files only; a team database goes through the store (tested below).
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def demo(db, db_path):

@@ -56,6 +56,7 @@ def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
         assert people[0].manager_name == "Zoë Åkesson"
 
 
+@pytest.mark.sqlite_only
 def test_opening_sets_foreign_keys_and_wal_on_every_connection(db):
     with db.read() as session:
         assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -2,12 +2,14 @@
 
 Enum columns store the vocabulary's ``value`` strings (see ``domain/vocabulary.py``) in plain
 VARCHAR columns, so the file reads well in other SQLite tools and new words need no migration.
-Every table has an integer ``id``, ``created_at`` and ``updated_at``.
+Every table has an integer ``id``, ``created_at`` and ``updated_at``, and (for team mode) a
+``version`` counter and ``updated_by``.
 """
 
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -22,8 +24,15 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     func,
+    literal_column,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine.default import DefaultExecutionContext
+
+#: Where a connection keeps the name of the user whose changes it writes (``updated_by``).
+USER_INFO_KEY = "keyplan_user"
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -43,14 +52,32 @@ class Base(DeclarativeBase):
     type_annotation_map = {str: String(200), datetime: DateTime(), date: Date()}
 
 
+def current_user(context: DefaultExecutionContext) -> str | None:
+    """Who makes this change: the name the opened ``Database`` gave its connections."""
+    return context.connection.info.get(USER_INFO_KEY)
+
+
 class Timestamped:
-    """Columns every table carries: who cares when a row came and last changed."""
+    """Columns every table carries: who cares when a row came and last changed, and who."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     created_at: Mapped[datetime] = mapped_column(default=utc_now, server_default=func.now())
     updated_at: Mapped[datetime] = mapped_column(
         default=utc_now, onupdate=utc_now, server_default=func.now()
     )
+    # Team mode (revision 0002): the ORM puts "AND version = <the version read>" on every
+    # UPDATE and counts up, so a save based on an old read fails instead of overwriting a
+    # teammate's change. Core UPDATEs (which bypass the ORM) count up through ``onupdate``.
+    version: Mapped[int] = mapped_column(
+        default=1, server_default="1", onupdate=literal_column("version") + 1
+    )
+    updated_by: Mapped[str | None] = mapped_column(
+        String(100), default=current_user, onupdate=current_user
+    )
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a class-level attribute)
+        return {"version_id_col": cls.__table__.c.version}
 
 
 def _account_fk() -> Mapped[int]:

@@ -110,7 +110,9 @@ def restore_snapshot(session: Session, snapshot: RowSnapshot) -> None:
         for row in snapshot.rows.get(table.name, {}).values():
             values = {name: row[name] for name in self_columns if row.get(name) is not None}
             if values:
-                values["updated_at"] = row["updated_at"]  # or onupdate would stamp "now"
+                # As it was, or onupdate would stamp "now", a new version and today's editor.
+                # (A teammate who read the row in between then finds a different version.)
+                values.update({k: row[k] for k in ("updated_at", "version", "updated_by")})
                 session.execute(update(table).where(table.c.id == row["id"]).values(values))
 
 

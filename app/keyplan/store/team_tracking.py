@@ -1,0 +1,198 @@
+"""Session hooks of team mode: remember what was read, refuse stale saves, announce changes.
+
+Installed once (``install``) when the first engine is made. They act only on sessions that
+``Database.read()``/``Database.transaction()`` made (the session's ``info`` names the
+``Database``):
+
+- A read session remembers each versioned row it loads (``Database.seen_versions``).
+- A write session, before it flushes, gives each changed row the version this window last
+  saw, so SQLAlchemy's ``version_id_col`` check ("UPDATE … WHERE version = <seen>") fails with
+  ``StaleDataError`` if a teammate saved in between; ``Database.transaction`` turns that into
+  an ``EditConflict``. After the commit, the versions written become the ones seen.
+- On a team database, every change is announced to the other windows with
+  ``NOTIFY keyplan`` in the same transaction (``team_notify``): delivered only if it commits.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+from sqlalchemy.orm.attributes import set_committed_value
+
+from keyplan.store.models import Base
+from keyplan.store.team_conflicts import SeenRow, conflict_for
+from keyplan.store.team_notify import RowChange, send_changes
+
+if TYPE_CHECKING:
+    from keyplan.store.database import Database
+    from keyplan.store.team_conflicts import EditConflict
+
+DATABASE = "keyplan_database"  # session.info: the Database the session belongs to
+WRITES = "keyplan_writes"  # session.info: True in a transaction() session
+CHECKED = "keyplan_checked"  # session.info: rows whose version was checked: for the message
+WRITTEN = "keyplan_written"  # session.info: rows written, to remember after the commit
+CORE_TABLES = "keyplan_core_tables"  # session.info: tables changed by Core statements
+
+_installed = False
+
+
+def install() -> None:
+    """Listen to every session (once); the hooks ignore sessions not made by a Database."""
+    global _installed
+    if _installed:
+        return
+    event.listen(Base, "load", _remember_loaded, propagate=True)
+    event.listen(Session, "before_flush", _check_versions)
+    event.listen(Session, "after_flush", _after_flush)
+    event.listen(Session, "do_orm_execute", _before_core_statement)
+    event.listen(Session, "after_commit", _after_commit)
+    _installed = True
+
+
+def session_info(database: Database, *, writes: bool) -> dict[str, Any]:
+    """The ``info`` of a session for ``database``, read-only or for writing."""
+    return {DATABASE: database, WRITES: writes}
+
+
+# ---- reading: remember what the windows were shown ----------------------------------------
+
+
+def _remember_loaded(target: Base, context: Any) -> None:
+    info = context.session.info
+    database = info.get(DATABASE)
+    if database is None or info.get(WRITES):
+        return  # a write session's load is not what the user saw: it is what they check
+    values = _values(target)
+    database.seen_versions[(target.__tablename__, values["id"])] = SeenRow(
+        values["version"], values
+    )
+
+
+def _values(target: Base) -> dict[str, Any]:
+    return {k: v for k, v in inspect(target).dict.items() if not k.startswith("_")}
+
+
+# ---- writing: refuse a save based on an old read ------------------------------------------
+
+
+def _check_versions(session: Session, _context: UOWTransaction, _instances: Any) -> None:
+    database = session.info.get(DATABASE)
+    if database is None:
+        return
+    checked = session.info.setdefault(CHECKED, [])
+    for target in session.dirty:
+        if not isinstance(target, Base) or not session.is_modified(target):
+            continue
+        state = inspect(target)
+        loaded = {k: state.committed_state.get(k, v) for k, v in _values(target).items()}
+        key = (target.__tablename__, target.id)
+        seen = database.seen_versions.get(key)
+        if seen is not None and seen.version != target.version:
+            # The UPDATE will carry "WHERE version = <seen>" and match nothing: StaleDataError.
+            set_committed_value(target, "version", seen.version)
+        checked.append((key, seen.values if seen is not None else loaded))
+
+
+def _after_flush(session: Session, _context: UOWTransaction) -> None:
+    database = session.info.get(DATABASE)
+    if database is None:
+        return
+    written = session.info.setdefault(WRITTEN, {})
+    changes: list[RowChange] = []
+    for kind, targets in (("insert", session.new), ("update", session.dirty),
+                          ("delete", session.deleted)):  # fmt: skip
+        for target in targets:
+            if not isinstance(target, Base):
+                continue
+            if kind == "update" and not session.is_modified(target):
+                continue
+            key = (target.__tablename__, target.id)
+            written[key] = None if kind == "delete" else _values(target)
+            changes.append(_row_change(target, kind))
+    if changes and database.announces_changes:
+        send_changes(session.connection(), database, changes)
+
+
+def _row_change(target: Base, kind: str) -> RowChange:
+    state = inspect(target)
+    fields = () if kind != "update" else tuple(
+        attr.key for attr in state.attrs if attr.history.has_changes()
+    )  # fmt: skip
+    return RowChange(
+        table=target.__tablename__,
+        row_id=target.id,
+        account_id=getattr(target, "account_id", None),
+        kind=kind,
+        fields=tuple(f for f in fields if f not in ("version", "updated_at", "updated_by")),
+    )
+
+
+def _before_core_statement(state: ORMExecuteState) -> None:
+    """A Core INSERT/UPDATE/DELETE (no ORM versioning): announce it and forget stale reads."""
+    session = state.session
+    database = session.info.get(DATABASE)
+    if database is None or not (state.is_update or state.is_delete or state.is_insert):
+        return
+    table = state.statement.table
+    session.info.setdefault(CORE_TABLES, set()).add(table.name)
+    if not database.announces_changes:
+        return
+    kind = "insert" if state.is_insert else "update" if state.is_update else "delete"
+    rows = _affected_rows(session, state.statement, table) if not state.is_insert else []
+    # The columns an UPDATE sets (SQLAlchemy keeps them in ``_values``: no public accessor).
+    values = getattr(state.statement, "_values", None) or {}
+    fields = tuple(getattr(k, "key", str(k)) for k in values) if state.is_update else ()
+    changes = [RowChange(table.name, row_id, account, kind, fields) for row_id, account in rows]
+    send_changes(
+        session.connection(), database, changes or [RowChange(table.name, None, None, kind, fields)]
+    )
+
+
+def _affected_rows(session: Session, statement: Any, table: Any) -> list[tuple[int, Any]]:
+    """Which rows an UPDATE or DELETE is about to touch (id, account id when it has one)."""
+    account = table.c.account_id if "account_id" in table.c else None
+    columns = [table.c.id] + ([account] if account is not None else [])
+    query = select(*columns)
+    if statement.whereclause is not None:
+        query = query.where(statement.whereclause)
+    rows = session.connection().execute(query).all()
+    return [(row[0], row[1] if account is not None else None) for row in rows]
+
+
+def _after_commit(session: Session) -> None:
+    database = session.info.get(DATABASE)
+    if database is None:
+        return
+    seen = database.seen_versions
+    for key, values in session.info.pop(WRITTEN, {}).items():
+        if values is None:
+            seen.pop(key, None)
+        else:
+            seen[key] = SeenRow(values["version"], values)
+    tables = session.info.pop(CORE_TABLES, set())
+    if tables:
+        # Rows changed by a Core statement have a new version this window did not read: forget
+        # them, so its next edit is not refused as a conflict with itself. The views re-read.
+        for key in [key for key in seen if key[0] in tables]:
+            seen.pop(key, None)
+    session.info.pop(CHECKED, None)
+
+
+# ---- the refusal ----------------------------------------------------------------------------
+
+
+def conflict_from(database: Database, info: dict[str, Any]) -> EditConflict:
+    """The ``EditConflict`` for a write session whose flush failed with StaleDataError."""
+    checked = info.get(CHECKED, [])
+    tables = Base.metadata.tables
+    with database.read() as session:
+        for (table_name, row_id), seen in checked:
+            table = tables[table_name]
+            current = session.execute(select(table).where(table.c.id == row_id)).mappings()
+            row = current.first()
+            if row is None or row["version"] != seen.get("version"):
+                return conflict_for(table_name, row_id, seen, dict(row) if row else None)
+    (table_name, row_id), seen = checked[-1] if checked else (("records", 0), {})
+    return conflict_for(table_name, row_id, seen, None)
