@@ -51,7 +51,7 @@ class ContactFile:
         if self.table is not None and self.table.separator != ",":
             parts.append(f"{SEPARATOR_NAMES[self.table.separator]}-separated")
         unit = "card" if self.kind == "vcard" else "row"
-        count = len(self.contacts)
+        count = len(self.table.rows) if self.table is not None else len(self.contacts)
         parts.append(f"{count} {unit}{'' if count == 1 else 's'}")
         return ", ".join(parts)
 
@@ -109,6 +109,7 @@ def read_contacts(
         f'(--map "Column=field,…"; fields: {", ".join(IMPORT_FIELDS)}). '
         f"Its columns: {_column_list(table.header)}.",
         table.header,
+        replace(base, kind="mapped", kind_label=MAPPED_LABEL),
     )
 
 

@@ -21,11 +21,16 @@ class ImportRefused(KeyplanError):
 
 
 class MappingNeeded(ImportRefused):
-    """A CSV whose columns are not of a known kind: the user must say which column is what."""
+    """A CSV whose columns are not of a known kind: the user must say which column is what.
 
-    def __init__(self, message: str, columns: list[str]) -> None:
+    ``contact_file`` is the file as read so far (its ``table`` holds the header and rows), so
+    a caller that asks the user for the mapping need not read the file again.
+    """
+
+    def __init__(self, message: str, columns: list[str], contact_file: object = None) -> None:
         super().__init__(message)
         self.columns = columns
+        self.contact_file = contact_file
 
 
 # What a column of a contacts file can be, by name, with the label the mapping step shows.

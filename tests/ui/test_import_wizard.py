@@ -1,0 +1,171 @@
+"""Stories of the import wizard: a director brings contacts into an account, sees first, undoes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+from sqlalchemy import select
+
+from keyplan.exchange import mapping_memory
+from keyplan.exchange.import_plan import Action
+from keyplan.store.database import Database
+from keyplan.store.models import Account, Stakeholder
+from keyplan.ui import dialogs
+from keyplan.ui.import_preview import PreviewColumn
+from keyplan.ui.import_wizard import ImportWizard
+
+DATA = Path(__file__).parents[1] / "data" / "import"
+
+
+@pytest.fixture(autouse=True)
+def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "config" / "import-mappings.json"
+    monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)
+    return path
+
+
+def dump(db: Database) -> dict:
+    with db.read() as session:
+        people = [dict(r) for r in session.execute(select(Stakeholder.__table__)).mappings()]
+        accounts = [dict(r) for r in session.execute(select(Account.__table__)).mappings()]
+    return {"people": people, "accounts": accounts}
+
+
+def open_wizard(qtbot, window, monkeypatch, name: str) -> ImportWizard:
+    monkeypatch.setattr(dialogs, "ask_import_file", lambda _parent: str(DATA / name))
+    window.import_action.trigger()
+    wizard = [w for w in window.findChildren(ImportWizard) if w.isVisible()][-1]
+    qtbot.waitUntil(lambda: wizard.columns_page.isComplete() or wizard.contact_file is not None)
+    return wizard
+
+
+def go_to_preview(qtbot, wizard: ImportWizard) -> None:
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.preview_page.planned, timeout=10_000)
+
+
+def finish(qtbot, wizard: ImportWizard) -> None:
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.receipt is not None, timeout=10_000)
+
+
+def names(window, account_id: int) -> set[str]:
+    return {p["full_name"] for p in window.document.people(account_id)}
+
+
+def test_crm_file_imports_with_preview_and_undo_takes_it_all_back(
+    qtbot, window, small_portfolio, monkeypatch, db
+):
+    window.select_account(small_portfolio.globex)
+    before = dump(db)
+    wizard = open_wizard(qtbot, window, monkeypatch, "crm_contacts.csv")
+    assert "CRM contact export" in wizard.columns_page.subTitle()
+    assert wizard.columns_page.isComplete()
+    go_to_preview(qtbot, wizard)
+    page = wizard.preview_page
+    assert page.summary.text().startswith("<b>6 new, 0 updates, 2 skipped</b>")
+    model = page.model
+    assert model.rowCount() == 8
+    assert model.index(6, PreviewColumn.DETAILS).data() == "no name in this row"
+    assert "Nobody Known" in model.index(5, PreviewColumn.DETAILS).data()
+    finish(qtbot, wizard)
+    assert "Zoë Müller-Łukasiewicz" in names(window, small_portfolio.globex)
+    assert window.undo_action.text() == "&Undo Import 6 people from crm_contacts.csv"
+    window.undo_action.trigger()
+    assert dump(db) == before
+    window.redo_action.trigger()
+    assert len(names(window, small_portfolio.globex)) == 6
+
+
+def test_an_update_can_be_left_out_and_undo_restores_the_changed_fields(
+    qtbot, window, small_portfolio, monkeypatch, db
+):
+    # Ingrid Olsen is at Acme already (CEO); the Outlook file has her and two new people.
+    window.select_account(small_portfolio.acme)
+    before = dump(db)
+    wizard = open_wizard(qtbot, window, monkeypatch, "outlook_contacts.csv")
+    go_to_preview(qtbot, wizard)
+    model = wizard.preview_page.model
+    plan = model.plan()
+    assert plan is not None
+    ingrid = next(i for i, r in enumerate(plan.rows) if r.name == "Ingrid Olsen")
+    assert plan.rows[ingrid].action is Action.UPDATE
+    assert "job title 'CEO' → 'Chief Executive Officer'" in model.index(ingrid, 4).data()
+    assert wizard.preview_page.summary.text().startswith("<b>2 new, 1 update, 0 skipped")
+    model.set_included(ingrid, False)
+    assert wizard.preview_page.summary.text().startswith("<b>2 new, 0 updates, 1 skipped")
+    model.set_included(ingrid, True)
+    finish(qtbot, wizard)
+    ceo = window.document.person(small_portfolio.ingrid)
+    assert ceo["job_title"] == "Chief Executive Officer"
+    assert ceo["email"] == "ingrid.olsen@acme.example"
+    window.undo_action.trigger()
+    assert dump(db) == before
+
+
+def test_unknown_columns_are_mapped_on_the_first_page_and_remembered(
+    qtbot, window, small_portfolio, monkeypatch, own_mapping_memory
+):
+    window.select_account(small_portfolio.globex)
+    wizard = open_wizard(qtbot, window, monkeypatch, "other_system.csv")
+    page = wizard.columns_page
+    assert wizard.needs_mapping
+    # The guess reads "Name"; the user says what Role, Mail and Boss are.
+    assert page.mapping() == {0: "full_name"}
+    page.choose("Name", None)
+    assert not page.isComplete()  # no names: Next stays off
+    page.choose("Name", "full_name")
+    page.choose("Role", "job_title")
+    page.choose("Mail", "email")
+    page.choose("Boss", "reports_to")
+    assert page.isComplete()
+    go_to_preview(qtbot, wizard)
+    assert wizard.preview_page.summary.text().startswith("<b>3 new, 0 updates, 0 skipped")
+    finish(qtbot, wizard)
+    zoe = next(
+        p
+        for p in window.document.people(small_portfolio.globex)
+        if p["full_name"].startswith("Zoë")
+    )
+    assert (zoe["job_title"], zoe.manager_name) == ("CFO", "Ingrid Olsen")
+    assert own_mapping_memory.is_file()
+    again = open_wizard(qtbot, window, monkeypatch, "other_system.csv")
+    assert not again.needs_mapping  # remembered: read as mapped straight away
+    assert again.contact_file is not None and again.contact_file.kind == "mapped"
+
+
+def test_a_file_that_cannot_be_read_is_refused_and_nothing_changes(
+    qtbot, window, small_portfolio, monkeypatch, answers, tmp_path, db
+):
+    garbage = tmp_path / "photo.csv"
+    garbage.write_bytes(bytes(range(256)) * 8)
+    before = dump(db)
+    monkeypatch.setattr(dialogs, "ask_import_file", lambda _parent: str(garbage))
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(answers.errors))
+    assert "not a text file" in answers.errors[0] or "cannot be read" in answers.errors[0]
+    assert dump(db) == before
+    assert not window.undo_action.isEnabled()
+
+
+def test_cancelling_the_file_question_opens_nothing(qtbot, window, monkeypatch):
+    monkeypatch.setattr(dialogs, "ask_import_file", lambda _parent: None)
+    window.import_action.trigger()
+    assert window.findChild(ImportWizard) is None
+
+
+def test_vcard_import_runs_off_the_gui_thread_with_progress(
+    qtbot, window, small_portfolio, monkeypatch
+):
+    window.select_account(small_portfolio.acme)
+    wizard = open_wizard(qtbot, window, monkeypatch, "phone_v21.vcf")
+    assert "vCard, UTF-8, 3 cards" in wizard.columns_page.subTitle()
+    go_to_preview(qtbot, wizard)
+    seen: list[int] = []
+    wizard.preview_page.progress.valueChanged.connect(seen.append)
+    finish(qtbot, wizard)
+    assert seen and seen[-1] == 100
+    people = {p["full_name"]: p for p in window.document.people(small_portfolio.acme)}
+    assert people["Ελένη Παπαδοπούλου"].manager_name == "Zoë Müller-Łukasiewicz"
