@@ -22,12 +22,12 @@ taken is renamed "Name (2)".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Column, Table, delete, func, insert, select, update
+from sqlalchemy import Column, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy import types as sqltypes
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -179,16 +179,11 @@ def _referred_to(
 
 
 def _exported(table: Table, row: dict[str, Any], numbers: dict[str, dict[int, int]]) -> dict:
-    values = {}
-    for column in table.columns:
-        value = row[column.name]
-        if column.name == "id":
-            value = numbers[table.name][value]
-        else:
-            target = _target(column)
-            if target is not None and value is not None:
-                value = numbers[target].get(value)  # None: a row left out of the export
-        values[column.name] = _to_json(value)
+    values = {name: _to_json(value) for name, value in row.items()}
+    values["id"] = numbers[table.name][row["id"]]
+    for name, target in _reference_names(table):
+        if values[name] is not None:
+            values[name] = numbers[target].get(values[name])  # None: a row left out
     return values
 
 
@@ -262,39 +257,60 @@ def _decoded_row(table: Table, row: Mapping[str, Any], number: int) -> dict[str,
         )
     if not isinstance(row.get("id"), int) or isinstance(row.get("id"), bool):
         raise ImportRefused(f"Row {number} of {table.name} has no id.")
+    converters = _converters(table)
     try:
-        return {name: _from_json(table.c[name], value) for name, value in row.items()}
+        return {
+            name: None if value is None else converters[name](value) for name, value in row.items()
+        }
     except (TypeError, ValueError) as error:
         raise ImportRefused(f"Row {number} of {table.name}: {error}") from error
 
 
-def _from_json(column: Column, value: Any) -> Any:
-    if value is None:
-        return None
-    kind = column.type
-    if isinstance(kind, sqltypes.DateTime):
-        return datetime.fromisoformat(_text(column, value))
-    if isinstance(kind, sqltypes.Date):
-        return date.fromisoformat(_text(column, value))
-    if isinstance(kind, sqltypes.Boolean):
+def _converters(table: Table) -> dict[str, Callable[[Any], Any]]:
+    """For each column, the function that turns a JSON value into what the column holds."""
+    cached = _CONVERTERS.get(table.name)
+    if cached is None:
+        cached = _CONVERTERS[table.name] = {c.name: _converter(c) for c in table.columns}
+    return cached
+
+
+def _converter(column: Column) -> Callable[[Any], Any]:
+    name, kind = column.name, column.type
+
+    def text(value: Any) -> str:
+        if not isinstance(value, str):
+            raise ValueError(f"{name} must be text, not {value!r}.")
+        return value
+
+    def flag(value: Any) -> bool:
         if not isinstance(value, bool):
-            raise ValueError(f"{column.name} must be true or false, not {value!r}.")
+            raise ValueError(f"{name} must be true or false, not {value!r}.")
         return value
-    if isinstance(kind, sqltypes.Integer):
+
+    def whole(value: Any) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValueError(f"{column.name} must be a whole number, not {value!r}.")
+            raise ValueError(f"{name} must be a whole number, not {value!r}.")
         return value
-    if isinstance(kind, sqltypes.Float | sqltypes.Numeric):
+
+    def number(value: Any) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ValueError(f"{column.name} must be a number, not {value!r}.")
+            raise ValueError(f"{name} must be a number, not {value!r}.")
         return float(value)
-    return _text(column, value)
+
+    if isinstance(kind, sqltypes.DateTime):
+        return lambda value: datetime.fromisoformat(text(value))
+    if isinstance(kind, sqltypes.Date):
+        return lambda value: date.fromisoformat(text(value))
+    if isinstance(kind, sqltypes.Boolean):
+        return flag
+    if isinstance(kind, sqltypes.Integer):
+        return whole
+    if isinstance(kind, sqltypes.Float | sqltypes.Numeric):
+        return number
+    return text
 
 
-def _text(column: Column, value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"{column.name} must be text, not {value!r}.")
-    return value
+_CONVERTERS: dict[str, dict[str, Callable[[Any], Any]]] = {}
 
 
 def _plan_import(session: Session, decoded: dict[str, list[dict]]) -> ImportReceipt:
@@ -325,16 +341,15 @@ def _plan_import(session: Session, decoded: dict[str, list[dict]]) -> ImportRece
 
 def _remapped(table: Table, row: dict[str, Any], new_ids: dict[str, dict[int, int]]) -> dict:
     out = dict(row)
-    for column in table.columns:
-        target = _target(column)
-        value = row.get(column.name)
-        if target is None or value is None or target == table.name:
+    for name, target in _reference_names(table):
+        value = row.get(name)
+        if value is None or target == table.name:
             continue  # self-references are resolved once the table's ids are known
         if value not in new_ids.get(target, {}):
             raise ImportRefused(
                 f"A row of {table.name} refers to {target} {value}, which is not in the file."
             )
-        out[column.name] = new_ids[target][value]
+        out[name] = new_ids[target][value]
     return out
 
 
@@ -435,10 +450,21 @@ def _write(session: Session, receipt: ImportReceipt) -> None:
             session.execute(
                 insert(table), [dict(zip(columns, values, strict=True)) for values in group]
             )
-        for links in receipt.deferred.get(table.name, []):
-            values = {name: value for name, value in links.items() if name != "id"}
-            session.execute(update(table).where(table.c.id == links["id"]).values(values))
+        _write_links(session, table, receipt.deferred.get(table.name, []))
         _advance_sequence(session, table)
+
+
+def _write_links(session: Session, table: Table, deferred: list[dict[str, Any]]) -> None:
+    """The self-references, one executemany per set of columns."""
+    for columns, group in _same_columns(deferred).items():
+        values = {name: bindparam(f"new_{name}") for name in columns if name != "id"}
+        statement = update(table).where(table.c.id == bindparam("row_id")).values(values)
+        params = [
+            {("row_id" if name == "id" else f"new_{name}"): value
+             for name, value in zip(columns, row, strict=True)}
+            for row in group
+        ]  # fmt: skip
+        session.execute(statement, params)
 
 
 def _same_columns(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], list[tuple]]:
@@ -484,6 +510,17 @@ def _target(column: Column) -> str | None:
     for foreign_key in column.foreign_keys:
         return foreign_key.column.table.name
     return None
+
+
+def _reference_names(table: Table) -> list[tuple[str, str]]:
+    """(column, table it refers to) of every reference column of a table (cached)."""
+    cached = _REFERENCES.get(table.name)
+    if cached is None:
+        cached = _REFERENCES[table.name] = [(c.name, t) for c, t in _references(table)]
+    return cached
+
+
+_REFERENCES: dict[str, list[tuple[str, str]]] = {}
 
 
 def _references(table: Table) -> list[tuple[Column, str]]:
