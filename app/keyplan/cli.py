@@ -359,4 +359,6 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.commands.backup"),
     SubCommand.from_module("restore", "restore a database from a backup",
                            "keyplan.commands.restore"),
+    SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
+                           "team database, or back", "keyplan.store.copy_db"),
 )  # fmt: skip

@@ -1,0 +1,183 @@
+"""Copying a whole Keyplan database: a laptop file to a team database, or back.
+
+Every table is copied in foreign-key order, ids preserved (so everything that points at a row
+still does), with its versions and who changed what. The target must be empty: copying never
+merges into, or overwrites, anybody's data. On PostgreSQL the id sequences are moved past the
+copied ids afterwards, so new rows get new ids. One transaction: all or nothing.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy.engine import Connection
+
+from keyplan.domain.errors import RuleViolation
+from keyplan.store.database import Database, open_database
+from keyplan.store.models import Base
+
+# Rows written per INSERT statement: large enough to be fast, small enough for any driver.
+BATCH = 1000
+# Tables as a person names what they hold (the others read well as they are).
+WORDS = {
+    "stakeholders": "people",
+    "competitor_presences": "competitors",
+    "interaction_stakeholders": "people met",
+    "interaction_team_members": "team members at meetings",
+    "export_records": "exports",
+}
+
+
+def _words(table: str) -> str:
+    return WORDS.get(table, table.replace("_", " "))
+
+
+@dataclass
+class CopySummary:
+    """What a copy wrote: rows per table, in the order they were copied."""
+
+    source: str
+    target: str
+    rows: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+    def lines(self) -> list[str]:
+        """The summary as a person reads it, one table per line."""
+        width = max((len(_words(name)) for name in self.rows), default=0)
+        body = [f"  {_words(name):<{width}}  {count:>7,}" for name, count in
+                self.rows.items() if count]  # fmt: skip
+        return [
+            f"Copied {self.total:,} rows from {self.source} to {self.target}:",
+            *body,
+        ]
+
+
+def copy_database(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    *,
+    user_name: str | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> CopySummary:
+    """Copy every row of the Keyplan database ``source`` into the empty one at ``target``.
+
+    Both are opened as the app opens them (an older schema is upgraded first, a new file
+    or an empty server database gets the schema), so both are at the same revision.
+
+    Raises:
+        RuleViolation: the target already holds data, or is the source itself.
+        DatabaseRefused: either database cannot be opened.
+    """
+    source_db = open_database(source, create=False, user_name=user_name)
+    try:
+        target_db = open_database(target, create=True, user_name=user_name)
+        try:
+            return copy_between(source_db, target_db, progress=progress)
+        finally:
+            target_db.close()
+    finally:
+        source_db.close()
+
+
+def copy_between(
+    source: Database, target: Database, *, progress: Callable[[float], None] | None = None
+) -> CopySummary:
+    """Copy every row of ``source`` into the open, empty ``target`` (see ``copy_database``)."""
+    if source.display_name == target.display_name:
+        raise RuleViolation("The source and the target are the same database.")
+    summary = CopySummary(source.display_name, target.display_name)
+    tables = Base.metadata.sorted_tables
+    with source.engine.connect() as reading, target.engine.begin() as writing:
+        _refuse_non_empty(writing, target.display_name)
+        for number, table in enumerate(tables):
+            rows = _rows_parents_first(table, reading.execute(select(table)).mappings())
+            for start in range(0, len(rows), BATCH):
+                writing.execute(insert(table), rows[start : start + BATCH])
+            summary.rows[table.name] = len(rows)
+            if progress is not None:
+                progress((number + 1) / len(tables))
+        if writing.dialect.name == "postgresql":
+            _move_sequences_past_ids(writing, tables)
+    return summary
+
+
+def _refuse_non_empty(connection: Connection, name: str) -> None:
+    held = {}
+    for table in Base.metadata.sorted_tables:
+        count = connection.execute(select(func.count()).select_from(table)).scalar_one()
+        if count:
+            held[table.name] = count
+    if held:
+        shown = [f"{count:,} {_words(table)}" for table, count in list(held.items())[:3]]
+        what = ", ".join(shown) + (", …" if len(held) > 3 else "")
+        raise RuleViolation(
+            f"{name} already holds data ({what}). Keyplan copies only into an empty "
+            f"database, so that nothing there is overwritten; choose a new file or ask for "
+            f"an empty team database."
+        )
+
+
+def _rows_parents_first(table: Table, rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """The rows, each after the row it points at in its own table (a manager, a parent).
+
+    Foreign keys are checked row by row on PostgreSQL, so an affiliate cannot come before its
+    umbrella. Rows of a cycle (only in a damaged file) keep their order and fail visibly.
+    """
+    listed = [dict(row) for row in rows]
+    self_columns = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    if not self_columns:
+        return listed
+    by_id = {row["id"]: row for row in listed}
+    ordered: list[dict[str, Any]] = []
+    placed: set[int] = set()
+    for row in listed:
+        chain: list[dict[str, Any]] = []
+        in_chain: set[int] = set()
+        current: dict[str, Any] | None = row
+        while current is not None and current["id"] not in placed | in_chain:
+            chain.append(current)
+            in_chain.add(current["id"])
+            parent_ids = [current[c] for c in self_columns if current[c] is not None]
+            current = by_id.get(parent_ids[0]) if parent_ids else None
+        for item in reversed(chain):
+            placed.add(item["id"])
+            ordered.append(item)
+    return ordered
+
+
+def _move_sequences_past_ids(connection: Connection, tables: list[Table]) -> None:
+    """Let PostgreSQL hand out ids after the copied ones (it does not see explicit ids)."""
+    for table in tables:
+        connection.execute(
+            text(
+                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                f"COALESCE(MAX(id), 0) + 1, false) FROM {table.name}"
+            )
+        )
+
+
+# ---- the command line: keyplan copy-db SOURCE TARGET -----------------------------------------
+
+
+def add_arguments(parser: Any) -> None:
+    """Arguments of ``keyplan copy-db``."""
+    parser.add_argument("source", help="the database to copy: a file, or a team database URL")
+    parser.add_argument(
+        "target",
+        help="an empty database to copy into: a new file, or an empty team database "
+        "(postgresql+psycopg://user@host/dbname)",
+    )
+
+
+def run(args: Any) -> int:
+    """Copy, then print the rows per table; a refusal is a KeyplanError (one line, exit 1)."""
+    summary = copy_database(args.source, args.target)
+    print("\n".join(summary.lines()))
+    return 0
