@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from operator import itemgetter
 from types import MappingProxyType
 from typing import Any
 
@@ -48,6 +50,7 @@ from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
 from keyplan.domain.insights.summary import TREND_MONTHS
 from keyplan.domain.insights.tally import AccountTally, FindingTally, PeopleCell
 from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Stance, Strength
+from keyplan.store.database import Database
 from keyplan.store.fact_buckets import (
     PERSON_COLUMNS,
     FactBuckets,
@@ -64,6 +67,7 @@ from keyplan.store.models import (
 )
 
 _LEVELS = {member.value: member for member in Level}
+_MONTH = itemgetter(slice(0, 7))  # "2026-11-23" -> "2026-11", at C speed
 _KINDS = (
     FindingKind.UNCOVERED_KEY_PERSON,
     FindingKind.STALE,
@@ -93,20 +97,49 @@ class _Counts:
 
 
 def dashboard_tallies(
-    session: Session, today: date, account_ids: Collection[int] | None
+    db: Database, today: date, account_ids: Collection[int] | None
 ) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
     """Count every account read (``account_ids`` and their affiliates; None: all).
+
+    The people are counted on a second thread, in a session of their own, while this one
+    reads the interactions: the database does most of that work with Python's lock released,
+    so the two overlap on a machine with two cores. (Two read transactions: an edit landing
+    between them shows in the next refresh, which that edit's signal asks for anyway.)
 
     Returns:
         The accounts read, in name order, and the tally of each one with its affiliates.
     """
-    buckets = FactBuckets()
-    buckets.load_plan(session, account_ids)
-    counts = _people_counts(session, account_ids, today)
-    window = _recent_window(session, today)
-    owners = _owners(session, account_ids)
-    blockers = _blockers(session, account_ids)
-    trend = _trend(session, account_ids, today)
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        people = helper.submit(_counted_people, db, account_ids, today)
+        with db.read() as session:
+            buckets = FactBuckets()
+            buckets.load_plan(session, account_ids)
+            window = _recent_window(session, today)
+            owners = _owners(session, account_ids)
+            blockers = _blockers(session, account_ids)
+            trend = _trend(session, account_ids, today)
+            counts = people.result()
+            return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
+
+
+def _counted_people(
+    db: Database, account_ids: Collection[int] | None, today: date
+) -> defaultdict[int, _Counts]:
+    with db.read() as session:
+        return _people_counts(session, account_ids, today)
+
+
+def _tallies(
+    session: Session,
+    today: date,
+    buckets: FactBuckets,
+    counts: defaultdict[int, _Counts],
+    window: _Window,
+    owners: dict[int, set[int]],
+    blockers: dict[int, list[tuple[int, bool]]],
+    trend: dict[int, tuple[dict[int, int], date | None]],
+) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
+    """Each account's tally with its affiliates, from what was read."""
     families = families_of(buckets)
     wanted = set(buckets.accounts)
     older = _older_contacts(
@@ -426,19 +459,29 @@ class _Window:
     people: dict[int, dict[int, list[int]]] = field(default_factory=lambda: defaultdict(dict))
     team: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     names: dict[int, str] = field(default_factory=dict)
+    _teams: dict[int, set[int]] = field(default_factory=dict)
 
     def family(self, members: list[int]) -> tuple[tuple[tuple[int, ...], ...], set[int]]:
         """Each interaction touching the family with the family's people; our team in them."""
         if len(members) == 1:
             touching = self.people.get(members[0], {})
+            people = tuple(map(tuple, touching.values()))
         else:
-            touching = {}
+            merged: dict[int, list[int]] = {}
             for member in members:
                 for iid, found in self.people.get(member, {}).items():
-                    touching.setdefault(iid, []).extend(found)
-        people = tuple(tuple(found) for found in touching.values())
-        team = {member for iid in touching for member in self.team.get(iid, ())}
-        return people, team
+                    merged.setdefault(iid, []).extend(found)
+            people = tuple(map(tuple, merged.values()))
+        return people, set().union(*(self.team_of(member) for member in members))
+
+    def team_of(self, account_id: int) -> set[int]:
+        """Our team members in the interactions touching one account."""
+        if account_id not in self._teams:
+            team = self.team
+            self._teams[account_id] = {
+                member for iid in self.people.get(account_id, ()) for member in team.get(iid, ())
+            }
+        return self._teams[account_id]
 
 
 def _recent_window(session: Session, today: date) -> _Window:
@@ -451,7 +494,11 @@ def _recent_window(session: Session, today: date) -> _Window:
     window = and_(Interaction.occurred_on >= since, Interaction.occurred_on <= today)
     in_window = select(Interaction.id).where(window)
     found = _Window()
-    logged = select(Interaction.id, Interaction.account_id).where(window)
+    # Where each was logged is in the interaction rows themselves; reading them in file order
+    # (the COALESCE keeps the date index out) is three times faster than hopping through the
+    # date index to a quarter of a large table, on SQLite and PostgreSQL alike.
+    on = func.coalesce(Interaction.occurred_on, Interaction.occurred_on)
+    logged = select(Interaction.id, Interaction.account_id).where(on >= since, on <= today)
     for iid, account_id in _rows(session, logged):
         found.people[account_id].setdefault(iid, [])
     people = (
@@ -532,13 +579,13 @@ def _trend(
     last_day = today.isoformat()
     found: dict[int, tuple[dict[int, int], date | None]] = {}
     for account_id, text in _rows(session, statement):
-        days = [day[:10] for day in (text or "").split(",") if day]
-        latest = max(days, default="")
+        days = text.split(",") if text else []
+        latest = max(days, default="")[:10]
         if latest > last_day:  # planned meetings are not contact yet
-            days = [day for day in days if day <= last_day]
-            latest = max(days, default="")
+            days = [day for day in days if day[:10] <= last_day]
+            latest = max(days, default="")[:10]
         by_month: dict[int, int] = {}
-        for month, count in Counter(day[:7] for day in days).items():
+        for month, count in Counter(map(_MONTH, days)).items():
             offset = this_month - (int(month[:4]) * 12 + int(month[5:7]) - 1)
             if offset < TREND_MONTHS:
                 by_month[offset] = count

@@ -103,7 +103,7 @@ def dashboard_facts(
 
     with db.read() as session:
         read = _families_to_read(session, account_ids)
-        accounts, tallies = dashboard_tallies(session, today, read)
+    accounts, tallies = dashboard_tallies(db, today, read)
     if account_ids is not None:
         tallies = {a: tallies[a] for a in set(account_ids) & set(tallies)}
     return accounts, tallies

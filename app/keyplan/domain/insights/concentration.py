@@ -9,6 +9,7 @@ up to one. Interactions with none of their people (internal prep) are not contac
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -86,17 +87,26 @@ def concentration_of(
         recent: for each interaction of the recent window, the account's people in it.
         name_of: a person's name by id (asked for the best-served person only).
     """
-    attention: dict[int, float] = {}
     counted = 0
+    alone: dict[int, int] = {}  # one-to-one meetings per person: most of them
+    shared: dict[int, list[float]] = {}  # the person's share of each group meeting
     for person_ids in recent:
         if not person_ids:
             continue
-        # Most meetings are with one person: no set needed to count them once.
-        people = person_ids if len(person_ids) == 1 else set(person_ids)
         counted += 1
+        people = person_ids if len(person_ids) == 1 else set(person_ids)
+        if len(people) == 1:
+            (person_id,) = people
+            alone[person_id] = alone.get(person_id, 0) + 1
+            continue
         unit = 1.0 / len(people)
         for person_id in people:
-            attention[person_id] = attention.get(person_id, 0.0) + unit
+            shared.setdefault(person_id, []).append(unit)
+    # fsum adds exactly: the same meetings give the same shares in any order, so the
+    # dashboard (which reads them grouped differently) and the Insights tab agree to the bit.
+    attention = {pid: float(count) for pid, count in alone.items()}
+    for person_id, units in shared.items():
+        attention[person_id] = math.fsum([attention.get(person_id, 0.0), *units])
     # Ties are broken by id so the same data always names the same top person.
     ranked = sorted(attention.items(), key=lambda item: (-item[1], item[0]))
     shares = tuple((person_id, units / counted) for person_id, units in ranked)
