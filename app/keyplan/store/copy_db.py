@@ -86,6 +86,20 @@ def copy_database(
         source_db.close()
 
 
+def copy_to(
+    source: Database,
+    target: str | os.PathLike[str],
+    *,
+    progress: Callable[[float], None] | None = None,
+) -> CopySummary:
+    """Copy the open database ``source`` into the empty one at ``target`` (a path or URL)."""
+    target_db = open_database(target, create=True, user_name=source.user_name)
+    try:
+        return copy_between(source, target_db, progress=progress)
+    finally:
+        target_db.close()
+
+
 def copy_between(
     source: Database, target: Database, *, progress: Callable[[float], None] | None = None
 ) -> CopySummary:

@@ -196,3 +196,62 @@ def conflict_from(database: Database, info: dict[str, Any]) -> EditConflict:
                 return conflict_for(table_name, row_id, seen, dict(row) if row else None)
     (table_name, row_id), seen = checked[-1] if checked else (("records", 0), {})
     return conflict_for(table_name, row_id, seen, None)
+
+
+# ---- reading one record again ---------------------------------------------------------------
+
+
+def remember_current(database: Database, table: str, row_id: int) -> bool:
+    """Read a record as stored now, so this window's next save of it builds on it.
+
+    Returns:
+        False when the record no longer exists.
+    """
+    model = _model_of(table)
+    if model is None:
+        return False
+    database.seen_versions.pop((table, row_id), None)
+    with database.read() as session:
+        return session.get(model, row_id, populate_existing=True) is not None
+
+
+def last_change(database: Database, table: str, row_id: int) -> tuple[str | None, Any] | None:
+    """(who, when in UTC) of a record's last change; None when the record does not exist."""
+    columns = Base.metadata.tables[table].c
+    with database.read() as session:
+        row = session.execute(
+            select(columns.updated_by, columns.updated_at).where(columns.id == row_id)
+        ).first()
+    return None if row is None else (row[0], row[1])
+
+
+def _model_of(table: str) -> type[Base] | None:
+    return next((m.class_ for m in Base.registry.mappers if m.local_table.name == table), None)
+
+
+# Tables whose rows belong to an account through a person rather than an account_id column.
+_THROUGH_PERSON = {
+    "relationship_owners": "stakeholder_id",
+    "influence_lines": "from_stakeholder_id",
+    "interaction_stakeholders": "stakeholder_id",
+}
+
+
+def record_account(database: Database, table: str, row_id: int) -> int | None:
+    """The account a record belongs to (None: not an account's record, or gone)."""
+    tables = Base.metadata.tables
+    columns = tables[table].c
+    if "account_id" in columns:
+        statement = select(columns.account_id).where(columns.id == row_id)
+    elif table in _THROUGH_PERSON:
+        people = tables["stakeholders"].c
+        person = columns[_THROUGH_PERSON[table]]
+        statement = (
+            select(people.account_id)
+            .join_from(tables[table], tables["stakeholders"], people.id == person)
+            .where(columns.id == row_id)
+        )
+    else:
+        return None
+    with database.read() as session:
+        return session.execute(statement).scalar()

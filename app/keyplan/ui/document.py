@@ -36,11 +36,18 @@ class PortfolioDocument(QObject):
     influence_changed = Signal(int)  # account id (of the line's first person): lines added/removed
     positions_changed = Signal(list)  # person ids whose hand-placed map position changed
     interactions_changed = Signal(int)  # account id the interaction is logged on
+    edit_conflict = Signal(object)  # an EditConflict: someone else saved that record first
 
     def __init__(self, database: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
         self.undo_stack = QUndoStack(self)
+        # A refused save still raises to the view that made it (which shows why); the window
+        # also hears of it, to offer a reload of the record (ui/team_mode.py).
+        database.conflict_observers.append(self.edit_conflict.emit)
+        from keyplan.ui import settings
+
+        database.user_name = settings.read(settings.USER_NAME) or database.user_name
 
     # ---- reading (plain data from the store) ----------------------------------------------
 
@@ -140,6 +147,20 @@ class PortfolioDocument(QObject):
 
     def report_failure(self, message: str) -> None:
         self.edit_failed.emit(message)
+
+    # ---- team mode: records other people change -------------------------------------------
+
+    def last_change_text(self, table: str, row_id: int) -> str:
+        """The line 'Last changed by … on …' for a record ("" when it is not known)."""
+        from keyplan.ui.team_mode import last_change_text
+
+        return last_change_text(self.database, table, row_id)
+
+    def reload_record(self, table: str, row_id: int) -> None:
+        """Show a record as it is stored now: re-read it and tell every view it changed."""
+        from keyplan.ui.team_mode import reload_record
+
+        reload_record(self, table, row_id)
 
     # ---- the stakeholder map (issue 3) ----------------------------------------------------
     # Reporting lines, hand-placed cards and influence lines, each edit one undo step. The map's

@@ -26,6 +26,8 @@ RECENT_DATABASES = Setting("files/recent", [], list)
 # database it belongs to, so the next start opens on the same view.
 LAST_PLACE = Setting("window/last_place", "", str)
 LAST_PLACE_DATABASE = Setting("window/last_place_database", "", str)
+# The name stored with each change (team mode's "last changed by"); empty: the OS user name.
+USER_NAME = Setting("team/user_name", "", str)
 
 
 def _store() -> QSettings:

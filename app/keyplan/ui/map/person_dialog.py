@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -39,6 +40,7 @@ class PersonDialog(QDialog):
         values: dict[str, Any],
         references: dict[str, list[tuple[int, str]]],
         parent: QWidget | None = None,
+        last_change: str = "",
     ) -> None:
         """Build the form.
 
@@ -46,6 +48,7 @@ class PersonDialog(QDialog):
             values: the person's stored values, by field name.
             references: the choices of each reference field (managers, team members).
             parent: the dialog's parent.
+            last_change: "Last changed by … on …" (team mode), shown under the fields.
         """
         super().__init__(parent)
         self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
@@ -67,6 +70,11 @@ class PersonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        self.last_change = QLabel(last_change)
+        self.last_change.setObjectName("person_last_change")
+        self.last_change.setStyleSheet("color: #5f6368;")
+        self.last_change.setVisible(bool(last_change))
+        layout.addWidget(self.last_change)
         layout.addWidget(buttons)
 
     def set_value(self, field: str, value: Any) -> None:
@@ -148,7 +156,8 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
         "reports_to_id": document.manager_choices(person_id),
         "preferred_team_member_id": document.team_members(),
     }
-    dialog = PersonDialog(row.values, references, parent)
+    last_change = document.last_change_text("stakeholders", person_id)
+    dialog = PersonDialog(row.values, references, parent, last_change)
     try:
         while exec_dialog(dialog):
             try:
