@@ -7,6 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from keyplan.domain.errors import RuleViolation
+from keyplan.domain.insights import FindingKind
 from keyplan.domain.insights.summary import (
     interactions_by_month,
     summarise_account,
@@ -147,3 +148,16 @@ def test_the_trend_counts_the_months_up_to_today(db, group):
     assert trend[-3:-1] == (1, 0)  # 25 March; nothing in April
     assert sum(trend) == 3  # more than a year ago is outside the trend
     assert facts[group["acme"]].last_interaction_on == TODAY
+
+
+def test_someone_who_wants_contact_twice_a_year_is_not_stale_after_four_months(db, group):
+    acme = group["acme"]
+    pat = edits.add_stakeholder(db, acme, "Pat Quinn", strength=2, contact_frequency_days=180)
+    rob = edits.add_stakeholder(db, acme, "Rob Stark", strength=2, contact_frequency_days=180)
+    interaction_edits.log_interaction(db, acme, TODAY - timedelta(days=120), [pat])
+    interaction_edits.log_interaction(db, acme, TODAY - timedelta(days=200), [rob])
+    _accounts, tallies = dashboard_facts(db, TODAY)
+    stale = tallies[acme].findings.count(FindingKind.STALE)
+    assert stale == 3  # Ingrid and Mia, never met; Rob, 200 days ago; not Pat
+    assert tallies[acme].last_interaction_on == TODAY - timedelta(days=120)
+    assert_dashboard_agrees_with_full_analysis(db)

@@ -101,32 +101,33 @@ def dashboard_tallies(
 ) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
     """Count every account read (``account_ids`` and their affiliates; None: all).
 
-    The people are counted on a second thread, in a session of their own, while this one
-    reads the interactions: the database does most of that work with Python's lock released,
-    so the two overlap on a machine with two cores. (Two read transactions: an edit landing
-    between them shows in the next refresh, which that edit's signal asks for anyway.)
+    The people are counted (and the trend read) on a second thread, in a session of their
+    own, while this one reads the recent interactions: the database does most of that work
+    with Python's lock released, so the two overlap on a machine with two cores. (Two read
+    transactions: an edit landing between them shows in the next refresh, which that edit's
+    signal asks for anyway.)
 
     Returns:
         The accounts read, in name order, and the tally of each one with its affiliates.
     """
     with ThreadPoolExecutor(max_workers=1) as helper:
-        people = helper.submit(_counted_people, db, account_ids, today)
+        counted = helper.submit(_people_and_trend, db, account_ids, today)
         with db.read() as session:
             buckets = FactBuckets()
             buckets.load_plan(session, account_ids)
             window = _recent_window(session, today)
             owners = _owners(session, account_ids)
             blockers = _blockers(session, account_ids)
-            trend = _trend(session, account_ids, today)
-            counts = people.result()
+            counts, trend = counted.result()
             return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
 
 
-def _counted_people(
+def _people_and_trend(
     db: Database, account_ids: Collection[int] | None, today: date
-) -> defaultdict[int, _Counts]:
+) -> tuple[defaultdict[int, _Counts], dict[int, tuple[dict[int, int], date | None]]]:
+    """The helper thread's half: the people counted, and the monthly trend."""
     with db.read() as session:
-        return _people_counts(session, account_ids, today)
+        return _people_counts(session, account_ids, today), _trend(session, account_ids, today)
 
 
 def _tallies(
@@ -211,7 +212,8 @@ def _people_counts(
     """Count each account's people per department and level, with their findings."""
     s = Stakeholder
     owned_people = select(RelationshipOwner.stakeholder_id.label("pid")).distinct().subquery()
-    last = _last_contacts(session, account_ids, today)
+    intervals = _intervals(session, account_ids)
+    last = _last_contacts(account_ids, today, any(d > RECENT_DAYS for d in intervals))
     owned = owned_people.c.pid.is_not(None)
     key = or_(s.buying_role == BuyingRole.DECISION_MAKER.value, s.influence == Influence.HIGH.value)
     decides = s.buying_role == BuyingRole.DECISION_MAKER.value
@@ -220,7 +222,7 @@ def _people_counts(
         s.strength >= int(Strength.ACQUAINTED), owned, s.contact_frequency_days.is_not(None), key
     )
     uncovered = and_(key, or_(~owned, s.strength < int(Strength.WORKING)))
-    stale = and_(warm, or_(last.c.on.is_(None), last.c.on < _cut_off(session, account_ids, today)))
+    stale = and_(warm, or_(last.c.on.is_(None), last.c.on < _cut_off(intervals, today)))
     champion = or_(
         s.stance == Stance.CHAMPION.value, s.buying_role == BuyingRole.CHAMPION_COACH.value
     )
@@ -281,31 +283,36 @@ def _first(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.min(case((condition, Stakeholder.id)))
 
 
-def _cut_off(session: Session, account_ids: Collection[int] | None, today: date) -> Any:
+def _intervals(session: Session, account_ids: Collection[int] | None) -> list[int]:
+    """The contact intervals people asked for (positive ones; the others mean the default)."""
+    statement = select(Stakeholder.contact_frequency_days).distinct()
+    if account_ids is not None:
+        statement = statement.where(Stakeholder.account_id.in_(account_ids))
+    return sorted(d for (d,) in _rows(session, statement) if d is not None and d > 0)
+
+
+def _cut_off(intervals: list[int], today: date) -> Any:
     """The day before which a person's last contact is stale: today minus their interval.
 
     Written as a CASE over the few intervals in use (read first), so no dialect's date
     arithmetic is needed; a missing or non-positive interval is the default (people.py).
     """
-    intervals = select(Stakeholder.contact_frequency_days).distinct()
-    if account_ids is not None:
-        intervals = intervals.where(Stakeholder.account_id.in_(account_ids))
-    days = sorted(d for (d,) in _rows(session, intervals) if d is not None and d > 0)
     default = today - timedelta(days=DEFAULT_CONTACT_DAYS)
-    if not days:
+    if not intervals:
         return default
     return case(
-        {d: today - timedelta(days=d) for d in days},
+        {d: today - timedelta(days=d) for d in intervals},
         value=Stakeholder.contact_frequency_days,
         else_=default,
     )
 
 
-def _last_contacts(session: Session, account_ids: Collection[int] | None, today: date) -> Any:
+def _last_contacts(account_ids: Collection[int] | None, today: date, patient: bool) -> Any:
     """(pid, on): each person's last contact up to today, as far as staleness needs it.
 
     Everybody's in the recent window; before it only for people who want contact less often
-    than every ``RECENT_DAYS`` days (for the others, no recent contact already means stale).
+    than every ``RECENT_DAYS`` days (``patient``: some do), for the others no recent contact
+    already means stale.
     """
     since = today - timedelta(days=RECENT_DAYS)
     link, meeting = InteractionStakeholder, Interaction
@@ -315,13 +322,15 @@ def _last_contacts(session: Session, account_ids: Collection[int] | None, today:
         .where(meeting.occurred_on >= since, meeting.occurred_on <= today)
         .group_by(link.stakeholder_id)
     )
-    patient = select(Stakeholder.id).where(Stakeholder.contact_frequency_days > RECENT_DAYS)
+    if not patient:
+        return recent.subquery()
+    people = select(Stakeholder.id).where(Stakeholder.contact_frequency_days > RECENT_DAYS)
     if account_ids is not None:
-        patient = patient.where(Stakeholder.account_id.in_(account_ids))
+        people = people.where(Stakeholder.account_id.in_(account_ids))
     older = (
         select(link.stakeholder_id.label("pid"), func.max(meeting.occurred_on).label("on"))
         .join(meeting, meeting.id == link.interaction_id)
-        .where(meeting.occurred_on < since, link.stakeholder_id.in_(patient))
+        .where(meeting.occurred_on < since, link.stakeholder_id.in_(people))
         .group_by(link.stakeholder_id)
     )
     both = union_all(recent, older).subquery()
