@@ -161,3 +161,15 @@ def test_someone_who_wants_contact_twice_a_year_is_not_stale_after_four_months(d
     assert stale == 3  # Ingrid and Mia, never met; Rob, 200 days ago; not Pat
     assert tallies[acme].last_interaction_on == TODAY - timedelta(days=120)
     assert_dashboard_agrees_with_full_analysis(db)
+
+
+def test_refreshing_one_account_reads_what_the_whole_portfolio_reads(db):
+    create_demo_portfolio(db, today=TODAY)
+    accounts, everyone = dashboard_facts(db, TODAY)
+    for account in accounts:
+        _accounts, alone = dashboard_facts(db, TODAY, [account.id])
+        assert set(alone) == {account.id}
+        assert alone[account.id].findings == everyone[account.id].findings, account.name
+        assert summarise_tally(alone[account.id], TODAY) == summarise_tally(
+            everyone[account.id], TODAY
+        ), account.name

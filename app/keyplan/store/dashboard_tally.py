@@ -115,7 +115,7 @@ def dashboard_tallies(
         with db.read() as session:
             buckets = FactBuckets()
             buckets.load_plan(session, account_ids)
-            window = _recent_window(session, today)
+            window = _recent_window(session, today, account_ids)
             owners = _owners(session, account_ids)
             blockers = _blockers(session, account_ids)
             counts, trend = counted.result()
@@ -322,6 +322,10 @@ def _last_contacts(account_ids: Collection[int] | None, today: date, patient: bo
         .where(meeting.occurred_on >= since, meeting.occurred_on <= today)
         .group_by(link.stakeholder_id)
     )
+    if account_ids is not None:  # a refresh of a few accounts: from their people only
+        recent = recent.join(Stakeholder, Stakeholder.id == link.stakeholder_id).where(
+            Stakeholder.account_id.in_(account_ids)
+        )
     if not patient:
         return recent.subquery()
     people = select(Stakeholder.id).where(Stakeholder.contact_frequency_days > RECENT_DAYS)
@@ -493,8 +497,9 @@ class _Window:
         return self._teams[account_id]
 
 
-def _recent_window(session: Session, today: date) -> _Window:
-    """Every interaction of the recent window: where it was logged, who was in it.
+def _recent_window(session: Session, today: date, account_ids: Collection[int] | None) -> _Window:
+    """The recent window's interactions touching some accounts (None: all): where each was
+    logged, who was in it.
 
     Read as three lists of ids rather than one joined table: the link tables are read
     through their covering indexes, and no interaction row is read twice.
@@ -503,29 +508,39 @@ def _recent_window(session: Session, today: date) -> _Window:
     window = and_(Interaction.occurred_on >= since, Interaction.occurred_on <= today)
     in_window = select(Interaction.id).where(window)
     found = _Window()
-    # Where each was logged is in the interaction rows themselves; reading them in file order
-    # (the COALESCE keeps the date index out) is three times faster than hopping through the
-    # date index to a quarter of a large table, on SQLite and PostgreSQL alike.
-    on = func.coalesce(Interaction.occurred_on, Interaction.occurred_on)
-    logged = select(Interaction.id, Interaction.account_id).where(on >= since, on <= today)
+    if account_ids is None:
+        # Where each was logged is in the interaction rows themselves; reading them in file
+        # order (the COALESCE keeps the date index out) is three times faster than hopping
+        # through the date index to a quarter of a large table.
+        on = func.coalesce(Interaction.occurred_on, Interaction.occurred_on)
+        logged = select(Interaction.id, Interaction.account_id).where(on >= since, on <= today)
+    else:
+        logged = select(Interaction.id, Interaction.account_id).where(
+            window, Interaction.account_id.in_(account_ids)
+        )
     for iid, account_id in _rows(session, logged):
         found.people[account_id].setdefault(iid, [])
-    people = (
-        select(
-            InteractionStakeholder.interaction_id,
-            Stakeholder.id,
-            Stakeholder.account_id,
-            Stakeholder.full_name,
-        )
-        .join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
-        .where(InteractionStakeholder.interaction_id.in_(in_window))
-    )
+    people = select(
+        InteractionStakeholder.interaction_id,
+        Stakeholder.id,
+        Stakeholder.account_id,
+        Stakeholder.full_name,
+    ).join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
+    if account_ids is None:
+        people = people.where(InteractionStakeholder.interaction_id.in_(in_window))
+    else:  # from the accounts' people to their meetings, not from every meeting
+        people = people.join(
+            Interaction, Interaction.id == InteractionStakeholder.interaction_id
+        ).where(Stakeholder.account_id.in_(account_ids), window)
     for iid, person_id, account_id, name in _rows(session, people):
         found.people[account_id].setdefault(iid, []).append(person_id)
         found.names[person_id] = name
-    team = select(InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id).where(
-        InteractionTeamMember.interaction_id.in_(in_window)
-    )
+    team = select(InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id)
+    if account_ids is None:
+        team = team.where(InteractionTeamMember.interaction_id.in_(in_window))
+    else:
+        touching = {iid for meetings in found.people.values() for iid in meetings}
+        team = team.where(InteractionTeamMember.interaction_id.in_(touching))
     for iid, member_id in _rows(session, team):
         found.team[iid].append(member_id)
     return found
