@@ -126,3 +126,21 @@ def test_a_folder_without_room_for_a_lock_file_does_not_block_reading(
     monkeypatch.setattr("keyplan.store.lock._open_lock_file", refuse)
     with writing(tmp_path / "keyplan.db"):
         pass  # SQLite gives its own error if the write itself is impossible
+
+
+def test_a_pdf_export_from_the_command_line_works_while_the_gui_holds_the_lock(
+    db: Database, tmp_path: Path, capsys
+) -> None:
+    edits.add_account(db, "Zoë <b>& Co")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(db.path)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        pdf = tmp_path / "plan.pdf"
+        argv = ["export-pdf", "--db", str(db.path), "--account", "Zoë <b>& Co"]
+        assert main([*argv, "--variant", "internal", "--out", str(pdf)]) == 0
+        assert pdf.read_bytes().startswith(b"%PDF")
+    finally:
+        holder.kill()
+        holder.wait()

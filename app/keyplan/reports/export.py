@@ -20,6 +20,7 @@ from keyplan.domain.vocabulary import ExportVariant
 from keyplan.reports.fonts import ensure_fonts
 from keyplan.reports.styles import page_size as parse_page_size
 from keyplan.store.database import Database
+from keyplan.store.lock import DatabaseBusy, DatabaseReadOnly
 from keyplan.store.plan_queries import interactions_with, load_plan, record_export
 
 Progress = Callable[[float], None]
@@ -73,9 +74,19 @@ def export_pdf(
     built = _build(db, account_id, plan, kind, size, people)
     report(_READ)
     _write_atomically(target, built, lambda f: report(_READ + (_BUILD - _READ) * f))
-    record_export(db, account_id, kind.value, str(target))
+    _record_if_writable(db, account_id, kind.value, target)
     report(1.0)
     return target
+
+
+def _record_if_writable(db: Database, account_id: int, variant: str, target: Path) -> None:
+    """Note the export in the account's history, unless another Keyplan is writing the file.
+
+    The PDF the user asked for is already written; a database open for editing in the GUI
+    (or opened read-only) must not turn that into a failure, so the note is then left out.
+    """
+    with contextlib.suppress(DatabaseBusy, DatabaseReadOnly):
+        record_export(db, account_id, variant, str(target))
 
 
 def _variant(variant: str | ExportVariant) -> ExportVariant:
