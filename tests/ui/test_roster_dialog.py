@@ -318,3 +318,52 @@ def test_delete_an_offering_with_whitespace_cells_lists_them_and_undo_restores_t
     assert stored(db, Offering) == offerings_before
     assert stored(db, WhitespaceCell) == cells_before
     assert roster.offerings.model.rowCount() == 1
+
+
+# ---- the models without a view, and the window's life -----------------------------------------
+
+
+def test_the_team_model_shows_labels_and_counts_and_refuses_edits_with_a_message(
+    db, small_portfolio, sam_owns_two
+):
+    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.roster_models import TeamTableModel
+
+    document = PortfolioDocument(db)
+    model = TeamTableModel(document)
+    refused: list[str] = []
+    model.error_handler = refused.append
+    model.refresh()
+    roster_edits.set_team_member_field(db, sam_owns_two, "account_id", small_portfolio.acme_france)
+    document.roster_changed.emit()  # what any roster edit through the document announces
+    columns = [model.columns[n].title for n in range(model.columnCount())]
+    assert columns == ["Name", "Role", "E-mail", "Home account", "Owns"]
+    assert [model.index(0, n).data() for n in range(5)] == [
+        "Sam Rivera", "Executive sponsor", "", "Acme France", "2 relationships",
+    ]  # fmt: skip
+    assert model.index(0, 1).data(Qt.ItemDataRole.EditRole) == "executive_sponsor"
+    assert not model.flags(model.index(0, 4)) & Qt.ItemFlag.ItemIsEditable  # a count
+
+    assert not model.setData(model.index(0, 0), "")
+    assert refused == ["Name cannot be empty."]
+    assert model.index(0, 0).data() == "Sam Rivera"
+    assert document.undo_stack.count() == 0
+
+
+def test_an_undo_in_the_main_window_shows_in_the_roster_window(window, roster, qtbot, db):
+    roster.document.add_offering("Cloud")
+    assert roster.offerings.model.rowCount() == 1
+    window.activateWindow()
+    window.tree.setFocus()
+    qtbot.keyClick(window.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert roster_edits.offering_list(db) == []
+    assert roster.offerings.model.rowCount() == 0
+    assert roster.tabs.tabText(1) == "Our offerings (0)"
+
+
+def test_the_roster_window_closes_when_another_database_is_opened(window, roster, qtbot, tmp_path):
+    from shiboken6 import isValid
+
+    assert window.open_database(str(tmp_path / "other.db"), create=True)
+    qtbot.waitUntil(lambda: not isValid(roster) or not roster.isVisible())  # closed, then deleted
+    assert window.show_roster().team.model.rowCount() == 0  # the new database's roster
