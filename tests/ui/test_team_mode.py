@@ -141,3 +141,55 @@ def test_two_windows_on_a_team_database_see_each_others_changes(qtbot, team_wind
     assert set_cell(alice, harald, "stance", "champion") is True
     qtbot.waitUntil(lambda: cell_text(bob, harald, "stance") == "Champion", timeout=10_000)
     assert answers.errors == []
+
+
+# ---- File menu ------------------------------------------------------------------------------
+
+
+def test_copy_this_database_to_a_new_file(window, qtbot, db, small_portfolio, answers, tmp_path):
+    from keyplan.ui import team_mode
+
+    target = tmp_path / "copy.db"
+    answers.texts.append(str(target))
+    answers.confirmations.append(False)  # "Open the copy now?" No.
+    team_mode.copy_database_to(window)
+    qtbot.waitUntil(lambda: not answers.confirmations, timeout=20_000)
+
+    copy = open_database(target, create=False)
+    try:
+        assert [row.name for row in queries.portfolio(copy)] == [
+            row.name for row in queries.portfolio(db)
+        ]
+        assert queries.person(copy, small_portfolio.mia)["full_name"] == "Mia Chen"
+    finally:
+        copy.close()
+    assert window.document.database is db  # still on the original
+
+
+def test_copying_onto_a_database_with_data_is_refused_with_a_message(
+    window, qtbot, db, small_portfolio, answers, tmp_path
+):
+    from keyplan.ui import team_mode
+
+    other = open_database(tmp_path / "other.db")
+    edits.add_account(other, "Globex")
+    other.close()
+    answers.texts.append(str(tmp_path / "other.db"))
+    team_mode.copy_database_to(window)
+    qtbot.waitUntil(lambda: bool(answers.errors), timeout=20_000)
+    assert "already holds data" in answers.errors[0]
+
+
+@pytest.mark.postgresql
+def test_open_a_team_database_from_the_file_menu(window, answers, postgres_url):
+    from keyplan.ui import team_mode
+
+    answers.texts.append(postgres_url)
+    team_mode.open_team_database(window)
+    try:
+        assert window.document.database.path is None
+        assert window.team_watch.listener.wait_until_listening()
+        assert window.windowTitle().startswith("Keyplan — postgresql+psycopg://")
+    finally:
+        window.team_watch.listener.stop()
+        window.document.database.close()

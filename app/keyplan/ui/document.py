@@ -47,7 +47,8 @@ class PortfolioDocument(QObject):
         database.conflict_observers.append(self.edit_conflict.emit)
         from keyplan.ui import settings
 
-        database.user_name = settings.read(settings.USER_NAME) or database.user_name
+        if settings.read(settings.USER_NAME):
+            database.user_name = settings.read(settings.USER_NAME)
 
     # ---- reading (plain data from the store) ----------------------------------------------
 

@@ -86,7 +86,7 @@ def _first_document(db_location: str | None) -> PortfolioDocument | None:
     if db_location:
         return _open_or_report(db_location)
     last = settings.read(settings.LAST_DATABASE)
-    if last and Path(last).exists():
+    if last and ("://" in last or Path(last).exists()):  # a file, or a team database
         document = _open_or_report(last)
         if document is not None:
             return document

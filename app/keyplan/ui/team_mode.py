@@ -295,3 +295,17 @@ def ask_user_name(window: Any) -> None:
         return
     settings.write(settings.USER_NAME, name.strip())
     database.user_name = name.strip()
+
+
+def open_team_database(window: Any) -> None:
+    """File › Open team database…: ask for the address, then open it in this window."""
+    from keyplan.ui import dialogs
+
+    address = dialogs.ask_text(
+        window,
+        "Open team database",
+        "Address of the team database, e.g.\npostgresql+psycopg://you@server/keyplan",
+        "postgresql+psycopg://",
+    )
+    if address and address.strip() not in ("", "postgresql+psycopg://"):
+        window.open_database(address.strip(), create=False)
