@@ -143,10 +143,9 @@ def _tallies(
     """Each account's tally with its affiliates, from what was read."""
     families = families_of(buckets)
     wanted = set(buckets.accounts)
-    older = _older_contacts(
-        session, [a for a in wanted if all(counts[m].last_contact is None for m in families[a])],
-        today,
-    )  # fmt: skip
+    # Families whose people nobody met recently: when were they last met at all?
+    quiet = [a for a in wanted if all(counts[m].last_contact is None for m in families[a])]
+    older = _older_contacts(session, quiet, today)
     open_actions = _open_action_targets(buckets)
     found: dict[int, tuple[FindingTally, dict[FindingKind, int]]] = {}
     for account_id in wanted:
@@ -532,9 +531,11 @@ def _recent_window(session: Session, today: date, account_ids: Collection[int] |
         people = people.join(
             Interaction, Interaction.id == InteractionStakeholder.interaction_id
         ).where(Stakeholder.account_id.in_(account_ids), window)
-    for iid, person_id, account_id, name in _rows(session, people):
-        found.people[account_id].setdefault(iid, []).append(person_id)
-        found.names[person_id] = name
+    links = _rows(session, people)
+    by_account = found.people
+    for iid, person_id, account_id, _name in links:
+        by_account[account_id].setdefault(iid, []).append(person_id)
+    found.names = {person_id: name for _iid, person_id, _account, name in links}
     team = select(InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id)
     if account_ids is None:
         team = team.where(InteractionTeamMember.interaction_id.in_(in_window))

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 from keyplan.domain.insights.contacts import ContactLog, contact_log
 from keyplan.domain.insights.facts import AccountFacts
@@ -107,8 +108,10 @@ def concentration_of(
     attention = {pid: float(count) for pid, count in alone.items()}
     for person_id, units in shared.items():
         attention[person_id] = math.fsum([attention.get(person_id, 0.0), *units])
-    # Ties are broken by id so the same data always names the same top person.
-    ranked = sorted(attention.items(), key=lambda item: (-item[1], item[0]))
+    # Ties are broken by id so the same data always names the same top person: sorted by id,
+    # then (stably, without a key function per person) by attention, largest first.
+    ranked = sorted(attention.items())
+    ranked.sort(key=itemgetter(1), reverse=True)
     shares = tuple((person_id, units / counted) for person_id, units in ranked)
     top1 = shares[0][1] if shares else 0.0
     top_id = shares[0][0] if shares else None
