@@ -142,3 +142,19 @@ def test_plan_rows_store_who_changed_them_too(alice, bob, acme):
     with Session(alice.engine) as session:
         row = session.get(Risk, risk)
     assert (row.likelihood, row.version, row.updated_by) == ("high", 2, "bob")
+
+
+def test_a_window_keeps_the_values_of_its_latest_reads_only():
+    from keyplan.store.team_conflicts import SeenVersions
+
+    seen = SeenVersions(values_kept=2)
+    for person_id in (1, 2, 3):
+        seen.remember(("stakeholders", person_id), 5, {"full_name": f"Person {person_id}"})
+    assert [seen.get(("stakeholders", pid)).values for pid in (1, 2, 3)] == [
+        {},
+        {"full_name": "Person 2"},
+        {"full_name": "Person 3"},
+    ]
+    assert seen.get(("stakeholders", 1)).version == 5  # still checked, just not described
+    seen.forget_tables(["stakeholders"])
+    assert len(seen) == 0

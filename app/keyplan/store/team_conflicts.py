@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import getpass
 import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
 from keyplan.domain.errors import KeyplanError
+
+# Rows whose values are kept to say *what* a teammate changed; older ones keep their version
+# only (a window that read 20,000 people would otherwise hold some 35 MB of copies).
+VALUES_KEPT = 2000
 
 # Columns that change with every save: they say nothing about *what* a teammate changed.
 BOOKKEEPING_COLUMNS = frozenset({"id", "version", "updated_at", "updated_by", "created_at"})
@@ -41,10 +48,56 @@ _NOUNS = {
 
 @dataclass(frozen=True, slots=True)
 class SeenRow:
-    """A row as this window last read or wrote it."""
+    """A row as this window last read or wrote it (``values`` empty once it is old)."""
 
     version: int
     values: dict[str, Any] = field(repr=False)
+
+
+class SeenVersions:
+    """The version of each row a window last read or wrote, by ``(table, id)``.
+
+    Read sessions on any thread add to it; a lock keeps the bookkeeping consistent.
+    """
+
+    def __init__(self, values_kept: int = VALUES_KEPT) -> None:
+        self._rows: dict[tuple[str, int], SeenRow] = {}
+        self._with_values: OrderedDict[tuple[str, int], None] = OrderedDict()
+        self._values_kept = values_kept
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def get(self, key: tuple[str, int]) -> SeenRow | None:
+        return self._rows.get(key)
+
+    def remember(self, key: tuple[str, int], version: int, values: dict[str, Any]) -> None:
+        with self._lock:
+            self._rows[key] = SeenRow(version, values)
+            self._with_values[key] = None
+            self._with_values.move_to_end(key)
+            while len(self._with_values) > self._values_kept:
+                old, _ = self._with_values.popitem(last=False)
+                if old in self._rows:
+                    self._rows[old] = SeenRow(self._rows[old].version, {})
+
+    def forget(self, key: tuple[str, int]) -> None:
+        with self._lock:
+            self._rows.pop(key, None)
+            self._with_values.pop(key, None)
+
+    def forget_tables(self, tables: Iterable[str]) -> None:
+        names = set(tables)
+        with self._lock:
+            for key in [key for key in self._rows if key[0] in names]:
+                self._rows.pop(key)
+                self._with_values.pop(key, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+            self._with_values.clear()
 
 
 class EditConflict(KeyplanError):
@@ -93,8 +146,11 @@ def default_user_name() -> str:
 def changed_fields(seen: dict[str, Any], current: dict[str, Any]) -> tuple[str, ...]:
     """The columns whose stored value differs from the one this window had read.
 
-    A column missing from what was read was never given a value here: it was empty.
+    A column missing from what was read was never given a value here: it was empty. Nothing
+    is known when no values were kept at all.
     """
+    if not seen:
+        return ()
     return tuple(
         name
         for name, value in current.items()

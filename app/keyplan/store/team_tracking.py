@@ -22,7 +22,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 
 from keyplan.store.models import Base
-from keyplan.store.team_conflicts import SeenRow, conflict_for
+from keyplan.store.team_conflicts import conflict_for
 from keyplan.store.team_notify import RowChange, send_changes
 
 if TYPE_CHECKING:
@@ -65,9 +65,7 @@ def _remember_loaded(target: Base, context: Any) -> None:
     if database is None or info.get(WRITES):
         return  # a write session's load is not what the user saw: it is what they check
     values = _values(target)
-    database.seen_versions[(target.__tablename__, values["id"])] = SeenRow(
-        values["version"], values
-    )
+    database.seen_versions.remember((target.__tablename__, values["id"]), values["version"], values)
 
 
 def _values(target: Base) -> dict[str, Any]:
@@ -92,7 +90,10 @@ def _check_versions(session: Session, _context: UOWTransaction, _instances: Any)
         if seen is not None and seen.version != target.version:
             # The UPDATE will carry "WHERE version = <seen>" and match nothing: StaleDataError.
             set_committed_value(target, "version", seen.version)
-        checked.append((key, seen.values if seen is not None else loaded))
+        if seen is None:
+            checked.append((key, loaded))
+        else:  # what the window showed (the version, and the values when still kept)
+            checked.append((key, {**seen.values, "version": seen.version}))
 
 
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
@@ -168,15 +169,14 @@ def _after_commit(session: Session) -> None:
     seen = database.seen_versions
     for key, values in session.info.pop(WRITTEN, {}).items():
         if values is None:
-            seen.pop(key, None)
+            seen.forget(key)
         else:
-            seen[key] = SeenRow(values["version"], values)
+            seen.remember(key, values["version"], values)
     tables = session.info.pop(CORE_TABLES, set())
     if tables:
         # Rows changed by a Core statement have a new version this window did not read: forget
         # them, so its next edit is not refused as a conflict with itself. The views re-read.
-        for key in [key for key in seen if key[0] in tables]:
-            seen.pop(key, None)
+        seen.forget_tables(tables)
     session.info.pop(CHECKED, None)
 
 
@@ -210,7 +210,7 @@ def remember_current(database: Database, table: str, row_id: int) -> bool:
     model = _model_of(table)
     if model is None:
         return False
-    database.seen_versions.pop((table, row_id), None)
+    database.seen_versions.forget((table, row_id))
     with database.read() as session:
         return session.get(model, row_id, populate_existing=True) is not None
 
