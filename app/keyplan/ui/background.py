@@ -88,6 +88,17 @@ def _pool(writes: bool) -> QThreadPool:
     return _writer_pool
 
 
+def wait_for_all(timeout_ms: int = 30_000) -> None:
+    """Let running work finish before the application is torn down.
+
+    Called once the event loop has ended: a worker still running then would post its result
+    into signal objects that are being deleted (and a write would be cut short).
+    """
+    QThreadPool.globalInstance().waitForDone(timeout_ms)
+    if _writer_pool is not None:
+        _writer_pool.waitForDone(timeout_ms)
+
+
 def run_task(
     work: Callable[[Report], Any],
     *,

@@ -50,7 +50,11 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
     else:
         QTimer.singleShot(0, _warm_up_store)
         QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _start_backups(window))
-    return app.exec()
+    status = app.exec()
+    from keyplan.ui.background import wait_for_all
+
+    wait_for_all()
+    return status
 
 
 def _start_backups(window: MainWindow) -> None:
