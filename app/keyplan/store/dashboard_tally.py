@@ -101,33 +101,42 @@ def dashboard_tallies(
 ) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
     """Count every account read (``account_ids`` and their affiliates; None: all).
 
-    The people are counted (and the trend read) on a second thread, in a session of their
-    own, while this one reads the recent interactions: the database does most of that work
-    with Python's lock released, so the two overlap on a machine with two cores. (Two read
-    transactions: an edit landing between them shows in the next refresh, which that edit's
-    signal asks for anyway.)
+    The people are counted (and the plan rows and the trend read) on a second thread, in a
+    session of its own, while this one reads the recent interactions: the database does most
+    of that work with Python's lock released, so the two overlap on a machine with two cores.
+    (Two read transactions: an edit landing between them shows in the next refresh, which
+    that edit's signal asks for anyway.)
 
     Returns:
         The accounts read, in name order, and the tally of each one with its affiliates.
     """
     with ThreadPoolExecutor(max_workers=1) as helper:
-        counted = helper.submit(_people_and_trend, db, account_ids, today)
+        counted = helper.submit(_counted, db, account_ids, today)
         with db.read() as session:
-            buckets = FactBuckets()
-            buckets.load_plan(session, account_ids)
             window = _recent_window(session, today, account_ids)
-            owners = _owners(session, account_ids)
-            blockers = _blockers(session, account_ids)
-            counts, trend = counted.result()
+            buckets, counts, owners, blockers, trend = counted.result()
             return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
 
 
-def _people_and_trend(
-    db: Database, account_ids: Collection[int] | None, today: date
-) -> tuple[defaultdict[int, _Counts], dict[int, tuple[dict[int, int], date | None]]]:
-    """The helper thread's half: the people counted, and the monthly trend."""
+def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> tuple[
+    FactBuckets,
+    defaultdict[int, _Counts],
+    dict[int, set[int]],
+    dict[int, list[tuple[int, bool]]],
+    dict[int, tuple[dict[int, int], date | None]],
+]:  # fmt: skip
+    """The helper thread's half: accounts and plan rows, people counted, owners, blockers,
+    the monthly trend (about as long as the recent window takes on the other thread)."""
     with db.read() as session:
-        return _people_counts(session, account_ids, today), _trend(session, account_ids, today)
+        buckets = FactBuckets()
+        buckets.load_plan(session, account_ids)
+        return (
+            buckets,
+            _people_counts(session, account_ids, today),
+            _owners(session, account_ids),
+            _blockers(session, account_ids),
+            _trend(session, account_ids, today),
+        )
 
 
 def _tallies(
