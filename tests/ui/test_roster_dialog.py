@@ -367,3 +367,20 @@ def test_the_roster_window_closes_when_another_database_is_opened(window, roster
     assert window.open_database(str(tmp_path / "other.db"), create=True)
     qtbot.waitUntil(lambda: not isValid(roster) or not roster.isVisible())  # closed, then deleted
     assert window.show_roster().team.model.rowCount() == 0  # the new database's roster
+
+
+def test_the_team_watch_tells_views_when_their_rows_must_be_read_again():
+    from keyplan.ui.roster_watch import TeamChange, TeamWatch
+
+    team = [(1, "Sam"), (2, "Kim")]
+    watch = TeamWatch(lambda: list(team))
+    assert watch.change() == TeamChange(choices=True, rows=True)  # unknown before: everything
+    assert watch.change() == TeamChange(choices=False, rows=False)  # a role, an e-mail
+    team.append((3, "Noor"))
+    assert watch.change() == TeamChange(choices=True, rows=False)  # nobody's rows name Noor yet
+    team[0] = (1, "Samuel")
+    assert watch.change() == TeamChange(choices=True, rows=True)  # a rename
+    del team[1]
+    assert watch.change() == TeamChange(choices=True, rows=True)  # a delete
+    team.append((2, "Kim"))
+    assert watch.change() == TeamChange(choices=True, rows=True)  # the delete undone

@@ -21,6 +21,7 @@ from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.queries import PersonRow
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
+from keyplan.ui.roster_watch import TeamWatch
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -89,6 +90,7 @@ class PeopleTableModel(QAbstractTableModel):
         document.person_changed.connect(self._on_person_changed)
         document.people_changed.connect(self._on_people_changed)
         document.roster_changed.connect(self._on_roster_changed)
+        self.team_watch = TeamWatch(document.team_members)
 
     def show_account(self, account_id: int | None, *, with_affiliates: bool = False) -> None:
         self.account_id, self.with_affiliates = account_id, with_affiliates
@@ -111,6 +113,8 @@ class PeopleTableModel(QAbstractTableModel):
         )
         self._row_of = {person.id: row for row, person in enumerate(self._people)}
         self.endResetModel()
+        if self._people:
+            self.team_watch.start()
 
     def _on_people_changed(self, account_id: int) -> None:
         if self.account_id is None:
@@ -129,7 +133,7 @@ class PeopleTableModel(QAbstractTableModel):
 
     def _on_roster_changed(self) -> None:
         # The Owner column names our team members: a rename or a delete changes it.
-        if self.account_id is None or not self._people:
+        if not self.team_watch.change().rows or self.account_id is None or not self._people:
             return
         people = self.document.people(self.account_id, with_affiliates=self.with_affiliates)
         if [p.id for p in people] != [p.id for p in self._people]:

@@ -41,6 +41,7 @@ from keyplan.ui.insights.commitments_model import (
     FieldSpecRole,
     SortRole,
 )
+from keyplan.ui.roster_watch import TeamWatch
 
 #: A new promise is due in two weeks unless the user says otherwise.
 DEFAULT_DUE_DAYS = 14
@@ -67,6 +68,7 @@ class CommitmentsTab(QWidget):
         document.people_changed.connect(lambda _account: self.reload())
         document.person_changed.connect(self._on_person_changed)
         document.roster_changed.connect(self._on_roster_changed)
+        self.team_watch = TeamWatch(document.team_members)
 
     def _build(self) -> None:
         self.promise_edit = QLineEdit(placeholderText="New promise: what we will do…")
@@ -134,6 +136,7 @@ class CommitmentsTab(QWidget):
         self.account_id = account_id
         self.setEnabled(account_id is not None)
         self._fill_choices()
+        self.team_watch.start()
         self._reset_line()
         self.reload()
 
@@ -170,13 +173,16 @@ class CommitmentsTab(QWidget):
 
     def _on_roster_changed(self) -> None:
         # "By" is chosen from our team, and the table names who made each promise.
+        change = self.team_watch.change()
         if self.account_id is None:
             return
-        chosen = self.to_box.currentData(), self.by_box.currentData()
-        self._fill_choices()
-        for box, value in zip((self.to_box, self.by_box), chosen, strict=True):
-            box.setCurrentIndex(max(box.findData(value), 0))
-        self.reload()
+        if change.choices:
+            chosen = self.to_box.currentData(), self.by_box.currentData()
+            self._fill_choices()
+            for box, value in zip((self.to_box, self.by_box), chosen, strict=True):
+                box.setCurrentIndex(max(box.findData(value), 0))
+        if change.rows:
+            self.reload()
 
     def _reset_line(self) -> None:
         due = self.today_provider() + timedelta(days=DEFAULT_DUE_DAYS)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs
@@ -34,6 +35,7 @@ from keyplan.ui.insights.interactions_model import (
     SortRole,
 )
 from keyplan.ui.insights.log_form import InteractionForm, LoggedInteraction
+from keyplan.ui.roster_watch import TeamWatch
 
 
 class InteractionsTab(QWidget):
@@ -55,6 +57,8 @@ class InteractionsTab(QWidget):
         document.people_changed.connect(self._on_people_changed)
         document.person_changed.connect(self._on_person_changed)
         document.roster_changed.connect(self._on_roster_changed)
+        self.team_watch = TeamWatch(document.team_members)
+        self._history_stale = False  # a roster change while hidden: re-read when shown
 
     def _build(self) -> None:
         self.form = InteractionForm()
@@ -111,6 +115,7 @@ class InteractionsTab(QWidget):
             self.form.reset(self.today_provider())
         self._reload_people()
         self.form.set_team(self.document.team_members())
+        self.team_watch.start()
         self._reload_history()
 
     def start_logging(self, person_ids: list[int]) -> None:
@@ -126,6 +131,7 @@ class InteractionsTab(QWidget):
         self.form.tick_people(ticked)
 
     def _reload_history(self) -> None:
+        self._history_stale = False
         rows = [] if self.account_id is None else self.document.interactions(self.account_id)
         self.model.set_rows(rows, self.today_provider())
         self.table.resizeColumnsToContents()
@@ -196,8 +202,21 @@ class InteractionsTab(QWidget):
 
     def _on_roster_changed(self) -> None:
         # Our side of the form, and the names in the history, come from our team.
-        if self.account_id is not None:
+        change = self.team_watch.change()
+        if self.account_id is None:
+            return
+        if change.choices:
             self.form.set_team(self.document.team_members())
+        if change.rows and self.isVisible():
+            self._reload_history()
+        elif change.rows:
+            self._history_stale = True  # a large account's history takes seconds to read
+
+    @override
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._history_stale and self.account_id is not None:
+            self._history_stale = False
             self._reload_history()
 
     def _on_person_changed(self, _person_id: int, field: str) -> None:

@@ -24,6 +24,7 @@ from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.filters import MapFilters
 from keyplan.ui.map.layout_input import LayoutInput
 from keyplan.ui.map.line_items import InfluenceArrow, ReportingLines
+from keyplan.ui.roster_watch import TeamWatch
 
 SCENE_MARGIN = 160.0
 BACKGROUND = QColor("#fbfbfa")
@@ -61,6 +62,7 @@ class MapScene(QGraphicsScene):
         document.accounts_changed.connect(self._on_accounts_changed)
         document.account_changed.connect(self._on_account_changed)
         document.roster_changed.connect(self._on_roster_changed)
+        self.team_watch = TeamWatch(document.team_members)
 
     # ---- what is shown ----------------------------------------------------------------------
 
@@ -110,6 +112,8 @@ class MapScene(QGraphicsScene):
             self.addItem(card)
             self.cards[person.id] = card
         self.layout_input.reset()
+        if self.people:
+            self.team_watch.start()
         self._build_arrows()
         self.relayout(keep_views=False)
         self._place_arrows()
@@ -326,7 +330,7 @@ class MapScene(QGraphicsScene):
 
     def _on_roster_changed(self) -> None:
         # Cards show the initials of our relationship owners: repaint them where they stand.
-        if self.people:
+        if self.team_watch.change().rows and self.people:
             self._refresh_people(list(self.people))
             self.map_changed.emit()
 

@@ -153,10 +153,23 @@ class PlanTableModel(QAbstractTableModel):
 
     def _on_roster_changed(self) -> None:
         # Team members and offerings are choices (owners, "by", offering), and deleting one
-        # removes or clears rows (relationship owners, an opportunity's offering).
-        if self.account_id is None:
+        # removes or clears rows (relationship owners, an opportunity's offering). A role, an
+        # e-mail or a description changes nothing here: compare the few choices, re-read no people.
+        fields = [field for field in self._choices if field in _ROSTER_FIELDS]
+        if self.account_id is None or not fields:
             return
-        self._load_choices()
+        fresh = {
+            "team": self.document.team_members(),
+            "offerings": sorted(
+                ((row.id, row.name) for row in self.document.offering_list()),
+                key=lambda choice: choice[1],
+            ),
+        }
+        changed = [f for f in fields if dict(self._choices[f]) != dict(fresh[_ROSTER_FIELDS[f]])]
+        if not changed:
+            return
+        for field in changed:
+            self._choices[field] = fresh[_ROSTER_FIELDS[field]]
         self.refresh()
         if self._rows:
             last = self.index(len(self._rows) - 1, len(self.columns) - 1)
@@ -289,6 +302,15 @@ class PlanTableModel(QAbstractTableModel):
                 self.error_handler(str(error))
             return False
         return True
+
+
+#: Reference fields that point at our side: whose choices follow ``roster_changed``.
+_ROSTER_FIELDS = {
+    "team_member_id": "team",
+    "owner_id": "team",
+    "by_team_member_id": "team",
+    "offering_id": "offerings",
+}
 
 
 def _alignment(spec: FieldSpec) -> Qt.AlignmentFlag:

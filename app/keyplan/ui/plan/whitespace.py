@@ -60,7 +60,7 @@ class WhitespaceModel(QAbstractTableModel):
         document.plan_changed.connect(self._on_plan_changed)
         document.people_changed.connect(self._on_people_changed)
         document.person_changed.connect(self._on_person_changed)
-        document.roster_changed.connect(self.refresh)  # offerings are the columns
+        document.roster_changed.connect(self._on_roster_changed)
 
     def show_account(self, account_id: int | None) -> None:
         self._extra_departments = set()
@@ -114,6 +114,12 @@ class WhitespaceModel(QAbstractTableModel):
 
     def _on_person_changed(self, _person_id: int, field: str) -> None:
         if field == "department":
+            self.refresh()
+
+    def _on_roster_changed(self) -> None:
+        # Offerings are the columns: a new name, a new or a deleted one re-reads the grid.
+        offerings = {row.id: row.name for row in self.document.offering_list()}
+        if self.account_id is not None and offerings != dict(self._grid.offerings):
             self.refresh()
 
     def refresh(self) -> None:
