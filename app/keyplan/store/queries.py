@@ -28,6 +28,7 @@ from keyplan.store.quick_reads import (  # noqa: F401 (the reads the first windo
     account_values,
     portfolio,
 )
+from keyplan.store.team_tracking import remember_read
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +79,7 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
     people_rows = session.scalars(
         select(Stakeholder).where(condition).order_by(Stakeholder.id)
     ).all()
+    remember_read(session, people_rows)  # team mode: a save of what was shown is checked
     names = {row.id: row.full_name for row in people_rows}
     missing = {row.reports_to_id for row in people_rows} - set(names) - {None}
     if missing:  # managers in another account of the umbrella

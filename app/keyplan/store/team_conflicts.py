@@ -75,10 +75,13 @@ class SeenVersions:
     def remember(self, key: tuple[str, int], version: int, values: dict[str, Any]) -> None:
         with self._lock:
             self._rows[key] = SeenRow(version, values)
-            self._with_values[key] = None
-            self._with_values.move_to_end(key)
-            while len(self._with_values) > self._values_kept:
-                old, _ = self._with_values.popitem(last=False)
+            kept = self._with_values
+            if key in kept:
+                kept.move_to_end(key)
+                return
+            kept[key] = None
+            if len(kept) > self._values_kept:
+                old, _ = kept.popitem(last=False)
                 if old in self._rows:
                     self._rows[old] = SeenRow(self._rows[old].version, {})
 
