@@ -117,11 +117,11 @@ def team_windows(qtbot, postgres_url):
         qtbot.addWidget(main)
         main.show()
         main.show_people_tab()
-        assert main.team_watch.listener.wait_until_listening()
+        assert main.teammate_changes.listener.wait_until_listening()
         windows.append(main)
     yield windows
     for main in windows:
-        main.team_watch.listener.stop()
+        main.teammate_changes.listener.stop()
         main.document.database.close()
 
 
@@ -188,8 +188,8 @@ def test_open_a_team_database_from_the_file_menu(window, answers, postgres_url):
     team_mode.open_team_database(window)
     try:
         assert window.document.database.path is None
-        assert window.team_watch.listener.wait_until_listening()
+        assert window.teammate_changes.listener.wait_until_listening()
         assert window.windowTitle().startswith("Keyplan — postgresql+psycopg://")
     finally:
-        window.team_watch.listener.stop()
+        window.teammate_changes.listener.stop()
         window.document.database.close()

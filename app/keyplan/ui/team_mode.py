@@ -41,7 +41,7 @@ STATUS_SECONDS = 6
 # ---- teammates' changes -------------------------------------------------------------------
 
 
-class TeamWatch(QObject):
+class TeammateChanges(QObject):
     """Hears other windows' changes on a team database and shows them in this document."""
 
     changes_heard = Signal(object)  # a ChangeBatch, emitted from the listener's thread
@@ -66,11 +66,11 @@ class TeamWatch(QObject):
             )
 
 
-def watch_teammates(window: QMainWindow, document: PortfolioDocument) -> TeamWatch | None:
+def watch_teammates(window: QMainWindow, document: PortfolioDocument) -> TeammateChanges | None:
     """Start listening on a team database (None for a file: nothing to listen to)."""
     if not document.database.announces_changes:
         return None
-    return TeamWatch(document, window)
+    return TeammateChanges(document, window)
 
 
 @dataclass
