@@ -11,7 +11,8 @@ import contextlib
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,8 +23,13 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
+    from keyplan.store.lock import WriterLock
+    from keyplan.store.team_conflicts import EditConflict, SeenVersions
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# A team server that does not answer is reported after this long, not waited for forever.
+SERVER_CONNECT_TIMEOUT_S = 10
 
 
 class Database:
@@ -34,38 +40,121 @@ class Database:
     (most of the start-up cost) has been imported at all.
     """
 
-    def __init__(self, path: Path | None = None, engine: Engine | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, engine: Engine | None = None, user_name: str | None = None
+    ) -> None:
         self.path = path  # None for a server database (team mode)
         self._engine = engine
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
+        # One writer per file (store/lock.py): the GUI keeps its lock here while it is open;
+        # a database another process is editing is opened with the reason it is read-only.
+        self.writer_lock: WriterLock | None = None
+        self.read_only_reason: str | None = None
+        # Team mode: who is editing (stored as ``updated_by`` on each change), this window's
+        # own tag on the changes it announces, and the version of each row it last read.
+        self._user_name = user_name
+        self.origin = uuid.uuid4().hex[:16]
+        self._seen_versions: SeenVersions | None = None
+        # Told of each refused save before it is raised (the UI offers a reload).
+        self.conflict_observers: list[Callable[[EditConflict], object]] = []
+        if engine is not None:
+            self._prepare_engine(engine)
+
+    @property
+    def user_name(self) -> str:
+        """Who is editing: given when opened, else ``default_user_name()``."""
+        if not self._user_name:
+            from keyplan.store.team_conflicts import default_user_name  # not at start-up
+
+            self._user_name = default_user_name()
+        return self._user_name
+
+    @user_name.setter
+    def user_name(self, name: str) -> None:
+        self._user_name = name
+
+    @property
+    def seen_versions(self) -> SeenVersions:
+        """The version of each row this window last read or wrote (team mode's conflicts)."""
+        if self._seen_versions is None:
+            from keyplan.store.team_conflicts import SeenVersions
+
+            self._seen_versions = SeenVersions()
+        return self._seen_versions
 
     @property
     def engine(self) -> Engine:
         if self._engine is None:
             if self.path is None:
                 raise RuntimeError("A server database is opened with its engine.")
-            self._engine = sqlite_engine(self.path)
+            self._engine = self._prepare_engine(sqlite_engine(self.path))
         return self._engine
+
+    def _prepare_engine(self, engine: Engine) -> Engine:
+        """Stamp each connection with the user name, and track versions in the sessions."""
+        from sqlalchemy import event
+
+        from keyplan.store import team_tracking
+        from keyplan.store.models import USER_INFO_KEY
+
+        def name_the_user(_dbapi_connection: object, record: Any, _proxy: object) -> None:
+            record.info[USER_INFO_KEY] = self.user_name  # read by the updated_by default
+
+        event.listen(engine, "checkout", name_the_user)
+        team_tracking.install()
+        return engine
 
     @property
     def is_sqlite(self) -> bool:
         return self.path is not None or self.engine.dialect.name == "sqlite"
 
+    @property
+    def announces_changes(self) -> bool:
+        """A team database: each change is announced to the other windows (NOTIFY)."""
+        return self.path is None and self.engine.dialect.name == "postgresql"
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end of the block, or not at all."""
-        from sqlalchemy.orm import Session
+        """A session whose work is committed at the end of the block, or not at all.
 
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        Raises:
+            DatabaseReadOnly: the database was opened read-only.
+            DatabaseBusy: another Keyplan process is writing this file.
+            EditConflict: a row it saves was changed by someone else since this window read
+                it (or while it was being saved); nothing was written.
+        """
+        from sqlalchemy.orm import Session
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from keyplan.store import team_tracking
+        from keyplan.store.lock import DatabaseReadOnly, writing
+
+        if self.read_only_reason:
+            raise DatabaseReadOnly(self.read_only_reason)
+        held = contextlib.nullcontext() if self.path is None else writing(self.path)
+        session = Session(
+            self.engine, expire_on_commit=False, info=team_tracking.session_info(self, writes=True)
+        )
+        try:
+            with held, session, session.begin():
+                yield session
+        except StaleDataError as error:
+            conflict = team_tracking.conflict_from(self, session.info)
+            for observer in self.conflict_observers:
+                with contextlib.suppress(RuntimeError):  # a window closed meanwhile
+                    observer(conflict)
+            raise conflict from error
 
     def read(self) -> Session:
         """A session for reading; the caller closes it (``with db.read() as s:``)."""
         from sqlalchemy.orm import Session
 
-        return Session(self.engine, expire_on_commit=False)
+        from keyplan.store.team_tracking import session_info
+
+        info = session_info(self, writes=False)
+        return Session(self.engine, expire_on_commit=False, info=info)
 
     def rows(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
         """The rows of one plain, portable SQL query with ``:name`` parameters.
@@ -98,26 +187,35 @@ class Database:
         self._local = threading.local()
         if self._engine is not None:
             self._engine.dispose()
+        if self.writer_lock is not None:
+            self.writer_lock.release()
 
     @property
     def display_name(self) -> str:
         return str(self.path) if self.path else self.engine.url.render_as_string()
 
 
-def open_database(location: str | os.PathLike[str], *, create: bool = True) -> Database:
+def open_database(
+    location: str | os.PathLike[str], *, create: bool = True, user_name: str | None = None
+) -> Database:
     """Open (and when needed create or upgrade) the Keyplan database at a path or URL.
+
+    Args:
+        location: a file path, or a team database's URL (``postgresql+psycopg://…``).
+        create: make a new file when there is none (a server database must exist already).
+        user_name: who is editing, stored with each change (default: ``default_user_name``).
 
     Raises:
         DatabaseRefused: the file is not a Keyplan database, is damaged, or is newer than this
-            version of Keyplan. The file is left exactly as it was.
+            version of Keyplan; or the server cannot be reached. It is left exactly as it was.
     """
     text_location = os.fspath(location)
     if "://" in text_location:
-        return _open_server_database(text_location)
-    return _open_sqlite_file(Path(text_location).expanduser(), create=create)
+        return _open_server_database(text_location, user_name)
+    return _open_sqlite_file(Path(text_location).expanduser(), create=create, user_name=user_name)
 
 
-def _open_sqlite_file(path: Path, *, create: bool) -> Database:
+def _open_sqlite_file(path: Path, *, create: bool, user_name: str | None = None) -> Database:
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and not create:
         raise DatabaseRefused(f"There is no Keyplan database at {path}.")
@@ -126,9 +224,11 @@ def _open_sqlite_file(path: Path, *, create: bool) -> Database:
         revision = None
     else:
         revision = probe_sqlite_revision(path)
-    database = Database(path=path)
+    database = Database(path=path, user_name=user_name)
     if revision != HEAD_REVISION:
         if revision is not None:
+            from keyplan.store.backup import backup_file  # only when a migration must run
+
             backup_file(path, _pre_migration_backup_path(path, revision))
         _migrate(database)
     return database
@@ -220,23 +320,53 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
     cursor.close()
 
 
-def _open_server_database(url: str) -> Database:
+def _open_server_database(url: str, user_name: str | None = None) -> Database:
     from sqlalchemy import create_engine
-    from sqlalchemy.engine import make_url
     from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 
+    server_url = team_server_url(url)
     try:
-        engine = create_engine(make_url(url), pool_pre_ping=True)
+        engine = create_engine(
+            server_url,
+            pool_pre_ping=True,  # a laptop back from sleep finds its connections dead
+            connect_args={"connect_timeout": SERVER_CONNECT_TIMEOUT_S},
+        )
         with engine.connect() as connection:
             revision = _server_revision(connection)
     except SqlDatabaseError as error:
-        raise DatabaseRefused(f"Cannot open the team database: {error.orig}") from error
+        message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        raise DatabaseRefused(f"Cannot open the team database: {message}") from error
     if revision is not None:
         _require_known_revision(revision, "The team database")
-    database = Database(engine=engine, path=None)
+    database = Database(engine=engine, path=None, user_name=user_name)
     if revision != HEAD_REVISION:
         _migrate(database)
     return database
+
+
+def team_server_url(url: str) -> Any:
+    """The SQLAlchemy URL of a team database; only PostgreSQL (with psycopg 3) is one.
+
+    Raises:
+        DatabaseRefused: the URL is malformed or names another kind of database.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise DatabaseRefused(
+            "That is not a database address. A team database is written like "
+            "postgresql+psycopg://user@host/dbname."
+        ) from None
+    if parsed.get_backend_name() != "postgresql":
+        raise DatabaseRefused(
+            f"Team mode works with PostgreSQL only, not {parsed.get_backend_name()}: "
+            f"write the address like postgresql+psycopg://user@host/dbname."
+        )
+    # "postgresql://" alone would mean the psycopg2 driver, which Keyplan does not ship.
+    return parsed.set(drivername="postgresql+psycopg")
 
 
 def _server_revision(connection) -> str | None:
@@ -255,14 +385,3 @@ def _migrate(database: Database) -> None:
 
 def _pre_migration_backup_path(path: Path, revision: str) -> Path:
     return path.with_name(f"{path.name}.before-upgrade-from-{revision}.bak")
-
-
-def backup_file(source: Path, target: Path) -> Path:
-    """Copy a live SQLite database consistently with SQLite's online backup API."""
-    _create_private_file(target)
-    with (
-        contextlib.closing(sqlite3.connect(source)) as src,
-        contextlib.closing(sqlite3.connect(target)) as dst,
-    ):
-        src.backup(dst)
-    return target

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QTreeView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -62,7 +63,18 @@ class MainWindow(QMainWindow):
         self.tree.clicked.connect(lambda _index: self.show_account_tabs())
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 1040])
-        self.setCentralWidget(self.splitter)
+        # Above everything, when another Keyplan process is editing this database (issue 6).
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
+        self.read_only_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)  # the banner takes only its own line
+        self.setCentralWidget(central)
         self.database_label = QLabel()
         self.statusBar().addPermanentWidget(self.database_label)
 
@@ -83,6 +95,16 @@ class MainWindow(QMainWindow):
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.addAction(self.export_pdf_action)
+        self._add_data_actions(file_menu)
+        file_menu.addSeparator()
+
+        # Team mode (issue 7): its module loads when one of these is first used.
+        def team(name: str) -> Callable[[], object]:
+            return lambda: getattr(import_module("keyplan.ui.team_mode"), name)(self)
+
+        self._action(file_menu, "Open &team database…", team("open_team_database"))
+        self._action(file_menu, "&Copy this database to…", team("copy_database_to"))
+        self._action(file_menu, "Your &name on changes…", team("ask_user_name"))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -93,9 +115,12 @@ class MainWindow(QMainWindow):
         self._action(account_menu, "&Delete this account…", self.delete_account)
         account_menu.addSeparator()
         self._action(account_menu, "Add &person…", self.add_person, "Ctrl+Shift+N")
+        self.import_action = self._action(account_menu, "&Import people…", self.import_people)
         self.find_action = self._action(
             account_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find
         )
+        account_menu.addSeparator()
+        self._action(account_menu, "Our &team and offerings…", self.show_roster)
         view_menu = self.menuBar().addMenu("&View")
         # Not Ctrl+1: the map's "actual size" has it, and two owners make it fire for neither.
         dashboard_action = self._action(
@@ -107,6 +132,23 @@ class MainWindow(QMainWindow):
         self._action(view_menu, "&Account tabs", self.show_account_tabs)
         help_menu = self.menuBar().addMenu("&Help")
         self._action(help_menu, "&About Keyplan", self.about)
+
+    def _add_data_actions(self, file_menu: QMenu) -> None:
+        """Exports, JSON import and backups (issue 6); their modules load when first used."""
+
+        def later(module: str, function: str, *args: object) -> Callable[[], object]:
+            return lambda: getattr(import_module(f"keyplan.ui.{module}"), function)(self, *args)
+
+        exchange = "exchange_actions"
+        for table in ("people", "commitments", "actions"):
+            self._action(file_menu, f"Export {table} as CSV…", later(exchange, "export_csv", table))
+        self._action(file_menu, "Export account as &JSON…", later(exchange, "export_json"))
+        self._action(file_menu, "Export database as JSON…", later(exchange, "export_json", True))
+        self._action(file_menu, "&Import JSON…", later(exchange, "import_json"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Back up now…", later("backup_actions", "back_up_now"))
+        restore = later("backup_actions", "restore_from_backup")
+        self._action(file_menu, "Res&tore from backup…", restore)
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: object = None
@@ -133,10 +175,17 @@ class MainWindow(QMainWindow):
     def set_document(self, document: PortfolioDocument) -> None:
         self._remember_place()
         if self.document is not None:
+            if self.document.database.writer_lock is not None:  # others may edit it now
+                self.document.database.writer_lock.release()
             self.document.deleteLater()
         self.document = document
         document.setParent(self)
         document.edit_failed.connect(lambda message: dialogs.show_error(self, message))
+        document.edit_conflict.connect(self._offer_reload)
+        if document.database.path is None:  # a team database: teammates' changes show live
+            from keyplan.ui.team_mode import watch_teammates
+
+            self.teammate_changes = watch_teammates(self, document)
         document.accounts_changed.connect(self._after_accounts_changed)
         self._install_undo_actions(document)
         self.portfolio_model = PortfolioTreeModel(document, self)
@@ -152,7 +201,16 @@ class MainWindow(QMainWindow):
         self._rebuild_tabs(document)
         self.database_label.setText(document.database.display_name)
         self.setWindowTitle(f"Keyplan — {document.database.display_name}")
+        self.read_only_banner.setText(document.database.read_only_reason or "")
+        self.read_only_banner.setVisible(bool(document.database.read_only_reason))
         self._return_to_last_place(document)
+
+    def _offer_reload(self, conflict: object) -> None:
+        """Someone else saved a record first: offer to reload it (ui/team_mode.py)."""
+        from keyplan.ui.team_mode import offer_reload
+
+        if self.document is not None:
+            offer_reload(self, self.document, conflict)
 
     def _return_to_last_place(self, document: PortfolioDocument) -> None:
         """Open on the account (or the dashboard) the user was looking at when they left."""
@@ -329,10 +387,25 @@ class MainWindow(QMainWindow):
         if self.people_tab is not None:
             self.people_tab.add_person()
 
+    def import_people(self) -> QWidget | None:
+        """Account › Import people: a CSV or vCard file into the selected account (a wizard)."""
+        if self.document is None or self.account_id is None:
+            return None
+        from keyplan.ui.import_wizard import start_import  # loaded when first used
+
+        return start_import(self.document, self.account_id, self)
+
     def find_people(self) -> None:
         self.show_people_tab()
         if self.people_tab is not None:
             self.people_tab.focus_filter()
+
+    def show_roster(self) -> QWidget:
+        """Account › Our team and offerings: a window beside this one (loaded when first used)."""
+        assert self.document is not None
+        from keyplan.ui.roster_dialog import open_roster
+
+        return open_roster(self, self.document)
 
     def export_plan_pdf(self) -> None:
         """Export the selected account's plan (internal, customer-safe or a brief) as a PDF."""
