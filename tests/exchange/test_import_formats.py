@@ -208,3 +208,37 @@ def test_name_keys_ignore_case_accents_and_punctuation_but_keep_scripts():
     assert name_key("Ελένη  Παπαδοπούλου") == name_key("ελενη παπαδοπουλου")
     assert name_key("山田太郎") == "山田太郎"
     assert name_key("Jürgen Weiß") == "jurgen weiss"
+
+
+def test_an_unclosed_quote_is_refused_with_its_line_not_read_as_one_person(tmp_path):
+    broken = tmp_path / "broken.csv"
+    broken.write_text(
+        "First Name,Last Name,Title,Email\n"
+        'Anna,"Broken,Quote Title,a@x.example\n'
+        "Ben,Ok,CTO,b@x.example\n"
+        "Cid,Three,CFO,c@x.example\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ImportRefused, match=r"Line 2 opens a quote .* never closed"):
+        read_contacts_file(broken)
+
+
+def test_western_excel_wins_a_tie_with_central_european_but_not_a_clear_loss(tmp_path):
+    western = tmp_path / "western.csv"
+    western.write_bytes(
+        "First Name;Last Name;Title;Email\nFrançois;Lefèvre;Directeur ventes;fl@x.example\n".encode(
+            "cp1252"
+        )
+    )
+    contact_file = read_contacts_file(western)
+    assert contact_file.encoding == "Windows-1252"
+    assert [c.full_name for c in contact_file.contacts] == ["François Lefèvre"]
+    czech = tmp_path / "czech.csv"
+    rows = (
+        "First Name;Last Name;Title;Email\n"
+        "Jiří;Dvořák;CEO;jd@x.example\n"
+        "Řehoř;Černý Žluťoučký;CFO;r@x.example\n"
+    )
+    czech.write_bytes(rows.encode("cp1250"))
+    names = [c.full_name for c in read_contacts_file(czech).contacts]
+    assert names == ["Jiří Dvořák", "Řehoř Černý Žluťoučký"]

@@ -63,6 +63,27 @@ def read_table(text: str, is_known_header: Callable[[list[str]], bool]) -> CsvTa
     return _table(text, separator, index)
 
 
+def _refuse_an_unclosed_quote(text: str, separator: str) -> None:
+    """A quote that is never closed swallows every later row into one cell: say where it is.
+
+    Python's lenient reader would hand back one "person" made of the rest of the file, so the
+    whole text is first read strictly, only to find where a quoted cell runs off its end.
+    """
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    last_complete_line = 0
+    try:
+        for _record in reader:
+            last_complete_line = reader.line_num
+    except csv.Error as error:
+        if "unexpected end of data" not in str(error):
+            return  # other oddities are read leniently, as spreadsheets do
+        raise ImportRefused(
+            f'Line {last_complete_line + 1} opens a quote (") that is never closed, so every '
+            f"line after it would be read as one cell. Close or remove that quote and import "
+            f"again; nothing was imported."
+        ) from None
+
+
 def _separator_hint(text: str) -> tuple[str, str | None]:
     """Excel understands a first line ``sep=;``; so do we (and drop that line)."""
     first, _, rest = text.partition("\n")
@@ -112,6 +133,7 @@ def _most_regular(heads: dict[str, list[list[str]]]) -> tuple[str, int]:
 
 
 def _table(text: str, separator: str, header_index: int) -> CsvTable:
+    _refuse_an_unclosed_quote(text, separator)
     records = _records(text, separator)
     header = [cell.strip().lstrip("\ufeff").strip() for cell in records[header_index]]
     rows = [

@@ -99,7 +99,7 @@ def _without_mark_utf16(data: bytes) -> DecodedText:
 def _guessed(data: bytes) -> DecodedText:
     from charset_normalizer import from_bytes  # only for files that are not UTF-8
 
-    best = from_bytes(data).best()
+    best = _western_on_a_tie(from_bytes(data))
     if best is not None and best.encoding in _BELIEVABLE_GUESSES:
         return DecodedText(str(best), _BELIEVABLE_GUESSES[best.encoding])
     try:
@@ -107,3 +107,28 @@ def _guessed(data: bytes) -> DecodedText:
     except UnicodeDecodeError:
         # Five byte values mean nothing in Windows-1252; Latin-1 reads every byte.
         return DecodedText(data.decode("latin-1"), "ISO-8859-1")
+
+
+# How close two guesses must score to count as a tie (charset-normalizer's chaos and coherence).
+_TIE_CHAOS = 0.01
+_TIE_COHERENCE = 0.03
+
+
+def _western_on_a_tie(matches):  # charset-normalizer's CharsetMatches
+    """The best guess, except that Windows-1252 wins a tie.
+
+    A short list of names often reads equally well as Windows-1250 or -1252 ("Lefèvre" or
+    "Lefčvre" both look like letters). Western Excel is by far the commoner source, so a tie
+    goes to Windows-1252; a clear win for another code page still stands.
+    """
+    best = matches.best()
+    if best is None or best.encoding == "cp1252":
+        return best
+    for match in matches:
+        if (
+            match.encoding == "cp1252"
+            and match.chaos - best.chaos <= _TIE_CHAOS
+            and best.coherence - match.coherence <= _TIE_COHERENCE
+        ):
+            return match
+    return best
