@@ -78,18 +78,19 @@ def test_a_different_email_means_a_different_person_even_with_the_same_name(db, 
     assert plan.rows[0].action is Action.NEW
 
 
-def test_a_person_in_an_affiliate_is_a_manager_but_not_updated(db, acme):
+def test_a_person_in_an_affiliate_is_a_manager_but_not_added_twice(db, acme):
     contacts = [row(2, "Mia Chen", full_name="Paul Martin"), row(3, full_name="Mia Chen")]
     plan = plan_for(db, acme, contacts)
     mia_id = next(
         p.id for p in queries.people(db, acme, with_affiliates=True) if p["full_name"] == "Mia Chen"
     )
-    # Mia works for Acme France: the row for her is a new person of Acme Group, and Paul's
-    # manager is that new row, which the file itself names (the file is read first).
-    assert plan.rows[1].action is Action.NEW
-    assert plan.rows[0].manager == ("row", 1)
-    only_paul = plan_for(db, acme, [row(2, "Mia Chen", full_name="Paul Martin")])
-    assert only_paul.rows[0].manager == ("person", mia_id)
+    # Mia works for Acme France: importing her into Acme Group would list her twice in the
+    # umbrella, so her row is skipped with the reason, and Paul reports to the real Mia.
+    assert plan.rows[1].action is Action.SKIP
+    assert "another account of this umbrella, as Mia Chen" in plan.rows[1].reason
+    assert plan.rows[0].manager == ("person", mia_id)
+    by_email = plan_for(db, acme, [row(4, full_name="M. Chen", email="mia@acme.example")])
+    assert by_email.rows[0].action is Action.NEW  # no e-mail stored for Mia: not a guess
 
 
 def test_manager_names_written_last_name_first_are_found(db, acme):

@@ -147,6 +147,8 @@ class ImportPlan:
 def plan_import(contacts: list[Contact], target: ImportTarget) -> ImportPlan:
     """Decide, for every contact, whether it is new, an update or skipped, and why."""
     matcher = _Matcher(target.people)
+    own = {person.id for person in target.people}
+    matcher.elsewhere = _Matcher([person for person in target.family if person.id not in own])
     rows = [matcher.plan_row(contact) for contact in contacts]
     _resolve_managers(rows, contacts, target)
     _refuse_cycles(rows, target)
@@ -174,6 +176,8 @@ class _Matcher:
         self.seen_names: dict[str, list[tuple[int, str]]] = {}
         self.claimed: dict[int, int] = {}  # person id -> row position
         self.rows: list[PlannedRow] = []
+        # The umbrella's other accounts: someone there is not added again here (nor updated).
+        self.elsewhere: _Matcher | None = None
 
     def plan_row(self, contact: Contact) -> PlannedRow:
         row = self._decide(contact)
@@ -201,6 +205,13 @@ class _Matcher:
             return PlannedRow(contact.where, name, Action.SKIP, reason)
         person, how = self._stored_person(contact)
         if person is None:
+            affiliate = self._in_another_account(contact)
+            if affiliate is not None:
+                reason = (
+                    f"already works in another account of this umbrella, as "
+                    f"{affiliate.values.get('full_name')}; not added twice"
+                )
+                return PlannedRow(contact.where, name, Action.SKIP, reason)
             return PlannedRow(contact.where, name, Action.NEW, values=dict(contact.values))
         if person.id in self.claimed:
             reason = f"same person as {self.rows[self.claimed[person.id]].where}"
@@ -219,6 +230,17 @@ class _Matcher:
             values={key: new for key, (_old, new) in changes.items()},
             changes=changes,
         )
+
+    def _in_another_account(self, contact: Contact) -> KnownPerson | None:
+        """The same e-mail or the same name in another account of the family (no fuzzy guess)."""
+        if self.elsewhere is None:
+            return None
+        email = contact.values.get("email", "").casefold()
+        if email and email in self.elsewhere.by_email:
+            return self.elsewhere.by_email[email]
+        namesakes = self.elsewhere.by_name.get(name_key(contact.full_name), [])
+        agreeing = [person for person in namesakes if _emails_agree(email, person)]
+        return agreeing[0] if len(agreeing) == 1 else None
 
     def _earlier_row(self, contact: Contact) -> int | None:
         email = contact.values.get("email", "").casefold()
