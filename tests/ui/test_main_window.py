@@ -239,3 +239,14 @@ def test_a_restart_opens_on_the_dashboard_when_the_user_left_it_open(window, qtb
     again = MainWindow(PortfolioDocument(db), open_document)
     qtbot.addWidget(again)
     assert again.pages.currentWidget() is again.dashboard
+
+
+def test_opening_the_map_leaves_the_portfolio_list_its_width(window, qtbot):
+    window.resize(1280, 800)
+    before = window.tree.width()
+    window.show_tab("Map")
+    qtbot.wait(50)
+    assert window.pages.minimumSizeHint().width() < 700  # the map's tool rows scroll instead
+    window.show_tab("People")
+    qtbot.wait(50)
+    assert window.tree.width() >= before - 5
