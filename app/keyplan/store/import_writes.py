@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.store.database import Database
 from keyplan.store.edits import umbrella_account_ids
-from keyplan.store.models import Account, Stakeholder, utc_now
+from keyplan.store.models import USER_INFO_KEY, Account, Stakeholder, utc_now
 from keyplan.store.snapshots import (
     RowSnapshot,
     delete_snapshot_rows,
@@ -290,18 +290,29 @@ def _insert_new_sqlite(
     first = (session.scalar(select(func.max(Stakeholder.id))) or 0) + 1
     ids = list(range(first, first + len(new)))
     session.execute(text("PRAGMA defer_foreign_keys = ON"))  # ends with the transaction
-    now = utc_now()
+    connection = session.connection()
+    # Every column is given here, in the stored form (the timestamp as the dialect writes it),
+    # so the rows go to sqlite3's own executemany: through Core the same insert took about
+    # three times as long at 10,000 rows, most of it in per-row parameter processing.
     table = Stakeholder.__table__
+    stored_time = table.c.created_at.type.dialect_impl(connection.dialect)
+    now = stored_time.bind_processor(connection.dialect)(utc_now())
+    stamp = {"version": 1, "updated_by": connection.info.get(USER_INFO_KEY)}
     for start in range(0, len(new), _BATCH):
         rows = []
         for offset, write in enumerate(new[start : start + _BATCH], start=start):
-            row = _new_row(write, account_id, now)
+            row = _new_row(write, account_id, now) | stamp
             row["id"] = ids[offset]
             if write.manager_new is not None:
                 row["reports_to_id"] = ids[write.manager_new]
             rows.append(row)
-        # Core executemany: the model's own column defaults still apply to every row.
-        session.execute(insert(table), rows)
+        columns = list(rows[0])
+        names = ", ".join(f'"{name}"' for name in columns)
+        marks = ", ".join("?" for _name in columns)
+        connection.exec_driver_sql(
+            f"INSERT INTO stakeholders ({names}) VALUES ({marks})",
+            [tuple(row[name] for name in columns) for row in rows],
+        )
         step(0.1 + 0.7 * (start + len(rows)) / len(new))
     return ids
 
