@@ -29,6 +29,7 @@ class Vocabulary(StrEnum):
 
 
 _LABELS = {
+    "none": "No role",  # the buying role; a bare "None" reads like a missing value
     "c_level": "Board / C-level",
     "vp": "VP / Head of",
     "individual": "Individual contributor",
@@ -129,7 +130,7 @@ class Strength(IntEnum):
 
 
 _STRENGTH_LABELS = {
-    Strength.NONE: "None",
+    Strength.NONE: "No relationship",
     Strength.ACQUAINTED: "Acquainted",
     Strength.WORKING: "Working relationship",
     Strength.TRUSTED: "Trusted",
