@@ -526,7 +526,7 @@ def _recent_window(session: Session, today: date, account_ids: Collection[int] |
         logged = select(Interaction.id, Interaction.account_id).where(
             window, Interaction.account_id.in_(account_ids)
         )
-    for iid, account_id in _rows(session, logged):
+    for iid, account_id in _id_rows(session, logged):
         found.people[account_id].setdefault(iid, [])
     people = select(
         InteractionStakeholder.interaction_id,
@@ -540,7 +540,7 @@ def _recent_window(session: Session, today: date, account_ids: Collection[int] |
         people = people.join(
             Interaction, Interaction.id == InteractionStakeholder.interaction_id
         ).where(Stakeholder.account_id.in_(account_ids), window)
-    links = _rows(session, people)
+    links = _id_rows(session, people)
     by_account = found.people
     for iid, person_id, account_id, _name in links:
         by_account[account_id].setdefault(iid, []).append(person_id)
@@ -551,7 +551,7 @@ def _recent_window(session: Session, today: date, account_ids: Collection[int] |
     else:
         touching = {iid for meetings in found.people.values() for iid in meetings}
         team = team.where(InteractionTeamMember.interaction_id.in_(touching))
-    for iid, member_id in _rows(session, team):
+    for iid, member_id in _id_rows(session, team):
         found.team[iid].append(member_id)
     return found
 
@@ -642,6 +642,19 @@ def _family_trend(
 
 
 # ---- helpers -----------------------------------------------------------------------------
+
+
+def _id_rows(session: Session, statement: Select) -> list[tuple[Any, ...]]:
+    """Rows of ids and plain text, as the driver's own tuples.
+
+    The recent window's link tables run to tens of thousands of rows; making a SQLAlchemy row
+    of each cost more than reading them. Only for columns that need no type conversion.
+    """
+    result = session.connection().execute(statement)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
 
 
 def _rows(session: Session, statement: Select) -> list[Any]:
