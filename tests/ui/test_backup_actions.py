@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from keyplan.exchange.csv_export import read_csv_cells
 from keyplan.store import backup, queries
@@ -159,6 +160,12 @@ def test_a_second_window_on_a_file_another_process_edits_is_read_only(
         second.show()
         assert second.read_only_banner.isVisible()
         assert "Read-only" in second.read_only_banner.text()
+        # Nothing invites an edit that would be refused: actions off, fields read-only.
+        assert second.writing_actions and not any(a.isEnabled() for a in second.writing_actions)
+        assert second.overview_tab.findChild(QLineEdit, "account_country").isReadOnly()
+        people = second.show_tab("People").findChild(QAbstractItemView)
+        assert people.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+        assert people.model().rowCount() > 0  # still there to read
         answers.texts.append("Initech")
         second.new_account()  # the user types a name, and is told why it cannot be added
     finally:
@@ -170,4 +177,6 @@ def test_a_second_window_on_a_file_another_process_edits_is_read_only(
 
 def test_the_writer_window_shows_no_banner(window) -> None:
     assert not window.read_only_banner.isVisible()
+    assert all(action.isEnabled() for action in window.writing_actions)
+    assert not window.overview_tab.findChild(QLineEdit, "account_country").isReadOnly()
     assert isinstance(window.document, PortfolioDocument)

@@ -9,10 +9,13 @@ from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
+    QPlainTextEdit,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -110,12 +113,16 @@ class MainWindow(QMainWindow):
 
         self.edit_menu = self.menuBar().addMenu("&Edit")
         account_menu = self.menuBar().addMenu("&Account")
-        self._action(account_menu, "New &account…", self.new_account)
-        self._action(account_menu, "New a&ffiliate of this account…", self.new_affiliate)
-        self._action(account_menu, "&Delete this account…", self.delete_account)
+        self._writing(self._action(account_menu, "New &account…", self.new_account))
+        self._writing(
+            self._action(account_menu, "New a&ffiliate of this account…", self.new_affiliate)
+        )
+        self._writing(self._action(account_menu, "&Delete this account…", self.delete_account))
         account_menu.addSeparator()
-        self._action(account_menu, "Add &person…", self.add_person, "Ctrl+Shift+N")
-        self.import_action = self._action(account_menu, "&Import people…", self.import_people)
+        self._writing(self._action(account_menu, "Add &person…", self.add_person, "Ctrl+Shift+N"))
+        self.import_action = self._writing(
+            self._action(account_menu, "&Import people…", self.import_people)
+        )
         self.find_action = self._action(
             account_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find
         )
@@ -144,11 +151,31 @@ class MainWindow(QMainWindow):
             self._action(file_menu, f"Export {table} as CSV…", later(exchange, "export_csv", table))
         self._action(file_menu, "Export account as &JSON…", later(exchange, "export_json"))
         self._action(file_menu, "Export database as JSON…", later(exchange, "export_json", True))
-        self._action(file_menu, "&Import JSON…", later(exchange, "import_json"))
+        self._writing(self._action(file_menu, "&Import JSON…", later(exchange, "import_json")))
         file_menu.addSeparator()
         self._action(file_menu, "&Back up now…", later("backup_actions", "back_up_now"))
         restore = later("backup_actions", "restore_from_backup")
-        self._action(file_menu, "Res&tore from backup…", restore)
+        self._writing(self._action(file_menu, "Res&tore from backup…", restore))
+
+    def _writing(self, action: QAction) -> QAction:
+        """An action that changes the database: disabled while the database is read-only."""
+        if not hasattr(self, "writing_actions"):
+            self.writing_actions: list[QAction] = []
+        self.writing_actions.append(action)
+        return action
+
+    def _apply_read_only(self, widget: QWidget | None = None) -> None:
+        """A read-only database (another Keyplan edits it): offer no edit that would be refused.
+
+        Editing actions are disabled, tables open no editors and the Overview's fields are
+        read-only; browsing, filtering, exporting and the map's view all still work.
+        """
+        if self.document is None or not self.document.database.read_only_reason:
+            return
+        for action in getattr(self, "writing_actions", []):
+            action.setEnabled(False)
+        for tab in [widget] if widget is not None else list(self.account_tabs.values()):
+            make_read_only(tab)
 
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: object = None
@@ -203,6 +230,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Keyplan — {document.database.display_name}")
         self.read_only_banner.setText(document.database.read_only_reason or "")
         self.read_only_banner.setVisible(bool(document.database.read_only_reason))
+        for action in getattr(self, "writing_actions", []):
+            action.setEnabled(not document.database.read_only_reason)
+        self._apply_read_only()
         self._return_to_last_place(document)
 
     def _offer_reload(self, conflict: object) -> None:
@@ -257,6 +287,7 @@ class MainWindow(QMainWindow):
             widget = widget_class(self.document, None)
             self.account_tabs[tab.title] = widget
             self._connect_navigation(widget)
+            self._apply_read_only(widget)
             self.tabs.blockSignals(True)
             placeholder = self.tabs.widget(position)
             self.tabs.removeTab(position)
@@ -494,3 +525,15 @@ class MainWindow(QMainWindow):
         settings.write(settings.WINDOW_GEOMETRY, self.saveGeometry())
         settings.write(settings.SPLITTER_STATE, self.splitter.saveState())
         super().closeEvent(event)
+
+
+def make_read_only(widget: QWidget) -> None:
+    """Let a tab be read but not typed into: tables open no editors, fields are read-only."""
+    for view in widget.findChildren(QAbstractItemView):
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    for field in widget.findChildren(QLineEdit) + widget.findChildren(QPlainTextEdit):
+        if field.objectName().startswith("account_"):  # the Overview's account fields
+            field.setReadOnly(True)
+    for choice in widget.findChildren(QComboBox):
+        if choice.objectName().startswith("account_"):
+            choice.setEnabled(False)
