@@ -171,6 +171,8 @@ def glance_text(facts: AccountGlance, values: dict[str, Any]) -> str:
     parts = [f"{facts.people} people"]
     if facts.affiliates:
         parts[0] += f" across {facts.affiliates + 1} companies"
+    if facts.left:  # the tree and the map count them too: say why this number is smaller
+        parts[0] += f" (and {facts.left} who left)"
     parts.append(_count(facts.decision_makers, "decision maker"))
     parts.append(f"{_count(facts.champions, 'champion')}, {_count(facts.blockers, 'blocker')}")
     if facts.never_contacted:
