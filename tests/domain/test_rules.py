@@ -57,7 +57,7 @@ def test_account_fields_turn_what_was_typed_into_what_is_stored(field, typed, st
 @pytest.mark.parametrize(
     ("field", "typed", "message"),
     [
-        ("annual_revenue", "lots", "Annual revenue with us must be an amount, not 'lots'."),
+        ("annual_revenue", "lots", "Annual revenue with us must be an amount like 1250000"),
         ("review_cadence_days", "0", "Review cadence (days) must be at least 1."),
         ("last_review_on", "31/03/2026", "Last plan review must be a date like 2026-03-31"),
         ("name", "  ", "Name cannot be empty."),

@@ -7,6 +7,7 @@ raises a ``RuleViolation`` that says what is wrong.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -105,11 +106,27 @@ def _parse_integer(spec: FieldSpec, value: Any) -> int:
     return number
 
 
+# Amounts as the dashboard shows them ("EUR 5.2m", "600k") are typed back the same way.
+_MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
+_MONEY_TEXT = re.compile(r"^(?:[A-Z]{3}|[$€£¥])?([0-9.]+)(k|m|mn|bn|b)?(?:[A-Z]{3})?$", re.I)
+
+
 def _parse_money(spec: FieldSpec, value: Any) -> float:
-    try:
-        number = float(str(value).replace(",", "").replace(" ", ""))
-    except ValueError as error:
-        raise RuleViolation(f"{spec.label} must be an amount, not '{value}'.") from error
+    if isinstance(value, int | float):
+        number = float(value)
+    else:
+        text = str(value).replace(",", "").replace(" ", "").replace("\u00a0", "")
+        found = _MONEY_TEXT.match(text.lstrip("-"))
+        try:
+            if found is None:
+                raise ValueError(text)
+            number = float(found[1]) * _MONEY_SCALES.get((found[2] or "").lower(), 1)
+        except ValueError as error:
+            raise RuleViolation(
+                f"{spec.label} must be an amount like 1250000, 1.25m or 600k, not '{value}'."
+            ) from error
+        if text.startswith("-"):
+            number = -number
     if number < 0:
         raise RuleViolation(f"{spec.label} cannot be negative.")
     return number
