@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import FieldSpec, Kind
 from keyplan.store import roster_edits
+from keyplan.ui.column_table import ColumnTableModel, ModelIndex
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.field_editors import FieldDelegate, make_choice_box
 
@@ -29,7 +30,6 @@ RowIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 FieldSpecRole = Qt.ItemDataRole.UserRole + 3  # what ``FieldDelegate`` asks for
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 Row = Any  # a ``TeamMemberRow`` or an ``OfferingRow``
 
 
@@ -78,12 +78,14 @@ OFFERING_COLUMNS = (
 )
 
 
-class RosterTableModel(QAbstractTableModel):
+class RosterTableModel(ColumnTableModel):
     """Team members or offerings, in the order they were added; a sort proxy orders them.
 
     ``setData`` goes through the document; a refused edit calls ``error_handler`` with the
     user's message and the cell keeps its stored value.
     """
+
+    DERIVED_TIP = "Counted from the account plans; not edited here."
 
     def __init__(
         self,
@@ -130,48 +132,9 @@ class RosterTableModel(QAbstractTableModel):
     def refresh(self, *_args: object) -> None:
         """Re-read the rows; insert, remove and update only what changed (keeps the selection)."""
         self._choices = self.read_choices()
-        new_rows = self.read_rows()
-        new_ids = {row.id for row in new_rows}
-        for position in reversed(range(len(self._rows))):
-            if self._rows[position].id not in new_ids:
-                self.beginRemoveRows(QModelIndex(), position, position)
-                del self._rows[position]
-                self.endRemoveRows()
-        old_ids = {row.id for row in self._rows}
-        for position, row in enumerate(new_rows):  # both lists are in id order
-            if row.id not in old_ids:
-                self.beginInsertRows(QModelIndex(), position, position)
-                self._rows.insert(position, row)
-                self.endInsertRows()
-            elif self._rows[position] != row:
-                self._rows[position] = row
-                last = self.index(position, len(self.columns) - 1)
-                self.dataChanged.emit(self.index(position, 0), last)
+        self.replace_rows(self.read_rows())
 
     # ---- QAbstractTableModel ------------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].field is None:
-            return "Counted from the account plans; not edited here."
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self.columns[index.column()].field:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -13,18 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import FieldSpec, Kind
 from keyplan.domain.plan_fields import PLAN_TABLE_SPECS, PlanTable
+from keyplan.ui.column_table import ColumnTableModel, ModelIndex
 from keyplan.ui.document import PortfolioDocument
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 FieldSpecRole = Qt.ItemDataRole.UserRole + 3  # what ``FieldDelegate`` asks for
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 Row = dict[str, Any]
 
 # Tones a column may give a cell: a rating's background, or "late" for red text.
@@ -65,7 +65,7 @@ def field_columns(table: PlanTable, widths: dict[str, int] | None = None) -> lis
     ]
 
 
-class PlanTableModel(QAbstractTableModel):
+class PlanTableModel(ColumnTableModel):
     """The rows of one plan table for an account, kept in step with the document.
 
     ``setData`` goes through the document; a refused edit calls ``error_handler`` with the
@@ -183,49 +183,9 @@ class PlanTableModel(QAbstractTableModel):
         """Re-read the rows; insert, remove and update only what changed."""
         if self.account_id is None:
             return
-        new_rows = self._read_rows()
-        new_ids = {row["id"] for row in new_rows}
-        for position in reversed(range(len(self._rows))):
-            if self._rows[position]["id"] not in new_ids:
-                self.beginRemoveRows(QModelIndex(), position, position)
-                del self._rows[position]
-                self.endRemoveRows()
-        old_ids = {row["id"] for row in self._rows}
-        for position, row in enumerate(new_rows):  # both lists are in id order
-            if row["id"] not in old_ids:
-                self.beginInsertRows(QModelIndex(), position, position)
-                self._rows.insert(position, row)
-                self.endInsertRows()
-            elif self._rows[position] != row:
-                self._rows[position] = row
-                self.dataChanged.emit(
-                    self.index(position, 0), self.index(position, len(self.columns) - 1)
-                )
+        self.replace_rows(self._read_rows())
 
     # ---- QAbstractTableModel ------------------------------------------------------------
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
-        if role == Qt.ItemDataRole.ToolTipRole and self.columns[section].field is None:
-            return "Worked out from the row; not edited directly."
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self.columns[index.column()].field:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
