@@ -7,10 +7,12 @@ place so the user's selection and scroll position survive an undo.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, Protocol
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -72,3 +74,29 @@ class ColumnTableModel(QAbstractTableModel):
         if index.isValid() and self.columns[index.column()].field:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
+
+
+def set_up_row_table(
+    table: QTableView, widths: Sequence[int], delete_text: str, on_delete: Callable[[], object]
+) -> None:
+    """How an editable table of rows behaves: whole-row selection, typing starts an edit,
+    columns the user can widen, and Delete removes the selected rows (through ``on_delete``)."""
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setEditTriggers(
+        QAbstractItemView.EditTrigger.DoubleClicked
+        | QAbstractItemView.EditTrigger.EditKeyPressed
+        | QAbstractItemView.EditTrigger.AnyKeyPressed
+    )
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    for position, width in enumerate(widths):
+        table.setColumnWidth(position, width)
+    delete_action = QAction(delete_text, table)
+    delete_action.setShortcut(QKeySequence.StandardKey.Delete)
+    delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    delete_action.triggered.connect(lambda _checked=False: on_delete())
+    table.addAction(delete_action)

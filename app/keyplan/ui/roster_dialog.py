@@ -11,12 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs
+from keyplan.ui.column_table import set_up_row_table
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.roster_models import (
     OfferingTableModel,
@@ -80,25 +79,12 @@ class RosterPage(QWidget):
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(RosterDelegate(self.model, self.table))
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        set_up_row_table(
+            self.table,
+            [column.width for column in self.model.columns],
+            f"Delete {self.noun}",
+            self.delete_selected,
         )
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for position, column in enumerate(self.model.columns):
-            self.table.setColumnWidth(position, column.width)
-        delete_action = QAction(f"Delete {self.noun}", self.table)
-        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(delete_action)
         return self.table
 
     def _fit_columns(self) -> None:

@@ -5,13 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -25,6 +22,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import Kind
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.ui import dialogs
+from keyplan.ui.column_table import set_up_row_table
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.field_editors import FieldDelegate, make_choice_box
 from keyplan.ui.plan.table_model import FieldSpecRole, PlanTableModel, RowIdRole
@@ -118,26 +116,13 @@ class PlanTableBox(QWidget):
         self.table.setObjectName(f"plan_{self.layout_spec.table.value}")
         self.table.setModel(self.model)
         self.table.setItemDelegate(PlanFieldDelegate(self.model, self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        set_up_row_table(
+            self.table,
+            [column.width for column in self.layout_spec.columns],
+            f"Delete {self.model.spec.noun}",
+            self.delete_selected,
         )
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         self.table.setMinimumHeight(120)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for position, column in enumerate(self.layout_spec.columns):
-            self.table.setColumnWidth(position, column.width)
-        delete_action = QAction(f"Delete {self.model.spec.noun}", self.table)
-        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(delete_action)
         return self.table
 
     # ---- showing ------------------------------------------------------------------------
