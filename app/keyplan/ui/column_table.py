@@ -76,19 +76,28 @@ class ColumnTableModel(QAbstractTableModel):
         return flags
 
 
+TYPING_EDITS = (
+    QAbstractItemView.EditTrigger.DoubleClicked
+    | QAbstractItemView.EditTrigger.EditKeyPressed
+    | QAbstractItemView.EditTrigger.AnyKeyPressed
+)
+
+
 def set_up_row_table(
-    table: QTableView, widths: Sequence[int], delete_text: str, on_delete: Callable[[], object]
+    table: QTableView,
+    widths: Sequence[int],
+    delete_text: str,
+    on_delete: Callable[[], object],
+    *,
+    edit_triggers: QAbstractItemView.EditTrigger = TYPING_EDITS,
+    word_wrap: bool = False,
 ) -> None:
-    """How an editable table of rows behaves: whole-row selection, typing starts an edit,
+    """How a table of rows behaves: whole-row selection, typing starts an edit (by default),
     columns the user can widen, and Delete removes the selected rows (through ``on_delete``)."""
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(
-        QAbstractItemView.EditTrigger.DoubleClicked
-        | QAbstractItemView.EditTrigger.EditKeyPressed
-        | QAbstractItemView.EditTrigger.AnyKeyPressed
-    )
+    table.setEditTriggers(edit_triggers)
     table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
+    table.setWordWrap(word_wrap)
     table.verticalHeader().hide()
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

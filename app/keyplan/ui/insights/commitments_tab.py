@@ -11,15 +11,13 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,6 +30,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.ui import dialogs
+from keyplan.ui.column_table import set_up_row_table
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.field_editors import FieldDelegate
 from keyplan.ui.insights.commitments_model import (
@@ -94,22 +93,16 @@ class CommitmentsTab(QWidget):
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(FieldDelegate(FieldSpecRole, self._reference_choices, self))
         self.table.setSortingEnabled(False)  # the model's order: open first, soonest due first
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
+        set_up_row_table(
+            self.table,
+            [],
+            "Delete promise",
+            self.delete_selected,
+            edit_triggers=QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.SelectedClicked
+            | QAbstractItemView.EditTrigger.SelectedClicked,
+            word_wrap=True,
         )
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        delete_action = QAction("Delete promise", self.table)
-        delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete_action.triggered.connect(self.delete_selected)
-        self.table.addAction(delete_action)
 
         add_bar = QHBoxLayout()
         add_bar.addWidget(self.promise_edit, 3)
