@@ -65,6 +65,7 @@ from keyplan.store.models import (
     RelationshipOwner,
     Stakeholder,
 )
+from keyplan.store.quick_reads import as_date
 
 _LEVELS = {member.value: member for member in Level}
 _MONTH = itemgetter(slice(0, 7))  # "2026-11-23" -> "2026-11", at C speed
@@ -268,7 +269,7 @@ def _people_counts(
          champions, champion_id, last_on) in rows:  # fmt: skip
         tally = counts[account_id]
         if last_on is not None:  # any contact with its people, those who left included
-            on = _as_date(last_on)
+            on = as_date(last_on)
             tally.last_contact = on if tally.last_contact is None else max(tally.last_contact, on)
         if has_left:
             tally.found(FindingKind.CHAMPION_LEFT, champions, champion_id)
@@ -459,7 +460,7 @@ def _contact_log(session: Session, person_ids: Iterable[int], today: date) -> Co
         .where(link.stakeholder_id.in_(list(person_ids)), meeting.occurred_on <= today)
         .group_by(link.stakeholder_id)
     )
-    last = {pid: _as_date(on) for pid, on in _rows(session, statement)}
+    last = {pid: as_date(on) for pid, on in _rows(session, statement)}
     return ContactLog(last_contact_on=last, recent=(), recent_team_member_ids=frozenset())
 
 
@@ -584,7 +585,7 @@ def _older_contacts(session: Session, account_ids: list[int], today: date) -> di
         .where(Stakeholder.account_id.in_(account_ids), Interaction.occurred_on <= today)
         .group_by(Stakeholder.account_id)
     )
-    return {account_id: _as_date(on) for account_id, on in _rows(session, statement)}
+    return {account_id: as_date(on) for account_id, on in _rows(session, statement)}
 
 
 # ---- the trend ---------------------------------------------------------------------------
@@ -660,8 +661,3 @@ def _id_rows(session: Session, statement: Select) -> list[tuple[Any, ...]]:
 def _rows(session: Session, statement: Select) -> list[Any]:
     # Core execution, fetched at once: tuples without the ORM's per-row bookkeeping.
     return list(session.connection().execute(statement).all())
-
-
-def _as_date(value: date | str) -> date:
-    """A date column read through an aggregate comes back as text on SQLite."""
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
