@@ -1,0 +1,153 @@
+"""The document's interactions and promises (the insights' raw material).
+
+Mixed into ``PortfolioDocument`` (``ui/document.py``), whose signals and undo stack it uses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoStack
+
+from keyplan.store.database import Database
+
+if TYPE_CHECKING:
+    pass
+
+
+class InteractionEditing:
+    # Provided by PortfolioDocument, which this part is mixed into.
+    database: Database
+    undo_stack: QUndoStack
+
+    # ---- interactions and promises (issue 5, the insights) --------------------------------
+    # The store modules load on first use: start-up reads none of them.
+
+    def account_facts(
+        self, account_id: int, *, with_affiliates: bool = True, today: Any = None
+    ) -> Any:
+        """The insights' facts of an account (``AccountFacts``), by default with affiliates.
+
+        With ``today``, older interactions are read as each person's last contact only
+        (what the insights of that day need; see ``insight_queries.account_facts``).
+        """
+        from keyplan.store import insight_queries
+
+        return insight_queries.account_facts(
+            self.database, account_id, with_affiliates=with_affiliates, today=today
+        )
+
+    def dashboard_facts(self, today: Any, account_ids: Any = None) -> Any:
+        """The dashboard's facts of every account, or of some (``insight_queries``)."""
+        from keyplan.store import insight_queries
+
+        return insight_queries.dashboard_facts(self.database, today, account_ids)
+
+    def interactions(self, account_id: int, *, with_affiliates: bool = True) -> list:
+        """The interactions of an account family, newest first (``InteractionRow``)."""
+        from keyplan.store import interaction_queries
+
+        return interaction_queries.interactions(
+            self.database, account_id, with_affiliates=with_affiliates
+        )
+
+    def commitments(self, account_id: int, *, with_affiliates: bool = True) -> list:
+        """The promises of an account family, open ones first (``CommitmentRow``)."""
+        from keyplan.store import interaction_queries
+
+        return interaction_queries.commitments(
+            self.database, account_id, with_affiliates=with_affiliates
+        )
+
+    def family_people(self, account_id: int) -> list[tuple[int, str, str | None]]:
+        """(id, name, job title) of the people still at an account and its affiliates."""
+        from keyplan.store import interaction_queries
+
+        return interaction_queries.family_people(self.database, account_id)
+
+    def log_interaction(
+        self,
+        account_id: int,
+        occurred_on: Any,
+        person_ids: list[int],
+        team_member_ids: list[int],
+        *,
+        channel: str = "in_person",
+        summary: str | None = None,
+        next_step: str | None = None,
+    ) -> int:
+        """Log a meeting, call or message (one undo step); return its id."""
+        from keyplan.store import interaction_edits
+        from keyplan.ui import interaction_commands
+
+        interaction_id = interaction_edits.log_interaction(
+            self.database,
+            account_id,
+            occurred_on,
+            person_ids,
+            team_member_ids,
+            channel=channel,
+            summary=summary,
+            next_step=next_step,
+        )
+        people = tuple(dict.fromkeys(person_ids))
+        title = interaction_commands.interaction_title(channel, len(people))
+        self.undo_stack.push(
+            interaction_commands.LogInteraction(self, account_id, interaction_id, people, title)
+        )
+        return interaction_id
+
+    def delete_interaction(self, interaction_id: int) -> None:
+        """Delete a logged interaction (one undo step)."""
+        from keyplan.store import interaction_edits
+        from keyplan.ui import interaction_commands
+
+        people = interaction_edits.interaction_people(self.database, interaction_id)
+        snapshot = interaction_edits.delete_interaction(self.database, interaction_id)
+        account_id = snapshot.rows["interactions"][interaction_id]["account_id"]
+        self.undo_stack.push(
+            interaction_commands.DeleteInteraction(
+                self, account_id, interaction_id, people, snapshot
+            )
+        )
+
+    def set_commitment_status(self, commitment_id: int, status: str, today: Any = None) -> None:
+        """Mark a promise kept, late, broken or open: one undo step with its delivery date.
+
+        A promise marked kept gets today's date as its delivery date unless it has one; an
+        open or broken one loses it (``commitment_status_change``). Promises are plan rows, so
+        this goes through the plan's own edits and is announced by ``plan_changed``.
+        """
+        from datetime import date
+
+        from keyplan.domain.interaction_fields import commitment_status_change
+        from keyplan.domain.plan_fields import PlanTable
+
+        table = PlanTable.COMMITMENTS.value
+        row = self.commitment(commitment_id)
+        values = commitment_status_change(status, row.delivered_on, today or date.today())
+        if (row.status, row.delivered_on) == (values["status"], values["delivered_on"]):
+            return
+        label = STATUS_WORDS.get(status, status)
+        self.undo_stack.beginMacro(f"Mark promise {label}")
+        try:
+            for field, value in values.items():
+                self.set_plan_field(table, commitment_id, field, value)
+        finally:
+            self.undo_stack.endMacro()
+
+    def commitment(self, commitment_id: int) -> Any:
+        """One promise with the names of who it was made to and by (``CommitmentRow``)."""
+        from keyplan.store import interaction_queries
+
+        return interaction_queries.commitment(self.database, commitment_id)
+
+    def announce_interaction(self, account_id: int, person_ids: tuple[int, ...]) -> None:
+        """An interaction came or went: its account's insights and its people's last contact."""
+        self.interactions_changed.emit(account_id)
+        for person_id in person_ids:
+            self.person_changed.emit(person_id, "last_contact")
+
+
+#: How the Edit menu says a promise's new status ("Mark promise kept").
+STATUS_WORDS = {"open": "open", "kept": "kept", "late": "kept late", "broken": "broken"}

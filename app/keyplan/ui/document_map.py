@@ -1,0 +1,153 @@
+"""The document's stakeholder-map edits: reporting lines, hand-placed cards, influence lines.
+
+Mixed into ``PortfolioDocument`` (``ui/document.py``), whose signals and undo stack it uses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoStack
+
+from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.store.database import Database
+
+if TYPE_CHECKING:
+    from keyplan.store.map_rows import MapData, MapLine, MapPerson
+
+
+class MapEditing:
+    # Provided by PortfolioDocument, which this part is mixed into.
+    database: Database
+    undo_stack: QUndoStack
+
+    # ---- the stakeholder map (issue 3) ----------------------------------------------------
+    # Reporting lines, hand-placed cards and influence lines, each edit one undo step. The map's
+    # modules load when the map is first used, not at start-up.
+
+    def map_data(self, account_id: int, *, with_affiliates: bool) -> MapData:
+        from keyplan.store import map_queries
+
+        return map_queries.map_data(self.database, account_id, with_affiliates=with_affiliates)
+
+    def map_people(self, person_ids: list[int]) -> list[MapPerson]:
+        from keyplan.store import map_queries
+
+        return map_queries.map_people(self.database, person_ids)
+
+    def map_lines(self, account_ids: list[int]) -> list[MapLine]:
+        from keyplan.store import map_queries
+
+        return map_queries.map_lines(self.database, account_ids)
+
+    def manager_choices(self, person_id: int) -> list[tuple[int, str]]:
+        from keyplan.store import queries
+
+        return queries.manager_choices(self.database, person_id)
+
+    def team_members(self) -> list[tuple[int, str]]:
+        from keyplan.store import queries
+
+        return queries.team_members(self.database)
+
+    def move_person_under(self, person_id: int, manager_id: int | None) -> None:
+        """Make a person report to ``manager_id`` (None: to nobody); refused on a cycle."""
+        self.move_people_under([person_id], manager_id)
+
+    def move_people_under(self, person_ids: list[int], manager_id: int | None) -> None:
+        """Make several people report to one manager: all of them or, if one is refused, none."""
+        from keyplan.store import map_edits
+        from keyplan.ui.map import commands as map_commands
+
+        result = map_edits.move_people_under(self.database, person_ids, manager_id)
+        before = {
+            pid: placement
+            for pid, placement in result.before.items()
+            if placement.manager_id != manager_id or placement.position is not None
+        }
+        if not before:
+            return
+        self.undo_stack.push(
+            map_commands.MovePeopleUnder(
+                self, before, manager_id, _move_text(list(before), manager_id, result.names)
+            )
+        )
+
+    def set_card_positions(
+        self, positions: dict[int, tuple[float, float] | None], text: str | None = None
+    ) -> None:
+        """Hand-place cards (None gives a card back to the layout): one undo step for all."""
+        from keyplan.store import edits
+        from keyplan.ui.map import commands as map_commands
+
+        old = edits.set_map_positions(self.database, positions)
+        if old == positions:
+            return
+        what = text or ("Move card" if len(positions) == 1 else f"Move {len(positions)} cards")
+        self.undo_stack.push(map_commands.SetCardPositions(self, old, dict(positions), what))
+
+    def nudge_cards(self, positions: dict[int, tuple[float, float]]) -> None:
+        """Hand-place cards moved by the keyboard; a run of nudges is one undo step."""
+        from keyplan.store import edits
+        from keyplan.ui.map import commands as map_commands
+
+        old = edits.set_map_positions(self.database, dict(positions))
+        self.undo_stack.push(
+            map_commands.SetCardPositions(self, old, dict(positions), "Nudge cards", nudge=True)
+        )
+
+    def relayout(self, person_ids: list[int]) -> None:
+        """Give cards back to the automatic layout (clear their hand-placed positions)."""
+        self.set_card_positions(dict.fromkeys(person_ids), "Re-layout")
+
+    def add_influence(
+        self, from_id: int, to_id: int, kind: str, strength: int = 2, note: str | None = None
+    ) -> int:
+        """Draw an influence line of a kind (``InfluenceKind`` value); return its id."""
+        from keyplan.store import map_edits
+        from keyplan.ui.map import commands as map_commands
+
+        line_id = map_edits.add_influence_line(self.database, from_id, to_id, kind, strength, note)
+        account_id = map_edits.person_account(self.database, from_id)
+        self.undo_stack.push(
+            map_commands.AddInfluence(self, line_id, account_id, f"Draw {kind} line")
+        )
+        return line_id
+
+    def delete_influence(self, line_id: int) -> None:
+        from keyplan.store import map_edits
+        from keyplan.ui.map import commands as map_commands
+
+        account_id = map_edits.influence_line_account(self.database, line_id)
+        snapshot = map_edits.delete_influence_line(self.database, line_id)
+        self.undo_stack.push(
+            map_commands.DeleteInfluence(self, line_id, account_id, snapshot, "Delete line")
+        )
+
+    def set_person_fields(self, person_id: int, values: dict[str, Any]) -> None:
+        """Change several fields of a person at once (all or none): one undo step."""
+        from keyplan.store import edits
+        from keyplan.ui import commands
+
+        parsed = {field: STAKEHOLDER_FIELDS[field].parse(value) for field, value in values.items()}
+        old = edits.set_stakeholder_fields(self.database, person_id, parsed)
+        changed = [field for field in parsed if old[field] != parsed[field]]
+        if not changed:
+            return
+        name = self.person(person_id)["full_name"]
+        self.undo_stack.push(
+            commands.SetPersonFields(
+                self,
+                person_id,
+                name,
+                {field: old[field] for field in changed},
+                {field: parsed[field] for field in changed},
+            )
+        )
+
+
+def _move_text(person_ids: list[int], manager_id: int | None, names: dict[int, str]) -> str:
+    who = names.get(person_ids[0], "?") if len(person_ids) == 1 else f"{len(person_ids)} people"
+    if manager_id is None:
+        return f"{who} reports to nobody"
+    return f"Move {who} under {names.get(manager_id, '?')}"

@@ -1,0 +1,131 @@
+"""The document's account-plan edits: plan table rows and the whitespace grid.
+
+Mixed into ``PortfolioDocument`` (``ui/document.py``), whose signals and undo stack it uses.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoStack
+
+from keyplan.domain.fields import Kind
+from keyplan.domain.plan_fields import WHITESPACE_STATUS_FIELD
+from keyplan.store.database import Database
+
+if TYPE_CHECKING:
+    from keyplan.store import plan_edits
+
+
+class PlanEditing:
+    # Provided by PortfolioDocument, which this part is mixed into.
+    database: Database
+    undo_stack: QUndoStack
+
+    # ---- the account plan (issue 4) -------------------------------------------------------
+    # Rows of the plan tables (opportunities, risks, commitments, …, named by ``PlanTable``)
+    # and cells of the whitespace grid; each edit is one undo step.
+
+    def plan_rows(self, table: str, account_id: int) -> list[dict[str, Any]]:
+        """The rows of a plan table for an account and the affiliates below it."""
+        from keyplan.store import plan_edits
+
+        return plan_edits.rows(self.database, table, account_id)
+
+    def plan_choices(self, table: str, account_id: int) -> dict[str, list[tuple[int, str]]]:
+        """For each reference field of a plan table, the (id, name) pairs it may point at."""
+        from keyplan.store import plan_edits
+
+        return plan_edits.reference_choices(self.database, table, account_id)
+
+    def plan_family(self, account_id: int) -> dict[int, str]:
+        """The account and its affiliates below (id -> name): whose rows its plan shows."""
+        from keyplan.store import plan_edits
+
+        return plan_edits.family_names(self.database, account_id)
+
+    def whitespace(self, account_id: int) -> plan_edits.WhitespaceGrid:
+        from keyplan.store import plan_edits
+
+        return plan_edits.whitespace(self.database, account_id)
+
+    def add_plan_row(self, table: str, account_id: int, values: dict[str, Any]) -> int:
+        """Add a row to one of the account's plan tables; return its id."""
+        from keyplan.store import plan_edits
+        from keyplan.ui.plan import commands as plan_commands
+
+        row_id = plan_edits.add_row(self.database, table, account_id, values)
+        text = f"Add {_plan_row_title(table, values)}"
+        self.undo_stack.push(plan_commands.AddPlanRow(self, table, account_id, row_id, text))
+        return row_id
+
+    def set_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
+        """Change one field of a plan row (refused with the user's message when invalid)."""
+        from keyplan.store import plan_edits
+        from keyplan.ui.plan import commands as plan_commands
+
+        plan = plan_edits.plan_model(table)
+        new_value = plan.field(field).parse(value)
+        before = plan_edits.row_account(self.database, table, row_id)
+        old_value = plan_edits.set_field(self.database, table, row_id, field, new_value)
+        if old_value == new_value:
+            return
+        # A relationship owner moves to another affiliate's plan with the person it covers.
+        after = plan_edits.row_account(self.database, table, row_id)
+        accounts = (before,) if after == before else (before, after)
+        text = f"Change {plan.field(field).label.lower()} of {plan.spec.noun}"
+        self.undo_stack.push(
+            plan_commands.SetPlanField(
+                self, table, accounts, row_id, field, (old_value, new_value), text
+            )
+        )
+
+    def delete_plan_row(self, table: str, row_id: int) -> None:
+        """Delete a plan row; undo brings it back exactly, links to it included."""
+        from keyplan.store import plan_edits
+        from keyplan.ui.plan import commands as plan_commands
+
+        account_id = plan_edits.row_account(self.database, table, row_id)
+        snapshot = plan_edits.delete_row(self.database, table, row_id)
+        values = snapshot.rows.get(plan_edits.plan_model(table).model.__tablename__, {})
+        text = f"Delete {_plan_row_title(table, values.get(row_id, {}))}"
+        self.undo_stack.push(
+            plan_commands.DeletePlanRow(self, table, account_id, row_id, snapshot, text)
+        )
+
+    def set_whitespace(
+        self, account_id: int, department: str, offering_id: int, status: str | None
+    ) -> None:
+        """Set the status of one whitespace cell (None clears it)."""
+        from keyplan.store import plan_edits
+        from keyplan.ui.plan import commands as plan_commands
+
+        new_status = WHITESPACE_STATUS_FIELD.parse(status)
+        old_status = plan_edits.set_whitespace(
+            self.database, account_id, department, offering_id, new_status
+        )
+        if old_status == new_status:
+            return
+        offering = dict(plan_edits.offerings(self.database)).get(offering_id, "offering")
+        label = WHITESPACE_STATUS_FIELD.display(new_status) or "not assessed"
+        self.undo_stack.push(
+            plan_commands.SetWhitespace(
+                self,
+                account_id,
+                (department.strip(), offering_id),
+                (old_status, new_status),
+                f"Mark {offering} in {department.strip()} as {label.lower()}",
+            )
+        )
+
+
+def _plan_row_title(table: str, values: dict[str, Any]) -> str:
+    """How an undo text names a plan row: its noun, and its title when that is text."""
+    from keyplan.store import plan_edits
+
+    spec = plan_edits.plan_model(table).spec
+    title = values.get(spec.title_field)
+    if spec.fields[spec.title_field].kind is Kind.TEXT and title:
+        short = str(title).strip()
+        return f"{spec.noun} '{short[:40]}…'" if len(short) > 40 else f"{spec.noun} '{short}'"
+    return spec.noun
