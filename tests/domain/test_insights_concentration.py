@@ -3,12 +3,20 @@
 from datetime import date, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from keyplan.domain.insights import (
     AccountFacts,
     InteractionFacts,
     PersonFacts,
     contact_concentration,
+)
+from keyplan.domain.insights.concentration import (
+    concentration_of,
+    contact_spread,
+    merge_spreads,
+    spread_concentration,
 )
 
 TODAY = date(2025, 6, 2)
@@ -111,3 +119,26 @@ def test_internal_meetings_without_customer_people_and_silence_give_no_shares():
     assert ruts.herfindahl == 0.0
     assert ruts.effective_contacts == 0.0
     assert not ruts.single_threaded
+
+
+meetings_strategy = st.lists(
+    st.lists(st.integers(min_value=1, max_value=12), max_size=6), max_size=40
+)
+
+
+@given(meetings=meetings_strategy, split=st.integers(min_value=0, max_value=40))
+def test_counted_meetings_measure_as_the_meetings_themselves(meetings, split):
+    # The dashboard counts an account's and each affiliate's meetings apart and adds the
+    # counts up; the Insights tab measures the family's meetings as one list. Both must
+    # give the same figures to the last bit, however the meetings are split.
+    whole = concentration_of(meetings, str)
+    parts = merge_spreads([contact_spread(meetings[:split]), contact_spread(meetings[split:])])
+    assert spread_concentration(parts, str) == whole
+    assert parts.interactions == sum(1 for people in meetings if people)
+
+
+def test_a_spread_counts_meetings_per_person_and_size():
+    spread = contact_spread([[7], [7, 8], [8, 8], [], [9, 7, 8]])
+    assert spread.interactions == 4  # the empty one is internal preparation
+    assert dict(spread.meetings) == {(7, 1): 1, (7, 2): 1, (8, 2): 1, (8, 1): 1, (7, 3): 1,
+                                     (8, 3): 1, (9, 3): 1}  # fmt: skip

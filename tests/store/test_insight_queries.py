@@ -13,7 +13,7 @@ from keyplan.domain.insights.summary import (
     summarise_account,
     summarise_tally,
 )
-from keyplan.store import edits, interaction_edits
+from keyplan.store import edits, interaction_edits, roster_edits
 from keyplan.store.database import Database
 from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
 from keyplan.store.insight_queries import account_facts, dashboard_facts, portfolio_facts
@@ -125,14 +125,40 @@ def test_the_dashboard_counts_a_group_meeting_for_both_families(db, group):
     interaction_edits.log_interaction(db, group["acme"], TODAY, [group["mia"]])
     interaction_edits.log_interaction(db, group["acme"], TODAY, [])  # internal preparation
     _accounts, tallies = dashboard_facts(db, TODAY)
-    assert sorted(tallies[group["acme"]].recent_people) == [
-        (),
-        (group["ingrid"], group["mia"]),
-        (group["mia"],),
-    ]
+    acme = tallies[group["acme"]].recent_contact
+    assert acme.interactions == 2  # the internal preparation met nobody
+    assert dict(acme.meetings) == {
+        (group["ingrid"], 2): 1,
+        (group["mia"], 2): 1,
+        (group["mia"], 1): 1,
+    }
     # Seen from France, the group's meetings with Mia are contact with France, with her only.
-    assert sorted(tallies[group["france"]].recent_people) == [(group["mia"],), (group["mia"],)]
-    assert tallies[group["globex"]].recent_people == ()
+    france = tallies[group["france"]].recent_contact
+    assert (france.interactions, dict(france.meetings)) == (2, {(group["mia"], 1): 2})
+    assert tallies[group["globex"]].recent_contact.interactions == 0
+    assert_dashboard_agrees_with_full_analysis(db)
+
+
+def test_our_team_counts_for_every_account_whose_people_they_met(db, group):
+    ann = roster_edits.add_team_member(db, "Ann Lee")
+    bo = roster_edits.add_team_member(db, "Bo Dahl")
+    # Both meetings are logged on the group; Mia works for the French affiliate.
+    interaction_edits.log_interaction(db, group["acme"], TODAY, [group["mia"]], [ann])
+    interaction_edits.log_interaction(
+        db, group["acme"], TODAY, [group["ingrid"], group["mia"]], [bo]
+    )
+    _accounts, tallies = dashboard_facts(db, TODAY)
+    assert tallies[group["france"]].team_member_ids == {ann, bo}
+    assert tallies[group["acme"]].team_member_ids == {ann, bo}
+    assert tallies[group["globex"]].team_member_ids == frozenset()
+    acme = tallies[group["acme"]].recent_contact
+    assert dict(acme.meetings) == {
+        (group["mia"], 1): 1,
+        (group["mia"], 2): 1,
+        (group["ingrid"], 2): 1,
+    }
+    france = tallies[group["france"]].recent_contact
+    assert (france.interactions, dict(france.meetings)) == (2, {(group["mia"], 1): 2})
     assert_dashboard_agrees_with_full_analysis(db)
 
 

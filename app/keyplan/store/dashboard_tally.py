@@ -38,6 +38,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
+from keyplan.domain.insights.concentration import ContactSpread, contact_spread, merge_spreads
 from keyplan.domain.insights.contacts import RECENT_DAYS, ContactLog
 from keyplan.domain.insights.facts import PersonFacts
 from keyplan.domain.insights.health import (
@@ -102,9 +103,9 @@ def dashboard_tallies(
 ) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
     """Count every account read (``account_ids`` and their affiliates; None: all).
 
-    The people are counted (and the plan rows and the trend read) on a second thread, in a
-    session of its own, while this one reads the recent interactions: the database does most
-    of that work with Python's lock released, so the two overlap on a machine with two cores.
+    The people are counted (and the plan rows read) on a second thread, in a session of its
+    own, while this one reads the recent window and the trend: the database does most of
+    that work with Python's lock released, so the two overlap on a machine with two cores.
     (Two read transactions: an edit landing between them shows in the next refresh, which
     that edit's signal asks for anyway.)
 
@@ -115,7 +116,8 @@ def dashboard_tallies(
         counted = helper.submit(_counted, db, account_ids, today)
         with db.read() as session:
             window = _recent_window(session, today, account_ids)
-            buckets, counts, owners, blockers, trend = counted.result()
+            trend = _trend(session, account_ids, today)
+            buckets, counts, owners, blockers = counted.result()
             return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
 
 
@@ -124,10 +126,9 @@ def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> 
     defaultdict[int, _Counts],
     dict[int, set[int]],
     dict[int, list[tuple[int, bool]]],
-    dict[int, tuple[dict[int, int], date | None]],
 ]:  # fmt: skip
-    """The helper thread's half: accounts and plan rows, people counted, owners, blockers,
-    the monthly trend (about as long as the recent window takes on the other thread)."""
+    """The helper thread's half: accounts and plan rows, people counted, owners, blockers
+    (about as long as the recent window and the trend take on the other thread)."""
     with db.read() as session:
         buckets = FactBuckets()
         buckets.load_plan(session, account_ids)
@@ -136,7 +137,6 @@ def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> 
             _people_counts(session, account_ids, today),
             _owners(session, account_ids),
             _blockers(session, account_ids),
-            _trend(session, account_ids, today),
         )
 
 
@@ -177,7 +177,7 @@ def _tallies(
         contacts = [counts[m].last_contact for m in members] + [older.get(m) for m in members]
         last = max([d for d in (*contacts, logged_last) if d is not None], default=None)
         account = buckets.accounts[account_id]
-        recent_people, team = window.family(members)
+        recent_contact, team = window.family(members)
         team.update(o for m in members for o in owners.get(m, ()))
         tallies[account_id] = AccountTally(
             id=account_id,
@@ -185,7 +185,7 @@ def _tallies(
             review_cadence_days=account.review_cadence_days,
             last_review_on=account.last_review_on,
             cells=tuple(cell for m in members for cell in counts[m].cells),
-            recent_people=recent_people,
+            recent_contact=recent_contact,
             names=window.names,
             team_member_ids=frozenset(team),
             findings=replace(
@@ -469,92 +469,141 @@ def _contact_log(session: Session, person_ids: Iterable[int], today: date) -> Co
 
 @dataclass(slots=True)
 class _Window:
-    """The recent window's interactions, by the accounts they touch, as ids.
+    """The recent window's interactions, counted by the accounts whose people were in them.
+
+    Most interactions meet the people of one account only: they are counted per account
+    (``spreads``), and an account's family adds up its members' counts. The few that meet
+    people of several accounts (``mixed``) are counted per family, since a meeting with the
+    group and its French affiliate is one meeting of both for the group, but a one-to-one
+    for France.
 
     Attributes:
-        people: account id -> interaction id -> that account's people in it (an interaction
-            logged on the account with none of them is there too, with nobody).
-        team: interaction id -> our team members in it.
+        spreads: account id -> its people's meetings that met nobody of another account.
+        mixed: (person id, account id) of each meeting with people of several accounts.
+        mixed_of: account id -> the indexes in ``mixed`` of the meetings with its people.
+        team: account id -> our team members in the interactions touching it: logged on it
+            or meeting its people.
         names: the names of the people met.
     """
 
-    people: dict[int, dict[int, list[int]]] = field(default_factory=lambda: defaultdict(dict))
-    team: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    spreads: dict[int, ContactSpread] = field(default_factory=dict)
+    mixed: list[list[tuple[int, int]]] = field(default_factory=list)
+    mixed_of: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    team: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     names: dict[int, str] = field(default_factory=dict)
-    _teams: dict[int, set[int]] = field(default_factory=dict)
 
-    def family(self, members: list[int]) -> tuple[tuple[tuple[int, ...], ...], set[int]]:
-        """Each interaction touching the family with the family's people; our team in them."""
-        if len(members) == 1:
-            touching = self.people.get(members[0], {})
-            people = tuple(map(tuple, touching.values()))
-        else:
-            merged: dict[int, list[int]] = {}
-            for member in members:
-                for iid, found in self.people.get(member, {}).items():
-                    merged.setdefault(iid, []).extend(found)
-            people = tuple(map(tuple, merged.values()))
-        return people, set().union(*(self.team_of(member) for member in members))
+    def add_mixed(self, accounts: set[int], people: list[tuple[int, int]]) -> None:
+        """Note a meeting with the people of several accounts."""
+        for account_id in accounts:
+            self.mixed_of[account_id].add(len(self.mixed))
+        self.mixed.append(people)
 
-    def team_of(self, account_id: int) -> set[int]:
-        """Our team members in the interactions touching one account."""
-        if account_id not in self._teams:
-            team = self.team
-            self._teams[account_id] = {
-                member for iid in self.people.get(account_id, ()) for member in team.get(iid, ())
-            }
-        return self._teams[account_id]
+    def family(self, members: list[int]) -> tuple[ContactSpread, set[int]]:
+        """The family's recent contact, counted; our team in the interactions touching it."""
+        spread = merge_spreads(self.spreads[m] for m in members if m in self.spreads)
+        meetings = sorted({index for m in members for index in self.mixed_of.get(m, ())})
+        if meetings:
+            family = set(members)
+            people = [[pid for pid, aid in self.mixed[i] if aid in family] for i in meetings]
+            spread = merge_spreads((spread, contact_spread(people)))
+        return spread, set().union(*(self.team.get(member, ()) for member in members))
 
 
 def _recent_window(session: Session, today: date, account_ids: Collection[int] | None) -> _Window:
-    """The recent window's interactions touching some accounts (None: all): where each was
-    logged, who was in it.
+    """The recent window's interactions touching some accounts (None: all), counted.
 
-    Read as three lists of ids rather than one joined table: the link tables are read
-    through their covering indexes, and no interaction row is read twice.
+    One row per person met (and one per interaction with nobody), in interaction order, so
+    each interaction's people arrive together; our team is counted per account in SQL.
     """
     since = today - timedelta(days=RECENT_DAYS)
-    window = and_(Interaction.occurred_on >= since, Interaction.occurred_on <= today)
-    in_window = select(Interaction.id).where(window)
-    found = _Window()
-    if account_ids is None:
-        # Where each was logged is in the interaction rows themselves; reading them in file
-        # order (the COALESCE keeps the date index out) is three times faster than hopping
-        # through the date index to a quarter of a large table.
-        on = func.coalesce(Interaction.occurred_on, Interaction.occurred_on)
-        logged = select(Interaction.id, Interaction.account_id).where(on >= since, on <= today)
-    else:
-        logged = select(Interaction.id, Interaction.account_id).where(
-            window, Interaction.account_id.in_(account_ids)
+    meeting, link, person = Interaction, InteractionStakeholder, Stakeholder
+    # Reading the interactions in file order (the COALESCE keeps the date index out) is
+    # three times faster than hopping through the date index to a quarter of a large table.
+    on = func.coalesce(meeting.occurred_on, meeting.occurred_on)
+    statement = (
+        select(meeting.id, meeting.account_id, person.id, person.account_id, person.full_name)
+        .outerjoin(link, link.interaction_id == meeting.id)
+        .outerjoin(person, person.id == link.stakeholder_id)
+        .where(on >= since, on <= today)
+        .order_by(meeting.id)
+    )
+    team_logged = (
+        select(meeting.account_id, InteractionTeamMember.team_member_id)
+        .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
+        .where(on >= since, on <= today)
+        .group_by(meeting.account_id, InteractionTeamMember.team_member_id)
+    )
+    if account_ids is not None:  # a refresh of a few accounts: their meetings only
+        theirs = (
+            select(link.interaction_id)
+            .join(person, person.id == link.stakeholder_id)
+            .where(person.account_id.in_(account_ids))
         )
-    for iid, account_id in _id_rows(session, logged):
-        found.people[account_id].setdefault(iid, [])
-    people = select(
-        InteractionStakeholder.interaction_id,
-        Stakeholder.id,
-        Stakeholder.account_id,
-        Stakeholder.full_name,
-    ).join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
-    if account_ids is None:
-        people = people.where(InteractionStakeholder.interaction_id.in_(in_window))
-    else:  # from the accounts' people to their meetings, not from every meeting
-        people = people.join(
-            Interaction, Interaction.id == InteractionStakeholder.interaction_id
-        ).where(Stakeholder.account_id.in_(account_ids), window)
-    links = _id_rows(session, people)
-    by_account = found.people
-    for iid, person_id, account_id, _name in links:
-        by_account[account_id].setdefault(iid, []).append(person_id)
-    found.names = {person_id: name for _iid, person_id, _account, name in links}
-    team = select(InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id)
-    if account_ids is None:
-        team = team.where(InteractionTeamMember.interaction_id.in_(in_window))
-    else:
-        touching = {iid for meetings in found.people.values() for iid in meetings}
-        team = team.where(InteractionTeamMember.interaction_id.in_(touching))
-    for iid, member_id in _id_rows(session, team):
-        found.team[iid].append(member_id)
+        statement = statement.where(
+            or_(meeting.account_id.in_(account_ids), meeting.id.in_(theirs))
+        )
+        team_logged = team_logged.where(meeting.account_id.in_(account_ids))
+    found = _Window()
+    elsewhere = _count_meetings(found, _id_rows(session, statement))
+    for account_id, member_id in _id_rows(session, team_logged):
+        found.team[account_id].add(member_id)
+    if elsewhere:  # people met in an interaction logged on another account
+        team = select(
+            InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id
+        ).where(InteractionTeamMember.interaction_id.in_(elsewhere))
+        for iid, member_id in _id_rows(session, team):
+            for account_id in elsewhere[iid]:
+                found.team[account_id].add(member_id)
     return found
+
+
+def _count_meetings(
+    found: _Window, rows: list[tuple[int, int, int | None, int | None, str | None]]
+) -> dict[int, set[int]]:
+    """Count the window's rows (interaction, logged on, person, their account, their name)
+    into ``found``.
+
+    Most interactions meet one person, so those are counted in one plain pass; only the
+    group meetings are gathered per interaction.
+
+    Returns:
+        The interactions that met people of an account other than the one they are logged
+        on: interaction id -> those accounts (their team is read afterwards).
+    """
+    sizes = Counter(map(itemgetter(0), rows))  # people per interaction, at C speed
+    meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    counted: Counter[int] = Counter()
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    logged: dict[int, int] = {}  # where each group meeting is logged
+    elsewhere: dict[int, set[int]] = {}
+    for iid, logged_on, pid, aid, _name in rows:
+        if pid is None:  # nobody: internal preparation, not contact
+            continue
+        if sizes[iid] > 1:
+            groups[iid].append((pid, aid))  # type: ignore[arg-type]
+            logged[iid] = logged_on
+            continue
+        meetings[aid].append((pid, 1))  # type: ignore[index]
+        counted[aid] += 1  # type: ignore[index]
+        if aid != logged_on:
+            elsewhere[iid] = {aid}  # type: ignore[arg-type]
+    for iid, people in groups.items():
+        accounts = {aid for _pid, aid in people}
+        if len(accounts) == 1:
+            (account_id,) = accounts
+            meetings[account_id].extend((pid, len(people)) for pid, _aid in people)
+            counted[account_id] += 1
+        else:
+            found.add_mixed(accounts, people)
+        if accounts != {logged[iid]}:
+            elsewhere[iid] = accounts - {logged[iid]}
+    found.spreads = {
+        account_id: ContactSpread(counted[account_id], Counter(pairs))
+        for account_id, pairs in meetings.items()
+    }
+    found.names = dict(map(itemgetter(2, 4), rows))
+    found.names.pop(None, None)  # type: ignore[call-overload]
+    return elsewhere
 
 
 def _owners(session: Session, account_ids: Collection[int] | None) -> dict[int, set[int]]:

@@ -10,8 +10,9 @@ up to one. Interactions with none of their people (internal prep) are not contac
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from operator import itemgetter
 
@@ -79,6 +80,50 @@ def contact_concentration(
     )
 
 
+@dataclass(frozen=True, slots=True)
+class ContactSpread:
+    """The recent window's contact, counted: all the concentration needs of it.
+
+    Attributes:
+        interactions: interactions in the window with at least one of the people.
+        meetings: (person id, people in the meeting) -> how many such meetings the person
+            was in. A one-to-one meeting is (person, 1); a workshop of four gives each of
+            its people a (person, 4).
+    """
+
+    interactions: int = 0
+    meetings: Mapping[tuple[int, int], int] = field(default_factory=dict)
+
+
+def contact_spread(recent: Iterable[Sequence[int]]) -> ContactSpread:
+    """Count the recent window's interactions, each given as the people in it."""
+    counted = 0
+    meetings: Counter[tuple[int, int]] = Counter()
+    for person_ids in recent:
+        if not person_ids:
+            continue
+        counted += 1
+        people = person_ids if len(person_ids) == 1 else set(person_ids)
+        size = len(people)
+        meetings.update((person_id, size) for person_id in people)
+    return ContactSpread(counted, meetings)
+
+
+def merge_spreads(spreads: Iterable[ContactSpread]) -> ContactSpread:
+    """The spread of several disjoint sets of interactions (an account and its affiliates)."""
+    parts = [spread for spread in spreads if spread.interactions]
+    if len(parts) == 1:
+        return parts[0]
+    meetings: dict[tuple[int, int], int] = {}
+    for spread in parts:
+        if meetings.keys().isdisjoint(spread.meetings):  # different people: the usual case
+            meetings.update(spread.meetings)
+        else:
+            for key, count in spread.meetings.items():
+                meetings[key] = meetings.get(key, 0) + count
+    return ContactSpread(sum(spread.interactions for spread in parts), meetings)
+
+
 def concentration_of(
     recent: Iterable[Sequence[int]], name_of: Callable[[int], str | None]
 ) -> Concentration:
@@ -88,24 +133,29 @@ def concentration_of(
         recent: for each interaction of the recent window, the account's people in it.
         name_of: a person's name by id (asked for the best-served person only).
     """
-    counted = 0
-    alone: dict[int, int] = {}  # one-to-one meetings per person: most of them
+    return spread_concentration(contact_spread(recent), name_of)
+
+
+def spread_concentration(
+    spread: ContactSpread, name_of: Callable[[int], str | None]
+) -> Concentration:
+    """Measure the concentration of the recent window's interactions, counted.
+
+    Args:
+        spread: the window's interactions, counted per person and meeting size.
+        name_of: a person's name by id (asked for the best-served person only).
+    """
+    counted = spread.interactions
+    attention: dict[int, float] = {}  # one-to-one meetings per person: most of them
     shared: dict[int, list[float]] = {}  # the person's share of each group meeting
-    for person_ids in recent:
-        if not person_ids:
-            continue
-        counted += 1
-        people = person_ids if len(person_ids) == 1 else set(person_ids)
-        if len(people) == 1:
-            (person_id,) = people
-            alone[person_id] = alone.get(person_id, 0) + 1
-            continue
-        unit = 1.0 / len(people)
-        for person_id in people:
-            shared.setdefault(person_id, []).append(unit)
-    # fsum adds exactly: the same meetings give the same shares in any order, so the
-    # dashboard (which reads them grouped differently) and the Insights tab agree to the bit.
-    attention = {pid: float(count) for pid, count in alone.items()}
+    for (person_id, size), meetings in spread.meetings.items():
+        if size == 1:
+            attention[person_id] = float(meetings)
+        else:
+            shared.setdefault(person_id, []).extend([1.0 / size] * meetings)
+    # fsum adds exactly: the same meetings give the same shares however they were grouped,
+    # so the dashboard (which counts per account, then per family) and the Insights tab
+    # agree to the bit.
     for person_id, units in shared.items():
         attention[person_id] = math.fsum([attention.get(person_id, 0.0), *units])
     # Ties are broken by id so the same data always names the same top person: sorted by id,

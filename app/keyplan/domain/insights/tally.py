@@ -15,7 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
 
-from keyplan.domain.insights.concentration import Concentration, concentration_of
+from keyplan.domain.insights.concentration import (
+    Concentration,
+    ContactSpread,
+    spread_concentration,
+)
 from keyplan.domain.insights.coverage import Breadth, department_key
 from keyplan.domain.insights.facts import (
     AccountFacts,
@@ -128,9 +132,9 @@ class AccountTally:
         cells: the current people, counted per account, department and level; in the order
             of the first person of each (by account id, then person id), the order in which
             the coverage grid meets the people, so a department's first spelling names it.
-        recent_people: for each interaction of the recent window (``RECENT_DAYS`` up to today)
-            that touches the account, the account's own people in it (possibly none).
-        names: the names of the people in ``recent_people`` (to name the best-served one).
+        recent_contact: the recent window's (``RECENT_DAYS`` up to today) interactions with
+            the account's people, counted per person and meeting size.
+        names: the names of the people in ``recent_contact`` (to name the best-served one).
         team_member_ids: our team members engaged: in a recent interaction that touches the
             account, or owning a relationship with a current person there.
         findings: the relationship findings, counted.
@@ -144,7 +148,7 @@ class AccountTally:
     review_cadence_days: int | None = None
     last_review_on: date | None = None
     cells: tuple[PeopleCell, ...] = ()
-    recent_people: tuple[tuple[int, ...], ...] = ()
+    recent_contact: ContactSpread = field(default_factory=ContactSpread)
     names: Mapping[int, str] = field(default_factory=lambda: _EMPTY)
     team_member_ids: frozenset[int] = frozenset()
     findings: FindingTally = field(default_factory=FindingTally)
@@ -190,7 +194,7 @@ def tally_breadth(tally: AccountTally) -> Breadth:
 
 def tally_concentration(tally: AccountTally) -> Concentration:
     """How concentrated the recent contact of a tallied account is."""
-    return concentration_of(tally.recent_people, tally.names.get)
+    return spread_concentration(tally.recent_contact, tally.names.get)
 
 
 def tally_plan_facts(tally: AccountTally) -> AccountFacts:
