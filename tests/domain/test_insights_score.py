@@ -8,6 +8,7 @@ import pytest
 from keyplan.domain.insights import (
     WEIGHTS,
     AccountFacts,
+    AccountScore,
     CommitmentFacts,
     InteractionFacts,
     PersonFacts,
@@ -64,6 +65,11 @@ def healthy() -> AccountFacts:
     )
 
 
+def sentences(score: AccountScore) -> tuple[tuple[float, str], ...]:
+    """The score's reasons as (points lost, sentence), without the headlines."""
+    return tuple((reason.points_lost, reason.reason) for reason in score.reasons)
+
+
 def test_weights_add_up_to_a_hundred():
     assert sum(WEIGHTS.values()) == 100
 
@@ -85,7 +91,7 @@ def test_a_plan_never_reviewed_and_a_late_promise_cost_six_and_four_points():
     score = analyse_account(account, TODAY).score
 
     assert score.value == 90
-    assert score.reasons == (
+    assert sentences(score) == (
         (6.0, "Plan never reviewed; reviews are due every 90 days"),
         (4.0, "Promise overdue by 12 days: Send the migration plan"),
     )
@@ -98,7 +104,7 @@ def test_seven_of_eleven_meetings_with_dana_make_the_account_single_threaded():
     score = analyse_account(account, TODAY).score
 
     # HHI = (7² + 4·1²) / 11² ≈ 0.438; (0.438 − 0.2) / 0.8 of 8 points ≈ 2.38 lost.
-    ((points, reason),) = score.reasons
+    ((points, reason),) = sentences(score)
     assert points == pytest.approx(2.4)
     assert reason == "Single-threaded: 64% of recent contact went to Dana Whitfield"
     assert score.value == 98
@@ -125,7 +131,7 @@ def test_a_broken_and_a_late_promise_out_of_four_cost_three_eighths_of_two_point
 
     score = analyse_account(replace(healthy(), commitments=commitments), TODAY).score
 
-    assert score.reasons == ((0.8, "Of 4 settled promises, 1 broken and 1 kept late"),)
+    assert sentences(score) == ((0.8, "Of 4 settled promises, 1 broken and 1 kept late"),)
     assert score.value == 99
 
 
@@ -133,8 +139,8 @@ def test_an_empty_account_explains_every_missing_dimension_biggest_first():
     score = analyse_account(AccountFacts(9, "Blank Corp"), TODAY).score
 
     assert score.value == 47
-    assert [points for points, _ in score.reasons] == [22, 8, 6, 6, 6, 3, 2]
-    assert [reason for _, reason in score.reasons] == [
+    assert [points for points, _ in sentences(score)] == [22, 8, 6, 6, 6, 3, 2]
+    assert [reason for _, reason in sentences(score)] == [
         "No decision maker or high-influence person identified",
         "No interactions in the last 90 days",
         "No departments recorded for the people we know",
@@ -143,6 +149,25 @@ def test_an_empty_account_explains_every_missing_dimension_biggest_first():
         "Nobody on our team met the customer in 90 days or owns a relationship",
         "No offering areas discussed with the customer",
     ]
+
+
+def test_every_reason_has_a_headline_that_fits_a_dashboard_column():
+    score = analyse_account(AccountFacts(9, "Blank Corp"), TODAY).score
+
+    assert score.headlines(3) == (
+        "No decision maker known",
+        "No contact in 90 days",
+        "No departments recorded",
+    )
+    assert all(len(reason.headline) <= 40 for reason in score.reasons)
+
+
+def test_a_single_person_behind_a_reason_is_named_in_its_headline():
+    account = healthy()
+    dana = replace(DANA, owner_ids=(), strength=Strength.ACQUAINTED)
+    score = analyse_account(replace(account, people=(dana, *OTHERS)), TODAY).score
+
+    assert score.headlines(1) == ("Decision maker Dana Whitfield uncovered",)
 
 
 # ---- what an experienced account director would say -------------------------------------
@@ -168,7 +193,7 @@ def test_the_first_uncovered_decision_maker_of_four_already_costs_half_the_weigh
     score = analyse_account(with_people(cold, *DECIDERS[1:]), TODAY).score
 
     # sqrt(1/4) of 22 points: one decision maker in four out of reach is a real gap.
-    assert score.reasons == (
+    assert sentences(score) == (
         (11.0, "Ola Nord (CIO) is a decision maker with only an acquainted relationship"),
     )
     assert score.value == 89
@@ -185,7 +210,7 @@ def test_a_highly_influential_blocker_nobody_works_on_costs_twice_an_ordinary_on
         replace(healthy(), people=(DANA, OTHERS[0], influential, *OTHERS[2:])), TODAY
     ).score
 
-    assert ordinary_score.reasons == (
+    assert sentences(ordinary_score) == (
         (6.0, "Ingrid Sato (IT VP) is a blocker and no open action aims to win them over"),
     )
     assert influential_score.value == 88
@@ -204,7 +229,7 @@ def test_many_uncovered_decision_makers_and_an_unmanaged_blocker_need_attention(
 
     # 3 of 4 decision makers: sqrt(3/4) of 22 ≈ 19.1; the blocker 12; Operations and
     # Procurement, where the cold deciders sit, have nobody engaged: 2/4 of 6.
-    assert score.reasons == (
+    assert sentences(score) == (
         (19.1, "3 of 4 decision makers have no owner or no working relationship"),
         (12.0, "Ingrid Sato (IT VP) is a blocker and no open action aims to win them over"),
         (3.0, "2 of 4 departments have nobody engaged"),

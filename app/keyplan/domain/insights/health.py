@@ -60,6 +60,7 @@ class HealthFinding:
     reason: str
     days_since_contact: int | None = None
     days_overdue: int | None = None
+    who: str = ""  # the person's name, for a headline
 
     @property
     def never_contacted(self) -> bool:
@@ -143,9 +144,11 @@ def stale_finding(person: PersonFacts, log: ContactLog, today: date) -> HealthFi
     )
     if days is None:
         reason = f"{label(person)} has never been contacted; {preference}"
-        return HealthFinding(FindingKind.STALE, person.id, reason)
+        return HealthFinding(FindingKind.STALE, person.id, reason, who=person.name)
     reason = f"{label(person)} last contacted {days} days ago; {preference}"
-    return HealthFinding(FindingKind.STALE, person.id, reason, days, days - interval)
+    return HealthFinding(
+        FindingKind.STALE, person.id, reason, days, days - interval, who=person.name
+    )
 
 
 def findings_for_person(
@@ -163,14 +166,18 @@ def findings_for_person(
         if not is_champion(person):
             return []
         reason = f"{label(person)}, a champion, has left the company"
-        return [HealthFinding(FindingKind.CHAMPION_LEFT, person.id, reason)]
+        return [HealthFinding(FindingKind.CHAMPION_LEFT, person.id, reason, who=person.name)]
     found = []
     if is_key_person_uncovered(person):
         reason = f"{label(person)} {key_person_gap(person)}"
-        found.append(HealthFinding(FindingKind.UNCOVERED_KEY_PERSON, person.id, reason))
+        found.append(
+            HealthFinding(FindingKind.UNCOVERED_KEY_PERSON, person.id, reason, who=person.name)
+        )
     if person.stance is Stance.BLOCKER and person.id not in mitigated:
         reason = f"{label(person)} is a blocker and no open action aims to win them over"
-        found.append(HealthFinding(FindingKind.UNMITIGATED_BLOCKER, person.id, reason))
+        found.append(
+            HealthFinding(FindingKind.UNMITIGATED_BLOCKER, person.id, reason, who=person.name)
+        )
     stale = stale_finding(person, log, today)
     if stale is not None:
         found.append(stale)

@@ -72,10 +72,20 @@ SENIOR_LEVELS = (Level.C_LEVEL, Level.VP, Level.DIRECTOR)
 
 
 class ScoreReason(NamedTuple):
-    """Points lost and the sentence that explains them."""
+    """Points lost, the sentence that explains them, and a headline of a few words.
+
+    The headline is what fits a column of the portfolio dashboard ("3/4 decision makers
+    uncovered", "Plan review 14 days late"); the sentence is for the tooltip and the reports.
+    """
 
     points_lost: float
     reason: str
+    headline: str = ""
+
+    @property
+    def short(self) -> str:
+        """The headline, or the sentence when there is none."""
+        return self.headline or self.reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +99,10 @@ class AccountScore:
     def top_reason(self) -> str | None:
         """The single biggest reason the score is not 100, or None for a perfect account."""
         return self.reasons[0].reason if self.reasons else None
+
+    def headlines(self, count: int = 2) -> tuple[str, ...]:
+        """The headlines of the ``count`` biggest reasons, largest first."""
+        return tuple(reason.short for reason in self.reasons[:count])
 
 
 def account_score(
@@ -129,36 +143,47 @@ def account_score(
     found = [loss for loss in losses if loss is not None]
     value = max(0, round(100 - sum(loss.points_lost for loss in found)))
     # A loss that rounds to 0.0 points is float dust (an HHI of 0.2000000001), not a reason.
-    reasons = [ScoreReason(round(loss.points_lost, 1), loss.reason) for loss in found]
+    reasons = [
+        ScoreReason(round(loss.points_lost, 1), loss.reason, loss.headline) for loss in found
+    ]
     reasons = [reason for reason in reasons if reason.points_lost > 0]
     # Stable sort: equal losses keep the order of WEIGHTS, so the result is deterministic.
     reasons.sort(key=lambda reason: -reason.points_lost)
     return AccountScore(value=value, reasons=tuple(reasons))
 
 
-def _lose(part: str, fraction: float, reason: str) -> ScoreReason:
+def _lose(part: str, fraction: float, reason: str, headline: str = "") -> ScoreReason:
     """Lose a fraction (clamped to 0..1) of one part's weight."""
-    return ScoreReason(WEIGHTS[part] * min(1.0, max(0.0, fraction)), reason)
+    return ScoreReason(WEIGHTS[part] * min(1.0, max(0.0, fraction)), reason, headline)
+
+
+def _plural(count: int, noun: str, plural: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _decision_makers(health: FindingTally) -> ScoreReason | None:
     if health.key_people == 0:
-        return _lose("decision_makers", 1, "No decision maker or high-influence person identified")
+        reason = "No decision maker or high-influence person identified"
+        return _lose("decision_makers", 1, reason, "No decision maker known")
     if health.decision_makers == 0:
-        return _lose("decision_makers", 1, "No decision maker identified")
+        return _lose(
+            "decision_makers", 1, "No decision maker identified", "No decision maker known"
+        )
     uncovered = health.uncovered_decision_makers
     if not uncovered:
         return None
     single = health.single(FindingKind.UNCOVERED_KEY_PERSON)
     if single is not None:
-        reason = single.reason
+        reason, headline = single.reason, f"Decision maker {single.who} uncovered"
     else:
         verb = "has" if uncovered == 1 else "have"
         reason = (
             f"{uncovered} of {health.decision_makers} decision makers {verb} no owner "
             "or no working relationship"
         )
-    return _lose("decision_makers", math.sqrt(uncovered / health.decision_makers), reason)
+        headline = f"{uncovered}/{health.decision_makers} decision makers uncovered"
+    fraction = math.sqrt(uncovered / health.decision_makers)
+    return _lose("decision_makers", fraction, reason, headline)
 
 
 def _key_influencers(health: FindingTally) -> ScoreReason | None:
@@ -168,7 +193,7 @@ def _key_influencers(health: FindingTally) -> ScoreReason | None:
         return None
     single = health.single(FindingKind.UNCOVERED_KEY_PERSON)
     if single is not None:
-        reason = single.reason
+        reason, headline = single.reason, f"Influencer {single.who} uncovered"
     else:
         noun = "person" if influencers == 1 else "people"
         verb = "has" if uncovered == 1 else "have"
@@ -176,7 +201,8 @@ def _key_influencers(health: FindingTally) -> ScoreReason | None:
             f"{uncovered} of {influencers} other high-influence {noun} {verb} no owner "
             "or no working relationship"
         )
-    return _lose("key_influencers", math.sqrt(uncovered / influencers), reason)
+        headline = f"{uncovered}/{influencers} key influencers uncovered"
+    return _lose("key_influencers", math.sqrt(uncovered / influencers), reason, headline)
 
 
 def _blockers(health: FindingTally) -> ScoreReason | None:
@@ -185,14 +211,15 @@ def _blockers(health: FindingTally) -> ScoreReason | None:
         return None
     single = health.single(FindingKind.UNMITIGATED_BLOCKER)
     if single is not None:
-        reason = single.reason
+        reason, headline = single.reason, f"Blocker {single.who} not worked on"
     else:
         reason = f"{count} blockers have no open action to win them over"
         if health.key_blockers:
             reason += f", {health.key_blockers} of them key people"
+        headline = f"{count} blockers not worked on"
     # A blocker who decides or carries much weight can stop a deal alone.
     lost = health.key_blockers + 0.5 * (count - health.key_blockers)
-    return _lose("blockers", lost, reason)
+    return _lose("blockers", lost, reason, headline)
 
 
 def _champions_left(health: FindingTally) -> ScoreReason | None:
@@ -200,16 +227,21 @@ def _champions_left(health: FindingTally) -> ScoreReason | None:
     if not count:
         return None
     single = health.single(FindingKind.CHAMPION_LEFT)
-    reason = single.reason if single is not None else f"{count} champions have left the company"
-    return _lose("champions_left", count / 2, reason)
+    if single is not None:
+        reason, headline = single.reason, f"Champion {single.who} has left"
+    else:
+        reason, headline = f"{count} champions have left the company", f"{count} champions left"
+    return _lose("champions_left", count / 2, reason, headline)
 
 
 def _departments(breadth: Breadth) -> ScoreReason:
     known, engaged = breadth.departments_known, breadth.departments_engaged
     if known == 0:
-        return _lose("departments", 1, "No departments recorded for the people we know")
+        reason = "No departments recorded for the people we know"
+        return _lose("departments", 1, reason, "No departments recorded")
     reason = f"{known - engaged} of {known} departments have nobody engaged"
-    return _lose("departments", (known - engaged) / known, reason)
+    headline = f"{known - engaged}/{known} departments not engaged"
+    return _lose("departments", (known - engaged) / known, reason, headline)
 
 
 def _senior_levels(breadth: Breadth) -> ScoreReason:
@@ -217,7 +249,9 @@ def _senior_levels(breadth: Breadth) -> ScoreReason:
     words = [LEVEL_WORDS[level] for level in missing]
     listed = ", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else "".join(words)
     reason = f"No working relationship at {listed} level"
-    return _lose("senior_levels", len(missing) / len(SENIOR_LEVELS), reason)
+    return _lose(
+        "senior_levels", len(missing) / len(SENIOR_LEVELS), reason, f"Nobody at {listed} level"
+    )
 
 
 def _concentration(concentration: Concentration) -> ScoreReason:
@@ -225,21 +259,23 @@ def _concentration(concentration: Concentration) -> ScoreReason:
     if count < MIN_INTERACTIONS:
         noun = "interaction" if count == 1 else "interactions"
         reason = f"Only {count} {noun} in the last {RECENT_DAYS} days"
+        headline = f"Only {count} {noun} in {RECENT_DAYS} days"
         if count == 0:
             reason = f"No interactions in the last {RECENT_DAYS} days"
-        return _lose("concentration", 1, reason)
+            headline = f"No contact in {RECENT_DAYS} days"
+        return _lose("concentration", 1, reason, headline)
     if concentration.single_threaded:
-        reason = (
-            f"Single-threaded: {concentration.top1_share:.0%} of recent contact went to "
-            f"{concentration.top_person_name or 'one person'}"
-        )
+        who = concentration.top_person_name or "one person"
+        reason = f"Single-threaded: {concentration.top1_share:.0%} of recent contact went to {who}"
+        headline = f"Single-threaded through {who}"
     else:
         reason = (
             f"Recent contact concentrated: the top three people got "
             f"{concentration.top3_share:.0%} of it"
         )
+        headline = f"Top 3 people get {concentration.top3_share:.0%} of contact"
     excess = (concentration.herfindahl - HEALTHY_HHI) / (1 - HEALTHY_HHI)
-    return _lose("concentration", excess, reason)
+    return _lose("concentration", excess, reason, headline)
 
 
 def _stale(health: FindingTally) -> ScoreReason | None:
@@ -248,10 +284,11 @@ def _stale(health: FindingTally) -> ScoreReason | None:
         return None
     single = health.single(FindingKind.STALE)
     if single is not None:
-        reason = single.reason
+        reason, headline = single.reason, f"{single.who} not met for too long"
     else:
         reason = f"{stale} of {health.warm_people} relationships have gone stale"
-    return _lose("stale", stale / health.warm_people, reason)
+        headline = f"{stale}/{health.warm_people} relationships stale"
+    return _lose("stale", stale / health.warm_people, reason, headline)
 
 
 def _promises_overdue(promises: PromiseKeeping) -> ScoreReason | None:
@@ -261,10 +298,13 @@ def _promises_overdue(promises: PromiseKeeping) -> ScoreReason | None:
     worst = overdue[0]
     if len(overdue) == 1:
         reason = f"Promise overdue by {worst.days_late} days: {worst.promise}"
+        headline = f"Promise {_plural(worst.days_late, 'day')} overdue"
     else:
         reason = f"{len(overdue)} promises overdue, the latest by {worst.days_late} days"
+        headline = f"{len(overdue)} promises overdue"
     weight = WEIGHTS["promises_overdue"]
-    return _lose("promises_overdue", len(overdue) * OVERDUE_PROMISE_COST / weight, reason)
+    lost = len(overdue) * OVERDUE_PROMISE_COST / weight
+    return _lose("promises_overdue", lost, reason, headline)
 
 
 def _promises_broken(promises: PromiseKeeping) -> ScoreReason | None:
@@ -277,35 +317,38 @@ def _promises_broken(promises: PromiseKeeping) -> ScoreReason | None:
     if record.kept_late:
         parts.append(f"{record.kept_late} kept late")
     reason = f"Of {record.settled} settled promises, {' and '.join(parts)}"
+    headline = f"{' and '.join(parts).capitalize()} of {record.settled} promises"
     lost = (record.broken + 0.5 * record.kept_late) / record.settled
-    return _lose("promises_broken", lost, reason)
+    return _lose("promises_broken", lost, reason, headline)
 
 
 def _plan_freshness(freshness: PlanFreshness) -> ScoreReason | None:
     if freshness.never_reviewed:
-        return _lose("plan_freshness", 1, freshness.reason)
+        return _lose("plan_freshness", 1, freshness.reason, "Plan never reviewed")
     if not freshness.overdue_days:
         return None
-    return _lose(
-        "plan_freshness", freshness.overdue_days / freshness.cadence_days, freshness.reason
-    )
+    fraction = freshness.overdue_days / freshness.cadence_days
+    headline = f"Plan review {_plural(freshness.overdue_days, 'day')} late"
+    return _lose("plan_freshness", fraction, freshness.reason, headline)
 
 
 def _team(breadth: Breadth) -> ScoreReason:
     count = breadth.team_members_engaged
     if count == 0:
         reason = f"Nobody on our team met the customer in {RECENT_DAYS} days or owns a relationship"
+        headline = "No one on our team engaged"
     else:
         who = "team member works" if count == 1 else "team members work"
         reason = f"Only {count} {who} this account; aim for {TEAM_TARGET}"
-    return _lose("team", (TEAM_TARGET - count) / TEAM_TARGET, reason)
+        headline = f"Only {_plural(count, 'team member')} engaged"
+    return _lose("team", (TEAM_TARGET - count) / TEAM_TARGET, reason, headline)
 
 
 def _offerings(breadth: Breadth) -> ScoreReason:
     count = breadth.offerings_discussed
-    reason = (
-        "No offering areas discussed with the customer"
-        if count == 0
-        else f"Only {count} offering area discussed; aim for {OFFERINGS_TARGET}"
-    )
-    return _lose("offerings", (OFFERINGS_TARGET - count) / OFFERINGS_TARGET, reason)
+    if count == 0:
+        reason, headline = "No offering areas discussed with the customer", "No offerings discussed"
+    else:
+        reason = f"Only {count} offering area discussed; aim for {OFFERINGS_TARGET}"
+        headline = f"Only {_plural(count, 'offering')} discussed"
+    return _lose("offerings", (OFFERINGS_TARGET - count) / OFFERINGS_TARGET, reason, headline)

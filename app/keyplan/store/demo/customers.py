@@ -13,7 +13,7 @@ PEOPLE = {
 [Executive]
 cf-ceo   | Giulia Castellani  | Amministratrice delegata  | C  | -        | DM H supporter 2
 [Finance]
-cf-cfo   | Marco Bellini      | Chief Financial Officer   | C  | cf-ceo   | DM H neutral 1
+cf-cfo   | Marco Bellini      | Chief Financial Officer   | C  | cf-ceo   | DM H neutral 2
 cf-ctl   | Chiara Gallo       | Head of Controlling       | D  | cf-cfo   | IN M neutral 1
 cf-acc   | Roberto Mancini    | Accounting Manager        | M  | cf-ctl   | U L unknown 0
 [IT]
@@ -26,7 +26,7 @@ cf-erp   | Paolo De Luca      | ERP Analyst               | I  | cf-app   | U L 
 cf-coo   | Davide Romano      | Direttore operativo       | C  | cf-ceo   | DM H neutral 2
 cf-plant | Stefano Costa      | Plant Director Parma      | D  | cf-coo   | IN H skeptic 1
 cf-qa    | Elena Fontana      | Quality Assurance Manager | M  | cf-plant | U M neutral 1
-cf-scm   | Andrea Moretti     | Supply Chain Director     | D  | cf-coo   | DM M neutral 1
+cf-scm   | Andrea Moretti     | Supply Chain Director     | D  | cf-coo   | DM M neutral 2
 cf-wh    | Simone Barbieri    | Warehouse Manager         | M  | cf-scm   | U L unknown 0
 [R&D]
 cf-rnd   | Giorgio Santoro    | New Products Manager      | M  | cf-coo   | - M neutral 1
@@ -68,7 +68,7 @@ mh-hr    | Joanne Pike         | Director of People               | VP | mh-ceo 
 [Executive]
 bw-ceo   | Pieter van der Meer | CEO                           | C  | -      | DM H supporter 2
 [Finance]
-bw-cfo   | Femke de Vries      | CFO                           | C  | bw-ceo | DM H neutral 1
+bw-cfo   | Femke de Vries      | CFO                           | C  | bw-ceo | DM H neutral 2
 bw-fin   | Jeroen Peters       | Finance Manager               | M  | bw-cfo | U L neutral 1
 [Procurement]
 bw-buy   | Marieke Hendriks    | Procurement Lead              | M  | bw-cfo | GK M neutral 1
@@ -190,11 +190,16 @@ INFLUENCE_LINES = (
 
 OWNERS = (
     ("cf-ceo", "sponsor", "owner_only"),
+    ("cf-cfo", "sponsor", "coordinate"),
+    ("cf-coo", "you", "coordinate"),
+    ("cf-scm", "service", "open_to_team"),
     ("cf-cio", "you", "coordinate"),
     ("cf-app", "architect", "open_to_team"),
     ("mh-excio", "you", "coordinate"),
     ("mh-arch", "architect", "open_to_team"),
     ("mh-cfo", "sponsor", "coordinate"),
+    ("bw-ceo", "sponsor", "owner_only"),
+    ("bw-cfo", "you", "coordinate"),
     ("bw-cto", "you", "coordinate"),
     ("bw-dev", "architect", "open_to_team"),
     ("cr-cio", "you", "coordinate"),

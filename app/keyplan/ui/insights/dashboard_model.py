@@ -55,7 +55,7 @@ class DashboardColumn:
     LAST_CONTACT = 9
     TREND = 10
     TITLES = (
-        "Account", "Tier", "Revenue", "Potential", "Health", "Top reason",
+        "Account", "Tier", "Revenue", "Potential", "Health", "What to fix first",
         "Coverage", "Overdue", "Plan review", "Last contact", "Trend",
     )  # fmt: skip
 
@@ -236,7 +236,9 @@ def display(row: DashboardRow, column: int) -> str:
     if column == DashboardColumn.HEALTH:
         return str(summary.score.value)
     if column == DashboardColumn.TOP_REASON:
-        return summary.score.top_reason or "Healthy"
+        # The two biggest losses, in a few words each: one reason alone reads alike on most
+        # accounts (uncovered decision makers weigh most everywhere); the second tells them apart.
+        return " · ".join(summary.score.headlines(2)) or "Healthy"
     if column == DashboardColumn.COVERAGE:
         breadth = summary.breadth
         return (
