@@ -71,7 +71,7 @@ def test_each_score_is_the_insights_tabs_score_and_comes_with_its_reasons(model,
         reasons = [reason.reason for reason in insights.score.reasons]
         assert cell(model, row, 0, ReasonsRole) == reasons
         first, second = (reason.headline for reason in insights.score.reasons[:2])
-        assert cell(model, row, DashboardColumn.TOP_REASON) == f"{first} · {second}"
+        assert cell(model, row, DashboardColumn.TOP_REASON) == f"{first}\n{second}"
         tooltip = cell(model, row, DashboardColumn.HEALTH, Qt.ItemDataRole.ToolTipRole)
         assert all(reason in tooltip for reason in reasons)
 

@@ -85,6 +85,9 @@ class PortfolioDashboard(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        # Two lines a row: "What to fix first" holds the two biggest reasons, one per line.
+        line = self.table.fontMetrics().lineSpacing()
+        self.table.verticalHeader().setDefaultSectionSize(2 * line + 10)
         self.table.setItemDelegateForColumn(
             DashboardColumn.TREND, SparklineDelegate(TrendRole, self.table)
         )
@@ -168,8 +171,8 @@ class PortfolioDashboard(QWidget):
             self.load_in_background()
 
     def _fit_columns(self) -> None:
-        # Every column as wide as its content; the top reason takes what is left (its tooltip
-        # has every reason in full).
+        # Every column as wide as its content; what to fix takes what is left (its tooltip has
+        # every reason in full).
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(

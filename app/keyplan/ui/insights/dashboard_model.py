@@ -236,9 +236,10 @@ def display(row: DashboardRow, column: int) -> str:
     if column == DashboardColumn.HEALTH:
         return str(summary.score.value)
     if column == DashboardColumn.TOP_REASON:
-        # The two biggest losses, in a few words each: one reason alone reads alike on most
-        # accounts (uncovered decision makers weigh most everywhere); the second tells them apart.
-        return " · ".join(summary.score.headlines(2)) or "Healthy"
+        # The two biggest losses, in a few words each, one per line: one reason alone reads
+        # alike on most accounts (uncovered decision makers weigh most everywhere); the second
+        # tells them apart.
+        return "\n".join(summary.score.headlines(2)) or "Healthy"
     if column == DashboardColumn.COVERAGE:
         breadth = summary.breadth
         return (
