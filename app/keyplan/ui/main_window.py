@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGroupBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -527,13 +528,23 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+#: Object names of the fields that edit the database: the Overview's and the plan's.
+EDITING_FIELDS = ("account_", "plan_")
+#: The Interactions tab's form (by name: importing its module here would slow start-up).
+INTERACTION_FORM = "interaction_form"
+
+
 def make_read_only(widget: QWidget) -> None:
-    """Let a tab be read but not typed into: tables open no editors, fields are read-only."""
+    """Let a tab be read but not typed into: tables open no editors, fields are read-only,
+    the interaction log's form is greyed out (search and filter boxes still work)."""
     for view in widget.findChildren(QAbstractItemView):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     for field in widget.findChildren(QLineEdit) + widget.findChildren(QPlainTextEdit):
-        if field.objectName().startswith("account_"):  # the Overview's account fields
+        if field.objectName().startswith(EDITING_FIELDS):
             field.setReadOnly(True)
     for choice in widget.findChildren(QComboBox):
-        if choice.objectName().startswith("account_"):
+        if choice.objectName().startswith(EDITING_FIELDS):
             choice.setEnabled(False)
+    for form in widget.findChildren(QGroupBox, INTERACTION_FORM):
+        form.setEnabled(False)
+        form.setToolTip("Read-only: this database is open for editing in another window")
