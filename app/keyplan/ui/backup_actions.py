@@ -18,6 +18,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.store import backup
 from keyplan.ui import dialogs
 from keyplan.ui.background import BackgroundTask, run_task
+from keyplan.ui.file_folders import FileKind
 
 if TYPE_CHECKING:
     from keyplan.ui.main_window import MainWindow
@@ -98,9 +99,9 @@ def back_up_now(window: MainWindow) -> BackgroundTask | None:
     path = _database_file(window)
     if path is None:
         return None
-    suggested = str(Path.home() / f"{path.stem}-backup-{_today()}.db")
+    suggested = f"{path.stem}-backup-{_today()}.db"  # in the folder last used for databases
     target = dialogs.ask_save_file(
-        window, "Back up database", suggested, dialogs.DATABASE_FILTER, ".db"
+        window, "Back up database", suggested, dialogs.DATABASE_FILTER, ".db", FileKind.DATABASE
     )
     if not target:
         return None

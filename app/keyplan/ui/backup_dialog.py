@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.ui.dialogs import DATABASE_FILTER
+from keyplan.ui.file_folders import FileKind, in_last_folder
 
 
 class BackupChooser(QDialog):
@@ -55,7 +56,14 @@ class BackupChooser(QDialog):
         self.resize(460, 360)
 
     def _choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Restore from file", "", DATABASE_FILTER)
+        path, _ = in_last_folder(
+            FileKind.DATABASE,
+            QFileDialog.getOpenFileName,
+            self,
+            "Restore from file",
+            "",
+            DATABASE_FILTER,
+        )
         if path:
             self._other_path = path
             self.accept()

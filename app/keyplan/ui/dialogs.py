@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
+from keyplan.ui.file_folders import FileKind, in_last_folder
+
 DATABASE_FILTER = "Keyplan databases (*.db *.keyplan *.sqlite);;All files (*)"
 
 
@@ -36,12 +38,21 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 
 
 def ask_open_database(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, "Open database", "", DATABASE_FILTER)
+    path, _ = in_last_folder(
+        FileKind.DATABASE, QFileDialog.getOpenFileName, parent, "Open database", "", DATABASE_FILTER
+    )
     return path or None
 
 
 def ask_new_database(parent: QWidget | None) -> str | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "New database", "keyplan.db", DATABASE_FILTER)
+    path, _ = in_last_folder(
+        FileKind.DATABASE,
+        QFileDialog.getSaveFileName,
+        parent,
+        "New database",
+        "keyplan.db",
+        DATABASE_FILTER,
+    )
     return path or None
 
 
@@ -78,8 +89,15 @@ def ask_export_options(parent: QWidget | None, people: list[tuple[str, str]]) ->
 
 
 def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
-    """Ask where to save a PDF, starting from a suggested path; add ".pdf" when missing."""
-    path, _ = QFileDialog.getSaveFileName(parent, "Export plan as PDF", suggested_path, PDF_FILTER)
+    """Ask where to save a PDF, offering the suggested path's name; add ".pdf" when missing."""
+    path, _ = in_last_folder(
+        FileKind.PDF_EXPORT,
+        QFileDialog.getSaveFileName,
+        parent,
+        "Export plan as PDF",
+        suggested_path,
+        PDF_FILTER,
+    )
     if path and not path.lower().endswith(".pdf"):
         path += ".pdf"
     return path or None
@@ -112,17 +130,30 @@ JSON_FILTER = "Keyplan JSON exports (*.json);;All files (*)"
 
 
 def ask_save_file(
-    parent: QWidget | None, title: str, suggested_path: str, file_filter: str, suffix: str
+    parent: QWidget | None,
+    title: str,
+    suggested_path: str,
+    file_filter: str,
+    suffix: str,
+    kind: FileKind = FileKind.DATA_EXPORT,
 ) -> str | None:
-    """Ask where to save a file; add ``suffix`` (".csv") when the name has none."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested_path, file_filter)
+    """Ask where to save a file; add ``suffix`` (".csv") when the name has none.
+
+    The dialog starts in the folder last used for ``kind`` (CSV and JSON exports unless told).
+    """
+    path, _ = in_last_folder(
+        kind, QFileDialog.getSaveFileName, parent, title, suggested_path, file_filter
+    )
     if path and suffix and not path.lower().endswith(suffix):
         path += suffix
     return path or None
 
 
 def ask_open_file(parent: QWidget | None, title: str, file_filter: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    """Ask for a file to import (a JSON export, …), starting where the last one came from."""
+    path, _ = in_last_folder(
+        FileKind.IMPORT_SOURCE, QFileDialog.getOpenFileName, parent, title, "", file_filter
+    )
     return path or None
 
 
@@ -145,5 +176,13 @@ CONTACTS_FILTER = "Contacts (*.csv *.vcf *.txt);;All files (*)"
 
 def ask_import_file(parent: QWidget | None) -> str | None:
     """Ask which CSV or vCard file to import people from."""
-    path, _ = QFileDialog.getOpenFileName(parent, "Import people", "", CONTACTS_FILTER)
+    path, _ = in_last_folder(
+        FileKind.IMPORT_SOURCE,
+        QFileDialog.getOpenFileName,
+        parent,
+        "Import people",
+        "",
+        CONTACTS_FILTER,
+    )
     return path or None
+

@@ -28,6 +28,13 @@ LAST_PLACE = Setting("window/last_place", "", str)
 LAST_PLACE_DATABASE = Setting("window/last_place_database", "", str)
 # The name stored with each change (team mode's "last changed by"); empty: the OS user name.
 USER_NAME = Setting("team/user_name", "", str)
+# The folder last used for each kind of file, so that its next dialog starts there
+# (ui/file_folders.py); empty: the user's Documents folder.
+FOLDER_PDF_EXPORTS = Setting("folders/pdf_exports", "", str)
+FOLDER_MAP_EXPORTS = Setting("folders/map_exports", "", str)
+FOLDER_DATA_EXPORTS = Setting("folders/data_exports", "", str)  # CSV and JSON
+FOLDER_IMPORT_SOURCES = Setting("folders/import_sources", "", str)
+FOLDER_DATABASES = Setting("folders/databases", "", str)  # open, new, back up, restore
 
 
 def _store() -> QSettings:

@@ -11,6 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from keyplan.domain.vocabulary import InfluenceKind
+from keyplan.ui.file_folders import FileKind, in_last_folder
 
 IMAGE_FILTER = "SVG drawing (*.svg);;PNG image (*.png)"
 
@@ -31,7 +32,14 @@ def choose_influence_kind(parent: QWidget | None, at: QPoint) -> str | None:
 
 def ask_export_path(parent: QWidget | None, suggested: str) -> str | None:
     """Ask where to save the map as an image; the file's suffix says which format."""
-    path, chosen_filter = QFileDialog.getSaveFileName(parent, "Export map", suggested, IMAGE_FILTER)
+    path, chosen_filter = in_last_folder(
+        FileKind.MAP_EXPORT,
+        QFileDialog.getSaveFileName,
+        parent,
+        "Export map",
+        suggested,
+        IMAGE_FILTER,
+    )
     if not path:
         return None
     if not path.lower().endswith((".svg", ".png")):
