@@ -134,3 +134,16 @@ def test_a_bad_map_option_is_explained(acme_db, capsys):
     assert keyplan("import", str(DATA / "other_system.csv"), "--db", str(acme_db),
                    "--account", "Acme Group", "--map", "Name") == 1  # fmt: skip
     assert "--map wants Column=field pairs" in capsys.readouterr().err
+
+
+def test_the_encoding_can_be_named_when_the_guess_reads_names_wrong(acme_db, tmp_path, capsys):
+    mac = tmp_path / "kontakte_mac.csv"
+    text = (DATA / "german_crm_cp1252.csv").read_bytes().decode("cp1252")
+    mac.write_bytes(text.encode("mac_roman"))
+    assert keyplan("import", str(mac), "--db", str(acme_db), "--account", "Acme Group",
+                   "--encoding", "utf-8") == 1  # fmt: skip
+    assert "cannot be read as UTF-8" in capsys.readouterr().err
+    assert keyplan("import", str(mac), "--db", str(acme_db), "--account", "Acme Group",
+                   "--encoding", "Mac Roman") == 0  # fmt: skip
+    assert "German contacts export, Mac Roman" in capsys.readouterr().out
+    assert "Jürgen Weiß" in people_of(acme_db, "Acme Group")

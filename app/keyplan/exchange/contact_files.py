@@ -16,10 +16,21 @@ from pathlib import Path
 from keyplan.exchange import csv_formats, mapping_memory
 from keyplan.exchange.contacts import IMPORT_FIELDS, Contact, ImportRefused, MappingNeeded
 from keyplan.exchange.csv_table import SEPARATOR_NAMES, CsvTable, read_table
-from keyplan.exchange.text_files import decode_contacts_file
+from keyplan.exchange.text_files import decode_contacts_file, text_encoding
 from keyplan.exchange.vcards import looks_like_vcard, read_vcards
 
-FORMATS = ("auto", "crm", "linkedin", "google", "outlook", "vcard", "mapped")
+FORMATS = (
+    "auto",
+    "crm",
+    "linkedin",
+    "google",
+    "outlook",
+    "german",
+    "french",
+    "spanish",
+    "vcard",
+    "mapped",
+)
 MAPPED_LABEL = "CSV with your column mapping"
 
 
@@ -66,6 +77,7 @@ def read_contacts_file(
     path: str | os.PathLike[str],
     kind: str = "auto",
     mapping: Mapping[str, str] | None = None,
+    encoding: str | None = None,
 ) -> ContactFile:
     """Read the people of a CSV or vCard file.
 
@@ -74,22 +86,28 @@ def read_contacts_file(
         kind: one of ``FORMATS``; "auto" recognises the file by its content.
         mapping: column name -> import field, for a CSV of no known kind (or to override the
             kind); None uses a mapping remembered for the same header.
+        encoding: the name of one of ``TEXT_ENCODINGS`` when the guess is wrong; None guesses.
 
     Raises:
         MappingNeeded: a CSV of no known kind and no mapping for it.
         ImportRefused: the file cannot be read, or is not of the kind asked for.
     """
     data = _read_bytes(Path(path))
-    return read_contacts(data, Path(path).name, kind, mapping)
+    return read_contacts(data, Path(path).name, kind, mapping, encoding)
 
 
 def read_contacts(
-    data: bytes, name: str, kind: str = "auto", mapping: Mapping[str, str] | None = None
+    data: bytes,
+    name: str,
+    kind: str = "auto",
+    mapping: Mapping[str, str] | None = None,
+    encoding: str | None = None,
 ) -> ContactFile:
     """``read_contacts_file`` for bytes already read (``name`` is for the messages)."""
     if kind not in FORMATS:
         raise ImportRefused(f"Unknown format '{kind}'; use one of {', '.join(FORMATS)}.")
-    decoded = decode_contacts_file(data)
+    chosen = text_encoding(encoding) if encoding is not None else None
+    decoded = decode_contacts_file(data, chosen)
     if kind == "vcard" or (kind == "auto" and mapping is None and looks_like_vcard(decoded.text)):
         contacts = read_vcards(decoded.text)
         return ContactFile(name, "vcard", "vCard", decoded.encoding, contacts)

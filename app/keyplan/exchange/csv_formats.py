@@ -2,20 +2,33 @@
 
 A kind says which columns it must have (``signatures``: any one set of them is enough) and,
 for each import field, the columns that may hold it, best first. A file of no known kind is
-read through a ``ColumnMapping`` the user gives (column name -> import field).
+read through a ``ColumnMapping`` the user gives (column name -> import field). Besides the
+English exports there are kinds for German, French and Spanish column names (Outlook and the
+CRMs translate their headers), and column names are compared without case or accents.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from keyplan.exchange.contacts import IMPORT_FIELDS, Contact, contact_from
 
+_HYPHENS = str.maketrans({"-": " ", "_": " ", "\u2010": " ", "\u2011": " ", "\ufeff": ""})
+
 
 def header_key(column: str) -> str:
-    """A column name as compared: case, padding and inner spacing do not count."""
-    return " ".join(column.replace("\ufeff", "").casefold().split())
+    """A column name as compared: case, accents, hyphens, padding and spacing do not count.
+
+    "E-Mail-Adresse", "e-mail adresse" and "Téléphone"/"TELEPHONE" each give one key.
+    """
+    folded = column.casefold()
+    if not folded.isascii():
+        folded = "".join(
+            c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c)
+        )
+    return " ".join(folded.translate(_HYPHENS).split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +49,9 @@ class CsvFormat:
     # (label column, value column) pairs where a label of "Manager" makes the value the
     # manager's name: Google Contacts keeps a person's relations that way.
     relations: tuple[tuple[str, str], ...] = ()
+    # Column keys read only when the file has no better column for their field: beside
+    # "Position", a German "Titel" is the doctor's title, not a fallback for the job.
+    last_resort: frozenset[str] = frozenset()
 
     def recognises(self, header_keys: set[str]) -> bool:
         return any(signature <= header_keys for signature in self.signatures)
@@ -48,9 +64,11 @@ class CsvFormat:
         mapping: dict[int, str] = {}
         for field, candidates in self.columns.items():
             for candidate in candidates:
+                if candidate in self.last_resort and field in mapping.values():
+                    continue
                 if candidate in positions and positions[candidate] not in mapping:
                     mapping[positions[candidate]] = field
-        return mapping
+        return _surname_beside_a_first_name(header, mapping)
 
     def manager_columns(self, header: list[str]) -> list[tuple[int, int]]:
         """(label position, value position) of the relation columns this header has."""
@@ -163,8 +181,117 @@ CRM = CsvFormat(
     ),
 )
 
+# The kinds below read headers in other languages: German, French and Spanish Outlook and
+# CRM exports. Each signature holds a word only that language uses ("Name|E-Mail" could be
+# English). As with "Account Name", the company (Firma, Société, Empresa) is the account the
+# user imports into, and notes (Notizen) have no field of a stakeholder to go to: recognised,
+# not read.
+GERMAN = CsvFormat(
+    "german",
+    "German contacts export",
+    _signatures(
+        "Vorname|Nachname",
+        "Vorname|Name",
+        "Name|Abteilung",
+        "Name|Funktion",
+        "Name|Firma",
+        "Name|Unternehmen",
+        "Name|E-Mail-Adresse",
+        "Name|Telefon",
+        "Name|Mobiltelefon",
+        "Name|Vorgesetzter",
+    ),
+    _columns(
+        # "Name" beside "Vorname" is the surname (see _surname_beside_a_first_name).
+        full_name="Vollständiger Name|Name|Anzeigename|Kontaktname",
+        first_name="Vorname",
+        middle_name="Weitere Vornamen|Zweiter Vorname",
+        last_name="Nachname|Familienname",
+        # "Titel" (Salesforce's word for the job) only when there is no other job column.
+        job_title="Position|Funktion|Berufsbezeichnung|Stellenbezeichnung|Jobtitel|Titel",
+        department="Abteilung",
+        email="E-Mail-Adresse|E-Mail|Email|E-Mail geschäftlich|E-Mail 2: Adresse",
+        phone="Telefon geschäftlich|Telefon|Telefonnummer|Telefon Firma|Haupttelefon"
+        "|Telefon geschäftlich 2",
+        mobile="Mobiltelefon|Handy|Mobil|Mobilnummer|Handynummer",
+        location="Standort",
+        city="Ort geschäftlich|Ort|Stadt",
+        country="Land/Region geschäftlich|Land/Region|Land",
+        reports_to="Vorgesetzter|Vorgesetzte|Berichtet an|Name des/der Vorgesetzten"
+        "|Name des Vorgesetzten|Führungskraft",
+    ),
+    last_resort=frozenset({header_key("Titel")}),
+)
+
+FRENCH = CsvFormat(
+    "french",
+    "French contacts export",
+    _signatures(
+        "Prénom|Nom",
+        "Nom complet|Fonction",
+        "Nom|Fonction",
+        "Nom|Courriel",
+        "Nom|Téléphone",
+        "Nom|Société",
+        "Nom|Service",
+        "Nom|Responsable",
+        "Nom|Adresse e-mail",
+    ),
+    _columns(
+        full_name="Nom complet|Nom et prénom|Prénom et nom",
+        first_name="Prénom",
+        middle_name="Deuxième prénom",
+        last_name="Nom|Nom de famille",
+        job_title="Fonction|Poste|Intitulé du poste",
+        department="Service|Département",
+        email="Adresse e-mail|Courriel|E-mail|Email|Adresse électronique|Adresse de messagerie",
+        phone="Téléphone professionnel|Téléphone|Téléphone bureau|Tél. professionnel|Tél.",
+        mobile="Téléphone mobile|Mobile|Portable|Téléphone portable",
+        city="Ville",
+        country="Pays|Pays/Région",
+        reports_to="Responsable|Supérieur hiérarchique|Nom du responsable|Manager",
+    ),
+)
+
+SPANISH = CsvFormat(
+    "spanish",
+    "Spanish contacts export",
+    _signatures(
+        "Nombre|Apellidos",
+        "Nombre|Apellido",
+        "Nombre|Cargo",
+        "Nombre|Correo electrónico",
+        "Nombre|Teléfono",
+        "Nombre|Empresa",
+        "Nombre|Departamento",
+        "Nombre completo|Cargo",
+    ),
+    _columns(
+        full_name="Nombre completo|Nombre y apellidos",
+        first_name="Nombre",
+        middle_name="Segundo nombre",
+        last_name="Apellidos|Apellido|Primer apellido",
+        job_title="Cargo|Puesto",
+        department="Departamento|Área",
+        email="Correo electrónico|Correo|Email|E-mail|Dirección de correo electrónico",
+        phone="Teléfono del trabajo|Teléfono|Teléfono de la oficina",
+        mobile="Móvil|Teléfono móvil|Celular",
+        city="Ciudad|Localidad",
+        country="País",
+        reports_to="Responsable|Jefe|Jefe directo|Superior|Reporta a",
+    ),
+)
+
 # Most particular first: a CRM export's signature would also fit Outlook's wider header.
-KNOWN_FORMATS: tuple[CsvFormat, ...] = (LINKEDIN, GOOGLE, OUTLOOK, CRM)
+KNOWN_FORMATS: tuple[CsvFormat, ...] = (
+    LINKEDIN,
+    GOOGLE,
+    OUTLOOK,
+    CRM,
+    GERMAN,
+    FRENCH,
+    SPANISH,
+)
 FORMATS_BY_NAME = {csv_format.name: csv_format for csv_format in KNOWN_FORMATS}
 
 
@@ -175,20 +302,54 @@ def recognise(header: list[str]) -> CsvFormat | None:
 
 
 def guess_mapping(header: list[str]) -> dict[int, str]:
-    """A first guess for the mapping step: columns whose names any known kind would read."""
-    guesses: dict[str, str] = {}
-    for csv_format in reversed(KNOWN_FORMATS):  # the CRM's plain names win over the others
-        for field, candidates in csv_format.columns.items():
-            for candidate in candidates:
-                guesses[candidate] = field
-    for field, label in IMPORT_FIELDS.items():
-        guesses.setdefault(header_key(label), field)
-        guesses.setdefault(header_key(field.replace("_", " ")), field)
-    mapping: dict[int, str] = {}
+    """A first guess for the mapping step: columns whose names any known kind would read.
+
+    Each field takes the column a kind ranks best for it ("Position" before "Titel"), not
+    merely the first in the file; a column name two kinds read differently goes to the
+    first kind's field.
+    """
+    guesses = _column_guesses()
+    best: dict[str, tuple[int, int]] = {}  # field -> (rank, position)
     for position, column in enumerate(header):
-        field = guesses.get(header_key(column))
-        if field is not None and field not in mapping.values():
-            mapping[position] = field
+        guess = guesses.get(header_key(column))
+        if guess is None:
+            continue
+        field, rank = guess
+        if field not in best or (rank, position) < best[field]:
+            best[field] = (rank, position)
+    mapping = {position: field for field, (_rank, position) in best.items()}
+    return _surname_beside_a_first_name(header, dict(sorted(mapping.items())))
+
+
+_LABEL_RANK = 100  # the field's own label ("Job title") after every kind's column names
+
+
+def _column_guesses() -> dict[str, tuple[str, int]]:
+    """Column key -> (import field, rank among that field's columns)."""
+    guesses: dict[str, tuple[str, int]] = {}
+    for csv_format in KNOWN_FORMATS:
+        for field, candidates in csv_format.columns.items():
+            for rank, candidate in enumerate(candidates):
+                guesses.setdefault(candidate, (field, rank))
+    for field, label in IMPORT_FIELDS.items():
+        guesses.setdefault(header_key(label), (field, _LABEL_RANK))
+        guesses.setdefault(header_key(field.replace("_", " ")), (field, _LABEL_RANK))
+    return guesses
+
+
+# A column called just "Name" beside a first-name column holds the surname: German lists
+# write "Vorname; Name", and an English "First Name, Name" means the same.
+_PLAIN_NAMES = frozenset({"name"})
+
+
+def _surname_beside_a_first_name(header: list[str], mapping: dict[int, str]) -> dict[int, str]:
+    fields = set(mapping.values())
+    if "first_name" not in fields or "last_name" in fields:
+        return mapping
+    for position, field in mapping.items():
+        if field == "full_name" and header_key(header[position]) in _PLAIN_NAMES:
+            mapping[position] = "last_name"
+            break
     return mapping
 
 

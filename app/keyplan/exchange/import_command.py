@@ -42,6 +42,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "location, city, country, reports_to); remembered for files with the same columns",
     )
     parser.add_argument(
+        "--encoding",
+        metavar="NAME",
+        help="the file's text encoding, when the guess reads the names wrong (UTF-8, "
+        "Windows-1252, ISO-8859-1, ISO-8859-15, UTF-16 LE, UTF-16 BE, Mac Roman, …); "
+        "default: recognised from the content",
+    )
+    parser.add_argument(
         "--dry-run", action="store_true", help="show what would happen and write nothing"
     )
 
@@ -53,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
     mapping = parse_mapping_option(args.map) if args.map else None
     kind = "mapped" if mapping is not None and args.format == "auto" else args.format
-    contact_file = read_contacts_file(args.file, kind, mapping)
+    contact_file = read_contacts_file(args.file, kind, mapping, args.encoding)
     print(f"Read {contact_file.name}: {contact_file.description()}.")
     location = _location(args)
     if args.dry_run and _is_missing_file(location):
