@@ -155,10 +155,44 @@ def test_too_long_values_skip_the_row_with_the_field_named(db, acme):
 
 def test_leaving_an_update_out_counts_it_as_skipped_and_writes_nothing_for_it(db, acme):
     plan = plan_for(db, acme, [row(2, full_name="Harald Berg", job_title="Group CFO")])
-    trimmed = plan.without_updates([0])
-    assert trimmed.summary() == "0 new, 0 updates, 1 skipped"
+    trimmed = plan.without_rows([0])
+    assert trimmed.summary() == "0 new, 0 updates, 1 skipped (1 left out by you)"
     assert trimmed.to_write().updates == []
     assert "left out by you" in preview_lines(trimmed)[1]
+
+
+def test_leaving_a_new_person_out_writes_everyone_else_and_their_reports_lose_that_manager(
+    db, acme
+):
+    # Paul is new; his assistant Lea reports to him; Ben reports to Ingrid, who is there.
+    contacts = [
+        row(2, full_name="Paul Martin", job_title="COO"),
+        row(3, "Paul Martin", full_name="Lea Roth", job_title="Assistant to the COO"),
+        row(4, "Ingrid Olsen", full_name="Ben Kurz"),
+        row(5, full_name="Harald Berg", job_title="Group CFO"),
+    ]
+    plan = plan_for(db, acme, contacts)
+    assert plan.summary() == "3 new, 1 update, 0 skipped"
+    trimmed = plan.without_rows([0])
+    assert trimmed.summary() == "2 new, 1 update, 1 skipped (1 left out by you)"
+    lea = trimmed.rows[1]
+    assert lea.manager is None
+    assert lea.notes == ["Reports to Paul Martin, whom you left out (no manager set)"]
+    write = trimmed.to_write()
+    assert [w.values["full_name"] for w in write.new] == ["Lea Roth", "Ben Kurz"]
+    assert (write.new[0].manager_id, write.new[0].manager_new) == (None, None)
+    assert write.new[1].manager_id is not None  # Ingrid, already in the account
+    assert len(write.updates) == 1
+    assert "  row 2 Paul Martin: skipped — left out by you" in preview_lines(trimmed)
+    # The plan itself is unchanged: ticking Paul again brings him and the line back.
+    assert plan.without_rows([]).to_write().new[1].manager_new == 0
+
+
+def test_only_rows_that_would_be_written_can_be_left_out(db, acme):
+    plan = plan_for(db, acme, [row(2, full_name="Paul Martin"), row(3, job_title="Nobody")])
+    trimmed = plan.without_rows([1, 7])
+    assert trimmed.summary() == "1 new, 0 updates, 1 skipped"
+    assert trimmed.rows[1].included
 
 
 def test_reporting_cycles_finds_each_cycle_once():

@@ -68,6 +68,22 @@ def test_revert_restores_everything_exactly_and_reapply_brings_the_same_ids_back
     assert dump(db) == after
 
 
+def test_people_left_out_are_not_written_and_revert_takes_back_the_rest(db):
+    acme = edits.add_account(db, "Acme Group")
+    before = dump(db)
+    contacts = read_contacts_file(DATA / "german_crm_cp1252.csv").contacts
+    plan = plan_import(contacts, import_writes.import_target(db, acme))
+    assistant = next(i for i, r in enumerate(plan.rows) if r.name == "Änne Schäfer")
+    boss = next(i for i, r in enumerate(plan.rows) if r.name == "Björk Größer")
+    receipt = import_writes.apply_import(db, plan.without_rows([assistant, boss]).to_write())
+    people = {p["full_name"]: p for p in queries.people(db, acme)}
+    assert set(people) == {"Jürgen Weiß", "Ömer Çelik", "Klaus Häberle"}
+    assert people["Ömer Çelik"].manager_name == "Jürgen Weiß"
+    assert people["Klaus Häberle"].manager_name is None  # his manager was left out
+    import_writes.revert_import(db, receipt)
+    assert dump(db) == before
+
+
 def test_an_import_that_created_its_account_takes_the_account_back_too(db):
     before = dump(db)
     _plan, receipt = import_file(db, None, "linkedin_connections.csv", "Acme Group")

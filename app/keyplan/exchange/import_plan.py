@@ -7,7 +7,9 @@ e-mail) is updated instead of added twice: the file's non-empty values replace t
 ones; the stored name is kept. "Reports to" names are looked up among the import's people,
 then the account's family; a name that finds nobody, or several people, is reported and left
 out, never invented; lines that would close a reporting cycle are refused, on every row of
-the cycle, with the cycle spelled out.
+the cycle, with the cycle spelled out. The user may then leave out any row that would be
+written, new or update (``without_rows``); someone reporting to a new person left out gets
+no manager, and is told why.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ class PlannedRow:
         values: the fields to write (for an update only the changed ones).
         changes: for an update, field -> (stored value, file value), for the preview.
         manager: the resolved "reports to", or None.
-        included: False when the user left this update out.
+        included: False when the user left this row out (a new person or an update).
     """
 
     where: str
@@ -90,7 +92,7 @@ class ImportPlan:
 
     @property
     def new_count(self) -> int:
-        return sum(1 for row in self.rows if row.action is Action.NEW)
+        return sum(1 for row in self.rows if row.action is Action.NEW and row.included)
 
     @property
     def update_count(self) -> int:
@@ -98,29 +100,47 @@ class ImportPlan:
 
     @property
     def skip_count(self) -> int:
+        """Rows not written: skipped by the plan or left out by the user."""
         return len(self.rows) - self.new_count - self.update_count
 
-    def summary(self) -> str:
-        """ "9 new, 2 updates, 1 skipped"."""
-        updates = "update" if self.update_count == 1 else "updates"
-        return f"{self.new_count} new, {self.update_count} {updates}, {self.skip_count} skipped"
+    @property
+    def left_out_count(self) -> int:
+        return sum(1 for row in self.rows if row.action is not Action.SKIP and not row.included)
 
-    def without_updates(self, positions: Iterable[int]) -> ImportPlan:
-        """The same plan with the updates at these row positions left out by the user."""
-        left_out = set(positions)
-        rows = [
-            replace(row, included=False)
-            if position in left_out and row.action is Action.UPDATE
-            else row
-            for position, row in enumerate(self.rows)
-        ]
+    def summary(self) -> str:
+        """ "9 new, 2 updates, 4 skipped (3 left out by you)"."""
+        updates = "update" if self.update_count == 1 else "updates"
+        text = f"{self.new_count} new, {self.update_count} {updates}, {self.skip_count} skipped"
+        if self.left_out_count:
+            text += f" ({self.left_out_count} left out by you)"
+        return text
+
+    def without_rows(self, positions: Iterable[int]) -> ImportPlan:
+        """The same plan with the rows at these positions left out by the user.
+
+        Only rows that would be written (new people and updates) can be left out. Someone in
+        the file who reports to a new person left out gets no manager, with a note saying so.
+        """
+        left_out = {
+            position
+            for position in positions
+            if 0 <= position < len(self.rows) and self.rows[position].action is not Action.SKIP
+        }
+        if not left_out:
+            return self
+        rows = list(self.rows)
+        for position in left_out:
+            rows[position] = replace(rows[position], included=False)
+        for position, row in enumerate(rows):
+            if row.included and row.manager is not None and _is_one_of(row.manager, left_out):
+                rows[position] = _without_left_out_manager(row, rows[row.manager[1]].name)
         return ImportPlan(self.target, rows)
 
     def to_write(self) -> ImportWrite:
         """The writes this plan makes, for the store."""
         new_positions: dict[int, int] = {}
         for position, row in enumerate(self.rows):
-            if row.action is Action.NEW:
+            if row.action is Action.NEW and row.included:
                 new_positions[position] = len(new_positions)
         new: list[PersonWrite] = []
         updates: list[PersonWrite] = []
@@ -141,7 +161,20 @@ class ImportPlan:
         manager_row = self.rows[number]
         if manager_row.action is Action.UPDATE:
             return manager_row.person_id, None
-        return None, new_positions[number]
+        # A new manager left out has no place among the new people: no manager, then.
+        return None, new_positions.get(number)
+
+
+def _is_one_of(manager: Ref, rows: set[int]) -> bool:
+    """Whether a manager is one of these rows of the file (a new person, not a stored one)."""
+    kind, number = manager
+    return kind == "row" and number in rows
+
+
+def _without_left_out_manager(row: PlannedRow, manager: str) -> PlannedRow:
+    changes = {name: change for name, change in row.changes.items() if name != "reports_to_id"}
+    note = f"Reports to {manager}, whom you left out (no manager set)"
+    return replace(row, manager=None, manager_name=None, changes=changes, notes=[*row.notes, note])
 
 
 def plan_import(contacts: list[Contact], target: ImportTarget) -> ImportPlan:
@@ -413,9 +446,9 @@ def row_details(row: PlannedRow) -> str:
     parts: list[str] = []
     if row.action is Action.SKIP:
         parts.append(row.reason)
-    elif row.action is Action.UPDATE:
-        if not row.included:
-            parts.append("left out by you")
+    elif not row.included:
+        parts.append("left out by you")
+    if row.action is Action.UPDATE:
         parts.append(row.reason)
         parts.extend(_change_text(name, old, new) for name, (old, new) in row.changes.items())
     parts.extend(row.notes)
@@ -433,10 +466,10 @@ def preview_lines(plan: ImportPlan) -> list[str]:
     """The summary, then one line per row that is skipped, updated or has a note."""
     lines = [plan.summary()]
     for row in plan.rows:
-        if row.action is Action.NEW and not row.notes:
+        if row.action is Action.NEW and row.included and not row.notes:
             continue
         word = {"new": "new", "update": "update", "skip": "skipped"}[row.action.value]
-        if row.action is Action.UPDATE and not row.included:
+        if not row.included:
             word = "skipped"
         who = f" {row.name}" if row.name else ""
         lines.append(f"  {row.where}{who}: {word} — {row_details(row)}")
