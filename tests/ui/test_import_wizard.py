@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
 
@@ -169,3 +170,175 @@ def test_vcard_import_runs_off_the_gui_thread_with_progress(
     assert seen and seen[-1] == 100
     people = {p["full_name"]: p for p in window.document.people(small_portfolio.acme)}
     assert people["Ελένη Παπαδοπούλου"].manager_name == "Zoë Müller-Łukasiewicz"
+
+
+# ---- leaving people out, German headers, the text encoding ---------------------------------
+
+GERMAN = "german_crm_cp1252.csv"
+GERMAN_NAMES = {"Jürgen Weiß", "Björk Größer", "Ömer Çelik", "Änne Schäfer", "Klaus Häberle"}
+
+
+def open_file(qtbot, window, monkeypatch, path: Path) -> ImportWizard:
+    monkeypatch.setattr(dialogs, "ask_import_file", lambda _parent: str(path))
+    window.import_action.trigger()
+    wizard = [w for w in window.findChildren(ImportWizard) if w.isVisible()][-1]
+    qtbot.waitUntil(lambda: wizard.contact_file is not None)
+    return wizard
+
+
+def row_of(wizard: ImportWizard, name: str) -> int:
+    model = wizard.preview_page.model
+    rows = range(model.rowCount())
+    found = [r for r in rows if model.index(r, PreviewColumn.NAME).data() == name]
+    assert len(found) == 1, f"{name} is not in the preview once"
+    return found[0]
+
+
+def click_tick_box(qtbot, wizard: ImportWizard, row: int) -> None:
+    view = wizard.preview_page.view
+    rect = view.visualRect(view.model().index(row, PreviewColumn.INCLUDE))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def press_space_on(qtbot, wizard: ImportWizard, row: int) -> None:
+    view = wizard.preview_page.view
+    view.selectRow(row)
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+
+
+def summary(wizard: ImportWizard) -> str:
+    return wizard.preview_page.summary.text()
+
+
+def preview_names(wizard: ImportWizard) -> set[str]:
+    model = wizard.preview_page.model
+    return {model.index(r, PreviewColumn.NAME).data() for r in range(model.rowCount())}
+
+
+def wait_for_reading(qtbot, wizard: ImportWizard) -> None:
+    page = wizard.preview_page
+    qtbot.waitUntil(lambda: not page.reading and page.planned, timeout=10_000)
+
+
+def finish_button(wizard: ImportWizard):
+    return wizard.button(QWizard.WizardButton.FinishButton)
+
+
+def test_a_german_export_maps_itself_and_a_new_person_unticked_is_not_imported(
+    qtbot, window, small_portfolio, monkeypatch, db
+):
+    window.select_account(small_portfolio.globex)
+    before = dump(db)
+    wizard = open_wizard(qtbot, window, monkeypatch, GERMAN)
+    page = wizard.columns_page
+    assert page.subTitle() == (
+        f"{GERMAN}: German contacts export, Windows-1252, semicolon-separated, 5 rows."
+    )
+    assert not wizard.needs_mapping and page.isComplete()  # Next without touching anything
+    shown = {
+        page.table.item(r, 0).text(): page.combos[r].currentText()
+        for r in range(page.table.rowCount())
+    }
+    assert shown["Vorname"] == "First name" and shown["Telefon geschäftlich"] == "Phone"
+    assert shown["Vorgesetzter"] == "Reports to (manager's name)"
+    assert shown["Firma"] == "(not imported)"
+    go_to_preview(qtbot, wizard)
+    assert preview_names(wizard) == GERMAN_NAMES
+    assert summary(wizard).startswith("<b>5 new, 0 updates, 0 skipped</b>")
+    # The director leaves out Jürgen's assistant with a click, and Björk with the keyboard.
+    assistant = row_of(wizard, "Änne Schäfer")
+    click_tick_box(qtbot, wizard, assistant)
+    assert summary(wizard).startswith("<b>4 new, 0 updates, 1 skipped (1 left out by you)</b>")
+    model = wizard.preview_page.model
+    assert model.index(assistant, PreviewColumn.ACTION).data() == "Left out"
+    press_space_on(qtbot, wizard, row_of(wizard, "Björk Größer"))
+    assert summary(wizard).startswith("<b>3 new, 0 updates, 2 skipped (2 left out by you)</b>")
+    klaus = row_of(wizard, "Klaus Häberle")
+    assert "Reports to Björk Größer, whom you left out" in model.index(klaus, 4).data()
+    press_space_on(qtbot, wizard, row_of(wizard, "Björk Größer"))  # Björk comes back
+    assert "left out" not in model.index(klaus, 4).data()
+    wizard.preview_page.select_none.click()
+    assert summary(wizard).startswith("<b>0 new, 0 updates, 5 skipped (5 left out by you)</b>")
+    assert not finish_button(wizard).isEnabled()
+    wizard.preview_page.select_all.click()
+    assert summary(wizard).startswith("<b>5 new, 0 updates, 0 skipped</b>")
+    click_tick_box(qtbot, wizard, assistant)
+    finish(qtbot, wizard)
+    imported = names(window, small_portfolio.globex)
+    assert imported == GERMAN_NAMES - {"Änne Schäfer"}
+    people = {p["full_name"]: p for p in window.document.people(small_portfolio.globex)}
+    assert people["Klaus Häberle"].manager_name == "Björk Größer"
+    assert people["Jürgen Weiß"]["location"] == "München, Deutschland"
+    assert window.undo_action.text() == f"&Undo Import 4 people from {GERMAN}"
+    window.undo_action.trigger()
+    assert dump(db) == before  # the whole import goes, and nothing of Änne was ever there
+
+
+def test_choosing_the_encoding_reads_the_names_again_and_keeps_the_ticks(
+    qtbot, window, small_portfolio, monkeypatch, tmp_path
+):
+    # The same export as an old Mac's Excel writes it: the guess takes it for Windows-1252.
+    mac = tmp_path / "kontakte_mac.csv"
+    mac.write_bytes((DATA / GERMAN).read_bytes().decode("cp1252").encode("mac_roman"))
+    window.select_account(small_portfolio.globex)
+    wizard = open_file(qtbot, window, monkeypatch, mac)
+    go_to_preview(qtbot, wizard)
+    choice = wizard.preview_page.encoding
+    assert choice.combo.currentText() == "Automatic (Windows-1252)"
+    assert "JŸrgen Wei§" in preview_names(wizard)
+    click_tick_box(qtbot, wizard, 3)  # row 5 of the file: Änne, whatever her name reads as
+    choice.choose("Mac Roman")
+    assert not finish_button(wizard).isEnabled()  # not while the file is read again
+    wait_for_reading(qtbot, wizard)
+    assert preview_names(wizard) == GERMAN_NAMES
+    assert choice.combo.currentText().startswith("Mac Roman")
+    assert wizard.columns_page.encoding.combo.currentText().startswith("Mac Roman")
+    assert "Mac Roman" in wizard.columns_page.subTitle()
+    assert not wizard.preview_page.model.is_included(row_of(wizard, "Änne Schäfer"))
+    assert summary(wizard).startswith("<b>4 new, 0 updates, 1 skipped (1 left out by you)</b>")
+    finish(qtbot, wizard)
+    assert names(window, small_portfolio.globex) == GERMAN_NAMES - {"Änne Schäfer"}
+
+
+def test_an_encoding_the_file_is_not_in_is_refused_and_the_preview_stays(
+    qtbot, window, small_portfolio, monkeypatch
+):
+    window.select_account(small_portfolio.globex)
+    wizard = open_wizard(qtbot, window, monkeypatch, GERMAN)
+    go_to_preview(qtbot, wizard)
+    page = wizard.preview_page
+    page.encoding.choose("UTF-8")
+    qtbot.waitUntil(lambda: bool(page.encoding.problem.text()), timeout=10_000)
+    assert page.encoding.problem.text() == (
+        "This file cannot be read as UTF-8: line 1 holds a byte (0xE4) that is not UTF-8 "
+        "text. Choose another encoding, or Automatic. Nothing changed: it is still read as "
+        "Windows-1252 (guessed)."
+    )
+    assert page.encoding.problem.isVisible()
+    assert page.encoding.combo.currentText() == "Automatic (Windows-1252)"
+    assert preview_names(wizard) == GERMAN_NAMES
+    assert summary(wizard).startswith("<b>5 new, 0 updates, 0 skipped</b>")
+    assert finish_button(wizard).isEnabled()
+    page.encoding.choose("ISO-8859-15")  # reads the same names: the message goes
+    wait_for_reading(qtbot, wizard)
+    assert not page.encoding.problem.isVisible()
+    assert preview_names(wizard) == GERMAN_NAMES
+
+
+def test_an_encoding_chosen_on_the_first_page_keeps_the_columns_mapped_by_hand(
+    qtbot, window, small_portfolio, monkeypatch
+):
+    window.select_account(small_portfolio.globex)
+    wizard = open_wizard(qtbot, window, monkeypatch, "other_system.csv")
+    page = wizard.columns_page
+    page.choose("Role", "job_title")
+    page.encoding.choose("ISO-8859-1")  # wrong on purpose: the file is UTF-8
+    qtbot.waitUntil(lambda: "ISO-8859-1" in page.subTitle(), timeout=10_000)
+    assert page.mapping() == {0: "full_name", 1: "job_title"}
+    examples = page.table.item(0, 1).text()
+    assert "ZoÃ«" in examples
+    page.encoding.choose(None)
+    qtbot.waitUntil(lambda: "UTF-8" in page.subTitle(), timeout=10_000)
+    assert page.encoding.combo.currentText() == "Automatic (UTF-8)"
+    assert "Zoë" in page.table.item(0, 1).text()
+    assert page.mapping() == {0: "full_name", 1: "job_title"}

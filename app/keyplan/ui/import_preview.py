@@ -1,12 +1,14 @@
-"""The import wizard's preview: one line per row of the file, updates tickable.
+"""The import wizard's preview: one line per row of the file, each person to be written tickable.
 
-A thin adapter over an ``ImportPlan``: named columns, a check box on the updates only (a new
-person is always added, a skipped row never is), and ``plan()`` gives the plan with the
-unticked updates left out.
+A thin adapter over an ``ImportPlan``: named columns, a check box on every row that would be
+written (new people and updates; a skipped row never is), and ``plan()`` gives the plan with
+the unticked rows left out, which is also what the rows show (someone whose new manager was
+left out says so).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import IntEnum
 from typing import Any
 
@@ -34,31 +36,61 @@ _NOTE_AMBER = QColor(150, 90, 0)
 
 
 class ImportPreviewModel(QAbstractTableModel):
-    """The rows of an ``ImportPlan`` with what happens to each."""
+    """The rows of an ``ImportPlan`` with what happens to each, and which the user ticked."""
 
     def __init__(self, plan: ImportPlan | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._plan = plan
         self._left_out: set[int] = set()
+        self._shown: ImportPlan | None = plan  # the plan as ticked; rebuilt on each change
 
-    def set_plan(self, plan: ImportPlan) -> None:
+    def set_plan(self, plan: ImportPlan, *, keep_ticks: bool = False) -> None:
+        """Show a new plan; ``keep_ticks`` keeps rows left out when the file's rows are the same.
+
+        The same file read again (another encoding, another column mapping) has the same
+        rows: what the user left out stays out.
+        """
+        kept: set[int] = set()
+        if keep_ticks and self._plan is not None and _same_rows(self._plan, plan):
+            kept = {position for position in self._left_out if _tickable(plan, position)}
         self.beginResetModel()
         self._plan = plan
-        self._left_out = set()
+        self._left_out = kept
+        self._shown = plan.without_rows(kept)
         self.endResetModel()
 
     def plan(self) -> ImportPlan | None:
-        """The plan as the user left it: unticked updates are skipped."""
-        if self._plan is None:
-            return None
-        return self._plan.without_updates(self._left_out)
+        """The plan as the user left it: unticked rows are left out."""
+        return self._shown
+
+    def is_tickable(self, position: int) -> bool:
+        return self._plan is not None and _tickable(self._plan, position)
+
+    def is_included(self, position: int) -> bool:
+        return self.is_tickable(position) and position not in self._left_out
 
     def set_included(self, position: int, included: bool) -> None:
+        """Tick or untick one row (what a click on its check box does)."""
         self.setData(
             self.index(position, PreviewColumn.INCLUDE),
             Qt.CheckState.Checked if included else Qt.CheckState.Unchecked,
             Qt.ItemDataRole.CheckStateRole,
         )
+
+    def set_rows_included(self, positions: Iterable[int], included: bool) -> None:
+        """Tick or untick several rows at once; rows that cannot be ticked are passed over."""
+        rows = [position for position in positions if self.is_tickable(position)]
+        if not rows:
+            return
+        if included:
+            self._left_out.difference_update(rows)
+        else:
+            self._left_out.update(rows)
+        self._ticks_changed()
+
+    def set_all_included(self, included: bool) -> None:
+        """Select all, or select none: every row that would be written."""
+        self.set_rows_included(range(self.rowCount()), included)
 
     @override
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -79,50 +111,54 @@ class ImportPreviewModel(QAbstractTableModel):
     @override
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == PreviewColumn.INCLUDE and self._is_update(index.row()):
+        if index.column() == PreviewColumn.INCLUDE and self.is_tickable(index.row()):
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
     @override
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._plan is None:
+        if not index.isValid() or self._shown is None:
             return None
-        row = self._plan.rows[index.row()]
-        column = index.column()
+        position, column = index.row(), index.column()
+        row = self._shown.rows[position]
         if role == Qt.ItemDataRole.CheckStateRole and column == PreviewColumn.INCLUDE:
-            if row.action is not Action.UPDATE:
+            if not self.is_tickable(position):
                 return None
-            ticked = index.row() not in self._left_out
+            ticked = position not in self._left_out
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(index.row(), column)
+            return self._text(position, column)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if row.action is Action.SKIP or index.row() in self._left_out:
+            if not row.written:
                 return _SKIPPED_GREY
             if row.notes and column == PreviewColumn.DETAILS:
                 return _NOTE_AMBER
         if role == Qt.ItemDataRole.ToolTipRole and column == PreviewColumn.DETAILS:
-            return self._text(index.row(), column)
+            return self._text(position, column)
         return None
 
     @override
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not self._is_update(index.row()):
+        if role != Qt.ItemDataRole.CheckStateRole or not self.is_tickable(index.row()):
             return False
         position = index.row()
         if Qt.CheckState(value) == Qt.CheckState.Checked:
             self._left_out.discard(position)
         else:
             self._left_out.add(position)
-        self.dataChanged.emit(self.index(position, 0), self.index(position, len(TITLES) - 1))
+        self._ticks_changed()
         return True
 
-    def _is_update(self, position: int) -> bool:
-        return self._plan is not None and self._plan.rows[position].action is Action.UPDATE
+    def _ticks_changed(self) -> None:
+        assert self._plan is not None
+        self._shown = self._plan.without_rows(self._left_out)
+        # Any row may have lost (or regained) a manager left out: every row's notes may change.
+        last = self.index(self.rowCount() - 1, len(TITLES) - 1)
+        self.dataChanged.emit(self.index(0, 0), last)
 
     def _text(self, position: int, column: int) -> str:
-        assert self._plan is not None
-        row = self._plan.rows[position]
+        assert self._shown is not None
+        row = self._shown.rows[position]
         if column == PreviewColumn.WHERE:
             return row.where
         if column == PreviewColumn.NAME:
@@ -130,12 +166,13 @@ class ImportPreviewModel(QAbstractTableModel):
         if column == PreviewColumn.ACTION:
             return "Left out" if position in self._left_out else ACTION_WORDS[row.action]
         if column == PreviewColumn.DETAILS:
-            shown = row if position not in self._left_out else _left_out(row)
-            return row_details(shown)
+            return row_details(row)
         return ""
 
 
-def _left_out(row: Any) -> Any:
-    from dataclasses import replace
+def _tickable(plan: ImportPlan, position: int) -> bool:
+    return 0 <= position < len(plan.rows) and plan.rows[position].action is not Action.SKIP
 
-    return replace(row, included=False)
+
+def _same_rows(old: ImportPlan, new: ImportPlan) -> bool:
+    return [row.where for row in old.rows] == [row.where for row in new.rows]

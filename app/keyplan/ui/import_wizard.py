@@ -1,10 +1,12 @@
 """The import wizard: a contacts file into the selected account, with a preview first.
 
 Page one says what the file is and, for a CSV of no known kind, lets the user say which
-column is which (the answer is remembered for files with the same columns). Page two shows
-what will happen to every row: new, update (each can be unticked) or skipped, with why.
-Finish writes it all in one transaction on the writer thread, with a progress bar, and the
-whole import is one step of Edit › Undo. Reading and matching run off the GUI thread too.
+column is which (the answer is remembered for files with the same columns). Page two
+(``import_preview_page.py``) shows what will happen to every row: new, update (each can be
+unticked) or skipped, with why. On both pages the text encoding can be chosen when the guess
+reads the names wrong: the file is read again at once. Finish writes it all in one
+transaction on the writer thread, with a progress bar, and the whole import is one step of
+Edit › Undo. Reading and matching run off the GUI thread too.
 """
 
 from __future__ import annotations
@@ -16,10 +18,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
-    QTableView,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,13 +33,13 @@ from typing_extensions import override
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.exchange.contact_files import ContactFile, read_contacts_file, with_mapping
-from keyplan.exchange.contacts import IMPORT_FIELDS, MappingNeeded
+from keyplan.exchange.contacts import IMPORT_FIELDS, ImportRefused, MappingNeeded
 from keyplan.exchange.csv_formats import guess_mapping, mapping_has_a_name
-from keyplan.exchange.import_plan import ImportPlan, plan_import
 from keyplan.ui import dialogs
 from keyplan.ui.background import run_task
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.import_preview import ImportPreviewModel, PreviewColumn
+from keyplan.ui.import_encoding import EncodingChoice
+from keyplan.ui.import_preview_page import PreviewPage
 
 IGNORE = "(not imported)"
 EXAMPLE_ROWS = 3
@@ -54,6 +56,9 @@ class ImportWizard(QWizard):
         self.contact_file: ContactFile | None = None
         self.needs_mapping = False
         self.receipt: Any = None
+        self.chosen_encoding: str | None = None  # the user's choice; None: guessed
+        self.detected = ""  # what the guess found, for "Automatic (Windows-1252)"
+        self._reading = 0  # which reading's result is awaited; older ones are dropped
         account = document.account_values(account_id)["name"]
         self.setWindowTitle(f"Import people into {account}")
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
@@ -75,7 +80,77 @@ class ImportWizard(QWizard):
 
     def _file_read(self, result: tuple[ContactFile, bool]) -> None:
         self.contact_file, self.needs_mapping = result
+        self.detected = self.contact_file.encoding
         self.columns_page.show_file(self.contact_file, self.needs_mapping)
+        self._show_encoding()
+
+    # ---- the text encoding ----------------------------------------------------------------
+
+    def choose_encoding(self, encoding: str | None) -> None:
+        """Read the file again in this encoding (None: guessed) and show it on this page.
+
+        On the preview page, a file that cannot be read so, or whose columns then no longer
+        fit the mapping, is refused with a message and the preview stays as it was.
+        """
+        self._reading += 1  # a reading still under way is not wanted any more
+        reading = self._reading
+        if encoding == self.chosen_encoding:
+            self._show_encoding()
+            self.preview_page.keep_preview()
+            return
+        if self.currentPage() is self.preview_page:
+            self.preview_page.show_reading(encoding)
+        run_task(
+            lambda _report: _read(self.path, encoding),
+            on_success=lambda result: self._read_again(reading, encoding, result),
+            on_error=lambda error: self._refuse_encoding(reading, error),
+        )
+
+    def _read_again(
+        self, reading: int, encoding: str | None, result: tuple[ContactFile, bool]
+    ) -> None:
+        if reading != self._reading:
+            return
+        contact_file, needs_mapping = result
+        carried = self._mapping_for(contact_file) if needs_mapping else None
+        on_preview = self.currentPage() is self.preview_page
+        if on_preview:
+            try:
+                shown = _file_for_preview(contact_file, needs_mapping, carried)
+            except KeyplanError as error:
+                self._refuse_encoding(reading, error)
+                return
+        self.chosen_encoding = encoding
+        if encoding is None:
+            self.detected = contact_file.encoding
+        self.contact_file, self.needs_mapping = contact_file, needs_mapping
+        self.columns_page.show_file(contact_file, needs_mapping, carried)
+        self._show_encoding()
+        if on_preview:
+            self.preview_page.show_file(shown)
+
+    def _mapping_for(self, contact_file: ContactFile) -> dict[int, str] | None:
+        """The columns the user mapped, when the file read again has as many columns."""
+        old, new = self.contact_file, contact_file
+        if old is None or old.table is None or new.table is None:
+            return None
+        if len(old.table.header) != len(new.table.header):
+            return None
+        return self.columns_page.mapping() or None
+
+    def _refuse_encoding(self, reading: int, error: BaseException) -> None:
+        if reading != self._reading:
+            return
+        if not isinstance(error, KeyplanError):
+            raise error
+        still = self.chosen_encoding or f"{self.detected} (guessed)"
+        self._show_encoding(f"{error} Nothing changed: it is still read as {still}.")
+        self.preview_page.keep_preview()
+
+    def _show_encoding(self, problem: str = "") -> None:
+        for choice in (self.columns_page.encoding, self.preview_page.encoding):
+            choice.show_choice(self.chosen_encoding, self.detected)
+            choice.show_problem(problem)
 
     def _cannot_continue(self, error: BaseException) -> None:
         if not isinstance(error, KeyplanError):
@@ -86,9 +161,7 @@ class ImportWizard(QWizard):
     def contacts_file_for_preview(self) -> ContactFile:
         """The file read through the mapping the user chose (when there was one to choose)."""
         assert self.contact_file is not None
-        if self.needs_mapping or self.contact_file.kind == "mapped":
-            return with_mapping(self.contact_file, self.columns_page.mapping())
-        return self.contact_file
+        return _file_for_preview(self.contact_file, self.needs_mapping, self.columns_page.mapping())
 
     def remember_mapping(self) -> None:
         from keyplan.exchange import mapping_memory
@@ -98,13 +171,27 @@ class ImportWizard(QWizard):
             mapping_memory.remember(chosen.table.header, chosen.mapping_by_column())
 
 
-def _read(path: str) -> tuple[ContactFile, bool]:
+def _read(path: str, encoding: str | None = None) -> tuple[ContactFile, bool]:
     """The file, and whether its columns must be mapped by the user first."""
     try:
-        return read_contacts_file(path), False
+        return read_contacts_file(path, encoding=encoding), False
     except MappingNeeded as needed:
         assert isinstance(needed.contact_file, ContactFile)
         return needed.contact_file, True
+
+
+def _file_for_preview(
+    contact_file: ContactFile, needs_mapping: bool, mapping: dict[int, str] | None
+) -> ContactFile:
+    """The file as the preview reads it: through the user's mapping when there is one."""
+    if not needs_mapping and contact_file.kind != "mapped":
+        return contact_file
+    if mapping is None:
+        raise ImportRefused(
+            f"Read as {contact_file.encoding}, the file has other columns than the ones you "
+            f"mapped. Choose another encoding, or go Back and say which column is which."
+        )
+    return with_mapping(contact_file, mapping)
 
 
 class ColumnsPage(QWizardPage):
@@ -127,8 +214,16 @@ class ColumnsPage(QWizardPage):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.encoding = EncodingChoice()
+        self.encoding.chosen.connect(wizard.choose_encoding)
+        self.encoding.setEnabled(False)  # until the file has been read once
+        encoding_row = QHBoxLayout()
+        encoding_row.addStretch(1)
+        encoding_row.addWidget(self.encoding)
         layout = QVBoxLayout(self)
         layout.addWidget(self.about)
+        layout.addLayout(encoding_row)
+        layout.addWidget(self.encoding.problem)
         layout.addWidget(self.busy)
         layout.addWidget(self.table, 1)
         self.combos: list[QComboBox] = []
@@ -139,8 +234,15 @@ class ColumnsPage(QWizardPage):
         self.busy.show()
         self.table.hide()
 
-    def show_file(self, contact_file: ContactFile, needs_mapping: bool) -> None:
+    def show_file(
+        self,
+        contact_file: ContactFile,
+        needs_mapping: bool,
+        mapping: dict[int, str] | None = None,
+    ) -> None:
+        """Say what the file is and show its columns (``mapping``: the user's, kept)."""
         self.busy.hide()
+        self.encoding.setEnabled(True)
         self.setSubTitle(f"{contact_file.name}: {contact_file.description()}.")
         if contact_file.table is None:
             self.about.setText("A vCard file: every card is a person. Next shows who is new.")
@@ -155,14 +257,19 @@ class ColumnsPage(QWizardPage):
                 f"Recognised as a {contact_file.kind_label} file. These columns are imported:"
             )
         if contact_file.table is not None:
-            self._fill_columns(contact_file, editable=needs_mapping)
+            self._fill_columns(contact_file, mapping, editable=needs_mapping)
+        else:
+            self.combos = []
+            self.table.hide()
         self._ready = True
         self.completeChanged.emit()
 
-    def _fill_columns(self, contact_file: ContactFile, *, editable: bool) -> None:
+    def _fill_columns(
+        self, contact_file: ContactFile, mapping: dict[int, str] | None, *, editable: bool
+    ) -> None:
         table = contact_file.table
         assert table is not None
-        chosen = contact_file.mapping or guess_mapping(table.header)
+        chosen = mapping or contact_file.mapping or guess_mapping(table.header)
         self.table.setRowCount(len(table.header))
         self.combos = []
         for position, column in enumerate(table.header):
@@ -204,121 +311,6 @@ class ColumnsPage(QWizardPage):
         if not self.import_wizard.needs_mapping:
             return True
         return mapping_has_a_name(set(self.mapping().values()))
-
-
-class PreviewPage(QWizardPage):
-    """Who is new, who is updated, who is skipped and why; Finish imports."""
-
-    def __init__(self, wizard: ImportWizard) -> None:
-        super().__init__()
-        self.import_wizard = wizard
-        self.setTitle("What the import will do")
-        self.setCommitPage(False)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.model = ImportPreviewModel(parent=self)
-        self.view = QTableView()
-        self.view.setModel(self.model)
-        self.view.verticalHeader().hide()
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setWordWrap(False)
-        header = self.view.horizontalHeader()
-        for column in (PreviewColumn.INCLUDE, PreviewColumn.WHERE, PreviewColumn.ACTION):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PreviewColumn.NAME, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(PreviewColumn.DETAILS, QHeaderView.ResizeMode.Stretch)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.hide()
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.progress)
-        self.contact_file: ContactFile | None = None
-        self.planned = False
-        self.writing = False
-        self.model.dataChanged.connect(lambda *_args: self._show_summary())
-
-    @override
-    def initializePage(self) -> None:
-        self.planned = False
-        self.completeChanged.emit()
-        try:
-            self.contact_file = self.import_wizard.contacts_file_for_preview()
-        except KeyplanError as error:
-            self.summary.setText(str(error))
-            return
-        self.summary.setText("Comparing with the people already in the account…")
-        target = self.import_wizard.document.import_target(self.import_wizard.account_id)
-        contacts = self.contact_file.contacts
-        run_task(
-            lambda _report: plan_import(contacts, target),
-            on_success=self._planned,
-            on_error=self.import_wizard._cannot_continue,
-        )
-
-    def _planned(self, plan: ImportPlan) -> None:
-        self.model.set_plan(plan)
-        self.view.resizeColumnToContents(PreviewColumn.NAME)
-        self.planned = True
-        self._show_summary()
-        self.completeChanged.emit()
-
-    def _show_summary(self) -> None:
-        plan = self.model.plan()
-        if plan is None:
-            return
-        nothing = not plan.new_count and not plan.update_count
-        ending = (
-            "Nothing to import." if nothing else "Finish imports them; Edit › Undo takes it back."
-        )
-        self.summary.setText(f"<b>{plan.summary()}</b>. {ending}")
-
-    @override
-    def isComplete(self) -> bool:
-        plan = self.model.plan()
-        return (
-            self.planned
-            and not self.writing
-            and plan is not None
-            and bool(plan.new_count or plan.update_count)
-        )
-
-    @override
-    def validatePage(self) -> bool:
-        """Finish: start the write and stay on the page until it is done."""
-        if self.import_wizard.receipt is not None:
-            return True
-        plan = self.model.plan()
-        if plan is None or self.writing:
-            return False
-        self.writing = True
-        self.completeChanged.emit()
-        self.progress.setValue(0)
-        self.progress.show()
-        name = Path(self.import_wizard.path).name
-        self.import_wizard.document.import_people_in_background(
-            plan,
-            name,
-            on_done=self._written,
-            on_error=self._failed,
-            on_progress=lambda fraction: self.progress.setValue(round(fraction * 100)),
-        )
-        return False
-
-    def _written(self, receipt: Any) -> None:
-        self.import_wizard.receipt = receipt
-        self.writing = False
-        self.import_wizard.remember_mapping()
-        self.import_wizard.accept()
-
-    def _failed(self, error: BaseException) -> None:
-        self.writing = False
-        self.progress.hide()
-        self.completeChanged.emit()
-        if not isinstance(error, KeyplanError):
-            raise error
-        dialogs.show_error(self, f"Nothing was imported. {error}", "Import refused")
 
 
 def start_import(

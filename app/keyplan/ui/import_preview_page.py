@@ -1,0 +1,228 @@
+"""The import wizard's last page: who is new, who is updated, who is skipped and why.
+
+Every row that would be written has a tick box: the user leaves out whom they do not want
+(assistants, people who have left), with "Select all" and "Select none" for a long file and
+Space for the highlighted rows; the summary follows the ticks. The text encoding can be
+changed here too: the file is read again and the preview refreshed, the ticks kept. Finish
+writes the ticked rows in one transaction on the writer thread, with a progress bar.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWizardPage,
+)
+from typing_extensions import override
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.exchange.contact_files import ContactFile
+from keyplan.exchange.import_plan import ImportPlan, plan_import
+from keyplan.ui import dialogs
+from keyplan.ui.background import run_task
+from keyplan.ui.import_encoding import EncodingChoice
+from keyplan.ui.import_preview import ImportPreviewModel, PreviewColumn
+
+if TYPE_CHECKING:
+    from keyplan.ui.import_wizard import ImportWizard
+
+
+class PreviewTable(QTableView):
+    """The preview's rows; Space ticks or unticks every highlighted row at once."""
+
+    def __init__(self, model: ImportPreviewModel) -> None:
+        super().__init__()
+        self.preview = model
+        self.setModel(model)
+
+    @override
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
+        tickable = [row for row in rows if self.preview.is_tickable(row)]
+        if event.key() == Qt.Key.Key_Space and tickable:
+            # All ticked: untick them; otherwise tick them all (as file managers do).
+            everyone_in = all(self.preview.is_included(row) for row in tickable)
+            self.preview.set_rows_included(tickable, not everyone_in)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class PreviewPage(QWizardPage):
+    """What the import will do with every row; Finish imports the ticked ones."""
+
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__()
+        self.import_wizard = wizard
+        self.setTitle("What the import will do")
+        self.setCommitPage(False)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.model = ImportPreviewModel(parent=self)
+        self.view = PreviewTable(self.model)
+        self._set_up_view()
+        self.select_all = QPushButton("Select &all")
+        self.select_none = QPushButton("Select &none")
+        self.select_all.clicked.connect(lambda: self.model.set_all_included(True))
+        self.select_none.clicked.connect(lambda: self.model.set_all_included(False))
+        hint = QLabel("Untick anyone you want to leave out (Space ticks the highlighted rows).")
+        hint.setWordWrap(True)
+        self.encoding = EncodingChoice()
+        self.encoding.chosen.connect(wizard.choose_encoding)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.encoding)
+        tools = QHBoxLayout()
+        tools.addWidget(self.select_all)
+        tools.addWidget(self.select_none)
+        tools.addWidget(hint, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(tools)
+        layout.addWidget(self.encoding.problem)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.progress)
+        self.contact_file: ContactFile | None = None
+        self.planned = False
+        self.writing = False
+        self.reading = False  # the file is being read again in another encoding
+        self._planning = 0  # which planning's result is awaited; older ones are dropped
+        self.model.dataChanged.connect(lambda *_args: self._ticks_changed())
+
+    def _set_up_view(self) -> None:
+        self.view.verticalHeader().hide()
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setWordWrap(False)
+        header = self.view.horizontalHeader()
+        for column in (PreviewColumn.INCLUDE, PreviewColumn.WHERE, PreviewColumn.ACTION):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PreviewColumn.NAME, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(PreviewColumn.DETAILS, QHeaderView.ResizeMode.Stretch)
+
+    @override
+    def initializePage(self) -> None:
+        try:
+            contact_file = self.import_wizard.contacts_file_for_preview()
+        except KeyplanError as error:
+            self.planned = False
+            self.completeChanged.emit()
+            self.summary.setText(str(error))
+            return
+        self.show_file(contact_file)
+
+    def show_file(self, contact_file: ContactFile) -> None:
+        """Compare the file's people with the account's, off the GUI thread, and show it."""
+        self.contact_file = contact_file
+        self.planned = False
+        self.completeChanged.emit()
+        self.summary.setText("Comparing with the people already in the account…")
+        target = self.import_wizard.document.import_target(self.import_wizard.account_id)
+        contacts = contact_file.contacts
+        self._planning += 1
+        planning = self._planning
+        run_task(
+            lambda _report: plan_import(contacts, target),
+            on_success=lambda plan: self._planned(planning, plan),
+            on_error=self.import_wizard._cannot_continue,
+        )
+
+    def show_reading(self, encoding: str | None) -> None:
+        """The file is read again: Finish waits; the preview stays until the new one is ready."""
+        self.reading = True
+        how = f"as {encoding}" if encoding else "in the encoding guessed"
+        self.summary.setText(f"Reading the file again {how}…")
+        self.completeChanged.emit()
+
+    def keep_preview(self) -> None:
+        """No new reading is coming: the preview shown stands, and can be imported."""
+        self.reading = False
+        self._show_summary()
+        self.completeChanged.emit()
+
+    def _planned(self, planning: int, plan: ImportPlan) -> None:
+        if planning != self._planning:
+            return  # the file was read again meanwhile; a newer plan is on its way
+        self.reading = False
+        self.model.set_plan(plan, keep_ticks=True)
+        self.view.resizeColumnToContents(PreviewColumn.NAME)
+        self.planned = True
+        self._show_summary()
+        self.completeChanged.emit()
+
+    def _ticks_changed(self) -> None:
+        self._show_summary()
+        self.completeChanged.emit()  # nobody ticked: nothing to finish
+
+    def _show_summary(self) -> None:
+        plan = self.model.plan()
+        if plan is None or not self.planned or self.reading:
+            return
+        nothing = not plan.new_count and not plan.update_count
+        ending = (
+            "Nothing to import." if nothing else "Finish imports them; Edit › Undo takes it back."
+        )
+        self.summary.setText(f"<b>{plan.summary()}</b>. {ending}")
+
+    @override
+    def isComplete(self) -> bool:
+        plan = self.model.plan()
+        return (
+            self.planned
+            and not self.writing
+            and not self.reading
+            and plan is not None
+            and bool(plan.new_count or plan.update_count)
+        )
+
+    @override
+    def validatePage(self) -> bool:
+        """Finish: start the write and stay on the page until it is done."""
+        if self.import_wizard.receipt is not None:
+            return True
+        plan = self.model.plan()
+        if plan is None or self.writing or self.reading:
+            return False
+        self.writing = True
+        self.completeChanged.emit()
+        self.encoding.setEnabled(False)
+        self.progress.setValue(0)
+        self.progress.show()
+        name = Path(self.import_wizard.path).name
+        self.import_wizard.document.import_people_in_background(
+            plan,
+            name,
+            on_done=self._written,
+            on_error=self._failed,
+            on_progress=lambda fraction: self.progress.setValue(round(fraction * 100)),
+        )
+        return False
+
+    def _written(self, receipt: Any) -> None:
+        self.import_wizard.receipt = receipt
+        self.writing = False
+        self.import_wizard.remember_mapping()
+        self.import_wizard.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.writing = False
+        self.encoding.setEnabled(True)
+        self.progress.hide()
+        self.completeChanged.emit()
+        if not isinstance(error, KeyplanError):
+            raise error
+        dialogs.show_error(self, f"Nothing was imported. {error}", "Import refused")
