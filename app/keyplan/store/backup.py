@@ -217,6 +217,41 @@ def check_backup(backup: Path) -> None:
         pass
 
 
+@dataclass(frozen=True, slots=True)
+class BackupContents:
+    """What a backup holds, in the words a list of backups uses."""
+
+    accounts: int
+    people: int  # current people: those marked as having left are not counted
+
+
+def backup_contents(backup: Path) -> BackupContents:
+    """Check a backup as ``check_backup`` does and count what it holds.
+
+    Raises:
+        DatabaseRefused: as for ``check_backup``.
+    """
+    with _backup_image(backup) as image:
+        try:
+            accounts = image.execute("SELECT count(*) FROM accounts").fetchone()[0]
+            people = image.execute(
+                "SELECT count(*) FROM stakeholders WHERE NOT has_left"
+            ).fetchone()[0]
+        except sqlite3.DatabaseError as error:  # tables missing: another tool's doing
+            raise DatabaseRefused(f"{backup.name} is not a complete Keyplan backup.") from error
+    return BackupContents(accounts, people)
+
+
+def checked_backup_bytes(backup: Path) -> bytes:
+    """A backup's bytes as one self-contained database file, once it passed ``check_backup``.
+
+    Raises:
+        DatabaseRefused: as for ``check_backup``.
+    """
+    with _backup_image(backup) as image:
+        return _file_bytes(image)
+
+
 def restore_backup(
     backup: Path,
     database: Path,
@@ -267,12 +302,18 @@ def _copy_into(image: sqlite3.Connection, database: Path) -> None:
 
 
 def _replace_file(image: sqlite3.Connection, database: Path) -> None:
-    data = bytearray(image.serialize())
-    data[18] = data[19] = _ROLLBACK_JOURNAL
+    data = _file_bytes(image)
     for side_file in ("-wal", "-shm", "-journal"):  # they belong to the file being replaced
         with contextlib.suppress(FileNotFoundError):
             database.with_name(database.name + side_file).unlink()
-    write_file_atomically(database, bytes(data))
+    write_file_atomically(database, data)
+
+
+def _file_bytes(image: sqlite3.Connection) -> bytes:
+    """An in-memory database as a file that needs no ``-wal`` beside it."""
+    data = bytearray(image.serialize())
+    data[18] = data[19] = _ROLLBACK_JOURNAL
+    return bytes(data)
 
 
 @contextlib.contextmanager

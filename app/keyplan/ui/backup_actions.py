@@ -129,11 +129,7 @@ def restore_from_backup(window: MainWindow) -> BackgroundTask | None:
     if window.document.database.read_only_reason:
         dialogs.show_error(window, window.document.database.read_only_reason)
         return None
-    choices = [
-        (str(info.path), f"{info.taken_at:%Y-%m-%d %H:%M:%S} — {backup.human_size(info.size)}")
-        for info in backup.list_backups(path)
-    ]
-    chosen = dialogs.ask_backup_to_restore(window, choices)
+    chosen = dialogs.ask_backup_to_restore(window, backup_choices(path))
     if not chosen:
         return None
     source = Path(chosen)
@@ -179,6 +175,14 @@ def _restore_failed(window: MainWindow, error: BaseException) -> None:
 
 
 # ---- helpers --------------------------------------------------------------------------------
+
+
+def backup_choices(database: Path) -> list[tuple[str, str]]:
+    """The rolling backups of a database as ``(path, "date — size")``, newest first."""
+    return [
+        (str(info.path), f"{info.taken_at:%Y-%m-%d %H:%M:%S} — {backup.human_size(info.size)}")
+        for info in backup.list_backups(database)
+    ]
 
 
 def _database_file(window: MainWindow) -> Path | None:

@@ -6,9 +6,14 @@ the tests replace them (monkeypatch) with scripted answers.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 from keyplan.ui.file_folders import FileKind, in_last_folder
+
+if TYPE_CHECKING:
+    from keyplan.ui.recovery_dialog import DamagedDatabase, RecoveryChoice
 
 DATABASE_FILTER = "Keyplan databases (*.db *.keyplan *.sqlite);;All files (*)"
 
@@ -186,3 +191,18 @@ def ask_import_file(parent: QWidget | None) -> str | None:
     )
     return path or None
 
+
+# ---- a damaged database at start-up --------------------------------------------------------
+
+
+def ask_recovery(parent: QWidget | None, damaged: DamagedDatabase) -> RecoveryChoice:
+    """Say what is wrong with a damaged database and ask what to do about it.
+
+    Returns:
+        The way out the user chose (Quit when they closed the dialog).
+    """
+    from keyplan.ui.recovery_dialog import RecoveryDialog
+
+    dialog = RecoveryDialog(damaged, parent)
+    dialog.exec()
+    return dialog.choice()

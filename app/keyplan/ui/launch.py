@@ -40,7 +40,10 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
     app.setDesktopFileName("org.keyplan.Keyplan")  # ties the windows to the menu entry
     app.setWindowIcon(application_icon())
     sys.excepthook = _show_user_errors
-    document = _first_document(db_location)
+    try:
+        document = _first_document(db_location)
+    except _QuitAtStart:
+        return 1
     if document is None:
         return 1
     window = MainWindow(document, open_document)
@@ -111,20 +114,41 @@ def _open_default_database() -> PortfolioDocument | None:
         # The demo's first view is the whole portfolio at once (the ORM is loaded already).
         settings.write(settings.LAST_PLACE, "dashboard")
         settings.write(settings.LAST_PLACE_DATABASE, document.database.display_name)
-    if document is not None:
-        settings.remember_database(str(path))
     return document
 
 
+class _QuitAtStart(Exception):
+    """The user chose to quit instead of opening any database."""
+
+
 def _open_or_report(location: str) -> PortfolioDocument | None:
+    """Open a database, remembered as the last one; None when it cannot be opened.
+
+    A damaged file is not a dead end: the user is offered its backups or another database.
+
+    Raises:
+        _QuitAtStart: the file is damaged and the user chose to quit.
+    """
     try:
         document = open_document(location, create=True)
     except KeyplanError as error:
         print(f"keyplan: {error}", file=sys.stderr)
-        dialogs.show_error(None, str(error), "Cannot open database")
-        return None
+        return _recover_or_report(location, error)
     settings.remember_database(location)
     return document
+
+
+def _recover_or_report(location: str, error: KeyplanError) -> PortfolioDocument | None:
+    from keyplan.ui.recovery import is_damaged_file, recover_damaged_database
+
+    if not is_damaged_file(location):
+        dialogs.show_error(None, str(error), "Cannot open database")
+        return None
+    recovered = recover_damaged_database(location, str(error), open_document)
+    if recovered is None:
+        raise _QuitAtStart
+    settings.remember_database(recovered.location)
+    return recovered.document
 
 
 def _show_user_errors(
