@@ -134,6 +134,30 @@ def test_my_own_delete_does_not_make_my_next_edit_a_conflict(alice, acme):
     assert stored(alice, acme["mia"]).job_title == "Analyst"
 
 
+def test_deleting_a_person_a_teammate_just_changed_is_refused(alice, bob, acme):
+    harald = acme["harald"]
+    queries.people(alice, acme["account"])  # Alice's People tab shows Harald
+    queries.person(bob, harald)
+    edits.set_stakeholder_field(bob, harald, "major_challenge", "Cutting IT cost by 20%")
+
+    with pytest.raises(EditConflict, match="bob changed Harald Berg"):
+        edits.delete_stakeholder(alice, harald)
+
+    assert stored(bob, harald).major_challenge == "Cutting IT cost by 20%"  # nothing deleted
+    assert stored(bob, acme["mia"]).reports_to_id == harald
+    queries.person(alice, harald)  # after a reload, the delete is hers to make
+    edits.delete_stakeholder(alice, harald)
+    assert [p["full_name"] for p in queries.people(alice, acme["account"])] == ["Mia Chen"]
+
+
+def test_deleting_what_nobody_else_touched_goes_through_in_both_windows(alice, bob, acme):
+    queries.people(alice, acme["account"])
+    queries.people(bob, acme["account"])
+    edits.set_stakeholder_field(bob, acme["mia"], "job_title", "Analyst")  # another person
+    edits.delete_stakeholder(alice, acme["harald"])
+    assert [p["full_name"] for p in queries.people(bob, acme["account"])] == ["Mia Chen"]
+
+
 def test_plan_rows_store_who_changed_them_too(alice, bob, acme):
     from keyplan.store.models import Risk
 

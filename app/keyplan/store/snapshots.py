@@ -15,6 +15,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from keyplan.store.models import Base
+from keyplan.store.team_tracking import refuse_stale_deletes
 
 
 @dataclass
@@ -53,6 +54,8 @@ def snapshot_delete(session: Session, table: Table, ids: set[int]) -> RowSnapsho
             continue
         for row in _rows_by_id(session, current, new_ids):
             snapshot.add(current, row, deleted=True)
+        if current is table:  # the rows asked for: a teammate may have changed them
+            refuse_stale_deletes(session, table.name, snapshot.rows.get(table.name, {}), ids)
         pending.extend(_referrers(session, snapshot, current, new_ids))
     return snapshot
 

@@ -189,6 +189,36 @@ def _after_commit(session: Session) -> None:
     session.info.pop(CHECKED, None)
 
 
+# ---- deleting: refuse to delete what a teammate changed ----------------------------------
+
+
+def refuse_stale_deletes(
+    session: Session, table_name: str, rows: dict[int, dict[str, Any]], ids: Iterable[int]
+) -> None:
+    """Refuse a delete of rows a teammate changed (or deleted) since this window read them.
+
+    Deletes run as Core statements (they take a snapshot for undo first), which carry no
+    version check of their own: without this, deleting a person would silently throw away
+    the notes a teammate had just saved on them.
+
+    Args:
+        rows: the rows as they are now (read for the snapshot), by id.
+        ids: the rows the user asked to delete (not what cascades from them).
+
+    Raises:
+        EditConflict: one of them changed since this window last read it.
+    """
+    database = session.info.get(DATABASE)
+    if database is None:
+        return
+    for row_id in ids:
+        seen = database.seen_versions.get((table_name, row_id))
+        current = rows.get(row_id)
+        if seen is not None and (current is None or current["version"] != seen.version):
+            shown = {**seen.values, "version": seen.version}
+            raise conflict_for(table_name, row_id, shown, current)
+
+
 # ---- the refusal ----------------------------------------------------------------------------
 
 
