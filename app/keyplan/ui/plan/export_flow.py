@@ -15,7 +15,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from keyplan.domain.errors import KeyplanError
@@ -54,7 +54,6 @@ class PlanExport(QObject):
         self.window = window
         self.task: BackgroundTask | None = None
         self.progress: QProgressDialog | None = None
-        self.folder: Path | None = None  # the last folder saved to, offered again
 
     @property
     def is_running(self) -> bool:
@@ -69,20 +68,12 @@ class PlanExport(QObject):
         if not isinstance(options, ExportOptions):
             return
         name = document.account_values(account_id)["name"]
-        suggested = self._folder() / suggested_file_name(name, options.variant, date.today())
-        path = dialogs.ask_save_pdf(self.window, str(suggested))
+        # The dialog starts in the folder the last PDF went to (ui/file_folders.py).
+        suggested = suggested_file_name(name, options.variant, date.today())
+        path = dialogs.ask_save_pdf(self.window, suggested)
         if not path:
             return
-        self.folder = Path(path).parent
         self._run(document, account_id, options, path, name)
-
-    def _folder(self) -> Path:
-        if self.folder is not None:
-            return self.folder
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        return Path(documents or Path.home())
 
     # ---- running ------------------------------------------------------------------------
 
