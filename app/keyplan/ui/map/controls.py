@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
@@ -26,6 +25,7 @@ from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.store.map_queries import MapPerson
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
+from keyplan.ui.map.search_box import SearchBox
 
 ALL_DEPARTMENTS = "All departments"
 
@@ -53,11 +53,20 @@ class MapControls:
         self.relayout_button = tool_button(
             "Re-layout", "Put the selected cards (or every hand-placed card) back in the chart"
         )
-        self.search_box = QLineEdit(placeholderText="Find a person…")
-        self.search_box.setClearButtonEnabled(True)
+        self.search_box = SearchBox()
+        self.search_box.setMinimumWidth(200)  # room for a name and the answer beside it
         self.search_box.setMaximumWidth(260)
         self.zoom_out_action = _action(owner, "−", "Zoom out (Ctrl+-)", ["Ctrl+-"])
-        self.fit_action = _action(owner, "Fit", "Show the whole map (Ctrl+0)", ["Ctrl+0"])
+        self.fit_action = _action(
+            owner,
+            "Fit",
+            "Fit the map to the window, or its top where the whole would be too small to read "
+            "(Ctrl+0)",
+            ["Ctrl+0"],
+        )
+        self.whole_tree_action = _action(
+            owner, "Whole tree", "Zoom out to every card, however small: the chart's shape", []
+        )
         self.zoom_in_action = _action(
             owner, "+", "Zoom in (Ctrl+=)", ["Ctrl+=", QKeySequence.StandardKey.ZoomIn]
         )
@@ -97,6 +106,7 @@ class MapControls:
         row.addSpacing(12)
         for action in (self.zoom_out_action, self.fit_action, self.zoom_in_action):
             row.addWidget(_button_for(action))
+        row.addWidget(_button_for(self.whole_tree_action))
         row.addWidget(_button_for(self.actual_size_action))
         row.addWidget(self.zoom_label)
         row.addStretch(0)
@@ -114,6 +124,29 @@ class MapControls:
         row.addWidget(self.legend_box)
         row.addWidget(self.unplaced_box)
         return row
+
+    def show_search_result(self, text: str, found: int, hidden: int) -> None:
+        """Say in the search box what a search found; nothing while the box is empty.
+
+        Args:
+            text: what was typed.
+            found: how many shown people match.
+            hidden: how many people match who are not shown (filters), when none shown does.
+        """
+        wanted = text.strip()
+        box = self.search_box
+        if not wanted:
+            box.show_answer("", "", alert=False)
+        elif found:
+            more = " · Enter for the next" if found > 1 else ""
+            whom = "1 person matches" if found == 1 else f"{found} people match"
+            box.show_answer(f"{found} found", f"{whom} '{wanted}'{more}", alert=False)
+        elif hidden:
+            who = "1 person who matches is" if hidden == 1 else f"{hidden} who match are"
+            message = f"No one shown matches '{wanted}': {who} hidden by the filters"
+            box.show_answer("Hidden by filters", message, alert=True)
+        else:
+            box.show_answer("No one matches", f"No one matches '{wanted}'", alert=True)
 
     def set_departments(self, names: Sequence[str]) -> None:
         """Offer these departments, keeping the current choice when it is still there."""

@@ -103,7 +103,8 @@ class MapTab(QWidget):
         c.search_box.returnPressed.connect(self._next_match)
         c.zoom_in_action.triggered.connect(self.view.zoom_in)
         c.zoom_out_action.triggered.connect(self.view.zoom_out)
-        c.fit_action.triggered.connect(self.view.fit_all)
+        c.fit_action.triggered.connect(self.view.fit_readable)
+        c.whole_tree_action.triggered.connect(self.view.fit_all)
         c.actual_size_action.triggered.connect(self.view.actual_size)
         c.export_svg_action.triggered.connect(lambda: self.export_picture(".svg"))
         c.export_png_action.triggered.connect(lambda: self.export_picture(".png"))
@@ -113,10 +114,10 @@ class MapTab(QWidget):
         for box in (c.left_box, c.decision_makers_box, c.uncovered_box):
             box.toggled.connect(self._apply_filters)
         c.department_box.currentIndexChanged.connect(self._apply_filters)
-        c.legend_box.toggled.connect(self.legend.setVisible)
+        c.legend_box.toggled.connect(self._show_legend)
         c.unplaced_box.toggled.connect(self.unplaced_list.setVisible)
         self.view.hint_changed.connect(lambda text: self.hint.setText(text or IDLE_HINT))
-        self.view.zoom_changed.connect(lambda zoom: c.zoom_label.setText(f"{zoom:.0%}"))
+        self.view.zoom_changed.connect(self._after_zoom)
         self.view.edit_person_requested.connect(self.edit_person)
         self.view.add_person_requested.connect(self.add_person_at)
         self.view.delete_requested.connect(self.delete_selected)
@@ -125,6 +126,10 @@ class MapTab(QWidget):
     # ---- showing ------------------------------------------------------------------------------
 
     def show_account(self, account_id: int | None) -> None:
+        if account_id != self.account_id:  # a search in another account's map means nothing
+            self.controls.search_box.clear()
+            self.controls.show_search_result("", 0, 0)
+            self._matches = []
         self.account_id = account_id
         self.scene.show_account(
             account_id, with_affiliates=self.controls.affiliates_box.isChecked()
@@ -141,7 +146,7 @@ class MapTab(QWidget):
         # Fitting needs the view's real size, known only once the tab is on screen.
         if self._fit_pending and self.view.isVisible():
             self._fit_pending = False
-            QTimer.singleShot(0, self.view.overview)
+            QTimer.singleShot(0, self.view.fit_readable)
 
     @override
     def showEvent(self, event: QShowEvent) -> None:
@@ -153,9 +158,21 @@ class MapTab(QWidget):
         super().resizeEvent(event)
         self._place_legend()
 
+    def _after_zoom(self, zoom: float) -> None:
+        self.controls.zoom_label.setText(f"{zoom:.0%}")
+        if self.view.fit.hint and self.hint.text() == self.view.fit.hint:
+            self.hint.setText(IDLE_HINT)  # what Fit or Whole tree said is about the old zoom
+
     def _place_legend(self) -> None:
         viewport = self.view.viewport()
-        self.legend.move(8, max(8, viewport.height() - self.legend.height() - 8))
+        top = max(8, viewport.height() - self.legend.height() - 8)
+        self.legend.move(8, top)
+        shown = self.legend.isVisibleTo(self.view)
+        self.view.set_covered_bottom(viewport.height() - top if shown else 0)
+
+    def _show_legend(self, shown: bool) -> None:
+        self.legend.setVisible(shown)
+        self._place_legend()
 
     def _after_map_changed(self) -> None:
         people = list(self.scene.people.values())
@@ -193,12 +210,14 @@ class MapTab(QWidget):
 
     def _search(self, text: str) -> None:
         shown = [p for pid, p in self.scene.people.items() if self.scene.cards[pid].isVisible()]
+        found_before = self._matches
         self._matches = matches(shown, text)
         if self._matches:
             self.find_person(self._matches[0])
-        self.hint.setText(
-            f"{len(self._matches)} found · Enter for the next" if text.strip() else IDLE_HINT
-        )
+        elif text.strip() and set(self.scene.selected_person_ids()) <= set(found_before):
+            self.scene.clearSelection()  # the card a shorter text found does not match now
+        hidden = 0 if self._matches else len(matches(self.scene.people.values(), text))
+        self.controls.show_search_result(text, len(self._matches), hidden)
 
     def _next_match(self) -> None:
         if not self._matches:

@@ -53,6 +53,13 @@ DETAIL_ZOOM = 0.62
 NAME_ZOOM = 0.3
 BLOCK_ZOOM = 0.15
 
+#: The smallest zoom Fit and the first view use: names must read. Between NAME_ZOOM and
+#: DETAIL_ZOOM a card shows its name in the 24 px "far" font, which at 45 % is 11 px on screen,
+#: the size of the legend's text and the smallest a name reads at a glance (at 40 % it is under
+#: 10 px, and below NAME_ZOOM a name is cut to a few letters). Smaller zooms are still there,
+#: with Ctrl+wheel, the − button, or "Whole tree", to see the chart's shape.
+READABLE_ZOOM = 0.45
+
 
 @cache
 def card_font(role: str) -> QFont:

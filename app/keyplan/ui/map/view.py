@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QToolTip, QWidget
@@ -37,11 +38,11 @@ from keyplan.ui.map.interactions import (
 )
 from keyplan.ui.map.person_drag import dropped_person_id
 from keyplan.ui.map.scene import MapScene
+from keyplan.ui.map.window_fit import WindowFit
 
 MIN_ZOOM, MAX_ZOOM = 0.04, 4.0
 ZOOM_STEP = 1.25
 NUDGE_STEP = 10.0
-READABLE_ZOOM = 0.45  # names still read at this zoom (see style.NAME_ZOOM)
 
 
 class MapView(QGraphicsView):
@@ -60,6 +61,7 @@ class MapView(QGraphicsView):
         self.connect_mode = False
         self._space_held = False
         self._drop_target: CardItem | None = None
+        self.fit = WindowFit(self)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)  # see zoom_by
@@ -104,33 +106,31 @@ class MapView(QGraphicsView):
         self.zoom_changed.emit(self.zoom)
 
     def fit_all(self) -> None:
-        """Zoom to show every card (never beyond 100 %)."""
-        area = self.map_scene.content_rect()
-        if area.isEmpty():
-            return
-        self.fitInView(area.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom > 1.0:
-            self.actual_size()
-            self.centerOn(area.center())
-        self.zoom_changed.emit(self.zoom)
+        """Whole tree: zoom to show every card (never beyond 100 %), however small they get."""
+        self.fit.whole_tree()
 
-    def overview(self) -> None:
-        """The first look at a map: all of it, or if that is too small to read, its top.
+    def fit_readable(self) -> None:
+        """Fit, and the first look at a map: all of it, or if that is too small to read, its top.
 
-        A wide chart fitted to the window shows coloured blocks only; a director opening the
-        map wants names, so the view stops at a zoom where names read and shows the top of the
-        largest tree, to scroll from there.
+        A wide chart fitted to the window shows coloured blocks only; a director wants names,
+        so the view stops at a zoom where names read and shows the top of the largest tree,
+        without cutting cards at the window's edges (``framing``). The hint line then says how
+        much is shown and how to see the rest.
         """
-        self.fit_all()
-        if self.zoom >= READABLE_ZOOM:
-            return
-        root = self.map_scene.cards.get(self.map_scene.main_root_id() or -1)
-        self.resetTransform()
-        self.scale(READABLE_ZOOM, READABLE_ZOOM)
-        if root is not None:
-            visible = self.mapToScene(self.viewport().rect()).boundingRect()
-            self.centerOn(root.centre().x(), root.y() - 60.0 + visible.height() / 2)
-        self.zoom_changed.emit(self.zoom)
+        self.fit.readable()
+
+    def set_covered_bottom(self, pixels: int) -> None:
+        """How much of the viewport's bottom a panel covers (the legend): fits stay above it."""
+        self.fit.covered_bottom = max(0, pixels)
+
+    @override
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A fit nobody has moved away from follows the window: the tab settling its size, the
+        # window maximised, the side list opened. Otherwise the picture keeps its centre.
+        refit = self.fit.untouched()
+        super().resizeEvent(event)
+        if refit:
+            self.fit.again()
 
     def centre_on_person(self, person_id: int) -> None:
         card = self.map_scene.cards.get(person_id)
