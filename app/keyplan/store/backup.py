@@ -39,6 +39,15 @@ class BackupFailed(KeyplanError):
     """A backup could not be made; the message says why."""
 
 
+class DatabaseDamaged(BackupFailed):
+    """The database failed its integrity check while being backed up.
+
+    No backup is written, so the damaged copy never pushes a good backup out of the rotation.
+    Opening a file checks little more than its first page; this check reads every page, so
+    it is often the first to find damage deeper in the file.
+    """
+
+
 @dataclass(frozen=True, slots=True)
 class BackupInfo:
     """One backup file, as a list of backups shows it."""
@@ -69,7 +78,7 @@ def database_image(source: Path) -> bytes:
     try:
         with _connect(source) as live, _memory() as copy:
             live.backup(copy)
-            _require_intact(copy, f"{source.name} is damaged", BackupFailed)
+            _require_intact(copy, f"{source.name} is damaged", DatabaseDamaged)
             image = bytearray(copy.serialize())
     except sqlite3.DatabaseError as error:
         raise BackupFailed(f"Cannot back up {source.name}: {error}.") from error

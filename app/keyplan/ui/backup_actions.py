@@ -42,6 +42,7 @@ class BackupSchedule(QObject):
         self.task: BackgroundTask | None = None
         self.last_backup: Path | None = None
         self.last_error: str | None = None
+        self.damage_reported = False
         self.timer = QTimer(self)
         self.timer.setInterval(max(1, int(every_minutes * 60_000)))
         self.timer.timeout.connect(self.back_up_if_changed)
@@ -71,6 +72,19 @@ class BackupSchedule(QObject):
         self.last_error = str(error)
         print(f"keyplan: automatic backup failed: {error}", file=sys.stderr)
         self.window.statusBar().showMessage(f"Automatic backup failed: {error}", STATUS_MESSAGE_MS)
+        if isinstance(error, backup.DatabaseDamaged) and not self.damage_reported:
+            self.damage_reported = True  # once a session: the backups keep being refused
+            self._offer_restore(error)
+
+    def _offer_restore(self, error: backup.DatabaseDamaged) -> None:
+        """Damage is not a status-bar matter: say so, and offer the way back at once."""
+        question = (
+            f"Keyplan found damage in your database while backing it up:\n{error}\n\n"
+            f"Your earlier backups are kept as they were; none is replaced by a damaged copy. "
+            f"Edits made now may be lost.\n\nRestore a backup now?"
+        )
+        if dialogs.confirm(self.window, question, "Database damaged"):
+            restore_from_backup(self.window)
 
 
 def start_backups(window: MainWindow) -> BackupSchedule:
