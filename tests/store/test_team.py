@@ -158,6 +158,28 @@ def test_deleting_what_nobody_else_touched_goes_through_in_both_windows(alice, b
     assert [p["full_name"] for p in queries.people(bob, acme["account"])] == ["Mia Chen"]
 
 
+def test_undoing_a_delete_never_overwrites_a_teammates_later_change(alice, bob, acme):
+    snapshot = edits.delete_stakeholder(alice, acme["harald"])  # Mia moves up
+    queries.person(bob, acme["mia"])
+    edits.set_stakeholder_field(bob, acme["mia"], "job_title", "Head of Controlling")
+
+    with pytest.raises(EditConflict, match="bob changed Mia Chen"):
+        edits.restore_rows(alice, snapshot)  # Alice's undo
+
+    mia = stored(bob, acme["mia"])
+    assert (mia.job_title, mia.reports_to_id) == ("Head of Controlling", None)
+    assert [p["full_name"] for p in queries.people(bob, acme["account"])] == ["Mia Chen"]
+
+
+def test_undoing_my_delete_after_my_own_later_edit_goes_through(alice, acme):
+    snapshot = edits.delete_stakeholder(alice, acme["harald"])
+    queries.person(alice, acme["mia"])
+    edits.set_stakeholder_field(alice, acme["mia"], "job_title", "Analyst")
+    edits.set_stakeholder_field(alice, acme["mia"], "job_title", None)  # undone by hand
+    edits.restore_rows(alice, snapshot)
+    assert stored(alice, acme["mia"]).reports_to_id == acme["harald"]
+
+
 def test_plan_rows_store_who_changed_them_too(alice, bob, acme):
     from keyplan.store.models import Risk
 

@@ -15,7 +15,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from keyplan.store.models import Base
-from keyplan.store.team_tracking import refuse_stale_deletes
+from keyplan.store.team_tracking import refuse_overwriting_others, refuse_stale_deletes
 
 
 @dataclass
@@ -24,6 +24,9 @@ class RowSnapshot:
 
     rows: dict[str, dict[int, dict[str, Any]]] = field(default_factory=dict)
     deleted: dict[str, set[int]] = field(default_factory=dict)
+    # The versions the delete left on the rows it changed but kept (their foreign keys
+    # cleared): if one has moved on when the delete is undone, somebody changed it since.
+    versions_after: dict[str, dict[int, int]] = field(default_factory=dict)
 
     def add(self, table: Table, row: dict[str, Any], *, deleted: bool) -> None:
         self.rows.setdefault(table.name, {})[row["id"]] = row
@@ -82,11 +85,17 @@ def _referrers(
 
 
 def delete_snapshot_rows(session: Session, snapshot: RowSnapshot) -> None:
-    """Delete the rows the snapshot marks as deleted, referrers before what they refer to."""
+    """Delete the rows the snapshot marks as deleted, referrers before what they refer to;
+    then note the versions of the rows it changed but kept."""
     for table in reversed(Base.metadata.sorted_tables):
         ids = snapshot.deleted.get(table.name)
         if ids:
             session.execute(delete(table).where(table.c.id.in_(ids)))
+    for table in Base.metadata.sorted_tables:
+        kept = snapshot.ids(table) - snapshot.deleted.get(table.name, set())
+        if kept:
+            statement = select(table.c.id, table.c.version).where(table.c.id.in_(kept))
+            snapshot.versions_after[table.name] = {i: v for i, v in session.execute(statement)}
 
 
 def _rows_by_id(session: Session, table: Table, ids: set[int]) -> list[dict[str, Any]]:
@@ -99,7 +108,12 @@ def restore_snapshot(session: Session, snapshot: RowSnapshot) -> None:
 
     Self-references (a person's manager, an account's parent) are written in a second pass, so
     rows can come back in any order without tripping the foreign keys.
+
+    Raises:
+        EditConflict: a row the delete changed but kept was changed since by somebody else
+            (a teammate); writing it back as it was would throw their change away.
     """
+    refuse_overwriting_others(session, snapshot.rows, snapshot.versions_after)
     for table in Base.metadata.sorted_tables:
         rows = snapshot.rows.get(table.name)
         if not rows:

@@ -219,6 +219,42 @@ def refuse_stale_deletes(
             raise conflict_for(table_name, row_id, shown, current)
 
 
+def refuse_overwriting_others(
+    session: Session,
+    rows: dict[str, dict[int, dict[str, Any]]],
+    versions_after: dict[str, dict[int, int]],
+) -> None:
+    """Refuse to undo a delete over a row somebody else changed after the delete.
+
+    An undone delete writes back the rows it had changed (a report whose manager went, a
+    person whose preferred colleague went) exactly as they were. That is right after this
+    user's own later edits (undone first), but would silently throw away a teammate's.
+
+    Args:
+        rows: the rows as they were before the delete, by table and id.
+        versions_after: the version the delete left on each row it kept.
+
+    Raises:
+        EditConflict: such a row has a newer version, last saved by somebody else.
+    """
+    database = session.info.get(DATABASE)
+    if database is None:
+        return
+    tables = Base.metadata.tables
+    for table_name, versions in versions_after.items():
+        table = tables[table_name]
+        statement = select(table).where(table.c.id.in_(list(versions)))
+        current = {row["id"]: dict(row) for row in session.execute(statement).mappings()}
+        for row_id, after in versions.items():
+            now = current.get(row_id)
+            if now is not None and now["version"] == after:
+                continue
+            if now is not None and now.get("updated_by") == database.user_name:
+                continue  # this user's own later change: not a teammate's
+            before = {**rows[table_name][row_id], "version": after}
+            raise conflict_for(table_name, row_id, before, now)
+
+
 # ---- the refusal ----------------------------------------------------------------------------
 
 
