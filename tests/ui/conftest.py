@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -65,3 +67,27 @@ def window(qtbot, db: Database, small_portfolio: SmallPortfolio, answers) -> Ite
     main.show()
     qtbot.waitExposed(main)
     yield main
+
+
+@pytest.fixture
+def read_only_window(
+    qtbot, db: Database, small_portfolio: SmallPortfolio, answers: ScriptedDialogs
+) -> Iterator[MainWindow]:
+    """A second window on the database while another process holds the writer lock."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time; from pathlib import Path;"
+         "from keyplan.store.lock import take_writer_lock;"
+         "take_writer_lock(Path(sys.argv[1])); print('locked', flush=True); time.sleep(600)",
+         str(db.path)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        window = MainWindow(open_document(str(db.path), False), open_document)
+        qtbot.addWidget(window)
+        window.show()
+        yield window
+    finally:
+        holder.kill()
+        holder.wait()

@@ -2,35 +2,8 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QPlainTextEdit
-
-from keyplan.ui.launch import open_document
-from keyplan.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def read_only_window(qtbot, db, small_portfolio):
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from pathlib import Path;"
-         "from keyplan.store.lock import take_writer_lock;"
-         "take_writer_lock(Path(sys.argv[1])); print('locked', flush=True); time.sleep(600)",
-         str(db.path)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        window = MainWindow(open_document(str(db.path), False), open_document)
-        qtbot.addWidget(window)
-        window.show()
-        yield window
-    finally:
-        holder.kill()
-        holder.wait()
 
 
 @pytest.mark.sqlite_only

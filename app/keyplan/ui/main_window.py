@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGraphicsView,
     QGroupBox,
     QHeaderView,
     QLabel,
@@ -536,7 +537,8 @@ INTERACTION_FORM = "interaction_form"
 
 def make_read_only(widget: QWidget) -> None:
     """Let a tab be read but not typed into: tables open no editors, fields are read-only,
-    the interaction log's form is greyed out (search and filter boxes still work)."""
+    the map's cards do not move, the interaction log's form is greyed out (search and filter
+    boxes still work)."""
     for view in widget.findChildren(QAbstractItemView):
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     for field in widget.findChildren(QLineEdit) + widget.findChildren(QPlainTextEdit):
@@ -545,6 +547,9 @@ def make_read_only(widget: QWidget) -> None:
     for choice in widget.findChildren(QComboBox):
         if choice.objectName().startswith(EDITING_FIELDS):
             choice.setEnabled(False)
+    for view in widget.findChildren(QGraphicsView):
+        if hasattr(view, "read_only"):  # the map: cards are looked at, not moved
+            view.read_only = True
     for form in widget.findChildren(QGroupBox, INTERACTION_FORM):
         form.setEnabled(False)
         form.setToolTip("Read-only: this database is open for editing in another window")

@@ -36,6 +36,9 @@ DRAG_HINT = (
 )
 
 
+READ_ONLY_HINT = "Read-only: another Keyplan window is editing this database"
+
+
 class Interaction(QObject):
     """A gesture in progress on the map's view."""
 
@@ -91,6 +94,9 @@ class MoveCards(Interaction):
 
     def move(self, event: QMouseEvent) -> None:
         if not self.starts:
+            return
+        if self.view.read_only:
+            self.view.show_hint(READ_ONLY_HINT)
             return
         if not self.dragging:
             travel = (event.position() - self.press_at).manhattanLength()

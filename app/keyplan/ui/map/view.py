@@ -59,6 +59,9 @@ class MapView(QGraphicsView):
         self.map_scene = scene
         self.interaction: Interaction | None = None
         self.connect_mode = False
+        # Another window edits this database: cards can be selected and opened, not moved,
+        # re-parented or linked (main_window.make_read_only sets it).
+        self.read_only = False
         self._space_held = False
         self._drop_target: CardItem | None = None
         self.fit = WindowFit(self)
@@ -182,9 +185,9 @@ class MapView(QGraphicsView):
         card = self.map_scene.card_at(scene_pos)
         if card is not None:
             shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            return (
-                ConnectPeople(self, card) if shift or self.connect_mode else MoveCards(self, card)
-            )
+            if (shift or self.connect_mode) and not self.read_only:
+                return ConnectPeople(self, card)
+            return MoveCards(self, card)
         item = self.itemAt(event.position().toPoint())
         if item is not None and item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
             return None  # an influence line: the scene selects it
@@ -285,7 +288,7 @@ class MapView(QGraphicsView):
 
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_person_id(event.mimeData()) is None:
+        if dropped_person_id(event.mimeData()) is None or self.read_only:
             event.ignore()
             return
         event.acceptProposedAction()
