@@ -2,8 +2,8 @@
 
 The dashboard scores every account at once, so nothing here is read per person: the people
 are counted per account, department and level (with the health findings counted alongside, in
-SQL), the recent window's meetings are read as bare ids, and the monthly trend as one list of
-dates per account. Only the handful of people a score reason names one by one (the single
+SQL), the recent window's meetings are counted per person and meeting size (``ContactSpread``:
+all the concentration needs), and the monthly trend is read as one list of dates per account. Only the handful of people a score reason names one by one (the single
 uncovered decision maker, the single blocker…) are read in full, afterwards.
 
 The counts follow the definitions in ``domain/insights/people.py`` and ``health.py``; the
