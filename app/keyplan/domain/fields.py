@@ -106,30 +106,62 @@ def _parse_integer(spec: FieldSpec, value: Any) -> int:
     return number
 
 
-# Amounts as the dashboard shows them ("EUR 5.2m", "600k") are typed back the same way.
+# Amounts as the dashboard shows them ("EUR 5.2m", "600k") are typed back the same way, with
+# either decimal mark: "4,8m" is 4.8 million, "4.800.000" and "4,800,000" are 4.8 million.
 _MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
-_MONEY_TEXT = re.compile(r"^(?:[A-Z]{3}|[$€£¥])?([0-9.]+)(k|m|mn|bn|b)?(?:[A-Z]{3})?$", re.I)
+_MONEY_TEXT = re.compile(r"^(?:[A-Z]{3}|[$€£¥])?([0-9.,]+)(k|m|mn|bn|b)?(?:[A-Z]{3})?$", re.I)
+_GROUPED = re.compile(r"^[0-9]{1,3}(?:[.,][0-9]{3})+$")  # 4,800,000 or 4.800.000
+#: No account is worth more than this (ten trillion): a bigger number is a typing slip.
+MAX_AMOUNT = 1e13
 
 
 def _parse_money(spec: FieldSpec, value: Any) -> float:
     if isinstance(value, int | float):
         number = float(value)
     else:
-        text = str(value).replace(",", "").replace(" ", "").replace("\u00a0", "")
-        found = _MONEY_TEXT.match(text.lstrip("-"))
+        text = str(value).strip()
+        negative = text.startswith("-")
+        text = text.lstrip("-").replace(" ", "").replace("\u00a0", "").replace("'", "")
+        found = _MONEY_TEXT.match(text)
         try:
             if found is None:
                 raise ValueError(text)
-            number = float(found[1]) * _MONEY_SCALES.get((found[2] or "").lower(), 1)
+            digits = _plain_number(found[1])
+            number = float(digits) * _MONEY_SCALES.get((found[2] or "").lower(), 1)
         except ValueError as error:
             raise RuleViolation(
                 f"{spec.label} must be an amount like 1250000, 1.25m or 600k, not '{value}'."
             ) from error
-        if text.startswith("-"):
+        if negative:
             number = -number
     if number < 0:
         raise RuleViolation(f"{spec.label} cannot be negative.")
+    if not number <= MAX_AMOUNT:  # also refuses NaN and infinity
+        raise RuleViolation(f"{spec.label} of {value} is too large: check the number of zeros.")
     return number
+
+
+def _plain_number(text: str) -> str:
+    """Digits with one decimal point, from a number written the English or European way.
+
+    A comma or point followed by exactly three digits, in groups, separates thousands
+    ("4,800,000", "4.800.000", "1,500"); otherwise a single one is the decimal mark ("4,8",
+    "5.25"). With both, the last one is the decimal mark ("1.234,5", "1,234.5").
+    """
+    marks = [c for c in text if c in ",."]
+    if not marks:
+        return text
+    if len(set(marks)) == 2:
+        decimal = text[max(text.rfind(","), text.rfind("."))]
+        whole, _, fraction = text.rpartition(decimal)
+        if not _GROUPED.match(whole) and not whole.isdigit():
+            raise ValueError(text)
+        return whole.replace(",", "").replace(".", "") + "." + fraction
+    if _GROUPED.match(text):
+        return text.replace(",", "").replace(".", "")
+    if len(marks) == 1:
+        return text.replace(",", ".")
+    raise ValueError(text)
 
 
 def _parse_date(spec: FieldSpec, value: Any) -> date:
