@@ -174,7 +174,8 @@ def test_mark_an_overdue_promise_kept_in_place_and_the_overdue_count_drops(demo_
     tab.table.itemDelegate().setModelData(editor, tab.proxy, index)
 
     kept = tab.model.row(tab.model.row_of(commitment_id))
-    assert (kept.status, kept.delivered_on) == ("kept", TODAY)
+    # It was overdue: ticked off today, it was kept, but late, and says so.
+    assert (kept.status, kept.delivered_on) == ("late", TODAY)
     assert tab.model.overdue_count() == before - 1
     assert "overdue" in tab.summary.text()
     insights_tab = demo_window.show_tab("Insights")

@@ -83,7 +83,7 @@ def test_set_data_stores_through_the_document_and_undo_updates_the_model(
         "negotiation"
     )
     assert cell(model, 0, "stage").data() == "Negotiation"
-    assert document.undo_stack.undoText() == "Change stage of opportunity"
+    assert document.undo_stack.undoText() == "Change opportunity: Stage"
 
     document.undo_stack.undo()
     assert cell(model, 0, "stage").data() == "Identified"

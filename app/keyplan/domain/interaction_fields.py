@@ -28,21 +28,29 @@ INTERACTION_FIELDS = _by_name(
 DELIVERED = frozenset({CommitmentStatus.KEPT.value, CommitmentStatus.LATE.value})
 
 
-def commitment_status_change(status: str, delivered_on: date | None, today: date) -> dict[str, Any]:
+def commitment_status_change(
+    status: str, delivered_on: date | None, today: date, due_on: date | None = None
+) -> dict[str, Any]:
     """The fields a change of a promise's status sets, so the record stays consistent.
 
     A promise marked kept (or late) was delivered, so it gets a delivery date: the one it has,
-    else today. An open or broken promise was not delivered, so its date is cleared; without
-    that, re-opening a kept promise would leave it looking delivered.
+    else today. One marked kept but delivered after its due date was kept late, and says so:
+    a promise due on the 15th and ticked off on the 23rd is not a promise kept on time. An
+    open or broken promise was not delivered, so its date is cleared; without that,
+    re-opening a kept promise would leave it looking delivered.
 
     Args:
         status: the new ``CommitmentStatus`` value.
         delivered_on: the promise's delivery date as it is now.
         today: the date a promise marked delivered now gets.
+        due_on: when the promise was due, if it has a date.
 
     Returns:
         ``status`` and ``delivered_on``, ready for the store.
     """
     if status in DELIVERED:
-        return {"status": status, "delivered_on": delivered_on or today}
+        delivered = delivered_on or today
+        if status == CommitmentStatus.KEPT.value and due_on is not None and delivered > due_on:
+            status = CommitmentStatus.LATE.value
+        return {"status": status, "delivered_on": delivered}
     return {"status": status, "delivered_on": None}

@@ -125,14 +125,16 @@ class InteractionEditing:
 
         table = PlanTable.COMMITMENTS.value
         row = self.commitment(commitment_id)
-        values = commitment_status_change(status, row.delivered_on, today or date.today())
+        values = commitment_status_change(
+            status, row.delivered_on, today or date.today(), row.due_on
+        )
         if (row.status, row.delivered_on) == (values["status"], values["delivered_on"]):
             return
         label = STATUS_WORDS.get(status, status)
         self.undo_stack.beginMacro(f"Mark promise {label}")
         try:
             for field, value in values.items():
-                self.set_plan_field(table, commitment_id, field, value)
+                self.change_plan_field(table, commitment_id, field, value)
         finally:
             self.undo_stack.endMacro()
 

@@ -60,7 +60,22 @@ class PlanEditing:
         return row_id
 
     def set_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
-        """Change one field of a plan row (refused with the user's message when invalid)."""
+        """Change one field of a plan row (refused with the user's message when invalid).
+
+        A promise's status is changed with its delivery date (``set_commitment_status``),
+        wherever it is edited: the Plan tab's table as well as the Commitments tab.
+        """
+        from keyplan.domain.plan_fields import PlanTable
+        from keyplan.store import plan_edits
+
+        if table == PlanTable.COMMITMENTS.value and field == "status":
+            status = plan_edits.plan_model(table).field(field).parse(value)
+            self.set_commitment_status(row_id, status)  # type: ignore[attr-defined]
+            return
+        self.change_plan_field(table, row_id, field, value)
+
+    def change_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
+        """One field of a plan row, as given: one undo step."""
         from keyplan.store import plan_edits
         from keyplan.ui.plan import commands as plan_commands
 
@@ -73,7 +88,7 @@ class PlanEditing:
         # A relationship owner moves to another affiliate's plan with the person it covers.
         after = plan_edits.row_account(self.database, table, row_id)
         accounts = (before,) if after == before else (before, after)
-        text = f"Change {plan.field(field).label.lower()} of {plan.spec.noun}"
+        text = f"Change {plan.spec.noun}: {plan.field(field).label}"
         self.undo_stack.push(
             plan_commands.SetPlanField(
                 self, table, accounts, row_id, field, (old_value, new_value), text
