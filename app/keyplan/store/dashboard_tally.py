@@ -3,8 +3,9 @@
 The dashboard scores every account at once, so nothing here is read per person: the people
 are counted per account, department and level (with the health findings counted alongside, in
 SQL), the recent window's meetings are counted per person and meeting size (``ContactSpread``:
-all the concentration needs), and the monthly trend is read as one list of dates per account. Only the handful of people a score reason names one by one (the single
-uncovered decision maker, the single blocker…) are read in full, afterwards.
+all the concentration needs), and the monthly trend is read as one list of dates per account.
+Only the handful of people a score reason names one by one (the single uncovered decision
+maker, the single blocker…) are read in full, afterwards.
 
 The counts follow the definitions in ``domain/insights/people.py`` and ``health.py``; the
 store test ``test_the_dashboard_scores_every_account_as_the_insights_tab`` holds the two equal
