@@ -8,6 +8,7 @@ points drawn from their priorities, challenges and what we owe them.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Sequence
 
@@ -18,14 +19,16 @@ from keyplan.domain.vocabulary import Channel, CommitmentStatus, OpportunityStag
 from keyplan.reports.context import Context, label_of, money, vocab
 from keyplan.reports.document import DocumentInfo, SectionHeading
 from keyplan.reports.fonts import markup
+from keyplan.reports.names import plain_name, plain_team_names
 from keyplan.reports.plan import INTERNAL_LABEL, BuiltDocument
 from keyplan.reports.styles import ACCENT_LIGHT, LATE, RULE, STANCE_COLOURS, styles
-from keyplan.reports.tables import Column, data_table, date_column
+from keyplan.reports.tables import Column, data_table, date_column, fitted_column
 from keyplan.reports.text import BULLET_MARKS, display, escape, note_flowables, para, user_markup
 from keyplan.store.plan_queries import InteractionRow, PlanData
 from keyplan.store.queries import PersonRow
 
 INTERACTIONS_PER_PERSON = 3
+KEEP_POINTS_TOGETHER = 12  # talking points kept on one page with their heading
 
 
 def find_attendees(plan: PlanData, names: Sequence[str]) -> list[PersonRow]:
@@ -72,6 +75,12 @@ def meeting_brief(
     page_size: tuple[float, float],
 ) -> BuiltDocument:
     """The brief for a meeting with ``attendees`` (found with ``find_attendees``)."""
+    plan = plain_team_names(plan)
+    by_id = {p.id: p for p in plan.people}
+    attendees = [by_id.get(p.id, p) for p in attendees]
+    interactions = [
+        dataclasses.replace(i, team=tuple(plain_name(n) or n for n in i.team)) for i in interactions
+    ]
     ctx = Context(plan, page_size, internal=True)
     names = ", ".join(p["full_name"] for p in attendees)
     info = DocumentInfo(
@@ -158,7 +167,7 @@ def _open_promises(ctx: Context, ids: set[int]) -> list[Flowable]:
     if not rows_in:
         return [*story, Paragraph("None open.", styles().muted)]
     rows = [
-        [c.promise, c.to_person, c.by_member, c.due_on, "Late" if c.late else "Open"]
+        [c.promise, c.to_person, c.by_member, c.due_on, "Overdue" if c.late else "Open"]
         for c in rows_in
     ]
     highlights = [(i, LATE) for i, c in enumerate(rows_in) if c.late]
@@ -196,7 +205,7 @@ def _open_opportunities(ctx: Context, attendees: Sequence[PersonRow]) -> list[Fl
     columns = [
         Column("Opportunity", 2.4),
         Column("Department", 1.3),
-        Column("Value", 1.1),
+        fitted_column("Value", [row[2] for row in rows]),
         Column("Stage", 1.0),
         date_column("Close"),
     ]
@@ -209,22 +218,41 @@ def _talking_points(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowab
     for person in attendees:
         first = person["full_name"].split()[0] if person["full_name"].split() else ""
         for line in _lines(person["priorities"]):
-            points.append(f"{first}: show how we support “{line}”.")
+            points.append(_sentence(f"{first}: show how we support {_quoted(line)}"))
         if person["major_challenge"]:
-            challenge = " ".join(person["major_challenge"].split())
-            points.append(f"{first}: ask how “{challenge}” is going, and offer help.")
+            challenge = _quoted(" ".join(person["major_challenge"].split()))
+            points.append(f"{first}: ask how {challenge} is going, and offer help.")
     for c in ctx.plan.commitments:
         if c.status == CommitmentStatus.OPEN.value and c.to_person_id in {p.id for p in attendees}:
-            state = "late — apologise and give a date" if c.late else f"due {display(c.due_on)}"
-            points.append(f"Report on the promise “{c.promise}” ({state}).")
-    story: list[Flowable] = [Paragraph("Suggested talking points", styles().h2)]
+            state = "overdue — apologise and give a date" if c.late else f"due {display(c.due_on)}"
+            points.append(f"Report on the promise {_quoted(c.promise)} ({state}).")
+    heading = Paragraph("Suggested talking points", styles().h2)
     if not points:
         return [
-            *story,
+            heading,
             Paragraph("Record priorities and challenges to get suggestions.", styles().muted),
         ]
     bullet = styles().bullet
-    return story + [Paragraph(markup(point), bullet, bulletText="•") for point in points]
+    bullets: list[Flowable] = [Paragraph(markup(p), bullet, bulletText="•") for p in points]
+    # Never a page holding one stray bullet: a short list stays with its heading, a long one
+    # carries its last bullets over together.
+    if len(bullets) <= KEEP_POINTS_TOGETHER:
+        return [KeepTogether([heading, *bullets])]
+    return [heading, *bullets[:-3], KeepTogether(bullets[-3:])]
+
+
+def _quoted(text: str) -> str:
+    """Someone's words in quotes, inside our sentence: its own closing full stop dropped.
+
+    "A faster close." becomes “A faster close”, so the sentence around it ends once, not
+    with “…close.”. (a question or exclamation mark is kept: it is part of the words).
+    """
+    return f"“{text.strip().rstrip('.;:, ').strip()}”"
+
+
+def _sentence(text: str) -> str:
+    """A sentence ending in a full stop, unless its quoted words end with ? or !."""
+    return text if text.endswith(("?”", "!”")) else f"{text}."
 
 
 def _lines(text: str | None) -> list[str]:

@@ -73,5 +73,9 @@ def vocab(words: type[Enum], value: object) -> str:
 
 
 def money(value: float | None, currency: str) -> str:
-    """An amount with its currency, or a dash."""
-    return "—" if value is None else f"{currency} {value:,.0f}".strip()
+    """An amount with its currency, or a dash; never split over two lines.
+
+    A no-break space joins the currency to the amount: a table cell wrapping "EUR" away from
+    "1,100,000" reads as two values.
+    """
+    return "—" if value is None else f"{currency}\u00a0{value:,.0f}".strip()

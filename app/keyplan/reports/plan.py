@@ -28,6 +28,7 @@ from keyplan.reports import sections_people as people
 from keyplan.reports import sections_plan as work
 from keyplan.reports.context import Context
 from keyplan.reports.document import LANDSCAPE, PORTRAIT, ContentsEntry, ContentsPage, DocumentInfo
+from keyplan.reports.names import plain_team_names
 from keyplan.reports.redaction import redact_for_customer
 from keyplan.reports.stakeholder_map import map_section
 from keyplan.reports.styles import ACCENT, styles
@@ -97,6 +98,7 @@ def internal_plan(
     reading: insights.InsightsReading | None = None,
 ) -> BuiltDocument:
     """The full internal plan: cover, contents, every section (the insights from ``reading``)."""
+    plan = plain_team_names(plan)
     ctx = Context(plan, page_size, internal=True, insights=reading)
     info = DocumentInfo(
         title=f"Account plan — {plan.name}",
@@ -116,7 +118,7 @@ def internal_plan(
 
 def customer_plan(plan: PlanData, page_size: tuple[float, float]) -> BuiltDocument:
     """The joint plan for the customer: only what ``CUSTOMER_SAFE_FIELDS`` includes."""
-    safe = redact_for_customer(plan)
+    safe = redact_for_customer(plain_team_names(plan))
     ctx = Context(safe, page_size, internal=False)
     label = f"Prepared for {safe.name}"
     info = DocumentInfo(

@@ -181,6 +181,7 @@ CUSTOMER_SAFE_FIELDS: tuple[FieldDecision, ...] = tuple(
             "department",
             "offering_id",
             "status",
+            "account_id",
         ),
         *_decide(
             "competitor",

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from reportlab.platypus import Flowable, Paragraph
 
-from reportlab.platypus import Flowable, Paragraph, Spacer
-
-from keyplan.domain.vocabulary import OpportunityStatus, WhitespaceStatus
+from keyplan.domain.vocabulary import OpportunityStatus
 from keyplan.reports.context import Context, money
 from keyplan.reports.document import SectionHeading
-from keyplan.reports.styles import WHITESPACE_COLOURS, styles
-from keyplan.reports.tables import Column, data_table, grid_table, key_values
+from keyplan.reports.styles import styles
+from keyplan.reports.tables import Column, data_table, key_values
 from keyplan.reports.text import escape, note_flowables, para
+from keyplan.reports.whitespace import company_grids, installed_where, whitespace_section
 
 # (sub-heading, [(field, label), ...]) in the order a planning session walks through them.
 BUSINESS_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -85,7 +84,7 @@ def our_position(ctx: Context, key: str, title: str) -> list[Flowable]:
     story.append(Paragraph("Revenue and potential", styles().h2))
     story.append(key_values(_figures(ctx), ctx.width))
     story.append(Paragraph("Whitespace", styles().h2))
-    story.extend(_whitespace(ctx))
+    story.extend(whitespace_section(ctx))
     if account.get("notes"):
         story.append(Paragraph("Internal notes", styles().h2))
         story.extend(note_flowables(account["notes"]))
@@ -107,39 +106,6 @@ def _figures(ctx: Context) -> list[tuple[str, object]]:
     ]
 
 
-def _whitespace(ctx: Context) -> list[Flowable]:
-    """Departments × offerings with each cell's status on its colour."""
-    cells = ctx.plan.whitespace
-    if not cells:
-        return [Paragraph("No whitespace recorded yet.", styles().muted)]
-    used = {c.offering_id for c in cells}
-    offerings = [o for o in ctx.plan.offerings if o.id in used]
-    departments = sorted({c.department for c in cells}, key=str.lower)
-    status = {(c.department, c.offering_id): c.status for c in cells}
-    rows = []
-    for department in departments:
-        row = []
-        for offering in offerings:
-            value = status.get((department, offering.id))
-            label = WhitespaceStatus(value).label if value else ""
-            row.append((label, WHITESPACE_COLOURS.get(value or "")))
-        rows.append(row)
-    first_share = 2.0 if len(offerings) <= 4 else 1.4
-    grid = grid_table(
-        "Department", [o.name for o in offerings], departments, rows, ctx.width, first_share
-    )
-    return [grid, Spacer(1, 4), _whitespace_legend()]
-
-
-def _whitespace_legend() -> Paragraph:
-    parts = [
-        f'<font backColor="{WHITESPACE_COLOURS[s.value].hexval()}">&nbsp;&nbsp;&nbsp;&nbsp;</font>'
-        f"&nbsp;{escape(s.label)}"
-        for s in WhitespaceStatus
-    ]
-    return Paragraph("&nbsp;&nbsp;&nbsp;".join(parts), styles().muted)
-
-
 def what_we_provide(ctx: Context, key: str, title: str) -> list[Flowable]:
     """Customer-safe: the value we bring and the offerings each department already uses."""
     story: list[Flowable] = [SectionHeading(title, key)]
@@ -147,17 +113,19 @@ def what_we_provide(ctx: Context, key: str, title: str) -> list[Flowable]:
     if proposition and proposition.strip():
         story.append(Paragraph("Our value proposition", styles().h2))
         story.extend(note_flowables(proposition))
-    names = {o.id: o.name for o in ctx.plan.offerings}
-    by_department: dict[str, list[str]] = defaultdict(list)
-    for c in ctx.plan.whitespace:  # already reduced to what is installed
-        by_department[c.department].append(names.get(c.offering_id, ""))
+    installed = installed_where(ctx.plan)  # the plan is already reduced to what is installed
     story.append(Paragraph("What we provide today", styles().h2))
-    if not by_department:
+    if not installed:
         story.append(para("Nothing recorded yet.", styles().muted))
         return story
-    rows = [
-        [department, ", ".join(sorted(by_department[department], key=str.lower))]
-        for department in sorted(by_department, key=str.lower)
-    ]
-    story.append(data_table([Column("Department", 1), Column("Our offerings", 2)], rows, ctx.width))
+    with_where = len(company_grids(ctx.plan)) > 1
+    rows = []
+    for department in sorted(installed, key=str.casefold):
+        for offering in sorted(installed[department], key=str.casefold):
+            where = ", ".join(installed[department][offering])
+            rows.append([department, offering, where] if with_where else [department, offering])
+    columns = [Column("Department", 1), Column("Our offering", 1.3)]
+    if with_where:
+        columns.append(Column("Where", 2))
+    story.append(data_table(columns, rows, ctx.width))
     return story

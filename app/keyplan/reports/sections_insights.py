@@ -147,9 +147,16 @@ def _findings(insights: AccountInsights) -> list[Flowable]:
         story.append(Paragraph(escape(f"{kind_title} ({len(found)})"), styles().label))
         story += [_bullet(finding.reason) for finding in found[:FINDINGS_PER_KIND]]
         if len(found) > FINDINGS_PER_KIND:
-            rest = len(found) - FINDINGS_PER_KIND
-            story.append(Paragraph(f"and {rest} more (see the Insights tab)", styles().muted))
+            story.append(_more_findings(found[FINDINGS_PER_KIND:]))
     return story
+
+
+def _more_findings(rest: list) -> Paragraph:
+    """The findings past the first few, by name: the reader of a PDF has no app to look in."""
+    names = [finding.who for finding in rest if finding.who]
+    if len(names) == len(rest):
+        return para(f"Also: {', '.join(names)}.", styles().muted)
+    return para(f"And {len(rest)} more of this kind.", styles().muted)
 
 
 def _promises(insights: AccountInsights) -> list[Flowable]:

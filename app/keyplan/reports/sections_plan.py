@@ -17,7 +17,7 @@ from keyplan.domain.vocabulary import (
 from keyplan.reports.context import Context, money, vocab
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.styles import COMMITMENT_COLOURS, LATE, RATING_COLOURS, styles
-from keyplan.reports.tables import Column, data_table, date_column
+from keyplan.reports.tables import Column, data_table, date_column, fitted_column
 from keyplan.reports.text import escape
 from keyplan.store.plan_queries import CommitmentRow
 
@@ -48,11 +48,11 @@ def opportunities(ctx: Context, key: str, title: str) -> list[Flowable]:
         for o in rows_in
     ]
     columns = [
-        Column("Opportunity", 2.0, bold=True),
-        Column("Department", 1.2),
-        Column("Offering", 1.2),
-        Column("Value", 1.1, align="RIGHT"),
-        Column("Stage", 1.0),
+        Column("Opportunity", 1.7, bold=True),
+        Column("Department", 1.1),
+        Column("Offering", 1.4),
+        fitted_column("Value", [row[3] for row in rows]),
+        Column("Stage", 1.25),
         Column("Prob.", fixed=34, align="RIGHT"),
         date_column("Close"),
         Column("Status", 0.8),
@@ -201,8 +201,9 @@ def commitments(ctx: Context, key: str, title: str) -> list[Flowable]:
 def _commitment_table(ctx: Context, rows_in: tuple[CommitmentRow, ...] | list) -> Flowable:
     rows, highlights = [], []
     for index, c in enumerate(rows_in):
-        status = vocab(CommitmentStatus, c.status) + (" (late)" if c.late else "")
-        rows.append([c.promise, c.to_person, c.by_member, c.due_on, status, c.delivered_on])
+        rows.append(
+            [c.promise, c.to_person, c.by_member, c.due_on, promise_status(c), c.delivered_on]
+        )
         colour = LATE if c.late else COMMITMENT_COLOURS.get(c.status)
         if colour is not None:
             highlights.append((index, colour))
@@ -217,14 +218,38 @@ def _commitment_table(ctx: Context, rows_in: tuple[CommitmentRow, ...] | list) -
     return data_table(columns, rows, ctx.width, highlights=highlights)
 
 
-def _promise_record(rows: tuple[CommitmentRow, ...]) -> str:
+def promise_status(row: CommitmentRow) -> str:
+    """A promise's status in the app's words: "Open (overdue)", "Kept (late)", "Late"."""
+    label = vocab(CommitmentStatus, row.status)
+    if not row.late or row.status in (CommitmentStatus.LATE.value, CommitmentStatus.BROKEN.value):
+        return label  # a status of "Late" says it already
+    if row.status == CommitmentStatus.OPEN.value:
+        return f"{label} (overdue)"
+    return f"{label} (late)"  # kept, but delivered after the due date
+
+
+def promise_summary(rows: tuple[CommitmentRow, ...] | list[CommitmentRow]) -> str:
+    """Each promise counted once by its status, as the Commitments tab counts them.
+
+    ``10 promises: 3 open (2 overdue), 4 kept, 2 late, 1 broken``: overdue promises are a part
+    of the open ones, not a category of their own.
+    """
+    if not rows:
+        return "No promises recorded."
     counts = Counter(r.status for r in rows)
-    late = sum(r.late for r in rows)
-    return (
-        f"{len(rows)} promises: {counts[CommitmentStatus.KEPT.value]} kept, "
-        f"{counts[CommitmentStatus.OPEN.value]} open, {late} late, "
-        f"{counts[CommitmentStatus.BROKEN.value]} broken. Late ones are shaded."
-    )
+    open_count = counts[CommitmentStatus.OPEN.value]
+    overdue = sum(1 for r in rows if r.status == CommitmentStatus.OPEN.value and r.late)
+    parts = [f"{open_count} open" + (f" ({overdue} overdue)" if overdue else "")]
+    for status in (CommitmentStatus.KEPT, CommitmentStatus.LATE, CommitmentStatus.BROKEN):
+        if counts[status.value]:
+            parts.append(f"{counts[status.value]} {status.label.lower()}")
+    noun = "promise" if len(rows) == 1 else "promises"
+    return f"{len(rows)} {noun}: " + ", ".join(parts) + "."
+
+
+def _promise_record(rows: tuple[CommitmentRow, ...]) -> str:
+    shaded = " Overdue and late ones are shaded." if any(r.late for r in rows) else ""
+    return promise_summary(rows) + shaded
 
 
 def what_we_will_do(ctx: Context, key: str, title: str) -> list[Flowable]:

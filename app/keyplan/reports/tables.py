@@ -42,6 +42,14 @@ def date_column(header: str) -> Column:
     return Column(header, fixed=DATE_WIDTH)
 
 
+def fitted_column(header: str, texts: Sequence[str], align: str = "RIGHT") -> Column:
+    """A column exactly as wide as its widest one-line text (amounts): it never wraps."""
+    size = styles().cell.fontSize
+    widest = max((stringWidth(text, SANS, size) for text in texts), default=0.0)
+    header_room = stringWidth(header, SANS_BOLD, styles().header_cell.fontSize)
+    return Column(header, fixed=max(widest, header_room) + 2 * (PADDING + 1) + 1, align=align)
+
+
 def column_widths(columns: Sequence[Column], width: float) -> list[float]:
     """Fixed columns get their width; the rest share what is left by their shares."""
     left = width - sum(c.fixed for c in columns if c.fixed is not None)

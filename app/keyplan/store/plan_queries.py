@@ -112,7 +112,10 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
                 WhitespaceRow(*row)
                 for row in session.execute(
                     select(
-                        WhitespaceCell.department, WhitespaceCell.offering_id, WhitespaceCell.status
+                        WhitespaceCell.department,
+                        WhitespaceCell.offering_id,
+                        WhitespaceCell.status,
+                        WhitespaceCell.account_id,
                     ).where(WhitespaceCell.account_id.in_(below))
                 )
             ),

@@ -72,6 +72,7 @@ class WhitespaceRow:
     department: str
     offering_id: int
     status: str
+    account_id: int | None = None  # which company of the umbrella the cell belongs to
 
 
 @dataclass(frozen=True, slots=True)
