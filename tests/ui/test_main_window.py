@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from keyplan.store import queries
+from keyplan.store import edits, queries
 from keyplan.store.database import open_database
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.launch import open_document
@@ -195,6 +195,18 @@ def test_filter_finds_people_by_any_column(window, qtbot, small_portfolio):
     assert tab.proxy.rowCount() == 1
     assert tab.proxy.index(0, 0).data() == "Harald Berg"
     assert tab.count_label.text() == "1 of 2 people shown"
+
+
+def test_filtering_by_an_abbreviation_finds_the_spelled_out_title(
+    window, qtbot, db, small_portfolio
+):
+    edits.set_stakeholder_field(db, small_portfolio.harald, "job_title", "Chief Financial Officer")
+    window.select_account(small_portfolio.acme)
+    tab = window.show_people_tab() or window.people_tab
+    qtbot.keyClicks(tab.filter_box, "CFO")
+    assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == ["Harald Berg"]
+    tab.filter_box.setText("chief executive")  # Ingrid's title is "CEO"
+    assert [tab.proxy.index(r, 0).data() for r in range(tab.proxy.rowCount())] == ["Ingrid Olsen"]
 
 
 def test_delete_an_account_with_people_asks_first_and_undo_brings_it_all_back(

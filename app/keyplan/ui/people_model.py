@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec
+from keyplan.domain.titles import searchable_title
 from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.queries import PersonRow
 from keyplan.ui.document import PortfolioDocument
@@ -26,6 +27,7 @@ from keyplan.ui.roster_watch import TeamWatch
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 FieldSpecRole = Qt.ItemDataRole.UserRole + 3
+SearchRole = Qt.ItemDataRole.UserRole + 4  # what the filter matches: titles with "CFO" & co
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -195,6 +197,10 @@ class PeopleTableModel(QAbstractTableModel):
             return person.id
         if role == FieldSpecRole:
             return column.spec
+        if role == SearchRole:
+            if column.field == "job_title":
+                return searchable_title(person["job_title"])
+            return self._display(person, index.column())
         return self._decoration(person, index.column(), role)
 
     def _display(self, person: PersonRow, column: int) -> str:

@@ -27,6 +27,7 @@ from keyplan.ui.people_model import (
     FieldSpecRole,
     PeopleTableModel,
     PersonIdRole,
+    SearchRole,
     SortRole,
 )
 
@@ -46,6 +47,7 @@ class PeopleTab(QWidget):
         self.proxy.setSortRole(SortRole)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)  # a filter matches any column
+        self.proxy.setFilterRole(SearchRole)
         self._build()
         self.model.modelReset.connect(self._update_count)
         self.proxy.rowsInserted.connect(self._update_count)

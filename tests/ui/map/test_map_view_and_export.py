@@ -56,6 +56,15 @@ def test_search_finds_a_person_and_centres_on_them(hand, acme_map, small_portfol
     assert (hand.card_point(small_portfolio.mia) - centre).manhattanLength() <= 3
 
 
+def test_search_finds_a_chief_by_the_abbreviation(db, small_portfolio, map_opener, qtbot):
+    edits.set_stakeholder_field(
+        db, small_portfolio.harald, "job_title", "Group Chief Financial Officer"
+    )
+    tab = map_opener()
+    qtbot.keyClicks(tab.controls.search_box, "CFO")
+    assert tab.scene.selected_person_ids() == [small_portfolio.harald]
+
+
 def test_filters_highlight_decision_makers_dim_the_uncovered_and_show_one_department(
     db, small_portfolio, map_opener
 ):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from keyplan.domain.titles import searchable_title
 from keyplan.exchange.map_design import is_decision_maker, layout_order
 from keyplan.store.map_rows import MapPerson
 
@@ -60,13 +61,17 @@ def unplaced(people: Iterable[MapPerson]) -> list[MapPerson]:
 
 
 def matches(people: Iterable[MapPerson], text: str) -> list[int]:
-    """People whose name (or else title) contains the text: names starting with it first."""
+    """People whose name (or else title) contains the text: names starting with it first.
+
+    A title matches by its abbreviation or its full form too: "CFO" finds the Chief
+    Financial Officer.
+    """
     wanted = text.strip().casefold()
     if not wanted:
         return []
     people = list(people)
     by_name = [p for p in people if wanted in p.full_name.casefold()]
     if not by_name:
-        return [p.id for p in people if wanted in (p.job_title or "").casefold()]
+        return [p.id for p in people if wanted in searchable_title(p.job_title)]
     by_name.sort(key=lambda p: (not p.full_name.casefold().startswith(wanted), p.full_name))
     return [p.id for p in by_name]
