@@ -27,3 +27,16 @@ def test_unrelated_titles_gain_nothing_misleading():
     assert "cfo" not in searchable_title("Head of Controlling")
     assert searchable_title(None) == ""
     assert searchable_title("Werkleiter Stuttgart") == "werkleiter stuttgart"
+
+
+def test_names_sort_as_people_read_them_accents_and_honorifics_aside():
+    from keyplan.domain.titles import sort_name
+
+    names = ["Zoë Åkesson", "Élodie Martin", "Dr. Katharina Weiß", "Charlotte Blom", "Céline Roy"]
+    assert sorted(names, key=sort_name) == [
+        "Céline Roy",
+        "Charlotte Blom",
+        "Élodie Martin",
+        "Dr. Katharina Weiß",
+        "Zoë Åkesson",
+    ]

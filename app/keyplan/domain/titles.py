@@ -8,6 +8,7 @@ Directors think in abbreviations (CFO, CIO, VP); titles are written either way, 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 #: Abbreviations used in titles, spelled out (lower case).
 SPELLED_OUT = {
@@ -54,3 +55,25 @@ def searchable_title(title: str | None) -> str:
     extra += [short for phrase, short in _PHRASES.items() if phrase in text]
     extra += [SPELLED_OUT[word] for word in re.findall(r"[a-z]+", text) if word in SPELLED_OUT]
     return " ".join([text, *extra])
+
+
+# Honorifics before a name, which a list of people does not sort by ("Dr. Katharina Weiß").
+_HONORIFIC = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|mx|sir|dame|ing|dipl)\.?\s+)+", re.I)
+
+
+def sort_text(text: str | None) -> str:
+    """Text as a list sorts it: accents ignored (Élodie with Elodie, before Zoë), case too.
+
+    ``sorted(names, key=sort_text)`` puts "Élodie" before "Zoë" and "Céline" before
+    "Charlotte", where a plain sort puts every accented capital after Z.
+    """
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return plain.replace("ß", "ss")
+
+
+def sort_name(name: str | None) -> str:
+    """A person's name as a list sorts it: like ``sort_text``, leading honorifics left out."""
+    return sort_text(_HONORIFIC.sub("", name or ""))

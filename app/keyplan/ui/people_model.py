@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec
-from keyplan.domain.titles import searchable_title
+from keyplan.domain.titles import searchable_title, sort_name, sort_text
 from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.queries import PersonRow
 from keyplan.ui.document import PortfolioDocument
@@ -222,7 +222,9 @@ class PeopleTableModel(QAbstractTableModel):
             return person["strength"]
         if column == LAST_CONTACT_COLUMN:
             return person.last_contact.isoformat() if person.last_contact else ""
-        return self._display(person, column).lower()
+        if field == "full_name":
+            return sort_name(person["full_name"])
+        return sort_text(self._display(person, column))
 
     def _decoration(self, person: PersonRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
