@@ -8,16 +8,25 @@ shrinks everything together.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reportlab.lib import colors
 
-from keyplan.domain.layout import Box
+from keyplan.domain.layout import Box, OrgChartLayout
 from keyplan.domain.vocabulary import InfluenceKind
-from keyplan.reports.fonts import SANS, SANS_BOLD, draw_text
-from keyplan.reports.styles import ACCENT, INK, MUTED, NEUTRAL_CARD, RULE, STANCE_COLOURS, WHITE
+from keyplan.reports.fonts import SANS, draw_text
+from keyplan.reports.styles import (
+    ACCENT,
+    ACCENT_LIGHT,
+    INK,
+    MUTED,
+    NEUTRAL_CARD,
+    RULE,
+    STANCE_COLOURS,
+    WHITE,
+)
 
 if TYPE_CHECKING:
     from keyplan.reports.stakeholder_map import MapModel
@@ -30,6 +39,9 @@ INFLUENCE_COLOURS = {
 INFLUENCE_DEFAULT = colors.HexColor("#7B5EA7")
 BAR = 5.0  # width of the stance bar on a card's left edge
 PAD = 9.0
+NAME_SIZE = 9.5  # points at scale 1; the PDF never prints a page below 0.8 of it
+NOTE_BAND = 15.0  # height of the "continues on page" band (the map adds it to the card)
+NOTE_SIZE = 8.0
 FULL_DOT, EMPTY_DOT = "●", "○"  # relationship strength, 0–4
 
 
@@ -45,53 +57,42 @@ class MapCard:
     strength: int = 0
 
 
-def draw_map_window(
-    canvas, model: MapModel, window: Box, scale: float, parts: Sequence[Box] = ()
+def draw_map_page(
+    canvas,
+    model: MapModel,
+    layout: OrgChartLayout,
+    scale: float,
+    notes: Mapping[int, str],
 ) -> None:
-    """Draw the part of the map inside ``window`` (layout units) at ``scale``.
+    """Draw a laid-out page of the map with its top-left corner at the flowable's origin.
 
-    With ``parts`` (an overview), cards are plain blocks and the parts are outlined and
-    numbered.
+    Args:
+        canvas: the ReportLab canvas, origin at the bottom left of the drawing.
+        model: the cards' texts and the informal lines.
+        layout: the cards on this page (a page may hold only part of the chart).
+        scale: points per layout unit.
+        notes: person id -> the note printed in a band at the foot of their card.
     """
+    window = layout.bounds
     height = window.height * scale
     canvas.saveState()
-    clip = canvas.beginPath()
-    clip.rect(0, 0, window.width * scale, height)
-    canvas.clipPath(clip, stroke=0, fill=0)
     canvas.translate(-window.x * scale, height + window.y * scale)
     canvas.scale(scale, scale)
-    boxes = model.layout.boxes
-    visible = {i for i, box in boxes.items() if _overlaps(box, window)}
-    _draw_connectors(canvas, model, window, 0.9 if not parts else 0.5 / scale)
-    if parts:
-        for person_id in visible:
-            _draw_block(canvas, boxes[person_id], model.cards[person_id], model.internal)
-        _draw_parts(canvas, parts, window, scale)
-    else:
-        _draw_influence(canvas, model, visible)
-        for person_id in visible:
-            _draw_card(canvas, boxes[person_id], model.cards[person_id], model.internal)
+    boxes = layout.boxes
+    _draw_connectors(canvas, layout, 0.9)
+    _draw_influence(canvas, model, boxes)
+    for person_id, box in boxes.items():
+        card = model.cards[person_id]
+        _draw_card(canvas, box, card, model.internal, notes.get(person_id, ""))
     canvas.restoreState()
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.4)
-    canvas.rect(0, 0, window.width * scale, height, stroke=1, fill=0)
 
 
-def _overlaps(a: Box, b: Box) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
-
-
-def _draw_connectors(canvas, model: MapModel, window: Box, line_width: float) -> None:
+def _draw_connectors(canvas, layout: OrgChartLayout, line_width: float) -> None:
     canvas.setStrokeColor(CONNECTOR)
     canvas.setLineWidth(line_width)
     canvas.setLineJoin(0)
-    for connector in model.layout.connectors:
+    for connector in layout.connectors:
         points = connector.points
-        xs, ys = [p[0] for p in points], [p[1] for p in points]
-        if max(xs) < window.x or min(xs) > window.right:
-            continue
-        if max(ys) < window.y or min(ys) > window.bottom:
-            continue
         path = canvas.beginPath()
         path.moveTo(points[0][0], -points[0][1])
         for x, y in points[1:]:
@@ -99,13 +100,15 @@ def _draw_connectors(canvas, model: MapModel, window: Box, line_width: float) ->
         canvas.drawPath(path, stroke=1, fill=0)
 
 
-def _draw_influence(canvas, model: MapModel, visible: set[int]) -> None:
-    """Informal lines, dashed, centre to centre: drawn before the cards, which hide their ends."""
-    boxes = model.layout.boxes
+def _draw_influence(canvas, model: MapModel, boxes: Mapping[int, Box]) -> None:
+    """Informal lines, dashed, centre to centre: drawn before the cards, which hide their ends.
+
+    Only lines between two cards of the same page: a line to another page would lead nowhere.
+    """
     canvas.setLineWidth(1.1)
     canvas.setDash(4, 3)
     for source, target, kind in model.influence:
-        if source not in visible and target not in visible:
+        if source not in boxes or target not in boxes:
             continue
         a, b = boxes[source], boxes[target]
         canvas.setStrokeColor(INFLUENCE_COLOURS.get(kind, INFLUENCE_DEFAULT))
@@ -113,31 +116,7 @@ def _draw_influence(canvas, model: MapModel, visible: set[int]) -> None:
     canvas.setDash()
 
 
-def _draw_block(canvas, box: Box, card: MapCard, internal: bool) -> None:
-    """A card on the overview: a block in its stance colour, no text."""
-    colour = STANCE_COLOURS.get(card.stance or "", NEUTRAL_CARD) if internal else NEUTRAL_CARD
-    canvas.setFillColor(colour)
-    canvas.rect(box.x, -box.bottom, box.width, box.height, stroke=0, fill=1)
-
-
-def _draw_parts(canvas, parts: Sequence[Box], window: Box, scale: float) -> None:
-    """Outline and number the parts that print on the following pages."""
-    canvas.setStrokeColor(ACCENT)
-    canvas.setLineWidth(0.8 / scale)
-    canvas.setDash(3 / scale, 2 / scale)
-    size = 7 / scale
-    for number, part in enumerate(parts, start=1):
-        if not _overlaps(part, window):
-            continue
-        canvas.rect(part.x, -part.bottom, part.width, part.height, stroke=1, fill=0)
-        left = max(part.x, window.x) + 3 / scale
-        canvas.setFillColor(ACCENT)
-        canvas.setFont(SANS_BOLD, size)
-        canvas.drawString(left, -part.y - size * 1.1, str(number))
-    canvas.setDash()
-
-
-def _draw_card(canvas, box: Box, card: MapCard, internal: bool) -> None:
+def _draw_card(canvas, box: Box, card: MapCard, internal: bool, note: str) -> None:
     # Square corners and text glyphs for the dots: a 500-card map draws in a fraction of the
     # time rounded paths and circles take (each curve is many numbers to format).
     left, top, bottom = box.x, -box.y, -box.bottom
@@ -151,16 +130,27 @@ def _draw_card(canvas, box: Box, card: MapCard, internal: bool) -> None:
     canvas.rect(left, bottom, BAR, box.height, stroke=0, fill=1)
     text_left, room = left + BAR + PAD - 2, box.width - BAR - PAD - 4
     canvas.setFillColor(INK)
-    draw_text(canvas, text_left, top - 15, card.name, 9.5, bold=True, max_width=room)
+    draw_text(canvas, text_left, top - 15, card.name, NAME_SIZE, bold=True, max_width=room)
     draw_text(canvas, text_left, top - 27, card.title, 7.5, max_width=room)
     canvas.setFillColor(MUTED)
     draw_text(canvas, text_left, top - 38, card.department, 7, max_width=room)
+    band = NOTE_BAND if note else 0.0
+    if note:
+        _draw_note(canvas, box, note, text_left)
     if internal:
-        _draw_badges(canvas, box, card, text_left)
+        _draw_badges(canvas, box, card, text_left, -box.bottom + band + 8)
 
 
-def _draw_badges(canvas, box: Box, card: MapCard, text_left: float) -> None:
-    baseline = -box.bottom + 8
+def _draw_note(canvas, box: Box, note: str, text_left: float) -> None:
+    """The "team continues on page N" band across the foot of a card."""
+    canvas.setFillColor(ACCENT_LIGHT)
+    canvas.rect(box.x + BAR, -box.bottom, box.width - BAR, NOTE_BAND, stroke=0, fill=1)
+    canvas.setFillColor(ACCENT)
+    room = box.right - text_left - 4
+    draw_text(canvas, text_left, -box.bottom + 4.5, note, NOTE_SIZE, bold=True, max_width=room)
+
+
+def _draw_badges(canvas, box: Box, card: MapCard, text_left: float, baseline: float) -> None:
     canvas.setFillColor(ACCENT)
     draw_text(canvas, text_left, baseline, card.badges, 7, bold=True, max_width=box.width * 0.55)
     strength = max(0, min(4, card.strength))

@@ -2,34 +2,42 @@
 
 The positions come only from ``keyplan.domain.layout.layout_org_chart`` (the same function the
 screen uses), with cards of the size the layout benchmarks use (2.2 × 0.9 in). A chart that
-would print too small to read on one landscape page is cut into tiles, each on its own page,
-with a small overlap so a card cut at one edge is whole on the next tile.
+would print too small to read on one landscape page is split along reporting lines into pages
+(``map_pages``): the top of the organisation first, then a page per large team, each starting
+with its manager. No card is ever cut by a page edge.
+
+Type size: a card's name is 9.5 pt at full size and no page prints below ``MIN_SCALE``, so a
+name is never smaller than 7.6 pt (titles 6 pt). About 7 pt is where printed labels stop being
+comfortable to read at arm's length across a meeting table; our page footers are 7.5 pt.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
 from keyplan.domain.vocabulary import BuyingRole, InfluenceKind, Stance
 from keyplan.reports.context import Context, label_of
 from keyplan.reports.document import SectionHeading
-from keyplan.reports.map_drawing import MapCard, draw_map_window
-from keyplan.reports.styles import STANCE_COLOURS, WHITE, styles
+from keyplan.reports.fonts import SANS_BOLD, draw_text
+from keyplan.reports.map_drawing import NAME_SIZE, NOTE_BAND, MapCard, draw_map_page
+from keyplan.reports.map_pages import ChartPage, ChartSplitter, PageRoom
+from keyplan.reports.styles import INK, STANCE_COLOURS, WHITE, styles
 from keyplan.reports.text import escape
 from keyplan.store.queries import PersonRow
 
 CARD_WIDTH = 2.2 * inch
 CARD_HEIGHT = 0.9 * inch
-MIN_SCALE = 0.42  # a 9 pt name prints at ~3.8 pt: the smallest that still reads on paper
-RESERVED_HEIGHT = 96.0  # heading and legend on the first map page
-CAPTION_HEIGHT = 16.0  # "Part 3 of 12" above each part
+MIN_NAME_SIZE = 7.5  # points on paper: see the module docstring
+MIN_SCALE = MIN_NAME_SIZE / NAME_SIZE  # 0.79: every text on a card shrinks together
+CAPTION_HEIGHT = 20.0  # "Team of … · reports to …" above a continuation page
+CAPTION_SIZE = 10.0
+SAFETY = 4.0  # points kept free on each page against rounding in the flow
 
 ROLE_SHORT = {
     BuyingRole.DECISION_MAKER.value: "DM",
@@ -49,6 +57,8 @@ class MapModel:
     cards: dict[int, MapCard]
     influence: tuple[tuple[int, int, str], ...]
     internal: bool
+    order: tuple[int, ...] = ()
+    manager_of: dict[int, int | None] = field(default_factory=dict)
 
 
 def build_map(ctx: Context) -> MapModel:
@@ -72,7 +82,14 @@ def build_map(ctx: Context) -> MapModel:
         for line in ctx.plan.influence_lines
         if line.from_id in present and line.to_id in present
     )
-    return MapModel(layout_org_chart(specs), cards, lines if ctx.internal else (), ctx.internal)
+    return MapModel(
+        layout_org_chart(specs),
+        cards,
+        lines if ctx.internal else (),
+        ctx.internal,
+        order=tuple(spec.id for spec in specs),
+        manager_of={spec.id: spec.manager_id for spec in specs},
+    )
 
 
 def _nearest_present_manager(
@@ -103,22 +120,130 @@ def _card(person: PersonRow, internal: bool) -> MapCard:
     )
 
 
-class MapTile(Flowable):
-    """One window of the map, drawn at a fixed scale.
+class MapPageFlowable(Flowable):
+    """One printed page of the map: an optional caption line, then the page's cards.
 
-    Args:
-        model: the laid-out map.
-        window: the part of the chart to draw, in layout units.
-        scale: points per layout unit.
-        parts: on an overview, the numbered parts to outline (cards are then drawn as
-            plain coloured blocks, readable at any scale).
+    The chart is drawn at the page's planned scale, or smaller if the frame offers less room
+    than planned, so a card is never cut. The page numbers in the notes are worked out when
+    the page is drawn: every map page after the first starts a PDF page of its own, so page
+    ``index + k`` of the map is ``k`` PDF pages after this one.
     """
 
-    def __init__(
-        self, model: MapModel, window: Box, scale: float, parts: Sequence[Box] = ()
-    ) -> None:
+    def __init__(self, model: MapModel, page: ChartPage, index: int, caption: str) -> None:
         super().__init__()
-        self.model, self.window, self.scale, self.parts = model, window, scale, tuple(parts)
+        self.model, self.page, self.index, self.caption = model, page, index, caption
+        self.scale = page.scale
+        self.hAlign = "CENTER"
+
+    def _caption_height(self) -> float:
+        return CAPTION_HEIGHT if self.caption else 0.0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        bounds = self.page.layout.bounds
+        room_height = available_height - self._caption_height()
+        self.scale = min(
+            self.page.scale, available_width / bounds.width, max(room_height, 1) / bounds.height
+        )
+        self.width = max(bounds.width * self.scale, _caption_width(self.caption))
+        self.height = bounds.height * self.scale + self._caption_height()
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        chart_height = self.height - self._caption_height()
+        if self.caption:
+            canvas.setFillColor(INK)
+            draw_text(canvas, 0, chart_height + 6, self.caption, CAPTION_SIZE, bold=True)
+        this_page = canvas.getPageNumber()
+        notes = {
+            person: _continues_note(self.page.team_size[person], this_page + target - self.index)
+            for person, target in self.page.continued.items()
+        }
+        draw_map_page(canvas, self.model, self.page.layout, self.scale, notes)
+
+
+def _caption_width(caption: str) -> float:
+    return stringWidth(caption, SANS_BOLD, CAPTION_SIZE) if caption else 0.0
+
+
+def _continues_note(team: int, page_number: int) -> str:
+    return f"Team of {team} → page {page_number}"
+
+
+def map_section(ctx: Context, key: str, title: str) -> list[Flowable]:
+    """The map section: the whole chart when it reads on one page, else pages that follow it.
+
+    The first page holds the top of the organisation; each manager whose team did not fit
+    carries a note with the page where the team continues, and that page starts with them.
+    """
+    model = build_map(ctx)
+    heading, key_to_marks = SectionHeading(title, key), legend(ctx.internal)
+    story: list[Flowable] = [heading, key_to_marks, Spacer(1, 6)]
+    if not model.cards:
+        return [*story, Paragraph("No people recorded yet.", styles().muted)]
+    width, height = ctx.landscape_frame
+    used = _height_of([heading, key_to_marks], width) + 6
+    fit = _fit_scale(model.layout.bounds, width, height - used)
+    if fit >= MIN_SCALE:
+        return [*story, MapTile(model, model.layout.bounds, fit)]
+    intro = Paragraph(
+        escape(
+            "Printed over several pages along the reporting lines: a card marked "
+            "“Team of 12 → page 9” has that team on page 9, starting with them."
+        ),
+        styles().muted,
+    )
+    used += _height_of([intro], width) + 6
+    pages = split_into_pages(
+        model,
+        PageRoom(width, height - used - SAFETY, MIN_SCALE),
+        PageRoom(width, height - CAPTION_HEIGHT - SAFETY, MIN_SCALE),
+    )
+    story += [intro, Spacer(1, 6)]
+    for index, page in enumerate(pages):
+        if index:
+            story.append(PageBreak())
+        caption = _caption(ctx, model, page) if index else ""
+        story.append(MapPageFlowable(model, page, index, caption))
+    return story
+
+
+def split_into_pages(model: MapModel, first: PageRoom, other: PageRoom) -> list[ChartPage]:
+    """The map's pages (see ``map_pages``), with cards of the printed size."""
+    splitter = ChartSplitter(model.order, model.manager_of, (CARD_WIDTH, CARD_HEIGHT), NOTE_BAND)
+    return splitter.plan(first, other)
+
+
+def _caption(ctx: Context, model: MapModel, page: ChartPage) -> str:
+    """ "Team of Marcus Feld, COO · reports to Henrik Dahlgren"; nothing on the first page."""
+    if page.manager is None:
+        return "" if page.chunk == 1 else f"Top of the chart ({page.chunk} of {page.chunks})"
+    person = ctx.people_by_id[page.manager]
+    text = f"Team of {person['full_name']}"
+    if person["job_title"]:
+        text += f", {person['job_title']}"
+    boss = model.manager_of.get(page.manager)
+    if boss is not None:
+        text += f" \u00b7 reports to {ctx.people_by_id[boss]['full_name']}"
+    if page.chunks > 1:
+        text += f" ({page.chunk} of {page.chunks})"
+    return text
+
+
+def _height_of(flowables: Sequence[Flowable], width: float) -> float:
+    total = 0.0
+    for flowable in flowables:
+        _w, h = flowable.wrap(width, 10_000)
+        total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+class MapTile(Flowable):
+    """The whole chart on one page, drawn at a fixed scale."""
+
+    def __init__(self, model: MapModel, window: Box, scale: float) -> None:
+        super().__init__()
+        self.model, self.window, self.scale = model, window, scale
         self.width, self.height = window.width * scale, window.height * scale
         self.hAlign = "CENTER"
 
@@ -126,106 +251,13 @@ class MapTile(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
-        draw_map_window(self.canv, self.model, self.window, self.scale, self.parts)
-
-
-def map_section(ctx: Context, key: str, title: str) -> list[Flowable]:
-    """The map section: the whole chart when it reads on one page, else an overview and parts.
-
-    The parts flow one after the other, so several strips of a wide, shallow chart share a
-    page; each is captioned with its number, which the overview shows where it lies.
-    """
-    model = build_map(ctx)
-    story: list[Flowable] = [SectionHeading(title, key), legend(ctx.internal), Spacer(1, 6)]
-    if not model.cards:
-        return [*story, Paragraph("No people recorded yet.", styles().muted)]
-    width, height = ctx.landscape_frame
-    bounds = model.layout.bounds
-    fit = _fit_scale(bounds, width, height - RESERVED_HEIGHT)
-    if fit >= MIN_SCALE:
-        return [*story, MapTile(model, bounds, fit)]
-    windows, scale = plan_tiles(bounds, width, height - CAPTION_HEIGHT)
-    windows = [w for w in (_trimmed(model.layout, w) for w in windows) if w is not None]
-    story.append(
-        Paragraph(
-            escape(
-                f"The chart is too large to read on one page: the overview shows where each of its "
-                f"{len(windows)} parts lies; the parts follow."
-            ),
-            styles().muted,
-        )
-    )
-    story += _overview(model, windows, width, height - RESERVED_HEIGHT - 20)
-    caption_style = ParagraphStyle("map_caption", parent=styles().muted, keepWithNext=1)
-    for index, window in enumerate(windows):
-        story.append(PageBreak() if index == 0 else Spacer(1, 4))
-        story.append(Paragraph(f"Part {index + 1} of {len(windows)}", caption_style))
-        story.append(MapTile(model, window, scale))
-    return story
+        draw_map_page(self.canv, self.model, self.model.layout, self.scale, {})
 
 
 def _fit_scale(bounds: Box, width: float, height: float) -> float:
     if bounds.width <= 0 or bounds.height <= 0:
         return 1.0
     return min(width / bounds.width, height / bounds.height, 1.0)
-
-
-def _overview(model: MapModel, parts: Sequence[Box], width: float, height: float) -> list[Flowable]:
-    """The whole chart, small, wrapped into bands like lines of text, with parts outlined."""
-    bounds = model.layout.bounds
-    gap = 6.0
-
-    def scale_for(bands: int) -> float:
-        return min(width * bands / bounds.width, (height - gap * bands) / (bands * bounds.height))
-
-    bands = max(range(1, 13), key=scale_for)
-    scale = scale_for(bands)
-    band_width = bounds.width / bands
-    flowables: list[Flowable] = []
-    for index in range(bands):
-        window = Box(bounds.x + index * band_width, bounds.y, band_width, bounds.height)
-        flowables += [MapTile(model, window, scale, parts=parts), Spacer(1, gap)]
-    return flowables
-
-
-def plan_tiles(bounds: Box, width: float, height: float) -> tuple[list[Box], float]:
-    """Overlapping windows (in layout units) that print the chart at ``MIN_SCALE``.
-
-    A window is as wide as the frame and as tall as the frame or the chart, whichever is
-    less, so a shallow chart becomes strips that share pages. Some windows may hold no card
-    (see ``_trimmed``).
-    """
-    scale = MIN_SCALE
-    tile_w = width / scale
-    tile_h = min(height / scale, bounds.height)
-    step_x = tile_w - CARD_WIDTH / 2
-    step_y = max(tile_h - CARD_HEIGHT / 2, 1.0)
-    columns = max(1, math.ceil((bounds.width - tile_w) / step_x) + 1)
-    rows = max(1, math.ceil((bounds.height - tile_h) / step_y) + 1)
-    windows = [
-        Box(bounds.x + c * step_x, bounds.y + r * step_y, tile_w, tile_h)
-        for r in range(rows)
-        for c in range(columns)
-    ]
-    return windows, scale
-
-
-def _trimmed(layout: OrgChartLayout, window: Box) -> Box | None:
-    """The window cut down to the rows that hold cards in it; None when it holds none.
-
-    Lower parts of a wide chart are mostly empty; trimmed parts are short and share pages.
-    """
-    inside = [box for box in layout.boxes.values() if _overlaps(box, window)]
-    if not inside:
-        return None
-    margin = 8.0
-    top = max(window.y, min(box.y for box in inside) - margin)
-    bottom = min(window.bottom, max(box.bottom for box in inside) + margin)
-    return Box(window.x, top, window.width, bottom - top)
-
-
-def _overlaps(a: Box, b: Box) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
 
 
 def legend(internal: bool) -> Flowable:

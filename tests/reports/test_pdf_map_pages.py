@@ -1,0 +1,143 @@
+"""The org chart on paper, for the demo's Aldermark Group (64 people, an umbrella of 3).
+
+A director prints the plan for a customer meeting: every name must read on paper, no card may
+be cut by a page edge, and the pages must follow the organisation (the CEO with his direct
+reports first, then a page per large team, each starting with its manager).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from keyplan.reports.context import Context
+from keyplan.reports.export import export_pdf
+from keyplan.reports.fonts import ensure_fonts
+from keyplan.reports.map_drawing import NAME_SIZE
+from keyplan.reports.stakeholder_map import (
+    MIN_NAME_SIZE,
+    MapPageFlowable,
+    build_map,
+    map_section,
+)
+from keyplan.reports.styles import page_size
+from keyplan.store.database import open_database
+from keyplan.store.demo import create_demo_portfolio
+from keyplan.store.plan_queries import load_plan
+from keyplan.store.queries import find_account
+
+TODAY = date(2026, 11, 23)
+CEO = "Henrik Dahlgren"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("demo") / "demo.keyplan"
+    db = open_database(path)
+    create_demo_portfolio(db)
+    account_id = find_account(db, "Aldermark Group")
+    ensure_fonts()
+    yield db, account_id
+    db.close()
+
+
+def _context(demo, internal: bool) -> Context:
+    db, account_id = demo
+    return Context(load_plan(db, account_id, TODAY), page_size("A4"), internal)
+
+
+def _map_pages(ctx: Context) -> list[MapPageFlowable]:
+    return [f for f in map_section(ctx, "map", "Stakeholder map") if isinstance(f, MapPageFlowable)]
+
+
+def _names(ctx: Context, page: MapPageFlowable) -> set[str]:
+    return {ctx.people_by_id[i]["full_name"] for i in page.page.layout.boxes}
+
+
+@pytest.mark.parametrize("internal", [True, False], ids=["internal", "customer"])
+def test_every_card_is_whole_on_one_page_and_its_name_prints_at_least_7_5_pt(demo, internal):
+    ctx = _context(demo, internal)
+    width, height = ctx.landscape_frame
+    pages = _map_pages(ctx)
+    assert len(pages) > 1  # 64 people do not read on one page
+    seen: list[int] = []
+    continued: list[int] = []
+    for page in pages:
+        # A continuation page has the whole frame; it must fit there, scale unchanged.
+        drawn_width, drawn_height = page.wrap(width, height)
+        assert drawn_width <= width + 0.01 and drawn_height <= height + 0.01
+        assert page.scale == pytest.approx(page.page.scale)
+        assert NAME_SIZE * page.scale >= MIN_NAME_SIZE >= 7
+        bounds = page.page.layout.bounds
+        for box in page.page.layout.boxes.values():
+            assert bounds.x <= box.x and box.right <= bounds.right
+            assert bounds.y <= box.y and box.bottom <= bounds.bottom
+        seen += [i for i in page.page.layout.boxes if i != page.page.manager or page is pages[0]]
+        continued += list(page.page.continued)
+    # Everyone once, and a manager whose team continues once more, at the top of that page.
+    assert sorted(seen) == sorted(p.id for p in ctx.present_people)
+    assert len(continued) == len(set(continued)) >= 5
+
+
+def test_the_first_page_is_the_ceo_with_all_his_direct_reports(demo):
+    ctx = _context(demo, internal=True)
+    pages = _map_pages(ctx)
+    ceo = next(p for p in ctx.present_people if p["full_name"] == CEO)
+    direct = {p["full_name"] for p in ctx.present_people if p["reports_to_id"] == ceo.id}
+    assert len(direct) == 7
+    assert {CEO, *direct} <= _names(ctx, pages[0])
+
+
+def test_each_continued_team_starts_with_its_manager_on_the_page_the_note_gives(demo):
+    ctx = _context(demo, internal=True)
+    model = build_map(ctx)
+    pages = _map_pages(ctx)
+    for page in pages:
+        for person, target in page.page.continued.items():
+            assert target > pages.index(page)
+            assert pages[target].page.manager == person
+            below = {i for i, boss in model.manager_of.items() if boss == person}
+            assert below <= set(pages[target].page.layout.boxes)
+
+
+@pytest.fixture(scope="module")
+def internal_pdf(demo, tmp_path_factory) -> Path:
+    db, account_id = demo
+    out = tmp_path_factory.mktemp("pdf") / "internal.pdf"
+    return export_pdf(db, account_id, "internal", out, today=TODAY)
+
+
+def test_in_the_printed_plan_page_numbers_in_the_notes_lead_to_the_teams(internal_pdf):
+    reader = PdfReader(internal_pdf)
+    texts = [page.extract_text() for page in reader.pages]
+    first = next(i for i, t in enumerate(texts) if "Stakeholder map" in t and CEO in t)
+    notes = re.findall(r"Team of (\d+) → page (\d+)", texts[first])
+    assert len(notes) >= 5
+    for _team, number in notes:
+        target = texts[int(number) - 1]
+        assert "Team of " in target and f"reports to {CEO}" in target
+
+
+def test_in_the_printed_plan_no_name_on_the_map_pages_is_smaller_than_7_5_pt(internal_pdf):
+    reader = PdfReader(internal_pdf)
+    texts = [page.extract_text() for page in reader.pages]
+    start = next(i for i, t in enumerate(texts) if "Stakeholder map" in t and CEO in t)
+    end = next(i for i, t in enumerate(texts) if t.find("Stakeholders") >= 0 and i > start)
+    sizes: dict[str, float] = {}
+
+    def visit(text, cm, tm, _font, font_size):
+        scale_tm = (tm[0] ** 2 + tm[1] ** 2) ** 0.5
+        scale_cm = (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+        if text.strip():
+            key = text.strip()
+            sizes[key] = min(sizes.get(key, 99.0), font_size * scale_tm * scale_cm)
+
+    for index in range(start, end):
+        reader.pages[index].extract_text(visitor_text=visit)
+    for name in (CEO, "Marcus Feld", "Mathieu Bernard", "Dr. Katharina Weiß"):
+        assert name in sizes, name
+        assert sizes[name] >= MIN_NAME_SIZE - 0.01, (name, sizes[name])
