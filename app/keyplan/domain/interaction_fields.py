@@ -6,6 +6,8 @@ Declared once, like ``fields.py``: the Interactions tab and the store's validati
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -54,3 +56,25 @@ def commitment_status_change(
             status = CommitmentStatus.LATE.value
         return {"status": status, "delivered_on": delivered}
     return {"status": status, "delivered_on": None}
+
+
+def promise_record(statuses: Iterable[str], overdue: int) -> str:
+    """Each promise counted once, by its status: ``7 promises: 3 open (2 overdue), 3 kept,
+    1 late, 1 broken``. Overdue promises are a part of the open ones, not a status of their
+    own. The app's tabs and the PDF plans all say it this way.
+
+    Args:
+        statuses: the ``CommitmentStatus`` value of every promise.
+        overdue: how many of the open ones are past their due date.
+    """
+    counts = Counter(statuses)
+    total = sum(counts.values())
+    if not total:
+        return "No promises recorded"
+    open_count = counts[CommitmentStatus.OPEN.value]
+    parts = [f"{open_count} open" + (f" ({overdue} overdue)" if overdue else "")]
+    for status in (CommitmentStatus.KEPT, CommitmentStatus.LATE, CommitmentStatus.BROKEN):
+        if counts[status.value]:
+            parts.append(f"{counts[status.value]} {status.label.lower()}")
+    noun = "promise" if total == 1 else "promises"
+    return f"{total} {noun}: " + ", ".join(parts)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from reportlab.platypus import Flowable, Paragraph
 
+from keyplan.domain.interaction_fields import promise_record
 from keyplan.domain.vocabulary import (
     CommitmentStatus,
     OpportunityStage,
@@ -234,17 +233,8 @@ def promise_summary(rows: tuple[CommitmentRow, ...] | list[CommitmentRow]) -> st
     ``10 promises: 3 open (2 overdue), 4 kept, 2 late, 1 broken``: overdue promises are a part
     of the open ones, not a category of their own.
     """
-    if not rows:
-        return "No promises recorded."
-    counts = Counter(r.status for r in rows)
-    open_count = counts[CommitmentStatus.OPEN.value]
     overdue = sum(1 for r in rows if r.status == CommitmentStatus.OPEN.value and r.late)
-    parts = [f"{open_count} open" + (f" ({overdue} overdue)" if overdue else "")]
-    for status in (CommitmentStatus.KEPT, CommitmentStatus.LATE, CommitmentStatus.BROKEN):
-        if counts[status.value]:
-            parts.append(f"{counts[status.value]} {status.label.lower()}")
-    noun = "promise" if len(rows) == 1 else "promises"
-    return f"{len(rows)} {noun}: " + ", ".join(parts) + "."
+    return promise_record((r.status for r in rows), overdue) + "."
 
 
 def _promise_record(rows: tuple[CommitmentRow, ...]) -> str:

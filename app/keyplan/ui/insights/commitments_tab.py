@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.domain.interaction_fields import promise_record
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.ui import dialogs
@@ -278,14 +279,4 @@ def _summary(model: CommitmentsTableModel, rows: list) -> str:
     """``7 promises: 3 open (2 overdue), 3 kept, 1 broken``."""
     if not rows:
         return "No promises recorded for this account yet."
-    counts: dict[str, int] = {}
-    for row in rows:
-        counts[row.status] = counts.get(row.status, 0) + 1
-    parts = [f"{len(rows)} promise{'s' if len(rows) != 1 else ''}:"]
-    open_count = counts.get(CommitmentStatus.OPEN.value, 0)
-    overdue = model.overdue_count()
-    parts.append(f"{open_count} open" + (f" ({overdue} overdue)" if overdue else ""))
-    for status in (CommitmentStatus.KEPT, CommitmentStatus.LATE, CommitmentStatus.BROKEN):
-        if counts.get(status.value):
-            parts.append(f"{counts[status.value]} {status.label.lower()}")
-    return " ".join(parts[:2]) + (", " + ", ".join(parts[2:]) if len(parts) > 2 else "")
+    return promise_record((row.status for row in rows), model.overdue_count())

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from keyplan.domain.interaction_fields import promise_record
 from keyplan.domain.plan_fields import PlanTable, is_row_overdue, risk_exposure
 from keyplan.domain.vocabulary import (
     CommitmentStatus,
@@ -114,15 +115,13 @@ def _work_summary(table: PlanTable, what: str) -> Callable[[list[Row]], str]:
 
 
 def _commitments_summary(rows: list[Row]) -> str:
-    if not rows:
-        return "No promises recorded"
-    by_status = Counter(row["status"] for row in rows)
-    late = sum(is_row_overdue(PlanTable.COMMITMENTS, row, date.today()) for row in rows)
-    return (
-        f"{by_status[CommitmentStatus.OPEN.value]} open · {late} late · "
-        f"{by_status[CommitmentStatus.KEPT.value]} kept · "
-        f"{by_status[CommitmentStatus.BROKEN.value]} broken"
+    # Counted as the Commitments tab and the PDF count: overdue ones are among the open.
+    overdue = sum(
+        row["status"] == CommitmentStatus.OPEN.value
+        and is_row_overdue(PlanTable.COMMITMENTS, row, date.today())
+        for row in rows
     )
+    return promise_record((row["status"] for row in rows), overdue)
 
 
 def _owners_summary(rows: list[Row]) -> str:
