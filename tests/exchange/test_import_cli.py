@@ -71,12 +71,18 @@ def test_a_missing_account_is_created_with_a_message(acme_db, capsys):
 def test_importing_twice_updates_rather_than_duplicates(acme_db, capsys):
     for name in ("crm_contacts.csv", "outlook_contacts.csv", "crm_contacts.csv"):
         assert keyplan("import", str(DATA / name), "--db", str(acme_db),
-                       "--account", "Acme Group") == 0  # fmt: skip
+                       "--account", "Acme Group", "--overwrite") == 0  # fmt: skip
     out = capsys.readouterr().out.splitlines()
     assert len(people_of(acme_db, "Acme Group")) == 6
     # Outlook moved Mohammed under Zoë; the CRM file moves him back: one update each time.
     assert out[-1] == "Imported into Acme Group: 0 people added, 1 updated."
     assert "0 new, 1 update, 7 skipped" in out
+    # Without --overwrite the line drawn stays: the file's other manager is only shown.
+    assert keyplan("import", str(DATA / "outlook_contacts.csv"), "--db", str(acme_db),
+                   "--account", "Acme Group", "--dry-run") == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "0 new, 0 updates, 3 skipped" in out
+    assert "reports to 'Ingrid Olsen' (file: 'Zoë Müller-Łukasiewicz')" in out
 
 
 def test_dry_run_shows_the_preview_and_writes_nothing(acme_db, capsys):
@@ -147,3 +153,98 @@ def test_the_encoding_can_be_named_when_the_guess_reads_names_wrong(acme_db, tmp
                    "--encoding", "Mac Roman") == 0  # fmt: skip
     assert "German contacts export, Mac Roman" in capsys.readouterr().out
     assert "Jürgen Weiß" in people_of(acme_db, "Acme Group")
+
+
+ALDERMARK = "Aldermark Antriebstechnik GmbH"
+
+
+@pytest.fixture
+def aldermark_db(tmp_path: Path) -> Path:
+    """The account as the director curated it: English departments, full locations."""
+    path = tmp_path / "aldermark.db"
+    db = open_database(path)
+    account = edits.add_account(db, ALDERMARK)
+    edits.add_stakeholder(
+        db, account, "Dr. Katharina Weiß", department="Executive",
+        email="katharina.weiss@aldermark.example", phone="+49 711 555 69 84",
+        location="Stuttgart, Germany", job_title="Managing Director",
+    )  # fmt: skip
+    edits.add_stakeholder(
+        db, account, "Jürgen Hoffmann", department="Finance",
+        email="jurgen.hoffmann@aldermark.example", location="Stuttgart, Germany",
+    )  # fmt: skip
+    db.close()
+    return path
+
+
+def person_values(path: Path, name: str) -> dict:
+    db = open_database(path, create=False)
+    try:
+        people = queries.people(db, queries.find_account(db, ALDERMARK))
+        person = next(p for p in people if p["full_name"] == name)
+        return {key: person[key] for key in ("job_title", "department", "phone", "location")}
+    finally:
+        db.close()
+
+
+def test_an_import_fills_what_is_empty_and_keeps_what_the_director_curated(aldermark_db, capsys):
+    katharina = person_values(aldermark_db, "Dr. Katharina Weiß")
+    assert keyplan("import", str(DATA / "aldermark_outlook_de_cp1252.csv"),
+                   "--db", str(aldermark_db), "--account", ALDERMARK) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[1] == "3 new, 1 update, 2 skipped (1 looks broken)"
+    assert lines[2] == (
+        "Updates fill 2 empty fields; 6 values in the file differ from yours and are kept "
+        "(--overwrite takes the file's)."
+    )
+    assert lines[3] == (
+        f"Departments new to {ALDERMARK}: Finanzen, Einkauf, Vertrieb (it has Executive, Finance)."
+    )
+    assert "department 'Executive' (file: 'Geschäftsführung')" in out
+    assert "  row 4 Jana Vogt: new — department 'Finanzen' is new to this account" in lines
+    # Katharina keeps every value; Jürgen gets the phone and job title he lacked, not "Finanzen".
+    assert person_values(aldermark_db, "Dr. Katharina Weiß") == katharina
+    assert person_values(aldermark_db, "Jürgen Hoffmann") == {
+        "job_title": "Leiter Finanzen",
+        "department": "Finance",
+        "phone": "+49 711 5556856",
+        "location": "Stuttgart, Germany",
+    }
+    assert not any("Bernd" in name for name in people_of(aldermark_db, ALDERMARK))
+
+
+def test_overwrite_takes_the_files_values(aldermark_db, capsys):
+    assert keyplan("import", str(DATA / "aldermark_outlook_de_cp1252.csv"), "--overwrite",
+                   "--db", str(aldermark_db), "--account", ALDERMARK) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "3 new, 2 updates, 1 skipped (1 looks broken)" in out
+    assert "overwrites 4: job title 'Managing Director' → 'Geschäftsführerin', " in out
+    assert "department 'Executive' → 'Geschäftsführung'" in out
+    katharina = person_values(aldermark_db, "Dr. Katharina Weiß")
+    assert (katharina["department"], katharina["location"]) == ("Geschäftsführung", "Stuttgart")
+
+
+def test_a_broken_row_is_skipped_with_its_reason_in_the_summary(aldermark_db, capsys):
+    assert keyplan("import", str(DATA / "aldermark_outlook_de_cp1252.csv"), "--dry-run",
+                   "--db", str(aldermark_db), "--account", ALDERMARK) == 0  # fmt: skip
+    broken = [line for line in capsys.readouterr().out.splitlines() if "row 5" in line]
+    assert broken == [
+        '  row 5 Bernd Lehmann;Aldermark Antriebstechnik GmbH": skipped — looks broken: the '
+        "name 'Bernd Lehmann;Aldermark Antriebstechnik GmbH\"' holds a semicolon (;) and a "
+        'stray quote ("), so cells ran together; correct the row in the file and import again'
+    ]
+
+
+def test_dry_run_names_the_new_people_and_cuts_a_long_list(acme_db, tmp_path, capsys):
+    crm = tmp_path / "many.csv"
+    rows = [f"Person{n},Number{n},person{n}@acme.example" for n in range(60)]
+    crm.write_text("\n".join(["First Name,Last Name,Email", *rows]) + "\n", encoding="utf-8")
+    assert keyplan("import", str(crm), "--db", str(acme_db), "--account", "Acme Group",
+                   "--map", "First Name=first_name,Last Name=last_name,Email=email",
+                   "--dry-run") == 0  # fmt: skip
+    lines = capsys.readouterr().out.splitlines()
+    new = [line for line in lines if line.endswith(": new")]
+    assert new[0] == "  row 2 Person0 Number0: new"
+    assert len(new) == 50
+    assert "  … and 10 more new people" in lines

@@ -8,7 +8,8 @@ import pytest
 
 from keyplan.exchange.contact_files import read_contacts_file
 from keyplan.exchange.contacts import Contact, contact_from
-from keyplan.exchange.import_plan import Action, plan_import, preview_lines, reporting_cycles
+from keyplan.exchange.import_plan import Action, plan_import, reporting_cycles
+from keyplan.exchange.import_preview_text import preview_lines
 from keyplan.store import edits, import_writes, queries
 from keyplan.store.database import Database
 
@@ -33,8 +34,9 @@ def acme(db: Database) -> int:
     return acme
 
 
-def plan_for(db: Database, account_id: int, contacts: list[Contact]):
-    return plan_import(contacts, import_writes.import_target(db, account_id))
+def plan_for(db: Database, account_id: int, contacts: list[Contact], overwrite: bool = False):
+    target = import_writes.import_target(db, account_id)
+    return plan_import(contacts, target, overwrite=overwrite)
 
 
 def test_crm_file_into_an_empty_account_new_people_skips_and_unknown_manager(db):
@@ -68,9 +70,13 @@ def test_people_already_there_are_updated_not_added_twice(db, acme):
     assert harald.action is Action.UPDATE
     assert harald.name == "Harald Berg"  # the stored name is kept
     assert "name close to Harald Berg" in harald.reason
-    assert harald.values == {"job_title": "Group CFO", "department": "Finance"}
-    assert harald.changes["job_title"] == ("CFO", "Group CFO")
+    # Harald had no department: the file fills it. His job title is the director's: kept.
+    assert harald.values == {"department": "Finance"}
+    assert harald.kept == {"job_title": ("CFO", "Group CFO")}
     assert lars.action is Action.NEW
+    overwriting = plan_for(db, acme, contacts, overwrite=True).rows[1]
+    assert overwriting.values == {"job_title": "Group CFO", "department": "Finance"}
+    assert overwriting.changes["job_title"] == ("CFO", "Group CFO")
 
 
 def test_a_different_email_means_a_different_person_even_with_the_same_name(db, acme):
@@ -141,7 +147,11 @@ def test_reporting_to_oneself_is_left_out(db, acme):
 
 def test_a_new_manager_for_someone_already_there_is_an_update(db, acme):
     contacts = [row(2, full_name="Nora Lund"), row(3, "Nora Lund", full_name="Harald Berg")]
-    plan = plan_for(db, acme, contacts)
+    # Harald reports to Ingrid in Keyplan: the line the director drew stays, and is shown.
+    kept = plan_for(db, acme, contacts).rows[1]
+    assert kept.action is Action.SKIP and kept.manager is None
+    assert kept.kept["reports_to_id"] == ("Ingrid Olsen", "Nora Lund")
+    plan = plan_for(db, acme, contacts, overwrite=True)
     assert plan.rows[1].action is Action.UPDATE
     assert plan.rows[1].changes["reports_to_id"] == ("Ingrid Olsen", "Nora Lund")
     write = plan.to_write()
@@ -154,7 +164,7 @@ def test_too_long_values_skip_the_row_with_the_field_named(db, acme):
 
 
 def test_leaving_an_update_out_counts_it_as_skipped_and_writes_nothing_for_it(db, acme):
-    plan = plan_for(db, acme, [row(2, full_name="Harald Berg", job_title="Group CFO")])
+    plan = plan_for(db, acme, [row(2, full_name="Harald Berg", department="Finance")])
     trimmed = plan.without_rows([0])
     assert trimmed.summary() == "0 new, 0 updates, 1 skipped (1 left out by you)"
     assert trimmed.to_write().updates == []
@@ -169,7 +179,7 @@ def test_leaving_a_new_person_out_writes_everyone_else_and_their_reports_lose_th
         row(2, full_name="Paul Martin", job_title="COO"),
         row(3, "Paul Martin", full_name="Lea Roth", job_title="Assistant to the COO"),
         row(4, "Ingrid Olsen", full_name="Ben Kurz"),
-        row(5, full_name="Harald Berg", job_title="Group CFO"),
+        row(5, full_name="Harald Berg", department="Finance"),
     ]
     plan = plan_for(db, acme, contacts)
     assert plan.summary() == "3 new, 1 update, 0 skipped"

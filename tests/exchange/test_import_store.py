@@ -26,9 +26,17 @@ def dump(db: Database) -> dict:
     return {"people": people, "accounts": accounts}
 
 
-def import_file(db: Database, account_id: int | None, name: str, account_name: str = ""):
+def import_file(
+    db: Database,
+    account_id: int | None,
+    name: str,
+    account_name: str = "",
+    *,
+    overwrite: bool = False,
+):
     contacts = read_contacts_file(DATA / name).contacts
-    plan = plan_import(contacts, import_writes.import_target(db, account_id, account_name))
+    target = import_writes.import_target(db, account_id, account_name)
+    plan = plan_import(contacts, target, overwrite=overwrite)
     return plan, import_writes.apply_import(db, plan.to_write())
 
 
@@ -47,7 +55,7 @@ def test_a_crm_import_writes_people_and_their_reporting_lines(db):
 def test_importing_the_same_people_again_updates_them_instead(db):
     acme = edits.add_account(db, "Acme Group")
     import_file(db, acme, "crm_contacts.csv")
-    plan, receipt = import_file(db, acme, "phone_v21.vcf")
+    plan, receipt = import_file(db, acme, "phone_v21.vcf", overwrite=True)
     assert plan.new_count == 0
     assert len(queries.people(db, acme)) == 6
     zoe = next(p for p in queries.people(db, acme) if p["full_name"].startswith("Zoë"))
@@ -59,7 +67,7 @@ def test_revert_restores_everything_exactly_and_reapply_brings_the_same_ids_back
     acme = edits.add_account(db, "Acme Group")
     import_file(db, acme, "crm_contacts.csv")
     before = dump(db)
-    _plan, receipt = import_file(db, acme, "google_contacts.csv")
+    _plan, receipt = import_file(db, acme, "google_contacts.csv", overwrite=True)
     after = dump(db)
     assert after != before
     import_writes.revert_import(db, receipt)

@@ -141,7 +141,12 @@ def with_mapping(contact_file: ContactFile, mapping: Mapping[int, str]) -> Conta
             "Say which column holds the names: map a column to the full name, "
             "or to the first and last name."
         )
-    contacts = csv_formats.contacts_from_rows(table.rows, dict(mapping))
+    contacts = csv_formats.contacts_from_rows(
+        table.rows,
+        dict(mapping),
+        header_width=_named_width(table.header),
+        separator=table.separator,
+    )
     return replace(
         contact_file,
         kind="mapped",
@@ -197,11 +202,23 @@ def _read_as(base: ContactFile, csv_format: csv_formats.CsvFormat) -> ContactFil
             f"columns. Its columns: {_column_list(table.header)}."
         )
     contacts = csv_formats.contacts_from_rows(
-        table.rows, mapping, csv_format.manager_columns(table.header)
+        table.rows,
+        mapping,
+        csv_format.manager_columns(table.header),
+        header_width=_named_width(table.header),
+        separator=table.separator,
     )
     return replace(
         base, kind=csv_format.name, kind_label=csv_format.label, contacts=contacts, mapping=mapping
     )
+
+
+def _named_width(header: list[str]) -> int:
+    """The columns up to the last one with a name (Excel may pad a header with empty ones)."""
+    width = len(header)
+    while width and not header[width - 1]:
+        width -= 1
+    return width
 
 
 def _header_test(known: csv_formats.CsvFormat | None):

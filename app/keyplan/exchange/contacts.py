@@ -66,11 +66,14 @@ class Contact:
         where: how the user finds this person in the file ("row 7", "card 3").
         values: the stakeholder fields the file gives (``CONTACT_FIELDS``), empty ones left out.
         reports_to: the manager's name as the file writes it, or None.
+        problem: why the row cannot be right (cells run together, a stray quote), or "";
+            such a row is skipped with this reason, never imported as a person.
     """
 
     where: str
     values: dict[str, str]
     reports_to: str | None = None
+    problem: str = ""
 
     @property
     def full_name(self) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from keyplan.exchange.broken_rows import row_problem
 from keyplan.exchange.contacts import IMPORT_FIELDS, Contact, contact_from
 
 _HYPHENS = str.maketrans({"-": " ", "_": " ", "\u2010": " ", "\u2011": " ", "\ufeff": ""})
@@ -357,6 +358,9 @@ def contacts_from_rows(
     rows: list[tuple[int, list[str]]],
     mapping: Mapping[int, str],
     manager_columns: list[tuple[int, int]] | None = None,
+    *,
+    header_width: int | None = None,
+    separator: str = ",",
 ) -> list[Contact]:
     """Read every row through a mapping (column position -> import field).
 
@@ -365,9 +369,12 @@ def contacts_from_rows(
         mapping: column position -> import field; several columns may feed one field, the
             first with a value wins.
         manager_columns: (label position, value position) of relation columns.
+        header_width: how many columns the header has, to tell a broken row by its cells.
+        separator: the character between cells, to tell a name that swallowed a cell.
     """
     contacts = []
     for number, cells in rows:
+        problem = row_problem(cells, mapping, header_width, separator)
         parts: dict[str, str] = {}
         for position, field in mapping.items():
             if position < len(cells) and cells[position].strip() and field not in parts:
@@ -375,7 +382,8 @@ def contacts_from_rows(
         for label, value in manager_columns or ():
             if _cell(cells, label).strip().casefold() == "manager" and "reports_to" not in parts:
                 parts["reports_to"] = _cell(cells, value)
-        contacts.append(contact_from(f"row {number}", parts))
+        contact = contact_from(f"row {number}", parts)
+        contacts.append(replace(contact, problem=problem) if problem else contact)
     return contacts
 
 

@@ -2,7 +2,10 @@
 
 The file is read and understood before the database is opened, so a file that cannot be read
 changes nothing (not even creates the database). The preview is printed whether or not the
-import is written; ``--dry-run`` stops there. The write is one transaction.
+import is written: every skip with its reason (a broken row included), every update with
+what it fills and where the file differs, and the new people by name (the first fifty);
+``--dry-run`` stops there. People already in the account keep the values they have; only
+``--overwrite`` lets the file's replace them. The write is one transaction.
 """
 
 from __future__ import annotations
@@ -49,6 +52,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "default: recognised from the content",
     )
     parser.add_argument(
+        "--overwrite",
+        action="store_true",
+        help="let the file's values replace the ones you have (department, phone, location, "
+        "manager, …); without it an import only fills fields that are empty in Keyplan and "
+        "lists where the file differs",
+    )
+    parser.add_argument(
         "--dry-run", action="store_true", help="show what would happen and write nothing"
     )
 
@@ -65,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     location = _location(args)
     if args.dry_run and _is_missing_file(location):
         return _preview_into_new_database(contact_file, args.account, location)
-    plan = _plan(contact_file, location, args.account, args.dry_run)
+    plan = _plan(contact_file, location, args.account, args.dry_run, args.overwrite)
     if args.dry_run:
         print("Dry run: nothing was written.")
         return 0
@@ -74,8 +84,9 @@ def run(args: argparse.Namespace) -> int:
     return _write(plan, location)
 
 
-def _plan(contact_file: ContactFile, location: str, account: str, dry_run: bool):
-    from keyplan.exchange.import_plan import plan_import, preview_lines
+def _plan(contact_file: ContactFile, location: str, account: str, dry_run: bool, overwrite: bool):
+    from keyplan.exchange.import_plan import plan_import
+    from keyplan.exchange.import_preview_text import preview_lines
     from keyplan.store import import_writes
     from keyplan.store.database import open_database
 
@@ -88,7 +99,7 @@ def _plan(contact_file: ContactFile, location: str, account: str, dry_run: bool)
     if account_id is None:
         verb = "would be created" if dry_run else "will be created"
         print(f"There is no account named '{account.strip()}': it {verb}.")
-    plan = plan_import(contact_file.contacts, target)
+    plan = plan_import(contact_file.contacts, target, overwrite=overwrite)
     print("\n".join(preview_lines(plan)))
     return plan
 
@@ -114,7 +125,8 @@ def _write(plan, location: str) -> int:
 
 
 def _preview_into_new_database(contact_file: ContactFile, account: str, location: str) -> int:
-    from keyplan.exchange.import_plan import plan_import, preview_lines
+    from keyplan.exchange.import_plan import plan_import
+    from keyplan.exchange.import_preview_text import preview_lines
     from keyplan.store.import_writes import ImportTarget
 
     print(f"There is no database at {location} yet: it and the account would be created.")

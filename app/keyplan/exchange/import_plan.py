@@ -1,13 +1,20 @@
 """What an import will do, row by row, before anything is written: new, update or skip.
 
-A row is skipped when it names nobody, repeats a person an earlier row already brought, has a
-value too long to keep, or would change nothing. A person already in the account (the same
-e-mail address, the same name, or a name ``rapidfuzz`` finds close enough and no different
-e-mail) is updated instead of added twice: the file's non-empty values replace the stored
-ones; the stored name is kept. "Reports to" names are looked up among the import's people,
-then the account's family; a name that finds nobody, or several people, is reported and left
-out, never invented; lines that would close a reporting cycle are refused, on every row of
-the cycle, with the cycle spelled out. The user may then leave out any row that would be
+A row is skipped when it looks broken (cells run together: see ``broken_rows.py``), names
+nobody, repeats a person an earlier row already brought, has a value too long to keep, or
+would change nothing. A person already in the account (the same e-mail address, the same
+name, or a name ``rapidfuzz`` finds close enough and no different e-mail) is updated instead
+of added twice. An update fills what Keyplan does not know: a field empty in Keyplan takes
+the file's value, a field the user has filled keeps theirs (a CRM's "Finanzen" must not
+replace a curated "Finance"), and the difference is shown; ``overwrite`` takes the file's
+values for those too. The same holds for a manager: set when the person has none, changed
+only with ``overwrite``. The stored name is always kept. Departments the import brings that
+the account has no one in are pointed out, so "Finanzen" beside "Finance" is noticed.
+
+"Reports to" names are looked up among the import's people, then the account's family; a
+name that finds nobody, or several people, is reported and left out, never invented; lines
+that would close a reporting cycle are refused, on every row of the cycle, with the cycle
+spelled out. The user may then leave out any row that would be
 written, new or update (``without_rows``); someone reporting to a new person left out gets
 no manager, and is told why.
 """
@@ -55,7 +62,10 @@ class PlannedRow:
         notes: what the user should know about the row (a manager not found, a line refused).
         person_id: the person an update changes.
         values: the fields to write (for an update only the changed ones).
-        changes: for an update, field -> (stored value, file value), for the preview.
+        changes: for an update, field -> (stored value, file value) of what it writes.
+        kept: for a person already there, field -> (stored value, file value) where the file
+            differs from a value the user has and theirs is kept (not ``overwrite``).
+        broken: the row cannot be right (see ``broken_rows.py``); it is skipped.
         manager: the resolved "reports to", or None.
         included: False when the user left this row out (a new person or an update).
     """
@@ -68,6 +78,8 @@ class PlannedRow:
     person_id: int | None = None
     values: dict[str, str] = field(default_factory=dict)
     changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict)
+    broken: bool = False
     manager: Ref | None = None
     manager_name: str | None = None
     included: bool = True
@@ -85,10 +97,15 @@ class PlannedRow:
 
 @dataclass
 class ImportPlan:
-    """Every row of a file with what the import does with it, and where it goes."""
+    """Every row of a file with what the import does with it, and where it goes.
+
+    ``overwrite``: the file's values replace the ones the user has (otherwise they only fill
+    empty fields).
+    """
 
     target: ImportTarget
     rows: list[PlannedRow]
+    overwrite: bool = False
 
     @property
     def new_count(self) -> int:
@@ -107,13 +124,59 @@ class ImportPlan:
     def left_out_count(self) -> int:
         return sum(1 for row in self.rows if row.action is not Action.SKIP and not row.included)
 
+    @property
+    def broken_count(self) -> int:
+        return sum(1 for row in self.rows if row.broken)
+
+    @property
+    def fill_count(self) -> int:
+        """Fields the updates fill that are empty in Keyplan."""
+        return sum(
+            sum(1 for old, _new in row.changes.values() if is_empty(old))
+            for row in self.rows
+            if row.action is Action.UPDATE and row.included
+        )
+
+    @property
+    def overwrite_count(self) -> int:
+        """Values of the user's the updates replace (``overwrite`` only)."""
+        return sum(
+            sum(1 for old, _new in row.changes.values() if not is_empty(old))
+            for row in self.rows
+            if row.action is Action.UPDATE and row.included
+        )
+
+    @property
+    def kept_count(self) -> int:
+        """Values of the user's the file differs from, kept as they are."""
+        return sum(len(row.kept) for row in self.rows if row.included)
+
     def summary(self) -> str:
-        """ "9 new, 2 updates, 4 skipped (3 left out by you)"."""
+        """ "9 new, 2 updates, 4 skipped (1 looks broken, 3 left out by you)"."""
         updates = "update" if self.update_count == 1 else "updates"
         text = f"{self.new_count} new, {self.update_count} {updates}, {self.skip_count} skipped"
+        why = []
+        if self.broken_count:
+            looks = "looks" if self.broken_count == 1 else "look"
+            why.append(f"{self.broken_count} {looks} broken")
         if self.left_out_count:
-            text += f" ({self.left_out_count} left out by you)"
-        return text
+            why.append(f"{self.left_out_count} left out by you")
+        return text + (f" ({', '.join(why)})" if why else "")
+
+    def new_departments(self) -> list[str]:
+        """Departments the import writes that nobody in the account has yet, as in the file.
+
+        Empty when the account has no departments at all (everything would be new: no news).
+        """
+        known = {_department_key(d) for d in departments_of(self.target)}
+        if not known:
+            return []
+        found: dict[str, str] = {}
+        for row in self.rows:
+            department = row.values.get("department") if row.written else None
+            if department and _department_key(department) not in known:
+                found.setdefault(_department_key(department), department)
+        return list(found.values())
 
     def without_rows(self, positions: Iterable[int]) -> ImportPlan:
         """The same plan with the rows at these positions left out by the user.
@@ -134,7 +197,7 @@ class ImportPlan:
         for position, row in enumerate(rows):
             if row.included and row.manager is not None and _is_one_of(row.manager, left_out):
                 rows[position] = _without_left_out_manager(row, rows[row.manager[1]].name)
-        return ImportPlan(self.target, rows)
+        return ImportPlan(self.target, rows, self.overwrite)
 
     def to_write(self) -> ImportWrite:
         """The writes this plan makes, for the store."""
@@ -177,25 +240,77 @@ def _without_left_out_manager(row: PlannedRow, manager: str) -> PlannedRow:
     return replace(row, manager=None, manager_name=None, changes=changes, notes=[*row.notes, note])
 
 
-def plan_import(contacts: list[Contact], target: ImportTarget) -> ImportPlan:
-    """Decide, for every contact, whether it is new, an update or skipped, and why."""
-    matcher = _Matcher(target.people)
+def plan_import(
+    contacts: list[Contact], target: ImportTarget, *, overwrite: bool = False
+) -> ImportPlan:
+    """Decide, for every contact, whether it is new, an update or skipped, and why.
+
+    Args:
+        contacts: the file's people, in file order.
+        target: the account and the people already there.
+        overwrite: the file's values replace the user's; otherwise an update only fills
+            fields that are empty in Keyplan, and shows where the file differs.
+    """
+    matcher = _Matcher(target.people, overwrite)
     own = {person.id for person in target.people}
     matcher.elsewhere = _Matcher([person for person in target.family if person.id not in own])
     rows = [matcher.plan_row(contact) for contact in contacts]
-    _resolve_managers(rows, contacts, target)
+    _resolve_managers(rows, contacts, target, overwrite)
     _refuse_cycles(rows, target)
     for row in rows:
         if row.action is Action.UPDATE and not row.values and "reports_to_id" not in row.changes:
             row.action = Action.SKIP
-            row.reason = "already in the account; nothing new in the file"
-    return ImportPlan(target, rows)
+            row.reason = _nothing_to_fill(row)
+    plan = ImportPlan(target, rows, overwrite)
+    _note_new_departments(plan)
+    return plan
+
+
+def _nothing_to_fill(row: PlannedRow) -> str:
+    if not row.kept:
+        return "already in the account; nothing new in the file"
+    return "already in the account; the file has nothing to fill in"
+
+
+def _note_new_departments(plan: ImportPlan) -> None:
+    """Each row bringing a department the account does not have says so (once per row)."""
+    new = {_department_key(department) for department in plan.new_departments()}
+    if not new:
+        return
+    for row in plan.rows:
+        department = row.values.get("department") if row.written else None
+        if department and _department_key(department) in new:
+            row.notes.append(f"department '{department}' is new to this account")
+
+
+def departments_of(target: ImportTarget) -> list[str]:
+    """The departments of the account's people, as written (a department once per person)."""
+    return [
+        str(person.values["department"]).strip()
+        for person in target.people
+        if not is_empty(person.values.get("department"))
+    ]
+
+
+def _department_key(department: str) -> str:
+    return " ".join(department.casefold().split())
+
+
+def is_empty(value: Any) -> bool:
+    """Whether a stored value counts as not known (None, or only spaces)."""
+    return value is None or not str(value).strip()
+
+
+def count_of(number: int, noun: str) -> str:
+    """ "1 value", "3 values"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 class _Matcher:
     """Finds the stored person a contact is, and the earlier row that already brought them."""
 
-    def __init__(self, people: list[KnownPerson]) -> None:
+    def __init__(self, people: list[KnownPerson], overwrite: bool = False) -> None:
+        self.overwrite = overwrite
         self.by_email: dict[str, KnownPerson] = {}
         self.by_name: dict[str, list[KnownPerson]] = {}
         for person in people:
@@ -227,6 +342,9 @@ class _Matcher:
 
     def _decide(self, contact: Contact) -> PlannedRow:
         name = contact.full_name
+        if contact.problem:
+            reason = f"looks broken: {contact.problem}"
+            return PlannedRow(contact.where, name, Action.SKIP, reason, broken=True)
         if not name:
             return PlannedRow(contact.where, "", Action.SKIP, "no name in this row")
         too_long = _too_long(contact.values)
@@ -249,11 +367,14 @@ class _Matcher:
         if person.id in self.claimed:
             reason = f"same person as {self.rows[self.claimed[person.id]].where}"
             return PlannedRow(contact.where, name, Action.SKIP, reason)
-        changes = {
-            key: (person.values.get(key), value)
-            for key, value in contact.values.items()
-            if key != "full_name" and not _same_value(key, person.values.get(key), value)
-        }
+        changes: dict[str, tuple[Any, Any]] = {}
+        kept: dict[str, tuple[Any, Any]] = {}
+        for key, value in contact.values.items():
+            stored = person.values.get(key)
+            if key == "full_name" or _same_value(key, stored, value):
+                continue
+            taken = self.overwrite or is_empty(stored)
+            (changes if taken else kept)[key] = (stored, value)
         return PlannedRow(
             contact.where,
             person.values.get("full_name") or name,
@@ -262,6 +383,7 @@ class _Matcher:
             person_id=person.id,
             values={key: new for key, (_old, new) in changes.items()},
             changes=changes,
+            kept=kept,
         )
 
     def _in_another_account(self, contact: Contact) -> KnownPerson | None:
@@ -316,7 +438,15 @@ def _same_value(name: str, stored: Any, value: str) -> bool:
     stored_text = " ".join(str(stored or "").split())
     if name == "email":  # the case of an address is not news
         return stored_text.casefold() == value.casefold()
+    if name == "phone" and stored_text:  # "+46 31 5551619" is "+46 31 555 16 19"
+        return _dialled(stored_text) == _dialled(value)
     return stored_text == value
+
+
+def _dialled(phone: str) -> str:
+    """A phone number as it is dialled: its digits, and a leading + (spacing is style)."""
+    digits = "".join(character for character in phone if character.isdigit())
+    return ("+" if phone.lstrip().startswith("+") else "") + digits
 
 
 def _emails_agree(email: str, person: KnownPerson) -> bool:
@@ -344,7 +474,7 @@ def _manager_key(name: str) -> str:
 
 
 def _resolve_managers(
-    rows: list[PlannedRow], contacts: list[Contact], target: ImportTarget
+    rows: list[PlannedRow], contacts: list[Contact], target: ImportTarget, overwrite: bool
 ) -> None:
     in_file: dict[str, set[Ref]] = {}
     for position, (row, contact) in enumerate(zip(rows, contacts, strict=True)):
@@ -363,11 +493,16 @@ def _resolve_managers(
             continue
         key = _manager_key(contact.reports_to)
         found = in_file.get(key) or in_family.get(key) or set()
-        _set_manager(row, position, contact.reports_to, found, stored)
+        _set_manager(row, position, contact.reports_to, found, stored, overwrite)
 
 
 def _set_manager(
-    row: PlannedRow, position: int, name: str, found: set[Ref], stored: dict[int, KnownPerson]
+    row: PlannedRow,
+    position: int,
+    name: str,
+    found: set[Ref],
+    stored: dict[int, KnownPerson],
+    overwrite: bool = False,
 ) -> None:
     if not found:
         row.notes.append(
@@ -386,6 +521,10 @@ def _set_manager(
         if manager == ("person", current):
             return
         old_name = stored[current].values.get("full_name") if current in stored else None
+        if current is not None and not overwrite:
+            # A reporting line the user drew is theirs: shown, not redrawn.
+            row.kept["reports_to_id"] = (old_name, name)
+            return
         row.changes["reports_to_id"] = (old_name, name)
     row.manager, row.manager_name = manager, name
 
@@ -436,41 +575,3 @@ def reporting_cycles(managers: dict[Ref, Ref | None]) -> list[list[Ref]]:
             cycles.append(path[path.index(person) :])
         done.update(path)
     return cycles
-
-
-# ---- the preview as lines (the command line prints them; the wizard shows a table) --------
-
-
-def row_details(row: PlannedRow) -> str:
-    """What happens to a row, in a few words: the reason, the changes, the notes."""
-    parts: list[str] = []
-    if row.action is Action.SKIP:
-        parts.append(row.reason)
-    elif not row.included:
-        parts.append("left out by you")
-    if row.action is Action.UPDATE:
-        parts.append(row.reason)
-        parts.extend(_change_text(name, old, new) for name, (old, new) in row.changes.items())
-    parts.extend(row.notes)
-    return "; ".join(part for part in parts if part)
-
-
-def _change_text(name: str, old: Any, new: Any) -> str:
-    from keyplan.domain.fields import STAKEHOLDER_FIELDS
-
-    label = STAKEHOLDER_FIELDS[name].label.lower()
-    return f"{label} '{old}' → '{new}'" if old else f"{label} '{new}' added"
-
-
-def preview_lines(plan: ImportPlan) -> list[str]:
-    """The summary, then one line per row that is skipped, updated or has a note."""
-    lines = [plan.summary()]
-    for row in plan.rows:
-        if row.action is Action.NEW and row.included and not row.notes:
-            continue
-        word = {"new": "new", "update": "update", "skip": "skipped"}[row.action.value]
-        if not row.included:
-            word = "skipped"
-        who = f" {row.name}" if row.name else ""
-        lines.append(f"  {row.where}{who}: {word} — {row_details(row)}")
-    return lines
