@@ -60,7 +60,8 @@ def test_each_suggestion_says_the_gap_first_and_then_the_person():
     reasons = [s.reason for s in rank_contacts(nordwind(), TODAY)]
 
     assert reasons == [
-        "No contact in Finance above manager level — Dana Whitfield, CFO, is a decision maker "
+        "No working relationship in Finance above manager level — Dana Whitfield, CFO, is a "
+        "decision maker "
         "with no owner and no relationship yet; never contacted",
         "Nobody known in Procurement, where we have an open opportunity",
         "Nobody engaged in Legal — Lars Berg, General Counsel, has no relationship with us yet",
@@ -97,7 +98,7 @@ def test_this_weeks_nudge_is_dana_and_her_month_end_close():
     assert nudge.person_id == DANA
     assert nudge.challenge == "closing the books in three days"
     assert nudge.ask == "Talk with Dana Whitfield about: closing the books in three days"
-    assert nudge.reason.startswith("No contact in Finance above manager level")
+    assert nudge.reason.startswith("No working relationship in Finance above manager level")
 
 
 def test_when_only_old_friends_are_left_the_nudge_revives_one_and_asks_for_their_challenge():

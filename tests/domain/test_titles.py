@@ -40,3 +40,14 @@ def test_names_sort_as_people_read_them_accents_and_honorifics_aside():
         "Dr. Katharina Weiß",
         "Zoë Åkesson",
     ]
+
+
+def test_nouns_take_the_article_they_are_read_with():
+    from keyplan.domain.titles import with_article
+
+    assert [with_article(n) for n in ("opportunity", "action", "risk", "objective")] == [
+        "an opportunity",
+        "an action",
+        "a risk",
+        "an objective",
+    ]

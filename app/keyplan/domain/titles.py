@@ -77,3 +77,8 @@ def sort_text(text: str | None) -> str:
 def sort_name(name: str | None) -> str:
     """A person's name as a list sorts it: like ``sort_text``, leading honorifics left out."""
     return sort_text(_HONORIFIC.sub("", name or ""))
+
+
+def with_article(noun: str) -> str:
+    """ "an opportunity", "an action", "a risk": the indefinite article a noun takes."""
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"

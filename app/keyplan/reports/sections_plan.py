@@ -181,7 +181,11 @@ def actions(ctx: Context, key: str, title: str) -> list[Flowable]:
     story.append(data_table(columns, rows, ctx.width, highlights=late))
     if late:
         story.append(
-            Paragraph(f"{len(late)} open action(s) past their due date (shaded).", styles().muted)
+            Paragraph(
+                f"{len(late)} open {'action' if len(late) == 1 else 'actions'} past their "
+                "due date (shaded).",
+                styles().muted,
+            )
         )
     return story
 

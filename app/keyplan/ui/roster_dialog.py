@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.domain.titles import with_article
 from keyplan.ui import dialogs
 from keyplan.ui.column_table import set_up_row_table
 from keyplan.ui.document import PortfolioDocument
@@ -61,7 +62,7 @@ class RosterPage(QWidget):
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #546e7a;")
         self.add_button = QPushButton("Add…")
-        self.add_button.setToolTip(f"Add a {self.noun}")
+        self.add_button.setToolTip(f"Add {with_article(self.noun)}")
         self.add_button.clicked.connect(self.add_row)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip(f"Delete the selected {self.noun} (Delete key)")

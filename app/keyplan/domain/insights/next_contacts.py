@@ -300,7 +300,7 @@ def _gap_phrase(gaps: _Gaps, level: Level | None) -> str:
     if gaps.department:
         return f"Nobody engaged in {gaps.row}"
     if gaps.ceiling and gaps.best is not None:
-        return f"No contact in {gaps.row} above {LEVEL_WORDS[gaps.best]} level"
+        return f"No working relationship in {gaps.row} above {LEVEL_WORDS[gaps.best]} level"
     if gaps.level and level is not None:
         return f"Nobody engaged at {LEVEL_WORDS[level]} level"
     return ""

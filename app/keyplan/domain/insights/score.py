@@ -239,7 +239,8 @@ def _departments(breadth: Breadth) -> ScoreReason:
     if known == 0:
         reason = "No departments recorded for the people we know"
         return _lose("departments", 1, reason, "No departments recorded")
-    reason = f"{known - engaged} of {known} departments have nobody engaged"
+    verb = "has" if known - engaged == 1 else "have"
+    reason = f"{known - engaged} of {known} departments {verb} nobody engaged"
     headline = f"{known - engaged}/{known} departments not engaged"
     return _lose("departments", (known - engaged) / known, reason, headline)
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import Kind
 from keyplan.domain.plan_fields import PlanTable
+from keyplan.domain.titles import with_article
 from keyplan.ui import dialogs
 from keyplan.ui.column_table import set_up_row_table
 from keyplan.ui.document import PortfolioDocument
@@ -95,7 +96,7 @@ class PlanTableBox(QWidget):
         self.summary.setWordWrap(True)  # a long summary wraps rather than widen the window
         noun = self.model.spec.noun
         self.add_button = QPushButton("Add…")
-        self.add_button.setToolTip(f"Add a {noun}")
+        self.add_button.setToolTip(f"Add {with_article(noun)}")
         self.add_button.clicked.connect(self.add_row)
         self.delete_button = QPushButton("Delete")
         self.delete_button.setToolTip(f"Delete the selected {noun} (Delete key)")
