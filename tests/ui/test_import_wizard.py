@@ -93,7 +93,19 @@ def test_an_update_can_be_left_out_and_undo_restores_the_changed_fields(
     assert plan is not None
     ingrid = next(i for i, r in enumerate(plan.rows) if r.name == "Ingrid Olsen")
     assert plan.rows[ingrid].action is Action.UPDATE
-    assert "job title 'CEO' → 'Chief Executive Officer'" in model.index(ingrid, 4).data()
+    # By default the file only fills what Keyplan lacks: her job title, set by the director,
+    # is kept and the difference shown.
+    details = model.index(ingrid, 4).data()
+    assert "fills 4: department 'Executive', e-mail" in details
+    assert "1 differs, yours kept: job title 'CEO' (file: 'Chief Executive Officer')" in details
+    text = wizard.preview_page.summary.text()
+    assert "Updates fill 4 empty fields; 1 value in the file differs from yours and is kept" in text
+    # The director wants the CRM's titles after all: one switch, the file is compared again.
+    wizard.preview_page.overwrite.click()
+    qtbot.waitUntil(lambda: wizard.preview_page.planned, timeout=10_000)
+    details = model.index(ingrid, 4).data()
+    assert "overwrites 1: job title 'CEO' → 'Chief Executive Officer'" in details
+    assert "updates overwrite 1 value of yours" in wizard.preview_page.summary.text()
     assert wizard.preview_page.summary.text().startswith("<b>2 new, 1 update, 0 skipped")
     model.set_included(ingrid, False)
     assert wizard.preview_page.summary.text().startswith("<b>2 new, 0 updates, 1 skipped")
@@ -342,3 +354,39 @@ def test_an_encoding_chosen_on_the_first_page_keeps_the_columns_mapped_by_hand(
     assert page.encoding.combo.currentText() == "Automatic (UTF-8)"
     assert "Zoë" in page.table.item(0, 1).text()
     assert page.mapping() == {0: "full_name", 1: "job_title"}
+
+
+def test_a_crm_export_fills_gaps_flags_a_broken_row_and_new_departments(
+    qtbot, window, small_portfolio, monkeypatch, db
+):
+    # Jürgen is at Acme with the director's English department and no phone number.
+    from keyplan.store import edits
+
+    jurgen = edits.add_stakeholder(
+        db, small_portfolio.acme, "Jürgen Hoffmann", department="Finance",
+        email="jurgen.hoffmann@aldermark.example",
+    )  # fmt: skip
+    window.select_account(small_portfolio.acme)
+    wizard = open_wizard(qtbot, window, monkeypatch, "aldermark_outlook_de_cp1252.csv")
+    go_to_preview(qtbot, wizard)
+    model = wizard.preview_page.model
+    text = summary(wizard)
+    assert text.startswith("<b>4 new, 1 update, 1 skipped (1 looks broken)</b>")
+    assert (
+        "Departments new to Acme Group: Geschäftsführung, Finanzen, Einkauf, Vertrieb "
+        "(it has Finance)." in text
+    )
+    broken = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "row 5")
+    assert model.index(broken, PreviewColumn.ACTION).data() == "Skipped"
+    assert (
+        model.index(broken, PreviewColumn.DETAILS)
+        .data()
+        .startswith("looks broken: the name 'Bernd Lehmann;Aldermark Antriebstechnik GmbH\"' holds")
+    )
+    assert not model.is_tickable(broken)
+    update = model.index(row_of(wizard, "Jürgen Hoffmann"), PreviewColumn.DETAILS).data()
+    assert "department 'Finance' (file: 'Finanzen')" in update
+    finish(qtbot, wizard)
+    person = window.document.person(jurgen)
+    assert (person["department"], person["phone"]) == ("Finance", "+49 711 5556856")
+    assert not any("Bernd" in name for name in names(window, small_portfolio.acme))

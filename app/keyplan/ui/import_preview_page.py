@@ -2,13 +2,18 @@
 
 Every row that would be written has a tick box: the user leaves out whom they do not want
 (assistants, people who have left), with "Select all" and "Select none" for a long file and
-Space for the highlighted rows; the summary follows the ticks. The text encoding can be
-changed here too: the file is read again and the preview refreshed, the ticks kept. Finish
-writes the ticked rows in one transaction on the writer thread, with a progress bar.
+Space for the highlighted rows; the summary follows the ticks. People already in the account
+only get the fields they lack: where the file differs from a value the user has, the row
+says so and theirs is kept, unless "Also overwrite values that differ" is ticked (the file is
+compared again, the ticks kept). The summary names the departments new to the account.
+The text encoding can be changed here too: the file is read again and the preview
+refreshed, the ticks kept. Finish writes the ticked rows in one transaction on the writer
+thread, with a progress bar.
 """
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +21,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,6 +36,7 @@ from typing_extensions import override
 from keyplan.domain.errors import KeyplanError
 from keyplan.exchange.contact_files import ContactFile
 from keyplan.exchange.import_plan import ImportPlan, plan_import
+from keyplan.exchange.import_preview_text import departments_summary, update_summary
 from keyplan.ui import dialogs
 from keyplan.ui.background import run_task
 from keyplan.ui.import_encoding import EncodingChoice
@@ -77,6 +84,12 @@ class PreviewPage(QWizardPage):
         self.select_none = QPushButton("Select &none")
         self.select_all.clicked.connect(lambda: self.model.set_all_included(True))
         self.select_none.clicked.connect(lambda: self.model.set_all_included(False))
+        self.overwrite = QCheckBox("Also &overwrite values that differ from yours")
+        self.overwrite.setToolTip(
+            "Off: people already in the account only get the fields they lack; where the file "
+            "differs, your value is kept.\nOn: the file's values replace yours."
+        )
+        self.overwrite.toggled.connect(self._overwrite_toggled)
         hint = QLabel("Untick anyone you want to leave out (Space ticks the highlighted rows).")
         hint.setWordWrap(True)
         self.encoding = EncodingChoice()
@@ -91,6 +104,7 @@ class PreviewPage(QWizardPage):
         tools.addWidget(self.select_all)
         tools.addWidget(self.select_none)
         tools.addWidget(hint, 1)
+        tools.addWidget(self.overwrite)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tools)
@@ -133,13 +147,19 @@ class PreviewPage(QWizardPage):
         self.summary.setText("Comparing with the people already in the account…")
         target = self.import_wizard.document.import_target(self.import_wizard.account_id)
         contacts = contact_file.contacts
+        overwrite = self.overwrite.isChecked()
         self._planning += 1
         planning = self._planning
         run_task(
-            lambda _report: plan_import(contacts, target),
+            lambda _report: plan_import(contacts, target, overwrite=overwrite),
             on_success=lambda plan: self._planned(planning, plan),
             on_error=self.import_wizard._cannot_continue,
         )
+
+    def _overwrite_toggled(self) -> None:
+        # The same file compared again: which rows are updates may change, the ticks stay.
+        if self.contact_file is not None and not self.writing:
+            self.show_file(self.contact_file)
 
     def show_reading(self, encoding: str | None) -> None:
         """The file is read again: Finish waits; the preview stays until the new one is ready."""
@@ -176,7 +196,11 @@ class PreviewPage(QWizardPage):
         ending = (
             "Nothing to import." if nothing else "Finish imports them; Edit › Undo takes it back."
         )
-        self.summary.setText(f"<b>{plan.summary()}</b>. {ending}")
+        extra = [text for text in (update_summary(plan), departments_summary(plan)) if text]
+        self.summary.setText(
+            f"<b>{plan.summary()}</b>. {ending}"
+            + "".join(f"<br>{html.escape(text)}" for text in extra)
+        )
 
     @override
     def isComplete(self) -> bool:
@@ -200,6 +224,7 @@ class PreviewPage(QWizardPage):
         self.writing = True
         self.completeChanged.emit()
         self.encoding.setEnabled(False)
+        self.overwrite.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
         name = Path(self.import_wizard.path).name
@@ -221,6 +246,7 @@ class PreviewPage(QWizardPage):
     def _failed(self, error: BaseException) -> None:
         self.writing = False
         self.encoding.setEnabled(True)
+        self.overwrite.setEnabled(True)
         self.progress.hide()
         self.completeChanged.emit()
         if not isinstance(error, KeyplanError):
