@@ -59,7 +59,7 @@ def test_account_fields_turn_what_was_typed_into_what_is_stored(field, typed, st
     [
         ("annual_revenue", "lots", "Annual revenue with us must be an amount like 1250000"),
         ("review_cadence_days", "0", "Review cadence (days) must be at least 1."),
-        ("last_review_on", "31/03/2026", "Last plan review must be a date like 2026-03-31"),
+        ("last_review_on", "31/02/2026", "Last plan review must be a date like 2027-03-31"),
         ("name", "  ", "Name cannot be empty."),
         ("tier", "platinum", "Tier: 'platinum' is not one of: Strategic, Key, Growth, Maintain"),
     ],

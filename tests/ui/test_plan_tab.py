@@ -155,7 +155,7 @@ def test_bad_input_gives_a_clear_message_and_stores_nothing(
     edit_text_cell(qtbot, box, 0, "expected_close_on", "31/02/2026")
     assert answers.errors == [
         "Probability % must be at most 100.",
-        "Expected close must be a date like 2026-03-31, not '31/02/2026'.",
+        "Expected close must be a date like 2027-03-31 or 31.03.2027, not '31/02/2026'.",
     ]
     assert stored_opportunities(db) == before
     assert plan.document.undo_stack.count() == steps
@@ -172,7 +172,7 @@ def test_a_bad_review_date_is_refused_and_the_stored_one_shown_again(
     last_review = plan.findChild(QLineEdit, "plan_last_review_on")
     last_review.setText("31/02/2026")
     last_review.editingFinished.emit()
-    assert answers.errors == ["Last plan review must be a date like 2026-03-31, not '31/02/2026'."]
+    assert answers.errors == ["Last plan review must be a date like 2027-03-31 or 31.03.2027, not '31/02/2026'."]
     assert queries.account_values(db, small_portfolio.acme)["last_review_on"] is None
     assert last_review.text() == ""
 

@@ -102,7 +102,7 @@ def test_a_refused_value_reaches_the_error_handler_and_nothing_is_stored(
     assert not model.setData(cell(model, 0, "expected_close_on"), "31/02/2026")
     assert errors == [
         "Probability % must be at most 100.",
-        "Expected close must be a date like 2026-03-31, not '31/02/2026'.",
+        "Expected close must be a date like 2027-03-31 or 31.03.2027, not '31/02/2026'.",
     ]
     stored = plan_edits.rows(db, PlanTable.OPPORTUNITIES, small_portfolio.acme)[0]
     assert (stored["probability"], stored["expected_close_on"]) == (None, None)

@@ -164,15 +164,80 @@ def _plain_number(text: str) -> str:
     raise ValueError(text)
 
 
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("jan", "january", "januar", "janvier", "enero"),
+            ("feb", "february", "februar", "février", "fevrier", "febrero"),
+            ("mar", "march", "märz", "maerz", "mars", "marzo"),
+            ("apr", "april", "avril", "abril"),
+            ("may", "mai", "mayo"),
+            ("jun", "june", "juni", "juin", "junio"),
+            ("jul", "july", "juli", "juillet", "julio"),
+            ("aug", "august", "août", "aout", "agosto"),
+            ("sep", "sept", "september", "septembre", "septiembre"),
+            ("oct", "october", "oktober", "octobre", "octubre"),
+            ("nov", "november", "novembre", "noviembre"),
+            ("dec", "december", "dezember", "décembre", "decembre", "diciembre"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})$")
+_WORDED_DATE = re.compile(r"^(\d{1,2})\.?\s+([^\W\d]+)\.?,?\s+(\d{4})$")  # 31 March 2027
+_WORDED_US_DATE = re.compile(r"^([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")  # March 31, 2027
+
+
 def _parse_date(spec: FieldSpec, value: Any) -> date:
+    """A date as people type it: 2027-03-31, 31.03.2027, 31 March 2027, March 31, 2027, and
+    31/03/2027 when it can only mean one day (03/04/2027 is asked back, not guessed)."""
     if isinstance(value, date):
         return value
+    text = str(value).strip()
     try:
-        return date.fromisoformat(str(value))
-    except ValueError as error:
+        return date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        found = _read_date(text)
+    except ValueError:
+        found = None
+    if isinstance(found, date):
+        return found
+    if found == "ambiguous":
         raise RuleViolation(
-            f"{spec.label} must be a date like 2026-03-31, not '{value}'."
-        ) from error
+            f"Is {text} day/month or month/day? Type it as 2027-03-31 or 31.03.2027."
+        )
+    raise RuleViolation(
+        f"{spec.label} must be a date like 2027-03-31 or 31.03.2027, not '{value}'."
+    )
+
+
+def _read_date(text: str) -> date | str | None:
+    """The date a non-ISO text means, "ambiguous" for 03/04/2027, or None."""
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        first, mark, second, year = numeric.groups()
+        year_number = int(year) + (2000 if len(year) == 2 else 0)
+        day, month = int(first), int(second)
+        if mark == "/" and day <= 12 and month <= 12 and day != month:
+            return "ambiguous"  # 03/04: the 3rd of April in Europe, March 4th in the US
+        if mark == "/" and month > 12:  # 03/31/2027: the US order
+            day, month = month, day
+        return date(year_number, month, day)
+    worded = _WORDED_DATE.match(text)
+    if worded:
+        day, month_name, year = worded.groups()
+        month = _MONTHS.get(month_name.casefold())
+        return date(int(year), month, int(day)) if month else None
+    worded = _WORDED_US_DATE.match(text)
+    if worded:
+        month_name, day, year = worded.groups()
+        month = _MONTHS.get(month_name.casefold())
+        return date(int(year), month, int(day)) if month else None
+    return None
 
 
 def _parse_flag(spec: FieldSpec, value: Any) -> bool:
