@@ -111,7 +111,10 @@ def test_log_a_meeting_with_a_stale_contact_and_the_warning_goes_then_undo(demo_
     assert tab.findings.item_for("person", person_id) is not None
 
     log = demo_window.show_tab("Interactions")
+    assert "none yet" in log.form.people_chosen.text()
     log.form.tick_people([person_id])
+    name = queries.person(db, person_id)["full_name"]
+    assert log.form.people_chosen.text() == f"With {name}"  # seen without scrolling
     log.form.summary_edit.setPlainText("Lunch: their budget round starts in June.")
     qtbot.mouseClick(log.form.log_button, Qt.MouseButton.LeftButton)
     assert log.model.row(0).people == ((person_id, queries.person(db, person_id)["full_name"]),)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -62,6 +63,11 @@ class InteractionForm(QGroupBox):
         self.people_filter.setClearButtonEnabled(True)
         self.people_filter.textChanged.connect(self._filter_people)
         self.people_list = _checkable_list()
+        # Who is ticked, in one line: in a list of sixty, a tick can sit out of sight.
+        self.people_chosen = QLabel()
+        self.people_chosen.setWordWrap(True)
+        self.people_chosen.setStyleSheet("color: #455a64;")
+        self.people_list.itemChanged.connect(self._show_chosen)
         self.team_list = _checkable_list()
         # Their people are many and ours few: the spare height goes to their list.
         self.team_list.setMaximumHeight(150)
@@ -81,6 +87,7 @@ class InteractionForm(QGroupBox):
         people = QVBoxLayout()
         people.addWidget(self.people_filter)
         people.addWidget(self.people_list)
+        people.addWidget(self.people_chosen)
         form.addRow("Their people", people)
         form.addRow("Our team", self.team_list)
         form.addRow("Summary", self.summary_edit)
@@ -89,6 +96,7 @@ class InteractionForm(QGroupBox):
         layout.addLayout(form)
         layout.addWidget(self.log_button, 0, Qt.AlignmentFlag.AlignRight)
         self.reset(date.today())
+        self._show_chosen()
 
     # ---- filling ------------------------------------------------------------------------
 
@@ -111,10 +119,28 @@ class InteractionForm(QGroupBox):
     def tick_people(self, person_ids: Iterable[int]) -> None:
         """Tick people (e.g. the person whose card was right-clicked)."""
         wanted = set(person_ids)
+        first = None
         for row in range(self.people_list.count()):
             item = self.people_list.item(row)
             if item.data(IdRole) in wanted:
                 item.setCheckState(Qt.CheckState.Checked)
+                first = first or item
+        if first is not None:
+            self.people_list.scrollToItem(first)
+
+    def chosen_names(self) -> list[str]:
+        """The names of their people ticked, in list order."""
+        return [
+            item.text().split(" — ")[0]
+            for item in map(self.people_list.item, range(self.people_list.count()))
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def _show_chosen(self) -> None:
+        names = self.chosen_names()
+        self.people_chosen.setText(
+            "With " + ", ".join(names) if names else "Tick who took part (none yet)"
+        )
 
     def tick_team(self, member_ids: Iterable[int]) -> None:
         wanted = set(member_ids)
