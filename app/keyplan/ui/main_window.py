@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import import_module
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -60,6 +60,12 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+        # Next and previous tab from anywhere in the window: a table with the focus would
+        # otherwise keep Ctrl+Tab to itself.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+PgUp", -1)):  # fmt: skip
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda step=step: self.step_tab(step))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.tree)
         self.pages = QStackedWidget()  # the account tabs, or the portfolio dashboard
@@ -245,24 +251,40 @@ class MainWindow(QMainWindow):
             offer_reload(self, self.document, conflict)
 
     def _return_to_last_place(self, document: PortfolioDocument) -> None:
-        """Open on the account (or the dashboard) the user was looking at when they left."""
+        """Open on the account and tab (or the dashboard) the user was on when they left.
+
+        The Overview is shown first and another tab only once the window is up: a map of
+        a thousand people must not hold up the window's first appearance.
+        """
         place = ""
         if settings.read(settings.LAST_PLACE_DATABASE) == document.database.display_name:
             place = settings.read(settings.LAST_PLACE)
-        account_id = None
-        if place.startswith("account:") and place[8:].isdigit():
-            account_id = int(place[8:])
+        kind, _, rest = place.partition(":")
+        number, _, tab_title = rest.partition(":")
+        account_id = int(number) if kind == "account" and number.isdigit() else None
         if account_id is None or not self.portfolio_model.index_of(account_id).isValid():
             account_id = self.portfolio_model.first_account_id()
         self.select_account(account_id)
         if place == "dashboard":
             self.show_dashboard()
+        elif tab_title in {tab.title for tab in ACCOUNT_TABS[1:]}:
+            QTimer.singleShot(0, lambda: self._show_tab_if_on(document, tab_title))
+
+    def _show_tab_if_on(self, document: PortfolioDocument, title: str) -> None:
+        if self.document is document and self.pages.currentWidget() is self.tabs:
+            self.show_tab(title)
+
+    def step_tab(self, step: int) -> None:
+        """The next (1) or previous (-1) account tab, round the end."""
+        if self.pages.currentWidget() is self.tabs:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def _remember_place(self) -> None:
         if self.document is None:
             return
         on_dashboard = self.pages.currentWidget() is getattr(self, "dashboard", None)
-        place = "dashboard" if on_dashboard else f"account:{self.account_id or ''}"
+        tab = ACCOUNT_TABS[self.tabs.currentIndex()].title if self.tabs.count() else ""
+        place = "dashboard" if on_dashboard else f"account:{self.account_id or ''}:{tab}"
         settings.write(settings.LAST_PLACE, place)
         settings.write(settings.LAST_PLACE_DATABASE, self.document.database.display_name)
 
