@@ -106,14 +106,16 @@ def test_an_influential_person_we_only_know_a_little_is_uncovered():
 def test_a_blocker_is_a_finding_until_an_open_action_aims_at_them():
     blocker = PersonFacts(3, "Bo Hall", stance=Stance.BLOCKER)
     done = ActionFacts(1, "Lunch with Bo", WorkStatus.DONE, stakeholder_id=3)
-    planned = ActionFacts(2, "Show Bo the audit report", WorkStatus.IN_PROGRESS, stakeholder_id=3)
+    planned = ActionFacts(
+        2, "Show Bo the audit report", WorkStatus.IN_PROGRESS, stakeholder_id=3, due_on=TODAY
+    )
 
     unmitigated = relationship_health(account(blocker, actions=(done,)), TODAY)
     mitigated = relationship_health(account(blocker, actions=(done, planned)), TODAY)
 
     assert [f.kind for f in unmitigated.findings] == [FindingKind.UNMITIGATED_BLOCKER]
     assert unmitigated.findings[0].reason == (
-        "Bo Hall is a blocker and no open action aims to win them over"
+        "Bo Hall is a blocker and no open action due ahead aims to win them over"
     )
     assert mitigated.findings == ()
     assert mitigated.blockers == 1
@@ -161,3 +163,14 @@ def test_findings_come_most_serious_first_and_stale_key_people_before_others():
         FindingKind.UNCOVERED_KEY_PERSON,
         FindingKind.STALE,
     ]
+
+
+def test_an_undated_or_overdue_action_is_no_plan_to_win_a_blocker_over():
+    blocker = PersonFacts(3, "Bo Hall", stance=Stance.BLOCKER)
+    undated = ActionFacts(1, "Talk to Bo", WorkStatus.NOT_STARTED, stakeholder_id=3)
+    overdue = ActionFacts(
+        2, "Show Bo the audit report", WorkStatus.IN_PROGRESS, 3, TODAY - timedelta(days=1)
+    )
+    for actions in ((undated,), (overdue,), (undated, overdue)):
+        health = relationship_health(account(blocker, actions=actions), TODAY)
+        assert [f.kind for f in health.findings] == [FindingKind.UNMITIGATED_BLOCKER]

@@ -24,6 +24,9 @@ from keyplan.domain.vocabulary import (
 )
 
 TODAY = date(2025, 6, 2)
+BLOCKER_REASON = (
+    "Ingrid Sato (IT VP) is a blocker and no open action due ahead aims to win them over"
+)
 DANA = PersonFacts(1, "Dana Whitfield", title="CFO", department="Finance", level=Level.C_LEVEL,
                    buying_role=BuyingRole.DECISION_MAKER, influence=Influence.HIGH,
                    strength=Strength.TRUSTED, owner_ids=(7,))  # fmt: skip
@@ -210,12 +213,10 @@ def test_a_highly_influential_blocker_nobody_works_on_costs_twice_an_ordinary_on
         replace(healthy(), people=(DANA, OTHERS[0], influential, *OTHERS[2:])), TODAY
     ).score
 
-    assert sentences(ordinary_score) == (
-        (6.0, "Ingrid Sato (IT VP) is a blocker and no open action aims to win them over"),
-    )
+    assert sentences(ordinary_score) == ((6.0, BLOCKER_REASON),)
     assert influential_score.value == 88
     assert influential_score.top_reason == (
-        "Ingrid Sato (IT VP) is a blocker and no open action aims to win them over"
+        "Ingrid Sato (IT VP) is a blocker and no open action due ahead aims to win them over"
     )
 
 
@@ -231,7 +232,7 @@ def test_many_uncovered_decision_makers_and_an_unmanaged_blocker_need_attention(
     # Procurement, where the cold deciders sit, have nobody engaged: 2/4 of 6.
     assert sentences(score) == (
         (19.1, "3 of 4 decision makers have no owner or no working relationship"),
-        (12.0, "Ingrid Sato (IT VP) is a blocker and no open action aims to win them over"),
+        (12.0, BLOCKER_REASON),
         (3.0, "2 of 4 departments have nobody engaged"),
     )
     assert score.value == 66

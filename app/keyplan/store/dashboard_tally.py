@@ -43,10 +43,10 @@ from keyplan.domain.insights.concentration import ContactSpread, contact_spread,
 from keyplan.domain.insights.contacts import RECENT_DAYS, ContactLog
 from keyplan.domain.insights.facts import PersonFacts
 from keyplan.domain.insights.health import (
-    OPEN_WORK,
     FindingKind,
     HealthFinding,
     findings_for_person,
+    wins_over,
 )
 from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
 from keyplan.domain.insights.summary import TREND_MONTHS
@@ -157,7 +157,7 @@ def _tallies(
     # Families whose people nobody met recently: when were they last met at all?
     quiet = [a for a in wanted if all(counts[m].last_contact is None for m in families[a])]
     older = _older_contacts(session, quiet, today)
-    open_actions = _open_action_targets(buckets)
+    open_actions = _open_action_targets(buckets, today)
     found: dict[int, tuple[FindingTally, dict[FindingKind, int]]] = {}
     for account_id in wanted:
         members = sorted(families[account_id])
@@ -382,12 +382,12 @@ class _OpenActions:
         return self._families[key]
 
 
-def _open_action_targets(buckets: FactBuckets) -> _OpenActions:
+def _open_action_targets(buckets: FactBuckets, today: date) -> _OpenActions:
     targets: dict[int, set[int]] = defaultdict(set)
     for account_id, actions in buckets.actions.items():
         for action in actions:
-            if action.stakeholder_id is not None and action.status in OPEN_WORK:
-                targets[account_id].add(action.stakeholder_id)
+            if wins_over(action, today):
+                targets[account_id].add(action.stakeholder_id)  # type: ignore[arg-type]
     return _OpenActions(targets)
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from enum import StrEnum
 
 from keyplan.domain.insights.contacts import ContactLog, contact_log
-from keyplan.domain.insights.facts import AccountFacts, PersonFacts
+from keyplan.domain.insights.facts import AccountFacts, ActionFacts, PersonFacts
 from keyplan.domain.insights.people import (
     contact_interval,
     is_champion,
@@ -107,7 +107,7 @@ def relationship_health(
         come first.
     """
     log = log or contact_log(account, today)
-    mitigated = _people_with_open_actions(account)
+    mitigated = _people_being_won_over(account, today)
     findings: list[HealthFinding] = []
     for person in account.people:
         findings.extend(findings_for_person(person, log, mitigated, today))
@@ -174,7 +174,7 @@ def findings_for_person(
             HealthFinding(FindingKind.UNCOVERED_KEY_PERSON, person.id, reason, who=person.name)
         )
     if person.stance is Stance.BLOCKER and person.id not in mitigated:
-        reason = f"{label(person)} is a blocker and no open action aims to win them over"
+        reason = f"{label(person)} is a blocker and no open action due ahead aims to win them over"
         found.append(
             HealthFinding(FindingKind.UNMITIGATED_BLOCKER, person.id, reason, who=person.name)
         )
@@ -184,12 +184,27 @@ def findings_for_person(
     return found
 
 
-def _people_with_open_actions(account: AccountFacts) -> set[int]:
-    """The people at whom at least one not-yet-finished action is aimed."""
+def wins_over(action: ActionFacts, today: date) -> bool:
+    """Whether an action is a live plan to win its person over: aimed at someone, not done,
+    and due on a date still ahead (today included).
+
+    A row with no date, or one left to go overdue, is a wish rather than a plan: counting it
+    let one hastily added line lift an account by a blocker's whole weight.
+    """
+    return (
+        action.stakeholder_id is not None
+        and action.status in OPEN_WORK
+        and action.due_on is not None
+        and action.due_on >= today
+    )
+
+
+def _people_being_won_over(account: AccountFacts, today: date) -> set[int]:
+    """The people at whom a live plan (``wins_over``) is aimed."""
     return {
-        action.stakeholder_id
+        action.stakeholder_id  # type: ignore[misc]
         for action in account.actions
-        if action.stakeholder_id is not None and action.status in OPEN_WORK
+        if wins_over(action, today)
     }
 
 
