@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs, settings
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.fonts import register_fallback_fonts
 from keyplan.ui.main_window import MainWindow
 
 # The start-up backup waits until the first paint and the warm-up imports are done.
@@ -39,6 +40,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
     app.setOrganizationName("Keyplan")
     app.setDesktopFileName("org.keyplan.Keyplan")  # ties the windows to the menu entry
     app.setWindowIcon(application_icon())
+    register_fallback_fonts()
     sys.excepthook = _show_user_errors
     try:
         document = _first_document(db_location)
