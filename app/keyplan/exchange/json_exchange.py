@@ -7,30 +7,48 @@ ids are numbered). The same content always gives the same bytes: no export time,
 the source database, a fixed order. So export → import into an empty file → export gives
 a byte-identical file; the tests hold us to that.
 
+Both ways stream, so a whole database goes out and comes in without being held in memory:
+the export writes table by table, a few thousand rows at a time, into a temporary file that
+takes the file's name only once complete; the import reads the file twice, piece by piece
+(``json_stream.py``): once to check it and count what it holds (``read_export``), once to
+write its rows in one transaction (``import_export_file``).
+
 A file of a newer format, or from a newer schema than this Keyplan knows, is refused with a
 message. A file from an older schema is read: columns it lacks take their defaults.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
-from keyplan.store.atomic_files import write_file_atomically
+from keyplan.exchange.json_stream import Event, JsonSyntaxError, read_events
+from keyplan.store.atomic_files import file_written_atomically
 from keyplan.store.database import Database
-from keyplan.store.json_rows import ImportReceipt, ImportRefused, export_rows, import_rows
+from keyplan.store.json_rows import (
+    ImportReceipt,
+    ImportRefused,
+    RowExport,
+    import_rows,
+    open_export,
+    tables,
+)
 from keyplan.store.schema import KNOWN_REVISIONS
 
 FORMAT = "keyplan-export"
 FORMAT_VERSION = 1
 SCOPE_ACCOUNT = "account"
 SCOPE_DATABASE = "database"
+TABLES = "tables"
 
 Progress = Callable[[float], None]
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(…, ensure_ascii=False) uses
 
 
 class NotAKeyplanExport(ImportRefused):
@@ -57,42 +75,56 @@ def export_json(
         NotFound: the account does not exist.
     """
     report = progress or (lambda _fraction: None)
-    rows = export_rows(db, account_id)
-    report(0.5)
-    data = export_bytes(rows, _revision(db), _account_name(rows, account_id))
-    path = write_file_atomically(out_path, data)
+    revision = _revision(db)
+    with open_export(db, account_id) as export, file_written_atomically(out_path) as handle:
+        _write_export(handle, export, revision, report)
     report(1.0)
-    return JsonExportSummary(path, len(rows["accounts"]), len(rows["stakeholders"]))
+    path = Path(out_path).expanduser()
+    return JsonExportSummary(path, export.counts["accounts"], export.counts["stakeholders"])
 
 
-def export_bytes(
-    rows: Mapping[str, list[dict[str, Any]]], schema_revision: str, account: str | None
-) -> bytes:
-    """The file's bytes: a header, then one line per row, so that it diffs and reads well."""
+def _write_export(handle: BinaryIO, export: RowExport, revision: str, report: Progress) -> None:
+    """The file: a header, then one line per row, so that it diffs and reads well."""
     header = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "schema_revision": schema_revision,
-        "scope": SCOPE_DATABASE if account is None else SCOPE_ACCOUNT,
-        "account": account,
+        "schema_revision": revision,
+        "scope": SCOPE_DATABASE if export.account_name is None else SCOPE_ACCOUNT,
+        "account": export.account_name,
     }
-    lines = ["{"]
-    lines += [f"  {_dump(key)}: {_dump(value)}," for key, value in header.items()]
-    lines.append('  "tables": {')
-    table_blocks = []
-    for table, table_rows in rows.items():
-        if not table_rows:
-            table_blocks.append(f"    {_dump(table)}: []")
-            continue
-        body = ",\n".join(f"      {_dump(row)}" for row in table_rows)
-        table_blocks.append(f"    {_dump(table)}: [\n{body}\n    ]")
-    lines.append(",\n".join(table_blocks))
-    lines += ["  }", "}", ""]
-    return "\n".join(lines).encode("utf-8")
+    head = ["{\n", *(f"  {_dump(key)}: {_dump(value)},\n" for key, value in header.items())]
+    _write_text(handle, "".join([*head, f"  {_dump(TABLES)}: {{\n"]))
+    total, written = max(1, sum(export.counts.values())), 0
+    encode = _ENCODER.encode
+    current, has_rows = None, False
+    for table, chunk in export.chunks():
+        parts = []
+        if table != current:
+            if current is not None:
+                parts.append(_table_end(has_rows) + ",\n")
+            parts.append(f"    {_dump(table)}: [")
+            current, has_rows = table, False
+        for row in chunk:
+            parts.append(",\n      " if has_rows else "\n      ")
+            parts.append(encode(row))
+            has_rows = True
+        _write_text(handle, "".join(parts))
+        written += len(chunk)
+        report(min(written / total, 0.99))
+    _write_text(handle, _table_end(has_rows) + "\n  }\n}\n")
+
+
+def _table_end(has_rows: bool) -> str:
+    return "\n    ]" if has_rows else "]"
+
+
+def _write_text(handle: BinaryIO, text: str) -> None:
+    # One seam for the tests, which make it fail as a full disk does.
+    handle.write(text.encode("utf-8"))
 
 
 def _dump(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def _revision(db: Database) -> str:
@@ -100,77 +132,86 @@ def _revision(db: Database) -> str:
     return row[0]
 
 
-def _account_name(rows: Mapping[str, list[dict[str, Any]]], account_id: int | None) -> str | None:
-    if account_id is None:
-        return None
-    # The chosen account is the one top-level row of the export (its parent is left out).
-    return next(row["name"] for row in rows["accounts"] if row["parent_id"] is None)
-
-
 # ---- import -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class ExportFile:
-    """A Keyplan JSON export, read and checked, ready to import."""
+    """A Keyplan JSON export, read through and checked, ready to import (rows not kept)."""
 
     path: Path
     scope: str
     account: str | None
     schema_revision: str
-    tables: dict[str, list[dict[str, Any]]]
+    row_counts: dict[str, int]  # table name -> rows in the file
+    stamp: tuple[int, int]  # size and modification time when read: changed since?
 
     @property
     def accounts(self) -> int:
-        return len(self.tables.get("accounts", []))
+        return self.row_counts.get("accounts", 0)
 
     @property
     def people(self) -> int:
-        return len(self.tables.get("stakeholders", []))
+        return self.row_counts.get("stakeholders", 0)
 
 
 def read_export(path: str | os.PathLike[str]) -> ExportFile:
-    """Read and check a Keyplan JSON export.
+    """Read and check a Keyplan JSON export, piece by piece; count its rows.
 
     Raises:
         NotAKeyplanExport: the file cannot be read, is not JSON, not a Keyplan export, or was
             written by a newer Keyplan.
     """
     source = Path(path).expanduser()
-    try:
-        text = source.read_bytes().decode("utf-8-sig")
-    except OSError as error:
-        raise NotAKeyplanExport(f"Cannot read {source}: {error.strerror or error}.") from error
-    except UnicodeDecodeError as error:
-        raise NotAKeyplanExport(
-            f"{source.name} is not a Keyplan export (not UTF-8 text)."
-        ) from error
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise NotAKeyplanExport(
-            f"{source.name} is not a Keyplan export (not valid JSON: line {error.lineno})."
-        ) from error
-    return _checked(source, data)
+    header: dict[str, Any] = {}
+    counts: dict[str, int] | None = None  # None: no object of tables
+    damaged = False  # a table that is not a list of rows, or the tables twice
+    with _events(source) as events:
+        stamp = _stamp(source)
+        for kind, key, value in events:
+            if kind == "document":
+                raise NotAKeyplanExport(f"{source.name} is not a Keyplan export.")
+            if kind == "member" and key == TABLES:
+                damaged = True
+            elif kind == "member":
+                header[key] = value
+            elif kind == "nested":
+                damaged = damaged or counts is not None
+                counts = {}
+            elif kind == "array":
+                damaged = damaged or key in counts
+                counts[key] = 0
+            elif kind == "item":
+                counts[key] += 1
+            elif kind == "nested_value":
+                damaged = True
+    return _checked(source, header, None if damaged else counts, stamp)
 
 
-def _checked(source: Path, data: Any) -> ExportFile:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
+def _checked(
+    source: Path, header: dict[str, Any], counts: dict[str, int] | None, stamp: tuple[int, int]
+) -> ExportFile:
+    if header.get("format") != FORMAT:
         raise NotAKeyplanExport(f"{source.name} is not a Keyplan export.")
-    version = data.get("format_version")
+    version = header.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise NotAKeyplanExport(f"{source.name} has no format version; it is damaged.")
-    revision = data.get("schema_revision")
+    revision = header.get("schema_revision")
     if version > FORMAT_VERSION or revision not in KNOWN_REVISIONS:
         raise NotAKeyplanExport(
             f"{source.name} was written by a newer version of Keyplan (format {version}, "
             f"schema {revision}). Update Keyplan to import it; nothing was changed."
         )
-    tables = data.get("tables")
-    if not isinstance(tables, dict) or not all(isinstance(v, list) for v in tables.values()):
+    if counts is None:
         raise NotAKeyplanExport(f"{source.name} has no tables of rows; it is damaged.")
-    account = data.get("account")
-    return ExportFile(source, str(data.get("scope")), account, revision, tables)
+    unknown = sorted(set(counts) - {table.name for table in tables()})
+    if unknown:
+        raise NotAKeyplanExport(
+            f"{source.name} has tables this version of Keyplan does not know "
+            f"({', '.join(unknown)}). Update Keyplan to import it; nothing was changed."
+        )
+    account = header.get("account")
+    return ExportFile(source, str(header.get("scope")), account, revision, counts, stamp)
 
 
 def import_json(db: Database, path: str | os.PathLike[str]) -> ImportReceipt:
@@ -186,11 +227,64 @@ def import_json(db: Database, path: str | os.PathLike[str]) -> ImportReceipt:
 
 
 def import_export_file(db: Database, export: ExportFile) -> ImportReceipt:
-    """Import an export already read by ``read_export``."""
+    """Import an export already read by ``read_export``: its rows are read again, streamed.
+
+    Raises:
+        NotAKeyplanExport, ImportRefused: the file is refused (or changed since it was read);
+            nothing was written.
+    """
     try:
-        return import_rows(db, export.tables)
+        with _events(export.path) as events:
+            if _stamp(export.path) != export.stamp:
+                raise NotAKeyplanExport(_changed(export.path))
+            return import_rows(db, _tables_of(events, export.path))
+    except NotAKeyplanExport:
+        raise  # its message names the file
     except ImportRefused as error:
-        raise ImportRefused(f"{export.path.name}: {error}") from error
+        raise type(error)(f"{export.path.name}: {error}") from error
+
+
+def _changed(source: Path) -> str:
+    return f"{source.name} changed since it was read; nothing was imported. Open it again."
+
+
+def _tables_of(events: Iterator[Event], source: Path) -> Iterator[tuple[str, Iterator[Any]]]:
+    """(table name, its rows) in file order; each table's rows are read before the next."""
+    for kind, key, _value in events:
+        if kind == "array":
+            yield key, _rows_until_end(events)
+        elif kind == "nested_value":  # read_export refused such a file: it changed
+            raise NotAKeyplanExport(_changed(source))
+
+
+def _rows_until_end(events: Iterator[Event]) -> Iterator[Any]:
+    for kind, _key, value in events:
+        if kind != "item":
+            return  # the array's end
+        yield value
+
+
+@contextlib.contextmanager
+def _events(source: Path) -> Iterator[Iterator[Event]]:
+    """The file's JSON events; reading and decoding errors become ``NotAKeyplanExport``."""
+    try:
+        with source.open("rb") as handle:
+            yield read_events(handle, TABLES)
+    except OSError as error:
+        raise NotAKeyplanExport(f"Cannot read {source}: {error.strerror or error}.") from error
+    except UnicodeDecodeError as error:
+        raise NotAKeyplanExport(
+            f"{source.name} is not a Keyplan export (not UTF-8 text)."
+        ) from error
+    except JsonSyntaxError as error:
+        raise NotAKeyplanExport(
+            f"{source.name} is not a Keyplan export (not valid JSON: line {error.lineno})."
+        ) from error
+
+
+def _stamp(source: Path) -> tuple[int, int]:
+    status = source.stat()
+    return status.st_size, status.st_mtime_ns
 
 
 def import_summary(receipt: ImportReceipt) -> str:

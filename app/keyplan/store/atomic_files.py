@@ -1,6 +1,7 @@
 """Writing a whole file so that it is either complete or not there at all.
 
-Exports and backups go through ``write_file_atomically``: the bytes go to a temporary file in
+Exports and backups go through ``write_file_atomically`` (or ``file_written_atomically``, for
+content written piece by piece): the bytes go to a temporary file in
 the target's own folder (created readable by the user only), are flushed to the disk, and the
 temporary file is renamed over the target only then (``os.replace`` is atomic within one file
 system). A full disk, a read-only folder or a crash half-way leaves the old target as it was
@@ -12,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -34,11 +36,27 @@ def write_file_atomically(target: str | os.PathLike[str], data: bytes) -> Path:
         FileWriteFailed: the folder is missing or read-only, the disk is full, … The target
             is then exactly as it was before, and no temporary file is left.
     """
+    with file_written_atomically(target) as handle:
+        _write_all(handle, data)
+    return Path(target).expanduser()
+
+
+@contextlib.contextmanager
+def file_written_atomically(target: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A file to write the whole new content of ``target`` into, piece by piece.
+
+    What the ``with`` block writes replaces ``target`` when the block ends without an error
+    (for content too large to hold in memory at once). Any error, in the block or in the
+    writing, leaves ``target`` as it was and no temporary file behind.
+
+    Raises:
+        FileWriteFailed: the folder is missing or read-only, the disk is full, …
+    """
     path = Path(target).expanduser()
     temporary = _create_temporary(path)
     try:
         with os.fdopen(os.open(temporary, os.O_WRONLY), "wb") as handle:
-            _write_all(handle, data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, path)
@@ -49,7 +67,6 @@ def write_file_atomically(target: str | os.PathLike[str], data: bytes) -> Path:
         _remove_quietly(temporary)
         raise
     _sync_folder(path.parent)
-    return path
 
 
 def _create_temporary(path: Path) -> Path:
