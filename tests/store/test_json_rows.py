@@ -51,14 +51,9 @@ def test_the_golden_database_exports_to_the_golden_bytes(db: Database, tmp_path:
     assert one.read_bytes() == ACCOUNT_FILE.read_bytes()
 
 
-def test_an_import_keeps_ids_not_rows_and_undo_redo_go_back_and_forth(
-    db: Database, request: pytest.FixtureRequest
-) -> None:
-    if db.announces_changes:
-        # Team mode announces each Core UPDATE with the rows its WHERE picks, which fails
-        # for an executemany UPDATE (the managers, written after the people): a bug of
-        # store/team_tracking.py, older than the streaming import.
-        request.applymarker(pytest.mark.xfail(reason="team_tracking: executemany", strict=True))
+def test_an_import_keeps_ids_not_rows_and_undo_redo_go_back_and_forth(db: Database) -> None:
+    # On a team database this also covers announcing the executemany UPDATE that sets the
+    # managers (it used to fail, asking which rows a WHERE with no values picks).
     edits.add_account(db, "Already here")
     before = json_rows.export_rows(db)
     receipt = import_json(db, WHOLE_FILE)

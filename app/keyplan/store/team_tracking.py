@@ -150,7 +150,10 @@ def _before_core_statement(state: ORMExecuteState) -> None:
     if not database.announces_changes:
         return
     kind = "insert" if state.is_insert else "update" if state.is_update else "delete"
-    rows = _affected_rows(session, state.statement, table) if not state.is_insert else []
+    # An executemany (a list of parameter sets, e.g. an import setting managers) has no one
+    # WHERE to ask which rows it touches: it is announced for the whole table.
+    many = isinstance(state.parameters, list | tuple)
+    rows = _affected_rows(session, state.statement, table) if not (state.is_insert or many) else []
     # The columns an UPDATE sets (SQLAlchemy keeps them in ``_values``: no public accessor).
     values = getattr(state.statement, "_values", None) or {}
     fields = tuple(getattr(k, "key", str(k)) for k in values) if state.is_update else ()
