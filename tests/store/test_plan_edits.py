@@ -66,7 +66,11 @@ def test_set_a_field_returns_the_old_value(db, acme):
     ("field", "value", "message"),
     [
         ("probability", "150", "Probability % must be at most 100."),
-        ("expected_close_on", "31/02/2026", "must be a date like 2027-03-31 or 31.03.2027, not '31/02/2026'"),
+        (
+            "expected_close_on",
+            "31/02/2026",
+            "must be a date like 2027-03-31 or 31.03.2027, not '31/02/2026'",
+        ),
         ("expected_close_on", "2026-02-31", "not '2026-02-31'"),
         ("stage", "won it", "Stage: 'won it' is not one of"),
         ("name", "  ", "Opportunity cannot be empty."),

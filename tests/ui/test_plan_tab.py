@@ -172,7 +172,9 @@ def test_a_bad_review_date_is_refused_and_the_stored_one_shown_again(
     last_review = plan.findChild(QLineEdit, "plan_last_review_on")
     last_review.setText("31/02/2026")
     last_review.editingFinished.emit()
-    assert answers.errors == ["Last plan review must be a date like 2027-03-31 or 31.03.2027, not '31/02/2026'."]
+    assert answers.errors == [
+        "Last plan review must be a date like 2027-03-31 or 31.03.2027, not '31/02/2026'."
+    ]
     assert queries.account_values(db, small_portfolio.acme)["last_review_on"] is None
     assert last_review.text() == ""
 
