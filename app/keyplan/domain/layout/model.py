@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 Point = tuple[float, float]
@@ -78,6 +79,15 @@ class Box:
     @property
     def center_y(self) -> float:
         return self.y + self.height / 2
+
+
+def bounds_of(boxes: Sequence[Box]) -> Box:
+    """The smallest rectangle holding every box (at least one)."""
+    left = min(box.x for box in boxes)
+    top = min(box.y for box in boxes)
+    right = max(box.right for box in boxes)
+    bottom = max(box.bottom for box in boxes)
+    return Box(left, top, right - left, bottom - top)
 
 
 @dataclass(frozen=True, slots=True)

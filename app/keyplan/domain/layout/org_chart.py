@@ -30,6 +30,7 @@ from keyplan.domain.layout.model import (
     Connector,
     LayoutOptions,
     OrgChartLayout,
+    bounds_of,
 )
 from keyplan.domain.layout.stacking import LeafStack, plan_leaf_stacks
 from keyplan.domain.layout.tidy_tree import place_forest
@@ -78,7 +79,7 @@ def layout_org_chart(
     return OrgChartLayout(
         boxes={card.id: box for card, box in zip(cards, boxes, strict=True)},
         connectors=lines,
-        bounds=_bounds(boxes),
+        bounds=bounds_of(boxes),
     )
 
 
@@ -209,11 +210,3 @@ def _connectors(
             points = connectors.elbow(manager_box, report_box, bus_y)
         lines.append(Connector(cards[manager].id, cards[report].id, points))
     return tuple(lines)
-
-
-def _bounds(boxes: Sequence[Box]) -> Box:
-    left = min(box.x for box in boxes)
-    top = min(box.y for box in boxes)
-    right = max(box.right for box in boxes)
-    bottom = max(box.bottom for box in boxes)
-    return Box(left, top, right - left, bottom - top)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from keyplan.domain.layout import Box
+from keyplan.domain.layout.model import bounds_of
 
 #: Room between the chart and the window's edges, in screen pixels.
 PAD = 16.0
@@ -72,7 +73,7 @@ def whole_frame(
     """
     if not boxes:
         return None
-    bounds = _bounds(boxes)
+    bounds = bounds_of(boxes)
     zoom = min(
         (view_width - 2 * PAD) / max(bounds.width, 1.0),
         (view_height - 2 * PAD) / max(bounds.height, 1.0),
@@ -118,7 +119,7 @@ def readable_frame(
     whole = whole_frame(boxes, view_width, view_height, ceiling=ceiling)
     if whole is None or whole.zoom >= floor:
         return whole
-    bounds = _bounds(boxes)
+    bounds = bounds_of(boxes)
     anchor = root if root is not None else Box(bounds.center_x, bounds.y, 0.0, 0.0)
     limit = max(floor, min(SEARCH_ZOOM_LIMIT, ceiling))
     # Only cards that some frame tried can reach matter: a few hundred of a 2,000-card chart.
@@ -246,11 +247,3 @@ def _blocks(band: Sequence[Box]) -> tuple[list[float], list[float]]:
             lefts.append(box.x)
             rights.append(box.right)
     return lefts, rights
-
-
-def _bounds(boxes: Sequence[Box]) -> Box:
-    left = min(box.x for box in boxes)
-    top = min(box.y for box in boxes)
-    right = max(box.right for box in boxes)
-    bottom = max(box.bottom for box in boxes)
-    return Box(left, top, right - left, bottom - top)
