@@ -17,26 +17,8 @@ from keyplan.exchange.json_exchange import (
 )
 from keyplan.store import edits, json_rows, queries
 from keyplan.store.database import Database, open_database
-from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.json_rows import ImportRefused
 from keyplan.store.models import Base
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo portfolio (people, lines, plans, interactions, team), built once, only read."""
-    path = tmp_path_factory.mktemp("json") / "demo.db"
-    demo = open_database(path)
-    create_demo_portfolio(demo)
-    demo.close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_path: Path) -> Database:
-    database = open_database(demo_path, create=False)
-    yield database
-    database.close()
 
 
 def fresh(tmp_path: Path, name: str) -> Database:

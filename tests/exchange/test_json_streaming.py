@@ -22,24 +22,7 @@ from keyplan.exchange.json_exchange import (
 from keyplan.store import edits, json_import, json_rows, queries
 from keyplan.store.atomic_files import FileWriteFailed
 from keyplan.store.database import Database, open_database
-from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.json_rows import ImportRefused
-
-
-@pytest.fixture(scope="module")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("stream") / "demo.db"
-    demo = open_database(path)
-    create_demo_portfolio(demo)
-    demo.close()
-    return path
-
-
-@pytest.fixture
-def demo(demo_path: Path) -> Database:
-    database = open_database(demo_path, create=False)
-    yield database
-    database.close()
 
 
 @pytest.fixture

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
@@ -13,7 +10,6 @@ from keyplan.store import backup, queries
 from keyplan.store.database import Database, open_database
 from keyplan.ui import backup_actions, dialogs, exchange_actions
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.launch import open_document
 from keyplan.ui.main_window import MainWindow
 
 
@@ -143,34 +139,19 @@ def test_automatic_backups_run_in_the_background_only_after_changes(qtbot, windo
 
 
 def test_a_second_window_on_a_file_another_process_edits_is_read_only(
-    qtbot, answers, db, small_portfolio
+    read_only_window, answers, db
 ):
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys, time; from pathlib import Path;"
-         "from keyplan.store.lock import take_writer_lock;"
-         "take_writer_lock(Path(sys.argv[1])); print('locked', flush=True); time.sleep(600)",
-         str(db.path)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        second = MainWindow(open_document(str(db.path), False), open_document)
-        qtbot.addWidget(second)
-        second.show()
-        assert second.read_only_banner.isVisible()
-        assert "Read-only" in second.read_only_banner.text()
-        # Nothing invites an edit that would be refused: actions off, fields read-only.
-        assert second.writing_actions and not any(a.isEnabled() for a in second.writing_actions)
-        assert second.overview_tab.findChild(QLineEdit, "account_country").isReadOnly()
-        people = second.show_tab("People").findChild(QAbstractItemView)
-        assert people.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
-        assert people.model().rowCount() > 0  # still there to read
-        answers.texts.append("Initech")
-        second.new_account()  # the user types a name, and is told why it cannot be added
-    finally:
-        holder.kill()
-        holder.wait()
+    second = read_only_window  # another process holds the file's writer lock
+    assert second.read_only_banner.isVisible()
+    assert "Read-only" in second.read_only_banner.text()
+    # Nothing invites an edit that would be refused: actions off, fields read-only.
+    assert second.writing_actions and not any(a.isEnabled() for a in second.writing_actions)
+    assert second.overview_tab.findChild(QLineEdit, "account_country").isReadOnly()
+    people = second.show_tab("People").findChild(QAbstractItemView)
+    assert people.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert people.model().rowCount() > 0  # still there to read
+    answers.texts.append("Initech")
+    second.new_account()  # the user types a name, and is told why it cannot be added
     assert "open for editing in another Keyplan window" in answers.errors[-1]
     assert top_names(db) == ["Acme Group", "Globex"]
 
