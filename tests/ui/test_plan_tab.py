@@ -179,7 +179,7 @@ def test_a_bad_review_date_is_refused_and_the_stored_one_shown_again(
     assert last_review.text() == ""
 
 
-def test_click_a_whitespace_cell_to_change_its_status_then_undo(
+def test_double_click_a_whitespace_cell_to_change_its_status_then_undo(
     window, plan, qtbot, db, small_portfolio, ours
 ):
     plan.document.set_person_field(small_portfolio.harald, "department", "Finance")
@@ -192,8 +192,11 @@ def test_click_a_whitespace_cell_to_change_its_status_then_undo(
 
     def click(index) -> None:
         rect = grid.table.visualRect(index)
-        qtbot.mouseClick(grid.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(grid.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
+    rect = grid.table.visualRect(cloud)  # a single click only selects: browsing changes nothing
+    qtbot.mouseClick(grid.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert plan_edits.whitespace(db, small_portfolio.acme).cells == {}
     click(cloud)
     assert plan_edits.whitespace(db, small_portfolio.acme).cells == {
         ("Finance", ours["cloud"]): "opportunity"

@@ -1,8 +1,10 @@
 """The whitespace grid: the customer's departments × our offerings, one coloured cell each.
 
-A click moves a cell to its next status (opportunity → in pursuit → installed → competitor
-holds → not relevant → not assessed); the context menu picks one directly. Each change is an
-undo step through the document; the grid follows ``plan_changed`` like every plan view.
+A double-click (or Space) moves a cell to its next status (opportunity → in pursuit →
+installed → competitor holds → not relevant → not assessed); the context menu picks one
+directly. A single click only selects: looking through the grid must not change it. Each
+change is an undo step through the document; the grid follows ``plan_changed`` like every plan
+view.
 """
 
 from __future__ import annotations
@@ -176,7 +178,7 @@ class WhitespaceModel(QAbstractTableModel):
             offering = self._grid.offerings[index.column()][1]
             return (
                 f"{offering} in {department}: {status_label(status)}.\n"
-                "Click for the next status; right-click to choose."
+                "Double-click or Space for the next status; right-click to choose."
             )
         return None
 
@@ -247,7 +249,7 @@ class WhitespaceView(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_menu)
-        self.table.clicked.connect(self.model.cycle)
+        self.table.doubleClicked.connect(self.model.cycle)
         cycle_action = QAction("Next status", self.table)
         cycle_action.setShortcut(QKeySequence(Qt.Key.Key_Space))
         cycle_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
