@@ -15,20 +15,31 @@ from collections.abc import Sequence
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.errors import NotFound
-from keyplan.domain.vocabulary import Channel, CommitmentStatus, OpportunityStage, OpportunityStatus
+from keyplan.domain.vocabulary import Channel, OpportunityStage, OpportunityStatus
+from keyplan.reports.brief_open_work import OpenItem, open_items, open_work
+from keyplan.reports.brief_politics import (
+    between_them,
+    brief_bullet,
+    brief_heading,
+    seniority_key,
+)
 from keyplan.reports.context import Context, label_of, money, vocab
 from keyplan.reports.document import DocumentInfo, SectionHeading
 from keyplan.reports.fonts import markup
 from keyplan.reports.names import plain_name, plain_team_names
 from keyplan.reports.plan import INTERNAL_LABEL, BuiltDocument
-from keyplan.reports.styles import ACCENT_LIGHT, LATE, RULE, STANCE_COLOURS, styles
+from keyplan.reports.styles import ACCENT_LIGHT, RULE, STANCE_COLOURS, styles
 from keyplan.reports.tables import Column, data_table, date_column, fitted_column
-from keyplan.reports.text import BULLET_MARKS, display, escape, note_flowables, para, user_markup
+from keyplan.reports.text import BULLET_MARKS, display, escape, para, user_markup
 from keyplan.store.plan_queries import InteractionRow, PlanData
 from keyplan.store.queries import PersonRow
 
-INTERACTIONS_PER_PERSON = 3
-KEEP_POINTS_TOGETHER = 12  # talking points kept on one page with their heading
+INTERACTIONS_PER_PERSON = 2  # shown for a small meeting; one each beyond FEW_ATTENDEES
+FEW_ATTENDEES = 3
+NOTE_CHARACTERS = 125  # a card's notes are cut to about one line each
+SHORT_NOTE_CHARACTERS = 90  # one line at most, for a meeting of more than FEW_ATTENDEES
+OPPORTUNITIES = 3
+TALKING_POINTS = 6
 
 
 def find_attendees(plan: PlanData, names: Sequence[str]) -> list[PersonRow]:
@@ -74,10 +85,14 @@ def meeting_brief(
     interactions: Sequence[InteractionRow],
     page_size: tuple[float, float],
 ) -> BuiltDocument:
-    """The brief for a meeting with ``attendees`` (found with ``find_attendees``)."""
+    """The brief for a meeting with ``attendees`` (found with ``find_attendees``).
+
+    The attendees come most senior first (board, then by influence), whatever order they were
+    chosen in: the director reads the card of the person who decides first.
+    """
     plan = plain_team_names(plan)
     by_id = {p.id: p for p in plan.people}
-    attendees = [by_id.get(p.id, p) for p in attendees]
+    attendees = sorted((by_id.get(p.id, p) for p in attendees), key=seniority_key)
     interactions = [
         dataclasses.replace(i, team=tuple(plain_name(n) or n for n in i.team)) for i in interactions
     ]
@@ -94,51 +109,63 @@ def meeting_brief(
     )
     story: list[Flowable] = [
         SectionHeading(f"Meeting brief: {plan.name}", "brief"),
-        para(f"With {names}. Printed {plan.today.isoformat()}.", styles().muted),
-        Spacer(1, 6),
+        para(f"With {names}. Printed {plan.today.isoformat()}. Internal.", styles().muted),
+        Spacer(1, 4),
     ]
+    # A bigger meeting gets shorter cards and fewer points, so the brief stays on one page.
+    few = len(attendees) <= FEW_ATTENDEES
+    shown = INTERACTIONS_PER_PERSON if few else 1
+    limit = NOTE_CHARACTERS if few else SHORT_NOTE_CHARACTERS
     for person in attendees:
-        story.append(_person_block(ctx, person, interactions))
-    ids = {p.id for p in attendees}
-    story += _open_promises(ctx, ids)
+        story.append(_person_block(ctx, person, interactions, shown, limit))
+    story += open_work(ctx, attendees)
+    story += between_them(ctx, attendees)
     story += _open_opportunities(ctx, attendees)
     story += _talking_points(ctx, attendees)
     return BuiltDocument(info, story, ())
 
 
 def _person_block(
-    ctx: Context, person: PersonRow, interactions: Sequence[InteractionRow]
+    ctx: Context,
+    person: PersonRow,
+    interactions: Sequence[InteractionRow],
+    shown: int = INTERACTIONS_PER_PERSON,
+    limit: int = 0,
 ) -> Flowable:
+    """A compact card: who they are, what they want, how to talk to them, when we last met."""
     style_set = styles()
+    small = style_set.small
     facts = [
-        ("Title", person["job_title"]),
-        ("Department", person["department"]),
         ("Buying role", label_of("buying_role", person["buying_role"])),
         ("Stance (internal)", label_of("stance", person["stance"])),
+        ("Influence", label_of("influence", person["influence"])),
         ("Relationship", label_of("strength", person["strength"])),
         ("Our owner(s)", ", ".join(person.owners) or None),
     ]
-    fact_text = " · ".join(
-        f"<b>{escape(k)}:</b> {user_markup(v, style_set.small)}" for k, v in facts if v
-    )
+    fact_text = " · ".join(f"<b>{escape(k)}:</b> {user_markup(v, small)}" for k, v in facts if v)
+    who = " · ".join(v for v in (person["job_title"], person["department"]) if v)
+    name = user_markup(person["full_name"], style_set.card_name)
     left: list[Flowable] = [
-        para(person["full_name"], style_set.card_name),
-        Paragraph(fact_text, style_set.small),
+        Paragraph(
+            f"{name}  <font size=8.5 color='#6B6B6B'>{user_markup(who, small)}</font>",
+            style_set.card_name,
+        ),
+        Paragraph(fact_text, small),
     ]
-    for label, field in (
-        ("What they care about", "priorities"),
-        ("Major challenge now", "major_challenge"),
-        ("Personality and communication", "personality_notes"),
+    # One line each, in the card's own words: the full notes are in the account plan.
+    for label, text in (
+        ("Cares about", "; ".join(_lines(person["priorities"]))),
+        ("Challenge now", person["major_challenge"]),
+        ("How to talk to them", person["personality_notes"]),
     ):
-        if person[field]:
-            left += [Paragraph(escape(label), style_set.label), *note_flowables(person[field])]
-    mine = [i for i in interactions if person.id in i.person_ids][:INTERACTIONS_PER_PERSON]
-    left.append(Paragraph("Last interactions", style_set.label))
+        if text:
+            left.append(_labelled(label, _short(text, limit or NOTE_CHARACTERS)))
+    mine = [i for i in interactions if person.id in i.person_ids][:shown]
     if not mine:
-        left.append(Paragraph("None recorded.", style_set.muted))
+        left.append(_labelled("Last interactions", "none recorded"))
     for item in mine:
         when = f"{item.occurred_on.isoformat()} · {vocab(Channel, item.channel)}"
-        left.append(para(f"{when}: {display(item.summary)}", style_set.small))
+        left.append(_labelled(when, _short(display(item.summary), limit or NOTE_CHARACTERS)))
     stance_colour = STANCE_COLOURS.get(person["stance"] or "unknown")
     table = Table([["", left]], colWidths=[5, ctx.width - 5], splitInRow=1)
     table.setStyle(
@@ -148,37 +175,27 @@ def _person_block(
                 ("BACKGROUND", (1, 0), (1, 0), ACCENT_LIGHT),
                 ("BOX", (0, 0), (-1, -1), 0.5, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (1, 0), (1, 0), 8),
-                ("TOPPADDING", (0, 0), (-1, -1), 5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (1, 0), (1, 0), 7),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
             ]
         )
     )
-    return KeepTogether([table, Spacer(1, 8)])
+    return KeepTogether([table, Spacer(1, 4)])
 
 
-def _open_promises(ctx: Context, ids: set[int]) -> list[Flowable]:
-    rows_in = [
-        c
-        for c in ctx.plan.commitments
-        if c.to_person_id in ids and c.status == CommitmentStatus.OPEN.value
-    ]
-    story: list[Flowable] = [Paragraph("Open promises to them", styles().h2)]
-    if not rows_in:
-        return [*story, Paragraph("None open.", styles().muted)]
-    rows = [
-        [c.promise, c.to_person, c.by_member, c.due_on, "Overdue" if c.late else "Open"]
-        for c in rows_in
-    ]
-    highlights = [(i, LATE) for i, c in enumerate(rows_in) if c.late]
-    columns = [
-        Column("Promise", 2.6),
-        Column("To", 1.1),
-        Column("By", 1.0),
-        date_column("Due"),
-        Column("Status", 0.6),
-    ]
-    return [*story, data_table(columns, rows, ctx.width, highlights=highlights)]
+def _labelled(label: str, text: str) -> Paragraph:
+    style = styles().small
+    return Paragraph(f"<b>{escape(label)}:</b> {user_markup(text, style, keep_lines=False)}", style)
+
+
+def _short(text: str, limit: int = NOTE_CHARACTERS) -> str:
+    """A note on one line, cut at a word with an ellipsis when longer than ``limit``."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
+    return f"{cut}…"
 
 
 def _open_opportunities(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
@@ -189,9 +206,10 @@ def _open_opportunities(ctx: Context, attendees: Sequence[PersonRow]) -> list[Fl
         if o.status == OpportunityStatus.OPEN.value
         and (o.department or "").casefold() in departments
     ]
-    story: list[Flowable] = [Paragraph("Open opportunities in their departments", styles().h2)]
+    story: list[Flowable] = [Paragraph("Open opportunities in their departments", brief_heading())]
     if not rows_in:
         return [*story, Paragraph("None open.", styles().muted)]
+    shown = rows_in[: OPPORTUNITIES if len(attendees) <= FEW_ATTENDEES else 2]
     rows = [
         [
             o.name,
@@ -200,7 +218,7 @@ def _open_opportunities(ctx: Context, attendees: Sequence[PersonRow]) -> list[Fl
             vocab(OpportunityStage, o.stage),
             o.expected_close_on,
         ]
-        for o in rows_in
+        for o in shown
     ]
     columns = [
         Column("Opportunity", 2.4),
@@ -209,36 +227,64 @@ def _open_opportunities(ctx: Context, attendees: Sequence[PersonRow]) -> list[Fl
         Column("Stage", 1.0),
         date_column("Close"),
     ]
-    return [*story, data_table(columns, rows, ctx.width)]
+    story.append(data_table(columns, rows, ctx.width))
+    if len(rows_in) > len(shown):
+        more = len(rows_in) - len(shown)
+        story.append(Paragraph(f"… and {more} more closing later.", styles().muted))
+    return story
 
 
 def _talking_points(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
-    """Points to raise: their stated priorities, their challenge, and what we owe them."""
-    points: list[str] = []
+    """Points to raise, at most ``TALKING_POINTS``, the most pressing first.
+
+    First what we owe them and is overdue (apologise before anything else), then one point per
+    person on what they care about, then their challenge, then their other priorities and what
+    is due soon. Each round goes most senior first, so a cut drops the least pressing points.
+    """
+    attendees = sorted(attendees, key=seniority_key)
+    first_name = {p["full_name"]: _first_name(p) for p in attendees}
+    owed = open_items(ctx, attendees)
+    overdue = [_owed_point(item, first_name) for item in owed if item.overdue]
+    cares: list[str] = []
+    challenges: list[str] = []
+    more_cares: list[str] = []
     for person in attendees:
-        first = person["full_name"].split()[0] if person["full_name"].split() else ""
-        for line in _lines(person["priorities"]):
-            points.append(_sentence(f"{first}: show how we support {_quoted(line)}"))
+        first = _first_name(person)
+        lines = [
+            _sentence(f"{first}: show how we support {_quoted(x)}")
+            for x in _lines(person["priorities"])
+        ]
+        cares += lines[:1]
+        more_cares += lines[1:]
         if person["major_challenge"]:
             challenge = _quoted(" ".join(person["major_challenge"].split()))
-            points.append(f"{first}: ask how {challenge} is going, and offer help.")
-    for c in ctx.plan.commitments:
-        if c.status == CommitmentStatus.OPEN.value and c.to_person_id in {p.id for p in attendees}:
-            state = "overdue — apologise and give a date" if c.late else f"due {display(c.due_on)}"
-            points.append(f"Report on the promise {_quoted(c.promise)} ({state}).")
-    heading = Paragraph("Suggested talking points", styles().h2)
+            challenges.append(f"{first}: ask how {challenge} is going, and offer help.")
+    due = [_owed_point(item, first_name) for item in owed if not item.overdue]
+    cap = TALKING_POINTS if len(attendees) <= FEW_ATTENDEES else 4
+    points = [*overdue, *challenges, *cares, *more_cares, *due][:cap]
+    heading = Paragraph("Suggested talking points", brief_heading())
     if not points:
         return [
             heading,
             Paragraph("Record priorities and challenges to get suggestions.", styles().muted),
         ]
-    bullet = styles().bullet
+    bullet = brief_bullet()
     bullets: list[Flowable] = [Paragraph(markup(p), bullet, bulletText="•") for p in points]
-    # Never a page holding one stray bullet: a short list stays with its heading, a long one
-    # carries its last bullets over together.
-    if len(bullets) <= KEEP_POINTS_TOGETHER:
-        return [KeepTogether([heading, *bullets])]
-    return [heading, *bullets[:-3], KeepTogether(bullets[-3:])]
+    # Never a page holding one stray bullet: the (short) list stays with its heading.
+    return [KeepTogether([heading, *bullets])]
+
+
+def _first_name(person: PersonRow) -> str:
+    words = (person["full_name"] or "").split()
+    return words[0] if words else ""
+
+
+def _owed_point(item: OpenItem, first_name: dict[str, str]) -> str:
+    """ "Zoë: report on the action “…” (overdue — apologise and give a date)." """
+    who = first_name.get(item.person) or item.person
+    state = "overdue — apologise and give a date" if item.overdue else f"due {display(item.due_on)}"
+    thing = "the promise" if item.kind == "Promise" else "the action"
+    return f"{who}: report on {thing} {_quoted(item.text)} ({state})."
 
 
 def _quoted(text: str) -> str:
