@@ -73,6 +73,7 @@ class ClickedDialog:
         self.texts: list[str] = []
         self.offered: list[set[RecoveryChoice]] = []
         self.default: list[RecoveryChoice] = []  # the button Enter presses
+        self.closing: list[str] = []  # the button that gives up
 
         def click_through(dialog: RecoveryDialog) -> int:
             dialog.show()
@@ -82,6 +83,7 @@ class ClickedDialog:
                 f"{b.text()} {b.description()}" for b in dialog.buttons.values()
             )
             self.offered.append(set(dialog.buttons))
+            self.closing.append(dialog.quit_button.text())
             self.default.append(next(c for c, b in dialog.buttons.items() if b.isDefault()))
             answer = self.answers.pop(0)
             button = dialog.quit_button if answer is RecoveryChoice.QUIT else dialog.buttons[answer]
@@ -121,6 +123,7 @@ def test_a_damaged_file_is_restored_from_the_newest_backup_and_kept_aside(
     assert "Keyplan cannot open keyplan.db" in said and "is damaged" in said
     assert "2 accounts and 2 people" in said and f"at {taken.taken_at:%H:%M}" in said
     assert answered.default == [RecoveryChoice.RESTORE_NEWEST]
+    assert answered.closing == ["Quit Keyplan"]  # at start-up, giving up is quitting
     assert window.document.database.path == own_file
     assert top_names(window) == ["Acme Group", "Globex"]
     assert window.portfolio_model.rowCount() == 2  # both accounts listed in the window
@@ -211,3 +214,27 @@ def test_a_file_from_a_newer_keyplan_is_not_offered_a_restore(qtbot, own_file, t
     )
     assert launch._first_document(str(own_file)) is None
     assert "newer version of Keyplan" in told["errors"][0]
+
+
+def test_file_open_on_a_damaged_file_offers_the_same_ways_out_and_cancel_keeps_the_window(
+    qtbot, own_file, told, monkeypatch, tmp_path
+):
+    other = tmp_path / "other" / "team.db"
+    current = launch.open_document(str(other), create=True)
+    edits.add_account(current.database, "Initech")
+    window = MainWindow(current, launch.open_document)
+    qtbot.addWidget(window)
+    backup.make_rolling_backup(own_file)
+    damaged = break_overnight(own_file)
+
+    answered = ClickedDialog(qtbot, monkeypatch, RecoveryChoice.QUIT, RecoveryChoice.RESTORE_NEWEST)
+    assert not window.open_database(str(own_file), create=False)  # the user cancels
+    assert answered.closing == ["Cancel"]  # in a window, giving up is not quitting
+    assert window.document is current and top_names(window) == ["Initech"]
+    assert digest(own_file) == damaged and told["errors"] == []
+
+    assert window.open_database(str(own_file), create=False)  # now restores the backup
+    assert top_names(window) == ["Acme Group", "Globex"]
+    [kept] = own_file.parent.glob("keyplan-damaged-*.db")
+    assert digest(kept) == damaged
+    window.document.database.close()

@@ -195,7 +195,9 @@ def ask_import_file(parent: QWidget | None) -> str | None:
 # ---- a damaged database at start-up --------------------------------------------------------
 
 
-def ask_recovery(parent: QWidget | None, damaged: DamagedDatabase) -> RecoveryChoice:
+def ask_recovery(
+    parent: QWidget | None, damaged: DamagedDatabase, closing_text: str = "Quit Keyplan"
+) -> RecoveryChoice:
     """Say what is wrong with a damaged database and ask what to do about it.
 
     Returns:
@@ -203,6 +205,6 @@ def ask_recovery(parent: QWidget | None, damaged: DamagedDatabase) -> RecoveryCh
     """
     from keyplan.ui.recovery_dialog import RecoveryDialog
 
-    dialog = RecoveryDialog(damaged, parent)
+    dialog = RecoveryDialog(damaged, parent, closing_text=closing_text)
     dialog.exec()
     return dialog.choice()

@@ -388,11 +388,25 @@ class MainWindow(QMainWindow):
         try:
             document = self.opener(path, create)
         except KeyplanError as error:
-            dialogs.show_error(self, str(error), "Cannot open database")
-            return False
+            recovered = self._recover(path, error)
+            if recovered is None:
+                return False
+            document, path = recovered
         self.set_document(document)
         settings.remember_database(path)
         return True
+
+    def _recover(self, path: str, error: KeyplanError) -> tuple[PortfolioDocument, str] | None:
+        """A damaged file gets the same ways out as at start-up; other refusals are shown."""
+        from keyplan.ui.recovery import is_damaged_file, recover_damaged_database
+
+        if not is_damaged_file(path):
+            dialogs.show_error(self, str(error), "Cannot open database")
+            return None
+        recovered = recover_damaged_database(
+            path, str(error), self.opener, parent=self, closing_text="Cancel"
+        )
+        return None if recovered is None else (recovered.document, recovered.location)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

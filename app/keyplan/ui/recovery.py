@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.store import backup, recovery
@@ -39,21 +39,30 @@ def is_damaged_file(location: str) -> bool:
     return "://" not in location and recovery.is_damaged(Path(location).expanduser())
 
 
-def recover_damaged_database(location: str, problem: str, opener: Opener) -> Recovered | None:
+def recover_damaged_database(
+    location: str,
+    problem: str,
+    opener: Opener,
+    *,
+    parent: QWidget | None = None,
+    closing_text: str = "Quit Keyplan",
+) -> Recovered | None:
     """Ask what to do about a damaged database until a database opens or the user quits.
 
     Args:
         location: the damaged file.
         problem: what is wrong with it, as the store said when it refused to open it.
         opener: opens a database for the window (``launch.open_document``).
+        parent: the window asking (None at start-up).
+        closing_text: the button that gives up: quitting at start-up, cancelling in a window.
 
     Returns:
-        The database that opened, or None when the user chose to quit.
+        The database that opened, or None when the user gave up.
     """
     path = Path(location).expanduser()
     while True:
         damaged = describe_damage(path, problem)
-        choice = dialogs.ask_recovery(None, damaged)
+        choice = dialogs.ask_recovery(parent, damaged, closing_text)
         if choice is RecoveryChoice.QUIT:
             return None
         if choice is RecoveryChoice.OPEN_OTHER:

@@ -59,6 +59,7 @@ class RecoveryDialog(QDialog):
         parent: QWidget | None = None,
         *,
         now: datetime | None = None,
+        closing_text: str = "Quit Keyplan",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyplan — database damaged")
@@ -96,7 +97,9 @@ class RecoveryDialog(QDialog):
         )
         layout.addLayout(self._ways_out)
         closing = QDialogButtonBox()
-        self.quit_button = closing.addButton("Quit Keyplan", QDialogButtonBox.ButtonRole.RejectRole)
+        # At start-up there is nothing else open: closing is quitting. From File › Open, it
+        # only cancels, and the window stays on the database it had.
+        self.quit_button = closing.addButton(closing_text, QDialogButtonBox.ButtonRole.RejectRole)
         self.quit_button.clicked.connect(self.reject)
         layout.addWidget(closing)
         # Wrapped sentences: the height that fits this width, not Qt's square-ish guess.
