@@ -1,22 +1,30 @@
-"""The meeting brief: one or two pages about the people a director is about to meet.
+"""The meeting brief: one page about the people a director is about to meet.
 
 For each attendee: a card (title, department, buying role, stance and relationship — it is an
 internal document), what they care about, their major challenge and the last interactions;
 then the open promises to them, the open opportunities in their departments, and talking
 points drawn from their priorities, challenges and what we owe them.
+
+The brief must fit on one page for up to five attendees. It is laid out with generous limits
+first and, only when it runs past a page, again with tighter ones (fewer talking points and
+opportunities, shorter card lines, fewer interactions) until it fits or the limits are at
+their floor. The cards, "Between them" and overdue items are never dropped.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Sequence
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.errors import NotFound
 from keyplan.domain.vocabulary import Channel, OpportunityStage, OpportunityStatus
-from keyplan.reports.brief_open_work import OpenItem, open_items, open_work
+from keyplan.reports.brief_open_work import OpenItem, cut, open_items, open_work
 from keyplan.reports.brief_politics import (
     between_them,
     brief_bullet,
@@ -24,7 +32,7 @@ from keyplan.reports.brief_politics import (
     seniority_key,
 )
 from keyplan.reports.context import Context, label_of, money, vocab
-from keyplan.reports.document import DocumentInfo, SectionHeading
+from keyplan.reports.document import DocumentInfo, KeyplanDocument, SectionHeading
 from keyplan.reports.fonts import markup
 from keyplan.reports.names import plain_name, plain_team_names
 from keyplan.reports.plan import INTERNAL_LABEL, BuiltDocument
@@ -34,12 +42,35 @@ from keyplan.reports.text import BULLET_MARKS, display, escape, para, user_marku
 from keyplan.store.plan_queries import InteractionRow, PlanData
 from keyplan.store.queries import PersonRow
 
-INTERACTIONS_PER_PERSON = 2  # shown for a small meeting; one each beyond FEW_ATTENDEES
+
+@dataclass(frozen=True, slots=True)
+class BriefLimits:
+    """How much of each part the brief shows; tightened step by step until it fits a page."""
+
+    interactions: int  # last interactions on each card
+    note_characters: int  # each note line of a card (cares about, challenge, how to talk)
+    summary_characters: int  # each interaction's summary (its date and channel come first)
+    opportunities: int
+    talking_points: int  # overdue items are raised even beyond this
+    short_labels: bool = False  # "Role: …", not "Buying role: …": the facts keep to one line
+    item_characters: int = 0  # each promise, action, risk and talking point; 0: in full
+
+
+FULL_LIMITS = BriefLimits(2, 125, 125, 3, 6)
+# Each step gives up a little more, the least pressing first; the last one is the floor.
+TIGHTER_LIMITS = (
+    BriefLimits(2, 110, 100, 3, 5),
+    BriefLimits(1, 100, 90, 2, 4),  # where a meeting of more than FEW_ATTENDEES starts
+    BriefLimits(1, 90, 75, 2, 3, short_labels=True),
+    BriefLimits(1, 80, 65, 1, 3, short_labels=True),
+    BriefLimits(1, 70, 58, 1, 2, short_labels=True, item_characters=60),
+    # The floor: the last contact goes before the overdue items, the politics or a card.
+    BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45),
+)
+LIMIT_STEPS = (FULL_LIMITS, *TIGHTER_LIMITS)
 FEW_ATTENDEES = 3
-NOTE_CHARACTERS = 125  # a card's notes are cut to about one line each
-SHORT_NOTE_CHARACTERS = 90  # one line at most, for a meeting of more than FEW_ATTENDEES
-OPPORTUNITIES = 3
-TALKING_POINTS = 6
+INTERACTIONS_PER_PERSON = FULL_LIMITS.interactions  # the most any card shows
+NOTE_CHARACTERS = FULL_LIMITS.note_characters
 
 
 def find_attendees(plan: PlanData, names: Sequence[str]) -> list[PersonRow]:
@@ -107,40 +138,81 @@ def meeting_brief(
         printed_on=plan.today,
         page_size=page_size,
     )
+
+    def story_with(limits: BriefLimits) -> list[Flowable]:
+        return _brief_story(ctx, names, attendees, interactions, limits)
+
+    return BuiltDocument(info, _fitted_story(info, story_with, len(attendees)), ())
+
+
+def _brief_story(
+    ctx: Context,
+    names: str,
+    attendees: Sequence[PersonRow],
+    interactions: Sequence[InteractionRow],
+    limits: BriefLimits,
+) -> list[Flowable]:
     story: list[Flowable] = [
-        SectionHeading(f"Meeting brief: {plan.name}", "brief"),
-        para(f"With {names}. Printed {plan.today.isoformat()}. Internal.", styles().muted),
+        SectionHeading(f"Meeting brief: {ctx.plan.name}", "brief"),
+        para(f"With {names}. Printed {ctx.plan.today.isoformat()}. Internal.", styles().muted),
         Spacer(1, 4),
     ]
-    # A bigger meeting gets shorter cards and fewer points, so the brief stays on one page.
-    few = len(attendees) <= FEW_ATTENDEES
-    shown = INTERACTIONS_PER_PERSON if few else 1
-    limit = NOTE_CHARACTERS if few else SHORT_NOTE_CHARACTERS
     for person in attendees:
-        story.append(_person_block(ctx, person, interactions, shown, limit))
-    story += open_work(ctx, attendees)
+        story.append(_person_block(ctx, person, interactions, limits))
+    story += open_work(ctx, attendees, limits.item_characters)
     story += between_them(ctx, attendees)
-    story += _open_opportunities(ctx, attendees)
-    story += _talking_points(ctx, attendees)
-    return BuiltDocument(info, story, ())
+    story += _open_opportunities(ctx, attendees, limits.opportunities)
+    story += _talking_points(ctx, attendees, limits.talking_points, limits.item_characters)
+    return story
+
+
+def _fitted_story(
+    info: DocumentInfo, story_with: Callable[[BriefLimits], list[Flowable]], attendees: int
+) -> list[Flowable]:
+    """The story with the most generous limits that still fit one page (else at the floor).
+
+    A meeting of more than ``FEW_ATTENDEES`` starts a few steps down: it never fits with the
+    full limits, and each try is a full layout. Fitting gets only easier down the steps, so
+    the steps are halved rather than walked one by one; a layout consumes its flowables, so
+    the chosen story is built afresh.
+    """
+    start = 0 if attendees <= FEW_ATTENDEES else LIMIT_STEPS.index(TIGHTER_LIMITS[1])
+    if _pages(info, story_with(LIMIT_STEPS[start])) <= 1:
+        return story_with(LIMIT_STEPS[start])
+    low, high = start + 1, len(LIMIT_STEPS) - 1  # the answer lies in low..high
+    while low < high:
+        middle = (low + high) // 2
+        if _pages(info, story_with(LIMIT_STEPS[middle])) <= 1:
+            high = middle
+        else:
+            low = middle + 1
+    return story_with(LIMIT_STEPS[low])
+
+
+def _pages(info: DocumentInfo, story: list[Flowable]) -> int:
+    """How many pages the story takes in our document, laid out without writing anything."""
+    document = KeyplanDocument(Path(os.devnull), info)
+    document._doSave = 0  # the layout is all we want: the canvas is never saved
+    document.build(story)
+    return document.page
 
 
 def _person_block(
     ctx: Context,
     person: PersonRow,
     interactions: Sequence[InteractionRow],
-    shown: int = INTERACTIONS_PER_PERSON,
-    limit: int = 0,
+    limits: BriefLimits = FULL_LIMITS,
 ) -> Flowable:
     """A compact card: who they are, what they want, how to talk to them, when we last met."""
     style_set = styles()
     small = style_set.small
+    short = limits.short_labels
     facts = [
-        ("Buying role", label_of("buying_role", person["buying_role"])),
-        ("Stance (internal)", label_of("stance", person["stance"])),
+        ("Role" if short else "Buying role", label_of("buying_role", person["buying_role"])),
+        ("Stance" if short else "Stance (internal)", label_of("stance", person["stance"])),
         ("Influence", label_of("influence", person["influence"])),
-        ("Relationship", label_of("strength", person["strength"])),
-        ("Our owner(s)", ", ".join(person.owners) or None),
+        ("Relation" if short else "Relationship", label_of("strength", person["strength"])),
+        ("Owner" if short else "Our owner(s)", ", ".join(person.owners) or None),
     ]
     fact_text = " · ".join(f"<b>{escape(k)}:</b> {user_markup(v, small)}" for k, v in facts if v)
     who = " · ".join(v for v in (person["job_title"], person["department"]) if v)
@@ -159,13 +231,13 @@ def _person_block(
         ("How to talk to them", person["personality_notes"]),
     ):
         if text:
-            left.append(_labelled(label, _short(text, limit or NOTE_CHARACTERS)))
-    mine = [i for i in interactions if person.id in i.person_ids][:shown]
-    if not mine:
+            left.append(_labelled(label, _short(text, limits.note_characters)))
+    mine = [i for i in interactions if person.id in i.person_ids][: limits.interactions]
+    if not mine and limits.interactions:
         left.append(_labelled("Last interactions", "none recorded"))
     for item in mine:
         when = f"{item.occurred_on.isoformat()} · {vocab(Channel, item.channel)}"
-        left.append(_labelled(when, _short(display(item.summary), limit or NOTE_CHARACTERS)))
+        left.append(_labelled(when, _short(display(item.summary), limits.summary_characters)))
     stance_colour = STANCE_COLOURS.get(person["stance"] or "unknown")
     table = Table([["", left]], colWidths=[5, ctx.width - 5], splitInRow=1)
     table.setStyle(
@@ -191,14 +263,12 @@ def _labelled(label: str, text: str) -> Paragraph:
 
 def _short(text: str, limit: int = NOTE_CHARACTERS) -> str:
     """A note on one line, cut at a word with an ellipsis when longer than ``limit``."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(" ,;:.")
-    return f"{cut}…"
+    return cut(text, limit)
 
 
-def _open_opportunities(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
+def _open_opportunities(
+    ctx: Context, attendees: Sequence[PersonRow], limit: int = FULL_LIMITS.opportunities
+) -> list[Flowable]:
     departments = {(p["department"] or "").casefold() for p in attendees} - {""}
     rows_in = [
         o
@@ -209,7 +279,7 @@ def _open_opportunities(ctx: Context, attendees: Sequence[PersonRow]) -> list[Fl
     story: list[Flowable] = [Paragraph("Open opportunities in their departments", brief_heading())]
     if not rows_in:
         return [*story, Paragraph("None open.", styles().muted)]
-    shown = rows_in[: OPPORTUNITIES if len(attendees) <= FEW_ATTENDEES else 2]
+    shown = rows_in[:limit]
     rows = [
         [
             o.name,
@@ -234,8 +304,13 @@ def _open_opportunities(ctx: Context, attendees: Sequence[PersonRow]) -> list[Fl
     return story
 
 
-def _talking_points(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
-    """Points to raise, at most ``TALKING_POINTS``, the most pressing first.
+def _talking_points(
+    ctx: Context,
+    attendees: Sequence[PersonRow],
+    limit: int = FULL_LIMITS.talking_points,
+    characters: int = 0,
+) -> list[Flowable]:
+    """Points to raise, at most ``limit`` (but every overdue item), the most pressing first.
 
     First what we owe them and is overdue (apologise before anything else), then one point per
     person on what they care about, then their challenge, then their other priorities and what
@@ -243,7 +318,7 @@ def _talking_points(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowab
     """
     attendees = sorted(attendees, key=seniority_key)
     first_name = {p["full_name"]: _first_name(p) for p in attendees}
-    owed = open_items(ctx, attendees)
+    owed = [_cut_item(item, characters) for item in open_items(ctx, attendees)]
     overdue = [_owed_point(item, first_name) for item in owed if item.overdue]
     cares: list[str] = []
     challenges: list[str] = []
@@ -257,11 +332,11 @@ def _talking_points(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowab
         cares += lines[:1]
         more_cares += lines[1:]
         if person["major_challenge"]:
-            challenge = _quoted(" ".join(person["major_challenge"].split()))
+            challenge = _quoted(_short(person["major_challenge"], characters or 10_000))
             challenges.append(f"{first}: ask how {challenge} is going, and offer help.")
     due = [_owed_point(item, first_name) for item in owed if not item.overdue]
-    cap = TALKING_POINTS if len(attendees) <= FEW_ATTENDEES else 4
-    points = [*overdue, *challenges, *cares, *more_cares, *due][:cap]
+    # Never a cut overdue item: walking in without apologising is worse than a long list.
+    points = [*overdue, *challenges, *cares, *more_cares, *due][: max(limit, len(overdue))]
     heading = Paragraph("Suggested talking points", brief_heading())
     if not points:
         return [
@@ -272,6 +347,12 @@ def _talking_points(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowab
     bullets: list[Flowable] = [Paragraph(markup(p), bullet, bulletText="•") for p in points]
     # Never a page holding one stray bullet: the (short) list stays with its heading.
     return [KeepTogether([heading, *bullets])]
+
+
+def _cut_item(item: OpenItem, characters: int) -> OpenItem:
+    if not characters:
+        return item
+    return dataclasses.replace(item, text=_short(item.text, characters))
 
 
 def _first_name(person: PersonRow) -> str:

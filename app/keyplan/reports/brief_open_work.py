@@ -77,23 +77,28 @@ def _named_in(text: str, names: Sequence[str]) -> str | None:
     return next((name for name in names if name.casefold() in folded), None)
 
 
-def open_work(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
-    """The "Open promises and actions" table (capped, overdue first) and the risks on them."""
+def open_work(ctx: Context, attendees: Sequence[PersonRow], characters: int = 0) -> list[Flowable]:
+    """The "Open promises and actions" table (capped, overdue first) and the risks on them.
+
+    Every overdue item is listed, beyond the cap if need be. With ``characters``, each item's
+    and risk's text is cut at a word to about that length, so a row keeps to one line.
+    """
     style_set = styles()
     story: list[Flowable] = [Paragraph("Open promises and actions with them", brief_heading())]
     items = open_items(ctx, attendees)
+    today = ctx.plan.today
     if not items:
         story.append(Paragraph("None open.", style_set.muted))
     else:
-        shown = items[:OPEN_ITEMS]
+        shown = items[: max(OPEN_ITEMS, sum(i.overdue for i in items))]
         rows = [
-            [f"{i.kind}: {i.text}", i.person, i.owner, i.due_on, _state(i, ctx.plan.today)]
+            [f"{i.kind}: {cut(i.text, characters)}", i.person, i.owner, i.due_on, _state(i, today)]
             for i in shown
         ]
         columns = [
-            Column("What", 3.3),
+            Column("What", 3.1),
             Column("For", 1.0),
-            Column("Our owner", 0.9),
+            Column("Our owner", 1.1),  # a full name on one line
             date_column("Due"),
             Column("Status", 0.85),
         ]
@@ -102,8 +107,16 @@ def open_work(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
         if len(items) > len(shown):
             more = len(items) - len(shown)
             story.append(Paragraph(f"… and {more} more in the account plan.", style_set.muted))
-    story += _risks(ctx, attendees)
+    story += _risks(ctx, attendees, characters)
     return story
+
+
+def cut(text: str, characters: int) -> str:
+    """``text`` on one line, cut at a word with an ellipsis past ``characters`` (0: in full)."""
+    flat = " ".join(text.split())
+    if not characters or len(flat) <= characters:
+        return flat
+    return f"{flat[: characters - 1].rsplit(' ', 1)[0].rstrip(' ,;:.')}…"
 
 
 def _state(item: OpenItem, today: date) -> str:
@@ -154,7 +167,7 @@ def _has_words(text: str, words: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.IGNORECASE) is not None
 
 
-def _risks(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
+def _risks(ctx: Context, attendees: Sequence[PersonRow], characters: int = 0) -> list[Flowable]:
     found = risks_on(ctx, attendees)
     if not found:
         return []
@@ -162,7 +175,7 @@ def _risks(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
     shown = found[:OPEN_RISKS]
     rows = [
         [
-            risk.description,
+            cut(risk.description, characters),
             about,
             f"{vocab(Rating, risk.likelihood)} / {vocab(Rating, risk.impact)}",
             risk.owner,
@@ -170,10 +183,10 @@ def _risks(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
         for risk, about in shown
     ]
     columns = [
-        Column("Open risk on them", 3.6),
-        Column("Names", 1.1),
-        Column("Likely / impact", 0.9),
-        Column("Our owner", 0.9),
+        Column("Open risk on them", 3.4),
+        Column("Names", 1.0),
+        Column("Likely / impact", 1.0),
+        Column("Our owner", 1.1),
     ]
     story: list[Flowable] = [data_table(columns, rows, ctx.width)]
     if len(found) > len(shown):
