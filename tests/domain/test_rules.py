@@ -75,3 +75,13 @@ def test_stance_and_strength_accept_labels_and_numbers():
     assert STAKEHOLDER_FIELDS["level"].parse("VP / Head of") == "vp"
     with pytest.raises(RuleViolation):
         STAKEHOLDER_FIELDS["strength"].parse("7")
+
+
+def test_an_accounts_family_is_it_and_every_affiliate_below_at_any_depth():
+    from keyplan.domain.rules import families_below, family_below
+
+    parents = {1: None, 2: 1, 3: 2, 4: None, 5: 6, 6: 5}  # 5 and 6: a damaged loop
+    assert family_below(parents, 1) == {1, 2, 3}
+    assert family_below(parents, 2) == {2, 3}
+    assert families_below(parents)[4] == {4}
+    assert families_below(parents)[5] == {5, 6}  # the loop ends, it does not hang

@@ -49,3 +49,35 @@ def is_commitment_late(status: str, due: date | None, delivered: date | None, to
     if delivered is not None:
         return delivered > due
     return (status == CommitmentStatus.OPEN.value and today > due) or status == "late"
+
+
+def families_below(parents: Mapping[int, int | None]) -> dict[int, set[int]]:
+    """Each account with every affiliate below it, at any depth (a cycle cannot loop).
+
+    Args:
+        parents: every account's parent id (None for a top-level account).
+    """
+    children: dict[int, list[int]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    return {account_id: _below(children, account_id) for account_id in parents}
+
+
+def family_below(parents: Mapping[int, int | None], account_id: int) -> set[int]:
+    """One account with every affiliate below it, at any depth (a cycle cannot loop)."""
+    children: dict[int, list[int]] = {}
+    for child, parent in parents.items():
+        if parent is not None:
+            children.setdefault(parent, []).append(child)
+    return _below(children, account_id)
+
+
+def _below(children: Mapping[int, list[int]], account_id: int) -> set[int]:
+    family, stack = set(), [account_id]
+    while stack:
+        current = stack.pop()
+        if current not in family:
+            family.add(current)
+            stack.extend(children.get(current, ()))
+    return family

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS, FieldSpec
-from keyplan.domain.rules import check_reports_to
+from keyplan.domain.rules import check_reports_to, family_below
 from keyplan.store.database import Database
 from keyplan.store.models import ACCOUNT_OWNED, Account, Base, Stakeholder
 from keyplan.store.snapshots import (
@@ -234,17 +234,7 @@ def umbrella_account_ids(session: Session, account_id: int) -> set[int]:
     while parents.get(root) is not None and parents[root] not in seen:
         root = parents[root]
         seen.add(root)
-    children: dict[int, list[int]] = {}
-    for child, parent in parents.items():
-        if parent is not None:
-            children.setdefault(parent, []).append(child)
-    family, stack = set(), [root]
-    while stack:
-        current = stack.pop()
-        if current not in family:
-            family.add(current)
-            stack.extend(children.get(current, []))
-    return family
+    return family_below(parents, root)
 
 
 # ---- helpers ------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ scores (``dashboard_tally``).
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,6 +18,7 @@ from keyplan.domain.errors import NotFound
 from keyplan.domain.insights.contacts import RECENT_DAYS
 from keyplan.domain.insights.facts import AccountFacts
 from keyplan.domain.insights.tally import AccountTally
+from keyplan.domain.rules import families_below
 from keyplan.store import interaction_facts
 from keyplan.store.database import Database
 from keyplan.store.fact_buckets import FactBuckets, PortfolioAccount
@@ -149,21 +149,7 @@ def _families_to_read(session: Session, account_ids: Collection[int] | None) -> 
 
 def families_of(buckets: FactBuckets) -> dict[int, set[int]]:
     """Each account read, with every affiliate below it (a cycle cannot loop)."""
-    children: dict[int, list[int]] = defaultdict(list)
-    for account in buckets.accounts.values():
-        if account.parent_id is not None:
-            children[account.parent_id].append(account.id)
-    families = {}
-    for account_id in buckets.accounts:
-        family: set[int] = set()
-        stack = [account_id]
-        while stack:
-            current = stack.pop()
-            if current not in family:
-                family.add(current)
-                stack.extend(children.get(current, ()))
-        families[account_id] = family
-    return families
+    return families_below({a.id: a.parent_id for a in buckets.accounts.values()})
 
 
 def _sorted_accounts(buckets: FactBuckets) -> tuple[PortfolioAccount, ...]:

@@ -38,6 +38,7 @@ from sqlalchemy import types as sqltypes
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
+from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
 from keyplan.store.json_import import (
     ImportReceipt,
@@ -255,7 +256,7 @@ def _account_choice(session: Session, account_id: int) -> tuple[dict[str, Choice
         raise NotFound(f"That account no longer exists (id {account_id}).")
     name = next(name for row_id, _parent, name in found if row_id == account_id)
     chosen: dict[str, Choice] = {table.name: false() for table in tables()}
-    chosen[ROOT_TABLE] = accounts.c.id.in_(sorted(_family_below(parents, account_id)))
+    chosen[ROOT_TABLE] = accounts.c.id.in_(sorted(family_below(parents, account_id)))
     owned = owned_tables()
     for table in tables():
         if table.name == ROOT_TABLE or table.name not in owned:
@@ -288,20 +289,6 @@ def _all_in(chosen: Mapping[str, Choice], required: list[tuple[Column, str]]) ->
 def _chosen_ids(chosen: Mapping[str, Choice], name: str) -> Select:
     table = Base.metadata.tables[name]
     return select(table.c.id).where(chosen[name])
-
-
-def _family_below(parents: Mapping[int, int | None], account_id: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for row_id, parent in parents.items():
-        if parent is not None:
-            children.setdefault(parent, []).append(row_id)
-    family, stack = set(), [account_id]
-    while stack:
-        current = stack.pop()
-        if current not in family:
-            family.add(current)
-            stack.extend(children.get(current, []))
-    return family
 
 
 def _add_shared_rows(session: Session, chosen: dict[str, Choice], owned: set[str]) -> None:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, NotFound
+from keyplan.domain.rules import family_below
 from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
 from keyplan.store.schema import HEAD_REVISION
 
@@ -83,7 +84,8 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
         for row in connection.execute("SELECT id, name, country, parent_id FROM accounts")
     }
     account_id = _find_account(accounts, account_name)
-    family = _family_below(accounts, account_id) if with_affiliates else {account_id}
+    parents = {a.id: a.parent_id for a in accounts.values()}
+    family = family_below(parents, account_id) if with_affiliates else {account_id}
     marks = ",".join("?" * len(family))
     ids = sorted(family)
     owners: dict[int, tuple[str, ...]] = {}
@@ -138,17 +140,3 @@ def _find_account(accounts: dict[int, MapAccount], name: str) -> int:
         raise NotFound(f"Several accounts are named '{name}'.")
     known = ", ".join(sorted(a.name for a in accounts.values())[:10]) or "none yet"
     raise NotFound(f"There is no account named '{name}'. Accounts: {known}.")
-
-
-def _family_below(accounts: dict[int, MapAccount], account_id: int) -> set[int]:
-    children: dict[int, list[int]] = {}
-    for account in accounts.values():
-        if account.parent_id is not None:
-            children.setdefault(account.parent_id, []).append(account.id)
-    family, stack = set(), [account_id]
-    while stack:
-        current = stack.pop()
-        if current not in family:
-            family.add(current)
-            stack.extend(children.get(current, []))
-    return family

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
 from keyplan.store.edits import umbrella_account_ids
 from keyplan.store.models import (
@@ -157,14 +158,5 @@ def manager_choices(db: Database, person_id: int) -> list[tuple[int, str]]:
 
 def umbrella_family_below(session: Session, account_id: int) -> set[int]:
     """The account and every affiliate below it (not its parents)."""
-    children: dict[int, list[int]] = {}
-    for child, parent in session.execute(select(Account.id, Account.parent_id)):
-        if parent is not None:
-            children.setdefault(parent, []).append(child)
-    family, stack = set(), [account_id]
-    while stack:
-        current = stack.pop()
-        if current not in family:
-            family.add(current)
-            stack.extend(children.get(current, []))
-    return family
+    parents = dict(session.execute(select(Account.id, Account.parent_id)).all())
+    return family_below(parents, account_id)
