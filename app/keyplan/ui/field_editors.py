@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QComboBox,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from keyplan.domain.fields import FieldSpec, Kind
 
@@ -77,3 +84,50 @@ class FieldDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
             return
         super().setModelData(editor, model, index)
+
+
+class ReferenceSource(Protocol):
+    """A table model that knows the rows a reference field of its own can point at."""
+
+    def reference_choices(self, field: str) -> list[tuple[Any, str]]: ...
+
+
+class RowFieldDelegate(FieldDelegate):
+    """The field editors for the rows of a plan table or the roster.
+
+    A pick from a list is stored at once (no extra click elsewhere to commit), an optional
+    reference offers "— none —", and a date cell shows the format it expects.
+    """
+
+    def __init__(
+        self, model: ReferenceSource, spec_role: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(spec_role, self._choices_for, parent)
+        self.model = model
+
+    def _choices_for(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[Any, str]]:
+        spec = self._spec(index)
+        return self.model.reference_choices(spec.name) if spec is not None else []
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        spec = self._spec(index)
+        if spec is not None and spec.kind is Kind.REFERENCE:
+            items = self._choices_for(index)
+            items = items if spec.required else [(None, "— none —"), *items]
+            editor: QWidget = make_choice_box(parent, items, index.data(Qt.ItemDataRole.EditRole))
+        else:
+            editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QComboBox):
+            editor.activated.connect(lambda _position, box=editor: self._commit_and_close(box))
+        elif isinstance(editor, QLineEdit) and spec is not None and spec.kind is Kind.DATE:
+            editor.setPlaceholderText("YYYY-MM-DD")
+        return editor
+
+    def _commit_and_close(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -29,9 +29,10 @@ from keyplan.domain.titles import with_article
 from keyplan.ui import dialogs
 from keyplan.ui.column_table import set_up_row_table
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.field_editors import RowFieldDelegate
 from keyplan.ui.roster_models import (
+    FieldSpecRole,
     OfferingTableModel,
-    RosterDelegate,
     RosterTableModel,
     RowIdRole,
     SortRole,
@@ -78,7 +79,7 @@ class RosterPage(QWidget):
     def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setItemDelegate(RosterDelegate(self.model, self.table))
+        self.table.setItemDelegate(RowFieldDelegate(self.model, FieldSpecRole, self.table))
         self.table.setSortingEnabled(True)
         set_up_row_table(
             self.table,

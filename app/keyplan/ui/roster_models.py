@@ -12,19 +12,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QComboBox,
-    QStyleOptionViewItem,
-    QWidget,
-)
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import FieldSpec, Kind
 from keyplan.store import roster_edits
 from keyplan.ui.column_table import ColumnTableModel, ModelIndex
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.field_editors import FieldDelegate, make_choice_box
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -221,32 +214,3 @@ class OfferingTableModel(RosterTableModel):
 
     def write(self, row_id: int, field: str, value: Any) -> None:
         self.document.set_offering_field(row_id, field, value)
-
-
-class RosterDelegate(FieldDelegate):
-    """Field editors for the roster: a pick from a list is stored at once."""
-
-    def __init__(self, model: RosterTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(FieldSpecRole, self._choices_for, parent)
-        self.model = model
-
-    def _choices_for(self, index: ModelIndex) -> list[tuple[Any, str]]:
-        spec = self._spec(index)
-        return self.model.reference_choices(spec.name) if spec is not None else []
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
-    ) -> QWidget:
-        spec = self._spec(index)
-        if spec is not None and spec.kind is Kind.REFERENCE:
-            items = [(None, "— none —"), *self._choices_for(index)]
-            editor: QWidget = make_choice_box(parent, items, index.data(Qt.ItemDataRole.EditRole))
-        else:
-            editor = super().createEditor(parent, option, index)
-        if isinstance(editor, QComboBox):
-            editor.activated.connect(lambda _position, box=editor: self._commit_and_close(box))
-        return editor
-
-    def _commit_and_close(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)

@@ -4,68 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.fields import Kind
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.titles import with_article
 from keyplan.ui import dialogs
 from keyplan.ui.column_table import set_up_row_table
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.field_editors import FieldDelegate, make_choice_box
+from keyplan.ui.field_editors import RowFieldDelegate
 from keyplan.ui.plan.table_model import FieldSpecRole, PlanTableModel, RowIdRole
 from keyplan.ui.plan.tables import PlanTableLayout
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-
-
-class PlanFieldDelegate(FieldDelegate):
-    """The field editors, tuned for plan rows.
-
-    A pick from a list is stored at once (no extra click elsewhere to commit), an optional
-    reference offers "— none —", and a date cell shows the format it expects.
-    """
-
-    def __init__(self, model: PlanTableModel, parent: QWidget | None = None) -> None:
-        super().__init__(FieldSpecRole, self._choices_for, parent)
-        self.model = model
-
-    def _choices_for(self, index: ModelIndex) -> list[tuple[Any, str]]:
-        spec = self._spec(index)
-        return self.model.reference_choices(spec.name) if spec is not None else []
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex
-    ) -> QWidget:
-        spec = self._spec(index)
-        if spec is not None and spec.kind is Kind.REFERENCE:
-            items = self._choices_for(index)
-            items = items if spec.required else [(None, "— none —"), *items]
-            editor: QWidget = make_choice_box(parent, items, index.data(Qt.ItemDataRole.EditRole))
-        else:
-            editor = super().createEditor(parent, option, index)
-        if isinstance(editor, QComboBox):
-            editor.activated.connect(lambda _position, box=editor: self._commit_and_close(box))
-        elif isinstance(editor, QLineEdit) and spec is not None and spec.kind is Kind.DATE:
-            editor.setPlaceholderText("YYYY-MM-DD")
-        return editor
-
-    def _commit_and_close(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
 
 class PlanTableBox(QWidget):
@@ -116,7 +75,7 @@ class PlanTableBox(QWidget):
         self.table = QTableView()
         self.table.setObjectName(f"plan_{self.layout_spec.table.value}")
         self.table.setModel(self.model)
-        self.table.setItemDelegate(PlanFieldDelegate(self.model, self.table))
+        self.table.setItemDelegate(RowFieldDelegate(self.model, FieldSpecRole, self.table))
         set_up_row_table(
             self.table,
             [column.width for column in self.layout_spec.columns],
