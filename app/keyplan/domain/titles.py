@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 #: Abbreviations used in titles, spelled out (lower case).
 SPELLED_OUT = {
@@ -43,6 +44,8 @@ _PHRASES = {
 _SKIPPED = {"and", "&", "of"}
 
 
+# Cached: a filter asks for every row on each key typed, a sort on every comparison.
+@lru_cache(maxsize=8192)
 def searchable_title(title: str | None) -> str:
     """The title in lower case, with its abbreviations and spelled-out forms after it."""
     if not title:
@@ -61,6 +64,7 @@ def searchable_title(title: str | None) -> str:
 _HONORIFIC = re.compile(r"^(?:(?:dr|prof|mr|mrs|ms|mx|sir|dame|ing|dipl)\.?\s+)+", re.I)
 
 
+@lru_cache(maxsize=8192)
 def sort_text(text: str | None) -> str:
     """Text as a list sorts it: accents ignored (Élodie with Elodie, before Zoë), case too.
 
@@ -74,6 +78,7 @@ def sort_text(text: str | None) -> str:
     return plain.replace("ß", "ss")
 
 
+@lru_cache(maxsize=8192)
 def sort_name(name: str | None) -> str:
     """A person's name as a list sorts it: like ``sort_text``, leading honorifics left out."""
     return sort_text(_HONORIFIC.sub("", name or ""))
