@@ -52,7 +52,7 @@ class InteractionForm(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Log a meeting or call", parent)
-        self.setObjectName("interaction_form")  # main_window.make_read_only finds it so
+        self.setObjectName("interaction_form")  # read_only.make_read_only finds it so
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")

@@ -60,7 +60,7 @@ class MapView(QGraphicsView):
         self.interaction: Interaction | None = None
         self.connect_mode = False
         # Another window edits this database: cards can be selected and opened, not moved,
-        # re-parented or linked (main_window.make_read_only sets it).
+        # re-parented or linked (ui/read_only.make_read_only sets it).
         self.read_only = False
         self._space_held = False
         self._drop_target: CardItem | None = None
