@@ -39,7 +39,6 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from keyplan.domain.insights.concentration import ContactSpread, contact_spread, merge_spreads
 from keyplan.domain.insights.contacts import RECENT_DAYS, ContactLog
 from keyplan.domain.insights.facts import PersonFacts
 from keyplan.domain.insights.health import (
@@ -63,11 +62,11 @@ from keyplan.store.insight_queries import families_of
 from keyplan.store.models import (
     Interaction,
     InteractionStakeholder,
-    InteractionTeamMember,
     RelationshipOwner,
     Stakeholder,
 )
 from keyplan.store.quick_reads import as_date
+from keyplan.store.recent_window import RecentWindow, read_recent_window
 
 _LEVELS = {member.value: member for member in Level}
 _MONTH = itemgetter(slice(0, 7))  # "2026-11-23" -> "2026-11", at C speed
@@ -116,7 +115,7 @@ def dashboard_tallies(
     with ThreadPoolExecutor(max_workers=1) as helper:
         counted = helper.submit(_counted, db, account_ids, today)
         with db.read() as session:
-            window = _recent_window(session, today, account_ids)
+            window = read_recent_window(session, today, account_ids)
             trend = _trend(session, account_ids, today)
             buckets, counts, owners, blockers = counted.result()
             return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
@@ -146,7 +145,7 @@ def _tallies(
     today: date,
     buckets: FactBuckets,
     counts: defaultdict[int, _Counts],
-    window: _Window,
+    window: RecentWindow,
     owners: dict[int, set[int]],
     blockers: dict[int, list[tuple[int, bool]]],
     trend: dict[int, tuple[dict[int, int], date | None]],
@@ -465,148 +464,6 @@ def _contact_log(session: Session, person_ids: Iterable[int], today: date) -> Co
     return ContactLog(last_contact_on=last, recent=(), recent_team_member_ids=frozenset())
 
 
-# ---- the recent window -------------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class _Window:
-    """The recent window's interactions, counted by the accounts whose people were in them.
-
-    Most interactions meet the people of one account only: they are counted per account
-    (``spreads``), and an account's family adds up its members' counts. The few that meet
-    people of several accounts (``mixed``) are counted per family, since a meeting with the
-    group and its French affiliate is one meeting of both for the group, but a one-to-one
-    for France.
-
-    Attributes:
-        spreads: account id -> its people's meetings that met nobody of another account.
-        mixed: (person id, account id) of each meeting with people of several accounts.
-        mixed_of: account id -> the indexes in ``mixed`` of the meetings with its people.
-        team: account id -> our team members in the interactions touching it: logged on it
-            or meeting its people.
-        names: the names of the people met.
-    """
-
-    spreads: dict[int, ContactSpread] = field(default_factory=dict)
-    mixed: list[list[tuple[int, int]]] = field(default_factory=list)
-    mixed_of: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
-    team: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
-    names: dict[int, str] = field(default_factory=dict)
-
-    def add_mixed(self, accounts: set[int], people: list[tuple[int, int]]) -> None:
-        """Note a meeting with the people of several accounts."""
-        for account_id in accounts:
-            self.mixed_of[account_id].add(len(self.mixed))
-        self.mixed.append(people)
-
-    def family(self, members: list[int]) -> tuple[ContactSpread, set[int]]:
-        """The family's recent contact, counted; our team in the interactions touching it."""
-        spread = merge_spreads(self.spreads[m] for m in members if m in self.spreads)
-        meetings = sorted({index for m in members for index in self.mixed_of.get(m, ())})
-        if meetings:
-            family = set(members)
-            people = [[pid for pid, aid in self.mixed[i] if aid in family] for i in meetings]
-            spread = merge_spreads((spread, contact_spread(people)))
-        return spread, set().union(*(self.team.get(member, ()) for member in members))
-
-
-def _recent_window(session: Session, today: date, account_ids: Collection[int] | None) -> _Window:
-    """The recent window's interactions touching some accounts (None: all), counted.
-
-    One row per person met (and one per interaction with nobody), in interaction order, so
-    each interaction's people arrive together; our team is counted per account in SQL.
-    """
-    since = today - timedelta(days=RECENT_DAYS)
-    meeting, link, person = Interaction, InteractionStakeholder, Stakeholder
-    # Reading the interactions in file order (the COALESCE keeps the date index out) is
-    # three times faster than hopping through the date index to a quarter of a large table.
-    on = func.coalesce(meeting.occurred_on, meeting.occurred_on)
-    statement = (
-        select(meeting.id, meeting.account_id, person.id, person.account_id, person.full_name)
-        .outerjoin(link, link.interaction_id == meeting.id)
-        .outerjoin(person, person.id == link.stakeholder_id)
-        .where(on >= since, on <= today)
-        .order_by(meeting.id)
-    )
-    team_logged = (
-        select(meeting.account_id, InteractionTeamMember.team_member_id)
-        .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
-        .where(on >= since, on <= today)
-        .group_by(meeting.account_id, InteractionTeamMember.team_member_id)
-    )
-    if account_ids is not None:  # a refresh of a few accounts: their meetings only
-        theirs = (
-            select(link.interaction_id)
-            .join(person, person.id == link.stakeholder_id)
-            .where(person.account_id.in_(account_ids))
-        )
-        statement = statement.where(
-            or_(meeting.account_id.in_(account_ids), meeting.id.in_(theirs))
-        )
-        team_logged = team_logged.where(meeting.account_id.in_(account_ids))
-    found = _Window()
-    elsewhere = _count_meetings(found, _id_rows(session, statement))
-    for account_id, member_id in _id_rows(session, team_logged):
-        found.team[account_id].add(member_id)
-    if elsewhere:  # people met in an interaction logged on another account
-        team = select(
-            InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id
-        ).where(InteractionTeamMember.interaction_id.in_(elsewhere))
-        for iid, member_id in _id_rows(session, team):
-            for account_id in elsewhere[iid]:
-                found.team[account_id].add(member_id)
-    return found
-
-
-def _count_meetings(
-    found: _Window, rows: list[tuple[int, int, int | None, int | None, str | None]]
-) -> dict[int, set[int]]:
-    """Count the window's rows (interaction, logged on, person, their account, their name)
-    into ``found``.
-
-    Most interactions meet one person, so those are counted in one plain pass; only the
-    group meetings are gathered per interaction.
-
-    Returns:
-        The interactions that met people of an account other than the one they are logged
-        on: interaction id -> those accounts (their team is read afterwards).
-    """
-    sizes = Counter(map(itemgetter(0), rows))  # people per interaction, at C speed
-    meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    counted: Counter[int] = Counter()
-    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    logged: dict[int, int] = {}  # where each group meeting is logged
-    elsewhere: dict[int, set[int]] = {}
-    for iid, logged_on, pid, aid, _name in rows:
-        if pid is None:  # nobody: internal preparation, not contact
-            continue
-        if sizes[iid] > 1:
-            groups[iid].append((pid, aid))  # type: ignore[arg-type]
-            logged[iid] = logged_on
-            continue
-        meetings[aid].append((pid, 1))  # type: ignore[index]
-        counted[aid] += 1  # type: ignore[index]
-        if aid != logged_on:
-            elsewhere[iid] = {aid}  # type: ignore[arg-type]
-    for iid, people in groups.items():
-        accounts = {aid for _pid, aid in people}
-        if len(accounts) == 1:
-            (account_id,) = accounts
-            meetings[account_id].extend((pid, len(people)) for pid, _aid in people)
-            counted[account_id] += 1
-        else:
-            found.add_mixed(accounts, people)
-        if accounts != {logged[iid]}:
-            elsewhere[iid] = accounts - {logged[iid]}
-    found.spreads = {
-        account_id: ContactSpread(counted[account_id], Counter(pairs))
-        for account_id, pairs in meetings.items()
-    }
-    found.names = dict(map(itemgetter(2, 4), rows))
-    found.names.pop(None, None)  # type: ignore[call-overload]
-    return elsewhere
-
-
 def _owners(session: Session, account_ids: Collection[int] | None) -> dict[int, set[int]]:
     """Account id -> our team members who own a relationship with a current person there."""
     statement = (
@@ -693,19 +550,6 @@ def _family_trend(
 
 
 # ---- helpers -----------------------------------------------------------------------------
-
-
-def _id_rows(session: Session, statement: Select) -> list[tuple[Any, ...]]:
-    """Rows of ids and plain text, as the driver's own tuples.
-
-    The recent window's link tables run to tens of thousands of rows; making a SQLAlchemy row
-    of each cost more than reading them. Only for columns that need no type conversion.
-    """
-    result = session.connection().execute(statement)
-    try:
-        return result.cursor.fetchall()
-    finally:
-        result.close()
 
 
 def _rows(session: Session, statement: Select) -> list[Any]:
