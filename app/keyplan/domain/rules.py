@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from datetime import date
+from typing import TypeVar
 
 from keyplan.domain.errors import RuleViolation
 from keyplan.domain.vocabulary import CommitmentStatus
@@ -81,3 +82,28 @@ def _below(children: Mapping[int, list[int]], account_id: int) -> set[int]:
             family.add(current)
             stack.extend(children.get(current, ()))
     return family
+
+
+Ref = TypeVar("Ref", bound=Hashable)
+
+
+def reporting_cycles(managers: Mapping[Ref, Ref | None]) -> list[list[Ref]]:
+    """Every cycle in the reporting lines, each once, as the people along it (linear time).
+
+    Args:
+        managers: person -> their manager (None, or someone not in the mapping, ends a chain).
+    """
+    state: dict[Ref, int] = {}  # 1: on the current path, 2: finished
+    cycles: list[list[Ref]] = []
+    for start in managers:
+        path: list[Ref] = []
+        current: Ref | None = start
+        while current is not None and current in managers and current not in state:
+            state[current] = 1
+            path.append(current)
+            current = managers[current]
+        if current is not None and state.get(current) == 1:
+            cycles.append(path[path.index(current) :])
+        for person in path:
+            state[person] = 2
+    return cycles

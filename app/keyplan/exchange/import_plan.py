@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from keyplan.domain.rules import reporting_cycles
 from keyplan.exchange.contacts import Contact, name_key
 from keyplan.store.import_writes import (
     IMPORTED_FIELDS,
@@ -557,21 +558,3 @@ def _refuse_cycles(rows: list[PlannedRow], target: ImportTarget) -> None:
                 )
                 row.manager = None
                 row.changes.pop("reports_to_id", None)
-
-
-def reporting_cycles(managers: dict[Ref, Ref | None]) -> list[list[Ref]]:
-    """Every cycle of reporting lines (the people in each), in linear time."""
-    cycles: list[list[Ref]] = []
-    done: set[Ref] = set()
-    for start in managers:
-        path: list[Ref] = []
-        on_path: set[Ref] = set()
-        person: Ref | None = start
-        while person is not None and person not in done and person not in on_path:
-            path.append(person)
-            on_path.add(person)
-            person = managers.get(person)
-        if person is not None and person in on_path:
-            cycles.append(path[path.index(person) :])
-        done.update(path)
-    return cycles

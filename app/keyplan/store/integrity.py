@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused
+from keyplan.domain.rules import reporting_cycles
 from keyplan.store.database import probe_sqlite_revision
 from keyplan.store.schema import HEAD_REVISION
 
@@ -162,28 +163,6 @@ def _reporting_line_problems(connection: sqlite3.Connection) -> list[str]:
         for person, manager in strays[:MAX_PROBLEMS_PER_CHECK]
     ]
     return problems + _more(len(strays), "reporting lines across customers")
-
-
-def reporting_cycles(managers: Mapping[int, int | None]) -> list[list[int]]:
-    """Every cycle in the reporting lines, each once, as the ids along it.
-
-    Args:
-        managers: person id -> manager id (None or an unknown id ends a chain).
-    """
-    state: dict[int, int] = {}  # 1: on the current path, 2: finished
-    cycles: list[list[int]] = []
-    for start in managers:
-        path: list[int] = []
-        current: int | None = start
-        while current is not None and current in managers and current not in state:
-            state[current] = 1
-            path.append(current)
-            current = managers[current]
-        if current is not None and state.get(current) == 1:
-            cycles.append(path[path.index(current) :])
-        for person_id in path:
-            state[person_id] = 2
-    return cycles
 
 
 def umbrella_roots(

@@ -24,8 +24,8 @@ from sqlalchemy import Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from keyplan.domain.rules import reporting_cycles
 from keyplan.store.database import Database
-from keyplan.store.integrity import reporting_cycles
 from keyplan.store.json_tables import (
     BOOKKEEPING,
     NAME_COLUMN,
