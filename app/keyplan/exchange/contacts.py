@@ -49,10 +49,23 @@ IMPORT_FIELDS: dict[str, str] = {
     "city": "City",
     "country": "Country",
     "reports_to": "Reports to (manager's name)",
+    "company": "Company",
+    "profile_url": "Profile URL (LinkedIn)",
+    "record_id": "Id of the row (CRM record id)",
+    "reports_to_id": "Reports to (manager's record id)",
 }
 
 # The stakeholder fields an import fills (see domain/fields.py STAKEHOLDER_FIELDS).
-CONTACT_FIELDS = ("full_name", "job_title", "department", "email", "phone", "location")
+# The profile URL (LinkedIn) identifies a person across files and job changes.
+CONTACT_FIELDS = (
+    "full_name",
+    "job_title",
+    "department",
+    "email",
+    "phone",
+    "location",
+    "profile_url",
+)
 
 # Google Contacts puts several e-mail addresses into one cell, joined like this.
 _GOOGLE_VALUE_SEPARATOR = " ::: "
@@ -68,12 +81,23 @@ class Contact:
         reports_to: the manager's name as the file writes it, or None.
         problem: why the row cannot be right (cells run together, a stray quote), or "";
             such a row is skipped with this reason, never imported as a person.
+        company: the company the file says the person works for ("" when it says none);
+            it decides which account of the portfolio the person goes to.
+        record_id: the row's own id in the system that wrote the file (a CRM's record id),
+            which other rows may name as their manager.
+        reports_to_id: the manager's record id, when the file names the manager so.
+        notes: what the reader had to leave out of this contact and why (a vCard property
+            that could not be read), shown beside the row in the preview.
     """
 
     where: str
     values: dict[str, str]
     reports_to: str | None = None
     problem: str = ""
+    company: str = ""
+    record_id: str = ""
+    reports_to_id: str = ""
+    notes: tuple[str, ...] = ()
 
     @property
     def full_name(self) -> str:
@@ -108,7 +132,16 @@ def contact_from(where: str, parts: Mapping[str, str]) -> Contact:
     location = clean.get("location") or _joined(clean, ("city", "country"), ", ")
     if location:
         values["location"] = location
-    return Contact(where, values, clean.get("reports_to"))
+    if clean.get("profile_url"):
+        values["profile_url"] = clean["profile_url"]
+    return Contact(
+        where,
+        values,
+        clean.get("reports_to"),
+        company=clean.get("company", ""),
+        record_id=clean.get("record_id", ""),
+        reports_to_id=clean.get("reports_to_id", ""),
+    )
 
 
 def _name_from_parts(parts: Mapping[str, str]) -> str:

@@ -256,6 +256,8 @@ def plan_import(
     own = {person.id for person in target.people}
     matcher.elsewhere = _Matcher([person for person in target.family if person.id not in own])
     rows = [matcher.plan_row(contact) for contact in contacts]
+    for row, contact in zip(rows, contacts, strict=True):
+        row.notes.extend(contact.notes)
     _resolve_managers(rows, contacts, target, overwrite)
     _refuse_cycles(rows, target)
     for row in rows:
