@@ -70,7 +70,7 @@ def test_people_already_there_are_updated_not_added_twice(db, acme):
     assert ingrid.action is Action.SKIP and ingrid.reason.startswith("already in the account")
     assert harald.action is Action.UPDATE
     assert harald.name == "Harald Berg"  # the stored name is kept
-    assert "name close to Harald Berg" in harald.reason
+    assert "file: Harold Berg ≈ account: Harald Berg" in harald.reason
     # Harald had no department: the file fills it. His job title is the director's: kept.
     assert harald.values == {"department": "Finance"}
     assert harald.kept == {"job_title": ("CFO", "Group CFO")}

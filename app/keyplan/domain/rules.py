@@ -65,6 +65,16 @@ def families_below(parents: Mapping[int, int | None]) -> dict[int, set[int]]:
     return {account_id: _below(children, account_id) for account_id in parents}
 
 
+def umbrella_of(parents: Mapping[int, int | None], account_id: int | None) -> int | None:
+    """The account at the top of an account's family (itself when top-level; a cycle stops)."""
+    seen: set[int] = set()
+    current = account_id
+    while current is not None and parents.get(current) is not None and current not in seen:
+        seen.add(current)
+        current = parents[current]
+    return current
+
+
 def family_below(parents: Mapping[int, int | None], account_id: int) -> set[int]:
     """One account with every affiliate below it, at any depth (a cycle cannot loop)."""
     children: dict[int, list[int]] = {}

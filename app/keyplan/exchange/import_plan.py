@@ -21,79 +21,38 @@ no manager, and is told why.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
-from typing import Any
+from dataclasses import dataclass, replace
 
-from keyplan.domain.rules import reporting_cycles
-from keyplan.exchange.contacts import Contact, name_key
+from keyplan.exchange.contacts import Contact
+from keyplan.exchange.import_managers import refuse_cycles, resolve_managers
+from keyplan.exchange.import_matching import IdentityIndex, PersonMatcher
+from keyplan.exchange.import_routing import Destination, route_contacts
+from keyplan.exchange.import_rows import (
+    Action,
+    Match,
+    PlannedRow,
+    Ref,
+    count_of,
+    is_empty,
+)
 from keyplan.store.import_writes import (
-    IMPORTED_FIELDS,
     ImportTarget,
     ImportWrite,
     KnownPerson,
     PersonWrite,
 )
 
-# token_sort_ratio at or above this finds "Jon Smith" for "John Smith" but not "Anna Borg"
-# for "Anna Berg"; a fuzzy match is always an update the user sees and may untick.
-FUZZY_NAME_SCORE = 90.0
-
-# A manager: ("person", id) for someone in the database, ("row", index) for a new row.
-Ref = tuple[str, int]
-
-
-class Action(StrEnum):
-    NEW = "new"
-    UPDATE = "update"
-    SKIP = "skip"
-
-
-@dataclass
-class PlannedRow:
-    """What the import does with one contact.
-
-    Attributes:
-        where: "row 7" or "card 3".
-        name: the person's name (the stored one for an update).
-        action: new, update or skip.
-        reason: why a row is skipped, or how an update found its person.
-        notes: what the user should know about the row (a manager not found, a line refused).
-        person_id: the person an update changes.
-        values: the fields to write (for an update only the changed ones).
-        changes: for an update, field -> (stored value, file value) of what it writes.
-        kept: for a person already there, field -> (stored value, file value) where the file
-            differs from a value the user has and theirs is kept (not ``overwrite``).
-        broken: the row cannot be right (see ``broken_rows.py``); it is skipped.
-        manager: the resolved "reports to", or None.
-        included: False when the user left this row out (a new person or an update).
-    """
-
-    where: str
-    name: str
-    action: Action
-    reason: str = ""
-    notes: list[str] = field(default_factory=list)
-    person_id: int | None = None
-    values: dict[str, str] = field(default_factory=dict)
-    changes: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-    kept: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-    broken: bool = False
-    manager: Ref | None = None
-    manager_name: str | None = None
-    included: bool = True
-
-    @property
-    def written(self) -> bool:
-        return self.action is not Action.SKIP and self.included
-
-    @property
-    def ref(self) -> Ref | None:
-        if self.action is Action.UPDATE and self.person_id is not None:
-            return ("person", self.person_id)
-        return None
+__all__ = [
+    "Action",
+    "ImportPlan",
+    "Match",
+    "PlannedRow",
+    "count_of",
+    "departments_of",
+    "is_empty",
+    "plan_import",
+]
 
 
 @dataclass
@@ -107,6 +66,7 @@ class ImportPlan:
     target: ImportTarget
     rows: list[PlannedRow]
     overwrite: bool = False
+    routing_note: str = ""
 
     @property
     def new_count(self) -> int:
@@ -162,13 +122,40 @@ class ImportPlan:
             why.append(f"{self.broken_count} {looks} broken")
         if self.left_out_count:
             why.append(f"{self.left_out_count} left out by you")
+        others = sum(self.other_companies().values())
+        if others:
+            why.append(f"{others} of {count_of(len(self.other_companies()), 'other company')}")
         return text + (f" ({', '.join(why)})" if why else "")
+
+    def other_companies(self) -> dict[str, int]:
+        """The companies whose rows the import does not take, as first written, with counts."""
+        counts: dict[str, int] = {}
+        spelled: dict[str, str] = {}
+        for row in self.rows:
+            if row.other_company:
+                key = " ".join(row.company.casefold().split())
+                spelled.setdefault(key, row.company)
+                counts[spelled[key]] = counts.get(spelled[key], 0) + 1
+        return counts
+
+    def per_account(self) -> dict[str, tuple[int, int]]:
+        """Account name -> (new people, updates), for an import that writes to several."""
+        counts: dict[str, tuple[int, int]] = {}
+        for row in self.rows:
+            if not row.written:
+                continue
+            new, updates = counts.get(row.account_name, (0, 0))
+            is_new = row.action is Action.NEW
+            counts[row.account_name] = (new + is_new, updates + (not is_new))
+        return counts
 
     def new_departments(self) -> list[str]:
         """Departments the import writes that nobody in the account has yet, as in the file.
 
         Empty when the account has no departments at all (everything would be new: no news).
         """
+        if self.target.portfolio:
+            return []  # many accounts: each has its own departments
         known = {_department_key(d) for d in departments_of(self.target)}
         if not known:
             return []
@@ -198,7 +185,7 @@ class ImportPlan:
         for position, row in enumerate(rows):
             if row.included and row.manager is not None and _is_one_of(row.manager, left_out):
                 rows[position] = _without_left_out_manager(row, rows[row.manager[1]].name)
-        return ImportPlan(self.target, rows, self.overwrite)
+        return ImportPlan(self.target, rows, self.overwrite, self.routing_note)
 
     def to_write(self) -> ImportWrite:
         """The writes this plan makes, for the store."""
@@ -212,8 +199,12 @@ class ImportPlan:
             if not row.written:
                 continue
             manager_id, manager_new = self._manager_of(row, new_positions)
-            write = PersonWrite(row.person_id, dict(row.values), manager_id, manager_new)
+            write = PersonWrite(
+                row.person_id, dict(row.values), manager_id, manager_new, row.account_id
+            )
             (new if row.action is Action.NEW else updates).append(write)
+            if row.moved_from is not None:
+                updates.append(PersonWrite(row.moved_from, {"has_left": True}))
         return ImportWrite(self.target.account_id, self.target.account_name, new, updates)
 
     def _manager_of(self, row: PlannedRow, new_positions: dict[int, int]) -> tuple:
@@ -242,31 +233,137 @@ def _without_left_out_manager(row: PlannedRow, manager: str) -> PlannedRow:
 
 
 def plan_import(
-    contacts: list[Contact], target: ImportTarget, *, overwrite: bool = False
+    contacts: list[Contact],
+    target: ImportTarget,
+    *,
+    overwrite: bool = False,
+    all_companies: bool = False,
+    exact_only: bool = False,
+    as_new: Iterable[int] = (),
 ) -> ImportPlan:
-    """Decide, for every contact, whether it is new, an update or skipped, and why.
+    """Decide, for every contact, where it goes and whether it is new, an update or skipped.
 
     Args:
         contacts: the file's people, in file order.
-        target: the account and the people already there.
+        target: the accounts and the people already there.
         overwrite: the file's values replace the user's; otherwise an update only fills
             fields that are empty in Keyplan, and shows where the file differs.
+        all_companies: into one account, take the rows of other companies too.
+        exact_only: a person is the same only by profile, e-mail or name letter for letter
+            or but for accents; no close names, for people or managers.
+        as_new: rows the user said are new people, whatever name they share.
     """
-    matcher = _Matcher(target.people, overwrite)
-    own = {person.id for person in target.people}
-    matcher.elsewhere = _Matcher([person for person in target.family if person.id not in own])
-    rows = [matcher.plan_row(contact) for contact in contacts]
+    routing = route_contacts(contacts, target, all_companies)
+    identities = IdentityIndex(target.people)
+    forced_new = set(as_new)
+    people = _People(target)
+    matchers: dict[int | None, PersonMatcher] = {}
+    rows: list[PlannedRow] = []
+    for position, (contact, destination) in enumerate(
+        zip(contacts, routing.destinations, strict=True)
+    ):
+        known, _how = identities.find(contact)
+        if destination.skip_reason:
+            rows.append(_not_taken(contact, destination, known, target))
+            continue
+        matcher = matchers.get(destination.account_id)
+        if matcher is None:
+            matcher = people.matcher(destination.account_id, overwrite, exact_only)
+            matchers[destination.account_id] = matcher
+        row = matcher.plan_row(contact, as_new=position in forced_new)
+        row.account_id = destination.account_id
+        row.account_name = target.account_name_of(destination.account_id)
+        if known is not None and row.action is Action.NEW and known.account_id != row.account_id:
+            _moved_here(row, known, target)
+        rows.append(row)
     for row, contact in zip(rows, contacts, strict=True):
         row.notes.extend(contact.notes)
-    _resolve_managers(rows, contacts, target, overwrite)
-    _refuse_cycles(rows, target)
+    resolve_managers(rows, contacts, target, overwrite, exact_only)
+    refuse_cycles(rows, target)
     for row in rows:
         if row.action is Action.UPDATE and not row.values and "reports_to_id" not in row.changes:
             row.action = Action.SKIP
             row.reason = _nothing_to_fill(row)
-    plan = ImportPlan(target, rows, overwrite)
+    plan = ImportPlan(target, rows, overwrite, routing.note)
     _note_new_departments(plan)
     return plan
+
+
+class _People:
+    """The target's people grouped once by account and by family, for one matcher each."""
+
+    def __init__(self, target: ImportTarget) -> None:
+        self.target = target
+        self.by_account: dict[int, list[KnownPerson]] = {}
+        for person in target.people:
+            self.by_account.setdefault(person.account_id, []).append(person)
+        self.by_family: dict[int | None, list[KnownPerson]] = {}
+        roots: dict[int, int | None] = {}
+        for person in target.family:
+            if person.account_id not in roots:
+                roots[person.account_id] = target.root_of(person.account_id)
+            self.by_family.setdefault(roots[person.account_id], []).append(person)
+
+    def matcher(self, account_id: int | None, overwrite: bool, exact_only: bool) -> PersonMatcher:
+        """Matching for one account: its own people, and its family's to avoid doubles."""
+        own = self.by_account.get(account_id, []) if account_id is not None else []
+        matcher = PersonMatcher(own, overwrite, exact_only)
+        if account_id is not None:
+            family = self.by_family.get(self.target.root_of(account_id), [])
+            matcher.elsewhere = PersonMatcher([p for p in family if p.account_id != account_id])
+        return matcher
+
+
+def _not_taken(
+    contact: Contact, destination: Destination, known: KnownPerson | None, target: ImportTarget
+) -> PlannedRow:
+    """A row of a company the import does not take; a person of ours there has moved."""
+    name = contact.full_name
+    if known is not None and destination.other_company and not contact.problem:
+        return _moved_away(contact, known, destination.other_company, target)
+    return PlannedRow(
+        contact.where,
+        name,
+        Action.SKIP,
+        destination.skip_reason,
+        file_name=name,
+        company=contact.company,
+        other_company=bool(destination.other_company),
+    )
+
+
+def _moved_away(
+    contact: Contact, person: KnownPerson, company: str, target: ImportTarget
+) -> PlannedRow:
+    """Someone of ours the file places at a company we do not take: they have left us."""
+    stored = person.values.get("full_name") or contact.full_name
+    account = target.account_name_of(person.account_id)
+    row = PlannedRow(
+        contact.where,
+        stored,
+        Action.UPDATE,
+        f"moved to {company}: marked as having left {account}",
+        person_id=person.id,
+        account_id=person.account_id,
+        account_name=account,
+        file_name=contact.full_name,
+        company=company,
+    )
+    if person.has_left:
+        row.action, row.reason = Action.SKIP, f"has left {account}; now at {company}"
+    else:
+        row.values = {"has_left": True}
+    return row
+
+
+def _moved_here(row: PlannedRow, person: KnownPerson, target: ImportTarget) -> None:
+    """A new person here who is someone of another account of ours: they changed jobs."""
+    account = target.account_name_of(person.account_id)
+    if person.has_left:
+        row.notes.append(f"moved from {account}, where they are marked as having left")
+        return
+    row.moved_from = person.id
+    row.notes.append(f"moved from {account}: marked as having left there")
 
 
 def _nothing_to_fill(row: PlannedRow) -> str:
@@ -297,266 +394,3 @@ def departments_of(target: ImportTarget) -> list[str]:
 
 def _department_key(department: str) -> str:
     return " ".join(department.casefold().split())
-
-
-def is_empty(value: Any) -> bool:
-    """Whether a stored value counts as not known (None, or only spaces)."""
-    return value is None or not str(value).strip()
-
-
-def count_of(number: int, noun: str) -> str:
-    """ "1 value", "3 values"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
-
-
-class _Matcher:
-    """Finds the stored person a contact is, and the earlier row that already brought them."""
-
-    def __init__(self, people: list[KnownPerson], overwrite: bool = False) -> None:
-        self.overwrite = overwrite
-        self.by_email: dict[str, KnownPerson] = {}
-        self.by_name: dict[str, list[KnownPerson]] = {}
-        for person in people:
-            email = (person.values.get("email") or "").casefold()
-            if email:
-                self.by_email.setdefault(email, person)
-            key = name_key(person.values.get("full_name") or "")
-            self.by_name.setdefault(key, []).append(person)
-        self.fuzzy_keys = [key for key in self.by_name if key]
-        self.seen_emails: dict[str, int] = {}
-        self.seen_names: dict[str, list[tuple[int, str]]] = {}
-        self.claimed: dict[int, int] = {}  # person id -> row position
-        self.rows: list[PlannedRow] = []
-        # The umbrella's other accounts: someone there is not added again here (nor updated).
-        self.elsewhere: _Matcher | None = None
-
-    def plan_row(self, contact: Contact) -> PlannedRow:
-        row = self._decide(contact)
-        position = len(self.rows)
-        self.rows.append(row)
-        if row.action is not Action.SKIP:
-            email = contact.values.get("email", "").casefold()
-            if email:
-                self.seen_emails.setdefault(email, position)
-            self.seen_names.setdefault(name_key(contact.full_name), []).append((position, email))
-            if row.person_id is not None:
-                self.claimed[row.person_id] = position
-        return row
-
-    def _decide(self, contact: Contact) -> PlannedRow:
-        name = contact.full_name
-        if contact.problem:
-            reason = f"looks broken: {contact.problem}"
-            return PlannedRow(contact.where, name, Action.SKIP, reason, broken=True)
-        if not name:
-            return PlannedRow(contact.where, "", Action.SKIP, "no name in this row")
-        too_long = _too_long(contact.values)
-        if too_long:
-            return PlannedRow(contact.where, name, Action.SKIP, too_long)
-        earlier = self._earlier_row(contact)
-        if earlier is not None:
-            reason = f"same person as {self.rows[earlier].where}"
-            return PlannedRow(contact.where, name, Action.SKIP, reason)
-        person, how = self._stored_person(contact)
-        if person is None:
-            affiliate = self._in_another_account(contact)
-            if affiliate is not None:
-                reason = (
-                    f"already works in another account of this umbrella, as "
-                    f"{affiliate.values.get('full_name')}; not added twice"
-                )
-                return PlannedRow(contact.where, name, Action.SKIP, reason)
-            return PlannedRow(contact.where, name, Action.NEW, values=dict(contact.values))
-        if person.id in self.claimed:
-            reason = f"same person as {self.rows[self.claimed[person.id]].where}"
-            return PlannedRow(contact.where, name, Action.SKIP, reason)
-        changes: dict[str, tuple[Any, Any]] = {}
-        kept: dict[str, tuple[Any, Any]] = {}
-        for key, value in contact.values.items():
-            stored = person.values.get(key)
-            if key == "full_name" or _same_value(key, stored, value):
-                continue
-            taken = self.overwrite or is_empty(stored)
-            (changes if taken else kept)[key] = (stored, value)
-        return PlannedRow(
-            contact.where,
-            person.values.get("full_name") or name,
-            Action.UPDATE,
-            how,
-            person_id=person.id,
-            values={key: new for key, (_old, new) in changes.items()},
-            changes=changes,
-            kept=kept,
-        )
-
-    def _in_another_account(self, contact: Contact) -> KnownPerson | None:
-        """The same e-mail or the same name in another account of the family (no fuzzy guess)."""
-        if self.elsewhere is None:
-            return None
-        email = contact.values.get("email", "").casefold()
-        if email and email in self.elsewhere.by_email:
-            return self.elsewhere.by_email[email]
-        namesakes = self.elsewhere.by_name.get(name_key(contact.full_name), [])
-        agreeing = [person for person in namesakes if _emails_agree(email, person)]
-        return agreeing[0] if len(agreeing) == 1 else None
-
-    def _earlier_row(self, contact: Contact) -> int | None:
-        email = contact.values.get("email", "").casefold()
-        if email and email in self.seen_emails:
-            return self.seen_emails[email]
-        for position, other_email in self.seen_names.get(name_key(contact.full_name), []):
-            if not email or not other_email or email == other_email:
-                return position
-        return None
-
-    def _stored_person(self, contact: Contact) -> tuple[KnownPerson | None, str]:
-        email = contact.values.get("email", "").casefold()
-        if email and email in self.by_email:
-            return self.by_email[email], "same e-mail as the person in the account"
-        key = name_key(contact.full_name)
-        same_name = [p for p in self.by_name.get(key, []) if _emails_agree(email, p)]
-        if len(same_name) == 1:
-            return same_name[0], "same name as the person in the account"
-        if same_name or not self.fuzzy_keys or not key:
-            return None, ""  # several namesakes: a new person, not a guess
-        return self._close_name(key, email)
-
-    def _close_name(self, key: str, email: str) -> tuple[KnownPerson | None, str]:
-        from rapidfuzz import fuzz, process  # loaded when there are people to compare with
-
-        found = process.extractOne(
-            key, self.fuzzy_keys, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_NAME_SCORE
-        )
-        if found is None:
-            return None, ""
-        candidates = [p for p in self.by_name[found[0]] if _emails_agree(email, p)]
-        if len(candidates) != 1:
-            return None, ""
-        person = candidates[0]
-        stored = person.values.get("full_name")
-        return person, f"name close to {stored} in the account ({found[1]:.0f}% alike)"
-
-
-def _same_value(name: str, stored: Any, value: str) -> bool:
-    stored_text = " ".join(str(stored or "").split())
-    if name == "email":  # the case of an address is not news
-        return stored_text.casefold() == value.casefold()
-    if name == "phone" and stored_text:  # "+46 31 5551619" is "+46 31 555 16 19"
-        return _dialled(stored_text) == _dialled(value)
-    return stored_text == value
-
-
-def _dialled(phone: str) -> str:
-    """A phone number as it is dialled: its digits, and a leading + (spacing is style)."""
-    digits = "".join(character for character in phone if character.isdigit())
-    return ("+" if phone.lstrip().startswith("+") else "") + digits
-
-
-def _emails_agree(email: str, person: KnownPerson) -> bool:
-    stored = (person.values.get("email") or "").casefold()
-    return not email or not stored or email == stored
-
-
-def _too_long(values: dict[str, str]) -> str:
-    for name, value in values.items():
-        limit = IMPORTED_FIELDS.get(name)
-        if limit is not None and len(value) > limit:
-            from keyplan.domain.fields import STAKEHOLDER_FIELDS
-
-            return f"{STAKEHOLDER_FIELDS[name].label} is longer than {limit} characters"
-    return ""
-
-
-# ---- managers -----------------------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def _manager_key(name: str) -> str:
-    """Names as compared for "reports to": "Olsen, Ingrid" finds Ingrid Olsen too."""
-    return " ".join(sorted(name_key(name).split()))
-
-
-def _resolve_managers(
-    rows: list[PlannedRow], contacts: list[Contact], target: ImportTarget, overwrite: bool
-) -> None:
-    in_file: dict[str, set[Ref]] = {}
-    for position, (row, contact) in enumerate(zip(rows, contacts, strict=True)):
-        if row.action is Action.SKIP:
-            continue
-        ref = row.ref or ("row", position)
-        for name in {contact.full_name, row.name}:
-            in_file.setdefault(_manager_key(name), set()).add(ref)
-    in_family: dict[str, set[Ref]] = {}
-    for person in target.family:
-        key = _manager_key(person.values.get("full_name") or "")
-        in_family.setdefault(key, set()).add(("person", person.id))
-    stored = {person.id: person for person in target.family}
-    for position, (row, contact) in enumerate(zip(rows, contacts, strict=True)):
-        if row.action is Action.SKIP or not contact.reports_to:
-            continue
-        key = _manager_key(contact.reports_to)
-        found = in_file.get(key) or in_family.get(key) or set()
-        _set_manager(row, position, contact.reports_to, found, stored, overwrite)
-
-
-def _set_manager(
-    row: PlannedRow,
-    position: int,
-    name: str,
-    found: set[Ref],
-    stored: dict[int, KnownPerson],
-    overwrite: bool = False,
-) -> None:
-    if not found:
-        row.notes.append(
-            f"Reports to '{name}' names nobody in the file or the account (no manager set)"
-        )
-        return
-    if len(found) > 1:
-        row.notes.append(f"Reports to '{name}' fits {len(found)} people (no manager set)")
-        return
-    (manager,) = found
-    if manager == (row.ref or ("row", position)):
-        row.notes.append("Reports to names the person themselves; left out")
-        return
-    if row.action is Action.UPDATE and row.person_id is not None:
-        current = stored[row.person_id].reports_to_id if row.person_id in stored else None
-        if manager == ("person", current):
-            return
-        old_name = stored[current].values.get("full_name") if current in stored else None
-        if current is not None and not overwrite:
-            # A reporting line the user drew is theirs: shown, not redrawn.
-            row.kept["reports_to_id"] = (old_name, name)
-            return
-        row.changes["reports_to_id"] = (old_name, name)
-    row.manager, row.manager_name = manager, name
-
-
-def _refuse_cycles(rows: list[PlannedRow], target: ImportTarget) -> None:
-    """Take back every imported line that would close a reporting cycle, and say why."""
-    names: dict[Ref, str] = {}
-    managers: dict[Ref, Ref | None] = {}
-    for person in target.family:
-        ref = ("person", person.id)
-        names[ref] = person.values.get("full_name") or "?"
-        managers[ref] = ("person", person.reports_to_id) if person.reports_to_id else None
-    drawn_by: dict[Ref, int] = {}
-    for position, row in enumerate(rows):
-        if row.action is Action.SKIP:
-            continue
-        ref = row.ref or ("row", position)
-        names[ref] = row.name
-        if row.manager is not None:
-            managers[ref] = row.manager
-            drawn_by[ref] = position
-    for cycle in reporting_cycles(managers):
-        chain = " → ".join(names.get(ref, "?") for ref in [*cycle, cycle[0]])
-        for ref in cycle:
-            if ref in drawn_by:
-                row = rows[drawn_by[ref]]
-                row.notes.append(
-                    f"Reports to '{row.manager_name}' refused: it would make a reporting "
-                    f"cycle ({chain}); that line is left out"
-                )
-                row.manager = None
-                row.changes.pop("reports_to_id", None)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS, FieldSpec
-from keyplan.domain.rules import check_reports_to, family_below
+from keyplan.domain.rules import check_reports_to, family_below, umbrella_of
 from keyplan.store.database import Database
 from keyplan.store.models import ACCOUNT_OWNED, Account, Base, Stakeholder
 from keyplan.store.snapshots import (
@@ -229,11 +229,8 @@ def _check_manager(session: Session, person: Stakeholder, manager_id: int | None
 def umbrella_account_ids(session: Session, account_id: int) -> set[int]:
     """The ids of the umbrella account above ``account_id`` and all its affiliates."""
     parents = dict(session.execute(select(Account.id, Account.parent_id)).all())
-    root = account_id
-    seen = {root}
-    while parents.get(root) is not None and parents[root] not in seen:
-        root = parents[root]
-        seen.add(root)
+    root = umbrella_of(parents, account_id)
+    assert root is not None
     return family_below(parents, root)
 
 

@@ -10,6 +10,7 @@ transaction, on the data as it is then, so nothing the database holds can end up
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,9 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from keyplan.domain.companies import AccountNames, account_aliases
 from keyplan.domain.errors import NotFound, RuleViolation
+from keyplan.domain.rules import family_below, umbrella_of
 from keyplan.store.database import Database
 from keyplan.store.edits import umbrella_account_ids
 from keyplan.store.models import USER_INFO_KEY, Account, Stakeholder, utc_now
@@ -50,24 +53,56 @@ class KnownPerson:
     account_id: int
     values: dict[str, Any]  # the IMPORTED_FIELDS
     reports_to_id: int | None
+    has_left: bool = False
 
 
 @dataclass(frozen=True)
 class ImportTarget:
-    """The account an import goes into and the people already there.
+    """Where an import goes and the people already there.
 
     Attributes:
-        account_id: None when the account does not exist yet (it is created by the import).
-        account_name: the account's name.
-        people: the account's own people: the ones an import may update.
-        family: everyone in the account's umbrella family, the account's people included:
-            whom an imported person may report to.
+        account_id: the account chosen (None when it does not exist yet: the import creates
+            it; None too for an import into the whole portfolio).
+        account_name: the chosen account's name.
+        people: the people of every account the import may write to (the chosen one and its
+            affiliates, or the whole portfolio): the ones an import may update.
+        family: everyone in those accounts' umbrella families: whom an imported person may
+            report to (within their own family).
+        accounts: every account of the portfolio, with the names it goes by, to send each row
+            to the account its company is.
+        portfolio: rows go to the account their company is, with no account chosen.
     """
 
     account_id: int | None
     account_name: str
     people: list[KnownPerson]
     family: list[KnownPerson]
+    accounts: list[AccountNames] = field(default_factory=list)
+    portfolio: bool = False
+
+    def writable_account_ids(self) -> set[int]:
+        """The accounts rows may go to: the chosen one and its affiliates, or all."""
+        if self.portfolio:
+            return {account.account_id for account in self.accounts}
+        if self.account_id is None:
+            return set()
+        return family_below(self._parents, self.account_id) | {self.account_id}
+
+    def root_of(self, account_id: int | None) -> int | None:
+        """The umbrella at the top of an account's family (the account itself when top-level)."""
+        return umbrella_of(self._parents, account_id)
+
+    def account_name_of(self, account_id: int | None) -> str:
+        """An account's name (the chosen one's for None: the account the import creates)."""
+        return self._names.get(account_id, self.account_name) if account_id else self.account_name
+
+    @functools.cached_property
+    def _parents(self) -> dict[int, int | None]:
+        return {account.account_id: account.parent_id for account in self.accounts}
+
+    @functools.cached_property
+    def _names(self) -> dict[int, str]:
+        return {account.account_id: account.name for account in self.accounts}
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +117,24 @@ class PersonWrite:
     values: dict[str, Any]
     manager_id: int | None = None
     manager_new: int | None = None
+    account_id: int | None = None  # a new person's account; None: the import's account
 
 
 @dataclass(frozen=True)
 class ImportWrite:
+    """People to add and to change; each new person goes to their own account or the import's.
+
+    ``account_id`` None with people who have no account of their own: the account named
+    ``account_name`` is created for them.
+    """
+
     account_id: int | None
     account_name: str
     new: list[PersonWrite] = field(default_factory=list)
     updates: list[PersonWrite] = field(default_factory=list)
+
+    def needs_own_account(self) -> bool:
+        return any(write.account_id is None for write in self.new)
 
 
 @dataclass
@@ -98,14 +143,17 @@ class ImportReceipt:
 
     ``before`` holds the changed people's rows as they were; ``after`` is filled by
     ``revert_import`` with every row it removed or reset, for ``reapply_import``.
+    ``account_id`` is the import's own account (None for an import into the portfolio that
+    created none); ``account_ids`` every account it changed.
     """
 
-    account_id: int
+    account_id: int | None
     account_created: bool
     added_ids: list[int]
     updated_ids: list[int]
     before: RowSnapshot
     after: RowSnapshot | None = None
+    account_ids: set[int] = field(default_factory=set)
 
 
 # ---- reading ------------------------------------------------------------------------------
@@ -129,32 +177,77 @@ def account_id_by_name(db: Database, name: str) -> int | None:
     return ids[0] if ids else None
 
 
-def import_target(db: Database, account_id: int | None, account_name: str = "") -> ImportTarget:
-    """The account's people and its family's, as plain data (None: a new, empty account)."""
-    if account_id is None:
-        return ImportTarget(None, account_name, [], [])
+def import_target(
+    db: Database, account_id: int | None, account_name: str = "", *, portfolio: bool = False
+) -> ImportTarget:
+    """The accounts and people an import matches against, as plain data.
+
+    Args:
+        account_id: the account chosen (None: a new, empty account named ``account_name``).
+        portfolio: the import goes to every account by company; ``account_id`` is not used.
+    """
     with db.read() as session:
+        accounts = _account_names(session)
+        if portfolio:
+            rows = _known_people(session, None)
+            family = _as_known(rows)
+            return ImportTarget(None, "", family, family, accounts, portfolio=True)
+        if account_id is None:
+            return ImportTarget(None, account_name, [], [], accounts)
         account = session.get(Account, account_id)
         if account is None:
             raise NotFound(f"That account no longer exists (id {account_id}).")
         family_ids = umbrella_account_ids(session, account_id)
-        columns = [getattr(Stakeholder, name) for name in IMPORTED_FIELDS]
-        rows = session.execute(
-            select(Stakeholder.id, Stakeholder.account_id, Stakeholder.reports_to_id, *columns)
-            .where(Stakeholder.account_id.in_(family_ids))
-            .order_by(Stakeholder.id)
-        ).all()
-    family = [
+        rows = _known_people(session, family_ids)
+    family = _as_known(rows)
+    target = ImportTarget(account_id, account.name, [], family, accounts)
+    writable = target.writable_account_ids()
+    people = [person for person in family if person.account_id in writable]
+    return ImportTarget(account_id, account.name, people, family, accounts)
+
+
+def _account_names(session: Session) -> list[AccountNames]:
+    """Every account with the names it goes by, for sending rows to the account they name."""
+    aliases = getattr(Account, "aliases", None)  # TEMPORARY until the aliases column lands
+    columns = [Account.id, Account.name, Account.parent_id, Account.website]
+    rows = session.execute(select(*columns, *([aliases] if aliases is not None else []))).all()
+    return [
+        AccountNames(
+            row.id,
+            row.name,
+            tuple(account_aliases(row[4] if len(row) > 4 else None)),
+            row.website or "",
+            row.parent_id,
+        )
+        for row in rows
+    ]
+
+
+def _known_people(session: Session, account_ids: set[int] | None) -> list[Any]:
+    columns = [getattr(Stakeholder, name) for name in IMPORTED_FIELDS]
+    statement = select(
+        Stakeholder.id,
+        Stakeholder.account_id,
+        Stakeholder.reports_to_id,
+        Stakeholder.has_left,
+        *columns,
+    ).order_by(Stakeholder.id)
+    if account_ids is not None:
+        statement = statement.where(Stakeholder.account_id.in_(account_ids))
+    return list(session.execute(statement).all())
+
+
+def _as_known(rows: list[Any]) -> list[KnownPerson]:
+    return [
         KnownPerson(
             row.id,
             row.account_id,
             {name: getattr(row, name) for name in IMPORTED_FIELDS},
             row.reports_to_id,
+            bool(row.has_left),
         )
         for row in rows
     ]
-    people = [person for person in family if person.account_id == account_id]
-    return ImportTarget(account_id, account.name, people, family)
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -173,13 +266,15 @@ def apply_import(db: Database, plan: ImportWrite, report: Progress | None = None
     with db.transaction() as session:
         account_id, created = _account(session, plan)
         step(0.05)
-        before = _snapshot_updated(session, account_id, plan.updates)
+        before, updated_accounts = _snapshot_updated(session, plan.updates)
         added_ids = _insert_new(session, account_id, plan.new, step)
         _write_updates(session, plan.updates, added_ids)
-        _check_lines(session, account_id, plan, added_ids)
+        new_accounts = {write.account_id or account_id for write in plan.new}
+        _check_lines(session, {*new_accounts, *updated_accounts} - {None}, plan, added_ids)
         step(1.0)
     updated_ids = [write.person_id for write in plan.updates if write.person_id is not None]
-    return ImportReceipt(account_id, created, added_ids, updated_ids, before)
+    changed = {a for a in {*new_accounts, *updated_accounts} if a is not None}
+    return ImportReceipt(account_id, created, added_ids, updated_ids, before, None, changed)
 
 
 def revert_import(db: Database, receipt: ImportReceipt) -> None:
@@ -204,7 +299,9 @@ def reapply_import(db: Database, receipt: ImportReceipt) -> None:
         restore_snapshot(session, receipt.after)
 
 
-def _account(session: Session, plan: ImportWrite) -> tuple[int, bool]:
+def _account(session: Session, plan: ImportWrite) -> tuple[int | None, bool]:
+    if plan.account_id is None and not plan.needs_own_account():
+        return None, False  # into the portfolio: every person has their account
     if plan.account_id is not None:
         if session.get(Account, plan.account_id) is None:
             raise NotFound(f"That account no longer exists (id {plan.account_id}).")
@@ -225,17 +322,22 @@ def _account(session: Session, plan: ImportWrite) -> tuple[int, bool]:
     return account.id, True
 
 
-def _snapshot_updated(session: Session, account_id: int, updates: list[PersonWrite]) -> RowSnapshot:
+def _snapshot_updated(session: Session, updates: list[PersonWrite]) -> tuple[RowSnapshot, set[int]]:
+    """The people to update as they are now, and their accounts; each where the plan saw them."""
     ids = [write.person_id for write in updates if write.person_id is not None]
+    expected = {write.person_id: write.account_id for write in updates}
     rows = _rows(session, ids)
     if len(rows) != len(set(ids)):
         raise RuleViolation("Someone the import would update was deleted meanwhile; try again.")
     snapshot = RowSnapshot()
+    accounts: set[int] = set()
     for row in rows:
-        if row["account_id"] != account_id:
+        wanted = expected.get(row["id"])
+        if wanted is not None and row["account_id"] != wanted:
             raise RuleViolation(f"{row['full_name']} is not in this account any more.")
+        accounts.add(row["account_id"])
         snapshot.add(Stakeholder.__table__, row, deleted=False)
-    return snapshot
+    return snapshot, accounts
 
 
 def _rows(session: Session, ids: list[int]) -> list[dict[str, Any]]:
@@ -249,7 +351,7 @@ def _rows(session: Session, ids: list[int]) -> list[dict[str, Any]]:
 
 
 def _insert_new(
-    session: Session, account_id: int, new: list[PersonWrite], step: Progress
+    session: Session, account_id: int | None, new: list[PersonWrite], step: Progress
 ) -> list[int]:
     """Add the new people; return their ids in the order of ``new``."""
     if not new:
@@ -265,12 +367,12 @@ def _insert_new(
 _NEW_PERSON = {"buying_role": "none", "stance": "unknown", "strength": 0, "has_left": False}
 
 
-def _new_row(write: PersonWrite, account_id: int, now: Any) -> dict[str, Any]:
+def _new_row(write: PersonWrite, account_id: int | None, now: Any) -> dict[str, Any]:
     return {
         **dict.fromkeys(IMPORTED_FIELDS),
         **write.values,
         **_NEW_PERSON,
-        "account_id": account_id,
+        "account_id": write.account_id or account_id,
         "reports_to_id": write.manager_id,
         "created_at": now,
         "updated_at": now,
@@ -278,7 +380,7 @@ def _new_row(write: PersonWrite, account_id: int, now: Any) -> dict[str, Any]:
 
 
 def _insert_new_sqlite(
-    session: Session, account_id: int, new: list[PersonWrite], step: Progress
+    session: Session, account_id: int | None, new: list[PersonWrite], step: Progress
 ) -> list[int]:
     """Give the new people their ids here, so one plain executemany writes them, managers too.
 
@@ -318,7 +420,7 @@ def _insert_new_sqlite(
 
 
 def _insert_returning_ids(
-    session: Session, account_id: int, new: list[PersonWrite], step: Progress
+    session: Session, account_id: int | None, new: list[PersonWrite], step: Progress
 ) -> list[int]:
     """Other databases number rows from a sequence: let them, and read the numbers back."""
     now = utc_now()
@@ -374,16 +476,19 @@ def _link_new_managers(session: Session, new: list[PersonWrite], added_ids: list
 
 
 def _check_lines(
-    session: Session, account_id: int, plan: ImportWrite, added_ids: list[int]
+    session: Session, account_ids: set[int], plan: ImportWrite, added_ids: list[int]
 ) -> None:
-    """Every reporting line the import drew stays in the family and closes no cycle.
+    """Every reporting line the import drew stays in its family and closes no cycle.
 
     New people have nobody reporting to them but other new people, so their lines are
     checked among themselves, in memory; only when the import gives people already there a
-    new manager is the whole family's tree read and walked.
+    new manager are the families' trees read and walked.
     """
-    family = umbrella_account_ids(session, account_id)
-    _require_managers_in_family(session, family, plan)
+    family: set[int] = set()
+    for account_id in account_ids:
+        if account_id not in family:
+            family |= umbrella_account_ids(session, account_id)
+    _require_managers_in_family(session, plan, added_ids)
     new_managers = {
         added_ids[i]: added_ids[w.manager_new] if w.manager_new is not None else None
         for i, w in enumerate(plan.new)
@@ -403,24 +508,39 @@ def _check_lines(
         raise RuleViolation(f"The import would make a reporting cycle: {chain}.")
 
 
-def _require_managers_in_family(session: Session, family: set[int], plan: ImportWrite) -> None:
-    """Managers named by id must be people of the same customer (umbrella family)."""
-    named = {w.manager_id for w in [*plan.new, *plan.updates] if w.manager_id is not None}
-    if not named:
+def _require_managers_in_family(session: Session, plan: ImportWrite, added_ids: list[int]) -> None:
+    """Every reporting line joins two people of the same customer (umbrella family)."""
+    lines = [
+        (added_ids[position], write.manager_id)
+        for position, write in enumerate(plan.new)
+        if write.manager_id is not None
+    ]
+    lines += [(w.person_id, w.manager_id) for w in plan.updates if w.manager_id is not None]
+    lines += [
+        (added_ids[position], added_ids[write.manager_new])
+        for position, write in enumerate(plan.new)
+        if write.manager_new is not None
+    ]
+    if not lines:
         return
-    found = set(
-        session.scalars(
-            select(Stakeholder.id).where(
-                Stakeholder.id.in_(named), Stakeholder.account_id.in_(family)
+    people = {person for line in lines for person in line if person is not None}
+    account_of: dict[int, int] = {}
+    for start in range(0, len(people), _BATCH):
+        chunk = list(people)[start : start + _BATCH]
+        account_of.update(
+            session.execute(
+                select(Stakeholder.id, Stakeholder.account_id).where(Stakeholder.id.in_(chunk))
+            ).all()
+        )
+    parents = dict(session.execute(select(Account.id, Account.parent_id)).all())
+    for person, manager in lines:
+        if manager not in account_of or umbrella_of(parents, account_of[manager]) != umbrella_of(
+            parents, account_of.get(person)
+        ):
+            (name,) = _names(session, [manager]) if manager in account_of else ["?"]
+            raise RuleViolation(
+                f"{name} is not a person of this customer: nobody can report to them here."
             )
-        )
-    )
-    stranger = next(iter(named - found), None)
-    if stranger is not None:
-        (name,) = _names(session, [stranger])
-        raise RuleViolation(
-            f"{name} is not a person of this customer: nobody can report to them here."
-        )
 
 
 def _first_cycle(managers: dict[int, int | None]) -> list[int] | None:

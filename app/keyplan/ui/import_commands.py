@@ -36,7 +36,8 @@ class ImportPeople(DocumentCommand):
         # One signal for the whole account: views reload it once, not once per person.
         if self.receipt.account_created:
             self.document.accounts_changed.emit()
-        self.document.people_changed.emit(self.receipt.account_id)
+        for account_id in sorted(self.receipt.account_ids):
+            self.document.people_changed.emit(account_id)
 
 
 def import_text(receipt: import_writes.ImportReceipt, file_name: str) -> str:
