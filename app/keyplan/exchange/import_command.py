@@ -25,11 +25,35 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=argparse.SUPPRESS,
         help="the database to import into; default: your own database",
     )
-    parser.add_argument(
+    where = parser.add_mutually_exclusive_group(required=True)
+    where.add_argument(
         "--account",
-        required=True,
         metavar="NAME",
-        help="the account the people work for (created when there is none by that name)",
+        help="the account the people work for: rows of its company and its affiliates' go in, "
+        "rows of other companies are listed and left out (see --all-companies)",
+    )
+    where.add_argument(
+        "--portfolio",
+        action="store_true",
+        help="send each person to the account their company is (name, also-known-as names or "
+        "the website's e-mail domain); companies that are none of your accounts are listed",
+    )
+    parser.add_argument(
+        "--all-companies",
+        action="store_true",
+        help="with --account: take the rows of other companies into the account too",
+    )
+    parser.add_argument(
+        "--create-account",
+        action="store_true",
+        help="with --account: create the account when there is none by that name, even when "
+        "one is named much like it",
+    )
+    parser.add_argument(
+        "--exact-only",
+        action="store_true",
+        help="a file's person is someone already there only by profile URL, e-mail or the same "
+        "name (accents aside), never by a close name; the same for managers",
     )
     parser.add_argument(
         "--format",
@@ -74,8 +98,8 @@ def run(args: argparse.Namespace) -> int:
     print(f"Read {contact_file.name}: {contact_file.description()}.")
     location = _location(args)
     if args.dry_run and _is_missing_file(location):
-        return _preview_into_new_database(contact_file, args.account, location)
-    plan = _plan(contact_file, location, args.account, args.dry_run, args.overwrite)
+        return _preview_into_new_database(contact_file, args.account or "", location)
+    plan = _plan(contact_file, location, args)
     if args.dry_run:
         print("Dry run: nothing was written.")
         return 0
@@ -84,27 +108,54 @@ def run(args: argparse.Namespace) -> int:
     return _write(plan, location)
 
 
-def _plan(contact_file: ContactFile, location: str, account: str, dry_run: bool, overwrite: bool):
+def _plan(contact_file: ContactFile, location: str, args: argparse.Namespace):
     from keyplan.exchange.import_plan import plan_import
     from keyplan.exchange.import_preview_text import preview_lines
     from keyplan.store import import_writes
     from keyplan.store.database import open_database
 
-    db = open_database(location, create=not dry_run)
+    account = (args.account or "").strip()
+    db = open_database(location, create=not args.dry_run)
     try:
-        account_id = import_writes.account_id_by_name(db, account)
-        target = import_writes.import_target(db, account_id, account.strip())
+        if args.portfolio:
+            target = import_writes.import_target(db, None, portfolio=True)
+            account_id = None
+        else:
+            account_id = import_writes.account_id_by_name(db, account)
+            if account_id is None and not args.create_account:
+                _refuse_a_near_miss(import_writes.close_account_names(db, account), account)
+            target = import_writes.import_target(db, account_id, account)
     finally:
         db.close()
-    if account_id is None:
-        verb = "would be created" if dry_run else "will be created"
-        print(f"There is no account named '{account.strip()}': it {verb}.")
-    plan = plan_import(contact_file.contacts, target, overwrite=overwrite)
+    if account_id is None and not args.portfolio:
+        verb = "would be created" if args.dry_run else "will be created"
+        print(f"There is no account named '{account}': it {verb}.")
+    plan = plan_import(
+        contact_file.contacts,
+        target,
+        overwrite=args.overwrite,
+        all_companies=args.all_companies,
+        exact_only=args.exact_only,
+    )
     print("\n".join(preview_lines(plan)))
     return plan
 
 
+def _refuse_a_near_miss(close: list[str], account: str) -> None:
+    """A typo must not make a second account: name the ones meant, and the way to insist."""
+    if not close:
+        return
+    from keyplan.exchange.contacts import ImportRefused
+
+    names = " or ".join(f"'{name}'" for name in close)
+    raise ImportRefused(
+        f"There is no account named '{account}'. Did you mean {names}? "
+        f"Give the name as it is, or add --create-account to create '{account}'."
+    )
+
+
 def _write(plan, location: str) -> int:
+    from keyplan.exchange.import_rows import count_of
     from keyplan.store import import_writes
     from keyplan.store.database import open_database
 
@@ -117,8 +168,13 @@ def _write(plan, location: str) -> int:
     finally:
         db.close()
     created = " (new account)" if receipt.account_created else ""
+    where = (
+        f"{count_of(len(receipt.account_ids), 'account')}"
+        if plan.target.portfolio
+        else plan.target.account_name
+    )
     print(
-        f"Imported into {plan.target.account_name}{created}: "
+        f"Imported into {where}{created}: "
         f"{_people(len(receipt.added_ids))} added, {len(receipt.updated_ids)} updated."
     )
     return 0
@@ -130,6 +186,9 @@ def _preview_into_new_database(contact_file: ContactFile, account: str, location
     from keyplan.store.import_writes import ImportTarget
 
     print(f"There is no database at {location} yet: it and the account would be created.")
+    if not account:
+        print("There are no accounts to import into yet.")
+        return 0
     plan = plan_import(contact_file.contacts, ImportTarget(None, account.strip(), [], []))
     print("\n".join(preview_lines(plan)))
     print("Dry run: nothing was written.")

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from keyplan.domain.companies import company_key
 from keyplan.exchange.contacts import Contact
 from keyplan.exchange.import_managers import refuse_cycles, resolve_managers
 from keyplan.exchange.import_matching import IdentityIndex, PersonMatcher
@@ -122,9 +123,10 @@ class ImportPlan:
             why.append(f"{self.broken_count} {looks} broken")
         if self.left_out_count:
             why.append(f"{self.left_out_count} left out by you")
-        others = sum(self.other_companies().values())
+        others = self.other_companies()
         if others:
-            why.append(f"{others} of {count_of(len(self.other_companies()), 'other company')}")
+            companies = "1 other company" if len(others) == 1 else f"{len(others)} other companies"
+            why.append(f"{sum(others.values())} of {companies}")
         return text + (f" ({', '.join(why)})" if why else "")
 
     def other_companies(self) -> dict[str, int]:
@@ -133,7 +135,7 @@ class ImportPlan:
         spelled: dict[str, str] = {}
         for row in self.rows:
             if row.other_company:
-                key = " ".join(row.company.casefold().split())
+                key = company_key(row.company)
                 spelled.setdefault(key, row.company)
                 counts[spelled[key]] = counts.get(spelled[key], 0) + 1
         return counts

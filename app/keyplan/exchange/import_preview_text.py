@@ -15,6 +15,8 @@ from keyplan.exchange.import_plan import (
     is_empty,
 )
 
+_COMPANIES_SHOWN = 10
+
 NEW_PEOPLE_LISTED = 50  # a long file's new people are cut here, with "and N more"
 _DEPARTMENTS_SHOWN = 12
 
@@ -38,6 +40,42 @@ def update_summary(plan: ImportPlan) -> str:
         return ""
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
+
+
+def placement_lines(
+    plan: ImportPlan, *, all_companies_option: str = "--all-companies"
+) -> list[str]:
+    """Where the rows go when the file names companies: per account, and the ones left out.
+
+    "Into Nordvik Logistics: 3 new people, 1 update." per account, and "Other companies, not
+    imported (--all-companies takes them): 12 rows of 5 companies: Acme (4), …".
+    """
+    lines = [plan.routing_note] if plan.routing_note else []
+    per_account = plan.per_account()
+    if plan.target.portfolio or len(per_account) > 1:
+        for name in sorted(per_account, key=str.casefold):
+            new, updates = per_account[name]
+            parts = [_people(new)] if new else []
+            parts += [count_of(updates, "update")] if updates else []
+            lines.append(f"Into {name}: {', '.join(parts)}.")
+    others = plan.other_companies()
+    if others:
+        ranked = sorted(others.items(), key=lambda item: (-item[1], item[0].casefold()))
+        shown = ", ".join(f"{name} ({count})" for name, count in ranked[:_COMPANIES_SHOWN])
+        if len(ranked) > _COMPANIES_SHOWN:
+            shown += f" and {len(ranked) - _COMPANIES_SHOWN} more"
+        if plan.target.portfolio:
+            head = "Companies that are none of your accounts, not imported"
+        else:
+            head = f"Other companies, not imported ({all_companies_option} takes them)"
+        companies = "1 company" if len(ranked) == 1 else f"{len(ranked)} companies"
+        rows = count_of(sum(others.values()), "row")
+        lines.append(f"{head}: {rows} of {companies}: {shown}.")
+    return lines
+
+
+def _people(count: int) -> str:
+    return f"{count} new {'person' if count == 1 else 'people'}"
 
 
 def departments_summary(plan: ImportPlan) -> str:
@@ -107,8 +145,11 @@ def preview_lines(plan: ImportPlan, *, overwrite_option: str = "--overwrite") ->
     departments = departments_summary(plan)
     if departments:
         lines.append(departments)
+    lines.extend(placement_lines(plan))
     unlisted = 0
     for row in plan.rows:
+        if row.other_company:
+            continue  # counted per company above: a LinkedIn file has thousands
         word = {"new": "new", "update": "update", "skip": "skipped"}[row.action.value]
         if not row.included:
             word = "skipped"

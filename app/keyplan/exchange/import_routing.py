@@ -87,9 +87,8 @@ def _in_portfolio(contact: Contact, ids: set[int], target: ImportTarget) -> Dest
 
 
 def _everyone_note(contacts: list[Contact], target: ImportTarget) -> str:
-    if target.account_id is None and not target.accounts:
+    """Said only when the file names companies: a file without them is simply imported."""
+    if not any(contact.company for contact in contacts):
         return ""
     name = target.account_name
-    if any(contact.company for contact in contacts):
-        return f"No company in the file is one of your accounts: every row goes into {name}."
-    return f"The file names no companies: every row goes into {name}."
+    return f"No company in the file is one of your accounts: every row goes into {name}."

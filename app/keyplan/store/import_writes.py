@@ -177,6 +177,24 @@ def account_id_by_name(db: Database, name: str) -> int | None:
     return ids[0] if ids else None
 
 
+def close_account_names(db: Database, name: str) -> list[str]:
+    """Accounts named much like ``name`` (a typo, another legal form), closest first."""
+    from rapidfuzz import fuzz, process
+
+    from keyplan.domain.companies import company_key
+
+    with db.read() as session:
+        names = list(session.scalars(select(Account.name)))
+    keys = {company_key(existing): existing for existing in names}
+    wanted = company_key(name)
+    if not wanted:
+        return []
+    if wanted in keys:
+        return [keys[wanted]]
+    found = process.extract(wanted, list(keys), scorer=fuzz.ratio, score_cutoff=85, limit=3)
+    return [keys[key] for key, _score, _index in found]
+
+
 def import_target(
     db: Database, account_id: int | None, account_name: str = "", *, portfolio: bool = False
 ) -> ImportTarget:
