@@ -269,3 +269,23 @@ def test_someone_at_another_company_now_is_marked_as_left_and_a_new_title_is_tak
     assert erik.reason == "moved to Acme Corp: marked as having left Nordvik Logistics ASA"
     assert (kari.action, kari.match) == (Action.UPDATE, Match.PROFILE)
     assert kari.changes == {"job_title": ("CIO", "CEO")}
+
+
+# ---- the command line ---------------------------------------------------------------------
+
+
+def test_a_typo_in_the_account_is_refused_with_did_you_mean(demo_path, tmp_path, capsys):
+    from keyplan.cli import main as keyplan
+
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("Full Name,Title,Email\nGiulia Ferraro,Buyer,giulia@example.com\n")
+    assert keyplan(["import", str(contacts), "--db", str(demo_path), "--dry-run",
+                    "--account", "Castellani Food"]) == 1  # fmt: skip
+    error = capsys.readouterr().err
+    assert "Did you mean 'Castellani Foods S.p.A.'?" in error
+    assert "--create-account" in error
+    assert keyplan(["import", str(contacts), "--db", str(demo_path), "--dry-run",
+                    "--account", "Castellani Food", "--create-account"]) == 0  # fmt: skip
+    assert "There is no account named 'Castellani Food': it would be created." in (
+        capsys.readouterr().out
+    )
