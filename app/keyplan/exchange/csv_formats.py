@@ -234,12 +234,16 @@ def contacts_from_rows(
         separator: the character between cells, to tell a name that swallowed a cell.
     """
     contacts = []
+    columns = list(mapping.items())  # read once: the loop below runs for every cell
     for number, cells in rows:
         problem = row_problem(cells, mapping, header_width, separator)
         parts: dict[str, str] = {}
-        for position, field_name in mapping.items():
-            if position < len(cells) and cells[position].strip() and field_name not in parts:
-                parts[field_name] = cells[position]
+        width = len(cells)
+        for position, field_name in columns:
+            if position < width and field_name not in parts:
+                value = cells[position]
+                if value and not value.isspace():
+                    parts[field_name] = value
         for label, value in manager_columns or ():
             if _cell(cells, label).strip().casefold() == "manager" and "reports_to" not in parts:
                 parts["reports_to"] = _cell(cells, value)
