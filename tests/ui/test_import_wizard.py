@@ -391,3 +391,30 @@ def test_a_crm_export_fills_gaps_flags_a_broken_row_and_new_departments(
     person = window.document.person(jurgen)
     assert (person["department"], person["phone"]) == ("Finance", "+49 711 5556856")
     assert not any("Bernd" in name for name in names(window, small_portfolio.acme))
+
+
+def test_a_recognised_column_corrected_by_hand_is_read_so_and_remembered(
+    qtbot, window, small_portfolio, monkeypatch, own_mapping_memory
+):
+    # In this org the Salesforce "Department" holds a sales region, not a department: the
+    # director leaves it out on the first page; next month's export remembers that.
+    window.select_account(small_portfolio.globex)
+    wizard = open_wizard(qtbot, window, monkeypatch, "salesforce_dataloader.csv")
+    page = wizard.columns_page
+    assert not wizard.needs_mapping and page.isComplete()
+    shown = {
+        page.table.item(r, 0).text(): page.combos[r].currentText()
+        for r in range(page.table.rowCount())
+    }
+    assert shown["Account.Name"] == "Company"
+    assert shown["ReportsToId"] == "Reports to (manager's record id)"
+    assert shown["Id"] == "Id of the row (CRM record id)"
+    assert shown["Salutation"] == "(not imported)"
+    page.choose("Department", None)
+    go_to_preview(qtbot, wizard)
+    assert wizard.preview_page.contact_file.kind == "mapped"
+    assert all("department" not in c.values for c in wizard.preview_page.contact_file.contacts)
+    finish(qtbot, wizard)
+    again = open_wizard(qtbot, window, monkeypatch, "salesforce_dataloader.csv")
+    assert again.contact_file is not None and again.contact_file.kind == "mapped"
+    assert "Department" not in again.contact_file.mapping_by_column()
