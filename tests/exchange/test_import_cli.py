@@ -53,7 +53,13 @@ def test_import_prints_the_summary_and_writes_the_people(acme_db, capsys):
                    "--account", "acme group") == 0  # fmt: skip
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "Read crm_contacts.csv: CRM contact export, UTF-8 with BOM, 8 rows."
-    assert lines[1] == "6 new, 0 updates, 2 skipped"
+    assert lines[1] == (
+        "Read as: First Name → first name, Last Name → last name, Title → job title, "
+        "Department → department, Account Name → company, Email → e-mail, Phone → phone, "
+        "Mobile → mobile phone, Reports To → reports to (manager's name), Mailing City → city, "
+        "Mailing Country → country."
+    )
+    assert lines[2] == "6 new, 0 updates, 2 skipped"
     assert "  row 9 Ingrid Olsen: skipped — same person as row 2" in lines
     assert lines[-1] == "Imported into Acme Group: 6 people added, 0 updated."
     assert len(people_of(acme_db, "Acme Group")) == 6
@@ -118,14 +124,14 @@ def test_a_file_it_cannot_read_exits_1_with_one_line_and_touches_nothing(acme_db
     assert not missing_db.exists()
 
 
-MAPPING = "Name=full_name,Role=job_title,Mail=email,Boss=reports_to"
+MAPPING = "Person=full_name,Role=job_title,Mail=email,Boss=reports_to"
 
 
 def test_unknown_columns_are_listed_and_map_option_imports_them(acme_db, capsys):
     assert keyplan("import", str(DATA / "other_system.csv"), "--db", str(acme_db),
                    "--account", "Acme Group") == 1  # fmt: skip
     error = capsys.readouterr().err
-    assert "Its columns: 'Name', 'Role', 'Unit', 'Mail', 'Tel', 'Boss', 'Since'." in error
+    assert "Its columns: 'Person', 'Role', 'Unit', 'Mail', 'Tel', 'Boss', 'Since'." in error
     assert keyplan("import", str(DATA / "other_system.csv"), "--db", str(acme_db),
                    "--account", "Acme Group",
                    "--map", MAPPING) == 0  # fmt: skip
@@ -138,7 +144,7 @@ def test_unknown_columns_are_listed_and_map_option_imports_them(acme_db, capsys)
 
 def test_a_bad_map_option_is_explained(acme_db, capsys):
     assert keyplan("import", str(DATA / "other_system.csv"), "--db", str(acme_db),
-                   "--account", "Acme Group", "--map", "Name") == 1  # fmt: skip
+                   "--account", "Acme Group", "--map", "Person") == 1  # fmt: skip
     assert "--map wants Column=field pairs" in capsys.readouterr().err
 
 
@@ -193,12 +199,14 @@ def test_an_import_fills_what_is_empty_and_keeps_what_the_director_curated(alder
                    "--db", str(aldermark_db), "--account", ALDERMARK) == 0  # fmt: skip
     out = capsys.readouterr().out
     lines = out.splitlines()
-    assert lines[1] == "3 new, 1 update, 2 skipped (1 looks broken)"
-    assert lines[2] == (
+    assert lines[1].startswith("Read as: Vorname → first name, Nachname → last name, Firma")
+    assert lines[1].endswith("; not read: Anrede.")
+    assert lines[2] == "3 new, 1 update, 2 skipped (1 looks broken)"
+    assert lines[3] == (
         "Updates fill 2 empty fields; 6 values in the file differ from yours and are kept "
         "(--overwrite takes the file's)."
     )
-    assert lines[3] == (
+    assert lines[4] == (
         f"Departments new to {ALDERMARK}: Finanzen, Einkauf, Vertrieb (it has Executive, Finance)."
     )
     assert "department 'Executive' (file: 'Geschäftsführung')" in out

@@ -57,10 +57,17 @@ def test_linkedin_export_is_found_below_its_notes():
     assert set(found) == {ZOE, ELENI, "محمد العلي", "Liam Byrne"}
     assert found["محمد العلي"]["job_title"] == "IT Director, Middle East"
     assert "email" not in found[ZOE]  # LinkedIn leaves it out when the person hides it
-    # The company is the account being imported into; "Connected On" is not kept.
+    # The company and the profile are read; "Connected On" is not kept.
     assert all(
-        set(values) <= {"full_name", "job_title", "email", "reports_to"}
+        set(values) <= {"full_name", "job_title", "email", "reports_to", "profile_url"}
         for values in found.values()
+    )
+    assert found[ZOE]["profile_url"] == "https://www.linkedin.com/in/zoe-muller"
+    assert {c.company for c in contact_file.contacts} == {"Acme Group"}
+    assert contact_file.columns_read() == (
+        "Read as: First Name → first name, Last Name → last name, URL → profile URL "
+        "(LinkedIn), Email Address → e-mail, Company → company, Position → job title; "
+        "not read: Connected On"
     )
     assert read_contacts_file(DATA / "linkedin_connections.csv").contacts[0].where == "row 5"
 
@@ -132,9 +139,12 @@ def test_vcard_40_telephone_uris():
 def test_a_csv_of_another_system_asks_for_its_columns_then_remembers_them():
     with pytest.raises(MappingNeeded) as refused:
         read_contacts_file(DATA / "other_system.csv")
-    assert refused.value.columns == ["Name", "Role", "Unit", "Mail", "Tel", "Boss", "Since"]
+    assert refused.value.columns == ["Person", "Role", "Unit", "Mail", "Tel", "Boss", "Since"]
     assert "'Boss'" in str(refused.value)
-    mapping = parse_mapping_option("Name=full_name, Role=job_title, Mail=email, Boss=reports_to")
+    # What the column names did tell is said, and handed to the mapping step.
+    assert "Read so far: Mail → e-mail, Tel → phone." in str(refused.value)
+    assert refused.value.contact_file.mapping == {3: "email", 4: "phone"}
+    mapping = parse_mapping_option("Person=full_name, Role=job_title, Mail=email, Boss=reports_to")
     contact_file = read_contacts_file(DATA / "other_system.csv", "mapped", mapping)
     assert contact_file.kind_label == "CSV with your column mapping"
     zoe = next(c for c in contact_file.contacts if c.full_name == ZOE)
@@ -152,7 +162,7 @@ def test_a_mapping_must_say_where_the_names_are():
     with pytest.raises(ImportRefused, match="no column 'Nom'"):
         read_contacts_file(DATA / "other_system.csv", "mapped", {"Nom": "full_name"})
     with pytest.raises(ImportRefused, match="'salary' is not a field"):
-        read_contacts_file(DATA / "other_system.csv", "mapped", {"Name": "salary"})
+        read_contacts_file(DATA / "other_system.csv", "mapped", {"Person": "salary"})
 
 
 def test_excel_separator_hint_line_and_crlf():

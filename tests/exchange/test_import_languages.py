@@ -36,6 +36,7 @@ def test_a_german_crm_export_in_windows_1252_maps_itself():
         "Nachname": "last_name",
         "Position": "job_title",
         "Abteilung": "department",
+        "Firma": "company",
         "E-Mail-Adresse": "email",
         "Telefon geschäftlich": "phone",
         "Mobiltelefon": "mobile",
@@ -55,7 +56,8 @@ def test_a_german_crm_export_in_windows_1252_maps_itself():
     assert found["Jürgen Weiß"]["location"] == "München, Deutschland"
     assert found["Ömer Çelik"]["phone"] == "+49 160 5550303"  # the mobile, for want of a phone
     assert found["Klaus Häberle"]["reports_to"] == "Björk Größer"
-    # The company is the account imported into; the salutation and notes are not read.
+    # The company goes with the person; the salutation and notes are not read.
+    assert {c.company for c in contact_file.contacts} >= {"Müller & Söhne GmbH"}
     assert "GmbH" not in str(found) and "Herr" not in str(found) and "Entscheider" not in str(found)
 
 
@@ -138,7 +140,11 @@ def test_beside_a_position_column_a_german_titel_is_not_the_job():
 
 def test_column_names_compare_without_case_accents_or_hyphens():
     assert header_key("Téléphone") == header_key("TELEPHONE") == "telephone"
-    assert header_key(" E-Mail-Adresse ") == header_key("e-mail   adresse") == "e mail adresse"
+    assert header_key(" E-Mail-Adresse ") == header_key("e-mail   adresse") == "emailadresse"
+    # API names and spreadsheet names of one column meet: Salesforce, Dynamics, HubSpot.
+    assert header_key("FirstName") == header_key("first_name") == header_key("First Name")
+    assert header_key("Account.Name") == header_key("Account Name")
+    assert header_key("address1_city") == header_key("Address 1: City")
     assert header_key("Straße") == "strasse"
     assert header_key("\ufeffVorname") == "vorname"
     assert header_key("山田") == "山田"

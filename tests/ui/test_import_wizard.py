@@ -125,13 +125,12 @@ def test_unknown_columns_are_mapped_on_the_first_page_and_remembered(
     wizard = open_wizard(qtbot, window, monkeypatch, "other_system.csv")
     page = wizard.columns_page
     assert wizard.needs_mapping
-    # The guess reads "Name"; the user says what Role, Mail and Boss are.
-    assert page.mapping() == {0: "full_name"}
-    page.choose("Name", None)
-    assert not page.isComplete()  # no names: Next stays off
-    page.choose("Name", "full_name")
+    # The column names tell the e-mail and the phone, not who is who: Next stays off.
+    assert page.mapping() == {3: "email", 4: "phone"}
+    assert not page.isComplete()
+    page.choose("Person", "full_name")
     page.choose("Role", "job_title")
-    page.choose("Mail", "email")
+    page.choose("Tel", None)
     page.choose("Boss", "reports_to")
     assert page.isComplete()
     go_to_preview(qtbot, wizard)
@@ -253,7 +252,8 @@ def test_a_german_export_maps_itself_and_a_new_person_unticked_is_not_imported(
     }
     assert shown["Vorname"] == "First name" and shown["Telefon geschäftlich"] == "Phone"
     assert shown["Vorgesetzter"] == "Reports to (manager's name)"
-    assert shown["Firma"] == "(not imported)"
+    assert shown["Firma"] == "Company"  # read since the import decides accounts by it
+    assert shown["Anrede"] == "(not imported)"
     go_to_preview(qtbot, wizard)
     assert preview_names(wizard) == GERMAN_NAMES
     assert summary(wizard).startswith("<b>5 new, 0 updates, 0 skipped</b>")
@@ -343,17 +343,18 @@ def test_an_encoding_chosen_on_the_first_page_keeps_the_columns_mapped_by_hand(
     window.select_account(small_portfolio.globex)
     wizard = open_wizard(qtbot, window, monkeypatch, "other_system.csv")
     page = wizard.columns_page
+    page.choose("Person", "full_name")
     page.choose("Role", "job_title")
     page.encoding.choose("ISO-8859-1")  # wrong on purpose: the file is UTF-8
     qtbot.waitUntil(lambda: "ISO-8859-1" in page.subTitle(), timeout=10_000)
-    assert page.mapping() == {0: "full_name", 1: "job_title"}
+    assert page.mapping() == {0: "full_name", 1: "job_title", 3: "email", 4: "phone"}
     examples = page.table.item(0, 1).text()
     assert "ZoÃ«" in examples
     page.encoding.choose(None)
     qtbot.waitUntil(lambda: "UTF-8" in page.subTitle(), timeout=10_000)
     assert page.encoding.combo.currentText() == "Automatic (UTF-8)"
     assert "Zoë" in page.table.item(0, 1).text()
-    assert page.mapping() == {0: "full_name", 1: "job_title"}
+    assert page.mapping() == {0: "full_name", 1: "job_title", 3: "email", 4: "phone"}
 
 
 def test_a_crm_export_fills_gaps_flags_a_broken_row_and_new_departments(
@@ -390,3 +391,30 @@ def test_a_crm_export_fills_gaps_flags_a_broken_row_and_new_departments(
     person = window.document.person(jurgen)
     assert (person["department"], person["phone"]) == ("Finance", "+49 711 5556856")
     assert not any("Bernd" in name for name in names(window, small_portfolio.acme))
+
+
+def test_a_recognised_column_corrected_by_hand_is_read_so_and_remembered(
+    qtbot, window, small_portfolio, monkeypatch, own_mapping_memory
+):
+    # In this org the Salesforce "Department" holds a sales region, not a department: the
+    # director leaves it out on the first page; next month's export remembers that.
+    window.select_account(small_portfolio.globex)
+    wizard = open_wizard(qtbot, window, monkeypatch, "salesforce_dataloader.csv")
+    page = wizard.columns_page
+    assert not wizard.needs_mapping and page.isComplete()
+    shown = {
+        page.table.item(r, 0).text(): page.combos[r].currentText()
+        for r in range(page.table.rowCount())
+    }
+    assert shown["Account.Name"] == "Company"
+    assert shown["ReportsToId"] == "Reports to (manager's record id)"
+    assert shown["Id"] == "Id of the row (CRM record id)"
+    assert shown["Salutation"] == "(not imported)"
+    page.choose("Department", None)
+    go_to_preview(qtbot, wizard)
+    assert wizard.preview_page.contact_file.kind == "mapped"
+    assert all("department" not in c.values for c in wizard.preview_page.contact_file.contacts)
+    finish(qtbot, wizard)
+    again = open_wizard(qtbot, window, monkeypatch, "salesforce_dataloader.csv")
+    assert again.contact_file is not None and again.contact_file.kind == "mapped"
+    assert "Department" not in again.contact_file.mapping_by_column()

@@ -1,9 +1,10 @@
 """Reading a contacts file of any kind into ``Contact``s: the one entry point for the CLI and UI.
 
 ``read_contacts_file`` decodes the bytes, tells vCard from CSV, recognises the kind of CSV by
-its header and reads every row through that kind's columns, or through a mapping the user
-gave (or gave before, for the same header). A CSV of no known kind without a mapping raises
-``MappingNeeded`` with the columns, so the caller can ask which is which.
+its header and reads every column by its name (``column_names``), or through a mapping the
+user gave (or gave before, for the same header). A CSV whose names no column holds, without
+a mapping, raises ``MappingNeeded`` with the columns and what was understood of them, so the
+caller can ask which is which.
 """
 
 from __future__ import annotations
@@ -30,6 +31,17 @@ FORMATS = (
     "spanish",
     "vcard",
     "mapped",
+    "salesforce",
+    "dynamics",
+    "hubspot",
+    "thunderbird",
+    "italian",
+    "dutch",
+    "swedish",
+    "norwegian",
+    "danish",
+    "portuguese",
+    "japanese",
 )
 MAPPED_LABEL = "CSV with your column mapping"
 
@@ -46,6 +58,7 @@ class ContactFile:
         contacts: the people, in file order.
         table: the CSV's header and rows (None for vCard), for the mapping step.
         mapping: column position -> import field, as the rows were read.
+        relations: positions of relation columns read as the manager when so labelled.
     """
 
     name: str
@@ -55,6 +68,8 @@ class ContactFile:
     contacts: list[Contact]
     table: CsvTable | None = None
     mapping: dict[int, str] = field(default_factory=dict)
+    # Google's "Relation n - Value" columns, read as the manager when labelled "Manager".
+    relations: tuple[int, ...] = ()
 
     def description(self) -> str:
         """ "CRM contact export, UTF-8 with BOM, semicolons, 12 rows"."""
@@ -71,6 +86,28 @@ class ContactFile:
         if self.table is None:
             return {}
         return {self.table.header[position]: name for position, name in self.mapping.items()}
+
+    def columns_read(self) -> str:
+        """Which column was read as what, and which were not read, in one line for the user.
+
+        "Read as: First Name → first name, Company → company; not read: Connected On"; ""
+        for a vCard, which has no columns.
+        """
+        if self.table is None:
+            return ""
+        header = self.table.header
+        read = [
+            f"{header[position]} → {field_label(name)}"
+            for position, name in sorted(self.mapping.items())
+        ]
+        read += [f"{header[position]} → manager (when labelled so)" for position in self.relations]
+        skipped = [
+            column
+            for position, column in enumerate(header)
+            if column and position not in self.mapping and position not in self.relations
+        ]
+        line = f"Read as: {', '.join(read) or 'nothing'}"
+        return line + (f"; not read: {_names(skipped)}" if skipped else "")
 
 
 def read_contacts_file(
@@ -116,19 +153,34 @@ def read_contacts(
     base = ContactFile(name, kind, "", decoded.encoding, [], table)
     if mapping is not None:
         return with_mapping(base, mapping_positions(table.header, mapping))
-    recognised = known or (csv_formats.recognise(table.header) if kind == "auto" else None)
-    if recognised is not None:
-        return _read_as(base, recognised)
+    if known is not None:
+        return _read_as(base, known)
+    # The user's own mapping for this very header wins over reading it by the column names:
+    # it may correct one of them.
     remembered = mapping_memory.recall(table.header)
     if remembered is not None:
         return with_mapping(base, mapping_positions(table.header, remembered))
-    raise MappingNeeded(
-        f"{name} is a CSV file of no known kind. Say which column is what "
-        f'(--map "Column=field,…"; fields: {", ".join(IMPORT_FIELDS)}). '
-        f"Its columns: {_column_list(table.header)}.",
-        table.header,
-        replace(base, kind="mapped", kind_label=MAPPED_LABEL),
+    recognised = csv_formats.recognise(table.header) if kind == "auto" else None
+    if recognised is not None:
+        return _read_as(base, recognised)
+    found = csv_formats.guess_mapping(table.header)
+    read_so_far = ", ".join(
+        f"{table.header[position]} → {field_label(name)}" for position, name in found.items()
     )
+    raise MappingNeeded(
+        f"{name}: no column of this CSV file holds the names. Say which column is what "
+        f'(--map "Column=field,…"; fields: {", ".join(IMPORT_FIELDS)}). '
+        + (f"Read so far: {read_so_far}. " if read_so_far else "")
+        + f"Its columns: {_column_list(table.header)}.",
+        table.header,
+        replace(base, kind="mapped", kind_label=MAPPED_LABEL, mapping=found),
+    )
+
+
+def field_label(name: str) -> str:
+    """An import field as a sentence names it: "first name", "e-mail", "profile URL (LinkedIn)"."""
+    label = IMPORT_FIELDS[name]
+    return label[0].lower() + label[1:]
 
 
 def with_mapping(contact_file: ContactFile, mapping: Mapping[int, str]) -> ContactFile:
@@ -195,21 +247,32 @@ def parse_mapping_option(text: str) -> dict[str, str]:
 def _read_as(base: ContactFile, csv_format: csv_formats.CsvFormat) -> ContactFile:
     assert base.table is not None
     table = base.table
+    if not csv_format.recognises(table.header):
+        raise ImportRefused(
+            f"{base.name} does not look like a {csv_format.label} file. "
+            f"Its columns: {_column_list(table.header)}."
+        )
     mapping = csv_format.mapping(table.header)
     if not csv_formats.mapping_has_a_name(set(mapping.values())):
         raise ImportRefused(
             f"{base.name} does not look like a {csv_format.label} file: it has no name "
             f"columns. Its columns: {_column_list(table.header)}."
         )
+    relations = csv_format.manager_columns(table.header)
     contacts = csv_formats.contacts_from_rows(
         table.rows,
         mapping,
-        csv_format.manager_columns(table.header),
+        relations,
         header_width=_named_width(table.header),
         separator=table.separator,
     )
     return replace(
-        base, kind=csv_format.name, kind_label=csv_format.label, contacts=contacts, mapping=mapping
+        base,
+        kind=csv_format.name,
+        kind_label=csv_format.label,
+        contacts=contacts,
+        mapping=mapping,
+        relations=tuple(value for _label, value in relations),
     )
 
 
@@ -223,13 +286,18 @@ def _named_width(header: list[str]) -> int:
 
 def _header_test(known: csv_formats.CsvFormat | None):
     if known is not None:
-        return lambda record: known.recognises({csv_formats.header_key(c) for c in record})
-    return lambda record: csv_formats.recognise(record) is not None
+        return known.recognises
+    return csv_formats.looks_like_a_header
 
 
 def _column_list(header: list[str]) -> str:
-    shown = ", ".join(f"'{column}'" for column in header[:30])
-    return shown + (f" and {len(header) - 30} more" if len(header) > 30 else "")
+    return _names([f"'{column}'" for column in header])
+
+
+def _names(names: list[str]) -> str:
+    """Up to thirty names, and how many more: Outlook's header has ninety columns."""
+    shown = ", ".join(names[:30])
+    return shown + (f" and {len(names) - 30} more" if len(names) > 30 else "")
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -149,7 +149,15 @@ def _name_from_parts(parts: Mapping[str, str]) -> str:
     given, family = parts.get("first_name", ""), parts.get("last_name", "")
     if given and family and _is_east_asian(given + family):
         return family + given if _has_han_or_kana(given + family) else f"{family} {given}"
+    if _holds_its_prefix(family, parts.get("middle_name", "")):
+        # Dutch exports give "van der" its own column, and some write it in the surname too.
+        return _joined(parts, ("first_name", "last_name"))
     return _joined(parts, ("first_name", "middle_name", "last_name"))
+
+
+def _holds_its_prefix(family: str, middle: str) -> bool:
+    """Whether the surname begins with the words of the middle column ("de" of "de Vries")."""
+    return bool(middle) and family.casefold().startswith(middle.casefold() + " ")
 
 
 def _is_east_asian(text: str) -> bool:

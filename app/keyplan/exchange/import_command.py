@@ -96,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
     kind = "mapped" if mapping is not None and args.format == "auto" else args.format
     contact_file = read_contacts_file(args.file, kind, mapping, args.encoding)
     print(f"Read {contact_file.name}: {contact_file.description()}.")
+    if contact_file.table is not None:
+        print(f"{contact_file.columns_read()}.")
     location = _location(args)
     if args.dry_run and _is_missing_file(location):
         return _preview_into_new_database(contact_file, args.account or "", location)

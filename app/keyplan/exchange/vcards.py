@@ -64,6 +64,7 @@ def _card_parts(card: Any) -> dict[str, str]:
     organisation = _first(lines.get("org"))
     if organisation is not None and isinstance(organisation.value, list):
         # The first unit is the company: the account being imported into.
+        parts["company"] = organisation.value[0]
         parts["department"] = " / ".join(v for v in organisation.value[1:] if v)
     parts["email"] = _text(_preferred(lines.get("email", []), "work"))
     parts["phone"] = _phone(lines.get("tel", []))

@@ -1,7 +1,8 @@
 """The import wizard: a contacts file into the selected account, with a preview first.
 
-Page one says what the file is and, for a CSV of no known kind, lets the user say which
-column is which (the answer is remembered for files with the same columns). Page two
+Page one says what the file is and which column of a CSV is read as what; the user may
+correct any column, and must say which holds the names when none does (a corrected mapping
+is remembered for files with the same columns). Page two
 (``import_preview_page.py``) shows what will happen to every row: new, update (each can be
 unticked) or skipped, with why. On both pages the text encoding can be chosen when the guess
 reads the names wrong: the file is read again at once. Finish writes it all in one
@@ -183,8 +184,14 @@ def _read(path: str, encoding: str | None = None) -> tuple[ContactFile, bool]:
 def _file_for_preview(
     contact_file: ContactFile, needs_mapping: bool, mapping: dict[int, str] | None
 ) -> ContactFile:
-    """The file as the preview reads it: through the user's mapping when there is one."""
-    if not needs_mapping and contact_file.kind != "mapped":
+    """The file as the preview reads it: through the user's mapping when it differs.
+
+    Columns recognised by their names and left as they were keep the file's own kind; a
+    column the user corrected makes it a mapped file, remembered for the next one.
+    """
+    if mapping is None and not needs_mapping:
+        return contact_file
+    if mapping is not None and not needs_mapping and mapping == contact_file.mapping:
         return contact_file
     if mapping is None:
         raise ImportRefused(
@@ -227,6 +234,7 @@ class ColumnsPage(QWizardPage):
         layout.addWidget(self.busy)
         layout.addWidget(self.table, 1)
         self.combos: list[QComboBox] = []
+        self.by_hand: dict[str, str | None] = {}  # column name -> field the user chose
         self._ready = False
 
     def show_busy(self, text: str) -> None:
@@ -254,22 +262,28 @@ class ColumnsPage(QWizardPage):
             )
         else:
             self.about.setText(
-                f"Recognised as a {contact_file.kind_label} file. These columns are imported:"
+                f"Recognised as a {contact_file.kind_label} file. Each column is imported as "
+                "shown; correct any that is wrong."
             )
+        self.about.setToolTip(contact_file.columns_read())
         if contact_file.table is not None:
-            self._fill_columns(contact_file, mapping, editable=needs_mapping)
+            self._fill_columns(contact_file, mapping)
         else:
             self.combos = []
             self.table.hide()
         self._ready = True
         self.completeChanged.emit()
 
-    def _fill_columns(
-        self, contact_file: ContactFile, mapping: dict[int, str] | None, *, editable: bool
-    ) -> None:
+    def _fill_columns(self, contact_file: ContactFile, mapping: dict[int, str] | None) -> None:
         table = contact_file.table
         assert table is not None
         chosen = mapping or contact_file.mapping or guess_mapping(table.header)
+        # What the user chose by hand outlives a reading in another encoding.
+        for position, column in enumerate(table.header):
+            if column in self.by_hand:
+                chosen = {p: f for p, f in chosen.items() if p != position}
+                if self.by_hand[column] is not None:
+                    chosen[position] = self.by_hand[column]
         self.table.setRowCount(len(table.header))
         self.combos = []
         for position, column in enumerate(table.header):
@@ -282,11 +296,16 @@ class ColumnsPage(QWizardPage):
             for name, label in IMPORT_FIELDS.items():
                 combo.addItem(label, name)
             combo.setCurrentIndex(max(0, combo.findData(chosen.get(position))))
-            combo.setEnabled(editable)
-            combo.currentIndexChanged.connect(lambda _i: self.completeChanged.emit())
+            combo.currentIndexChanged.connect(
+                lambda _i, column=column, combo=combo: self._chosen(column, combo)
+            )
             self.table.setCellWidget(position, 2, combo)
             self.combos.append(combo)
         self.table.show()
+
+    def _chosen(self, column: str, combo: QComboBox) -> None:
+        self.by_hand[column] = combo.currentData()
+        self.completeChanged.emit()
 
     def mapping(self) -> dict[int, str]:
         """Column position -> import field, as the combo boxes say."""
@@ -308,7 +327,7 @@ class ColumnsPage(QWizardPage):
     def isComplete(self) -> bool:
         if not self._ready:
             return False
-        if not self.import_wizard.needs_mapping:
+        if not self.combos:  # a vCard: no columns to map
             return True
         return mapping_has_a_name(set(self.mapping().values()))
 
