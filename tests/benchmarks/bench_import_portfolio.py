@@ -57,7 +57,7 @@ def write_linkedin_file(path: Path, rows: int, seed: int = 11) -> None:
     """Connections.csv as LinkedIn writes it: notes first, then the connections."""
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write("Notes:\n\"When exporting your connection data, you may notice …\"\n\n")
+        handle.write('Notes:\n"When exporting your connection data, you may notice …"\n\n')
         writer = csv.writer(handle)
         writer.writerow(HEADER)
         for number in range(rows):
