@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 _SEPARATORS = re.compile(r"[;\n\r]+")
+#: How to type them, in a few words (the editor's placeholder, the start of the field's help).
+ALIASES_HINT = "One name per line, or separated by semicolons"
 
 
 def account_aliases(text: str | None) -> list[str]:

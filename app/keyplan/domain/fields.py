@@ -13,6 +13,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import RuleViolation
 from keyplan.domain.vocabulary import (
     AccountStatus,
@@ -284,6 +285,12 @@ def _parse_link(spec: FieldSpec, value: Any) -> str:
     return text
 
 
+def short_link(url: str) -> str:
+    """A web address as people say it: without ``https://``, ``www.`` or a closing slash."""
+    text = url.split("://", 1)[-1]
+    return text.removeprefix("www.").rstrip("/")
+
+
 _PARSERS = {
     Kind.TEXT: _parse_text,
     Kind.NOTE: _parse_text,
@@ -307,9 +314,9 @@ ACCOUNT_FIELDS = _by_name(
         "aliases",
         "Also known as",
         Kind.NOTE,
-        help="Former names, trading names and abbreviations, one per line or separated by "
-        "semicolons (commas belong to names like 'Nordwind, Inc.'). A contacts file's company "
-        "matches the account by its name or any of these.",
+        help=f"Former names, trading names and abbreviations. {ALIASES_HINT} (commas belong "
+        "to names like 'Nordwind, Inc.'). A contacts file's company matches the account by its "
+        "name or any of these.",
     ),
     FieldSpec("industry", "Industry"),
     FieldSpec("region", "Region"),

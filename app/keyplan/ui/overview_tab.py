@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
 from keyplan.store.quick_reads import AccountGlance, account_glance
@@ -27,7 +28,7 @@ from keyplan.ui.field_editors import choice_items, make_choice_box
 from keyplan.ui.note_edit import NoteEdit
 
 ACCOUNT_GROUP = (
-    "name", "industry", "region", "country", "tier", "status", "currency",
+    "name", "aliases", "industry", "region", "country", "tier", "status", "currency",
     "annual_revenue", "potential", "website", "review_cadence_days", "last_review_on",
 )  # fmt: skip
 BUSINESS_GROUP = (
@@ -86,6 +87,7 @@ class OverviewTab(QWidget):
             spec = ACCOUNT_FIELDS[field]
             editor = self._make_editor(spec)
             editor.setObjectName(f"account_{field}")
+            editor.setToolTip(spec.help)
             self.editors[field] = editor
             form.addRow(spec.label, editor)
         return group
@@ -97,6 +99,9 @@ class OverviewTab(QWidget):
             return box
         if spec.kind is Kind.NOTE:
             note = NoteEdit()
+            if spec.name == "aliases":
+                note.setPlaceholderText(ALIASES_HINT)
+                note.setMinimumHeight(44)  # two names show; more scroll, as in any note
             note.committed.connect(lambda text, s=spec: self._commit(s, text))
             return note
         line = QLineEdit()
