@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -101,7 +102,10 @@ class OverviewTab(QWidget):
             note = NoteEdit()
             if spec.name == "aliases":
                 note.setPlaceholderText(ALIASES_HINT)
-                note.setMinimumHeight(44)  # two names show; more scroll, as in any note
+                # Three names show, more scroll. Fixed in height: an editor that may grow
+                # makes the form spread the account's rows over the business column's height.
+                note.setFixedHeight(58)
+                note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             note.committed.connect(lambda text, s=spec: self._commit(s, text))
             return note
         line = QLineEdit()
