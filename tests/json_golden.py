@@ -31,6 +31,7 @@ def stamped(rows: list[dict]) -> list[dict]:
 ROWS: dict[str, list[dict]] = {
     "accounts": [
         {"id": 1, "name": "Nordlicht Gruppe", "industry": "Energy", "annual_revenue": 1234567.5,
+         "aliases": "Nordlicht AG\nNLG; Nordlicht, Inc.",
          "notes": 'Quotes " and \\ backslash,\nnew line, tab\t, emoji 🚀, Zoë', "tier": "key",
          "last_review_on": date(2024, 2, 29), "review_cadence_days": 90},
         {"id": 3, "name": "Nordlicht Österreich GmbH", "parent_id": 1, "potential": 0.1,
@@ -52,7 +53,8 @@ ROWS: dict[str, list[dict]] = {
     "stakeholders": [  # managers first: each row is checked as it goes in
         {"id": 20, "account_id": 1, "full_name": "Group CFO", "level": "c_level"},
         {"id": 10, "account_id": 3, "full_name": "Eva Gruber", "job_title": "CEO",
-         "strength": 3, "stance": "champion", "map_x": 10.25, "map_y": -3.0},
+         "strength": 3, "stance": "champion", "map_x": 10.25, "map_y": -3.0,
+         "profile_url": "https://www.linkedin.com/in/eva-gruber-ö"},
         {"id": 12, "account_id": 3, "full_name": "Ingrid Olsen", "reports_to_id": 10,
          "preferred_team_member_id": 2, "has_left": True, "email": "ingrid@example.at"},
         {"id": 14, "account_id": 3, "full_name": "Harald Berg", "reports_to_id": 20},

@@ -35,6 +35,7 @@ def acme(db: Database) -> dict[str, int]:
     ingrid = edits.add_stakeholder(
         db, group, "Ingrid Olsen", job_title="CEO", level="c_level", stance="champion",
         buying_role="champion_coach", strength=4, phone="+47 22 55 01 01",
+        profile_url="www.linkedin.com/in/ingrid-olsen",
         personality_notes="Direct.\nPrefers one-page briefs, \"no slides\".",
     )  # fmt: skip
     edits.add_stakeholder(
@@ -67,6 +68,7 @@ def test_people_open_as_a_spreadsheet_expects(
     assert cell["Buying role"] == "Champion / coach"
     assert cell["Stance"] == "Champion" and cell["Relationship"] == "Trusted advisor"
     assert cell["Has left the company"] == "No"
+    assert cell["Profile URL"] == "https://www.linkedin.com/in/ingrid-olsen"
     assert cell["Personality and communication"] == 'Direct.\nPrefers one-page briefs, "no slides".'
     assert summary.rows == 2  # Acme France's person is not in it without affiliates
     assert oct(summary.path.stat().st_mode & 0o777) == "0o600"

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from keyplan.domain.errors import RuleViolation
 from keyplan.exchange.contact_files import read_contacts_file
+from keyplan.exchange.contacts import contact_from
 from keyplan.exchange.import_plan import plan_import
 from keyplan.store import edits, import_writes, queries
 from keyplan.store.database import Database
@@ -133,3 +134,35 @@ def test_account_lookup_by_name_ignores_case(db):
     acme = edits.add_account(db, "Acme Group")
     assert import_writes.account_id_by_name(db, "  ACME group ") == acme
     assert import_writes.account_id_by_name(db, "Globex") is None
+
+
+def test_a_contacts_profile_url_is_written_for_new_and_known_people(db):
+    nordwind = edits.add_account(db, "Nordwind Logistik")
+    ingrid = edits.add_stakeholder(db, nordwind, "Ingrid Olsen", email="ingrid@nordwind.example")
+    contacts = [
+        contact_from(
+            "row 2",
+            {
+                "full_name": "Eirik Solberg",
+                "job_title": "Head of Fleet",
+                "profile_url": "https://www.linkedin.com/in/eirik-solberg",
+            },
+        ),
+        contact_from(
+            "row 3",
+            {
+                "full_name": "Ingrid Olsen",
+                "email": "ingrid@nordwind.example",
+                "profile_url": "https://www.linkedin.com/in/ingrid-olsen",
+            },
+        ),
+    ]
+    target = import_writes.import_target(db, nordwind)
+    plan = plan_import(contacts, target)
+    receipt = import_writes.apply_import(db, plan.to_write())
+    people = {person["full_name"]: person for person in queries.people(db, nordwind)}
+    assert people["Eirik Solberg"]["profile_url"] == "https://www.linkedin.com/in/eirik-solberg"
+    assert people["Ingrid Olsen"]["profile_url"] == "https://www.linkedin.com/in/ingrid-olsen"
+    assert receipt.updated_ids == [ingrid]
+    import_writes.revert_import(db, receipt)
+    assert queries.person(db, ingrid)["profile_url"] is None

@@ -15,7 +15,7 @@ from keyplan.exchange.json_exchange import (
     import_json,
     import_summary,
 )
-from keyplan.store import edits, json_rows, queries
+from keyplan.store import edits, json_rows, queries, quick_reads
 from keyplan.store.database import Database, open_database
 from keyplan.store.json_rows import ImportRefused
 from keyplan.store.models import Base
@@ -199,3 +199,35 @@ def test_export_and_import_from_the_command_line(demo_path: Path, tmp_path: Path
     again = tmp_path / "again.json"
     assert main(["export-json", "--db", str(target), "--out", str(again)]) == 0
     assert json.loads(again.read_text("utf-8"))["scope"] == "database"
+
+
+def test_a_profile_url_and_aliases_travel_in_the_file(tmp_path: Path) -> None:
+    source = fresh(tmp_path, "source.db")
+    nordwind = edits.add_account(source, "Nordwind Logistik", aliases="NWL\nNordwind Spedition")
+    edits.add_stakeholder(
+        source, nordwind, "Eirik Solberg", profile_url="https://www.linkedin.com/in/eirik-solberg"
+    )
+    written = export_json(source, tmp_path / "nordwind.json", nordwind).path
+    source.close()
+    target = fresh(tmp_path, "target.db")
+    import_json(target, written)
+    arrived = account_id(target, "Nordwind Logistik")
+    (eirik,) = queries.people(target, arrived)
+    aliases = quick_reads.account_values(target, arrived)["aliases"]
+    target.close()
+    assert eirik["profile_url"] == "https://www.linkedin.com/in/eirik-solberg"
+    assert aliases == "NWL\nNordwind Spedition"
+
+
+def test_a_file_exported_before_profile_urls_and_aliases_still_imports(tmp_path: Path) -> None:
+    # Written by Keyplan at schema 0002 (the golden account file of that time).
+    old_file = Path(__file__).parents[1] / "data" / "json" / "account-0002_team_versions.json"
+    target = fresh(tmp_path, "target.db")
+    import_json(target, old_file)
+    arrived = account_id(target, "Nordlicht Österreich GmbH")
+    people = queries.people(target, arrived)
+    aliases = quick_reads.account_values(target, arrived)["aliases"]
+    target.close()
+    assert "Eva Gruber" in {person["full_name"] for person in people}
+    assert {person["profile_url"] for person in people} == {None}
+    assert aliases is None

@@ -50,6 +50,9 @@ SECRET_COMPETITOR_NOTE = "Rivalcorp undercuts us by thirty percent"
 SECRET_ACCOUNT_NOTE = "Renewal negotiation is our leverage point"
 SECRET_PRIORITY = "Wants a promotion to the board next year"
 SECRET_WEAKNESS = "The service desk backlog hurt our standing with IT"
+# Kept for our own matching and calls; printed in neither plan.
+ZOE_PROFILE = "https://www.linkedin.com/in/zoe-akesson-nordlicht"
+ACCOUNT_ALIASES = "Nordlicht Maschinenbau\nNLI; Nordlicht Werke"
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,7 @@ def build_sample(db: Database) -> SampleAccount:
         value_proposition="Uptime as a service.",
         review_cadence_days=90,
         last_review_on=date(2026, 6, 1),
+        aliases=ACCOUNT_ALIASES,
     )
     affiliate = edits.add_account(
         db, "Nordlicht Japan KK", parent_id=account_id, tier="key", status="active", currency="JPY"
@@ -104,6 +108,7 @@ def build_sample(db: Database) -> SampleAccount:
         personal_interests=SECRET_INTEREST,
         priorities=SECRET_PRIORITY,
         major_challenge="Margin pressure in services",
+        profile_url=ZOE_PROFILE,
     )
     ids[GIORGOS] = _person(
         db,

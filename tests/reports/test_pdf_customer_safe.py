@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pdf_sample import (
+    ACCOUNT_ALIASES,
     MARKUP_NOTE,
     SECRET_ACCOUNT_NOTE,
     SECRET_COMPETITOR_NOTE,
@@ -15,6 +16,9 @@ from pdf_sample import (
     SECRET_PRIORITY,
     SECRET_RISK,
     SECRET_WEAKNESS,
+    TODAY,
+    ZOE,
+    ZOE_PROFILE,
     pdf_text,
 )
 
@@ -25,6 +29,7 @@ from keyplan.reports.redaction import (
     CUSTOMER_SAFE_FIELDS,
     EXCLUDE,
     is_customer_safe,
+    redact_for_customer,
 )
 from keyplan.store import plan_queries
 from keyplan.store.queries import PersonRow
@@ -164,6 +169,20 @@ def test_the_assessments_are_excluded():
         for d in CUSTOMER_SAFE_FIELDS
         if d.record in ("risk", "competitor", "influence_line", "interaction")
     )
+
+
+def test_a_profile_url_and_the_aliases_are_not_handed_to_the_customer(customer_text, sample):
+    assert "linkedin" not in customer_text.lower()
+    for alias in ACCOUNT_ALIASES.replace(";", "\n").split("\n"):
+        assert alias.strip() not in customer_text, alias
+    assert not is_customer_safe("person", "profile_url")
+    assert not is_customer_safe("account", "aliases")
+    plan = plan_queries.load_plan(sample.db, sample.account_id, TODAY)
+    redacted = redact_for_customer(plan)
+    for shown, profile, aliases in ((plan, ZOE_PROFILE, ACCOUNT_ALIASES), (redacted, None, None)):
+        zoe = next(person for person in shown.people if person.values["full_name"] == ZOE)
+        assert zoe.values["profile_url"] == profile
+        assert shown.account["aliases"] == aliases
 
 
 def test_unknown_fields_are_never_safe():

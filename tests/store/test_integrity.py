@@ -4,6 +4,7 @@ and never touched."""
 from __future__ import annotations
 
 import hashlib
+import shutil
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -141,3 +142,33 @@ def test_accounts_in_a_loop_share_one_root():
     assert roots[2] == 1
     assert roots[3] == roots[4] == roots[5]
     assert len(problems) == 1
+
+
+DATA = Path(__file__).parents[1] / "data"
+
+
+def test_the_released_0003_file_with_a_profile_url_and_aliases_is_healthy(tmp_path):
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    assert check_database(copy) == []
+
+
+def test_a_file_from_before_profile_urls_is_checked_and_told_it_will_be_upgraded(tmp_path):
+    copy = tmp_path / "0002.db"
+    shutil.copy(DATA / "schema-0002_team_versions.db", copy)
+    before = digest(copy)
+    problems = check_database(copy)
+    assert len(problems) == 1
+    assert problems[0].startswith("The schema is at revision 0002_team_versions, not 0003")
+    assert digest(copy) == before
+
+
+def test_a_profile_url_that_is_no_web_address_is_reported(demo_file):
+    write_behind_the_apps_back(
+        demo_file,
+        "UPDATE stakeholders SET profile_url = 'javascript:alert(1)' WHERE id = 1",
+        "UPDATE stakeholders SET profile_url = 'https://www.linkedin.com/in/fine' WHERE id = 2",
+    )
+    (problem,) = check_database(demo_file)
+    assert problem.startswith("The profile URL of ")
+    assert problem.endswith("is not a web address: 'javascript:alert(1)'.")

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.store import queries
+from keyplan.domain.account_names import account_aliases
+from keyplan.store import queries, quick_reads
 from keyplan.store.database import open_database
 from keyplan.store.migrate import script_revisions
 from keyplan.store.models import Base
@@ -43,6 +44,10 @@ def test_the_migrated_schema_matches_the_models(db_path):
     assert differences == []
 
 
+# Each checked-in file is the previous one opened by the Keyplan of its revision (upgraded at
+# start-up, as a user's file is), with one edit that fills what the revision added:
+# 0002 Zoë's phone (version 2, by keyplan-tests); 0003 François' profile URL and the
+# umbrella's aliases. Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
@@ -66,3 +71,55 @@ def test_opening_sets_foreign_keys_and_wal_on_every_connection(db):
 def test_a_new_database_file_is_readable_by_its_owner_only(db_path):
     open_database(db_path).close()
     assert db_path.stat().st_mode & 0o777 == 0o600
+
+
+def test_people_and_accounts_from_before_0003_have_no_profile_url_or_aliases(tmp_path):
+    copy = tmp_path / "old.db"
+    shutil.copy(DATA / "schema-0002_team_versions.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2) + queries.people(database, 1)
+    account = quick_reads.account_values(database, 1)
+    database.close()
+    assert [person["profile_url"] for person in people] == [None, None]
+    assert account["aliases"] is None
+
+
+def test_a_profile_url_and_aliases_saved_at_0003_are_read_back(tmp_path):
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    francois = queries.people(database, 2)[0]
+    aliases = quick_reads.account_values(database, 1)["aliases"]
+    database.close()
+    assert francois["profile_url"] == "https://linkedin.com/in/francois-muller"
+    assert account_aliases(aliases) == ["NWL", "Nordwind Spedition", "Nordwind, Inc."]
+
+
+def _columns_and_indexes(path: Path) -> tuple[set[str], set[str]]:
+    with sqlite3.connect(path) as connection:
+        columns = {
+            f"{table}.{row[1]}"
+            for table in ("accounts", "stakeholders")
+            for row in connection.execute(f"PRAGMA table_info({table})")
+        }
+        indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master "
+                                                        "WHERE type = 'index'")}  # fmt: skip
+    return columns, indexes
+
+
+def test_the_0003_migration_goes_down_and_up_again_keeping_every_index(db_path):
+    from alembic import command
+
+    from keyplan.store.migrate import alembic_config
+
+    database = open_database(db_path)
+    _columns, indexes = _columns_and_indexes(db_path)
+    command.downgrade(alembic_config(database.engine), "0002_team_versions")
+    columns, indexes_down = _columns_and_indexes(db_path)
+    assert not {"stakeholders.profile_url", "accounts.aliases"} & columns
+    assert indexes_down == indexes  # the unique sibling names among them
+    command.upgrade(alembic_config(database.engine), "head")
+    database.close()
+    columns, indexes_up = _columns_and_indexes(db_path)
+    assert {"stakeholders.profile_url", "accounts.aliases"} <= columns
+    assert indexes_up == indexes

@@ -93,6 +93,38 @@ def test_a_team_database_of_the_first_schema_upgrades_with_its_data(empty_postgr
     assert tuple(row) == ("Germany", 2, "alice")
 
 
+def test_a_team_database_of_the_second_schema_gets_profile_urls_and_aliases(
+    empty_postgres_url,
+):
+    from alembic import command
+
+    from keyplan.store.migrate import alembic_config
+
+    engine = create_engine(empty_postgres_url)
+    command.upgrade(alembic_config(engine), "0002_team_versions")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO accounts (name, tier, currency, status) "
+                "VALUES ('Nordwind Logistik', 'key', 'EUR', 'active')"
+            )
+        )
+    engine.dispose()
+
+    database = open_database(empty_postgres_url, user_name="alice")
+    account = queries.find_account(database, "Nordwind Logistik")
+    edits.set_account_field(database, account, "aliases", "NWL; Nordwind Spedition")
+    eirik = edits.add_stakeholder(
+        database, account, "Eirik Solberg", profile_url="linkedin.com/in/eirik-solberg"
+    )
+    person = queries.person(database, eirik)
+    with Session(database.engine) as session:
+        aliases = session.execute(text("SELECT aliases FROM accounts")).scalar_one()
+    database.close()
+    assert person["profile_url"] == "https://linkedin.com/in/eirik-solberg"
+    assert aliases == "NWL; Nordwind Spedition"
+
+
 def test_sequences_keep_counting_after_rows_with_their_own_ids(alice):
     account = edits.add_account(alice, "Acme")
     first = edits.add_stakeholder(alice, account, "Ingrid")

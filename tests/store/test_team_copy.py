@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from keyplan.cli import main
 from keyplan.domain.errors import RuleViolation
-from keyplan.store import edits
+from keyplan.store import edits, queries, quick_reads
 from keyplan.store.copy_db import copy_database
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio
@@ -44,6 +44,8 @@ def laptop(tmp_path: Path) -> Path:
     database = open_database(path, user_name="alice")
     create_demo_portfolio(database, today=date(2026, 11, 2))
     edits.set_stakeholder_field(database, 1, "phone", "+46 8 555 0100")
+    edits.set_stakeholder_field(database, 1, "profile_url", "linkedin.com/in/eirik-solberg")
+    edits.set_account_field(database, 1, "aliases", "NWL\nNordwind Spedition")
     database.close()
     return path
 
@@ -56,6 +58,17 @@ def test_a_file_copied_to_a_new_file_has_every_row_as_it_was(laptop, tmp_path):
     assert summary.lines()[0].startswith(f"Copied {summary.total:,} rows from")
     assert any(line.split() == ["people", str(summary.rows["stakeholders"])]
                for line in summary.lines())  # fmt: skip
+
+
+def test_a_profile_url_and_aliases_arrive_in_the_copy(laptop, tmp_path):
+    copy = tmp_path / "copy.db"
+    copy_database(laptop, copy)
+    database = open_database(copy, create=False)
+    person = queries.person(database, 1)
+    aliases = quick_reads.account_values(database, 1)["aliases"]
+    database.close()
+    assert person["profile_url"] == "https://linkedin.com/in/eirik-solberg"
+    assert aliases == "NWL\nNordwind Spedition"
 
 
 def test_copying_into_a_database_that_holds_data_is_refused_and_changes_nothing(laptop, tmp_path):

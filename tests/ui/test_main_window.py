@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from keyplan.domain.account_names import ALIASES_HINT, account_aliases
 from keyplan.store import edits, queries
 from keyplan.store.database import open_database
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.launch import open_document
 from keyplan.ui.main_window import MainWindow
+from keyplan.ui.note_edit import NoteEdit
 from keyplan.ui.people_model import COLUMN_OF_FIELD
 
 
@@ -142,6 +144,30 @@ def test_edit_a_job_title_in_the_table(window, qtbot, db, small_portfolio):
     assert queries.person(db, small_portfolio.harald)["job_title"] == "COO"
     undo(qtbot, window)
     assert queries.person(db, small_portfolio.harald)["job_title"] is None
+
+
+def test_a_profile_typed_in_the_table_shows_short_and_opens_whole(
+    window, qtbot, db, small_portfolio
+):
+    window.show_people_tab()
+    edit_cell(qtbot, window, small_portfolio.harald, "profile_url", "www.linkedin.com/in/harald")
+    assert queries.person(db, small_portfolio.harald)["profile_url"] == (
+        "https://www.linkedin.com/in/harald"
+    )
+    model = window.people_tab.model
+    cell = model.index(model.row_of(small_portfolio.harald), COLUMN_OF_FIELD["profile_url"])
+    assert cell.data() == "linkedin.com/in/harald"
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == "https://www.linkedin.com/in/harald"
+    assert cell.data(Qt.ItemDataRole.EditRole) == "https://www.linkedin.com/in/harald"
+
+
+def test_aliases_typed_on_the_overview_are_kept_as_typed(window, db, small_portfolio):
+    aliases = window.overview_tab.findChild(NoteEdit, "account_aliases")
+    aliases.setPlainText("ACME; Acme Corp\nAcme, Inc.")
+    aliases.commit()
+    stored = queries.account_values(db, small_portfolio.acme)["aliases"]
+    assert account_aliases(stored) == ["ACME", "Acme Corp", "Acme, Inc."]
+    assert aliases.placeholderText() == ALIASES_HINT
 
 
 def test_a_reporting_cycle_is_refused_with_both_names(window, db, small_portfolio, answers):

@@ -13,6 +13,7 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
+from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import RuleViolation
 from keyplan.domain.vocabulary import (
     AccountStatus,
@@ -35,6 +36,7 @@ class Kind(Enum):
     DATE = "date"
     FLAG = "flag"
     REFERENCE = "reference"  # the id of another row, chosen from a list
+    LINK = "link"  # a web address, stored with its scheme
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,7 @@ class FieldSpec:
     required: bool = False
     minimum: int | None = None
     maximum: int | None = None
+    help: str = ""  # what the field is for and how to type it (a tooltip, a placeholder)
 
     def parse(self, value: Any) -> Any:
         """Turn an edited value into what is stored; raise RuleViolation when it cannot be."""
@@ -255,6 +258,39 @@ def _parse_text(spec: FieldSpec, value: Any) -> str:
     return str(value)
 
 
+#: The longest web address kept (the column's size).
+MAX_LINK_LENGTH = 500
+_SCHEME = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
+# Typed without a scheme, as browsers and profile pages show them: "www.…", "linkedin.com/…"
+# (or a country's "de.linkedin.com/…"). Anything else is more likely a name or a slip than a
+# link, so it is refused rather than guessed into one.
+_NO_SCHEME = re.compile(
+    r"^(?:www\.[^\s/?#]+\.[^\s/?#]+|(?:[a-z]{2,3}\.)?linkedin\.com)(?:[/?#]\S*)?$", re.IGNORECASE
+)
+
+
+def _parse_link(spec: FieldSpec, value: Any) -> str:
+    """A web address: ``http(s)://…`` kept as typed; ``www.…`` and ``linkedin.com/…`` get
+    ``https://`` in front, so every stored link opens in a browser as it is."""
+    text = str(value).strip()
+    if _NO_SCHEME.match(text):
+        text = "https://" + text
+    elif not _SCHEME.match(text):
+        raise RuleViolation(
+            f"{spec.label} must be a web address like https://www.linkedin.com/in/name, "
+            f"not '{value}'."
+        )
+    if len(text) > MAX_LINK_LENGTH:
+        raise RuleViolation(f"{spec.label} is longer than {MAX_LINK_LENGTH} characters.")
+    return text
+
+
+def short_link(url: str) -> str:
+    """A web address as people say it: without ``https://``, ``www.`` or a closing slash."""
+    text = url.split("://", 1)[-1]
+    return text.removeprefix("www.").rstrip("/")
+
+
 _PARSERS = {
     Kind.TEXT: _parse_text,
     Kind.NOTE: _parse_text,
@@ -263,6 +299,7 @@ _PARSERS = {
     Kind.MONEY: _parse_money,
     Kind.DATE: _parse_date,
     Kind.FLAG: _parse_flag,
+    Kind.LINK: _parse_link,
     Kind.REFERENCE: lambda spec, value: None if value is None else int(value),
 }
 
@@ -273,6 +310,14 @@ def _by_name(*specs: FieldSpec) -> dict[str, FieldSpec]:
 
 ACCOUNT_FIELDS = _by_name(
     FieldSpec("name", "Name", required=True),
+    FieldSpec(
+        "aliases",
+        "Also known as",
+        Kind.NOTE,
+        help=f"Former names, trading names and abbreviations. {ALIASES_HINT} (commas belong "
+        "to names like 'Nordwind, Inc.'). A contacts file's company matches the account by its "
+        "name or any of these.",
+    ),
     FieldSpec("industry", "Industry"),
     FieldSpec("region", "Region"),
     FieldSpec("country", "Country"),
@@ -308,6 +353,12 @@ STAKEHOLDER_FIELDS = _by_name(
     FieldSpec("location", "Location"),
     FieldSpec("email", "E-mail"),
     FieldSpec("phone", "Phone"),
+    FieldSpec(
+        "profile_url",
+        "Profile URL",
+        Kind.LINK,
+        help="Their public profile, e.g. https://www.linkedin.com/in/name",
+    ),
     FieldSpec("reports_to_id", "Reports to", Kind.REFERENCE),
     FieldSpec("buying_role", "Buying role", Kind.CHOICE, BuyingRole, required=True),
     FieldSpec("influence", "Influence", Kind.CHOICE, Influence),

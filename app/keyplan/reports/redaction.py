@@ -50,6 +50,13 @@ CUSTOMER_SAFE_FIELDS: tuple[FieldDecision, ...] = tuple(
         # ---- the account ----
         *_decide("account", INCLUDE, "who the plan is about", "id", "name", "parent_id"),
         *_decide("account", INCLUDE, "public facts", "industry", "region", "country", "website"),
+        *_decide(
+            "account",
+            EXCLUDE,
+            "former names and our shorthand for them, kept to match files; the plan uses the "
+            "name they go by",
+            "aliases",
+        ),
         *_decide("account", INCLUDE, "amounts print in it (no amount is shown)", "currency"),
         *_decide("account", EXCLUDE, "our internal classification of them", "tier", "status"),
         *_decide("account", EXCLUDE, _PIPELINE, "annual_revenue", "potential"),
@@ -95,7 +102,7 @@ CUSTOMER_SAFE_FIELDS: tuple[FieldDecision, ...] = tuple(
             "map_position",
         ),
         *_decide("person", EXCLUDE, "seniority grading serves our coverage analysis", "level"),
-        *_decide("person", EXCLUDE, _CONTACT, "location", "email", "phone"),
+        *_decide("person", EXCLUDE, _CONTACT, "location", "email", "phone", "profile_url"),
         *_decide(
             "person",
             EXCLUDE,

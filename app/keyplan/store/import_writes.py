@@ -39,6 +39,7 @@ IMPORTED_FIELDS = {
     "email": 200,
     "phone": 60,
     "location": 200,
+    "profile_url": 500,
 }
 _BATCH = 2000  # rows per INSERT: well under SQLite's limit of bound parameters
 

@@ -3,7 +3,8 @@
 ``check_database`` reads the file through a read-only SQLite connection and reports, in words
 for a person, what is wrong: SQLite's own integrity and foreign-key checks, an outdated schema,
 and the rules of the data that the app enforces but another tool could have broken (nobody may
-report to their own subordinate; reporting lines stay inside one customer's umbrella).
+report to their own subordinate; reporting lines stay inside one customer's umbrella; a
+profile URL is a web address).
 A file that is not ours, is damaged or comes from a newer Keyplan is refused, untouched.
 """
 
@@ -16,7 +17,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from keyplan.domain.errors import DatabaseRefused
+from keyplan.domain.errors import DatabaseRefused, RuleViolation
+from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.rules import reporting_cycles
 from keyplan.store.database import probe_sqlite_revision
 from keyplan.store.schema import HEAD_REVISION
@@ -62,6 +64,7 @@ def check_database(location: str | os.PathLike[str]) -> list[str]:
         problems += _sqlite_integrity_problems(connection)
         problems += _foreign_key_problems(connection)
         problems += _reporting_line_problems(connection)
+        problems += _profile_url_problems(connection)
     return problems
 
 
@@ -163,6 +166,24 @@ def _reporting_line_problems(connection: sqlite3.Connection) -> list[str]:
         for person, manager in strays[:MAX_PROBLEMS_PER_CHECK]
     ]
     return problems + _more(len(strays), "reporting lines across customers")
+
+
+def _profile_url_problems(connection: sqlite3.Connection) -> list[str]:
+    """Profile URLs that are not web addresses: the app would refuse them (and never opens
+    them), but another tool could have written ``javascript:…`` or a name there."""
+    columns = {row[1] for row in connection.execute("PRAGMA table_info(stakeholders)")}
+    if "profile_url" not in columns:  # a file from before revision 0003
+        return []
+    spec = STAKEHOLDER_FIELDS["profile_url"]
+    bad = []
+    for name, url in connection.execute(
+        "SELECT full_name, profile_url FROM stakeholders WHERE profile_url IS NOT NULL ORDER BY id"
+    ):
+        try:
+            spec.parse(url)
+        except RuleViolation:
+            bad.append(f"The profile URL of {name} is not a web address: {url!r}.")
+    return bad[:MAX_PROBLEMS_PER_CHECK] + _more(len(bad), "profile URLs that are no address")
 
 
 def umbrella_roots(

@@ -46,6 +46,7 @@ _PERSON_COLUMNS = (
     Stakeholder.contact_frequency_days,
     Stakeholder.map_x,
     Stakeholder.map_y,
+    Stakeholder.profile_url,
 )
 
 
@@ -113,6 +114,7 @@ def _people(session: Session, condition: Any) -> list[MapPerson]:
             map_position=None if row.map_x is None else (row.map_x, row.map_y),
             owners=owners.get(row.id, ()),
             last_contact=contacts.get(row.id),
+            profile_url=row.profile_url,
         )
         for row in session.execute(statement)
     ]

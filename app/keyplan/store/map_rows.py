@@ -32,6 +32,7 @@ class MapPerson:
     map_position: Point | None
     owners: tuple[str, ...]
     last_contact: date | None
+    profile_url: str | None = None  # shown as a small mark and in the tooltip, on screen only
 
 
 @dataclass(frozen=True, slots=True)

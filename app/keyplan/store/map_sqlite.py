@@ -20,7 +20,8 @@ from keyplan.store.schema import HEAD_REVISION
 
 _PEOPLE = """
     SELECT id, account_id, full_name, job_title, department, level, reports_to_id, buying_role,
-           influence, stance, strength, has_left, contact_frequency_days, map_x, map_y
+           influence, stance, strength, has_left, contact_frequency_days, map_x, map_y,
+           profile_url
     FROM stakeholders WHERE account_id IN ({family}) ORDER BY id
 """
 _OWNERS = """
@@ -110,7 +111,7 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
 
 def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, date]) -> MapPerson:
     (person_id, account_id, name, title, department, level, manager, role) = row[:8]
-    (influence, stance, strength, has_left, every, map_x, map_y) = row[8:]
+    (influence, stance, strength, has_left, every, map_x, map_y, profile_url) = row[8:]
     return MapPerson(
         id=person_id,
         account_id=account_id,
@@ -128,6 +129,7 @@ def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, 
         map_position=None if map_x is None else (map_x, map_y),
         owners=owners.get(person_id, ()),
         last_contact=contacts.get(person_id),
+        profile_url=profile_url,
     )
 
 

@@ -28,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
+from keyplan.domain.fields import MAX_LINK_LENGTH
+
 if TYPE_CHECKING:
     from sqlalchemy.engine.default import DefaultExecutionContext
 
@@ -98,6 +100,9 @@ class Account(Timestamped, Base):
     __tablename__ = "accounts"
 
     name: Mapped[str]
+    # Former names, trading names, abbreviations (revision 0003): what a contacts file's
+    # company column may say instead of the name. See ``domain/account_names.py``.
+    aliases: Mapped[str | None] = mapped_column(Text)
     # No ON DELETE action: an umbrella with affiliates cannot be deleted by accident.
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), index=True)
     industry: Mapped[str | None]
@@ -145,6 +150,8 @@ class Stakeholder(Timestamped, Base):
     location: Mapped[str | None]
     email: Mapped[str | None] = mapped_column(String(200), index=True)
     phone: Mapped[str | None] = mapped_column(String(60))
+    # A public profile (LinkedIn, revision 0003): it names the person across files and jobs.
+    profile_url: Mapped[str | None] = mapped_column(String(MAX_LINK_LENGTH))
     reports_to_id: Mapped[int | None] = _stakeholder_fk()
     buying_role: Mapped[str] = mapped_column(String(30), default="none")
     influence: Mapped[str | None] = mapped_column(String(10))

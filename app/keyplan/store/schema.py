@@ -4,5 +4,9 @@ Kept apart from Alembic so that start-up can compare a file's revision with the 
 importing Alembic. A test checks that this list matches the migration scripts.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_team_versions")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_team_versions",
+    "0003_profile_url_aliases",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
 from keyplan.store.quick_reads import AccountGlance, account_glance
@@ -27,7 +29,7 @@ from keyplan.ui.field_editors import choice_items, make_choice_box
 from keyplan.ui.note_edit import NoteEdit
 
 ACCOUNT_GROUP = (
-    "name", "industry", "region", "country", "tier", "status", "currency",
+    "name", "aliases", "industry", "region", "country", "tier", "status", "currency",
     "annual_revenue", "potential", "website", "review_cadence_days", "last_review_on",
 )  # fmt: skip
 BUSINESS_GROUP = (
@@ -86,6 +88,7 @@ class OverviewTab(QWidget):
             spec = ACCOUNT_FIELDS[field]
             editor = self._make_editor(spec)
             editor.setObjectName(f"account_{field}")
+            editor.setToolTip(spec.help)
             self.editors[field] = editor
             form.addRow(spec.label, editor)
         return group
@@ -97,6 +100,12 @@ class OverviewTab(QWidget):
             return box
         if spec.kind is Kind.NOTE:
             note = NoteEdit()
+            if spec.name == "aliases":
+                note.setPlaceholderText(ALIASES_HINT)
+                # Three names show, more scroll. Fixed in height: an editor that may grow
+                # makes the form spread the account's rows over the business column's height.
+                note.setFixedHeight(58)
+                note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             note.committed.connect(lambda text, s=spec: self._commit(s, text))
             return note
         line = QLineEdit()

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec
+from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, short_link
 from keyplan.domain.titles import searchable_title, sort_name, sort_text
 from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.queries import PersonRow
@@ -66,10 +66,12 @@ COLUMNS: tuple[PeopleColumn, ...] = (
     PeopleColumn("Owner"),
     PeopleColumn("Last contact"),
     PeopleColumn("E-mail", "email"),
+    PeopleColumn("Profile", "profile_url"),
     PeopleColumn("Left", "has_left"),
 )
 COLUMN_OF_FIELD = {column.field: number for number, column in enumerate(COLUMNS) if column.field}
 MANAGER_COLUMN = COLUMN_OF_FIELD["reports_to_id"]
+PROFILE_COLUMN = COLUMN_OF_FIELD["profile_url"]
 OWNER_COLUMN = 9
 LAST_CONTACT_COLUMN = 10
 
@@ -210,6 +212,8 @@ class PeopleTableModel(QAbstractTableModel):
             return ", ".join(person.owners)
         if column == LAST_CONTACT_COLUMN:
             return person.last_contact.isoformat() if person.last_contact else "never"
+        if column == PROFILE_COLUMN:  # the whole address is in the tooltip and the editor
+            return short_link(person["profile_url"]) if person["profile_url"] else ""
         spec = COLUMNS[column].spec
         assert spec is not None
         return spec.display(person[spec.name])
@@ -234,6 +238,8 @@ class PeopleTableModel(QAbstractTableModel):
                 return STANCE_COLOURS.get(person["stance"])
         if role == Qt.ItemDataRole.ToolTipRole and person["has_left"]:
             return f"{person['full_name']} has left the company"
+        if role == Qt.ItemDataRole.ToolTipRole and column == PROFILE_COLUMN:
+            return person["profile_url"]
         return None
 
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -4,6 +4,8 @@ the person dialog, people dropped from the People table, and the map following o
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from keyplan.store import map_queries, queries
 from keyplan.ui.map import person_dialog, prompts
+from keyplan.ui.map.card_face import card_face
 from keyplan.ui.map.card_item import DropState
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
 from keyplan.ui.people_model import COLUMN_OF_FIELD, PersonIdRole
@@ -167,6 +170,45 @@ def test_a_cycle_chosen_in_the_dialog_is_refused_and_nothing_changes(
     acme_map.edit_person(small_portfolio.ingrid)
     assert "cannot report to Mia Chen" in answers.errors[0]
     assert queries.person(db, small_portfolio.ingrid)["job_title"] == "CEO"
+
+
+def test_a_profile_url_typed_in_the_dialog_puts_a_small_mark_on_the_card(
+    hand, acme_map, db, small_portfolio, monkeypatch
+):
+    def fill_in(dialog: person_dialog.PersonDialog) -> bool:
+        dialog.set_value("profile_url", "linkedin.com/in/harald-berg")
+        return True
+
+    monkeypatch.setattr(person_dialog, "exec_dialog", fill_in)
+    harald = small_portfolio.harald
+    card = acme_map.scene.cards[harald]
+    size = card.boundingRect()
+    acme_map.edit_person(harald)
+    assert queries.person(db, harald)["profile_url"] == "https://linkedin.com/in/harald-berg"
+    assert card.person.profile_url == "https://linkedin.com/in/harald-berg"
+    assert card_face(card.person, None, date.today()).profile == "in"
+    assert "Profile: linkedin.com/in/harald-berg" in card.tooltip_text(date.today())
+    assert card.boundingRect() == size  # a mark on the card, not a bigger card
+
+    hand.undo()
+    assert card.person.profile_url is None
+    assert card_face(card.person, None, date.today()).profile == ""
+    assert "Profile" not in card.tooltip_text(date.today())
+
+
+def test_a_profile_that_is_no_web_address_is_refused_in_the_dialog(
+    hand, acme_map, db, small_portfolio, monkeypatch, answers
+):
+    tries = iter([True, False])  # OK with a name where the address goes, then Cancel
+
+    def type_a_name(dialog: person_dialog.PersonDialog) -> bool:
+        dialog.set_value("profile_url", "Harald Berg on LinkedIn")
+        return next(tries)
+
+    monkeypatch.setattr(person_dialog, "exec_dialog", type_a_name)
+    acme_map.edit_person(small_portfolio.harald)
+    assert "Profile URL must be a web address" in answers.errors[0]
+    assert queries.person(db, small_portfolio.harald)["profile_url"] is None
 
 
 def drop_person(tab, person_id: int, at, *, data: QMimeData | None = None) -> QDropEvent:

@@ -13,7 +13,7 @@ from functools import cache
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
-from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.domain.fields import STAKEHOLDER_FIELDS, short_link
 from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
 from keyplan.domain.vocabulary import Strength
 from keyplan.exchange.map_design import owner_mark
@@ -47,6 +47,7 @@ class CardFace:
     owner: str
     stale: bool
     left: bool
+    profile: str = ""  # "in" for a LinkedIn profile, "link" for another, "" for none
 
 
 @cache
@@ -71,6 +72,9 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
         today: the date staleness is measured against.
     """
     text_width = style.CARD_WIDTH - style.TEXT_LEFT - style.TEXT_RIGHT
+    profile = profile_mark(person.profile_url)
+    # The profile mark sits at the end of the name's line: the name gives it room.
+    name_width = text_width - (PROFILE_MARK_WIDTH + 4.0 if profile else 0.0)
     tag_text = elide(tag, "badge", 70.0) if tag else ""
     tag_width = badge_width(tag_text) if tag_text else 0.0
     department_width = text_width - (tag_width + 6.0 if tag_text else 0.0)
@@ -83,7 +87,7 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
     if influence:
         badges.append(Badge(influence, badge_width(influence), style.MUTED_INK, style.MUTED_INK))
     return CardFace(
-        name=elide(person.full_name, "name", text_width),
+        name=elide(person.full_name, "name", name_width),
         far_name=person.full_name,
         farthest_name=elide(person.full_name, "farthest", text_width),
         title=elide(person.job_title or "", "title", text_width),
@@ -95,7 +99,20 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
         owner=owner_mark(person.owners),
         stale=style.is_stale(person, today),
         left=person.has_left,
+        profile=profile,
     )
+
+
+#: The width of the small profile mark at the end of the name's line, in scene units.
+PROFILE_MARK_WIDTH = 13.0
+
+
+def profile_mark(url: str | None) -> str:
+    """Which mark a profile URL gets: "in" for LinkedIn, "link" for any other site, or ""."""
+    if not url:
+        return ""
+    host = url.split("://", 1)[-1].split("/", 1)[0].casefold()
+    return "in" if host == "linkedin.com" or host.endswith(".linkedin.com") else "link"
 
 
 def tooltip(person: MapPerson, account_name: str | None, today: date) -> str:
@@ -113,6 +130,8 @@ def tooltip(person: MapPerson, account_name: str | None, today: date) -> str:
     owners = ", ".join(person.owners) if person.owners else "nobody on our team"
     lines.append(f"Owned by {owners}")
     lines.append(_contact_line(person, today))
+    if person.profile_url:
+        lines.append(f"Profile: {short_link(person.profile_url)}")
     if person.has_left:
         lines.append("Has left the company")
     return "\n".join(lines)

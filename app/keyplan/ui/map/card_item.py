@@ -18,7 +18,13 @@ from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.store.map_queries import MapPerson
 from keyplan.ui.map import style
-from keyplan.ui.map.card_face import Badge, CardFace, card_face, tooltip
+from keyplan.ui.map.card_face import (
+    PROFILE_MARK_WIDTH,
+    Badge,
+    CardFace,
+    card_face,
+    tooltip,
+)
 
 _W, _H = style.CARD_WIDTH, style.CARD_HEIGHT
 _CARD = QRectF(0.0, 0.0, _W, _H)
@@ -181,6 +187,26 @@ def _paint_details(painter: QPainter, face: CardFace) -> None:
     if face.tag:
         _paint_tag(painter, face, _W - style.TEXT_RIGHT - face.tag_width, 40.0)
     _paint_bottom_row(painter, face, left, 59.0)
+    if face.profile:  # at the end of the name's line, which was elided to leave it room
+        _paint_profile_mark(painter, face.profile, _W - style.TEXT_RIGHT, 8.0)
+
+
+def _paint_profile_mark(painter: QPainter, mark: str, right: float, y: float) -> None:
+    """A small muted square at the end of the name's line: "in" for a LinkedIn profile, an
+    arrow out of the card for any other. Discreet on purpose: a fact, not a call to action."""
+    rect = QRectF(right - PROFILE_MARK_WIDTH, y, PROFILE_MARK_WIDTH, 12.0)
+    painter.setPen(QPen(style.MUTED_INK, 1.0))
+    painter.setBrush(style.BADGE_FILL)
+    painter.drawRoundedRect(rect, 2.5, 2.5)
+    if mark == "in":
+        painter.setFont(style.card_font("badge"))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "in")
+        return
+    # An arrow pointing up and out, drawn rather than typed: no font needs the glyph.
+    start, tip = rect.bottomLeft() + QPointF(3.5, -3.0), rect.topRight() + QPointF(-3.5, 3.0)
+    painter.drawLine(start, tip)
+    painter.drawLine(tip, tip + QPointF(-4.0, 0.0))
+    painter.drawLine(tip, tip + QPointF(0.0, 4.0))
 
 
 def _paint_tag(painter: QPainter, face: CardFace, x: float, y: float) -> None:

@@ -58,6 +58,7 @@ class PersonDialog(QDialog):
         for spec in STAKEHOLDER_FIELDS.values():
             editor = _make_editor(self, spec, values.get(spec.name), references)
             editor.setObjectName(f"person_{spec.name}")
+            editor.setToolTip(spec.help)
             self.editors[spec.name] = editor
             (notes if spec.kind is Kind.NOTE else facts).addRow(spec.label, editor)
         columns = QHBoxLayout()
@@ -126,6 +127,9 @@ def _make_editor(
     line = QLineEdit(parent)
     line.setText("" if value is None else spec.display(value))
     line.setMinimumWidth(220)
+    if spec.kind is Kind.LINK:
+        line.setPlaceholderText("https://www.linkedin.com/in/…")
+        line.setCursorPosition(0)  # a long address shows its start, where the site is named
     return line
 
 
