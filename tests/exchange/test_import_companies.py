@@ -7,7 +7,7 @@ and only then by a close name, which the preview shows with both spellings.
 
 from __future__ import annotations
 
-from keyplan.domain.companies import AccountNames, account_aliases, company_key
+from keyplan.domain.companies import AccountNames, company_key
 from keyplan.exchange.contacts import Contact, contact_from
 from keyplan.exchange.import_plan import Action, Match, plan_import
 from keyplan.exchange.import_preview_text import placement_lines, preview_lines
@@ -38,15 +38,6 @@ def test_a_company_is_the_same_whatever_its_legal_form_case_or_punctuation():
     assert company_key("Société Générale SA") == company_key("Societe Generale")
     assert company_key("AB") == "ab"  # a name that is only a legal form keeps it
     assert company_key("Nordvik Logistics") != company_key("Nordvik Shipping")
-
-
-def test_aliases_are_one_per_line_or_separated_by_semicolons():
-    assert account_aliases("Castellani SpA; Casa Castellani\n  Castellani Group ") == [
-        "Castellani SpA",
-        "Casa Castellani",
-        "Castellani Group",
-    ]
-    assert account_aliases(None) == []
 
 
 # ---- into one account ---------------------------------------------------------------------

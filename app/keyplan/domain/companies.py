@@ -120,14 +120,6 @@ def _without_legal_forms(words: list[str]) -> list[str]:
     return words
 
 
-def account_aliases(text: str | None) -> list[str]:
-    """The names in an account's "Also known as": one per line, or separated by semicolons."""
-    if not text:
-        return []
-    names = (" ".join(part.split()) for line in text.splitlines() for part in line.split(";"))
-    return [name for name in names if name]
-
-
 def web_domain(address: str) -> str:
     """The domain of a website or an e-mail address, without "www." ("" when there is none)."""
     text = address.strip().casefold()

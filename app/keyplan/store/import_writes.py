@@ -18,7 +18,8 @@ from typing import Any
 from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from keyplan.domain.companies import AccountNames, account_aliases
+from keyplan.domain.account_names import account_aliases
+from keyplan.domain.companies import AccountNames
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.rules import family_below, umbrella_of
 from keyplan.store.database import Database
@@ -227,16 +228,12 @@ def import_target(
 
 def _account_names(session: Session) -> list[AccountNames]:
     """Every account with the names it goes by, for sending rows to the account they name."""
-    aliases = getattr(Account, "aliases", None)  # TEMPORARY until the aliases column lands
-    columns = [Account.id, Account.name, Account.parent_id, Account.website]
-    rows = session.execute(select(*columns, *([aliases] if aliases is not None else []))).all()
+    rows = session.execute(
+        select(Account.id, Account.name, Account.parent_id, Account.website, Account.aliases)
+    ).all()
     return [
         AccountNames(
-            row.id,
-            row.name,
-            tuple(account_aliases(row[4] if len(row) > 4 else None)),
-            row.website or "",
-            row.parent_id,
+            row.id, row.name, tuple(account_aliases(row.aliases)), row.website or "", row.parent_id
         )
         for row in rows
     ]
