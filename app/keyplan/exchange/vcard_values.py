@@ -142,7 +142,8 @@ def _without(params: list[str], dropped: set[str]) -> list[str]:
 
 def _base64(value: bytes, name: str) -> bytes:
     try:
-        return binascii.a2b_base64(value)
+        # Strictly: the lenient decoder skips any byte it does not know and decodes garbage.
+        return binascii.a2b_base64(b"".join(value.split()), strict_mode=True)
     except binascii.Error:
         raise PropertyLeftOut(f"{label(name)} left out: not readable as base64") from None
 

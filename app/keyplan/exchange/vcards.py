@@ -40,7 +40,7 @@ _WIDE_MARKS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # A vCard may follow a few lines of something else (a mail header, a stray line).
-_CARD_START = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_CARD_START = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
 _SNIFFED = 4096
 _NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)?")
 _NOTES_SHOWN = 4
@@ -64,17 +64,18 @@ def looks_like_vcard(data: str | bytes) -> bool:
 def _sniffed_text(data: bytes) -> str:
     head = data[:_SNIFFED]
     # Latin-1 reads any byte, and the words looked for are ASCII in every 8-bit encoding.
-    return head.decode(_wide_codec(head) or "latin-1", "replace")
+    return head.decode(_wide_codec(head) or "latin-1", "replace").lstrip("\ufeff")
 
 
 def _wide_codec(data: bytes) -> str | None:
-    """UTF-16 or UTF-32, by its byte-order mark or by a card that begins in it; else None."""
-    for mark, codec in _WIDE_MARKS:
-        if data.startswith(mark):
-            return codec
-    for codec in ("utf-16-le", "utf-16-be"):
-        start = data[:64].decode(codec, "replace").lstrip("\ufeff \t\r\n")
-        if start[:11].upper() == "BEGIN:VCARD":
+    """UTF-16 or UTF-32 when a card begins in it (after its byte-order mark, if any); else None.
+
+    A mark alone does not decide: two damaged bytes at the start of an 8-bit file can look
+    like one, and reading that file as UTF-16 would lose every card.
+    """
+    marked = [codec for mark, codec in _WIDE_MARKS if data.startswith(mark)]
+    for codec in (*marked, "utf-16-le", "utf-16-be"):
+        if _CARD_START.search(data[:_SNIFFED].decode(codec, "replace").lstrip("\ufeff")):
             return codec
     return None
 
