@@ -99,18 +99,22 @@ def property_text(line: bytes, encoding: CardEncoding) -> PropertyText:
 
 def _split_at_colon(line: bytes) -> tuple[bytes | None, bytes]:
     """The parameters and the value: at the first colon outside quotes, else the first one."""
+    head, colon, value = line.partition(b":")
+    if b'"' not in head:  # nearly every line: no quoted parameter before the first colon
+        return (head, value) if colon else (None, b"")
     quoted = False
     for position, byte in enumerate(line):
         if byte == 0x22:  # a double quote: colons inside belong to a parameter value
             quoted = not quoted
         elif byte == 0x3A and not quoted:
             return line[:position], line[position + 1 :]
-    head, colon, value = line.partition(b":")
-    return (head, value) if colon else (None, b"")
+    return head, value  # an unclosed quote: the first colon it is
 
 
 def _split_params(head: str) -> list[str]:
     """The name and each parameter, split at semicolons outside quotes."""
+    if '"' not in head:
+        return head.split(";")
     parts, current, quoted = [], [], False
     for character in head:
         if character == '"':
