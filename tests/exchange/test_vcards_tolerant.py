@@ -178,6 +178,12 @@ def test_a_broken_property_costs_that_property_not_the_card(bad_line, note):
     assert people["Ingrid Olsen"].notes == ()
 
 
+@pytest.mark.parametrize("charset", ["base64", "zlib", "idna", "klingon", "\x00TF-8"])
+def test_a_charset_parameter_that_names_no_charset_is_not_believed(charset):
+    anna = read_contacts(card(f"FN;CHARSET={charset}:Anna Berg"), "charset.vcf").contacts[0]
+    assert (anna.full_name, anna.notes) == ("Anna Berg", ())
+
+
 def test_a_block_of_another_kind_inside_a_card_is_left_out_whole():
     data = card("FN:Anna Berg", "BEGIN:VCALENDAR", "SUMMARY:Lunch", "END:VCALENDAR", ANNA[2])
     anna = read_contacts(data, "nested.vcf").contacts[0]
@@ -211,6 +217,11 @@ def test_a_card_that_lost_its_end_line_is_read_up_to_the_next_card():
     assert people["Anna Berg"].notes == (
         "the card has no END:VCARD line; read up to the next card",
     )
+
+
+def test_an_indented_line_after_a_card_does_not_fold_into_its_end():
+    data = card(*ANNA) + b"\tBEGIN:VCARD\r\n"
+    assert [c.full_name for c in read_contacts(data, "indented.vcf").contacts] == ["Anna Berg", ""]
 
 
 def test_a_card_cut_off_by_the_end_of_the_file_is_skipped_as_broken():

@@ -99,7 +99,7 @@ def logical_lines(data: bytes) -> list[bytes]:
 
     A line beginning with a space or a tab continues the one before (that one character is
     the fold's and is removed). A quoted-printable value ending in "=" continues on the next
-    line, unless that line begins or ends a card: a soft break must not swallow the card's end.
+    line. Neither joins a BEGIN or END line to another: a card's end must never be swallowed.
     """
     lines: list[bytearray] = []
     soft_break = False
@@ -107,7 +107,7 @@ def logical_lines(data: bytes) -> list[bytes]:
         if soft_break and not _BEGIN_OR_END.match(physical):
             del lines[-1][-1:]  # the "=" of the soft break
             lines[-1] += physical
-        elif physical[:1] in _FOLD_MARKS and lines:
+        elif physical[:1] in _FOLD_MARKS and lines and not _BEGIN_OR_END.match(lines[-1]):
             lines[-1] += physical[1:]
         elif physical.strip():
             lines.append(bytearray(physical))

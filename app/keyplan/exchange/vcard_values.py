@@ -134,9 +134,11 @@ def _charset(params: list[str]) -> str | None:
         key, _, value = param.partition("=")
         if key.strip().upper() == "CHARSET":
             try:
-                return codecs.lookup(value.strip().strip('"')).name
-            except LookupError:
+                codec = codecs.lookup(value.strip().strip('"')).name
+                b"A".decode(codec, "replace")  # base64, zlib and their kind are no charsets
+            except (LookupError, ValueError):  # ValueError: a name with a zero byte in it
                 return None
+            return codec
     return None
 
 
@@ -164,7 +166,7 @@ def _decoded(octets: bytes, name: str, charset: str | None, encoding: CardEncodi
     for codec in dict.fromkeys(c for c in (charset, encoding.codec) if c):
         try:
             return octets.decode(codec)
-        except UnicodeDecodeError:
+        except ValueError:  # UnicodeDecodeError, or UnicodeError from idna and its kind
             continue
     shown = text_encoding(charset).name if _is_listed(charset) else encoding.name
     raise PropertyLeftOut(f"{label(name)} left out: not readable as {shown} text")
