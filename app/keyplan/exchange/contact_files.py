@@ -18,7 +18,7 @@ from keyplan.exchange import csv_formats, mapping_memory
 from keyplan.exchange.contacts import IMPORT_FIELDS, Contact, ImportRefused, MappingNeeded
 from keyplan.exchange.csv_table import SEPARATOR_NAMES, CsvTable, read_table
 from keyplan.exchange.text_files import decode_contacts_file, text_encoding
-from keyplan.exchange.vcards import looks_like_vcard, read_vcards
+from keyplan.exchange.vcards import looks_like_vcard, read_vcards_bytes
 
 FORMATS = (
     "auto",
@@ -144,10 +144,11 @@ def read_contacts(
     if kind not in FORMATS:
         raise ImportRefused(f"Unknown format '{kind}'; use one of {', '.join(FORMATS)}.")
     chosen = text_encoding(encoding) if encoding is not None else None
+    if kind == "vcard" or (kind == "auto" and mapping is None and looks_like_vcard(data)):
+        # From the bytes: a fold may cut a character in two, and cards differ in encoding.
+        cards = read_vcards_bytes(data, chosen)
+        return ContactFile(name, "vcard", "vCard", cards.encoding, cards.contacts)
     decoded = decode_contacts_file(data, chosen)
-    if kind == "vcard" or (kind == "auto" and mapping is None and looks_like_vcard(decoded.text)):
-        contacts = read_vcards(decoded.text)
-        return ContactFile(name, "vcard", "vCard", decoded.encoding, contacts)
     known = csv_formats.FORMATS_BY_NAME.get(kind)
     table = read_table(decoded.text, _header_test(known if mapping is None else None))
     base = ContactFile(name, kind, "", decoded.encoding, [], table)
