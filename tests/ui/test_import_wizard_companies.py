@@ -175,9 +175,21 @@ def test_a_close_name_is_a_guess_the_director_turns_into_a_new_person(
     assert cell(wizard, "Luc Martin", PreviewColumn.ACTION) == "Left out"
 
     # Harold is not Harald: nothing selected, the button is off; select him, click it.
+    wizard.grab().save(str(tmp_path / "guess.png"))
     assert not page.as_new_button.isEnabled()
     page.view.selectRow(harold)
     assert page.as_new_button.isEnabled()
+    page.as_new_button.click()
+    wait_for_plan(qtbot, wizard)
+    assert cell(wizard, "Harold Berg", PreviewColumn.ACTION) == "New"
+    assert "a new person, as you said" in cell(wizard, "Harold Berg", PreviewColumn.DETAILS)
+    # Second thoughts, and third: the same button matches him again, then makes him new.
+    page.view.selectRow(harold)
+    assert page.as_new_button.text() == "&Match again"
+    page.as_new_button.click()
+    wait_for_plan(qtbot, wizard)
+    assert cell(wizard, "Harald Berg", PreviewColumn.ACTION) == GUESS_WORD
+    page.view.selectRow(harold)
     page.as_new_button.click()
     wait_for_plan(qtbot, wizard)
     assert cell(wizard, "Harold Berg", PreviewColumn.ACTION) == "New"

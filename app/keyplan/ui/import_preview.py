@@ -41,6 +41,7 @@ ACTION_WORDS = {Action.NEW: "New", Action.UPDATE: "Update", Action.SKIP: "Skippe
 GUESS_WORD = "≈ Update"  # found by a name not the file's letter for letter: check it
 MOVED_AWAY_WORD = "Has left"  # one of ours the file places at a company we do not take
 MOVED_HERE_WORD = "New, moved"  # one of another account of ours, now at this one
+_CHOSEN_NEW = "a new person, as you said (not the one of a similar name)"
 _SKIPPED_GREY = QColor(120, 120, 120)
 _NOTE_AMBER = QColor(150, 90, 0)
 _GUESS_TIP = (
@@ -56,13 +57,17 @@ class ImportPreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self._plan = plan
         self._left_out: set[int] = set()
+        self._chosen_new: frozenset[int] = frozenset()  # rows the user said are someone else
         self._shown: ImportPlan | None = plan  # the plan as ticked; rebuilt on each change
 
-    def set_plan(self, plan: ImportPlan, *, keep_ticks: bool = False) -> None:
+    def set_plan(
+        self, plan: ImportPlan, *, keep_ticks: bool = False, chosen_new: Iterable[int] = ()
+    ) -> None:
         """Show a new plan; ``keep_ticks`` keeps rows left out when the file's rows are the same.
 
         The same file read again (another encoding, another column mapping) has the same
-        rows: what the user left out stays out.
+        rows: what the user left out stays out. ``chosen_new``: the rows the plan was told
+        are new people (Add as new person), which say so.
         """
         kept: set[int] = set()
         if keep_ticks and self._plan is not None and _same_rows(self._plan, plan):
@@ -70,6 +75,7 @@ class ImportPreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._plan = plan
         self._left_out = kept
+        self._chosen_new = frozenset(chosen_new)
         self._shown = plan.without_rows(kept)
         self.endResetModel()
 
@@ -86,6 +92,10 @@ class ImportPreviewModel(QAbstractTableModel):
         return (
             plan is not None and 0 <= position < len(plan.rows) and plan.rows[position].is_a_guess
         )
+
+    def is_chosen_new(self, position: int) -> bool:
+        """Whether the user said this row is someone else than the person it was matched to."""
+        return position in self._chosen_new
 
     def shows_accounts(self) -> bool:
         """Whether the Account column says anything: into the portfolio, or several accounts."""
@@ -203,6 +213,8 @@ class ImportPreviewModel(QAbstractTableModel):
         if column == PreviewColumn.ACTION:
             return "Left out" if position in self._left_out else _action_word(row)
         if column == PreviewColumn.DETAILS:
+            if position in self._chosen_new and row.action is Action.NEW:
+                return "; ".join(text for text in (_CHOSEN_NEW, row_details(row)) if text)
             return row_details(row)
         return ""
 

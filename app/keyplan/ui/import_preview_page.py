@@ -116,7 +116,8 @@ class PreviewPage(QWizardPage):
         self.exact_only.toggled.connect(self._options_changed)
         self.as_new_button = QPushButton("Add as ne&w person")
         self.as_new_button.setToolTip(
-            "The highlighted ≈ rows are someone else: add them as new people instead."
+            "The highlighted ≈ rows are someone else: add them as new people instead.\n"
+            "On rows you made new, Match again takes that back."
         )
         self.as_new_button.setEnabled(False)
         self.as_new_button.clicked.connect(self.add_selected_as_new)
@@ -210,19 +211,35 @@ class PreviewPage(QWizardPage):
 
     def selected_guesses(self) -> list[int]:
         """The highlighted rows that are guesses (``≈ Update``): what Add as new person takes."""
-        rows = {index.row() for index in self.view.selectionModel().selectedRows()}
-        return sorted(row for row in rows if self.model.is_a_guess(row))
+        return [row for row in self._selected_rows() if self.model.is_a_guess(row)]
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
 
     def add_selected_as_new(self) -> None:
-        """Add as new person: the highlighted guesses are someone else; plan the file again."""
-        guesses = self.selected_guesses()
-        if not guesses or self.writing:
+        """Add as new person: the highlighted guesses are someone else; plan the file again.
+
+        When the highlighted rows are only ones the user made new, the button takes that
+        back ("Match again"): they are matched as the planner sees fit.
+        """
+        if self.writing:
             return
-        self.as_new.update(guesses)
+        guesses = self.selected_guesses()
+        if guesses:
+            self.as_new.update(guesses)
+        else:
+            chosen = [row for row in self._selected_rows() if row in self.as_new]
+            if not chosen:
+                return
+            self.as_new.difference_update(chosen)
         self._options_changed()
 
     def _selection_changed(self, *_args: object) -> None:
-        self.as_new_button.setEnabled(bool(self.selected_guesses()) and not self.writing)
+        guesses = bool(self.selected_guesses())
+        chosen = any(row in self.as_new for row in self._selected_rows())
+        match_again = chosen and not guesses
+        self.as_new_button.setText("&Match again" if match_again else "Add as ne&w person")
+        self.as_new_button.setEnabled((guesses or chosen) and not self.writing)
 
     def show_reading(self, encoding: str | None) -> None:
         """The file is read again: Finish waits; the preview stays until the new one is ready."""
@@ -241,7 +258,7 @@ class PreviewPage(QWizardPage):
         if planning != self._planning:
             return  # the file was read again meanwhile; a newer plan is on its way
         self.reading = False
-        self.model.set_plan(plan, keep_ticks=True)
+        self.model.set_plan(plan, keep_ticks=True, chosen_new=self.as_new)
         self.view.setColumnHidden(PreviewColumn.ACCOUNT, not self.model.shows_accounts())
         self.view.resizeColumnToContents(PreviewColumn.NAME)
         self.view.resizeColumnToContents(PreviewColumn.ACCOUNT)
