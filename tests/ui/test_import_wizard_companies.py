@@ -14,10 +14,16 @@ from sqlalchemy import select
 
 from keyplan.exchange import mapping_memory
 from keyplan.exchange.import_plan import Action
+from keyplan.store import edits
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
 from keyplan.ui import dialogs
-from keyplan.ui.import_preview import GUESS_WORD, PreviewColumn
+from keyplan.ui.import_preview import (
+    GUESS_WORD,
+    MOVED_AWAY_WORD,
+    MOVED_HERE_WORD,
+    PreviewColumn,
+)
 from keyplan.ui.import_wizard import ImportWizard
 from keyplan.ui.portfolio_model import PortfolioColumn
 
@@ -38,17 +44,19 @@ def dump(db: Database) -> dict:
     return {"people": people, "accounts": accounts}
 
 
-def open_wizard(qtbot, monkeypatch, action, path: Path) -> ImportWizard:
+def open_wizard(
+    qtbot, monkeypatch, action, path: Path, columns: dict[str, str] | None = None
+) -> ImportWizard:
     """Choose the file in the menu command, say which column is which, go to the preview."""
     monkeypatch.setattr(dialogs, "ask_import_file", lambda _parent: str(path))
     action.trigger()
     wizard = [w for w in action.parent().findChildren(ImportWizard) if w.isVisible()][-1]
     qtbot.waitUntil(lambda: wizard.contact_file is not None)
-    columns = wizard.columns_page
-    columns.choose("Name", "full_name")
-    columns.choose("Role", "job_title")
-    columns.choose("Employer", "company")
-    assert columns.isComplete()
+    page = wizard.columns_page
+    chosen = columns or {"Name": "full_name", "Role": "job_title", "Employer": "company"}
+    for column, field in chosen.items():
+        page.choose(column, field)
+    assert page.isComplete()
     wizard.next()
     wait_for_plan(qtbot, wizard)
     return wizard
@@ -221,3 +229,39 @@ def test_same_person_only_by_exact_name_makes_a_close_name_new(
     wait_for_plan(qtbot, wizard)
     assert cell(wizard, "Harold Berg", PreviewColumn.ACTION) == "New"
     assert summary(wizard).startswith("<b>1 new, 0 updates, 0 skipped")
+
+
+def test_people_who_changed_jobs_read_as_having_left_and_moved(
+    qtbot, window, small_portfolio, monkeypatch, db, tmp_path
+):
+    # Harald (Acme Group) is now at Initech, which is none of our accounts; Mia (Acme France)
+    # is now at Globex. Their e-mail addresses say it is them.
+    edits.set_stakeholder_field(db, small_portfolio.harald, "email", "harald@berg.example")
+    edits.set_stakeholder_field(db, small_portfolio.mia, "email", "mia@chen.example")
+    contacts = tmp_path / "connections.csv"
+    contacts.write_text(
+        "Name,Mail,Employer\n"
+        "Harald Berg,harald@berg.example,Initech\n"
+        "Mia Chen,mia@chen.example,Globex\n",
+        encoding="utf-8",
+    )
+    before = dump(db)
+    columns = {"Name": "full_name", "Mail": "email", "Employer": "company"}
+    wizard = open_wizard(qtbot, monkeypatch, window.import_contacts_action, contacts, columns)
+    assert cell(wizard, "Harald Berg", PreviewColumn.ACTION) == MOVED_AWAY_WORD
+    assert cell(wizard, "Harald Berg", PreviewColumn.ACCOUNT) == "Acme Group"
+    assert cell(wizard, "Harald Berg", PreviewColumn.DETAILS) == (
+        "moved to Initech: marked as having left Acme Group"
+    )
+    assert cell(wizard, "Mia Chen", PreviewColumn.ACTION) == MOVED_HERE_WORD
+    assert cell(wizard, "Mia Chen", PreviewColumn.ACCOUNT) == "Globex"
+    assert "moved from Acme France: marked as having left there" in cell(
+        wizard, "Mia Chen", PreviewColumn.DETAILS
+    )
+    wizard.grab().save(str(tmp_path / "moved.png"))
+    finish(qtbot, wizard)
+    assert window.document.person(small_portfolio.harald)["has_left"] is True
+    assert window.document.person(small_portfolio.mia)["has_left"] is True
+    assert "Mia Chen" in names(window, small_portfolio.globex)
+    window.undo_action.trigger()
+    assert dump(db) == before
