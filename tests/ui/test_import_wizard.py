@@ -95,7 +95,7 @@ def test_an_update_can_be_left_out_and_undo_restores_the_changed_fields(
     assert plan.rows[ingrid].action is Action.UPDATE
     # By default the file only fills what Keyplan lacks: her job title, set by the director,
     # is kept and the difference shown.
-    details = model.index(ingrid, 4).data()
+    details = model.index(ingrid, PreviewColumn.DETAILS).data()
     assert "fills 4: department 'Executive', e-mail" in details
     assert "1 differs, yours kept: job title 'CEO' (file: 'Chief Executive Officer')" in details
     text = wizard.preview_page.summary.text()
@@ -103,7 +103,7 @@ def test_an_update_can_be_left_out_and_undo_restores_the_changed_fields(
     # The director wants the CRM's titles after all: one switch, the file is compared again.
     wizard.preview_page.overwrite.click()
     qtbot.waitUntil(lambda: wizard.preview_page.planned, timeout=10_000)
-    details = model.index(ingrid, 4).data()
+    details = model.index(ingrid, PreviewColumn.DETAILS).data()
     assert "overwrites 1: job title 'CEO' → 'Chief Executive Officer'" in details
     assert "updates overwrite 1 value of yours" in wizard.preview_page.summary.text()
     assert wizard.preview_page.summary.text().startswith("<b>2 new, 1 update, 0 skipped")
@@ -266,9 +266,10 @@ def test_a_german_export_maps_itself_and_a_new_person_unticked_is_not_imported(
     press_space_on(qtbot, wizard, row_of(wizard, "Björk Größer"))
     assert summary(wizard).startswith("<b>3 new, 0 updates, 2 skipped (2 left out by you)</b>")
     klaus = row_of(wizard, "Klaus Häberle")
-    assert "Reports to Björk Größer, whom you left out" in model.index(klaus, 4).data()
+    details = model.index(klaus, PreviewColumn.DETAILS).data()
+    assert "Reports to Björk Größer, whom you left out" in details
     press_space_on(qtbot, wizard, row_of(wizard, "Björk Größer"))  # Björk comes back
-    assert "left out" not in model.index(klaus, 4).data()
+    assert "left out" not in model.index(klaus, PreviewColumn.DETAILS).data()
     wizard.preview_page.select_none.click()
     assert summary(wizard).startswith("<b>0 new, 0 updates, 5 skipped (5 left out by you)</b>")
     assert not finish_button(wizard).isEnabled()

@@ -23,11 +23,15 @@ class ImportEditing:
     # ---- importing people (issue 6) ---------------------------------------------------------
     # The import's modules load when an import is first made, never at start-up.
 
-    def import_target(self, account_id: int) -> Any:
-        """The account's people and its family's, for planning an import (``ImportTarget``)."""
+    def import_target(self, account_id: int | None, portfolio: bool = False) -> Any:
+        """What an import is planned against (``ImportTarget``).
+
+        Into one account: its people and its family's. With ``portfolio`` (``account_id``
+        is not used): every account and everyone in them, each row going to its company's.
+        """
         from keyplan.store import import_writes
 
-        return import_writes.import_target(self.database, account_id)
+        return import_writes.import_target(self.database, account_id, portfolio=portfolio)
 
     def import_people(self, plan: Any, file_name: str) -> Any:
         """Write an ``ImportPlan`` in one transaction: one undo step; return the receipt."""

@@ -4,6 +4,11 @@ A thin adapter over an ``ImportPlan``: named columns, a check box on every row t
 written (new people and updates; a skipped row never is), and ``plan()`` gives the plan with
 the unticked rows left out, which is also what the rows show (someone whose new manager was
 left out says so).
+
+The Account column says where each row goes; the view shows it only when that is news
+(``shows_accounts``): rows go to several accounts, or into the portfolio. Updates found by a
+name spelled differently or a close name are guesses, marked "≈ Update" in amber so the user
+checks them (and may make them new people instead).
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from typing_extensions import override
 
-from keyplan.exchange.import_plan import Action, ImportPlan
+from keyplan.exchange.import_plan import Action, ImportPlan, PlannedRow
 from keyplan.exchange.import_preview_text import row_details
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -26,14 +31,23 @@ class PreviewColumn(IntEnum):
     INCLUDE = 0
     WHERE = 1
     NAME = 2
-    ACTION = 3
-    DETAILS = 4
+    ACCOUNT = 3
+    ACTION = 4
+    DETAILS = 5
 
 
-TITLES = ("", "Row", "Name", "What happens", "Why, and what changes")
+TITLES = ("", "Row", "Name", "Account", "What happens", "Why, and what changes")
 ACTION_WORDS = {Action.NEW: "New", Action.UPDATE: "Update", Action.SKIP: "Skipped"}
+GUESS_WORD = "≈ Update"  # found by a name not the file's letter for letter: check it
+MOVED_AWAY_WORD = "Has left"  # one of ours the file places at a company we do not take
+MOVED_HERE_WORD = "New, moved"  # one of another account of ours, now at this one
+_CHOSEN_NEW = "a new person, as you said (not the one of a similar name)"
 _SKIPPED_GREY = QColor(120, 120, 120)
 _NOTE_AMBER = QColor(150, 90, 0)
+_GUESS_TIP = (
+    "Found by a name spelled differently from the file's. If it is someone else, select the "
+    "row and click Add as new person."
+)
 
 
 class ImportPreviewModel(QAbstractTableModel):
@@ -43,13 +57,17 @@ class ImportPreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self._plan = plan
         self._left_out: set[int] = set()
+        self._chosen_new: frozenset[int] = frozenset()  # rows the user said are someone else
         self._shown: ImportPlan | None = plan  # the plan as ticked; rebuilt on each change
 
-    def set_plan(self, plan: ImportPlan, *, keep_ticks: bool = False) -> None:
+    def set_plan(
+        self, plan: ImportPlan, *, keep_ticks: bool = False, chosen_new: Iterable[int] = ()
+    ) -> None:
         """Show a new plan; ``keep_ticks`` keeps rows left out when the file's rows are the same.
 
         The same file read again (another encoding, another column mapping) has the same
-        rows: what the user left out stays out.
+        rows: what the user left out stays out. ``chosen_new``: the rows the plan was told
+        are new people (Add as new person), which say so.
         """
         kept: set[int] = set()
         if keep_ticks and self._plan is not None and _same_rows(self._plan, plan):
@@ -57,6 +75,7 @@ class ImportPreviewModel(QAbstractTableModel):
         self.beginResetModel()
         self._plan = plan
         self._left_out = kept
+        self._chosen_new = frozenset(chosen_new)
         self._shown = plan.without_rows(kept)
         self.endResetModel()
 
@@ -66,6 +85,26 @@ class ImportPreviewModel(QAbstractTableModel):
 
     def is_tickable(self, position: int) -> bool:
         return self._plan is not None and _tickable(self._plan, position)
+
+    def is_a_guess(self, position: int) -> bool:
+        """Whether the row updates someone found by a name not the file's (``≈ Update``)."""
+        plan = self._plan
+        return (
+            plan is not None and 0 <= position < len(plan.rows) and plan.rows[position].is_a_guess
+        )
+
+    def is_chosen_new(self, position: int) -> bool:
+        """Whether the user said this row is someone else than the person it was matched to."""
+        return position in self._chosen_new
+
+    def shows_accounts(self) -> bool:
+        """Whether the Account column says anything: into the portfolio, or several accounts."""
+        if self._plan is None:
+            return False
+        if self._plan.target.portfolio:
+            return True
+        accounts = {row.account_id for row in self._plan.rows if row.action is not Action.SKIP}
+        return len(accounts) > 1
 
     def is_included(self, position: int) -> bool:
         return self.is_tickable(position) and position not in self._left_out
@@ -134,8 +173,13 @@ class ImportPreviewModel(QAbstractTableModel):
                 return _SKIPPED_GREY
             if row.notes and column == PreviewColumn.DETAILS:
                 return _NOTE_AMBER
-        if role == Qt.ItemDataRole.ToolTipRole and column == PreviewColumn.DETAILS:
-            return self._text(position, column)
+            if row.is_a_guess and column == PreviewColumn.ACTION:
+                return _NOTE_AMBER
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == PreviewColumn.DETAILS:
+                return self._text(position, column)
+            if column == PreviewColumn.ACTION and row.is_a_guess:
+                return _GUESS_TIP
         return None
 
     @override
@@ -164,11 +208,25 @@ class ImportPreviewModel(QAbstractTableModel):
             return row.where
         if column == PreviewColumn.NAME:
             return row.name
+        if column == PreviewColumn.ACCOUNT:
+            return row.account_name
         if column == PreviewColumn.ACTION:
-            return "Left out" if position in self._left_out else ACTION_WORDS[row.action]
+            return "Left out" if position in self._left_out else _action_word(row)
         if column == PreviewColumn.DETAILS:
+            if position in self._chosen_new and row.action is Action.NEW:
+                return "; ".join(text for text in (_CHOSEN_NEW, row_details(row)) if text)
             return row_details(row)
         return ""
+
+
+def _action_word(row: PlannedRow) -> str:
+    if row.action is Action.UPDATE and row.values == {"has_left": True} and row.company:
+        return MOVED_AWAY_WORD
+    if row.action is Action.NEW and row.moved_from is not None:
+        return MOVED_HERE_WORD
+    if row.is_a_guess:
+        return GUESS_WORD
+    return ACTION_WORDS[row.action]
 
 
 def _tickable(plan: ImportPlan, position: int) -> bool:

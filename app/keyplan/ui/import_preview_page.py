@@ -9,6 +9,13 @@ compared again, the ticks kept). The summary names the departments new to the ac
 The text encoding can be changed here too: the file is read again and the preview
 refreshed, the ticks kept. Finish writes the ticked rows in one transaction on the writer
 thread, with a progress bar.
+
+Where rows go: the summary says how many go into each account and which companies match
+none (``placement_lines``); into one account, "Also take other companies" takes those rows
+too. An update found by a name the file spells differently is a guess ("≈ Update"): the user
+may make any of them a new person ("Add as new person", the rows kept in ``as_new``), or
+accept only exact names ("Same person only by exact name"). Each of these plans the file
+again, the ticks kept.
 """
 
 from __future__ import annotations
@@ -36,7 +43,11 @@ from typing_extensions import override
 from keyplan.domain.errors import KeyplanError
 from keyplan.exchange.contact_files import ContactFile
 from keyplan.exchange.import_plan import ImportPlan, plan_import
-from keyplan.exchange.import_preview_text import departments_summary, update_summary
+from keyplan.exchange.import_preview_text import (
+    departments_summary,
+    placement_lines,
+    update_summary,
+)
 from keyplan.ui import dialogs
 from keyplan.ui.background import run_task
 from keyplan.ui.import_encoding import EncodingChoice
@@ -89,7 +100,28 @@ class PreviewPage(QWizardPage):
             "Off: people already in the account only get the fields they lack; where the file "
             "differs, your value is kept.\nOn: the file's values replace yours."
         )
-        self.overwrite.toggled.connect(self._overwrite_toggled)
+        self.overwrite.toggled.connect(self._options_changed)
+        self.all_companies = QCheckBox("Also take other &companies")
+        self.all_companies.setToolTip(
+            "Off: rows of companies that are not this account or its affiliates are left out "
+            "and listed.\nOn: they are imported into this account too."
+        )
+        self.all_companies.setVisible(not wizard.portfolio)
+        self.all_companies.toggled.connect(self._options_changed)
+        self.exact_only = QCheckBox("Same person only by &exact name")
+        self.exact_only.setToolTip(
+            "On: someone in the file is someone already there only by profile, e-mail or the "
+            "same name (accents aside), never by a close name; the same for managers."
+        )
+        self.exact_only.toggled.connect(self._options_changed)
+        self.as_new_button = QPushButton("Add as ne&w person")
+        self.as_new_button.setToolTip(
+            "The highlighted ≈ rows are someone else: add them as new people instead.\n"
+            "On rows you made new, Match again takes that back."
+        )
+        self.as_new_button.setEnabled(False)
+        self.as_new_button.clicked.connect(self.add_selected_as_new)
+        self.as_new: set[int] = set()  # rows the user said are new people, by position
         hint = QLabel("Untick anyone you want to leave out (Space ticks the highlighted rows).")
         hint.setWordWrap(True)
         self.encoding = EncodingChoice()
@@ -105,9 +137,15 @@ class PreviewPage(QWizardPage):
         tools.addWidget(self.select_none)
         tools.addWidget(hint, 1)
         tools.addWidget(self.overwrite)
+        matching = QHBoxLayout()
+        matching.addWidget(self.as_new_button)
+        matching.addWidget(self.exact_only)
+        matching.addStretch(1)
+        matching.addWidget(self.all_companies)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tools)
+        layout.addLayout(matching)
         layout.addWidget(self.encoding.problem)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.progress)
@@ -117,6 +155,8 @@ class PreviewPage(QWizardPage):
         self.reading = False  # the file is being read again in another encoding
         self._planning = 0  # which planning's result is awaited; older ones are dropped
         self.model.dataChanged.connect(lambda *_args: self._ticks_changed())
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
 
     def _set_up_view(self) -> None:
         self.view.verticalHeader().hide()
@@ -125,7 +165,8 @@ class PreviewPage(QWizardPage):
         header = self.view.horizontalHeader()
         for column in (PreviewColumn.INCLUDE, PreviewColumn.WHERE, PreviewColumn.ACTION):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(PreviewColumn.NAME, QHeaderView.ResizeMode.Interactive)
+        for column in (PreviewColumn.NAME, PreviewColumn.ACCOUNT):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(PreviewColumn.DETAILS, QHeaderView.ResizeMode.Stretch)
 
     @override
@@ -144,22 +185,61 @@ class PreviewPage(QWizardPage):
         self.contact_file = contact_file
         self.planned = False
         self.completeChanged.emit()
-        self.summary.setText("Comparing with the people already in the account…")
-        target = self.import_wizard.document.import_target(self.import_wizard.account_id)
+        wizard = self.import_wizard
+        where = "your accounts" if wizard.portfolio else "the account"
+        self.summary.setText(f"Comparing with the people already in {where}…")
+        target = wizard.document.import_target(wizard.account_id, portfolio=wizard.portfolio)
         contacts = contact_file.contacts
-        overwrite = self.overwrite.isChecked()
+        options = {
+            "overwrite": self.overwrite.isChecked(),
+            "all_companies": self.all_companies.isChecked(),
+            "exact_only": self.exact_only.isChecked(),
+            "as_new": frozenset(self.as_new),
+        }
         self._planning += 1
         planning = self._planning
         run_task(
-            lambda _report: plan_import(contacts, target, overwrite=overwrite),
+            lambda _report: plan_import(contacts, target, **options),
             on_success=lambda plan: self._planned(planning, plan),
             on_error=self.import_wizard._cannot_continue,
         )
 
-    def _overwrite_toggled(self) -> None:
+    def _options_changed(self) -> None:
         # The same file compared again: which rows are updates may change, the ticks stay.
         if self.contact_file is not None and not self.writing:
             self.show_file(self.contact_file)
+
+    def selected_guesses(self) -> list[int]:
+        """The highlighted rows that are guesses (``≈ Update``): what Add as new person takes."""
+        return [row for row in self._selected_rows() if self.model.is_a_guess(row)]
+
+    def _selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+
+    def add_selected_as_new(self) -> None:
+        """Add as new person: the highlighted guesses are someone else; plan the file again.
+
+        When the highlighted rows are only ones the user made new, the button takes that
+        back ("Match again"): they are matched as the planner sees fit.
+        """
+        if self.writing:
+            return
+        guesses = self.selected_guesses()
+        if guesses:
+            self.as_new.update(guesses)
+        else:
+            chosen = [row for row in self._selected_rows() if row in self.as_new]
+            if not chosen:
+                return
+            self.as_new.difference_update(chosen)
+        self._options_changed()
+
+    def _selection_changed(self, *_args: object) -> None:
+        guesses = bool(self.selected_guesses())
+        chosen = any(row in self.as_new for row in self._selected_rows())
+        match_again = chosen and not guesses
+        self.as_new_button.setText("&Match again" if match_again else "Add as ne&w person")
+        self.as_new_button.setEnabled((guesses or chosen) and not self.writing)
 
     def show_reading(self, encoding: str | None) -> None:
         """The file is read again: Finish waits; the preview stays until the new one is ready."""
@@ -178,8 +258,10 @@ class PreviewPage(QWizardPage):
         if planning != self._planning:
             return  # the file was read again meanwhile; a newer plan is on its way
         self.reading = False
-        self.model.set_plan(plan, keep_ticks=True)
+        self.model.set_plan(plan, keep_ticks=True, chosen_new=self.as_new)
+        self.view.setColumnHidden(PreviewColumn.ACCOUNT, not self.model.shows_accounts())
         self.view.resizeColumnToContents(PreviewColumn.NAME)
+        self.view.resizeColumnToContents(PreviewColumn.ACCOUNT)
         self.planned = True
         self._show_summary()
         self.completeChanged.emit()
@@ -197,6 +279,13 @@ class PreviewPage(QWizardPage):
             "Nothing to import." if nothing else "Finish imports them; Edit › Undo takes it back."
         )
         extra = [text for text in (update_summary(plan), departments_summary(plan)) if text]
+        extra += placement_lines(plan, all_companies_option='"Also take other companies"')
+        guesses = sum(1 for row in plan.rows if row.is_a_guess and row.included)
+        if guesses:
+            extra.append(
+                f"{guesses} found by a name spelled differently (≈): check them; "
+                f"Add as new person if one is someone else."
+            )
         self.summary.setText(
             f"<b>{plan.summary()}</b>. {ending}"
             + "".join(f"<br>{html.escape(text)}" for text in extra)
@@ -225,6 +314,8 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
         self.encoding.setEnabled(False)
         self.overwrite.setEnabled(False)
+        for option in (self.all_companies, self.exact_only, self.as_new_button):
+            option.setEnabled(False)
         self.progress.setValue(0)
         self.progress.show()
         name = Path(self.import_wizard.path).name
@@ -247,6 +338,9 @@ class PreviewPage(QWizardPage):
         self.writing = False
         self.encoding.setEnabled(True)
         self.overwrite.setEnabled(True)
+        for option in (self.all_companies, self.exact_only):
+            option.setEnabled(True)
+        self._selection_changed()
         self.progress.hide()
         self.completeChanged.emit()
         if not isinstance(error, KeyplanError):

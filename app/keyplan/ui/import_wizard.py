@@ -1,4 +1,9 @@
-"""The import wizard: a contacts file into the selected account, with a preview first.
+"""The import wizard: a contacts file into the selected account or the whole portfolio,
+with a preview first.
+
+Into the portfolio (File › Import contacts…) each row goes to the account its company is;
+into one account (Account › Import people…) rows of other companies are left out unless the
+user takes them too.
 
 Page one says what the file is and which column of a CSV is read as what; the user may
 correct any column, and must say which holds the names when none does (a corrected mapping
@@ -47,10 +52,15 @@ EXAMPLE_ROWS = 3
 
 
 class ImportWizard(QWizard):
-    """Import people from ``path`` into one account of the document."""
+    """Import people from ``path`` into one account of the document, or (``account_id``
+    None) into the portfolio: each row to the account its company is."""
 
     def __init__(
-        self, document: PortfolioDocument, account_id: int, path: str, parent: QWidget | None
+        self,
+        document: PortfolioDocument,
+        account_id: int | None,
+        path: str,
+        parent: QWidget | None,
     ) -> None:
         super().__init__(parent)
         self.document, self.account_id, self.path = document, account_id, path
@@ -60,8 +70,12 @@ class ImportWizard(QWizard):
         self.chosen_encoding: str | None = None  # the user's choice; None: guessed
         self.detected = ""  # what the guess found, for "Automatic (Windows-1252)"
         self._reading = 0  # which reading's result is awaited; older ones are dropped
-        account = document.account_values(account_id)["name"]
-        self.setWindowTitle(f"Import people into {account}")
+        self.portfolio = account_id is None
+        if account_id is None:
+            self.setWindowTitle("Import contacts into your portfolio")
+        else:
+            account = document.account_values(account_id)["name"]
+            self.setWindowTitle(f"Import people into {account}")
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, False)
         self.columns_page = ColumnsPage(self)
         self.preview_page = PreviewPage(self)
@@ -333,9 +347,12 @@ class ColumnsPage(QWizardPage):
 
 
 def start_import(
-    document: PortfolioDocument, account_id: int, parent: QWidget
+    document: PortfolioDocument, account_id: int | None, parent: QWidget
 ) -> ImportWizard | None:
-    """Ask for a contacts file and open the wizard on it; None when the user cancelled."""
+    """Ask for a contacts file and open the wizard on it; None when the user cancelled.
+
+    ``account_id`` None: into the portfolio, each person to their company's account.
+    """
     path = dialogs.ask_import_file(parent)
     if not path:
         return None

@@ -92,6 +92,11 @@ class MenuBuilding(QMainWindow):
         self._action(file_menu, "Export account as &JSON…", later(exchange, "export_json"))
         self._action(file_menu, "Export database as JSON…", later(exchange, "export_json", True))
         self._writing(self._action(file_menu, "&Import JSON…", later(exchange, "import_json")))
+        # Into the whole portfolio, each person to their company's account: needs no account
+        # selected (Account › Import people… is the one for the selected account).
+        self.import_contacts_action = self._writing(
+            self._action(file_menu, "Import &contacts…", self.import_contacts)
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Back up now…", later("backup_actions", "back_up_now"))
         restore = later("backup_actions", "restore_from_backup")

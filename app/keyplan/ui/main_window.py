@@ -356,6 +356,15 @@ class MainWindow(MenuBuilding):
 
         return start_import(self.document, self.account_id, self)
 
+    def import_contacts(self) -> QWidget | None:
+        """File › Import contacts: a file into the portfolio, each person to their company's
+        account; needs no account selected (the dashboard has none)."""
+        if self.document is None:
+            return None
+        from keyplan.ui.import_wizard import start_import  # loaded when first used
+
+        return start_import(self.document, None, self)
+
     def find_people(self) -> None:
         self.show_people_tab()
         if self.people_tab is not None:
