@@ -36,9 +36,12 @@ def exact_name_key(name: str) -> str:
 
 def profile_key(url: str | None) -> str:
     """A profile URL as compared: scheme, "www.", query and a trailing slash do not count."""
-    text = (url or "").strip().casefold()
-    text = re.sub(r"^[a-z]+://", "", text).removeprefix("www.")
-    return re.split(r"[?#]", text, maxsplit=1)[0].rstrip("/")
+    text = _SCHEME.sub("", (url or "").strip().casefold()).removeprefix("www.")
+    return _QUERY.split(text, maxsplit=1)[0].rstrip("/")
+
+
+_SCHEME = re.compile(r"^[a-z]+://")
+_QUERY = re.compile(r"[?#]")
 
 
 class IdentityIndex:
