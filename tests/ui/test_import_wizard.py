@@ -66,6 +66,11 @@ def test_crm_file_imports_with_preview_and_undo_takes_it_all_back(
     assert wizard.columns_page.isComplete()
     go_to_preview(qtbot, wizard)
     page = wizard.preview_page
+    # The file is Acme Group's CRM export: into Globex, its rows are another company's.
+    assert page.summary.text().startswith("<b>0 new, 0 updates, 8 skipped (8 of 1 other")
+    assert "Acme Group (8)" in page.summary.text()
+    page.all_companies.click()  # the director means it: these people are Globex's now
+    qtbot.waitUntil(lambda: page.planned, timeout=10_000)
     assert page.summary.text().startswith("<b>6 new, 0 updates, 2 skipped</b>")
     model = page.model
     assert model.rowCount() == 8
@@ -415,6 +420,8 @@ def test_a_recognised_column_corrected_by_hand_is_read_so_and_remembered(
     go_to_preview(qtbot, wizard)
     assert wizard.preview_page.contact_file.kind == "mapped"
     assert all("department" not in c.values for c in wizard.preview_page.contact_file.contacts)
+    wizard.preview_page.all_companies.click()  # the export is of another company
+    qtbot.waitUntil(lambda: wizard.preview_page.planned, timeout=10_000)
     finish(qtbot, wizard)
     again = open_wizard(qtbot, window, monkeypatch, "salesforce_dataloader.csv")
     assert again.contact_file is not None and again.contact_file.kind == "mapped"
