@@ -7,6 +7,8 @@ and only then by a close name, which the preview shows with both spellings.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from keyplan.domain.companies import AccountNames, company_key
 from keyplan.exchange.contacts import Contact, contact_from
 from keyplan.exchange.import_plan import Action, Match, plan_import
@@ -280,3 +282,46 @@ def test_a_typo_in_the_account_is_refused_with_did_you_mean(demo_path, tmp_path,
     assert "There is no account named 'Castellani Food': it would be created." in (
         capsys.readouterr().out
     )
+
+
+def test_one_linkedin_export_updates_the_right_accounts_of_the_demo(demo_path, tmp_path, capsys):
+    from keyplan.cli import main as keyplan
+    from keyplan.store import queries
+    from keyplan.store.database import open_database
+
+    copy = tmp_path / "demo.db"
+    copy.write_bytes(demo_path.read_bytes())
+    source = Path(__file__).parents[1] / "data" / "import" / "linkedin_portfolio.csv"
+    assert keyplan(["import", str(source), "--db", str(copy), "--portfolio"]) == 0
+    out = capsys.readouterr().out
+    assert "Company → company" in out and "URL → profile URL" in out
+    assert "Into Castellani Foods S.p.A.: 1 new person, 2 updates." in out
+    assert "Into Meridian Health Partners: 1 new person, 1 update." in out
+    assert "Into Aldermark France SAS: 1 new person." in out
+    assert (
+        "Companies that are none of your accounts, not imported: 3 rows of 2 companies: "
+        "Initech (2), Globo Transportes (1)." in out
+    )
+    assert "Simone Barbieri: update — moved to Initech S.r.l.: marked as having left" in out
+    db = open_database(copy, create=False)
+    try:
+        people = {
+            person["full_name"]: person
+            for account in ("Castellani Foods S.p.A.", "Aldermark France SAS")
+            for person in queries.people(db, queries.find_account(db, account))
+        }
+    finally:
+        db.close()
+    assert people["Giulia Ferraro"]["profile_url"] == "https://www.linkedin.com/in/giulia-ferraro"
+    assert people["Marco Bellini"]["profile_url"].endswith("/marco-bellini-cfo")
+    assert people["Simone Barbieri"]["has_left"]
+    assert "Camille Lefèvre" in people
+
+
+def test_the_help_of_map_names_every_field_a_column_can_be(capsys):
+    from keyplan.cli import main as keyplan
+    from keyplan.exchange.contacts import IMPORT_FIELDS
+
+    keyplan(["import", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert [field for field in IMPORT_FIELDS if field not in help_text] == []

@@ -65,8 +65,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--map",
         metavar='"COLUMN=field,…"',
         help="for a CSV of another kind: which column holds which field "
-        "(full_name, first_name, last_name, job_title, department, email, phone, mobile, "
-        "location, city, country, reports_to); remembered for files with the same columns",
+        "(full_name, first_name, middle_name, last_name, job_title, department, email, phone, "
+        "mobile, location, city, country, reports_to, company, profile_url, record_id, "
+        "reports_to_id); remembered for files with the same columns",
     )
     parser.add_argument(
         "--encoding",

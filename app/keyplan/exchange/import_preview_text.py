@@ -128,7 +128,9 @@ def _changes_text(row: PlannedRow) -> list[str]:
 def _label(name: str) -> str:
     from keyplan.domain.fields import STAKEHOLDER_FIELDS
 
-    return STAKEHOLDER_FIELDS[name].label.lower()
+    label = STAKEHOLDER_FIELDS[name].label
+    # "Job title" → "job title", but "Profile URL" → "profile URL": acronyms keep their case.
+    return " ".join(word if word.isupper() else word.lower() for word in label.split())
 
 
 def preview_lines(plan: ImportPlan, *, overwrite_option: str = "--overwrite") -> list[str]:

@@ -6,7 +6,7 @@ counted, unless the user takes them all. A file in which no row names a company 
 portfolio is a list the user made for this account: every row goes in. Importing into the
 portfolio sends each row to the account its company is, and lists the companies that are
 none of the user's accounts (no account is created for them). A row without a company
-column is placed by its e-mail's domain against the accounts' websites, when it can be.
+company is placed by its e-mail's domain against the accounts' websites, when it can be.
 """
 
 from __future__ import annotations
@@ -66,10 +66,11 @@ def route_contacts(
 
 
 def _accounts_of(contact: Contact, matcher: CompanyMatcher) -> set[int]:
+    # The company a row names is where the person works now; the e-mail may be an old
+    # employer's (LinkedIn keeps the address people signed up with): it only speaks for rows
+    # that name no company.
     if contact.company:
-        by_name = matcher.by_company(contact.company)
-        if by_name:
-            return by_name
+        return matcher.by_company(contact.company)
     return matcher.by_email(contact.values.get("email", ""))
 
 
