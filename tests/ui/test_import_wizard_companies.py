@@ -265,3 +265,41 @@ def test_people_who_changed_jobs_read_as_having_left_and_moved(
     assert "Mia Chen" in names(window, small_portfolio.globex)
     window.undo_action.trigger()
     assert dump(db) == before
+
+
+def test_a_linkedin_export_updates_the_right_accounts_of_the_demo_from_the_menu(
+    qtbot, db: Database, monkeypatch, answers, tmp_path
+):
+    from keyplan.store.demo import create_demo_portfolio
+    from keyplan.store.queries import find_account
+    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.launch import open_document
+    from keyplan.ui.main_window import MainWindow
+
+    create_demo_portfolio(db)
+    window = MainWindow(PortfolioDocument(db), open_document)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    before = dump(db)
+    source = Path(__file__).parents[1] / "data" / "import" / "linkedin_portfolio.csv"
+    monkeypatch.setattr(dialogs, "ask_import_file", lambda _parent: str(source))
+    window.import_contacts_action.trigger()
+    wizard = [w for w in window.findChildren(ImportWizard) if w.isVisible()][-1]
+    qtbot.waitUntil(lambda: wizard.contact_file is not None)
+    assert wizard.columns_page.isComplete()  # a LinkedIn file needs no mapping
+    wizard.grab().save(str(tmp_path / "columns.png"))
+    wizard.next()
+    wait_for_plan(qtbot, wizard)
+    wizard.grab().save(str(tmp_path / "preview.png"))
+    summary = wizard.preview_page.summary.text()
+    assert "Into Castellani Foods S.p.A.: 1 new person, 2 updates." in summary
+    assert "Initech (2), Globo Transportes (1)" in summary
+    assert cell(wizard, "Giulia Ferraro", PreviewColumn.ACCOUNT) == "Castellani Foods S.p.A."
+    assert cell(wizard, "Camille Lefèvre", PreviewColumn.ACCOUNT) == "Aldermark France SAS"
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.receipt is not None, timeout=10_000)
+    castellani = find_account(db, "Castellani Foods S.p.A.")
+    assert "Giulia Ferraro" in {p["full_name"] for p in window.document.people(castellani)}
+    window.undo_action.trigger()
+    assert dump(db) == before
