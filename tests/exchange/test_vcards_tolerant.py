@@ -348,3 +348,14 @@ def test_a_damaged_card_never_costs_the_file_or_the_good_card(good, broken, good
     assert good_name in {contact.full_name for contact in contact_file.contacts}
     for contact in contact_file.contacts:
         assert all(isinstance(note, str) and note for note in contact.notes)
+
+
+def test_outlooks_unescaped_commas_stay_in_the_title_and_the_company():
+    card = (
+        b"BEGIN:VCARD\r\nVERSION:2.1\r\nN:Berg;Anna\r\nFN:Anna Berg\r\n"
+        b"TITLE:Director, Sales\r\nORG:Nordvik ASA;Sales, Nordics\r\nEND:VCARD\r\n"
+    )
+    (anna,) = read_contacts(card, "outlook.vcf").contacts
+    assert anna.values["job_title"] == "Director, Sales"
+    assert anna.values["department"] == "Sales, Nordics"
+    assert anna.company == "Nordvik ASA" and not anna.notes

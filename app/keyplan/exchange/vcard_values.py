@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import binascii
 import codecs
+import re
 from dataclasses import dataclass
 
 from keyplan.exchange.contacts import ImportRefused
@@ -94,7 +95,16 @@ def property_text(line: bytes, encoding: CardEncoding) -> PropertyText:
         own = charset if encoding.charsets_apply else None
         text = _decoded(value, name, own, encoding)
     params = [param for param in params if not param.strip().upper().startswith("CHARSET=")]
+    if name in _LITERAL_COMMAS:
+        text = _BARE_COMMA.sub(r"\\,", text)
     return PropertyText(name, ";".join([name_part, *params]) + ":" + text)
+
+
+# Properties whose commas are part of the text in every version ("Director, Sales",
+# "Nordvik ASA;Sales, Nordics"): vCard 2.1 writers such as Outlook do not escape them, and
+# vobject would cut the value at the first one.
+_LITERAL_COMMAS = frozenset({"FN", "TITLE", "ROLE", "ORG", "NOTE"})
+_BARE_COMMA = re.compile(r"(?<!\\),")
 
 
 def _split_at_colon(line: bytes) -> tuple[bytes | None, bytes]:
