@@ -36,7 +36,9 @@ def exact_name_key(name: str) -> str:
 
 def profile_key(url: str | None) -> str:
     """A profile URL as compared: scheme, "www.", query and a trailing slash do not count."""
-    text = _SCHEME.sub("", (url or "").strip().casefold()).removeprefix("www.")
+    if not url:
+        return ""
+    text = _SCHEME.sub("", url.strip().casefold()).removeprefix("www.")
     return _QUERY.split(text, maxsplit=1)[0].rstrip("/")
 
 
@@ -185,6 +187,8 @@ class PersonMatcher:
         return None
 
     def _stored_person(self, contact: Contact) -> tuple[KnownPerson | None, Match | None]:
+        if not self.fuzzy_keys:
+            return None, None  # an account with nobody in it yet: every row is new
         person, match = self.identities.find(contact)
         if person is not None:
             return person, match

@@ -264,8 +264,8 @@ def plan_import(
     for position, (contact, destination) in enumerate(
         zip(contacts, routing.destinations, strict=True)
     ):
-        known, _how = identities.find(contact)
         if destination.skip_reason:
+            known, _how = identities.find(contact)
             rows.append(_not_taken(contact, destination, known, target))
             continue
         matcher = matchers.get(destination.account_id)
@@ -275,8 +275,10 @@ def plan_import(
         row = matcher.plan_row(contact, as_new=position in forced_new)
         row.account_id = destination.account_id
         row.account_name = target.account_name_of(destination.account_id)
-        if known is not None and row.action is Action.NEW and known.account_id != row.account_id:
-            _moved_here(row, known, target)
+        if row.action is Action.NEW:
+            known, _how = identities.find(contact)
+            if known is not None and known.account_id != row.account_id:
+                _moved_here(row, known, target)
         rows.append(row)
     for row, contact in zip(rows, contacts, strict=True):
         row.notes.extend(contact.notes)
