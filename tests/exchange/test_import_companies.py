@@ -325,3 +325,11 @@ def test_the_help_of_map_names_every_field_a_column_can_be(capsys):
     keyplan(["import", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert [field for field in IMPORT_FIELDS if field not in help_text] == []
+
+
+def test_a_profile_url_is_stored_as_the_dialog_would_store_it_and_junk_is_left_out():
+    plain = contact_from("row 2", {"full_name": "Kari Lie", "profile_url": "linkedin.com/in/kari"})
+    assert plain.values["profile_url"] == "https://linkedin.com/in/kari"
+    junk = contact_from("row 3", {"full_name": "Ola Dunk", "profile_url": "javascript:alert(1)"})
+    assert "profile_url" not in junk.values
+    assert junk.notes == ("profile URL 'javascript:alert(1)' left out: it is no web address",)

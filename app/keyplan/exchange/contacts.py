@@ -13,7 +13,8 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from keyplan.domain.errors import KeyplanError
+from keyplan.domain.errors import KeyplanError, RuleViolation
+from keyplan.domain.fields import STAKEHOLDER_FIELDS
 
 
 class ImportRefused(KeyplanError):
@@ -132,8 +133,11 @@ def contact_from(where: str, parts: Mapping[str, str]) -> Contact:
     location = clean.get("location") or _joined(clean, ("city", "country"), ", ")
     if location:
         values["location"] = location
+    notes: tuple[str, ...] = ()
     if clean.get("profile_url"):
-        values["profile_url"] = clean["profile_url"]
+        profile, notes = _profile_url(clean["profile_url"])
+        if profile:
+            values["profile_url"] = profile
     return Contact(
         where,
         values,
@@ -141,7 +145,17 @@ def contact_from(where: str, parts: Mapping[str, str]) -> Contact:
         company=clean.get("company", ""),
         record_id=clean.get("record_id", ""),
         reports_to_id=clean.get("reports_to_id", ""),
+        notes=notes,
     )
+
+
+def _profile_url(text: str) -> tuple[str, tuple[str, ...]]:
+    """The profile URL as the person's dialog would store it ("https://…"), or a note why not."""
+    try:
+        return STAKEHOLDER_FIELDS["profile_url"].parse(text) or "", ()
+    except RuleViolation:
+        shown = text if len(text) <= 60 else text[:57] + "…"
+        return "", (f"profile URL '{shown}' left out: it is no web address",)
 
 
 def _name_from_parts(parts: Mapping[str, str]) -> str:
