@@ -13,8 +13,8 @@ from keyplan.domain.companies import AccountNames, company_key
 from keyplan.exchange.contacts import Contact, contact_from
 from keyplan.exchange.import_plan import Action, Match, plan_import
 from keyplan.exchange.import_preview_text import placement_lines, preview_lines
-from keyplan.store import import_writes
-from keyplan.store.import_writes import ImportTarget, KnownPerson
+from keyplan.store import import_reads
+from keyplan.store.import_reads import ImportTarget, KnownPerson
 
 CASTELLANI, ALDERMARK, ALDERMARK_FRANCE = "Castellani Foods S.p.A.", "Aldermark Group", 3
 
@@ -25,8 +25,8 @@ def row(number: int, company: str = "", reports_to: str = "", **values: str) -> 
 
 
 def demo_target(demo, name: str | None, *, portfolio: bool = False) -> ImportTarget:
-    account_id = None if portfolio else import_writes.account_id_by_name(demo, name or "")
-    return import_writes.import_target(demo, account_id, name or "", portfolio=portfolio)
+    account_id = None if portfolio else import_reads.account_id_by_name(demo, name or "")
+    return import_reads.import_target(demo, account_id, name or "", portfolio=portfolio)
 
 
 # ---- company names ------------------------------------------------------------------------

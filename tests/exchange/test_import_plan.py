@@ -11,7 +11,7 @@ from keyplan.exchange.contact_files import read_contacts_file
 from keyplan.exchange.contacts import Contact, contact_from
 from keyplan.exchange.import_plan import Action, plan_import
 from keyplan.exchange.import_preview_text import preview_lines
-from keyplan.store import edits, import_writes, queries
+from keyplan.store import edits, import_reads, queries
 from keyplan.store.database import Database
 
 DATA = Path(__file__).parents[1] / "data" / "import"
@@ -36,7 +36,7 @@ def acme(db: Database) -> int:
 
 
 def plan_for(db: Database, account_id: int, contacts: list[Contact], overwrite: bool = False):
-    target = import_writes.import_target(db, account_id)
+    target = import_reads.import_target(db, account_id)
     return plan_import(contacts, target, overwrite=overwrite)
 
 

@@ -11,7 +11,7 @@ from keyplan.domain.errors import RuleViolation
 from keyplan.exchange.contact_files import read_contacts_file
 from keyplan.exchange.contacts import contact_from
 from keyplan.exchange.import_plan import plan_import
-from keyplan.store import edits, import_writes, queries
+from keyplan.store import edits, import_reads, import_writes, queries
 from keyplan.store.database import Database
 from keyplan.store.import_writes import ImportWrite, PersonWrite
 from keyplan.store.models import Account, Stakeholder
@@ -36,7 +36,7 @@ def import_file(
     overwrite: bool = False,
 ):
     contacts = read_contacts_file(DATA / name).contacts
-    target = import_writes.import_target(db, account_id, account_name)
+    target = import_reads.import_target(db, account_id, account_name)
     plan = plan_import(contacts, target, overwrite=overwrite)
     return plan, import_writes.apply_import(db, plan.to_write())
 
@@ -81,7 +81,7 @@ def test_people_left_out_are_not_written_and_revert_takes_back_the_rest(db):
     acme = edits.add_account(db, "Acme Group")
     before = dump(db)
     contacts = read_contacts_file(DATA / "german_crm_cp1252.csv").contacts
-    plan = plan_import(contacts, import_writes.import_target(db, acme))
+    plan = plan_import(contacts, import_reads.import_target(db, acme))
     assistant = next(i for i, r in enumerate(plan.rows) if r.name == "Änne Schäfer")
     boss = next(i for i, r in enumerate(plan.rows) if r.name == "Björk Größer")
     receipt = import_writes.apply_import(db, plan.without_rows([assistant, boss]).to_write())
@@ -132,8 +132,8 @@ def test_a_manager_at_another_customer_is_refused(db):
 
 def test_account_lookup_by_name_ignores_case(db):
     acme = edits.add_account(db, "Acme Group")
-    assert import_writes.account_id_by_name(db, "  ACME group ") == acme
-    assert import_writes.account_id_by_name(db, "Globex") is None
+    assert import_reads.account_id_by_name(db, "  ACME group ") == acme
+    assert import_reads.account_id_by_name(db, "Globex") is None
 
 
 def test_a_contacts_profile_url_is_written_for_new_and_known_people(db):
@@ -157,7 +157,7 @@ def test_a_contacts_profile_url_is_written_for_new_and_known_people(db):
             },
         ),
     ]
-    target = import_writes.import_target(db, nordwind)
+    target = import_reads.import_target(db, nordwind)
     plan = plan_import(contacts, target)
     receipt = import_writes.apply_import(db, plan.to_write())
     people = {person["full_name"]: person for person in queries.people(db, nordwind)}

@@ -114,20 +114,20 @@ def run(args: argparse.Namespace) -> int:
 def _plan(contact_file: ContactFile, location: str, args: argparse.Namespace):
     from keyplan.exchange.import_plan import plan_import
     from keyplan.exchange.import_preview_text import preview_lines
-    from keyplan.store import import_writes
+    from keyplan.store import import_reads
     from keyplan.store.database import open_database
 
     account = (args.account or "").strip()
     db = open_database(location, create=not args.dry_run)
     try:
         if args.portfolio:
-            target = import_writes.import_target(db, None, portfolio=True)
+            target = import_reads.import_target(db, None, portfolio=True)
             account_id = None
         else:
-            account_id = import_writes.account_id_by_name(db, account)
+            account_id = import_reads.account_id_by_name(db, account)
             if account_id is None and not args.create_account:
-                _refuse_a_near_miss(import_writes.close_account_names(db, account), account)
-            target = import_writes.import_target(db, account_id, account)
+                _refuse_a_near_miss(import_reads.close_account_names(db, account), account)
+            target = import_reads.import_target(db, account_id, account)
     finally:
         db.close()
     if account_id is None and not args.portfolio:
@@ -186,7 +186,7 @@ def _write(plan, location: str) -> int:
 def _preview_into_new_database(contact_file: ContactFile, account: str, location: str) -> int:
     from keyplan.exchange.import_plan import plan_import
     from keyplan.exchange.import_preview_text import preview_lines
-    from keyplan.store.import_writes import ImportTarget
+    from keyplan.store.import_reads import ImportTarget
 
     print(f"There is no database at {location} yet: it and the account would be created.")
     if not account:

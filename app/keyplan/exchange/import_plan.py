@@ -37,12 +37,8 @@ from keyplan.exchange.import_rows import (
     count_of,
     is_empty,
 )
-from keyplan.store.import_writes import (
-    ImportTarget,
-    ImportWrite,
-    KnownPerson,
-    PersonWrite,
-)
+from keyplan.store.import_reads import ImportTarget, KnownPerson
+from keyplan.store.import_writes import ImportWrite, PersonWrite
 
 __all__ = [
     "Action",

@@ -29,9 +29,9 @@ class ImportEditing:
         Into one account: its people and its family's. With ``portfolio`` (``account_id``
         is not used): every account and everyone in them, each row going to its company's.
         """
-        from keyplan.store import import_writes
+        from keyplan.store import import_reads
 
-        return import_writes.import_target(self.database, account_id, portfolio=portfolio)
+        return import_reads.import_target(self.database, account_id, portfolio=portfolio)
 
     def import_people(self, plan: Any, file_name: str) -> Any:
         """Write an ``ImportPlan`` in one transaction: one undo step; return the receipt."""
