@@ -60,3 +60,13 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(_exit_status)
+
+
+@pytest.fixture(autouse=True)
+def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's own memory of column mappings: none remembered from another test."""
+    from keyplan.exchange import mapping_memory
+
+    path = tmp_path / "config" / "import-mappings.json"
+    monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)
+    return path

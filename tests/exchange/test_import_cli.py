@@ -8,19 +8,10 @@ from pathlib import Path
 import pytest
 
 from keyplan.cli import main
-from keyplan.exchange import mapping_memory
 from keyplan.store import edits, queries
 from keyplan.store.database import open_database
 
 DATA = Path(__file__).parents[1] / "data" / "import"
-
-
-@pytest.fixture(autouse=True)
-def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test remembers column mappings in a file of its own."""
-    path = tmp_path / "config" / "import-mappings.json"
-    monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)
-    return path
 
 
 def keyplan(*args: str) -> int:

@@ -7,19 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.exchange import mapping_memory, text_files
+from keyplan.exchange import text_files
 from keyplan.exchange.contact_files import read_contacts, read_contacts_file
 from keyplan.exchange.contacts import ImportRefused
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 GERMAN = DATA / "german_crm_cp1252.csv"
-
-
-@pytest.fixture(autouse=True)
-def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "config" / "import-mappings.json"
-    monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)
-    return path
 
 
 def names(contact_file) -> list[str]:

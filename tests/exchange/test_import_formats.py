@@ -20,14 +20,6 @@ ZOE = "Zoë Müller-Łukasiewicz"
 ELENI = "Ελένη Παπαδοπούλου"
 
 
-@pytest.fixture(autouse=True)
-def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test remembers column mappings in a file of its own."""
-    path = tmp_path / "config" / "import-mappings.json"
-    monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)
-    return path
-
-
 def people(path: Path | str, **options) -> dict[str, dict]:
     contact_file = read_contacts_file(DATA / path, **options)
     return {c.full_name: {**c.values, "reports_to": c.reports_to} for c in contact_file.contacts}

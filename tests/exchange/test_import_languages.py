@@ -6,19 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.exchange import mapping_memory
 from keyplan.exchange.contact_files import read_contacts, read_contacts_file
 from keyplan.exchange.csv_formats import guess_mapping, header_key
 
 DATA = Path(__file__).parents[1] / "data" / "import"
-
-
-@pytest.fixture(autouse=True)
-def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No mapping remembered from elsewhere: the header alone must do."""
-    path = tmp_path / "config" / "import-mappings.json"
-    monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)
-    return path
 
 
 def by_name(contact_file) -> dict[str, dict]:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
 
-from keyplan.exchange import mapping_memory
 from keyplan.exchange.import_plan import Action
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
@@ -18,13 +16,6 @@ from keyplan.ui.import_preview import PreviewColumn
 from keyplan.ui.import_wizard import ImportWizard
 
 DATA = Path(__file__).parents[1] / "data" / "import"
-
-
-@pytest.fixture(autouse=True)
-def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "config" / "import-mappings.json"
-    monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)
-    return path
 
 
 def dump(db: Database) -> dict:

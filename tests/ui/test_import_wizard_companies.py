@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
 
-from keyplan.exchange import mapping_memory
 from keyplan.exchange.import_plan import Action
 from keyplan.store import edits
 from keyplan.store.database import Database
@@ -28,13 +26,6 @@ from keyplan.ui.import_wizard import ImportWizard
 from keyplan.ui.portfolio_model import PortfolioColumn
 
 HEADER = "Name,Role,Employer\n"
-
-
-@pytest.fixture(autouse=True)
-def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "config" / "import-mappings.json"
-    monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)
-    return path
 
 
 def dump(db: Database) -> dict:
