@@ -24,9 +24,11 @@ test: $(INSTALLED)
 	@packaging/check-qt-libs.sh offscreen
 	$(PY) -m pytest
 
+## Style and the floors: ruff, the import contracts of pyproject.toml (import-linter).
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check app tests
 	$(VENV)/bin/ruff format --check app tests
+	cd app && ../$(VENV)/bin/lint-imports ../pyproject.toml
 
 ## Speed and memory figures (see ../shared/BENCHMARKS.md); never part of `make test`.
 bench: $(INSTALLED)
