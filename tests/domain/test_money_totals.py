@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from keyplan.domain.money import format_amount, format_totals, money_totals, weighted_amount
+from keyplan.domain.money import (
+    amount_sort_text,
+    format_amount,
+    format_totals,
+    money_totals,
+    weighted_amount,
+)
 
 
 def _read(text: str) -> str:
@@ -63,3 +69,10 @@ def test_one_amount_reads_with_its_currency_or_as_a_dash():
     assert format_amount(2_500, "") == "2,500"
     # The currency never wraps away from its amount.
     assert format_amount(5, "GBP") == "GBP\u00a05"
+
+
+def test_amounts_sort_by_currency_then_by_amount_never_across_currencies():
+    accounts = [(4_800_000, "EUR"), (90_000_000, "BRL"), (600_000, "EUR"), (None, "EUR")]
+    ordered = sorted(accounts, key=lambda pair: amount_sort_text(*pair))
+    assert ordered == [(90_000_000, "BRL"), (None, "EUR"), (600_000, "EUR"), (4_800_000, "EUR")]
+    assert amount_sort_text(1e13, "EUR") > amount_sort_text(9.99e12, "EUR")

@@ -6,6 +6,8 @@ rates, and a director's plan must not depend on a rate nobody maintains; convers
 the user keeps in the portfolio, can come later on top of these totals.
 
 Every floor totals money through this module: the printed plan, the Plan tab, the dashboard.
+For the same reason, amounts in two currencies are never compared as numbers either: a list of
+accounts sorted by potential groups them by currency, and orders them by amount within each.
 """
 
 from __future__ import annotations
@@ -50,6 +52,16 @@ def weighted_amount(amount: float | None, probability: float | None) -> float | 
         None when the amount is not known.
     """
     return None if amount is None else amount * (probability or 0) / 100
+
+
+def amount_sort_text(amount: float | None, currency: str | None) -> str:
+    """Where an amount sorts among amounts in any currency: by currency, then by amount.
+
+    A text, so that any list sorts by it (list views compare texts and numbers, not pairs); an
+    amount not known sorts as zero.
+    """
+    # Amounts are never negative nor above fields.MAX_AMOUNT (14 digits): 20 places order them.
+    return f"{currency or ''}\u0000{amount or 0:020.2f}"
 
 
 def format_amount(amount: float | None, currency: str | None) -> str:
