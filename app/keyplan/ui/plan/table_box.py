@@ -62,13 +62,15 @@ class PlanTableBox(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.title)
-        bar.addSpacing(12)
-        bar.addWidget(self.summary, 1)
+        bar.addStretch(1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(bar)
+        # Under the title, the whole width: squeezed between the title and the buttons, a
+        # pipeline in three currencies wrapped into a narrow column and was cut off.
+        layout.addWidget(self.summary)
         layout.addWidget(self._build_table(), 1)
 
     def _build_table(self) -> QTableView:
