@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from keyplan.domain.insights import analyse_account
 from keyplan.domain.insights.summary import TREND_MONTHS
@@ -89,12 +89,33 @@ def test_what_to_fix_tells_the_demo_accounts_apart(model):
 def test_columns_sort_by_numbers_and_never_comes_last(model):
     for row in range(model.rowCount()):
         assert isinstance(cell(model, row, DashboardColumn.HEALTH, SortRole), int)
-        assert isinstance(cell(model, row, DashboardColumn.REVENUE, SortRole), float)
         review = cell(model, row, DashboardColumn.PLAN_REVIEW, SortRole)
         shown = cell(model, row, DashboardColumn.PLAN_REVIEW)
         assert (review >= 10**6) == (shown == "never")
         trend = cell(model, row, DashboardColumn.TREND, TrendRole)
         assert len(trend) == TREND_MONTHS and all(count >= 0 for count in trend)
+
+
+def test_sorted_by_potential_the_accounts_group_by_currency_largest_first_within_each(model):
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SortRole)
+    proxy.sort(DashboardColumn.POTENTIAL, Qt.SortOrder.DescendingOrder)
+    shown = [proxy.mapToSource(proxy.index(n, 0)).row() for n in range(proxy.rowCount())]
+    seen = [(model.row(r).account.currency, model.row(r).account.potential or 0) for r in shown]
+
+    currencies = [currency for currency, _ in seen]
+    assert {"EUR", "BRL", "GBP", "USD"} <= set(currencies)
+    # Each currency is one block: a BRL potential is never ranked among euro ones.
+    blocks = [c for n, c in enumerate(currencies) if n == 0 or c != currencies[n - 1]]
+    assert len(blocks) == len(set(blocks))
+    for currency in blocks:
+        amounts = [amount for c, amount in seen if c == currency]
+        assert amounts == sorted(amounts, reverse=True)
+    header = model.headerData(
+        DashboardColumn.POTENTIAL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
+    assert "amounts in two currencies are not compared" in header
 
 
 def test_the_prospect_without_a_plan_review_says_never(model):

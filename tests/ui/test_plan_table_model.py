@@ -155,7 +155,8 @@ def test_late_commitments_are_red_and_affiliate_rows_say_where_they_come_from(
     assert "Late" in due.data(Qt.ItemDataRole.ToolTipRole)
     assert "Recorded in the plan of Acme France." in due.data(Qt.ItemDataRole.ToolTipRole)
     # Counted once, as the Commitments tab counts it: the overdue promise is an open one.
-    assert LAYOUTS[PlanTable.COMMITMENTS].summary(model.rows()) == "1 promise: 1 open (1 overdue)"
+    summary = LAYOUTS[PlanTable.COMMITMENTS].summary(model.rows(), "EUR")
+    assert summary == "1 promise: 1 open (1 overdue)"
 
 
 def test_references_show_names_and_follow_a_renamed_person(

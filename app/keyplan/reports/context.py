@@ -8,6 +8,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.domain.money import format_amount
 from keyplan.reports.styles import FOOTER_HEIGHT, MARGIN
 from keyplan.store.plan_queries import PlanData
 from keyplan.store.queries import PersonRow
@@ -73,9 +74,5 @@ def vocab(words: type[Enum], value: object) -> str:
 
 
 def money(value: float | None, currency: str) -> str:
-    """An amount with its currency, or a dash; never split over two lines.
-
-    A no-break space joins the currency to the amount: a table cell wrapping "EUR" away from
-    "1,100,000" reads as two values.
-    """
-    return "—" if value is None else f"{currency}\u00a0{value:,.0f}".strip()
+    """An amount with its currency, or a dash; never split over two lines (``format_amount``)."""
+    return format_amount(value, currency)

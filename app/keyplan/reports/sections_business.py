@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, Paragraph
 
+from keyplan.domain.money import format_totals, money_totals
 from keyplan.domain.vocabulary import OpportunityStatus
 from keyplan.reports.context import Context, money
 from keyplan.reports.document import SectionHeading
@@ -95,14 +96,19 @@ def _figures(ctx: Context) -> list[tuple[str, object]]:
     account = ctx.plan.account
     revenue, potential = account.get("annual_revenue"), account.get("potential")
     share = f"{revenue / potential:.0%}" if revenue is not None and potential else None
-    open_value = sum(
-        o.value or 0.0 for o in ctx.plan.opportunities if o.status == OpportunityStatus.OPEN.value
+    open_value = money_totals(
+        (
+            (o.value, o.currency)
+            for o in ctx.plan.opportunities
+            if o.status == OpportunityStatus.OPEN.value
+        ),
+        ctx.currency,
     )
     return [
         ("Annual revenue with us", money(revenue, ctx.currency)),
         ("Potential (wallet)", money(potential, ctx.currency)),
         ("Share of wallet", share),
-        ("Open pipeline", money(open_value, ctx.currency)),
+        ("Open pipeline", format_totals(open_value, ctx.currency)),
     ]
 
 

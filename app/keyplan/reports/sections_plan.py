@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from keyplan.domain.interaction_fields import promise_record
+from keyplan.domain.money import format_totals, money_totals, weighted_amount
 from keyplan.domain.vocabulary import (
     CommitmentStatus,
     OpportunityStage,
@@ -28,7 +29,7 @@ def _empty(story: list[Flowable], what: str) -> list[Flowable]:
 
 
 def opportunities(ctx: Context, key: str, title: str) -> list[Flowable]:
-    """Every opportunity with value, stage and expected close; open pipeline summed."""
+    """Every opportunity with value, stage and expected close; the open pipeline per currency."""
     story: list[Flowable] = [SectionHeading(title, key)]
     rows_in = ctx.plan.opportunities
     if not rows_in:
@@ -58,13 +59,15 @@ def opportunities(ctx: Context, key: str, title: str) -> list[Flowable]:
     ]
     story.append(data_table(columns, rows, ctx.width))
     open_rows = [o for o in rows_in if o.status == OpportunityStatus.OPEN.value]
-    total = sum(o.value or 0 for o in open_rows)
-    weighted = sum((o.value or 0) * (o.probability or 0) / 100 for o in open_rows)
+    total = money_totals(((o.value, o.currency) for o in open_rows), ctx.currency)
+    weighted = money_totals(
+        ((weighted_amount(o.value, o.probability), o.currency) for o in open_rows), ctx.currency
+    )
     story.append(
         Paragraph(
             escape(
-                f"{len(open_rows)} open, worth {money(total, ctx.currency)}"
-                f" (weighted {money(weighted, ctx.currency)})."
+                f"{len(open_rows)} open, worth {format_totals(total, ctx.currency)}"
+                f" (weighted {format_totals(weighted, ctx.currency)})."
             ),
             styles().muted,
         )

@@ -21,6 +21,7 @@ from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.insights.summary import TREND_MONTHS, AccountSummary, summarise_tally
 from keyplan.domain.insights.tally import AccountTally
+from keyplan.domain.money import amount_sort_text
 from keyplan.domain.vocabulary import Tier
 from keyplan.store.fact_buckets import PortfolioAccount
 from keyplan.ui.insights import palette
@@ -112,6 +113,16 @@ class PortfolioDashboardModel(RowListModel):
         self.loaded = False
         self._rows: list[DashboardRow] = []
         self._row_of: dict[int, int] = {}
+
+    @override
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        money = (DashboardColumn.REVENUE, DashboardColumn.POTENTIAL)
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.ToolTipRole and section in money:
+            return "Sorts by currency, then by amount: amounts in two currencies are not compared"
+        return super().headerData(section, orientation, role)
 
     # ---- loading ------------------------------------------------------------------------
 
@@ -257,12 +268,12 @@ def display(row: DashboardRow, column: int) -> str:
 
 
 def sort_key(row: DashboardRow, column: int) -> Any:
-    """What a column sorts by: numbers as numbers, "never" last."""
+    """What a column sorts by: numbers as numbers, amounts within their currency, "never" last."""
     summary = row.summary
     if column == DashboardColumn.REVENUE:
-        return row.account.annual_revenue or 0.0
+        return amount_sort_text(row.account.annual_revenue, row.account.currency)
     if column == DashboardColumn.POTENTIAL:
-        return row.account.potential or 0.0
+        return amount_sort_text(row.account.potential, row.account.currency)
     if column == DashboardColumn.HEALTH:
         return summary.score.value
     if column == DashboardColumn.TIER:

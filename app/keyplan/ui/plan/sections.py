@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.fields import ACCOUNT_FIELDS
+from keyplan.domain.money import money_totals, weighted_amount
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.vocabulary import OpportunityStatus
 from keyplan.ui.document import PortfolioDocument
@@ -150,7 +151,11 @@ class PositionSection(PlanSection):
 
 
 def wallet_text(values: dict[str, Any], opportunities: list[dict[str, Any]]) -> str:
-    """Revenue against potential, and what the open pipeline in the account's currency adds."""
+    """Revenue against potential, and what the open pipeline in the account's currency adds.
+
+    Only opportunities in the account's own currency count towards the share of wallet:
+    amounts in other currencies are never added to it (see ``domain/money.py``).
+    """
     currency = values.get("currency") or ""
     revenue, potential = values.get("annual_revenue"), values.get("potential")
     if not revenue or not potential:
@@ -159,11 +164,14 @@ def wallet_text(values: dict[str, Any], opportunities: list[dict[str, Any]]) -> 
         f"{revenue / potential:.0%} share of wallet",
         f"{currency} {max(potential - revenue, 0):,.0f} still to win",
     ]
-    weighted = sum(
-        (row["value"] or 0) * (row["probability"] or 0) / 100
-        for row in opportunities
-        if row["status"] == OpportunityStatus.OPEN.value and row["currency"] == currency
-    )
+    weighted = money_totals(
+        (
+            (weighted_amount(row["value"], row["probability"]), row["currency"])
+            for row in opportunities
+            if row["status"] == OpportunityStatus.OPEN.value
+        ),
+        currency,
+    ).get(currency, 0.0)
     if weighted:
         parts.append(f"weighted pipeline would take it to {(revenue + weighted) / potential:.0%}")
     return " · ".join(parts)

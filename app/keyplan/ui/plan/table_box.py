@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan.domain.errors import KeyplanError
+from keyplan.domain.errors import KeyplanError, NotFound
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.titles import with_article
 from keyplan.ui import dialogs
@@ -62,13 +62,15 @@ class PlanTableBox(QWidget):
         self.delete_button.clicked.connect(self.delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(self.title)
-        bar.addSpacing(12)
-        bar.addWidget(self.summary, 1)
+        bar.addStretch(1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addLayout(bar)
+        # Under the title, the whole width: squeezed between the title and the buttons, a
+        # pipeline in three currencies wrapped into a narrow column and was cut off.
+        layout.addWidget(self.summary)
         layout.addWidget(self._build_table(), 1)
 
     def _build_table(self) -> QTableView:
@@ -97,10 +99,19 @@ class PlanTableBox(QWidget):
 
     def _update_summary(self, *_args: object) -> None:
         rows = self.model.rows()
-        text = self.layout_spec.summary(rows)
+        text = self.layout_spec.summary(rows, self._account_currency())
         if any(row["account_id"] != self.account_id for row in rows):
             text += " · grey rows: from affiliates"
         self.summary.setText(text)
+
+    def _account_currency(self) -> str:
+        """The currency of the account whose plan this is: its amounts are named first."""
+        if self.account_id is None:
+            return ""
+        try:
+            return self.document.account_values(self.account_id).get("currency") or ""
+        except NotFound:  # deleted under us: the tab is about to show another account
+            return ""
 
     def select_row(self, row_id: int, field: str | None = None) -> None:
         """Select a row (and make one of its cells current) and scroll to it."""

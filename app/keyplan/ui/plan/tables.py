@@ -7,12 +7,12 @@ and one line per table that gives something back at once ("3 open · 1 late").
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
 from keyplan.domain.interaction_fields import promise_record
+from keyplan.domain.money import format_totals, money_totals, weighted_amount
 from keyplan.domain.plan_fields import PlanTable, is_row_overdue, risk_exposure
 from keyplan.domain.vocabulary import (
     CommitmentStatus,
@@ -22,6 +22,9 @@ from keyplan.domain.vocabulary import (
     WorkStatus,
 )
 from keyplan.ui.plan.table_model import PlanColumn, Row, field_columns
+
+# The rows of a table and the account's currency -> one line about them.
+Summary = Callable[[list[Row], str], str]
 
 
 @dataclass(frozen=True)
@@ -33,14 +36,15 @@ class PlanTableLayout:
         title: the heading above it.
         add_question: what "Add" asks for the new row's title field (None: asks for choices).
         columns: the columns, in order.
-        summary: one line about the rows ("4 open · EUR 1,200,000 pipeline").
+        summary: one line about the rows ("4 open · pipeline EUR 1,200,000"), given the rows and
+            the currency of the account whose plan it is (its amounts are named first).
     """
 
     table: PlanTable
     title: str
     add_question: str | None
     columns: tuple[PlanColumn, ...]
-    summary: Callable[[list[Row]], str]
+    summary: Summary
 
 
 def _with(columns: list[PlanColumn], field: str, **changes: object) -> list[PlanColumn]:
@@ -76,20 +80,25 @@ def _commitment_tone(row: Row) -> str | None:
 # ---- summaries ------------------------------------------------------------------------------
 
 
-def _amounts(rows: list[Row], weight: Callable[[Row], float]) -> str:
-    totals: Counter[str] = Counter()
-    for row in rows:
-        totals[row["currency"]] += (row["value"] or 0) * weight(row)
-    return " + ".join(f"{currency} {total:,.0f}" for currency, total in sorted(totals.items()))
+def _amounts(rows: list[Row], currency: str, weigh: Callable[[Row], float | None]) -> str:
+    totals = money_totals(((weigh(row), row["currency"]) for row in rows), currency)
+    return format_totals(totals, currency)
 
 
-def _opportunities_summary(rows: list[Row]) -> str:
+def _opportunities_summary(rows: list[Row], currency: str) -> str:
     open_rows = [row for row in rows if row["status"] == OpportunityStatus.OPEN.value]
     if not open_rows:
         return f"{len(rows)} opportunities, none open" if rows else "No opportunities yet"
-    pipeline = _amounts(open_rows, lambda row: 1)
-    weighted = _amounts(open_rows, lambda row: (row["probability"] or 0) / 100)
+    pipeline = _amounts(open_rows, currency, lambda row: row["value"])
+    weighted = _amounts(
+        open_rows, currency, lambda row: weighted_amount(row["value"], row["probability"])
+    )
     return f"{len(open_rows)} open · pipeline {pipeline} · weighted {weighted}"
+
+
+def _counting(summary: Callable[[list[Row]], str]) -> Summary:
+    """A summary that counts rows and names no amount: the account's currency is not needed."""
+    return lambda rows, _currency: summary(rows)
 
 
 def _competitors_summary(rows: list[Row]) -> str:
@@ -153,7 +162,7 @@ def _competitors() -> PlanTableLayout:
         "Competitors",
         "Name of the competitor:",
         tuple(_with(columns, "threat_level", tone=_rating_tone("threat_level"))),
-        _competitors_summary,
+        _counting(_competitors_summary),
     )
 
 
@@ -166,7 +175,7 @@ def _risks() -> PlanTableLayout:
     )
     columns.insert(3, exposure)
     return PlanTableLayout(
-        PlanTable.RISKS, "Risks", "Describe the risk:", tuple(columns), _risks_summary
+        PlanTable.RISKS, "Risks", "Describe the risk:", tuple(columns), _counting(_risks_summary)
     )
 
 
@@ -178,7 +187,7 @@ def _objectives() -> PlanTableLayout:
         "Objectives",
         "Our objective for the account:",
         tuple(_with(columns, "due_on", tone=_late_tone(table))),
-        _work_summary(table, "objectives"),
+        _counting(_work_summary(table, "objectives")),
     )
 
 
@@ -190,7 +199,7 @@ def _actions() -> PlanTableLayout:
         "Action plan",
         "What is to be done?",
         tuple(_with(columns, "due_on", tone=_late_tone(table))),
-        _work_summary(table, "actions"),
+        _counting(_work_summary(table, "actions")),
     )
 
 
@@ -203,7 +212,7 @@ def _commitments() -> PlanTableLayout:
         "Commitments",
         "What did we promise?",
         tuple(_with(columns, "status", tone=_commitment_tone)),
-        _commitments_summary,
+        _counting(_commitments_summary),
     )
 
 
@@ -214,7 +223,7 @@ def _relationship_owners() -> PlanTableLayout:
         "Who covers whom",
         None,
         tuple(field_columns(PlanTable.RELATIONSHIP_OWNERS, widths)),
-        _owners_summary,
+        _counting(_owners_summary),
     )
 
 
