@@ -7,7 +7,7 @@ all the concentration needs), and the monthly trend is read as one list of dates
 Only the handful of people a score reason names one by one (the single uncovered decision
 maker, the single blocker…) are read in full, afterwards.
 
-The counts follow the definitions in ``domain/insights/people.py`` and ``health.py``; the
+The counts are built from the definitions in ``domain/relationships.py``; the
 store test ``test_the_dashboard_scores_every_account_as_the_insights_tab`` holds the two equal
 on the demo and on a synthetic portfolio. The SQL is portable (CASE, COUNT, MIN, MAX); the
 one dialect-specific function, the list of dates, is chosen by dialect.
@@ -47,10 +47,18 @@ from keyplan.domain.insights.health import (
     findings_for_person,
     wins_over,
 )
-from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
 from keyplan.domain.insights.summary import TREND_MONTHS
 from keyplan.domain.insights.tally import AccountTally, FindingTally, PeopleCell
-from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Stance, Strength
+from keyplan.domain.relationships import (
+    CHAMPION_ROLES,
+    CHAMPION_STANCES,
+    DEFAULT_CONTACT_DAYS,
+    ENGAGED_STRENGTH,
+    KEY_INFLUENCES,
+    KEY_ROLES,
+    WARM_STRENGTH,
+)
+from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.database import Database
 from keyplan.store.fact_buckets import (
     PERSON_COLUMNS,
@@ -67,6 +75,7 @@ from keyplan.store.models import (
 )
 from keyplan.store.quick_reads import as_date
 from keyplan.store.recent_window import RecentWindow, read_recent_window
+from keyplan.store.rule_sql import stored
 
 _LEVELS = {member.value: member for member in Level}
 _MONTH = itemgetter(slice(0, 7))  # "2026-11-23" -> "2026-11", at C speed
@@ -224,16 +233,15 @@ def _people_counts(
     intervals = _intervals(session, account_ids)
     last = _last_contacts(account_ids, today, any(d > RECENT_DAYS for d in intervals))
     owned = owned_people.c.pid.is_not(None)
-    key = or_(s.buying_role == BuyingRole.DECISION_MAKER.value, s.influence == Influence.HIGH.value)
-    decides = s.buying_role == BuyingRole.DECISION_MAKER.value
-    # people.needs_keeping_warm, is_key_person_uncovered, health.is_stale, is_champion:
-    warm = or_(
-        s.strength >= int(Strength.ACQUAINTED), owned, s.contact_frequency_days.is_not(None), key
-    )
-    uncovered = and_(key, or_(~owned, s.strength < int(Strength.WORKING)))
+    key = _is_key()
+    decides = s.buying_role.in_(stored(KEY_ROLES))
+    # The rules of domain/relationships.py, from its constants: needs_keeping_warm,
+    # is_key_person_uncovered (insights.people), contact_due (overdue or never met), is_champion.
+    warm = or_(s.strength >= int(WARM_STRENGTH), owned, s.contact_frequency_days.is_not(None), key)
+    uncovered = and_(key, or_(~owned, s.strength < int(ENGAGED_STRENGTH)))
     stale = and_(warm, or_(last.c.on.is_(None), last.c.on < _cut_off(intervals, today)))
     champion = or_(
-        s.stance == Stance.CHAMPION.value, s.buying_role == BuyingRole.CHAMPION_COACH.value
+        s.stance.in_(stored(CHAMPION_STANCES)), s.buying_role.in_(stored(CHAMPION_ROLES))
     )
     statement = (
         select(
@@ -243,7 +251,7 @@ def _people_counts(
             s.has_left,
             func.count(),
             func.min(s.id),
-            _count(s.strength >= int(Strength.WORKING)),
+            _count(s.strength >= int(ENGAGED_STRENGTH)),
             _count(key),
             _count(decides),
             _count(uncovered),
@@ -282,6 +290,14 @@ def _people_counts(
         tally.found(FindingKind.UNCOVERED_KEY_PERSON, uncovered_n, uncovered_id)
         tally.found(FindingKind.STALE, stale_n, stale_id)
     return counts
+
+
+def _is_key() -> ColumnElement[bool]:
+    """``relationships.is_key`` as a condition on a stakeholder row."""
+    return or_(
+        Stakeholder.buying_role.in_(stored(KEY_ROLES)),
+        Stakeholder.influence.in_(stored(KEY_INFLUENCES)),
+    )
 
 
 def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
@@ -355,8 +371,7 @@ def _blockers(
 ) -> dict[int, list[tuple[int, bool]]]:
     """Account id -> (person id, is a key person) of its current blockers."""
     s = Stakeholder
-    key = or_(s.buying_role == BuyingRole.DECISION_MAKER.value, s.influence == Influence.HIGH.value)
-    statement = select(s.account_id, s.id, case((key, 1), else_=0)).where(
+    statement = select(s.account_id, s.id, case((_is_key(), 1), else_=0)).where(
         s.stance == Stance.BLOCKER.value, s.has_left.is_(False)
     )
     if account_ids is not None:
