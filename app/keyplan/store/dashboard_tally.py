@@ -67,6 +67,7 @@ from keyplan.store.fact_buckets import (
     person_facts,
 )
 from keyplan.store.insight_queries import families_of
+from keyplan.store.interaction_facts import last_contacts
 from keyplan.store.models import (
     Interaction,
     InteractionStakeholder,
@@ -231,7 +232,7 @@ def _people_counts(
     s = Stakeholder
     owned_people = select(RelationshipOwner.stakeholder_id.label("pid")).distinct().subquery()
     intervals = _intervals(session, account_ids)
-    last = _last_contacts(account_ids, today, any(d > RECENT_DAYS for d in intervals))
+    last = _last_contact_subquery(account_ids, today, any(d > RECENT_DAYS for d in intervals))
     owned = owned_people.c.pid.is_not(None)
     key = _is_key()
     decides = s.buying_role.in_(stored(KEY_ROLES))
@@ -332,8 +333,11 @@ def _cut_off(intervals: list[int], today: date) -> Any:
     )
 
 
-def _last_contacts(account_ids: Collection[int] | None, today: date, patient: bool) -> Any:
+def _last_contact_subquery(account_ids: Collection[int] | None, today: date, patient: bool) -> Any:
     """(pid, on): each person's last contact up to today, as far as staleness needs it.
+
+    A subquery the people count joins, not ``interaction_facts.last_contacts``' dictionary:
+    read only as far back as staleness needs, it is what keeps the dashboard fast.
 
     Everybody's in the recent window; before it only for people who want contact less often
     than every ``RECENT_DAYS`` days (``patient``: some do), for the others no recent contact
@@ -468,14 +472,7 @@ def _people(session: Session, person_ids: Iterable[int]) -> dict[int, PersonFact
 
 
 def _contact_log(session: Session, person_ids: Iterable[int], today: date) -> ContactLog:
-    link, meeting = InteractionStakeholder, Interaction
-    statement = (
-        select(link.stakeholder_id, func.max(meeting.occurred_on))
-        .join(meeting, meeting.id == link.interaction_id)
-        .where(link.stakeholder_id.in_(list(person_ids)), meeting.occurred_on <= today)
-        .group_by(link.stakeholder_id)
-    )
-    last = {pid: as_date(on) for pid, on in _rows(session, statement)}
+    last = last_contacts(session, Stakeholder.id.in_(list(person_ids)), until=today)
     return ContactLog(last_contact_on=last, recent=(), recent_team_member_ids=frozenset())
 
 
