@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
+from dataclasses import replace
 from datetime import date
 
-from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
+from keyplan.domain.relationships import ContactDue
 from keyplan.exchange import map_design
 from keyplan.exchange.map_svg import fit, map_svg, text_width
 from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
@@ -68,12 +69,38 @@ def test_the_design_matches_the_people_table_and_the_insights():
     from keyplan.ui.people_model import STANCE_COLOURS
 
     assert {k: v.name() for k, v in STANCE_COLOURS.items()} == map_design.STANCE_EDGE
-    assert map_design.DEFAULT_CONTACT_DAYS == DEFAULT_CONTACT_DAYS
 
 
 def test_staleness_follows_the_persons_contact_frequency():
     every_30 = person(1, "A", contact_frequency_days=30, last_contact=date(2026, 10, 1))
     assert map_design.is_stale(every_30, TODAY)
-    assert not map_design.is_stale(person(1, "B", last_contact=date(2026, 10, 1)), TODAY)
-    assert map_design.is_stale(person(1, "C"), TODAY)  # never contacted
-    assert not map_design.is_stale(person(1, "D", has_left=True), TODAY)
+    known = person(1, "B", strength=1, last_contact=date(2026, 10, 1))
+    assert not map_design.is_stale(known, TODAY)  # 53 days: within the default 90
+    assert map_design.is_stale(replace(known, last_contact=date(2026, 8, 1)), TODAY)
+    assert not map_design.is_stale(replace(known, has_left=True, last_contact=None), TODAY)
+
+
+def test_a_person_never_met_is_never_contacted_not_stale_as_in_the_health_score():
+    # This test used to pin the opposite ("never contacted counts as stale"): the map put a
+    # clock on people nobody had met, while the Insights tab says "has never been contacted".
+    acquaintance = person(1, "Erik Lund", strength=1)
+    assert not map_design.is_stale(acquaintance, TODAY)
+    assert map_design.contact_mark(acquaintance, TODAY) is ContactDue.NEVER_CONTACTED
+
+
+def test_a_stranger_gets_no_marker_and_a_planned_meeting_is_not_contact():
+    stranger = person(1, "Tom Berg", last_contact=date(2025, 1, 1))  # met once, long ago
+    assert map_design.contact_mark(stranger, TODAY) is None
+    assert map_design.contact_mark(replace(stranger, last_contact=None), TODAY) is None
+    planned = person(2, "Dana", buying_role="decision_maker", last_contact=date(2026, 12, 1))
+    assert map_design.contact_mark(planned, TODAY) is ContactDue.NEVER_CONTACTED
+
+
+def test_the_svg_draws_the_clock_for_overdue_and_a_dashed_ring_for_never_contacted():
+    overdue = person(1, "Rob", strength=2, last_contact=date(2026, 1, 5))
+    never = person(2, "Mia", 1, strength=2)
+    data = MapData(1, {1: MapAccount(1, "Acme", None, None)}, [overdue, never], [])
+    svg = map_svg(data, title="t", today=TODAY)
+    assert svg.count(f'<g stroke="{map_design.STALE_COLOUR}"') == 1  # one clock, for Rob
+    assert svg.count('stroke-dasharray="1.6,1.6"') == 1
+    assert "clock: contact overdue" in svg and "dashed ring: never contacted" in svg

@@ -10,10 +10,13 @@ import pytest
 from sqlalchemy import func, select
 
 from keyplan.domain.errors import NotFound
+from keyplan.domain.relationships import KEY_ROLES, is_champion
+from keyplan.domain.vocabulary import Stance
 from keyplan.store import quick_reads
 from keyplan.store.database import Database, open_database
-from keyplan.store.demo import create_demo_portfolio
+from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
 from keyplan.store.edits import add_account, add_stakeholder, set_account_field
+from keyplan.store.insight_queries import account_facts
 from keyplan.store.models import (
     Account,
     Commitment,
@@ -120,7 +123,7 @@ def orm_glance(db: Database, account_id: int) -> quick_reads.AccountGlance:
         people=len(present),
         left=len(people) - len(present),
         decision_makers=sum(p.buying_role == "decision_maker" for p in present),
-        champions=sum(p.stance == "champion" for p in present),
+        champions=sum(is_champion(p.stance, p.buying_role) for p in present),
         blockers=sum(p.stance == "blocker" for p in present),
         never_contacted=sum(p.id not in contacted for p in present),
         last_interaction=last,
@@ -137,3 +140,36 @@ def test_orm_glance_helper_sees_overdue_promises(demo: Database) -> None:
     assert any(
         g.last_interaction and g.last_interaction > TODAY - timedelta(days=60) for g in totals
     )
+
+
+def assert_glance_counts_as_the_domain(db: Database) -> None:
+    """The Overview line's plain SQL counts champions and decision makers by the domain's
+    own rules (``relationships``), for every account of the portfolio."""
+    for row in quick_reads.portfolio(db):
+        glance = quick_reads.account_glance(db, row.id, TODAY)
+        present = [p for p in account_facts(db, row.id).people if not p.has_left]
+        assert glance.champions == sum(is_champion(p.stance, p.buying_role) for p in present), (
+            row.name
+        )
+        assert glance.decision_makers == sum(p.buying_role in KEY_ROLES for p in present), row.name
+        assert glance.blockers == sum(p.stance is Stance.BLOCKER for p in present), row.name
+
+
+def test_the_overview_counts_champions_as_the_insights_do_on_the_demo(demo: Database) -> None:
+    # Emma Strand at Aldermark is a champion by stance; a coach by role counts as well.
+    assert_glance_counts_as_the_domain(demo)
+
+
+def test_the_overview_counts_champions_as_the_insights_do_on_a_generated_portfolio(
+    db: Database,
+) -> None:
+    create_synthetic_portfolio(db, people=1500, seed=3, today=TODAY)
+    assert_glance_counts_as_the_domain(db)
+
+
+def test_a_coach_by_buying_role_is_a_champion_on_the_overview(db: Database) -> None:
+    account = add_account(db, "Nordwind")
+    add_stakeholder(db, account, "Ana", stance="champion")
+    add_stakeholder(db, account, "Bea", buying_role="champion_coach", stance="neutral")
+    add_stakeholder(db, account, "Cai", stance="supporter")
+    assert quick_reads.account_glance(db, account, TODAY).champions == 2

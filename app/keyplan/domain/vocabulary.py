@@ -230,3 +230,24 @@ class ExportVariant(Vocabulary):
     INTERNAL = "internal"
     CUSTOMER = "customer"
     BRIEF = "brief"
+
+
+#: The short word a map card (on screen, in the SVG and in the PDF) shows for a buying role;
+#: no role, no badge. "INF", not "IN", so it cannot be read as the card's LinkedIn mark.
+ROLE_BADGES: dict[BuyingRole, str] = {
+    BuyingRole.DECISION_MAKER: "DM",
+    BuyingRole.TECHNICAL_EVALUATOR: "TE",
+    BuyingRole.USER: "U",
+    BuyingRole.CHAMPION_COACH: "CH",
+    BuyingRole.GATEKEEPER: "GK",
+    BuyingRole.INFLUENCER: "INF",
+}
+
+#: The badges spelled out, for every legend: "DM decision maker · TE technical evaluator · …".
+ROLE_BADGE_KEY = " · ".join(f"{badge} {role.label.lower()}" for role, badge in ROLE_BADGES.items())
+
+#: Opportunity states in which an offering is live with the customer: being sold, sold, or
+#: paused. A lost one is not (the offering no longer counts as discussed).
+LIVE_OPPORTUNITY_STATES = frozenset(
+    {OpportunityStatus.OPEN, OpportunityStatus.WON, OpportunityStatus.ON_HOLD}
+)

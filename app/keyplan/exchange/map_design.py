@@ -12,7 +12,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from keyplan.domain.layout import LayoutOptions
-from keyplan.domain.vocabulary import BuyingRole, Influence, InfluenceKind, Level, Stance
+from keyplan.domain.relationships import (
+    KEY_ROLES,
+    ContactDue,
+    contact_due,
+    contact_interval,
+    needs_keeping_warm,
+)
+from keyplan.domain.vocabulary import (
+    ROLE_BADGE_KEY,
+    Influence,
+    InfluenceKind,
+    Level,
+    Stance,
+)
 from keyplan.store.map_rows import MapPerson
 
 CARD_WIDTH = 200.0
@@ -42,14 +55,6 @@ STANCE_FILL = {
     Stance.UNKNOWN.value: "#f7f7f7",
 }
 
-ROLE_BADGES = {
-    BuyingRole.DECISION_MAKER.value: "DM",
-    BuyingRole.TECHNICAL_EVALUATOR.value: "TE",
-    BuyingRole.CHAMPION_COACH.value: "CH",
-    BuyingRole.GATEKEEPER.value: "GK",
-    BuyingRole.INFLUENCER.value: "INF",
-    BuyingRole.USER.value: "U",
-}
 INFLUENCE_BADGES = {
     Influence.HIGH.value: "H",
     Influence.MEDIUM.value: "M",
@@ -81,10 +86,13 @@ STALE_COLOUR = "#e65100"
 OWNER_COLOUR = "#37474f"
 TAG_FILL = "#455a64"
 LEFT_OPACITY = 0.45  # people who left the company
-#: How often a person hears from us when they have not told us otherwise (days): the same
-#: default as the insights' (``insights.people.DEFAULT_CONTACT_DAYS``; a test keeps them equal),
-#: repeated here because importing the insights would slow down the headless export.
-DEFAULT_CONTACT_DAYS = 90
+
+#: The legend's words for the badges and the marks, the same on screen and in the SVG.
+LEGEND_BADGES = ROLE_BADGE_KEY
+LEGEND_MARKS = (
+    "H/M/L influence · ●●○○ relationship · initials: our owner · clock: contact overdue · "
+    "dashed ring: never contacted"
+)
 
 _LEVEL_RANK = {level.value: rank for rank, level in enumerate(Level)}
 
@@ -116,21 +124,41 @@ def owner_mark(owners: tuple[str, ...]) -> str:
     return mark if len(owners) == 1 else f"{mark}+"
 
 
-def is_stale(person: MapPerson, today: date) -> bool:
-    """True when nobody has talked to a person for longer than their contact frequency.
+def contact_mark(person: MapPerson, today: date) -> ContactDue | None:
+    """Whether a card needs a contact marker, by the domain's rule (``relationships``):
+    overdue (the clock) or never contacted (the dashed ring), for people we must keep warm only.
 
-    Never contacted counts as stale; people who left are never stale.
+    People who left, and strangers nobody owns or knows, get neither.
     """
-    if person.has_left:
-        return False
-    if person.last_contact is None:
-        return True
-    every = person.contact_frequency_days or DEFAULT_CONTACT_DAYS
-    return (today - person.last_contact).days > every
+    warm = needs_keeping_warm(
+        has_left=person.has_left,
+        strength=person.strength,
+        owned=bool(person.owners),
+        contact_days=person.contact_frequency_days,
+        buying_role=person.buying_role,
+        influence=person.influence,
+    )
+    last = person.last_contact
+    # A meeting dated after today is planned, not contact (as the insights read it).
+    days = None if last is None or last > today else (today - last).days
+    return contact_due(warm, days, person.contact_frequency_days)
+
+
+def is_stale(person: MapPerson, today: date) -> bool:
+    """True when we must keep a person warm and last met them longer ago than their interval.
+
+    Never contacted is not stale (see ``contact_mark``).
+    """
+    return contact_mark(person, today) is ContactDue.OVERDUE
+
+
+def contact_every(person: MapPerson) -> int:
+    """The days a person may go without contact (theirs, or the default)."""
+    return contact_interval(person.contact_frequency_days)
 
 
 def is_decision_maker(person: MapPerson) -> bool:
-    return person.buying_role == BuyingRole.DECISION_MAKER.value
+    return person.buying_role in KEY_ROLES
 
 
 def layout_order(people: Iterable[MapPerson]) -> list[MapPerson]:

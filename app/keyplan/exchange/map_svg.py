@@ -15,7 +15,8 @@ from datetime import date
 from functools import cache
 
 from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
-from keyplan.domain.vocabulary import InfluenceKind, Stance
+from keyplan.domain.relationships import ContactDue
+from keyplan.domain.vocabulary import ROLE_BADGES, InfluenceKind, Stance
 from keyplan.exchange import map_design as design
 from keyplan.store.map_rows import MapData, MapLine, MapPerson
 
@@ -26,11 +27,8 @@ LEGEND_ROW = 18.0
 LEGEND_SIZE = 11.0
 _W, _H = design.CARD_WIDTH, design.CARD_HEIGHT
 _TEXT_WIDTH = _W - design.TEXT_LEFT - design.TEXT_RIGHT
-LEGEND_BADGES = (
-    "DM decision maker · TE technical evaluator · CH champion/coach · GK gatekeeper · "
-    "INF influencer · U user"
-)
-LEGEND_MARKS = "H/M/L influence · ●●○○ relationship · initials: our owner · clock: contact overdue"
+LEGEND_BADGES = design.LEGEND_BADGES
+LEGEND_MARKS = design.LEGEND_MARKS
 
 
 def map_svg(
@@ -228,7 +226,7 @@ def _card(person: MapPerson, box: Box, tag: str | None, today: date) -> str:
                   colour=design.MUTED_INK),
             _tag(tag) if tag else "",
             _badges(person.buying_role, person.influence, max(0, min(4, person.strength)), key),
-            _marks(design.owner_mark(person.owners), design.is_stale(person, today),
+            _marks(design.owner_mark(person.owners), design.contact_mark(person, today),
                    person.has_left),
             "</g>\n",
         )
@@ -288,7 +286,7 @@ def _tag(tag: str) -> str:
 def _badges(role: str, influence: str | None, strength: int, stance: str) -> str:
     """The bottom row's left side: buying role and influence badges, relationship dots."""
     y, x, parts = _ROW_Y, design.TEXT_LEFT, []
-    role_text = design.ROLE_BADGES.get(role)
+    role_text = ROLE_BADGES.get(role)
     influence_text = design.INFLUENCE_BADGES.get(influence or "")
     if role_text:
         parts.append(_badge(x, y, role_text, design.INK, design.STANCE_EDGE[stance]))
@@ -307,8 +305,9 @@ def _badges(role: str, influence: str | None, strength: int, stance: str) -> str
 
 
 @cache
-def _marks(owner: str, stale: bool, left: bool) -> str:
-    """The bottom row's right side: our owner's initials, the stale clock, "LEFT"."""
+def _marks(owner: str, due: ContactDue | None, left: bool) -> str:
+    """The bottom row's right side: our owner's initials, the overdue clock or the
+    never-contacted ring, "LEFT"."""
     y, right, parts = _ROW_Y, _W - design.TEXT_RIGHT, []
     if owner:
         width = 18.0 if len(owner) <= 2 else 24.0
@@ -321,8 +320,13 @@ def _marks(owner: str, stale: bool, left: bool) -> str:
                   bold=True, anchor="middle")
         )  # fmt: skip
         right -= width + 5.0
-    if stale:
-        cx, cy = right - 7.0, y + 8.0
+    cx, cy = right - 7.0, y + 8.0
+    if due is ContactDue.NEVER_CONTACTED:  # an empty, dashed face: no contact to count from
+        parts.append(
+            f'<circle cx="{cx:g}" cy="{cy:g}" r="7" fill="white" stroke="{design.STALE_COLOUR}" '
+            f'stroke-width="1.6" stroke-dasharray="1.6,1.6"/>\n'
+        )
+    elif due is ContactDue.OVERDUE:
         parts.append(
             f'<g stroke="{design.STALE_COLOUR}" stroke-width="1.6">'
             f'<circle cx="{cx:g}" cy="{cy:g}" r="7" fill="white"/>'

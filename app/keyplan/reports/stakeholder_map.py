@@ -21,7 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
-from keyplan.domain.vocabulary import BuyingRole, InfluenceKind, Stance
+from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, InfluenceKind, Stance
 from keyplan.reports.context import Context, label_of
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.fonts import SANS_BOLD, draw_text
@@ -38,15 +38,6 @@ MIN_SCALE = MIN_NAME_SIZE / NAME_SIZE  # 0.79: every text on a card shrinks toge
 CAPTION_HEIGHT = 20.0  # "Team of … · reports to …" above a continuation page
 CAPTION_SIZE = 10.0
 SAFETY = 4.0  # points kept free on each page against rounding in the flow
-
-ROLE_SHORT = {
-    BuyingRole.DECISION_MAKER.value: "DM",
-    BuyingRole.TECHNICAL_EVALUATOR.value: "TE",
-    BuyingRole.USER.value: "U",
-    BuyingRole.CHAMPION_COACH.value: "CC",
-    BuyingRole.GATEKEEPER.value: "GK",
-    BuyingRole.INFLUENCER.value: "IN",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +98,7 @@ def _nearest_present_manager(
 def _card(person: PersonRow, internal: bool) -> MapCard:
     if not internal:
         return MapCard(person["full_name"], person["job_title"] or "", person["department"] or "")
-    role = ROLE_SHORT.get(person["buying_role"] or "", "")
+    role = ROLE_BADGES.get(person["buying_role"] or "", "")
     influence = person["influence"]
     badges = " · ".join(b for b in (role, f"Infl. {influence}" if influence else "") if b)
     return MapCard(
@@ -280,13 +271,10 @@ def legend(internal: bool) -> Flowable:
         commands.append(("BACKGROUND", (2 * index, 0), (2 * index, 0), STANCE_COLOURS[stance]))
         commands.append(("BOX", (2 * index, 0), (2 * index, 0), 0.5, WHITE))
     table.setStyle(TableStyle(commands))
-    roles = ", ".join(
-        f"{short} {BuyingRole(value).label.lower()}" for value, short in ROLE_SHORT.items()
-    )
     kinds = ", ".join(InfluenceKind(k).label.lower() for k in ("ally", "rival", "influences"))
     note = Paragraph(
         escape(
-            f"Bar colour: stance. Badges: {roles}; Infl. = influence. Dots: relationship "
+            f"Bar colour: stance. Badges: {ROLE_BADGE_KEY}; Infl. = influence. Dots: relationship "
             f"strength (0–4). Solid lines: reporting; dashed: informal lines ({kinds})."
         ),
         styles().muted,

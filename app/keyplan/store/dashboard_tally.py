@@ -7,7 +7,7 @@ all the concentration needs), and the monthly trend is read as one list of dates
 Only the handful of people a score reason names one by one (the single uncovered decision
 maker, the single blocker…) are read in full, afterwards.
 
-The counts follow the definitions in ``domain/insights/people.py`` and ``health.py``; the
+The counts are built from the definitions in ``domain/relationships.py``; the
 store test ``test_the_dashboard_scores_every_account_as_the_insights_tab`` holds the two equal
 on the demo and on a synthetic portfolio. The SQL is portable (CASE, COUNT, MIN, MAX); the
 one dialect-specific function, the list of dates, is chosen by dialect.
@@ -47,10 +47,18 @@ from keyplan.domain.insights.health import (
     findings_for_person,
     wins_over,
 )
-from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
 from keyplan.domain.insights.summary import TREND_MONTHS
 from keyplan.domain.insights.tally import AccountTally, FindingTally, PeopleCell
-from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Stance, Strength
+from keyplan.domain.relationships import (
+    CHAMPION_ROLES,
+    CHAMPION_STANCES,
+    DEFAULT_CONTACT_DAYS,
+    ENGAGED_STRENGTH,
+    KEY_INFLUENCES,
+    KEY_ROLES,
+    WARM_STRENGTH,
+)
+from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.database import Database
 from keyplan.store.fact_buckets import (
     PERSON_COLUMNS,
@@ -59,6 +67,7 @@ from keyplan.store.fact_buckets import (
     person_facts,
 )
 from keyplan.store.insight_queries import families_of
+from keyplan.store.interaction_facts import last_contacts
 from keyplan.store.models import (
     Interaction,
     InteractionStakeholder,
@@ -67,6 +76,7 @@ from keyplan.store.models import (
 )
 from keyplan.store.quick_reads import as_date
 from keyplan.store.recent_window import RecentWindow, read_recent_window
+from keyplan.store.rule_sql import stored
 
 _LEVELS = {member.value: member for member in Level}
 _MONTH = itemgetter(slice(0, 7))  # "2026-11-23" -> "2026-11", at C speed
@@ -222,18 +232,17 @@ def _people_counts(
     s = Stakeholder
     owned_people = select(RelationshipOwner.stakeholder_id.label("pid")).distinct().subquery()
     intervals = _intervals(session, account_ids)
-    last = _last_contacts(account_ids, today, any(d > RECENT_DAYS for d in intervals))
+    last = _last_contact_subquery(account_ids, today, any(d > RECENT_DAYS for d in intervals))
     owned = owned_people.c.pid.is_not(None)
-    key = or_(s.buying_role == BuyingRole.DECISION_MAKER.value, s.influence == Influence.HIGH.value)
-    decides = s.buying_role == BuyingRole.DECISION_MAKER.value
-    # people.needs_keeping_warm, is_key_person_uncovered, health.is_stale, is_champion:
-    warm = or_(
-        s.strength >= int(Strength.ACQUAINTED), owned, s.contact_frequency_days.is_not(None), key
-    )
-    uncovered = and_(key, or_(~owned, s.strength < int(Strength.WORKING)))
+    key = _is_key()
+    decides = s.buying_role.in_(stored(KEY_ROLES))
+    # The rules of domain/relationships.py, from its constants: needs_keeping_warm,
+    # is_key_person_uncovered (insights.people), contact_due (overdue or never met), is_champion.
+    warm = or_(s.strength >= int(WARM_STRENGTH), owned, s.contact_frequency_days.is_not(None), key)
+    uncovered = and_(key, or_(~owned, s.strength < int(ENGAGED_STRENGTH)))
     stale = and_(warm, or_(last.c.on.is_(None), last.c.on < _cut_off(intervals, today)))
     champion = or_(
-        s.stance == Stance.CHAMPION.value, s.buying_role == BuyingRole.CHAMPION_COACH.value
+        s.stance.in_(stored(CHAMPION_STANCES)), s.buying_role.in_(stored(CHAMPION_ROLES))
     )
     statement = (
         select(
@@ -243,7 +252,7 @@ def _people_counts(
             s.has_left,
             func.count(),
             func.min(s.id),
-            _count(s.strength >= int(Strength.WORKING)),
+            _count(s.strength >= int(ENGAGED_STRENGTH)),
             _count(key),
             _count(decides),
             _count(uncovered),
@@ -284,6 +293,14 @@ def _people_counts(
     return counts
 
 
+def _is_key() -> ColumnElement[bool]:
+    """``relationships.is_key`` as a condition on a stakeholder row."""
+    return or_(
+        Stakeholder.buying_role.in_(stored(KEY_ROLES)),
+        Stakeholder.influence.in_(stored(KEY_INFLUENCES)),
+    )
+
+
 def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.count(case((condition, 1)))
 
@@ -316,8 +333,11 @@ def _cut_off(intervals: list[int], today: date) -> Any:
     )
 
 
-def _last_contacts(account_ids: Collection[int] | None, today: date, patient: bool) -> Any:
+def _last_contact_subquery(account_ids: Collection[int] | None, today: date, patient: bool) -> Any:
     """(pid, on): each person's last contact up to today, as far as staleness needs it.
+
+    A subquery the people count joins, not ``interaction_facts.last_contacts``' dictionary:
+    read only as far back as staleness needs, it is what keeps the dashboard fast.
 
     Everybody's in the recent window; before it only for people who want contact less often
     than every ``RECENT_DAYS`` days (``patient``: some do), for the others no recent contact
@@ -355,8 +375,7 @@ def _blockers(
 ) -> dict[int, list[tuple[int, bool]]]:
     """Account id -> (person id, is a key person) of its current blockers."""
     s = Stakeholder
-    key = or_(s.buying_role == BuyingRole.DECISION_MAKER.value, s.influence == Influence.HIGH.value)
-    statement = select(s.account_id, s.id, case((key, 1), else_=0)).where(
+    statement = select(s.account_id, s.id, case((_is_key(), 1), else_=0)).where(
         s.stance == Stance.BLOCKER.value, s.has_left.is_(False)
     )
     if account_ids is not None:
@@ -453,14 +472,7 @@ def _people(session: Session, person_ids: Iterable[int]) -> dict[int, PersonFact
 
 
 def _contact_log(session: Session, person_ids: Iterable[int], today: date) -> ContactLog:
-    link, meeting = InteractionStakeholder, Interaction
-    statement = (
-        select(link.stakeholder_id, func.max(meeting.occurred_on))
-        .join(meeting, meeting.id == link.interaction_id)
-        .where(link.stakeholder_id.in_(list(person_ids)), meeting.occurred_on <= today)
-        .group_by(link.stakeholder_id)
-    )
-    last = {pid: as_date(on) for pid, on in _rows(session, statement)}
+    last = last_contacts(session, Stakeholder.id.in_(list(person_ids)), until=today)
     return ContactLog(last_contact_on=last, recent=(), recent_team_member_ids=frozenset())
 
 

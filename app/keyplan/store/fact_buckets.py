@@ -30,10 +30,12 @@ from keyplan.domain.insights.facts import (
     PersonFacts,
 )
 from keyplan.domain.vocabulary import (
+    LIVE_OPPORTUNITY_STATES,
     BuyingRole,
     CommitmentStatus,
     Influence,
     Level,
+    OpportunityStatus,
     Stance,
     Strength,
     WhitespaceStatus,
@@ -49,6 +51,7 @@ from keyplan.store.models import (
     Stakeholder,
     WhitespaceCell,
 )
+from keyplan.store.rule_sql import stored
 
 #: Whitespace states in which an offering has come up with the customer.
 DISCUSSED = (
@@ -56,8 +59,6 @@ DISCUSSED = (
     WhitespaceStatus.IN_PURSUIT.value,
     WhitespaceStatus.OPPORTUNITY.value,
 )
-#: Opportunity states that count as "we talked about this offering".
-LIVE_OPPORTUNITY = ("open", "won", "on_hold")
 
 # Stored words to enum members by dictionary: calling the enum for each of 20,000 people costs
 # more than the rest of building their facts. An unknown word reads as the field's default.
@@ -243,7 +244,7 @@ class FactBuckets:
                 Opportunity.account_id, Offering.name, Opportunity.department, Opportunity.status
             )
             .outerjoin(Offering, Offering.id == Opportunity.offering_id)
-            .where(Opportunity.status.in_(LIVE_OPPORTUNITY))
+            .where(Opportunity.status.in_(stored(LIVE_OPPORTUNITY_STATES)))
         )
         if ids is not None:
             whitespace = whitespace.where(WhitespaceCell.account_id.in_(ids))
@@ -253,7 +254,7 @@ class FactBuckets:
         for account_id, offering, department, status in _rows(session, opportunities):
             if offering:
                 self.offerings[account_id].add(offering)
-            if department and status == "open":
+            if department and status == OpportunityStatus.OPEN:
                 self.opportunity_departments[account_id].add(department)
 
     # ---- building ---------------------------------------------------------------------------

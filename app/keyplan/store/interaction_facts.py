@@ -62,6 +62,36 @@ def interactions(
         yield interaction_id, account_id, on, _ids(person_ids), _ids(member_ids)
 
 
+def last_contacts(
+    session: Session, people: ColumnElement[bool], until: date | None = None
+) -> dict[int, date]:
+    """Person id -> the day anyone last met them, for the people a condition picks.
+
+    The one "last contact per person" query of the store: the People table, the CSV, the map
+    and the dashboard's named findings all read it.
+
+    Args:
+        session: the read session.
+        people: a condition on ``Stakeholder`` (e.g. their accounts, or their ids).
+        until: the last day that counts (planned meetings after it are not contact);
+            None: every logged meeting, planned ones too.
+    """
+    statement = (
+        select(InteractionStakeholder.stakeholder_id, func.max(Interaction.occurred_on))
+        .join(Interaction, Interaction.id == InteractionStakeholder.interaction_id)
+        .join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
+        .where(people)
+        .group_by(InteractionStakeholder.stakeholder_id)
+    )
+    if until is not None:
+        statement = statement.where(Interaction.occurred_on <= until)
+    return {pid: _day(on) for pid, on in _rows(session, statement)}
+
+
+def _day(value: Any) -> date:
+    return value if type(value) is date else date.fromisoformat(str(value)[:10])
+
+
 def last_contacts_before(
     session: Session, account_ids: Collection[int] | None, since: date, until: date
 ) -> Iterator[tuple[int, date]]:

@@ -10,6 +10,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
+from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.store.database import Database
 from keyplan.store.models import (
     Commitment,
@@ -155,7 +156,7 @@ def _commitment_rows(session: Session, condition: object) -> list[CommitmentRow]
 
 def _promise_order(row: CommitmentRow) -> tuple:
     """Open promises first, soonest due first (undated last); then the rest, latest due first."""
-    is_open = row.status == "open"
+    is_open = row.status == CommitmentStatus.OPEN
     due = row.due_on.toordinal() if row.due_on else None
     if is_open:
         return (0, due is None, due or 0, row.id)

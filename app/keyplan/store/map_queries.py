@@ -8,20 +8,18 @@ can be re-read alone when one field changes.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
+from keyplan.store.interaction_facts import last_contacts
 from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
 from keyplan.store.models import (
     Account,
     InfluenceLine,
-    Interaction,
-    InteractionStakeholder,
     RelationshipOwner,
     Stakeholder,
     TeamMember,
@@ -94,7 +92,7 @@ def _accounts(session: Session, family: Iterable[int]) -> dict[int, MapAccount]:
 
 def _people(session: Session, condition: Any) -> list[MapPerson]:
     owners = _owners(session, condition)
-    contacts = _last_contacts(session, condition)
+    contacts = last_contacts(session, condition)
     statement = select(*_PERSON_COLUMNS).where(condition).order_by(Stakeholder.id)
     return [
         MapPerson(
@@ -132,17 +130,6 @@ def _owners(session: Session, condition: Any) -> dict[int, tuple[str, ...]]:
     for person_id, name in session.execute(statement):
         owners[person_id] = (*owners.get(person_id, ()), name)
     return owners
-
-
-def _last_contacts(session: Session, condition: Any) -> dict[int, date]:
-    statement = (
-        select(InteractionStakeholder.stakeholder_id, func.max(Interaction.occurred_on))
-        .join(Interaction, Interaction.id == InteractionStakeholder.interaction_id)
-        .join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
-        .where(condition)
-        .group_by(InteractionStakeholder.stakeholder_id)
-    )
-    return dict(session.execute(statement).all())
 
 
 def _lines(session: Session, condition: Any) -> list[MapLine]:

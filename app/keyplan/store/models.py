@@ -29,6 +29,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from keyplan.domain.fields import MAX_LINK_LENGTH
+from keyplan.domain.vocabulary import CommitmentStatus, OpportunityStatus, RiskStatus
 
 if TYPE_CHECKING:
     from sqlalchemy.engine.default import DefaultExecutionContext
@@ -267,7 +268,7 @@ class Opportunity(Timestamped, Base):
     stage: Mapped[str] = mapped_column(String(20), default="identified")
     probability: Mapped[int | None]
     expected_close_on: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=OpportunityStatus.OPEN.value)
 
 
 class Offering(Timestamped, Base):
@@ -312,7 +313,7 @@ class Risk(Timestamped, Base):
     impact: Mapped[str] = mapped_column(String(10), default="medium")
     mitigation: Mapped[str | None] = mapped_column(Text)
     owner_id: Mapped[int | None] = _team_member_fk()
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=RiskStatus.OPEN.value)
 
 
 class Objective(Timestamped, Base):
@@ -356,7 +357,7 @@ class Commitment(Timestamped, Base):
     by_team_member_id: Mapped[int | None] = _team_member_fk()
     made_on: Mapped[date | None]
     due_on: Mapped[date | None]
-    status: Mapped[str] = mapped_column(String(20), default="open")
+    status: Mapped[str] = mapped_column(String(20), default=CommitmentStatus.OPEN.value)
     delivered_on: Mapped[date | None]
 
 

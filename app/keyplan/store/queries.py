@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
@@ -14,10 +14,9 @@ from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
 from keyplan.store.edits import umbrella_account_ids
+from keyplan.store.interaction_facts import last_contacts
 from keyplan.store.models import (
     Account,
-    Interaction,
-    InteractionStakeholder,
     RelationshipOwner,
     Stakeholder,
     TeamMember,
@@ -90,7 +89,7 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
             ).all()
         )
     owners = _owners_by_person(session, condition)
-    last_contacts = _last_contacts(session, condition)
+    contacts = last_contacts(session, condition)
     return [
         PersonRow(
             id=row.id,
@@ -98,7 +97,7 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
             values={name: getattr(row, name) for name in STAKEHOLDER_FIELDS},
             manager_name=names.get(row.reports_to_id) if row.reports_to_id else None,
             owners=owners.get(row.id, ()),
-            last_contact=last_contacts.get(row.id),
+            last_contact=contacts.get(row.id),
             map_position=None if row.map_x is None else (row.map_x, row.map_y),
         )
         for row in people_rows
@@ -117,17 +116,6 @@ def _owners_by_person(session: Session, condition: Any) -> dict[int, tuple[str, 
     for person_id, name in session.execute(statement):
         owners[person_id] = (*owners.get(person_id, ()), name)
     return owners
-
-
-def _last_contacts(session: Session, condition: Any) -> dict[int, date]:
-    statement = (
-        select(InteractionStakeholder.stakeholder_id, func.max(Interaction.occurred_on))
-        .join(Interaction, Interaction.id == InteractionStakeholder.interaction_id)
-        .join(Stakeholder, Stakeholder.id == InteractionStakeholder.stakeholder_id)
-        .where(condition)
-        .group_by(InteractionStakeholder.stakeholder_id)
-    )
-    return dict(session.execute(statement).all())
 
 
 def team_members(db: Database) -> list[tuple[int, str]]:

@@ -15,7 +15,9 @@ from typing import Any
 
 from keyplan.domain.errors import NotFound
 from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
+from keyplan.domain.vocabulary import CommitmentStatus, Stance
 from keyplan.store.database import Database
+from keyplan.store.rule_sql import is_champion_sql, is_decision_maker_sql, sql_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +68,16 @@ WITH RECURSIVE family(id) AS (
 )
 """
 
+# The conditions are written from the domain's rules (``rule_sql``), never retyped here.
 GLANCE_PEOPLE_SQL = (
     FAMILY_CTE
-    + """
+    + f"""
 SELECT
     SUM(CASE WHEN s.has_left THEN 0 ELSE 1 END),
     SUM(CASE WHEN s.has_left THEN 1 ELSE 0 END),
-    SUM(CASE WHEN NOT s.has_left AND s.buying_role = 'decision_maker' THEN 1 ELSE 0 END),
-    SUM(CASE WHEN NOT s.has_left AND s.stance = 'champion' THEN 1 ELSE 0 END),
-    SUM(CASE WHEN NOT s.has_left AND s.stance = 'blocker' THEN 1 ELSE 0 END),
+    SUM(CASE WHEN NOT s.has_left AND {is_decision_maker_sql("s")} THEN 1 ELSE 0 END),
+    SUM(CASE WHEN NOT s.has_left AND {is_champion_sql("s")} THEN 1 ELSE 0 END),
+    SUM(CASE WHEN NOT s.has_left AND {sql_in("s.stance", [Stance.BLOCKER])} THEN 1 ELSE 0 END),
     SUM(CASE WHEN NOT s.has_left AND NOT EXISTS (
             SELECT 1 FROM interaction_stakeholders AS i WHERE i.stakeholder_id = s.id)
         THEN 1 ELSE 0 END)
@@ -85,12 +88,12 @@ WHERE s.account_id IN (SELECT id FROM family)
 
 GLANCE_ACTIVITY_SQL = (
     FAMILY_CTE
-    + """
+    + f"""
 SELECT 'interaction', CAST(MAX(occurred_on) AS VARCHAR(30)) FROM interactions
  WHERE account_id IN (SELECT id FROM family)
 UNION ALL
 SELECT 'due', CAST(due_on AS VARCHAR(30)) FROM commitments
- WHERE account_id IN (SELECT id FROM family) AND status = 'open'
+ WHERE account_id IN (SELECT id FROM family) AND {sql_in("status", [CommitmentStatus.OPEN])}
 UNION ALL
 SELECT 'family', CAST(COUNT(*) AS VARCHAR(20)) FROM family
 """

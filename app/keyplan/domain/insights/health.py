@@ -28,6 +28,7 @@ from keyplan.domain.insights.people import (
     label,
     needs_keeping_warm,
 )
+from keyplan.domain.relationships import contact_due
 from keyplan.domain.vocabulary import Stance, WorkStatus
 
 #: Actions in these states still count as somebody working on a blocker.
@@ -124,11 +125,14 @@ def relationship_health(
 
 
 def is_stale(person: PersonFacts, log: ContactLog, today: date) -> bool:
-    """True for a person we must keep warm and have not met within their contact interval."""
-    if not needs_keeping_warm(person):
-        return False
-    days = log.days_since_contact(person.id, today)
-    return days is None or days > contact_interval(person)
+    """True for a person we must keep warm who needs a contact now: overdue, or never met
+    (``relationships.contact_due``; the finding's reason tells the two apart)."""
+    due = contact_due(
+        needs_keeping_warm(person),
+        log.days_since_contact(person.id, today),
+        person.preferred_contact_days,
+    )
+    return due is not None
 
 
 def stale_finding(person: PersonFacts, log: ContactLog, today: date) -> HealthFinding | None:

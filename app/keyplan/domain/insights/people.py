@@ -6,14 +6,12 @@ exactly what it means in the health score.
 
 from __future__ import annotations
 
+from keyplan.domain import relationships
 from keyplan.domain.insights.facts import PersonFacts
-from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Stance, Strength
+from keyplan.domain.relationships import DEFAULT_CONTACT_DAYS, ENGAGED_STRENGTH
+from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Strength
 
-#: A person counts as engaged from a working relationship up: being acquainted is not coverage.
-ENGAGED_STRENGTH = Strength.WORKING
-
-#: How often a person hears from us when they have not told us otherwise (days).
-DEFAULT_CONTACT_DAYS = 90
+__all__ = ["DEFAULT_CONTACT_DAYS", "ENGAGED_STRENGTH"]  # defined in domain/relationships.py
 
 #: 0 for the board, growing downwards (``Level.rank`` without rebuilding a list per call).
 LEVEL_RANK = {level: rank for rank, level in enumerate(Level)}
@@ -35,12 +33,12 @@ def is_engaged(person: PersonFacts) -> bool:
 
 def is_key_person(person: PersonFacts) -> bool:
     """True for a decision maker or anyone with high influence: people we cannot leave alone."""
-    return person.buying_role is BuyingRole.DECISION_MAKER or person.influence is Influence.HIGH
+    return relationships.is_key(person.buying_role, person.influence)
 
 
 def is_champion(person: PersonFacts) -> bool:
     """True for someone who argues our case, by attitude or by buying role."""
-    return person.stance is Stance.CHAMPION or person.buying_role is BuyingRole.CHAMPION_COACH
+    return relationships.is_champion(person.stance, person.buying_role)
 
 
 def is_key_person_uncovered(person: PersonFacts) -> bool:
@@ -53,27 +51,20 @@ def is_key_person_uncovered(person: PersonFacts) -> bool:
 
 
 def needs_keeping_warm(person: PersonFacts) -> bool:
-    """True for a person whose relationship we must keep up, so silence towards them is stale.
-
-    Somebody we have never met, do not own and who is not a key person is a coverage gap (see
-    ``next_contacts``), not a stale relationship: counting them here would bury the few real
-    warnings under every name imported from a CRM.
-    """
-    if person.has_left:
-        return False
-    return (
-        person.strength >= Strength.ACQUAINTED
-        or bool(person.owner_ids)
-        or person.preferred_contact_days is not None
-        or is_key_person(person)
+    """True for a person whose relationship we must keep up (see ``relationships``)."""
+    return relationships.needs_keeping_warm(
+        has_left=person.has_left,
+        strength=person.strength,
+        owned=bool(person.owner_ids),
+        contact_days=person.preferred_contact_days,
+        buying_role=person.buying_role,
+        influence=person.influence,
     )
 
 
 def contact_interval(person: PersonFacts) -> int:
     """The number of days a person may go without contact before the relationship is stale."""
-    days = person.preferred_contact_days
-    # Zero or negative would flag everybody every day; treat it as "not set".
-    return days if days is not None and days > 0 else DEFAULT_CONTACT_DAYS
+    return relationships.contact_interval(person.preferred_contact_days)
 
 
 #: What to call someone of a level when we know no title ("IT director", "Finance executive").

@@ -16,7 +16,7 @@ ceo    | Henrik Dahlgren  | Group Chief Executive Officer   | C  | -      | DM H
 ceo-ea | Eva Norén        | Executive Assistant to the CEO  | I  | ceo    | GK M supporter 3
 [Finance]
 cfo    | Zoë Åkesson      | Group Chief Financial Officer   | C  | ceo    | DM H skeptic 1
-ctrl   | Karin Nyström    | VP Group Controlling            | VP | cfo    | IN M neutral 2
+ctrl   | Karin Nyström    | VP Group Controlling            | VP | cfo    | INF M neutral 2
 treas  | Olof Hedlund     | Head of Group Treasury          | VP | cfo    | - L unknown 0
 finsys | Lena Ek          | Director Finance Systems        | D  | ctrl   | TE M supporter 3
 finmgr | Johan Sjöberg    | Finance Systems Manager         | M  | finsys | U L supporter 2
@@ -29,27 +29,27 @@ cio    | Ingrid Solberg   | Group Chief Information Officer | C  | ceo    | DM H
 arch   | Pär Nilsson      | VP Enterprise Architecture      | VP | cio    | TE H champion 4
 itops  | Sofia Lindgren   | VP IT Operations                | VP | cio    | TE M supporter 3
 infra  | Daniel Forsberg  | Director Infrastructure & Cloud | D  | itops  | TE M supporter 3
-data   | Emma Strand      | Director Data & Analytics       | D  | arch   | CC M champion 3
+data   | Emma Strand      | Director Data & Analytics       | D  | arch   | CH M champion 3
 cloud  | Viktor Ahlström  | Cloud Platform Manager          | M  | infra  | U L supporter 3
 desk   | Linnea Berglund  | Service Desk Manager            | M  | itops  | U L neutral 2
 sec    | Amir Haddad      | Lead Security Architect         | I  | arch   | TE M skeptic 1
 integ  | Jonas Falk       | Integration Lead                | I  | data   | U L supporter 2
 [Operations]
 coo    | Marcus Feld      | Group Chief Operating Officer   | C  | ceo    | DM H supporter 2
-opex   | Tobias Engström  | VP Operational Excellence       | VP | coo    | IN H neutral 1
-scm    | Helena Ström     | Director Group Supply Chain     | D  | opex   | IN M neutral 1
+opex   | Tobias Engström  | VP Operational Excellence       | VP | coo    | INF H neutral 1
+scm    | Helena Ström     | Director Group Supply Chain     | D  | opex   | INF M neutral 1
 logis  | Rasmus Lind      | Logistics Planning Manager      | M  | scm    | U L unknown 0
 [HR]
-chro   | Annika Berg      | Chief Human Resources Officer   | C  | ceo    | IN M neutral 1
+chro   | Annika Berg      | Chief Human Resources Officer   | C  | ceo    | INF M neutral 1
 hrsys  | Sara Öberg       | Head of HR Systems              | D  | chro   | TE M supporter 2
 hris   | Nils Hagberg     | HRIS Manager                    | M  | hrsys  | U L unknown 0
 [Sales]
-cco    | Fredrik Månsson  | Chief Commercial Officer        | C  | ceo    | IN H unknown 0
+cco    | Fredrik Månsson  | Chief Commercial Officer        | C  | ceo    | INF H unknown 0
 salop  | Charlotte Blom   | VP Sales Operations             | VP | cco    | DM M neutral 1
 crm    | Oskar Wikström   | CRM Manager                     | M  | salop  | U L supporter 2
 [R&D]
 cto    | Magnus Ekberg    | Chief Technology Officer        | C  | ceo    | DM H unknown 0
-rnd    | Mattias Björk    | VP Research & Development       | VP | cto    | IN M neutral 1
+rnd    | Mattias Björk    | VP Research & Development       | VP | cto    | INF M neutral 1
 peng   | Klara Sundberg   | Director Product Engineering    | D  | rnd    | TE M supporter 2
 plm    | Anders Lindahl   | PLM Manager                     | M  | peng   | U L neutral 1
 """,
@@ -66,9 +66,9 @@ de-it    | Ольга Смирнова       | Leiterin IT                  | D 
 de-sap   | Felix Neumann        | SAP Basis Lead               | I  | de-it    | U L supporter 2
 de-sec   | Jan Vogel            | IT-Sicherheitsbeauftragter   | I  | de-it    | TE M skeptic 1
 [Operations]
-de-plant | Stefan Becker        | Werkleiter Stuttgart         | D  | de-md    | IN H neutral 1
+de-plant | Stefan Becker        | Werkleiter Stuttgart         | D  | de-md    | INF H neutral 1
 de-prod  | Γιώργος Παπαδόπουλος | Fertigungsleiter             | M  | de-plant | U M supporter 2
-de-qm    | Sabine Koch          | Leiterin Qualitätsmanagement | M  | de-plant | IN L unknown 0
+de-qm    | Sabine Koch          | Leiterin Qualitätsmanagement | M  | de-plant | INF L unknown 0
 [HR]
 de-hr    | Anna Krüger          | HR Business Partner          | M  | de-md    | - L unknown 0
 [Sales]
@@ -87,7 +87,7 @@ fr-dsi  | Julien Moreau   | Directeur des systèmes d'information | D  | fr-dg  
 fr-erp  | Nicolas Lefèvre | Chef de projet ERP               | I  | fr-dsi | U L supporter 2
 fr-data | 王芳              | Data Scientist                   | I  | fr-dsi | U L champion 3
 [Operations]
-fr-ops  | Antoine Girard  | Directeur des opérations         | D  | fr-dg  | IN M neutral 1
+fr-ops  | Antoine Girard  | Directeur des opérations         | D  | fr-dg  | INF M neutral 1
 fr-mnt  | Mathieu Bernard | Responsable maintenance          | M  | fr-ops | U L supporter 2
 fr-meth | Inès Benali     | Ingénieure méthodes              | I  | fr-ops | U L unknown 0
 [HR]
@@ -104,7 +104,7 @@ br-buy | Luciana Ribeiro     | Gerente de compras       | M  | br-cfo | GK M neu
 br-ti  | João Pereira        | Gerente de TI            | M  | br-dg  | TE M champion 3
 br-sys | Gabriela Santos     | Analista de sistemas     | I  | br-ti  | U L supporter 2
 [Operations]
-br-ind | Paulo Nascimento    | Diretor industrial       | D  | br-dg  | IN H skeptic 1
+br-ind | Paulo Nascimento    | Diretor industrial       | D  | br-dg  | INF H skeptic 1
 br-log | Rafael Oliveira     | Coordenador de logística | M  | br-ind | U L unknown 0
 br-eng | Kenji Tanaka        | Engenheiro de processos  | I  | br-ind | U L neutral 1
 """,

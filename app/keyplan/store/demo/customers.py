@@ -14,7 +14,7 @@ PEOPLE = {
 cf-ceo   | Giulia Castellani  | Amministratrice delegata  | C  | -        | DM H supporter 2
 [Finance]
 cf-cfo   | Marco Bellini      | Chief Financial Officer   | C  | cf-ceo   | DM H neutral 2
-cf-ctl   | Chiara Gallo       | Head of Controlling       | D  | cf-cfo   | IN M neutral 1
+cf-ctl   | Chiara Gallo       | Head of Controlling       | D  | cf-cfo   | INF M neutral 1
 cf-acc   | Roberto Mancini    | Accounting Manager        | M  | cf-ctl   | U L unknown 0
 [IT]
 cf-cio   | Francesca Greco    | Head of IT                | VP | cf-cfo   | TE H champion 4
@@ -24,7 +24,7 @@ cf-sec   | Matteo Rizzo       | IT Security Specialist    | I  | cf-inf   | U L 
 cf-erp   | Paolo De Luca      | ERP Analyst               | I  | cf-app   | U L supporter 2
 [Operations]
 cf-coo   | Davide Romano      | Direttore operativo       | C  | cf-ceo   | DM H neutral 2
-cf-plant | Stefano Costa      | Plant Director Parma      | D  | cf-coo   | IN H skeptic 1
+cf-plant | Stefano Costa      | Plant Director Parma      | D  | cf-coo   | INF H skeptic 1
 cf-qa    | Elena Fontana      | Quality Assurance Manager | M  | cf-plant | U M neutral 1
 cf-scm   | Andrea Moretti     | Supply Chain Director     | D  | cf-coo   | DM M neutral 2
 cf-wh    | Simone Barbieri    | Warehouse Manager         | M  | cf-scm   | U L unknown 0
@@ -33,8 +33,8 @@ cf-rnd   | Giorgio Santoro    | New Products Manager      | M  | cf-coo   | - M 
 [Procurement]
 cf-buy   | Valentina Lombardi | Purchasing Manager        | M  | cf-cfo   | GK M skeptic 1
 [Sales]
-cf-cso   | Federico Ricci     | Sales Director            | VP | cf-ceo   | IN M unknown 0
-cf-ecom  | Martina Colombo    | E-commerce Manager        | M  | cf-cso   | CC L champion 3
+cf-cso   | Federico Ricci     | Sales Director            | VP | cf-ceo   | INF M unknown 0
+cf-ecom  | Martina Colombo    | E-commerce Manager        | M  | cf-cso   | CH L champion 3
 [HR]
 cf-hr    | Laura Esposito     | HR Director               | D  | cf-ceo   | - M unknown 0
 """,
@@ -55,9 +55,9 @@ mh-itops | Ben Carter          | Head of IT Operations            | VP | mh-cio 
 mh-desk  | Chloe Barnes        | Service Desk Lead                | M  | mh-itops | U L supporter 2
 mh-sec   | Imran Shah          | Information Security Manager     | M  | mh-itops | TE M skeptic 1
 [Clinical]
-mh-cmo   | Dr. James Okonkwo   | Medical Director                 | C  | mh-ceo   | IN H neutral 1
-mh-ccio  | Dr. Fiona MacLeod  | Chief Clinical Information Officer | D | mh-cio | IN H supporter 2
-mh-nurse | Helen Price         | Chief Nurse                      | VP | mh-ceo   | IN H unknown 0
+mh-cmo   | Dr. James Okonkwo   | Medical Director                 | C  | mh-ceo   | INF H neutral 1
+mh-ccio  | Dr. Fiona MacLeod  | Chief Clinical Information Officer | D | mh-cio | INF H supporter 2
+mh-nurse | Helen Price         | Chief Nurse                      | VP | mh-ceo   | INF H unknown 0
 [Operations]
 mh-coo   | Rachel Osei         | Chief Operating Officer          | C  | mh-ceo   | DM H supporter 2
 mh-est   | Daniel Moss         | Director of Estates              | D  | mh-coo   | - L unknown 0
@@ -79,10 +79,10 @@ bw-itops | Ruben Visser        | IT Operations Lead            | M  | bw-cto | U
 bw-data  | Noor El Amrani      | Data Engineer                 | I  | bw-dev | U L supporter 2
 [Operations]
 bw-coo   | Hendrik Smit        | COO                           | C  | bw-ceo | DM H skeptic 1
-bw-wh    | Daan Mulder         | Director Warehouse Operations | D  | bw-coo | IN M neutral 1
+bw-wh    | Daan Mulder         | Director Warehouse Operations | D  | bw-coo | INF M neutral 1
 bw-fleet | Anouk de Boer       | Fleet Manager                 | M  | bw-coo | U L unknown 0
 [Sales]
-bw-cco   | Thijs van Dijk      | Commercial Director           | D  | bw-ceo | IN M unknown 0
+bw-cco   | Thijs van Dijk      | Commercial Director           | D  | bw-ceo | INF M unknown 0
 bw-cs    | Sanne Dekker        | Customer Service Manager      | M  | bw-cco | U L supporter 2
 """,
     "cedar": """
@@ -90,7 +90,7 @@ bw-cs    | Sanne Dekker        | Customer Service Manager      | M  | bw-cco | U
 cr-ceo  | Robert Hastings   | President & CEO                 | C  | -      | DM H unknown 0
 [Finance]
 cr-cfo  | Linda Alvarez     | CFO                             | C  | cr-ceo | DM H neutral 1
-cr-reg  | Michael Chen      | Director Regulatory Finance     | D  | cr-cfo | IN M unknown 0
+cr-reg  | Michael Chen      | Director Regulatory Finance     | D  | cr-cfo | INF M unknown 0
 [Procurement]
 cr-sup  | Denise Washington | Supply Chain Manager            | M  | cr-cfo | GK M neutral 1
 [IT]
@@ -99,7 +99,7 @@ cr-ot   | Maria Gonzalez    | Director OT & SCADA Systems     | D  | cr-cio | TE
 cr-ciso | Tyler Brooks      | CISO                            | VP | cr-cio | TE H skeptic 1
 cr-apps | Jessica Nguyen    | Enterprise Applications Manager | M  | cr-cio | U M supporter 2
 [Operations]
-cr-grid | William Reyes     | VP Grid Operations              | VP | cr-ceo | IN H unknown 0
+cr-grid | William Reyes     | VP Grid Operations              | VP | cr-ceo | INF H unknown 0
 """,
 }
 

@@ -5,8 +5,9 @@ A table has ``[Department]`` headings and one line per person::
     key | full name | job title | level | reports to (key or -) | role influence stance strength
 
 Level: C (board / C-level), VP, D (director), M (manager), I (individual contributor).
-Role: DM decision maker, TE technical evaluator, U user, CC champion / coach, GK gatekeeper,
-IN influencer, - none. Influence: H, M or L. Stance: a ``Stance`` value. Strength: 0-4.
+Role: a map badge (``vocabulary.ROLE_BADGES``: DM decision maker, TE technical evaluator, U user,
+CH champion / coach, GK gatekeeper, INF influencer), - none. Influence: H, M or L.
+Stance: a ``Stance`` value. Strength: 0-4.
 Keys are unique across the whole demo: reporting lines may cross accounts within an umbrella.
 """
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Stance, Strength
+from keyplan.domain.vocabulary import ROLE_BADGES, BuyingRole, Influence, Level, Stance, Strength
 
 _LEVELS = {
     "C": Level.C_LEVEL,
@@ -23,15 +24,8 @@ _LEVELS = {
     "M": Level.MANAGER,
     "I": Level.INDIVIDUAL,
 }
-_ROLES = {
-    "DM": BuyingRole.DECISION_MAKER,
-    "TE": BuyingRole.TECHNICAL_EVALUATOR,
-    "U": BuyingRole.USER,
-    "CC": BuyingRole.CHAMPION_COACH,
-    "GK": BuyingRole.GATEKEEPER,
-    "IN": BuyingRole.INFLUENCER,
-    "-": BuyingRole.NONE,
-}
+# The roles are written as the map's badges, so a table reads like the cards it becomes.
+_ROLES = {badge: role for role, badge in ROLE_BADGES.items()} | {"-": BuyingRole.NONE}
 _INFLUENCE = {"H": Influence.HIGH, "M": Influence.MEDIUM, "L": Influence.LOW}
 
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, short_link
-from keyplan.domain.insights.people import DEFAULT_CONTACT_DAYS
+from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import Strength
 from keyplan.exchange.map_design import owner_mark
 from keyplan.store.map_queries import MapPerson
@@ -46,6 +46,7 @@ class CardFace:
     strength: int
     owner: str
     stale: bool
+    never_contacted: bool
     left: bool
     profile: str = ""  # "in" for a LinkedIn profile, "link" for another, "" for none
 
@@ -79,6 +80,7 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
     tag_width = badge_width(tag_text) if tag_text else 0.0
     department_width = text_width - (tag_width + 6.0 if tag_text else 0.0)
     edge = style.STANCE_EDGE[style.stance_key(person)]
+    mark = style.contact_mark(person, today)
     badges = []
     role = style.ROLE_BADGES.get(person.buying_role)
     if role:
@@ -97,7 +99,8 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
         badges=tuple(badges),
         strength=max(0, min(4, person.strength)),
         owner=owner_mark(person.owners),
-        stale=style.is_stale(person, today),
+        stale=mark is ContactDue.OVERDUE,
+        never_contacted=mark is ContactDue.NEVER_CONTACTED,
         left=person.has_left,
         profile=profile,
     )
@@ -142,9 +145,11 @@ def _label(field: str, value: str | None) -> str:
 
 
 def _contact_line(person: MapPerson, today: date) -> str:
-    every = person.contact_frequency_days or DEFAULT_CONTACT_DAYS
+    every = style.contact_every(person)
     if person.last_contact is None:
-        return f"Never contacted (should be every {every} days)"
+        if style.contact_mark(person, today) is ContactDue.NEVER_CONTACTED:
+            return f"Never contacted (should be every {every} days)"
+        return "Never contacted"
     days = (today - person.last_contact).days
     late = " — overdue" if style.is_stale(person, today) else ""
     return f"Last contact {person.last_contact.isoformat()}, {days} days ago{late}"

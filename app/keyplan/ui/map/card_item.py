@@ -230,6 +230,8 @@ def _paint_bottom_row(painter: QPainter, face: CardFace, x: float, y: float) -> 
         right -= _paint_owner(painter, face.owner, right, y) + 5.0
     if face.stale:
         right -= _paint_clock(painter, right, y + 8.0) + 5.0
+    elif face.never_contacted:
+        right -= _paint_never_met(painter, right, y + 8.0) + 5.0
     if face.left:
         _paint_badge(painter, Badge("LEFT", 30.0, style.MUTED_INK, style.MUTED_INK), right - 30, y)
 
@@ -263,6 +265,17 @@ def _paint_owner(painter: QPainter, mark: str, right: float, y: float) -> float:
     painter.setPen(QColor("white"))
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, mark)
     return width
+
+
+def _paint_never_met(painter: QPainter, right: float, centre_y: float) -> float:
+    """The "never contacted" marker: an empty, dashed clock face (no contact to count from)."""
+    radius = 7.0
+    pen = QPen(style.STALE_COLOUR, 1.6)
+    pen.setDashPattern([1.0, 1.0])  # in pen widths: 1.6 on, 1.6 off, as in the SVG
+    painter.setPen(pen)
+    painter.setBrush(QColor("white"))
+    painter.drawEllipse(QPointF(right - radius, centre_y), radius, radius)
+    return 2 * radius
 
 
 def _paint_clock(painter: QPainter, right: float, centre_y: float) -> float:

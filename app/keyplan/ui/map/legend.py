@@ -14,11 +14,8 @@ from keyplan.domain.vocabulary import InfluenceKind, Stance
 from keyplan.ui.map import style
 
 ROW_HEIGHT = 18.0
-BADGE_TEXT = (
-    "DM decision maker · TE technical evaluator · CH champion/coach · GK gatekeeper · "
-    "INF influencer · U user"
-)
-MARKS_TEXT = "H/M/L influence · ●●○○ relationship · initials: our owner · clock: contact overdue"
+BADGE_TEXT = style.LEGEND_BADGES  # the same words as the SVG's and the PDF's legends
+MARKS_TEXT = style.LEGEND_MARKS
 
 
 def legend_font() -> QFont:

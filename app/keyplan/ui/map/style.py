@@ -10,6 +10,7 @@ from functools import cache
 
 from PySide6.QtGui import QColor, QFont
 
+from keyplan.domain.vocabulary import ROLE_BADGES  # noqa: F401  (one set everywhere)
 from keyplan.exchange import map_design as design
 from keyplan.exchange.map_design import (  # noqa: F401  (the map's one vocabulary of looks)
     BAND_WIDTH,
@@ -19,10 +20,13 @@ from keyplan.exchange.map_design import (  # noqa: F401  (the map's one vocabula
     INFLUENCE_BADGES,
     LAYOUT_OPTIONS,
     LEFT_OPACITY,
-    ROLE_BADGES,
+    LEGEND_BADGES,
+    LEGEND_MARKS,
     SYMMETRIC_KINDS,
     TEXT_LEFT,
     TEXT_RIGHT,
+    contact_every,
+    contact_mark,
     initials,
     is_decision_maker,
     is_stale,
