@@ -146,9 +146,9 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
 def _run_demo(args: argparse.Namespace) -> int:
     location = _location(args)
     _require_no_accounts(location)
-    from keyplan.store import queries
     from keyplan.store.database import open_database
     from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
+    from keyplan.store.people import queries
 
     started = time.perf_counter()
     db = open_database(location)
@@ -172,7 +172,7 @@ def _require_no_accounts(location: str) -> None:
     if "://" in location:
         return  # a server database: the demo itself refuses when it is not empty
     from keyplan.domain.errors import RuleViolation
-    from keyplan.store.integrity import count_accounts_and_people
+    from keyplan.store.safety.integrity import count_accounts_and_people
 
     path = Path(location).expanduser()
     if path.is_dir():
@@ -193,8 +193,8 @@ def _accounts_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_accounts(args: argparse.Namespace) -> int:
-    from keyplan.store import queries
     from keyplan.store.database import open_database
+    from keyplan.store.people import queries
 
     db = open_database(_location(args), create=False)
     try:
@@ -259,7 +259,7 @@ def _check_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from keyplan.store.integrity import check_database, count_accounts_and_people
+    from keyplan.store.safety.integrity import check_database, count_accounts_and_people
 
     location = _location(args)
     problems = check_database(location)
@@ -360,5 +360,5 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
     SubCommand.from_module("restore", "restore a database from a backup",
                            "keyplan.commands.restore"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
-                           "team database, or back", "keyplan.store.copy_db"),
+                           "team database, or back", "keyplan.store.transfer.copy_db"),
 )  # fmt: skip

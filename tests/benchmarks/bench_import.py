@@ -56,8 +56,8 @@ def write_crm_file(path: Path, rows: int, seed: int = 7) -> None:
 
 def make_database(path: Path) -> None:
     """A database holding one empty account, Bench Corp."""
-    from keyplan.store import edits
     from keyplan.store.database import open_database
+    from keyplan.store.people import edits
 
     db = open_database(path)
     edits.add_account(db, "Bench Corp")

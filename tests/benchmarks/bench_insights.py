@@ -55,7 +55,7 @@ def time_dashboard(path: Path, today: date, runs: int) -> list[dict[str, float]]
     from PySide6.QtWidgets import QApplication
 
     from keyplan.store.database import open_database
-    from keyplan.store.insight_queries import dashboard_facts
+    from keyplan.store.insights.queries import dashboard_facts
     from keyplan.store.warm_up import settle_long_lived_objects
     from keyplan.ui.insights.dashboard_model import PortfolioDashboardModel
 
@@ -92,7 +92,7 @@ def time_largest_account(path: Path, today: date, runs: int) -> tuple[str, int, 
     """The Insights tab's work for the largest account family: its facts and every insight."""
     from keyplan.domain.insights import analyse_account
     from keyplan.store.database import open_database
-    from keyplan.store.insight_queries import account_facts, dashboard_facts
+    from keyplan.store.insights.queries import account_facts, dashboard_facts
 
     db = open_database(path, create=False)
     try:

@@ -32,9 +32,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from keyplan.store import map_queries, queries
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_synthetic_portfolio
+from keyplan.store.map import queries as map_queries
+from keyplan.store.people import queries
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map.scene import MapScene
 from keyplan.ui.map.view import MapView

@@ -20,7 +20,6 @@ from pathlib import Path
 from pypdf import PdfReader
 from sqlalchemy import insert
 
-from keyplan.store import edits
 from keyplan.store.database import Database, open_database
 from keyplan.store.models import (
     Action,
@@ -38,6 +37,7 @@ from keyplan.store.models import (
     TeamMember,
     WhitespaceCell,
 )
+from keyplan.store.people import edits
 
 TODAY = date(2026, 11, 23)
 DEPARTMENTS = (
@@ -279,8 +279,8 @@ def synthetic_account(db: Database, people: int) -> tuple[int, str]:
         from keyplan.store.demo import create_synthetic_portfolio
     except ImportError:
         return build_account(db, people), "own bulk generator"
-    from keyplan.store.queries import people as people_of
-    from keyplan.store.queries import portfolio
+    from keyplan.store.people.queries import people as people_of
+    from keyplan.store.people.queries import portfolio
 
     create_synthetic_portfolio(db, people=round(people / 0.55))
     umbrellas = [row.id for row in portfolio(db) if row.parent_id is None]
@@ -306,7 +306,7 @@ def main() -> None:
 
     from keyplan.reports import fonts
     from keyplan.reports.export import export_pdf
-    from keyplan.store.queries import people as people_of
+    from keyplan.store.people.queries import people as people_of
 
     with tempfile.TemporaryDirectory() as folder:
         db = open_database(Path(folder) / "bench.keyplan")

@@ -20,9 +20,11 @@ from keyplan.exchange.csv_export import (
     read_csv_cells,
     unguard_cell,
 )
-from keyplan.store import atomic_files, edits, plan_edits
-from keyplan.store.atomic_files import FileWriteFailed
 from keyplan.store.database import Database
+from keyplan.store.people import edits
+from keyplan.store.plan import edits as plan_edits
+from keyplan.store.safety import atomic_files
+from keyplan.store.safety.atomic_files import FileWriteFailed
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from keyplan.exchange.broken_rows import row_problem
 from keyplan.exchange.contact_files import read_contacts, read_contacts_file
 from keyplan.exchange.import_plan import Action, plan_import
-from keyplan.store.import_reads import ImportTarget
+from keyplan.store.transfer.import_reads import ImportTarget
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 NAMES = {0: "first_name", 1: "last_name", 2: "email"}

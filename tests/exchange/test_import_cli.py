@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from keyplan.cli import main
-from keyplan.store import edits, queries
 from keyplan.store.database import open_database
+from keyplan.store.people import edits, queries
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 

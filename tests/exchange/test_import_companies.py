@@ -13,8 +13,8 @@ from keyplan.domain.companies import AccountNames, company_key
 from keyplan.exchange.contacts import Contact, contact_from
 from keyplan.exchange.import_plan import Action, Match, plan_import
 from keyplan.exchange.import_preview_text import placement_lines, preview_lines
-from keyplan.store import import_reads
-from keyplan.store.import_reads import ImportTarget, KnownPerson
+from keyplan.store.transfer import import_reads
+from keyplan.store.transfer.import_reads import ImportTarget, KnownPerson
 
 CASTELLANI, ALDERMARK, ALDERMARK_FRANCE = "Castellani Foods S.p.A.", "Aldermark Group", 3
 
@@ -286,8 +286,8 @@ def test_a_typo_in_the_account_is_refused_with_did_you_mean(demo_path, tmp_path,
 
 def test_one_linkedin_export_updates_the_right_accounts_of_the_demo(demo_path, tmp_path, capsys):
     from keyplan.cli import main as keyplan
-    from keyplan.store import queries
     from keyplan.store.database import open_database
+    from keyplan.store.people import queries
 
     copy = tmp_path / "demo.db"
     copy.write_bytes(demo_path.read_bytes())

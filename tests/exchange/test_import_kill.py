@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.store import edits
 from keyplan.store.database import open_database
+from keyplan.store.people import edits
 
 ROWS = 2000
 ROUNDS = 20

@@ -11,8 +11,9 @@ from keyplan.exchange.contact_files import read_contacts_file
 from keyplan.exchange.contacts import Contact, contact_from
 from keyplan.exchange.import_plan import Action, plan_import
 from keyplan.exchange.import_preview_text import preview_lines
-from keyplan.store import edits, import_reads, queries
 from keyplan.store.database import Database
+from keyplan.store.people import edits, queries
+from keyplan.store.transfer import import_reads
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 

@@ -11,10 +11,11 @@ from keyplan.domain.errors import RuleViolation
 from keyplan.exchange.contact_files import read_contacts_file
 from keyplan.exchange.contacts import contact_from
 from keyplan.exchange.import_plan import plan_import
-from keyplan.store import edits, import_reads, import_writes, queries
 from keyplan.store.database import Database
-from keyplan.store.import_writes import ImportWrite, PersonWrite
 from keyplan.store.models import Account, Stakeholder
+from keyplan.store.people import edits, queries
+from keyplan.store.transfer import import_reads, import_writes
+from keyplan.store.transfer.import_writes import ImportWrite, PersonWrite
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 

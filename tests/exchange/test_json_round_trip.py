@@ -15,10 +15,12 @@ from keyplan.exchange.json_exchange import (
     import_json,
     import_summary,
 )
-from keyplan.store import edits, json_rows, queries, quick_reads
 from keyplan.store.database import Database, open_database
-from keyplan.store.json_rows import ImportRefused
 from keyplan.store.models import Base
+from keyplan.store.people import edits, queries
+from keyplan.store.shell import quick_reads
+from keyplan.store.transfer import json_rows
+from keyplan.store.transfer.json_rows import ImportRefused
 
 
 def fresh(tmp_path: Path, name: str) -> Database:

@@ -19,10 +19,11 @@ from keyplan.exchange.json_exchange import (
     import_json,
     read_export,
 )
-from keyplan.store import edits, json_import, json_rows, queries
-from keyplan.store.atomic_files import FileWriteFailed
 from keyplan.store.database import Database, open_database
-from keyplan.store.json_rows import ImportRefused
+from keyplan.store.people import edits, queries
+from keyplan.store.safety.atomic_files import FileWriteFailed
+from keyplan.store.transfer import json_import, json_rows
+from keyplan.store.transfer.json_rows import ImportRefused
 
 
 @pytest.fixture

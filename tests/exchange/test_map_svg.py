@@ -9,7 +9,7 @@ from datetime import date
 from keyplan.domain.relationships import ContactDue
 from keyplan.exchange import map_design
 from keyplan.exchange.map_svg import fit, map_svg, text_width
-from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
+from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson
 
 SVG = "{http://www.w3.org/2000/svg}"
 TODAY = date(2026, 11, 23)

@@ -20,8 +20,8 @@ from keyplan.cli import main
 from keyplan.exchange.contact_files import read_contacts, read_contacts_file
 from keyplan.exchange.contacts import Contact, ImportRefused
 from keyplan.exchange.vcards import looks_like_vcard, read_vcards
-from keyplan.store import edits
 from keyplan.store.database import open_database
+from keyplan.store.people import edits
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 

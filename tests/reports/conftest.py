@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from pdf_sample import ACCOUNT, SampleAccount, build_sample, export_all
 
 from keyplan.store.database import open_database
-from keyplan.store.queries import find_account, people
+from keyplan.store.people.queries import find_account, people
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,6 @@ from pathlib import Path
 from pypdf import PdfReader
 
 from keyplan.reports.export import export_pdf
-from keyplan.store import edits
 from keyplan.store.database import Database, open_database
 from keyplan.store.models import (
     Action,
@@ -32,7 +31,8 @@ from keyplan.store.models import (
     TeamMember,
     WhitespaceCell,
 )
-from keyplan.store.queries import find_account
+from keyplan.store.people import edits
+from keyplan.store.people.queries import find_account
 
 TODAY = date(2026, 11, 23)
 ACCOUNT = "Nordlicht Industrie AG"

@@ -13,8 +13,8 @@ from keyplan.domain.insights import analyse_account
 from keyplan.reports import insights_cli
 from keyplan.store.database import open_database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.insight_queries import account_facts
-from keyplan.store.queries import find_account
+from keyplan.store.insights.queries import account_facts
+from keyplan.store.people.queries import find_account
 
 TODAY = date(2026, 5, 4)
 

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from keyplan.reports.export import export_pdf
 from keyplan.store.database import open_database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.queries import find_account
+from keyplan.store.people.queries import find_account
 
 TODAY = date(2026, 11, 23)
 FIVE = ["Zoë Åkesson", "Henrik Dahlgren", "Ingrid Solberg", "Sebastian Wallin", "Marcus Feld"]

@@ -10,7 +10,7 @@ from pdf_sample import pdf_text
 from keyplan.reports.export import export_pdf
 from keyplan.store.database import open_database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.queries import find_account
+from keyplan.store.people.queries import find_account
 
 TODAY = date(2026, 11, 23)
 # Chosen in an order that is neither alphabetical nor by rank.

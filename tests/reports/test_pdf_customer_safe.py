@@ -31,8 +31,8 @@ from keyplan.reports.redaction import (
     is_customer_safe,
     redact_for_customer,
 )
-from keyplan.store import plan_queries
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
+from keyplan.store.plan import queries as plan_queries
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,9 @@ from pdf_sample import GIORGOS, pdf_text
 from pypdf import PdfReader
 
 from keyplan.reports.export import export_pdf
-from keyplan.store import edits, interaction_edits
 from keyplan.store.database import Database
+from keyplan.store.meetings import edits as interaction_edits
+from keyplan.store.people import edits
 
 SECTION = "Coverage and relationship health"
 TODAY = date(2026, 11, 23)

@@ -27,8 +27,8 @@ from keyplan.reports.stakeholder_map import (
 from keyplan.reports.styles import page_size
 from keyplan.store.database import open_database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.plan_queries import load_plan
-from keyplan.store.queries import find_account
+from keyplan.store.people.queries import find_account
+from keyplan.store.plan.queries import load_plan
 
 TODAY = date(2026, 11, 23)
 CEO = "Henrik Dahlgren"

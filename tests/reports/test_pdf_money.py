@@ -8,7 +8,8 @@ from pdf_sample import TODAY, pdf_text
 
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.reports.export import export_pdf
-from keyplan.store import edits, plan_edits
+from keyplan.store.people import edits
+from keyplan.store.plan import edits as plan_edits
 
 
 def _open_deals_in_three_currencies(sample) -> None:

@@ -17,11 +17,11 @@ from keyplan.reports.export import export_pdf
 from keyplan.reports.names import plain_name
 from keyplan.reports.sections_plan import promise_status, promise_summary
 from keyplan.reports.whitespace import company_grids, group_cell, installed_where
-from keyplan.store import plan_edits
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.plan_queries import CommitmentRow, PlanData, load_plan
-from keyplan.store.queries import find_account
+from keyplan.store.people.queries import find_account
+from keyplan.store.plan import edits as plan_edits
+from keyplan.store.plan.queries import CommitmentRow, PlanData, load_plan
 
 TODAY = date(2026, 11, 23)
 ACCOUNT = "Aldermark Group"

@@ -13,9 +13,10 @@ import pytest
 
 from keyplan.cli import main
 from keyplan.domain.errors import DatabaseRefused
-from keyplan.store import atomic_files, backup, edits, queries
-from keyplan.store.atomic_files import FileWriteFailed
 from keyplan.store.database import Database, open_database
+from keyplan.store.people import edits, queries
+from keyplan.store.safety import atomic_files, backup
+from keyplan.store.safety.atomic_files import FileWriteFailed
 
 pytestmark = pytest.mark.sqlite_only  # backups are copies of the SQLite file
 
@@ -296,7 +297,7 @@ def test_restore_from_the_command_line_waits_for_the_gui_to_let_go(
             sys.executable,
             "-c",
             "import sys, time; from pathlib import Path;"
-            "from keyplan.store.lock import take_writer_lock;"
+            "from keyplan.store.safety.lock import take_writer_lock;"
             "take_writer_lock(Path(sys.argv[1])); print('locked', flush=True); time.sleep(600)",
             str(db.path),
         ],

@@ -14,8 +14,6 @@ from keyplan.domain.rules import check_reports_to
 from keyplan.domain.vocabulary import CommitmentStatus, TeamRole
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
-from keyplan.store.edits import umbrella_account_ids
-from keyplan.store.integrity import check_database
 from keyplan.store.models import (
     Account,
     Commitment,
@@ -25,6 +23,8 @@ from keyplan.store.models import (
     Stakeholder,
     TeamMember,
 )
+from keyplan.store.people.edits import umbrella_account_ids
+from keyplan.store.safety.integrity import check_database
 
 TODAY = date(2026, 3, 15)
 

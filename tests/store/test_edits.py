@@ -4,7 +4,6 @@ import pytest
 from sqlalchemy import select
 
 from keyplan.domain.errors import NotFound, RuleViolation
-from keyplan.store import edits, queries
 from keyplan.store.models import (
     Commitment,
     InfluenceLine,
@@ -12,6 +11,7 @@ from keyplan.store.models import (
     Stakeholder,
     TeamMember,
 )
+from keyplan.store.people import edits, queries
 
 
 @pytest.fixture

@@ -13,12 +13,14 @@ from keyplan.domain.insights.summary import (
     summarise_account,
     summarise_tally,
 )
-from keyplan.store import edits, interaction_edits, roster_edits
 from keyplan.store.database import Database
 from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
-from keyplan.store.insight_queries import account_facts, dashboard_facts, portfolio_facts
-from keyplan.store.interaction_queries import interactions
-from keyplan.store.plan_edits import family_names as plan_family
+from keyplan.store.insights.queries import account_facts, dashboard_facts, portfolio_facts
+from keyplan.store.meetings import edits as interaction_edits
+from keyplan.store.meetings.queries import interactions
+from keyplan.store.people import edits
+from keyplan.store.plan.edits import family_names as plan_family
+from keyplan.store.roster import edits as roster_edits
 
 TODAY = date(2026, 5, 4)
 

@@ -14,7 +14,7 @@ import pytest
 from keyplan.domain.errors import DatabaseRefused
 from keyplan.store.database import open_database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.integrity import (
+from keyplan.store.safety.integrity import (
     check_database,
     count_accounts_and_people,
     reporting_cycles,

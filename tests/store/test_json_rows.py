@@ -9,8 +9,9 @@ import pytest
 
 from json_golden import ACCOUNT_FILE, ACCOUNT_ID, WHOLE_FILE, fill_golden_database
 from keyplan.exchange.json_exchange import export_json, import_json
-from keyplan.store import edits, json_rows, queries
 from keyplan.store.database import Database
+from keyplan.store.people import edits, queries
+from keyplan.store.transfer import json_rows
 
 
 def names(rows: list[dict]) -> list[str]:

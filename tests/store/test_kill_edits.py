@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from keyplan.exchange.json_exchange import export_json
-from keyplan.store import edits
 from keyplan.store.database import Database, open_database
-from keyplan.store.integrity import check_database
+from keyplan.store.people import edits
+from keyplan.store.safety.integrity import check_database
 
 pytestmark = pytest.mark.sqlite_only  # about the file on disk
 
@@ -34,7 +34,8 @@ BATCH_PEOPLE = 5
 EDITORS = """
 import os, sys
 from keyplan.exchange.json_exchange import import_export_file, read_export
-from keyplan.store import edits, plan_edits
+from keyplan.store.people import edits
+from keyplan.store.plan import edits as plan_edits
 from keyplan.store.database import open_database
 import sqlalchemy.dialects.sqlite  # noqa: the editors find it loaded
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from keyplan.cli import main
-from keyplan.store import edits, queries
 from keyplan.store.database import Database
-from keyplan.store.lock import (
+from keyplan.store.people import edits, queries
+from keyplan.store.safety.lock import (
     DatabaseBusy,
     DatabaseReadOnly,
     WriterLock,
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.sqlite_only  # the lock is about the file
 HOLDER = """
 import sys, time
 from pathlib import Path
-from keyplan.store.lock import take_writer_lock
+from keyplan.store.safety.lock import take_writer_lock
 take_writer_lock(Path(sys.argv[1]))
 print("locked", flush=True)
 time.sleep(600)
@@ -123,7 +123,7 @@ def test_a_folder_without_room_for_a_lock_file_does_not_block_reading(
     def refuse(_path: Path) -> int:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("keyplan.store.lock._open_lock_file", refuse)
+    monkeypatch.setattr("keyplan.store.safety.lock._open_lock_file", refuse)
     with writing(tmp_path / "keyplan.db"):
         pass  # SQLite gives its own error if the write itself is impossible
 

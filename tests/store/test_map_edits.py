@@ -6,9 +6,11 @@ import pytest
 from sqlalchemy import update
 
 from keyplan.domain.errors import NotFound, RuleViolation
-from keyplan.store import edits, map_edits, map_queries, queries
-from keyplan.store.map_edits import Placement
+from keyplan.store.map import edits as map_edits
+from keyplan.store.map import queries as map_queries
+from keyplan.store.map.edits import Placement
 from keyplan.store.models import Stakeholder
+from keyplan.store.people import edits, queries
 
 
 @pytest.fixture

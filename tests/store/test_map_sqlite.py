@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 
 from keyplan.domain.errors import NotFound
-from keyplan.store import map_queries, queries
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.map_sqlite import read_map
+from keyplan.store.map import queries as map_queries
+from keyplan.store.map.sqlite_read import read_map
+from keyplan.store.people import queries
 
 # The fast path reads SQLite files only; a team database goes through the store (tested below).
 pytestmark = pytest.mark.sqlite_only

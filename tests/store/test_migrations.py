@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from keyplan.domain.account_names import account_aliases
-from keyplan.store import queries, quick_reads
 from keyplan.store.database import open_database
 from keyplan.store.migrate import script_revisions
 from keyplan.store.models import Base
+from keyplan.store.people import queries
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+from keyplan.store.shell import quick_reads
 
 DATA = Path(__file__).parents[1] / "data"
 

@@ -7,8 +7,9 @@ from sqlalchemy import select
 
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.plan_fields import PlanTable
-from keyplan.store import edits, plan_edits
 from keyplan.store.models import Action, Offering, Opportunity, TeamMember
+from keyplan.store.people import edits
+from keyplan.store.plan import edits as plan_edits
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import DatabaseRefused
-from keyplan.store import edits, queries
 from keyplan.store.database import open_database
-from keyplan.store.map_sqlite import read_map
+from keyplan.store.map.sqlite_read import read_map
 from keyplan.store.models import Base, Stakeholder
+from keyplan.store.people import edits, queries
 from keyplan.store.schema import HEAD_REVISION
-from keyplan.store.team_conflicts import EditConflict
-from keyplan.store.team_notify import ChangeBatch, ChangeListener
+from keyplan.store.team.conflicts import EditConflict
+from keyplan.store.team.notify import ChangeBatch, ChangeListener
 
 pytestmark = pytest.mark.postgresql
 

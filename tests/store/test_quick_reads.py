@@ -12,11 +12,9 @@ from sqlalchemy import func, select
 from keyplan.domain.errors import NotFound
 from keyplan.domain.relationships import KEY_ROLES, is_champion
 from keyplan.domain.vocabulary import Stance
-from keyplan.store import quick_reads
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
-from keyplan.store.edits import add_account, add_stakeholder, set_account_field
-from keyplan.store.insight_queries import account_facts
+from keyplan.store.insights.queries import account_facts
 from keyplan.store.models import (
     Account,
     Commitment,
@@ -24,7 +22,9 @@ from keyplan.store.models import (
     InteractionStakeholder,
     Stakeholder,
 )
-from keyplan.store.queries import umbrella_family_below
+from keyplan.store.people.edits import add_account, add_stakeholder, set_account_field
+from keyplan.store.people.queries import umbrella_family_below
+from keyplan.store.shell import quick_reads
 
 TODAY = date(2026, 11, 23)
 

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from keyplan.domain.errors import DatabaseRefused
-from keyplan.store import atomic_files, backup, edits, queries, recovery
-from keyplan.store.atomic_files import FileWriteFailed
 from keyplan.store.database import Database, open_database
-from keyplan.store.lock import DatabaseBusy, take_writer_lock
+from keyplan.store.people import edits, queries
+from keyplan.store.safety import atomic_files, backup, recovery
+from keyplan.store.safety.atomic_files import FileWriteFailed
+from keyplan.store.safety.lock import DatabaseBusy, take_writer_lock
 
 pytestmark = pytest.mark.sqlite_only  # damage and backups are about the SQLite file
 
@@ -176,7 +177,7 @@ def test_a_file_another_keyplan_is_writing_is_not_swapped(closed_file: Path, fol
             sys.executable,
             "-c",
             "import sys, time; from pathlib import Path; "
-            "from keyplan.store.lock import take_writer_lock; "
+            "from keyplan.store.safety.lock import take_writer_lock; "
             f"take_writer_lock(Path({str(closed_file)!r})); print('held', flush=True); "
             "time.sleep(30)",
         ],

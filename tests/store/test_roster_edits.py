@@ -6,7 +6,6 @@ import pytest
 from sqlalchemy import select
 
 from keyplan.domain.errors import NotFound, RuleViolation
-from keyplan.store import edits, plan_edits, roster_edits
 from keyplan.store.models import (
     Action,
     Commitment,
@@ -20,6 +19,9 @@ from keyplan.store.models import (
     TeamMember,
     WhitespaceCell,
 )
+from keyplan.store.people import edits
+from keyplan.store.plan import edits as plan_edits
+from keyplan.store.roster import edits as roster_edits
 
 TABLES = (
     TeamMember,

@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from keyplan.store import edits, plan_edits, queries
 from keyplan.store.database import Database, open_database
 from keyplan.store.models import Stakeholder
-from keyplan.store.team_conflicts import EditConflict
+from keyplan.store.people import edits, queries
+from keyplan.store.plan import edits as plan_edits
+from keyplan.store.team.conflicts import EditConflict
 
 
 def location_of(db: Database) -> str:
@@ -191,7 +192,7 @@ def test_plan_rows_store_who_changed_them_too(alice, bob, acme):
 
 
 def test_a_window_keeps_the_values_of_its_latest_reads_only():
-    from keyplan.store.team_conflicts import SeenVersions
+    from keyplan.store.team.conflicts import SeenVersions
 
     seen = SeenVersions(values_kept=2)
     for person_id in (1, 2, 3):

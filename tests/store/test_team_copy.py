@@ -10,11 +10,12 @@ from sqlalchemy import select
 
 from keyplan.cli import main
 from keyplan.domain.errors import RuleViolation
-from keyplan.store import edits, queries, quick_reads
-from keyplan.store.copy_db import copy_database
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.models import Base
+from keyplan.store.people import edits, queries
+from keyplan.store.shell import quick_reads
+from keyplan.store.transfer.copy_db import copy_database
 
 
 def every_row(location: str | Path) -> dict[str, list[tuple]]:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from keyplan.store import edits
 from keyplan.store.database import Database
+from keyplan.store.people import edits
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.launch import open_document
@@ -77,7 +77,7 @@ def read_only_window(
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys, time; from pathlib import Path;"
-         "from keyplan.store.lock import take_writer_lock;"
+         "from keyplan.store.safety.lock import take_writer_lock;"
          "take_writer_lock(Path(sys.argv[1])); print('locked', flush=True); time.sleep(600)",
          str(db.path)],
         stdout=subprocess.PIPE, text=True,

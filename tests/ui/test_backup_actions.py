@@ -6,8 +6,9 @@ import pytest
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
 from keyplan.exchange.csv_export import read_csv_cells
-from keyplan.store import backup, queries
 from keyplan.store.database import Database, open_database
+from keyplan.store.people import queries
+from keyplan.store.safety import backup
 from keyplan.ui import backup_actions, dialogs, exchange_actions
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.main_window import MainWindow

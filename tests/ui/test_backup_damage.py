@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.store import backup
+from keyplan.store.safety import backup
 from keyplan.ui import backup_actions
 
 pytestmark = pytest.mark.sqlite_only

@@ -9,7 +9,7 @@ import pytest
 
 from keyplan.store.database import Database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.queries import find_account
+from keyplan.store.people.queries import find_account
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights.dashboard import PortfolioDashboard
 from keyplan.ui.insights.dashboard_model import DashboardColumn, ReasonsRole, ScoreRole

@@ -358,7 +358,7 @@ def test_a_crm_export_fills_gaps_flags_a_broken_row_and_new_departments(
     qtbot, window, small_portfolio, monkeypatch, db
 ):
     # Jürgen is at Acme with the director's English department and no phone number.
-    from keyplan.store import edits
+    from keyplan.store.people import edits
 
     jurgen = edits.add_stakeholder(
         db, small_portfolio.acme, "Jürgen Hoffmann", department="Finance",

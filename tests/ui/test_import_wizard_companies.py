@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
 
 from keyplan.exchange.import_plan import Action
-from keyplan.store import edits
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
+from keyplan.store.people import edits
 from keyplan.ui import dialogs
 from keyplan.ui.import_preview import (
     GUESS_WORD,
@@ -262,7 +262,7 @@ def test_a_linkedin_export_updates_the_right_accounts_of_the_demo_from_the_menu(
     qtbot, db: Database, monkeypatch, answers, tmp_path
 ):
     from keyplan.store.demo import create_demo_portfolio
-    from keyplan.store.queries import find_account
+    from keyplan.store.people.queries import find_account
     from keyplan.ui.document import PortfolioDocument
     from keyplan.ui.launch import open_document
     from keyplan.ui.main_window import MainWindow

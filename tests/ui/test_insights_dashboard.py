@@ -10,11 +10,11 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 
 from keyplan.domain.insights import analyse_account
 from keyplan.domain.insights.summary import TREND_MONTHS
-from keyplan.store import interaction_edits
 from keyplan.store.database import Database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.insight_queries import account_facts, dashboard_facts
-from keyplan.store.queries import find_account, portfolio
+from keyplan.store.insights.queries import account_facts, dashboard_facts
+from keyplan.store.meetings import edits as interaction_edits
+from keyplan.store.people.queries import find_account, portfolio
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights.dashboard_model import (
     AccountIdRole,

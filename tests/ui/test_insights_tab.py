@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from keyplan.domain.insights import FindingKind
-from keyplan.store import queries
 from keyplan.store.database import Database
 from keyplan.store.demo import create_demo_portfolio
+from keyplan.store.people import queries
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights.commitments_model import CommitmentColumn
 from keyplan.ui.launch import open_document

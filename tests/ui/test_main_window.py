@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from keyplan.domain.account_names import ALIASES_HINT, account_aliases
-from keyplan.store import edits, queries
 from keyplan.store.database import open_database
+from keyplan.store.people import edits, queries
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.launch import open_document
 from keyplan.ui.main_window import MainWindow

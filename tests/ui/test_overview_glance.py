@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from keyplan.store.quick_reads import AccountGlance
+from keyplan.store.shell.quick_reads import AccountGlance
 from keyplan.ui.overview_tab import glance_text
 
 

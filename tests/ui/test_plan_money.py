@@ -9,7 +9,7 @@ from pypdf import PdfReader
 
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.reports.export import export_pdf
-from keyplan.store import edits
+from keyplan.store.people import edits
 from keyplan.ui.main_window import MainWindow
 from keyplan.ui.plan.plan_tab import PlanTab
 

@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from keyplan.domain.plan_fields import PlanTable
-from keyplan.store import plan_edits, queries
 from keyplan.store.models import Offering, Opportunity, TeamMember
+from keyplan.store.people import queries
+from keyplan.store.plan import edits as plan_edits
 from keyplan.ui.main_window import MainWindow
 from keyplan.ui.plan.account_fields import PlanNoteEdit
 from keyplan.ui.plan.plan_tab import PlanTab

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from keyplan.domain.plan_fields import PlanTable
-from keyplan.store import plan_edits
 from keyplan.store.models import Offering, TeamMember
+from keyplan.store.plan import edits as plan_edits
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.plan.table_model import TONE_BACKGROUNDS, FieldSpecRole, PlanTableModel, RowIdRole
 from keyplan.ui.plan.tables import LAYOUTS

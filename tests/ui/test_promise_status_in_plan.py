@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from keyplan.store import plan_edits
+from keyplan.store.plan import edits as plan_edits
 
 pytestmark = pytest.mark.sqlite_only
 

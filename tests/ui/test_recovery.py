@@ -14,7 +14,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from keyplan.store import backup, edits, queries
+from keyplan.store.people import edits, queries
+from keyplan.store.safety import backup
 from keyplan.ui import dialogs, launch, settings
 from keyplan.ui.main_window import MainWindow
 from keyplan.ui.recovery_dialog import RecoveryChoice, RecoveryDialog

@@ -8,8 +8,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from sqlalchemy import select
 
 from keyplan.domain.plan_fields import PlanTable
-from keyplan.store import plan_edits, roster_edits
 from keyplan.store.models import Offering, RelationshipOwner, TeamMember, WhitespaceCell
+from keyplan.store.plan import edits as plan_edits
+from keyplan.store.roster import edits as roster_edits
 from keyplan.ui import dialogs
 from keyplan.ui.main_window import MainWindow
 from keyplan.ui.people_model import OWNER_COLUMN

@@ -18,12 +18,12 @@ from keyplan.exchange import map_design
 from keyplan.exchange.csv_export import CsvTable, build_sheet
 from keyplan.exchange.map_svg import map_svg
 from keyplan.reports.export import export_pdf
-from keyplan.store import quick_reads
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.insight_queries import account_facts
-from keyplan.store.map_queries import map_data
-from keyplan.store.queries import find_account
+from keyplan.store.insights.queries import account_facts
+from keyplan.store.map.queries import map_data
+from keyplan.store.people.queries import find_account
+from keyplan.store.shell import quick_reads
 from keyplan.ui.map.card_face import card_face
 from keyplan.ui.overview_tab import glance_text
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from keyplan.store import edits, queries
 from keyplan.store.database import Database, open_database
+from keyplan.store.people import edits, queries
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.launch import open_document
 from keyplan.ui.main_window import MainWindow

@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from keyplan.store import backup
+    from keyplan.store.safety import backup
 
     database = database_file(args)
     if args.list:
@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(database: Path) -> int:
-    from keyplan.store import backup
+    from keyplan.store.safety import backup
 
     backups = backup.list_backups(database)
     if not backups:

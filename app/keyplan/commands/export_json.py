@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from keyplan.exchange.json_exchange import export_json
     from keyplan.store.database import open_database
-    from keyplan.store.queries import find_account
+    from keyplan.store.people.queries import find_account
 
     db = open_database(database_location(args), create=False)
     try:

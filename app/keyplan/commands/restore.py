@@ -15,8 +15,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from keyplan.store.backup import restore_backup
-    from keyplan.store.lock import writing
+    from keyplan.store.safety.backup import restore_backup
+    from keyplan.store.safety.lock import writing
 
     database = database_file(args)
     with writing(database):  # refused while the GUI (or another command) writes it

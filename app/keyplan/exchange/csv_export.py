@@ -26,8 +26,8 @@ from typing import Any
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
 from keyplan.domain.plan_fields import PLAN_TABLE_SPECS, PlanTable
-from keyplan.store.atomic_files import write_file_atomically
 from keyplan.store.database import Database
+from keyplan.store.safety.atomic_files import write_file_atomically
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _GUARD = "'"
@@ -112,7 +112,7 @@ def build_sheet(
     db: Database, account_id: int, table: CsvTable, *, with_affiliates: bool
 ) -> CsvSheet:
     """The header and rows of an export, before guarding and encoding."""
-    from keyplan.store import plan_edits
+    from keyplan.store.plan import edits as plan_edits
 
     accounts = plan_edits.family_names(db, account_id)
     if account_id not in accounts:
@@ -127,7 +127,7 @@ def build_sheet(
 
 
 def _people_sheet(db: Database, accounts: dict[int, str]) -> CsvSheet:
-    from keyplan.store import queries
+    from keyplan.store.people import queries
 
     team = dict(queries.team_members(db))
     specs = list(STAKEHOLDER_FIELDS.values())
@@ -148,7 +148,7 @@ def _people_sheet(db: Database, accounts: dict[int, str]) -> CsvSheet:
 def _plan_sheet(
     db: Database, account_id: int, table: PlanTable, accounts: dict[int, str]
 ) -> CsvSheet:
-    from keyplan.store import plan_edits
+    from keyplan.store.plan import edits as plan_edits
 
     specs = list(PLAN_TABLE_SPECS[table].fields.values())
     choices = plan_edits.reference_choices(db, table.value, account_id)

@@ -114,8 +114,8 @@ def run(args: argparse.Namespace) -> int:
 def _plan(contact_file: ContactFile, location: str, args: argparse.Namespace):
     from keyplan.exchange.import_plan import plan_import
     from keyplan.exchange.import_preview_text import preview_lines
-    from keyplan.store import import_reads
     from keyplan.store.database import open_database
+    from keyplan.store.transfer import import_reads
 
     account = (args.account or "").strip()
     db = open_database(location, create=not args.dry_run)
@@ -159,8 +159,8 @@ def _refuse_a_near_miss(close: list[str], account: str) -> None:
 
 def _write(plan, location: str) -> int:
     from keyplan.exchange.import_rows import count_of
-    from keyplan.store import import_writes
     from keyplan.store.database import open_database
+    from keyplan.store.transfer import import_writes
 
     if not plan.new_count and not plan.update_count:
         print("Nothing to import: nothing was written.")
@@ -186,7 +186,7 @@ def _write(plan, location: str) -> int:
 def _preview_into_new_database(contact_file: ContactFile, account: str, location: str) -> int:
     from keyplan.exchange.import_plan import plan_import
     from keyplan.exchange.import_preview_text import preview_lines
-    from keyplan.store.import_reads import ImportTarget
+    from keyplan.store.transfer.import_reads import ImportTarget
 
     print(f"There is no database at {location} yet: it and the account would be created.")
     if not account:

@@ -19,7 +19,7 @@ from keyplan.domain.rules import reporting_cycles
 from keyplan.exchange.contacts import Contact, name_key
 from keyplan.exchange.import_matching import FUZZY_NAME_SCORE, exact_name_key
 from keyplan.exchange.import_rows import Action, PlannedRow, Ref
-from keyplan.store.import_reads import ImportTarget, KnownPerson
+from keyplan.store.transfer.import_reads import ImportTarget, KnownPerson
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -37,8 +37,8 @@ from keyplan.exchange.import_rows import (
     count_of,
     is_empty,
 )
-from keyplan.store.import_reads import ImportTarget, KnownPerson
-from keyplan.store.import_writes import ImportWrite, PersonWrite
+from keyplan.store.transfer.import_reads import ImportTarget, KnownPerson
+from keyplan.store.transfer.import_writes import ImportWrite, PersonWrite
 
 __all__ = [
     "Action",

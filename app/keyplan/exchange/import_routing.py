@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from keyplan.domain.companies import CompanyMatcher, company_key, most_specific
 from keyplan.exchange.contacts import Contact
-from keyplan.store.import_reads import ImportTarget
+from keyplan.store.transfer.import_reads import ImportTarget
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,7 +2,7 @@
 import into another database.
 
 The file names its format, the format's version and the schema revision of the database it
-came from, then lists every table's rows (see ``store/json_rows.py`` for which rows and how
+came from, then lists every table's rows (see ``store/transfer/json_rows.py`` for which rows and how
 ids are numbered). The same content always gives the same bytes: no export time, no ids of
 the source database, a fixed order. So export → import into an empty file → export gives
 a byte-identical file; the tests hold us to that.
@@ -28,9 +28,10 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from keyplan.exchange.json_stream import Event, JsonSyntaxError, read_events
-from keyplan.store.atomic_files import file_written_atomically
 from keyplan.store.database import Database
-from keyplan.store.json_rows import (
+from keyplan.store.safety.atomic_files import file_written_atomically
+from keyplan.store.schema import KNOWN_REVISIONS
+from keyplan.store.transfer.json_rows import (
     ImportReceipt,
     ImportRefused,
     RowExport,
@@ -38,7 +39,6 @@ from keyplan.store.json_rows import (
     open_export,
     tables,
 )
-from keyplan.store.schema import KNOWN_REVISIONS
 
 FORMAT = "keyplan-export"
 FORMAT_VERSION = 1

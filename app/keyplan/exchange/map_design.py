@@ -26,7 +26,7 @@ from keyplan.domain.vocabulary import (
     Level,
     Stance,
 )
-from keyplan.store.map_rows import MapPerson
+from keyplan.store.map.rows import MapPerson
 
 CARD_WIDTH = 200.0
 CARD_HEIGHT = 84.0

@@ -18,7 +18,7 @@ from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_char
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import ROLE_BADGES, InfluenceKind, Stance
 from keyplan.exchange import map_design as design
-from keyplan.store.map_rows import MapData, MapLine, MapPerson
+from keyplan.store.map.rows import MapData, MapLine, MapPerson
 
 FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
 MARGIN = 24.0

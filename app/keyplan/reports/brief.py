@@ -39,8 +39,8 @@ from keyplan.reports.plan import INTERNAL_LABEL, BuiltDocument
 from keyplan.reports.styles import ACCENT_LIGHT, RULE, STANCE_COLOURS, styles
 from keyplan.reports.tables import Column, data_table, date_column, fitted_column
 from keyplan.reports.text import BULLET_MARKS, display, escape, para, user_markup
-from keyplan.store.plan_queries import InteractionRow, PlanData
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
+from keyplan.store.plan.queries import InteractionRow, PlanData
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,8 +23,8 @@ from keyplan.reports.brief_politics import brief_heading
 from keyplan.reports.context import Context, vocab
 from keyplan.reports.styles import LATE, styles
 from keyplan.reports.tables import Column, data_table, date_column
-from keyplan.store.plan_queries import RiskRow
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
+from keyplan.store.plan.queries import RiskRow
 
 OPEN_ITEMS = 5  # rows of the promises-and-actions table; overdue rows come first
 OPEN_RISKS = 1

@@ -18,8 +18,8 @@ from keyplan.domain.vocabulary import Influence, InfluenceKind, Level
 from keyplan.reports.context import Context
 from keyplan.reports.fonts import markup
 from keyplan.reports.styles import styles
-from keyplan.store.plan_queries import InfluenceRow
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
+from keyplan.store.plan.queries import InfluenceRow
 
 BETWEEN_LINES = 4  # the whole part, lines among the attendees first
 _TWO_WAY = {InfluenceKind.ALLY.value, InfluenceKind.RIVAL.value}

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     """
     from keyplan.reports.export import export_pdf
     from keyplan.store.database import open_database
-    from keyplan.store.queries import find_account
+    from keyplan.store.people.queries import find_account
 
     people = [n.strip() for n in args.people.split(",") if n.strip()] if args.people else None
     if args.variant == "brief" and not people:

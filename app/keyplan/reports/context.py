@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.money import format_amount
 from keyplan.reports.styles import FOOTER_HEIGHT, MARGIN
-from keyplan.store.plan_queries import PlanData
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
+from keyplan.store.plan.queries import PlanData
 
 if TYPE_CHECKING:
     from keyplan.reports.sections_insights import InsightsReading

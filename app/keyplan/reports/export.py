@@ -20,8 +20,8 @@ from keyplan.domain.vocabulary import ExportVariant
 from keyplan.reports.fonts import ensure_fonts
 from keyplan.reports.styles import page_size as parse_page_size
 from keyplan.store.database import Database
-from keyplan.store.lock import DatabaseBusy, DatabaseReadOnly
-from keyplan.store.plan_queries import interactions_with, load_plan, record_export
+from keyplan.store.plan.queries import interactions_with, load_plan, record_export
+from keyplan.store.safety.lock import DatabaseBusy, DatabaseReadOnly
 
 Progress = Callable[[float], None]
 

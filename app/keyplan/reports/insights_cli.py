@@ -54,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
     from keyplan.domain.insights import analyse_account
     from keyplan.reports.insights_text import insights_data, insights_text
     from keyplan.store.database import open_database
-    from keyplan.store.insight_queries import account_facts, affiliates_below
-    from keyplan.store.queries import find_account, team_members
+    from keyplan.store.insights.queries import account_facts, affiliates_below
+    from keyplan.store.people.queries import find_account, team_members
 
     today = args.date or date.today()
     try:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from keyplan.store.plan_queries import PlanData
+from keyplan.store.plan.queries import PlanData
 
 # "(you)", "(You)", "( you )" at the end of a name, with the spaces before it.
 _SCREEN_MARKER = re.compile(r"\s*\(\s*you\s*\)\s*$", re.IGNORECASE)

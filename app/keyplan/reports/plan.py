@@ -34,7 +34,7 @@ from keyplan.reports.stakeholder_map import map_section
 from keyplan.reports.styles import ACCENT, styles
 from keyplan.reports.tables import key_values
 from keyplan.reports.text import escape, para
-from keyplan.store.plan_queries import PlanData
+from keyplan.store.plan.queries import PlanData
 
 INTERNAL_LABEL = "Internal — confidential"
 JOINT_PROMISE = "Our understanding of your objectives, what we will do together, what we promised"

@@ -16,8 +16,8 @@ from enum import Enum
 from typing import Any
 
 from keyplan.domain.vocabulary import WhitespaceStatus
-from keyplan.store.plan_queries import PlanData
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
+from keyplan.store.plan.queries import PlanData
 
 
 class Show(Enum):

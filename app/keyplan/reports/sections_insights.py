@@ -34,7 +34,7 @@ from keyplan.reports.styles import RATING_COLOURS, styles
 from keyplan.reports.tables import grid_table
 from keyplan.reports.text import escape, para, user_markup
 from keyplan.store.database import Database
-from keyplan.store.insight_queries import account_facts
+from keyplan.store.insights.queries import account_facts
 
 #: How many reasons of the score, findings of each kind, overdue promises and next contacts
 #: the page lists: enough to act on, short enough for one page.

@@ -21,7 +21,7 @@ from keyplan.reports.document import SectionHeading
 from keyplan.reports.styles import STANCE_COLOURS, styles, tint
 from keyplan.reports.tables import Column, data_table, date_column, key_values
 from keyplan.reports.text import display, escape
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
 
 STAKEHOLDER_COLUMNS = (
     Column("Name", 1.7, bold=True),

@@ -19,7 +19,7 @@ from keyplan.reports.document import SectionHeading
 from keyplan.reports.styles import COMMITMENT_COLOURS, LATE, RATING_COLOURS, styles
 from keyplan.reports.tables import Column, data_table, date_column, fitted_column
 from keyplan.reports.text import escape
-from keyplan.store.plan_queries import CommitmentRow
+from keyplan.store.plan.queries import CommitmentRow
 
 _RANK = {Rating.HIGH.value: 3, Rating.MEDIUM.value: 2, Rating.LOW.value: 1}
 

@@ -29,7 +29,7 @@ from keyplan.reports.map_drawing import NAME_SIZE, NOTE_BAND, MapCard, draw_map_
 from keyplan.reports.map_pages import ChartPage, ChartSplitter, PageRoom
 from keyplan.reports.styles import INK, STANCE_COLOURS, WHITE, styles
 from keyplan.reports.text import escape
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
 
 CARD_WIDTH = 2.2 * inch
 CARD_HEIGHT = 0.9 * inch

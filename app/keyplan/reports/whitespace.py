@@ -20,7 +20,7 @@ from keyplan.reports.context import Context
 from keyplan.reports.styles import WHITESPACE_COLOURS, styles
 from keyplan.reports.tables import grid_table
 from keyplan.reports.text import escape
-from keyplan.store.plan_queries import PlanData
+from keyplan.store.plan.queries import PlanData
 
 # Best first: what is most ours. The group grid shows the best status a company has.
 STATUS_RANK = (

@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
-    from keyplan.store.lock import WriterLock
-    from keyplan.store.team_conflicts import EditConflict, SeenVersions
+    from keyplan.store.safety.lock import WriterLock
+    from keyplan.store.team.conflicts import EditConflict, SeenVersions
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -48,7 +48,7 @@ class Database:
         self._local = threading.local()
         self._readers: list[sqlite3.Connection] = []
         self._readers_lock = threading.Lock()
-        # One writer per file (store/lock.py): the GUI keeps its lock here while it is open;
+        # One writer per file (store/safety/lock.py): the GUI keeps its lock here while it is open;
         # a database another process is editing is opened with the reason it is read-only.
         self.writer_lock: WriterLock | None = None
         self.read_only_reason: str | None = None
@@ -66,7 +66,7 @@ class Database:
     def user_name(self) -> str:
         """Who is editing: given when opened, else ``default_user_name()``."""
         if not self._user_name:
-            from keyplan.store.team_conflicts import default_user_name  # not at start-up
+            from keyplan.store.team.conflicts import default_user_name  # not at start-up
 
             self._user_name = default_user_name()
         return self._user_name
@@ -79,7 +79,7 @@ class Database:
     def seen_versions(self) -> SeenVersions:
         """The version of each row this window last read or wrote (team mode's conflicts)."""
         if self._seen_versions is None:
-            from keyplan.store.team_conflicts import SeenVersions
+            from keyplan.store.team.conflicts import SeenVersions
 
             self._seen_versions = SeenVersions()
         return self._seen_versions
@@ -96,8 +96,8 @@ class Database:
         """Stamp each connection with the user name, and track versions in the sessions."""
         from sqlalchemy import event
 
-        from keyplan.store import team_tracking
         from keyplan.store.models import USER_INFO_KEY
+        from keyplan.store.team import tracking as team_tracking
 
         def name_the_user(_dbapi_connection: object, record: Any, _proxy: object) -> None:
             record.info[USER_INFO_KEY] = self.user_name  # read by the updated_by default
@@ -128,8 +128,8 @@ class Database:
         from sqlalchemy.orm import Session
         from sqlalchemy.orm.exc import StaleDataError
 
-        from keyplan.store import team_tracking
-        from keyplan.store.lock import DatabaseReadOnly, writing
+        from keyplan.store.safety.lock import DatabaseReadOnly, writing
+        from keyplan.store.team import tracking as team_tracking
 
         if self.read_only_reason:
             raise DatabaseReadOnly(self.read_only_reason)
@@ -151,7 +151,7 @@ class Database:
         """A session for reading; the caller closes it (``with db.read() as s:``)."""
         from sqlalchemy.orm import Session
 
-        from keyplan.store.team_tracking import session_info
+        from keyplan.store.team.tracking import session_info
 
         info = session_info(self, writes=False)
         return Session(self.engine, expire_on_commit=False, info=info)
@@ -227,7 +227,7 @@ def _open_sqlite_file(path: Path, *, create: bool, user_name: str | None = None)
     database = Database(path=path, user_name=user_name)
     if revision != HEAD_REVISION:
         if revision is not None:
-            from keyplan.store.backup import backup_file  # only when a migration must run
+            from keyplan.store.safety.backup import backup_file  # only when a migration must run
 
             backup_file(path, _pre_migration_backup_path(path, revision))
         _migrate(database)

@@ -15,7 +15,7 @@ from sqlalchemy import Table, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from keyplan.store.models import Base
-from keyplan.store.team_tracking import refuse_overwriting_others, refuse_stale_deletes
+from keyplan.store.team.tracking import refuse_overwriting_others, refuse_stale_deletes
 
 
 @dataclass

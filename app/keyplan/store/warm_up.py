@@ -12,9 +12,9 @@ from importlib import import_module
 
 EDITING_MODULES = (
     "keyplan.store.models",
-    "keyplan.store.edits",
-    "keyplan.store.queries",
-    "keyplan.store.plan_edits",
+    "keyplan.store.people.edits",
+    "keyplan.store.people.queries",
+    "keyplan.store.plan.edits",
     "keyplan.store.snapshots",
 )
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.store import backup
+from keyplan.store.safety import backup
 from keyplan.ui import dialogs
 from keyplan.ui.background import BackgroundTask, run_task
 from keyplan.ui.file_folders import FileKind

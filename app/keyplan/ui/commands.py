@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS
-from keyplan.store import edits
+from keyplan.store.people import edits
 from keyplan.store.snapshots import RowSnapshot
 
 if TYPE_CHECKING:

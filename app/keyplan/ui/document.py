@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS
-from keyplan.store import quick_reads
 from keyplan.store.database import Database
+from keyplan.store.shell import quick_reads
 from keyplan.ui.document_import import ImportEditing
 from keyplan.ui.document_interactions import InteractionEditing
 from keyplan.ui.document_map import MapEditing
@@ -29,7 +29,7 @@ from keyplan.ui.document_roster import RosterEditing
 if TYPE_CHECKING:
     # The store's editing modules (and SQLAlchemy's ORM) load on first use, inside the methods:
     # the first window is built without them.
-    from keyplan.store import queries
+    from keyplan.store.people import queries
 
 
 class PortfolioDocument(
@@ -70,19 +70,19 @@ class PortfolioDocument(
         return quick_reads.account_values(self.database, account_id)
 
     def people(self, account_id: int, *, with_affiliates: bool = False) -> list[queries.PersonRow]:
-        from keyplan.store import queries
+        from keyplan.store.people import queries
 
         return queries.people(self.database, account_id, with_affiliates=with_affiliates)
 
     def person(self, person_id: int) -> queries.PersonRow:
-        from keyplan.store import queries
+        from keyplan.store.people import queries
 
         return queries.person(self.database, person_id)
 
     # ---- accounts ---------------------------------------------------------------------------
 
     def add_account(self, name: str, parent_id: int | None = None) -> int:
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui import commands
 
         account_id = edits.add_account(self.database, name, parent_id)
@@ -90,7 +90,7 @@ class PortfolioDocument(
         return account_id
 
     def set_account_field(self, account_id: int, field: str, value: Any) -> None:
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui import commands
 
         spec = ACCOUNT_FIELDS[field]
@@ -103,12 +103,12 @@ class PortfolioDocument(
         )
 
     def account_content(self, account_id: int) -> str | None:
-        from keyplan.store import edits
+        from keyplan.store.people import edits
 
         return edits.account_content(self.database, account_id)
 
     def delete_account(self, account_id: int, *, cascade: bool = False) -> None:
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui import commands
 
         name = self.account_values(account_id)["name"]
@@ -118,7 +118,7 @@ class PortfolioDocument(
     # ---- people ---------------------------------------------------------------------------
 
     def add_person(self, account_id: int, full_name: str, **fields: Any) -> int:
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui import commands
 
         person_id = edits.add_stakeholder(self.database, account_id, full_name, **fields)
@@ -126,7 +126,7 @@ class PortfolioDocument(
         return person_id
 
     def set_person_field(self, person_id: int, field: str, value: Any) -> None:
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui import commands
 
         spec = STAKEHOLDER_FIELDS[field]
@@ -140,7 +140,7 @@ class PortfolioDocument(
         )
 
     def delete_person(self, person_id: int) -> None:
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui import commands
 
         person = self.person(person_id)

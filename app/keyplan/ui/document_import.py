@@ -29,13 +29,13 @@ class ImportEditing:
         Into one account: its people and its family's. With ``portfolio`` (``account_id``
         is not used): every account and everyone in them, each row going to its company's.
         """
-        from keyplan.store import import_reads
+        from keyplan.store.transfer import import_reads
 
         return import_reads.import_target(self.database, account_id, portfolio=portfolio)
 
     def import_people(self, plan: Any, file_name: str) -> Any:
         """Write an ``ImportPlan`` in one transaction: one undo step; return the receipt."""
-        from keyplan.store import import_writes
+        from keyplan.store.transfer import import_writes
 
         receipt = import_writes.apply_import(self.database, plan.to_write())
         self.record_import(receipt, file_name)
@@ -55,7 +55,7 @@ class ImportEditing:
         Returns the ``BackgroundTask``; ``on_done(receipt)`` and ``on_error(error)`` run on
         the GUI thread.
         """
-        from keyplan.store import import_writes
+        from keyplan.store.transfer import import_writes
         from keyplan.ui.background import run_task
 
         write = plan.to_write()

@@ -31,7 +31,7 @@ class InteractionEditing:
         With ``today``, older interactions are read as each person's last contact only
         (what the insights of that day need; see ``insight_queries.account_facts``).
         """
-        from keyplan.store import insight_queries
+        from keyplan.store.insights import queries as insight_queries
 
         return insight_queries.account_facts(
             self.database, account_id, with_affiliates=with_affiliates, today=today
@@ -39,13 +39,13 @@ class InteractionEditing:
 
     def dashboard_facts(self, today: Any, account_ids: Any = None) -> Any:
         """The dashboard's facts of every account, or of some (``insight_queries``)."""
-        from keyplan.store import insight_queries
+        from keyplan.store.insights import queries as insight_queries
 
         return insight_queries.dashboard_facts(self.database, today, account_ids)
 
     def interactions(self, account_id: int, *, with_affiliates: bool = True) -> list:
         """The interactions of an account family, newest first (``InteractionRow``)."""
-        from keyplan.store import interaction_queries
+        from keyplan.store.meetings import queries as interaction_queries
 
         return interaction_queries.interactions(
             self.database, account_id, with_affiliates=with_affiliates
@@ -53,7 +53,7 @@ class InteractionEditing:
 
     def commitments(self, account_id: int, *, with_affiliates: bool = True) -> list:
         """The promises of an account family, open ones first (``CommitmentRow``)."""
-        from keyplan.store import interaction_queries
+        from keyplan.store.meetings import queries as interaction_queries
 
         return interaction_queries.commitments(
             self.database, account_id, with_affiliates=with_affiliates
@@ -61,7 +61,7 @@ class InteractionEditing:
 
     def family_people(self, account_id: int) -> list[tuple[int, str, str | None]]:
         """(id, name, job title) of the people still at an account and its affiliates."""
-        from keyplan.store import interaction_queries
+        from keyplan.store.meetings import queries as interaction_queries
 
         return interaction_queries.family_people(self.database, account_id)
 
@@ -77,7 +77,7 @@ class InteractionEditing:
         next_step: str | None = None,
     ) -> int:
         """Log a meeting, call or message (one undo step); return its id."""
-        from keyplan.store import interaction_edits
+        from keyplan.store.meetings import edits as interaction_edits
         from keyplan.ui import interaction_commands
 
         interaction_id = interaction_edits.log_interaction(
@@ -99,7 +99,7 @@ class InteractionEditing:
 
     def delete_interaction(self, interaction_id: int) -> None:
         """Delete a logged interaction (one undo step)."""
-        from keyplan.store import interaction_edits
+        from keyplan.store.meetings import edits as interaction_edits
         from keyplan.ui import interaction_commands
 
         people = interaction_edits.interaction_people(self.database, interaction_id)
@@ -140,7 +140,7 @@ class InteractionEditing:
 
     def commitment(self, commitment_id: int) -> Any:
         """One promise with the names of who it was made to and by (``CommitmentRow``)."""
-        from keyplan.store import interaction_queries
+        from keyplan.store.meetings import queries as interaction_queries
 
         return interaction_queries.commitment(self.database, commitment_id)
 

@@ -13,7 +13,7 @@ from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.store.database import Database
 
 if TYPE_CHECKING:
-    from keyplan.store.map_rows import MapData, MapLine, MapPerson
+    from keyplan.store.map.rows import MapData, MapLine, MapPerson
 
 
 class MapEditing:
@@ -26,27 +26,27 @@ class MapEditing:
     # modules load when the map is first used, not at start-up.
 
     def map_data(self, account_id: int, *, with_affiliates: bool) -> MapData:
-        from keyplan.store import map_queries
+        from keyplan.store.map import queries as map_queries
 
         return map_queries.map_data(self.database, account_id, with_affiliates=with_affiliates)
 
     def map_people(self, person_ids: list[int]) -> list[MapPerson]:
-        from keyplan.store import map_queries
+        from keyplan.store.map import queries as map_queries
 
         return map_queries.map_people(self.database, person_ids)
 
     def map_lines(self, account_ids: list[int]) -> list[MapLine]:
-        from keyplan.store import map_queries
+        from keyplan.store.map import queries as map_queries
 
         return map_queries.map_lines(self.database, account_ids)
 
     def manager_choices(self, person_id: int) -> list[tuple[int, str]]:
-        from keyplan.store import queries
+        from keyplan.store.people import queries
 
         return queries.manager_choices(self.database, person_id)
 
     def team_members(self) -> list[tuple[int, str]]:
-        from keyplan.store import queries
+        from keyplan.store.people import queries
 
         return queries.team_members(self.database)
 
@@ -56,7 +56,7 @@ class MapEditing:
 
     def move_people_under(self, person_ids: list[int], manager_id: int | None) -> None:
         """Make several people report to one manager: all of them or, if one is refused, none."""
-        from keyplan.store import map_edits
+        from keyplan.store.map import edits as map_edits
         from keyplan.ui.map import commands as map_commands
 
         result = map_edits.move_people_under(self.database, person_ids, manager_id)
@@ -77,7 +77,7 @@ class MapEditing:
         self, positions: dict[int, tuple[float, float] | None], text: str | None = None
     ) -> None:
         """Hand-place cards (None gives a card back to the layout): one undo step for all."""
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui.map import commands as map_commands
 
         old = edits.set_map_positions(self.database, positions)
@@ -88,7 +88,7 @@ class MapEditing:
 
     def nudge_cards(self, positions: dict[int, tuple[float, float]]) -> None:
         """Hand-place cards moved by the keyboard; a run of nudges is one undo step."""
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui.map import commands as map_commands
 
         old = edits.set_map_positions(self.database, dict(positions))
@@ -104,7 +104,7 @@ class MapEditing:
         self, from_id: int, to_id: int, kind: str, strength: int = 2, note: str | None = None
     ) -> int:
         """Draw an influence line of a kind (``InfluenceKind`` value); return its id."""
-        from keyplan.store import map_edits
+        from keyplan.store.map import edits as map_edits
         from keyplan.ui.map import commands as map_commands
 
         line_id = map_edits.add_influence_line(self.database, from_id, to_id, kind, strength, note)
@@ -115,7 +115,7 @@ class MapEditing:
         return line_id
 
     def delete_influence(self, line_id: int) -> None:
-        from keyplan.store import map_edits
+        from keyplan.store.map import edits as map_edits
         from keyplan.ui.map import commands as map_commands
 
         account_id = map_edits.influence_line_account(self.database, line_id)
@@ -126,7 +126,7 @@ class MapEditing:
 
     def set_person_fields(self, person_id: int, values: dict[str, Any]) -> None:
         """Change several fields of a person at once (all or none): one undo step."""
-        from keyplan.store import edits
+        from keyplan.store.people import edits
         from keyplan.ui import commands
 
         parsed = {field: STAKEHOLDER_FIELDS[field].parse(value) for field, value in values.items()}

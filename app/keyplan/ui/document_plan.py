@@ -14,7 +14,7 @@ from keyplan.domain.plan_fields import WHITESPACE_STATUS_FIELD
 from keyplan.store.database import Database
 
 if TYPE_CHECKING:
-    from keyplan.store import plan_edits
+    from keyplan.store.plan import edits as plan_edits
 
 
 class PlanEditing:
@@ -28,30 +28,30 @@ class PlanEditing:
 
     def plan_rows(self, table: str, account_id: int) -> list[dict[str, Any]]:
         """The rows of a plan table for an account and the affiliates below it."""
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
 
         return plan_edits.rows(self.database, table, account_id)
 
     def plan_choices(self, table: str, account_id: int) -> dict[str, list[tuple[int, str]]]:
         """For each reference field of a plan table, the (id, name) pairs it may point at."""
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
 
         return plan_edits.reference_choices(self.database, table, account_id)
 
     def plan_family(self, account_id: int) -> dict[int, str]:
         """The account and its affiliates below (id -> name): whose rows its plan shows."""
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
 
         return plan_edits.family_names(self.database, account_id)
 
     def whitespace(self, account_id: int) -> plan_edits.WhitespaceGrid:
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
 
         return plan_edits.whitespace(self.database, account_id)
 
     def add_plan_row(self, table: str, account_id: int, values: dict[str, Any]) -> int:
         """Add a row to one of the account's plan tables; return its id."""
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
         from keyplan.ui.plan import commands as plan_commands
 
         row_id = plan_edits.add_row(self.database, table, account_id, values)
@@ -66,7 +66,7 @@ class PlanEditing:
         wherever it is edited: the Plan tab's table as well as the Commitments tab.
         """
         from keyplan.domain.plan_fields import PlanTable
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
 
         if table == PlanTable.COMMITMENTS.value and field == "status":
             status = plan_edits.plan_model(table).field(field).parse(value)
@@ -76,7 +76,7 @@ class PlanEditing:
 
     def change_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
         """One field of a plan row, as given: one undo step."""
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
         from keyplan.ui.plan import commands as plan_commands
 
         plan = plan_edits.plan_model(table)
@@ -97,7 +97,7 @@ class PlanEditing:
 
     def delete_plan_row(self, table: str, row_id: int) -> None:
         """Delete a plan row; undo brings it back exactly, links to it included."""
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
         from keyplan.ui.plan import commands as plan_commands
 
         account_id = plan_edits.row_account(self.database, table, row_id)
@@ -112,7 +112,7 @@ class PlanEditing:
         self, account_id: int, department: str, offering_id: int, status: str | None
     ) -> None:
         """Set the status of one whitespace cell (None clears it)."""
-        from keyplan.store import plan_edits
+        from keyplan.store.plan import edits as plan_edits
         from keyplan.ui.plan import commands as plan_commands
 
         new_status = WHITESPACE_STATUS_FIELD.parse(status)
@@ -136,7 +136,7 @@ class PlanEditing:
 
 def _plan_row_title(table: str, values: dict[str, Any]) -> str:
     """How an undo text names a plan row: its noun, and its title when that is text."""
-    from keyplan.store import plan_edits
+    from keyplan.store.plan import edits as plan_edits
 
     spec = plan_edits.plan_model(table).spec
     title = values.get(spec.title_field)

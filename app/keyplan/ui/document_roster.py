@@ -26,36 +26,36 @@ class RosterEditing:
 
     def team_roster(self) -> list:
         """Every team member (``TeamMemberRow``), in the order they were added."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
 
         return roster_edits.team_roster(self.database)
 
     def offering_list(self) -> list:
         """Every offering (``OfferingRow``), in the order they were added."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
 
         return roster_edits.offering_list(self.database)
 
     def home_account_choices(self) -> list[tuple[int, str]]:
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
 
         return roster_edits.home_account_choices(self.database)
 
     def team_member_ties(self, member_id: int) -> Any:
         """What deleting a team member changes (``TeamMemberTies``)."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
 
         return roster_edits.team_member_ties(self.database, member_id)
 
     def offering_ties(self, offering_id: int) -> Any:
         """What deleting an offering changes (``OfferingTies``)."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
 
         return roster_edits.offering_ties(self.database, offering_id)
 
     def add_team_member(self, name: str, **fields: Any) -> int:
         """Add a colleague to our team (one undo step); return their id."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
         from keyplan.ui import roster_commands
 
         member_id = roster_edits.add_team_member(self.database, name, **fields)
@@ -67,7 +67,7 @@ class RosterEditing:
 
     def set_team_member_field(self, member_id: int, field: str, value: Any) -> None:
         """Change a colleague's name, role, e-mail or home account (one undo step)."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
         from keyplan.ui import roster_commands
 
         self._set_roster_field(
@@ -81,7 +81,7 @@ class RosterEditing:
 
     def delete_team_member(self, member_id: int, *, cascade: bool = False) -> None:
         """Delete a colleague; ``cascade`` confirms losing their relationship ownerships."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
         from keyplan.ui import roster_commands
 
         name = roster_edits.team_member(self.database, member_id).name
@@ -92,7 +92,7 @@ class RosterEditing:
 
     def add_offering(self, name: str, description: str | None = None) -> int:
         """Add one of our offerings (one undo step); return its id."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
         from keyplan.ui import roster_commands
 
         offering_id = roster_edits.add_offering(self.database, name, description)
@@ -104,7 +104,7 @@ class RosterEditing:
 
     def set_offering_field(self, offering_id: int, field: str, value: Any) -> None:
         """Rename an offering or change its description (one undo step)."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
         from keyplan.ui import roster_commands
 
         self._set_roster_field(
@@ -118,7 +118,7 @@ class RosterEditing:
 
     def delete_offering(self, offering_id: int, *, cascade: bool = False) -> None:
         """Delete an offering; ``cascade`` confirms losing its whitespace cells."""
-        from keyplan.store import roster_edits
+        from keyplan.store.roster import edits as roster_edits
         from keyplan.ui import roster_commands
 
         name = roster_edits.offering(self.database, offering_id).name

@@ -16,7 +16,7 @@ from keyplan.ui.background import BackgroundTask, run_task
 from keyplan.ui.commands import DocumentCommand
 
 if TYPE_CHECKING:
-    from keyplan.store.json_rows import ImportReceipt
+    from keyplan.store.transfer.json_rows import ImportReceipt
     from keyplan.ui.document import PortfolioDocument
     from keyplan.ui.main_window import MainWindow
 
@@ -138,13 +138,13 @@ class ImportJsonCommand(DocumentCommand):
         document.accounts_changed.emit()
 
     def apply(self) -> None:
-        from keyplan.store.json_rows import reapply_import
+        from keyplan.store.transfer.json_rows import reapply_import
 
         reapply_import(self.document.database, self.receipt)
         self.document.accounts_changed.emit()
 
     def revert(self) -> None:
-        from keyplan.store.json_rows import remove_imported
+        from keyplan.store.transfer.json_rows import remove_imported
 
         remove_imported(self.document.database, self.receipt)
         self.document.accounts_changed.emit()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from keyplan.store import import_writes
+from keyplan.store.transfer import import_writes
 from keyplan.ui.commands import DocumentCommand
 
 if TYPE_CHECKING:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from keyplan.domain.vocabulary import Channel
-from keyplan.store import edits, interaction_edits
+from keyplan.store.meetings import edits as interaction_edits
+from keyplan.store.people import edits
 from keyplan.store.snapshots import RowSnapshot
 from keyplan.ui.commands import DocumentCommand
 

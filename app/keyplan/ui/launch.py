@@ -26,9 +26,9 @@ def open_document(location: str, create: bool) -> PortfolioDocument:
     """Open a database for the UI; raises KeyplanError with the user's message.
 
     The window becomes the file's one writer; while another Keyplan process edits the file,
-    it opens read-only (``store/lock.py``) and the window says so in a banner.
+    it opens read-only (``store/safety/lock.py``) and the window says so in a banner.
     """
-    from keyplan.store.lock import open_for_editing  # standard library only
+    from keyplan.store.safety.lock import open_for_editing  # standard library only
 
     return PortfolioDocument(open_for_editing(location, create=create))
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
-from keyplan.store.quick_reads import AccountGlance, account_glance
+from keyplan.store.shell.quick_reads import AccountGlance, account_glance
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.field_editors import choice_items, make_choice_box

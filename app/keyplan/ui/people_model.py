@@ -19,7 +19,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, short_link
 from keyplan.domain.titles import searchable_title, sort_name, sort_text
 from keyplan.domain.vocabulary import Level, Stance
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
 from keyplan.ui.roster_watch import TeamWatch

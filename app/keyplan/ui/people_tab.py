@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.store.queries import manager_choices
+from keyplan.store.people.queries import manager_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.field_editors import FieldDelegate

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from keyplan.domain.vocabulary import Tier
-from keyplan.store.quick_reads import PortfolioRow
+from keyplan.store.shell.quick_reads import PortfolioRow
 from keyplan.ui.document import PortfolioDocument
 
 AccountIdRole = Qt.ItemDataRole.UserRole + 1

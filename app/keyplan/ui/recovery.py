@@ -2,7 +2,7 @@
 
 The user is asked what to do (``recovery_dialog.py``) until something opens or they quit:
 restore the newest good backup, choose another backup, open another database. A restore puts
-the damaged file aside under a new name (``store/recovery.py``), then opens the restored
+the damaged file aside under a new name (``store/safety/recovery.py``), then opens the restored
 database the usual way. A failed attempt says why and asks again.
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.store import backup, recovery
+from keyplan.store.safety import backup, recovery
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.recovery_dialog import DamagedDatabase, RecoveryChoice, describe_when

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan.store.recovery import GoodBackup
+from keyplan.store.safety.recovery import GoodBackup
 
 ICON_SIZE = 48
 DIALOG_WIDTH = 560

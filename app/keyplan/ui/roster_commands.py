@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from keyplan.store import edits, roster_edits
+from keyplan.store.people import edits
+from keyplan.store.roster import edits as roster_edits
 from keyplan.store.snapshots import RowSnapshot
 from keyplan.ui.commands import DocumentCommand
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import FieldSpec, Kind
-from keyplan.store import roster_edits
+from keyplan.store.roster import edits as roster_edits
 from keyplan.ui.column_table import ColumnTableModel, ModelIndex
 from keyplan.ui.document import PortfolioDocument
 

@@ -1,7 +1,7 @@
 """Team mode in a window: teammates' changes appear live, and a refused save offers a reload.
 
 - On a team database, ``watch_teammates`` listens for the changes other windows announce
-  (``store/team_notify``) and turns each batch into the document's usual signals, so every
+  (``store/team/notify.py``) and turns each batch into the document's usual signals, so every
   view updates what changed exactly as it does after the user's own edits.
 - When a save is refused because someone else saved the record first (``EditConflict``), the
   view that tried shows why, and a bar above the window offers to reload the record
@@ -23,13 +23,13 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS
 from keyplan.domain.plan_fields import WHITESPACE, PlanTable
-from keyplan.store.team_conflicts import EditConflict
+from keyplan.store.team.conflicts import EditConflict
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMainWindow
 
     from keyplan.store.database import Database
-    from keyplan.store.team_notify import ChangeBatch, RowChange
+    from keyplan.store.team.notify import ChangeBatch, RowChange
     from keyplan.ui.document import PortfolioDocument
 
 PLAN_TABLES = {table.value for table in PlanTable} | {WHITESPACE}
@@ -47,7 +47,7 @@ class TeammateChanges(QObject):
     changes_heard = Signal(object)  # a ChangeBatch, emitted from the listener's thread
 
     def __init__(self, document: PortfolioDocument, window: QMainWindow | None = None) -> None:
-        from keyplan.store.team_notify import ChangeListener
+        from keyplan.store.team.notify import ChangeListener
 
         super().__init__(document)
         self.document = document
@@ -158,8 +158,8 @@ def _emit(document: PortfolioDocument, found: _Announcements) -> None:
 
 def reload_record(document: PortfolioDocument, table: str, row_id: int) -> None:
     """Read a record again (the next save builds on it) and refresh every view of it."""
-    from keyplan.store import team_tracking
-    from keyplan.store.team_notify import RowChange
+    from keyplan.store.team import tracking as team_tracking
+    from keyplan.store.team.notify import RowChange
 
     account = team_tracking.record_account(document.database, table, row_id)
     exists = team_tracking.remember_current(document.database, table, row_id)
@@ -171,7 +171,7 @@ def reload_record(document: PortfolioDocument, table: str, row_id: int) -> None:
 
 def last_change_text(database: Database, table: str, row_id: int) -> str:
     """'Last changed by bob on 23 Nov 2026 at 14:02' ("" when not known)."""
-    from keyplan.store import team_tracking
+    from keyplan.store.team import tracking as team_tracking
 
     found = team_tracking.last_change(database, table, row_id)
     if found is None:
@@ -262,7 +262,7 @@ def copy_database_to(window: Any) -> None:
     source = window.document.database
 
     def work(report: Any) -> Any:
-        from keyplan.store.copy_db import copy_to
+        from keyplan.store.transfer.copy_db import copy_to
 
         return copy_to(source, target, progress=report)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
-from keyplan.store import edits
+from keyplan.store.people import edits
 from keyplan.ui.main_window import MainWindow
 from keyplan.ui.map.map_tab import MapTab
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 
-from keyplan.store import queries
+from keyplan.store.people import queries
 from keyplan.ui.map.card_item import DropState
 
 

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QRectF, Qt
 
-from keyplan.store import edits
 from keyplan.store.database import Database
 from keyplan.store.demo import create_demo_portfolio
-from keyplan.store.queries import find_account
+from keyplan.store.people import edits
+from keyplan.store.people.queries import find_account
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.launch import open_document
 from keyplan.ui.main_window import MainWindow

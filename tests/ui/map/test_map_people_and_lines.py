@@ -11,7 +11,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
-from keyplan.store import map_queries, queries
+from keyplan.store.map import queries as map_queries
+from keyplan.store.people import queries
 from keyplan.ui.map import person_dialog, prompts
 from keyplan.ui.map.card_face import card_face
 from keyplan.ui.map.card_item import DropState

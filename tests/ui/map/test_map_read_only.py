@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from keyplan.store import queries
+from keyplan.store.people import queries
 from keyplan.ui.map.interactions import READ_ONLY_HINT
 
 from .conftest import MapHand, open_map

@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from keyplan.store import edits, queries
+from keyplan.store.people import edits, queries
 from keyplan.ui.map import cli_command, prompts
 from keyplan.ui.map.export import export_png, export_svg
 

@@ -20,7 +20,7 @@ from keyplan.domain.fields import FieldSpec
 from keyplan.domain.plan_fields import COMMITMENT_FIELDS, PlanTable
 from keyplan.domain.rules import is_commitment_late
 from keyplan.domain.vocabulary import CommitmentStatus
-from keyplan.store.interaction_queries import CommitmentRow
+from keyplan.store.meetings.queries import CommitmentRow
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights import palette
 from keyplan.ui.insights.row_list_model import RowListModel

@@ -23,7 +23,7 @@ from keyplan.domain.insights.summary import TREND_MONTHS, AccountSummary, summar
 from keyplan.domain.insights.tally import AccountTally
 from keyplan.domain.money import amount_sort_text
 from keyplan.domain.vocabulary import Tier
-from keyplan.store.fact_buckets import PortfolioAccount
+from keyplan.store.insights.fact_buckets import PortfolioAccount
 from keyplan.ui.insights import palette
 from keyplan.ui.insights.row_list_model import RowListModel
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.vocabulary import Channel
-from keyplan.store.interaction_queries import InteractionRow
+from keyplan.store.meetings.queries import InteractionRow
 from keyplan.ui.insights.row_list_model import RowListModel
 
 InteractionIdRole = Qt.ItemDataRole.UserRole + 1

@@ -17,7 +17,7 @@ from keyplan.domain.fields import STAKEHOLDER_FIELDS, short_link
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import Strength
 from keyplan.exchange.map_design import owner_mark
-from keyplan.store.map_queries import MapPerson
+from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map import style
 
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override  # typing.override arrives in 3.12
 
-from keyplan.store.map_queries import MapPerson
+from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map import style
 from keyplan.ui.map.card_face import (
     PROFILE_MARK_WIDTH,

@@ -62,7 +62,7 @@ def _export_svg(args: argparse.Namespace, out: Path) -> int:
     from datetime import date
 
     from keyplan.exchange.map_svg import map_svg, map_title
-    from keyplan.store.map_sqlite import read_map
+    from keyplan.store.map.sqlite_read import read_map
 
     location = _location(args)
     data = read_map(location, args.account, with_affiliates=not args.no_affiliates)
@@ -83,8 +83,8 @@ def _export_svg(args: argparse.Namespace, out: Path) -> int:
 def _read_through_store(location: str, args: argparse.Namespace):
     """The map through the full store: a team database, or a file that needs an upgrade."""
     from keyplan.store.database import open_database
-    from keyplan.store.map_queries import map_data
-    from keyplan.store.queries import find_account
+    from keyplan.store.map.queries import map_data
+    from keyplan.store.people.queries import find_account
 
     db = open_database(location, create=False)
     try:
@@ -100,7 +100,7 @@ def _export_png(args: argparse.Namespace, out: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     from keyplan.store.database import open_database
-    from keyplan.store.queries import find_account
+    from keyplan.store.people.queries import find_account
     from keyplan.ui.document import PortfolioDocument
     from keyplan.ui.fonts import register_fallback_fonts
     from keyplan.ui.map.export import export_png

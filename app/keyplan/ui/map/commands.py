@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from keyplan.store import edits, map_edits
-from keyplan.store.map_edits import Placement, Point
+from keyplan.store.map import edits as map_edits
+from keyplan.store.map.edits import Placement, Point
+from keyplan.store.people import edits
 from keyplan.store.snapshots import RowSnapshot
 from keyplan.ui.commands import DocumentCommand
 

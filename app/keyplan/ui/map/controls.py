@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from typing_extensions import override  # typing.override arrives in 3.12
 
-from keyplan.store.map_queries import MapPerson
+from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
 from keyplan.ui.map.search_box import SearchBox
 

@@ -19,7 +19,7 @@ from PySide6.QtPrintSupport import QPrinter
 from keyplan.domain.errors import KeyplanError
 from keyplan.exchange.map_svg import map_svg
 from keyplan.exchange.map_svg import map_title as svg_title
-from keyplan.store.map_rows import MapData
+from keyplan.store.map.rows import MapData
 from keyplan.ui.map.legend import legend_size, paint_legend
 from keyplan.ui.map.scene import MapScene
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from keyplan.domain.layout import CardSpec
-from keyplan.store.map_queries import MapPerson
+from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map import style
 from keyplan.ui.map.filters import MapFilters, layout_order
 

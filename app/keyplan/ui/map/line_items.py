@@ -16,7 +16,7 @@ from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.layout import Connector
 from keyplan.exchange import map_design as design
-from keyplan.store.map_queries import MapLine
+from keyplan.store.map.queries import MapLine
 from keyplan.ui.map import style
 
 CardRect = Callable[[int], QRectF | None]

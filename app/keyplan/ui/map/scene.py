@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene
 from keyplan.domain.errors import KeyplanError, RuleViolation
 from keyplan.domain.layout import OrgChartLayout, layout_org_chart
 from keyplan.domain.rules import check_reports_to
-from keyplan.store.map_queries import MapAccount, MapLine, MapPerson
+from keyplan.store.map.queries import MapAccount, MapLine, MapPerson
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import style
 from keyplan.ui.map.card_item import CardItem

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from keyplan.domain.plan_fields import WHITESPACE
-from keyplan.store import plan_edits
+from keyplan.store.plan import edits as plan_edits
 from keyplan.store.snapshots import RowSnapshot
 from keyplan.ui.commands import DocumentCommand
 

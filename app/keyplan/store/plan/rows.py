@@ -10,7 +10,7 @@ from datetime import date
 from typing import Any
 
 from keyplan.domain.vocabulary import TeamRole
-from keyplan.store.queries import PersonRow
+from keyplan.store.people.queries import PersonRow
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session, aliased
 
 from keyplan.domain.rules import is_commitment_late
 from keyplan.store.database import Database
-from keyplan.store.edits import umbrella_account_ids
 from keyplan.store.models import (
     Account,
     Action,
@@ -37,7 +36,9 @@ from keyplan.store.models import (
     TeamMember,
     WhitespaceCell,
 )
-from keyplan.store.plan_rows import (
+from keyplan.store.people.edits import umbrella_account_ids
+from keyplan.store.people.queries import account_values, people
+from keyplan.store.plan.rows import (
     ActionRow,
     AffiliateRow,
     CommitmentRow,
@@ -53,7 +54,6 @@ from keyplan.store.plan_rows import (
     TeamRow,
     WhitespaceRow,
 )
-from keyplan.store.queries import account_values, people
 
 __all__ = [
     "ActionRow",

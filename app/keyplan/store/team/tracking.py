@@ -24,12 +24,12 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 
 from keyplan.store.models import Base
-from keyplan.store.team_conflicts import conflict_for
-from keyplan.store.team_notify import RowChange, send_changes
+from keyplan.store.team.conflicts import conflict_for
+from keyplan.store.team.notify import RowChange, send_changes
 
 if TYPE_CHECKING:
     from keyplan.store.database import Database
-    from keyplan.store.team_conflicts import EditConflict
+    from keyplan.store.team.conflicts import EditConflict
 
 DATABASE = "keyplan_database"  # session.info: the Database the session belongs to
 WRITES = "keyplan_writes"  # session.info: True in a transaction() session

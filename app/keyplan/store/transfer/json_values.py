@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Column, Table
 from sqlalchemy import types as sqltypes
 
-from keyplan.store.json_tables import ImportRefused
+from keyplan.store.transfer.json_tables import ImportRefused
 
 
 def row_decoder(table: Table) -> Callable[[Mapping[str, Any], int], dict[str, Any]]:

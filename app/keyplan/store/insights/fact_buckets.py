@@ -41,6 +41,7 @@ from keyplan.domain.vocabulary import (
     WhitespaceStatus,
     WorkStatus,
 )
+from keyplan.store.insights.rule_sql import stored
 from keyplan.store.models import (
     Account,
     Action,
@@ -51,7 +52,6 @@ from keyplan.store.models import (
     Stakeholder,
     WhitespaceCell,
 )
-from keyplan.store.rule_sql import stored
 
 #: Whitespace states in which an offering has come up with the customer.
 DISCUSSED = (

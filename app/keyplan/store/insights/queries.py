@@ -19,10 +19,10 @@ from keyplan.domain.insights.contacts import RECENT_DAYS
 from keyplan.domain.insights.facts import AccountFacts
 from keyplan.domain.insights.tally import AccountTally
 from keyplan.domain.rules import families_below
-from keyplan.store import interaction_facts
 from keyplan.store.database import Database
-from keyplan.store.fact_buckets import FactBuckets, PortfolioAccount
-from keyplan.store.queries import umbrella_family_below
+from keyplan.store.insights.fact_buckets import FactBuckets, PortfolioAccount
+from keyplan.store.meetings import facts as interaction_facts
+from keyplan.store.people.queries import umbrella_family_below
 
 __all__ = [
     "PortfolioAccount",
@@ -99,7 +99,7 @@ def dashboard_facts(
         The accounts read in name order, and each wanted one's ``AccountTally`` by id: the
         account with its affiliates, counted in a few aggregate queries (``dashboard_tally``).
     """
-    from keyplan.store.dashboard_tally import dashboard_tallies
+    from keyplan.store.insights.dashboard_tally import dashboard_tallies
 
     with db.read() as session:
         read = _families_to_read(session, account_ids)

@@ -13,22 +13,22 @@ from keyplan.domain.errors import NotFound
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
-from keyplan.store.edits import umbrella_account_ids
-from keyplan.store.interaction_facts import last_contacts
+from keyplan.store.meetings.facts import last_contacts
 from keyplan.store.models import (
     Account,
     RelationshipOwner,
     Stakeholder,
     TeamMember,
 )
-from keyplan.store.quick_reads import (  # noqa: F401 (the reads the first window needs)
+from keyplan.store.people.edits import umbrella_account_ids
+from keyplan.store.shell.quick_reads import (  # noqa: F401 (the reads the first window needs)
     AccountGlance,
     PortfolioRow,
     account_glance,
     account_values,
     portfolio,
 )
-from keyplan.store.team_tracking import remember_read
+from keyplan.store.team.tracking import remember_read
 
 
 @dataclass(frozen=True, slots=True)

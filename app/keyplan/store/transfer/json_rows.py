@@ -40,14 +40,15 @@ from sqlalchemy.orm import Session
 from keyplan.domain.errors import NotFound
 from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
-from keyplan.store.json_import import (
+from keyplan.store.models import Base
+from keyplan.store.transfer.json_import import (
     ImportReceipt,
     ImportRefused,
     import_rows,
     reapply_import,
     remove_imported,
 )
-from keyplan.store.json_tables import (
+from keyplan.store.transfer.json_tables import (
     NAME_COLUMN,
     ROOT_TABLE,
     Rows,
@@ -57,7 +58,6 @@ from keyplan.store.json_tables import (
     referred_tables,
     tables,
 )
-from keyplan.store.models import Base
 
 __all__ = [
     "ImportReceipt",

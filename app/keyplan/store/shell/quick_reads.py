@@ -17,7 +17,7 @@ from keyplan.domain.errors import NotFound
 from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
 from keyplan.domain.vocabulary import CommitmentStatus, Stance
 from keyplan.store.database import Database
-from keyplan.store.rule_sql import is_champion_sql, is_decision_maker_sql, sql_in
+from keyplan.store.insights.rule_sql import is_champion_sql, is_decision_maker_sql, sql_in
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, NotFound
 from keyplan.domain.rules import family_below
-from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
+from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson
 from keyplan.store.schema import HEAD_REVISION
 
 _PEOPLE = """

@@ -19,9 +19,9 @@ from keyplan.domain.companies import AccountNames, company_key
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.rules import family_below, umbrella_of
 from keyplan.store.database import Database
-from keyplan.store.edits import umbrella_account_ids
-from keyplan.store.import_writes import IMPORTED_FIELDS
 from keyplan.store.models import Account, Stakeholder
+from keyplan.store.people.edits import umbrella_account_ids
+from keyplan.store.transfer.import_writes import IMPORTED_FIELDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,8 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.rules import reporting_cycles
 from keyplan.store.database import Database
-from keyplan.store.json_tables import (
+from keyplan.store.models import Base
+from keyplan.store.transfer.json_tables import (
     BOOKKEEPING,
     NAME_COLUMN,
     ROOT_TABLE,
@@ -39,8 +40,7 @@ from keyplan.store.json_tables import (
     tables,
     target,
 )
-from keyplan.store.json_values import row_decoder
-from keyplan.store.models import Base
+from keyplan.store.transfer.json_values import row_decoder
 
 WRITE_ROWS = 2000  # rows written per executemany
 

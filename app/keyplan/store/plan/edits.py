@@ -26,7 +26,6 @@ from keyplan.domain.plan_fields import (
     PlanTable,
     PlanTableSpec,
 )
-from keyplan.store import edits, queries
 from keyplan.store.database import Database
 from keyplan.store.models import (
     Account,
@@ -43,7 +42,8 @@ from keyplan.store.models import (
     TeamMember,
     WhitespaceCell,
 )
-from keyplan.store.queries import umbrella_family_below
+from keyplan.store.people import edits, queries
+from keyplan.store.people.queries import umbrella_family_below
 from keyplan.store.snapshots import RowSnapshot, delete_snapshot_rows, snapshot_delete
 
 Choices = list[tuple[int, str]]

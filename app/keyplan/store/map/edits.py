@@ -17,8 +17,8 @@ from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.rules import check_reports_to
 from keyplan.domain.vocabulary import InfluenceKind
 from keyplan.store.database import Database
-from keyplan.store.edits import umbrella_account_ids
 from keyplan.store.models import InfluenceLine, Stakeholder
+from keyplan.store.people.edits import umbrella_account_ids
 from keyplan.store.snapshots import RowSnapshot, delete_snapshot_rows, snapshot_delete
 
 Point = tuple[float, float]

@@ -16,8 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused
-from keyplan.store import backup
-from keyplan.store.atomic_files import (
+from keyplan.store.safety import backup
+from keyplan.store.safety.atomic_files import (
     FileWriteFailed,
     write_failure_message,
     write_file_atomically,
@@ -109,7 +109,7 @@ def restore_over_damaged(
         DatabaseBusy: another Keyplan process is writing the database.
         FileWriteFailed: the file could not be renamed or the backup written.
     """
-    from keyplan.store.lock import writing
+    from keyplan.store.safety.lock import writing
 
     source, database = Path(source).expanduser(), Path(database).expanduser()
     if source.resolve() == database.resolve():

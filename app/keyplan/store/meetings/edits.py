@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 from keyplan.domain.errors import RuleViolation
 from keyplan.domain.interaction_fields import INTERACTION_FIELDS
 from keyplan.store.database import Database
-from keyplan.store.edits import _get, umbrella_account_ids
 from keyplan.store.models import (
     Account,
     Interaction,
@@ -26,6 +25,7 @@ from keyplan.store.models import (
     Stakeholder,
     TeamMember,
 )
+from keyplan.store.people.edits import _get, umbrella_account_ids
 from keyplan.store.snapshots import RowSnapshot, delete_snapshot_rows, snapshot_delete
 
 # ---- interactions -------------------------------------------------------------------------

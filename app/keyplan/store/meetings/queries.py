@@ -20,7 +20,7 @@ from keyplan.store.models import (
     Stakeholder,
     TeamMember,
 )
-from keyplan.store.queries import umbrella_family_below
+from keyplan.store.people.queries import umbrella_family_below
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,7 @@ from keyplan.domain.fields import FieldSpec, Kind
 from keyplan.domain.vocabulary import TeamRole
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Offering, TeamMember
-from keyplan.store.roster_queries import (  # noqa: F401 (the roster's reads, for one import)
+from keyplan.store.roster.queries import (  # noqa: F401 (the roster's reads, for one import)
     OfferingRow,
     OfferingTies,
     TeamMemberRow,

@@ -60,23 +60,23 @@ from keyplan.domain.relationships import (
 )
 from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.database import Database
-from keyplan.store.fact_buckets import (
+from keyplan.store.insights.fact_buckets import (
     PERSON_COLUMNS,
     FactBuckets,
     PortfolioAccount,
     person_facts,
 )
-from keyplan.store.insight_queries import families_of
-from keyplan.store.interaction_facts import last_contacts
+from keyplan.store.insights.queries import families_of
+from keyplan.store.insights.recent_window import RecentWindow, read_recent_window
+from keyplan.store.insights.rule_sql import stored
+from keyplan.store.meetings.facts import last_contacts
 from keyplan.store.models import (
     Interaction,
     InteractionStakeholder,
     RelationshipOwner,
     Stakeholder,
 )
-from keyplan.store.quick_reads import as_date
-from keyplan.store.recent_window import RecentWindow, read_recent_window
-from keyplan.store.rule_sql import stored
+from keyplan.store.shell.quick_reads import as_date
 
 _LEVELS = {member.value: member for member in Level}
 _MONTH = itemgetter(slice(0, 7))  # "2026-11-23" -> "2026-11", at C speed

@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.rules import umbrella_of
 from keyplan.store.database import Database
-from keyplan.store.edits import umbrella_account_ids
 from keyplan.store.models import USER_INFO_KEY, Account, Stakeholder, utc_now
+from keyplan.store.people.edits import umbrella_account_ids
 from keyplan.store.snapshots import (
     RowSnapshot,
     delete_snapshot_rows,

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, KeyplanError
-from keyplan.store.atomic_files import FileWriteFailed, write_file_atomically
+from keyplan.store.safety.atomic_files import FileWriteFailed, write_file_atomically
 from keyplan.store.schema import KNOWN_REVISIONS
 
 DEFAULT_EVERY_MINUTES = 10  # an automatic backup at most this often while edits happen
@@ -117,7 +117,7 @@ def make_rolling_backup(
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as error:
-        from keyplan.store.atomic_files import write_failure_message
+        from keyplan.store.safety.atomic_files import write_failure_message
 
         raise FileWriteFailed(write_failure_message(folder, error)) from error
     target = _new_backup_path(folder, database.stem, now or datetime.now())

@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
-from keyplan.store.interaction_facts import last_contacts
-from keyplan.store.map_rows import MapAccount, MapData, MapLine, MapPerson
+from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson
+from keyplan.store.meetings.facts import last_contacts
 from keyplan.store.models import (
     Account,
     InfluenceLine,
@@ -24,7 +24,7 @@ from keyplan.store.models import (
     Stakeholder,
     TeamMember,
 )
-from keyplan.store.queries import umbrella_family_below
+from keyplan.store.people.queries import umbrella_family_below
 
 __all__ = ["MapAccount", "MapData", "MapLine", "MapPerson", "map_data", "map_lines", "map_people"]
 

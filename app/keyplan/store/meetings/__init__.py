@@ -1,0 +1,1 @@
+"""Meetings and promises: logging interactions, and who met whom and when."""

@@ -1,0 +1,1 @@
+"""Our side of the accounts: the team members who work them and the offerings we sell."""

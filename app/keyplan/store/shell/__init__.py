@@ -1,0 +1,1 @@
+"""What the first window reads, in plain SQL, before SQLAlchemy is loaded."""

@@ -1,0 +1,1 @@
+"""Data in and out: contact imports, JSON export and import, copying a whole database."""
