@@ -1,1 +1,3 @@
-"""What the insights and the dashboard read, in few aggregate queries; SQL built from the domain's rules."""
+"""What the insights and the dashboard read, in few aggregate queries; SQL built from the
+domain's rules.
+"""

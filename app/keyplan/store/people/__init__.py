@@ -1,1 +1,3 @@
-"""People and accounts: the everyday edits (one short transaction each) and what the screens read."""
+"""People and accounts: the everyday edits (one short transaction each) and what the screens
+read.
+"""

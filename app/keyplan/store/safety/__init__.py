@@ -1,1 +1,3 @@
-"""Keeping data safe: backups, integrity checks, recovery of a damaged file, the one-writer lock, atomic files."""
+"""Keeping data safe: backups, integrity checks, recovery of a damaged file, the one-writer
+lock, atomic files.
+"""
