@@ -139,11 +139,11 @@ def test_without_db_the_users_own_database_is_used(tmp_path, monkeypatch, capsys
 
 def test_without_a_command_the_application_starts(monkeypatch):
     calls = []
-    launch = types.ModuleType("keyplan.ui.launch")
+    launch = types.ModuleType("keyplan.ui.shell.launch")
     launch.run_gui = lambda location, exit_when_ready: (
         calls.append((location, exit_when_ready)) or 0
     )
-    monkeypatch.setitem(sys.modules, "keyplan.ui.launch", launch)
+    monkeypatch.setitem(sys.modules, "keyplan.ui.shell.launch", launch)
     assert main(["--db", "plan.db", "--exit-when-ready"]) == 0
     assert main([]) == 0
     assert calls == [("plan.db", True), (None, False)]
@@ -204,7 +204,7 @@ def test_a_sub_command_from_another_module_loads_only_when_used(monkeypatch, cap
     command = cli.SubCommand.from_module("greet", "say hello", "keyplan_test_greeting")
     monkeypatch.setattr(cli, "SUB_COMMANDS", (*cli.SUB_COMMANDS, command))
     monkeypatch.setitem(
-        sys.modules, "keyplan.ui.launch", types.SimpleNamespace(run_gui=lambda *a: 0)
+        sys.modules, "keyplan.ui.shell.launch", types.SimpleNamespace(run_gui=lambda *a: 0)
     )
 
     assert main(["--exit-when-ready"]) == 0

@@ -128,7 +128,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from keyplan.ui.launch import run_gui  # Qt loads only when the window is wanted
+    from keyplan.ui.shell.launch import run_gui  # Qt loads only when the window is wanted
 
     return run_gui(args.db, args.exit_when_ready)
 

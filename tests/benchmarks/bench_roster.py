@@ -57,8 +57,8 @@ def main() -> None:
 
     from keyplan.store.database import open_database
     from keyplan.ui.document import PortfolioDocument
-    from keyplan.ui.launch import open_document
-    from keyplan.ui.main_window import MainWindow
+    from keyplan.ui.shell.launch import open_document
+    from keyplan.ui.shell.main_window import MainWindow
 
     app = QApplication([])
     document = PortfolioDocument(open_database(database))

@@ -66,7 +66,7 @@ def test_long_texts_are_shortened_to_fit():
 
 
 def test_the_design_matches_the_people_table_and_the_insights():
-    from keyplan.ui.people_model import STANCE_COLOURS
+    from keyplan.ui.people.people_model import STANCE_COLOURS
 
     assert {k: v.name() for k, v in STANCE_COLOURS.items()} == map_design.STANCE_EDGE
 

@@ -13,8 +13,8 @@ from keyplan.store.database import Database
 from keyplan.store.people import edits
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.launch import open_document
-from keyplan.ui.main_window import MainWindow
+from keyplan.ui.shell.launch import open_document
+from keyplan.ui.shell.main_window import MainWindow
 
 
 @dataclass

@@ -9,9 +9,11 @@ from keyplan.exchange.csv_export import read_csv_cells
 from keyplan.store.database import Database, open_database
 from keyplan.store.people import queries
 from keyplan.store.safety import backup
-from keyplan.ui import backup_actions, dialogs, exchange_actions
+from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.main_window import MainWindow
+from keyplan.ui.safety import backup_actions
+from keyplan.ui.shell.main_window import MainWindow
+from keyplan.ui.transfer import exchange_actions
 
 
 def menu_action(window: MainWindow, text: str):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from keyplan.store.safety import backup
-from keyplan.ui import backup_actions
+from keyplan.ui.safety import backup_actions
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -13,7 +13,7 @@ from keyplan.store.people.queries import find_account
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights.dashboard import PortfolioDashboard
 from keyplan.ui.insights.dashboard_model import DashboardColumn, ReasonsRole, ScoreRole
-from keyplan.ui.overview_tab import OverviewTab
+from keyplan.ui.people.overview_tab import OverviewTab
 
 TODAY = date.today()  # the glance and the dashboard read the real clock
 

@@ -11,9 +11,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from keyplan.ui import dialogs, exchange_actions, settings
-from keyplan.ui.file_folders import FileKind, documents_folder, last_folder, start_path
+from keyplan.ui import dialogs
 from keyplan.ui.map import prompts
+from keyplan.ui.shell import settings
+from keyplan.ui.shell.file_folders import FileKind, documents_folder, last_folder, start_path
+from keyplan.ui.transfer import exchange_actions
 
 
 class ScriptedFileDialog:

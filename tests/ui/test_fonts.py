@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase, QRawFont
 
-from keyplan.ui.fonts import register_fallback_fonts
+from keyplan.ui.shell.fonts import register_fallback_fonts
 
 
 def test_the_bundled_fallback_font_is_registered_and_draws_chinese(qapp):

@@ -12,8 +12,8 @@ from keyplan.exchange.import_plan import Action
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
 from keyplan.ui import dialogs
-from keyplan.ui.import_preview import PreviewColumn
-from keyplan.ui.import_wizard import ImportWizard
+from keyplan.ui.transfer.import_preview import PreviewColumn
+from keyplan.ui.transfer.import_wizard import ImportWizard
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 

@@ -16,14 +16,14 @@ from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
 from keyplan.store.people import edits
 from keyplan.ui import dialogs
-from keyplan.ui.import_preview import (
+from keyplan.ui.shell.portfolio_model import PortfolioColumn
+from keyplan.ui.transfer.import_preview import (
     GUESS_WORD,
     MOVED_AWAY_WORD,
     MOVED_HERE_WORD,
     PreviewColumn,
 )
-from keyplan.ui.import_wizard import ImportWizard
-from keyplan.ui.portfolio_model import PortfolioColumn
+from keyplan.ui.transfer.import_wizard import ImportWizard
 
 HEADER = "Name,Role,Employer\n"
 
@@ -264,8 +264,8 @@ def test_a_linkedin_export_updates_the_right_accounts_of_the_demo_from_the_menu(
     from keyplan.store.demo import create_demo_portfolio
     from keyplan.store.people.queries import find_account
     from keyplan.ui.document import PortfolioDocument
-    from keyplan.ui.launch import open_document
-    from keyplan.ui.main_window import MainWindow
+    from keyplan.ui.shell.launch import open_document
+    from keyplan.ui.shell.main_window import MainWindow
 
     create_demo_portfolio(db)
     window = MainWindow(PortfolioDocument(db), open_document)

@@ -25,8 +25,8 @@ from keyplan.ui.insights.dashboard_model import (
     SortRole,
     TrendRole,
 )
-from keyplan.ui.launch import open_document
-from keyplan.ui.main_window import MainWindow
+from keyplan.ui.shell.launch import open_document
+from keyplan.ui.shell.main_window import MainWindow
 
 TODAY = date(2026, 5, 4)
 

@@ -14,10 +14,10 @@ from keyplan.store.database import Database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.people import queries
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.insights.commitments_model import CommitmentColumn
-from keyplan.ui.launch import open_document
-from keyplan.ui.main_window import MainWindow
-from keyplan.ui.people_model import LAST_CONTACT_COLUMN
+from keyplan.ui.meetings.commitments_model import CommitmentColumn
+from keyplan.ui.people.people_model import LAST_CONTACT_COLUMN
+from keyplan.ui.shell.launch import open_document
+from keyplan.ui.shell.main_window import MainWindow
 
 TODAY = date(2026, 5, 4)
 

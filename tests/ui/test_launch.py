@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from keyplan.ui import launch, settings
-from keyplan.ui.main_window import MainWindow
+from keyplan.ui.shell import launch, settings
+from keyplan.ui.shell.main_window import MainWindow
 
 
 def test_the_first_start_fills_the_demo_and_opens_on_the_dashboard(qtbot, tmp_path, monkeypatch):

@@ -9,10 +9,10 @@ from keyplan.domain.account_names import ALIASES_HINT, account_aliases
 from keyplan.store.database import open_database
 from keyplan.store.people import edits, queries
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.launch import open_document
-from keyplan.ui.main_window import MainWindow
-from keyplan.ui.note_edit import NoteEdit
-from keyplan.ui.people_model import COLUMN_OF_FIELD
+from keyplan.ui.people.people_model import COLUMN_OF_FIELD
+from keyplan.ui.shell.launch import open_document
+from keyplan.ui.shell.main_window import MainWindow
+from keyplan.ui.widgets.note_edit import NoteEdit
 
 
 def tree_names(window: MainWindow) -> list[tuple[str, list[str]]]:

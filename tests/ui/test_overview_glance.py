@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from keyplan.store.shell.quick_reads import AccountGlance
-from keyplan.ui.overview_tab import glance_text
+from keyplan.ui.people.overview_tab import glance_text
 
 
 def glance(**changes: object) -> AccountGlance:

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.reports.export import export_pdf
 from keyplan.store.people import edits
-from keyplan.ui.main_window import MainWindow
 from keyplan.ui.plan.plan_tab import PlanTab
+from keyplan.ui.shell.main_window import MainWindow
 
 PIPELINE = "EUR 750,000 + BRL 350,000 + USD 90,000"
 WEIGHTED = "EUR 300,000 + BRL 175,000 + USD 18,000"

@@ -10,10 +10,10 @@ from keyplan.domain.plan_fields import PlanTable
 from keyplan.store.models import Offering, Opportunity, TeamMember
 from keyplan.store.people import queries
 from keyplan.store.plan import edits as plan_edits
-from keyplan.ui.main_window import MainWindow
 from keyplan.ui.plan.account_fields import PlanNoteEdit
 from keyplan.ui.plan.plan_tab import PlanTab
 from keyplan.ui.plan.whitespace import WhitespaceView
+from keyplan.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -16,9 +16,10 @@ from PySide6.QtWidgets import QLabel
 
 from keyplan.store.people import edits, queries
 from keyplan.store.safety import backup
-from keyplan.ui import dialogs, launch, settings
-from keyplan.ui.main_window import MainWindow
-from keyplan.ui.recovery_dialog import RecoveryChoice, RecoveryDialog
+from keyplan.ui import dialogs
+from keyplan.ui.safety.recovery_dialog import RecoveryChoice, RecoveryDialog
+from keyplan.ui.shell import launch, settings
+from keyplan.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.timeout(60)
 

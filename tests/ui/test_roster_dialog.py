@@ -12,11 +12,11 @@ from keyplan.store.models import Offering, RelationshipOwner, TeamMember, Whites
 from keyplan.store.plan import edits as plan_edits
 from keyplan.store.roster import edits as roster_edits
 from keyplan.ui import dialogs
-from keyplan.ui.main_window import MainWindow
-from keyplan.ui.people_model import OWNER_COLUMN
+from keyplan.ui.people.people_model import OWNER_COLUMN
 from keyplan.ui.plan.plan_tab import PlanTab
 from keyplan.ui.plan.whitespace import WhitespaceView
-from keyplan.ui.roster_dialog import RosterDialog, RosterPage
+from keyplan.ui.roster.roster_dialog import RosterDialog, RosterPage
+from keyplan.ui.shell.main_window import MainWindow
 
 
 def stored(db, model) -> list[tuple]:
@@ -328,7 +328,7 @@ def test_the_team_model_shows_labels_and_counts_and_refuses_edits_with_a_message
     db, small_portfolio, sam_owns_two
 ):
     from keyplan.ui.document import PortfolioDocument
-    from keyplan.ui.roster_models import TeamTableModel
+    from keyplan.ui.roster.roster_models import TeamTableModel
 
     document = PortfolioDocument(db)
     model = TeamTableModel(document)
@@ -371,7 +371,7 @@ def test_the_roster_window_closes_when_another_database_is_opened(window, roster
 
 
 def test_the_team_watch_tells_views_when_their_rows_must_be_read_again():
-    from keyplan.ui.roster_watch import TeamChange, TeamWatch
+    from keyplan.ui.roster.roster_watch import TeamChange, TeamWatch
 
     team = [(1, "Sam"), (2, "Kim")]
     watch = TeamWatch(lambda: list(team))

@@ -25,7 +25,7 @@ from keyplan.store.map.queries import map_data
 from keyplan.store.people.queries import find_account
 from keyplan.store.shell import quick_reads
 from keyplan.ui.map.card_face import card_face
-from keyplan.ui.overview_tab import glance_text
+from keyplan.ui.people.overview_tab import glance_text
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "reports"))
 from pdf_sample import pdf_text

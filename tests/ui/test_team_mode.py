@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 from keyplan.store.database import Database, open_database
 from keyplan.store.people import edits, queries
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.launch import open_document
-from keyplan.ui.main_window import MainWindow
 from keyplan.ui.map import person_dialog
-from keyplan.ui.people_model import COLUMN_OF_FIELD
-from keyplan.ui.team_mode import ConflictBar
+from keyplan.ui.people.people_model import COLUMN_OF_FIELD
+from keyplan.ui.shell.launch import open_document
+from keyplan.ui.shell.main_window import MainWindow
+from keyplan.ui.team.team_mode import ConflictBar
 
 
 def cell_text(window: MainWindow, person_id: int, field: str) -> str:
@@ -80,7 +80,7 @@ def test_the_person_dialog_says_who_changed_them_last(window, small_portfolio, m
 @pytest.fixture
 def name_setting():
     """The user-name setting, emptied again afterwards (settings outlive a test)."""
-    from keyplan.ui import settings
+    from keyplan.ui.shell import settings
 
     yield settings
     settings.write(settings.USER_NAME, "")
@@ -89,7 +89,7 @@ def name_setting():
 def test_the_name_on_changes_is_the_one_the_user_gives(
     window, small_portfolio, answers, name_setting
 ):
-    from keyplan.ui import team_mode
+    from keyplan.ui.team import team_mode
 
     settings = name_setting
     answers.texts.append("  Alice Martin ")
@@ -147,7 +147,7 @@ def test_two_windows_on_a_team_database_see_each_others_changes(qtbot, team_wind
 
 
 def test_copy_this_database_to_a_new_file(window, qtbot, db, small_portfolio, answers, tmp_path):
-    from keyplan.ui import team_mode
+    from keyplan.ui.team import team_mode
 
     target = tmp_path / "copy.db"
     answers.texts.append(str(target))
@@ -169,7 +169,7 @@ def test_copy_this_database_to_a_new_file(window, qtbot, db, small_portfolio, an
 def test_copying_onto_a_database_with_data_is_refused_with_a_message(
     window, qtbot, db, small_portfolio, answers, tmp_path
 ):
-    from keyplan.ui import team_mode
+    from keyplan.ui.team import team_mode
 
     other = open_database(tmp_path / "other.db")
     edits.add_account(other, "Globex")
@@ -182,7 +182,7 @@ def test_copying_onto_a_database_with_data_is_refused_with_a_message(
 
 @pytest.mark.postgresql
 def test_open_a_team_database_from_the_file_menu(window, answers, postgres_url):
-    from keyplan.ui import team_mode
+    from keyplan.ui.team import team_mode
 
     answers.texts.append(postgres_url)
     team_mode.open_team_database(window)

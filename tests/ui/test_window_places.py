@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.launch import open_document
-from keyplan.ui.main_window import MainWindow
+from keyplan.ui.shell.launch import open_document
+from keyplan.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.sqlite_only
 

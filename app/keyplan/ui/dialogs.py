@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-from keyplan.ui.file_folders import FileKind, in_last_folder
+from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
 if TYPE_CHECKING:
-    from keyplan.ui.recovery_dialog import DamagedDatabase, RecoveryChoice
+    from keyplan.ui.safety.recovery_dialog import DamagedDatabase, RecoveryChoice
 
 DATABASE_FILTER = "Keyplan databases (*.db *.keyplan *.sqlite);;All files (*)"
 
@@ -168,7 +168,7 @@ def ask_backup_to_restore(parent: QWidget | None, backups: list[tuple[str, str]]
     Returns:
         The path of the chosen backup, or None when the user cancelled.
     """
-    from keyplan.ui.backup_dialog import BackupChooser
+    from keyplan.ui.safety.backup_dialog import BackupChooser
 
     dialog = BackupChooser(backups, parent)
     return dialog.chosen_path() if dialog.exec() else None
@@ -203,7 +203,7 @@ def ask_recovery(
     Returns:
         The way out the user chose (Quit when they closed the dialog).
     """
-    from keyplan.ui.recovery_dialog import RecoveryDialog
+    from keyplan.ui.safety.recovery_dialog import RecoveryDialog
 
     dialog = RecoveryDialog(damaged, parent, closing_text=closing_text)
     dialog.exec()

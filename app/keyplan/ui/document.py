@@ -54,9 +54,9 @@ class PortfolioDocument(
         self.database = database
         self.undo_stack = QUndoStack(self)
         # A refused save still raises to the view that made it (which shows why); the window
-        # also hears of it, to offer a reload of the record (ui/team_mode.py).
+        # also hears of it, to offer a reload of the record (ui/team/team_mode.py).
         database.conflict_observers.append(self.edit_conflict.emit)
-        from keyplan.ui import settings
+        from keyplan.ui.shell import settings
 
         if settings.read(settings.USER_NAME):
             database.user_name = settings.read(settings.USER_NAME)
@@ -83,7 +83,7 @@ class PortfolioDocument(
 
     def add_account(self, name: str, parent_id: int | None = None) -> int:
         from keyplan.store.people import edits
-        from keyplan.ui import commands
+        from keyplan.ui import edits as commands
 
         account_id = edits.add_account(self.database, name, parent_id)
         self.undo_stack.push(commands.AddAccount(self, account_id, name))
@@ -91,7 +91,7 @@ class PortfolioDocument(
 
     def set_account_field(self, account_id: int, field: str, value: Any) -> None:
         from keyplan.store.people import edits
-        from keyplan.ui import commands
+        from keyplan.ui import edits as commands
 
         spec = ACCOUNT_FIELDS[field]
         new_value = spec.parse(value)
@@ -109,7 +109,7 @@ class PortfolioDocument(
 
     def delete_account(self, account_id: int, *, cascade: bool = False) -> None:
         from keyplan.store.people import edits
-        from keyplan.ui import commands
+        from keyplan.ui import edits as commands
 
         name = self.account_values(account_id)["name"]
         snapshot = edits.delete_account(self.database, account_id, cascade=cascade)
@@ -119,7 +119,7 @@ class PortfolioDocument(
 
     def add_person(self, account_id: int, full_name: str, **fields: Any) -> int:
         from keyplan.store.people import edits
-        from keyplan.ui import commands
+        from keyplan.ui import edits as commands
 
         person_id = edits.add_stakeholder(self.database, account_id, full_name, **fields)
         self.undo_stack.push(commands.AddPerson(self, account_id, person_id, full_name))
@@ -127,7 +127,7 @@ class PortfolioDocument(
 
     def set_person_field(self, person_id: int, field: str, value: Any) -> None:
         from keyplan.store.people import edits
-        from keyplan.ui import commands
+        from keyplan.ui import edits as commands
 
         spec = STAKEHOLDER_FIELDS[field]
         new_value = spec.parse(value)
@@ -141,7 +141,7 @@ class PortfolioDocument(
 
     def delete_person(self, person_id: int) -> None:
         from keyplan.store.people import edits
-        from keyplan.ui import commands
+        from keyplan.ui import edits as commands
 
         person = self.person(person_id)
         snapshot = edits.delete_stakeholder(self.database, person_id)
@@ -164,12 +164,12 @@ class PortfolioDocument(
 
     def last_change_text(self, table: str, row_id: int) -> str:
         """The line 'Last changed by … on …' for a record ("" when it is not known)."""
-        from keyplan.ui.team_mode import last_change_text
+        from keyplan.ui.team.team_mode import last_change_text
 
         return last_change_text(self.database, table, row_id)
 
     def reload_record(self, table: str, row_id: int) -> None:
         """Show a record as it is stored now: re-read it and tell every view it changed."""
-        from keyplan.ui.team_mode import reload_record
+        from keyplan.ui.team.team_mode import reload_record
 
         reload_record(self, table, row_id)

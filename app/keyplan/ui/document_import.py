@@ -74,6 +74,6 @@ class ImportEditing:
 
     def record_import(self, receipt: Any, file_name: str) -> None:
         """Push the undo step of an import already written (and announce what it changed)."""
-        from keyplan.ui.import_commands import ImportPeople, import_text
+        from keyplan.ui.transfer.edits import ImportPeople, import_text
 
         self.undo_stack.push(ImportPeople(self, receipt, import_text(receipt, file_name)))

@@ -78,7 +78,7 @@ class InteractionEditing:
     ) -> int:
         """Log a meeting, call or message (one undo step); return its id."""
         from keyplan.store.meetings import edits as interaction_edits
-        from keyplan.ui import interaction_commands
+        from keyplan.ui.meetings import edits as interaction_commands
 
         interaction_id = interaction_edits.log_interaction(
             self.database,
@@ -100,7 +100,7 @@ class InteractionEditing:
     def delete_interaction(self, interaction_id: int) -> None:
         """Delete a logged interaction (one undo step)."""
         from keyplan.store.meetings import edits as interaction_edits
-        from keyplan.ui import interaction_commands
+        from keyplan.ui.meetings import edits as interaction_commands
 
         people = interaction_edits.interaction_people(self.database, interaction_id)
         snapshot = interaction_edits.delete_interaction(self.database, interaction_id)

@@ -57,7 +57,7 @@ class MapEditing:
     def move_people_under(self, person_ids: list[int], manager_id: int | None) -> None:
         """Make several people report to one manager: all of them or, if one is refused, none."""
         from keyplan.store.map import edits as map_edits
-        from keyplan.ui.map import commands as map_commands
+        from keyplan.ui.map import edits as map_commands
 
         result = map_edits.move_people_under(self.database, person_ids, manager_id)
         before = {
@@ -78,7 +78,7 @@ class MapEditing:
     ) -> None:
         """Hand-place cards (None gives a card back to the layout): one undo step for all."""
         from keyplan.store.people import edits
-        from keyplan.ui.map import commands as map_commands
+        from keyplan.ui.map import edits as map_commands
 
         old = edits.set_map_positions(self.database, positions)
         if old == positions:
@@ -89,7 +89,7 @@ class MapEditing:
     def nudge_cards(self, positions: dict[int, tuple[float, float]]) -> None:
         """Hand-place cards moved by the keyboard; a run of nudges is one undo step."""
         from keyplan.store.people import edits
-        from keyplan.ui.map import commands as map_commands
+        from keyplan.ui.map import edits as map_commands
 
         old = edits.set_map_positions(self.database, dict(positions))
         self.undo_stack.push(
@@ -105,7 +105,7 @@ class MapEditing:
     ) -> int:
         """Draw an influence line of a kind (``InfluenceKind`` value); return its id."""
         from keyplan.store.map import edits as map_edits
-        from keyplan.ui.map import commands as map_commands
+        from keyplan.ui.map import edits as map_commands
 
         line_id = map_edits.add_influence_line(self.database, from_id, to_id, kind, strength, note)
         account_id = map_edits.person_account(self.database, from_id)
@@ -116,7 +116,7 @@ class MapEditing:
 
     def delete_influence(self, line_id: int) -> None:
         from keyplan.store.map import edits as map_edits
-        from keyplan.ui.map import commands as map_commands
+        from keyplan.ui.map import edits as map_commands
 
         account_id = map_edits.influence_line_account(self.database, line_id)
         snapshot = map_edits.delete_influence_line(self.database, line_id)
@@ -127,7 +127,7 @@ class MapEditing:
     def set_person_fields(self, person_id: int, values: dict[str, Any]) -> None:
         """Change several fields of a person at once (all or none): one undo step."""
         from keyplan.store.people import edits
-        from keyplan.ui import commands
+        from keyplan.ui import edits as commands
 
         parsed = {field: STAKEHOLDER_FIELDS[field].parse(value) for field, value in values.items()}
         old = edits.set_stakeholder_fields(self.database, person_id, parsed)

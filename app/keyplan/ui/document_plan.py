@@ -52,7 +52,7 @@ class PlanEditing:
     def add_plan_row(self, table: str, account_id: int, values: dict[str, Any]) -> int:
         """Add a row to one of the account's plan tables; return its id."""
         from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import commands as plan_commands
+        from keyplan.ui.plan import edits as plan_commands
 
         row_id = plan_edits.add_row(self.database, table, account_id, values)
         text = f"Add {_plan_row_title(table, values)}"
@@ -77,7 +77,7 @@ class PlanEditing:
     def change_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
         """One field of a plan row, as given: one undo step."""
         from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import commands as plan_commands
+        from keyplan.ui.plan import edits as plan_commands
 
         plan = plan_edits.plan_model(table)
         new_value = plan.field(field).parse(value)
@@ -98,7 +98,7 @@ class PlanEditing:
     def delete_plan_row(self, table: str, row_id: int) -> None:
         """Delete a plan row; undo brings it back exactly, links to it included."""
         from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import commands as plan_commands
+        from keyplan.ui.plan import edits as plan_commands
 
         account_id = plan_edits.row_account(self.database, table, row_id)
         snapshot = plan_edits.delete_row(self.database, table, row_id)
@@ -113,7 +113,7 @@ class PlanEditing:
     ) -> None:
         """Set the status of one whitespace cell (None clears it)."""
         from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import commands as plan_commands
+        from keyplan.ui.plan import edits as plan_commands
 
         new_status = WHITESPACE_STATUS_FIELD.parse(status)
         old_status = plan_edits.set_whitespace(

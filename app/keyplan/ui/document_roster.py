@@ -56,7 +56,7 @@ class RosterEditing:
     def add_team_member(self, name: str, **fields: Any) -> int:
         """Add a colleague to our team (one undo step); return their id."""
         from keyplan.store.roster import edits as roster_edits
-        from keyplan.ui import roster_commands
+        from keyplan.ui.roster import edits as roster_commands
 
         member_id = roster_edits.add_team_member(self.database, name, **fields)
         added = roster_edits.team_member(self.database, member_id).name
@@ -68,7 +68,7 @@ class RosterEditing:
     def set_team_member_field(self, member_id: int, field: str, value: Any) -> None:
         """Change a colleague's name, role, e-mail or home account (one undo step)."""
         from keyplan.store.roster import edits as roster_edits
-        from keyplan.ui import roster_commands
+        from keyplan.ui.roster import edits as roster_commands
 
         self._set_roster_field(
             roster_commands.TEAM,
@@ -82,7 +82,7 @@ class RosterEditing:
     def delete_team_member(self, member_id: int, *, cascade: bool = False) -> None:
         """Delete a colleague; ``cascade`` confirms losing their relationship ownerships."""
         from keyplan.store.roster import edits as roster_edits
-        from keyplan.ui import roster_commands
+        from keyplan.ui.roster import edits as roster_commands
 
         name = roster_edits.team_member(self.database, member_id).name
         snapshot = roster_edits.delete_team_member(self.database, member_id, cascade=cascade)
@@ -93,7 +93,7 @@ class RosterEditing:
     def add_offering(self, name: str, description: str | None = None) -> int:
         """Add one of our offerings (one undo step); return its id."""
         from keyplan.store.roster import edits as roster_edits
-        from keyplan.ui import roster_commands
+        from keyplan.ui.roster import edits as roster_commands
 
         offering_id = roster_edits.add_offering(self.database, name, description)
         added = roster_edits.offering(self.database, offering_id).name
@@ -105,7 +105,7 @@ class RosterEditing:
     def set_offering_field(self, offering_id: int, field: str, value: Any) -> None:
         """Rename an offering or change its description (one undo step)."""
         from keyplan.store.roster import edits as roster_edits
-        from keyplan.ui import roster_commands
+        from keyplan.ui.roster import edits as roster_commands
 
         self._set_roster_field(
             roster_commands.OFFERINGS,
@@ -119,7 +119,7 @@ class RosterEditing:
     def delete_offering(self, offering_id: int, *, cascade: bool = False) -> None:
         """Delete an offering; ``cascade`` confirms losing its whitespace cells."""
         from keyplan.store.roster import edits as roster_edits
-        from keyplan.ui import roster_commands
+        from keyplan.ui.roster import edits as roster_commands
 
         name = roster_edits.offering(self.database, offering_id).name
         snapshot = roster_edits.delete_offering(self.database, offering_id, cascade=cascade)
@@ -133,7 +133,7 @@ class RosterEditing:
         self, kind: Any, specs: dict, name: str, row_id: int, field: str, value: Any
     ) -> None:
         from keyplan.domain.errors import RuleViolation
-        from keyplan.ui import roster_commands
+        from keyplan.ui.roster import edits as roster_commands
 
         if field not in specs:
             raise RuleViolation(f"'{field}' is not a field that can be edited.")

@@ -12,8 +12,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from keyplan.store.people import edits
-from keyplan.ui.main_window import MainWindow
 from keyplan.ui.map.map_tab import MapTab
+from keyplan.ui.shell.main_window import MainWindow
 
 LEFT = Qt.MouseButton.LeftButton
 NO_KEYS = Qt.KeyboardModifier.NoModifier

@@ -16,10 +16,10 @@ from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.people import edits
 from keyplan.store.people.queries import find_account
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.launch import open_document
-from keyplan.ui.main_window import MainWindow
 from keyplan.ui.map import style
 from keyplan.ui.map.map_tab import MapTab
+from keyplan.ui.shell.launch import open_document
+from keyplan.ui.shell.main_window import MainWindow
 
 FLOOR = style.READABLE_ZOOM
 

@@ -17,7 +17,7 @@ from keyplan.ui.map import person_dialog, prompts
 from keyplan.ui.map.card_face import card_face
 from keyplan.ui.map.card_item import DropState
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
-from keyplan.ui.people_model import COLUMN_OF_FIELD, PersonIdRole
+from keyplan.ui.people.people_model import COLUMN_OF_FIELD, PersonIdRole
 
 
 @pytest.fixture

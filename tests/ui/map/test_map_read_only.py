@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from keyplan.store.people import queries
-from keyplan.ui.map.interactions import READ_ONLY_HINT
+from keyplan.ui.map.gestures import READ_ONLY_HINT
 
 from .conftest import MapHand, open_map
 

@@ -25,7 +25,7 @@ from keyplan.domain.money import amount_sort_text
 from keyplan.domain.vocabulary import Tier
 from keyplan.store.insights.fact_buckets import PortfolioAccount
 from keyplan.ui.insights import palette
-from keyplan.ui.insights.row_list_model import RowListModel
+from keyplan.ui.widgets.row_list_model import RowListModel
 
 AccountIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2

@@ -102,9 +102,9 @@ def _export_png(args: argparse.Namespace, out: Path) -> int:
     from keyplan.store.database import open_database
     from keyplan.store.people.queries import find_account
     from keyplan.ui.document import PortfolioDocument
-    from keyplan.ui.fonts import register_fallback_fonts
     from keyplan.ui.map.export import export_png
     from keyplan.ui.map.scene import MapScene
+    from keyplan.ui.shell.fonts import register_fallback_fonts
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     register_fallback_fonts()  # names in any script, even on a machine without CJK fonts

@@ -27,7 +27,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.field_editors import choice_items, make_choice_box
+from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
 
 NO_ONE = "— nobody —"
 

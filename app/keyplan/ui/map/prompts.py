@@ -11,7 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
 from keyplan.domain.vocabulary import InfluenceKind
-from keyplan.ui.file_folders import FileKind, in_last_folder
+from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
 IMAGE_FILTER = "SVG drawing (*.svg);;PNG image (*.png)"
 

@@ -24,7 +24,7 @@ from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.filters import MapFilters
 from keyplan.ui.map.layout_input import LayoutInput
 from keyplan.ui.map.line_items import InfluenceArrow, ReportingLines
-from keyplan.ui.roster_watch import TeamWatch
+from keyplan.ui.roster.roster_watch import TeamWatch
 
 SCENE_MARGIN = 160.0
 BACKGROUND = QColor("#fbfbfa")

@@ -29,7 +29,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs
 from keyplan.ui.map import style
 from keyplan.ui.map.card_item import CardItem, DropState
-from keyplan.ui.map.interactions import (
+from keyplan.ui.map.gestures import (
     ConnectPeople,
     Interaction,
     MoveCards,

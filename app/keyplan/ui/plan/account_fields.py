@@ -18,7 +18,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.note_edit import NoteEdit
+from keyplan.ui.widgets.note_edit import NoteEdit
 
 BULLETS = ("- ", "• ", "* ")
 NOTE_HINT = 'Plain text. Start a line with "- " or "• " for a bullet; Enter continues it.'

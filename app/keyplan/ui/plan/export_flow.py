@@ -68,7 +68,7 @@ class PlanExport(QObject):
         if not isinstance(options, ExportOptions):
             return
         name = document.account_values(account_id)["name"]
-        # The dialog starts in the folder the last PDF went to (ui/file_folders.py).
+        # The dialog starts in the folder the last PDF went to (ui/shell/file_folders.py).
         suggested = suggested_file_name(name, options.variant, date.today())
         path = dialogs.ask_save_pdf(self.window, suggested)
         if not path:

@@ -18,11 +18,11 @@ from keyplan.domain.errors import KeyplanError, NotFound
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.titles import with_article
 from keyplan.ui import dialogs
-from keyplan.ui.column_table import set_up_row_table
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.field_editors import RowFieldDelegate
 from keyplan.ui.plan.table_model import FieldSpecRole, PlanTableModel, RowIdRole
 from keyplan.ui.plan.tables import PlanTableLayout
+from keyplan.ui.widgets.column_table import set_up_row_table
+from keyplan.ui.widgets.field_editors import RowFieldDelegate
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

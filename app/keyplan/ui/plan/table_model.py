@@ -19,8 +19,8 @@ from PySide6.QtGui import QColor, QFont
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import FieldSpec, Kind
 from keyplan.domain.plan_fields import PLAN_TABLE_SPECS, PlanTable
-from keyplan.ui.column_table import ColumnTableModel, ModelIndex
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.widgets.column_table import ColumnTableModel, ModelIndex
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
 FieldSpecRole = Qt.ItemDataRole.UserRole + 3  # what ``FieldDelegate`` asks for

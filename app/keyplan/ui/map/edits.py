@@ -1,0 +1,137 @@
+"""Undo commands of the stakeholder map: re-parent, hand placement, influence lines.
+
+Same contract as ``keyplan.ui.edits``: the document performs the edit once before pushing,
+so the first ``redo`` is skipped; later undos and redos go through the store and announce what
+changed on the document's signals, which is all the scene listens to.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from keyplan.store.map import edits as map_edits
+from keyplan.store.map.edits import Placement, Point
+from keyplan.store.people import edits
+from keyplan.store.snapshots import RowSnapshot
+from keyplan.ui.edits import DocumentCommand
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoCommand
+
+    from keyplan.ui.document import PortfolioDocument
+
+# QUndoStack merges consecutive commands that share an id: only keyboard nudges do.
+NUDGE_COMMAND_ID = 0x4B50
+
+
+class MovePeopleUnder(DocumentCommand):
+    """Some people now report to a manager (or to nobody); their hand positions are cleared."""
+
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        before: dict[int, Placement],
+        manager_id: int | None,
+        text: str,
+    ) -> None:
+        super().__init__(document, text)
+        self.before, self.manager_id = before, manager_id
+        self._announce()
+
+    def apply(self) -> None:
+        result = map_edits.move_people_under(
+            self.document.database, list(self.before), self.manager_id
+        )
+        self.before = result.before
+        self._announce()
+
+    def revert(self) -> None:
+        map_edits.restore_placements(self.document.database, self.before)
+        self._announce()
+
+    def _announce(self) -> None:
+        for person_id in self.before:
+            self.document.announce_person_fields(person_id, ["reports_to_id"])
+
+
+class SetCardPositions(DocumentCommand):
+    """Cards hand-placed (a position) or given back to the layout (None).
+
+    A keyboard nudge carries ``NUDGE_COMMAND_ID`` so that a run of arrow-key presses on the same
+    cards is one undo step.
+    """
+
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        old: dict[int, Point | None],
+        new: dict[int, Point | None],
+        text: str,
+        *,
+        nudge: bool = False,
+    ) -> None:
+        super().__init__(document, text)
+        self.old, self.new, self.nudge = old, new, nudge
+        document.positions_changed.emit(list(new))
+
+    def apply(self) -> None:
+        self._set(self.new)
+
+    def revert(self) -> None:
+        self._set(self.old)
+
+    def _set(self, positions: dict[int, Point | None]) -> None:
+        edits.set_map_positions(self.document.database, positions)
+        self.document.positions_changed.emit(list(positions))
+
+    def id(self) -> int:
+        return NUDGE_COMMAND_ID if self.nudge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetCardPositions) and other.nudge and self.nudge):
+            return False
+        if set(other.new) != set(self.new):
+            return False  # nudging other cards is a step of its own
+        self.new = dict(other.new)
+        return True
+
+
+class AddInfluence(DocumentCommand):
+    def __init__(
+        self, document: PortfolioDocument, line_id: int, account_id: int, text: str
+    ) -> None:
+        super().__init__(document, text)
+        self.line_id, self.account_id = line_id, account_id
+        self.snapshot: RowSnapshot | None = None
+        document.influence_changed.emit(account_id)
+
+    def revert(self) -> None:
+        self.snapshot = map_edits.delete_influence_line(self.document.database, self.line_id)
+        self.document.influence_changed.emit(self.account_id)
+
+    def apply(self) -> None:
+        assert self.snapshot is not None
+        edits.restore_rows(self.document.database, self.snapshot)
+        self.document.influence_changed.emit(self.account_id)
+
+
+class DeleteInfluence(DocumentCommand):
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        line_id: int,
+        account_id: int,
+        snapshot: RowSnapshot,
+        text: str,
+    ) -> None:
+        super().__init__(document, text)
+        self.line_id, self.account_id, self.snapshot = line_id, account_id, snapshot
+        document.influence_changed.emit(account_id)
+
+    def revert(self) -> None:
+        edits.restore_rows(self.document.database, self.snapshot)
+        self.document.influence_changed.emit(self.account_id)
+
+    def apply(self) -> None:
+        self.snapshot = map_edits.delete_influence_line(self.document.database, self.line_id)
+        self.document.influence_changed.emit(self.account_id)

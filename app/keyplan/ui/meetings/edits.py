@@ -1,0 +1,98 @@
+"""Undo commands for logged interactions, in the manner of ``commands.py``.
+
+The document performs each edit once before pushing the command (``redo`` skips its first
+call); every step then announces what changed, so the insights, the People tab's "Last
+contact" and the dashboard follow an undo exactly as they followed the edit.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from keyplan.domain.vocabulary import Channel
+from keyplan.store.meetings import edits as interaction_edits
+from keyplan.store.people import edits
+from keyplan.store.snapshots import RowSnapshot
+from keyplan.ui.edits import DocumentCommand
+
+if TYPE_CHECKING:
+    from keyplan.ui.document import PortfolioDocument
+
+
+def interaction_title(channel: str, people: int) -> str:
+    """How the Edit menu names an interaction: ``video call with 2 people``."""
+    words = {
+        Channel.IN_PERSON.value: "meeting",
+        Channel.VIDEO.value: "video call",
+        Channel.PHONE.value: "call",
+        Channel.EMAIL.value: "e-mail",
+        Channel.MESSAGE.value: "message",
+        Channel.EVENT.value: "event",
+    }
+    what = words.get(channel, "interaction")
+    if people == 0:
+        return what
+    return f"{what} with {people} {'person' if people == 1 else 'people'}"
+
+
+class LogInteraction(DocumentCommand):
+    """Logging an interaction; undo deletes it (keeping its rows to put back on redo)."""
+
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        account_id: int,
+        interaction_id: int,
+        person_ids: tuple[int, ...],
+        title: str,
+    ) -> None:
+        super().__init__(document, f"Log {title}")
+        self.account_id, self.interaction_id, self.person_ids = (
+            account_id,
+            interaction_id,
+            person_ids,
+        )
+        self.snapshot: RowSnapshot | None = None
+        document.announce_interaction(account_id, person_ids)
+
+    def revert(self) -> None:
+        self.snapshot = interaction_edits.delete_interaction(
+            self.document.database, self.interaction_id
+        )
+        self.document.announce_interaction(self.account_id, self.person_ids)
+
+    def apply(self) -> None:
+        assert self.snapshot is not None
+        edits.restore_rows(self.document.database, self.snapshot)
+        self.document.announce_interaction(self.account_id, self.person_ids)
+
+
+class DeleteInteraction(DocumentCommand):
+    """Deleting an interaction; undo writes its rows back, ids included."""
+
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        account_id: int,
+        interaction_id: int,
+        person_ids: tuple[int, ...],
+        snapshot: RowSnapshot,
+    ) -> None:
+        super().__init__(document, "Delete interaction")
+        self.account_id, self.interaction_id, self.person_ids = (
+            account_id,
+            interaction_id,
+            person_ids,
+        )
+        self.snapshot = snapshot
+        document.announce_interaction(account_id, person_ids)
+
+    def revert(self) -> None:
+        edits.restore_rows(self.document.database, self.snapshot)
+        self.document.announce_interaction(self.account_id, self.person_ids)
+
+    def apply(self) -> None:
+        self.snapshot = interaction_edits.delete_interaction(
+            self.document.database, self.interaction_id
+        )
+        self.document.announce_interaction(self.account_id, self.person_ids)

@@ -1,0 +1,1 @@
+"""People and accounts on screen: the People table, the account's Overview."""

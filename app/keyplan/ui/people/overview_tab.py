@@ -1,0 +1,203 @@
+"""The Overview tab: the account at a glance, and its fields edited where they stand."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keyplan.domain.account_names import ALIASES_HINT
+from keyplan.domain.errors import KeyplanError
+from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
+from keyplan.store.shell.quick_reads import AccountGlance, account_glance
+from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
+from keyplan.ui.widgets.note_edit import NoteEdit
+
+ACCOUNT_GROUP = (
+    "name", "aliases", "industry", "region", "country", "tier", "status", "currency",
+    "annual_revenue", "potential", "website", "review_cadence_days", "last_review_on",
+)  # fmt: skip
+BUSINESS_GROUP = (
+    "mission", "vision", "values", "history", "current_objectives", "strategy",
+    "resources", "structures", "systems", "skills", "business_drivers",
+    "cost_quality_issues", "value_proposition", "notes",
+)  # fmt: skip
+
+
+class OverviewTab(QWidget):
+    """Shows one account: a summary line that gives something back, then every field."""
+
+    def __init__(self, document: PortfolioDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.account_id: int | None = None
+        self.editors: dict[str, QWidget] = {}
+        self._build()
+        document.account_changed.connect(self._on_account_changed)
+        document.people_changed.connect(lambda _account: self._refresh_glance())
+        document.person_changed.connect(self._on_person_changed)
+        # The glance counts contact and promises of the whole family: an interaction or a
+        # promise anywhere may change it (one small query), so it is read again at once.
+        document.interactions_changed.connect(lambda _account: self._refresh_glance())
+        plan_changed = getattr(document, "plan_changed", None)
+        if plan_changed is not None:
+            plan_changed.connect(self._on_plan_changed)
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.glance = QLabel()
+        self.glance.setWordWrap(True)
+        self.glance.setStyleSheet("color: #37474f;")
+        columns = QHBoxLayout()
+        columns.addWidget(self._group("Account", ACCOUNT_GROUP), 2)
+        columns.addWidget(self._group("Customer business", BUSINESS_GROUP), 3)
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.title)
+        body_layout.addWidget(self.glance)
+        body_layout.addLayout(columns)
+        body_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def _group(self, title: str, fields: tuple[str, ...]) -> QGroupBox:
+        group = QGroupBox(title)
+        form = QFormLayout(group)
+        for field in fields:
+            spec = ACCOUNT_FIELDS[field]
+            editor = self._make_editor(spec)
+            editor.setObjectName(f"account_{field}")
+            editor.setToolTip(spec.help)
+            self.editors[field] = editor
+            form.addRow(spec.label, editor)
+        return group
+
+    def _make_editor(self, spec: FieldSpec) -> QWidget:
+        if spec.kind is Kind.CHOICE:
+            box = make_choice_box(self, choice_items(spec), None)
+            box.activated.connect(lambda _i, s=spec, b=box: self._commit(s, b.currentData()))
+            return box
+        if spec.kind is Kind.NOTE:
+            note = NoteEdit()
+            if spec.name == "aliases":
+                note.setPlaceholderText(ALIASES_HINT)
+                # Three names show, more scroll. Fixed in height: an editor that may grow
+                # makes the form spread the account's rows over the business column's height.
+                note.setFixedHeight(58)
+                note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            note.committed.connect(lambda text, s=spec: self._commit(s, text))
+            return note
+        line = QLineEdit()
+        if spec.kind is Kind.DATE:
+            line.setPlaceholderText("YYYY-MM-DD")
+        line.editingFinished.connect(lambda s=spec, e=line: self._commit(s, e.text()))
+        return line
+
+    # ---- showing ------------------------------------------------------------------------
+
+    def show_account(self, account_id: int | None) -> None:
+        self.account_id = account_id
+        self.setEnabled(account_id is not None)
+        if account_id is None:
+            self.title.setText("No account selected")
+            return
+        values = self.document.account_values(account_id)
+        for field, editor in self.editors.items():
+            self._show_value(ACCOUNT_FIELDS[field], editor, values[field])
+        self.title.setText(values["name"])
+        self._refresh_glance(values)
+
+    def _show_value(self, spec: FieldSpec, editor: QWidget, value: Any) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(editor.findData(value), 0))
+        elif isinstance(editor, NoteEdit):
+            editor.show_text(value or "")
+        elif isinstance(editor, QLineEdit):
+            editor.setText(spec.display(value) if spec.kind is not Kind.TEXT else value or "")
+            editor.setCursorPosition(0)
+
+    def _refresh_glance(self, values: dict[str, Any] | None = None) -> None:
+        if self.account_id is None:
+            return
+        values = values or self.document.account_values(self.account_id)
+        facts = account_glance(self.document.database, self.account_id, date.today())
+        self.glance.setText(glance_text(facts, values))
+
+    def _on_account_changed(self, account_id: int, field: str) -> None:
+        if account_id != self.account_id:
+            return
+        values = self.document.account_values(account_id)
+        self._show_value(ACCOUNT_FIELDS[field], self.editors[field], values[field])
+        if field == "name":
+            self.title.setText(values["name"])
+        self._refresh_glance(values)
+
+    def _on_person_changed(self, _person_id: int, field: str) -> None:
+        if field in ("stance", "buying_role", "has_left"):
+            self._refresh_glance()
+
+    def _on_plan_changed(self, table: str, _account_id: int) -> None:
+        from keyplan.domain.plan_fields import PlanTable  # not needed at start-up
+
+        if table == PlanTable.COMMITMENTS.value:  # the glance counts open and overdue promises
+            self._refresh_glance()
+
+    # ---- editing ------------------------------------------------------------------------
+
+    def _commit(self, spec: FieldSpec, value: Any) -> None:
+        if self.account_id is None:
+            return
+        try:
+            self.document.set_account_field(self.account_id, spec.name, value)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            self.show_account(self.account_id)  # put back what is stored
+
+
+def glance_text(facts: AccountGlance, values: dict[str, Any]) -> str:
+    """One line of what matters: size, politics, reach, promises and wallet share."""
+    parts = [f"{facts.people} people"]
+    if facts.affiliates:
+        parts[0] += f" across {facts.affiliates + 1} companies"
+    if facts.left:  # the tree and the map count them too: say why this number is smaller
+        parts[0] += f" (and {facts.left} who left)"
+    parts.append(_count(facts.decision_makers, "decision maker"))
+    parts.append(f"{_count(facts.champions, 'champion')}, {_count(facts.blockers, 'blocker')}")
+    if facts.never_contacted:
+        parts.append(f"{facts.never_contacted} never contacted")
+    if facts.last_interaction:
+        parts.append(f"last contact {facts.last_interaction.isoformat()}")
+    if facts.open_commitments:
+        promises = f"{facts.open_commitments} open promises"
+        if facts.overdue_commitments:
+            promises += f" ({facts.overdue_commitments} overdue)"
+        parts.append(promises)
+    revenue, potential = values.get("annual_revenue"), values.get("potential")
+    if revenue and potential:
+        parts.append(f"{revenue / potential:.0%} share of wallet")
+    return " · ".join(parts)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

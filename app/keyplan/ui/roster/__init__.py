@@ -1,0 +1,1 @@
+"""Our side: the team members and offerings window, and what follows their changes."""

@@ -1,0 +1,1 @@
+"""Backups, restores and the recovery of a damaged file, from the window."""

@@ -1,0 +1,1 @@
+"""The window around everything: launch, main window, menus, tabs, settings, read-only rules."""

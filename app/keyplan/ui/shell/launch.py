@@ -1,0 +1,164 @@
+"""Starting the GUI: choose the database, open it (with the demo the very first time), show."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.shell import settings
+from keyplan.ui.shell.fonts import register_fallback_fonts
+from keyplan.ui.shell.main_window import MainWindow
+
+# The start-up backup waits until the first paint and the warm-up imports are done.
+STARTUP_BACKUP_DELAY_MS = 1500
+ICON_SIZES = (16, 32, 48, 64, 128, 256)  # the PNGs in resources/icons (512 px: icon themes)
+
+
+def open_document(location: str, create: bool) -> PortfolioDocument:
+    """Open a database for the UI; raises KeyplanError with the user's message.
+
+    The window becomes the file's one writer; while another Keyplan process edits the file,
+    it opens read-only (``store/safety/lock.py``) and the window says so in a banner.
+    """
+    from keyplan.store.safety.lock import open_for_editing  # standard library only
+
+    return PortfolioDocument(open_for_editing(location, create=create))
+
+
+def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
+    """Run the application until the user quits; return the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Keyplan")
+    app.setOrganizationName("Keyplan")
+    app.setDesktopFileName("org.keyplan.Keyplan")  # ties the windows to the menu entry
+    app.setWindowIcon(application_icon())
+    register_fallback_fonts()
+    sys.excepthook = _show_user_errors
+    try:
+        document = _first_document(db_location)
+    except _QuitAtStart:
+        return 1
+    if document is None:
+        return 1
+    window = MainWindow(document, open_document)
+    window.show()
+    if exit_when_ready:
+        QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, _warm_up_store)
+        QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _start_backups(window))
+    status = app.exec()
+    from keyplan.ui.background import wait_for_all
+
+    wait_for_all()
+    return status
+
+
+def _start_backups(window: MainWindow) -> None:
+    """Rolling backups, in the background, once the first window is up (issue 6)."""
+    from keyplan.ui.safety.backup_actions import start_backups
+
+    start_backups(window)
+
+
+def _warm_up_store() -> None:
+    """Load SQLAlchemy and the editing modules while the user looks at the first window.
+
+    A plain (non-daemon) thread: if the user quits at once, the process waits for the imports
+    to finish rather than being torn down in the middle of one.
+    """
+    from keyplan.store.warm_up import load_editing_modules
+
+    threading.Thread(target=load_editing_modules, name="keyplan-warm-up").start()
+
+
+def application_icon() -> QIcon:
+    """Keyplan's icon in every rendered size; Qt reads a PNG only when that size is drawn."""
+    from keyplan.resources import resource_path
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"keyplan-{size}.png")), QSize(size, size))
+    return icon
+
+
+def _first_document(db_location: str | None) -> PortfolioDocument | None:
+    """The database to start on: --db, else the last one opened, else the user's own file."""
+    if db_location:
+        return _open_or_report(db_location)
+    last = settings.read(settings.LAST_DATABASE)
+    if last and ("://" in last or Path(last).exists()):  # a file, or a team database
+        document = _open_or_report(last)
+        if document is not None:
+            return document
+    return _open_default_database()
+
+
+def _open_default_database() -> PortfolioDocument | None:
+    from keyplan.paths import default_database_path
+
+    path = default_database_path()
+    first_run = not path.exists()
+    document = _open_or_report(str(path))
+    if document is not None and first_run:
+        # Something real to look at from the first minute: the demo portfolio.
+        from keyplan.store.demo import create_demo_portfolio
+
+        create_demo_portfolio(document.database)
+        # The demo's first view is the whole portfolio at once (the ORM is loaded already).
+        settings.write(settings.LAST_PLACE, "dashboard")
+        settings.write(settings.LAST_PLACE_DATABASE, document.database.display_name)
+    return document
+
+
+class _QuitAtStart(Exception):
+    """The user chose to quit instead of opening any database."""
+
+
+def _open_or_report(location: str) -> PortfolioDocument | None:
+    """Open a database, remembered as the last one; None when it cannot be opened.
+
+    A damaged file is not a dead end: the user is offered its backups or another database.
+
+    Raises:
+        _QuitAtStart: the file is damaged and the user chose to quit.
+    """
+    try:
+        document = open_document(location, create=True)
+    except KeyplanError as error:
+        print(f"keyplan: {error}", file=sys.stderr)
+        return _recover_or_report(location, error)
+    settings.remember_database(location)
+    return document
+
+
+def _recover_or_report(location: str, error: KeyplanError) -> PortfolioDocument | None:
+    from keyplan.ui.safety.recovery import is_damaged_file, recover_damaged_database
+
+    if not is_damaged_file(location):
+        dialogs.show_error(None, str(error), "Cannot open database")
+        return None
+    recovered = recover_damaged_database(location, str(error), open_document)
+    if recovered is None:
+        raise _QuitAtStart
+    settings.remember_database(recovered.location)
+    return recovered.document
+
+
+def _show_user_errors(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """A user error that escaped a slot still reaches the user, as a message."""
+    if isinstance(error, KeyplanError):
+        dialogs.show_error(QApplication.activeWindow(), str(error))
+        return
+    sys.__excepthook__(kind, error, trace)

@@ -1,0 +1,130 @@
+"""The main window's menus and toolbar: what each command is called, its keys, and whether it
+writes (a read-only window disables those).
+
+Mixed into ``MainWindow`` (``ui/shell/main_window.py``), whose slots the commands call.
+Modules behind rarely used commands (exports, backups, team mode) load when first used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+if TYPE_CHECKING:
+    from keyplan.ui.document import PortfolioDocument
+
+
+class MenuBuilding(QMainWindow):
+    """The menus of ``MainWindow``; the slots they call are its own."""
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&New database…", self.new_database, QKeySequence.StandardKey.New)
+        self._action(
+            file_menu, "&Open database…", self.choose_database, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addSeparator()
+        self.export_pdf_action = self._action(
+            file_menu, "&Export plan as PDF…", self.export_plan_pdf, "Ctrl+Shift+E"
+        )
+        self.export_pdf_action.setIconText("Export PDF")
+        self.export_pdf_action.setToolTip("Export the selected account's plan as a PDF")
+        self.toolbar = self.addToolBar("Main")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.addAction(self.export_pdf_action)
+        self._add_data_actions(file_menu)
+        file_menu.addSeparator()
+
+        # Team mode (issue 7): its module loads when one of these is first used.
+        def team(name: str) -> Callable[[], object]:
+            return lambda: getattr(import_module("keyplan.ui.team.team_mode"), name)(self)
+
+        self._action(file_menu, "Open &team database…", team("open_team_database"))
+        self._action(file_menu, "&Copy this database to…", team("copy_database_to"))
+        self._action(file_menu, "Your &name on changes…", team("ask_user_name"))
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        self.edit_menu = self.menuBar().addMenu("&Edit")
+        account_menu = self.menuBar().addMenu("&Account")
+        self._writing(self._action(account_menu, "New &account…", self.new_account))
+        self._writing(
+            self._action(account_menu, "New a&ffiliate of this account…", self.new_affiliate)
+        )
+        self._writing(self._action(account_menu, "&Delete this account…", self.delete_account))
+        account_menu.addSeparator()
+        self._writing(self._action(account_menu, "Add &person…", self.add_person, "Ctrl+Shift+N"))
+        self.import_action = self._writing(
+            self._action(account_menu, "&Import people…", self.import_people)
+        )
+        self.find_action = self._action(
+            account_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find
+        )
+        account_menu.addSeparator()
+        self._action(account_menu, "Our &team and offerings…", self.show_roster)
+        view_menu = self.menuBar().addMenu("&View")
+        # Not Ctrl+1: the map's "actual size" has it, and two owners make it fire for neither.
+        dashboard_action = self._action(
+            view_menu, "&Portfolio dashboard", self.show_dashboard, "Ctrl+Shift+P"
+        )
+        dashboard_action.setIconText("Dashboard")
+        dashboard_action.setToolTip("Every account with its health, worst first (Ctrl+Shift+P)")
+        self.toolbar.insertAction(self.export_pdf_action, dashboard_action)
+        self._action(view_menu, "&Account tabs", self.show_account_tabs)
+        help_menu = self.menuBar().addMenu("&Help")
+        self._action(help_menu, "&About Keyplan", self.about)
+
+    def _add_data_actions(self, file_menu: QMenu) -> None:
+        """Exports, JSON import and backups (issue 6); their modules load when first used."""
+
+        def later(module: str, function: str, *args: object) -> Callable[[], object]:
+            return lambda: getattr(import_module(f"keyplan.ui.{module}"), function)(self, *args)
+
+        exchange = "transfer.exchange_actions"
+        for table in ("people", "commitments", "actions"):
+            self._action(file_menu, f"Export {table} as CSV…", later(exchange, "export_csv", table))
+        self._action(file_menu, "Export account as &JSON…", later(exchange, "export_json"))
+        self._action(file_menu, "Export database as JSON…", later(exchange, "export_json", True))
+        self._writing(self._action(file_menu, "&Import JSON…", later(exchange, "import_json")))
+        # Into the whole portfolio, each person to their company's account: needs no account
+        # selected (Account › Import people… is the one for the selected account).
+        self.import_contacts_action = self._writing(
+            self._action(file_menu, "Import &contacts…", self.import_contacts)
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, "&Back up now…", later("safety.backup_actions", "back_up_now"))
+        restore = later("safety.backup_actions", "restore_from_backup")
+        self._writing(self._action(file_menu, "Res&tore from backup…", restore))
+
+    def _writing(self, action: QAction) -> QAction:
+        """An action that changes the database: disabled while the database is read-only."""
+        if not hasattr(self, "writing_actions"):
+            self.writing_actions: list[QAction] = []
+        self.writing_actions.append(action)
+        return action
+
+    def _action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: object = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _install_undo_actions(self, document: PortfolioDocument) -> None:
+        self.edit_menu.clear()
+        undo = document.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = document.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.undo_action, self.redo_action = undo, redo

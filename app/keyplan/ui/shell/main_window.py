@@ -1,0 +1,467 @@
+"""The main window: portfolio on the left, the selected account in tabs on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib import import_module
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from keyplan.domain.errors import KeyplanError
+from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.shell import settings
+from keyplan.ui.shell.account_tabs import ACCOUNT_TABS
+from keyplan.ui.shell.main_menus import MenuBuilding
+from keyplan.ui.shell.portfolio_model import PortfolioColumn, PortfolioTreeModel
+from keyplan.ui.shell.read_only import make_read_only
+
+DatabaseOpener = Callable[[str, bool], PortfolioDocument]
+
+
+class MainWindow(MenuBuilding):
+    """One window per open database; ``open_database`` swaps the document it shows."""
+
+    account_selected = Signal(int)
+
+    def __init__(self, document: PortfolioDocument, opener: DatabaseOpener) -> None:
+        super().__init__()
+        self.opener = opener
+        self.document: PortfolioDocument | None = None
+        self.account_id: int | None = None
+        self._build_widgets()
+        self._build_menus()
+        self.set_document(document)
+        self._restore_geometry()
+
+    # ---- building -----------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.tree = QTreeView()
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        # Next and previous tab from anywhere in the window: a table with the focus would
+        # otherwise keep Ctrl+Tab to itself.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
+                           ("Ctrl+PgUp", -1)):  # fmt: skip
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda step=step: self.step_tab(step))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.pages = QStackedWidget()  # the account tabs, or the portfolio dashboard
+        self.pages.addWidget(self.tabs)
+        self.splitter.addWidget(self.pages)
+        self.tree.clicked.connect(lambda _index: self.show_account_tabs())
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 1040])
+        # Above everything, when another Keyplan process is editing this database (issue 6).
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
+        self.read_only_banner.hide()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)  # the banner takes only its own line
+        self.setCentralWidget(central)
+        self.database_label = QLabel()
+        self.statusBar().addPermanentWidget(self.database_label)
+
+    def _apply_read_only(self, widget: QWidget | None = None) -> None:
+        """A read-only database (another Keyplan edits it): offer no edit that would be refused.
+
+        Editing actions are disabled, tables open no editors and the Overview's fields are
+        read-only; browsing, filtering, exporting and the map's view all still work.
+        """
+        if self.document is None or not self.document.database.read_only_reason:
+            return
+        for action in getattr(self, "writing_actions", []):
+            action.setEnabled(False)
+        for tab in [widget] if widget is not None else list(self.account_tabs.values()):
+            make_read_only(tab)
+
+    # ---- the document -------------------------------------------------------------------
+
+    def set_document(self, document: PortfolioDocument) -> None:
+        self._remember_place()
+        if self.document is not None:
+            if self.document.database.writer_lock is not None:  # others may edit it now
+                self.document.database.writer_lock.release()
+            self.document.deleteLater()
+        self.document = document
+        document.setParent(self)
+        document.edit_failed.connect(lambda message: dialogs.show_error(self, message))
+        document.edit_conflict.connect(self._offer_reload)
+        if document.database.path is None:  # a team database: teammates' changes show live
+            from keyplan.ui.team.team_mode import watch_teammates
+
+            self.teammate_changes = watch_teammates(self, document)
+        document.accounts_changed.connect(self._after_accounts_changed)
+        self._install_undo_actions(document)
+        self.portfolio_model = PortfolioTreeModel(document, self)
+        self.tree.setModel(self.portfolio_model)
+        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (PortfolioColumn.TIER, PortfolioColumn.PEOPLE):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.expandAll()
+        self._drop_dashboard()
+        self._rebuild_tabs(document)
+        self.database_label.setText(document.database.display_name)
+        self.setWindowTitle(f"Keyplan — {document.database.display_name}")
+        self.read_only_banner.setText(document.database.read_only_reason or "")
+        self.read_only_banner.setVisible(bool(document.database.read_only_reason))
+        for action in getattr(self, "writing_actions", []):
+            action.setEnabled(not document.database.read_only_reason)
+        self._apply_read_only()
+        self._return_to_last_place(document)
+
+    def _offer_reload(self, conflict: object) -> None:
+        """Someone else saved a record first: offer to reload it (ui/team/team_mode.py)."""
+        from keyplan.ui.team.team_mode import offer_reload
+
+        if self.document is not None:
+            offer_reload(self, self.document, conflict)
+
+    def _return_to_last_place(self, document: PortfolioDocument) -> None:
+        """Open on the account and tab (or the dashboard) the user was on when they left.
+
+        The Overview is shown first and another tab only once the window is up: a map of
+        a thousand people must not hold up the window's first appearance.
+        """
+        place = ""
+        if settings.read(settings.LAST_PLACE_DATABASE) == document.database.display_name:
+            place = settings.read(settings.LAST_PLACE)
+        kind, _, rest = place.partition(":")
+        number, _, tab_title = rest.partition(":")
+        account_id = int(number) if kind == "account" and number.isdigit() else None
+        if account_id is None or not self.portfolio_model.index_of(account_id).isValid():
+            account_id = self.portfolio_model.first_account_id()
+        self.select_account(account_id)
+        if place == "dashboard":
+            self.show_dashboard()
+        elif tab_title in {tab.title for tab in ACCOUNT_TABS[1:]}:
+            QTimer.singleShot(0, lambda: self._show_tab_if_on(document, tab_title))
+
+    def _show_tab_if_on(self, document: PortfolioDocument, title: str) -> None:
+        if self.document is document and self.pages.currentWidget() is self.tabs:
+            self.show_tab(title)
+
+    def step_tab(self, step: int) -> None:
+        """The next (1) or previous (-1) account tab, round the end."""
+        if self.pages.currentWidget() is self.tabs:
+            self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
+
+    def _remember_place(self) -> None:
+        if self.document is None:
+            return
+        on_dashboard = self.pages.currentWidget() is getattr(self, "dashboard", None)
+        tab = ACCOUNT_TABS[self.tabs.currentIndex()].title if self.tabs.count() else ""
+        place = "dashboard" if on_dashboard else f"account:{self.account_id or ''}:{tab}"
+        settings.write(settings.LAST_PLACE, place)
+        settings.write(settings.LAST_PLACE_DATABASE, self.document.database.display_name)
+
+    def _rebuild_tabs(self, document: PortfolioDocument) -> None:
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            widget.deleteLater()
+        self.account_tabs: dict[str, QWidget] = {}
+        for tab in ACCOUNT_TABS:
+            self.tabs.addTab(QWidget(), tab.title)  # a placeholder until first shown
+        self.tabs.blockSignals(False)
+        self._ensure_tab_built(self.tabs.currentIndex())
+
+    def _on_tab_changed(self, position: int) -> None:
+        self._ensure_tab_built(position)
+        self._show_account_in_current_tab()
+
+    def _ensure_tab_built(self, position: int) -> QWidget:
+        tab = ACCOUNT_TABS[position]
+        if tab.title not in self.account_tabs:
+            widget_class = getattr(import_module(tab.module), tab.class_name)
+            widget = widget_class(self.document, None)
+            self.account_tabs[tab.title] = widget
+            self._connect_navigation(widget)
+            self._apply_read_only(widget)
+            self.tabs.blockSignals(True)
+            placeholder = self.tabs.widget(position)
+            self.tabs.removeTab(position)
+            placeholder.deleteLater()
+            self.tabs.insertTab(position, widget, tab.title)
+            self.tabs.setCurrentIndex(position)
+            self.tabs.blockSignals(False)
+        return self.account_tabs[tab.title]
+
+    def show_tab(self, title: str) -> QWidget:
+        """Bring an account tab to the front (building it if needed) and return it."""
+        position = next(i for i, tab in enumerate(ACCOUNT_TABS) if tab.title == title)
+        self.tabs.setCurrentIndex(position)
+        return self._ensure_tab_built(position)
+
+    @property
+    def overview_tab(self) -> QWidget:
+        return self._ensure_tab_built(0)
+
+    @property
+    def people_tab(self) -> QWidget | None:
+        return self.account_tabs.get("People")
+
+    def show_people_tab(self) -> None:
+        self.show_tab("People")
+
+    # ---- selection ----------------------------------------------------------------------
+
+    def select_account(self, account_id: int | None) -> None:
+        if account_id is None:
+            self.account_id = None
+            self._show_account_in_current_tab()
+            return
+        index = self.portfolio_model.index_of(account_id)
+        self.tree.setCurrentIndex(index)
+
+    def _on_selection(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        self.account_id = self.portfolio_model.account_id(indexes[0]) if indexes else None
+        if indexes:
+            self.show_account_tabs()
+        self._show_account_in_current_tab()
+        if self.account_id is not None:
+            self.account_selected.emit(self.account_id)
+
+    def _show_account_in_current_tab(self) -> None:
+        current = self.tabs.currentWidget()
+        if (
+            hasattr(current, "show_account")
+            and getattr(current, "account_id", -1) != self.account_id
+        ):
+            current.show_account(self.account_id)
+
+    def _after_accounts_changed(self) -> None:
+        self.tree.expandAll()
+        still_there = self.portfolio_model.index_of(self.account_id or -1).isValid()
+        self.select_account(
+            self.account_id if still_there else self.portfolio_model.first_account_id()
+        )
+
+    # ---- commands -----------------------------------------------------------------------
+
+    def new_database(self) -> None:
+        path = dialogs.ask_new_database(self)
+        if path:
+            self.open_database(path, create=True)
+
+    def choose_database(self) -> None:
+        path = dialogs.ask_open_database(self)
+        if path:
+            self.open_database(path, create=False)
+
+    def open_database(self, path: str, *, create: bool) -> bool:
+        try:
+            document = self.opener(path, create)
+        except KeyplanError as error:
+            recovered = self._recover(path, error)
+            if recovered is None:
+                return False
+            document, path = recovered
+        self.set_document(document)
+        settings.remember_database(path)
+        return True
+
+    def _recover(self, path: str, error: KeyplanError) -> tuple[PortfolioDocument, str] | None:
+        """A damaged file gets the same ways out as at start-up; other refusals are shown."""
+        from keyplan.ui.safety.recovery import is_damaged_file, recover_damaged_database
+
+        if not is_damaged_file(path):
+            dialogs.show_error(self, str(error), "Cannot open database")
+            return None
+        recovered = recover_damaged_database(
+            path, str(error), self.opener, parent=self, closing_text="Cancel"
+        )
+        return None if recovered is None else (recovered.document, recovered.location)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in settings.read(settings.RECENT_DATABASES):
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_database(p, create=False))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent databases").setEnabled(False)
+
+    def new_account(self, parent_id: int | None = None) -> None:
+        assert self.document is not None
+        title = "New affiliate" if parent_id else "New account"
+        name = dialogs.ask_text(self, title, "Name of the account:")
+        if not name:
+            return
+        try:
+            account_id = self.document.add_account(name, parent_id)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return
+        self.select_account(account_id)
+
+    def new_affiliate(self) -> None:
+        if self.account_id is not None:
+            self.new_account(self.account_id)
+
+    def delete_account(self) -> None:
+        assert self.document is not None
+        if self.account_id is None:
+            return
+        name = self.document.account_values(self.account_id)["name"]
+        content = self.document.account_content(self.account_id)
+        question = (
+            f"Delete the empty account {name}?"
+            if content is None
+            else f"{content}\n\nDelete {name} with everything in it?"
+        )
+        if not dialogs.confirm(self, question + " You can undo this.", "Delete account"):
+            return
+        try:
+            self.document.delete_account(self.account_id, cascade=content is not None)
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+
+    def add_person(self) -> None:
+        self.show_people_tab()
+        if self.people_tab is not None:
+            self.people_tab.add_person()
+
+    def import_people(self) -> QWidget | None:
+        """Account › Import people: a CSV or vCard file into the selected account (a wizard)."""
+        if self.document is None or self.account_id is None:
+            return None
+        from keyplan.ui.transfer.import_wizard import start_import  # loaded when first used
+
+        return start_import(self.document, self.account_id, self)
+
+    def import_contacts(self) -> QWidget | None:
+        """File › Import contacts: a file into the portfolio, each person to their company's
+        account; needs no account selected (the dashboard has none)."""
+        if self.document is None:
+            return None
+        from keyplan.ui.transfer.import_wizard import start_import  # loaded when first used
+
+        return start_import(self.document, None, self)
+
+    def find_people(self) -> None:
+        self.show_people_tab()
+        if self.people_tab is not None:
+            self.people_tab.focus_filter()
+
+    def show_roster(self) -> QWidget:
+        """Account › Our team and offerings: a window beside this one (loaded when first used)."""
+        assert self.document is not None
+        from keyplan.ui.roster.roster_dialog import open_roster
+
+        return open_roster(self, self.document)
+
+    def export_plan_pdf(self) -> None:
+        """Export the selected account's plan (internal, customer-safe or a brief) as a PDF."""
+        if self.document is None or self.account_id is None:
+            return
+        from keyplan.ui.plan.export_flow import PlanExport  # loaded when first used
+
+        exporter = self.findChild(PlanExport) or PlanExport(self)
+        exporter.start(self.document, self.account_id)
+
+    # ---- the portfolio dashboard and jumps from the insights (issue 5) ----------------------
+
+    def show_dashboard(self) -> QWidget:
+        """Show every account with its health on the right (built and read on first use)."""
+        if getattr(self, "dashboard", None) is None:
+            from keyplan.ui.insights.dashboard import PortfolioDashboard
+
+            self.dashboard = PortfolioDashboard(self.document)
+            self.dashboard.account_chosen.connect(self.select_account)
+            self.dashboard.account_chosen.connect(lambda _account: self.show_account_tabs())
+            self.pages.addWidget(self.dashboard)
+        # The dashboard lists every account itself: it takes the navigator's width too.
+        self.tree.hide()
+        self.pages.setCurrentWidget(self.dashboard)
+        return self.dashboard
+
+    def show_account_tabs(self) -> None:
+        self.tree.show()
+        self.pages.setCurrentWidget(self.tabs)
+
+    def _drop_dashboard(self) -> None:
+        if getattr(self, "dashboard", None) is not None:
+            self.pages.removeWidget(self.dashboard)
+            self.dashboard.deleteLater()
+        self.dashboard = None
+
+    def _connect_navigation(self, tab: QWidget) -> None:
+        """Let a tab's lines about a person or a promise open that person or promise."""
+        for name, slot in (
+            ("person_activated", self.show_person),
+            ("commitment_activated", self.show_commitment),
+            ("log_requested", self.log_interaction_with),
+        ):
+            signal = getattr(tab, name, None)
+            if signal is not None:
+                signal.connect(slot)
+
+    def show_person(self, person_id: int) -> None:
+        """Select a person in the People tab (including affiliates when they work there)."""
+        assert self.document is not None
+        account_id = self.document.person(person_id).account_id
+        tab = self.show_tab("People")
+        if account_id != self.account_id and hasattr(tab, "affiliates_box"):
+            tab.affiliates_box.setChecked(True)
+        tab.select_person(person_id)
+
+    def show_commitment(self, commitment_id: int) -> None:
+        self.show_tab("Commitments").select_commitment(commitment_id)
+
+    def log_interaction_with(self, person_ids: list[int]) -> None:
+        """Open the Interactions tab's form with these people ticked (a card's context menu)."""
+        self.show_tab("Interactions").start_logging(person_ids)
+
+    def about(self) -> None:
+        """Help › About: version, licence, where the data lives; window-modal, never blocking."""
+        assert self.document is not None
+        from keyplan.ui.shell.about_dialog import AboutDialog, AboutFacts  # loaded when first asked
+
+        database = self.document.database
+        dialog = AboutDialog(AboutFacts.gather(database.display_name, database.path), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    # ---- geometry -----------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = settings.read(settings.WINDOW_GEOMETRY)
+        if geometry is None or geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        splitter = settings.read(settings.SPLITTER_STATE)
+        if splitter is not None and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_place()
+        settings.write(settings.WINDOW_GEOMETRY, self.saveGeometry())
+        settings.write(settings.SPLITTER_STATE, self.splitter.saveState())
+        super().closeEvent(event)

@@ -1,0 +1,63 @@
+"""Every setting the UI keeps between runs, declared once with its default (QSettings)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT_FILES = 8
+
+
+@dataclass(frozen=True)
+class Setting:
+    key: str
+    default: Any
+    kind: type
+
+
+WINDOW_GEOMETRY = Setting("window/geometry", QByteArray(), QByteArray)
+WINDOW_STATE = Setting("window/state", QByteArray(), QByteArray)
+SPLITTER_STATE = Setting("window/splitter", QByteArray(), QByteArray)
+LAST_DATABASE = Setting("files/last_database", "", str)
+RECENT_DATABASES = Setting("files/recent", [], list)
+# Where the user was when they last closed a database: "dashboard" or "account:<id>", with the
+# database it belongs to, so the next start opens on the same view.
+LAST_PLACE = Setting("window/last_place", "", str)
+LAST_PLACE_DATABASE = Setting("window/last_place_database", "", str)
+# The name stored with each change (team mode's "last changed by"); empty: the OS user name.
+USER_NAME = Setting("team/user_name", "", str)
+# The folder last used for each kind of file, so that its next dialog starts there
+# (ui/shell/file_folders.py); empty: the user's Documents folder.
+FOLDER_PDF_EXPORTS = Setting("folders/pdf_exports", "", str)
+FOLDER_MAP_EXPORTS = Setting("folders/map_exports", "", str)
+FOLDER_DATA_EXPORTS = Setting("folders/data_exports", "", str)  # CSV and JSON
+FOLDER_IMPORT_SOURCES = Setting("folders/import_sources", "", str)
+FOLDER_DATABASES = Setting("folders/databases", "", str)  # open, new, back up, restore
+
+
+def _store() -> QSettings:
+    return QSettings("Keyplan", "Keyplan")
+
+
+def read(setting: Setting) -> Any:
+    value = _store().value(setting.key, setting.default)
+    if setting.kind is list:
+        if value is None:
+            return []
+        return [value] if isinstance(value, str) else list(value)
+    if setting.kind is str:
+        return str(value or "")
+    return value if value is not None else setting.default
+
+
+def write(setting: Setting, value: Any) -> None:
+    _store().setValue(setting.key, value)
+
+
+def remember_database(path: str) -> None:
+    """Make ``path`` the last opened database and the first of the recent files."""
+    write(LAST_DATABASE, path)
+    recent = [p for p in read(RECENT_DATABASES) if p != path]
+    write(RECENT_DATABASES, [path, *recent][:MAX_RECENT_FILES])

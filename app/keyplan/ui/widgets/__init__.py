@@ -1,0 +1,1 @@
+"""Small widgets and models the feature folders share: field editors, tables, notes."""
