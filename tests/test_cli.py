@@ -189,7 +189,7 @@ def test_the_command_line_imports_nothing_heavy_at_start():
 
 
 def test_a_sub_command_from_another_module_loads_only_when_used(monkeypatch, capsys):
-    import keyplan.cli as cli
+    import keyplan.cli.program as cli
 
     loaded = []
     greeting = types.ModuleType("keyplan_test_greeting")

@@ -173,7 +173,7 @@ def export_map_command() -> list[str]:
     )
     if probe.returncode == 0:
         return [sys.executable, "-m", "keyplan", "export-map"]
-    return [sys.executable, "-m", "keyplan.ui.map.cli_command"]
+    return [sys.executable, "-m", "keyplan.cli.export_map"]
 
 
 def whole_process(command: list[str]) -> float:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from keyplan.cli import insights as insights_cli
 from keyplan.domain.insights import analyse_account
-from keyplan.reports import insights_cli
 from keyplan.store.database import open_database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.insights.queries import account_facts

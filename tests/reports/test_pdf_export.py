@@ -12,8 +12,8 @@ import pytest
 from pdf_sample import ACCOUNT, TODAY, ZOE
 from sqlalchemy import select
 
+from keyplan.cli import export_pdf as cli_command
 from keyplan.domain.errors import KeyplanError, NotFound
-from keyplan.reports import cli_command
 from keyplan.reports.document import KeyplanDocument
 from keyplan.reports.export import ExportFailed, export_pdf
 from keyplan.store.models import ExportRecord

@@ -9,8 +9,9 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from keyplan.cli import export_map as cli_command
 from keyplan.store.people import edits, queries
-from keyplan.ui.map import cli_command, prompts
+from keyplan.ui.map import prompts
 from keyplan.ui.map.export import export_png, export_svg
 
 SVG = "{http://www.w3.org/2000/svg}"

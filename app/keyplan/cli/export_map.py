@@ -3,7 +3,7 @@
 For pasting into slides from a script. An SVG is written by ``keyplan.exchange.map_svg``
 without Qt; a PNG is the map's scene painted on Qt's offscreen platform. Wired into
 ``keyplan.cli`` as a sub-command (``add_arguments`` and ``run``); also runs alone:
-``python -m keyplan.ui.map.cli_command``.
+``python -m keyplan.cli.export_map``.
 """
 
 from __future__ import annotations
@@ -13,17 +13,14 @@ import os
 import sys
 from pathlib import Path
 
+from keyplan.cli.database_option import add_db_option, database_location
+
 HELP = "export an account's stakeholder map as an SVG or PNG picture"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``keyplan export-map``."""
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,  # so that `keyplan --db X export-map` works too
-        help="the database to read; default: your own database",
-    )
+    add_db_option(parser, "the database to read")
     parser.add_argument("--account", required=True, metavar="NAME", help="the account's name")
     parser.add_argument(
         "--out", required=True, metavar="FILE", help="the picture to write: FILE.svg or FILE.png"
@@ -64,7 +61,7 @@ def _export_svg(args: argparse.Namespace, out: Path) -> int:
     from keyplan.exchange.map_svg import map_svg, map_title
     from keyplan.store.map.sqlite_read import read_map
 
-    location = _location(args)
+    location = database_location(args)
     data = read_map(location, args.account, with_affiliates=not args.no_affiliates)
     if data is None:
         data = _read_through_store(location, args)
@@ -108,7 +105,7 @@ def _export_png(args: argparse.Namespace, out: Path) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     register_fallback_fonts()  # names in any script, even on a machine without CJK fonts
-    db = open_database(_location(args), create=False)
+    db = open_database(database_location(args), create=False)
     try:
         account_id = find_account(db, args.account)
         scene = MapScene(PortfolioDocument(db))
@@ -124,14 +121,6 @@ def _export_png(args: argparse.Namespace, out: Path) -> int:
 def _ensure_gui_platform() -> None:
     """Draw offscreen: no window is shown, so no display is needed (nor waited for)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _location(args: argparse.Namespace) -> str:
-    if getattr(args, "db", None):
-        return args.db
-    from keyplan.paths import default_database_path
-
-    return str(default_database_path())
 
 
 def main(argv: list[str] | None = None) -> int:

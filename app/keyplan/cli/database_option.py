@@ -1,7 +1,7 @@
-"""Sub-commands of ``keyplan`` for getting data in and out and keeping it safe.
+"""The one way every sub-command names its database: ``--db PATH`` or the user's own.
 
-Each module defines ``add_arguments(parser)`` and ``run(args) -> int`` and is loaded only when
-its command is used (see ``SUB_COMMANDS`` in ``keyplan/cli.py``).
+``keyplan --db X <command>`` and ``keyplan <command> --db X`` mean the same; without it, a
+command works on the user's own database (the one the window opens).
 """
 
 from __future__ import annotations
@@ -10,13 +10,16 @@ import argparse
 from pathlib import Path
 
 
-def add_db_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+def add_db_option(
+    parser: argparse.ArgumentParser, help_text: str = "the database", *, required: bool = False
+) -> None:
     """``--db PATH``, defaulting to the user's own database (also after the command name)."""
     parser.add_argument(
         "--db",
         metavar="PATH",
+        required=required,
         default=argparse.SUPPRESS,  # so that `keyplan --db X <command>` is not hidden
-        help=f"{help_text}; default: your own database",
+        help=help_text if required else f"{help_text}; default: your own database",
     )
 
 

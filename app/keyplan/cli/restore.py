@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from keyplan.commands import add_db_option, database_file
+from keyplan.cli.database_option import add_db_option, database_file
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -12,12 +12,13 @@ import json
 import sys
 from datetime import date
 
+from keyplan.cli.database_option import add_db_option, database_location
 from keyplan.domain.errors import KeyplanError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``keyplan insights`` on its parser."""
-    parser.add_argument("--db", required=True, metavar="PATH", help="the Keyplan database file")
+    add_db_option(parser, "the database to read")
     parser.add_argument(
         "--account", required=True, metavar="NAME", help="the account's name (case does not matter)"
     )
@@ -59,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 
     today = args.date or date.today()
     try:
-        db = open_database(args.db, create=False)
+        db = open_database(database_location(args), create=False)
         try:
             account_id = find_account(db, args.account)
             facts = account_facts(

@@ -13,18 +13,14 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from keyplan.cli.database_option import add_db_option, database_location
 from keyplan.exchange.contact_files import FORMATS, ContactFile
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``keyplan import`` on its parser."""
     parser.add_argument("file", metavar="FILE", help="the CSV or vCard (.vcf) file")
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="the database to import into; default: your own database",
-    )
+    add_db_option(parser, "the database to import into")
     where = parser.add_mutually_exclusive_group(required=True)
     where.add_argument(
         "--account",
@@ -99,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Read {contact_file.name}: {contact_file.description()}.")
     if contact_file.table is not None:
         print(f"{contact_file.columns_read()}.")
-    location = _location(args)
+    location = database_location(args)
     if args.dry_run and _is_missing_file(location):
         return _preview_into_new_database(contact_file, args.account or "", location)
     plan = _plan(contact_file, location, args)
@@ -200,14 +196,6 @@ def _preview_into_new_database(contact_file: ContactFile, account: str, location
 
 def _people(count: int) -> str:
     return f"{count} {'person' if count == 1 else 'people'}"
-
-
-def _location(args: argparse.Namespace) -> str:
-    if getattr(args, "db", None):
-        return args.db
-    from keyplan.paths import default_database_path
-
-    return str(default_database_path())
 
 
 def _is_missing_file(location: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from keyplan.cli.database_option import add_db_option, database_location
 from keyplan.domain.errors import KeyplanError
 
 VARIANTS = ("internal", "customer", "brief")
@@ -17,7 +18,7 @@ PAGE_SIZES = ("A4", "Letter")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Declare the options of ``keyplan export-pdf`` on its parser."""
-    parser.add_argument("--db", required=True, metavar="PATH", help="the Keyplan database file")
+    add_db_option(parser, "the database to read")
     parser.add_argument(
         "--account", required=True, metavar="NAME", help="the account's name (case does not matter)"
     )
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         print('keyplan: --variant brief needs --people "Name One,Name Two".', file=sys.stderr)
         return 1
     try:
-        db = open_database(args.db, create=False)
+        db = open_database(database_location(args), create=False)
         try:
             account_id = find_account(db, args.account)
             path = export_pdf(
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the command on its own: ``python -m keyplan.reports.cli_command --db … ``."""
+    """Run the command on its own: ``python -m keyplan.cli.export_pdf --db … ``."""
     parser = argparse.ArgumentParser(prog="keyplan export-pdf", description=__doc__)
     add_arguments(parser)
     return run(parser.parse_args(argv))

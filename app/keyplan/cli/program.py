@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from keyplan.cli.database_option import add_db_option, database_location
+
 
 class _VersionAction(argparse.Action):
     """Prints the version only when asked: reading package metadata slows every start."""
@@ -134,7 +136,7 @@ def _run_gui(args: argparse.Namespace) -> int:
 
 
 def _demo_arguments(parser: argparse.ArgumentParser) -> None:
-    _add_db_option(parser, "the new database to create the demo in")
+    add_db_option(parser, "the new database to create the demo in")
     parser.add_argument(
         "--scale",
         type=_positive_int,
@@ -144,7 +146,7 @@ def _demo_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
-    location = _location(args)
+    location = database_location(args)
     _require_no_accounts(location)
     from keyplan.store.database import open_database
     from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
@@ -188,7 +190,7 @@ def _require_no_accounts(location: str) -> None:
 
 
 def _accounts_arguments(parser: argparse.ArgumentParser) -> None:
-    _add_db_option(parser, "the database to read")
+    add_db_option(parser, "the database to read")
     parser.add_argument("account", nargs="?", help="show only this account and its affiliates")
 
 
@@ -196,7 +198,7 @@ def _run_accounts(args: argparse.Namespace) -> int:
     from keyplan.store.database import open_database
     from keyplan.store.people import queries
 
-    db = open_database(_location(args), create=False)
+    db = open_database(database_location(args), create=False)
     try:
         rows = queries.portfolio(db)
         top_id = queries.find_account(db, args.account) if args.account else None
@@ -255,13 +257,13 @@ def _label(vocabulary: Any, value: str) -> str:
 
 
 def _check_arguments(parser: argparse.ArgumentParser) -> None:
-    _add_db_option(parser, "the database file to check (it is only read)")
+    add_db_option(parser, "the database file to check (it is only read)")
 
 
 def _run_check(args: argparse.Namespace) -> int:
     from keyplan.store.safety.integrity import check_database, count_accounts_and_people
 
-    location = _location(args)
+    location = database_location(args)
     problems = check_database(location)
     if problems:
         print(f"{location} has {len(problems)} problem(s):")
@@ -271,25 +273,6 @@ def _run_check(args: argparse.Namespace) -> int:
     accounts, people = count_accounts_and_people(location)
     print(f"OK: {location} is healthy ({_counts(accounts, people)})")
     return EXIT_OK
-
-
-def _add_db_option(parser: argparse.ArgumentParser, help_text: str) -> None:
-    # SUPPRESS: a sub-command's default must not hide `keyplan --db X <command>`.
-    parser.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help=f"{help_text}; default: your own database",
-    )
-
-
-def _location(args: argparse.Namespace) -> str:
-    """The database the user named, or their own database."""
-    if getattr(args, "db", None):
-        return args.db
-    from keyplan.paths import default_database_path
-
-    return str(default_database_path())
 
 
 def _positive_int(text: str) -> int:
@@ -342,23 +325,23 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
     SubCommand("check", "check a database file for damage and broken rules", _check_arguments,
                _run_check),
     SubCommand.from_module("export-pdf", "export an account plan or meeting brief as PDF",
-                           "keyplan.reports.cli_command"),
+                           "keyplan.cli.export_pdf"),
     SubCommand.from_module("export-map", "export an account's stakeholder map as SVG or PNG",
-                           "keyplan.ui.map.cli_command"),
+                           "keyplan.cli.export_map"),
     SubCommand.from_module("insights", "print an account's coverage and health findings",
-                           "keyplan.reports.insights_cli"),
+                           "keyplan.cli.insights"),
     SubCommand.from_module("import", "import people into an account from a CSV or vCard file",
-                           "keyplan.exchange.import_command"),
+                           "keyplan.cli.import_contacts"),
     SubCommand.from_module("export-csv", "export an account's people, commitments or actions "
-                           "as CSV", "keyplan.commands.export_csv"),
+                           "as CSV", "keyplan.cli.export_csv"),
     SubCommand.from_module("export-json", "export an account (with its affiliates) or the whole "
-                           "database as JSON", "keyplan.commands.export_json"),
+                           "database as JSON", "keyplan.cli.export_json"),
     SubCommand.from_module("import-json", "import a JSON export into a database",
-                           "keyplan.commands.import_json"),
+                           "keyplan.cli.import_json"),
     SubCommand.from_module("backup", "back up a database file (or list its backups)",
-                           "keyplan.commands.backup"),
+                           "keyplan.cli.backup"),
     SubCommand.from_module("restore", "restore a database from a backup",
-                           "keyplan.commands.restore"),
+                           "keyplan.cli.restore"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
 )  # fmt: skip
