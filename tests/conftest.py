@@ -65,7 +65,7 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture(autouse=True)
 def own_mapping_memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Each test's own memory of column mappings: none remembered from another test."""
-    from keyplan.exchange import mapping_memory
+    from keyplan.exchange.transfer import mapping_memory
 
     path = tmp_path / "config" / "import-mappings.json"
     monkeypatch.setattr(mapping_memory, "memory_path", lambda: path)

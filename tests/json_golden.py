@@ -126,7 +126,7 @@ def write_golden_files(folder: Path) -> None:
     """Write the golden files again (after a deliberate change of the format or schema)."""
     import tempfile
 
-    from keyplan.exchange.json_exchange import export_json
+    from keyplan.exchange.transfer.json_exchange import export_json
     from keyplan.store.database import open_database
 
     with tempfile.TemporaryDirectory() as scratch:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from keyplan.cli import main
-from keyplan.exchange.csv_export import (
+from keyplan.exchange.transfer.csv_export import (
     CsvSheet,
     csv_bytes,
     export_csv,

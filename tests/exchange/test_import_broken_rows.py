@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from keyplan.exchange.broken_rows import row_problem
-from keyplan.exchange.contact_files import read_contacts, read_contacts_file
-from keyplan.exchange.import_plan import Action, plan_import
+from keyplan.exchange.transfer.broken_rows import row_problem
+from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts_file
+from keyplan.exchange.transfer.import_plan import Action, plan_import
 from keyplan.store.transfer.import_reads import ImportTarget
 
 DATA = Path(__file__).parents[1] / "data" / "import"

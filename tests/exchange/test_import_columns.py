@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.exchange.contact_files import read_contacts, read_contacts_file
-from keyplan.exchange.contacts import MappingNeeded
-from keyplan.exchange.csv_formats import guess_mapping
+from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts_file
+from keyplan.exchange.transfer.contacts import MappingNeeded
+from keyplan.exchange.transfer.csv_formats import guess_mapping
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 

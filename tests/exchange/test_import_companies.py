@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from keyplan.domain.companies import AccountNames, company_key
-from keyplan.exchange.contacts import Contact, contact_from
-from keyplan.exchange.import_plan import Action, Match, plan_import
-from keyplan.exchange.import_preview_text import placement_lines, preview_lines
+from keyplan.exchange.transfer.contacts import Contact, contact_from
+from keyplan.exchange.transfer.import_plan import Action, Match, plan_import
+from keyplan.exchange.transfer.import_preview_text import placement_lines, preview_lines
 from keyplan.store.transfer import import_reads
 from keyplan.store.transfer.import_reads import ImportTarget, KnownPerson
 
@@ -320,7 +320,7 @@ def test_one_linkedin_export_updates_the_right_accounts_of_the_demo(demo_path, t
 
 def test_the_help_of_map_names_every_field_a_column_can_be(capsys):
     from keyplan.cli import main as keyplan
-    from keyplan.exchange.contacts import IMPORT_FIELDS
+    from keyplan.exchange.transfer.contacts import IMPORT_FIELDS
 
     keyplan(["import", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())

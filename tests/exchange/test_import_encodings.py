@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.exchange import text_files
-from keyplan.exchange.contact_files import read_contacts, read_contacts_file
-from keyplan.exchange.contacts import ImportRefused
+from keyplan.exchange.transfer import text_files
+from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts_file
+from keyplan.exchange.transfer.contacts import ImportRefused
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 GERMAN = DATA / "german_crm_cp1252.csv"

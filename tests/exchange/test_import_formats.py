@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.exchange import mapping_memory
-from keyplan.exchange.contact_files import (
+from keyplan.exchange.transfer import mapping_memory
+from keyplan.exchange.transfer.contact_files import (
     parse_mapping_option,
     read_contacts,
     read_contacts_file,
 )
-from keyplan.exchange.contacts import ImportRefused, MappingNeeded, name_key
+from keyplan.exchange.transfer.contacts import ImportRefused, MappingNeeded, name_key
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 ZOE = "Zoë Müller-Łukasiewicz"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.exchange.contact_files import read_contacts, read_contacts_file
-from keyplan.exchange.csv_formats import guess_mapping, header_key
+from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts_file
+from keyplan.exchange.transfer.csv_formats import guess_mapping, header_key
 
 DATA = Path(__file__).parents[1] / "data" / "import"
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from keyplan.domain.rules import reporting_cycles
-from keyplan.exchange.contact_files import read_contacts_file
-from keyplan.exchange.contacts import Contact, contact_from
-from keyplan.exchange.import_plan import Action, plan_import
-from keyplan.exchange.import_preview_text import preview_lines
+from keyplan.exchange.transfer.contact_files import read_contacts_file
+from keyplan.exchange.transfer.contacts import Contact, contact_from
+from keyplan.exchange.transfer.import_plan import Action, plan_import
+from keyplan.exchange.transfer.import_preview_text import preview_lines
 from keyplan.store.database import Database
 from keyplan.store.people import edits, queries
 from keyplan.store.transfer import import_reads

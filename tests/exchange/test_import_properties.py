@@ -8,11 +8,11 @@ import io
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from keyplan.exchange.contact_files import read_contacts
-from keyplan.exchange.contacts import ImportRefused
-from keyplan.exchange.csv_formats import recognise
-from keyplan.exchange.csv_table import read_table
-from keyplan.exchange.text_files import decode_contacts_file
+from keyplan.exchange.transfer.contact_files import read_contacts
+from keyplan.exchange.transfer.contacts import ImportRefused
+from keyplan.exchange.transfer.csv_formats import recognise
+from keyplan.exchange.transfer.csv_table import read_table
+from keyplan.exchange.transfer.text_files import decode_contacts_file
 
 HEADER = ["First Name", "Last Name", "Title", "Department", "Email", "Reports To"]
 ENCODINGS = {"utf-8": b"", "utf-8-sig": b"", "utf-16": b""}  # utf-16 writes its own mark

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from keyplan.domain.errors import RuleViolation
-from keyplan.exchange.contact_files import read_contacts_file
-from keyplan.exchange.contacts import contact_from
-from keyplan.exchange.import_plan import plan_import
+from keyplan.exchange.transfer.contact_files import read_contacts_file
+from keyplan.exchange.transfer.contacts import contact_from
+from keyplan.exchange.transfer.import_plan import plan_import
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
 from keyplan.store.people import edits, queries

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from json_golden import ACCOUNT_FILE, ACCOUNT_ID, WHOLE_FILE, fill_golden_database
-from keyplan.exchange.json_exchange import export_json, import_json
+from keyplan.exchange.transfer.json_exchange import export_json, import_json
 from keyplan.store.database import Database, open_database
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from keyplan.cli import main
-from keyplan.exchange.json_exchange import (
+from keyplan.exchange.transfer.json_exchange import (
     FORMAT_VERSION,
     NotAKeyplanExport,
     export_json,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from keyplan.exchange.json_stream import JsonSyntaxError, read_events
+from keyplan.exchange.transfer.json_stream import JsonSyntaxError, read_events
 
 
 class Trickle(io.RawIOBase):

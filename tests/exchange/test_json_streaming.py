@@ -11,8 +11,8 @@ import pytest
 
 from keyplan.cli import main
 from keyplan.domain.errors import NotFound
-from keyplan.exchange import json_exchange
-from keyplan.exchange.json_exchange import (
+from keyplan.exchange.transfer import json_exchange
+from keyplan.exchange.transfer.json_exchange import (
     NotAKeyplanExport,
     export_json,
     import_export_file,

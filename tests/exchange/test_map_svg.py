@@ -7,8 +7,8 @@ from dataclasses import replace
 from datetime import date
 
 from keyplan.domain.relationships import ContactDue
-from keyplan.exchange import map_design
-from keyplan.exchange.map_svg import fit, map_svg, text_width
+from keyplan.exchange.map import design as map_design
+from keyplan.exchange.map.svg import fit, map_svg, text_width
 from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson
 
 SVG = "{http://www.w3.org/2000/svg}"

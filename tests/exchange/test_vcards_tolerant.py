@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from keyplan.cli import main
-from keyplan.exchange.contact_files import read_contacts, read_contacts_file
-from keyplan.exchange.contacts import Contact, ImportRefused
-from keyplan.exchange.vcards import looks_like_vcard, read_vcards
+from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts_file
+from keyplan.exchange.transfer.contacts import Contact, ImportRefused
+from keyplan.exchange.transfer.vcards import looks_like_vcard, read_vcards
 from keyplan.store.database import open_database
 from keyplan.store.people import edits
 

@@ -24,7 +24,7 @@ from pdf_sample import (
 
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS
 from keyplan.domain.vocabulary import BuyingRole, Influence, Stance, Strength
-from keyplan.reports.redaction import (
+from keyplan.reports.plan.redaction import (
     COLLECTIONS,
     CUSTOMER_SAFE_FIELDS,
     EXCLUDE,

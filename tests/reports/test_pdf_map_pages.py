@@ -14,16 +14,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from keyplan.reports.context import Context
 from keyplan.reports.export import export_pdf
 from keyplan.reports.fonts import ensure_fonts
-from keyplan.reports.map_drawing import NAME_SIZE
-from keyplan.reports.stakeholder_map import (
+from keyplan.reports.map.drawing import NAME_SIZE
+from keyplan.reports.map.stakeholder_map import (
     MIN_NAME_SIZE,
     MapPageFlowable,
     build_map,
     map_section,
 )
+from keyplan.reports.plan.context import Context
 from keyplan.reports.styles import page_size
 from keyplan.store.database import open_database
 from keyplan.store.demo import create_demo_portfolio

@@ -11,12 +11,12 @@ from pdf_sample import pdf_text
 from pypdf import PdfReader
 from reportlab.platypus import KeepTogether
 
-from keyplan.reports import brief
-from keyplan.reports.context import Context, money
 from keyplan.reports.export import export_pdf
+from keyplan.reports.meetings import brief
 from keyplan.reports.names import plain_name
-from keyplan.reports.sections_plan import promise_status, promise_summary
-from keyplan.reports.whitespace import company_grids, group_cell, installed_where
+from keyplan.reports.plan.context import Context, money
+from keyplan.reports.plan.sections_plan import promise_status, promise_summary
+from keyplan.reports.plan.whitespace import company_grids, group_cell, installed_where
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.people.queries import find_account

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.exchange.json_exchange import export_json
+from keyplan.exchange.transfer.json_exchange import export_json
 from keyplan.store.database import Database, open_database
 from keyplan.store.people import edits
 from keyplan.store.safety.integrity import check_database
@@ -33,7 +33,7 @@ BATCH_PEOPLE = 5
 # its own (killed for real), without paying the interpreter's start and imports every time.
 EDITORS = """
 import os, sys
-from keyplan.exchange.json_exchange import import_export_file, read_export
+from keyplan.exchange.transfer.json_exchange import import_export_file, read_export
 from keyplan.store.people import edits
 from keyplan.store.plan import edits as plan_edits
 from keyplan.store.database import open_database

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 
-from keyplan.exchange.csv_export import read_csv_cells
+from keyplan.exchange.transfer.csv_export import read_csv_cells
 from keyplan.store.database import Database, open_database
 from keyplan.store.people import queries
 from keyplan.store.safety import backup

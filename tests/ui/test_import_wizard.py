@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
 
-from keyplan.exchange.import_plan import Action
+from keyplan.exchange.transfer.import_plan import Action
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
 from keyplan.ui import dialogs

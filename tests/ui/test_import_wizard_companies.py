@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWizard
 from sqlalchemy import select
 
-from keyplan.exchange.import_plan import Action
+from keyplan.exchange.transfer.import_plan import Action
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
 from keyplan.store.people import edits

@@ -14,9 +14,9 @@ import pytest
 from keyplan.domain.insights import FindingKind, relationship_health
 from keyplan.domain.relationships import ContactDue, is_champion
 from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, BuyingRole, Stance
-from keyplan.exchange import map_design
-from keyplan.exchange.csv_export import CsvTable, build_sheet
-from keyplan.exchange.map_svg import map_svg
+from keyplan.exchange.map import design as map_design
+from keyplan.exchange.map.svg import map_svg
+from keyplan.exchange.transfer.csv_export import CsvTable, build_sheet
 from keyplan.reports.export import export_pdf
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio

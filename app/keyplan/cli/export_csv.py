@@ -22,7 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from keyplan.exchange.csv_export import export_csv
+    from keyplan.exchange.transfer.csv_export import export_csv
     from keyplan.store.database import open_database
     from keyplan.store.people.queries import find_account
 

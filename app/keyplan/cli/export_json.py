@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from keyplan.exchange.json_exchange import export_json
+    from keyplan.exchange.transfer.json_exchange import export_json
     from keyplan.store.database import open_database
     from keyplan.store.people.queries import find_account
 

@@ -1,6 +1,6 @@
 """``keyplan export-map``: an account's stakeholder map as an SVG or PNG, without a window.
 
-For pasting into slides from a script. An SVG is written by ``keyplan.exchange.map_svg``
+For pasting into slides from a script. An SVG is written by ``keyplan.exchange.map.svg``
 without Qt; a PNG is the map's scene painted on Qt's offscreen platform. Wired into
 ``keyplan.cli`` as a sub-command (``add_arguments`` and ``run``); also runs alone:
 ``python -m keyplan.cli.export_map``.
@@ -58,7 +58,7 @@ def _export_svg(args: argparse.Namespace, out: Path) -> int:
     to import than the whole drawing, and the command is timed as a whole process."""
     from datetime import date
 
-    from keyplan.exchange.map_svg import map_svg, map_title
+    from keyplan.exchange.map.svg import map_svg, map_title
     from keyplan.store.map.sqlite_read import read_map
 
     location = database_location(args)

@@ -14,7 +14,7 @@ import argparse
 from pathlib import Path
 
 from keyplan.cli.database_option import add_db_option, database_location
-from keyplan.exchange.contact_files import FORMATS, ContactFile
+from keyplan.exchange.transfer.contact_files import FORMATS, ContactFile
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -86,8 +86,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, preview and (unless ``--dry-run``) write the import; return the exit status."""
-    from keyplan.exchange import mapping_memory
-    from keyplan.exchange.contact_files import parse_mapping_option, read_contacts_file
+    from keyplan.exchange.transfer import mapping_memory
+    from keyplan.exchange.transfer.contact_files import parse_mapping_option, read_contacts_file
 
     mapping = parse_mapping_option(args.map) if args.map else None
     kind = "mapped" if mapping is not None and args.format == "auto" else args.format
@@ -108,8 +108,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _plan(contact_file: ContactFile, location: str, args: argparse.Namespace):
-    from keyplan.exchange.import_plan import plan_import
-    from keyplan.exchange.import_preview_text import preview_lines
+    from keyplan.exchange.transfer.import_plan import plan_import
+    from keyplan.exchange.transfer.import_preview_text import preview_lines
     from keyplan.store.database import open_database
     from keyplan.store.transfer import import_reads
 
@@ -144,7 +144,7 @@ def _refuse_a_near_miss(close: list[str], account: str) -> None:
     """A typo must not make a second account: name the ones meant, and the way to insist."""
     if not close:
         return
-    from keyplan.exchange.contacts import ImportRefused
+    from keyplan.exchange.transfer.contacts import ImportRefused
 
     names = " or ".join(f"'{name}'" for name in close)
     raise ImportRefused(
@@ -154,7 +154,7 @@ def _refuse_a_near_miss(close: list[str], account: str) -> None:
 
 
 def _write(plan, location: str) -> int:
-    from keyplan.exchange.import_rows import count_of
+    from keyplan.exchange.transfer.import_rows import count_of
     from keyplan.store.database import open_database
     from keyplan.store.transfer import import_writes
 
@@ -180,8 +180,8 @@ def _write(plan, location: str) -> int:
 
 
 def _preview_into_new_database(contact_file: ContactFile, account: str, location: str) -> int:
-    from keyplan.exchange.import_plan import plan_import
-    from keyplan.exchange.import_preview_text import preview_lines
+    from keyplan.exchange.transfer.import_plan import plan_import
+    from keyplan.exchange.transfer.import_preview_text import preview_lines
     from keyplan.store.transfer.import_reads import ImportTarget
 
     print(f"There is no database at {location} yet: it and the account would be created.")

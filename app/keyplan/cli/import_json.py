@@ -13,7 +13,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from keyplan.exchange.json_exchange import import_export_file, import_summary, read_export
+    from keyplan.exchange.transfer.json_exchange import (
+        import_export_file,
+        import_summary,
+        read_export,
+    )
     from keyplan.store.database import open_database
 
     export = read_export(args.file)  # refused before the database is touched

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
         0 on success, 1 after printing a user error on one line.
     """
     from keyplan.domain.insights import analyse_account
-    from keyplan.reports.insights_text import insights_data, insights_text
+    from keyplan.reports.insights.insights_text import insights_data, insights_text
     from keyplan.store.database import open_database
     from keyplan.store.insights.queries import account_facts, affiliates_below
     from keyplan.store.people.queries import find_account, team_members

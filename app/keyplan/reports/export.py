@@ -102,11 +102,15 @@ def _variant(variant: str | ExportVariant) -> ExportVariant:
 
 def _build(db, account_id, plan, kind: ExportVariant, size, people):
     # Imported here: the document modules pull in most of ReportLab, needed only now.
-    from keyplan.reports.brief import INTERACTIONS_PER_PERSON, find_attendees, meeting_brief
-    from keyplan.reports.plan import customer_plan, internal_plan
+    from keyplan.reports.meetings.brief import (
+        INTERACTIONS_PER_PERSON,
+        find_attendees,
+        meeting_brief,
+    )
+    from keyplan.reports.plan.plan import customer_plan, internal_plan
 
     if kind is ExportVariant.INTERNAL:
-        from keyplan.reports.sections_insights import read_insights
+        from keyplan.reports.insights.sections_insights import read_insights
 
         return internal_plan(plan, size, read_insights(db, account_id, plan.today))
     if kind is ExportVariant.CUSTOMER:

@@ -1,6 +1,6 @@
 """What an import of people reads before it plans: the accounts and the people already there.
 
-Plain data for the planner above (``exchange/import_plan.py``): the accounts with the names
+Plain data for the planner above (``exchange/transfer/import_plan.py``): the accounts with the names
 they go by (to send each row to its company's account), and the people of the accounts an
 import may write to, with their families (whom a person may report to).
 """

@@ -1,6 +1,6 @@
 """Writing an import of people: one transaction for all of it, and its exact undo.
 
-The matching happens above (``exchange/import_plan.py``) on plain data this module reads
+The matching happens above (``exchange/transfer/import_plan.py``) on plain data this module reads
 (``import_target``); what comes back down is an ``ImportWrite``: people to add and fields to
 change, with managers named by id or by their place among the new people. New people go in
 with one multi-row INSERT … RETURNING, their managers with one executemany UPDATE: ten

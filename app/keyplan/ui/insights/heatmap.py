@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from keyplan.domain.insights import Coverage, CoverageCell
 from keyplan.domain.vocabulary import Level
-from keyplan.reports.insights_text import cell_line, level_name
+from keyplan.reports.insights.insights_text import cell_line, level_name
 from keyplan.ui.insights import palette
 
 CellKey = tuple[str, Level | None]

@@ -30,7 +30,7 @@ from typing_extensions import override  # typing.override arrives in 3.12
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.insights import AccountFacts, AccountInsights, analyse_account, contact_log
 from keyplan.domain.vocabulary import Level
-from keyplan.reports.insights_text import (
+from keyplan.reports.insights.insights_text import (
     breadth_line,
     concentration_line,
     freshness_line,

@@ -18,7 +18,7 @@ from keyplan.domain.insights import (
     PersonFacts,
 )
 from keyplan.domain.vocabulary import BuyingRole
-from keyplan.reports.insights_text import FINDING_TITLES, cell_line, level_name
+from keyplan.reports.insights.insights_text import FINDING_TITLES, cell_line, level_name
 from keyplan.ui.insights import palette
 from keyplan.ui.insights.insight_list import InsightList
 

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFontMetricsF
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, short_link
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import Strength
-from keyplan.exchange.map_design import owner_mark
+from keyplan.exchange.map.design import owner_mark
 from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map import style
 

@@ -1,7 +1,7 @@
 """The map as a picture to paste into slides or print: SVG, PNG and paper.
 
 A picture is a title line and the legend above the cards, on white. The SVG is written by
-``keyplan.exchange.map_svg`` (every text a real ``<text>``); the PNG and the printout are the
+``keyplan.exchange.map.svg`` (every text a real ``<text>``); the PNG and the printout are the
 scene itself, painted at a scale that keeps a chart of thousands openable.
 """
 
@@ -17,8 +17,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.exchange.map_svg import map_svg
-from keyplan.exchange.map_svg import map_title as svg_title
+from keyplan.exchange.map.svg import map_svg
+from keyplan.exchange.map.svg import map_title as svg_title
 from keyplan.store.map.rows import MapData
 from keyplan.ui.map.legend import legend_size, paint_legend
 from keyplan.ui.map.scene import MapScene
@@ -92,7 +92,7 @@ def map_title(scene: MapScene) -> str:
 def export_svg(scene: MapScene, path: str | Path, title: str | None = None) -> None:
     """Write the map as shown (filters, influence lines) as an SVG drawing, texts as text.
 
-    Drawn by ``keyplan.exchange.map_svg``, the same writer as ``keyplan export-map``, so a map
+    Drawn by ``keyplan.exchange.map.svg``, the same writer as ``keyplan export-map``, so a map
     saved from the window and one made from the command line are the same picture.
     """
     shown = [scene.people[pid] for pid, card in scene.cards.items() if card.isVisible()]

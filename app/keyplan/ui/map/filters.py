@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from keyplan.domain.titles import searchable_title
-from keyplan.exchange.map_design import is_decision_maker, layout_order
+from keyplan.exchange.map.design import is_decision_maker, layout_order
 from keyplan.store.map.rows import MapPerson
 
 __all__ = ["MapFilters", "departments", "layout_order", "matches", "unplaced"]

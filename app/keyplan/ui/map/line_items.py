@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.layout import Connector
-from keyplan.exchange import map_design as design
+from keyplan.exchange.map import design as design
 from keyplan.store.map.queries import MapLine
 from keyplan.ui.map import style
 

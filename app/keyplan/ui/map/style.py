@@ -1,6 +1,6 @@
 """How the stakeholder map looks on screen: ``map_design``'s colours as Qt colours, and fonts.
 
-The design itself (sizes, colours, badges) is declared once in ``keyplan.exchange.map_design``,
+The design itself (sizes, colours, badges) is declared once in ``keyplan.exchange.map.design``,
 so the screen, the legend and an exported SVG agree; what only the screen needs is added here.
 """
 
@@ -11,8 +11,8 @@ from functools import cache
 from PySide6.QtGui import QColor, QFont
 
 from keyplan.domain.vocabulary import ROLE_BADGES  # noqa: F401  (one set everywhere)
-from keyplan.exchange import map_design as design
-from keyplan.exchange.map_design import (  # noqa: F401  (the map's one vocabulary of looks)
+from keyplan.exchange.map import design as design
+from keyplan.exchange.map.design import (  # noqa: F401  (the map's one vocabulary of looks)
     BAND_WIDTH,
     CARD_HEIGHT,
     CARD_RADIUS,

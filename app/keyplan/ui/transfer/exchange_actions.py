@@ -25,8 +25,8 @@ _CSV_WHAT = {"people": "people", "commitments": "commitments", "actions": "actio
 
 def export_csv(window: MainWindow, table: str) -> BackgroundTask | None:
     """Export the selected account's people, commitments or actions as a CSV file."""
-    from keyplan.exchange.csv_export import default_file_name
-    from keyplan.exchange.csv_export import export_csv as write_csv
+    from keyplan.exchange.transfer.csv_export import default_file_name
+    from keyplan.exchange.transfer.csv_export import export_csv as write_csv
 
     chosen = _selected_account(window)
     if chosen is None:
@@ -59,7 +59,7 @@ def export_csv(window: MainWindow, table: str) -> BackgroundTask | None:
 
 def export_json(window: MainWindow, whole_database: bool = False) -> BackgroundTask | None:
     """Export the selected account and its affiliates (or the whole database) as JSON."""
-    from keyplan.exchange.json_exchange import export_json as write_json
+    from keyplan.exchange.transfer.json_exchange import export_json as write_json
 
     document = window.document
     if document is None:
@@ -91,7 +91,7 @@ def export_json(window: MainWindow, whole_database: bool = False) -> BackgroundT
 
 def import_json(window: MainWindow) -> BackgroundTask | None:
     """Read a JSON export, confirm what it holds, import it as one undoable step."""
-    from keyplan.exchange.json_exchange import import_export_file, read_export
+    from keyplan.exchange.transfer.json_exchange import import_export_file, read_export
 
     document = window.document
     if document is None:
@@ -120,7 +120,7 @@ def import_json(window: MainWindow) -> BackgroundTask | None:
 
 
 def _imported(window: MainWindow, document: PortfolioDocument, receipt: ImportReceipt) -> None:
-    from keyplan.exchange.json_exchange import import_summary
+    from keyplan.exchange.transfer.json_exchange import import_summary
 
     document.undo_stack.push(ImportJsonCommand(document, receipt))
     if window.document is document and receipt.top_account_ids:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
-from keyplan.exchange.text_files import TEXT_ENCODINGS
+from keyplan.exchange.transfer.text_files import TEXT_ENCODINGS
 
 AUTOMATIC = "Automatic"
 

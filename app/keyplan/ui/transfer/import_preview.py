@@ -21,8 +21,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QColor
 from typing_extensions import override
 
-from keyplan.exchange.import_plan import Action, ImportPlan, PlannedRow
-from keyplan.exchange.import_preview_text import row_details
+from keyplan.exchange.transfer.import_plan import Action, ImportPlan, PlannedRow
+from keyplan.exchange.transfer.import_preview_text import row_details
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 

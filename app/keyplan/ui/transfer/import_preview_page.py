@@ -41,9 +41,9 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.exchange.contact_files import ContactFile
-from keyplan.exchange.import_plan import ImportPlan, plan_import
-from keyplan.exchange.import_preview_text import (
+from keyplan.exchange.transfer.contact_files import ContactFile
+from keyplan.exchange.transfer.import_plan import ImportPlan, plan_import
+from keyplan.exchange.transfer.import_preview_text import (
     departments_summary,
     placement_lines,
     update_summary,

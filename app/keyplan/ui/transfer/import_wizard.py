@@ -38,9 +38,9 @@ from PySide6.QtWidgets import (
 from typing_extensions import override
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.exchange.contact_files import ContactFile, read_contacts_file, with_mapping
-from keyplan.exchange.contacts import IMPORT_FIELDS, ImportRefused, MappingNeeded
-from keyplan.exchange.csv_formats import guess_mapping, mapping_has_a_name
+from keyplan.exchange.transfer.contact_files import ContactFile, read_contacts_file, with_mapping
+from keyplan.exchange.transfer.contacts import IMPORT_FIELDS, ImportRefused, MappingNeeded
+from keyplan.exchange.transfer.csv_formats import guess_mapping, mapping_has_a_name
 from keyplan.ui import dialogs
 from keyplan.ui.background import run_task
 from keyplan.ui.document import PortfolioDocument
@@ -179,7 +179,7 @@ class ImportWizard(QWizard):
         return _file_for_preview(self.contact_file, self.needs_mapping, self.columns_page.mapping())
 
     def remember_mapping(self) -> None:
-        from keyplan.exchange import mapping_memory
+        from keyplan.exchange.transfer import mapping_memory
 
         chosen = self.preview_page.contact_file
         if chosen is not None and chosen.kind == "mapped" and chosen.table is not None:

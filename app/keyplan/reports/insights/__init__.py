@@ -1,0 +1,1 @@
+"""The insights in words, for the PDF and the command line."""

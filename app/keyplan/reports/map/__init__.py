@@ -1,0 +1,3 @@
+"""The stakeholder map on paper: cards and lines drawn as vector graphics, split over pages
+along reporting lines.
+"""

@@ -1,0 +1,1 @@
+"""The one-page meeting brief: the attendees, the politics between them, open work."""

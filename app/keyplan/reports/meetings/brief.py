@@ -1,0 +1,395 @@
+"""The meeting brief: one page about the people a director is about to meet.
+
+For each attendee: a card (title, department, buying role, stance and relationship — it is an
+internal document), what they care about, their major challenge and the last interactions;
+then the open promises to them, the open opportunities in their departments, and talking
+points drawn from their priorities, challenges and what we owe them.
+
+The brief must fit on one page for up to five attendees. It is laid out with generous limits
+first and, only when it runs past a page, again with tighter ones (fewer talking points and
+opportunities, shorter card lines, fewer interactions) until it fits or the limits are at
+their floor. The cards, "Between them" and overdue items are never dropped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from keyplan.domain.errors import NotFound
+from keyplan.domain.vocabulary import Channel, OpportunityStage, OpportunityStatus
+from keyplan.reports.document import DocumentInfo, KeyplanDocument, SectionHeading
+from keyplan.reports.fonts import markup
+from keyplan.reports.meetings.brief_open_work import OpenItem, cut, open_items, open_work
+from keyplan.reports.meetings.brief_politics import (
+    between_them,
+    brief_bullet,
+    brief_heading,
+    seniority_key,
+)
+from keyplan.reports.names import plain_name, plain_team_names
+from keyplan.reports.plan.context import Context, label_of, money, vocab
+from keyplan.reports.plan.plan import INTERNAL_LABEL, BuiltDocument
+from keyplan.reports.styles import ACCENT_LIGHT, RULE, STANCE_COLOURS, styles
+from keyplan.reports.tables import Column, data_table, date_column, fitted_column
+from keyplan.reports.text import BULLET_MARKS, display, escape, para, user_markup
+from keyplan.store.people.queries import PersonRow
+from keyplan.store.plan.queries import InteractionRow, PlanData
+
+
+@dataclass(frozen=True, slots=True)
+class BriefLimits:
+    """How much of each part the brief shows; tightened step by step until it fits a page."""
+
+    interactions: int  # last interactions on each card
+    note_characters: int  # each note line of a card (cares about, challenge, how to talk)
+    summary_characters: int  # each interaction's summary (its date and channel come first)
+    opportunities: int
+    talking_points: int  # overdue items are raised even beyond this
+    short_labels: bool = False  # "Role: …", not "Buying role: …": the facts keep to one line
+    item_characters: int = 0  # each promise, action, risk and talking point; 0: in full
+
+
+FULL_LIMITS = BriefLimits(2, 125, 125, 3, 6)
+# Each step gives up a little more, the least pressing first; the last one is the floor.
+TIGHTER_LIMITS = (
+    BriefLimits(2, 110, 100, 3, 5),
+    BriefLimits(1, 100, 90, 2, 4),  # where a meeting of more than FEW_ATTENDEES starts
+    BriefLimits(1, 90, 75, 2, 3, short_labels=True),
+    BriefLimits(1, 80, 65, 1, 3, short_labels=True),
+    BriefLimits(1, 70, 58, 1, 2, short_labels=True, item_characters=60),
+    # The floor: the last contact goes before the overdue items, the politics or a card.
+    BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45),
+)
+LIMIT_STEPS = (FULL_LIMITS, *TIGHTER_LIMITS)
+FEW_ATTENDEES = 3
+INTERACTIONS_PER_PERSON = FULL_LIMITS.interactions  # the most any card shows
+NOTE_CHARACTERS = FULL_LIMITS.note_characters
+
+
+def find_attendees(plan: PlanData, names: Sequence[str]) -> list[PersonRow]:
+    """The people of the plan with these names (case and spacing ignored), in the given order.
+
+    Raises:
+        NotFound: naming every name that matches nobody, with close matches when there are.
+    """
+    by_name: dict[str, PersonRow] = {}
+    for person in plan.people:
+        by_name.setdefault(_normal(person["full_name"]), person)
+    wanted = [name for name in names if name.strip()]
+    if not wanted:
+        raise NotFound("Choose at least one person for the meeting brief.")
+    missing = [name for name in wanted if _normal(name) not in by_name]
+    if missing:
+        raise NotFound(_missing_message(plan, missing))
+    found: list[PersonRow] = []
+    for name in wanted:
+        person = by_name[_normal(name)]
+        if person not in found:
+            found.append(person)
+    return found
+
+
+def _normal(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _missing_message(plan: PlanData, missing: Sequence[str]) -> str:
+    known = [p["full_name"] for p in plan.people]
+    parts = []
+    for name in missing:
+        close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        parts.append(f"'{name}'{hint}")
+    return f"Nobody at {plan.name} is named {'; '.join(parts)}."
+
+
+def meeting_brief(
+    plan: PlanData,
+    attendees: Sequence[PersonRow],
+    interactions: Sequence[InteractionRow],
+    page_size: tuple[float, float],
+) -> BuiltDocument:
+    """The brief for a meeting with ``attendees`` (found with ``find_attendees``).
+
+    The attendees come most senior first (board, then by influence), whatever order they were
+    chosen in: the director reads the card of the person who decides first.
+    """
+    plan = plain_team_names(plan)
+    by_id = {p.id: p for p in plan.people}
+    attendees = sorted((by_id.get(p.id, p) for p in attendees), key=seniority_key)
+    interactions = [
+        dataclasses.replace(i, team=tuple(plain_name(n) or n for n in i.team)) for i in interactions
+    ]
+    ctx = Context(plan, page_size, internal=True)
+    names = ", ".join(p["full_name"] for p in attendees)
+    info = DocumentInfo(
+        title=f"Meeting brief — {plan.name}",
+        subject=f"Meeting with {names}",
+        author=plan.director or "Keyplan",
+        account_name=plan.name,
+        label=INTERNAL_LABEL,
+        printed_on=plan.today,
+        page_size=page_size,
+    )
+
+    def story_with(limits: BriefLimits) -> list[Flowable]:
+        return _brief_story(ctx, names, attendees, interactions, limits)
+
+    return BuiltDocument(info, _fitted_story(info, story_with, len(attendees)), ())
+
+
+def _brief_story(
+    ctx: Context,
+    names: str,
+    attendees: Sequence[PersonRow],
+    interactions: Sequence[InteractionRow],
+    limits: BriefLimits,
+) -> list[Flowable]:
+    story: list[Flowable] = [
+        SectionHeading(f"Meeting brief: {ctx.plan.name}", "brief"),
+        para(f"With {names}. Printed {ctx.plan.today.isoformat()}. Internal.", styles().muted),
+        Spacer(1, 4),
+    ]
+    for person in attendees:
+        story.append(_person_block(ctx, person, interactions, limits))
+    story += open_work(ctx, attendees, limits.item_characters)
+    story += between_them(ctx, attendees)
+    story += _open_opportunities(ctx, attendees, limits.opportunities)
+    story += _talking_points(ctx, attendees, limits.talking_points, limits.item_characters)
+    return story
+
+
+def _fitted_story(
+    info: DocumentInfo, story_with: Callable[[BriefLimits], list[Flowable]], attendees: int
+) -> list[Flowable]:
+    """The story with the most generous limits that still fit one page (else at the floor).
+
+    A meeting of more than ``FEW_ATTENDEES`` starts a few steps down: it never fits with the
+    full limits, and each try is a full layout. Fitting gets only easier down the steps, so
+    the steps are halved rather than walked one by one; a layout consumes its flowables, so
+    the chosen story is built afresh.
+    """
+    start = 0 if attendees <= FEW_ATTENDEES else LIMIT_STEPS.index(TIGHTER_LIMITS[1])
+    if _pages(info, story_with(LIMIT_STEPS[start])) <= 1:
+        return story_with(LIMIT_STEPS[start])
+    low, high = start + 1, len(LIMIT_STEPS) - 1  # the answer lies in low..high
+    while low < high:
+        middle = (low + high) // 2
+        if _pages(info, story_with(LIMIT_STEPS[middle])) <= 1:
+            high = middle
+        else:
+            low = middle + 1
+    return story_with(LIMIT_STEPS[low])
+
+
+def _pages(info: DocumentInfo, story: list[Flowable]) -> int:
+    """How many pages the story takes in our document, laid out without writing anything."""
+    document = KeyplanDocument(Path(os.devnull), info)
+    document._doSave = 0  # the layout is all we want: the canvas is never saved
+    document.build(story)
+    return document.page
+
+
+def _person_block(
+    ctx: Context,
+    person: PersonRow,
+    interactions: Sequence[InteractionRow],
+    limits: BriefLimits = FULL_LIMITS,
+) -> Flowable:
+    """A compact card: who they are, what they want, how to talk to them, when we last met."""
+    style_set = styles()
+    small = style_set.small
+    short = limits.short_labels
+    facts = [
+        ("Role" if short else "Buying role", label_of("buying_role", person["buying_role"])),
+        ("Stance" if short else "Stance (internal)", label_of("stance", person["stance"])),
+        ("Influence", label_of("influence", person["influence"])),
+        ("Relation" if short else "Relationship", label_of("strength", person["strength"])),
+        ("Owner" if short else "Our owner(s)", ", ".join(person.owners) or None),
+    ]
+    fact_text = " · ".join(f"<b>{escape(k)}:</b> {user_markup(v, small)}" for k, v in facts if v)
+    who = " · ".join(v for v in (person["job_title"], person["department"]) if v)
+    name = user_markup(person["full_name"], style_set.card_name)
+    left: list[Flowable] = [
+        Paragraph(
+            f"{name}  <font size=8.5 color='#6B6B6B'>{user_markup(who, small)}</font>",
+            style_set.card_name,
+        ),
+        Paragraph(fact_text, small),
+    ]
+    # One line each, in the card's own words: the full notes are in the account plan.
+    for label, text in (
+        ("Cares about", "; ".join(_lines(person["priorities"]))),
+        ("Challenge now", person["major_challenge"]),
+        ("How to talk to them", person["personality_notes"]),
+    ):
+        if text:
+            left.append(_labelled(label, _short(text, limits.note_characters)))
+    mine = [i for i in interactions if person.id in i.person_ids][: limits.interactions]
+    if not mine and limits.interactions:
+        left.append(_labelled("Last interactions", "none recorded"))
+    for item in mine:
+        when = f"{item.occurred_on.isoformat()} · {vocab(Channel, item.channel)}"
+        left.append(_labelled(when, _short(display(item.summary), limits.summary_characters)))
+    stance_colour = STANCE_COLOURS.get(person["stance"] or "unknown")
+    table = Table([["", left]], colWidths=[5, ctx.width - 5], splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (0, 0), stance_colour),
+                ("BACKGROUND", (1, 0), (1, 0), ACCENT_LIGHT),
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (1, 0), (1, 0), 7),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return KeepTogether([table, Spacer(1, 4)])
+
+
+def _labelled(label: str, text: str) -> Paragraph:
+    style = styles().small
+    return Paragraph(f"<b>{escape(label)}:</b> {user_markup(text, style, keep_lines=False)}", style)
+
+
+def _short(text: str, limit: int = NOTE_CHARACTERS) -> str:
+    """A note on one line, cut at a word with an ellipsis when longer than ``limit``."""
+    return cut(text, limit)
+
+
+def _open_opportunities(
+    ctx: Context, attendees: Sequence[PersonRow], limit: int = FULL_LIMITS.opportunities
+) -> list[Flowable]:
+    departments = {(p["department"] or "").casefold() for p in attendees} - {""}
+    rows_in = [
+        o
+        for o in ctx.plan.opportunities
+        if o.status == OpportunityStatus.OPEN.value
+        and (o.department or "").casefold() in departments
+    ]
+    story: list[Flowable] = [Paragraph("Open opportunities in their departments", brief_heading())]
+    if not rows_in:
+        return [*story, Paragraph("None open.", styles().muted)]
+    shown = rows_in[:limit]
+    rows = [
+        [
+            o.name,
+            o.department,
+            money(o.value, o.currency),
+            vocab(OpportunityStage, o.stage),
+            o.expected_close_on,
+        ]
+        for o in shown
+    ]
+    columns = [
+        Column("Opportunity", 2.4),
+        Column("Department", 1.3),
+        fitted_column("Value", [row[2] for row in rows]),
+        Column("Stage", 1.0),
+        date_column("Close"),
+    ]
+    story.append(data_table(columns, rows, ctx.width))
+    if len(rows_in) > len(shown):
+        more = len(rows_in) - len(shown)
+        story.append(Paragraph(f"… and {more} more closing later.", styles().muted))
+    return story
+
+
+def _talking_points(
+    ctx: Context,
+    attendees: Sequence[PersonRow],
+    limit: int = FULL_LIMITS.talking_points,
+    characters: int = 0,
+) -> list[Flowable]:
+    """Points to raise, at most ``limit`` (but every overdue item), the most pressing first.
+
+    First what we owe them and is overdue (apologise before anything else), then one point per
+    person on what they care about, then their challenge, then their other priorities and what
+    is due soon. Each round goes most senior first, so a cut drops the least pressing points.
+    """
+    attendees = sorted(attendees, key=seniority_key)
+    first_name = {p["full_name"]: _first_name(p) for p in attendees}
+    owed = [_cut_item(item, characters) for item in open_items(ctx, attendees)]
+    overdue = [_owed_point(item, first_name) for item in owed if item.overdue]
+    cares: list[str] = []
+    challenges: list[str] = []
+    more_cares: list[str] = []
+    for person in attendees:
+        first = _first_name(person)
+        lines = [
+            _sentence(f"{first}: show how we support {_quoted(x)}")
+            for x in _lines(person["priorities"])
+        ]
+        cares += lines[:1]
+        more_cares += lines[1:]
+        if person["major_challenge"]:
+            challenge = _quoted(_short(person["major_challenge"], characters or 10_000))
+            challenges.append(f"{first}: ask how {challenge} is going, and offer help.")
+    due = [_owed_point(item, first_name) for item in owed if not item.overdue]
+    # Never a cut overdue item: walking in without apologising is worse than a long list.
+    points = [*overdue, *challenges, *cares, *more_cares, *due][: max(limit, len(overdue))]
+    heading = Paragraph("Suggested talking points", brief_heading())
+    if not points:
+        return [
+            heading,
+            Paragraph("Record priorities and challenges to get suggestions.", styles().muted),
+        ]
+    bullet = brief_bullet()
+    bullets: list[Flowable] = [Paragraph(markup(p), bullet, bulletText="•") for p in points]
+    # Never a page holding one stray bullet: the (short) list stays with its heading.
+    return [KeepTogether([heading, *bullets])]
+
+
+def _cut_item(item: OpenItem, characters: int) -> OpenItem:
+    if not characters:
+        return item
+    return dataclasses.replace(item, text=_short(item.text, characters))
+
+
+def _first_name(person: PersonRow) -> str:
+    words = (person["full_name"] or "").split()
+    return words[0] if words else ""
+
+
+def _owed_point(item: OpenItem, first_name: dict[str, str]) -> str:
+    """ "Zoë: report on the action “…” (overdue — apologise and give a date)." """
+    who = first_name.get(item.person) or item.person
+    state = "overdue — apologise and give a date" if item.overdue else f"due {display(item.due_on)}"
+    thing = "the promise" if item.kind == "Promise" else "the action"
+    return f"{who}: report on {thing} {_quoted(item.text)} ({state})."
+
+
+def _quoted(text: str) -> str:
+    """Someone's words in quotes, inside our sentence: its own closing full stop dropped.
+
+    "A faster close." becomes “A faster close”, so the sentence around it ends once, not
+    with “…close.”. (a question or exclamation mark is kept: it is part of the words).
+    """
+    return f"“{text.strip().rstrip('.;:, ').strip()}”"
+
+
+def _sentence(text: str) -> str:
+    """A sentence ending in a full stop, unless its quoted words end with ? or !."""
+    return text if text.endswith(("?”", "!”")) else f"{text}."
+
+
+def _lines(text: str | None) -> list[str]:
+    """The items of a note: its bullet lines or its lines, without the bullet marks."""
+    items = []
+    for raw in (text or "").splitlines():
+        line = raw.strip()
+        for mark in BULLET_MARKS:
+            if line.startswith(mark):
+                line = line[len(mark) :].strip()
+        if line:
+            items.append(line)
+    return items
