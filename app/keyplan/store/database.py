@@ -172,6 +172,7 @@ class Database:
         """This thread's own read connection to the file (sqlite3 ones are per thread)."""
         reader = getattr(self._local, "reader", None)
         if reader is None:
+            assert self.path is not None, "a server database has no sqlite3 reader"
             reader = sqlite3.connect(self.path, check_same_thread=False)
             reader.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self._local.reader = reader

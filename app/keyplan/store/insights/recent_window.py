@@ -7,7 +7,7 @@ and our team per account; read by ``dashboard_tally`` on its main thread.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import itemgetter
@@ -119,7 +119,7 @@ def read_recent_window(
 
 
 def _count_meetings(
-    found: RecentWindow, rows: list[tuple[int, int, int | None, int | None, str | None]]
+    found: RecentWindow, rows: Sequence[tuple[int, int, int | None, int | None, str | None]]
 ) -> dict[int, set[int]]:
     """Count the window's rows (interaction, logged on, person, their account, their name)
     into ``found``.
@@ -167,7 +167,7 @@ def _count_meetings(
     return elsewhere
 
 
-def _id_rows(session: Session, statement: Select) -> list[tuple[Any, ...]]:
+def _id_rows(session: Session, statement: Select) -> Sequence[Any]:
     """Rows of ids and plain text, as the driver's own tuples.
 
     The recent window's link tables run to tens of thousands of rows; making a SQLAlchemy row
