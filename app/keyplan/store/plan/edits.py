@@ -290,7 +290,8 @@ def whitespace(db: Database, account_id: int) -> WhitespaceGrid:
                 ).where(WhitespaceCell.account_id == account_id)
             )
         }
-        departments = {name.strip() for name in people_departments if name.strip()}
+        # "name and": the query has left out NULL already; this tells the type checker.
+        departments = {name.strip() for name in people_departments if name and name.strip()}
         departments |= {department for department, _offering in cells}
         return WhitespaceGrid(
             departments=tuple(sorted(departments, key=str.casefold)),
