@@ -20,7 +20,7 @@ from keyplan.domain.errors import DatabaseRefused
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session
 
     from keyplan.store.safety.lock import WriterLock
@@ -370,7 +370,7 @@ def team_server_url(url: str) -> Any:
     return parsed.set(drivername="postgresql+psycopg")
 
 
-def _server_revision(connection) -> str | None:
+def _server_revision(connection: Connection) -> str | None:
     from sqlalchemy import inspect, text
 
     if not inspect(connection).has_table("alembic_version"):
