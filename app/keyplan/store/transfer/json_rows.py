@@ -150,6 +150,8 @@ class Numbers:
         self._first = self._ids[0] if self._ids else 0
         self._count = len(self._ids)
         if self._count and self._ids[-1] - self._first + 1 == self._count:
+            # This instance's get is the arithmetic one: the same signature, no call between.
+            # mypy refuses any assignment to a method (method-assign), hence the ignore.
             self.get = self._in_run  # type: ignore[method-assign]
 
     def __len__(self) -> int:
