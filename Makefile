@@ -24,11 +24,13 @@ test: $(INSTALLED)
 	@packaging/check-qt-libs.sh offscreen
 	$(PY) -m pytest
 
-## Style and the floors: ruff, the import contracts of pyproject.toml (import-linter).
+## Style and the floors: ruff, the import contracts of pyproject.toml (import-linter), and
+## the types of domain/ and store/ (mypy, configured in pyproject.toml).
 lint: $(INSTALLED)
 	$(VENV)/bin/ruff check app tests
 	$(VENV)/bin/ruff format --check app tests
 	cd app && ../$(VENV)/bin/lint-imports ../pyproject.toml
+	$(VENV)/bin/mypy
 
 ## Speed and memory figures (see ../shared/BENCHMARKS.md); never part of `make test`.
 bench: $(INSTALLED)

@@ -24,6 +24,7 @@ from keyplan.domain.vocabulary import (
     Stance,
     Strength,
     Tier,
+    Vocabulary,
 )
 
 
@@ -44,7 +45,9 @@ class FieldSpec:
     name: str
     label: str
     kind: Kind = Kind.TEXT
-    choices: type[Enum] | None = None
+    # The two kinds of vocabulary: words (Vocabulary) and the ordinal scale (Strength). Both
+    # give a member its ``label``; only words are read back from a label (``from_text``).
+    choices: type[Vocabulary] | type[Strength] | None = None
     required: bool = False
     minimum: int | None = None
     maximum: int | None = None
@@ -92,7 +95,7 @@ def _parse_choice(spec: FieldSpec, value: Any) -> Any:
     try:
         if issubclass(spec.choices, int):
             return spec.choices(int(value)).value
-        return spec.choices.from_text(str(value)).value  # type: ignore[attr-defined]
+        return spec.choices.from_text(str(value)).value
     except ValueError as error:
         raise RuleViolation(f"{spec.label}: {error}") from error
 
@@ -232,14 +235,14 @@ def _read_date(text: str) -> date | str | None:
         return date(year_number, month, day)
     worded = _WORDED_DATE.match(text)
     if worded:
-        day, month_name, year = worded.groups()
-        month = _MONTHS.get(month_name.casefold())
-        return date(int(year), month, int(day)) if month else None
+        day_text, month_name, year = worded.groups()
+        month_number = _MONTHS.get(month_name.casefold())
+        return date(int(year), month_number, int(day_text)) if month_number else None
     worded = _WORDED_US_DATE.match(text)
     if worded:
-        month_name, day, year = worded.groups()
-        month = _MONTHS.get(month_name.casefold())
-        return date(int(year), month, int(day)) if month else None
+        month_name, day_text, year = worded.groups()
+        month_number = _MONTHS.get(month_name.casefold())
+        return date(int(year), month_number, int(day_text)) if month_number else None
     return None
 
 

@@ -20,7 +20,7 @@ from keyplan.domain.errors import DatabaseRefused
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
+    from sqlalchemy.engine import Connection, Engine
     from sqlalchemy.orm import Session
 
     from keyplan.store.safety.lock import WriterLock
@@ -172,6 +172,7 @@ class Database:
         """This thread's own read connection to the file (sqlite3 ones are per thread)."""
         reader = getattr(self._local, "reader", None)
         if reader is None:
+            assert self.path is not None, "a server database has no sqlite3 reader"
             reader = sqlite3.connect(self.path, check_same_thread=False)
             reader.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self._local.reader = reader
@@ -369,7 +370,7 @@ def team_server_url(url: str) -> Any:
     return parsed.set(drivername="postgresql+psycopg")
 
 
-def _server_revision(connection) -> str | None:
+def _server_revision(connection: Connection) -> str | None:
     from sqlalchemy import inspect, text
 
     if not inspect(connection).has_table("alembic_version"):

@@ -9,7 +9,7 @@ Every table has an integer ``id``, ``created_at`` and ``updated_at``, and (for t
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import (
     CheckConstraint,
@@ -32,6 +32,7 @@ from keyplan.domain.fields import MAX_LINK_LENGTH
 from keyplan.domain.vocabulary import CommitmentStatus, OpportunityStatus, RiskStatus
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
     from sqlalchemy.engine.default import DefaultExecutionContext
 
 #: Where a connection keeps the name of the user whose changes it writes (``updated_by``).
@@ -53,6 +54,14 @@ def utc_now() -> datetime:
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
     type_annotation_map = {str: String(200), datetime: DateTime(), date: Date()}
+
+    if TYPE_CHECKING:
+        # For the type checker only: every model is Timestamped and names its __tablename__,
+        # so code that takes any model (``type[Base]``) may read its id, version and Table.
+        # DeclarativeBase types __table__ as any FromClause, as a class may map a join.
+        __table__: ClassVar[Table]
+        id: Mapped[int]
+        version: Mapped[int]
 
 
 def current_user(context: DefaultExecutionContext) -> str | None:
@@ -78,8 +87,9 @@ class Timestamped:
         String(100), default=current_user, onupdate=current_user
     )
 
+    # ``cls: type[Base]``: the mixin only ever runs inside a model, which has a __table__.
     @declared_attr.directive
-    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 (a class-level attribute)
+    def __mapper_args__(cls: type[Base]) -> dict[str, Any]:  # noqa: N805 (a class attribute)
         return {"version_id_col": cls.__table__.c.version}
 
 

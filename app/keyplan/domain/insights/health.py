@@ -205,10 +205,11 @@ def wins_over(action: ActionFacts, today: date) -> bool:
 
 def _people_being_won_over(account: AccountFacts, today: date) -> set[int]:
     """The people at whom a live plan (``wins_over``) is aimed."""
+    # wins_over has checked that the action names its person; said again for the type checker.
     return {
-        action.stakeholder_id  # type: ignore[misc]
+        action.stakeholder_id
         for action in account.actions
-        if wins_over(action, today)
+        if wins_over(action, today) and action.stakeholder_id is not None
     }
 
 

@@ -153,8 +153,8 @@ class _DemoBuilder:
     def _person_row(self, account_key: str, spec: PersonSpec, note: dict) -> dict[str, Any]:
         info = self.account_info[account_key]
         country = info["country"]
-        channel, every = _RHYTHM_BY_LEVEL[spec.level]
-        every = every if spec.strength >= 2 else None
+        channel, rhythm = _RHYTHM_BY_LEVEL[spec.level]
+        every = rhythm if spec.strength >= 2 else None
         prefers = note.get("prefers")
         return dict(
             account_id=self.account_ids[account_key],

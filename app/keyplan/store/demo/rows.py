@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, Date, DateTime, func, insert, select
+from sqlalchemy import Boolean, ColumnDefault, Date, DateTime, func, insert, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import RuleViolation
@@ -186,8 +186,11 @@ def _column_defaults(model: type[Base]) -> dict[str, Any]:
     defaults: dict[str, Any] = {}
     for column in model.__table__.columns:
         default = column.default
-        is_scalar = default is not None and getattr(default, "is_scalar", False)
-        defaults[column.key] = default.arg if is_scalar else None  # type: ignore[union-attr]
+        # A plain value (default=1) is written here; a callable or SQL default is not.
+        if isinstance(default, ColumnDefault) and default.is_scalar:
+            defaults[column.key] = default.arg
+        else:
+            defaults[column.key] = None
     return defaults
 
 

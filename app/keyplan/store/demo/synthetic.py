@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -357,7 +358,7 @@ def _department_head(nodes: list[OrgNode], ids: list[int], department: str) -> i
     return ids[0]
 
 
-def _running_sum(values: list[float]):
+def _running_sum(values: list[float]) -> Iterator[float]:
     total = 0.0
     for value in values:
         total += value

@@ -404,8 +404,9 @@ def _open_action_targets(buckets: FactBuckets, today: date) -> _OpenActions:
     targets: dict[int, set[int]] = defaultdict(set)
     for account_id, actions in buckets.actions.items():
         for action in actions:
-            if wins_over(action, today):
-                targets[account_id].add(action.stakeholder_id)  # type: ignore[arg-type]
+            # wins_over has checked the person is named; said again for the type checker.
+            if wins_over(action, today) and action.stakeholder_id is not None:
+                targets[account_id].add(action.stakeholder_id)
     return _OpenActions(targets)
 
 

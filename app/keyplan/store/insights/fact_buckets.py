@@ -227,11 +227,13 @@ class FactBuckets:
             commitments = commitments.where(Commitment.account_id.in_(ids))
             actions = actions.where(Action.account_id.in_(ids))
         for account_id, cid, promise, status, *rest in _rows(session, commitments):
-            state = _COMMITMENT_STATES.get(status, CommitmentStatus.OPEN)
-            self.commitments[account_id].append(CommitmentFacts(cid, promise, state, *rest))
+            promise_state = _COMMITMENT_STATES.get(status, CommitmentStatus.OPEN)
+            self.commitments[account_id].append(CommitmentFacts(cid, promise, promise_state, *rest))
         for account_id, aid, description, status, person_id, due_on in _rows(session, actions):
-            state = _WORK_STATES.get(status, WorkStatus.NOT_STARTED)
-            self.actions[account_id].append(ActionFacts(aid, description, state, person_id, due_on))
+            work_state = _WORK_STATES.get(status, WorkStatus.NOT_STARTED)
+            self.actions[account_id].append(
+                ActionFacts(aid, description, work_state, person_id, due_on)
+            )
 
     def _load_offerings(self, session: Session, ids: Collection[int] | None) -> None:
         whitespace = (

@@ -7,7 +7,7 @@ and our team per account; read by ``dashboard_tally`` on its main thread.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import itemgetter
@@ -119,7 +119,7 @@ def read_recent_window(
 
 
 def _count_meetings(
-    found: RecentWindow, rows: list[tuple[int, int, int | None, int | None, str | None]]
+    found: RecentWindow, rows: Sequence[tuple[int, int, int | None, int | None, str | None]]
 ) -> dict[int, set[int]]:
     """Count the window's rows (interaction, logged on, person, their account, their name)
     into ``found``.
@@ -138,16 +138,18 @@ def _count_meetings(
     logged: dict[int, int] = {}  # where each group meeting is logged
     elsewhere: dict[int, set[int]] = {}
     for iid, logged_on, pid, aid, _name in rows:
-        if pid is None:  # nobody: internal preparation, not contact
+        # Nobody: internal preparation, not contact. (The outer join gives a person's id and
+        # account together or neither; both are tested for the type checker.)
+        if pid is None or aid is None:
             continue
         if sizes[iid] > 1:
-            groups[iid].append((pid, aid))  # type: ignore[arg-type]
+            groups[iid].append((pid, aid))
             logged[iid] = logged_on
             continue
-        meetings[aid].append((pid, 1))  # type: ignore[index]
-        counted[aid] += 1  # type: ignore[index]
+        meetings[aid].append((pid, 1))
+        counted[aid] += 1
         if aid != logged_on:
-            elsewhere[iid] = {aid}  # type: ignore[arg-type]
+            elsewhere[iid] = {aid}
     for iid, people in groups.items():
         accounts = {aid for _pid, aid in people}
         if len(accounts) == 1:
@@ -162,12 +164,13 @@ def _count_meetings(
         account_id: ContactSpread(counted[account_id], Counter(pairs))
         for account_id, pairs in meetings.items()
     }
-    found.names = dict(map(itemgetter(2, 4), rows))
-    found.names.pop(None, None)  # type: ignore[call-overload]
+    names = dict(map(itemgetter(2, 4), rows))  # at C speed, with None for "nobody" once
+    names.pop(None, None)
+    found.names = names
     return elsewhere
 
 
-def _id_rows(session: Session, statement: Select) -> list[tuple[Any, ...]]:
+def _id_rows(session: Session, statement: Select) -> Sequence[Any]:
     """Rows of ids and plain text, as the driver's own tuples.
 
     The recent window's link tables run to tens of thousands of rows; making a SQLAlchemy row

@@ -17,6 +17,7 @@ from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.rules import check_reports_to
 from keyplan.domain.vocabulary import InfluenceKind
 from keyplan.store.database import Database
+from keyplan.store.map.rows import hand_placed
 from keyplan.store.models import InfluenceLine, Stakeholder
 from keyplan.store.people.edits import umbrella_account_ids
 from keyplan.store.snapshots import RowSnapshot, delete_snapshot_rows, snapshot_delete
@@ -82,7 +83,7 @@ def move_people_under(
                     f"they work for different customers."
                 )
             check_reports_to(person.id, manager_id, lines, lambda pid: names.get(pid, "?"))
-            position = None if person.map_x is None else (person.map_x, person.map_y)
+            position = hand_placed(person.map_x, person.map_y)
             before[person.id] = Placement(person.reports_to_id, position)
             person.reports_to_id = manager_id
             person.map_x = person.map_y = None

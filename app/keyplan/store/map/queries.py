@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
-from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson
+from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson, hand_placed
 from keyplan.store.meetings.facts import last_contacts
 from keyplan.store.models import (
     Account,
@@ -109,7 +109,7 @@ def _people(session: Session, condition: Any) -> list[MapPerson]:
             strength=row.strength,
             has_left=bool(row.has_left),
             contact_frequency_days=row.contact_frequency_days,
-            map_position=None if row.map_x is None else (row.map_x, row.map_y),
+            map_position=hand_placed(row.map_x, row.map_y),
             owners=owners.get(row.id, ()),
             last_contact=contacts.get(row.id),
             profile_url=row.profile_url,

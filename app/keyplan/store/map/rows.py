@@ -12,6 +12,15 @@ from datetime import date
 Point = tuple[float, float]
 
 
+def hand_placed(x: float | None, y: float | None) -> Point | None:
+    """Where the user put a card by hand, or None when the automatic layout places it.
+
+    The two columns are written together; should only one be set (a file edited elsewhere),
+    the card is laid out automatically rather than handed to the layout with a None in it.
+    """
+    return None if x is None or y is None else (x, y)
+
+
 @dataclass(frozen=True, slots=True)
 class MapPerson:
     """One card of the map: what it shows, and where the user put it by hand (if anywhere)."""

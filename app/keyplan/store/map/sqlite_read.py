@@ -15,7 +15,7 @@ from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, NotFound
 from keyplan.domain.rules import family_below
-from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson
+from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson, hand_placed
 from keyplan.store.schema import HEAD_REVISION
 
 _PEOPLE = """
@@ -126,7 +126,7 @@ def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, 
         strength=strength,
         has_left=bool(has_left),
         contact_frequency_days=every,
-        map_position=None if map_x is None else (map_x, map_y),
+        map_position=hand_placed(map_x, map_y),
         owners=owners.get(person_id, ()),
         last_contact=contacts.get(person_id),
         profile_url=profile_url,

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, Select, or_, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
@@ -92,11 +92,15 @@ def interactions(
 
 
 def _names(
-    session: Session, link: type, named: type, chosen: object
+    session: Session,
+    link: type[InteractionStakeholder] | type[InteractionTeamMember],
+    named: type[Stakeholder] | type[TeamMember],
+    chosen: Select[int],
 ) -> dict[int, list[tuple[int, str]]]:
     """Interaction id -> (id, name) of the people linked to it, by name."""
-    other = link.stakeholder_id if link is InteractionStakeholder else link.team_member_id
-    name = named.full_name if named is Stakeholder else named.name
+    # issubclass, not "is": the type checker narrows the union of models only by issubclass.
+    other = link.stakeholder_id if issubclass(link, InteractionStakeholder) else link.team_member_id
+    name = named.full_name if issubclass(named, Stakeholder) else named.name
     statement = (
         select(link.interaction_id, named.id, name)
         .join(named, named.id == other)
@@ -132,7 +136,7 @@ def commitment(db: Database, commitment_id: int) -> CommitmentRow:
     return rows[0]
 
 
-def _commitment_rows(session: Session, condition: object) -> list[CommitmentRow]:
+def _commitment_rows(session: Session, condition: ColumnElement[bool]) -> list[CommitmentRow]:
     statement = (
         select(
             Commitment.id,
@@ -172,4 +176,4 @@ def family_people(db: Database, account_id: int) -> list[tuple[int, str, str | N
             .where(Stakeholder.account_id.in_(family), Stakeholder.has_left.is_(False))
             .order_by(Stakeholder.full_name)
         )
-        return [tuple(row) for row in session.execute(statement)]
+        return [(pid, name, title) for pid, name, title in session.execute(statement)]

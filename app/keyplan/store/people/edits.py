@@ -16,6 +16,7 @@ from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS, FieldSpec
 from keyplan.domain.rules import check_reports_to, family_below, umbrella_of
 from keyplan.store.database import Database
+from keyplan.store.map.rows import hand_placed
 from keyplan.store.models import ACCOUNT_OWNED, Account, Base, Stakeholder
 from keyplan.store.snapshots import (
     RowSnapshot,
@@ -172,7 +173,7 @@ def set_map_positions(
         old: dict[int, tuple[float, float] | None] = {}
         for person_id, position in positions.items():
             person = _get(session, Stakeholder, person_id)
-            old[person_id] = None if person.map_x is None else (person.map_x, person.map_y)
+            old[person_id] = hand_placed(person.map_x, person.map_y)
             person.map_x, person.map_y = position if position else (None, None)
         return old
 

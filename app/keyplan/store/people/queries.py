@@ -13,6 +13,7 @@ from keyplan.domain.errors import NotFound
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
+from keyplan.store.map.rows import hand_placed
 from keyplan.store.meetings.facts import last_contacts
 from keyplan.store.models import (
     Account,
@@ -98,7 +99,7 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
             manager_name=names.get(row.reports_to_id) if row.reports_to_id else None,
             owners=owners.get(row.id, ()),
             last_contact=contacts.get(row.id),
-            map_position=None if row.map_x is None else (row.map_x, row.map_y),
+            map_position=hand_placed(row.map_x, row.map_y),
         )
         for row in people_rows
     ]

@@ -386,8 +386,9 @@ def _memory() -> Iterator[sqlite3.Connection]:
 
 def human_size(size: int) -> str:
     """``2.4 MB``: a backup's size as a list shows it."""
+    amount: float = size  # divided by 1024 for each unit
     for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{size} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
-        size /= 1024
-    return f"{size} bytes"
+        if amount < 1024 or unit == "GB":
+            return f"{amount} {unit}" if unit == "bytes" else f"{amount:.1f} {unit}"
+        amount /= 1024
+    return f"{amount} bytes"

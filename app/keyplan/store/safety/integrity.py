@@ -200,7 +200,13 @@ def umbrella_roots(
     for account_id in parents:
         chain: list[int] = []
         current: int | None = account_id
-        while current in parents and current not in roots and current not in chain:
+        # "is not None" says for the type checker what "in parents" already means.
+        while (
+            current is not None
+            and current in parents
+            and current not in roots
+            and current not in chain
+        ):
             chain.append(current)
             current = parents[current]
         if current is not None and current in roots:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -236,7 +237,8 @@ def _write_holder(descriptor: int) -> None:
         os.write(descriptor, text)
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+# sys.platform, not os.name: the type checker knows msvcrt and fcntl by platform.
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(descriptor: int) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, overload
 
 from keyplan.domain.errors import NotFound
 from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
@@ -162,6 +162,11 @@ def stored_value(spec: FieldSpec, value: Any) -> Any:
     return value
 
 
+# None reads as None; any value that is there reads as a date (callers need not check again).
+@overload
+def as_date(value: None) -> None: ...
+@overload
+def as_date(value: date | str) -> date: ...
 def as_date(value: Any) -> date | None:
     """A date from SQLite's ISO text (or a server driver's date or datetime)."""
     if value is None or (isinstance(value, date) and not isinstance(value, datetime)):

@@ -17,7 +17,7 @@ Installed once (``install``) when the first engine is made. They act only on ses
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
@@ -28,6 +28,9 @@ from keyplan.store.team.conflicts import conflict_for
 from keyplan.store.team.notify import RowChange, send_changes
 
 if TYPE_CHECKING:
+    from sqlalchemy import Table
+    from sqlalchemy.sql.dml import UpdateBase
+
     from keyplan.store.database import Database
     from keyplan.store.team.conflicts import EditConflict
 
@@ -145,7 +148,8 @@ def _before_core_statement(state: ORMExecuteState) -> None:
     database = session.info.get(DATABASE)
     if database is None or not (state.is_update or state.is_delete or state.is_insert):
         return
-    table = state.statement.table
+    statement = cast("UpdateBase", state.statement)  # is_insert/update/delete: DML
+    table = cast("Table", statement.table)  # ours always name one table, never a join
     session.info.setdefault(CORE_TABLES, set()).add(table.name)
     if not database.announces_changes:
         return
@@ -307,7 +311,8 @@ def last_change(database: Database, table: str, row_id: int) -> tuple[str | None
 
 
 def _model_of(table: str) -> type[Base] | None:
-    return next((m.class_ for m in Base.registry.mappers if m.local_table.name == table), None)
+    # class_.__table__ is the mapper's local_table, typed as the Table every model has.
+    return next((m.class_ for m in Base.registry.mappers if m.class_.__table__.name == table), None)
 
 
 # Tables whose rows belong to an account through a person rather than an account_id column.

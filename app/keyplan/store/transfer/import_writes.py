@@ -115,10 +115,10 @@ def apply_import(db: Database, plan: ImportWrite, report: Progress | None = None
         added_ids = _insert_new(session, account_id, plan.new, step)
         _write_updates(session, plan.updates, added_ids)
         new_accounts = {write.account_id or account_id for write in plan.new}
-        _check_lines(session, {*new_accounts, *updated_accounts} - {None}, plan, added_ids)
+        changed = {a for a in {*new_accounts, *updated_accounts} if a is not None}
+        _check_lines(session, changed, plan, added_ids)
         step(1.0)
     updated_ids = [write.person_id for write in plan.updates if write.person_id is not None]
-    changed = {a for a in {*new_accounts, *updated_accounts} if a is not None}
     return ImportReceipt(account_id, created, added_ids, updated_ids, before, None, changed)
 
 
@@ -130,7 +130,7 @@ def revert_import(db: Database, receipt: ImportReceipt) -> None:
             after.add(Stakeholder.__table__, row, deleted=False)
         delete_snapshot_rows(session, after)
         restore_snapshot(session, receipt.before)
-        if receipt.account_created:
+        if receipt.account_created and receipt.account_id is not None:  # created: it has an id
             account = snapshot_delete(session, Account.__table__, {receipt.account_id})
             after.rows.update(account.rows)
             delete_snapshot_rows(session, account)
@@ -243,7 +243,8 @@ def _insert_new_sqlite(
     # three times as long at 10,000 rows, most of it in per-row parameter processing.
     table = Stakeholder.__table__
     stored_time = table.c.created_at.type.dialect_impl(connection.dialect)
-    now = stored_time.bind_processor(connection.dialect)(utc_now())
+    to_stored = stored_time.bind_processor(connection.dialect)  # SQLite's: datetime to text
+    now = to_stored(utc_now()) if to_stored is not None else utc_now()
     stamp = {"version": 1, "updated_by": connection.info.get(USER_INFO_KEY)}
     for start in range(0, len(new), _BATCH):
         rows = []
@@ -360,7 +361,11 @@ def _require_managers_in_family(session: Session, plan: ImportWrite, added_ids: 
         for position, write in enumerate(plan.new)
         if write.manager_id is not None
     ]
-    lines += [(w.person_id, w.manager_id) for w in plan.updates if w.manager_id is not None]
+    lines += [
+        (w.person_id, w.manager_id)
+        for w in plan.updates
+        if w.person_id is not None and w.manager_id is not None  # an update names its person
+    ]
     lines += [
         (added_ids[position], added_ids[write.manager_new])
         for position, write in enumerate(plan.new)

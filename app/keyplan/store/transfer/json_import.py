@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, delete, func, insert, select, update
+from sqlalchemy import RowMapping, Table, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -361,7 +361,7 @@ def _same_row(table: Table, row: Mapping[str, Any], existing: dict[tuple, int]) 
     return None
 
 
-def _identities(table: Table, row: Mapping[str, Any]) -> list[tuple]:
+def _identities(table: Table, row: Mapping[str, Any] | RowMapping) -> list[tuple]:
     """Keys under which a shared row counts as one already there.
 
     Its unique columns (an offering's name), else all its content columns together (a team

@@ -76,6 +76,8 @@ CHUNK_ROWS = 2000  # rows read, shaped and handed out at a time
 
 # Which rows of a table go out: a condition on the table, or None for every row.
 Choice = ColumnElement[bool] | None
+# An account's export always has a condition for every table (false(): none of its rows).
+Condition = ColumnElement[bool]
 
 
 class RowExport:
@@ -87,7 +89,7 @@ class RowExport:
     """
 
     def __init__(
-        self, session: Session, chosen: dict[str, Choice], account_name: str | None
+        self, session: Session, chosen: Mapping[str, Choice], account_name: str | None
     ) -> None:
         self._session = session
         self._chosen = chosen
@@ -148,6 +150,8 @@ class Numbers:
         self._first = self._ids[0] if self._ids else 0
         self._count = len(self._ids)
         if self._count and self._ids[-1] - self._first + 1 == self._count:
+            # This instance's get is the arithmetic one: the same signature, no call between.
+            # mypy refuses any assignment to a method (method-assign), hence the ignore.
             self.get = self._in_run  # type: ignore[method-assign]
 
     def __len__(self) -> int:
@@ -245,7 +249,7 @@ def _shaper(table: Table, numbers: Mapping[str, Numbers]) -> Callable[..., dict]
 # ---- one account: which rows go out -------------------------------------------------------
 
 
-def _account_choice(session: Session, account_id: int) -> tuple[dict[str, Choice], str]:
+def _account_choice(session: Session, account_id: int) -> tuple[dict[str, Condition], str]:
     """For each table, the condition its exported rows meet; and the account's name."""
     accounts = Base.metadata.tables[ROOT_TABLE]
     found = session.execute(
@@ -255,7 +259,7 @@ def _account_choice(session: Session, account_id: int) -> tuple[dict[str, Choice
     if account_id not in parents:
         raise NotFound(f"That account no longer exists (id {account_id}).")
     name = next(name for row_id, _parent, name in found if row_id == account_id)
-    chosen: dict[str, Choice] = {table.name: false() for table in tables()}
+    chosen: dict[str, Condition] = {table.name: false() for table in tables()}
     chosen[ROOT_TABLE] = accounts.c.id.in_(sorted(family_below(parents, account_id)))
     owned = owned_tables()
     for table in tables():
@@ -272,7 +276,7 @@ def _account_choice(session: Session, account_id: int) -> tuple[dict[str, Choice
     return chosen, name
 
 
-def _all_in(chosen: Mapping[str, Choice], required: list[tuple[Column, str]]) -> Choice:
+def _all_in(chosen: Mapping[str, Condition], required: list[tuple[Column, str]]) -> Condition:
     """Every one of these references points at a chosen row.
 
     Only the first may be looked up through an index (``+ 0`` keeps SQLite from using one
@@ -286,12 +290,12 @@ def _all_in(chosen: Mapping[str, Choice], required: list[tuple[Column, str]]) ->
     )
 
 
-def _chosen_ids(chosen: Mapping[str, Choice], name: str) -> Select:
+def _chosen_ids(chosen: Mapping[str, Condition], name: str) -> Select:
     table = Base.metadata.tables[name]
     return select(table.c.id).where(chosen[name])
 
 
-def _add_shared_rows(session: Session, chosen: dict[str, Choice], owned: set[str]) -> None:
+def _add_shared_rows(session: Session, chosen: dict[str, Condition], owned: set[str]) -> None:
     """Take the shared rows the chosen rows refer to, or that refer to a chosen owned row.
 
     Shared tables are small (team members, offerings, export records): their chosen ids are
@@ -314,7 +318,7 @@ def _add_shared_rows(session: Session, chosen: dict[str, Choice], owned: set[str
                 grew = True
 
 
-def _referred_to(session: Session, chosen: Mapping[str, Choice], name: str) -> set[int]:
+def _referred_to(session: Session, chosen: Mapping[str, Condition], name: str) -> set[int]:
     """The ids of ``name`` that the chosen rows of any table refer to."""
     found: set[int] = set()
     for table in tables():
