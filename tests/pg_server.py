@@ -28,7 +28,8 @@ import pytest
 SUPERUSER = "postgres"
 TEMPLATE = "keyplan_template"
 # Test folders whose tests run once on SQLite and once on PostgreSQL (the ``db`` fixture).
-BOTH_DATABASES = ("store",)
+BOTH_DATABASES = ("store",)  # the floor of tests/ whose tests run on both
+TESTS = Path(__file__).parent
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -44,8 +45,8 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run every test of ``tests/store/`` that uses ``db`` on SQLite and on PostgreSQL."""
     if "db" not in metafunc.fixturenames:
         return
-    folder = Path(metafunc.definition.path).parent.name
-    if folder in BOTH_DATABASES and not metafunc.definition.get_closest_marker("sqlite_only"):
+    floor = Path(metafunc.definition.path).relative_to(TESTS).parts[0]
+    if floor in BOTH_DATABASES and not metafunc.definition.get_closest_marker("sqlite_only"):
         metafunc.parametrize(
             "database_kind",
             ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)],

@@ -16,7 +16,7 @@ from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts
 from keyplan.exchange.transfer.contacts import MappingNeeded
 from keyplan.exchange.transfer.csv_formats import guess_mapping
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 
 
 def by_name(contact_file) -> dict[str, dict]:

@@ -291,7 +291,7 @@ def test_one_linkedin_export_updates_the_right_accounts_of_the_demo(demo_path, t
 
     copy = tmp_path / "demo.db"
     copy.write_bytes(demo_path.read_bytes())
-    source = Path(__file__).parents[1] / "data" / "import" / "linkedin_portfolio.csv"
+    source = Path(__file__).parents[2] / "data" / "import" / "linkedin_portfolio.csv"
     assert keyplan(["import", str(source), "--db", str(copy), "--portfolio"]) == 0
     out = capsys.readouterr().out
     assert "Company → company" in out and "URL → profile URL" in out

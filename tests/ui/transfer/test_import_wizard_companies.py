@@ -273,7 +273,7 @@ def test_a_linkedin_export_updates_the_right_accounts_of_the_demo_from_the_menu(
     window.resize(1280, 800)
     window.show()
     before = dump(db)
-    source = Path(__file__).parents[1] / "data" / "import" / "linkedin_portfolio.csv"
+    source = Path(__file__).parents[2] / "data" / "import" / "linkedin_portfolio.csv"
     monkeypatch.setattr(dialogs, "ask_import_file", lambda _parent: str(source))
     window.import_contacts_action.trigger()
     wizard = [w for w in window.findChildren(ImportWizard) if w.isVisible()][-1]

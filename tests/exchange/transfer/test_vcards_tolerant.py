@@ -23,7 +23,7 @@ from keyplan.exchange.transfer.vcards import looks_like_vcard, read_vcards
 from keyplan.store.database import open_database
 from keyplan.store.people import edits
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 
 
 def by_name(contacts: list[Contact]) -> dict[str, Contact]:

@@ -223,7 +223,7 @@ def test_a_profile_url_and_aliases_travel_in_the_file(tmp_path: Path) -> None:
 
 def test_a_file_exported_before_profile_urls_and_aliases_still_imports(tmp_path: Path) -> None:
     # Written by Keyplan at schema 0002 (the golden account file of that time).
-    old_file = Path(__file__).parents[1] / "data" / "json" / "account-0002_team_versions.json"
+    old_file = Path(__file__).parents[2] / "data" / "json" / "account-0002_team_versions.json"
     target = fresh(tmp_path, "target.db")
     import_json(target, old_file)
     arrived = account_id(target, "Nordlicht Österreich GmbH")

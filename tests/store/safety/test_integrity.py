@@ -144,7 +144,7 @@ def test_accounts_in_a_loop_share_one_root():
     assert len(problems) == 1
 
 
-DATA = Path(__file__).parents[1] / "data"
+DATA = Path(__file__).parents[2] / "data"
 
 
 def test_the_released_0003_file_with_a_profile_url_and_aliases_is_healthy(tmp_path):

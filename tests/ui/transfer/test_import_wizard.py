@@ -15,7 +15,7 @@ from keyplan.ui import dialogs
 from keyplan.ui.transfer.import_preview import PreviewColumn
 from keyplan.ui.transfer.import_wizard import ImportWizard
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 
 
 def dump(db: Database) -> dict:

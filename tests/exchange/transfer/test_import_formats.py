@@ -15,7 +15,7 @@ from keyplan.exchange.transfer.contact_files import (
 )
 from keyplan.exchange.transfer.contacts import ImportRefused, MappingNeeded, name_key
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 ZOE = "Zoë Müller-Łukasiewicz"
 ELENI = "Ελένη Παπαδοπούλου"
 

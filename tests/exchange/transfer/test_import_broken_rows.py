@@ -9,7 +9,7 @@ from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts
 from keyplan.exchange.transfer.import_plan import Action, plan_import
 from keyplan.store.transfer.import_reads import ImportTarget
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 NAMES = {0: "first_name", 1: "last_name", 2: "email"}
 
 

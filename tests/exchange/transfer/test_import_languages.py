@@ -9,7 +9,7 @@ import pytest
 from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts_file
 from keyplan.exchange.transfer.csv_formats import guess_mapping, header_key
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 
 
 def by_name(contact_file) -> dict[str, dict]:

@@ -15,7 +15,7 @@ from keyplan.store.database import Database
 from keyplan.store.people import edits, queries
 from keyplan.store.transfer import import_reads
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 
 
 def row(number: int, reports_to: str | None = None, **values: str) -> Contact:

@@ -11,7 +11,7 @@ from keyplan.exchange.transfer import text_files
 from keyplan.exchange.transfer.contact_files import read_contacts, read_contacts_file
 from keyplan.exchange.transfer.contacts import ImportRefused
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 GERMAN = DATA / "german_crm_cp1252.csv"
 
 

@@ -11,7 +11,7 @@ from keyplan.cli import main
 from keyplan.store.database import open_database
 from keyplan.store.people import edits, queries
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 
 
 def keyplan(*args: str) -> int:

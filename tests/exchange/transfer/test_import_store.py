@@ -17,7 +17,7 @@ from keyplan.store.people import edits, queries
 from keyplan.store.transfer import import_reads, import_writes
 from keyplan.store.transfer.import_writes import ImportWrite, PersonWrite
 
-DATA = Path(__file__).parents[1] / "data" / "import"
+DATA = Path(__file__).parents[2] / "data" / "import"
 
 
 def dump(db: Database) -> dict:
