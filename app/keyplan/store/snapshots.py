@@ -39,6 +39,19 @@ class RowSnapshot:
     def is_empty(self) -> bool:
         return not self.rows
 
+    def merge(self, other: RowSnapshot) -> None:
+        """Take in another snapshot read in the same transaction, before anything was written.
+
+        A compound delete (people and lines, say) reads each part's snapshot first and deletes
+        once: a row both parts hold is the same image, and the first one kept is as good.
+        """
+        for name, rows in other.rows.items():
+            mine = self.rows.setdefault(name, {})
+            for row_id, row in rows.items():
+                mine.setdefault(row_id, row)
+        for name, ids in other.deleted.items():
+            self.deleted.setdefault(name, set()).update(ids)
+
 
 def snapshot_delete(session: Session, table: Table, ids: set[int]) -> RowSnapshot:
     """Read every row that deleting ``ids`` from ``table`` removes or changes.

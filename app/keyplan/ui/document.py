@@ -139,14 +139,43 @@ class PortfolioDocument(
             commands.SetPersonFields(self, person_id, name, {field: old_value}, {field: new_value})
         )
 
-    def delete_person(self, person_id: int) -> None:
+    def add_person_at(self, account_id: int, full_name: str, position: tuple[float, float]) -> int:
+        """Add a person with their card hand-placed on the map: one edit, one undo step."""
         from keyplan.store.people import edits
         from keyplan.ui import edits as commands
 
-        person = self.person(person_id)
-        snapshot = edits.delete_stakeholder(self.database, person_id)
+        person_id = edits.add_stakeholder(
+            self.database, account_id, full_name, map_position=position
+        )
+        self.undo_stack.push(commands.AddPerson(self, account_id, person_id, full_name))
+        return person_id
+
+    def delete_person(self, person_id: int) -> None:
+        self.delete_people([person_id])
+
+    def delete_people(self, person_ids: list[int]) -> None:
+        """Delete people (their reports move up to their manager): all or, refused, none.
+
+        One store transaction and one undo step, however many people go.
+        """
+        from keyplan.store.people import edits
+        from keyplan.ui import edits as commands
+
+        ids = list(dict.fromkeys(person_ids))
+        if not ids:
+            return
+        # Names and accounts come from the snapshot: reading the people again here would take
+        # a teammate's change made meanwhile for what this window was shown.
+        snapshot = edits.delete_stakeholders(self.database, ids)
+        rows = snapshot.rows["stakeholders"]
         self.undo_stack.push(
-            commands.DeletePerson(self, person.account_id, person_id, person["full_name"], snapshot)
+            commands.DeletePeople(
+                self,
+                tuple(dict.fromkeys(rows[pid]["account_id"] for pid in ids)),
+                ids,
+                people_delete_text([rows[pid]["full_name"] for pid in ids]),
+                snapshot,
+            )
         )
 
     # ---- announcing (called by the commands) ----------------------------------------------
@@ -173,3 +202,8 @@ class PortfolioDocument(
         from keyplan.ui.team.team_mode import reload_record
 
         reload_record(self, table, row_id)
+
+
+def people_delete_text(names: list[str]) -> str:
+    """How the Edit menu names a delete of people: "Delete Ingrid Olsen", "Delete 3 people"."""
+    return f"Delete {names[0]}" if len(names) == 1 else f"Delete {len(names)} people"

@@ -99,16 +99,38 @@ class InteractionEditing:
 
     def delete_interaction(self, interaction_id: int) -> None:
         """Delete a logged interaction (one undo step)."""
+        self.delete_interactions([interaction_id])
+
+    def delete_interactions(self, interaction_ids: list[int]) -> None:
+        """Delete logged interactions: all or, refused, none; one undo step."""
         from keyplan.store.meetings import edits as interaction_edits
         from keyplan.ui.meetings import edits as interaction_commands
 
-        people = interaction_edits.interaction_people(self.database, interaction_id)
-        snapshot = interaction_edits.delete_interaction(self.database, interaction_id)
-        account_id = snapshot.rows["interactions"][interaction_id]["account_id"]
+        ids = list(dict.fromkeys(interaction_ids))
+        if not ids:
+            return
+        snapshot = interaction_edits.delete_interactions(self.database, ids)
+        interactions = snapshot.rows["interactions"]
+        links = snapshot.rows.get("interaction_stakeholders", {}).values()
         self.undo_stack.push(
-            interaction_commands.DeleteInteraction(
-                self, account_id, interaction_id, people, snapshot
+            interaction_commands.DeleteInteractions(
+                self,
+                tuple(dict.fromkeys(interactions[i]["account_id"] for i in ids)),
+                ids,
+                tuple(dict.fromkeys(link["stakeholder_id"] for link in links)),
+                snapshot,
             )
+        )
+
+    def delete_commitments(self, commitment_ids: list[int]) -> None:
+        """Delete promises (rows of the plan): all or, refused, none; one undo step."""
+        from keyplan.domain.plan_fields import PlanTable
+
+        count = len(set(commitment_ids))
+        self.delete_plan_rows(  # type: ignore[attr-defined]
+            PlanTable.COMMITMENTS.value,
+            commitment_ids,
+            "Delete this promise" if count == 1 else f"Delete {count} promises",
         )
 
     def set_commitment_status(self, commitment_id: int, status: str, today: Any = None) -> None:
@@ -131,12 +153,9 @@ class InteractionEditing:
         if (row.status, row.delivered_on) == (values["status"], values["delivered_on"]):
             return
         label = STATUS_WORDS.get(status, status)
-        self.undo_stack.beginMacro(f"Mark promise {label}")
-        try:
-            for field, value in values.items():
-                self.change_plan_field(table, commitment_id, field, value)
-        finally:
-            self.undo_stack.endMacro()
+        self.set_plan_fields(  # type: ignore[attr-defined]
+            table, commitment_id, values, f"Mark promise {label}"
+        )
 
     def commitment(self, commitment_id: int) -> Any:
         """One promise with the names of who it was made to and by (``CommitmentRow``)."""

@@ -115,13 +115,54 @@ class MapEditing:
         return line_id
 
     def delete_influence(self, line_id: int) -> None:
+        self.delete_map_items([], [line_id], "Delete line")
+
+    def delete_map_items(
+        self, person_ids: list[int], line_ids: list[int], text: str | None = None
+    ) -> None:
+        """Delete people and influence lines from the map: all or, refused, none; one step.
+
+        The people's reports move up to their manager; their lines go with them.
+        """
         from keyplan.store.map import edits as map_edits
         from keyplan.ui.map import edits as map_commands
 
-        account_id = map_edits.influence_line_account(self.database, line_id)
-        snapshot = map_edits.delete_influence_line(self.database, line_id)
+        people, lines = list(dict.fromkeys(person_ids)), list(dict.fromkeys(line_ids))
+        if not people and not lines:
+            return
+        line_accounts = [map_edits.influence_line_account(self.database, i) for i in lines]
+        snapshot = map_edits.delete_map_items(self.database, people, lines)
+        rows = snapshot.rows.get("stakeholders", {})
         self.undo_stack.push(
-            map_commands.DeleteInfluence(self, line_id, account_id, snapshot, "Delete line")
+            map_commands.DeleteMapItems(
+                self,
+                (people, lines),
+                (
+                    tuple(dict.fromkeys(rows[pid]["account_id"] for pid in people)),
+                    tuple(dict.fromkeys(line_accounts)),
+                ),
+                text or _delete_text([rows[pid]["full_name"] for pid in people], len(lines)),
+                snapshot,
+            )
+        )
+
+    def detach_from_managers(self, positions: dict[int, tuple[float, float]]) -> None:
+        """People report to nobody, their cards hand-placed where given: one undo step."""
+        from keyplan.store.map import edits as map_edits
+        from keyplan.ui.map import edits as map_commands
+
+        result = map_edits.detach_from_managers(self.database, positions)
+        before = {
+            pid: placement
+            for pid, placement in result.before.items()
+            if placement.manager_id is not None or placement.position != positions[pid]
+        }
+        if not before:
+            return
+        self.undo_stack.push(
+            map_commands.MovePeopleUnder(
+                self, result.before, None, "Report to nobody", positions=dict(positions)
+            )
         )
 
     def set_person_fields(self, person_id: int, values: dict[str, Any]) -> None:
@@ -151,3 +192,13 @@ def _move_text(person_ids: list[int], manager_id: int | None, names: dict[int, s
     if manager_id is None:
         return f"{who} reports to nobody"
     return f"Move {who} under {names.get(manager_id, '?')}"
+
+
+def _delete_text(names: list[str], lines: int) -> str:
+    """How the Edit menu names a delete on the map: "Delete Mia Chen", "Delete 2 people and
+    1 lines"."""
+    if len(names) == 1 and not lines:
+        return f"Delete {names[0]}"
+    parts = [f"{len(names)} people"] if names else []
+    parts += [f"{lines} lines"] if lines else []
+    return "Delete " + " and ".join(parts)

@@ -97,15 +97,56 @@ class PlanEditing:
 
     def delete_plan_row(self, table: str, row_id: int) -> None:
         """Delete a plan row; undo brings it back exactly, links to it included."""
+        self.delete_plan_rows(table, [row_id])
+
+    def delete_plan_rows(self, table: str, row_ids: list[int], text: str | None = None) -> None:
+        """Delete rows of a plan table: all or, refused, none; one undo step brings them back."""
         from keyplan.store.plan import edits as plan_edits
         from keyplan.ui.plan import edits as plan_commands
 
-        account_id = plan_edits.row_account(self.database, table, row_id)
-        snapshot = plan_edits.delete_row(self.database, table, row_id)
-        values = snapshot.rows.get(plan_edits.plan_model(table).model.__tablename__, {})
-        text = f"Delete {_plan_row_title(table, values.get(row_id, {}))}"
+        ids = list(dict.fromkeys(row_ids))
+        if not ids:
+            return
+        accounts = [plan_edits.row_account(self.database, table, row_id) for row_id in ids]
+        snapshot = plan_edits.delete_rows(self.database, table, ids)
+        plan = plan_edits.plan_model(table)
+        if text is None and len(ids) == 1:
+            values = snapshot.rows.get(plan.model.__tablename__, {}).get(ids[0], {})
+            text = f"Delete {_plan_row_title(table, values)}"
+        elif text is None:
+            text = f"Delete {len(ids)} {plan.spec.noun}s"
         self.undo_stack.push(
-            plan_commands.DeletePlanRow(self, table, account_id, row_id, snapshot, text)
+            plan_commands.DeletePlanRows(
+                self, table, tuple(dict.fromkeys(accounts)), ids, snapshot, text
+            )
+        )
+
+    def set_plan_fields(
+        self, table: str, row_id: int, values: dict[str, Any], text: str | None = None
+    ) -> None:
+        """Change several fields of a plan row together (all or none): one undo step."""
+        from keyplan.store.plan import edits as plan_edits
+        from keyplan.ui.plan import edits as plan_commands
+
+        plan = plan_edits.plan_model(table)
+        parsed = {field: plan.field(field).parse(value) for field, value in values.items()}
+        before = plan_edits.row_account(self.database, table, row_id)
+        old = plan_edits.set_fields(self.database, table, row_id, parsed)
+        changed = [field for field in parsed if old[field] != parsed[field]]
+        if not changed:
+            return
+        after = plan_edits.row_account(self.database, table, row_id)
+        accounts = (before,) if after == before else (before, after)
+        labels = ", ".join(plan.field(field).label for field in changed)
+        self.undo_stack.push(
+            plan_commands.SetPlanFields(
+                self,
+                table,
+                accounts,
+                row_id,
+                ({f: old[f] for f in changed}, {f: parsed[f] for f in changed}),
+                text or f"Change {plan.spec.noun}: {labels}",
+            )
         )
 
     def set_whitespace(

@@ -81,14 +81,9 @@ class RosterEditing:
 
     def delete_team_member(self, member_id: int, *, cascade: bool = False) -> None:
         """Delete a colleague; ``cascade`` confirms losing their relationship ownerships."""
-        from keyplan.store.roster import edits as roster_edits
         from keyplan.ui.roster import edits as roster_commands
 
-        name = roster_edits.team_member(self.database, member_id).name
-        snapshot = roster_edits.delete_team_member(self.database, member_id, cascade=cascade)
-        self.undo_stack.push(
-            roster_commands.DeleteRosterRow(self, roster_commands.TEAM, member_id, name, snapshot)
-        )
+        self.delete_roster_rows(roster_commands.TEAM, [member_id], cascade=cascade)
 
     def add_offering(self, name: str, description: str | None = None) -> int:
         """Add one of our offerings (one undo step); return its id."""
@@ -118,16 +113,22 @@ class RosterEditing:
 
     def delete_offering(self, offering_id: int, *, cascade: bool = False) -> None:
         """Delete an offering; ``cascade`` confirms losing its whitespace cells."""
-        from keyplan.store.roster import edits as roster_edits
         from keyplan.ui.roster import edits as roster_commands
 
-        name = roster_edits.offering(self.database, offering_id).name
-        snapshot = roster_edits.delete_offering(self.database, offering_id, cascade=cascade)
-        self.undo_stack.push(
-            roster_commands.DeleteRosterRow(
-                self, roster_commands.OFFERINGS, offering_id, name, snapshot
-            )
-        )
+        self.delete_roster_rows(roster_commands.OFFERINGS, [offering_id], cascade=cascade)
+
+    def delete_roster_rows(self, kind: Any, row_ids: list[int], *, cascade: bool = False) -> None:
+        """Delete team members or offerings (``roster_commands.TEAM``/``OFFERINGS``): all or,
+        refused, none, in one undo step. ``cascade`` confirms losing what goes with them."""
+        from keyplan.ui.roster import edits as roster_commands
+
+        ids = list(dict.fromkeys(row_ids))
+        if not ids:
+            return
+        name = kind.name_of(self.database, ids[0]).name
+        snapshot = kind.delete_rows(self.database, ids, cascade=cascade)
+        text = f"Delete {kind.noun} {name}" if len(ids) == 1 else f"Delete {len(ids)} {kind.noun}s"
+        self.undo_stack.push(roster_commands.DeleteRosterRows(self, kind, ids, text, snapshot))
 
     def _set_roster_field(
         self, kind: Any, specs: dict, name: str, row_id: int, field: str, value: Any

@@ -154,23 +154,29 @@ class AddPerson(DocumentCommand):
         self.document.people_changed.emit(self.account_id)
 
 
-class DeletePerson(DocumentCommand):
+class DeletePeople(DocumentCommand):
+    """People deleted together (their reports moved up): one step, undone row for row."""
+
     def __init__(
         self,
         document: PortfolioDocument,
-        account_id: int,
-        person_id: int,
-        name: str,
+        account_ids: tuple[int, ...],
+        person_ids: list[int],
+        text: str,
         snapshot: RowSnapshot,
     ) -> None:
-        super().__init__(document, f"Delete {name}")
-        self.account_id, self.person_id, self.snapshot = account_id, person_id, snapshot
-        document.people_changed.emit(account_id)
+        super().__init__(document, text)
+        self.account_ids, self.person_ids, self.snapshot = account_ids, person_ids, snapshot
+        self._announce()
 
     def revert(self) -> None:
         edits.restore_rows(self.document.database, self.snapshot)
-        self.document.people_changed.emit(self.account_id)
+        self._announce()
 
     def apply(self) -> None:
-        self.snapshot = edits.delete_stakeholder(self.document.database, self.person_id)
-        self.document.people_changed.emit(self.account_id)
+        self.snapshot = edits.delete_stakeholders(self.document.database, self.person_ids)
+        self._announce()
+
+    def _announce(self) -> None:
+        for account_id in self.account_ids:
+            self.document.people_changed.emit(account_id)

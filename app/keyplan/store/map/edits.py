@@ -19,7 +19,7 @@ from keyplan.domain.vocabulary import InfluenceKind
 from keyplan.store.database import Database
 from keyplan.store.map.rows import hand_placed
 from keyplan.store.models import InfluenceLine, Stakeholder
-from keyplan.store.people.edits import umbrella_account_ids
+from keyplan.store.people.edits import delete_people_in, umbrella_account_ids
 from keyplan.store.snapshots import RowSnapshot, delete_snapshot_rows, snapshot_delete
 
 Point = tuple[float, float]
@@ -67,28 +67,48 @@ def move_people_under(
         RuleViolation: the move would close a reporting cycle, or cross customers.
     """
     with db.transaction() as session:
-        people = [_person(session, person_id) for person_id in person_ids]
-        manager = _person(session, manager_id) if manager_id is not None else None
-        if not people:
-            return Reparented({}, {})
-        family = umbrella_account_ids(session, (manager or people[0]).account_id)
-        lines, names = _chain_above(session, manager_id)
-        names.update((person.id, person.full_name) for person in people)
-        before: dict[int, Placement] = {}
-        for person in people:
-            if person.account_id not in family:
-                other = manager or people[0]
-                raise RuleViolation(
-                    f"{person.full_name} cannot report to {other.full_name}: "
-                    f"they work for different customers."
-                )
-            check_reports_to(person.id, manager_id, lines, lambda pid: names.get(pid, "?"))
-            position = hand_placed(person.map_x, person.map_y)
-            before[person.id] = Placement(person.reports_to_id, position)
-            person.reports_to_id = manager_id
-            person.map_x = person.map_y = None
-        wanted = {*person_ids, manager_id} - {None}
-        return Reparented(before, {pid: names[pid] for pid in wanted if pid in names})
+        return _move_people_under_in(session, person_ids, manager_id)
+
+
+def detach_from_managers(db: Database, positions: dict[int, Point]) -> Reparented:
+    """Make people report to nobody and hand-place their cards, in one transaction.
+
+    What an Alt+drop on empty space does: one edit, refused (and then nothing changes) when a
+    person no longer exists. ``before`` holds each one's manager and spot from before.
+    """
+    with db.transaction() as session:
+        result = _move_people_under_in(session, list(positions), None)
+        for person_id, (x, y) in positions.items():
+            person = _person(session, person_id)
+            person.map_x, person.map_y = x, y
+        return result
+
+
+def _move_people_under_in(
+    session: Session, person_ids: Sequence[int], manager_id: int | None
+) -> Reparented:
+    people = [_person(session, person_id) for person_id in person_ids]
+    manager = _person(session, manager_id) if manager_id is not None else None
+    if not people:
+        return Reparented({}, {})
+    family = umbrella_account_ids(session, (manager or people[0]).account_id)
+    lines, names = _chain_above(session, manager_id)
+    names.update((person.id, person.full_name) for person in people)
+    before: dict[int, Placement] = {}
+    for person in people:
+        if person.account_id not in family:
+            other = manager or people[0]
+            raise RuleViolation(
+                f"{person.full_name} cannot report to {other.full_name}: "
+                f"they work for different customers."
+            )
+        check_reports_to(person.id, manager_id, lines, lambda pid: names.get(pid, "?"))
+        position = hand_placed(person.map_x, person.map_y)
+        before[person.id] = Placement(person.reports_to_id, position)
+        person.reports_to_id = manager_id
+        person.map_x = person.map_y = None
+    wanted = {*person_ids, manager_id} - {None}
+    return Reparented(before, {pid: names[pid] for pid in wanted if pid in names})
 
 
 def restore_placements(db: Database, placements: dict[int, Placement]) -> None:
@@ -176,12 +196,31 @@ def add_influence_line(
 
 def delete_influence_line(db: Database, line_id: int) -> RowSnapshot:
     """Delete an influence line; return the snapshot that ``edits.restore_rows`` puts back."""
+    return delete_map_items(db, [], [line_id])
+
+
+def delete_map_items(
+    db: Database, person_ids: Sequence[int], line_ids: Sequence[int]
+) -> RowSnapshot:
+    """Delete people and influence lines from the map in one transaction: all, or none.
+
+    The people's reports move up as in ``edits.delete_stakeholders``; their own lines go
+    with them. Returns the snapshot that ``edits.restore_rows`` puts back exactly.
+
+    Raises:
+        NotFound: a person or a line no longer exists (nothing is deleted).
+        EditConflict: a teammate changed one of them since this window read it.
+    """
     with db.transaction() as session:
-        if session.get(InfluenceLine, line_id) is None:
-            raise NotFound(f"That influence line no longer exists (id {line_id}).")
-        snapshot = snapshot_delete(session, InfluenceLine.__table__, {line_id})
-        delete_snapshot_rows(session, snapshot)
-        return snapshot
+        for line_id in line_ids:
+            if session.get(InfluenceLine, line_id) is None:
+                raise NotFound(f"That influence line no longer exists (id {line_id}).")
+        session.expunge_all()  # the rows go by SQL below; no stale object may be flushed after
+        lines = snapshot_delete(session, InfluenceLine.__table__, set(line_ids))
+        if person_ids:
+            return delete_people_in(session, person_ids, also=lines)
+        delete_snapshot_rows(session, lines)
+        return lines
 
 
 def influence_line_account(db: Database, line_id: int) -> int:

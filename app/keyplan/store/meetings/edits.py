@@ -7,7 +7,7 @@ puts a snapshot back, ids and all). Promises are rows of the account plan: ``pla
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -90,9 +90,19 @@ def log_interaction(
 
 def delete_interaction(db: Database, interaction_id: int) -> RowSnapshot:
     """Delete an interaction with its lists of people; return the snapshot for undo."""
+    return delete_interactions(db, [interaction_id])
+
+
+def delete_interactions(db: Database, interaction_ids: Sequence[int]) -> RowSnapshot:
+    """Delete several interactions in one transaction: all of them, or none.
+
+    Raises:
+        NotFound: one of them no longer exists (nothing is deleted).
+    """
     with db.transaction() as session:
-        _get(session, Interaction, interaction_id)
-        snapshot = snapshot_delete(session, Interaction.__table__, {interaction_id})
+        for interaction_id in interaction_ids:
+            session.expunge(_get(session, Interaction, interaction_id))
+        snapshot = snapshot_delete(session, Interaction.__table__, set(interaction_ids))
         delete_snapshot_rows(session, snapshot)
         return snapshot
 

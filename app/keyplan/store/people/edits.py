@@ -6,6 +6,7 @@ what an undo needs: the old value, the new id, or a snapshot of what a delete re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select, update
@@ -119,8 +120,15 @@ def _require_unique_account_name(
 # ---- people -------------------------------------------------------------------------------
 
 
-def add_stakeholder(db: Database, account_id: int, full_name: str, **fields: Any) -> int:
-    """Add a person to an account; return their id."""
+def add_stakeholder(
+    db: Database,
+    account_id: int,
+    full_name: str,
+    *,
+    map_position: tuple[float, float] | None = None,
+    **fields: Any,
+) -> int:
+    """Add a person to an account (their card hand-placed at ``map_position``); return their id."""
     values = _parsed(STAKEHOLDER_FIELDS, {"full_name": full_name, **fields})
     values.setdefault("buying_role", "none")
     values.setdefault("stance", "unknown")
@@ -128,6 +136,8 @@ def add_stakeholder(db: Database, account_id: int, full_name: str, **fields: Any
     with db.transaction() as session:
         _get(session, Account, account_id)
         person = Stakeholder(account_id=account_id, **values)
+        if map_position is not None:
+            person.map_x, person.map_y = map_position
         session.add(person)
         session.flush()
         if person.reports_to_id is not None:
@@ -183,17 +193,60 @@ def delete_stakeholder(db: Database, person_id: int) -> RowSnapshot:
 
     Returns the snapshot of everything changed, for undo.
     """
+    return delete_stakeholders(db, [person_id])
+
+
+def delete_stakeholders(db: Database, person_ids: Sequence[int]) -> RowSnapshot:
+    """Delete several people in one transaction: all of them, or (refused) none.
+
+    Each one's reports move up to the nearest manager above who stays, as if the people were
+    deleted one after the other. Returns the snapshot of everything changed, for undo.
+
+    Raises:
+        NotFound: one of them no longer exists (nothing is deleted).
+        EditConflict: a teammate changed one of them since this window read them.
+    """
     with db.transaction() as session:
-        person = _get(session, Stakeholder, person_id)
-        snapshot = snapshot_delete(session, Stakeholder.__table__, {person_id})
+        return delete_people_in(session, person_ids)
+
+
+def delete_people_in(
+    session: Session, person_ids: Sequence[int], also: RowSnapshot | None = None
+) -> RowSnapshot:
+    """Delete people inside the caller's transaction, with ``also`` (a snapshot the caller read
+    before writing anything, such as influence lines going with them); return the whole snapshot.
+
+    Everything is read and checked before the first write, so a refusal leaves no trace.
+    """
+    ids = list(dict.fromkeys(person_ids))
+    for person_id in ids:
+        session.expunge(_get(session, Stakeholder, person_id))  # deleted below, not by the ORM
+    snapshot = snapshot_delete(session, Stakeholder.__table__, set(ids))
+    if also is not None:
+        snapshot.merge(also)
+    managers = {
+        row_id: row["reports_to_id"] for row_id, row in snapshot.rows["stakeholders"].items()
+    }
+    gone = set(ids)
+    for person_id in ids:
         session.execute(
             update(Stakeholder)
-            .where(Stakeholder.reports_to_id == person_id)
-            .values(reports_to_id=person.reports_to_id)
+            .where(Stakeholder.reports_to_id == person_id, Stakeholder.id.not_in(gone))
+            .values(reports_to_id=_manager_who_stays(person_id, managers, gone))
         )
-        session.expunge(person)
-        delete_snapshot_rows(session, snapshot)
-        return snapshot
+    delete_snapshot_rows(session, snapshot)
+    return snapshot
+
+
+def _manager_who_stays(
+    person_id: int, managers: dict[int, int | None], gone: set[int]
+) -> int | None:
+    """The first manager above a deleted person who is not deleted too (None: nobody)."""
+    manager, seen = managers.get(person_id), {person_id}
+    while manager in gone and manager not in seen:  # a damaged, cyclic chain still ends
+        seen.add(manager)
+        manager = managers.get(manager)
+    return None if manager in gone else manager
 
 
 def restore_rows(db: Database, snapshot: RowSnapshot) -> None:

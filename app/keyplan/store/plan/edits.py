@@ -11,6 +11,7 @@ printed plan shows it. Rows are added to the account itself.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,16 +152,48 @@ def set_field(db: Database, table: str, row_id: int, field: str, value: Any) -> 
         return old_value
 
 
+def set_fields(db: Database, table: str, row_id: int, values: dict[str, Any]) -> dict[str, Any]:
+    """Change several fields of a plan row in one transaction; return their old values.
+
+    Raises:
+        RuleViolation: a value is not valid for its field (nothing is changed).
+        NotFound: the row, or a row a new reference names, does not exist.
+    """
+    plan = plan_model(table)
+    parsed = {name: plan.field(name).parse(value) for name, value in values.items()}
+    with db.transaction() as session:
+        row = _get(session, plan.model, row_id)
+        _check_references(session, plan, _account_of(session, plan, row), parsed)
+        old = {name: getattr(row, name) for name in parsed}
+        for name, value in parsed.items():
+            setattr(row, name, value)
+        _flush(session, plan)
+        return old
+
+
 def delete_row(db: Database, table: str, row_id: int) -> RowSnapshot:
     """Delete a plan row; return the snapshot that ``restore`` puts back exactly.
 
     Rows that pointed at it (an action linked to a deleted opportunity) lose the link; the
     snapshot remembers it.
     """
+    return delete_rows(db, table, [row_id])
+
+
+def delete_rows(db: Database, table: str, row_ids: Sequence[int]) -> RowSnapshot:
+    """Delete several rows of a plan table in one transaction: all of them, or none.
+
+    Returns the snapshot that ``restore`` puts back exactly, links to them included.
+
+    Raises:
+        NotFound: one of the rows no longer exists (nothing is deleted).
+        EditConflict: a teammate changed one of them since this window read it.
+    """
     plan = plan_model(table)
     with db.transaction() as session:
-        session.expunge(_get(session, plan.model, row_id))  # deleted below, not by the ORM
-        snapshot = snapshot_delete(session, plan.model.__table__, {row_id})
+        for row_id in row_ids:
+            session.expunge(_get(session, plan.model, row_id))  # deleted below, not by the ORM
+        snapshot = snapshot_delete(session, plan.model.__table__, set(row_ids))
         delete_snapshot_rows(session, snapshot)
         return snapshot
 

@@ -12,6 +12,7 @@ Portable SQLAlchemy only: the same code runs on SQLite and on PostgreSQL.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import func, select
@@ -106,16 +107,28 @@ def delete_team_member(db: Database, member_id: int, *, cascade: bool = False) -
         RuleViolation: they own relationships or took part in interactions and ``cascade``
             is False. The message says what would go.
     """
+    return delete_team_members(db, [member_id], cascade=cascade)
+
+
+def delete_team_members(
+    db: Database, member_ids: Sequence[int], *, cascade: bool = False
+) -> RowSnapshot:
+    """Delete several team members in one transaction: all of them, or (refused) none.
+
+    Raises:
+        NotFound: one of them no longer exists.
+        RuleViolation: as ``delete_team_member``, for any one of them.
+    """
     with db.transaction() as session:
-        member = get_member(session, member_id)
-        ties = member_ties_in(session, member)
-        if ties.removes_rows and not cascade:
-            raise RuleViolation(
-                f"Deleting {ties.name} would change more than the team list: "
-                + " ".join(ties.consequences())
-                + " Confirm to delete them anyway."
-            )
-        return _delete(session, TeamMember, member_id)
+        for member_id in member_ids:
+            ties = member_ties_in(session, get_member(session, member_id))
+            if ties.removes_rows and not cascade:
+                raise RuleViolation(
+                    f"Deleting {ties.name} would change more than the team list: "
+                    + " ".join(ties.consequences())
+                    + " Confirm to delete them anyway."
+                )
+        return _delete(session, TeamMember, member_ids)
 
 
 def _check_member_values(session: Session, values: dict[str, Any], member_id: int | None) -> None:
@@ -185,15 +198,28 @@ def delete_offering(db: Database, offering_id: int, *, cascade: bool = False) ->
     Raises:
         RuleViolation: whitespace cells are marked for it and ``cascade`` is False.
     """
+    return delete_offerings(db, [offering_id], cascade=cascade)
+
+
+def delete_offerings(
+    db: Database, offering_ids: Sequence[int], *, cascade: bool = False
+) -> RowSnapshot:
+    """Delete several offerings in one transaction: all of them, or (refused) none.
+
+    Raises:
+        NotFound: one of them no longer exists.
+        RuleViolation: as ``delete_offering``, for any one of them.
+    """
     with db.transaction() as session:
-        ties = offering_ties_in(session, get_offering(session, offering_id))
-        if ties.removes_rows and not cascade:
-            raise RuleViolation(
-                f"Deleting the offering {ties.name} would change account plans: "
-                + " ".join(ties.consequences())
-                + " Confirm to delete it anyway."
-            )
-        return _delete(session, Offering, offering_id)
+        for offering_id in offering_ids:
+            ties = offering_ties_in(session, get_offering(session, offering_id))
+            if ties.removes_rows and not cascade:
+                raise RuleViolation(
+                    f"Deleting the offering {ties.name} would change account plans: "
+                    + " ".join(ties.consequences())
+                    + " Confirm to delete it anyway."
+                )
+        return _delete(session, Offering, offering_ids)
 
 
 def _check_offering_values(
@@ -223,9 +249,11 @@ def _flush_unique(session: Session, name: str) -> None:
 # ---- helpers ----------------------------------------------------------------------------------
 
 
-def _delete(session: Session, model: type[TeamMember] | type[Offering], row_id: int) -> RowSnapshot:
+def _delete(
+    session: Session, model: type[TeamMember] | type[Offering], row_ids: Sequence[int]
+) -> RowSnapshot:
     session.expunge_all()  # the rows go by SQL below; no stale object may be flushed after
-    snapshot = snapshot_delete(session, model.__table__, {row_id})
+    snapshot = snapshot_delete(session, model.__table__, set(row_ids))
     delete_snapshot_rows(session, snapshot)
     return snapshot
 

@@ -25,7 +25,10 @@ NUDGE_COMMAND_ID = 0x4B50
 
 
 class MovePeopleUnder(DocumentCommand):
-    """Some people now report to a manager (or to nobody); their hand positions are cleared."""
+    """Some people now report to a manager (or to nobody); their hand positions are cleared.
+
+    With ``positions`` they report to nobody and their cards are hand-placed there instead.
+    """
 
     def __init__(
         self,
@@ -33,15 +36,19 @@ class MovePeopleUnder(DocumentCommand):
         before: dict[int, Placement],
         manager_id: int | None,
         text: str,
+        *,
+        positions: dict[int, Point] | None = None,
     ) -> None:
         super().__init__(document, text)
-        self.before, self.manager_id = before, manager_id
+        self.before, self.manager_id, self.positions = before, manager_id, positions
         self._announce()
 
     def apply(self) -> None:
-        result = map_edits.move_people_under(
-            self.document.database, list(self.before), self.manager_id
-        )
+        database = self.document.database
+        if self.positions is not None:  # to nobody, hand-placed where dropped
+            result = map_edits.detach_from_managers(database, self.positions)
+        else:
+            result = map_edits.move_people_under(database, list(self.before), self.manager_id)
         self.before = result.before
         self._announce()
 
@@ -52,6 +59,8 @@ class MovePeopleUnder(DocumentCommand):
     def _announce(self) -> None:
         for person_id in self.before:
             self.document.announce_person_fields(person_id, ["reports_to_id"])
+        if self.positions is not None:
+            self.document.positions_changed.emit(list(self.positions))
 
 
 class SetCardPositions(DocumentCommand):
@@ -115,23 +124,37 @@ class AddInfluence(DocumentCommand):
         self.document.influence_changed.emit(self.account_id)
 
 
-class DeleteInfluence(DocumentCommand):
+class DeleteMapItems(DocumentCommand):
+    """People and influence lines deleted together from the map: one step, undone exactly."""
+
     def __init__(
         self,
         document: PortfolioDocument,
-        line_id: int,
-        account_id: int,
-        snapshot: RowSnapshot,
+        ids: tuple[list[int], list[int]],
+        accounts: tuple[tuple[int, ...], tuple[int, ...]],
         text: str,
+        snapshot: RowSnapshot,
     ) -> None:
         super().__init__(document, text)
-        self.line_id, self.account_id, self.snapshot = line_id, account_id, snapshot
-        document.influence_changed.emit(account_id)
+        (self.person_ids, self.line_ids), (self.people_accounts, self.line_accounts) = (
+            ids,
+            accounts,
+        )
+        self.snapshot = snapshot
+        self._announce()
 
     def revert(self) -> None:
         edits.restore_rows(self.document.database, self.snapshot)
-        self.document.influence_changed.emit(self.account_id)
+        self._announce()
 
     def apply(self) -> None:
-        self.snapshot = map_edits.delete_influence_line(self.document.database, self.line_id)
-        self.document.influence_changed.emit(self.account_id)
+        self.snapshot = map_edits.delete_map_items(
+            self.document.database, self.person_ids, self.line_ids
+        )
+        self._announce()
+
+    def _announce(self) -> None:
+        for account_id in self.people_accounts:
+            self.document.people_changed.emit(account_id)
+        for account_id in self.line_accounts:
+            self.document.influence_changed.emit(account_id)

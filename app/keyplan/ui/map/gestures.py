@@ -146,13 +146,8 @@ class MoveCards(Interaction):
         self.finished.emit()
 
     def _make_roots(self, dropped: dict[int, QPointF]) -> None:
-        stack = self.document.undo_stack
-        stack.beginMacro("Report to nobody")
-        try:
-            self._edit(lambda: self.document.move_people_under(list(dropped), None))
-            self._edit(lambda: self.document.set_card_positions(_rounded(dropped)))
-        finally:
-            stack.endMacro()
+        positions = {pid: position for pid, position in _rounded(dropped).items() if position}
+        self._edit(lambda: self.document.detach_from_managers(positions))
 
     def _edit(self, edit: Callable[[], object]) -> None:
         try:

@@ -261,18 +261,13 @@ class MapTab(QWidget):
         if not name:
             return None
         corner = scene_pos - QPointF(style.CARD_WIDTH / 2, style.CARD_HEIGHT / 2)
-        stack = self.document.undo_stack
-        stack.beginMacro(f"Add {name}")
         try:
-            person_id = self.document.add_person(self.account_id, name)
-            self.document.set_card_positions(
-                {person_id: (float(round(corner.x())), float(round(corner.y())))}, f"Place {name}"
+            person_id = self.document.add_person_at(
+                self.account_id, name, (float(round(corner.x())), float(round(corner.y())))
             )
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
             return None
-        finally:
-            stack.endMacro()
         self.find_person(person_id)
         return person_id
 
@@ -290,17 +285,10 @@ class MapTab(QWidget):
             person_ids = []
         if not line_ids and not person_ids:
             return
-        stack = self.document.undo_stack
-        stack.beginMacro(_delete_text(self.scene, person_ids, line_ids))
         try:
-            for line_id in line_ids:
-                self.document.delete_influence(line_id)
-            for person_id in person_ids:
-                self.document.delete_person(person_id)
+            self.document.delete_map_items(person_ids, line_ids)
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
-        finally:
-            stack.endMacro()
 
     def relayout(self) -> None:
         """Give the selected cards, or every hand-placed card, back to the automatic layout."""
@@ -340,11 +328,3 @@ class MapTab(QWidget):
 def _delete_question(scene: MapScene, person_ids: list[int]) -> str:
     who = scene.name_of(person_ids[0]) if len(person_ids) == 1 else f"{len(person_ids)} people"
     return f"Delete {who}? Their reports move up to their manager. You can undo this."
-
-
-def _delete_text(scene: MapScene, person_ids: list[int], line_ids: list[int]) -> str:
-    if len(person_ids) == 1 and not line_ids:
-        return f"Delete {scene.name_of(person_ids[0])}"
-    parts = [f"{len(person_ids)} people"] if person_ids else []
-    parts += [f"{len(line_ids)} lines"] if line_ids else []
-    return "Delete " + " and ".join(parts)

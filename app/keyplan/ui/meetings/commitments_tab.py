@@ -232,15 +232,10 @@ class CommitmentsTab(QWidget):
         what = "this promise" if len(ids) == 1 else f"{len(ids)} promises"
         if not dialogs.confirm(self, f"Delete {what}? You can undo this.", "Delete promises"):
             return
-        stack = self.document.undo_stack
-        stack.beginMacro(f"Delete {what}")
         try:
-            for commitment_id in ids:
-                self.document.delete_plan_row(COMMITMENTS, commitment_id)
+            self.document.delete_commitments(ids)
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
-        finally:
-            stack.endMacro()
 
     # ---- following the document ---------------------------------------------------------
 

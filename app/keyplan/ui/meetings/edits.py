@@ -67,32 +67,39 @@ class LogInteraction(DocumentCommand):
         self.document.announce_interaction(self.account_id, self.person_ids)
 
 
-class DeleteInteraction(DocumentCommand):
-    """Deleting an interaction; undo writes its rows back, ids included."""
+class DeleteInteractions(DocumentCommand):
+    """Interactions deleted together; undo writes their rows back, ids included."""
 
     def __init__(
         self,
         document: PortfolioDocument,
-        account_id: int,
-        interaction_id: int,
+        account_ids: tuple[int, ...],
+        interaction_ids: list[int],
         person_ids: tuple[int, ...],
         snapshot: RowSnapshot,
     ) -> None:
-        super().__init__(document, "Delete interaction")
-        self.account_id, self.interaction_id, self.person_ids = (
-            account_id,
-            interaction_id,
+        count = len(interaction_ids)
+        super().__init__(
+            document, "Delete this interaction" if count == 1 else f"Delete {count} interactions"
+        )
+        self.account_ids, self.interaction_ids, self.person_ids = (
+            account_ids,
+            interaction_ids,
             person_ids,
         )
         self.snapshot = snapshot
-        document.announce_interaction(account_id, person_ids)
+        self._announce()
 
     def revert(self) -> None:
         edits.restore_rows(self.document.database, self.snapshot)
-        self.document.announce_interaction(self.account_id, self.person_ids)
+        self._announce()
 
     def apply(self) -> None:
-        self.snapshot = interaction_edits.delete_interaction(
-            self.document.database, self.interaction_id
+        self.snapshot = interaction_edits.delete_interactions(
+            self.document.database, self.interaction_ids
         )
-        self.document.announce_interaction(self.account_id, self.person_ids)
+        self._announce()
+
+    def _announce(self) -> None:
+        for account_id in self.account_ids:
+            self.document.announce_interaction(account_id, self.person_ids)

@@ -173,15 +173,10 @@ class InteractionsTab(QWidget):
         what = "this interaction" if len(ids) == 1 else f"{len(ids)} interactions"
         if not dialogs.confirm(self, f"Delete {what}? You can undo this.", "Delete interactions"):
             return
-        stack = self.document.undo_stack
-        stack.beginMacro(f"Delete {what}")
         try:
-            for interaction_id in ids:
-                self.document.delete_interaction(interaction_id)
+            self.document.delete_interactions(ids)
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
-        finally:
-            stack.endMacro()
 
     # ---- following the document ---------------------------------------------------------
 

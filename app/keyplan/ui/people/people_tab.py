@@ -171,12 +171,7 @@ class PeopleTab(QWidget):
         ) + " Their reports move up to their manager. You can undo this."
         if not dialogs.confirm(self, question, "Delete people"):
             return
-        stack = self.document.undo_stack
-        stack.beginMacro(f"Delete {len(names)} people" if len(names) > 1 else f"Delete {names[0]}")
         try:
-            for person_id in person_ids:
-                self.document.delete_person(person_id)
+            self.document.delete_people(person_ids)
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
-        finally:
-            stack.endMacro()

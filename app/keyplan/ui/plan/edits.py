@@ -77,25 +77,52 @@ class SetPlanField(PlanCommand):
         self.announce()
 
 
-class DeletePlanRow(PlanCommand):
+class SetPlanFields(PlanCommand):
+    """Several fields of one plan row changed together (a promise's status and its date)."""
+
     def __init__(
         self,
         document: PortfolioDocument,
         table: str,
-        account_id: int,
+        account_ids: tuple[int, ...],
         row_id: int,
+        values: tuple[dict[str, Any], dict[str, Any]],
+        text: str,
+    ) -> None:
+        self.row_id = row_id
+        self.old, self.new = values
+        super().__init__(document, text, table, account_ids)
+
+    def apply(self) -> None:
+        plan_edits.set_fields(self.document.database, self.table, self.row_id, self.new)
+        self.announce()
+
+    def revert(self) -> None:
+        plan_edits.set_fields(self.document.database, self.table, self.row_id, self.old)
+        self.announce()
+
+
+class DeletePlanRows(PlanCommand):
+    """Rows of one plan table deleted together: one step, undone row for row."""
+
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        table: str,
+        account_ids: tuple[int, ...],
+        row_ids: list[int],
         snapshot: RowSnapshot,
         text: str,
     ) -> None:
-        self.row_id, self.snapshot = row_id, snapshot
-        super().__init__(document, text, table, (account_id,))
+        self.row_ids, self.snapshot = row_ids, snapshot
+        super().__init__(document, text, table, account_ids)
 
     def revert(self) -> None:
         plan_edits.restore(self.document.database, self.snapshot)
         self.announce()
 
     def apply(self) -> None:
-        self.snapshot = plan_edits.delete_row(self.document.database, self.table, self.row_id)
+        self.snapshot = plan_edits.delete_rows(self.document.database, self.table, self.row_ids)
         self.announce()
 
 

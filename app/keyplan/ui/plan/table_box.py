@@ -186,17 +186,10 @@ class PlanTableBox(QWidget):
         )
         if not dialogs.confirm(self, f"Delete {what}? You can undo this.", f"Delete {noun}"):
             return
-        stack = self.document.undo_stack
-        if len(row_ids) > 1:
-            stack.beginMacro(f"Delete {len(row_ids)} {noun}s")
         try:
-            for row_id in row_ids:
-                self.document.delete_plan_row(self.layout_spec.table, row_id)
+            self.document.delete_plan_rows(self.layout_spec.table, row_ids)
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
-        finally:
-            if len(row_ids) > 1:
-                stack.endMacro()
 
     def _title_of(self, row_id: int) -> str:
         row = self.model.row_of(row_id)

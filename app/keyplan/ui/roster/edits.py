@@ -27,12 +27,24 @@ class RosterKind:
     noun: str
     set_field: Callable[..., Any]
     delete: Callable[..., RowSnapshot]
+    delete_rows: Callable[..., RowSnapshot]
+    name_of: Callable[..., Any]
 
 
 TEAM = RosterKind(
-    "team member", roster_edits.set_team_member_field, roster_edits.delete_team_member
+    "team member",
+    roster_edits.set_team_member_field,
+    roster_edits.delete_team_member,
+    roster_edits.delete_team_members,
+    roster_edits.team_member,
 )
-OFFERINGS = RosterKind("offering", roster_edits.set_offering_field, roster_edits.delete_offering)
+OFFERINGS = RosterKind(
+    "offering",
+    roster_edits.set_offering_field,
+    roster_edits.delete_offering,
+    roster_edits.delete_offerings,
+    roster_edits.offering,
+)
 
 
 class AddRosterRow(DocumentCommand):
@@ -83,19 +95,20 @@ class SetRosterField(DocumentCommand):
         self.document.roster_changed.emit()
 
 
-class DeleteRosterRow(DocumentCommand):
-    """Undo writes back the row and everything its delete removed or cleared, exactly."""
+class DeleteRosterRows(DocumentCommand):
+    """Team members or offerings deleted together: undo writes back every row the delete
+    removed or cleared, exactly."""
 
     def __init__(
         self,
         document: PortfolioDocument,
         kind: RosterKind,
-        row_id: int,
-        name: str,
+        row_ids: list[int],
+        text: str,
         snapshot: RowSnapshot,
     ) -> None:
-        super().__init__(document, f"Delete {kind.noun} {name}")
-        self.kind, self.row_id, self.snapshot = kind, row_id, snapshot
+        super().__init__(document, text)
+        self.kind, self.row_ids, self.snapshot = kind, row_ids, snapshot
         document.roster_changed.emit()
 
     def revert(self) -> None:
@@ -103,7 +116,7 @@ class DeleteRosterRow(DocumentCommand):
         self.document.roster_changed.emit()
 
     def apply(self) -> None:
-        self.snapshot = self.kind.delete(self.document.database, self.row_id, cascade=True)
+        self.snapshot = self.kind.delete_rows(self.document.database, self.row_ids, cascade=True)
         self.document.roster_changed.emit()
 
 

@@ -28,6 +28,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.titles import with_article
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.roster.edits import OFFERINGS, TEAM, RosterKind
 from keyplan.ui.roster.roster_models import (
     FieldSpecRole,
     OfferingTableModel,
@@ -44,6 +45,7 @@ class RosterPage(QWidget):
     """One table of the roster with its Add and Delete buttons."""
 
     noun = "row"
+    kind: RosterKind  # which rows the page edits (team members or offerings)
 
     def __init__(self, document: PortfolioDocument, model: RosterTableModel, hint: str) -> None:
         super().__init__()
@@ -146,17 +148,10 @@ class RosterPage(QWidget):
             return
         if not dialogs.confirm(self, self.delete_question(ties), f"Delete {self.noun}"):
             return
-        stack = self.document.undo_stack
-        if len(row_ids) > 1:
-            stack.beginMacro(f"Delete {len(row_ids)} {self.noun}s")
         try:
-            for row_id in row_ids:
-                self.delete(row_id)
+            self.document.delete_roster_rows(self.kind, row_ids, cascade=True)
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
-        finally:
-            if len(row_ids) > 1:
-                stack.endMacro()
 
     def delete_question(self, ties: list[Any]) -> str:
         """The question before a delete: who goes, and what goes or changes with them."""
@@ -184,15 +179,13 @@ class RosterPage(QWidget):
     def ties(self, row_id: int) -> Any:
         raise NotImplementedError
 
-    def delete(self, row_id: int) -> None:
-        raise NotImplementedError
-
     def delete_headline(self, who: str, count: int) -> str:
         raise NotImplementedError
 
 
 class TeamPage(RosterPage):
     noun = "team member"
+    kind = TEAM
     name_question = "Name of the colleague:"
     first_field_after_name = "role"
 
@@ -210,15 +203,13 @@ class TeamPage(RosterPage):
     def ties(self, row_id: int) -> Any:
         return self.document.team_member_ties(row_id)
 
-    def delete(self, row_id: int) -> None:
-        self.document.delete_team_member(row_id, cascade=True)
-
     def delete_headline(self, who: str, count: int) -> str:
         return f"Delete {who} from our team?"
 
 
 class OfferingsPage(RosterPage):
     noun = "offering"
+    kind = OFFERINGS
     name_question = "Name of the offering:"
     first_field_after_name = "description"
 
@@ -235,9 +226,6 @@ class OfferingsPage(RosterPage):
 
     def ties(self, row_id: int) -> Any:
         return self.document.offering_ties(row_id)
-
-    def delete(self, row_id: int) -> None:
-        self.document.delete_offering(row_id, cascade=True)
 
     def delete_headline(self, who: str, count: int) -> str:
         return f"Delete the offering {who}?" if count == 1 else f"Delete the offerings {who}?"
