@@ -1,8 +1,9 @@
 """Undo commands of the stakeholder map: re-parent, hand placement, influence lines.
 
-Same contract as ``keyplan.ui.edits``: the document performs the edit once before pushing,
-so the first ``redo`` is skipped; later undos and redos go through the store and announce what
-changed on the document's signals, which is all the scene listens to.
+Same contract as every ``DocumentCommand`` (``ui/document/command.py``): the map's editor
+performs the edit once before pushing, so the first ``redo`` is skipped; later undos and redos
+go through the store. Each announces what changed on the document's signals once it is pushed
+and after every undo and redo: that is all the scene listens to.
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from keyplan.store.map import edits as map_edits
 from keyplan.store.map.edits import Placement, Point
 from keyplan.store.people import edits
 from keyplan.store.snapshots import RowSnapshot
-from keyplan.ui.edits import DocumentCommand
+from keyplan.ui.document.command import DocumentCommand
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QUndoCommand
 
-    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.document.hub import PortfolioDocument
 
 # QUndoStack merges consecutive commands that share an id: only keyboard nudges do.
 NUDGE_COMMAND_ID = 0x4B50
@@ -41,7 +42,6 @@ class MovePeopleUnder(DocumentCommand):
     ) -> None:
         super().__init__(document, text)
         self.before, self.manager_id, self.positions = before, manager_id, positions
-        self._announce()
 
     def apply(self) -> None:
         database = self.document.database
@@ -50,13 +50,11 @@ class MovePeopleUnder(DocumentCommand):
         else:
             result = map_edits.move_people_under(database, list(self.before), self.manager_id)
         self.before = result.before
-        self._announce()
 
     def revert(self) -> None:
         map_edits.restore_placements(self.document.database, self.before)
-        self._announce()
 
-    def _announce(self) -> None:
+    def announce(self) -> None:
         for person_id in self.before:
             self.document.announce_person_fields(person_id, ["reports_to_id"])
         if self.positions is not None:
@@ -81,17 +79,16 @@ class SetCardPositions(DocumentCommand):
     ) -> None:
         super().__init__(document, text)
         self.old, self.new, self.nudge = old, new, nudge
-        document.positions_changed.emit(list(new))
 
     def apply(self) -> None:
-        self._set(self.new)
+        edits.set_map_positions(self.document.database, self.new)
 
     def revert(self) -> None:
-        self._set(self.old)
+        edits.set_map_positions(self.document.database, self.old)
 
-    def _set(self, positions: dict[int, Point | None]) -> None:
-        edits.set_map_positions(self.document.database, positions)
-        self.document.positions_changed.emit(list(positions))
+    def announce(self) -> None:
+        # The old and new positions name the same cards (a merge requires it).
+        self.document.positions_changed.emit(list(self.new))
 
     def id(self) -> int:
         return NUDGE_COMMAND_ID if self.nudge else -1
@@ -112,15 +109,15 @@ class AddInfluence(DocumentCommand):
         super().__init__(document, text)
         self.line_id, self.account_id = line_id, account_id
         self.snapshot: RowSnapshot | None = None
-        document.influence_changed.emit(account_id)
 
     def revert(self) -> None:
         self.snapshot = map_edits.delete_influence_line(self.document.database, self.line_id)
-        self.document.influence_changed.emit(self.account_id)
 
     def apply(self) -> None:
         assert self.snapshot is not None
         edits.restore_rows(self.document.database, self.snapshot)
+
+    def announce(self) -> None:
         self.document.influence_changed.emit(self.account_id)
 
 
@@ -141,19 +138,16 @@ class DeleteMapItems(DocumentCommand):
             accounts,
         )
         self.snapshot = snapshot
-        self._announce()
 
     def revert(self) -> None:
         edits.restore_rows(self.document.database, self.snapshot)
-        self._announce()
 
     def apply(self) -> None:
         self.snapshot = map_edits.delete_map_items(
             self.document.database, self.person_ids, self.line_ids
         )
-        self._announce()
 
-    def _announce(self) -> None:
+    def announce(self) -> None:
         for account_id in self.people_accounts:
             self.document.people_changed.emit(account_id)
         for account_id in self.line_accounts:

@@ -1,8 +1,9 @@
-"""Undo commands for logged interactions, in the manner of ``commands.py``.
+"""Undo commands for logged interactions.
 
-The document performs each edit once before pushing the command (``redo`` skips its first
-call); every step then announces what changed, so the insights, the People tab's "Last
-contact" and the dashboard follow an undo exactly as they followed the edit.
+The meetings' editor performs each edit once before pushing the command (``redo`` skips its
+first call); the push and every later step then announce what changed
+(``ui/document/command.py``), so the insights, the People tab's "Last contact" and the
+dashboard follow an undo exactly as they followed the edit.
 """
 
 from __future__ import annotations
@@ -13,10 +14,10 @@ from keyplan.domain.vocabulary import Channel
 from keyplan.store.meetings import edits as interaction_edits
 from keyplan.store.people import edits
 from keyplan.store.snapshots import RowSnapshot
-from keyplan.ui.edits import DocumentCommand
+from keyplan.ui.document.command import DocumentCommand
 
 if TYPE_CHECKING:
-    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.document.hub import PortfolioDocument
 
 
 def interaction_title(channel: str, people: int) -> str:
@@ -53,17 +54,17 @@ class LogInteraction(DocumentCommand):
             person_ids,
         )
         self.snapshot: RowSnapshot | None = None
-        document.announce_interaction(account_id, person_ids)
 
     def revert(self) -> None:
         self.snapshot = interaction_edits.delete_interaction(
             self.document.database, self.interaction_id
         )
-        self.document.announce_interaction(self.account_id, self.person_ids)
 
     def apply(self) -> None:
         assert self.snapshot is not None
         edits.restore_rows(self.document.database, self.snapshot)
+
+    def announce(self) -> None:
         self.document.announce_interaction(self.account_id, self.person_ids)
 
 
@@ -88,18 +89,15 @@ class DeleteInteractions(DocumentCommand):
             person_ids,
         )
         self.snapshot = snapshot
-        self._announce()
 
     def revert(self) -> None:
         edits.restore_rows(self.document.database, self.snapshot)
-        self._announce()
 
     def apply(self) -> None:
         self.snapshot = interaction_edits.delete_interactions(
             self.document.database, self.interaction_ids
         )
-        self._announce()
 
-    def _announce(self) -> None:
+    def announce(self) -> None:
         for account_id in self.account_ids:
             self.document.announce_interaction(account_id, self.person_ids)

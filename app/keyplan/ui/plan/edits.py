@@ -1,8 +1,8 @@
 """Undo commands of the account plan: rows of the plan tables and cells of the whitespace grid.
 
-Like every ``DocumentCommand``, each one's first redo has already happened in the document
-method that pushed it; the command announces that first change when it is made, and every
-later undo and redo through ``plan_changed``.
+Like every ``DocumentCommand`` (``ui/document/command.py``), each one's first redo has already
+happened in the plan's editor, which pushed it; the change is announced through
+``plan_changed`` once the command is pushed, and after every later undo and redo.
 """
 
 from __future__ import annotations
@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 from keyplan.domain.plan_fields import WHITESPACE
 from keyplan.store.plan import edits as plan_edits
 from keyplan.store.snapshots import RowSnapshot
-from keyplan.ui.edits import DocumentCommand
+from keyplan.ui.document.command import DocumentCommand
 
 if TYPE_CHECKING:
-    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.document.hub import PortfolioDocument
 
 
 class PlanCommand(DocumentCommand):
@@ -26,7 +26,6 @@ class PlanCommand(DocumentCommand):
     ) -> None:
         super().__init__(document, text)
         self.table, self.account_ids = table, account_ids
-        self.announce()
 
     def announce(self) -> None:
         for account_id in self.account_ids:
@@ -43,12 +42,10 @@ class AddPlanRow(PlanCommand):
 
     def revert(self) -> None:
         self.snapshot = plan_edits.delete_row(self.document.database, self.table, self.row_id)
-        self.announce()
 
     def apply(self) -> None:
         assert self.snapshot is not None
         plan_edits.restore(self.document.database, self.snapshot)  # the same id comes back
-        self.announce()
 
 
 class SetPlanField(PlanCommand):
@@ -74,7 +71,6 @@ class SetPlanField(PlanCommand):
 
     def _set(self, value: Any) -> None:
         plan_edits.set_field(self.document.database, self.table, self.row_id, self.field, value)
-        self.announce()
 
 
 class SetPlanFields(PlanCommand):
@@ -95,11 +91,9 @@ class SetPlanFields(PlanCommand):
 
     def apply(self) -> None:
         plan_edits.set_fields(self.document.database, self.table, self.row_id, self.new)
-        self.announce()
 
     def revert(self) -> None:
         plan_edits.set_fields(self.document.database, self.table, self.row_id, self.old)
-        self.announce()
 
 
 class DeletePlanRows(PlanCommand):
@@ -119,11 +113,9 @@ class DeletePlanRows(PlanCommand):
 
     def revert(self) -> None:
         plan_edits.restore(self.document.database, self.snapshot)
-        self.announce()
 
     def apply(self) -> None:
         self.snapshot = plan_edits.delete_rows(self.document.database, self.table, self.row_ids)
-        self.announce()
 
 
 class SetWhitespace(PlanCommand):
@@ -149,4 +141,3 @@ class SetWhitespace(PlanCommand):
         plan_edits.set_whitespace(
             self.document.database, self.account_id, self.department, self.offering_id, status
         )
-        self.announce()

@@ -2,7 +2,8 @@
 
 Team members and offerings are edited alike, so one set of commands serves both, told apart by
 a ``RosterKind`` (which store functions write them). Like every ``DocumentCommand`` the edit is
-done by the document before the push; each step announces ``roster_changed``.
+done by the roster's editor before the push; the push and each later step announce
+``roster_changed``.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 from keyplan.store.people import edits
 from keyplan.store.roster import edits as roster_edits
 from keyplan.store.snapshots import RowSnapshot
-from keyplan.ui.edits import DocumentCommand
+from keyplan.ui.document.command import DocumentCommand
 
 if TYPE_CHECKING:
-    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.document.hub import PortfolioDocument
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +48,14 @@ OFFERINGS = RosterKind(
 )
 
 
-class AddRosterRow(DocumentCommand):
+class RosterCommand(DocumentCommand):
+    """A change to our team or offerings: views that show them re-read them."""
+
+    def announce(self) -> None:
+        self.document.roster_changed.emit()
+
+
+class AddRosterRow(RosterCommand):
     """Undo removes the new row (with anything added to it since, kept for redo)."""
 
     def __init__(
@@ -56,20 +64,17 @@ class AddRosterRow(DocumentCommand):
         super().__init__(document, f"Add {kind.noun} {name}")
         self.kind, self.row_id = kind, row_id
         self.snapshot: RowSnapshot | None = None
-        document.roster_changed.emit()
 
     def revert(self) -> None:
         # Later steps were undone first, yet a confirmed cascade keeps undo from ever refusing.
         self.snapshot = self.kind.delete(self.document.database, self.row_id, cascade=True)
-        self.document.roster_changed.emit()
 
     def apply(self) -> None:
         assert self.snapshot is not None
         edits.restore_rows(self.document.database, self.snapshot)
-        self.document.roster_changed.emit()
 
 
-class SetRosterField(DocumentCommand):
+class SetRosterField(RosterCommand):
     def __init__(
         self,
         document: PortfolioDocument,
@@ -82,7 +87,6 @@ class SetRosterField(DocumentCommand):
         super().__init__(document, text)
         self.kind, self.row_id, self.field = kind, row_id, field
         self.old, self.new = values
-        document.roster_changed.emit()
 
     def apply(self) -> None:
         self._set(self.new)
@@ -92,10 +96,9 @@ class SetRosterField(DocumentCommand):
 
     def _set(self, value: Any) -> None:
         self.kind.set_field(self.document.database, self.row_id, self.field, value)
-        self.document.roster_changed.emit()
 
 
-class DeleteRosterRows(DocumentCommand):
+class DeleteRosterRows(RosterCommand):
     """Team members or offerings deleted together: undo writes back every row the delete
     removed or cleared, exactly."""
 
@@ -109,15 +112,12 @@ class DeleteRosterRows(DocumentCommand):
     ) -> None:
         super().__init__(document, text)
         self.kind, self.row_ids, self.snapshot = kind, row_ids, snapshot
-        document.roster_changed.emit()
 
     def revert(self) -> None:
         edits.restore_rows(self.document.database, self.snapshot)
-        self.document.roster_changed.emit()
 
     def apply(self) -> None:
         self.snapshot = self.kind.delete_rows(self.document.database, self.row_ids, cascade=True)
-        self.document.roster_changed.emit()
 
 
 def field_change_text(kind: RosterKind, field: str, label: str, old_name: str, new: Any) -> str:

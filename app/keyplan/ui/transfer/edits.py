@@ -1,4 +1,4 @@
-"""The undo step of an import: every person it added or changed, taken back at once.
+"""The undo steps of imports: a contact file's people, a JSON export's accounts.
 
 Loaded when an import is first made, never at start-up.
 """
@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from keyplan.store.transfer import import_writes
-from keyplan.ui.edits import DocumentCommand
+from keyplan.store.transfer import import_writes, json_rows
+from keyplan.ui.document.command import DocumentCommand
 
 if TYPE_CHECKING:
-    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.document.hub import PortfolioDocument
 
 
 class ImportPeople(DocumentCommand):
@@ -22,22 +22,37 @@ class ImportPeople(DocumentCommand):
     ) -> None:
         super().__init__(document, text)
         self.receipt = receipt
-        self._announce()
 
     def revert(self) -> None:
         import_writes.revert_import(self.document.database, self.receipt)
-        self._announce()
 
     def apply(self) -> None:
         import_writes.reapply_import(self.document.database, self.receipt)
-        self._announce()
 
-    def _announce(self) -> None:
+    def announce(self) -> None:
         # One signal for the whole account: views reload it once, not once per person.
         if self.receipt.account_created:
             self.document.accounts_changed.emit()
         for account_id in sorted(self.receipt.account_ids):
             self.document.people_changed.emit(account_id)
+
+
+class ImportJson(DocumentCommand):
+    """A JSON import already written; undo deletes exactly its rows, redo writes them again."""
+
+    def __init__(self, document: PortfolioDocument, receipt: json_rows.ImportReceipt) -> None:
+        accounts = receipt.count("accounts")
+        super().__init__(document, f"Import {accounts} account{'s' if accounts != 1 else ''}")
+        self.receipt = receipt
+
+    def apply(self) -> None:
+        json_rows.reapply_import(self.document.database, self.receipt)
+
+    def revert(self) -> None:
+        json_rows.remove_imported(self.document.database, self.receipt)
+
+    def announce(self) -> None:
+        self.document.accounts_changed.emit()
 
 
 def import_text(receipt: import_writes.ImportReceipt, file_name: str) -> str:

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs
 from keyplan.ui.background import BackgroundTask, run_task
-from keyplan.ui.edits import DocumentCommand
 
 if TYPE_CHECKING:
     from keyplan.store.transfer.json_rows import ImportReceipt
@@ -122,32 +121,10 @@ def import_json(window: MainWindow) -> BackgroundTask | None:
 def _imported(window: MainWindow, document: PortfolioDocument, receipt: ImportReceipt) -> None:
     from keyplan.exchange.transfer.json_exchange import import_summary
 
-    document.undo_stack.push(ImportJsonCommand(document, receipt))
+    document.transfer_editor.record_json_import(receipt)
     if window.document is document and receipt.top_account_ids:
         window.select_account(receipt.top_account_ids[0])
     dialogs.show_info(window, import_summary(receipt), "Import JSON")
-
-
-class ImportJsonCommand(DocumentCommand):
-    """A JSON import already written; undo deletes exactly its rows, redo writes them again."""
-
-    def __init__(self, document: PortfolioDocument, receipt: ImportReceipt) -> None:
-        accounts = receipt.count("accounts")
-        super().__init__(document, f"Import {accounts} account{'s' if accounts != 1 else ''}")
-        self.receipt = receipt
-        document.accounts_changed.emit()
-
-    def apply(self) -> None:
-        from keyplan.store.transfer.json_rows import reapply_import
-
-        reapply_import(self.document.database, self.receipt)
-        self.document.accounts_changed.emit()
-
-    def revert(self) -> None:
-        from keyplan.store.transfer.json_rows import remove_imported
-
-        remove_imported(self.document.database, self.receipt)
-        self.document.accounts_changed.emit()
 
 
 def _selected_account(window: MainWindow) -> tuple[PortfolioDocument, int, str] | None:

@@ -1,27 +1,37 @@
-"""The document's interactions and promises (the insights' raw material).
+"""The editor of meetings and promises: logged interactions, a promise's status.
 
-Mixed into ``PortfolioDocument`` (``ui/document.py``), whose signals and undo stack it uses.
+Also reads the insights' facts, whose raw material these are. A promise is a row of the plan,
+so its edits go through the plan's editor. Reached through the document
+(``document.meetings_editor``), which loads it on first use: start-up reads none of this.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoStack
-
-from keyplan.store.database import Database
+from keyplan.domain.interaction_fields import commitment_status_change
+from keyplan.domain.plan_fields import PlanTable
+from keyplan.store.insights import queries as insight_queries
+from keyplan.store.meetings import edits as interaction_edits
+from keyplan.store.meetings import queries as interaction_queries
+from keyplan.ui.meetings import edits as interaction_commands
 
 if TYPE_CHECKING:
-    pass
+    from keyplan.ui.document.hub import PortfolioDocument
+
+#: How the Edit menu says a promise's new status ("Mark promise kept").
+STATUS_WORDS = {"open": "open", "kept": "kept", "late": "kept late", "broken": "broken"}
 
 
-class InteractionEditing:
-    # Provided by PortfolioDocument, which this part is mixed into.
-    database: Database
-    undo_stack: QUndoStack
+class MeetingsEditor:
+    """Interactions and promises: reads, and edits made once then pushed as one undo step."""
 
-    # ---- interactions and promises (issue 5, the insights) --------------------------------
-    # The store modules load on first use: start-up reads none of them.
+    def __init__(self, document: PortfolioDocument) -> None:
+        self.document = document
+        self.database = document.database
+
+    # ---- reading ----------------------------------------------------------------------------
 
     def account_facts(
         self, account_id: int, *, with_affiliates: bool = True, today: Any = None
@@ -31,39 +41,35 @@ class InteractionEditing:
         With ``today``, older interactions are read as each person's last contact only
         (what the insights of that day need; see ``insight_queries.account_facts``).
         """
-        from keyplan.store.insights import queries as insight_queries
-
         return insight_queries.account_facts(
             self.database, account_id, with_affiliates=with_affiliates, today=today
         )
 
     def dashboard_facts(self, today: Any, account_ids: Any = None) -> Any:
         """The dashboard's facts of every account, or of some (``insight_queries``)."""
-        from keyplan.store.insights import queries as insight_queries
-
         return insight_queries.dashboard_facts(self.database, today, account_ids)
 
     def interactions(self, account_id: int, *, with_affiliates: bool = True) -> list:
         """The interactions of an account family, newest first (``InteractionRow``)."""
-        from keyplan.store.meetings import queries as interaction_queries
-
         return interaction_queries.interactions(
             self.database, account_id, with_affiliates=with_affiliates
         )
 
     def commitments(self, account_id: int, *, with_affiliates: bool = True) -> list:
         """The promises of an account family, open ones first (``CommitmentRow``)."""
-        from keyplan.store.meetings import queries as interaction_queries
-
         return interaction_queries.commitments(
             self.database, account_id, with_affiliates=with_affiliates
         )
 
+    def commitment(self, commitment_id: int) -> Any:
+        """One promise with the names of who it was made to and by (``CommitmentRow``)."""
+        return interaction_queries.commitment(self.database, commitment_id)
+
     def family_people(self, account_id: int) -> list[tuple[int, str, str | None]]:
         """(id, name, job title) of the people still at an account and its affiliates."""
-        from keyplan.store.meetings import queries as interaction_queries
-
         return interaction_queries.family_people(self.database, account_id)
+
+    # ---- interactions -----------------------------------------------------------------------
 
     def log_interaction(
         self,
@@ -77,9 +83,6 @@ class InteractionEditing:
         next_step: str | None = None,
     ) -> int:
         """Log a meeting, call or message (one undo step); return its id."""
-        from keyplan.store.meetings import edits as interaction_edits
-        from keyplan.ui.meetings import edits as interaction_commands
-
         interaction_id = interaction_edits.log_interaction(
             self.database,
             account_id,
@@ -92,29 +95,24 @@ class InteractionEditing:
         )
         people = tuple(dict.fromkeys(person_ids))
         title = interaction_commands.interaction_title(channel, len(people))
-        self.undo_stack.push(
-            interaction_commands.LogInteraction(self, account_id, interaction_id, people, title)
+        self.document.push(
+            interaction_commands.LogInteraction(
+                self.document, account_id, interaction_id, people, title
+            )
         )
         return interaction_id
 
-    def delete_interaction(self, interaction_id: int) -> None:
-        """Delete a logged interaction (one undo step)."""
-        self.delete_interactions([interaction_id])
-
     def delete_interactions(self, interaction_ids: list[int]) -> None:
         """Delete logged interactions: all or, refused, none; one undo step."""
-        from keyplan.store.meetings import edits as interaction_edits
-        from keyplan.ui.meetings import edits as interaction_commands
-
         ids = list(dict.fromkeys(interaction_ids))
         if not ids:
             return
         snapshot = interaction_edits.delete_interactions(self.database, ids)
         interactions = snapshot.rows["interactions"]
         links = snapshot.rows.get("interaction_stakeholders", {}).values()
-        self.undo_stack.push(
+        self.document.push(
             interaction_commands.DeleteInteractions(
-                self,
+                self.document,
                 tuple(dict.fromkeys(interactions[i]["account_id"] for i in ids)),
                 ids,
                 tuple(dict.fromkeys(link["stakeholder_id"] for link in links)),
@@ -122,12 +120,12 @@ class InteractionEditing:
             )
         )
 
+    # ---- promises (rows of the plan) --------------------------------------------------------
+
     def delete_commitments(self, commitment_ids: list[int]) -> None:
         """Delete promises (rows of the plan): all or, refused, none; one undo step."""
-        from keyplan.domain.plan_fields import PlanTable
-
         count = len(set(commitment_ids))
-        self.delete_plan_rows(  # type: ignore[attr-defined]
+        self.document.plan_editor.delete_plan_rows(
             PlanTable.COMMITMENTS.value,
             commitment_ids,
             "Delete this promise" if count == 1 else f"Delete {count} promises",
@@ -140,12 +138,6 @@ class InteractionEditing:
         open or broken one loses it (``commitment_status_change``). Promises are plan rows, so
         this goes through the plan's own edits and is announced by ``plan_changed``.
         """
-        from datetime import date
-
-        from keyplan.domain.interaction_fields import commitment_status_change
-        from keyplan.domain.plan_fields import PlanTable
-
-        table = PlanTable.COMMITMENTS.value
         row = self.commitment(commitment_id)
         values = commitment_status_change(
             status, row.delivered_on, today or date.today(), row.due_on
@@ -153,22 +145,6 @@ class InteractionEditing:
         if (row.status, row.delivered_on) == (values["status"], values["delivered_on"]):
             return
         label = STATUS_WORDS.get(status, status)
-        self.set_plan_fields(  # type: ignore[attr-defined]
-            table, commitment_id, values, f"Mark promise {label}"
+        self.document.plan_editor.set_plan_fields(
+            PlanTable.COMMITMENTS.value, commitment_id, values, f"Mark promise {label}"
         )
-
-    def commitment(self, commitment_id: int) -> Any:
-        """One promise with the names of who it was made to and by (``CommitmentRow``)."""
-        from keyplan.store.meetings import queries as interaction_queries
-
-        return interaction_queries.commitment(self.database, commitment_id)
-
-    def announce_interaction(self, account_id: int, person_ids: tuple[int, ...]) -> None:
-        """An interaction came or went: its account's insights and its people's last contact."""
-        self.interactions_changed.emit(account_id)
-        for person_id in person_ids:
-            self.person_changed.emit(person_id, "last_contact")
-
-
-#: How the Edit menu says a promise's new status ("Mark promise kept").
-STATUS_WORDS = {"open": "open", "kept": "kept", "late": "kept late", "broken": "broken"}

@@ -1,62 +1,56 @@
-"""The document's account-plan edits: plan table rows and the whitespace grid.
+"""The editor of the account plan: rows of the plan tables and cells of the whitespace grid.
 
-Mixed into ``PortfolioDocument`` (``ui/document.py``), whose signals and undo stack it uses.
+Rows of the plan tables (opportunities, risks, commitments, …, named by ``PlanTable``) and
+cells of the whitespace grid; each edit is one undo step (its commands are in ``edits.py``
+beside it). A promise is a plan row whose status goes with its delivery date: that change
+belongs to the meetings' editor, which this one calls. Reached through the document
+(``document.plan_editor``), which loads it with the first read or edit of a plan.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoStack
-
 from keyplan.domain.fields import Kind
-from keyplan.domain.plan_fields import WHITESPACE_STATUS_FIELD
-from keyplan.store.database import Database
+from keyplan.domain.plan_fields import WHITESPACE_STATUS_FIELD, PlanTable
+from keyplan.store.plan import edits as plan_edits
+from keyplan.ui.plan import edits as plan_commands
 
 if TYPE_CHECKING:
-    from keyplan.store.plan import edits as plan_edits
+    from keyplan.ui.document.hub import PortfolioDocument
 
 
-class PlanEditing:
-    # Provided by PortfolioDocument, which this part is mixed into.
-    database: Database
-    undo_stack: QUndoStack
+class PlanEditor:
+    """The plan's reads, and its edits made once then pushed as one undo step each."""
 
-    # ---- the account plan (issue 4) -------------------------------------------------------
-    # Rows of the plan tables (opportunities, risks, commitments, …, named by ``PlanTable``)
-    # and cells of the whitespace grid; each edit is one undo step.
+    def __init__(self, document: PortfolioDocument) -> None:
+        self.document = document
+        self.database = document.database
+
+    # ---- reading ----------------------------------------------------------------------------
 
     def plan_rows(self, table: str, account_id: int) -> list[dict[str, Any]]:
         """The rows of a plan table for an account and the affiliates below it."""
-        from keyplan.store.plan import edits as plan_edits
-
         return plan_edits.rows(self.database, table, account_id)
 
     def plan_choices(self, table: str, account_id: int) -> dict[str, list[tuple[int, str]]]:
         """For each reference field of a plan table, the (id, name) pairs it may point at."""
-        from keyplan.store.plan import edits as plan_edits
-
         return plan_edits.reference_choices(self.database, table, account_id)
 
     def plan_family(self, account_id: int) -> dict[int, str]:
         """The account and its affiliates below (id -> name): whose rows its plan shows."""
-        from keyplan.store.plan import edits as plan_edits
-
         return plan_edits.family_names(self.database, account_id)
 
     def whitespace(self, account_id: int) -> plan_edits.WhitespaceGrid:
-        from keyplan.store.plan import edits as plan_edits
-
         return plan_edits.whitespace(self.database, account_id)
+
+    # ---- rows of the plan tables ------------------------------------------------------------
 
     def add_plan_row(self, table: str, account_id: int, values: dict[str, Any]) -> int:
         """Add a row to one of the account's plan tables; return its id."""
-        from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import edits as plan_commands
-
         row_id = plan_edits.add_row(self.database, table, account_id, values)
         text = f"Add {_plan_row_title(table, values)}"
-        self.undo_stack.push(plan_commands.AddPlanRow(self, table, account_id, row_id, text))
+        self.document.push(plan_commands.AddPlanRow(self.document, table, account_id, row_id, text))
         return row_id
 
     def set_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
@@ -65,20 +59,14 @@ class PlanEditing:
         A promise's status is changed with its delivery date (``set_commitment_status``),
         wherever it is edited: the Plan tab's table as well as the Commitments tab.
         """
-        from keyplan.domain.plan_fields import PlanTable
-        from keyplan.store.plan import edits as plan_edits
-
         if table == PlanTable.COMMITMENTS.value and field == "status":
             status = plan_edits.plan_model(table).field(field).parse(value)
-            self.set_commitment_status(row_id, status)  # type: ignore[attr-defined]
+            self.document.meetings_editor.set_commitment_status(row_id, status)
             return
         self.change_plan_field(table, row_id, field, value)
 
     def change_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
         """One field of a plan row, as given: one undo step."""
-        from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import edits as plan_commands
-
         plan = plan_edits.plan_model(table)
         new_value = plan.field(field).parse(value)
         before = plan_edits.row_account(self.database, table, row_id)
@@ -89,21 +77,39 @@ class PlanEditing:
         after = plan_edits.row_account(self.database, table, row_id)
         accounts = (before,) if after == before else (before, after)
         text = f"Change {plan.spec.noun}: {plan.field(field).label}"
-        self.undo_stack.push(
+        self.document.push(
             plan_commands.SetPlanField(
-                self, table, accounts, row_id, field, (old_value, new_value), text
+                self.document, table, accounts, row_id, field, (old_value, new_value), text
             )
         )
 
-    def delete_plan_row(self, table: str, row_id: int) -> None:
-        """Delete a plan row; undo brings it back exactly, links to it included."""
-        self.delete_plan_rows(table, [row_id])
+    def set_plan_fields(
+        self, table: str, row_id: int, values: dict[str, Any], text: str | None = None
+    ) -> None:
+        """Change several fields of a plan row together (all or none): one undo step."""
+        plan = plan_edits.plan_model(table)
+        parsed = {field: plan.field(field).parse(value) for field, value in values.items()}
+        before = plan_edits.row_account(self.database, table, row_id)
+        old = plan_edits.set_fields(self.database, table, row_id, parsed)
+        changed = [field for field in parsed if old[field] != parsed[field]]
+        if not changed:
+            return
+        after = plan_edits.row_account(self.database, table, row_id)
+        accounts = (before,) if after == before else (before, after)
+        labels = ", ".join(plan.field(field).label for field in changed)
+        self.document.push(
+            plan_commands.SetPlanFields(
+                self.document,
+                table,
+                accounts,
+                row_id,
+                ({f: old[f] for f in changed}, {f: parsed[f] for f in changed}),
+                text or f"Change {plan.spec.noun}: {labels}",
+            )
+        )
 
     def delete_plan_rows(self, table: str, row_ids: list[int], text: str | None = None) -> None:
         """Delete rows of a plan table: all or, refused, none; one undo step brings them back."""
-        from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import edits as plan_commands
-
         ids = list(dict.fromkeys(row_ids))
         if not ids:
             return
@@ -115,47 +121,18 @@ class PlanEditing:
             text = f"Delete {_plan_row_title(table, values)}"
         elif text is None:
             text = f"Delete {len(ids)} {plan.spec.noun}s"
-        self.undo_stack.push(
+        self.document.push(
             plan_commands.DeletePlanRows(
-                self, table, tuple(dict.fromkeys(accounts)), ids, snapshot, text
+                self.document, table, tuple(dict.fromkeys(accounts)), ids, snapshot, text
             )
         )
 
-    def set_plan_fields(
-        self, table: str, row_id: int, values: dict[str, Any], text: str | None = None
-    ) -> None:
-        """Change several fields of a plan row together (all or none): one undo step."""
-        from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import edits as plan_commands
-
-        plan = plan_edits.plan_model(table)
-        parsed = {field: plan.field(field).parse(value) for field, value in values.items()}
-        before = plan_edits.row_account(self.database, table, row_id)
-        old = plan_edits.set_fields(self.database, table, row_id, parsed)
-        changed = [field for field in parsed if old[field] != parsed[field]]
-        if not changed:
-            return
-        after = plan_edits.row_account(self.database, table, row_id)
-        accounts = (before,) if after == before else (before, after)
-        labels = ", ".join(plan.field(field).label for field in changed)
-        self.undo_stack.push(
-            plan_commands.SetPlanFields(
-                self,
-                table,
-                accounts,
-                row_id,
-                ({f: old[f] for f in changed}, {f: parsed[f] for f in changed}),
-                text or f"Change {plan.spec.noun}: {labels}",
-            )
-        )
+    # ---- the whitespace grid ----------------------------------------------------------------
 
     def set_whitespace(
         self, account_id: int, department: str, offering_id: int, status: str | None
     ) -> None:
         """Set the status of one whitespace cell (None clears it)."""
-        from keyplan.store.plan import edits as plan_edits
-        from keyplan.ui.plan import edits as plan_commands
-
         new_status = WHITESPACE_STATUS_FIELD.parse(status)
         old_status = plan_edits.set_whitespace(
             self.database, account_id, department, offering_id, new_status
@@ -164,9 +141,9 @@ class PlanEditing:
             return
         offering = dict(plan_edits.offerings(self.database)).get(offering_id, "offering")
         label = WHITESPACE_STATUS_FIELD.display(new_status) or "not assessed"
-        self.undo_stack.push(
+        self.document.push(
             plan_commands.SetWhitespace(
-                self,
+                self.document,
                 account_id,
                 (department.strip(), offering_id),
                 (old_status, new_status),
@@ -177,8 +154,6 @@ class PlanEditing:
 
 def _plan_row_title(table: str, values: dict[str, Any]) -> str:
     """How an undo text names a plan row: its noun, and its title when that is text."""
-    from keyplan.store.plan import edits as plan_edits
-
     spec = plan_edits.plan_model(table).spec
     title = values.get(spec.title_field)
     if spec.fields[spec.title_field].kind is Kind.TEXT and title:

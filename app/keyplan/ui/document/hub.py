@@ -1,0 +1,397 @@
+"""The open database as the UI sees it: one undo stack, one change announcer, an editor per area.
+
+Views never call the store. They call an editing method, which performs the edit once (so a
+refused edit raises at once, with the user's message, and nothing is pushed), then pushes an
+undo command that knows how to take it back. Whatever changed is announced by signal once the
+command is pushed (``push``) and after every undo and redo (``command.DocumentCommand``), and
+every view updates just what the signal names.
+
+The editing lives in one small editor per area, beside that area's undo commands:
+``ui/people/editor.py``, ``ui/map/editor.py``, ``ui/plan/editor.py``,
+``ui/meetings/editor.py``, ``ui/roster/editor.py``, ``ui/transfer/editor.py``. An editor that
+needs another area's edit calls that area's editor through the document. The document keeps
+the flat names the views know (``document.move_people_under(...)``), each handing the call to
+its area's editor (``document.map_editor``).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from keyplan.store.database import Database
+from keyplan.store.shell import quick_reads
+from keyplan.ui.shell import settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from keyplan.store.map.rows import MapData, MapLine, MapPerson
+    from keyplan.store.people.queries import PersonRow
+    from keyplan.store.plan.edits import WhitespaceGrid
+    from keyplan.ui.background import BackgroundTask
+    from keyplan.ui.document.command import DocumentCommand
+    from keyplan.ui.map.editor import MapEditor
+    from keyplan.ui.meetings.editor import MeetingsEditor
+    from keyplan.ui.people.editor import PeopleEditor
+    from keyplan.ui.plan.editor import PlanEditor
+    from keyplan.ui.roster.editor import RosterEditor
+    from keyplan.ui.roster.edits import RosterKind
+    from keyplan.ui.transfer.editor import TransferEditor
+
+
+class PortfolioDocument(QObject):
+    """One open Keyplan database: the single source of truth for every window and view."""
+
+    # ---- the change announcer: what the views listen to -------------------------------------
+    accounts_changed = Signal()  # accounts added, removed or moved in the tree
+    account_changed = Signal(int, str)  # account id, field name
+    people_changed = Signal(int)  # account id: people added or removed there
+    person_changed = Signal(int, str)  # person id, field name
+    edit_failed = Signal(str)  # an undo or redo that the store refused: the message
+    influence_changed = Signal(int)  # account id (of the line's first person): lines added/removed
+    positions_changed = Signal(list)  # person ids whose hand-placed map position changed
+    interactions_changed = Signal(int)  # account id the interaction is logged on
+    edit_conflict = Signal(object)  # an EditConflict: someone else saved that record first
+    plan_changed = Signal(str, int)  # table name (a PlanTable or WHITESPACE), account id
+    roster_changed = Signal()  # team members or offerings added, changed or removed
+
+    def __init__(self, database: Database, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.undo_stack = QUndoStack(self)
+        # A refused save still raises to the view that made it (which shows why); the window
+        # also hears of it, to offer a reload of the record (ui/team/team_mode.py).
+        database.conflict_observers.append(self.edit_conflict.emit)
+        if settings.read(settings.USER_NAME):
+            database.user_name = settings.read(settings.USER_NAME)
+
+    def push(self, command: DocumentCommand) -> None:
+        """Put an edit already made on the undo stack, then announce what it changed."""
+        self.undo_stack.push(command)
+        command.announce()
+
+    def announce_person_fields(self, person_id: int, fields: list[str]) -> None:
+        for field in fields:
+            self.person_changed.emit(person_id, field)
+        if "reports_to_id" in fields:
+            self.person_changed.emit(person_id, "manager")
+
+    def announce_interaction(self, account_id: int, person_ids: tuple[int, ...]) -> None:
+        """An interaction came or went: its account's insights and its people's last contact."""
+        self.interactions_changed.emit(account_id)
+        for person_id in person_ids:
+            self.person_changed.emit(person_id, "last_contact")
+
+    def report_failure(self, message: str) -> None:
+        self.edit_failed.emit(message)
+
+    # ---- the editors, one per area ----------------------------------------------------------
+    # Each loads with its first use: the store's editing modules and SQLAlchemy's ORM stay off
+    # the start-up path, which reads through ``quick_reads`` only.
+
+    @cached_property
+    def people_editor(self) -> PeopleEditor:
+        from keyplan.ui.people.editor import PeopleEditor  # off the start-up path (ORM)
+
+        return PeopleEditor(self)
+
+    @cached_property
+    def map_editor(self) -> MapEditor:
+        from keyplan.ui.map.editor import MapEditor  # off the start-up path (ORM)
+
+        return MapEditor(self)
+
+    @cached_property
+    def plan_editor(self) -> PlanEditor:
+        from keyplan.ui.plan.editor import PlanEditor  # off the start-up path (ORM)
+
+        return PlanEditor(self)
+
+    @cached_property
+    def meetings_editor(self) -> MeetingsEditor:
+        from keyplan.ui.meetings.editor import MeetingsEditor  # off the start-up path (ORM)
+
+        return MeetingsEditor(self)
+
+    @cached_property
+    def roster_editor(self) -> RosterEditor:
+        from keyplan.ui.roster.editor import RosterEditor  # off the start-up path (ORM)
+
+        return RosterEditor(self)
+
+    @cached_property
+    def transfer_editor(self) -> TransferEditor:
+        from keyplan.ui.transfer.editor import TransferEditor  # off the start-up path (ORM)
+
+        return TransferEditor(self)
+
+    # ---- reading: what the first window needs, in plain SQL ---------------------------------
+
+    def portfolio(self) -> list[quick_reads.PortfolioRow]:
+        return quick_reads.portfolio(self.database)
+
+    def account_values(self, account_id: int) -> dict[str, Any]:
+        return quick_reads.account_values(self.database, account_id)
+
+    # ---- team mode: records other people change ---------------------------------------------
+
+    def last_change_text(self, table: str, row_id: int) -> str:
+        """The line 'Last changed by … on …' for a record ("" when it is not known)."""
+        from keyplan.ui.team.team_mode import last_change_text  # team mode loads when used
+
+        return last_change_text(self.database, table, row_id)
+
+    def reload_record(self, table: str, row_id: int) -> None:
+        """Show a record as it is stored now: re-read it and tell every view it changed."""
+        from keyplan.ui.team.team_mode import reload_record  # team mode loads when used
+
+        reload_record(self, table, row_id)
+
+    # ---- accounts and people (``people_editor``) --------------------------------------------
+
+    def people(self, account_id: int, *, with_affiliates: bool = False) -> list[PersonRow]:
+        return self.people_editor.people(account_id, with_affiliates=with_affiliates)
+
+    def person(self, person_id: int) -> PersonRow:
+        return self.people_editor.person(person_id)
+
+    def manager_choices(self, person_id: int) -> list[tuple[int, str]]:
+        return self.people_editor.manager_choices(person_id)
+
+    def team_members(self) -> list[tuple[int, str]]:
+        return self.people_editor.team_members()
+
+    def account_content(self, account_id: int) -> str | None:
+        return self.people_editor.account_content(account_id)
+
+    def add_account(self, name: str, parent_id: int | None = None) -> int:
+        return self.people_editor.add_account(name, parent_id)
+
+    def set_account_field(self, account_id: int, field: str, value: Any) -> None:
+        self.people_editor.set_account_field(account_id, field, value)
+
+    def delete_account(self, account_id: int, *, cascade: bool = False) -> None:
+        self.people_editor.delete_account(account_id, cascade=cascade)
+
+    def add_person(self, account_id: int, full_name: str, **fields: Any) -> int:
+        return self.people_editor.add_person(account_id, full_name, **fields)
+
+    def add_person_at(self, account_id: int, full_name: str, position: tuple[float, float]) -> int:
+        return self.people_editor.add_person_at(account_id, full_name, position)
+
+    def set_person_field(self, person_id: int, field: str, value: Any) -> None:
+        self.people_editor.set_person_field(person_id, field, value)
+
+    def set_person_fields(self, person_id: int, values: dict[str, Any]) -> None:
+        self.people_editor.set_person_fields(person_id, values)
+
+    def delete_person(self, person_id: int) -> None:
+        self.people_editor.delete_people([person_id])
+
+    def delete_people(self, person_ids: list[int]) -> None:
+        self.people_editor.delete_people(person_ids)
+
+    # ---- the stakeholder map (``map_editor``) -----------------------------------------------
+
+    def map_data(self, account_id: int, *, with_affiliates: bool) -> MapData:
+        return self.map_editor.map_data(account_id, with_affiliates=with_affiliates)
+
+    def map_people(self, person_ids: list[int]) -> list[MapPerson]:
+        return self.map_editor.map_people(person_ids)
+
+    def map_lines(self, account_ids: list[int]) -> list[MapLine]:
+        return self.map_editor.map_lines(account_ids)
+
+    def move_person_under(self, person_id: int, manager_id: int | None) -> None:
+        self.map_editor.move_people_under([person_id], manager_id)
+
+    def move_people_under(self, person_ids: list[int], manager_id: int | None) -> None:
+        self.map_editor.move_people_under(person_ids, manager_id)
+
+    def detach_from_managers(self, positions: dict[int, tuple[float, float]]) -> None:
+        self.map_editor.detach_from_managers(positions)
+
+    def set_card_positions(
+        self, positions: dict[int, tuple[float, float] | None], text: str | None = None
+    ) -> None:
+        self.map_editor.set_card_positions(positions, text)
+
+    def nudge_cards(self, positions: dict[int, tuple[float, float]]) -> None:
+        self.map_editor.nudge_cards(positions)
+
+    def relayout(self, person_ids: list[int]) -> None:
+        self.map_editor.relayout(person_ids)
+
+    def add_influence(
+        self, from_id: int, to_id: int, kind: str, strength: int = 2, note: str | None = None
+    ) -> int:
+        return self.map_editor.add_influence(from_id, to_id, kind, strength, note)
+
+    def delete_influence(self, line_id: int) -> None:
+        self.map_editor.delete_map_items([], [line_id], "Delete line")
+
+    def delete_map_items(
+        self, person_ids: list[int], line_ids: list[int], text: str | None = None
+    ) -> None:
+        self.map_editor.delete_map_items(person_ids, line_ids, text)
+
+    # ---- the account plan (``plan_editor``) -------------------------------------------------
+
+    def plan_rows(self, table: str, account_id: int) -> list[dict[str, Any]]:
+        return self.plan_editor.plan_rows(table, account_id)
+
+    def plan_choices(self, table: str, account_id: int) -> dict[str, list[tuple[int, str]]]:
+        return self.plan_editor.plan_choices(table, account_id)
+
+    def plan_family(self, account_id: int) -> dict[int, str]:
+        return self.plan_editor.plan_family(account_id)
+
+    def whitespace(self, account_id: int) -> WhitespaceGrid:
+        return self.plan_editor.whitespace(account_id)
+
+    def add_plan_row(self, table: str, account_id: int, values: dict[str, Any]) -> int:
+        return self.plan_editor.add_plan_row(table, account_id, values)
+
+    def set_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
+        self.plan_editor.set_plan_field(table, row_id, field, value)
+
+    def change_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
+        self.plan_editor.change_plan_field(table, row_id, field, value)
+
+    def set_plan_fields(
+        self, table: str, row_id: int, values: dict[str, Any], text: str | None = None
+    ) -> None:
+        self.plan_editor.set_plan_fields(table, row_id, values, text)
+
+    def delete_plan_row(self, table: str, row_id: int) -> None:
+        self.plan_editor.delete_plan_rows(table, [row_id])
+
+    def delete_plan_rows(self, table: str, row_ids: list[int], text: str | None = None) -> None:
+        self.plan_editor.delete_plan_rows(table, row_ids, text)
+
+    def set_whitespace(
+        self, account_id: int, department: str, offering_id: int, status: str | None
+    ) -> None:
+        self.plan_editor.set_whitespace(account_id, department, offering_id, status)
+
+    # ---- interactions and promises (``meetings_editor``) ------------------------------------
+
+    def account_facts(
+        self, account_id: int, *, with_affiliates: bool = True, today: Any = None
+    ) -> Any:
+        return self.meetings_editor.account_facts(
+            account_id, with_affiliates=with_affiliates, today=today
+        )
+
+    def dashboard_facts(self, today: Any, account_ids: Any = None) -> Any:
+        return self.meetings_editor.dashboard_facts(today, account_ids)
+
+    def interactions(self, account_id: int, *, with_affiliates: bool = True) -> list:
+        return self.meetings_editor.interactions(account_id, with_affiliates=with_affiliates)
+
+    def commitments(self, account_id: int, *, with_affiliates: bool = True) -> list:
+        return self.meetings_editor.commitments(account_id, with_affiliates=with_affiliates)
+
+    def commitment(self, commitment_id: int) -> Any:
+        return self.meetings_editor.commitment(commitment_id)
+
+    def family_people(self, account_id: int) -> list[tuple[int, str, str | None]]:
+        return self.meetings_editor.family_people(account_id)
+
+    def log_interaction(
+        self,
+        account_id: int,
+        occurred_on: Any,
+        person_ids: list[int],
+        team_member_ids: list[int],
+        *,
+        channel: str = "in_person",
+        summary: str | None = None,
+        next_step: str | None = None,
+    ) -> int:
+        return self.meetings_editor.log_interaction(
+            account_id,
+            occurred_on,
+            person_ids,
+            team_member_ids,
+            channel=channel,
+            summary=summary,
+            next_step=next_step,
+        )
+
+    def delete_interaction(self, interaction_id: int) -> None:
+        self.meetings_editor.delete_interactions([interaction_id])
+
+    def delete_interactions(self, interaction_ids: list[int]) -> None:
+        self.meetings_editor.delete_interactions(interaction_ids)
+
+    def delete_commitments(self, commitment_ids: list[int]) -> None:
+        self.meetings_editor.delete_commitments(commitment_ids)
+
+    def set_commitment_status(self, commitment_id: int, status: str, today: Any = None) -> None:
+        self.meetings_editor.set_commitment_status(commitment_id, status, today)
+
+    # ---- our team and offerings (``roster_editor``) -----------------------------------------
+
+    def team_roster(self) -> list:
+        return self.roster_editor.team_roster()
+
+    def offering_list(self) -> list:
+        return self.roster_editor.offering_list()
+
+    def home_account_choices(self) -> list[tuple[int, str]]:
+        return self.roster_editor.home_account_choices()
+
+    def team_member_ties(self, member_id: int) -> Any:
+        return self.roster_editor.team_member_ties(member_id)
+
+    def offering_ties(self, offering_id: int) -> Any:
+        return self.roster_editor.offering_ties(offering_id)
+
+    def add_team_member(self, name: str, **fields: Any) -> int:
+        return self.roster_editor.add_team_member(name, **fields)
+
+    def set_team_member_field(self, member_id: int, field: str, value: Any) -> None:
+        self.roster_editor.set_team_member_field(member_id, field, value)
+
+    def delete_team_member(self, member_id: int, *, cascade: bool = False) -> None:
+        self.roster_editor.delete_team_member(member_id, cascade=cascade)
+
+    def add_offering(self, name: str, description: str | None = None) -> int:
+        return self.roster_editor.add_offering(name, description)
+
+    def set_offering_field(self, offering_id: int, field: str, value: Any) -> None:
+        self.roster_editor.set_offering_field(offering_id, field, value)
+
+    def delete_offering(self, offering_id: int, *, cascade: bool = False) -> None:
+        self.roster_editor.delete_offering(offering_id, cascade=cascade)
+
+    def delete_roster_rows(
+        self, kind: RosterKind, row_ids: list[int], *, cascade: bool = False
+    ) -> None:
+        self.roster_editor.delete_roster_rows(kind, row_ids, cascade=cascade)
+
+    # ---- imports (``transfer_editor``) ------------------------------------------------------
+
+    def import_target(self, account_id: int | None, portfolio: bool = False) -> Any:
+        return self.transfer_editor.import_target(account_id, portfolio)
+
+    def import_people(self, plan: Any, file_name: str) -> Any:
+        return self.transfer_editor.import_people(plan, file_name)
+
+    def import_people_in_background(
+        self,
+        plan: Any,
+        file_name: str,
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_progress: Any = None,
+    ) -> BackgroundTask:
+        return self.transfer_editor.import_people_in_background(
+            plan, file_name, on_done=on_done, on_error=on_error, on_progress=on_progress
+        )

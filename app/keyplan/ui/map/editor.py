@@ -1,0 +1,153 @@
+"""The editor of the stakeholder map: reporting lines, hand-placed cards, influence lines.
+
+Each edit is one undo step (its commands are in ``edits.py`` beside it). Reached through the
+document (``document.map_editor``), which loads it when the map is first used, not at start-up.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from keyplan.store.map import edits as map_edits
+from keyplan.store.map import queries as map_queries
+from keyplan.store.map.rows import MapData, MapLine, MapPerson
+from keyplan.store.people import edits
+from keyplan.ui.map import edits as map_commands
+
+if TYPE_CHECKING:
+    from keyplan.ui.document.hub import PortfolioDocument
+
+
+class MapEditor:
+    """The map's reads, and its edits made once then pushed as one undo step each."""
+
+    def __init__(self, document: PortfolioDocument) -> None:
+        self.document = document
+        self.database = document.database
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def map_data(self, account_id: int, *, with_affiliates: bool) -> MapData:
+        return map_queries.map_data(self.database, account_id, with_affiliates=with_affiliates)
+
+    def map_people(self, person_ids: list[int]) -> list[MapPerson]:
+        return map_queries.map_people(self.database, person_ids)
+
+    def map_lines(self, account_ids: list[int]) -> list[MapLine]:
+        return map_queries.map_lines(self.database, account_ids)
+
+    # ---- reporting lines and cards ----------------------------------------------------------
+
+    def move_people_under(self, person_ids: list[int], manager_id: int | None) -> None:
+        """Make several people report to one manager: all of them or, if one is refused, none."""
+        result = map_edits.move_people_under(self.database, person_ids, manager_id)
+        before = {
+            pid: placement
+            for pid, placement in result.before.items()
+            if placement.manager_id != manager_id or placement.position is not None
+        }
+        if not before:
+            return
+        self.document.push(
+            map_commands.MovePeopleUnder(
+                self.document,
+                before,
+                manager_id,
+                _move_text(list(before), manager_id, result.names),
+            )
+        )
+
+    def detach_from_managers(self, positions: dict[int, tuple[float, float]]) -> None:
+        """People report to nobody, their cards hand-placed where given: one undo step."""
+        result = map_edits.detach_from_managers(self.database, positions)
+        before = {
+            pid: placement
+            for pid, placement in result.before.items()
+            if placement.manager_id is not None or placement.position != positions[pid]
+        }
+        if not before:
+            return
+        self.document.push(
+            map_commands.MovePeopleUnder(
+                self.document, result.before, None, "Report to nobody", positions=dict(positions)
+            )
+        )
+
+    def set_card_positions(
+        self, positions: dict[int, tuple[float, float] | None], text: str | None = None
+    ) -> None:
+        """Hand-place cards (None gives a card back to the layout): one undo step for all."""
+        old = edits.set_map_positions(self.database, positions)
+        if old == positions:
+            return
+        what = text or ("Move card" if len(positions) == 1 else f"Move {len(positions)} cards")
+        self.document.push(map_commands.SetCardPositions(self.document, old, dict(positions), what))
+
+    def nudge_cards(self, positions: dict[int, tuple[float, float]]) -> None:
+        """Hand-place cards moved by the keyboard; a run of nudges is one undo step."""
+        old = edits.set_map_positions(self.database, dict(positions))
+        self.document.push(
+            map_commands.SetCardPositions(
+                self.document, old, dict(positions), "Nudge cards", nudge=True
+            )
+        )
+
+    def relayout(self, person_ids: list[int]) -> None:
+        """Give cards back to the automatic layout (clear their hand-placed positions)."""
+        self.set_card_positions(dict.fromkeys(person_ids), "Re-layout")
+
+    # ---- influence lines and deletes --------------------------------------------------------
+
+    def add_influence(
+        self, from_id: int, to_id: int, kind: str, strength: int = 2, note: str | None = None
+    ) -> int:
+        """Draw an influence line of a kind (``InfluenceKind`` value); return its id."""
+        line_id = map_edits.add_influence_line(self.database, from_id, to_id, kind, strength, note)
+        account_id = map_edits.person_account(self.database, from_id)
+        self.document.push(
+            map_commands.AddInfluence(self.document, line_id, account_id, f"Draw {kind} line")
+        )
+        return line_id
+
+    def delete_map_items(
+        self, person_ids: list[int], line_ids: list[int], text: str | None = None
+    ) -> None:
+        """Delete people and influence lines from the map: all or, refused, none; one step.
+
+        The people's reports move up to their manager; their lines go with them.
+        """
+        people, lines = list(dict.fromkeys(person_ids)), list(dict.fromkeys(line_ids))
+        if not people and not lines:
+            return
+        line_accounts = [map_edits.influence_line_account(self.database, i) for i in lines]
+        snapshot = map_edits.delete_map_items(self.database, people, lines)
+        rows = snapshot.rows.get("stakeholders", {})
+        self.document.push(
+            map_commands.DeleteMapItems(
+                self.document,
+                (people, lines),
+                (
+                    tuple(dict.fromkeys(rows[pid]["account_id"] for pid in people)),
+                    tuple(dict.fromkeys(line_accounts)),
+                ),
+                text or _delete_text([rows[pid]["full_name"] for pid in people], len(lines)),
+                snapshot,
+            )
+        )
+
+
+def _move_text(person_ids: list[int], manager_id: int | None, names: dict[int, str]) -> str:
+    who = names.get(person_ids[0], "?") if len(person_ids) == 1 else f"{len(person_ids)} people"
+    if manager_id is None:
+        return f"{who} reports to nobody"
+    return f"Move {who} under {names.get(manager_id, '?')}"
+
+
+def _delete_text(names: list[str], lines: int) -> str:
+    """How the Edit menu names a delete on the map: "Delete Mia Chen", "Delete 2 people and
+    1 lines"."""
+    if len(names) == 1 and not lines:
+        return f"Delete {names[0]}"
+    parts = [f"{len(names)} people"] if names else []
+    parts += [f"{lines} lines"] if lines else []
+    return "Delete " + " and ".join(parts)
