@@ -285,10 +285,15 @@ def _stale(health: FindingTally) -> ScoreReason | None:
         return None
     single = health.single(FindingKind.STALE)
     if single is not None:
-        reason, headline = single.reason, f"{single.who} not met for too long"
+        # Never met is not "not met for too long": the words the map and the SVG use too.
+        when = "never contacted" if single.never_contacted else "not met for too long"
+        reason, headline = single.reason, f"{single.who} {when}"
     else:
-        reason = f"{stale} of {health.warm_people} relationships have gone stale"
-        headline = f"{stale}/{health.warm_people} relationships stale"
+        reason = (
+            f"{stale} of {health.warm_people} relationships we keep warm are overdue "
+            f"or were never contacted"
+        )
+        headline = f"{stale}/{health.warm_people} overdue or never contacted"
     return _lose("stale", stale / health.warm_people, reason, headline)
 
 

@@ -38,7 +38,7 @@ FINDING_TITLES: dict[FindingKind, str] = {
     FindingKind.CHAMPION_LEFT: "Champions who left",
     FindingKind.UNCOVERED_KEY_PERSON: "Uncovered decision makers and key people",
     FindingKind.UNMITIGATED_BLOCKER: "Blockers without a mitigation action",
-    FindingKind.STALE: "Stale relationships",
+    FindingKind.STALE: "Overdue or never contacted",
 }
 
 
