@@ -374,6 +374,7 @@ def check_whole_file(path: Path, *, full: bool = False, immutable: bool = False)
     Raises:
         DatabaseRefused: the file is damaged (the message says so), or cannot be read.
     """
+    immutable = immutable or not _folder_writable(path)  # no -shm can be made there
     try:
         connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
     except sqlite3.Error as error:

@@ -263,3 +263,18 @@ def test_a_folder_in_place_of_the_lock_file_is_an_error(plan_file: Path, capsys)
 def test_opening_a_healthy_database_still_works(db: Database) -> None:
     edits.add_account(db, "Acme")
     assert [row.name for row in queries.portfolio(db)] == ["Acme"]
+
+
+def test_a_big_damaged_file_is_checked_whole_before_a_command_writes(
+    plan_file: Path, tmp_path: Path, monkeypatch, capsys
+) -> None:
+    # A file over the open check's size limit is opened after its header check alone (the
+    # window checks the rest in the background); a command that writes checks it whole.
+    monkeypatch.setattr("keyplan.store.database.QUICK_CHECK_MAX_BYTES", 0)
+    export = json_export(tmp_path)
+    damage_a_table_page(plan_file, "stakeholders")
+    before = plan_file.read_bytes()
+    assert main(["import-json", str(export), "--db", str(plan_file)]) == 1
+    error = capsys.readouterr().err
+    assert "is damaged" in error and error.count("\n") == 1
+    assert plan_file.read_bytes() == before
