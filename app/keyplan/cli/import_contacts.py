@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from keyplan.cli.database_option import add_db_option, database_location
+from keyplan.cli.database_option import add_db_option, database_location, require_undamaged
 from keyplan.exchange.transfer.contact_files import FORMATS, ContactFile
 
 
@@ -161,6 +161,7 @@ def _write(plan, location: str) -> int:
     if not plan.new_count and not plan.update_count:
         print("Nothing to import: nothing was written.")
         return 0
+    require_undamaged(location)
     db = open_database(location)
     try:
         receipt = import_writes.apply_import(db, plan.to_write())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from keyplan.cli.database_option import add_db_option, database_location
+from keyplan.cli.database_option import add_db_option, database_location, require_undamaged
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,7 +21,9 @@ def run(args: argparse.Namespace) -> int:
     from keyplan.store.database import open_database
 
     export = read_export(args.file)  # refused before the database is touched
-    db = open_database(database_location(args))
+    location = database_location(args)
+    require_undamaged(location)
+    db = open_database(location)
     try:
         receipt = import_export_file(db, export)
     finally:

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from keyplan.store.safety import backup
-from keyplan.ui.safety import backup_actions
+from keyplan.ui.safety import backup_actions, damage
+from keyplan.ui.safety import recovery as recovery_ui
+from keyplan.ui.safety.recovery_dialog import RecoveryChoice
 
 pytestmark = pytest.mark.sqlite_only
 
@@ -31,7 +33,7 @@ def backed_up(qtbot, schedule: backup_actions.BackupSchedule) -> None:
     qtbot.waitUntil(lambda: schedule.task is None, timeout=10_000)
 
 
-def test_damage_found_while_backing_up_is_reported_and_a_restore_offered(
+def test_damage_found_while_backing_up_offers_the_recovery_dialog_at_once(
     qtbot, window, answers, monkeypatch
 ):
     path = window.document.database.path
@@ -41,21 +43,40 @@ def test_damage_found_while_backing_up_is_reported_and_a_restore_offered(
     assert len(good) == 1
     window.document.set_account_field(window.document.portfolio()[0].id, "name", "Acme Holding")
     damage_a_table_page(path, "stakeholders")
-    offered: list[str] = []
-    monkeypatch.setattr(backup_actions, "restore_from_backup", lambda w: offered.append("restore"))
-    questions: list[str] = []
+    asked: list[str] = []
     monkeypatch.setattr(
-        backup_actions.dialogs, "confirm", lambda _w, q, *a: questions.append(q) or True
+        recovery_ui.dialogs,
+        "ask_recovery",
+        lambda _parent, damaged, _closing: asked.append(damaged.problem) or RecoveryChoice.QUIT,
     )
 
     backed_up(qtbot, schedule)
 
-    assert "found damage in your database" in questions[0]
-    assert offered == ["restore"]
+    assert len(asked) == 1 and "damaged" in asked[0]  # the recovery dialog, not a status line
     assert backup.list_backups(path) == good  # the good backup is still the only one
     backed_up(qtbot, schedule)  # ten minutes later: refused again, but not asked again
-    assert len(questions) == 1
+    assert len(asked) == 1
     assert "damaged" in (schedule.last_error or "")
+
+
+def test_damage_found_by_the_background_check_is_restored_from_the_newest_backup(
+    qtbot, window, answers, monkeypatch
+):
+    path = window.document.database.path
+    schedule = backup_actions.BackupSchedule(window, every_minutes=60)
+    backed_up(qtbot, schedule)
+    damage_a_table_page(path, "stakeholders")
+    monkeypatch.setattr(
+        recovery_ui.dialogs, "ask_recovery", lambda *_a: RecoveryChoice.RESTORE_NEWEST
+    )
+    damaged_document = window.document
+
+    task = damage.check_in_background(window)
+    assert task is not None
+    qtbot.waitUntil(lambda: window.document is not damaged_document, timeout=10_000)
+
+    assert [row.name for row in window.document.portfolio()]  # the restored data shows
+    assert list(path.parent.glob("keyplan-damaged-*.db"))  # the damaged file is kept aside
 
 
 def test_a_failed_backup_for_another_reason_stays_in_the_status_bar(

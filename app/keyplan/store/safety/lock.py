@@ -17,7 +17,9 @@ counts one more holder instead of locking the process out of its own database.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import sys
 import threading
 from collections.abc import Iterator
@@ -40,9 +42,48 @@ class DatabaseReadOnly(KeyplanError):
     """This database was opened read-only; the message says why."""
 
 
+class LockUnusable(KeyplanError):
+    """The lock of a database cannot do its job: its path is not a file, or the database has
+    a second name (a hard link) that another writer could use without seeing the lock."""
+
+
+# Errors that say a place cannot be written at all (a read-only folder, file or disk): nothing
+# can be written there, so no lock is needed. Any other failure to make the lock is an error.
+READ_ONLY_ERRORS = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})
+
+
+def real_path(database_path: Path) -> Path:
+    """The file a database path names, with every symbolic link followed: one lock per file."""
+    return Path(os.path.realpath(Path(database_path).expanduser()))
+
+
 def lock_path(database_path: Path) -> Path:
-    """The lock file of a database: ``keyplan.db`` → ``keyplan.db.lock``."""
-    return database_path.with_name(database_path.name + ".lock")
+    """The lock file of a database, beside the real file: ``keyplan.db`` → ``keyplan.db.lock``.
+
+    A symbolic link is followed first, so that every name of the file finds the same lock.
+    """
+    real = real_path(database_path)
+    return real.with_name(real.name + ".lock")
+
+
+def require_one_name(database_path: Path) -> None:
+    """Refuse a database file that has another name (a hard link) for writing.
+
+    A hard-linked name cannot be resolved to the other names, so a writer through it would
+    not see the lock the others take, and its changes would go to another ``-wal`` file.
+
+    Raises:
+        LockUnusable: the file has more than one name.
+    """
+    try:
+        links = os.stat(database_path).st_nlink
+    except OSError:
+        return  # no file yet: it is created with one name
+    if links > 1:
+        raise LockUnusable(
+            f"{Path(database_path).name} has {links} names (hard links), so Keyplan cannot "
+            f"keep two writers apart. Open a copy of it instead; nothing was changed."
+        )
 
 
 class _HeldLock:
@@ -63,20 +104,23 @@ class WriterLock:
     def __init__(self, database_path: Path) -> None:
         self.database_path = Path(database_path)
         self.path = lock_path(self.database_path)
-        self._key = str(self.path.resolve())
+        self._key = str(self.path)
         self.held = False
 
     def acquire(self) -> bool:
         """Take the lock without waiting; return False when another process holds it.
 
         Raises:
-            OSError: the lock file cannot be created (for example a read-only folder).
+            OSError: the lock file cannot be created in a read-only place (``READ_ONLY_ERRORS``).
+            LockUnusable: the lock path is not a regular file, or the database has a second
+                name (a hard link).
         """
         if self.held:
             return True
         with _held_guard:
             shared = _held.get(self._key)
             if shared is None:
+                require_one_name(self.database_path)
                 descriptor = _open_lock_file(self.path)
                 if not _try_lock(descriptor):
                     os.close(descriptor)
@@ -107,6 +151,11 @@ class WriterLock:
         return describe_holder(self.database_path)
 
 
+def is_read_only_place(error: OSError) -> bool:
+    """Whether a failure to make the lock file means the place cannot be written at all."""
+    return error.errno in READ_ONLY_ERRORS
+
+
 def describe_holder(database_path: Path) -> str:
     """The holder of a database's lock as its lock file names it; "" when unknown."""
     try:
@@ -134,16 +183,19 @@ def busy_message(database_path: Path) -> str:
 def writing(database_path: Path) -> Iterator[None]:
     """Hold the writer lock for the length of the block.
 
-    A folder where no lock file can be made (read-only) is let through: nothing can be
-    written there anyway, and SQLite gives its own error.
+    A read-only place where no lock file can be made is let through: nothing can be written
+    there anyway, and SQLite gives its own error.
 
     Raises:
         DatabaseBusy: another process holds the lock.
+        LockUnusable: the lock path is not a file, or the database has a second name.
     """
     lock = WriterLock(database_path)
     try:
         acquired = lock.acquire()
-    except OSError:
+    except OSError as error:
+        if not is_read_only_place(error):
+            raise _unusable(lock.path, error) from error
         yield
         return
     if not acquired:
@@ -163,7 +215,9 @@ def take_writer_lock(database_path: Path) -> WriterLock:
     lock = WriterLock(database_path)
     try:
         acquired = lock.acquire()
-    except OSError:
+    except OSError as error:
+        if not is_read_only_place(error):
+            raise _unusable(lock.path, error) from error
         return lock  # not held: see ``writing``
     if not acquired:
         raise DatabaseBusy(busy_message(database_path))
@@ -175,11 +229,20 @@ def open_for_editing(location: str, *, create: bool = True) -> Database:
 
     A server database (team mode) is opened as usual: the server keeps the writers apart.
 
+    A file in a place that cannot be written (a read-only file, folder or disk) opens
+    read-only too, with the reason (``open_database``); it needs no lock.
+
     Raises:
         DatabaseRefused: the file is not a Keyplan database, damaged, or newer.
         DatabaseBusy: another process edits it and it needs an upgrade first.
+        LockUnusable: the lock path is not a file, or the database has a second name.
     """
-    from keyplan.store.database import Database, open_database, probe_sqlite_revision
+    from keyplan.store.database import (
+        Database,
+        open_database,
+        probe_sqlite_revision,
+        read_only_reason_of,
+    )
     from keyplan.store.schema import HEAD_REVISION
 
     if "://" in location:
@@ -188,11 +251,15 @@ def open_for_editing(location: str, *, create: bool = True) -> Database:
     if create:
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
+    if path.is_file() and read_only_reason_of(path) is not None:
+        return open_database(path, create=False)  # read-only, with its reason: no lock
     lock = WriterLock(path)
     try:
         acquired = lock.acquire()
-    except OSError:  # a read-only folder: no lock, and no writing either
-        acquired = True
+    except OSError as error:
+        if not is_read_only_place(error):
+            raise _unusable(lock.path, error) from error
+        acquired = True  # a read-only place: no lock, and no writing either
     if acquired:
         try:
             database = open_database(path, create=create)
@@ -201,7 +268,7 @@ def open_for_editing(location: str, *, create: bool = True) -> Database:
             raise
         database.writer_lock = lock
         return database
-    if probe_sqlite_revision(path) != HEAD_REVISION:
+    if probe_sqlite_revision(path, check=True) != HEAD_REVISION:
         raise DatabaseBusy(
             f"{path.name} needs an upgrade to this version of Keyplan, and it is open for "
             f"editing in another Keyplan. Close it there first, then open it here."
@@ -223,8 +290,32 @@ def read_only_message(database_path: Path) -> str:
 # ---- the operating system's part ---------------------------------------------------------
 
 
+def _unusable(path: Path, error: OSError) -> LockUnusable:
+    return LockUnusable(
+        f"Keyplan cannot use the lock file {path} ({error.strerror or error}); nothing was changed."
+    )
+
+
 def _open_lock_file(path: Path) -> int:
-    return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    """Open (or make) the lock file; anything at its path but a regular file is refused.
+
+    Raises:
+        LockUnusable: the path is a folder, a link, a device or a pipe.
+        OSError: the file cannot be made or opened.
+    """
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    with contextlib.suppress(FileNotFoundError):
+        kind = os.lstat(path).st_mode
+        if not stat.S_ISREG(kind):
+            raise LockUnusable(
+                f"The lock file of this database, {path}, is not a file (something else has "
+                f"its name). Move it away; nothing was changed."
+            )
+    descriptor = os.open(path, flags, 0o600)
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # replaced in between
+        os.close(descriptor)
+        raise LockUnusable(f"The lock file of this database, {path}, is not a file.")
+    return descriptor
 
 
 def _write_holder(descriptor: int) -> None:

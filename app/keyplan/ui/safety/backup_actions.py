@@ -77,14 +77,12 @@ class BackupSchedule(QObject):
             self._offer_restore(error)
 
     def _offer_restore(self, error: backup.DatabaseDamaged) -> None:
-        """Damage is not a status-bar matter: say so, and offer the way back at once."""
-        question = (
-            f"Keyplan found damage in your database while backing it up:\n{error}\n\n"
-            f"Your earlier backups are kept as they were; none is replaced by a damaged copy. "
-            f"Edits made now may be lost.\n\nRestore a backup now?"
-        )
-        if dialogs.confirm(self.window, question, "Database damaged"):
-            restore_from_backup(self.window)
+        """Damage is not a status-bar matter: the recovery dialog of start-up, at once.
+
+        Earlier backups are kept as they were; none is replaced by a damaged copy."""
+        from keyplan.ui.safety.damage import offer_recovery
+
+        offer_recovery(self.window, f"Found while backing it up: {error}")
 
 
 def start_backups(window: MainWindow) -> BackupSchedule:

@@ -55,12 +55,24 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
         QTimer.singleShot(0, app.quit)
     else:
         QTimer.singleShot(0, _warm_up_store)
+        QTimer.singleShot(_CHECK_DELAY_MS, lambda: _check_for_damage(window))
         QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _start_backups(window))
     status = app.exec()
     from keyplan.ui.background import wait_for_all
 
     wait_for_all()
     return status
+
+
+_CHECK_DELAY_MS = 300  # ui/safety/damage.py's CHECK_DELAY_MS, without importing it at start-up
+
+
+def _check_for_damage(window: MainWindow) -> None:
+    """The whole file's integrity check, in the background, once the window is up: open
+    checks only the header of a big file, so as not to keep the user waiting (issue 18)."""
+    from keyplan.ui.safety.damage import check_in_background
+
+    check_in_background(window)
 
 
 def _start_backups(window: MainWindow) -> None:
@@ -158,7 +170,13 @@ def _show_user_errors(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
 ) -> None:
     """A user error that escaped a slot still reaches the user, as a message."""
+    window = QApplication.activeWindow()
+    if isinstance(window, MainWindow) and isinstance(error, Exception):
+        from keyplan.ui.safety.damage import offer_recovery_for
+
+        if offer_recovery_for(window, error):  # damage met by a query: the way back, at once
+            return
     if isinstance(error, KeyplanError):
-        dialogs.show_error(QApplication.activeWindow(), str(error))
+        dialogs.show_error(window, str(error))
         return
     sys.__excepthook__(kind, error, trace)
