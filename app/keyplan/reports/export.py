@@ -22,6 +22,7 @@ from keyplan.reports.styles import page_size as parse_page_size
 from keyplan.store.database import Database
 from keyplan.store.plan.queries import interactions_with, load_plan, record_export
 from keyplan.store.safety.lock import DatabaseBusy, DatabaseReadOnly
+from keyplan.store.safety.output_paths import check_output_path
 
 Progress = Callable[[float], None]
 
@@ -66,7 +67,7 @@ def export_pdf(
     report = progress or (lambda _fraction: None)
     kind = _variant(variant)
     size = parse_page_size(page_size)
-    target = Path(out_path).expanduser()
+    target = check_output_path(out_path, db.path)
     _require_folder(target.parent)
     plan = load_plan(db, account_id, today or date.today())
     report(_READ / 2)

@@ -71,6 +71,22 @@ def backup_file(source: Path, target: Path) -> Path:
     return write_file_atomically(target, database_image(Path(source)))
 
 
+def backup_to(source: Path, target: Path) -> Path:
+    """A backup the user asked for, to a file they chose (``backup --to``, Back up to…).
+
+    As ``backup_file``, after ``check_output_path``: never onto the database itself, its
+    side files or its rolling backups (an older backup file of the user's own may be replaced).
+
+    Raises:
+        OutputRefused: the target is the database, one of its files, a folder or a device.
+        BackupFailed, FileWriteFailed: as for ``backup_file``.
+    """
+    from keyplan.store.safety.output_paths import check_output_path
+
+    target = check_output_path(target, source, may_replace_database=True)
+    return backup_file(source, target)
+
+
 def database_image(source: Path) -> bytes:
     """The whole database as one checked file image, read with the online backup API."""
     if not source.is_file():

@@ -123,7 +123,7 @@ def back_up_now(window: MainWindow) -> BackgroundTask | None:
         dialogs.show_error(window, "Choose another file: that is the database itself.")
         return None
     return run_task(
-        lambda _report: backup.backup_file(path, Path(target)),
+        lambda _report: backup.backup_to(path, Path(target)),
         on_success=lambda made: dialogs.show_info(
             window, f"Backed up to {made}.", "Back up database"
         ),
