@@ -23,7 +23,11 @@ from datetime import datetime
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, KeyplanError
-from keyplan.store.safety.atomic_files import FileWriteFailed, write_file_atomically
+from keyplan.store.safety.atomic_files import (
+    FileWriteFailed,
+    remove_stale_partials,
+    write_file_atomically,
+)
 from keyplan.store.schema import KNOWN_REVISIONS
 
 DEFAULT_EVERY_MINUTES = 10  # an automatic backup at most this often while edits happen
@@ -136,6 +140,7 @@ def make_rolling_backup(
         from keyplan.store.safety.atomic_files import write_failure_message
 
         raise FileWriteFailed(write_failure_message(folder, error)) from error
+    remove_stale_partials(folder)  # what a killed backup left
     target = _new_backup_path(folder, database.stem, now or datetime.now())
     backup_file(database, target)
     prune_backups(database, keep=keep, folder=folder)
