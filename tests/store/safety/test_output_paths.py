@@ -183,3 +183,15 @@ def test_another_keyplan_database_is_not_overwritten_by_an_export(
 def test_an_ordinary_file_may_be_written(plan: Path, tmp_path: Path) -> None:
     assert check_output_path(tmp_path / "plan.pdf", plan) == tmp_path / "plan.pdf"
     assert check_output_path(tmp_path / "plan.pdf", None) == tmp_path / "plan.pdf"
+
+
+@pytest.mark.parametrize("name", ["d.db-wal", "d.db-shm", "d.db.lock"])
+def test_copy_db_never_makes_a_database_of_the_sources_own_files(
+    plan: Path, name: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = plan.with_name(name)
+    target.unlink(missing_ok=True)
+    assert main(["copy-db", str(plan), str(target)]) == 1
+    assert "choose another file" in capsys.readouterr().err
+    assert not target.exists() or not target.read_bytes().startswith(b"SQLite format 3")
+    assert main(["check", "--db", str(plan)]) == 0
