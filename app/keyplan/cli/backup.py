@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         return _list(database)
     if args.to:
-        path = backup.backup_file(database, Path(args.to).expanduser())
+        path = backup.backup_to(database, Path(args.to))
     else:
         path = backup.make_rolling_backup(database)
     print(f"Backed up {database} to {path} ({backup.human_size(path.stat().st_size)})")

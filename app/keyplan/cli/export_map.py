@@ -60,8 +60,11 @@ def _export_svg(args: argparse.Namespace, out: Path) -> int:
 
     from keyplan.exchange.map.svg import map_svg, map_title
     from keyplan.store.map.sqlite_read import read_map
+    from keyplan.store.safety.atomic_files import write_file_atomically
+    from keyplan.store.safety.output_paths import check_output_path
 
     location = database_location(args)
+    out = check_output_path(out, None if "://" in location else location)
     data = read_map(location, args.account, with_affiliates=not args.no_affiliates)
     if data is None:
         data = _read_through_store(location, args)
@@ -73,7 +76,7 @@ def _export_svg(args: argparse.Namespace, out: Path) -> int:
         today=today,
         with_lines=not args.no_influence,
     )
-    out.write_text(svg, encoding="utf-8")
+    write_file_atomically(out, svg.encode("utf-8"))
     return len(data.people)
 
 

@@ -84,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_request:  # --help, --version and usage errors
         code = exit_request.code
         return code if isinstance(code, int) else EXIT_FAILED
+    _tidy_leftovers(args)
     try:
         return args.run(args)
     except KeyboardInterrupt:
@@ -98,6 +99,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"keyplan: {message}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _tidy_leftovers(args: argparse.Namespace) -> None:
+    """Partial files a killed Keyplan left beside the database or in its backups: gone."""
+    location = database_location(args)
+    if "://" in location:
+        return
+    from keyplan.store.safety.leftovers import tidy_leftovers
+
+    tidy_leftovers(Path(location).expanduser())
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -21,7 +20,9 @@ from keyplan.reports.fonts import ensure_fonts
 from keyplan.reports.styles import page_size as parse_page_size
 from keyplan.store.database import Database
 from keyplan.store.plan.queries import interactions_with, load_plan, record_export
+from keyplan.store.safety.atomic_files import FileWriteFailed, file_replaced_atomically
 from keyplan.store.safety.lock import DatabaseBusy, DatabaseReadOnly
+from keyplan.store.safety.output_paths import check_output_path
 
 Progress = Callable[[float], None]
 
@@ -66,7 +67,7 @@ def export_pdf(
     report = progress or (lambda _fraction: None)
     kind = _variant(variant)
     size = parse_page_size(page_size)
-    target = Path(out_path).expanduser()
+    target = check_output_path(out_path, db.path)
     _require_folder(target.parent)
     plan = load_plan(db, account_id, today or date.today())
     report(_READ / 2)
@@ -132,19 +133,8 @@ def _write_atomically(target: Path, built, progress: Progress) -> None:
     from keyplan.reports.document import KeyplanDocument
 
     try:
-        handle, temporary_name = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=".pdf.part", dir=target.parent
-        )
-    except OSError as error:
-        raise ExportFailed(f"Cannot save the PDF in {target.parent}: {error.strerror}.") from error
-    os.close(handle)
-    temporary = Path(temporary_name)
-    try:
-        document = KeyplanDocument(temporary, built.info, progress)
-        document.build_story(built.story, built.contents)
-        os.replace(temporary, target)
-    except OSError as error:
-        raise ExportFailed(f"Cannot save {target.name}: {error.strerror or error}.") from error
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temporary.unlink()
+        with file_replaced_atomically(target) as temporary:
+            document = KeyplanDocument(temporary, built.info, progress)
+            document.build_story(built.story, built.contents)
+    except FileWriteFailed as error:
+        raise ExportFailed(str(error)) from error

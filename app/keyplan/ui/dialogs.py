@@ -208,3 +208,37 @@ def ask_recovery(
     dialog = RecoveryDialog(damaged, parent, closing_text=closing_text)
     dialog.exec()
     return dialog.choice()
+
+
+# ---- where a file may be saved (issue 18) ---------------------------------------------------
+
+
+def refuse_output(
+    parent: QWidget | None,
+    target: str,
+    database: object | None,
+    *,
+    may_replace_database: bool = False,
+) -> bool:
+    """After a save dialog: True (having said why) when ``target`` must not be written.
+
+    Asked before anything is written, so a refused name (the database itself, its lock, a
+    backup, a folder) changes nothing; the writers ask again, for the command line.
+
+    Args:
+        database: the open database's file (a ``Path``), or None for a team database.
+    """
+    from pathlib import Path
+
+    from keyplan.store.safety.output_paths import OutputRefused, check_output_path
+
+    try:
+        check_output_path(
+            target,
+            Path(str(database)) if database is not None else None,
+            may_replace_database=may_replace_database,
+        )
+    except OutputRefused as refusal:
+        show_error(parent, str(refusal))
+        return True
+    return False

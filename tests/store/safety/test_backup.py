@@ -179,7 +179,7 @@ def test_a_full_disk_during_a_backup_says_so_and_keeps_the_older_backup(
     with pytest.raises(FileWriteFailed, match=r"the disk is full.*older file is intact"):
         backup.backup_file(db.path, target)
     assert target.read_bytes() == older
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")) == []
+    assert [p for p in tmp_path.iterdir() if p.name.startswith(atomic_files.PARTIAL_PREFIX)] == []
 
 
 def test_a_real_full_device_during_a_backup(

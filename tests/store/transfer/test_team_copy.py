@@ -14,6 +14,7 @@ from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.models import Base
 from keyplan.store.people import edits, queries
+from keyplan.store.safety.output_paths import OutputRefused
 from keyplan.store.shell import quick_reads
 from keyplan.store.transfer.copy_db import copy_database
 
@@ -84,7 +85,7 @@ def test_copying_into_a_database_that_holds_data_is_refused_and_changes_nothing(
 
 
 def test_a_database_is_not_copied_onto_itself(laptop):
-    with pytest.raises(RuleViolation, match="same database"):
+    with pytest.raises(OutputRefused, match="is the database itself: choose another file"):
         copy_database(laptop, laptop)
 
 

@@ -28,6 +28,7 @@ from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
 from keyplan.domain.plan_fields import PLAN_TABLE_SPECS, PlanTable
 from keyplan.store.database import Database
 from keyplan.store.safety.atomic_files import write_file_atomically
+from keyplan.store.safety.output_paths import check_output_path
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _GUARD = "'"
@@ -103,6 +104,7 @@ def export_csv(
         FileWriteFailed: the file cannot be written; an older file of that name is intact.
         NotFound: the account does not exist.
     """
+    out_path = check_output_path(out_path, db.path)
     sheet = build_sheet(db, account_id, CsvTable(table), with_affiliates=with_affiliates)
     path = write_file_atomically(out_path, csv_bytes(sheet))
     return CsvExportSummary(path, len(sheet.rows))

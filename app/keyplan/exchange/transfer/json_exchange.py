@@ -30,6 +30,7 @@ from typing import Any, BinaryIO
 from keyplan.exchange.transfer.json_stream import Event, JsonSyntaxError, read_events
 from keyplan.store.database import Database
 from keyplan.store.safety.atomic_files import file_written_atomically
+from keyplan.store.safety.output_paths import check_output_path
 from keyplan.store.schema import KNOWN_REVISIONS
 from keyplan.store.transfer.json_rows import (
     ImportReceipt,
@@ -74,6 +75,7 @@ def export_json(
         FileWriteFailed: the file cannot be written; an older file of that name is intact.
         NotFound: the account does not exist.
     """
+    out_path = check_output_path(out_path, db.path)
     report = progress or (lambda _fraction: None)
     revision = _revision(db)
     with open_export(db, account_id) as export, file_written_atomically(out_path) as handle:

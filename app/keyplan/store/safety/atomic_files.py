@@ -6,6 +6,11 @@ the target's own folder (created readable by the user only), are flushed to the 
 temporary file is renamed over the target only then (``os.replace`` is atomic within one file
 system). A full disk, a read-only folder or a crash half-way leaves the old target as it was
 and no temporary file behind; the user gets a ``FileWriteFailed`` that says what happened.
+
+Only a killed process leaves its temporary file behind. Those are named recognisably,
+``.keyplan-partial-<name>-<random>``, and ``remove_stale_partials`` deletes the ones older
+than a few minutes (so never one that a running Keyplan is still writing) when Keyplan next
+starts in that folder: the database's folder and its backups folder.
 """
 
 from __future__ import annotations
@@ -13,6 +18,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -20,6 +27,8 @@ from typing import BinaryIO
 from keyplan.domain.errors import KeyplanError
 
 PRIVATE_FILE_MODE = 0o600  # plans hold notes about real people
+PARTIAL_PREFIX = ".keyplan-partial-"
+STALE_AFTER_SECONDS = 10 * 60  # no export or backup takes that long between two writes
 
 
 class FileWriteFailed(KeyplanError):
@@ -52,13 +61,30 @@ def file_written_atomically(target: str | os.PathLike[str]) -> Iterator[BinaryIO
     Raises:
         FileWriteFailed: the folder is missing or read-only, the disk is full, …
     """
+    with (
+        file_replaced_atomically(target) as temporary,
+        os.fdopen(os.open(temporary, os.O_WRONLY), "wb") as handle,
+    ):
+        yield handle
+        handle.flush()
+
+
+@contextlib.contextmanager
+def file_replaced_atomically(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """A private temporary file, next to ``target``, for a writer that wants a file name.
+
+    For libraries that write a file by name (ReportLab): what the ``with`` block writes into
+    the temporary file is made durable and renamed over ``target`` when the block ends
+    without an error; any error leaves ``target`` as it was and no temporary file behind.
+
+    Raises:
+        FileWriteFailed: the folder is missing or read-only, the disk is full, …
+    """
     path = Path(target).expanduser()
     temporary = _create_temporary(path)
     try:
-        with os.fdopen(os.open(temporary, os.O_WRONLY), "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
+        yield temporary
+        _sync_file(temporary)
         os.replace(temporary, path)
     except OSError as error:
         _remove_quietly(temporary)
@@ -69,6 +95,29 @@ def file_written_atomically(target: str | os.PathLike[str]) -> Iterator[BinaryIO
     _sync_folder(path.parent)
 
 
+def remove_stale_partials(
+    folder: str | os.PathLike[str], *, older_than: float = STALE_AFTER_SECONDS
+) -> list[Path]:
+    """Delete the partial files a killed Keyplan left in ``folder``; return what was deleted.
+
+    Only our own ``.keyplan-partial-*`` files last changed more than ``older_than`` seconds
+    ago go: a file another Keyplan is writing right now changes much more often than that.
+    """
+    removed: list[Path] = []
+    now = time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not entry.name.startswith(PARTIAL_PREFIX):
+                continue
+            with contextlib.suppress(OSError):
+                if entry.is_file(follow_symlinks=False) and (
+                    now - entry.stat(follow_symlinks=False).st_mtime > older_than
+                ):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
+
+
 def _create_temporary(path: Path) -> Path:
     """A new, empty, private file next to ``path`` (same folder, so the rename is atomic)."""
     folder = path.parent
@@ -76,8 +125,8 @@ def _create_temporary(path: Path) -> Path:
         raise FileWriteFailed(f"Cannot write {path}: the folder {folder} does not exist.")
     if path.is_dir():
         raise FileWriteFailed(f"Cannot write {path}: it is a folder.")
-    for attempt in range(100):
-        temporary = folder / f".{path.name}.{os.getpid()}.{attempt}.tmp"
+    for _attempt in range(100):
+        temporary = folder / f"{PARTIAL_PREFIX}{path.name}-{secrets.token_hex(4)}"
         try:
             os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE))
         except FileExistsError:
@@ -91,6 +140,14 @@ def _create_temporary(path: Path) -> Path:
 def _write_all(handle: BinaryIO, data: bytes) -> None:
     # One seam for the tests, which make it fail as a full disk does.
     handle.write(data)
+
+
+def _sync_file(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -23,7 +23,11 @@ from datetime import datetime
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, KeyplanError
-from keyplan.store.safety.atomic_files import FileWriteFailed, write_file_atomically
+from keyplan.store.safety.atomic_files import (
+    FileWriteFailed,
+    remove_stale_partials,
+    write_file_atomically,
+)
 from keyplan.store.schema import KNOWN_REVISIONS
 
 DEFAULT_EVERY_MINUTES = 10  # an automatic backup at most this often while edits happen
@@ -69,6 +73,22 @@ def backup_file(source: Path, target: Path) -> Path:
             existing ``target`` is left as it was.
     """
     return write_file_atomically(target, database_image(Path(source)))
+
+
+def backup_to(source: Path, target: Path) -> Path:
+    """A backup the user asked for, to a file they chose (``backup --to``, Back up to…).
+
+    As ``backup_file``, after ``check_output_path``: never onto the database itself, its
+    side files or its rolling backups (an older backup file of the user's own may be replaced).
+
+    Raises:
+        OutputRefused: the target is the database, one of its files, a folder or a device.
+        BackupFailed, FileWriteFailed: as for ``backup_file``.
+    """
+    from keyplan.store.safety.output_paths import check_output_path
+
+    target = check_output_path(target, source, may_replace_database=True)
+    return backup_file(source, target)
 
 
 def database_image(source: Path) -> bytes:
@@ -120,6 +140,7 @@ def make_rolling_backup(
         from keyplan.store.safety.atomic_files import write_failure_message
 
         raise FileWriteFailed(write_failure_message(folder, error)) from error
+    remove_stale_partials(folder)  # what a killed backup left
     target = _new_backup_path(folder, database.stem, now or datetime.now())
     backup_file(database, target)
     prune_backups(database, keep=keep, folder=folder)

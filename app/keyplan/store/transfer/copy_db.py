@@ -77,6 +77,7 @@ def copy_database(
     """
     source_db = open_database(source, create=False, user_name=user_name)
     try:
+        _refuse_target_file(target, source_db)
         target_db = open_database(target, create=True, user_name=user_name)
         try:
             return copy_between(source_db, target_db, progress=progress)
@@ -93,11 +94,24 @@ def copy_to(
     progress: Callable[[float], None] | None = None,
 ) -> CopySummary:
     """Copy the open database ``source`` into the empty one at ``target`` (a path or URL)."""
+    _refuse_target_file(target, source)
     target_db = open_database(target, create=True, user_name=source.user_name)
     try:
         return copy_between(source, target_db, progress=progress)
     finally:
         target_db.close()
+
+
+def _refuse_target_file(target: str | os.PathLike[str], source: Database) -> None:
+    """A target file is never the source's own side files, lock or backups (a URL is not a file).
+
+    An existing database is allowed here: ``copy_between`` then refuses one that holds data.
+    """
+    if "://" in os.fspath(target):
+        return
+    from keyplan.store.safety.output_paths import check_output_path
+
+    check_output_path(target, source.path, may_replace_database=True)
 
 
 def copy_between(

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
 
@@ -20,6 +20,8 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.exchange.map.svg import map_svg
 from keyplan.exchange.map.svg import map_title as svg_title
 from keyplan.store.map.rows import MapData
+from keyplan.store.safety.atomic_files import write_file_atomically
+from keyplan.store.safety.output_paths import check_output_path
 from keyplan.ui.map.legend import legend_size, paint_legend
 from keyplan.ui.map.scene import MapScene
 
@@ -109,14 +111,13 @@ def export_svg(scene: MapScene, path: str | Path, title: str | None = None) -> N
         people=shown,
         with_lines=scene.lines_visible,
     )
-    try:
-        Path(path).write_text(svg, encoding="utf-8")
-    except OSError as error:
-        raise KeyplanError(f"Cannot write {path}: {error.strerror}.") from error
+    target = _writable(scene, path)
+    write_file_atomically(target, svg.encode("utf-8"))
 
 
 def export_png(scene: MapScene, path: str | Path, title: str | None = None) -> None:
     """Write the map as a PNG image, at twice the scene's size when that fits."""
+    target = _writable(scene, path)
     title = title or map_title(scene)
     size = picture_size(scene)
     scale = min(PNG_SCALE, PNG_MAX_SIDE / max(size.width(), size.height(), 1))
@@ -132,8 +133,23 @@ def export_png(scene: MapScene, path: str | Path, title: str | None = None) -> N
         paint_picture(painter, scene, title)
     finally:
         painter.end()
-    if not image.save(str(path), "PNG"):
-        raise KeyplanError(f"Cannot write {path}.")
+    write_file_atomically(target, _png_bytes(image, target))
+
+
+def _writable(scene: MapScene, path: str | Path) -> Path:
+    """Where the picture may go: never over the open database or its files."""
+    return check_output_path(path, scene.document.database.path)
+
+
+def _png_bytes(image: QImage, target: Path) -> bytes:
+    """The image encoded in memory, so that the file is written whole or not at all."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise KeyplanError(f"Cannot write {target}: the picture could not be encoded.")
+    buffer.close()
+    return bytes(data.data())
 
 
 def export_file(scene: MapScene, path: str | Path, title: str | None = None) -> None:

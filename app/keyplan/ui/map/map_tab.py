@@ -306,7 +306,7 @@ class MapTab(QWidget):
         account = self.scene.accounts.get(self.account_id or -1)
         suggested = f"{account.name if account else 'Keyplan'} map{suffix}"
         path = prompts.ask_export_path(self, suggested)
-        if not path:
+        if not path or dialogs.refuse_output(self, path, self.document.database.path):
             return
         try:
             export.export_file(self.scene, path)

@@ -71,7 +71,7 @@ class PlanExport(QObject):
         # The dialog starts in the folder the last PDF went to (ui/shell/file_folders.py).
         suggested = suggested_file_name(name, options.variant, date.today())
         path = dialogs.ask_save_pdf(self.window, suggested)
-        if not path:
+        if not path or dialogs.refuse_output(self.window, path, document.database.path):
             return
         self._run(document, account_id, options, path, name)
 

@@ -117,11 +117,10 @@ def back_up_now(window: MainWindow) -> BackgroundTask | None:
     )
     if not target:
         return None
-    if Path(target).expanduser().resolve() == path.resolve():
-        dialogs.show_error(window, "Choose another file: that is the database itself.")
+    if dialogs.refuse_output(window, target, path, may_replace_database=True):
         return None
     return run_task(
-        lambda _report: backup.backup_file(path, Path(target)),
+        lambda _report: backup.backup_to(path, Path(target)),
         on_success=lambda made: dialogs.show_info(
             window, f"Backed up to {made}.", "Back up database"
         ),

@@ -45,6 +45,8 @@ def export_csv(window: MainWindow, table: str) -> BackgroundTask | None:
     if not target:
         return None
     database = document.database
+    if dialogs.refuse_output(window, target, database.path):
+        return None
     return run_task(
         lambda _report: write_csv(
             database, account_id, table, target, with_affiliates=with_affiliates
@@ -76,6 +78,8 @@ def export_json(window: MainWindow, whole_database: bool = False) -> BackgroundT
     if not target:
         return None
     database = document.database
+    if dialogs.refuse_output(window, target, database.path):
+        return None
     return run_task(
         lambda report: write_json(database, target, account_id, progress=report),
         on_success=lambda summary: dialogs.show_info(
