@@ -79,3 +79,14 @@ def isolated(text: str) -> str:
     if _BIDI.search(text) is None:
         return text
     return _FIRST_STRONG_ISOLATE + text + _POP_DIRECTIONAL_ISOLATE
+
+
+def require_no_controls_in_account(name: str) -> None:
+    """Refuse an account name given on the command line with control characters in it (an
+    ESC sequence typed or pasted into ``--account``): no account is called that.
+
+    Raises:
+        RuleViolation: the name holds a control character.
+    """
+    if _NAME_CONTROL.search(name) is not None:
+        raise RuleViolation("An account name cannot contain control characters; remove them.")
