@@ -98,7 +98,7 @@ ROWS: dict[str, list[dict]] = {
     "commitments": [
         {"id": 1, "account_id": 3, "promise": "Send the study", "to_stakeholder_id": 12,
          "by_team_member_id": 5, "made_on": date(2024, 1, 31), "due_on": date(2024, 2, 15),
-         "status": "delivered", "delivered_on": date(2024, 2, 14)},
+         "status": "kept", "delivered_on": date(2024, 2, 14)},
     ],
     "export_records": [
         {"id": 4, "account_id": 3, "variant": "full", "file_name": "plan.pdf",

@@ -14,9 +14,10 @@ and exit code 1; anything else is a bug and keeps its traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if isinstance(code, int) else EXIT_FAILED
     _tidy_leftovers(args)
     try:
-        return args.run(args)
+        with _terminal_safe_output():
+            return args.run(args)
     except KeyboardInterrupt:
         print("keyplan: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -97,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = _user_message(error)
         if message is None:
             raise
-        print(f"keyplan: {message}", file=sys.stderr)
+        print(f"keyplan: {_one_line(message)}", file=sys.stderr)
         return EXIT_FAILED
 
 
@@ -109,6 +111,40 @@ def _tidy_leftovers(args: argparse.Namespace) -> None:
     from keyplan.store.safety.leftovers import tidy_leftovers
 
     tidy_leftovers(Path(location).expanduser())
+
+
+def _one_line(message: str) -> str:
+    """A message as one line on a terminal: its controls and line breaks escaped."""
+    from keyplan.domain.plain_text import terminal_safe
+
+    return terminal_safe(" ".join(message.splitlines()))
+
+
+class _TerminalSafeStream:
+    """stdout or stderr, with every text written made safe for a terminal: a name holding an
+    ESC or BEL sequence is printed as ``\x1b…``, never obeyed (it could retitle the window)."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from keyplan.domain.plain_text import terminal_safe
+
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _terminal_safe_output() -> Iterator[None]:
+    """Everything the command prints goes through ``terminal_safe`` while it runs."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _TerminalSafeStream(saved[0]), _TerminalSafeStream(saved[1])
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:

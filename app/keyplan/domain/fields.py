@@ -7,6 +7,7 @@ raises a ``RuleViolation`` that says what is wrong.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +16,7 @@ from typing import Any
 
 from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import RuleViolation
+from keyplan.domain.plain_text import quoted, require_plain_text
 from keyplan.domain.vocabulary import (
     AccountStatus,
     BuyingRole,
@@ -51,6 +53,8 @@ class FieldSpec:
     required: bool = False
     minimum: int | None = None
     maximum: int | None = None
+    #: The most characters a text may have; None: the kind's own limit (``text_limit``).
+    max_length: int | None = None
     help: str = ""  # what the field is for and how to type it (a tooltip, a placeholder)
 
     def parse(self, value: Any) -> Any:
@@ -80,12 +84,34 @@ def parse_value(spec: FieldSpec, value: Any) -> Any:
         value = value.strip() if spec.kind is not Kind.NOTE else value.rstrip()
         if value == "":
             value = None
+        else:
+            require_plain_text(spec.label, value, text_limit(spec))
     if value is None:
         if spec.required:
             raise RuleViolation(f"{spec.label} cannot be empty.")
         return None if spec.kind is not Kind.FLAG else False
     parser = _PARSERS.get(spec.kind)
     return parser(spec, value) if parser else value
+
+
+#: The longest one-line text and note kept unless a field says otherwise.
+MAX_TEXT_LENGTH = 1_000
+MAX_NOTE_LENGTH = 50_000
+MAX_NAME_LENGTH = 200  # the name columns' size
+_OTHER_TEXT_LENGTH = 100  # a typed number, date or choice
+
+
+def text_limit(spec: FieldSpec) -> int:
+    """The most characters the field's text may have."""
+    if spec.max_length is not None:
+        return spec.max_length
+    if spec.kind is Kind.TEXT:
+        return MAX_TEXT_LENGTH
+    if spec.kind is Kind.NOTE:
+        return MAX_NOTE_LENGTH
+    if spec.kind is Kind.LINK:
+        return MAX_LINK_LENGTH
+    return _OTHER_TEXT_LENGTH
 
 
 def _parse_choice(spec: FieldSpec, value: Any) -> Any:
@@ -96,20 +122,32 @@ def _parse_choice(spec: FieldSpec, value: Any) -> Any:
         if issubclass(spec.choices, int):
             return spec.choices(int(value)).value
         return spec.choices.from_text(str(value)).value
-    except ValueError as error:
-        raise RuleViolation(f"{spec.label}: {error}") from error
+    except (ValueError, OverflowError) as error:
+        choices = ", ".join(member.label for member in spec.choices)
+        raise RuleViolation(f"{spec.label}: {quoted(value)} is not one of: {choices}") from error
 
 
 def _parse_integer(spec: FieldSpec, value: Any) -> int:
+    if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+        raise RuleViolation(f"{spec.label} must be a whole number, not {quoted(value)}.")
     try:
-        number = int(str(value).replace(",", "").strip())
-    except ValueError as error:
-        raise RuleViolation(f"{spec.label} must be a whole number, not '{value}'.") from error
+        number = (
+            int(value)
+            if isinstance(value, int | float)
+            else int(str(value).replace(",", "").strip())
+        )
+    except (ValueError, OverflowError) as error:
+        raise RuleViolation(f"{spec.label} must be a whole number, not {quoted(value)}.") from error
     if spec.minimum is not None and number < spec.minimum:
         raise RuleViolation(f"{spec.label} must be at least {spec.minimum}.")
-    if spec.maximum is not None and number > spec.maximum:
-        raise RuleViolation(f"{spec.label} must be at most {spec.maximum}.")
+    maximum = spec.maximum if spec.maximum is not None else MAX_WHOLE_NUMBER
+    if number > maximum or number < -MAX_WHOLE_NUMBER:
+        raise RuleViolation(f"{spec.label} must be at most {maximum:,}.")
     return number
+
+
+#: The largest whole number a field holds unless it says otherwise (a century of days).
+MAX_WHOLE_NUMBER = 36_500
 
 
 # Amounts as the dashboard shows them ("EUR 5.2m", "600k") are typed back the same way, with
@@ -122,8 +160,13 @@ MAX_AMOUNT = 1e13
 
 
 def _parse_money(spec: FieldSpec, value: Any) -> float:
+    if isinstance(value, bool):
+        raise RuleViolation(f"{spec.label} must be an amount, not yes or no.")
     if isinstance(value, int | float):
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an int beyond a float's range
+            number = math.inf
     else:
         text = str(value).strip()
         negative = text.startswith("-")
@@ -134,16 +177,18 @@ def _parse_money(spec: FieldSpec, value: Any) -> float:
                 raise ValueError(text)
             digits = _plain_number(found[1])
             number = float(digits) * _MONEY_SCALES.get((found[2] or "").lower(), 1)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             raise RuleViolation(
-                f"{spec.label} must be an amount like 1250000, 1.25m or 600k, not '{value}'."
+                f"{spec.label} must be an amount like 1250000, 1.25m or 600k, not {quoted(value)}."
             ) from error
         if negative:
             number = -number
     if number < 0:
         raise RuleViolation(f"{spec.label} cannot be negative.")
     if not number <= MAX_AMOUNT:  # also refuses NaN and infinity
-        raise RuleViolation(f"{spec.label} of {value} is too large: check the number of zeros.")
+        raise RuleViolation(
+            f"{spec.label} of {quoted(value)} is too large: check the number of zeros."
+        )
     return number
 
 
@@ -217,7 +262,7 @@ def _parse_date(spec: FieldSpec, value: Any) -> date:
             f"Is {text} day/month or month/day? Type it as 2027-03-31 or 31.03.2027."
         )
     raise RuleViolation(
-        f"{spec.label} must be a date like 2027-03-31 or 31.03.2027, not '{value}'."
+        f"{spec.label} must be a date like 2027-03-31 or 31.03.2027, not {quoted(value)}."
     )
 
 
@@ -254,7 +299,7 @@ def _parse_flag(spec: FieldSpec, value: Any) -> bool:
         return True
     if text in {"no", "n", "false", "0"}:
         return False
-    raise RuleViolation(f"{spec.label} must be yes or no, not '{value}'.")
+    raise RuleViolation(f"{spec.label} must be yes or no, not {quoted(value)}.")
 
 
 def _parse_text(spec: FieldSpec, value: Any) -> str:
@@ -281,7 +326,7 @@ def _parse_link(spec: FieldSpec, value: Any) -> str:
     elif not _SCHEME.match(text):
         raise RuleViolation(
             f"{spec.label} must be a web address like https://www.linkedin.com/in/name, "
-            f"not '{value}'."
+            f"not {quoted(value)}."
         )
     if len(text) > MAX_LINK_LENGTH:
         raise RuleViolation(f"{spec.label} is longer than {MAX_LINK_LENGTH} characters.")
@@ -312,7 +357,7 @@ def _by_name(*specs: FieldSpec) -> dict[str, FieldSpec]:
 
 
 ACCOUNT_FIELDS = _by_name(
-    FieldSpec("name", "Name", required=True),
+    FieldSpec("name", "Name", required=True, max_length=MAX_NAME_LENGTH),
     FieldSpec(
         "aliases",
         "Also known as",
@@ -321,15 +366,15 @@ ACCOUNT_FIELDS = _by_name(
         "to names like 'Nordwind, Inc.'). A contacts file's company matches the account by its "
         "name or any of these.",
     ),
-    FieldSpec("industry", "Industry"),
-    FieldSpec("region", "Region"),
-    FieldSpec("country", "Country"),
+    FieldSpec("industry", "Industry", max_length=MAX_NAME_LENGTH),
+    FieldSpec("region", "Region", max_length=MAX_NAME_LENGTH),
+    FieldSpec("country", "Country", max_length=MAX_NAME_LENGTH),
     FieldSpec("tier", "Tier", Kind.CHOICE, Tier, required=True),
     FieldSpec("status", "Status", Kind.CHOICE, AccountStatus, required=True),
-    FieldSpec("currency", "Currency", required=True),
+    FieldSpec("currency", "Currency", required=True, max_length=3),
     FieldSpec("annual_revenue", "Annual revenue with us", Kind.MONEY),
     FieldSpec("potential", "Potential (wallet)", Kind.MONEY),
-    FieldSpec("website", "Website"),
+    FieldSpec("website", "Website", max_length=MAX_NAME_LENGTH),
     FieldSpec("review_cadence_days", "Review cadence (days)", Kind.INTEGER, minimum=1),
     FieldSpec("last_review_on", "Last plan review", Kind.DATE),
     FieldSpec("notes", "Notes", Kind.NOTE),
@@ -349,13 +394,13 @@ ACCOUNT_FIELDS = _by_name(
 )
 
 STAKEHOLDER_FIELDS = _by_name(
-    FieldSpec("full_name", "Name", required=True),
-    FieldSpec("job_title", "Job title"),
-    FieldSpec("department", "Department"),
+    FieldSpec("full_name", "Name", required=True, max_length=MAX_NAME_LENGTH),
+    FieldSpec("job_title", "Job title", max_length=MAX_NAME_LENGTH),
+    FieldSpec("department", "Department", max_length=MAX_NAME_LENGTH),
     FieldSpec("level", "Level", Kind.CHOICE, Level),
-    FieldSpec("location", "Location"),
-    FieldSpec("email", "E-mail"),
-    FieldSpec("phone", "Phone"),
+    FieldSpec("location", "Location", max_length=MAX_NAME_LENGTH),
+    FieldSpec("email", "E-mail", max_length=MAX_NAME_LENGTH),
+    FieldSpec("phone", "Phone", max_length=60),
     FieldSpec(
         "profile_url",
         "Profile URL",

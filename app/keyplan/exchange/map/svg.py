@@ -9,12 +9,14 @@ margin, to shorten what would not fit on a card.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from datetime import date
 from functools import cache
 
 from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
+from keyplan.domain.plain_text import isolated
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import ROLE_BADGES, InfluenceKind, Stance
 from keyplan.exchange.map import design as design
@@ -135,8 +137,14 @@ def fit(text: str, size: float, width: float, *, bold: bool = False) -> str:
     return text
 
 
+# Characters XML 1.0 cannot hold at all, even escaped: a NUL in a name made the file malformed.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def escape(text: str) -> str:
-    """Text safe inside an XML element or a double-quoted attribute."""
+    """Text safe inside an XML element or a double-quoted attribute: what XML cannot hold is
+    left out, and bidi controls are kept inside the text (``plain_text.isolated``)."""
+    text = isolated(_NOT_XML.sub("", text))
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from keyplan.domain.errors import KeyplanError, RuleViolation
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.domain.plain_text import without_controls
 
 
 class ImportRefused(KeyplanError):
@@ -190,8 +191,10 @@ _HAN_OR_KANA = re.compile(f"[{_HAN_AND_KANA}]")
 
 
 def _tidy(value: str | None) -> str:
-    """One line, single spaces: cells often carry stray line breaks and padding."""
-    return " ".join((value or "").split())
+    """One line, single spaces: cells often carry stray line breaks and padding, and a file
+    may carry control characters (an ESC sequence that would retitle a terminal, a NUL that
+    breaks an SVG and PostgreSQL): they are taken out."""
+    return " ".join(without_controls(value or "").split())
 
 
 def _joined(parts: Mapping[str, str], names: tuple[str, ...], separator: str = " ") -> str:

@@ -162,11 +162,15 @@ class _Text:
         while True:
             try:
                 value, end = _DECODER.raw_decode(self._text, self._at)
+            except RecursionError:
+                raise self.error("Nested too deeply") from None
             except json.JSONDecodeError as error:
                 if self._ended:
                     raise JsonSyntaxError(error.msg, self._line(error.pos)) from None
                 self._read_on()  # perhaps only cut off where the reading stopped
                 continue
+            except ValueError:  # a number of more digits than Python converts
+                raise self.error("A number with too many digits") from None
             # A value is complete when what follows may follow a value: "1.5" may be the
             # start of "1.5e3" if the reading stopped there.
             if self._ended or (end < len(self._text) and self._text[end] in _AFTER_VALUE):

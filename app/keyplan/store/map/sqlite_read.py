@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, NotFound
+from keyplan.domain.plain_text import require_no_controls_in_account
 from keyplan.domain.rules import family_below
 from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson, hand_placed
 from keyplan.store.schema import HEAD_REVISION
@@ -135,6 +136,7 @@ def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, 
 
 def _find_account(accounts: dict[int, MapAccount], name: str) -> int:
     """The one account with this name, ignoring case; the same messages as the full store's."""
+    require_no_controls_in_account(name)
     matches = [a.id for a in accounts.values() if a.name.lower() == name.strip().lower()]
     if len(matches) == 1:
         return matches[0]

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.domain.plain_text import require_no_controls_in_account
 from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
 from keyplan.store.map.rows import hand_placed
@@ -49,7 +50,13 @@ class PersonRow:
 
 
 def find_account(db: Database, name: str) -> int:
-    """The id of the account with this name (case-insensitive); NotFound names the choices."""
+    """The id of the account with this name (case-insensitive); NotFound names the choices.
+
+    Raises:
+        RuleViolation: the name holds control characters (an ESC sequence typed or pasted
+            into ``--account``): no account is called that.
+    """
+    require_no_controls_in_account(name)
     with db.read() as session:
         rows = session.execute(select(Account.id, Account.name)).all()
     matches = [row.id for row in rows if row.name.lower() == name.strip().lower()]

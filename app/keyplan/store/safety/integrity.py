@@ -15,11 +15,13 @@ import os
 import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, RuleViolation
-from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.domain.fields import STAKEHOLDER_FIELDS, Kind
 from keyplan.domain.rules import reporting_cycles
+from keyplan.domain.stored_values import TABLE_FIELDS, check_stored
 from keyplan.store.database import probe_sqlite_revision
 from keyplan.store.schema import HEAD_REVISION
 
@@ -65,6 +67,7 @@ def check_database(location: str | os.PathLike[str]) -> list[str]:
         problems += _foreign_key_problems(connection)
         problems += _reporting_line_problems(connection)
         problems += _profile_url_problems(connection)
+        problems += _field_problems(connection)
     return problems
 
 
@@ -160,9 +163,11 @@ def _reporting_line_problems(connection: sqlite3.Connection) -> list[str]:
         and umbrella_of.get(person.account_id)
         != umbrella_of.get(people[person.manager_id].account_id)
     ]
+    missing = (None, "an account that does not exist")
     problems += [
-        f"{person.name} ({accounts[person.account_id][1]}) reports to {manager.name} "
-        f"({accounts[manager.account_id][1]}), who works for a different customer."
+        f"{person.name} ({accounts.get(person.account_id, missing)[1]}) reports to "
+        f"{manager.name} ({accounts.get(manager.account_id, missing)[1]}), who works for a "
+        "different customer."
         for person, manager in strays[:MAX_PROBLEMS_PER_CHECK]
     ]
     return problems + _more(len(strays), "reporting lines across customers")
@@ -184,6 +189,40 @@ def _profile_url_problems(connection: sqlite3.Connection) -> list[str]:
         except RuleViolation:
             bad.append(f"The profile URL of {name} is not a web address: {url!r}.")
     return bad[:MAX_PROBLEMS_PER_CHECK] + _more(len(bad), "profile URLs that are no address")
+
+
+def _field_problems(connection: sqlite3.Connection) -> list[str]:
+    """Values the app's field rules refuse (a stance of "evil", a 10 MB name, an amount of
+    infinity), written by another tool or an old import. Each names the row and the field."""
+    bad: list[str] = []
+    for table, specs in TABLE_FIELDS.items():
+        present = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")}
+        checked = [
+            spec
+            for name, spec in specs.items()
+            if name in present and spec.kind is not Kind.REFERENCE
+        ]
+        if not checked:
+            continue
+        columns = ", ".join(f'"{spec.name}"' for spec in checked)
+        for row_id, *values in connection.execute(f"SELECT id, {columns} FROM {table} ORDER BY id"):
+            for spec, value in zip(checked, values, strict=True):
+                try:
+                    check_stored(spec, _as_stored(spec, value))
+                except RuleViolation as error:
+                    bad.append(f"Row {row_id} of {table}: {error}")
+                    break  # one problem per row is enough to find it
+                except ValueError:
+                    bad.append(f"Row {row_id} of {table}: {spec.label} is not readable.")
+                    break
+    return bad[:MAX_PROBLEMS_PER_CHECK] + _more(len(bad), "values outside the rules")
+
+
+def _as_stored(spec: object, value: object) -> object:
+    """A value as SQLite returns it, as the app reads it (dates are stored as text)."""
+    if getattr(spec, "kind", None) is Kind.DATE and isinstance(value, str):
+        return date.fromisoformat(value)
+    return value
 
 
 def umbrella_roots(

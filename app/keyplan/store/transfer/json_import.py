@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import RowMapping, Table, bindparam, delete, func, insert, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from keyplan.domain.plain_text import terminal_safe
 from keyplan.domain.rules import reporting_cycles
 from keyplan.store.database import Database
 from keyplan.store.models import Base
@@ -84,9 +85,20 @@ def import_rows(db: Database, rows: TablesIn) -> ImportReceipt:
             return run.finish()
     except IntegrityError as error:
         raise ImportRefused(
-            f"The data breaks a rule of the database ({getattr(error, 'orig', error)}). "
+            f"The data breaks a rule of the database ({database_reason(error)}). "
             f"Nothing was imported."
-        ) from error
+        ) from None
+    except DBAPIError as error:
+        raise ImportRefused(
+            f"The database refused the data ({database_reason(error)}). Nothing was imported."
+        ) from None
+
+
+def database_reason(error: DBAPIError) -> str:
+    """The first line of a database error, which names the rule (a constraint) but not the
+    row: the rest (PostgreSQL's DETAIL, SQLAlchemy's parameters) quotes people's data."""
+    first = str(getattr(error, "orig", None) or type(error).__name__).strip().splitlines()
+    return terminal_safe((first[0] if first else type(error).__name__)[:200])
 
 
 def remove_imported(db: Database, receipt: ImportReceipt) -> None:
