@@ -293,7 +293,7 @@ def _stale(health: FindingTally) -> ScoreReason | None:
             f"{stale} of {health.warm_people} relationships we keep warm are overdue "
             f"or were never contacted"
         )
-        headline = f"{stale}/{health.warm_people} overdue or never contacted"
+        headline = f"{stale}/{health.warm_people} overdue or never met"  # fits the column
     return _lose("stale", stale / health.warm_people, reason, headline)
 
 
