@@ -9,7 +9,6 @@ without Qt; a PNG is the map's scene painted on Qt's offscreen platform. Wired i
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
@@ -95,35 +94,16 @@ def _read_through_store(location: str, args: argparse.Namespace):
 
 
 def _export_png(args: argparse.Namespace, out: Path) -> int:
-    """A PNG is the scene painted, as on screen: Qt on its offscreen platform."""
-    _ensure_gui_platform()
-    from PySide6.QtWidgets import QApplication
+    """A PNG is the scene painted, as on screen: drawn by the map's own export (Qt, in ui/)."""
+    from keyplan.ui.map.export import export_account_png  # Qt loads only for a PNG
 
-    from keyplan.store.database import open_database
-    from keyplan.store.people.queries import find_account
-    from keyplan.ui.document import PortfolioDocument
-    from keyplan.ui.map.export import export_png
-    from keyplan.ui.map.scene import MapScene
-    from keyplan.ui.shell.fonts import register_fallback_fonts
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    register_fallback_fonts()  # names in any script, even on a machine without CJK fonts
-    db = open_database(database_location(args), create=False)
-    try:
-        account_id = find_account(db, args.account)
-        scene = MapScene(PortfolioDocument(db))
-        scene.show_account(account_id, with_affiliates=not args.no_affiliates)
-        scene.set_lines_visible(not args.no_influence)
-        export_png(scene, out)
-        return len(scene.people)
-    finally:
-        db.close()
-        app.processEvents()
-
-
-def _ensure_gui_platform() -> None:
-    """Draw offscreen: no window is shown, so no display is needed (nor waited for)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    return export_account_png(
+        database_location(args),
+        args.account,
+        out,
+        with_affiliates=not args.no_affiliates,
+        with_influence=not args.no_influence,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,8 @@ scene itself, painted at a scale that keeps a chart of thousands openable.
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -179,3 +181,30 @@ def print_map(scene: MapScene, printer: QPrinter, title: str | None = None) -> N
         paint_picture(painter, scene, title)
     finally:
         painter.end()
+
+
+def export_account_png(
+    location: str, account: str, out: Path, *, with_affiliates: bool, with_influence: bool
+) -> int:
+    """``keyplan export-map … --out FILE.png``: an account's map painted offscreen, as on
+    screen; return how many people it shows."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window, so no display needed
+    from PySide6.QtWidgets import QApplication
+
+    from keyplan.store.database import open_database
+    from keyplan.store.people.queries import find_account
+    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.shell.fonts import register_fallback_fonts
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    register_fallback_fonts()  # names in any script, even on a machine without CJK fonts
+    db = open_database(location, create=False)
+    try:
+        scene = MapScene(PortfolioDocument(db))
+        scene.show_account(find_account(db, account), with_affiliates=with_affiliates)
+        scene.set_lines_visible(with_influence)
+        export_png(scene, out)
+        return len(scene.people)
+    finally:
+        db.close()
+        app.processEvents()
