@@ -107,15 +107,6 @@ def delete_interactions(db: Database, interaction_ids: Sequence[int]) -> RowSnap
         return snapshot
 
 
-def interaction_people(db: Database, interaction_id: int) -> tuple[int, ...]:
-    """The ids of their people in an interaction (what a change to it touches)."""
-    with db.read() as session:
-        statement = select(InteractionStakeholder.stakeholder_id).where(
-            InteractionStakeholder.interaction_id == interaction_id
-        )
-        return tuple(session.scalars(statement))
-
-
 def _require_same_customer(session: Session, account_id: int, person_ids: list[int]) -> None:
     """Refuse people from another customer: their contact would count for the wrong account."""
     if not person_ids:
