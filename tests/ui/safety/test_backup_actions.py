@@ -164,3 +164,25 @@ def test_the_writer_window_shows_no_banner(window) -> None:
     assert all(action.isEnabled() for action in window.writing_actions)
     assert not window.overview_tab.findChild(QLineEdit, "account_country").isReadOnly()
     assert isinstance(window.document, PortfolioDocument)
+
+
+def test_restoring_a_backup_of_another_portfolio_asks_with_the_reason(
+    qtbot, window, answers, small_portfolio, tmp_path, monkeypatch
+):
+    theirs = open_database(tmp_path / "theirs.db")
+    from keyplan.store.people import edits
+
+    edits.add_account(theirs, "Initech")
+    theirs.close()
+    saved = backup.backup_file(tmp_path / "theirs.db", tmp_path / "colleague.db")
+    monkeypatch.setattr(dialogs, "ask_backup_to_restore", lambda *a: str(saved))
+    questions: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, text, *a: questions.append(text) or False)
+    before = window.document.database.path.read_bytes()
+    assert backup_actions.restore_from_backup(window) is None
+    assert questions[0].startswith(
+        "colleague.db looks like a backup of another portfolio: it shares no account with"
+    )
+    assert "Replace everything in" in questions[0]
+    assert window.document.database.path.read_bytes() == before
+    assert top_names(window.document.database) == ["Acme Group", "Globex"]

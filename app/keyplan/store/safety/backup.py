@@ -39,6 +39,11 @@ _ROLLBACK_JOURNAL = 1  # header bytes 18 and 19: 1 = rollback journal, 2 = WAL
 _DAMAGED_FILE_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB (not: busy, locked, read-only)
 
 
+class OtherPortfolio(KeyplanError):
+    """A backup shares no account with the database it would replace: most likely a backup
+    of another portfolio (a colleague's, an old job's). Restored only when the user says so."""
+
+
 class BackupFailed(KeyplanError):
     """A backup could not be made; the message says why."""
 
@@ -247,6 +252,29 @@ def check_backup(backup: Path) -> None:
         pass
 
 
+def check_restorable(backup: Path) -> None:
+    """``check_backup``, and the rules of the data a restore would bring back: no reporting
+    cycle, no broken reference, no value outside the field rules.
+
+    Raises:
+        DatabaseRefused: the backup fails a check; the message names the first problem.
+    """
+    with _restorable_image(backup):
+        pass
+
+
+def other_portfolio_warning(backup: Path, database: Path) -> str | None:
+    """Why the backup looks like one of another portfolio, or None when it shares an account
+    with ``database`` (or either holds none, or the database cannot be read: damaged files are
+    what restores are for).
+
+    Raises:
+        DatabaseRefused: as for ``check_backup``.
+    """
+    with _backup_image(backup) as image:
+        return _other_portfolio(image, Path(backup).name, Path(database))
+
+
 @dataclass(frozen=True, slots=True)
 class BackupContents:
     """What a backup holds, in the words a list of backups uses."""
@@ -261,7 +289,7 @@ def backup_contents(backup: Path) -> BackupContents:
     Raises:
         DatabaseRefused: as for ``check_backup``.
     """
-    with _backup_image(backup) as image:
+    with _restorable_image(backup) as image:
         try:
             accounts = image.execute("SELECT count(*) FROM accounts").fetchone()[0]
             people = image.execute(
@@ -278,7 +306,7 @@ def checked_backup_bytes(backup: Path) -> bytes:
     Raises:
         DatabaseRefused: as for ``check_backup``.
     """
-    with _backup_image(backup) as image:
+    with _restorable_image(backup) as image:
         return _file_bytes(image)
 
 
@@ -288,20 +316,27 @@ def restore_backup(
     *,
     keep: int = DEFAULT_KEEP,
     folder: Path | None = None,
+    other_portfolio_ok: bool = False,
 ) -> RestoreReceipt:
     """Replace the content of ``database`` with a backup, keeping a copy of the current file.
 
     The caller holds the writer lock. Nothing is changed when the backup is refused or when
-    the current file cannot be backed up first.
+    the current file cannot be backed up first. The whole backup is checked first (SQLite's
+    integrity and the rules of the data, as ``check_restorable``).
 
     Raises:
         DatabaseRefused: the backup is not a usable Keyplan backup.
+        OtherPortfolio: the backup shares no account with the database, and
+            ``other_portfolio_ok`` is not set.
         FileWriteFailed, BackupFailed: the copy of the current file could not be made.
     """
     backup, database = Path(backup).expanduser(), Path(database).expanduser()
     if backup.resolve() == database.resolve():
         raise DatabaseRefused("That is the database itself, not a backup of it.")
-    with _backup_image(backup) as image:
+    with _restorable_image(backup) as image:
+        warning = None if other_portfolio_ok else _other_portfolio(image, backup.name, database)
+        if warning is not None:
+            raise OtherPortfolio(warning)
         previous = _keep_current(database, keep=keep, folder=folder)
         _copy_into(image, database)
     return RestoreReceipt(backup, previous)
@@ -365,6 +400,63 @@ def _backup_image(backup: Path) -> Iterator[sqlite3.Connection]:
         except sqlite3.DatabaseError as error:
             raise DatabaseRefused(f"{name} is damaged ({error}); it cannot be restored.") from error
         yield image
+
+
+@contextlib.contextmanager
+def _restorable_image(backup: Path) -> Iterator[sqlite3.Connection]:
+    """``_backup_image``, once the rules of its data passed too."""
+    with _backup_image(backup) as image:
+        _require_sound_data(image, backup.name)
+        yield image
+
+
+def _require_sound_data(image: sqlite3.Connection, name: str) -> None:
+    from keyplan.store.safety.integrity import data_problems  # the checks of `keyplan check`
+
+    try:
+        problems = data_problems(image)
+    except sqlite3.DatabaseError as error:  # tables missing or altered: another tool's doing
+        raise DatabaseRefused(f"{name} is not a complete Keyplan backup.") from error
+    if problems:
+        more = len(problems) - 1
+        others = f" ({more} more problem{'s' if more > 1 else ''} besides)" if more else ""
+        raise DatabaseRefused(
+            f"{name} cannot be restored: {problems[0].rstrip('.')}{others}. Nothing was changed."
+        )
+
+
+def _other_portfolio(image: sqlite3.Connection, name: str, database: Path) -> str | None:
+    theirs = _account_names(image)
+    ours = _current_account_names(database)
+    if not theirs or not ours or theirs.keys() & ours.keys():
+        return None
+    shown = ", ".join(sorted(theirs.values())[:3]) + (", …" if len(theirs) > 3 else "")
+    return (
+        f"{name} looks like a backup of another portfolio: it shares no account with "
+        f"{database.name} (it holds {len(theirs)} account{'s' if len(theirs) > 1 else ''}: "
+        f"{shown})."
+    )
+
+
+def _account_names(connection: sqlite3.Connection) -> dict[str, str]:
+    """The accounts' names, keyed by their case-folded form."""
+    names = (row[0] for row in connection.execute("SELECT name FROM accounts"))
+    return {name.casefold(): name for name in names if isinstance(name, str)}
+
+
+def _current_account_names(database: Path) -> dict[str, str]:
+    if not database.is_file():
+        return {}
+    try:
+        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        return _account_names(connection)
+    except sqlite3.Error:  # damaged or not ours: nothing to compare with
+        return {}
+    finally:
+        connection.close()
 
 
 def _require_keyplan(image: sqlite3.Connection, name: str) -> None:

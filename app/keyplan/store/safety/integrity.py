@@ -64,11 +64,20 @@ def check_database(location: str | os.PathLike[str]) -> list[str]:
         )
     with _read_only(path) as connection:
         problems += _sqlite_integrity_problems(connection)
-        problems += _foreign_key_problems(connection)
-        problems += _reporting_line_problems(connection)
-        problems += _profile_url_problems(connection)
-        problems += _field_problems(connection)
+        problems += data_problems(connection)
     return problems
+
+
+def data_problems(connection: sqlite3.Connection) -> list[str]:
+    """The rules of the data on an open Keyplan file (SQLite's own integrity apart): broken
+    references, reporting cycles and lines across customers, account loops, profile URLs that
+    are no address and values outside the field rules. A restore runs these on a backup."""
+    return (
+        _foreign_key_problems(connection)
+        + _reporting_line_problems(connection)
+        + _profile_url_problems(connection)
+        + _field_problems(connection)
+    )
 
 
 def count_accounts_and_people(location: str | os.PathLike[str]) -> tuple[int, int]:

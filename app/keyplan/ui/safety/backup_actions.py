@@ -145,7 +145,8 @@ def restore_from_backup(window: MainWindow) -> BackgroundTask | None:
         return None
     source = Path(chosen)
     try:
-        backup.check_backup(source)
+        backup.check_restorable(source)
+        other_portfolio = backup.other_portfolio_warning(source, path)
     except KeyplanError as error:
         dialogs.show_error(window, str(error), "Cannot restore")
         return None
@@ -153,11 +154,13 @@ def restore_from_backup(window: MainWindow) -> BackgroundTask | None:
         f"Replace everything in {path.name} with the backup {source.name}?\n\n"
         f"The database as it is now is backed up first, so you can go back to it."
     )
+    if other_portfolio is not None:
+        question = f"{other_portfolio}\n\n{question}"
     if not dialogs.confirm(window, question, "Restore from backup"):
         return None
     window.setEnabled(False)  # no edits while the file is being replaced
     return run_task(
-        lambda _report: backup.restore_backup(source, path),
+        lambda _report: backup.restore_backup(source, path, other_portfolio_ok=True),
         on_success=lambda receipt: _reopen_after_restore(window, path, receipt),
         on_error=lambda error: _restore_failed(window, error),
         writes=True,
