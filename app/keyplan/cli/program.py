@@ -228,6 +228,9 @@ def _require_no_accounts(location: str) -> None:
         raise RuleViolation(f"{path} is a folder; give the path of a new database file.")
     if not path.exists() or path.stat().st_size == 0:
         return
+    from keyplan.cli.database_option import require_undamaged
+
+    require_undamaged(location)  # an empty portfolio can still sit in a damaged file
     accounts, _people = count_accounts_and_people(path)
     if accounts:
         raise RuleViolation(

@@ -68,6 +68,21 @@ def check_database(location: str | os.PathLike[str]) -> list[str]:
     return problems
 
 
+def first_problem(location: str | os.PathLike[str]) -> str | None:
+    """The first thing ``check_database`` would report about a file, but an older schema
+    (which opening upgrades), or None: before a file's rows are copied elsewhere.
+
+    Raises:
+        DatabaseRefused: as for ``check_database``.
+    """
+    path = _existing_file(location)
+    if probe_sqlite_revision(path) is None:
+        return None  # an empty SQLite file: nothing in it to be wrong
+    with _read_only(path) as connection:
+        problems = _sqlite_integrity_problems(connection) or data_problems(connection)
+    return problems[0] if problems else None
+
+
 def data_problems(connection: sqlite3.Connection) -> list[str]:
     """The rules of the data on an open Keyplan file (SQLite's own integrity apart): broken
     references, reporting cycles and lines across customers, account loops, profile URLs that

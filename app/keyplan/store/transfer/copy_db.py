@@ -71,10 +71,14 @@ def copy_database(
     Both are opened as the app opens them (an older schema is upgraded first, a new file
     or an empty server database gets the schema), so both are at the same revision.
 
+    A source file is checked whole first (SQLite's integrity and the rules of the data, as
+    ``keyplan check``): copying would otherwise carry its damage into the new database.
+
     Raises:
         RuleViolation: the target already holds data, or is the source itself.
-        DatabaseRefused: either database cannot be opened.
+        DatabaseRefused: either database cannot be opened, or the source file fails a check.
     """
+    _require_sound_source(source)
     source_db = open_database(source, create=False, user_name=user_name)
     try:
         _refuse_target_file(target, source_db)
@@ -102,6 +106,23 @@ def copy_to(
         target_db.close()
 
 
+def _require_sound_source(source: str | os.PathLike[str]) -> None:
+    """A source file that breaks a check is refused, naming the first problem; a server's
+    rows are checked as they are copied (``_checked_rows``)."""
+    location = os.fspath(source)
+    if "://" in location or not os.path.isfile(location):
+        return  # a team database; a missing file is refused when it is opened
+    from keyplan.domain.errors import DatabaseRefused
+    from keyplan.store.safety.integrity import first_problem
+
+    problem = first_problem(location)
+    if problem is not None:
+        name = os.path.basename(location)
+        raise DatabaseRefused(
+            f"{name} cannot be copied: {problem.rstrip('.')}. Nothing was written."
+        )
+
+
 def _refuse_target_file(target: str | os.PathLike[str], source: Database) -> None:
     """A target file is never the source's own side files, lock or backups (a URL is not a file).
 
@@ -126,6 +147,7 @@ def copy_between(
         _refuse_non_empty(writing, target.display_name)
         for number, table in enumerate(tables):
             rows = _rows_parents_first(table, reading.execute(select(table)).mappings())
+            _check_values(table.name, rows, source.display_name)
             for start in range(0, len(rows), BATCH):
                 writing.execute(insert(table), rows[start : start + BATCH])
             summary.rows[table.name] = len(rows)
@@ -134,6 +156,30 @@ def copy_between(
         if writing.dialect.name == "postgresql":
             _move_sequences_past_ids(writing, tables)
     return summary
+
+
+def _check_values(table: str, rows: list[dict[str, Any]], source: str) -> None:
+    """Every value under the field rules, as a JSON import checks them: a stance of "evil" or
+    an amount of infinity written by another tool stops the copy (nothing is written)."""
+    from keyplan.domain.stored_values import TABLE_FIELDS, check_stored
+
+    specs = TABLE_FIELDS.get(table)
+    if not specs:
+        return
+    from keyplan.domain.fields import Kind
+
+    checked = [spec for spec in specs.values() if spec.kind is not Kind.REFERENCE]
+    for row in rows:
+        for spec in checked:
+            if spec.name not in row:
+                continue
+            try:
+                check_stored(spec, row[spec.name])
+            except (RuleViolation, ValueError) as error:
+                raise RuleViolation(
+                    f"{source} cannot be copied: row {row['id']} of {table}: "
+                    f"{str(error).rstrip('.')}. Nothing was written."
+                ) from error
 
 
 def _refuse_non_empty(connection: Connection, name: str) -> None:
