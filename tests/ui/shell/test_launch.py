@@ -67,3 +67,41 @@ def test_quitting_while_the_dashboard_still_reads_leaves_no_traceback(tmp_path):
         assert result.returncode == 0
         assert "Traceback" not in result.stderr
         assert (tmp_path / "data" / "Keyplan" / "keyplan.db").exists()
+
+
+def _start_and_exit(tmp_path, *arguments: str):
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "keyplan", *arguments, "--exit-when-ready"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=90,  # before the fix, the dialog waited for ever: the test ends here
+    )
+
+
+def test_exit_when_ready_on_a_damaged_file_exits_with_the_message_instead_of_a_dialog(tmp_path):
+    damaged = tmp_path / "plan.db"
+    damaged.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    result = _start_and_exit(tmp_path, "--db", str(damaged))
+    assert result.returncode == 1
+    assert result.stderr.startswith("keyplan: ") and "plan.db" in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert damaged.read_bytes() == b"SQLite format 3\x00" + b"\xff" * 4000
+
+
+def test_exit_when_ready_on_a_refused_place_exits_with_the_message(tmp_path):
+    folder = tmp_path / "a folder"
+    folder.mkdir()
+    result = _start_and_exit(tmp_path, "--db", str(folder))
+    assert result.returncode == 1
+    assert result.stderr.startswith("keyplan: ") and result.stderr.count("\n") == 1

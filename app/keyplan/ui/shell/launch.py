@@ -44,7 +44,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
     register_fallback_fonts()
     sys.excepthook = _show_user_errors
     try:
-        document = _first_document(db_location)
+        document = _first_document(db_location, ask=not exit_when_ready)
     except _QuitAtStart:
         return 1
     if document is None:
@@ -103,24 +103,28 @@ def application_icon() -> QIcon:
     return icon
 
 
-def _first_document(db_location: str | None) -> PortfolioDocument | None:
-    """The database to start on: --db, else the last one opened, else the user's own file."""
+def _first_document(db_location: str | None, *, ask: bool = True) -> PortfolioDocument | None:
+    """The database to start on: --db, else the last one opened, else the user's own file.
+
+    Without ``ask`` (``--exit-when-ready``: nobody is there to answer), a file that cannot be
+    opened is reported on stderr only, never in a dialog that would wait for ever.
+    """
     if db_location:
-        return _open_or_report(db_location)
+        return _open_or_report(db_location, ask=ask)
     last = settings.read(settings.LAST_DATABASE)
     if last and ("://" in last or Path(last).exists()):  # a file, or a team database
-        document = _open_or_report(last)
+        document = _open_or_report(last, ask=ask)
         if document is not None:
             return document
-    return _open_default_database()
+    return _open_default_database(ask=ask)
 
 
-def _open_default_database() -> PortfolioDocument | None:
+def _open_default_database(*, ask: bool = True) -> PortfolioDocument | None:
     from keyplan.paths import default_database_path
 
     path = default_database_path()
     first_run = not path.exists()
-    document = _open_or_report(str(path))
+    document = _open_or_report(str(path), ask=ask)
     if document is not None and first_run:
         # Something real to look at from the first minute: the demo portfolio.
         from keyplan.store.demo import create_demo_portfolio
@@ -136,10 +140,11 @@ class _QuitAtStart(Exception):
     """The user chose to quit instead of opening any database."""
 
 
-def _open_or_report(location: str) -> PortfolioDocument | None:
+def _open_or_report(location: str, *, ask: bool = True) -> PortfolioDocument | None:
     """Open a database, remembered as the last one; None when it cannot be opened.
 
-    A damaged file is not a dead end: the user is offered its backups or another database.
+    A damaged file is not a dead end: the user is offered its backups or another database
+    (when ``ask``; otherwise the message on stderr is all).
 
     Raises:
         _QuitAtStart: the file is damaged and the user chose to quit.
@@ -147,10 +152,16 @@ def _open_or_report(location: str) -> PortfolioDocument | None:
     try:
         document = open_document(location, create=True)
     except KeyplanError as error:
-        print(f"keyplan: {error}", file=sys.stderr)
-        return _recover_or_report(location, error)
+        print(f"keyplan: {_one_line(str(error))}", file=sys.stderr)
+        return _recover_or_report(location, error) if ask else None
     settings.remember_database(location)
     return document
+
+
+def _one_line(message: str) -> str:
+    from keyplan.domain.plain_text import terminal_safe
+
+    return terminal_safe(" ".join(message.splitlines()))
 
 
 def _recover_or_report(location: str, error: KeyplanError) -> PortfolioDocument | None:
