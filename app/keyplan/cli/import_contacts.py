@@ -15,6 +15,7 @@ from pathlib import Path
 
 from keyplan.cli.database_option import add_db_option, database_location, require_undamaged
 from keyplan.exchange.transfer.contact_files import FORMATS, ContactFile
+from keyplan.exchange.transfer.import_limits import BYTES_PER_ROW, DEFAULT_MAX_ROWS
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -82,16 +83,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would happen and write nothing"
     )
+    parser.add_argument(
+        "--max-rows",
+        metavar="N",
+        type=_row_cap,
+        default=DEFAULT_MAX_ROWS,
+        help=f"read a file of up to N rows or cards (default: {DEFAULT_MAX_ROWS:,}); the size "
+        f"allowed grows with it ({BYTES_PER_ROW:,} bytes a row: "
+        f"{DEFAULT_MAX_ROWS * BYTES_PER_ROW // 1_000_000} MB by default)",
+    )
+
+
+def _row_cap(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
 
 
 def run(args: argparse.Namespace) -> int:
     """Read, preview and (unless ``--dry-run``) write the import; return the exit status."""
     from keyplan.exchange.transfer import mapping_memory
     from keyplan.exchange.transfer.contact_files import parse_mapping_option, read_contacts_file
+    from keyplan.exchange.transfer.import_limits import ImportLimits
 
     mapping = parse_mapping_option(args.map) if args.map else None
     kind = "mapped" if mapping is not None and args.format == "auto" else args.format
-    contact_file = read_contacts_file(args.file, kind, mapping, args.encoding)
+    limits = ImportLimits(args.max_rows)
+    contact_file = read_contacts_file(args.file, kind, mapping, args.encoding, limits)
     print(f"Read {contact_file.name}: {contact_file.description()}.")
     if contact_file.table is not None:
         print(f"{contact_file.columns_read()}.")

@@ -417,3 +417,18 @@ def test_a_recognised_column_corrected_by_hand_is_read_so_and_remembered(
     again = open_wizard(qtbot, window, monkeypatch, "salesforce_dataloader.csv")
     assert again.contact_file is not None and again.contact_file.kind == "mapped"
     assert "Department" not in again.contact_file.mapping_by_column()
+
+
+def test_a_file_over_the_size_cap_is_refused_with_the_numbers_as_on_the_command_line(
+    qtbot, window, answers, monkeypatch, tmp_path
+):
+    huge = tmp_path / "connections.csv"
+    with open(huge, "wb") as file:
+        file.truncate(250_000_000)  # sparse: takes no room, and is never read
+    monkeypatch.setattr(dialogs, "ask_import_file", lambda _parent: str(huge))
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(answers.errors), timeout=10_000)
+    assert answers.errors == [
+        "connections.csv is 250 MB; Keyplan reads contacts files up to 200 MB (100,000 rows). "
+        "Split the file, or import it with: keyplan import --max-rows 125000 …"
+    ]

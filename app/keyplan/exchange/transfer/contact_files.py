@@ -17,6 +17,7 @@ from pathlib import Path
 from keyplan.exchange.transfer import csv_formats, mapping_memory
 from keyplan.exchange.transfer.contacts import IMPORT_FIELDS, Contact, ImportRefused, MappingNeeded
 from keyplan.exchange.transfer.csv_table import SEPARATOR_NAMES, CsvTable, read_table
+from keyplan.exchange.transfer.import_limits import DEFAULT_LIMITS, ImportLimits, count_vcards
 from keyplan.exchange.transfer.text_files import decode_contacts_file, text_encoding
 from keyplan.exchange.transfer.vcards import looks_like_vcard, read_vcards_bytes
 
@@ -115,6 +116,7 @@ def read_contacts_file(
     kind: str = "auto",
     mapping: Mapping[str, str] | None = None,
     encoding: str | None = None,
+    limits: ImportLimits = DEFAULT_LIMITS,
 ) -> ContactFile:
     """Read the people of a CSV or vCard file.
 
@@ -124,13 +126,14 @@ def read_contacts_file(
         mapping: column name -> import field, for a CSV of no known kind (or to override the
             kind); None uses a mapping remembered for the same header.
         encoding: the name of one of ``TEXT_ENCODINGS`` when the guess is wrong; None guesses.
+        limits: the caps on the file's size and rows (``import_limits``).
 
     Raises:
         MappingNeeded: a CSV of no known kind and no mapping for it.
-        ImportRefused: the file cannot be read, or is not of the kind asked for.
+        ImportRefused: the file cannot be read, is not of the kind asked for, or is over a cap.
     """
-    data = _read_bytes(Path(path))
-    return read_contacts(data, Path(path).name, kind, mapping, encoding)
+    data = _read_bytes(Path(path), limits)
+    return read_contacts(data, Path(path).name, kind, mapping, encoding, limits)
 
 
 def read_contacts(
@@ -139,18 +142,22 @@ def read_contacts(
     kind: str = "auto",
     mapping: Mapping[str, str] | None = None,
     encoding: str | None = None,
+    limits: ImportLimits = DEFAULT_LIMITS,
 ) -> ContactFile:
     """``read_contacts_file`` for bytes already read (``name`` is for the messages)."""
     if kind not in FORMATS:
         raise ImportRefused(f"Unknown format '{kind}'; use one of {', '.join(FORMATS)}.")
+    limits.check_size(name, len(data))
     chosen = text_encoding(encoding) if encoding is not None else None
     if kind == "vcard" or (kind == "auto" and mapping is None and looks_like_vcard(data)):
+        limits.check_rows(name, count_vcards(data), "cards")
         # From the bytes: a fold may cut a character in two, and cards differ in encoding.
         cards = read_vcards_bytes(data, chosen)
         return ContactFile(name, "vcard", "vCard", cards.encoding, cards.contacts)
     decoded = decode_contacts_file(data, chosen)
     known = csv_formats.FORMATS_BY_NAME.get(kind)
     table = read_table(decoded.text, _header_test(known if mapping is None else None))
+    limits.check_rows(name, len(table.rows))
     base = ContactFile(name, kind, "", decoded.encoding, [], table)
     if mapping is not None:
         return with_mapping(base, mapping_positions(table.header, mapping))
@@ -301,8 +308,10 @@ def _names(names: list[str]) -> str:
     return shown + (f" and {len(names) - 30} more" if len(names) > 30 else "")
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, limits: ImportLimits) -> bytes:
     try:
+        if path.is_file():  # a pipe or a device has no size to check before reading
+            limits.check_size(path.name, path.stat().st_size)
         return path.read_bytes()
     except IsADirectoryError:
         raise ImportRefused(f"{path} is a folder, not a contacts file.") from None
