@@ -196,12 +196,15 @@ class _ImportRun:
         first = next_id = (self.session.scalar(select(func.max(table.c.id))) or 0) + 1
         pending: list[dict[str, Any]] = []
         links: list[Link] = []
+        labels: dict[int, str] = {}  # new id -> how a message names a row with a link
+        names: dict[int, str] = {}  # new id -> name, for the accounts (a few hundred at most)
+        siblings = _Affiliates()
         for number, file_row in enumerate(rows, 1):
             row = decode(file_row, number)
             file_id = row["id"]
             if remember and file_id in ids:
                 raise ImportRefused(f"Row {number} of {table.name} repeats id {file_id}.")
-            _rewrite_references(table, row, references)
+            _rewrite_references(table, row, references, _row_label(table, row, number))
             if renaming is not None:
                 renaming.rename_if_taken(row, self.receipt.renamed)
             existing = _same_row(table, row, reuse) if reuse else None
@@ -214,18 +217,27 @@ class _ImportRun:
             if remember:
                 ids.add(file_id, next_id)
             next_id += 1
-            found = _take_links(table, row)
+            found = None
+            if table.name == ROOT_TABLE:
+                names[row["id"]] = str(row.get(NAME_COLUMN))
+                siblings.place(row, ids, _row_label(table, row, number), names)
+            if row.get("parent_id") is None or table.name != ROOT_TABLE or row["id"] in siblings:
+                found = _take_links(table, row)
             if found:
                 links.append(found)
-            elif table.name == ROOT_TABLE:
+                labels[row["id"]] = _row_label(table, row, number)
+            elif table.name == ROOT_TABLE and row.get("parent_id") is None:
                 self.receipt.top_account_ids.append(row["id"])
             pending.append(row)
             if len(pending) >= WRITE_ROWS:
                 _insert(self.session, table, pending)
                 pending = []
         _insert(self.session, table, pending)
-        links = _resolved_links(table, links, ids)
+        links = _resolved_links(table, links, ids, labels)
         _require_no_cycles(table, links)
+        if table.name == ROOT_TABLE:
+            for row_id, parent_id, *_rest in links:
+                siblings.add(parent_id, names[row_id], labels[row_id], names)
         _write_links(self.session, table, links)
         _advance_sequence(self.session, table)
         if next_id > first:
@@ -235,8 +247,16 @@ class _ImportRun:
         self.done.add(table.name)
 
 
+def _row_label(table: Table, row: Mapping[str, Any], number: int) -> str:
+    """How a message names a row: an account by its name, any other row by its number."""
+    name = row.get(NAME_COLUMN) if table.name == ROOT_TABLE else None
+    if isinstance(name, str):
+        return f"Account {terminal_safe(name[:80])!r} (row {number} of {table.name})"
+    return f"Row {number} of {table.name}"
+
+
 def _rewrite_references(
-    table: Table, row: dict[str, Any], references: list[tuple[str, NewIds]]
+    table: Table, row: dict[str, Any], references: list[tuple[str, NewIds]], label: str
 ) -> None:
     """Point references to other tables at their rows' new ids."""
     for name, new_ids in references:
@@ -247,7 +267,8 @@ def _rewrite_references(
         if new is None:
             referred = target(table.c[name])
             raise ImportRefused(
-                f"A row of {table.name} refers to {referred} {value}, which is not in the file."
+                f"{label} has {name} {value}, which is not in the file (no row of "
+                f"{referred} has that id). Nothing was imported."
             )
         row[name] = new
 
@@ -273,9 +294,12 @@ def _take_links(table: Table, row: dict[str, Any]) -> Link | None:
     return (row["id"], *values)
 
 
-def _resolved_links(table: Table, links: list[Link], ids: NewIds) -> list[Link]:
+def _resolved_links(
+    table: Table, links: list[Link], ids: NewIds, labels: Mapping[int, str]
+) -> list[Link]:
     """The self-references taken out, from file ids to new ids."""
     resolved = []
+    names = self_reference_names(table)
     for row_id, *values in links:
         for index, value in enumerate(values):
             if value is None:
@@ -283,8 +307,8 @@ def _resolved_links(table: Table, links: list[Link], ids: NewIds) -> list[Link]:
             new = ids.get(value)
             if new is None:
                 raise ImportRefused(
-                    f"A row of {table.name} refers to {table.name} {value}, "
-                    f"which is not in the file."
+                    f"{labels[row_id]} has {names[index]} {value}, which is not in the file "
+                    f"(no row of {table.name} has that id). Nothing was imported."
                 )
             values[index] = new
         resolved.append((row_id, *values))
@@ -296,6 +320,48 @@ def _require_no_cycles(table: Table, links: list[Link]) -> None:
         if reporting_cycles({link[0]: link[index] for link in links}):
             raise ImportRefused(
                 f"The file's {table.name} form a loop through {name}; nothing was imported."
+            )
+
+
+class _Affiliates:
+    """The affiliates' names under each parent account, so that two of one name under one
+    parent are refused naming both (the database would only name its sibling-name index).
+
+    An account whose parent came earlier in the file goes in under that parent at once; only
+    one whose parent comes later is written without a parent first and linked at the end
+    (written without a parent, it would otherwise clash with a top-level account's name).
+    """
+
+    def __init__(self) -> None:
+        self._labels: dict[tuple[int, str], str] = {}
+        self._deferred: set[int] = set()
+
+    def __contains__(self, row_id: int) -> bool:
+        """Whether the account's parent comes later in the file (its link waits)."""
+        return row_id in self._deferred
+
+    def place(self, row: dict[str, Any], ids: NewIds, label: str, names: Mapping[int, str]) -> None:
+        """Put the account under its parent's new id when the parent is already written."""
+        parent = row.get("parent_id")
+        if parent is None:
+            return
+        new_parent = ids.get(parent) if isinstance(parent, int) else None
+        if new_parent is None:
+            self._deferred.add(row["id"])
+            return
+        row["parent_id"] = new_parent
+        self.add(new_parent, str(row.get(NAME_COLUMN)), label, names)
+
+    def add(self, parent_id: int | None, name: str, label: str, names: Mapping[int, str]) -> None:
+        if parent_id is None:
+            return
+        other = self._labels.setdefault((parent_id, name), label)
+        if other is not label:
+            parent = terminal_safe(names.get(parent_id, "")[:80])
+            raise ImportRefused(
+                f"{other} and {label} would both be affiliates of {parent!r} under the same "
+                f"name; an account's affiliates need different names (check their "
+                f"parent_id). Nothing was imported."
             )
 
 

@@ -103,7 +103,7 @@ def _rule(table: str, column: Column) -> Callable[[Any], Any] | None:
 
         def whole_rule(value: Any) -> Any:
             if not -_LARGEST_WHOLE <= value <= _LARGEST_WHOLE:
-                raise ValueError("the number is too large.")
+                raise ValueError("is too large.")
             return value
 
         return whole_rule
@@ -148,7 +148,7 @@ def _converter(column: Column) -> Callable[[Any], Any]:
         try:
             return float(value)
         except OverflowError:
-            raise ValueError("the number is too large.") from None
+            raise ValueError("is too large.") from None
 
     def moment(value: Any) -> datetime:
         try:
