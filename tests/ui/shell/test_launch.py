@@ -105,3 +105,27 @@ def test_exit_when_ready_on_a_refused_place_exits_with_the_message(tmp_path):
     result = _start_and_exit(tmp_path, "--db", str(folder))
     assert result.returncode == 1
     assert result.stderr.startswith("keyplan: ") and result.stderr.count("\n") == 1
+
+
+def test_a_relative_db_is_remembered_by_its_absolute_path(qtbot, tmp_path, monkeypatch):
+    """`keyplan --db plan.db` started in one folder; the next start, from another, opens it."""
+    project = tmp_path / "project"
+    project.mkdir()
+    monkeypatch.chdir(project)
+    first = launch._first_document("plan.db")
+    assert first is not None
+    assert first.database.display_name == str(project / "plan.db")
+    first.database.close()
+    assert settings.read(settings.LAST_DATABASE) == str(project / "plan.db")
+    assert settings.read(settings.RECENT_DATABASES)[0] == str(project / "plan.db")
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    settings.remember_database("~/notes/../plan.db")  # a typed path: expanded, made absolute
+    assert not settings.read(settings.LAST_DATABASE).startswith("~")
+    settings.remember_database(str(project / "plan.db"))
+    again = launch._first_document(None)
+    assert again is not None and again.database.path == project / "plan.db"
+    again.database.close()
+    assert not (elsewhere / "plan.db").exists()

@@ -109,8 +109,8 @@ def _first_document(db_location: str | None, *, ask: bool = True) -> PortfolioDo
     Without ``ask`` (``--exit-when-ready``: nobody is there to answer), a file that cannot be
     opened is reported on stderr only, never in a dialog that would wait for ever.
     """
-    if db_location:
-        return _open_or_report(db_location, ask=ask)
+    if db_location:  # absolute: the settings remember it for starts from other folders
+        return _open_or_report(settings.absolute_location(db_location), ask=ask)
     last = settings.read(settings.LAST_DATABASE)
     if last and ("://" in last or Path(last).exists()):  # a file, or a team database
         document = _open_or_report(last, ask=ask)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,7 +58,22 @@ def write(setting: Setting, value: Any) -> None:
 
 
 def remember_database(path: str) -> None:
-    """Make ``path`` the last opened database and the first of the recent files."""
+    """Make ``path`` the last opened database and the first of the recent files.
+
+    A file is remembered by its absolute path: ``keyplan --db plan.db`` means the plan.db of
+    the folder it was started in, not of the folder the next start happens to be in.
+    """
+    path = absolute_location(path)
     write(LAST_DATABASE, path)
     recent = [p for p in read(RECENT_DATABASES) if p != path]
     write(RECENT_DATABASES, [path, *recent][:MAX_RECENT_FILES])
+
+
+def absolute_location(location: str) -> str:
+    """A database file's path made absolute (``~`` expanded); a team database's URL as it is.
+
+    Not resolved: a link the user chose is remembered as the link.
+    """
+    if not location or "://" in location:
+        return location
+    return os.path.abspath(os.path.expanduser(location))
