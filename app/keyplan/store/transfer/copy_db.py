@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Table, func, insert, select, text
@@ -82,6 +83,8 @@ def copy_database(
     source_db = open_database(source, create=False, user_name=user_name)
     try:
         _refuse_target_file(target, source_db)
+        if _is_new_file(target):
+            return _copy_to_new_file(source_db, Path(target), user_name, progress)
         target_db = open_database(target, create=True, user_name=user_name)
         try:
             return copy_between(source_db, target_db, progress=progress)
@@ -89,6 +92,43 @@ def copy_database(
             target_db.close()
     finally:
         source_db.close()
+
+
+def _is_new_file(target: str | os.PathLike[str]) -> bool:
+    location = os.fspath(target)
+    return "://" not in location and not Path(location).expanduser().exists()
+
+
+def _copy_to_new_file(
+    source: Database,
+    target: Path,
+    user_name: str | None,
+    progress: Callable[[float], None] | None,
+) -> CopySummary:
+    """Copy into a partial file beside ``target``, renamed to it once whole: a copy killed
+    half-way leaves no half-made database under the name the user gave (only a partial file
+    that the next start removes)."""
+    from keyplan.store.safety.atomic_files import file_replaced_atomically
+
+    target = target.expanduser()
+    with file_replaced_atomically(target) as partial:
+        partial_db = open_database(partial, create=True, user_name=user_name)
+        try:
+            summary = copy_between(source, partial_db, progress=progress)
+        finally:
+            partial_db.close()
+        _require_no_side_files(partial)
+    summary.target = str(target)
+    return summary
+
+
+def _require_no_side_files(partial: Path) -> None:
+    """The copy is all in its file once closed (SQLite folds the -wal back in on close)."""
+    for side in ("-wal", "-shm", "-journal"):
+        leftover = Path(f"{partial}{side}")
+        if leftover.exists() and leftover.stat().st_size:
+            raise RuntimeError(f"{leftover.name} still holds part of the copy")
+        leftover.unlink(missing_ok=True)
 
 
 def copy_to(
