@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from keyplan.reports.print_limits import within_print_limits
 from keyplan.store.plan.queries import PlanData
 
 # "(you)", "(You)", "( you )" at the end of a name, with the spaces before it.
@@ -26,7 +27,10 @@ def plain_name(name: str | None) -> str | None:
 
 
 def plain_team_names(plan: PlanData) -> PlanData:
-    """A copy of the plan whose team members' names are printed plainly everywhere."""
+    """A copy of the plan whose team members' names are printed plainly everywhere, and
+    every text within its field's limit (``print_limits``: an old database's 300,000-character
+    name would keep the PDF running for minutes)."""
+    plan = within_print_limits(plan)
     return dataclasses.replace(
         plan,
         team=tuple(dataclasses.replace(m, name=plain_name(m.name)) for m in plan.team),

@@ -156,7 +156,11 @@ def read_contacts(
         return ContactFile(name, "vcard", "vCard", cards.encoding, cards.contacts)
     decoded = decode_contacts_file(data, chosen)
     known = csv_formats.FORMATS_BY_NAME.get(kind)
-    table = read_table(decoded.text, _header_test(known if mapping is None else None))
+    table = read_table(
+        decoded.text,
+        _header_test(known if mapping is None else None),
+        lambda rows: limits.check_rows(name, rows),  # before the rows are held
+    )
     limits.check_rows(name, len(table.rows))
     base = ContactFile(name, kind, "", decoded.encoding, [], table)
     if mapping is not None:

@@ -39,12 +39,18 @@ class CsvTable:
     separator: str
 
 
-def read_table(text: str, is_known_header: Callable[[list[str]], bool]) -> CsvTable:
+def read_table(
+    text: str,
+    is_known_header: Callable[[list[str]], bool],
+    check_rows: Callable[[int], None] | None = None,
+) -> CsvTable:
     """Find the header and the rows of a CSV text.
 
     Args:
         text: the decoded file, line ends as they were.
         is_known_header: tells whether a row is the header of a known kind of contacts file.
+        check_rows: given the number of rows below the header as soon as they are counted
+            (before they are kept), to refuse a file with too many (``import_limits``).
 
     Raises:
         ImportRefused: the text is not CSV, or has a header and no rows.
@@ -55,33 +61,39 @@ def read_table(text: str, is_known_header: Callable[[list[str]], bool]) -> CsvTa
     for separator in separators:
         for index, record in enumerate(heads[separator]):
             if is_known_header(record):
-                return _table(text, separator, index)
+                return _table(text, separator, index, check_rows)
     separator, width = _most_regular(heads)
     index = next(
         i for i, record in enumerate(heads[separator]) if _width(record) == width and any(record)
     )
-    return _table(text, separator, index)
+    return _table(text, separator, index, check_rows)
 
 
-def _refuse_an_unclosed_quote(text: str, separator: str) -> None:
+def _refuse_an_unclosed_quote(text: str, separator: str) -> int | None:
     """A quote that is never closed swallows every later row into one cell: say where it is.
 
     Python's lenient reader would hand back one "person" made of the rest of the file, so the
     whole text is first read strictly, only to find where a quoted cell runs off its end.
+
+    Returns:
+        How many records the text holds (None when the strict reader stopped early), counted
+        without keeping them: a file over the row cap is refused before it is held.
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    last_complete_line = 0
+    last_complete_line = records = 0
     try:
         for _record in reader:
             last_complete_line = reader.line_num
+            records += 1
     except csv.Error as error:
         if "unexpected end of data" not in str(error):
-            return  # other oddities are read leniently, as spreadsheets do
+            return None  # other oddities are read leniently, as spreadsheets do
         raise ImportRefused(
             f'Line {last_complete_line + 1} opens a quote (") that is never closed, so every '
             f"line after it would be read as one cell. Close or remove that quote and import "
             f"again; nothing was imported."
         ) from None
+    return records
 
 
 def _separator_hint(text: str) -> tuple[str, str | None]:
@@ -132,8 +144,12 @@ def _most_regular(heads: dict[str, list[list[str]]]) -> tuple[str, int]:
     return best[1], best[2]
 
 
-def _table(text: str, separator: str, header_index: int) -> CsvTable:
-    _refuse_an_unclosed_quote(text, separator)
+def _table(
+    text: str, separator: str, header_index: int, check_rows: Callable[[int], None] | None
+) -> CsvTable:
+    counted = _refuse_an_unclosed_quote(text, separator)
+    if counted is not None and check_rows is not None:
+        check_rows(counted - header_index - 1)
     records = _records(text, separator)
     header = [cell.strip().lstrip("\ufeff").strip() for cell in records[header_index]]
     rows = [

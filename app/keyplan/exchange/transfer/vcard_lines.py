@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 # bytes inside a character (Shift_JIS trail bytes start at 0x40).
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 _FOLD_MARKS = (b" ", b"\t")
+_LONGEST_HEAD = 1000  # parameters folded onto more lines than this are not looked at again
 _BEGIN_OR_END = re.compile(rb"^\s*(BEGIN|END)\s*:\s*([A-Za-z0-9-]*)\s*$", re.IGNORECASE)
 
 
@@ -103,18 +104,25 @@ def logical_lines(data: bytes) -> list[bytes]:
     """
     lines: list[bytearray] = []
     soft_break = False
+    # What is known of the last line from its start, so that joining the next piece costs
+    # that piece's length only, never the whole line's again (a 100,000-line fold).
+    last_is_begin_or_end = last_is_quoted_printable = False
     for physical in _LINE_END.split(data):
         if soft_break and not _BEGIN_OR_END.match(physical):
             del lines[-1][-1:]  # the "=" of the soft break
             lines[-1] += physical
-        elif physical[:1] in _FOLD_MARKS and lines and not _BEGIN_OR_END.match(lines[-1]):
+        elif physical[:1] in _FOLD_MARKS and lines and not last_is_begin_or_end:
             lines[-1] += physical[1:]
+            if not last_is_quoted_printable and len(lines[-1]) < _LONGEST_HEAD:
+                last_is_quoted_printable = is_quoted_printable(lines[-1])  # folded parameters
         elif physical.strip():
             lines.append(bytearray(physical))
+            last_is_begin_or_end = _BEGIN_OR_END.match(physical) is not None
+            last_is_quoted_printable = is_quoted_printable(physical)
         else:
             soft_break = False
             continue
-        soft_break = lines[-1].endswith(b"=") and is_quoted_printable(lines[-1])
+        soft_break = last_is_quoted_printable and lines[-1].endswith(b"=")
     return [bytes(line) for line in lines if line.strip()]
 
 

@@ -44,6 +44,14 @@ _CARD_START = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t\r]*$", re.IGNORECA
 _SNIFFED = 4096
 _NAME = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)?")
 _NOTES_SHOWN = 4
+# A property longer than this is no real value of the fields read (names, titles, e-mail,
+# phones, addresses, a manager): left out unread, which keeps reading linear in the file.
+MAX_PROPERTY_BYTES = 10_000
+# The properties ``_card_parts`` reads (with VERSION, which says how to read them).
+_READ_PROPERTIES = frozenset(
+    {"VERSION", "FN", "N", "TITLE", "ORG", "EMAIL", "TEL", "ADR", "X-ABLABEL",
+     "X-ABRELATEDNAMES", *(name.upper() for name in _MANAGER_PROPERTIES)}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +164,9 @@ def _contact(where: str, card: CardLines, encoding: CardEncoding) -> Contact:
     notes = list(card.notes)
     properties = []
     for line in card.lines:
+        if len(line) > MAX_PROPERTY_BYTES:
+            _note_if_read(line, notes)
+            continue
         try:
             properties.append(property_text(line, encoding))
         except PropertyLeftOut as left_out:
@@ -164,6 +175,16 @@ def _contact(where: str, card: CardLines, encoding: CardEncoding) -> Contact:
     problem = "" if card.complete else "the file ends inside this card (no END:VCARD)"
     contact = contact_from(where, parts)
     return replace(contact, problem=problem, notes=_shortened([*notes, *left_out]))
+
+
+def _note_if_read(line: bytes, notes: list[str]) -> None:
+    """An over-long property is left out before it is decoded or parsed (vobject's text
+    decoding takes seconds on a 100,000-line folded value); a note says so when it is one
+    Keyplan reads, silence when it is one it never reads anyway (a photo, a note)."""
+    head = line.split(b":", 1)[0].split(b";", 1)[0]
+    name = head.rpartition(b".")[2].strip().decode("ascii", "replace").upper()
+    if name in _READ_PROPERTIES:
+        notes.append(f"{label(name)} left out: longer than {MAX_PROPERTY_BYTES:,} bytes")
 
 
 def _tolerant_parts(properties: list[PropertyText]) -> tuple[dict[str, str], list[str]]:

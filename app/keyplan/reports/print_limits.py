@@ -1,0 +1,67 @@
+"""Text cut to the field limits before it is printed, whatever an old database holds.
+
+The editors and imports keep names to 200 characters and notes to 50,000 (``domain/fields``),
+but a database written before those rules, or by another tool, may hold a 300,000-character
+name. ReportLab breaks lines in time that grows with a paragraph's length times its cells, so
+such a name, printed in every table that names the person, kept a PDF export running for
+minutes. Every text of the plan is cut to its field's limit, with an ellipsis, once, before
+any page is built; ``keyplan check`` names the value so that it can be corrected.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, TypeVar
+
+from keyplan.domain.fields import MAX_NAME_LENGTH, MAX_NOTE_LENGTH
+
+T = TypeVar("T")
+ELLIPSIS = "…"
+# Attributes that hold names: a person's, an account's, a team member's.
+_NAME_WORDS = ("name", "owner", "by_member", "team", "owners", "people")
+
+
+def within_print_limits(value: T, attribute: str = "") -> T:
+    """``value`` (a dataclass, tuple, list, dict or text) with every text cut to its limit.
+
+    A text held by an attribute that names people or accounts is cut to a name's length,
+    any other to a note's. Values already within their limits are returned as they are.
+    """
+    return _within(value, attribute)  # type: ignore[no-any-return]
+
+
+def _within(value: Any, attribute: str) -> Any:
+    if isinstance(value, str):
+        return _cut(value, _limit(attribute))
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            current = getattr(value, field.name)
+            within = _within(current, field.name)
+            if within is not current:
+                changes[field.name] = within
+        return dataclasses.replace(value, **changes) if changes else value
+    if isinstance(value, tuple | list):
+        items = [_within(item, attribute) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return type(value)(items) if isinstance(value, list) else _same_tuple(value, items)
+    if isinstance(value, dict):
+        cut = {key: _within(item, str(key)) for key, item in value.items()}
+        return value if all(cut[k] is value[k] for k in value) else cut
+    return value
+
+
+def _same_tuple(original: tuple[Any, ...], items: list[Any]) -> tuple[Any, ...]:
+    if hasattr(original, "_fields"):  # a named tuple
+        return type(original)(*items)
+    return tuple(items)
+
+
+def _limit(attribute: str) -> int:
+    words = attribute.lower()
+    return MAX_NAME_LENGTH if any(word in words for word in _NAME_WORDS) else MAX_NOTE_LENGTH
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
