@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -80,9 +81,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(argv)
+    usage_errors = io.StringIO()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stderr(usage_errors):
+            args = parser.parse_args(argv)
     except SystemExit as exit_request:  # --help, --version and usage errors
+        _print_escaped(usage_errors.getvalue())
         code = exit_request.code
         return code if isinstance(code, int) else EXIT_FAILED
     _tidy_leftovers(args)
@@ -101,6 +105,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"keyplan: {_one_line(message)}", file=sys.stderr)
         return EXIT_FAILED
+
+
+def _print_escaped(text: str) -> None:
+    """A usage error quotes what was typed: its controls (an ESC sequence, a byte the system
+    could not decode) are written as escapes, as in every other message."""
+    if text:
+        print("\n".join(_escaped_line(line) for line in text.splitlines()), file=sys.stderr)
+
+
+def _escaped_line(line: str) -> str:
+    from keyplan.domain.plain_text import terminal_safe
+
+    return terminal_safe(line)
 
 
 def _tidy_leftovers(args: argparse.Namespace) -> None:
