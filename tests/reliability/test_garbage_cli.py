@@ -37,9 +37,11 @@ COMMANDS = {
     "copy-db": [],
 }  # fmt: skip
 FILE_KINDS = ("garbage", "empty", "folder", "missing", "database", "text")
-words = st.sampled_from(["Acme", "internal", "customer", "brief", "people", "auto", "vcard",
-                         "0", "-1", "99999999999999999999", "", " ", "--", "-", "nan",
-                         "\x1b]0;x\x07", "\ud800", "é" * 300, "Name=full_name", "a=b,c"])  # fmt: skip
+words = st.sampled_from([
+    "Acme", "internal", "customer", "brief", "people", "auto", "vcard", "0", "-1",
+    "99999999999999999999", "", " ", "--", "-", "nan", "\x1b]0;x\x07", "\ud800", "é" * 300,
+    "Name=full_name", "a=b,c",
+])  # fmt: skip
 
 
 @pytest.fixture(scope="module")
