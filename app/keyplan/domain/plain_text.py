@@ -25,6 +25,7 @@ _NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # The explicit directional formatting characters (embeddings, overrides, isolates, marks).
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _FIRST_STRONG_ISOLATE, _POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+_BIDI_SPANNING = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 #: How much of a bad value a message quotes.
 QUOTE_LENGTH = 40
@@ -72,6 +73,15 @@ def terminal_safe(text: str) -> str:
             text,
         )
     return isolated(text)
+
+
+def without_bidi_embeddings(text: str) -> str:
+    """Text without the bidi controls that span text (embeddings, overrides, isolates), for
+    output that does not run the bidi algorithm over them (the PDF): there an RLO would do
+    nothing useful and could only reorder a neighbour somewhere else. Marks (LRM, RLM) stay."""
+    if _BIDI_SPANNING.search(text) is None:
+        return text
+    return _BIDI_SPANNING.sub("", text)
 
 
 def isolated(text: str) -> str:

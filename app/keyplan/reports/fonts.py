@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
+from keyplan.domain.plain_text import without_bidi_embeddings
 from keyplan.reports.arabic import shape_rtl_runs
 from keyplan.resources import resource_path
 
@@ -102,11 +103,14 @@ def font_runs(text: str, bold: bool = False) -> list[tuple[str, str]]:
     """Cut text into (font name, text) runs that the named fonts can draw.
 
     Right-to-left runs (Arabic) come back shaped and in visual order (best effort, see
-    ``arabic.py``). Unsupported symbols are dropped, unsupported letters replaced by U+FFFD.
+    ``arabic.py``); bidi embedding, override and isolate controls are left out.
+    Unsupported symbols are dropped, unsupported letters replaced by U+FFFD.
     """
     base = base_font(bold)
     if text.isascii():
         return [(base, text)] if text else []
+    # A user's RLO or LRE must not reorder the text printed after it (issue 18).
+    text = without_bidi_embeddings(text)
     fonts = ensure_fonts()
     latin = fonts.bold_chars if bold else fonts.regular_chars
     return list(_runs_of(shape_rtl_runs(text), base, latin, fonts.cjk_chars))

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, short_link
+from keyplan.domain.plain_text import isolated
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import Strength
 from keyplan.exchange.map.design import owner_mark
@@ -89,11 +90,12 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
     if influence:
         badges.append(Badge(influence, badge_width(influence), style.MUTED_INK, style.MUTED_INK))
     return CardFace(
-        name=elide(person.full_name, "name", name_width),
-        far_name=person.full_name,
-        farthest_name=elide(person.full_name, "farthest", text_width),
-        title=elide(person.job_title or "", "title", text_width),
-        department=elide(person.department or "", "small", department_width),
+        # Isolated: a name's RLO or LRE ends with the name, not on the marks drawn after it.
+        name=isolated(elide(person.full_name, "name", name_width)),
+        far_name=isolated(person.full_name),
+        farthest_name=isolated(elide(person.full_name, "farthest", text_width)),
+        title=isolated(elide(person.job_title or "", "title", text_width)),
+        department=isolated(elide(person.department or "", "small", department_width)),
         tag=tag_text,
         tag_width=tag_width,
         badges=tuple(badges),
