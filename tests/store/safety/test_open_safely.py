@@ -228,15 +228,30 @@ def test_a_second_process_writing_through_a_symbolic_link_is_refused(
         holder.wait()
 
 
-def test_a_hard_linked_file_is_not_opened_for_writing(
+def test_a_hard_linked_file_opens_read_only_with_the_reason(
     plan_file: Path, tmp_path: Path, capsys
 ) -> None:
+    """Issue 18: refused before; now it can be read (and copied), only not written."""
     other_name = tmp_path / "other-name.db"
     os.link(plan_file, other_name)
-    with pytest.raises(LockUnusable, match="hard link"):
-        open_for_editing(str(other_name))
-    with pytest.raises(LockUnusable, match="hard link"):
-        open_for_editing(str(plan_file))
+    before = plan_file.read_bytes()
+    for name in (other_name, plan_file):
+        database = open_for_editing(str(name))
+        try:
+            assert database.read_only_reason == (
+                f"Read-only: {name.name} has 2 names (hard links), so Keyplan cannot keep two "
+                f"writers apart. Open a copy of it to edit it."
+            )
+            assert [row.name for row in queries.portfolio(database)]  # it reads
+            with pytest.raises(DatabaseReadOnly, match="hard links"):
+                edits.add_account(database, "Initech")
+        finally:
+            database.close()
+    assert plan_file.read_bytes() == before
+    # Read-only connections write nothing: at most SQLite's empty -wal beside the name used.
+    wal = Path(f"{other_name}-wal")
+    assert not wal.exists() or wal.stat().st_size == 0
+    assert not Path(f"{other_name}.lock").exists()
     export = json_export(tmp_path)
     assert main(["import-json", str(export), "--db", str(other_name)]) == 1
     error = capsys.readouterr().err

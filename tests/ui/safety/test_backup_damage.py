@@ -92,3 +92,21 @@ def test_a_failed_backup_for_another_reason_stays_in_the_status_bar(
     backed_up(qtbot, schedule)
     assert questions == []
     assert "No space" in window.statusBar().currentMessage()
+
+
+def test_a_big_file_opened_from_the_file_menu_is_checked_whole_in_the_background(
+    qtbot, window, answers, monkeypatch, tmp_path
+):
+    """File › Open reads a big file's header only, as the start does: the whole check follows."""
+    from keyplan.store import database
+    from keyplan.store.database import open_database
+
+    other = tmp_path / "other.db"
+    open_database(other).close()
+    damage_a_table_page(other, "export_records")  # a table the first window does not read
+    monkeypatch.setattr(database, "QUICK_CHECK_MAX_BYTES", 0)  # as for a file over 4 MB
+    offered: list[str] = []
+    monkeypatch.setattr(damage, "offer_recovery", lambda _w, problem: offered.append(problem))
+    assert window.open_database(str(other), create=False)
+    qtbot.waitUntil(lambda: bool(offered), timeout=10_000)
+    assert "other.db is damaged" in offered[0]

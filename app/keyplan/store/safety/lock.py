@@ -230,7 +230,8 @@ def open_for_editing(location: str, *, create: bool = True) -> Database:
     A server database (team mode) is opened as usual: the server keeps the writers apart.
 
     A file in a place that cannot be written (a read-only file, folder or disk) opens
-    read-only too, with the reason (``open_database``); it needs no lock.
+    read-only too, with the reason (``open_database``); it needs no lock. So does a file with
+    a second name (a hard link): a writer through one name would not see the other's lock.
 
     Raises:
         DatabaseRefused: the file is not a Keyplan database, damaged, or newer.
@@ -253,6 +254,17 @@ def open_for_editing(location: str, *, create: bool = True) -> Database:
             path.parent.mkdir(parents=True, exist_ok=True)
     if path.is_file() and read_only_reason_of(path) is not None:
         return open_database(path, create=False)  # read-only, with its reason: no lock
+    names = _names_of(path)
+    if names > 1:
+        if probe_sqlite_revision(path, check=True) != HEAD_REVISION:
+            require_one_name(path)  # an upgrade must write: refused, saying why
+        database = Database(path=path)
+        database.read_only_place = True  # read-only connections: nothing written at all
+        database.read_only_reason = (
+            f"Read-only: {path.name} has {names} names (hard links), so Keyplan cannot keep "
+            f"two writers apart. Open a copy of it to edit it."
+        )
+        return database
     lock = WriterLock(path)
     try:
         acquired = lock.acquire()
@@ -276,6 +288,14 @@ def open_for_editing(location: str, *, create: bool = True) -> Database:
     database = Database(path=path)
     database.read_only_reason = read_only_message(path)
     return database
+
+
+def _names_of(path: Path) -> int:
+    """How many names (hard links) the file has; 1 when it does not exist yet."""
+    try:
+        return os.stat(path).st_nlink if path.is_file() else 1
+    except OSError:
+        return 1
 
 
 def read_only_message(database_path: Path) -> str:

@@ -287,7 +287,15 @@ class MainWindow(MenuBuilding):
             document, path = recovered
         self.set_document(document)
         settings.remember_database(path)
+        self._check_soon()
         return True
+
+    def _check_soon(self) -> None:
+        """The whole file's integrity check, in the background, once the new file shows: the
+        open read a big file's header only, as at start-up (issue 18)."""
+        from keyplan.ui.safety.damage import CHECK_DELAY_MS, check_in_background
+
+        QTimer.singleShot(CHECK_DELAY_MS, self, lambda: check_in_background(self))
 
     def _recover(self, path: str, error: KeyplanError) -> tuple[PortfolioDocument, str] | None:
         """A damaged file gets the same ways out as at start-up; other refusals are shown."""
