@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from keyplan.domain.companies import company_key
+from keyplan.domain.wording import count_of
 from keyplan.exchange.transfer.contacts import Contact
 from keyplan.exchange.transfer.import_managers import refuse_cycles, resolve_managers
 from keyplan.exchange.transfer.import_matching import IdentityIndex, PersonMatcher
@@ -34,7 +35,6 @@ from keyplan.exchange.transfer.import_rows import (
     Match,
     PlannedRow,
     Ref,
-    count_of,
     is_empty,
 )
 from keyplan.store.transfer.import_reads import ImportTarget, KnownPerson

@@ -101,8 +101,3 @@ class PlannedRow:
 def is_empty(value: Any) -> bool:
     """Whether a stored value counts as not known (None, or only spaces)."""
     return value is None or not str(value).strip()
-
-
-def count_of(number: int, noun: str) -> str:
-    """ "1 value", "3 values"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"
