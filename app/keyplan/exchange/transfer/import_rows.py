@@ -59,6 +59,7 @@ class PlannedRow:
         company: the company the file gives for the row.
         other_company: skipped because the row is of a company the import does not take.
         moved_from: a person elsewhere this row shows has changed jobs: marked as left.
+        level_guessed: the new person's level comes from their title, not from the file.
     """
 
     where: str
@@ -81,6 +82,7 @@ class PlannedRow:
     company: str = ""
     other_company: bool = False
     moved_from: int | None = None
+    level_guessed: bool = False
 
     @property
     def written(self) -> bool:
