@@ -144,7 +144,7 @@ def test_with_no_backups_it_says_so_offers_another_file_or_quit_and_writes_nothi
     answered = ClickedDialog(qtbot, monkeypatch, RecoveryChoice.QUIT)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui sets its own
 
-    assert launch.run_gui(str(own_file), exit_when_ready=True) == 1
+    assert launch.run_gui(str(own_file), exit_when_ready=True, ask=True) == 1
 
     assert answered.offered == [{RecoveryChoice.OPEN_OTHER}]
     assert "There are no automatic backups of this file" in answered.texts[0]

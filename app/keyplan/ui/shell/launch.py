@@ -34,8 +34,17 @@ def open_document(location: str, create: bool) -> PortfolioDocument:
     return PortfolioDocument(open_for_editing(location, create=create))
 
 
-def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
-    """Run the application until the user quits; return the exit code."""
+def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None = None) -> int:
+    """Run the application until the user quits; return the exit code.
+
+    Args:
+        db_location: the database to open (``--db``), or None for the last one.
+        exit_when_ready: quit as soon as the window is shown (``--exit-when-ready``).
+        ask: whether a file that cannot be opened may be asked about in a dialog; by default
+            not with ``exit_when_ready``, where nobody is there to answer (the message goes
+            to stderr and the exit code is 1).
+    """
+    ask = not exit_when_ready if ask is None else ask
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Keyplan")
     app.setOrganizationName("Keyplan")
@@ -44,7 +53,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool) -> int:
     register_fallback_fonts()
     sys.excepthook = _show_user_errors
     try:
-        document = _first_document(db_location, ask=not exit_when_ready)
+        document = _first_document(db_location, ask=ask)
     except _QuitAtStart:
         return 1
     if document is None:
