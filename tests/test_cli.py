@@ -211,3 +211,33 @@ def test_a_sub_command_from_another_module_loads_only_when_used(monkeypatch, cap
     assert loaded == []  # starting the application did not load the command's module
     assert main(["greet", "--name", "Pär"]) == 0
     assert capsys.readouterr().out == "Hello Pär\n"
+
+
+def test_export_pdf_lists_only_the_people_we_work_with_unless_asked_for_all(
+    demo_db, tmp_path, capsys
+):
+    from pypdf import PdfReader
+
+    texts = {}
+    for shown in ("worked", "all"):
+        out = tmp_path / f"{shown}.pdf"
+        argv = ["export-pdf", "--db", str(demo_db), "--account", "Aldermark Group"]
+        argv += ["--variant", "customer", "--people-shown", shown, "--out", str(out)]
+        assert main(argv) == 0
+        texts[shown] = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    from keyplan.store.database import open_database
+    from keyplan.store.people.queries import find_account, people
+
+    db = open_database(demo_db, create=False)
+    try:
+        rows = people(db, find_account(db, "Aldermark Group"), with_affiliates=True)
+    finally:
+        db.close()
+    unknown = [r["full_name"] for r in rows if not (r.owners or r.last_contact or r["has_left"])]
+    assert unknown  # the demo has people nobody of ours knows
+    for name in unknown:
+        assert name not in texts["worked"] and name in texts["all"], name
+    argv = ["export-pdf", "--db", str(demo_db), "--account", "Aldermark Group"]
+    bad = [*argv, "--variant", "customer", "--people-shown", "some", "--out", "x.pdf"]
+    assert main(bad) == 2
+    assert "invalid choice: 'some'" in capsys.readouterr().err.replace('"', "'")

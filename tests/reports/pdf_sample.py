@@ -313,6 +313,14 @@ def export_all(db_path: Path, folder: Path) -> dict[str, Path]:
                 today=TODAY,
                 people=[ZOE, GIORGOS] if variant == "brief" else None,
             )
+        paths["customer-all"] = export_pdf(
+            db,
+            account_id,
+            "customer",
+            folder / "customer-all.pdf",
+            today=TODAY,
+            people_shown="all",
+        )
         paths["internal-letter"] = export_pdf(
             db,
             account_id,

@@ -204,12 +204,14 @@ def commitments(ctx: Context, key: str, title: str) -> list[Flowable]:
     return story
 
 
-def _commitment_table(ctx: Context, rows_in: tuple[CommitmentRow, ...] | list) -> Flowable:
+def _commitment_table(
+    ctx: Context, rows_in: tuple[CommitmentRow, ...] | list, delivered: bool = True
+) -> Flowable:
+    """The promises; without the Delivered column for open ones (a column of dashes)."""
     rows, highlights = [], []
     for index, c in enumerate(rows_in):
-        rows.append(
-            [c.promise, c.to_person, c.by_member, c.due_on, promise_status(c), c.delivered_on]
-        )
+        row = [c.promise, c.to_person, c.by_member, c.due_on, promise_status(c)]
+        rows.append([*row, c.delivered_on] if delivered else row)
         colour = LATE if c.late else COMMITMENT_COLOURS.get(c.status)
         if colour is not None:
             highlights.append((index, colour))
@@ -219,8 +221,9 @@ def _commitment_table(ctx: Context, rows_in: tuple[CommitmentRow, ...] | list) -
         Column("By", 1.0),
         date_column("Due"),
         Column("Status", 0.9),
-        date_column("Delivered"),
     ]
+    if delivered:
+        columns.append(date_column("Delivered"))
     return data_table(columns, rows, ctx.width, highlights=highlights)
 
 
@@ -255,7 +258,7 @@ def what_we_will_do(ctx: Context, key: str, title: str) -> list[Flowable]:
     open_rows = [c for c in ctx.plan.commitments if c.status == CommitmentStatus.OPEN.value]
     if not open_rows:
         return [*story, Paragraph("Nothing open at the moment.", styles().muted)]
-    story.append(_commitment_table(ctx, open_rows))
+    story.append(_commitment_table(ctx, open_rows, delivered=False))
     return story
 
 

@@ -22,13 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan.domain.vocabulary import ExportVariant
+from keyplan.domain.vocabulary import ExportVariant, PeopleShown
 
 PAGE_SIZES = ("A4", "Letter")
 VARIANT_TEXTS = {
     ExportVariant.INTERNAL: "Internal plan: everything, for our team and management",
     ExportVariant.CUSTOMER: "Customer-safe plan: no internal assessments, to hand over the table",
     ExportVariant.BRIEF: "Meeting brief: one or two pages on the people you will meet",
+}
+PEOPLE_SHOWN_TEXTS = {
+    PeopleShown.WORKED: "Only the people we work with (an owner or a meeting)",
+    PeopleShown.ALL: "All of their people",
 }
 # Where US Letter is the paper in the printer; everywhere else it is A4.
 LETTER_COUNTRIES = {
@@ -48,6 +52,7 @@ class ExportOptions:
     variant: ExportVariant
     page_size: str
     people: tuple[str, ...] = ()
+    people_shown: PeopleShown = PeopleShown.WORKED
 
 
 def default_page_size(locale: QLocale | None = None) -> str:
@@ -78,8 +83,17 @@ class ExportDialog(QDialog):
         self.page_size = QComboBox()
         self.page_size.addItems(PAGE_SIZES)
         self.page_size.setCurrentText(default_page_size())
+        self.people_shown = QComboBox()
+        self.people_shown.setObjectName("people_shown")
+        for choice, text in PEOPLE_SHOWN_TEXTS.items():
+            self.people_shown.addItem(text, choice.value)
+        self.people_shown.setToolTip(
+            "Whom the customer-safe plan lists: people nobody of ours knows would show no "
+            "contact on our side"
+        )
         paper = QFormLayout()
         paper.addRow("Paper", self.page_size)
+        paper.addRow("People listed", self.people_shown)
         self.attendees = self._build_attendees(people)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -141,8 +155,14 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         is_brief = self.variant() is ExportVariant.BRIEF
         return ExportOptions(
-            self.variant(), self.page_size.currentText(), self.chosen_people() if is_brief else ()
+            self.variant(),
+            self.page_size.currentText(),
+            self.chosen_people() if is_brief else (),
+            PeopleShown(self.people_shown.currentData()),
         )
+
+    def choose_people_shown(self, choice: PeopleShown) -> None:
+        self.people_shown.setCurrentIndex(self.people_shown.findData(choice.value))
 
     def _apply_filter(self, text: str) -> None:
         wanted = text.strip().casefold()
@@ -154,6 +174,7 @@ class ExportDialog(QDialog):
         is_brief = self.variant() is ExportVariant.BRIEF
         chosen = len(self.chosen_people())
         self.attendees.setEnabled(is_brief)
+        self.people_shown.setEnabled(self.variant() is ExportVariant.CUSTOMER)
         self.chosen_label.setText(
             f"{chosen} chosen" if chosen else "Tick the people you will meet."
         )

@@ -96,6 +96,7 @@ class PlanExport(QObject):
                 page_size=options.page_size,
                 people=list(options.people) or None,
                 progress=report,
+                people_shown=options.people_shown.value,
             )
 
         self._show_progress(f"Writing the {options.variant.label.lower()} of {account_name}…")
