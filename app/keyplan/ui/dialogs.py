@@ -108,10 +108,26 @@ def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
     return path or None
 
 
+def ask_save_pptx(parent: QWidget | None, suggested_path: str) -> str | None:
+    """Ask where to save a PowerPoint deck; add ".pptx" when missing."""
+    path, _ = in_last_folder(
+        FileKind.PDF_EXPORT,  # decks go where plans go
+        QFileDialog.getSaveFileName,
+        parent,
+        "Export plan as PowerPoint",
+        suggested_path,
+        "PowerPoint decks (*.pptx)",
+    )
+    if path and not path.lower().endswith(".pptx"):
+        path += ".pptx"
+    return path or None
+
+
 def ask_open_export(parent: QWidget | None, path: str) -> str | None:
     """After an export: "file" to open the PDF, "folder" to show its folder, None for neither."""
     box = QMessageBox(QMessageBox.Icon.Information, "Plan exported", f"Saved {path}", parent=parent)
-    open_file = box.addButton("Open PDF", QMessageBox.ButtonRole.AcceptRole)
+    kind = "deck" if path.lower().endswith(".pptx") else "PDF"
+    open_file = box.addButton(f"Open {kind}", QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()

@@ -237,3 +237,33 @@ def test_the_choice_of_people_reaches_the_exporter(
     qtbot.waitUntil(lambda: bool(export_answers.offered), timeout=5000)
     ((_db, _account, variant, _out, options),) = exporter.calls
     assert variant is ExportVariant.CUSTOMER and options["people_shown"] == "all"
+
+
+def test_a_powerpoint_deck_is_exported_from_the_same_dialog(
+    window, qtbot, monkeypatch, export_answers, tmp_path
+):
+    from pptx import Presentation
+
+    export_answers.options = ExportOptions(
+        ExportVariant.CUSTOMER, "A4", (), PeopleShown.WORKED, "pptx"
+    )
+    asked: list[str] = []
+
+    def ask_save_pptx(_parent, suggested: str) -> str:
+        asked.append(suggested)
+        return str(tmp_path / "joint.pptx")
+
+    monkeypatch.setattr(dialogs, "ask_save_pptx", ask_save_pptx)
+    window.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: bool(export_answers.offered), timeout=20000)
+    assert asked[0].endswith(".pptx")
+    assert len(Presentation(str(tmp_path / "joint.pptx")).slides) > 1
+
+
+def test_the_dialog_offers_powerpoint_with_no_paper_size(qtbot):
+    dialog = ExportDialog([("Harald Berg", "COO · Operations")])
+    qtbot.addWidget(dialog)
+    assert dialog.page_size.isEnabled()
+    dialog.choose_format("pptx")
+    assert not dialog.page_size.isEnabled()  # slides are 16:9 whatever the paper
+    assert dialog.options().format == "pptx"

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from keyplan.domain.vocabulary import ExportVariant, PeopleShown
 
 PAGE_SIZES = ("A4", "Letter")
+FORMATS = {"pdf": "PDF document", "pptx": "PowerPoint deck (16:9, editable)"}
 VARIANT_TEXTS = {
     ExportVariant.INTERNAL: "Internal plan: everything, for our team and management",
     ExportVariant.CUSTOMER: "Customer-safe plan: no internal assessments, to hand over the table",
@@ -53,6 +54,7 @@ class ExportOptions:
     page_size: str
     people: tuple[str, ...] = ()
     people_shown: PeopleShown = PeopleShown.WORKED
+    format: str = "pdf"  # or "pptx"
 
 
 def default_page_size(locale: QLocale | None = None) -> str:
@@ -70,7 +72,7 @@ class ExportDialog(QDialog):
 
     def __init__(self, people: list[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export plan as PDF")
+        self.setWindowTitle("Export plan")
         self.variants = QButtonGroup(self)
         variant_box = QGroupBox("Document")
         variant_layout = QVBoxLayout(variant_box)
@@ -91,7 +93,13 @@ class ExportDialog(QDialog):
             "Whom the customer-safe plan lists: people nobody of ours knows would show no "
             "contact on our side"
         )
+        self.format = QComboBox()
+        self.format.setObjectName("format")
+        for key, text in FORMATS.items():
+            self.format.addItem(text, key)
+        self.format.currentIndexChanged.connect(lambda _index: self._update())
         paper = QFormLayout()
+        paper.addRow("Format", self.format)
         paper.addRow("Paper", self.page_size)
         paper.addRow("People listed", self.people_shown)
         self.attendees = self._build_attendees(people)
@@ -159,7 +167,11 @@ class ExportDialog(QDialog):
             self.page_size.currentText(),
             self.chosen_people() if is_brief else (),
             PeopleShown(self.people_shown.currentData()),
+            self.format.currentData(),
         )
+
+    def choose_format(self, key: str) -> None:
+        self.format.setCurrentIndex(self.format.findData(key))
 
     def choose_people_shown(self, choice: PeopleShown) -> None:
         self.people_shown.setCurrentIndex(self.people_shown.findData(choice.value))
@@ -175,6 +187,7 @@ class ExportDialog(QDialog):
         chosen = len(self.chosen_people())
         self.attendees.setEnabled(is_brief)
         self.people_shown.setEnabled(self.variant() is ExportVariant.CUSTOMER)
+        self.page_size.setEnabled(self.format.currentData() == "pdf")  # slides are 16:9
         self.chosen_label.setText(
             f"{chosen} chosen" if chosen else "Tick the people you will meet."
         )

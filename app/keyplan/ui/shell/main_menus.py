@@ -31,10 +31,12 @@ class MenuBuilding(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self.export_pdf_action = self._action(
-            file_menu, "&Export plan as PDF…", self.export_plan_pdf, "Ctrl+Shift+E"
+            file_menu, "&Export plan (PDF or PowerPoint)…", self.export_plan_pdf, "Ctrl+Shift+E"
         )
         self.export_pdf_action.setIconText("Export PDF")
-        self.export_pdf_action.setToolTip("Export the selected account's plan as a PDF")
+        self.export_pdf_action.setToolTip(
+            "Export the selected account's plan or a meeting brief as a PDF or a PowerPoint deck"
+        )
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.addAction(self.export_pdf_action)
