@@ -300,6 +300,7 @@ def _paginate(
     start = 0
     while True:
         room = BODY_BOTTOM - BODY_TOP - header - (intro + 6 if intro and not pages else 0)
+        room *= 0.97  # renderers' line heights differ by a few per cent
         end, used = start, 0.0
         while end < len(heights) and (used + heights[end] <= room or end == start):
             used += heights[end]

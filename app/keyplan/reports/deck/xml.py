@@ -32,6 +32,9 @@ def paragraph(line: Line, align: str | None = None) -> etree._Element:
     if align:
         etree.SubElement(p, f"{_A}pPr", algn=align)
     size = str(round(line.size * 100))
+    if not line.text:  # an empty run makes LibreOffice give the line its default height
+        etree.SubElement(p, f"{_A}endParaRPr", lang="en-GB", sz=size)
+        return p
     r = etree.SubElement(p, f"{_A}r")
     properties = etree.SubElement(r, f"{_A}rPr", lang="en-GB", sz=size, b="1" if line.bold else "0")
     fill = etree.SubElement(properties, f"{_A}solidFill")
