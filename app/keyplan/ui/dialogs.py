@@ -93,6 +93,18 @@ def ask_export_options(parent: QWidget | None, people: list[tuple[str, str]]) ->
     return dialog.options() if dialog.exec() else None
 
 
+def ask_print_options(parent: QWidget | None, people: list[tuple[str, str]]) -> object | None:
+    """Ask which document to print (the export dialog without its choice of format).
+
+    Returns:
+        An ``ExportOptions``, or None when the user cancelled.
+    """
+    from keyplan.ui.plan.export_dialog import ExportDialog
+
+    dialog = ExportDialog(people, parent, for_printing=True)
+    return dialog.options() if dialog.exec() else None
+
+
 def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
     """Ask where to save a PDF, offering the suggested path's name; add ".pdf" when missing."""
     path, _ = in_last_folder(

@@ -70,9 +70,14 @@ class ExportDialog(QDialog):
         people: the account's people as (name, "title · department") pairs.
     """
 
-    def __init__(self, people: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        people: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        for_printing: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export plan")
+        self.setWindowTitle("Print" if for_printing else "Export plan")
         self.variants = QButtonGroup(self)
         variant_box = QGroupBox("Document")
         variant_layout = QVBoxLayout(variant_box)
@@ -99,14 +104,17 @@ class ExportDialog(QDialog):
             self.format.addItem(text, key)
         self.format.currentIndexChanged.connect(lambda _index: self._update())
         paper = QFormLayout()
-        paper.addRow("Format", self.format)
+        if not for_printing:  # paper is the only format a printer takes
+            paper.addRow("Format", self.format)
         paper.addRow("Paper", self.page_size)
         paper.addRow("People listed", self.people_shown)
         self.attendees = self._build_attendees(people)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Print…" if for_printing else "Export…"
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -40,6 +40,15 @@ class MenuBuilding(QMainWindow):
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.addAction(self.export_pdf_action)
+        self.print_action = self._action(
+            file_menu, "&Print…", self.print_view, QKeySequence.StandardKey.Print
+        )
+        self.print_action.setToolTip(
+            "Print what you look at: the dashboard, the map, or the plan or a brief"
+        )
+        self.print_preview_action = self._action(
+            file_menu, "Print pre&view…", lambda: self.print_view(preview=True)
+        )
         self._add_data_actions(file_menu)
         file_menu.addSeparator()
 
