@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pptx import Presentation
 
 from keyplan.domain.vocabulary import Channel, InfluenceKind
-from keyplan.reports.deck.plan_deck import A4, INTERNAL_LABEL, text
+from keyplan.reports.deck.plan_deck import A4, INTERNAL_LABEL
 from keyplan.reports.deck.slides import (
     Column,
     DeckFrame,
@@ -21,6 +21,7 @@ from keyplan.reports.deck.slides import (
     labelled_slides,
     new_presentation,
 )
+from keyplan.reports.deck.work_slides import text
 from keyplan.reports.meetings.brief_open_work import open_items
 from keyplan.reports.meetings.brief_politics import (
     PoliticalLine,

@@ -8,17 +8,16 @@ it is on every Windows and macOS machine, and LibreOffice substitutes a metric t
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.slide import Slide
-from pptx.util import Emu, Pt
+from pptx.util import Emu
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from keyplan.reports.deck import xml
@@ -41,12 +40,15 @@ ACCENT = RGBColor(0x1F, 0x5F, 0x8B)
 HEADER_FILL = RGBColor(0xE4, 0xEB, 0xF1)
 WHITE = RGBColor(0xFF, 0xFF, 0xFF)
 BLANK_LAYOUT = 6  # "Blank" in python-pptx's default template
+_ANCHORS = {MSO_ANCHOR.TOP: "t", MSO_ANCHOR.MIDDLE: "ctr", MSO_ANCHOR.BOTTOM: "b"}
+_ALIGNS = {PP_ALIGN.LEFT: "l", PP_ALIGN.CENTER: "ctr", PP_ALIGN.RIGHT: "r"}
 
 
 def emu(points: float) -> Emu:
     return Emu(round(points * 12700))
 
 
+@functools.lru_cache(maxsize=65536)
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """The width of one line of text in Arial (Helvetica's metrics, which Arial matches).
 
@@ -122,33 +124,11 @@ def add_text(
     """A text box at (left, top, width, height) in points; lines of ``text`` are paragraphs."""
     left, top, width, height = box
     shape = slide.shapes.add_textbox(emu(left), emu(top), emu(width), emu(height))
-    frame = shape.text_frame
-    frame.word_wrap = True
-    frame.vertical_anchor = anchor
-    for side in ("margin_left", "margin_right", "margin_top", "margin_bottom"):
-        setattr(frame, side, 0)
-    for index, line in enumerate(text.split("\n")):
-        paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        paragraph.alignment = align
-        style_run(paragraph.add_run(), line, size, bold=bold, colour=colour)
+    text_body = shape.text_frame._txBody
+    xml.body_properties(text_body, 0, 0, _ANCHORS[anchor])
+    lines = [xml.Line(line, size, bold, str(colour)) for line in text.split("\n")]
+    xml.set_paragraphs(text_body, lines, _ALIGNS[align])
     return shape
-
-
-def style_run(run, text: str, size: float, *, bold: bool = False, colour: RGBColor = INK) -> None:
-    """Text, font, size and colour of a run, and the same size for its paragraph's end.
-
-    The end-of-paragraph size matters: an empty cell is as tall as it says (the template's
-    18 pt otherwise), and renderers size a row by it.
-    """
-    run.text = text
-    font = run.font
-    font.name, font.size, font.bold = FONT, Pt(size), bold
-    font.color.rgb = colour
-    paragraph = run._r.getparent()
-    end = paragraph.find(qn("a:endParaRPr"))
-    if end is None:
-        end = etree.SubElement(paragraph, qn("a:endParaRPr"))
-    end.set("sz", str(round(size * 100)))
 
 
 @dataclass
@@ -319,13 +299,14 @@ def _draw_table(slide, top, widths, columns, rows, heights, header_height, size)
         len(rows) + 1, len(columns), emu(MARGIN), emu(top), emu(BODY_WIDTH), emu(total)
     )
     table = shape.table
-    for index, width in enumerate(widths):
-        table.columns[index].width = emu(width)
-    table.rows[0].height = emu(header_height)
-    for index, height in enumerate(heights, start=1):
-        table.rows[index].height = emu(height)
-    header_fill, body_fill = str(HEADER_FILL), str(WHITE)
+    # Widths and heights straight into the XML: python-pptx's setters re-add every row's
+    # height to the frame's on each call, which is quadratic in the rows.
+    for grid_column, width in zip(table._tbl.tblGrid.gridCol_lst, widths, strict=True):
+        grid_column.set("w", str(emu(width)))
     table_rows = table._tbl.tr_lst
+    for tr, height in zip(table_rows, [header_height, *heights], strict=True):
+        tr.set("h", str(emu(height)))
+    header_fill, body_fill = str(HEADER_FILL), str(WHITE)
     for tc, column in zip(table_rows[0].tc_lst, columns, strict=True):
         _fill_cell(tc, column.header, size, True, header_fill)
     for tr, row in zip(table_rows[1:], rows, strict=True):
