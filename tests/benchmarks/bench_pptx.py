@@ -23,9 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # bench_pdf's account builder
 
-from bench_pdf import build_account  # noqa: E402
+from bench_pdf import build_account
 
-from keyplan.store.database import open_database  # noqa: E402
+from keyplan.store.database import open_database
 
 PYTHON = sys.executable
 
