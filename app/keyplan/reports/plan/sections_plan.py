@@ -211,7 +211,9 @@ def _commitment_table(
     rows, highlights = [], []
     for index, c in enumerate(rows_in):
         row = [c.promise, c.to_person, c.by_member, c.due_on, promise_status(c)]
-        rows.append([*row, c.delivered_on] if delivered else row)
+        row = [*row, c.delivered_on] if delivered else row
+        # The customer reads an empty cell where we have nothing, never a "—" placeholder.
+        rows.append(row if ctx.internal else [_blank_if_none(v) for v in row])
         colour = LATE if c.late else COMMITMENT_COLOURS.get(c.status)
         if colour is not None:
             highlights.append((index, colour))
@@ -225,6 +227,10 @@ def _commitment_table(
     if delivered:
         columns.append(date_column("Delivered"))
     return data_table(columns, rows, ctx.width, highlights=highlights)
+
+
+def _blank_if_none(value: object) -> object:
+    return Paragraph("", styles().cell) if value is None else value
 
 
 def promise_status(row: CommitmentRow) -> str:
