@@ -12,16 +12,15 @@ first, then a slide per large team, each manager's card naming the slide its tea
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_LINE_DASH_STYLE
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.oxml.ns import qn
 from pptx.slide import Slide
 
-from keyplan.domain.layout import Box, OrgChartLayout
+from keyplan.domain.layout import Box
 from keyplan.domain.vocabulary import ROLE_BADGE_KEY, InfluenceKind, Stance
 from keyplan.reports.deck import xml
 from keyplan.reports.deck.slides import (
@@ -122,38 +121,69 @@ def _draw_page(slide: Slide, model: MapModel, page: ChartPage, notes: Mapping[in
             box.height * scale,
         )
 
-    shapes = {
-        person: _card(
-            slide, place(box), model.cards[person], model.internal, notes.get(person), scale
-        )
-        for person, box in layout.boxes.items()
-    }
-    lines = [_reporting_line(slide, layout, c, shapes) for c in layout.connectors]
-    lines += [
-        _influence_line(slide, shapes, layout.boxes, source, target, kind)
-        for source, target, kind in model.influence
-        if source in shapes and target in shapes
-    ]
     tree = slide.shapes._spTree
+    ids = _ShapeIds(slide.shapes._next_shape_id)
+    cards = {}  # person -> (shape id, rectangle on the slide)
+    lines: list[etree._Element] = []
+    for person, box in layout.boxes.items():
+        rect = place(box)
+        cards[person] = (ids.next(), rect)
+        tree.append(
+            _card(
+                cards[person][0],
+                rect,
+                model.cards[person],
+                model.internal,
+                notes.get(person),
+                scale,
+            )
+        )
+    for connector in layout.connectors:
+        box = layout.boxes[connector.report_id]
+        side = LEFT if abs(connector.points[-1][0] - box.x) < 1e-6 else TOP
+        begin, end = cards[connector.manager_id], cards[connector.report_id]
+        lines.append(_connector(ids.next(), begin, BOTTOM, end, side, _REPORTING_STYLE))
+    for source, target, kind in model.influence:
+        if source in cards and target in cards:
+            lines.append(_influence_line(ids.next(), cards[source], cards[target], kind))
     for line in lines:  # behind the cards: a line never runs over a card's text
-        tree.remove(line._element)
-        tree.insert(2, line._element)
+        tree.insert(2, line)
 
 
-def _card(slide: Slide, place, card: MapCard, internal: bool, note: str | None, scale: float):
-    x, y, width, height = place
-    shape = slide.shapes.add_shape(
-        MSO_SHAPE.ROUNDED_RECTANGLE, emu(x), emu(y), emu(width), emu(height)
-    )
-    shape.adjustments[0] = 0.12
-    shape.fill.solid()
-    shape.fill.fore_color.rgb = WHITE
+class _ShapeIds:
+    """Shape ids unique on a slide, handed out in turn."""
+
+    def __init__(self, first: int) -> None:
+        self._next = first
+
+    def next(self) -> int:
+        self._next += 1
+        return self._next - 1
+
+
+_NS = (
+    'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+)
+
+
+def _card(shape_id: int, rect, card: MapCard, internal: bool, note: str | None, scale: float):
+    """An editable rounded rectangle holding the card's lines of text (built as XML: a
+    500-person deck has thousands of them, and python-pptx's setters are slow)."""
+    x, y, width, height = rect
     border = STANCE_RGB.get(card.stance or "", NEUTRAL_BORDER) if internal else NEUTRAL_BORDER
-    shape.line.color.rgb = border
-    shape.line.width = emu(2.25 if internal else 1.25)
-    shape.shadow.inherit = False
-    text_body = shape.text_frame._txBody
+    line_width = emu(2.25 if internal else 1.25)
     pad = CARD_PAD * scale
+    shape = etree.fromstring(
+        f'<p:sp {_NS}><p:nvSpPr><p:cNvPr id="{shape_id}" name="Card {shape_id}"/><p:cNvSpPr/>'
+        f"<p:nvPr/></p:nvSpPr><p:spPr>"
+        f'<a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(width)}" cy="{emu(height)}"/>'
+        f'</a:xfrm><a:prstGeom prst="roundRect"><a:avLst><a:gd name="adj" fmla="val 12000"/>'
+        f'</a:avLst></a:prstGeom><a:solidFill><a:srgbClr val="{WHITE}"/></a:solidFill>'
+        f'<a:ln w="{line_width}"><a:solidFill><a:srgbClr val="{border}"/></a:solidFill></a:ln>'
+        f"</p:spPr><p:txBody><a:bodyPr/><a:lstStyle/></p:txBody></p:sp>"
+    )
+    text_body = shape[2]
     xml.body_properties(text_body, pad, pad * 0.6, "t")
     room = width - 2 * pad - 2
     lines = [(card.name, NAME_SIZE, True, INK)]
@@ -184,37 +214,70 @@ def _detail(card: MapCard, internal: bool) -> str:
     return " · ".join(part for part in (stance, card.badges) if part)
 
 
-def _reporting_line(slide: Slide, layout: OrgChartLayout, connector, shapes):
-    manager, report = shapes[connector.manager_id], shapes[connector.report_id]
-    box = layout.boxes[connector.report_id]
-    end_x = connector.points[-1][0]
-    side = LEFT if abs(end_x - box.x) < 1e-6 else TOP
-    line = slide.shapes.add_connector(MSO_CONNECTOR.ELBOW, 0, 0, 0, 0)
-    line.begin_connect(manager, BOTTOM)
-    line.end_connect(report, side)
-    line.line.color.rgb = REPORTING
-    line.line.width = emu(1.0)
-    return line
+def _site(rect, site: int) -> tuple[float, float]:
+    """Where a connection site of a rectangle is: top, left, bottom or right middle."""
+    x, y, width, height = rect
+    return {
+        TOP: (x + width / 2, y),
+        LEFT: (x, y + height / 2),
+        BOTTOM: (x + width / 2, y + height),
+        RIGHT: (x + width, y + height / 2),
+    }[site]
 
 
-def _influence_line(slide: Slide, shapes, boxes: Mapping[int, Box], source, target, kind):
-    a, b = boxes[source], boxes[target]
-    dx, dy = b.center_x - a.center_x, b.center_y - a.center_y
-    if abs(dx) * a.height >= abs(dy) * a.width:  # mostly side by side
+@dataclass(frozen=True, slots=True)
+class _LineStyle:
+    geometry: str  # "bentConnector3" (elbow) or "straightConnector1"
+    colour: RGBColor
+    width: float
+    dash: str | None = None  # a preset dash name: "dash", "sysDot", "lgDash", …
+    arrow: bool = False
+
+
+_REPORTING_STYLE = _LineStyle("bentConnector3", REPORTING, 1.0)
+
+
+def _connector(shape_id: int, begin, begin_site: int, end, end_site: int, style: _LineStyle):
+    """A connector glued to two cards: moving either card in PowerPoint drags the line."""
+    (begin_id, begin_rect), (end_id, end_rect) = begin, end
+    x1, y1 = _site(begin_rect, begin_site)
+    x2, y2 = _site(end_rect, end_site)
+    flips = (' flipH="1"' if x2 < x1 else "") + (' flipV="1"' if y2 < y1 else "")
+    dash = f'<a:prstDash val="{style.dash}"/>' if style.dash else ""
+    arrow = '<a:tailEnd type="triangle" w="med" len="med"/>' if style.arrow else ""
+    return etree.fromstring(
+        f'<p:cxnSp {_NS}><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name="Line {shape_id}"/>'
+        f'<p:cNvCxnSpPr><a:stCxn id="{begin_id}" idx="{begin_site}"/>'
+        f'<a:endCxn id="{end_id}" idx="{end_site}"/></p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>'
+        f"<p:spPr><a:xfrm{flips}>"
+        f'<a:off x="{emu(min(x1, x2))}" y="{emu(min(y1, y2))}"/>'
+        f'<a:ext cx="{emu(abs(x2 - x1))}" cy="{emu(abs(y2 - y1))}"/></a:xfrm>'
+        f'<a:prstGeom prst="{style.geometry}"><a:avLst/></a:prstGeom>'
+        f'<a:ln w="{emu(style.width)}"><a:solidFill><a:srgbClr val="{style.colour}"/>'
+        f"</a:solidFill>{dash}{arrow}</a:ln></p:spPr></p:cxnSp>"
+    )
+
+
+def _influence_line(shape_id: int, source, target, kind: str):
+    (_a, a), (_b, b) = source, target
+    dx = (b[0] + b[2] / 2) - (a[0] + a[2] / 2)
+    dy = (b[1] + b[3] / 2) - (a[1] + a[3] / 2)
+    if abs(dx) * a[3] >= abs(dy) * a[2]:  # mostly side by side
         start, end = (RIGHT, LEFT) if dx > 0 else (LEFT, RIGHT)
     else:
         start, end = (BOTTOM, TOP) if dy > 0 else (TOP, BOTTOM)
-    line = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, 0, 0, 0, 0)
-    line.begin_connect(shapes[source], start)
-    line.end_connect(shapes[target], end)
     colour, dash, directed = LINE_STYLES.get(kind, LINE_STYLES[InfluenceKind.INFLUENCES.value])
-    line.line.color.rgb = colour
-    line.line.width = emu(1.75)
-    line.line.dash_style = dash
-    if directed:
-        outline = line.line._get_or_add_ln()
-        etree.SubElement(outline, qn("a:tailEnd"), type="triangle", w="med", len="med")
-    return line
+    style = _LineStyle("straightConnector1", colour, 1.75, _DASH_NAMES[dash], directed)
+    return _connector(shape_id, source, start, target, end, style)
+
+
+_DASH_NAMES = {
+    MSO_LINE_DASH_STYLE.DASH: "dash",
+    MSO_LINE_DASH_STYLE.ROUND_DOT: "sysDot",
+    MSO_LINE_DASH_STYLE.LONG_DASH: "lgDash",
+    MSO_LINE_DASH_STYLE.DASH_DOT: "dashDot",
+    MSO_LINE_DASH_STYLE.SQUARE_DOT: "sysDash",
+}
 
 
 def _legend(slide: Slide, internal: bool) -> None:

@@ -223,8 +223,8 @@ def _stakeholders(deck, frame, ctx: Context, title: str) -> None:
         Column("Owner(s)", 1.1),
         Column("Last contact", 0.9),
     ]
-    notes = "\n".join(_person_detail(p) for p in people if _person_detail(p))
-    add_table_slides(deck, frame, TableSlides(title, columns, rows, notes=notes, size=9.5))
+    details = [_person_detail(p) for p in people]
+    add_table_slides(deck, frame, TableSlides(title, columns, rows, size=9.5, row_notes=details))
     names = {p.id: p["full_name"] for p in ctx.plan.people}
     lines = [
         [

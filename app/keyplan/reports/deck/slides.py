@@ -156,8 +156,11 @@ class DeckFrame:
 
 
 def set_notes(slide: Slide, notes: str) -> None:
+    """The speaker notes of a slide, a paragraph per line."""
     if notes.strip():
-        slide.notes_slide.notes_text_frame.text = notes.strip()
+        text_body = slide.notes_slide.notes_text_frame._txBody
+        lines = [xml.Line(line, 12) for line in notes.strip().split("\n")]
+        xml.set_paragraphs(text_body, lines)
 
 
 def add_title_slide(
@@ -199,7 +202,8 @@ class TableSlides:
         title: the slides' title ("(continued)" is added after the first).
         columns: the headers and their share of the width.
         rows: the cells as text.
-        notes: the speaker notes (the detail); cells cut for room are added to them.
+        notes: the speaker notes of every slide; each slide adds the ``row_notes`` of its
+            rows and the whole text of its cells that were cut for room.
         caption: a line under the table on its last slide.
         intro: a line above the table on its first slide.
     """
@@ -211,6 +215,7 @@ class TableSlides:
     caption: str = ""
     intro: str = ""
     size: float = field(default=TABLE_SIZE)
+    row_notes: Sequence[str] = ()  # a note per row, given on the slide that shows the row
 
 
 def add_table_slides(deck: Presentation, frame: DeckFrame, table: TableSlides) -> list[Slide]:
@@ -218,18 +223,18 @@ def add_table_slides(deck: Presentation, frame: DeckFrame, table: TableSlides) -
     widths = _column_widths(table.columns)
     size = table.size
     header_height = _row_height([c.header for c in table.columns], widths, size, bold=True)
-    cut_notes: list[str] = []
-    fitted = [_fit_row(row, widths, size, table.columns, cut_notes) for row in table.rows]
+    cut_notes: list[list[str]] = [[] for _row in table.rows]
+    fitted = [
+        _fit_row(row, widths, size, table.columns, cut)
+        for row, cut in zip(table.rows, cut_notes, strict=True)
+    ]
     heights = [_row_height(row, widths, size) for row in fitted]
     intro_height = line_count(table.intro, BODY_WIDTH, 12) * 12 * LINE_SPACING if table.intro else 0
     pages = _paginate(heights, header_height + 0.0, intro_height, bool(table.caption))
-    notes = table.notes
-    if cut_notes:
-        notes = "\n".join(filter(None, [notes, "In full:", *cut_notes]))
     slides = []
     for index, (start, end) in enumerate(pages):
         title = table.title if index == 0 else f"{table.title} (continued)"
-        slide = frame.slide(deck, title, notes)
+        slide = frame.slide(deck, title, _page_notes(table, cut_notes, start, end))
         top = BODY_TOP
         if table.intro and index == 0:
             add_text(slide, (MARGIN, top, BODY_WIDTH, intro_height), table.intro, 12, colour=MUTED)
@@ -243,6 +248,12 @@ def add_table_slides(deck: Presentation, frame: DeckFrame, table: TableSlides) -
             add_text(slide, (MARGIN, below, BODY_WIDTH, 18), table.caption, 11, colour=MUTED)
         slides.append(slide)
     return slides
+
+
+def _page_notes(table: TableSlides, cut_notes: list[list[str]], start: int, end: int) -> str:
+    rows = [note for note in table.row_notes[start:end] if note]
+    cut = [note for notes in cut_notes[start:end] for note in notes]
+    return "\n".join(filter(None, [table.notes, *rows, *(["In full:", *cut] if cut else [])]))
 
 
 def _column_widths(columns: Sequence[Column]) -> list[float]:
