@@ -211,3 +211,73 @@ def test_a_sub_command_from_another_module_loads_only_when_used(monkeypatch, cap
     assert loaded == []  # starting the application did not load the command's module
     assert main(["greet", "--name", "Pär"]) == 0
     assert capsys.readouterr().out == "Hello Pär\n"
+
+
+def test_export_pdf_lists_only_the_people_we_work_with_unless_asked_for_all(
+    demo_db, tmp_path, capsys
+):
+    from pypdf import PdfReader
+
+    texts = {}
+    for shown in ("worked", "all"):
+        out = tmp_path / f"{shown}.pdf"
+        argv = ["export-pdf", "--db", str(demo_db), "--account", "Aldermark Group"]
+        argv += ["--variant", "customer", "--people-shown", shown, "--out", str(out)]
+        assert main(argv) == 0
+        texts[shown] = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    from keyplan.store.database import open_database
+    from keyplan.store.people.queries import find_account, people
+
+    db = open_database(demo_db, create=False)
+    try:
+        rows = people(db, find_account(db, "Aldermark Group"), with_affiliates=True)
+    finally:
+        db.close()
+    unknown = [r["full_name"] for r in rows if not (r.owners or r.last_contact or r["has_left"])]
+    assert unknown  # the demo has people nobody of ours knows
+    for name in unknown:
+        assert name not in texts["worked"] and name in texts["all"], name
+    for text in texts.values():  # the demo has a broken promise: no "—" for its delivery
+        assert "—" not in text
+    argv = ["export-pdf", "--db", str(demo_db), "--account", "Aldermark Group"]
+    bad = [*argv, "--variant", "customer", "--people-shown", "some", "--out", "x.pdf"]
+    assert main(bad) == 2
+    assert "invalid choice: 'some'" in capsys.readouterr().err.replace('"', "'")
+
+
+def test_export_pptx_writes_each_deck_and_refuses_bad_requests_in_one_line(
+    demo_db, tmp_path, capsys
+):
+    from pptx import Presentation
+
+    argv = ["export-pptx", "--db", str(demo_db), "--account", "Aldermark Group"]
+    for variant in ("internal", "customer"):
+        out = tmp_path / f"{variant}.pptx"
+        assert main([*argv, "--variant", variant, "--out", str(out)]) == 0
+        assert len(Presentation(str(out)).slides) > 5
+    brief = tmp_path / "brief.pptx"
+    people = "Henrik Dahlgren,Zoë Åkesson"
+    assert main([*argv, "--variant", "brief", "--people", people, "--out", str(brief)]) == 0
+    capsys.readouterr()
+    for extra, message in (
+        (["--variant", "brief", "--out", str(tmp_path / "b.pptx")], "needs --people"),
+        (["--variant", "internal", "--out", str(tmp_path / "x.pdf")], "must end in .pptx"),
+    ):
+        code = main([*argv, *extra])
+        err = capsys.readouterr().err
+        assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+    unknown = ["export-pptx", "--db", str(demo_db), "--account", "Nobody Inc"]
+    assert main([*unknown, "--variant", "internal", "--out", str(tmp_path / "n.pptx")]) == 1
+    assert "no account named" in capsys.readouterr().err
+    assert not (tmp_path / "n.pptx").exists()
+
+
+def test_export_pptx_never_writes_over_the_database(demo_db, capsys):
+    before = demo_db.read_bytes()
+    argv = ["export-pptx", "--db", str(demo_db), "--account", "Aldermark Group"]
+    # A .pptx name that is the database itself, through a link: refused, nothing changed.
+    link = demo_db.with_name("plan.pptx")
+    link.symlink_to(demo_db)
+    assert main([*argv, "--variant", "internal", "--out", str(link)]) == 1
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert demo_db.read_bytes() == before

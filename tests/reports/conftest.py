@@ -12,7 +12,7 @@ import pytest
 # sys.path, so we do, before anything imports it.
 sys.path.insert(0, str(Path(__file__).parent))
 
-from pdf_sample import ACCOUNT, SampleAccount, build_sample, export_all
+from pdf_sample import ACCOUNT, SampleAccount, build_sample, export_all, export_decks
 
 from keyplan.store.database import open_database
 from keyplan.store.people.queries import find_account, people
@@ -34,6 +34,12 @@ def sample_db_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def pdfs(sample_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every document of the sample account, exported once and only read by the tests."""
     return export_all(sample_db_path, tmp_path_factory.mktemp("pdfs"))
+
+
+@pytest.fixture(scope="session")
+def decks(sample_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Every PowerPoint deck of the sample account, exported once and only read by the tests."""
+    return export_decks(sample_db_path, tmp_path_factory.mktemp("decks"))
 
 
 @pytest.fixture

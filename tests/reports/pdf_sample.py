@@ -298,6 +298,51 @@ def pdf_text(path: Path) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+def export_decks(db_path: Path, folder: Path) -> dict[str, Path]:
+    """Every deck of the sample account, exported once (the customer one in both choices)."""
+    from keyplan.reports.deck.export import export_pptx
+
+    db = open_database(db_path, create=False)
+    try:
+        account_id = find_account(db, ACCOUNT)
+        paths = {}
+        for name, variant, shown in (
+            ("internal", "internal", "worked"),
+            ("customer", "customer", "worked"),
+            ("customer-all", "customer", "all"),
+            ("brief", "brief", "worked"),
+        ):
+            paths[name] = export_pptx(
+                db,
+                account_id,
+                variant,
+                folder / f"{name}.pptx",
+                people=[ZOE, GIORGOS] if variant == "brief" else None,
+                people_shown=shown,
+                today=TODAY,
+            )
+        return paths
+    finally:
+        db.close()
+
+
+def deck_text(path: Path, notes: bool = True) -> str:
+    """All the text of a deck, slides and (unless ``notes`` is False) speaker notes, as
+    ``pdf_text`` gives a PDF's: NFKC-normalised, whitespace collapsed."""
+    from pptx import Presentation
+
+    parts: list[str] = []
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                parts.append(shape.text_frame.text)
+            if shape.has_table:
+                parts += [cell.text for row in shape.table.rows for cell in row.cells]
+        if notes and slide.has_notes_slide:
+            parts.append(slide.notes_slide.notes_text_frame.text)
+    return " ".join(unicodedata.normalize("NFKC", " ".join(parts)).split())
+
+
 def export_all(db_path: Path, folder: Path) -> dict[str, Path]:
     """Every document of the sample account, exported once: A4, and the internal plan on Letter."""
     db = open_database(db_path, create=False)
@@ -313,6 +358,14 @@ def export_all(db_path: Path, folder: Path) -> dict[str, Path]:
                 today=TODAY,
                 people=[ZOE, GIORGOS] if variant == "brief" else None,
             )
+        paths["customer-all"] = export_pdf(
+            db,
+            account_id,
+            "customer",
+            folder / "customer-all.pdf",
+            today=TODAY,
+            people_shown="all",
+        )
         paths["internal-letter"] = export_pdf(
             db,
             account_id,

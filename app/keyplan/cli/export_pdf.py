@@ -13,6 +13,7 @@ from keyplan.cli.database_option import add_db_option, database_location
 from keyplan.domain.errors import KeyplanError
 
 VARIANTS = ("internal", "customer", "brief")
+PEOPLE_SHOWN = ("worked", "all")
 PAGE_SIZES = ("A4", "Letter")
 
 
@@ -42,6 +43,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar='"NAME ONE,NAME TWO"',
         help="for --variant brief: the attendees, separated by commas",
     )
+    add_people_shown_option(parser)
+
+
+def add_people_shown_option(parser: argparse.ArgumentParser) -> None:
+    """``--people-shown worked|all``: whom the customer-safe document lists."""
+    parser.add_argument(
+        "--people-shown",
+        default="worked",
+        choices=PEOPLE_SHOWN,
+        help="for --variant customer: only the people we work with (an owner or a meeting; "
+        "the default) or all of their people",
+    )
 
 
 def _page_size(text: str) -> str:
@@ -70,7 +83,13 @@ def run(args: argparse.Namespace) -> int:
         try:
             account_id = find_account(db, args.account)
             path = export_pdf(
-                db, account_id, args.variant, args.out, page_size=args.page_size, people=people
+                db,
+                account_id,
+                args.variant,
+                args.out,
+                page_size=args.page_size,
+                people=people,
+                people_shown=args.people_shown,
             )
         finally:
             db.close()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -117,3 +117,12 @@ def reporting_cycles(managers: Mapping[Ref, Ref | None]) -> list[list[Ref]]:
         for person in path:
             state[person] = 2
     return cycles
+
+
+def is_worked_with(owners: Sequence[str], last_contact: date | None) -> bool:
+    """Whether we work with a person: someone of ours owns the relationship, or we met them.
+
+    The customer-safe documents list only these people by default: a person nobody of ours
+    knows would print with no contact on our side, which helps nobody across the table.
+    """
+    return bool(owners) or last_contact is not None

@@ -232,6 +232,13 @@ class ExportVariant(Vocabulary):
     BRIEF = "brief"
 
 
+class PeopleShown(Vocabulary):
+    """Which of their people a customer-safe document lists (see ``rules.is_worked_with``)."""
+
+    WORKED = "worked"  # only the people we work with: the default, nobody is listed for show
+    ALL = "all"
+
+
 #: The short word a map card (on screen, in the SVG and in the PDF) shows for a buying role;
 #: no role, no badge. "INF", not "IN", so it cannot be read as the card's LinkedIn mark.
 ROLE_BADGES: dict[BuyingRole, str] = {

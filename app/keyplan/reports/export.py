@@ -43,6 +43,7 @@ def export_pdf(
     people: Sequence[str] | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    people_shown: str = "worked",
 ) -> Path:
     """Write one PDF of an account and record the export.
 
@@ -55,6 +56,8 @@ def export_pdf(
         people: for the brief, the names of the attendees.
         today: the date printed on the document and used for lateness (default: today).
         progress: called with a fraction from 0 to 1 as the work advances.
+        people_shown: for the customer-safe plan, "worked" (only the people we work with) or
+            "all" of their people.
 
     Returns:
         The path written.
@@ -72,7 +75,7 @@ def export_pdf(
     plan = load_plan(db, account_id, today or date.today())
     report(_READ / 2)
     ensure_fonts()
-    built = _build(db, account_id, plan, kind, size, people)
+    built = _build(db, account_id, plan, kind, size, people, people_shown)
     report(_READ)
     _write_atomically(target, built, lambda f: report(_READ + (_BUILD - _READ) * f))
     _record_if_writable(db, account_id, kind.value, target)
@@ -101,7 +104,7 @@ def _variant(variant: str | ExportVariant) -> ExportVariant:
         ) from None
 
 
-def _build(db, account_id, plan, kind: ExportVariant, size, people):
+def _build(db, account_id, plan, kind: ExportVariant, size, people, people_shown="worked"):
     # Imported here: the document modules pull in most of ReportLab, needed only now.
     from keyplan.reports.meetings.brief import (
         INTERACTIONS_PER_PERSON,
@@ -115,7 +118,7 @@ def _build(db, account_id, plan, kind: ExportVariant, size, people):
 
         return internal_plan(plan, size, read_insights(db, account_id, plan.today))
     if kind is ExportVariant.CUSTOMER:
-        return customer_plan(plan, size)
+        return customer_plan(plan, size, people_shown)
     attendees = find_attendees(plan, list(people or ()))
     ids = [p.id for p in attendees]
     interactions = interactions_with(db, account_id, ids, INTERACTIONS_PER_PERSON * len(ids) * 4)

@@ -93,6 +93,18 @@ def ask_export_options(parent: QWidget | None, people: list[tuple[str, str]]) ->
     return dialog.options() if dialog.exec() else None
 
 
+def ask_print_options(parent: QWidget | None, people: list[tuple[str, str]]) -> object | None:
+    """Ask which document to print (the export dialog without its choice of format).
+
+    Returns:
+        An ``ExportOptions``, or None when the user cancelled.
+    """
+    from keyplan.ui.plan.export_dialog import ExportDialog
+
+    dialog = ExportDialog(people, parent, for_printing=True)
+    return dialog.options() if dialog.exec() else None
+
+
 def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
     """Ask where to save a PDF, offering the suggested path's name; add ".pdf" when missing."""
     path, _ = in_last_folder(
@@ -108,10 +120,26 @@ def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
     return path or None
 
 
+def ask_save_pptx(parent: QWidget | None, suggested_path: str) -> str | None:
+    """Ask where to save a PowerPoint deck; add ".pptx" when missing."""
+    path, _ = in_last_folder(
+        FileKind.PDF_EXPORT,  # decks go where plans go
+        QFileDialog.getSaveFileName,
+        parent,
+        "Export plan as PowerPoint",
+        suggested_path,
+        "PowerPoint decks (*.pptx)",
+    )
+    if path and not path.lower().endswith(".pptx"):
+        path += ".pptx"
+    return path or None
+
+
 def ask_open_export(parent: QWidget | None, path: str) -> str | None:
     """After an export: "file" to open the PDF, "folder" to show its folder, None for neither."""
     box = QMessageBox(QMessageBox.Icon.Information, "Plan exported", f"Saved {path}", parent=parent)
-    open_file = box.addButton("Open PDF", QMessageBox.ButtonRole.AcceptRole)
+    kind = "deck" if path.lower().endswith(".pptx") else "PDF"
+    open_file = box.addButton(f"Open {kind}", QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
     box.addButton(QMessageBox.StandardButton.Close)
     box.exec()

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pdf_sample import (
     ACCOUNT_ALIASES,
+    DMITRI,
+    KHALID,
     MARKUP_NOTE,
     SECRET_ACCOUNT_NOTE,
     SECRET_COMPETITOR_NOTE,
@@ -17,8 +19,11 @@ from pdf_sample import (
     SECRET_RISK,
     SECRET_WEAKNESS,
     TODAY,
+    WANG,
+    YAMADA,
     ZOE,
     ZOE_PROFILE,
+    deck_text,
     pdf_text,
 )
 
@@ -35,14 +40,25 @@ from keyplan.store.people.queries import PersonRow
 from keyplan.store.plan import queries as plan_queries
 
 
-@pytest.fixture(scope="module")
-def customer_text(pdfs: dict[str, Path]) -> str:
-    return pdf_text(pdfs["customer"])
+# One leak test over both customer-safe documents: the PDF and the PowerPoint deck (its slides
+# and its speaker notes) must leave out the same things (redaction.CUSTOMER_SAFE_FIELDS).
+@pytest.fixture(scope="module", params=["pdf", "pptx"])
+def document_kind(request) -> str:
+    return request.param
 
 
 @pytest.fixture(scope="module")
-def internal_text(pdfs: dict[str, Path]) -> str:
-    return pdf_text(pdfs["internal"])
+def customer_text(document_kind, pdfs: dict[str, Path], decks: dict[str, Path]) -> str:
+    return pdf_text(pdfs["customer"]) if document_kind == "pdf" else deck_text(decks["customer"])
+
+
+@pytest.fixture(scope="module")
+def internal_text(document_kind, pdfs: dict[str, Path], decks: dict[str, Path]) -> str:
+    return pdf_text(pdfs["internal"]) if document_kind == "pdf" else deck_text(decks["internal"])
+
+
+def _texts(kind: str, pdfs: dict[str, Path], decks: dict[str, Path], name: str) -> str:
+    return pdf_text(pdfs[name]) if kind == "pdf" else deck_text(decks[name])
 
 
 SECRETS = (
@@ -187,3 +203,49 @@ def test_a_profile_url_and_the_aliases_are_not_handed_to_the_customer(customer_t
 
 def test_unknown_fields_are_never_safe():
     assert not is_customer_safe("person", "a_field_added_next_year")
+
+
+# ---- whom the customer-safe plan lists, and no words of ours about the document ----
+
+
+def test_by_default_only_the_people_we_work_with_are_listed(document_kind, pdfs, decks):
+    worked = _texts(document_kind, pdfs, decks, "customer")
+    everyone = _texts(document_kind, pdfs, decks, "customer-all")
+    for name in (ZOE, DMITRI):  # Zoë has an owner and a meeting, Dmitri an owner
+        assert name in worked and name in everyone
+    for name in (WANG, YAMADA, KHALID):  # nobody of ours knows them
+        assert name not in worked, name
+        assert name in everyone, name
+
+
+def test_a_person_we_met_has_the_colleague_who_met_them_as_contact(sample):
+    plan = plan_queries.load_plan(sample.db, sample.account_id, TODAY)
+    met_only = dataclasses.replace(
+        plan,
+        people=tuple(
+            dataclasses.replace(p, owners=()) if p.values["full_name"] == ZOE else p
+            for p in plan.people
+        ),
+    )
+    zoe = next(p for p in redact_for_customer(met_only).people if p.values["full_name"] == ZOE)
+    assert zoe.owners == ("Ada Director",)  # she met Ada: that is her contact with us
+
+
+@pytest.mark.parametrize("variant", ["customer", "customer-all"])
+def test_the_customer_plan_prints_no_placeholders_or_notes_to_the_reader(
+    document_kind, pdfs, decks, variant
+):
+    text = _texts(document_kind, pdfs, decks, variant)
+    assert "—" not in text  # no dash standing for a contact, a date or a fact we lack
+    for words in ("Team of 12", "a card marked", "Nothing recorded", "not recorded"):
+        assert words.lower() not in text.lower(), words
+
+
+def test_empty_sections_are_left_out_of_the_customer_plan(sample, tmp_path):
+    from keyplan.reports.plan.outline import customer_sections
+
+    plan = plan_queries.load_plan(sample.db, sample.account_id, TODAY)
+    bare = dataclasses.replace(redact_for_customer(plan), commitments=(), whitespace=())
+    bare = dataclasses.replace(bare, account={**bare.account, "value_proposition": None})
+    keys = [key for key, _title in customer_sections(bare)]
+    assert keys == ["business", "organisation", "people", "working"]

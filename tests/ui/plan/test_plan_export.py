@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from keyplan.domain.vocabulary import ExportVariant
+from keyplan.domain.vocabulary import ExportVariant, PeopleShown
 from keyplan.reports import export
 from keyplan.ui import dialogs
 from keyplan.ui.background import run_task
@@ -213,3 +213,57 @@ def _today():
     from datetime import date
 
     return date.today()
+
+
+def test_the_customer_plan_lists_the_people_we_work_with_unless_all_are_chosen(qtbot):
+    dialog = ExportDialog([("Harald Berg", "COO · Operations")])
+    qtbot.addWidget(dialog)
+    assert not dialog.people_shown.isEnabled()  # only the customer-safe plan lists people so
+    dialog.choose_variant(ExportVariant.CUSTOMER)
+    assert dialog.people_shown.isEnabled()
+    assert dialog.options().people_shown is PeopleShown.WORKED
+    dialog.choose_people_shown(PeopleShown.ALL)
+    assert dialog.options() == ExportOptions(
+        ExportVariant.CUSTOMER, default_page_size(), (), PeopleShown.ALL
+    )
+
+
+def test_the_choice_of_people_reaches_the_exporter(
+    window, qtbot, export_answers, exporter, tmp_path
+):
+    export_answers.options = ExportOptions(ExportVariant.CUSTOMER, "A4", (), PeopleShown.ALL)
+    export_answers.path = str(tmp_path / "joint.pdf")
+    window.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: bool(export_answers.offered), timeout=5000)
+    ((_db, _account, variant, _out, options),) = exporter.calls
+    assert variant is ExportVariant.CUSTOMER and options["people_shown"] == "all"
+
+
+def test_a_powerpoint_deck_is_exported_from_the_same_dialog(
+    window, qtbot, monkeypatch, export_answers, tmp_path
+):
+    from pptx import Presentation
+
+    export_answers.options = ExportOptions(
+        ExportVariant.CUSTOMER, "A4", (), PeopleShown.WORKED, "pptx"
+    )
+    asked: list[str] = []
+
+    def ask_save_pptx(_parent, suggested: str) -> str:
+        asked.append(suggested)
+        return str(tmp_path / "joint.pptx")
+
+    monkeypatch.setattr(dialogs, "ask_save_pptx", ask_save_pptx)
+    window.export_pdf_action.trigger()
+    qtbot.waitUntil(lambda: bool(export_answers.offered), timeout=20000)
+    assert asked[0].endswith(".pptx")
+    assert len(Presentation(str(tmp_path / "joint.pptx")).slides) > 1
+
+
+def test_the_dialog_offers_powerpoint_with_no_paper_size(qtbot):
+    dialog = ExportDialog([("Harald Berg", "COO · Operations")])
+    qtbot.addWidget(dialog)
+    assert dialog.page_size.isEnabled()
+    dialog.choose_format("pptx")
+    assert not dialog.page_size.isEnabled()  # slides are 16:9 whatever the paper
+    assert dialog.options().format == "pptx"

@@ -177,20 +177,25 @@ def map_section(ctx: Context, key: str, title: str) -> list[Flowable]:
     fit = _fit_scale(model.layout.bounds, width, height - used)
     if fit >= MIN_SCALE:
         return [*story, MapTile(model, model.layout.bounds, fit)]
-    intro = Paragraph(
-        escape(
-            "Printed over several pages along the reporting lines: a card marked "
-            "“Team of 12 → page 9” has that team on page 9, starting with them."
-        ),
-        styles().muted,
-    )
-    used += _height_of([intro], width) + 6
+    # Our own readers get a word on how the pages connect; a customer document carries no
+    # instructions about itself (the captions and card notes say where a team continues).
+    intro: list[Flowable] = []
+    if ctx.internal:
+        intro = [
+            Paragraph(
+                "Printed over several pages along the reporting lines: a manager's card "
+                "names the page where their team continues.",
+                styles().muted,
+            ),
+            Spacer(1, 6),
+        ]
+        used += _height_of(intro, width)
     pages = split_into_pages(
         model,
         PageRoom(width, height - used - SAFETY, MIN_SCALE),
         PageRoom(width, height - CAPTION_HEIGHT - SAFETY, MIN_SCALE),
     )
-    story += [intro, Spacer(1, 6)]
+    story += intro
     for index, page in enumerate(pages):
         if index:
             story.append(PageBreak())

@@ -22,6 +22,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from keyplan.domain.vocabulary import PeopleShown
 from keyplan.reports.document import LANDSCAPE, PORTRAIT, ContentsEntry, ContentsPage, DocumentInfo
 from keyplan.reports.insights import sections_insights as insights
 from keyplan.reports.map.stakeholder_map import map_section
@@ -30,6 +31,7 @@ from keyplan.reports.plan import sections_business as business
 from keyplan.reports.plan import sections_people as people
 from keyplan.reports.plan import sections_plan as work
 from keyplan.reports.plan.context import Context
+from keyplan.reports.plan.outline import CUSTOMER_OUTLINE, customer_sections
 from keyplan.reports.plan.redaction import redact_for_customer
 from keyplan.reports.styles import ACCENT, styles
 from keyplan.reports.tables import key_values
@@ -70,16 +72,18 @@ INTERNAL_SECTIONS = (
     ),
 )
 
-CUSTOMER_SECTIONS = (
-    Section(
-        "business", "Your business as we understand it", business.customer_business, new_page=True
-    ),
-    Section("value", "What we bring", business.what_we_provide),
-    Section("organisation", "Your organisation", map_section, landscape=True),
-    Section("people", "People we work with", people.people_we_work_with, new_page=True),
-    Section("together", "What we will do together", work.what_we_will_do),
-    Section("promised", "What we promised", work.what_we_promised),
-    Section("working", "How we work together", people.working_together),
+_CUSTOMER_BUILDERS: dict[str, tuple[Builder, bool, bool]] = {
+    # key -> (builder, landscape, new page); the titles and order are CUSTOMER_OUTLINE's
+    "business": (business.customer_business, False, True),
+    "value": (business.what_we_provide, False, False),
+    "organisation": (map_section, True, False),
+    "people": (people.people_we_work_with, False, True),
+    "together": (work.what_we_will_do, False, False),
+    "promised": (work.what_we_promised, False, False),
+    "working": (people.working_together, False, False),
+}
+CUSTOMER_SECTIONS = tuple(
+    Section(key, title, *_CUSTOMER_BUILDERS[key]) for key, title in CUSTOMER_OUTLINE
 )
 
 
@@ -116,9 +120,19 @@ def internal_plan(
     return BuiltDocument(info, story, contents)
 
 
-def customer_plan(plan: PlanData, page_size: tuple[float, float]) -> BuiltDocument:
-    """The joint plan for the customer: only what ``CUSTOMER_SAFE_FIELDS`` includes."""
-    safe = redact_for_customer(plain_team_names(plan))
+def customer_plan(
+    plan: PlanData,
+    page_size: tuple[float, float],
+    people_shown: PeopleShown | str = PeopleShown.WORKED,
+) -> BuiltDocument:
+    """The joint plan for the customer: only what ``CUSTOMER_SAFE_FIELDS`` includes.
+
+    ``people_shown``: "worked" lists only the people we work with, "all" everyone present.
+    Sections with nothing to say are left out (``outline.customer_sections``).
+    """
+    safe = redact_for_customer(plain_team_names(plan), people_shown)
+    shown = {key for key, _title in customer_sections(safe)}
+    sections = tuple(s for s in CUSTOMER_SECTIONS if s.key in shown)
     ctx = Context(safe, page_size, internal=False)
     label = f"Prepared for {safe.name}"
     info = DocumentInfo(
@@ -130,10 +144,10 @@ def customer_plan(plan: PlanData, page_size: tuple[float, float]) -> BuiltDocume
         printed_on=safe.today,
         page_size=page_size,
     )
-    contents = tuple(ContentsEntry(s.title, s.key) for s in CUSTOMER_SECTIONS)
+    contents = tuple(ContentsEntry(s.title, s.key) for s in sections)
     story = _cover(ctx, "Joint account plan", label, JOINT_PROMISE, styles().cover_note)
     story += [PageBreak(), ContentsPage(contents)]
-    story += _sections(ctx, CUSTOMER_SECTIONS)
+    story += _sections(ctx, sections)
     return BuiltDocument(info, story, contents)
 
 

@@ -3,9 +3,10 @@
 The customer-safe plan is handed over the table as a joint plan: our understanding of the
 customer's business and objectives, what we will do together, what we promised. Anything that
 is our assessment of the customer's people, our sales targeting, or our internal working is
-left out. ``CUSTOMER_SAFE_FIELDS`` is the single list of decisions; ``redact_for_customer``
-applies it to the data *before* any page is built, so a section that prints an excluded field
-by mistake finds nothing there to print.
+left out. ``CUSTOMER_SAFE_FIELDS`` is the single list of decisions, for every customer-safe
+document (the PDF and the PowerPoint deck); ``redact_for_customer`` applies it to the data
+*before* any page or slide is built, so a section that prints an excluded field by mistake
+finds nothing there to print. It also keeps only the people we work with, unless asked for all.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from keyplan.domain.vocabulary import WhitespaceStatus
+from keyplan.domain.rules import is_worked_with
+from keyplan.domain.vocabulary import PeopleShown, WhitespaceStatus
 from keyplan.store.people.queries import PersonRow
 from keyplan.store.plan.queries import PlanData
 
@@ -287,12 +289,23 @@ def is_customer_safe(record: str, field: str) -> bool:
     return _DECISIONS.get((record, field)) is Show.INCLUDE
 
 
-def redact_for_customer(plan: PlanData) -> PlanData:
+def redact_for_customer(
+    plan: PlanData, people_shown: PeopleShown | str = PeopleShown.WORKED
+) -> PlanData:
     """A copy of the plan holding only what ``CUSTOMER_SAFE_FIELDS`` includes.
 
     Excluded fields become None; a collection with no included field becomes empty; people
-    who have left and whitespace cells we do not supply yet are dropped.
+    who have left and whitespace cells we do not supply yet are dropped, and so are the people
+    we do not work with (no owner, never met: ``rules.is_worked_with``) unless ``people_shown``
+    is "all". The test is made on the full data, before the owners and contacts are redacted.
     """
+    everyone = PeopleShown(people_shown) is PeopleShown.ALL
+    shown = [
+        p
+        for p in plan.people
+        if not p.values.get("has_left") and (everyone or is_worked_with(p.owners, p.last_contact))
+    ]
+    met_by = _team_who_met(plan)
     collections = {
         attribute: _redact_rows(getattr(plan, attribute), record)
         for attribute, record in COLLECTIONS.items()
@@ -305,9 +318,30 @@ def redact_for_customer(plan: PlanData) -> PlanData:
     return dataclasses.replace(
         plan,
         account=_redact_mapping(plan.account, "account"),
-        people=tuple(_redact_person(p) for p in plan.people if not p.values.get("has_left")),
+        people=tuple(_redact_person(_with_contacts(p, met_by)) for p in shown),
         **collections,
     )
+
+
+def _team_who_met(plan: PlanData) -> dict[int, tuple[str, ...]]:
+    """Person id -> our people who met them, most recent meeting first (from ``interactions``)."""
+    met: dict[int, list[str]] = {}
+    for interaction in sorted(plan.interactions, key=lambda i: i.occurred_on, reverse=True):
+        for person_id in interaction.person_ids:
+            names = met.setdefault(person_id, [])
+            names.extend(n for n in interaction.team if n not in names)
+    return {person_id: tuple(names) for person_id, names in met.items()}
+
+
+def _with_contacts(person: PersonRow, met_by: dict[int, tuple[str, ...]]) -> PersonRow:
+    """A person with no relationship owner shows the colleagues who met them as contacts.
+
+    Their contact on our side is a customer-safe fact; printing "—" for someone we met helps
+    nobody. The meetings themselves stay out (``interaction`` is excluded above).
+    """
+    if person.owners or not met_by.get(person.id):
+        return person
+    return dataclasses.replace(person, owners=met_by[person.id][:2])
 
 
 def _redact_mapping(values: dict[str, Any], record: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from keyplan.reports.plan.context import Context, money
 from keyplan.reports.plan.whitespace import company_grids, installed_where, whitespace_section
 from keyplan.reports.styles import styles
 from keyplan.reports.tables import Column, data_table, key_values
-from keyplan.reports.text import escape, note_flowables, para
+from keyplan.reports.text import escape, note_flowables
 
 # (sub-heading, [(field, label), ...]) in the order a planning session walks through them.
 BUSINESS_GROUPS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
@@ -45,7 +45,7 @@ def customer_business(ctx: Context, key: str, title: str) -> list[Flowable]:
     Internal plans show empty fields as gaps to fill; the customer-safe plan skips them.
     """
     account = ctx.plan.account
-    story: list[Flowable] = [SectionHeading(title, key), _facts(ctx)]
+    story: list[Flowable] = [SectionHeading(title, key), *_facts(ctx)]
     for heading, fields in BUSINESS_GROUPS:
         texts = [(label, account.get(field)) for field, label in fields]
         if not ctx.internal and not any(text and text.strip() for _l, text in texts):
@@ -60,7 +60,7 @@ def customer_business(ctx: Context, key: str, title: str) -> list[Flowable]:
     return story
 
 
-def _facts(ctx: Context) -> Flowable:
+def _facts(ctx: Context) -> list[Flowable]:
     account = ctx.plan.account
     pairs: list[tuple[str, object]] = [
         ("Industry", account.get("industry")),
@@ -70,10 +70,12 @@ def _facts(ctx: Context) -> Flowable:
         ),
         ("Website", account.get("website")),
     ]
+    if not ctx.internal:  # no "—" for what we do not know in a document the customer reads
+        pairs = [(label, value) for label, value in pairs if value]
     if ctx.plan.affiliates:
         names = ", ".join(a.name for a in ctx.plan.affiliates)
         pairs.append(("Affiliates", names))
-    return key_values(pairs, ctx.width)
+    return [key_values(pairs, ctx.width)] if pairs else []
 
 
 def our_position(ctx: Context, key: str, title: str) -> list[Flowable]:
@@ -120,10 +122,9 @@ def what_we_provide(ctx: Context, key: str, title: str) -> list[Flowable]:
         story.append(Paragraph("Our value proposition", styles().h2))
         story.extend(note_flowables(proposition))
     installed = installed_where(ctx.plan)  # the plan is already reduced to what is installed
-    story.append(Paragraph("What we provide today", styles().h2))
     if not installed:
-        story.append(para("Nothing recorded yet.", styles().muted))
-        return story
+        return story  # a customer document prints no "nothing recorded" lines
+    story.append(Paragraph("What we provide today", styles().h2))
     with_where = len(company_grids(ctx.plan)) > 1
     rows = []
     for department in sorted(installed, key=str.casefold):

@@ -17,6 +17,7 @@ from keyplan.domain.vocabulary import (
     TeamRole,
 )
 from keyplan.reports.document import SectionHeading
+from keyplan.reports.fonts import markup
 from keyplan.reports.plan.context import Context, label_of, vocab
 from keyplan.reports.styles import STANCE_COLOURS, styles, tint
 from keyplan.reports.tables import Column, data_table, date_column, key_values
@@ -159,8 +160,10 @@ def people_we_work_with(ctx: Context, key: str, title: str) -> list[Flowable]:
     story: list[Flowable] = [SectionHeading(title, key)]
     if not people:
         return [*story, Paragraph("No people recorded yet.", styles().muted)]
+    # Contacts are owners, or the colleagues who met them (redaction._with_contacts); an
+    # empty cell stays empty: no "—" placeholder in a document the customer reads.
     rows = [
-        [p["full_name"], p["job_title"], p["department"], ", ".join(p.owners or ()) or None]
+        [p["full_name"], p["job_title"], p["department"], _text_cell(", ".join(p.owners))]
         for p in people
     ]
     columns = [
@@ -171,6 +174,11 @@ def people_we_work_with(ctx: Context, key: str, title: str) -> list[Flowable]:
     ]
     story.append(data_table(columns, rows, ctx.width))
     return story
+
+
+def _text_cell(text: str) -> Paragraph:
+    """A cell that stays empty when there is nothing: no "—" in a document for the customer."""
+    return Paragraph(markup(text), styles().cell)
 
 
 def governance(ctx: Context, key: str, title: str) -> list[Flowable]:
@@ -230,7 +238,10 @@ def _team_table(ctx: Context, heading: str) -> Sequence[Flowable]:
     story: list[Flowable] = [Paragraph(escape(heading), styles().h2)]
     if not team:
         return [*story, Paragraph("No team members recorded yet.", styles().muted)]
-    rows = [[m.name, vocab(TeamRole, m.role), m.email] for m in team]
+    rows = [
+        [m.name, vocab(TeamRole, m.role), m.email if ctx.internal else _text_cell(m.email or "")]
+        for m in team
+    ]
     columns = [Column("Name", 1.3, bold=True), Column("Role", 1.2), Column("E-mail", 1.5)]
     story.append(data_table(columns, rows, ctx.width))
     return story

@@ -204,12 +204,16 @@ def commitments(ctx: Context, key: str, title: str) -> list[Flowable]:
     return story
 
 
-def _commitment_table(ctx: Context, rows_in: tuple[CommitmentRow, ...] | list) -> Flowable:
+def _commitment_table(
+    ctx: Context, rows_in: tuple[CommitmentRow, ...] | list, delivered: bool = True
+) -> Flowable:
+    """The promises; without the Delivered column for open ones (a column of dashes)."""
     rows, highlights = [], []
     for index, c in enumerate(rows_in):
-        rows.append(
-            [c.promise, c.to_person, c.by_member, c.due_on, promise_status(c), c.delivered_on]
-        )
+        row = [c.promise, c.to_person, c.by_member, c.due_on, promise_status(c)]
+        row = [*row, c.delivered_on] if delivered else row
+        # The customer reads an empty cell where we have nothing, never a "—" placeholder.
+        rows.append(row if ctx.internal else [_blank_if_none(v) for v in row])
         colour = LATE if c.late else COMMITMENT_COLOURS.get(c.status)
         if colour is not None:
             highlights.append((index, colour))
@@ -219,9 +223,14 @@ def _commitment_table(ctx: Context, rows_in: tuple[CommitmentRow, ...] | list) -
         Column("By", 1.0),
         date_column("Due"),
         Column("Status", 0.9),
-        date_column("Delivered"),
     ]
+    if delivered:
+        columns.append(date_column("Delivered"))
     return data_table(columns, rows, ctx.width, highlights=highlights)
+
+
+def _blank_if_none(value: object) -> object:
+    return Paragraph("", styles().cell) if value is None else value
 
 
 def promise_status(row: CommitmentRow) -> str:
@@ -255,7 +264,7 @@ def what_we_will_do(ctx: Context, key: str, title: str) -> list[Flowable]:
     open_rows = [c for c in ctx.plan.commitments if c.status == CommitmentStatus.OPEN.value]
     if not open_rows:
         return [*story, Paragraph("Nothing open at the moment.", styles().muted)]
-    story.append(_commitment_table(ctx, open_rows))
+    story.append(_commitment_table(ctx, open_rows, delivered=False))
     return story
 
 

@@ -22,13 +22,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan.domain.vocabulary import ExportVariant
+from keyplan.domain.vocabulary import ExportVariant, PeopleShown
 
 PAGE_SIZES = ("A4", "Letter")
+FORMATS = {"pdf": "PDF document", "pptx": "PowerPoint deck (16:9, editable)"}
 VARIANT_TEXTS = {
     ExportVariant.INTERNAL: "Internal plan: everything, for our team and management",
     ExportVariant.CUSTOMER: "Customer-safe plan: no internal assessments, to hand over the table",
     ExportVariant.BRIEF: "Meeting brief: one or two pages on the people you will meet",
+}
+PEOPLE_SHOWN_TEXTS = {
+    PeopleShown.WORKED: "Only the people we work with (an owner or a meeting)",
+    PeopleShown.ALL: "All of their people",
 }
 # Where US Letter is the paper in the printer; everywhere else it is A4.
 LETTER_COUNTRIES = {
@@ -48,6 +53,8 @@ class ExportOptions:
     variant: ExportVariant
     page_size: str
     people: tuple[str, ...] = ()
+    people_shown: PeopleShown = PeopleShown.WORKED
+    format: str = "pdf"  # or "pptx"
 
 
 def default_page_size(locale: QLocale | None = None) -> str:
@@ -63,9 +70,14 @@ class ExportDialog(QDialog):
         people: the account's people as (name, "title · department") pairs.
     """
 
-    def __init__(self, people: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        people: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        for_printing: bool = False,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export plan as PDF")
+        self.setWindowTitle("Print" if for_printing else "Export plan")
         self.variants = QButtonGroup(self)
         variant_box = QGroupBox("Document")
         variant_layout = QVBoxLayout(variant_box)
@@ -78,13 +90,31 @@ class ExportDialog(QDialog):
         self.page_size = QComboBox()
         self.page_size.addItems(PAGE_SIZES)
         self.page_size.setCurrentText(default_page_size())
+        self.people_shown = QComboBox()
+        self.people_shown.setObjectName("people_shown")
+        for choice, text in PEOPLE_SHOWN_TEXTS.items():
+            self.people_shown.addItem(text, choice.value)
+        self.people_shown.setToolTip(
+            "Whom the customer-safe plan lists: people nobody of ours knows would show no "
+            "contact on our side"
+        )
+        self.format = QComboBox()
+        self.format.setObjectName("format")
+        for key, text in FORMATS.items():
+            self.format.addItem(text, key)
+        self.format.currentIndexChanged.connect(lambda _index: self._update())
         paper = QFormLayout()
+        if not for_printing:  # paper is the only format a printer takes
+            paper.addRow("Format", self.format)
         paper.addRow("Paper", self.page_size)
+        paper.addRow("People listed", self.people_shown)
         self.attendees = self._build_attendees(people)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            "Print…" if for_printing else "Export…"
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -141,8 +171,18 @@ class ExportDialog(QDialog):
     def options(self) -> ExportOptions:
         is_brief = self.variant() is ExportVariant.BRIEF
         return ExportOptions(
-            self.variant(), self.page_size.currentText(), self.chosen_people() if is_brief else ()
+            self.variant(),
+            self.page_size.currentText(),
+            self.chosen_people() if is_brief else (),
+            PeopleShown(self.people_shown.currentData()),
+            self.format.currentData(),
         )
+
+    def choose_format(self, key: str) -> None:
+        self.format.setCurrentIndex(self.format.findData(key))
+
+    def choose_people_shown(self, choice: PeopleShown) -> None:
+        self.people_shown.setCurrentIndex(self.people_shown.findData(choice.value))
 
     def _apply_filter(self, text: str) -> None:
         wanted = text.strip().casefold()
@@ -154,6 +194,8 @@ class ExportDialog(QDialog):
         is_brief = self.variant() is ExportVariant.BRIEF
         chosen = len(self.chosen_people())
         self.attendees.setEnabled(is_brief)
+        self.people_shown.setEnabled(self.variant() is ExportVariant.CUSTOMER)
+        self.page_size.setEnabled(self.format.currentData() == "pdf")  # slides are 16:9
         self.chosen_label.setText(
             f"{chosen} chosen" if chosen else "Tick the people you will meet."
         )

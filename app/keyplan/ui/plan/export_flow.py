@@ -1,6 +1,8 @@
-""" "Export plan as PDF…": ask what and where, write it off the GUI thread, offer to open it.
+""" "Export plan (PDF or PowerPoint)…": ask what and where, write it off the GUI thread, offer
+to open it.
 
-The PDF itself is ``keyplan.reports.export.export_pdf`` (ReportLab, no Qt). It runs through the
+The PDF itself is ``keyplan.reports.export.export_pdf`` (ReportLab, no Qt), the deck
+``keyplan.reports.deck.export.export_pptx`` (python-pptx). It runs through the
 background helper with a progress dialog whose Cancel stops it at its next progress report;
 the exporter writes atomically, so a cancelled or failed export leaves no half-written file.
 """
@@ -37,10 +39,17 @@ def export_pdf(*args: Any, **kwargs: Any) -> Any:
     return import_module("keyplan.reports.export").export_pdf(*args, **kwargs)
 
 
-def suggested_file_name(account_name: str, variant: ExportVariant, today: date) -> str:
+def export_pptx(*args: Any, **kwargs: Any) -> Any:
+    """The deck exporter, looked up at call time (python-pptx loads only when used)."""
+    return import_module("keyplan.reports.deck.export").export_pptx(*args, **kwargs)
+
+
+def suggested_file_name(
+    account_name: str, variant: ExportVariant, today: date, extension: str = "pdf"
+) -> str:
     """ "Aldermark Group - meeting brief - 2026-03-05.pdf", safe on every file system."""
     safe = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", account_name).strip(" .") or "Account"
-    return f"{safe} - {FILE_NAME_WORDS[variant]} - {today.isoformat()}.pdf"
+    return f"{safe} - {FILE_NAME_WORDS[variant]} - {today.isoformat()}.{extension}"
 
 
 class PlanExport(QObject):
@@ -69,8 +78,9 @@ class PlanExport(QObject):
             return
         name = document.account_values(account_id)["name"]
         # The dialog starts in the folder the last PDF went to (ui/shell/file_folders.py).
-        suggested = suggested_file_name(name, options.variant, date.today())
-        path = dialogs.ask_save_pdf(self.window, suggested)
+        suggested = suggested_file_name(name, options.variant, date.today(), options.format)
+        ask = dialogs.ask_save_pptx if options.format == "pptx" else dialogs.ask_save_pdf
+        path = ask(self.window, suggested)
         if not path or dialogs.refuse_output(self.window, path, document.database.path):
             return
         self._run(document, account_id, options, path, name)
@@ -88,6 +98,16 @@ class PlanExport(QObject):
         database = document.database  # the worker gets plain values, never a widget
 
         def work(report: Report) -> Any:
+            if options.format == "pptx":
+                return export_pptx(
+                    database,
+                    account_id,
+                    options.variant,
+                    path,
+                    people=list(options.people) or None,
+                    people_shown=options.people_shown.value,
+                    progress=report,
+                )
             return export_pdf(
                 database,
                 account_id,
@@ -96,6 +116,7 @@ class PlanExport(QObject):
                 page_size=options.page_size,
                 people=list(options.people) or None,
                 progress=report,
+                people_shown=options.people_shown.value,
             )
 
         self._show_progress(f"Writing the {options.variant.label.lower()} of {account_name}…")
@@ -110,7 +131,7 @@ class PlanExport(QObject):
 
     def _show_progress(self, text: str) -> None:
         progress = QProgressDialog(text, "Cancel", 0, 100, self.window)
-        progress.setWindowTitle("Export plan as PDF")
+        progress.setWindowTitle("Export plan")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)  # a quick export never flashes a dialog
         progress.setAutoClose(False)

@@ -33,13 +33,24 @@ class MenuBuilding(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
         self.export_pdf_action = self._action(
-            file_menu, "&Export plan as PDF…", self.export_plan_pdf, "Ctrl+Shift+E"
+            file_menu, "&Export plan (PDF or PowerPoint)…", self.export_plan_pdf, "Ctrl+Shift+E"
         )
         self.export_pdf_action.setIconText("Export PDF")
-        self.export_pdf_action.setToolTip("Export the selected account's plan as a PDF")
+        self.export_pdf_action.setToolTip(
+            "Export the selected account's plan or a meeting brief as a PDF or a PowerPoint deck"
+        )
         self.toolbar = self.addToolBar("Main")
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.addAction(self.export_pdf_action)
+        self.print_action = self._action(
+            file_menu, "&Print…", self.print_view, QKeySequence.StandardKey.Print
+        )
+        self.print_action.setToolTip(
+            "Print what you look at: the dashboard, the map, or the plan or a brief"
+        )
+        self.print_preview_action = self._action(
+            file_menu, "Print pre&view…", lambda: self.print_view(preview=True)
+        )
         self._add_data_actions(file_menu)
         file_menu.addSeparator()
 

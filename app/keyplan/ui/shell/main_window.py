@@ -224,6 +224,18 @@ class MainWindow(MenuBuilding):
             self.tabs.blockSignals(False)
         return self.account_tabs[tab.title]
 
+    def current_tab_title(self) -> str:
+        """The title of the account tab on show ("" when there is none)."""
+        if not self.tabs.count():
+            return ""
+        return ACCOUNT_TABS[self.tabs.currentIndex()].title
+
+    def print_view(self, preview: bool = False) -> int:
+        """File › Print…: what the window shows, through the system print dialog."""
+        from keyplan.ui.shell.printing import print_current_view
+
+        return print_current_view(self, preview)
+
     def show_tab(self, title: str) -> QWidget:
         """Bring an account tab to the front (building it if needed) and return it."""
         position = next(i for i, tab in enumerate(ACCOUNT_TABS) if tab.title == title)
