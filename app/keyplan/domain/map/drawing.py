@@ -41,7 +41,7 @@ from keyplan.domain.map.shapes import (
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, InfluenceKind, Level, Stance
 
-NAME_SIZE = 13.0  # a card's name, in layout units: the PDF prints it at 7.5 pt or more
+NAME_SIZE = 14.0  # a card's name, in layout units: the PDF prints it at 7.5 pt or more
 TITLE_SIZE = 11.0
 DEPARTMENT_SIZE = 10.0
 BADGE_SIZE = 9.0

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from keyplan.domain.map import drawing as map_drawing_module
+from keyplan.domain.map import marks
 from keyplan.domain.map.drawing import LineFacts, PersonFacts, draw_map
 from keyplan.domain.map.looks import (  # noqa: F401  (one vocabulary of looks)
     BAND_WIDTH,
@@ -40,14 +41,9 @@ from keyplan.domain.map.looks import (  # noqa: F401  (one vocabulary of looks)
     TEXT_LEFT,
     TEXT_RIGHT,
 )
+from keyplan.domain.map.marks import initials, owner_mark  # noqa: F401  (the screen's too)
 from keyplan.domain.map.shapes import MapDrawing, Point
-from keyplan.domain.relationships import (
-    KEY_ROLES,
-    ContactDue,
-    contact_due,
-    contact_interval,
-    needs_keeping_warm,
-)
+from keyplan.domain.relationships import KEY_ROLES, ContactDue, contact_interval
 from keyplan.domain.vocabulary import ROLE_BADGE_KEY, InfluenceKind, Stance
 from keyplan.store.map.rows import MapData, MapPerson
 
@@ -64,42 +60,18 @@ def kind_key(kind: str) -> str:
     return kind if kind in LINE_COLOURS else InfluenceKind.INFLUENCES.value
 
 
-def initials(name: str) -> str:
-    """Two letters for a team member: "Ana Costa" -> "AC", "Prince" -> "PR"."""
-    words = [word for word in name.replace("-", " ").split() if word[:1].isalpha()]
-    if not words:
-        return "?"
-    if len(words) == 1:
-        return words[0][:2].upper()
-    return (words[0][0] + words[-1][0]).upper()
-
-
-def owner_mark(owners: tuple[str, ...]) -> str:
-    """The initials of the main owner on our side, "+" when others share the relationship."""
-    if not owners:
-        return ""
-    mark = initials(owners[0])
-    return mark if len(owners) == 1 else f"{mark}+"
-
-
 def contact_mark(person: MapPerson, today: date) -> ContactDue | None:
-    """Whether a card needs a contact marker, by the domain's rule (``relationships``):
-    overdue (the clock) or never contacted (the dashed ring), for people we must keep warm only.
-
-    People who left, and strangers nobody owns or knows, get neither.
-    """
-    warm = needs_keeping_warm(
+    """Whether a card needs a contact marker (``keyplan.domain.map.marks.contact_mark``)."""
+    return marks.contact_mark(
         has_left=person.has_left,
         strength=person.strength,
         owned=bool(person.owners),
         contact_days=person.contact_frequency_days,
         buying_role=person.buying_role,
         influence=person.influence,
+        last_contact=person.last_contact,
+        today=today,
     )
-    last = person.last_contact
-    # A meeting dated after today is planned, not contact (as the insights read it).
-    days = None if last is None or last > today else (today - last).days
-    return contact_due(warm, days, person.contact_frequency_days)
 
 
 def is_stale(person: MapPerson, today: date) -> bool:

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 
 from keyplan.reports.document import LANDSCAPE, PORTRAIT, ContentsEntry, ContentsPage, DocumentInfo
 from keyplan.reports.insights import sections_insights as insights
-from keyplan.reports.map.stakeholder_map import map_section
+from keyplan.reports.map.stakeholder_map import map_orientation, map_section
 from keyplan.reports.names import plain_team_names
 from keyplan.reports.plan import sections_business as business
 from keyplan.reports.plan import sections_people as people
@@ -48,12 +48,14 @@ class Section:
     build: Builder
     landscape: bool = False
     new_page: bool = False
+    # Decides the orientation from the content (the map: whichever prints it larger).
+    orientation: Callable[[Context], str] | None = None
 
 
 INTERNAL_SECTIONS = (
     Section("business", "Customer business", business.customer_business, new_page=True),
     Section("position", "Our position", business.our_position, new_page=True),
-    Section("map", "Stakeholder map", map_section, landscape=True),
+    Section("map", "Stakeholder map", map_section, new_page=True, orientation=map_orientation),
     Section("stakeholders", "Stakeholders", people.stakeholders, landscape=True, new_page=True),
     Section("opportunities", "Opportunities", work.opportunities),
     Section("competitors", "Competitors", work.competitors),
@@ -75,7 +77,9 @@ CUSTOMER_SECTIONS = (
         "business", "Your business as we understand it", business.customer_business, new_page=True
     ),
     Section("value", "What we bring", business.what_we_provide),
-    Section("organisation", "Your organisation", map_section, landscape=True),
+    Section(
+        "organisation", "Your organisation", map_section, new_page=True, orientation=map_orientation
+    ),
     Section("people", "People we work with", people.people_we_work_with, new_page=True),
     Section("together", "What we will do together", work.what_we_will_do),
     Section("promised", "What we promised", work.what_we_promised),
@@ -175,6 +179,8 @@ def _sections(ctx: Context, sections: Sequence[Section]) -> list[Flowable]:
     orientation = PORTRAIT
     for section in sections:
         wanted = LANDSCAPE if section.landscape else PORTRAIT
+        if section.orientation is not None:
+            wanted = section.orientation(ctx)
         if wanted != orientation:
             story += [NextPageTemplate(wanted), PageBreak()]
             orientation = wanted
