@@ -373,7 +373,7 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                _run_check),
     SubCommand.from_module("export-pdf", "export an account plan or meeting brief as PDF",
                            "keyplan.cli.export_pdf"),
-    SubCommand.from_module("export-map", "export an account's stakeholder map as SVG or PNG",
+    SubCommand.from_module("export-map", "export an account's map: SVG, PNG, yEd, draw.io",
                            "keyplan.cli.export_map"),
     SubCommand.from_module("insights", "print an account's coverage and health findings",
                            "keyplan.cli.insights"),

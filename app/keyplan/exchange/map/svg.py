@@ -250,7 +250,7 @@ def _clock(mark: ClockShape) -> str:
 
 # ---- the legend -------------------------------------------------------------------------------
 
-_SWATCH = 30.0  # a stance swatch with its letter, and the gap after its label
+_SWATCH = 36.0  # a stance swatch with its letter, and the gap after its label
 _SAMPLE = 44.0  # a line sample with its arrow head or dots, and the gap after its label
 
 
