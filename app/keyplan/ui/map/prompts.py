@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 from keyplan.domain.vocabulary import InfluenceKind
 from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
-IMAGE_FILTER = "SVG drawing (*.svg);;PNG image (*.png);;GraphML for yEd (*.graphml);;draw.io diagram (*.drawio)"
+IMAGE_FILTER = ";;".join(
+    (
+        "SVG drawing (*.svg)",
+        "PNG image (*.png)",
+        "GraphML for yEd (*.graphml)",
+        "draw.io diagram (*.drawio)",
+    )
+)
 _SUFFIX_OF_FILTER = {"png": ".png", "graphml": ".graphml", "drawio": ".drawio"}
 
 
