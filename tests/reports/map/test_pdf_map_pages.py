@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from keyplan.domain.map.drawing import NAME_SIZE, legend
 from keyplan.reports.export import export_pdf
 from keyplan.reports.fonts import ensure_fonts
-from keyplan.domain.map.drawing import NAME_SIZE, legend
 from keyplan.reports.map.legend import MapLegend
 from keyplan.reports.map.stakeholder_map import (
     MIN_NAME_SIZE,

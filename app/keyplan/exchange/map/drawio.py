@@ -60,12 +60,17 @@ def _vertex(card: CardShape, drawing: MapDrawing) -> str:
         f"verticalAlign=top;spacingLeft={card.band.width + 4:.0f};spacingTop=2;{opacity}"
     )
     return (
-        f'        <mxCell id="p{card.person_id}" value="{escape(card_label(card, drawing))}" '
+        f'        <mxCell id="p{card.person_id}" value="{_attribute(card_label(card, drawing))}" '
         f'style="{style}" vertex="1" parent="1">\n'
         f'          <mxGeometry x="{card.x:.1f}" y="{card.y:.1f}" width="{card.width:.1f}" '
         f'height="{card.height:.1f}" as="geometry"/>\n'
         f"        </mxCell>\n"
     )
+
+
+def _attribute(text: str) -> str:
+    """Text for an XML attribute, its line breaks kept (a parser turns a raw one into a space)."""
+    return escape(text).replace("\n", "&#10;")
 
 
 def _influence(number: int, line: InfluenceShape, boxes: Mapping[int, Box]) -> str:
