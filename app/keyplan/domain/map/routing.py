@@ -294,12 +294,12 @@ def spread(routes: Sequence[tuple[Point, ...] | None]) -> list[tuple[Point, ...]
             if track == 0:
                 continue
             offset = TRACK * ((track + 1) // 2) * (1 if track % 2 else -1)
-            points = moved[number]
-            assert points is not None
+            corners = moved[number]
+            assert corners is not None
             for end in (k, k + 1):
-                x, y = points[end]
-                points[end] = (x, y + offset) if horizontal else (x + offset, y)
-    return [tuple(points) if points is not None else None for points in moved]
+                x, y = corners[end]
+                corners[end] = (x, y + offset) if horizontal else (x + offset, y)
+    return [tuple(corners) if corners is not None else None for corners in moved]
 
 
 def _tracks(
