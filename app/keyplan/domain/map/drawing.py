@@ -414,7 +414,7 @@ def edge_point(box: Box, towards: Point) -> Point:
 def legend(internal: bool) -> Legend:
     """What the looks mean: stances and line kinds (internal maps), and notes."""
     if not internal:
-        return Legend((), (), ("Boxes: people; lines: reporting lines as we understand them.",))
+        return Legend((), (), ("Reporting lines as we understand them.",))
     stances = tuple(
         LegendStance(
             looks.STANCE_LETTERS[s.value], s.label, looks.STANCE_FILL[s.value],
