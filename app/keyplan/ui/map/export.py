@@ -1,8 +1,9 @@
-"""The map as a picture to paste into slides or print: SVG, PNG and paper.
+"""The map as a picture to paste into slides or print, or a diagram to edit: SVG, PNG, GraphML
+(yEd), draw.io, paper.
 
-A picture is a title line and the legend above the cards, on white. The SVG is written by
-``keyplan.exchange.map.svg`` (every text a real ``<text>``); the PNG and the printout are the
-scene itself, painted at a scale that keeps a chart of thousands openable.
+The SVG, GraphML and draw.io files are written by ``keyplan.exchange.map`` from the one drawing
+description (``keyplan.domain.map``); the PNG is that SVG painted by Qt, so the two pictures are
+the same. The printout from the map tab still paints the scene, as on screen.
 """
 
 from __future__ import annotations
