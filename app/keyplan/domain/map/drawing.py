@@ -21,7 +21,7 @@ from typing import Protocol, TypeVar
 
 from keyplan.domain.layout import Box, CardSpec, LayoutOptions, OrgChartLayout, layout_org_chart
 from keyplan.domain.map import looks
-from keyplan.domain.map.routing import CardIndex, route, spread
+from keyplan.domain.map.routing import Budget, CardIndex, route, spread
 from keyplan.domain.map.shapes import (
     BadgeShape,
     Band,
@@ -338,8 +338,14 @@ def _influence_lines(lines: Sequence[LineFacts], boxes: Mapping[int, Box]) -> tu
     drawn = [line for line in drawn if line.from_id != line.to_id]
     if not drawn:
         return ()
-    index = CardIndex(boxes)
-    routes = spread([route(index, boxes[line.from_id], boxes[line.to_id]) for line in drawn])
+    index, budget = CardIndex(boxes), Budget()
+    # The shortest lines first: if the drawing's budget of search steps runs out on a chart
+    # of thousands, it is the long lines across the chart that become curves.
+    found: dict[int, tuple[Point, ...] | None] = {}
+    for number in sorted(range(len(drawn)), key=lambda n: _distance(drawn[n], boxes)):
+        line = drawn[number]
+        found[number] = route(index, boxes[line.from_id], boxes[line.to_id], budget)
+    routes = spread([found[number] for number in range(len(drawn))])
     shapes = []
     for line, points in zip(drawn, routes, strict=True):
         curved = points is None
@@ -349,6 +355,11 @@ def _influence_lines(lines: Sequence[LineFacts], boxes: Mapping[int, Box]) -> tu
             continue
         shapes.append(_influence_shape(line, points, curved))
     return tuple(shapes)
+
+
+def _distance(line: LineFacts, boxes: Mapping[int, Box]) -> float:
+    a, b = boxes[line.from_id], boxes[line.to_id]
+    return abs(a.center_x - b.center_x) + abs(a.center_y - b.center_y)
 
 
 def _influence_shape(line: LineFacts, points: tuple[Point, ...], curved: bool) -> InfluenceShape:

@@ -29,7 +29,14 @@ Point = tuple[float, float]
 
 CLEARANCE = 11.0  # how far a route keeps from a card (the layout's sibling gap is 28)
 WINDOW = 140.0  # how far beyond the two cards the search may go round, at first
-MAX_GRID = 60_000  # grid points; beyond that the line is left to the caller (a curve)
+# Grid points, and search steps: beyond these the line is left to the caller (a curve). A line
+# across a chart of thousands would otherwise cost a good part of a second, for a route
+# nobody can follow on paper anyway.
+MAX_GRID = 3_000
+MAX_STEPS = 4_000
+#: Search steps for all the lines of one drawing: the shortest lines are routed first, and
+#: when the steps run out the rest are curves. A map of thousands stays quick to export.
+DRAWING_STEPS = 15_000
 BEND_COST = 40.0  # one bend costs as much as this much length
 MIN_HOP = 60.0  # facing edges closer than this do not take the direct hop
 TRACK = 4.0  # distance between parallel lines sharing a corridor
@@ -73,15 +80,27 @@ def _cells_of(left: float, top: float, right: float, bottom: float) -> Iterable[
             yield i, j
 
 
-def route(index: CardIndex, source: Box, target: Box) -> tuple[Point, ...] | None:
+class Budget:
+    """The search steps left for one drawing (``DRAWING_STEPS``)."""
+
+    def __init__(self, steps: int = DRAWING_STEPS) -> None:
+        self.steps = steps
+
+
+def route(
+    index: CardIndex, source: Box, target: Box, budget: Budget | None = None
+) -> tuple[Point, ...] | None:
     """An orthogonal route from the edge of ``source`` to the edge of ``target``.
 
     Returns:
         The corner points, first on the source's edge, last on the target's; None when no
-        route was found near the two cards.
+        route was found near the two cards (or the drawing's budget of steps is spent).
     """
+    budget = budget if budget is not None else Budget()
     for pad in (WINDOW, 3 * WINDOW):
-        points = _search(index, source, target, pad)
+        if budget.steps <= 0:
+            return None
+        points = _search(index, source, target, pad, budget)
         if points is not None:
             return points
     return None
@@ -107,7 +126,9 @@ def _facing_gap(a: Box, b: Box) -> float:
     return max(b.x - a.right, a.x - b.right)
 
 
-def _search(index: CardIndex, source: Box, target: Box, pad: float) -> tuple[Point, ...] | None:
+def _search(
+    index: CardIndex, source: Box, target: Box, pad: float, budget: Budget
+) -> tuple[Point, ...] | None:
     left = min(source.x, target.x) - pad
     top = min(source.y, target.y) - pad
     right = max(source.right, target.right) + pad
@@ -125,13 +146,11 @@ def _search(index: CardIndex, source: Box, target: Box, pad: float) -> tuple[Poi
     for port in (*starts, *goals):
         xs.add(port.stub[0])
         ys.add(port.stub[1])
-    grid_x, grid_y = sorted(xs), sorted(ys)
-    if len(grid_x) * len(grid_y) > MAX_GRID:
+    grid = _Grid(sorted(xs), sorted(ys))
+    if grid.width * grid.height > MAX_GRID:
         return None
-    column = {x: i for i, x in enumerate(grid_x)}
-    row = {y: j for j, y in enumerate(grid_y)}
-    covered = _covered_cells(obstacles, column, row)
-    found = _a_star(grid_x, grid_y, covered, column, row, starts, goals)
+    grid.cover(obstacles)
+    found = grid.a_star(starts, goals, budget)
     if found is None:
         return None
     start, path, goal = found
@@ -139,111 +158,126 @@ def _search(index: CardIndex, source: Box, target: Box, pad: float) -> tuple[Poi
     return tuple(_without_straight_joints(points))
 
 
-def _covered_cells(
-    obstacles: Sequence[tuple[float, float, float, float]],
-    column: Mapping[float, int],
-    row: Mapping[float, int],
-) -> set[tuple[int, int]]:
-    """Grid cells inside a card (with its clearance): cell (i, j) spans column i to i + 1."""
-    covered: set[tuple[int, int]] = set()
-    for x0, y0, x1, y1 in obstacles:
-        for i in range(column[x0], column[x1]):
-            for j in range(row[y0], row[y1]):
-                covered.add((i, j))
-    return covered
+class _Grid:
+    """The Hanan grid of one search, with flat arrays of what is blocked (fast in Python).
 
+    Point (i, j) is number ``i * height + j``; cell (i, j) spans columns i to i + 1 and rows
+    j to j + 1. A state of the search is a point and the heading it was reached with:
+    ``point * 4 + heading``.
+    """
 
-def _a_star(
-    grid_x: Sequence[float],
-    grid_y: Sequence[float],
-    covered: set[tuple[int, int]],
-    column: Mapping[float, int],
-    row: Mapping[float, int],
-    starts: Sequence[_Port],
-    goals: Sequence[_Port],
-) -> tuple[_Port, list[Point], _Port] | None:
-    """The cheapest grid path from a start port's stub to a goal port's stub."""
-    goal_at: dict[tuple[int, int], _Port] = {}
-    for port in goals:
-        goal_at[(column[port.stub[0]], row[port.stub[1]])] = port
-    goal_points = [port.stub for port in goals]
+    def __init__(self, grid_x: list[float], grid_y: list[float]) -> None:
+        self.xs, self.ys = grid_x, grid_y
+        self.width, self.height = len(grid_x), len(grid_y)
+        self.column = {x: i for i, x in enumerate(grid_x)}
+        self.row = {y: j for j, y in enumerate(grid_y)}
 
-    def estimate(i: int, j: int) -> float:
-        x, y = grid_x[i], grid_y[j]
-        return min(abs(x - gx) + abs(y - gy) for gx, gy in goal_points)
+    def cover(self, obstacles: Sequence[tuple[float, float, float, float]]) -> None:
+        """Mark the cells inside a card's clearance, then the points and steps they block."""
+        w, h = self.width, self.height
+        cells = bytearray(w * h)
+        for x0, y0, x1, y1 in obstacles:
+            for i in range(self.column[x0], self.column[x1]):
+                base = i * h
+                for j in range(self.row[y0], self.row[y1]):
+                    cells[base + j] = 1
 
-    width, height = len(grid_x), len(grid_y)
-    best: dict[tuple[int, int, int], float] = {}
-    came: dict[tuple[int, int, int], tuple[int, int, int] | None] = {}
-    origin: dict[tuple[int, int, int], _Port] = {}
-    queue: list[tuple[float, float, tuple[int, int, int]]] = []
-    for port in starts:
-        state = (column[port.stub[0]], row[port.stub[1]], port.heading)
-        if _blocked_node(state[0], state[1], covered):
-            continue
-        best[state], came[state], origin[state] = 0.0, None, port
-        heapq.heappush(queue, (estimate(state[0], state[1]), 0.0, state))
-    while queue:
-        _, cost, state = heapq.heappop(queue)
-        if cost > best.get(state, float("inf")):
-            continue
-        i, j, heading = state
-        goal = goal_at.get((i, j))
-        if goal is not None and heading != goal.heading:  # arrive head on, not from inside
-            return _unwind(state, came, origin, grid_x, grid_y, goal)
-        for direction, (di, dj) in _STEPS.items():
-            if direction == (heading + 2) % 4:
+        def covered(i: int, j: int) -> int:
+            return cells[i * h + j] if 0 <= i < w and 0 <= j < h else 0
+
+        # A point strictly inside (all four cells around it covered); a step along a grid
+        # line through a card (the cells on both of its sides covered).
+        self.blocked = bytearray(w * h)
+        self.right_blocked = bytearray(w * h)  # the step from (i, j) to (i + 1, j)
+        self.down_blocked = bytearray(w * h)  # the step from (i, j) to (i, j + 1)
+        for i in range(w):
+            for j in range(h):
+                if not cells[i * h + j] and not covered(i - 1, j) and not covered(i, j - 1):
+                    continue  # the common case: nothing around
+                k = i * h + j
+                self.blocked[k] = (
+                    covered(i, j) & covered(i - 1, j) & covered(i, j - 1) & covered(i - 1, j - 1)
+                )
+                self.right_blocked[k] = covered(i, j - 1) & covered(i, j)
+                self.down_blocked[k] = covered(i - 1, j) & covered(i, j)
+
+    def a_star(
+        self, starts: Sequence[_Port], goals: Sequence[_Port], budget: Budget
+    ) -> tuple[_Port, list[Point], _Port] | None:
+        """The cheapest path from a start port's stub to a goal port's stub (bends cost more)."""
+        xs, ys, h, w = self.xs, self.ys, self.height, self.width
+        blocked, right_blocked, down_blocked = self.blocked, self.right_blocked, self.down_blocked
+        goal_at = {self.column[p.stub[0]] * h + self.row[p.stub[1]]: p for p in goals}
+        goal_xs, goal_ys = [p.stub[0] for p in goals], [p.stub[1] for p in goals]
+        low_x, high_x, low_y, high_y = min(goal_xs), max(goal_xs), min(goal_ys), max(goal_ys)
+        best: dict[int, float] = {}
+        came: dict[int, int] = {}
+        origin: dict[int, _Port] = {}
+        queue: list[tuple[float, float, int]] = []
+        for port in starts:
+            point = self.column[port.stub[0]] * h + self.row[port.stub[1]]
+            if blocked[point]:
                 continue
-            ni, nj = i + di, j + dj
-            if not (0 <= ni < width and 0 <= nj < height):
+            state = point * 4 + port.heading
+            best[state], came[state], origin[state] = 0.0, -1, port
+            heapq.heappush(queue, (0.0, 0.0, state))
+        steps, limit = 0, min(MAX_STEPS, budget.steps)
+        while queue and steps < limit:
+            steps += 1
+            _, cost, state = heapq.heappop(queue)
+            if cost > best[state]:
                 continue
-            if _blocked_edge(i, j, ni, nj, covered) or _blocked_node(ni, nj, covered):
-                continue
-            step = abs(grid_x[ni] - grid_x[i]) + abs(grid_y[nj] - grid_y[j])
-            new_cost = cost + step + (BEND_COST if direction != heading else 0.0)
-            new_state = (ni, nj, direction)
-            if new_cost < best.get(new_state, float("inf")):
-                best[new_state], came[new_state] = new_cost, state
-                origin[new_state] = origin[state]
-                heapq.heappush(queue, (new_cost + estimate(ni, nj), new_cost, new_state))
-    return None
+            point, heading = divmod(state, 4)
+            goal = goal_at.get(point)
+            if goal is not None and heading != goal.heading:  # arrive head on, not from inside
+                budget.steps -= steps
+                return self._unwind(state, came, origin[state], goal)
+            i, j = divmod(point, h)
+            x, y = xs[i], ys[j]
+            for direction in (_RIGHT, _DOWN, _LEFT, _UP):
+                if direction == (heading + 2) % 4:
+                    continue
+                if direction == _RIGHT:
+                    if i + 1 >= w or right_blocked[point]:
+                        continue
+                    nxt, nx, ny = point + h, xs[i + 1], y
+                elif direction == _LEFT:
+                    if i == 0 or right_blocked[point - h]:
+                        continue
+                    nxt, nx, ny = point - h, xs[i - 1], y
+                elif direction == _DOWN:
+                    if j + 1 >= h or down_blocked[point]:
+                        continue
+                    nxt, nx, ny = point + 1, x, ys[j + 1]
+                else:
+                    if j == 0 or down_blocked[point - 1]:
+                        continue
+                    nxt, nx, ny = point - 1, x, ys[j - 1]
+                if blocked[nxt]:
+                    continue
+                new_cost = cost + abs(nx - x) + abs(ny - y)
+                if direction != heading:
+                    new_cost += BEND_COST
+                new_state = nxt * 4 + direction
+                if new_cost < best.get(new_state, 1e18):
+                    best[new_state], came[new_state] = new_cost, state
+                    origin[new_state] = origin[state]
+                    dx = low_x - nx if nx < low_x else (nx - high_x if nx > high_x else 0.0)
+                    dy = low_y - ny if ny < low_y else (ny - high_y if ny > high_y else 0.0)
+                    heapq.heappush(queue, (new_cost + dx + dy, new_cost, new_state))
+        budget.steps -= steps
+        return None
 
-
-def _blocked_node(i: int, j: int, covered: set[tuple[int, int]]) -> bool:
-    """A grid point strictly inside a card's clearance (all four cells around it covered)."""
-    return (
-        (i, j) in covered
-        and (i - 1, j) in covered
-        and (i, j - 1) in covered
-        and (i - 1, j - 1) in covered
-    )
-
-
-def _blocked_edge(i: int, j: int, ni: int, nj: int, covered: set[tuple[int, int]]) -> bool:
-    """A grid segment through a card's clearance (the cells on both of its sides covered)."""
-    if nj == j:  # horizontal: the cells above and below
-        low = min(i, ni)
-        return (low, j - 1) in covered and (low, j) in covered
-    low = min(j, nj)
-    return (i - 1, low) in covered and (i, low) in covered
-
-
-def _unwind(
-    state: tuple[int, int, int],
-    came: Mapping[tuple[int, int, int], tuple[int, int, int] | None],
-    origin: Mapping[tuple[int, int, int], _Port],
-    grid_x: Sequence[float],
-    grid_y: Sequence[float],
-    goal: _Port,
-) -> tuple[_Port, list[Point], _Port]:
-    start = origin[state]
-    path: list[Point] = []
-    current: tuple[int, int, int] | None = state
-    while current is not None:
-        path.append((grid_x[current[0]], grid_y[current[1]]))
-        current = came[current]
-    path.reverse()
-    return start, path, goal
+    def _unwind(
+        self, state: int, came: Mapping[int, int], start: _Port, goal: _Port
+    ) -> tuple[_Port, list[Point], _Port]:
+        path: list[Point] = []
+        while state >= 0:
+            i, j = divmod(state // 4, self.height)
+            path.append((self.xs[i], self.ys[j]))
+            state = came[state]
+        path.reverse()
+        return start, path, goal
 
 
 def _without_straight_joints(points: Sequence[Point]) -> list[Point]:
