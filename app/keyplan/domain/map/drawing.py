@@ -268,6 +268,7 @@ def _tag(tag: str) -> tuple[tuple[CardPart, ...], float]:
     return (badge,), width + 6.0
 
 
+@cache
 def _badge(
     x: float,
     y: float,
@@ -304,9 +305,14 @@ def _badges(role: str, influence: str | None, strength: int, stance: str) -> tup
             x += badge.width + 4.0
     x += 3.0
     for dot in range(4):
-        fill = looks.OWNER_COLOUR if dot < strength else None
-        parts.append(DotShape(x + 3.5 + dot * 9, y + 8.0, 3.2, fill, looks.OWNER_COLOUR))
+        parts.append(_dot(x + 3.5 + dot * 9, y + 8.0, dot < strength))
     return tuple(parts)
+
+
+@cache
+def _dot(cx: float, cy: float, filled: bool) -> DotShape:
+    """One relationship dot; shared by every card with a dot there (renderers reuse it)."""
+    return DotShape(cx, cy, 3.2, looks.OWNER_COLOUR if filled else None, looks.OWNER_COLOUR)
 
 
 @cache

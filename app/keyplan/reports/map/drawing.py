@@ -14,6 +14,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 
 from keyplan.domain.map import looks
+from keyplan.domain.map.drawing import NAME_SIZE
 from keyplan.domain.map.shapes import (
     BadgeShape,
     CardPart,
@@ -28,6 +29,7 @@ from keyplan.domain.map.shapes import (
 from keyplan.reports.fonts import draw_text
 
 NOTE_FILL = "#e3ecf5"
+OVERVIEW_NAME_SIZE = 4.0  # points: smaller names are left off an overview (unreadable)
 _COLOURS: dict[str, colors.Color] = {}
 
 
@@ -49,6 +51,8 @@ def draw_map_page(canvas, drawing: MapDrawing, scale: float, *, detail: bool = T
         detail: False draws cards with their band and name only (the overview of a large map).
     """
     window = drawing.bounds
+    # An overview of hundreds prints names too small to read: it shows the shape only.
+    canvas._keyplan_names_readable = scale * NAME_SIZE >= OVERVIEW_NAME_SIZE
     canvas.saveState()
     canvas.translate(-window.x * scale, (window.height + window.y) * scale)
     canvas.scale(scale, scale)
@@ -61,7 +65,7 @@ def draw_map_page(canvas, drawing: MapDrawing, scale: float, *, detail: bool = T
     canvas.restoreState()
 
 
-def _forms_of(canvas) -> dict[int, str]:
+def _forms_of(canvas) -> dict[tuple[int, ...], str]:
     """The card parts already drawn into forms of this document (a form is defined once per
     file, and the parts are shared objects: ``id`` names them)."""
     forms = getattr(canvas, "_keyplan_map_forms", None)
@@ -124,31 +128,37 @@ def draw_influence(canvas, line: InfluenceShape) -> None:
         canvas.circle(x, -y, looks.END_DOT_RADIUS, stroke=0, fill=1)
 
 
-def _draw_card(canvas, card: CardShape, forms: dict[int, str], detail: bool) -> None:
-    canvas.saveState()
+def _draw_card(canvas, card: CardShape, forms: dict, detail: bool) -> None:
+    # A translation there and back instead of saving the whole graphics state per card: the
+    # state's save and restore cost a 500-card map more than its boxes.
     canvas.translate(card.x, -card.y)
     if card.faded:
         canvas.setFillAlpha(looks.LEFT_OPACITY)
         canvas.setStrokeAlpha(looks.LEFT_OPACITY)
-    _draw_frame(canvas, card)
+    _draw_frame(canvas, card, detail)
     runs = card.texts if detail else card.texts[:1]
-    for run in runs:
-        draw_run(canvas, run)
-    if detail:
-        for part in card.parts:
-            name = forms.get(id(part))
-            if name is None:
-                name = forms[id(part)] = _part_form(canvas, part, len(forms))
-            canvas.doForm(name)
+    if detail or canvas._keyplan_names_readable:
+        for run in runs:
+            draw_run(canvas, run)
+    if detail and card.parts:
+        # All of a card's small parts in one form, shared by every card wearing the same set.
+        key = tuple(id(part) for part in card.parts)
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = _parts_form(canvas, card.parts, len(forms))
+        canvas.doForm(name)
     if card.note is not None:
         canvas.setFillColor(colour(NOTE_FILL))
         band = card.band.width
         canvas.rect(band, -card.height, card.width - band, card.note_height, stroke=0, fill=1)
         draw_run(canvas, card.note)
-    canvas.restoreState()
+    if card.faded:
+        canvas.setFillAlpha(1.0)
+        canvas.setStrokeAlpha(1.0)
+    canvas.translate(-card.x, card.y)
 
 
-def _draw_frame(canvas, card: CardShape) -> None:
+def _draw_frame(canvas, card: CardShape, detail: bool) -> None:
     """The card's box, and its band with the stance letter. Square corners: rounded ones cost
     a 500-card map a good part of its time, and nobody sees them at print size."""
     canvas.setStrokeColor(colour(card.edge))
@@ -157,7 +167,7 @@ def _draw_frame(canvas, card: CardShape) -> None:
     canvas.rect(0, -card.height, card.width, card.height, stroke=1, fill=1)
     canvas.setFillColor(colour(card.band.colour))
     canvas.rect(0, -card.height, card.band.width, card.height, stroke=0, fill=1)
-    if card.band.letter is not None:
+    if detail and card.band.letter is not None:
         draw_run(canvas, card.band.letter)
 
 
@@ -169,11 +179,18 @@ def draw_run(canvas, run: TextRun) -> None:
               max_width=run.max_width, align=align)  # fmt: skip
 
 
-def _part_form(canvas, part: CardPart, number: int) -> str:
-    """Draw a card part once into a PDF form (card coordinates) and return its name."""
-    name = f"keyplan-map-part-{number}"
+def _parts_form(canvas, parts: tuple[CardPart, ...], number: int) -> str:
+    """Draw a card's parts once into a PDF form (card coordinates) and return its name."""
+    name = f"keyplan-map-parts-{number}"
     canvas.beginForm(name, lowerx=0, lowery=-looks.CARD_HEIGHT * 2, upperx=looks.CARD_WIDTH,
                      uppery=looks.CARD_HEIGHT)  # fmt: skip
+    for part in parts:
+        _draw_part(canvas, part)
+    canvas.endForm()
+    return name
+
+
+def _draw_part(canvas, part: CardPart) -> None:
     if isinstance(part, BadgeShape):
         canvas.setFillColor(colour(part.fill))
         if part.border:
@@ -190,8 +207,6 @@ def _part_form(canvas, part: CardPart, number: int) -> str:
         canvas.circle(part.cx, -part.cy, part.r, stroke=1, fill=1 if part.fill else 0)
     else:
         _clock(canvas, part)
-    canvas.endForm()
-    return name
 
 
 def _clock(canvas, mark: ClockShape) -> None:

@@ -58,6 +58,22 @@ class MapLegend(Flowable):
         return self.width, self.height
 
     def draw(self) -> None:
+        if not self.compact:
+            self._draw_rows()
+            return
+        # The compact legend repeats on every team page: drawn once, placed by reference.
+        canvas, name = self.canv, f"keyplan-map-legend-{int(self.width)}-{int(self.height)}"
+        known = getattr(canvas, "_keyplan_legend_forms", None)
+        if known is None:
+            known = canvas._keyplan_legend_forms = set()
+        if name not in known:
+            canvas.beginForm(name, lowerx=0, lowery=0, upperx=self.width, uppery=self.height)
+            self._draw_rows()
+            canvas.endForm()
+            known.add(name)
+        canvas.doForm(name)
+
+    def _draw_rows(self) -> None:
         canvas = self.canv
         y = self.height
         for row in self._rows():

@@ -23,6 +23,7 @@ from keyplan.domain.map.team_columns import GAP as COLUMN_GAP
 from keyplan.domain.map.team_columns import team_columns_layout
 
 SCREEN_OPTIONS = LAYOUT_OPTIONS
+COLUMNS_LIMIT = 48  # about the most cards one page holds with names at 7.5 pt
 # Paper's second choice: stack any team of two or more leaves (one column up to three, two
 # columns from four), which roughly halves the width of a chart of small teams.
 STACKED_OPTIONS = replace(SCREEN_OPTIONS, stack_threshold=2, stack_columns_max=2)
@@ -227,7 +228,9 @@ class ChartSplitter:
             layout = layout_org_chart(specs, options)
             if room.fits(layout):
                 return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
-        for layout in self._columns(specs, room):
+        # Team columns help a page with teams below its direct reports; one level deep, the
+        # stacked layout already puts the reports in columns.
+        for layout in self._columns(specs, room) if depth != 1 else ():
             if room.fits(layout):
                 return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
         if force and layout is not None:
@@ -239,7 +242,8 @@ class ChartSplitter:
         tallest = self.card_height + self.note_height + COLUMN_GAP
         top = 2 * tallest + SCREEN_OPTIONS.level_gap
         rows = int((room.height / room.min_scale - top) // tallest)
-        if rows < 1 or len(specs) < 3:
+        # More cards than a page can hold at the smallest scale never fit: skip the work.
+        if rows < 1 or not 3 <= len(specs) <= COLUMNS_LIMIT:
             return []
         return [
             team_columns_layout(specs, SCREEN_OPTIONS, rows, tree_levels=levels)

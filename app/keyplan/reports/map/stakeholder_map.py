@@ -72,8 +72,11 @@ class MapModel:
     def by_id(self) -> dict[int, PersonFacts]:
         return {p.id: p for p in self.people}
 
-    def drawing(self, layout: OrgChartLayout, notes: dict[int, str] | None = None) -> MapDrawing:
-        return draw_map(self.people, self.lines, internal=self.internal, layout=layout, notes=notes)
+    def drawing(
+        self, layout: OrgChartLayout, notes: dict[int, str] | None = None, *, lines: bool = True
+    ) -> MapDrawing:
+        return draw_map(self.people, self.lines if lines else (), internal=self.internal,
+                        layout=layout, notes=notes)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,12 +262,13 @@ def map_section(ctx: Context, key: str, title: str) -> list[Flowable]:
     story: list[Flowable] = [heading, key_to_marks, Spacer(1, 6)]
     if not model.people:
         return [*story, Paragraph("No people recorded yet.", styles().muted)]
-    whole = model.drawing(plan.layout)
     if plan.one_page:
-        return [*story, MapTile(whole, plan.scale)]
+        return [*story, MapTile(model.drawing(plan.layout), plan.scale)]
     # The overview: the whole organisation on this page, as large as it fits.
     used = _header_height(model.internal, width) + CAPTION_HEIGHT
     overview_scale = _fit_scale(plan.layout, width, height - used)
+    # The overview shows the organisation's shape: its lines are on the team pages, legibly.
+    whole = model.drawing(plan.layout, lines=False)
     story.append(MapTile(whole, overview_scale, caption=OVERVIEW_CAPTION, detail=False))
     page_legend = MapLegend(legend(ctx.internal), width, compact=True)
     legend_height = _height_of([page_legend], width)
