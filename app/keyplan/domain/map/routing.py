@@ -39,7 +39,7 @@ MAX_STEPS = 4_000
 DRAWING_STEPS = 15_000
 BEND_COST = 40.0  # one bend costs as much as this much length
 MIN_HOP = 60.0  # facing edges closer than this do not take the direct hop
-TRACK = 4.0  # distance between parallel lines sharing a corridor
+TRACK = 4.0  # distance between parallel lines sharing a corridor (2 × TRACK < CLEARANCE)
 _GRID_CELL = 400.0  # the spatial index's cell size
 
 _RIGHT, _DOWN, _LEFT, _UP = 0, 1, 2, 3
@@ -327,7 +327,9 @@ def spread(routes: Sequence[tuple[Point, ...] | None]) -> list[tuple[Point, ...]
         for (_low, _high, number, k), track in _tracks(group):
             if track == 0:
                 continue
-            offset = TRACK * ((track + 1) // 2) * (1 if track % 2 else -1)
+            # At most two tracks either side: further out would reach into a card's clearance
+            # (the corridor's lines then share the outer tracks).
+            offset = TRACK * min(2, (track + 1) // 2) * (1 if track % 2 else -1)
             corners = moved[number]
             assert corners is not None
             for end in (k, k + 1):
