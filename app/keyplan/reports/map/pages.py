@@ -228,9 +228,9 @@ class ChartSplitter:
             layout = layout_org_chart(specs, options)
             if room.fits(layout):
                 return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
-        # Team columns help a page with teams below its direct reports; one level deep, the
-        # stacked layout already puts the reports in columns.
-        for layout in self._columns(specs, room) if depth != 1 else ():
+        # Team columns help a page with teams below its direct reports; one level deep (and no
+        # team expanded), the stacked layout already puts the reports in columns.
+        for layout in self._columns(specs, room) if depth != 1 or expanded else ():
             if room.fits(layout):
                 return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
         if force and layout is not None:
