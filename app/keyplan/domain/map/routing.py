@@ -36,7 +36,7 @@ MAX_GRID = 3_000
 MAX_STEPS = 4_000
 #: Search steps for all the lines of one drawing: the shortest lines are routed first, and
 #: when the steps run out the rest are curves. A map of thousands stays quick to export.
-DRAWING_STEPS = 15_000
+DRAWING_STEPS = 6_000
 BEND_COST = 40.0  # one bend costs as much as this much length
 MIN_HOP = 60.0  # facing edges closer than this do not take the direct hop
 TRACK = 4.0  # distance between parallel lines sharing a corridor (2 × TRACK < CLEARANCE)

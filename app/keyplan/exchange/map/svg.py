@@ -81,7 +81,7 @@ def drawing_svg(drawing: MapDrawing, title: str) -> str:
         _reporting(drawing),
         *(_influence(line) for line in drawing.influence),
     ]
-    memo: dict[int, str] = {}
+    memo: dict = {}
     parts.extend(_card(card, memo) for card in drawing.cards)
     parts.append("</g>\n</svg>\n")
     return "".join(parts)
@@ -181,11 +181,15 @@ def _influence(line: InfluenceShape) -> str:
 # ---- cards ------------------------------------------------------------------------------------
 
 
-def _card(card: CardShape, memo: dict[int, str]) -> str:
+def _card(card: CardShape, memo: dict) -> str:
     """One card. The frame, band and small parts are shared by many cards (the drawing makes
     each once), so each is written once and reused: thousands of cards in a blink."""
     faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
-    pieces = [f'<g transform="translate({card.x:.1f},{card.y:.1f})"{faded}>\n', _frame(card)]
+    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius)
+    frame = memo.get(frame_key)
+    if frame is None:  # the same few frames (one per stance) over thousands of cards
+        frame = memo[frame_key] = _frame(card)
+    pieces = [f'<g transform="translate({card.x:.1f},{card.y:.1f})"{faded}>\n', frame]
     pieces.extend(_run(run) for run in card.texts)
     for part in card.parts:
         written = memo.get(id(part))
