@@ -1,7 +1,8 @@
-"""``keyplan export-map``: an account's stakeholder map as an SVG or PNG, without a window.
+"""``keyplan export-map``: an account's stakeholder map as a picture or a diagram, no window.
 
-For pasting into slides from a script. An SVG is written by ``keyplan.exchange.map.svg``
-without Qt; a PNG is the map's scene painted on Qt's offscreen platform. Wired into
+For pasting into slides or editing in a diagram tool. An SVG, a GraphML file (yEd) or a
+draw.io file is written by ``keyplan.exchange.map`` without Qt, the format picked by the
+suffix of ``--out``; a PNG is painted on Qt's offscreen platform. Wired into
 ``keyplan.cli`` as a sub-command (``add_arguments`` and ``run``); also runs alone:
 ``python -m keyplan.cli.export_map``.
 """
@@ -14,7 +15,11 @@ from pathlib import Path
 
 from keyplan.cli.database_option import add_db_option, database_location
 
-HELP = "export an account's stakeholder map as an SVG or PNG picture"
+# The suffixes, repeated here: importing the writers would cost every `keyplan --help`.
+SUFFIXES = (".svg", ".png", ".graphml", ".drawio")
+SUFFIX_HELP = "use .svg, .png, .graphml (yEd) or .drawio (draw.io)"
+
+HELP = "export an account's stakeholder map as SVG, PNG, GraphML (yEd) or draw.io"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,7 +27,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser, "the database to read")
     parser.add_argument("--account", required=True, metavar="NAME", help="the account's name")
     parser.add_argument(
-        "--out", required=True, metavar="FILE", help="the picture to write: FILE.svg or FILE.png"
+        "--out",
+        required=True,
+        metavar="FILE",
+        help="the file to write: FILE.svg, FILE.png, FILE.graphml (yEd) or FILE.drawio",
     )
     parser.add_argument(
         "--no-affiliates",
@@ -37,11 +45,12 @@ def run(args: argparse.Namespace) -> int:
     from keyplan.domain.errors import KeyplanError
 
     out = Path(args.out)
-    if out.suffix.lower() not in (".svg", ".png"):
-        print(f"keyplan: cannot export the map as '{out.name}': use .svg or .png", file=sys.stderr)
+    suffix = out.suffix.lower()
+    if suffix not in SUFFIXES:
+        print(f"keyplan: cannot export the map as '{out.name}': {SUFFIX_HELP}", file=sys.stderr)
         return 1
     try:
-        people = _export_svg(args, out) if out.suffix.lower() == ".svg" else _export_png(args, out)
+        people = _export_png(args, out) if suffix == ".png" else _export_text(args, out, suffix)
     except KeyplanError as error:
         print(f"keyplan: {error}", file=sys.stderr)
         return 1
@@ -52,12 +61,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_svg(args: argparse.Namespace, out: Path) -> int:
-    """An SVG needs neither Qt nor (for an up-to-date SQLite file) SQLAlchemy: both take longer
-    to import than the whole drawing, and the command is timed as a whole process."""
+def _export_text(args: argparse.Namespace, out: Path, suffix: str) -> int:
+    """An SVG, GraphML or draw.io file needs neither Qt nor (for an up-to-date SQLite file)
+    SQLAlchemy: both take longer to import than the whole drawing, and the command is timed
+    as a whole process."""
     from datetime import date
 
-    from keyplan.exchange.map.svg import map_svg, map_title
+    from keyplan.exchange.map.formats import map_document
+    from keyplan.exchange.map.svg import map_title
     from keyplan.store.map.sqlite_read import read_map
     from keyplan.store.safety.atomic_files import write_file_atomically
     from keyplan.store.safety.output_paths import check_output_path
@@ -69,13 +80,14 @@ def _export_svg(args: argparse.Namespace, out: Path) -> int:
         data = _read_through_store(location, args)
     today = date.today()
     name = data.accounts[data.account_id].name
-    svg = map_svg(
+    text = map_document(
         data,
+        suffix,
         title=map_title(name, len(data.people), today),
         today=today,
         with_lines=not args.no_influence,
     )
-    write_file_atomically(out, svg.encode("utf-8"))
+    write_file_atomically(out, text.encode("utf-8"))
     return len(data.people)
 
 

@@ -395,7 +395,7 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.cli.export_pdf"),
     SubCommand.from_module("export-pptx", "export an account plan or meeting brief as a "
                            "PowerPoint deck", "keyplan.cli.export_pptx"),
-    SubCommand.from_module("export-map", "export an account's stakeholder map as SVG or PNG",
+    SubCommand.from_module("export-map", "export an account's map: SVG, PNG, yEd, draw.io",
                            "keyplan.cli.export_map"),
     SubCommand.from_module("insights", "print an account's coverage and health findings",
                            "keyplan.cli.insights"),

@@ -16,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text
+from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text, text_width
 from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
 from keyplan.reports.text import cell, display, escape
 
@@ -76,9 +76,11 @@ def data_table(
         cell_colours: (row index, column index, colour) for single cells.
         header_style: the header row's style (default: ``styles().header_cell``).
     """
-    col_widths = column_widths(columns, width)
     style_set = styles()
     header_style = header_style or style_set.header_cell
+    col_widths, header_style = _room_for_header_words(
+        columns, column_widths(columns, width), header_style
+    )
     cell_styles = [_cell_style(column) for column in columns]
     rooms = [w - 2 * (PADDING + 1) for w in col_widths]
     # Headers may be user values too (offerings, departments): font-split like any cell.
@@ -115,6 +117,49 @@ def data_table(
         commands.append(("BACKGROUND", (column, index + 1), (column, index + 1), colour))
     table.setStyle(TableStyle(commands))
     return table
+
+
+SMALLEST_HEADER = 6.0  # points: a header never shrinks below this to keep its words whole
+
+
+def _room_for_header_words(
+    columns: Sequence[Column], widths: list[float], style: ParagraphStyle
+) -> tuple[list[float], ParagraphStyle]:
+    """Widths (and, if need be, a smaller header font) in which no header word is split.
+
+    A header wraps only between words ("Last / contact"), never inside one ("Departme / nt"):
+    a column too narrow for its longest header word takes the room from columns that have
+    more than their own longest word needs; if the table is too narrow even so, the header
+    font shrinks (never below ``SMALLEST_HEADER``) until every word fits.
+    """
+    need = [_longest_word(c.header, style.fontSize) + 2 * (PADDING + 1) + 0.5 for c in columns]
+    widths = _widen_to(widths, need)
+    ratio = min(w / n for w, n in zip(widths, need, strict=True))
+    if ratio >= 1.0:
+        return widths, style
+    size = max(SMALLEST_HEADER, style.fontSize * ratio * 0.98)
+    smaller = ParagraphStyle(f"{style.name}-fitted", parent=style, fontSize=size,
+                             leading=style.leading * size / style.fontSize)  # fmt: skip
+    need = [_longest_word(c.header, size) + 2 * (PADDING + 1) + 0.5 for c in columns]
+    return _widen_to(widths, need), smaller
+
+
+def _longest_word(text: str, size: float) -> float:
+    return max((text_width(word, size, bold=True) for word in text.split()), default=0.0)
+
+
+def _widen_to(widths: list[float], need: list[float]) -> list[float]:
+    """Give columns narrower than they need the room others have beyond what they need."""
+    short = sum(max(0.0, n - w) for w, n in zip(widths, need, strict=True))
+    spare = sum(max(0.0, w - n) for w, n in zip(widths, need, strict=True))
+    if short <= 0.0 or spare <= 0.0:
+        return widths
+    give = min(1.0, short / spare)  # the share of each column's spare room handed over
+    take = min(1.0, spare / short)  # the share of each shortfall that is made good
+    return [
+        w + (n - w) * take if w < n else w - (w - n) * give
+        for w, n in zip(widths, need, strict=True)
+    ]
 
 
 def _cell_style(column: Column) -> ParagraphStyle:

@@ -1,8 +1,9 @@
 """The org chart on paper, for the demo's Aldermark Group (64 people, an umbrella of 3).
 
 A director prints the plan for a customer meeting: every name must read on paper, no card may
-be cut by a page edge, and the pages must follow the organisation (the CEO with his direct
-reports first, then a page per large team, each starting with its manager).
+be cut by a page edge, and the pages must follow the organisation (an overview of the whole
+organisation, then the CEO with his direct reports, then a page per large team, each starting
+with its manager). A smaller organisation prints on one page: see test_pdf_map_one_page.py.
 """
 
 from __future__ import annotations
@@ -14,9 +15,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from keyplan.domain.map.drawing import NAME_SIZE, legend
 from keyplan.reports.export import export_pdf
 from keyplan.reports.fonts import ensure_fonts
-from keyplan.reports.map.drawing import NAME_SIZE
+from keyplan.reports.map.legend import MapLegend
 from keyplan.reports.map.stakeholder_map import (
     MIN_NAME_SIZE,
     MapPageFlowable,
@@ -64,6 +66,8 @@ def test_every_card_is_whole_on_one_page_and_its_name_prints_at_least_7_5_pt(dem
     width, height = ctx.landscape_frame
     pages = _map_pages(ctx)
     assert len(pages) > 1  # 64 people do not read on one page
+    # Every team page carries the legend's sample rows above its chart.
+    height -= MapLegend(legend(internal), width, compact=True).wrap(width, height)[1]
     seen: list[int] = []
     continued: list[int] = []
     for page in pages:
@@ -114,9 +118,11 @@ def internal_pdf(demo, tmp_path_factory) -> Path:
 def test_in_the_printed_plan_page_numbers_in_the_notes_lead_to_the_teams(internal_pdf):
     reader = PdfReader(internal_pdf)
     texts = [page.extract_text() for page in reader.pages]
-    first = next(i for i, t in enumerate(texts) if "Stakeholder map" in t and CEO in t)
+    overview = next(i for i, t in enumerate(texts) if "Overview of the whole organisation" in t)
+    first = next(i for i, t in enumerate(texts) if f"Team of {CEO}" in t)
+    assert first == overview + 1  # the overview first, then the top of the chart
     notes = re.findall(r"Team of (\d+) → page (\d+)", texts[first])
-    assert len(notes) >= 5
+    assert len(notes) >= 3  # the three largest teams continue on their own pages
     for _team, number in notes:
         target = texts[int(number) - 1]
         assert "Team of " in target and f"reports to {CEO}" in target
@@ -125,7 +131,7 @@ def test_in_the_printed_plan_page_numbers_in_the_notes_lead_to_the_teams(interna
 def test_in_the_printed_plan_no_name_on_the_map_pages_is_smaller_than_7_5_pt(internal_pdf):
     reader = PdfReader(internal_pdf)
     texts = [page.extract_text() for page in reader.pages]
-    start = next(i for i, t in enumerate(texts) if "Stakeholder map" in t and CEO in t)
+    start = next(i for i, t in enumerate(texts) if f"Team of {CEO}" in t)  # after the overview
     end = next(i for i, t in enumerate(texts) if t.find("Stakeholders") >= 0 and i > start)
     sizes: dict[str, float] = {}
 

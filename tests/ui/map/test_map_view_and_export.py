@@ -5,14 +5,16 @@ from __future__ import annotations
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from keyplan.cli import export_map as cli_command
+from keyplan.domain.errors import KeyplanError
 from keyplan.store.people import edits, queries
 from keyplan.ui.map import prompts
-from keyplan.ui.map.export import export_png, export_svg
+from keyplan.ui.map.export import export_file, export_png, export_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -113,6 +115,30 @@ def test_export_an_svg_that_parses_with_every_name_as_text(acme_map, tmp_path, m
     assert {"Ingrid Olsen", "Harald Berg", "Mia Chen", "Olaf Lund"} <= texts
     assert "France" in texts  # the affiliate's tag
     assert "Saved acme.svg" in acme_map.hint.text()
+
+
+def test_export_the_shown_map_for_yed_and_for_drawio_from_the_export_menu(
+    acme_map, tmp_path, monkeypatch, small_portfolio
+):
+    acme_map.controls.lines_box.setChecked(False)  # as shown: without the influence lines
+    for suffix, action in (
+        (".graphml", acme_map.controls.export_graphml_action),
+        (".drawio", acme_map.controls.export_drawio_action),
+    ):
+        target = tmp_path / f"acme{suffix}"
+        monkeypatch.setattr(prompts, "ask_export_path", lambda *a, t=target: str(t))
+        action.trigger()
+        text = target.read_text(encoding="utf-8")
+        ElementTree.fromstring(text)
+        assert "Ingrid Olsen" in text and "Mia Chen" in text
+        assert "dashed" not in text.replace("dashed=0", "")  # no influence line drawn
+        assert f"Saved acme{suffix}" in acme_map.hint.text()
+
+
+def test_an_export_to_an_unknown_format_says_so_and_writes_nothing(acme_map, tmp_path):
+    with pytest.raises(KeyplanError, match=r"\.graphml \(yEd\) or \.drawio"):
+        export_file(acme_map.scene, tmp_path / "acme.vsdx")
+    assert not (tmp_path / "acme.vsdx").exists()
 
 
 def test_export_a_png(acme_map, tmp_path):

@@ -1,100 +1,54 @@
-"""How a stakeholder map looks, as plain data: card size, spacing, colours, badges, markers.
+"""How a stakeholder map looks, and the map's rows made into the drawing's plain facts.
 
-Shared by the screen (``keyplan.ui.map``) and the SVG export (``map_svg``), which draw the
-same design with different tools, so a pasted map looks like the one on screen. No Qt here.
+The looks themselves (sizes, colours, letters, line styles) are declared once in
+``keyplan.domain.map.looks``; this module re-exports them for the screen (``keyplan.ui.map``)
+and turns the store's ``MapData`` into the one drawing description
+(``keyplan.domain.map.drawing``) that the SVG, PNG, GraphML and draw.io exports draw.
+No Qt here.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from keyplan.domain.layout import LayoutOptions
-from keyplan.domain.relationships import (
-    KEY_ROLES,
-    ContactDue,
-    contact_due,
-    contact_interval,
-    needs_keeping_warm,
+from keyplan.domain.map import drawing as map_drawing_module
+from keyplan.domain.map import marks
+from keyplan.domain.map.drawing import LineFacts, PersonFacts, draw_map
+from keyplan.domain.map.looks import (  # noqa: F401  (one vocabulary of looks)
+    BAND_WIDTH,
+    CARD_HEIGHT,
+    CARD_RADIUS,
+    CARD_WIDTH,
+    CONNECTOR_COLOUR,
+    END_DOT_RADIUS,
+    INFLUENCE_BADGES,
+    INK,
+    LAYOUT_OPTIONS,
+    LEFT_OPACITY,
+    LEGEND_MARKS,
+    LINE_COLOURS,
+    LINE_DASHES,
+    MUTED_INK,
+    OWNER_COLOUR,
+    STALE_COLOUR,
+    STANCE_EDGE,
+    STANCE_FILL,
+    STANCE_LETTERS,
+    SYMMETRIC_KINDS,
+    TAG_FILL,
+    TEXT_LEFT,
+    TEXT_RIGHT,
 )
-from keyplan.domain.vocabulary import (
-    ROLE_BADGE_KEY,
-    Influence,
-    InfluenceKind,
-    Level,
-    Stance,
-)
-from keyplan.store.map.rows import MapPerson
+from keyplan.domain.map.marks import initials, owner_mark  # noqa: F401  (the screen's too)
+from keyplan.domain.map.shapes import MapDrawing, Point
+from keyplan.domain.relationships import KEY_ROLES, ContactDue, contact_interval
+from keyplan.domain.vocabulary import ROLE_BADGE_KEY, InfluenceKind, Stance
+from keyplan.store.map.rows import MapData, MapPerson
 
-CARD_WIDTH = 200.0
-CARD_HEIGHT = 84.0
-CARD_RADIUS = 6.0
-BAND_WIDTH = 7.0  # the stance band on the card's left edge
-TEXT_LEFT = 15.0
-TEXT_RIGHT = 8.0
-
-LAYOUT_OPTIONS = LayoutOptions(sibling_gap=28.0, level_gap=52.0, root_gap=72.0)
-
-#: The stance colour family: a strong edge (as in the People table) and a light fill.
-STANCE_EDGE = {
-    Stance.CHAMPION.value: "#2e7d32",
-    Stance.SUPPORTER.value: "#689f38",
-    Stance.NEUTRAL.value: "#616161",
-    Stance.SKEPTIC.value: "#ef6c00",
-    Stance.BLOCKER.value: "#c62828",
-    Stance.UNKNOWN.value: "#9e9e9e",
-}
-STANCE_FILL = {
-    Stance.CHAMPION.value: "#c8e6c9",
-    Stance.SUPPORTER.value: "#e6f2d4",
-    Stance.NEUTRAL.value: "#eceff1",
-    Stance.SKEPTIC.value: "#ffe6c4",
-    Stance.BLOCKER.value: "#ffcdd2",
-    Stance.UNKNOWN.value: "#f7f7f7",
-}
-
-INFLUENCE_BADGES = {
-    Influence.HIGH.value: "H",
-    Influence.MEDIUM.value: "M",
-    Influence.LOW.value: "L",
-}
-
-#: Influence lines: a colour and a dash pattern per kind, so they read in grey print too.
-LINE_COLOURS = {
-    InfluenceKind.INFLUENCES.value: "#6a1b9a",
-    InfluenceKind.ALLY.value: "#1565c0",
-    InfluenceKind.RIVAL.value: "#c62828",
-    InfluenceKind.MENTOR.value: "#00838f",
-    InfluenceKind.SPONSOR.value: "#b26a00",
-}
-LINE_DASHES = {
-    InfluenceKind.INFLUENCES.value: (6.0, 3.0),
-    InfluenceKind.ALLY.value: (2.0, 2.0),
-    InfluenceKind.RIVAL.value: (6.0, 2.0, 1.5, 2.0),
-    InfluenceKind.MENTOR.value: (4.0, 2.0),
-    InfluenceKind.SPONSOR.value: (8.0, 2.5),
-}
-#: Alliances and rivalries go both ways: drawn without an arrow head.
-SYMMETRIC_KINDS = frozenset({InfluenceKind.ALLY.value, InfluenceKind.RIVAL.value})
-
-INK = "#212121"
-MUTED_INK = "#546e7a"
-CONNECTOR_COLOUR = "#90a4ae"
-STALE_COLOUR = "#e65100"
-OWNER_COLOUR = "#37474f"
-TAG_FILL = "#455a64"
-LEFT_OPACITY = 0.45  # people who left the company
-
-#: The legend's words for the badges and the marks, the same on screen and in the SVG.
+#: The legend's words for the badges, the same on screen and in every picture.
 LEGEND_BADGES = ROLE_BADGE_KEY
-LEGEND_MARKS = (
-    "H/M/L influence · ●●○○ relationship · initials: our owner · clock: contact overdue · "
-    "dashed ring: never contacted"
-)
-
-_LEVEL_RANK = {level.value: rank for rank, level in enumerate(Level)}
 
 
 def stance_key(person: MapPerson) -> str:
@@ -106,42 +60,18 @@ def kind_key(kind: str) -> str:
     return kind if kind in LINE_COLOURS else InfluenceKind.INFLUENCES.value
 
 
-def initials(name: str) -> str:
-    """Two letters for a team member: "Ana Costa" -> "AC", "Prince" -> "PR"."""
-    words = [word for word in name.replace("-", " ").split() if word[:1].isalpha()]
-    if not words:
-        return "?"
-    if len(words) == 1:
-        return words[0][:2].upper()
-    return (words[0][0] + words[-1][0]).upper()
-
-
-def owner_mark(owners: tuple[str, ...]) -> str:
-    """The initials of the main owner on our side, "+" when others share the relationship."""
-    if not owners:
-        return ""
-    mark = initials(owners[0])
-    return mark if len(owners) == 1 else f"{mark}+"
-
-
 def contact_mark(person: MapPerson, today: date) -> ContactDue | None:
-    """Whether a card needs a contact marker, by the domain's rule (``relationships``):
-    overdue (the clock) or never contacted (the dashed ring), for people we must keep warm only.
-
-    People who left, and strangers nobody owns or knows, get neither.
-    """
-    warm = needs_keeping_warm(
+    """Whether a card needs a contact marker (``keyplan.domain.map.marks.contact_mark``)."""
+    return marks.contact_mark(
         has_left=person.has_left,
         strength=person.strength,
         owned=bool(person.owners),
         contact_days=person.contact_frequency_days,
         buying_role=person.buying_role,
         influence=person.influence,
+        last_contact=person.last_contact,
+        today=today,
     )
-    last = person.last_contact
-    # A meeting dated after today is planned, not contact (as the insights read it).
-    days = None if last is None or last > today else (today - last).days
-    return contact_due(warm, days, person.contact_frequency_days)
 
 
 def is_stale(person: MapPerson, today: date) -> bool:
@@ -163,14 +93,7 @@ def is_decision_maker(person: MapPerson) -> bool:
 
 def layout_order(people: Iterable[MapPerson]) -> list[MapPerson]:
     """People in the order the layout places siblings and trees: by level, then by name."""
-    return sorted(
-        people,
-        key=lambda p: (
-            _LEVEL_RANK.get(p.level or "", len(_LEVEL_RANK)),
-            p.full_name.casefold(),
-            p.id,
-        ),
-    )
+    return map_drawing_module.layout_order(people)
 
 
 def affiliate_tag(person: MapPerson, account_id: int, accounts: dict) -> str | None:
@@ -187,21 +110,68 @@ def affiliate_tag(person: MapPerson, account_id: int, accounts: dict) -> str | N
     return None if account is None else account.country or account.name
 
 
-# ---- influence lines: the curve between two cards -----------------------------------------
+# ---- the drawing: the store's rows as the drawing's facts --------------------------------
 
-Point = tuple[float, float]
-ARROW_LENGTH = 11.0
-ARROW_SPREAD = math.radians(24)
+
+def person_facts(person: MapPerson, account_id: int, accounts: dict, today: date) -> PersonFacts:
+    """What a person's card shows, from the map's row."""
+    return PersonFacts(
+        id=person.id,
+        manager_id=person.reports_to_id,
+        full_name=person.full_name,
+        job_title=person.job_title or "",
+        department=person.department or "",
+        level=person.level,
+        stance=person.stance,
+        buying_role=person.buying_role,
+        influence=person.influence,
+        strength=person.strength,
+        owner=owner_mark(person.owners),
+        contact=contact_mark(person, today),
+        has_left=person.has_left,
+        tag=affiliate_tag(person, account_id, accounts),
+        manual_position=person.map_position,
+    )
+
+
+def map_drawing(
+    data: MapData,
+    today: date,
+    *,
+    people: Sequence[MapPerson] | None = None,
+    with_lines: bool = True,
+) -> MapDrawing:
+    """The drawing of a map as the exports draw it.
+
+    Args:
+        data: the map (people, influence lines, accounts).
+        today: the day contact marks are measured against.
+        people: only these people (as filtered on screen); all of ``data.people`` when None.
+        with_lines: draw the influence lines.
+    """
+    shown = data.people if people is None else people
+    facts = [person_facts(p, data.account_id, data.accounts, today) for p in shown]
+    lines = (
+        [LineFacts(line.from_id, line.to_id, line.kind, line.strength) for line in data.lines]
+        if with_lines
+        else []
+    )
+    return draw_map(facts, lines)
+
+
+# ---- influence lines on screen: the curve between two cards --------------------------------
 
 
 @dataclass(frozen=True, slots=True)
 class InfluenceCurve:
-    """A quadratic curve from one card's edge to another's, and its arrow head (maybe none)."""
+    """A quadratic curve from one card's edge to another's, its arrow head (maybe none) and
+    the dots on both ends of a two-way line: the same marks as in every exported picture."""
 
     start: Point
     control: Point
     end: Point
     head: tuple[Point, ...]
+    end_dots: tuple[Point, ...] = ()
 
 
 def influence_curve(
@@ -211,48 +181,20 @@ def influence_curve(
 ) -> InfluenceCurve | None:
     """The curve between two cards (x, y, width, height), bent to the left of its direction.
 
-    Bending always to the same side of the direction keeps A→B and B→A apart.
-
     Returns:
         The curve, or None when the cards are on top of each other.
     """
-    start_centre = (source[0] + source[2] / 2, source[1] + source[3] / 2)
-    end_centre = (target[0] + target[2] / 2, target[1] + target[3] / 2)
-    if math.dist(start_centre, end_centre) < 1.0:
+    from keyplan.domain.layout import Box
+
+    points = map_drawing_module.curve_between(Box(*source), Box(*target))
+    if points is None:
         return None
-    start = _edge_point(source, end_centre)
-    end = _edge_point(target, start_centre)
-    length = max(math.dist(start, end), 1.0)
-    bend = min(max(0.18 * length, 16.0), 110.0)
-    normal = (-(end[1] - start[1]) / length, (end[0] - start[0]) / length)
-    control = (
-        (start[0] + end[0]) / 2 + normal[0] * bend,
-        (start[1] + end[1]) / 2 + normal[1] * bend,
-    )
-    head = _arrow_head(control, end) if with_head else ()
-    return InfluenceCurve(start, control, end, head)
+    start, control, end = points
+    head = map_drawing_module.arrow_head(control, end) if with_head else ()
+    dots = () if with_head else (start, end)
+    return InfluenceCurve(start, control, end, head, dots)
 
 
-def _edge_point(rect: tuple[float, float, float, float], towards: Point) -> Point:
-    """Where the line from a rectangle's centre towards a point leaves the rectangle."""
-    centre_x, centre_y = rect[0] + rect[2] / 2, rect[1] + rect[3] / 2
-    dx, dy = towards[0] - centre_x, towards[1] - centre_y
-    scale_x = (rect[2] / 2) / abs(dx) if dx else math.inf
-    scale_y = (rect[3] / 2) / abs(dy) if dy else math.inf
-    scale = min(scale_x, scale_y, 1.0)
-    return (centre_x + dx * scale, centre_y + dy * scale)
-
-
-def _arrow_head(control: Point, tip: Point) -> tuple[Point, ...]:
-    angle = math.atan2(tip[1] - control[1], tip[0] - control[0])
-    return (
-        tip,
-        (
-            tip[0] - math.cos(angle - ARROW_SPREAD) * ARROW_LENGTH,
-            tip[1] - math.sin(angle - ARROW_SPREAD) * ARROW_LENGTH,
-        ),
-        (
-            tip[0] - math.cos(angle + ARROW_SPREAD) * ARROW_LENGTH,
-            tip[1] - math.sin(angle + ARROW_SPREAD) * ARROW_LENGTH,
-        ),
-    )
+def is_symmetric(kind: str) -> bool:
+    """Alliances and rivalries go both ways: dots on both ends, no arrow head."""
+    return kind_key(kind) in SYMMETRIC_KINDS

@@ -1,36 +1,44 @@
 """The stakeholder map as an SVG drawing, written as text: no Qt, no SQLAlchemy.
 
-The same layout and design as on screen (``map_design``): cards coloured by stance with
-badges, dots and markers, orthogonal reporting lines, curved influence arrows, a title and a
-legend. Every text is real ``<text>``, so names can be searched and edited in a slide. Text
-widths are estimated from the characters (the viewer's font decides the exact width), with a
-margin, to shorten what would not fit on a card.
+Draws the one drawing description (``keyplan.domain.map``): cards with their stance letter,
+badges, dots and marks; orthogonal reporting lines; influence lines routed around the cards,
+dashed by kind, with arrow heads (or dots on both ends for alliances and rivalries); a title
+and the legend above. Every text is real ``<text>``, so names can be searched and edited in a
+slide. Text widths are estimated from the characters (``looks.text_width``; the viewer's font
+decides the exact width), with a margin, to shorten what would not fit on a card.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from datetime import date
-from functools import cache
 
-from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
+from keyplan.domain.map import looks
+from keyplan.domain.map.looks import fit, text_width
+from keyplan.domain.map.shapes import (
+    BadgeShape,
+    CardPart,
+    CardShape,
+    ClockShape,
+    DotShape,
+    InfluenceShape,
+    Legend,
+    MapDrawing,
+    TextRun,
+    rounded_corners,
+)
 from keyplan.domain.plain_text import isolated
-from keyplan.domain.relationships import ContactDue
-from keyplan.domain.vocabulary import ROLE_BADGES, InfluenceKind, Stance
-from keyplan.exchange.map import design as design
-from keyplan.store.map.rows import MapData, MapLine, MapPerson
+from keyplan.exchange.map.design import map_drawing
+from keyplan.store.map.rows import MapData, MapPerson
+
+__all__ = ["drawing_svg", "escape", "fit", "map_svg", "map_title", "text_width"]
 
 FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
 MARGIN = 24.0
 TITLE_SIZE = 18.0
 LEGEND_ROW = 18.0
 LEGEND_SIZE = 11.0
-_W, _H = design.CARD_WIDTH, design.CARD_HEIGHT
-_TEXT_WIDTH = _W - design.TEXT_LEFT - design.TEXT_RIGHT
-LEGEND_BADGES = design.LEGEND_BADGES
-LEGEND_MARKS = design.LEGEND_MARKS
 
 
 def map_svg(
@@ -50,17 +58,15 @@ def map_svg(
         people: only these people (as filtered on screen); all of ``data.people`` when None.
         with_lines: draw the influence lines.
     """
-    shown = list(data.people if people is None else people)
-    chart = layout_org_chart(
-        [
-            CardSpec(p.id, p.reports_to_id, _W, _H, p.map_position)
-            for p in design.layout_order(shown)
-        ],
-        design.LAYOUT_OPTIONS,
-    )
-    bounds = chart.bounds
-    header = TITLE_SIZE + 12.0 + 4 * LEGEND_ROW + 14.0
-    width = max(bounds.width, _legend_width()) + 2 * MARGIN
+    return drawing_svg(map_drawing(data, today, people=people, with_lines=with_lines), title)
+
+
+def drawing_svg(drawing: MapDrawing, title: str) -> str:
+    """A map drawing as an SVG document, with a title and the legend above it."""
+    bounds = drawing.bounds
+    rows = legend_rows(drawing.legend)
+    header = TITLE_SIZE + 12.0 + rows * LEGEND_ROW + 14.0
+    width = max(bounds.width, legend_width(drawing.legend)) + 2 * MARGIN
     height = bounds.height + header + 2 * MARGIN
     shift_x, shift_y = MARGIN - bounds.x, MARGIN + header - bounds.y
     parts = [
@@ -69,18 +75,14 @@ def map_svg(
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FAMILY}">\n',
         f"<title>{escape(title)}</title>\n",
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>\n',
-        _text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, design.INK, bold=True),
-        _legend(MARGIN, MARGIN + TITLE_SIZE + 12.0),
+        _text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, looks.INK, bold=True),
+        _legend(drawing.legend, MARGIN, MARGIN + TITLE_SIZE + 12.0),
         f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
-        _connectors(chart),
+        _reporting(drawing),
+        *(_influence(line) for line in drawing.influence),
     ]
-    if with_lines:
-        parts.append(_influence_lines(data.lines, chart))
-    by_id = {p.id: p for p in shown}
-    for person_id, box in chart.boxes.items():
-        person = by_id[person_id]
-        tag = design.affiliate_tag(person, data.account_id, data.accounts)
-        parts.append(_card(person, box, tag, today))
+    memo: dict = {}
+    parts.extend(_card(card, memo) for card in drawing.cards)
     parts.append("</g>\n</svg>\n")
     return "".join(parts)
 
@@ -91,51 +93,6 @@ def map_title(account_name: str, people: int, today: date) -> str:
 
 
 # ---- text -------------------------------------------------------------------------------------
-
-
-def text_width(text: str, size: float, *, bold: bool = False) -> float:
-    """An estimate of a text's width in a sans-serif font (DejaVu Sans's proportions)."""
-    widths = _WIDTHS
-    em = 0.0
-    for char in text:
-        width = widths.get(char)
-        if width is None:
-            width = widths[char] = _char_width(char)
-        em += width
-    return em * size * (_BOLD if bold else 1.0)
-
-
-_WIDTHS: dict[str, float] = {}
-_BOLD = 1.07
-
-
-def _char_width(char: str) -> float:
-    """A character's advance in em: narrow, wide, East Asian full width, or ordinary."""
-    if char in "iljI.,:;'|!·":
-        return 0.3
-    if char in "frt()[]- ":
-        return 0.4
-    if char in "mwMW@":
-        return 0.95
-    if unicodedata.east_asian_width(char) in ("W", "F"):
-        return 1.0
-    if char.isupper() or char.isdigit():
-        return 0.7
-    return 0.6
-
-
-def fit(text: str, size: float, width: float, *, bold: bool = False) -> str:
-    """The text, shortened with "…" when its estimated width is more than ``width``."""
-    if text_width(text, size, bold=bold) <= width:
-        return text
-    room = width - text_width("…", size, bold=bold)
-    used = 0.0
-    for end, char in enumerate(text):
-        used += text_width(char, size, bold=bold)
-        if used > room:
-            return text[:end].rstrip() + "…"
-    return text
-
 
 # Characters XML 1.0 cannot hold at all, even escaped: a NUL in a name made the file malformed.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -158,7 +115,7 @@ def _text(
     colour: str,
     *,
     bold: bool = False,
-    anchor: str = "",
+    anchor: str = "start",
 ) -> str:
     weight = ' font-weight="bold"' if bold else ""
     middle = ' text-anchor="middle"' if anchor == "middle" else ""
@@ -168,237 +125,205 @@ def _text(
     )
 
 
-def _baseline(top: float, height: float, size: float) -> float:
-    """The baseline that centres a line of text of ``size`` in a row."""
-    return top + height / 2 + 0.35 * size
+def _run(run: TextRun) -> str:
+    text = fit(run.text, run.size, run.max_width, bold=run.bold)
+    return _text(run.x, run.baseline, text, run.size, run.colour, bold=run.bold, anchor=run.anchor)
 
 
-# ---- the chart --------------------------------------------------------------------------------
+# ---- lines ------------------------------------------------------------------------------------
 
 
-def _connectors(chart: OrgChartLayout) -> str:
+def _reporting(drawing: MapDrawing) -> str:
     steps = []
-    for connector in chart.connectors:
-        (x0, y0), *rest = connector.points
+    for line in drawing.reporting:
+        (x0, y0), *rest = line.points
         steps.append(f"M{x0:.1f},{y0:.1f}" + "".join(f"L{x:.1f},{y:.1f}" for x, y in rest))
     if not steps:
         return ""
     return (
-        f'<path d="{"".join(steps)}" fill="none" stroke="{design.CONNECTOR_COLOUR}" '
+        f'<path d="{"".join(steps)}" fill="none" stroke="{looks.CONNECTOR_COLOUR}" '
         f'stroke-width="1.6"/>\n'
     )
 
 
-def _influence_lines(lines: Sequence[MapLine], chart: OrgChartLayout) -> str:
-    parts = []
-    for line in lines:
-        source, target = chart.boxes.get(line.from_id), chart.boxes.get(line.to_id)
-        if source is None or target is None:
-            continue
-        kind = design.kind_key(line.kind)
-        curve = design.influence_curve(
-            (source.x, source.y, source.width, source.height),
-            (target.x, target.y, target.width, target.height),
-            kind not in design.SYMMETRIC_KINDS,
-        )
-        if curve is None:
-            continue
-        colour, dashes = design.LINE_COLOURS[kind], design.LINE_DASHES[kind]
-        width = 1.4 + 0.5 * line.strength
-        (sx, sy), (cx, cy), (ex, ey) = curve.start, curve.control, curve.end
+def path_data(line: InfluenceShape) -> str:
+    """The SVG path of an influence line: a curve, or a route with rounded corners."""
+    (x0, y0) = line.points[0]
+    if line.curved:
+        (cx, cy), (ex, ey) = line.points[1], line.points[2]
+        return f"M{x0:.1f},{y0:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}"
+    steps = [f"M{x0:.1f},{y0:.1f}"]
+    for (ax, ay), (cx, cy), (bx, by) in rounded_corners(line.points, line.corner_radius):
+        steps.append(f"L{ax:.1f},{ay:.1f} Q{cx:.1f},{cy:.1f} {bx:.1f},{by:.1f}")
+    ex, ey = line.points[-1]
+    steps.append(f"L{ex:.1f},{ey:.1f}")
+    return " ".join(steps)
+
+
+def _influence(line: InfluenceShape) -> str:
+    dashes = ",".join(f"{d:g}" for d in line.dash_lengths)
+    parts = [
+        f'<path d="{path_data(line)}" fill="none" stroke="{line.colour}" '
+        f'stroke-width="{line.width:g}" stroke-dasharray="{dashes}">'
+        f"<title>{escape(line.label)}</title></path>\n"
+    ]
+    if line.head:
+        points = " ".join(f"{x:.1f},{y:.1f}" for x, y in line.head)
+        parts.append(f'<polygon points="{points}" fill="{line.colour}"/>\n')
+    for x, y in line.end_dots:
         parts.append(
-            f'<path d="M{sx:.1f},{sy:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}" fill="none" '
-            f'stroke="{colour}" stroke-width="{width:g}" '
-            f'stroke-dasharray="{",".join(f"{d * width:g}" for d in dashes)}"/>\n'
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{looks.END_DOT_RADIUS:g}" '
+            f'fill="{line.colour}"/>\n'
         )
-        if curve.head:
-            points = " ".join(f"{x:.1f},{y:.1f}" for x, y in curve.head)
-            parts.append(f'<polygon points="{points}" fill="{colour}"/>\n')
     return "".join(parts)
 
 
-def _card(person: MapPerson, box: Box, tag: str | None, today: date) -> str:
-    """One card. Most of a card repeats across people (a stance, a badge, an owner), so those
-    pieces are made once each and reused: a chart of thousands is written in a blink."""
-    key = design.stance_key(person)
-    faded = f' opacity="{design.LEFT_OPACITY}"' if person.has_left else ""
-    tag_width = _tag_width(tag) if tag else 0.0
-    department_room = _TEXT_WIDTH - (tag_width + 6.0 if tag else 0.0)
-    return "".join(
-        (
-            f'<g transform="translate({box.x:.1f},{box.y:.1f})"{faded}>\n',
-            _body(key),
-            _line(person.full_name, 13.0, _TEXT_WIDTH, bold=True, top=5.0, height=18.0),
-            _line(person.job_title or "", 11.0, _TEXT_WIDTH, top=23.0, height=16.0),
-            _line(person.department or "", 10.0, department_room, top=39.0, height=15.0,
-                  colour=design.MUTED_INK),
-            _tag(tag) if tag else "",
-            _badges(person.buying_role, person.influence, max(0, min(4, person.strength)), key),
-            _marks(design.owner_mark(person.owners), design.contact_mark(person, today),
-                   person.has_left),
-            "</g>\n",
+# ---- cards ------------------------------------------------------------------------------------
+
+
+def _card(card: CardShape, memo: dict) -> str:
+    """One card. The frame, band and small parts are shared by many cards (the drawing makes
+    each once), so each is written once and reused: thousands of cards in a blink."""
+    faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
+    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius)
+    frame = memo.get(frame_key)
+    if frame is None:  # the same few frames (one per stance) over thousands of cards
+        frame = memo[frame_key] = _frame(card)
+    pieces = [f'<g transform="translate({card.x:.1f},{card.y:.1f})"{faded}>\n', frame]
+    pieces.extend(_run(run) for run in card.texts)
+    for part in card.parts:
+        written = memo.get(id(part))
+        if written is None:
+            written = memo[id(part)] = _part(part)
+        pieces.append(written)
+    if card.note is not None:
+        top = card.height - card.note_height
+        pieces.append(
+            f'<rect x="{card.band.width:g}" y="{top:.1f}" width="{card.width - card.band.width:g}" '
+            f'height="{card.note_height:g}" fill="#e3ecf5"/>\n'
         )
-    )  # fmt: skip
+        pieces.append(_run(card.note))
+    pieces.append("</g>\n")
+    return "".join(pieces)
 
 
-@cache
-def _body(stance: str) -> str:
-    """The card's rounded box and stance band."""
-    edge, fill = design.STANCE_EDGE[stance], design.STANCE_FILL[stance]
-    radius, band = design.CARD_RADIUS, design.BAND_WIDTH
+def _frame(card: CardShape) -> str:
+    """The card's rounded box and its band with the stance letter."""
+    w, h, r, band = card.width, card.height, card.radius, card.band
+    letter = _run(band.letter) if band.letter is not None else ""
     return (
-        f'<rect width="{_W:g}" height="{_H:g}" rx="{radius:g}" fill="{fill}" '
-        f'stroke="{edge}" stroke-width="1.2"/>\n'
-        f'<path d="M{radius:g},0 H{band:g} V{_H:g} H{radius:g} A{radius:g},{radius:g} 0 0 1 '
-        f'0,{_H - radius:g} V{radius:g} A{radius:g},{radius:g} 0 0 1 {radius:g},0 Z" '
-        f'fill="{edge}"/>\n'
+        f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="{card.fill}" '
+        f'stroke="{card.edge}" stroke-width="1.2"/>\n'
+        f'<path d="M{r:g},0 H{band.width:g} V{h:g} H{r:g} A{r:g},{r:g} 0 0 1 '
+        f'0,{h - r:g} V{r:g} A{r:g},{r:g} 0 0 1 {r:g},0 Z" fill="{band.colour}"/>\n' + letter
     )
 
 
-def _line(
-    text: str,
-    size: float,
-    width: float,
-    *,
-    top: float,
-    height: float,
-    bold: bool = False,
-    colour: str = design.INK,
-) -> str:
-    """A line of card text, shortened to fit."""
-    if not text:
-        return ""
-    y = _baseline(top, height, size)
-    return _text(design.TEXT_LEFT, y, fit(text, size, width, bold=bold), size, colour, bold=bold)
-
-
-@cache
-def _tag_width(tag: str) -> float:
-    return text_width(fit(tag, 9.0, 70.0, bold=True), 9.0, bold=True) + 8.0
-
-
-@cache
-def _tag(tag: str) -> str:
-    """The affiliate's name in a dark label on the department's line."""
-    text, width = fit(tag, 9.0, 70.0, bold=True), _tag_width(tag)
-    x = _W - design.TEXT_RIGHT - width
-    return (
-        f'<rect x="{x:.1f}" y="40" width="{width:.1f}" height="13" rx="3" '
-        f'fill="{design.TAG_FILL}"/>\n'
-        + _text(x + width / 2, _baseline(40.0, 13.0, 9.0), text, 9.0, "white", bold=True,
-                anchor="middle")
-    )  # fmt: skip
-
-
-@cache
-def _badges(role: str, influence: str | None, strength: int, stance: str) -> str:
-    """The bottom row's left side: buying role and influence badges, relationship dots."""
-    y, x, parts = _ROW_Y, design.TEXT_LEFT, []
-    role_text = ROLE_BADGES.get(role)
-    influence_text = design.INFLUENCE_BADGES.get(influence or "")
-    if role_text:
-        parts.append(_badge(x, y, role_text, design.INK, design.STANCE_EDGE[stance]))
-        x += text_width(role_text, 9.0, bold=True) + 12.0
-    if influence_text:
-        parts.append(_badge(x, y, influence_text, design.MUTED_INK, design.MUTED_INK))
-        x += text_width(influence_text, 9.0, bold=True) + 12.0
-    x += 3.0
-    for dot in range(4):
-        fill = design.OWNER_COLOUR if dot < strength else "none"
-        parts.append(
-            f'<circle cx="{x + 3.5 + dot * 9:.1f}" cy="{y + 8:g}" r="3.2" fill="{fill}" '
-            f'stroke="{design.OWNER_COLOUR}"/>\n'
+def _part(part: CardPart) -> str:
+    if isinstance(part, BadgeShape):
+        border = f' stroke="{part.border}"' if part.border else ""
+        opacity = f' fill-opacity="{part.fill_opacity:g}"' if part.fill_opacity < 1 else ""
+        return (
+            f'<rect x="{part.x:.1f}" y="{part.y:g}" width="{part.width:.1f}" '
+            f'height="{part.height:g}" rx="{part.radius:g}" fill="{part.fill}"{opacity}{border}/>\n'
+            + _run(part.label)
         )
-    return "".join(parts)
-
-
-@cache
-def _marks(owner: str, due: ContactDue | None, left: bool) -> str:
-    """The bottom row's right side: our owner's initials, the overdue clock or the
-    never-contacted ring, "LEFT"."""
-    y, right, parts = _ROW_Y, _W - design.TEXT_RIGHT, []
-    if owner:
-        width = 18.0 if len(owner) <= 2 else 24.0
-        parts.append(
-            f'<rect x="{right - width:g}" y="{y - 1:g}" width="{width:g}" height="18" rx="9" '
-            f'fill="{design.OWNER_COLOUR}"/>\n'
+    if isinstance(part, DotShape):
+        return (
+            f'<circle cx="{part.cx:.1f}" cy="{part.cy:g}" r="{part.r:g}" '
+            f'fill="{part.fill or "none"}" stroke="{part.stroke}"/>\n'
         )
-        parts.append(
-            _text(right - width / 2, _baseline(y - 1, 18.0, 9.0), owner, 9.0, "white",
-                  bold=True, anchor="middle")
-        )  # fmt: skip
-        right -= width + 5.0
-    cx, cy = right - 7.0, y + 8.0
-    if due is ContactDue.NEVER_CONTACTED:  # an empty, dashed face: no contact to count from
-        parts.append(
-            f'<circle cx="{cx:g}" cy="{cy:g}" r="7" fill="white" stroke="{design.STALE_COLOUR}" '
+    return _clock(part)
+
+
+def _clock(mark: ClockShape) -> str:
+    """The overdue clock, or the never-contacted dashed ring."""
+    cx, cy, r, colour = mark.cx, mark.cy, mark.r, mark.colour
+    if not mark.overdue:
+        return (
+            f'<circle cx="{cx:g}" cy="{cy:g}" r="{r:g}" fill="white" stroke="{colour}" '
             f'stroke-width="1.6" stroke-dasharray="1.6,1.6"/>\n'
         )
-    elif due is ContactDue.OVERDUE:
-        parts.append(
-            f'<g stroke="{design.STALE_COLOUR}" stroke-width="1.6">'
-            f'<circle cx="{cx:g}" cy="{cy:g}" r="7" fill="white"/>'
-            f'<line x1="{cx:g}" y1="{cy:g}" x2="{cx:g}" y2="{cy - 4.5:g}"/>'
-            f'<line x1="{cx:g}" y1="{cy:g}" x2="{cx + 3.5:g}" y2="{cy:g}"/></g>\n'
-        )
-    if left:
-        parts.append(_badge(right - 44.0, y, "LEFT", design.MUTED_INK, design.MUTED_INK))
-    return "".join(parts)
-
-
-_ROW_Y = 59.0
-
-
-def _badge(x: float, y: float, text: str, ink: str, border: str) -> str:
-    width = text_width(text, 9.0, bold=True) + 8.0
     return (
-        f'<rect x="{x:.1f}" y="{y:g}" width="{width:.1f}" height="16" rx="3" fill="white" '
-        f'fill-opacity="0.85" stroke="{border}"/>\n'
-        + _text(x + width / 2, _baseline(y, 16.0, 9.0), text, 9.0, ink, bold=True, anchor="middle")
+        f'<g stroke="{colour}" stroke-width="1.6">'
+        f'<circle cx="{cx:g}" cy="{cy:g}" r="{r:g}" fill="white"/>'
+        f'<line x1="{cx:g}" y1="{cy:g}" x2="{cx:g}" y2="{cy - 4.5:g}"/>'
+        f'<line x1="{cx:g}" y1="{cy:g}" x2="{cx + 3.5:g}" y2="{cy:g}"/></g>\n'
     )
 
 
 # ---- the legend -------------------------------------------------------------------------------
 
+_SWATCH = 36.0  # a stance swatch with its letter, and the gap after its label
+_SAMPLE = 44.0  # a line sample with its arrow head or dots, and the gap after its label
 
-def _legend(x0: float, y0: float) -> str:
-    parts, x = [], x0
-    for stance in Stance:
-        edge, fill = design.STANCE_EDGE[stance.value], design.STANCE_FILL[stance.value]
-        parts.append(
-            f'<rect x="{x:.1f}" y="{y0 + 4:.1f}" width="16" height="11" rx="2" fill="{fill}" '
-            f'stroke="{edge}"/><rect x="{x:.1f}" y="{y0 + 4:.1f}" width="4" height="11" '
-            f'fill="{edge}"/>\n'
-        )
-        parts.append(_text(x + 20, _baseline(y0, LEGEND_ROW, LEGEND_SIZE), stance.label,
-                           LEGEND_SIZE, design.INK))  # fmt: skip
-        x += 32.0 + text_width(stance.label, LEGEND_SIZE)
-    x, y = x0, y0 + LEGEND_ROW
-    for kind in InfluenceKind:
-        colour, dashes = design.LINE_COLOURS[kind.value], design.LINE_DASHES[kind.value]
-        middle = y + LEGEND_ROW / 2
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{middle:.1f}" x2="{x + 26:.1f}" y2="{middle:.1f}" '
-            f'stroke="{colour}" stroke-width="2" '
-            f'stroke-dasharray="{",".join(f"{d * 2:g}" for d in dashes)}"/>\n'
-        )
-        parts.append(_text(x + 30, _baseline(y, LEGEND_ROW, LEGEND_SIZE), kind.label,
-                           LEGEND_SIZE, design.INK))  # fmt: skip
-        x += 42.0 + text_width(kind.label, LEGEND_SIZE)
-    for row, text in enumerate((LEGEND_BADGES, LEGEND_MARKS), start=2):
-        top = y0 + row * LEGEND_ROW
-        parts.append(
-            _text(x0, _baseline(top, LEGEND_ROW, LEGEND_SIZE), text, LEGEND_SIZE,
-                  design.MUTED_INK)
-        )  # fmt: skip
+
+def legend_rows(legend: Legend) -> int:
+    """How many rows the legend takes: stances, line kinds, then its notes."""
+    return (1 if legend.stances else 0) + (1 if legend.lines else 0) + len(legend.notes)
+
+
+def legend_width(legend: Legend) -> float:
+    """How wide the legend is (its widest row)."""
+    rows = [
+        sum(_SWATCH + text_width(s.label, LEGEND_SIZE) for s in legend.stances),
+        sum(_SAMPLE + text_width(line.label, LEGEND_SIZE) for line in legend.lines),
+    ]
+    rows += [text_width(note, LEGEND_SIZE) for note in legend.notes]
+    return max(rows)
+
+
+def _legend(legend: Legend, x0: float, y0: float) -> str:
+    parts, y = [], y0
+    if legend.stances:
+        x = x0
+        for stance in legend.stances:
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y + 2:.1f}" width="22" height="14" rx="2" '
+                f'fill="{stance.fill}" stroke="{stance.edge}"/><rect x="{x:.1f}" '
+                f'y="{y + 2:.1f}" width="11" height="14" fill="{stance.edge}"/>\n'
+            )
+            ink = "#ffffff" if looks.is_dark(stance.edge) else looks.INK
+            parts.append(_text(x + 5.5, _baseline(y, LEGEND_SIZE), stance.letter, 10.0, ink,
+                               bold=True, anchor="middle"))  # fmt: skip
+            parts.append(_text(x + 26, _baseline(y, LEGEND_SIZE), stance.label, LEGEND_SIZE,
+                               looks.INK))  # fmt: skip
+            x += _SWATCH + text_width(stance.label, LEGEND_SIZE)
+        y += LEGEND_ROW
+    if legend.lines:
+        x = x0
+        for line in legend.lines:
+            parts.append(_line_sample(line, x, y + LEGEND_ROW / 2))
+            parts.append(_text(x + 38, _baseline(y, LEGEND_SIZE), line.label, LEGEND_SIZE,
+                               looks.INK))  # fmt: skip
+            x += _SAMPLE + text_width(line.label, LEGEND_SIZE)
+        y += LEGEND_ROW
+    for note in legend.notes:
+        parts.append(_text(x0, _baseline(y, LEGEND_SIZE), note, LEGEND_SIZE, looks.MUTED_INK))
+        y += LEGEND_ROW
     return "".join(parts)
 
 
-def _legend_width() -> float:
-    rows = [
-        sum(32.0 + text_width(stance.label, LEGEND_SIZE) for stance in Stance),
-        sum(42.0 + text_width(kind.label, LEGEND_SIZE) for kind in InfluenceKind),
-        text_width(LEGEND_BADGES, LEGEND_SIZE),
-        text_width(LEGEND_MARKS, LEGEND_SIZE),
-    ]
-    return max(rows)
+def _line_sample(line, x: float, middle: float) -> str:
+    width = 2.0
+    dashes = ",".join(f"{d * width:g}" for d in line.dashes)
+    end = x + 34.0
+    sample = (
+        f'<line x1="{x + 2:.1f}" y1="{middle:.1f}" x2="{end - (8 if line.arrow else 2):.1f}" '
+        f'y2="{middle:.1f}" stroke="{line.colour}" stroke-width="{width:g}" '
+        f'stroke-dasharray="{dashes}"/>\n'
+    )
+    if line.arrow:
+        head = (
+            f"{end:.1f},{middle:.1f} {end - 9:.1f},{middle - 4:.1f} {end - 9:.1f},{middle + 4:.1f}"
+        )
+        return sample + f'<polygon points="{head}" fill="{line.colour}"/>\n'
+    dots = "".join(
+        f'<circle cx="{cx:.1f}" cy="{middle:.1f}" r="3" fill="{line.colour}"/>'
+        for cx in (x + 2, end - 2)
+    )
+    return sample + dots + "\n"
+
+
+def _baseline(top: float, size: float) -> float:
+    return top + LEGEND_ROW / 2 + 0.35 * size

@@ -1,159 +1,222 @@
-"""Drawing one window of the org chart on a ReportLab canvas: lines, then cards.
+"""Drawing the map's one drawing description (``keyplan.domain.map``) on a ReportLab canvas.
 
-The layout has a top-left origin with y growing downwards; ReportLab's origin is bottom-left.
-We translate and scale the canvas once so that layout point (x, y) is drawn at (x, -y):
-sizes stay in layout units (the card text sizes below are for a scale of 1) and the scale
-shrinks everything together.
+The drawing has a top-left origin with y growing downwards; ReportLab's origin is bottom-left.
+We translate and scale the canvas once so that drawing point (x, y) is drawn at (x, -y):
+sizes stay in drawing units and the page's scale shrinks everything together.
+
+Speed: the parts many cards share (a stance's band, a row of badges, an owner's initials) are
+each drawn once into a PDF form and placed by reference on every card that wears them, so a
+500-card map costs little more than its names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
 from reportlab.lib import colors
 
-from keyplan.domain.layout import Box, OrgChartLayout
-from keyplan.domain.vocabulary import InfluenceKind
-from keyplan.reports.fonts import SANS, draw_text
-from keyplan.reports.styles import (
-    ACCENT,
-    ACCENT_LIGHT,
-    INK,
-    MUTED,
-    NEUTRAL_CARD,
-    RULE,
-    STANCE_COLOURS,
-    WHITE,
+from keyplan.domain.map import looks
+from keyplan.domain.map.drawing import NAME_SIZE
+from keyplan.domain.map.shapes import (
+    BadgeShape,
+    CardPart,
+    CardShape,
+    ClockShape,
+    DotShape,
+    InfluenceShape,
+    MapDrawing,
+    TextRun,
+    rounded_corners,
 )
+from keyplan.reports.fonts import draw_text
 
-if TYPE_CHECKING:
-    from keyplan.reports.map.stakeholder_map import MapModel
-
-CONNECTOR = colors.HexColor("#7D8F9E")
-INFLUENCE_COLOURS = {
-    InfluenceKind.ALLY.value: colors.HexColor("#2E8540"),
-    InfluenceKind.RIVAL.value: colors.HexColor("#C8382E"),
-}
-INFLUENCE_DEFAULT = colors.HexColor("#7B5EA7")
-BAR = 5.0  # width of the stance bar on a card's left edge
-PAD = 9.0
-NAME_SIZE = 9.5  # points at scale 1; the PDF never prints a page below 0.8 of it
-NOTE_BAND = 15.0  # height of the "continues on page" band (the map adds it to the card)
-NOTE_SIZE = 8.0
-FULL_DOT, EMPTY_DOT = "●", "○"  # relationship strength, 0–4
+NOTE_FILL = "#e3ecf5"
+OVERVIEW_NAME_SIZE = 4.0  # points: smaller names are left off an overview (unreadable)
+_COLOURS: dict[str, colors.Color] = {}
 
 
-@dataclass(frozen=True, slots=True)
-class MapCard:
-    """The texts and marks of one card (stance and badges only on internal maps)."""
-
-    name: str
-    title: str
-    department: str
-    stance: str | None = None
-    badges: str = ""
-    strength: int = 0
+def colour(value: str) -> colors.Color:
+    """A ``#rrggbb`` colour as ReportLab's (made once per value)."""
+    found = _COLOURS.get(value)
+    if found is None:
+        found = _COLOURS[value] = colors.HexColor(value)
+    return found
 
 
-def draw_map_page(
-    canvas,
-    model: MapModel,
-    layout: OrgChartLayout,
-    scale: float,
-    notes: Mapping[int, str],
-) -> None:
-    """Draw a laid-out page of the map with its top-left corner at the flowable's origin.
+def draw_map_page(canvas, drawing: MapDrawing, scale: float, *, detail: bool = True) -> None:
+    """Draw a map drawing with its top-left corner at the flowable's origin.
 
     Args:
         canvas: the ReportLab canvas, origin at the bottom left of the drawing.
-        model: the cards' texts and the informal lines.
-        layout: the cards on this page (a page may hold only part of the chart).
-        scale: points per layout unit.
-        notes: person id -> the note printed in a band at the foot of their card.
+        drawing: what to draw (the whole map, or one page of it).
+        scale: points per drawing unit.
+        detail: False draws cards with their band and name only (the overview of a large map).
     """
-    window = layout.bounds
-    height = window.height * scale
+    window = drawing.bounds
+    # An overview of hundreds prints names too small to read: it shows the shape only.
+    canvas._keyplan_names_readable = scale * NAME_SIZE >= OVERVIEW_NAME_SIZE
     canvas.saveState()
-    canvas.translate(-window.x * scale, height + window.y * scale)
+    canvas.translate(-window.x * scale, (window.height + window.y) * scale)
     canvas.scale(scale, scale)
-    boxes = layout.boxes
-    _draw_connectors(canvas, layout, 0.9)
-    _draw_influence(canvas, model, boxes)
-    for person_id, box in boxes.items():
-        card = model.cards[person_id]
-        _draw_card(canvas, box, card, model.internal, notes.get(person_id, ""))
+    _draw_reporting(canvas, drawing)
+    for line in drawing.influence:
+        draw_influence(canvas, line)
+    forms = _forms_of(canvas)
+    for card in drawing.cards:
+        _draw_card(canvas, card, forms, detail)
     canvas.restoreState()
 
 
-def _draw_connectors(canvas, layout: OrgChartLayout, line_width: float) -> None:
-    canvas.setStrokeColor(CONNECTOR)
-    canvas.setLineWidth(line_width)
+def _forms_of(canvas) -> dict[tuple[int, ...], str]:
+    """The card parts already drawn into forms of this document (a form is defined once per
+    file, and the parts are shared objects: ``id`` names them)."""
+    forms = getattr(canvas, "_keyplan_map_forms", None)
+    if forms is None:
+        forms = {}
+        canvas._keyplan_map_forms = forms
+    return forms
+
+
+def _draw_reporting(canvas, drawing: MapDrawing) -> None:
+    canvas.setStrokeColor(colour(looks.CONNECTOR_COLOUR))
+    canvas.setLineWidth(1.4)
     canvas.setLineJoin(0)
-    for connector in layout.connectors:
-        points = connector.points
-        path = canvas.beginPath()
-        path.moveTo(points[0][0], -points[0][1])
-        for x, y in points[1:]:
+    path = canvas.beginPath()
+    for line in drawing.reporting:
+        (x0, y0), *rest = line.points
+        path.moveTo(x0, -y0)
+        for x, y in rest:
             path.lineTo(x, -y)
-        canvas.drawPath(path, stroke=1, fill=0)
+    canvas.drawPath(path, stroke=1, fill=0)
 
 
-def _draw_influence(canvas, model: MapModel, boxes: Mapping[int, Box]) -> None:
-    """Informal lines, dashed, centre to centre: drawn before the cards, which hide their ends.
-
-    Only lines between two cards of the same page: a line to another page would lead nowhere.
-    """
-    canvas.setLineWidth(1.1)
-    canvas.setDash(4, 3)
-    for source, target, kind in model.influence:
-        if source not in boxes or target not in boxes:
-            continue
-        a, b = boxes[source], boxes[target]
-        canvas.setStrokeColor(INFLUENCE_COLOURS.get(kind, INFLUENCE_DEFAULT))
-        canvas.line(a.center_x, -a.center_y, b.center_x, -b.center_y)
+def draw_influence(canvas, line: InfluenceShape) -> None:
+    """One influence line: dashed by kind, with its arrow head or end dots."""
+    ink = colour(line.colour)
+    canvas.setStrokeColor(ink)
+    canvas.setFillColor(ink)
+    canvas.setLineWidth(line.width)
+    canvas.setDash(list(line.dash_lengths), 0)
+    path = canvas.beginPath()
+    x0, y0 = line.points[0]
+    path.moveTo(x0, -y0)
+    if line.curved:
+        (cx, cy), (ex, ey) = line.points[1], line.points[2]
+        # The quadratic curve as a cubic one (PDF has only cubic curves).
+        c1 = (x0 + 2 / 3 * (cx - x0), y0 + 2 / 3 * (cy - y0))
+        c2 = (ex + 2 / 3 * (cx - ex), ey + 2 / 3 * (cy - ey))
+        path.curveTo(c1[0], -c1[1], c2[0], -c2[1], ex, -ey)
+    else:
+        for (ax, ay), (cx, cy), (bx, by) in rounded_corners(line.points, line.corner_radius):
+            path.lineTo(ax, -ay)
+            path.curveTo(
+                ax + 2 / 3 * (cx - ax), -(ay + 2 / 3 * (cy - ay)),
+                bx + 2 / 3 * (cx - bx), -(by + 2 / 3 * (cy - by)),
+                bx, -by,
+            )  # fmt: skip
+        ex, ey = line.points[-1]
+        path.lineTo(ex, -ey)
+    canvas.drawPath(path, stroke=1, fill=0)
     canvas.setDash()
+    if line.head:
+        head = canvas.beginPath()
+        (tx, ty), *rest = line.head
+        head.moveTo(tx, -ty)
+        for x, y in rest:
+            head.lineTo(x, -y)
+        head.close()
+        canvas.drawPath(head, stroke=0, fill=1)
+    for x, y in line.end_dots:
+        canvas.circle(x, -y, looks.END_DOT_RADIUS, stroke=0, fill=1)
 
 
-def _draw_card(canvas, box: Box, card: MapCard, internal: bool, note: str) -> None:
-    # Square corners and text glyphs for the dots: a 500-card map draws in a fraction of the
-    # time rounded paths and circles take (each curve is many numbers to format).
-    left, top, bottom = box.x, -box.y, -box.bottom
-    canvas.setStrokeColor(RULE)
-    canvas.setFillColor(WHITE)
-    canvas.setLineWidth(0.7)
-    canvas.rect(left, bottom, box.width, box.height, stroke=1, fill=1)
-    canvas.setFillColor(
-        STANCE_COLOURS.get(card.stance or "", NEUTRAL_CARD) if internal else NEUTRAL_CARD
-    )
-    canvas.rect(left, bottom, BAR, box.height, stroke=0, fill=1)
-    text_left, room = left + BAR + PAD - 2, box.width - BAR - PAD - 4
-    canvas.setFillColor(INK)
-    draw_text(canvas, text_left, top - 15, card.name, NAME_SIZE, bold=True, max_width=room)
-    draw_text(canvas, text_left, top - 27, card.title, 7.5, max_width=room)
-    canvas.setFillColor(MUTED)
-    draw_text(canvas, text_left, top - 38, card.department, 7, max_width=room)
-    band = NOTE_BAND if note else 0.0
-    if note:
-        _draw_note(canvas, box, note, text_left)
-    if internal:
-        _draw_badges(canvas, box, card, text_left, -box.bottom + band + 8)
+def _draw_card(canvas, card: CardShape, forms: dict, detail: bool) -> None:
+    # A translation there and back instead of saving the whole graphics state per card: the
+    # state's save and restore cost a 500-card map more than its boxes.
+    canvas.translate(card.x, -card.y)
+    if card.faded:
+        canvas.setFillAlpha(looks.LEFT_OPACITY)
+        canvas.setStrokeAlpha(looks.LEFT_OPACITY)
+    _draw_frame(canvas, card, detail)
+    runs = card.texts if detail else card.texts[:1]
+    if detail or canvas._keyplan_names_readable:
+        for run in runs:
+            draw_run(canvas, run)
+    if detail and card.parts:
+        # All of a card's small parts in one form, shared by every card wearing the same set.
+        key = tuple(id(part) for part in card.parts)
+        name = forms.get(key)
+        if name is None:
+            name = forms[key] = _parts_form(canvas, card.parts, len(forms))
+        canvas.doForm(name)
+    if card.note is not None:
+        canvas.setFillColor(colour(NOTE_FILL))
+        band = card.band.width
+        canvas.rect(band, -card.height, card.width - band, card.note_height, stroke=0, fill=1)
+        draw_run(canvas, card.note)
+    if card.faded:
+        canvas.setFillAlpha(1.0)
+        canvas.setStrokeAlpha(1.0)
+    canvas.translate(-card.x, card.y)
 
 
-def _draw_note(canvas, box: Box, note: str, text_left: float) -> None:
-    """The "team continues on page N" band across the foot of a card."""
-    canvas.setFillColor(ACCENT_LIGHT)
-    canvas.rect(box.x + BAR, -box.bottom, box.width - BAR, NOTE_BAND, stroke=0, fill=1)
-    canvas.setFillColor(ACCENT)
-    room = box.right - text_left - 4
-    draw_text(canvas, text_left, -box.bottom + 4.5, note, NOTE_SIZE, bold=True, max_width=room)
+def _draw_frame(canvas, card: CardShape, detail: bool) -> None:
+    """The card's box, and its band with the stance letter. Square corners: rounded ones cost
+    a 500-card map a good part of its time, and nobody sees them at print size."""
+    canvas.setStrokeColor(colour(card.edge))
+    canvas.setFillColor(colour(card.fill))
+    canvas.setLineWidth(1.0)
+    canvas.rect(0, -card.height, card.width, card.height, stroke=1, fill=1)
+    canvas.setFillColor(colour(card.band.colour))
+    canvas.rect(0, -card.height, card.band.width, card.height, stroke=0, fill=1)
+    if detail and card.band.letter is not None:
+        draw_run(canvas, card.band.letter)
 
 
-def _draw_badges(canvas, box: Box, card: MapCard, text_left: float, baseline: float) -> None:
-    canvas.setFillColor(ACCENT)
-    draw_text(canvas, text_left, baseline, card.badges, 7, bold=True, max_width=box.width * 0.55)
-    strength = max(0, min(4, card.strength))
-    dots = FULL_DOT * strength + EMPTY_DOT * (4 - strength)
-    canvas.setFont(SANS, 7.5)
-    canvas.drawRightString(box.right - 6, baseline, dots)
+def draw_run(canvas, run: TextRun) -> None:
+    """A text run at its place in a card (y already flipped by the caller's translate)."""
+    canvas.setFillColor(colour(run.colour))
+    align = "centre" if run.anchor == "middle" else "left"
+    draw_text(canvas, run.x, -run.baseline, run.text, run.size, bold=run.bold,
+              max_width=run.max_width, align=align)  # fmt: skip
+
+
+def _parts_form(canvas, parts: tuple[CardPart, ...], number: int) -> str:
+    """Draw a card's parts once into a PDF form (card coordinates) and return its name."""
+    name = f"keyplan-map-parts-{number}"
+    canvas.beginForm(name, lowerx=0, lowery=-looks.CARD_HEIGHT * 2, upperx=looks.CARD_WIDTH,
+                     uppery=looks.CARD_HEIGHT)  # fmt: skip
+    for part in parts:
+        _draw_part(canvas, part)
+    canvas.endForm()
+    return name
+
+
+def _draw_part(canvas, part: CardPart) -> None:
+    if isinstance(part, BadgeShape):
+        canvas.setFillColor(colour(part.fill))
+        if part.border:
+            canvas.setStrokeColor(colour(part.border))
+            canvas.setLineWidth(0.8)
+        canvas.roundRect(part.x, -part.y - part.height, part.width, part.height, part.radius,
+                         stroke=1 if part.border else 0, fill=1)  # fmt: skip
+        draw_run(canvas, part.label)
+    elif isinstance(part, DotShape):
+        canvas.setStrokeColor(colour(part.stroke))
+        canvas.setLineWidth(0.8)
+        if part.fill:
+            canvas.setFillColor(colour(part.fill))
+        canvas.circle(part.cx, -part.cy, part.r, stroke=1, fill=1 if part.fill else 0)
+    else:
+        _clock(canvas, part)
+
+
+def _clock(canvas, mark: ClockShape) -> None:
+    canvas.setStrokeColor(colour(mark.colour))
+    canvas.setFillColor(colors.white)
+    canvas.setLineWidth(1.4)
+    if not mark.overdue:
+        canvas.setDash([1.6, 1.6], 0)
+    canvas.circle(mark.cx, -mark.cy, mark.r, stroke=1, fill=1)
+    canvas.setDash()
+    if mark.overdue:
+        canvas.line(mark.cx, -mark.cy, mark.cx, -mark.cy + 4.5)
+        canvas.line(mark.cx, -mark.cy, mark.cx + 3.5, -mark.cy)

@@ -17,9 +17,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from keyplan.domain.layout import CardSpec, LayoutOptions, OrgChartLayout, layout_org_chart
+from keyplan.domain.layout import CardSpec, OrgChartLayout, layout_org_chart
+from keyplan.domain.map.looks import LAYOUT_OPTIONS
+from keyplan.domain.map.team_columns import GAP as COLUMN_GAP
+from keyplan.domain.map.team_columns import team_columns_layout
 
-SCREEN_OPTIONS = LayoutOptions()
+SCREEN_OPTIONS = LAYOUT_OPTIONS
+COLUMNS_LIMIT = 48  # about the most cards one page holds with names at 7.5 pt
 # Paper's second choice: stack any team of two or more leaves (one column up to three, two
 # columns from four), which roughly halves the width of a chart of small teams.
 STACKED_OPTIONS = replace(SCREEN_OPTIONS, stack_threshold=2, stack_columns_max=2)
@@ -219,11 +223,32 @@ class ChartSplitter:
         """The page showing ``depth`` levels below ``manager`` (None: all), if it fits."""
         shown, continued = self._shown(manager, reports, depth, expanded)
         specs = self._specs(manager, shown, continued)
+        layout = None
         for options in (SCREEN_OPTIONS, STACKED_OPTIONS):
             layout = layout_org_chart(specs, options)
-            if room.fits(layout) or (force and options is STACKED_OPTIONS):
+            if room.fits(layout):
                 return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
+        # Team columns help a page with teams below its direct reports; one level deep (and no
+        # team expanded), the stacked layout already puts the reports in columns.
+        for layout in self._columns(specs, room) if depth != 1 or expanded else ():
+            if room.fits(layout):
+                return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
+        if force and layout is not None:
+            return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
         return None
+
+    def _columns(self, specs: list[CardSpec], room: PageRoom) -> list[OrgChartLayout]:
+        """Team-column layouts as tall as the page allows (``team_columns``), densest last."""
+        tallest = self.card_height + self.note_height + COLUMN_GAP
+        top = 2 * tallest + SCREEN_OPTIONS.level_gap
+        rows = int((room.height / room.min_scale - top) // tallest)
+        # More cards than a page can hold at the smallest scale never fit: skip the work.
+        if rows < 1 or not 3 <= len(specs) <= COLUMNS_LIMIT:
+            return []
+        return [
+            team_columns_layout(specs, SCREEN_OPTIONS, rows, tree_levels=levels)
+            for levels in (2, 1)
+        ]
 
     def _shown(
         self, manager: int | None, reports: list[int], depth: int | None, expanded: set[int]

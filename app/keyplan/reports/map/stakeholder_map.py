@@ -1,85 +1,148 @@
-"""The stakeholder map on paper: the org-chart layout drawn as vector graphics.
+"""The stakeholder map on paper: the one drawing description drawn as vector graphics.
 
-The positions come only from ``keyplan.domain.layout.layout_org_chart`` (the same function the
-screen uses), with cards of the size the layout benchmarks use (2.2 × 0.9 in). A chart that
-would print too small to read on one landscape page is split along reporting lines into pages
-(``map_pages``): the top of the organisation first, then a page per large team, each starting
-with its manager. No card is ever cut by a page edge.
+The cards, lines and legend come from ``keyplan.domain.map.draw_map`` (the same drawing as the
+SVG and PNG exports), laid out by ``layout_org_chart`` with the screen's card size. A name is
+14 units at full size and no page prints below ``MIN_SCALE``, so no name on a map page is
+smaller than 7.5 pt: about where printed labels stop being comfortable to read at arm's length
+across a meeting table (our page footers are 7.5 pt).
 
-Type size: a card's name is 9.5 pt at full size and no page prints below ``MIN_SCALE``, so a
-name is never smaller than 7.6 pt (titles 6 pt). About 7 pt is where printed labels stop being
-comfortable to read at arm's length across a meeting table; our page footers are 7.5 pt.
+The whole chart prints on one page whenever it fits at that size, in landscape or portrait
+(whichever prints it larger), with the screen's spacing or with small teams stacked in columns.
+Only a chart that cannot is split along reporting lines (``pages``): a one-page overview of the
+whole organisation first (names as large as the page allows), then the top of the chart, then
+a page per large team, each starting with its manager. No card is ever cut by a page edge.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
-from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
-from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, InfluenceKind, Stance
-from keyplan.reports.document import SectionHeading
+from keyplan.domain.layout import CardSpec, OrgChartLayout
+from keyplan.domain.map import looks
+from keyplan.domain.map.drawing import (
+    NAME_SIZE,
+    NOTE_HEIGHT,
+    LineFacts,
+    PersonFacts,
+    draw_map,
+    lay_out,
+    layout_order,
+    legend,
+)
+from keyplan.domain.map.marks import contact_mark, owner_mark
+from keyplan.domain.map.shapes import MapDrawing
+from keyplan.domain.map.team_columns import team_columns_layout
+from keyplan.reports.document import LANDSCAPE, PORTRAIT, SectionHeading
 from keyplan.reports.fonts import SANS_BOLD, draw_text
-from keyplan.reports.map.drawing import NAME_SIZE, NOTE_BAND, MapCard, draw_map_page
+from keyplan.reports.map.drawing import draw_map_page
+from keyplan.reports.map.legend import MapLegend
 from keyplan.reports.map.pages import ChartPage, ChartSplitter, PageRoom
-from keyplan.reports.plan.context import Context, label_of
-from keyplan.reports.styles import INK, STANCE_COLOURS, WHITE, styles
-from keyplan.reports.text import escape
+from keyplan.reports.plan.context import Context
+from keyplan.reports.styles import FOOTER_HEIGHT, INK, MARGIN, styles
 from keyplan.store.people.queries import PersonRow
 
-CARD_WIDTH = 2.2 * inch
-CARD_HEIGHT = 0.9 * inch
 MIN_NAME_SIZE = 7.5  # points on paper: see the module docstring
-MIN_SCALE = MIN_NAME_SIZE / NAME_SIZE  # 0.79: every text on a card shrinks together
+MIN_SCALE = MIN_NAME_SIZE / NAME_SIZE  # 0.58: every text on a card shrinks together
+MAX_SCALE = 0.9  # a small chart is not blown up beyond what reads comfortably
 CAPTION_HEIGHT = 20.0  # "Team of … · reports to …" above a continuation page
 CAPTION_SIZE = 10.0
 SAFETY = 4.0  # points kept free on each page against rounding in the flow
+# No more cards than this fit one page with names at 7.5 pt: larger charts skip the compact
+# layouts (a card then takes about 115 × 48 pt of a 740 × 360 pt landscape frame).
+COMPACT_LIMIT = 80
+STACKED = replace(looks.LAYOUT_OPTIONS, stack_threshold=2, stack_columns_max=2)
+OVERVIEW_CAPTION = "Overview of the whole organisation: each team follows on its own page"
 
 
 @dataclass(frozen=True, slots=True)
 class MapModel:
-    """What the map draws: the layout, the cards' texts, and the influence lines."""
+    """What the map draws: the people's and lines' facts, and the reporting tree."""
 
-    layout: OrgChartLayout
-    cards: dict[int, MapCard]
-    influence: tuple[tuple[int, int, str], ...]
+    people: tuple[PersonFacts, ...]
+    lines: tuple[LineFacts, ...]
     internal: bool
-    order: tuple[int, ...] = ()
-    manager_of: dict[int, int | None] = field(default_factory=dict)
+    order: tuple[int, ...]
+    manager_of: dict[int, int | None]
+
+    @property
+    def by_id(self) -> dict[int, PersonFacts]:
+        return {p.id: p for p in self.people}
+
+    def drawing(
+        self, layout: OrgChartLayout, notes: dict[int, str] | None = None, *, lines: bool = True
+    ) -> MapDrawing:
+        return draw_map(self.people, self.lines if lines else (), internal=self.internal,
+                        layout=layout, notes=notes)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MapPlan:
+    """How the map prints: the orientation, and the whole chart's layout and scale."""
+
+    model: MapModel
+    orientation: str
+    layout: OrgChartLayout
+    scale: float
+
+    @property
+    def one_page(self) -> bool:
+        return self.scale >= MIN_SCALE
 
 
 def build_map(ctx: Context) -> MapModel:
-    """Lay out the present people of the plan as an org chart."""
+    """The present people of the plan and their lines, as the drawing's facts."""
     people = ctx.present_people
     present = {p.id for p in people}
     managers = {p.id: p["reports_to_id"] for p in ctx.plan.people}
-    specs = [
-        CardSpec(
-            id=p.id,
-            manager_id=_nearest_present_manager(p.id, managers, present),
-            width=CARD_WIDTH,
-            height=CARD_HEIGHT,
-            manual_position=p.map_position,
-        )
-        for p in people
-    ]
-    cards = {p.id: _card(p, ctx.internal) for p in people}
+    facts = [_facts(p, _nearest_present_manager(p.id, managers, present), ctx) for p in people]
     lines = tuple(
-        (line.from_id, line.to_id, line.kind)
+        LineFacts(line.from_id, line.to_id, line.kind, line.strength or 1)
         for line in ctx.plan.influence_lines
         if line.from_id in present and line.to_id in present
     )
+    ordered = layout_order(facts)
     return MapModel(
-        layout_org_chart(specs),
-        cards,
+        tuple(facts),
         lines if ctx.internal else (),
         ctx.internal,
-        order=tuple(spec.id for spec in specs),
-        manager_of={spec.id: spec.manager_id for spec in specs},
+        order=tuple(p.id for p in ordered),
+        manager_of={p.id: p.manager_id for p in facts},
+    )
+
+
+def _facts(person: PersonRow, manager: int | None, ctx: Context) -> PersonFacts:
+    title, department = person["job_title"] or "", person["department"] or ""
+    if not ctx.internal:
+        return PersonFacts(person.id, manager, person["full_name"], title, department,
+                           level=person["level"], manual_position=person.map_position)  # fmt: skip
+    strength = person["strength"] or 0
+    return PersonFacts(
+        id=person.id,
+        manager_id=manager,
+        full_name=person["full_name"],
+        job_title=title,
+        department=department,
+        level=person["level"],
+        stance=person["stance"] or "unknown",
+        buying_role=person["buying_role"] or "",
+        influence=person["influence"],
+        strength=strength,
+        owner=owner_mark(tuple(person.owners)),
+        contact=contact_mark(
+            has_left=False,
+            strength=strength,
+            owned=bool(person.owners),
+            contact_days=person["contact_frequency_days"],
+            buying_role=person["buying_role"] or "",
+            influence=person["influence"],
+            last_contact=person.last_contact,
+            today=ctx.plan.today,
+        ),
+        manual_position=person.map_position,
     )
 
 
@@ -95,125 +158,140 @@ def _nearest_present_manager(
     return current if current in present else None
 
 
-def _card(person: PersonRow, internal: bool) -> MapCard:
-    if not internal:
-        return MapCard(person["full_name"], person["job_title"] or "", person["department"] or "")
-    role = ROLE_BADGES.get(person["buying_role"] or "", "")
-    influence = person["influence"]
-    badges = " · ".join(b for b in (role, f"Infl. {influence}" if influence else "") if b)
-    return MapCard(
-        name=person["full_name"],
-        title=person["job_title"] or "",
-        department=person["department"] or "",
-        stance=person["stance"] or Stance.UNKNOWN.value,
-        badges=badges,
-        strength=person["strength"] or 0,
-    )
+# ---- how the map prints: one page if it can --------------------------------------------------
 
 
-class MapPageFlowable(Flowable):
-    """One printed page of the map: an optional caption line, then the page's cards.
-
-    The chart is drawn at the page's planned scale, or smaller if the frame offers less room
-    than planned, so a card is never cut. The page numbers in the notes are worked out when
-    the page is drawn: every map page after the first starts a PDF page of its own, so page
-    ``index + k`` of the map is ``k`` PDF pages after this one.
-    """
-
-    def __init__(self, model: MapModel, page: ChartPage, index: int, caption: str) -> None:
-        super().__init__()
-        self.model, self.page, self.index, self.caption = model, page, index, caption
-        self.scale = page.scale
-        self.hAlign = "CENTER"
-
-    def _caption_height(self) -> float:
-        return CAPTION_HEIGHT if self.caption else 0.0
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        bounds = self.page.layout.bounds
-        room_height = available_height - self._caption_height()
-        self.scale = min(
-            self.page.scale, available_width / bounds.width, max(room_height, 1) / bounds.height
-        )
-        self.width = max(bounds.width * self.scale, _caption_width(self.caption))
-        self.height = bounds.height * self.scale + self._caption_height()
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        chart_height = self.height - self._caption_height()
-        if self.caption:
-            canvas.setFillColor(INK)
-            draw_text(canvas, 0, chart_height + 6, self.caption, CAPTION_SIZE, bold=True)
-        this_page = canvas.getPageNumber()
-        notes = {
-            person: _continues_note(self.page.team_size[person], this_page + target - self.index)
-            for person, target in self.page.continued.items()
-        }
-        draw_map_page(canvas, self.model, self.page.layout, self.scale, notes)
+def plan_map(ctx: Context) -> MapPlan:
+    """The orientation and layout that print the whole chart largest (see the docstring)."""
+    model = build_map(ctx)
+    if not model.people:
+        return MapPlan(model, LANDSCAPE, lay_out([]), 1.0)
+    screen = lay_out(model.people)
+    others = [lay_out(model.people, STACKED), *_compact(model)]
+    # Hand-placed cards keep their place in the screen's layout and may land on cards the
+    # denser layouts moved: such a layout is not used.
+    stacked, *compact = others
+    trees = [screen] + ([stacked] if not _overlapping(stacked) else [])
+    layouts = [*trees, *(layout for layout in compact if not _overlapping(layout))]
+    # The first layout (in the order above: the screen's tree first) that prints readably on
+    # one page wins, in the orientation that prints it larger; if none does, the largest.
+    best: MapPlan | None = None
+    for layout in layouts:
+        for orientation in (LANDSCAPE, PORTRAIT):
+            width, height = _frame(ctx, orientation)
+            height -= _header_height(model.internal, width)
+            scale = _fit_scale(layout, width, height)
+            if best is None or scale > best.scale + 1e-6:
+                best = MapPlan(model, orientation, layout, scale)
+        if best is not None and best.one_page:
+            return best
+    # Split over pages: the overview shows the organisation as a tree, as the screen does.
+    best = None
+    for layout in trees:
+        for orientation in (LANDSCAPE, PORTRAIT):
+            width, height = _frame(ctx, orientation)
+            scale = _fit_scale(layout, width, height - _header_height(model.internal, width))
+            if best is None or scale > best.scale + 1e-6:
+                best = MapPlan(model, orientation, layout, scale)
+    assert best is not None
+    return best
 
 
-def _caption_width(caption: str) -> float:
-    return stringWidth(caption, SANS_BOLD, CAPTION_SIZE) if caption else 0.0
+def _compact(model: MapModel) -> list[OrgChartLayout]:
+    """Team-column layouts (``team_columns``) for a chart small enough to fit one page."""
+    if len(model.people) > COMPACT_LIMIT:
+        return []
+    specs = [
+        CardSpec(p, model.manager_of[p], looks.CARD_WIDTH, looks.CARD_HEIGHT) for p in model.order
+    ]
+    options = replace(looks.LAYOUT_OPTIONS, level_gap=40.0)
+    return [
+        team_columns_layout(specs, options, rows, tree_levels=levels)
+        for levels in (1, 2)
+        for rows in range(2, 13)
+    ]
 
 
-def _continues_note(team: int, page_number: int) -> str:
-    return f"Team of {team} → page {page_number}"
+def _overlapping(layout: OrgChartLayout) -> bool:
+    """Whether two cards overlap (a sweep from left to right over the cards)."""
+    boxes = sorted(layout.boxes.values(), key=lambda box: box.x)
+    active: list = []
+    for box in boxes:
+        active = [other for other in active if other.right > box.x + 0.01]
+        if any(other.y < box.bottom - 0.01 and box.y < other.bottom - 0.01 for other in active):
+            return True
+        active.append(box)
+    return False
+
+
+def map_orientation(ctx: Context) -> str:
+    """The map section's page orientation (``plan_map``)."""
+    return ctx.map_plan.orientation
+
+
+def _frame(ctx: Context, orientation: str) -> tuple[float, float]:
+    if orientation == LANDSCAPE:
+        return ctx.landscape_frame
+    page_width, page_height = ctx.page_size
+    return page_width - 2 * MARGIN, page_height - 2 * MARGIN - FOOTER_HEIGHT
+
+
+def _header_height(internal: bool, width: float) -> float:
+    heading = SectionHeading("Stakeholder map", "map")
+    return _height_of([heading, MapLegend(legend(internal), width)], width) + 6 + SAFETY
+
+
+def _fit_scale(layout: OrgChartLayout, width: float, height: float) -> float:
+    bounds = layout.bounds
+    if bounds.width <= 0 or bounds.height <= 0:
+        return MAX_SCALE
+    return min(width / bounds.width, height / bounds.height, MAX_SCALE)
 
 
 def map_section(ctx: Context, key: str, title: str) -> list[Flowable]:
-    """The map section: the whole chart when it reads on one page, else pages that follow it.
+    """The map section: the whole chart when it reads on one page, else an overview and then
+    pages that follow the reporting lines.
 
-    The first page holds the top of the organisation; each manager whose team did not fit
+    The first team page holds the top of the organisation; each manager whose team did not fit
     carries a note with the page where the team continues, and that page starts with them.
     """
-    model = build_map(ctx)
-    heading, key_to_marks = SectionHeading(title, key), legend(ctx.internal)
+    plan = ctx.map_plan
+    model = plan.model
+    width, height = _frame(ctx, plan.orientation)
+    heading, key_to_marks = SectionHeading(title, key), MapLegend(legend(ctx.internal), width)
     story: list[Flowable] = [heading, key_to_marks, Spacer(1, 6)]
-    if not model.cards:
+    if not model.people:
         return [*story, Paragraph("No people recorded yet.", styles().muted)]
-    width, height = ctx.landscape_frame
-    used = _height_of([heading, key_to_marks], width) + 6
-    fit = _fit_scale(model.layout.bounds, width, height - used)
-    if fit >= MIN_SCALE:
-        return [*story, MapTile(model, model.layout.bounds, fit)]
-    # Our own readers get a word on how the pages connect; a customer document carries no
-    # instructions about itself (the captions and card notes say where a team continues).
-    intro: list[Flowable] = []
-    if ctx.internal:
-        intro = [
-            Paragraph(
-                "Printed over several pages along the reporting lines: a manager's card "
-                "names the page where their team continues.",
-                styles().muted,
-            ),
-            Spacer(1, 6),
-        ]
-        used += _height_of(intro, width)
-    pages = split_into_pages(
-        model,
-        PageRoom(width, height - used - SAFETY, MIN_SCALE),
-        PageRoom(width, height - CAPTION_HEIGHT - SAFETY, MIN_SCALE),
-    )
-    story += intro
+    if plan.one_page:
+        return [*story, MapTile(model.drawing(plan.layout), plan.scale)]
+    # The overview: the whole organisation on this page, as large as it fits.
+    used = _header_height(model.internal, width) + CAPTION_HEIGHT
+    overview_scale = _fit_scale(plan.layout, width, height - used)
+    # The overview shows the organisation's shape: its lines are on the team pages, legibly.
+    whole = model.drawing(plan.layout, lines=False)
+    story.append(MapTile(whole, overview_scale, caption=OVERVIEW_CAPTION, detail=False))
+    page_legend = MapLegend(legend(ctx.internal), width, compact=True)
+    legend_height = _height_of([page_legend], width)
+    room = PageRoom(width, height - CAPTION_HEIGHT - legend_height - SAFETY, MIN_SCALE)
+    pages = split_into_pages(model, room, room)
     for index, page in enumerate(pages):
-        if index:
-            story.append(PageBreak())
-        caption = _caption(ctx, model, page) if index else ""
-        story.append(MapPageFlowable(model, page, index, caption))
+        story += [PageBreak(), page_legend]
+        story.append(MapPageFlowable(model, page, index, _caption(ctx, model, page)))
     return story
 
 
 def split_into_pages(model: MapModel, first: PageRoom, other: PageRoom) -> list[ChartPage]:
-    """The map's pages (see ``map_pages``), with cards of the printed size."""
-    splitter = ChartSplitter(model.order, model.manager_of, (CARD_WIDTH, CARD_HEIGHT), NOTE_BAND)
+    """The map's pages (see ``pages``), with cards of the drawing's size."""
+    splitter = ChartSplitter(
+        model.order, model.manager_of, (looks.CARD_WIDTH, looks.CARD_HEIGHT), NOTE_HEIGHT
+    )
     return splitter.plan(first, other)
 
 
 def _caption(ctx: Context, model: MapModel, page: ChartPage) -> str:
-    """ "Team of Marcus Feld, COO · reports to Henrik Dahlgren"; nothing on the first page."""
+    """ "Team of Marcus Feld, COO · reports to Henrik Dahlgren"; "Top of the chart"."""
     if page.manager is None:
-        return "" if page.chunk == 1 else f"Top of the chart ({page.chunk} of {page.chunks})"
+        return "Top of the chart" + (f" ({page.chunk} of {page.chunks})" if page.chunks > 1 else "")
     person = ctx.people_by_id[page.manager]
     text = f"Team of {person['full_name']}"
     if person["job_title"]:
@@ -234,62 +312,75 @@ def _height_of(flowables: Sequence[Flowable], width: float) -> float:
     return total
 
 
-class MapTile(Flowable):
-    """The whole chart on one page, drawn at a fixed scale."""
+def _caption_width(caption: str) -> float:
+    return stringWidth(caption, SANS_BOLD, CAPTION_SIZE) if caption else 0.0
 
-    def __init__(self, model: MapModel, window: Box, scale: float) -> None:
+
+def _continues_note(team: int, page_number: int) -> str:
+    return f"Team of {team} → page {page_number}"
+
+
+class MapPageFlowable(Flowable):
+    """One printed team page of the map: a caption line, then the page's cards.
+
+    The chart is drawn at the page's planned scale, or smaller if the frame offers less room
+    than planned, so a card is never cut. The page numbers in the notes are worked out when
+    the page is drawn: every map page starts a PDF page of its own, so page ``index + k`` of
+    the map is ``k`` PDF pages after this one.
+    """
+
+    def __init__(self, model: MapModel, page: ChartPage, index: int, caption: str) -> None:
         super().__init__()
-        self.model, self.window, self.scale = model, window, scale
-        self.width, self.height = window.width * scale, window.height * scale
+        self.model, self.page, self.index, self.caption = model, page, index, caption
+        self.scale = page.scale
         self.hAlign = "CENTER"
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        bounds = self.page.layout.bounds
+        room_height = available_height - CAPTION_HEIGHT
+        self.scale = min(
+            self.page.scale, available_width / bounds.width, max(room_height, 1) / bounds.height
+        )
+        self.width = max(bounds.width * self.scale, _caption_width(self.caption))
+        self.height = bounds.height * self.scale + CAPTION_HEIGHT
         return self.width, self.height
 
     def draw(self) -> None:
-        draw_map_page(self.canv, self.model, self.model.layout, self.scale, {})
+        canvas = self.canv
+        chart_height = self.height - CAPTION_HEIGHT
+        canvas.setFillColor(INK)
+        draw_text(canvas, 0, chart_height + 6, self.caption, CAPTION_SIZE, bold=True)
+        this_page = canvas.getPageNumber()
+        notes = {
+            person: _continues_note(self.page.team_size[person], this_page + target - self.index)
+            for person, target in self.page.continued.items()
+        }
+        draw_map_page(canvas, self.model.drawing(self.page.layout, notes), self.scale)
 
 
-def _fit_scale(bounds: Box, width: float, height: float) -> float:
-    if bounds.width <= 0 or bounds.height <= 0:
-        return 1.0
-    return min(width / bounds.width, height / bounds.height, 1.0)
+class MapTile(Flowable):
+    """A whole drawing on one page at a fixed scale, with an optional caption above it."""
 
+    def __init__(
+        self, drawing: MapDrawing, scale: float, *, caption: str = "", detail: bool = True
+    ) -> None:
+        super().__init__()
+        self.drawing, self.scale, self.caption, self.detail = drawing, scale, caption, detail
+        bounds = drawing.bounds
+        self.caption_height = CAPTION_HEIGHT if caption else 0.0
+        self.width = bounds.width * scale
+        self.height = bounds.height * scale + self.caption_height
+        self.hAlign = "CENTER"
+        self.caption_room = self.width
 
-def legend(internal: bool) -> Flowable:
-    """Stance colours and badge meanings (internal); a one-line note (customer-safe)."""
-    if not internal:
-        return Paragraph("Reporting lines as we understand them.", styles().muted)
-    chips = [Paragraph(escape(label_of("stance", s.value)), styles().small) for s in Stance]
-    row = []
-    for chip in chips:
-        row.extend(["", chip])
-    table = Table([row], colWidths=[10, 52] * len(chips), hAlign="LEFT")
-    commands = [
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ("TOPPADDING", (0, 0), (-1, -1), 1),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-    ]
-    for index, stance in enumerate(Stance):
-        commands.append(("BACKGROUND", (2 * index, 0), (2 * index, 0), STANCE_COLOURS[stance]))
-        commands.append(("BOX", (2 * index, 0), (2 * index, 0), 0.5, WHITE))
-    table.setStyle(TableStyle(commands))
-    kinds = ", ".join(InfluenceKind(k).label.lower() for k in ("ally", "rival", "influences"))
-    note = Paragraph(
-        escape(
-            f"Bar colour: stance. Badges: {ROLE_BADGE_KEY}; Infl. = influence. Dots: relationship "
-            f"strength (0–4). Solid lines: reporting; dashed: informal lines ({kinds})."
-        ),
-        styles().muted,
-    )
-    return Table(
-        [[table], [note]],
-        hAlign="LEFT",
-        style=[
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-        ],
-    )
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        # The caption may be wider than a narrow chart centred under it: it keeps to the frame.
+        self.caption_room = (available_width + self.width) / 2
+        return self.width, self.height
+
+    def draw(self) -> None:
+        if self.caption:
+            self.canv.setFillColor(INK)
+            draw_text(self.canv, 0, self.height - self.caption_height + 6, self.caption,
+                      CAPTION_SIZE - 1, bold=True, max_width=self.caption_room)  # fmt: skip
+        draw_map_page(self.canv, self.drawing, self.scale, detail=self.detail)

@@ -53,6 +53,13 @@ class Context:
     def people_by_id(self) -> dict[int, PersonRow]:
         return {p.id: p for p in self.plan.people}
 
+    @functools.cached_property
+    def map_plan(self):  # -> keyplan.reports.map.stakeholder_map.MapPlan
+        """How the stakeholder map prints (orientation, layout, scale): worked out once."""
+        from keyplan.reports.map.stakeholder_map import plan_map
+
+        return plan_map(self)
+
     @property
     def currency(self) -> str:
         return self.plan.account.get("currency") or ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
@@ -25,7 +26,7 @@ from reportlab.platypus import (
 from keyplan.domain.vocabulary import PeopleShown
 from keyplan.reports.document import LANDSCAPE, PORTRAIT, ContentsEntry, ContentsPage, DocumentInfo
 from keyplan.reports.insights import sections_insights as insights
-from keyplan.reports.map.stakeholder_map import map_section
+from keyplan.reports.map.stakeholder_map import map_orientation, map_section
 from keyplan.reports.names import plain_team_names
 from keyplan.reports.plan import sections_business as business
 from keyplan.reports.plan import sections_people as people
@@ -50,12 +51,14 @@ class Section:
     build: Builder
     landscape: bool = False
     new_page: bool = False
+    # Decides the orientation from the content (the map: whichever prints it larger).
+    orientation: Callable[[Context], str] | None = None
 
 
 INTERNAL_SECTIONS = (
     Section("business", "Customer business", business.customer_business, new_page=True),
     Section("position", "Our position", business.our_position, new_page=True),
-    Section("map", "Stakeholder map", map_section, landscape=True),
+    Section("map", "Stakeholder map", map_section, new_page=True, orientation=map_orientation),
     Section("stakeholders", "Stakeholders", people.stakeholders, landscape=True, new_page=True),
     Section("opportunities", "Opportunities", work.opportunities),
     Section("competitors", "Competitors", work.competitors),
@@ -72,18 +75,18 @@ INTERNAL_SECTIONS = (
     ),
 )
 
-_CUSTOMER_BUILDERS: dict[str, tuple[Builder, bool, bool]] = {
-    # key -> (builder, landscape, new page); the titles and order are CUSTOMER_OUTLINE's
-    "business": (business.customer_business, False, True),
-    "value": (business.what_we_provide, False, False),
-    "organisation": (map_section, True, False),
-    "people": (people.people_we_work_with, False, True),
-    "together": (work.what_we_will_do, False, False),
-    "promised": (work.what_we_promised, False, False),
-    "working": (people.working_together, False, False),
+_CUSTOMER_BUILDERS: dict[str, dict[str, Any]] = {
+    # key -> how the section is built and laid out; the titles and order are CUSTOMER_OUTLINE's
+    "business": {"build": business.customer_business, "new_page": True},
+    "value": {"build": business.what_we_provide},
+    "organisation": {"build": map_section, "new_page": True, "orientation": map_orientation},
+    "people": {"build": people.people_we_work_with, "new_page": True},
+    "together": {"build": work.what_we_will_do},
+    "promised": {"build": work.what_we_promised},
+    "working": {"build": people.working_together},
 }
 CUSTOMER_SECTIONS = tuple(
-    Section(key, title, *_CUSTOMER_BUILDERS[key]) for key, title in CUSTOMER_OUTLINE
+    Section(key, title, **_CUSTOMER_BUILDERS[key]) for key, title in CUSTOMER_OUTLINE
 )
 
 
@@ -189,6 +192,8 @@ def _sections(ctx: Context, sections: Sequence[Section]) -> list[Flowable]:
     orientation = PORTRAIT
     for section in sections:
         wanted = LANDSCAPE if section.landscape else PORTRAIT
+        if section.orientation is not None:
+            wanted = section.orientation(ctx)
         if wanted != orientation:
             story += [NextPageTemplate(wanted), PageBreak()]
             orientation = wanted

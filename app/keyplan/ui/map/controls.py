@@ -73,11 +73,15 @@ class MapControls:
         self.actual_size_action = _action(owner, "1:1", "Actual size, 100 % (Ctrl+1)", ["Ctrl+1"])
         self.zoom_label = QLabel("100 %")
         self.zoom_label.setMinimumWidth(44)
-        self.export_button = tool_button("Export", "Save the map as SVG or PNG, or print it")
+        self.export_button = tool_button(
+            "Export", "Save the map as SVG or PNG, as a yEd or draw.io diagram, or print it"
+        )
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.export_button)
         self.export_svg_action = menu.addAction("Export as SVG…")
         self.export_png_action = menu.addAction("Export as PNG…")
+        self.export_graphml_action = menu.addAction("Export for yEd (GraphML)…")
+        self.export_drawio_action = menu.addAction("Export for draw.io…")
         menu.addSeparator()
         self.print_action = menu.addAction("Print…")
         self.export_button.setMenu(menu)

@@ -1,8 +1,9 @@
-"""The map as a picture to paste into slides or print: SVG, PNG and paper.
+"""The map as a picture to paste into slides or print, or a diagram to edit: SVG, PNG, GraphML
+(yEd), draw.io, paper.
 
-A picture is a title line and the legend above the cards, on white. The SVG is written by
-``keyplan.exchange.map.svg`` (every text a real ``<text>``); the PNG and the printout are the
-scene itself, painted at a scale that keeps a chart of thousands openable.
+The SVG, GraphML and draw.io files are written by ``keyplan.exchange.map`` from the one drawing
+description (``keyplan.domain.map``); the PNG is that SVG painted by Qt, so the two pictures are
+the same. The printout from the map tab still paints the scene, as on screen.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtSvg import QSvgRenderer
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.exchange.map.svg import map_svg
+from keyplan.exchange.map.formats import SUFFIX_HELP, SUFFIXES, map_document
 from keyplan.exchange.map.svg import map_title as svg_title
 from keyplan.store.map.rows import MapData
 from keyplan.store.safety.atomic_files import write_file_atomically
@@ -99,6 +101,19 @@ def export_svg(scene: MapScene, path: str | Path, title: str | None = None) -> N
     Drawn by ``keyplan.exchange.map.svg``, the same writer as ``keyplan export-map``, so a map
     saved from the window and one made from the command line are the same picture.
     """
+    export_document(scene, path, ".svg", title)
+
+
+def export_document(
+    scene: MapScene, path: str | Path, suffix: str, title: str | None = None
+) -> None:
+    """Write the map as shown as an SVG, GraphML (yEd) or draw.io file, from its drawing."""
+    target = _writable(scene, path)
+    text = _document(scene, suffix, title)
+    write_file_atomically(target, text.encode("utf-8"))
+
+
+def _document(scene: MapScene, suffix: str, title: str | None) -> str:
     shown = [scene.people[pid] for pid, card in scene.cards.items() if card.isVisible()]
     data = MapData(
         account_id=scene.account_id or -1,
@@ -106,22 +121,27 @@ def export_svg(scene: MapScene, path: str | Path, title: str | None = None) -> N
         people=list(scene.people.values()),
         lines=scene.lines,
     )
-    svg = map_svg(
+    return map_document(
         data,
+        suffix,
         title=title or map_title(scene),
         today=date.today(),
         people=shown,
         with_lines=scene.lines_visible,
     )
-    target = _writable(scene, path)
-    write_file_atomically(target, svg.encode("utf-8"))
 
 
 def export_png(scene: MapScene, path: str | Path, title: str | None = None) -> None:
-    """Write the map as a PNG image, at twice the scene's size when that fits."""
+    """Write the map as shown as a PNG image: the SVG drawing painted by Qt, at twice its
+    size when that fits, so the PNG is the same picture as the SVG (one drawing)."""
     target = _writable(scene, path)
-    title = title or map_title(scene)
-    size = picture_size(scene)
+    write_file_atomically(target, svg_to_png(_document(scene, ".svg", title), target))
+
+
+def svg_to_png(svg: str, target: Path) -> bytes:
+    """An SVG drawing painted into PNG bytes (white background, ``PNG_SCALE`` when it fits)."""
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    size = renderer.defaultSize()
     scale = min(PNG_SCALE, PNG_MAX_SIDE / max(size.width(), size.height(), 1))
     image = QImage(
         max(1, int(size.width() * scale)),
@@ -130,12 +150,13 @@ def export_png(scene: MapScene, path: str | Path, title: str | None = None) -> N
     )
     image.fill(QColor("white"))
     painter = QPainter(image)
-    painter.scale(scale, scale)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
     try:
-        paint_picture(painter, scene, title)
+        renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
     finally:
         painter.end()
-    write_file_atomically(target, _png_bytes(image, target))
+    return _png_bytes(image, target)
 
 
 def _writable(scene: MapScene, path: str | Path) -> Path:
@@ -155,14 +176,14 @@ def _png_bytes(image: QImage, target: Path) -> bytes:
 
 
 def export_file(scene: MapScene, path: str | Path, title: str | None = None) -> None:
-    """Write an SVG or a PNG, as the file's suffix says."""
+    """Write an SVG, a PNG, a GraphML (yEd) or a draw.io file, as the file's suffix says."""
     suffix = Path(path).suffix.lower()
-    if suffix == ".svg":
-        export_svg(scene, path, title)
-    elif suffix == ".png":
+    if suffix == ".png":
         export_png(scene, path, title)
+    elif suffix in SUFFIXES:
+        export_document(scene, path, suffix, title)
     else:
-        raise KeyplanError(f"Cannot export the map as '{suffix or path}': use .svg or .png.")
+        raise KeyplanError(f"Cannot export the map as '{suffix or path}': {SUFFIX_HELP}.")
 
 
 def print_map(scene: MapScene, printer: QPrinter, title: str | None = None) -> None:

@@ -6,7 +6,7 @@ Painted by one function, so the legend on screen and the one in an exported pict
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override  # typing.override arrives in 3.12
 
@@ -74,6 +74,16 @@ def _line_sample(
     painter.setPen(pen)
     middle = y + ROW_HEIGHT / 2
     painter.drawLine(QPointF(x, middle), QPointF(x + 26.0, middle))
+    # The same ends as the lines on the map: an arrow head, or a dot at both ends.
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(style.LINE_COLOURS[kind])
+    if kind in style.SYMMETRIC_KINDS:
+        for end in (x, x + 26.0):
+            painter.drawEllipse(QPointF(end, middle), 3.0, 3.0)
+    else:
+        tip = x + 28.0
+        head = [QPointF(tip, middle), QPointF(tip - 8, middle - 4), QPointF(tip - 8, middle + 4)]
+        painter.drawPolygon(QPolygonF(head))
     painter.setPen(style.INK)
     painter.drawText(QRectF(x + 30.0, y, 200.0, ROW_HEIGHT), _LEFT_MIDDLE, label)
     return x + 30.0 + metrics.horizontalAdvance(label) + 12.0

@@ -144,6 +144,7 @@ class InfluenceArrow(QGraphicsItem):
         self.has_head = kind not in style.SYMMETRIC_KINDS
         self._path = QPainterPath()
         self._head = QPolygonF()
+        self._dots: tuple[QPointF, ...] = ()  # both ends of an alliance or rivalry
         self._shape = QPainterPath()
         verb = {"ally": "is an ally of", "rival": "is a rival of"}.get(kind, f"— {kind} →")
         note = f"\n{line.note}" if line.note else ""
@@ -166,7 +167,7 @@ class InfluenceArrow(QGraphicsItem):
     def set_ends(self, source: QRectF, target: QRectF) -> None:
         """Run the curve from the edge of the source card to the edge of the target card."""
         self.prepareGeometryChange()
-        self._path, self._head = influence_curve(source, target, self.has_head)
+        self._path, self._head, self._dots = influence_curve(source, target, self.has_head)
         stroker = QPainterPathStroker()
         stroker.setWidth(10.0)
         self._shape = stroker.createStroke(self._path)
@@ -200,22 +201,26 @@ class InfluenceArrow(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(self._path)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
         if self.has_head:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.colour)
             painter.drawPolygon(self._head)
+        for dot in self._dots:
+            painter.drawEllipse(dot, style.END_DOT_RADIUS, style.END_DOT_RADIUS)
 
 
 def influence_curve(
     source: QRectF, target: QRectF, with_head: bool
-) -> tuple[QPainterPath, QPolygonF]:
-    """The curve of ``map_design.influence_curve`` between two cards, as a Qt path and head."""
+) -> tuple[QPainterPath, QPolygonF, tuple[QPointF, ...]]:
+    """The curve of ``map_design.influence_curve`` between two cards, as a Qt path, its arrow
+    head and its end dots: the same marks as the exported pictures and the printed map."""
     curve = design.influence_curve(_box(source), _box(target), with_head)
     if curve is None:
-        return QPainterPath(), QPolygonF()
+        return QPainterPath(), QPolygonF(), ()
     path = QPainterPath(QPointF(*curve.start))
     path.quadTo(QPointF(*curve.control), QPointF(*curve.end))
-    return path, QPolygonF([QPointF(*point) for point in curve.head])
+    head = QPolygonF([QPointF(*point) for point in curve.head])
+    return path, head, tuple(QPointF(*point) for point in curve.end_dots)
 
 
 def _box(rect: QRectF) -> tuple[float, float, float, float]:

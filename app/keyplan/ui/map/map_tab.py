@@ -109,6 +109,8 @@ class MapTab(QWidget):
         c.actual_size_action.triggered.connect(self.view.actual_size)
         c.export_svg_action.triggered.connect(lambda: self.export_picture(".svg"))
         c.export_png_action.triggered.connect(lambda: self.export_picture(".png"))
+        c.export_graphml_action.triggered.connect(lambda: self.export_picture(".graphml"))
+        c.export_drawio_action.triggered.connect(lambda: self.export_picture(".drawio"))
         c.print_action.triggered.connect(self.print_map)
         c.affiliates_box.toggled.connect(self._toggle_affiliates)
         c.lines_box.toggled.connect(self.scene.set_lines_visible)

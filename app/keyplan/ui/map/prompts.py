@@ -13,7 +13,15 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 from keyplan.domain.vocabulary import InfluenceKind
 from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
-IMAGE_FILTER = "SVG drawing (*.svg);;PNG image (*.png)"
+IMAGE_FILTER = ";;".join(
+    (
+        "SVG drawing (*.svg)",
+        "PNG image (*.png)",
+        "GraphML for yEd (*.graphml)",
+        "draw.io diagram (*.drawio)",
+    )
+)
+_SUFFIX_OF_FILTER = {"png": ".png", "graphml": ".graphml", "drawio": ".drawio"}
 
 
 def choose_influence_kind(parent: QWidget | None, at: QPoint) -> str | None:
@@ -31,7 +39,7 @@ def choose_influence_kind(parent: QWidget | None, at: QPoint) -> str | None:
 
 
 def ask_export_path(parent: QWidget | None, suggested: str) -> str | None:
-    """Ask where to save the map as an image; the file's suffix says which format."""
+    """Ask where to save the map as a picture or diagram; the file's suffix says which format."""
     path, chosen_filter = in_last_folder(
         FileKind.MAP_EXPORT,
         QFileDialog.getSaveFileName,
@@ -42,8 +50,9 @@ def ask_export_path(parent: QWidget | None, suggested: str) -> str | None:
     )
     if not path:
         return None
-    if not path.lower().endswith((".svg", ".png")):
-        path += ".png" if "png" in chosen_filter.lower() else ".svg"
+    if not path.lower().endswith((".svg", ".png", ".graphml", ".drawio")):
+        chosen = chosen_filter.lower()
+        path += next((s for key, s in _SUFFIX_OF_FILTER.items() if f"*.{key}" in chosen), ".svg")
     return path
 
 

@@ -17,6 +17,7 @@ from keyplan.exchange.map.design import (  # noqa: F401  (the map's one vocabula
     CARD_HEIGHT,
     CARD_RADIUS,
     CARD_WIDTH,
+    END_DOT_RADIUS,
     INFLUENCE_BADGES,
     LAYOUT_OPTIONS,
     LEFT_OPACITY,

@@ -1,0 +1,357 @@
+"""Routes for the influence lines: orthogonal paths around the cards, never through one.
+
+Each line leaves its source card perpendicular to one of its edges and enters the target card
+the same way, keeping ``CLEARANCE`` away from every other card. The search is an A* over the
+Hanan grid of the cards near the two ends (the lines through every card edge, pushed out by
+the clearance): a path along those lines that crosses no card is the shortest way around
+them, and a penalty per bend prefers simple routes. In a tidy tree the cards of a row share
+their top and bottom, so the grid stays small even with many cards near the line.
+
+Ports avoid the middle of the top and bottom edges, where the reporting lines attach; lines
+going out leave from the right half, lines coming in arrive in the left half. Two cards side
+by side never get the short hop between their facing edges: such a line would be a stub hidden
+between the cards, so it goes round over their tops or bottoms instead, where it can be seen.
+
+Overlapping parallel pieces of different lines are then spread apart (``spread``), so two
+lines sharing a corridor stay two lines. A line the search cannot route (far apart on a crowded
+chart) comes back as None, and the caller draws it as a curve.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from keyplan.domain.layout import Box
+
+Point = tuple[float, float]
+
+CLEARANCE = 11.0  # how far a route keeps from a card (the layout's sibling gap is 28)
+WINDOW = 140.0  # how far beyond the two cards the search may go round, at first
+# Grid points, and search steps: beyond these the line is left to the caller (a curve). A line
+# across a chart of thousands would otherwise cost a good part of a second, for a route
+# nobody can follow on paper anyway.
+MAX_GRID = 3_000
+MAX_STEPS = 4_000
+#: Search steps for all the lines of one drawing: the shortest lines are routed first, and
+#: when the steps run out the rest are curves. A map of thousands stays quick to export.
+DRAWING_STEPS = 6_000
+BEND_COST = 40.0  # one bend costs as much as this much length
+MIN_HOP = 60.0  # facing edges closer than this do not take the direct hop
+TRACK = 4.0  # distance between parallel lines sharing a corridor (2 × TRACK < CLEARANCE)
+_GRID_CELL = 400.0  # the spatial index's cell size
+
+_RIGHT, _DOWN, _LEFT, _UP = 0, 1, 2, 3
+_STEPS = {_RIGHT: (1, 0), _DOWN: (0, 1), _LEFT: (-1, 0), _UP: (0, -1)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Port:
+    point: Point  # on the card's edge
+    stub: Point  # CLEARANCE out from the edge
+    heading: int  # the direction from the card outwards
+
+
+class CardIndex:
+    """The cards of one drawing in a coarse grid, to find those near a line quickly."""
+
+    def __init__(self, boxes: Mapping[int, Box]) -> None:
+        self.boxes = boxes
+        self._cells: dict[tuple[int, int], list[int]] = {}
+        for card_id, box in boxes.items():
+            for cell in _cells_of(box.x, box.y, box.right, box.bottom):
+                self._cells.setdefault(cell, []).append(card_id)
+
+    def near(self, left: float, top: float, right: float, bottom: float) -> list[Box]:
+        """The cards that overlap a rectangle."""
+        found: dict[int, Box] = {}
+        for cell in _cells_of(left, top, right, bottom):
+            for card_id in self._cells.get(cell, ()):
+                box = self.boxes[card_id]
+                if box.x < right and box.right > left and box.y < bottom and box.bottom > top:
+                    found[card_id] = box
+        return list(found.values())
+
+
+def _cells_of(left: float, top: float, right: float, bottom: float) -> Iterable[tuple[int, int]]:
+    for i in range(int(left // _GRID_CELL), int(right // _GRID_CELL) + 1):
+        for j in range(int(top // _GRID_CELL), int(bottom // _GRID_CELL) + 1):
+            yield i, j
+
+
+class Budget:
+    """The search steps left for one drawing (``DRAWING_STEPS``)."""
+
+    def __init__(self, steps: int = DRAWING_STEPS) -> None:
+        self.steps = steps
+
+
+def route(
+    index: CardIndex, source: Box, target: Box, budget: Budget | None = None
+) -> tuple[Point, ...] | None:
+    """An orthogonal route from the edge of ``source`` to the edge of ``target``.
+
+    Returns:
+        The corner points, first on the source's edge, last on the target's; None when no
+        route was found near the two cards (or the drawing's budget of steps is spent).
+    """
+    budget = budget if budget is not None else Budget()
+    for pad in (WINDOW, 3 * WINDOW):
+        if budget.steps <= 0:
+            return None
+        points = _search(index, source, target, pad, budget)
+        if points is not None:
+            return points
+    return None
+
+
+def _ports(box: Box, outgoing: bool, other: Box) -> list[_Port]:
+    """Where a line may leave (or enter) a card: off-centre on top and bottom, and the sides."""
+    c = CLEARANCE
+    x = box.x + box.width * (0.75 if outgoing else 0.25)
+    y = box.y + box.height * (0.35 if outgoing else 0.65)
+    ports = [
+        _Port((x, box.y), (x, box.y - c), _UP),
+        _Port((x, box.bottom), (x, box.bottom + c), _DOWN),
+    ]
+    side_by_side = box.y < other.bottom and other.y < box.bottom
+    if not side_by_side or _facing_gap(box, other) >= MIN_HOP:
+        ports.append(_Port((box.right, y), (box.right + c, y), _RIGHT))
+        ports.append(_Port((box.x, y), (box.x - c, y), _LEFT))
+    return ports
+
+
+def _facing_gap(a: Box, b: Box) -> float:
+    return max(b.x - a.right, a.x - b.right)
+
+
+def _search(
+    index: CardIndex, source: Box, target: Box, pad: float, budget: Budget
+) -> tuple[Point, ...] | None:
+    left = min(source.x, target.x) - pad
+    top = min(source.y, target.y) - pad
+    right = max(source.right, target.right) + pad
+    bottom = max(source.bottom, target.bottom) + pad
+    c = CLEARANCE
+    obstacles = [
+        (b.x - c, b.y - c, b.right + c, b.bottom + c) for b in index.near(left, top, right, bottom)
+    ]
+    starts, goals = _ports(source, True, target), _ports(target, False, source)
+    xs = {left, right}
+    ys = {top, bottom}
+    for x0, y0, x1, y1 in obstacles:
+        xs.update((x0, x1))
+        ys.update((y0, y1))
+    for port in (*starts, *goals):
+        xs.add(port.stub[0])
+        ys.add(port.stub[1])
+    grid = _Grid(sorted(xs), sorted(ys))
+    if grid.width * grid.height > MAX_GRID:
+        return None
+    grid.cover(obstacles)
+    found = grid.a_star(starts, goals, budget)
+    if found is None:
+        return None
+    start, path, goal = found
+    points = [start.point, *path, goal.point]
+    return tuple(_without_straight_joints(points))
+
+
+class _Grid:
+    """The Hanan grid of one search, with flat arrays of what is blocked (fast in Python).
+
+    Point (i, j) is number ``i * height + j``; cell (i, j) spans columns i to i + 1 and rows
+    j to j + 1. A state of the search is a point and the heading it was reached with:
+    ``point * 4 + heading``.
+    """
+
+    def __init__(self, grid_x: list[float], grid_y: list[float]) -> None:
+        self.xs, self.ys = grid_x, grid_y
+        self.width, self.height = len(grid_x), len(grid_y)
+        self.column = {x: i for i, x in enumerate(grid_x)}
+        self.row = {y: j for j, y in enumerate(grid_y)}
+
+    def cover(self, obstacles: Sequence[tuple[float, float, float, float]]) -> None:
+        """Mark the cells inside a card's clearance, then the points and steps they block."""
+        w, h = self.width, self.height
+        cells = bytearray(w * h)
+        for x0, y0, x1, y1 in obstacles:
+            for i in range(self.column[x0], self.column[x1]):
+                base = i * h
+                for j in range(self.row[y0], self.row[y1]):
+                    cells[base + j] = 1
+
+        def covered(i: int, j: int) -> int:
+            return cells[i * h + j] if 0 <= i < w and 0 <= j < h else 0
+
+        # A point strictly inside (all four cells around it covered); a step along a grid
+        # line through a card (the cells on both of its sides covered).
+        self.blocked = bytearray(w * h)
+        self.right_blocked = bytearray(w * h)  # the step from (i, j) to (i + 1, j)
+        self.down_blocked = bytearray(w * h)  # the step from (i, j) to (i, j + 1)
+        for i in range(w):
+            for j in range(h):
+                if not cells[i * h + j] and not covered(i - 1, j) and not covered(i, j - 1):
+                    continue  # the common case: nothing around
+                k = i * h + j
+                self.blocked[k] = (
+                    covered(i, j) & covered(i - 1, j) & covered(i, j - 1) & covered(i - 1, j - 1)
+                )
+                self.right_blocked[k] = covered(i, j - 1) & covered(i, j)
+                self.down_blocked[k] = covered(i - 1, j) & covered(i, j)
+
+    def a_star(
+        self, starts: Sequence[_Port], goals: Sequence[_Port], budget: Budget
+    ) -> tuple[_Port, list[Point], _Port] | None:
+        """The cheapest path from a start port's stub to a goal port's stub (bends cost more)."""
+        xs, ys, h, w = self.xs, self.ys, self.height, self.width
+        blocked, right_blocked, down_blocked = self.blocked, self.right_blocked, self.down_blocked
+        goal_at = {self.column[p.stub[0]] * h + self.row[p.stub[1]]: p for p in goals}
+        goal_xs, goal_ys = [p.stub[0] for p in goals], [p.stub[1] for p in goals]
+        low_x, high_x, low_y, high_y = min(goal_xs), max(goal_xs), min(goal_ys), max(goal_ys)
+        best: dict[int, float] = {}
+        came: dict[int, int] = {}
+        origin: dict[int, _Port] = {}
+        queue: list[tuple[float, float, int]] = []
+        for port in starts:
+            point = self.column[port.stub[0]] * h + self.row[port.stub[1]]
+            if blocked[point]:
+                continue
+            state = point * 4 + port.heading
+            best[state], came[state], origin[state] = 0.0, -1, port
+            heapq.heappush(queue, (0.0, 0.0, state))
+        steps, limit = 0, min(MAX_STEPS, budget.steps)
+        while queue and steps < limit:
+            steps += 1
+            _, cost, state = heapq.heappop(queue)
+            if cost > best[state]:
+                continue
+            point, heading = divmod(state, 4)
+            goal = goal_at.get(point)
+            if goal is not None and heading != goal.heading:  # arrive head on, not from inside
+                budget.steps -= steps
+                return self._unwind(state, came, origin[state], goal)
+            i, j = divmod(point, h)
+            x, y = xs[i], ys[j]
+            for direction in (_RIGHT, _DOWN, _LEFT, _UP):
+                if direction == (heading + 2) % 4:
+                    continue
+                if direction == _RIGHT:
+                    if i + 1 >= w or right_blocked[point]:
+                        continue
+                    nxt, nx, ny = point + h, xs[i + 1], y
+                elif direction == _LEFT:
+                    if i == 0 or right_blocked[point - h]:
+                        continue
+                    nxt, nx, ny = point - h, xs[i - 1], y
+                elif direction == _DOWN:
+                    if j + 1 >= h or down_blocked[point]:
+                        continue
+                    nxt, nx, ny = point + 1, x, ys[j + 1]
+                else:
+                    if j == 0 or down_blocked[point - 1]:
+                        continue
+                    nxt, nx, ny = point - 1, x, ys[j - 1]
+                if blocked[nxt]:
+                    continue
+                new_cost = cost + abs(nx - x) + abs(ny - y)
+                if direction != heading:
+                    new_cost += BEND_COST
+                new_state = nxt * 4 + direction
+                if new_cost < best.get(new_state, 1e18):
+                    best[new_state], came[new_state] = new_cost, state
+                    origin[new_state] = origin[state]
+                    dx = low_x - nx if nx < low_x else (nx - high_x if nx > high_x else 0.0)
+                    dy = low_y - ny if ny < low_y else (ny - high_y if ny > high_y else 0.0)
+                    heapq.heappush(queue, (new_cost + dx + dy, new_cost, new_state))
+        budget.steps -= steps
+        return None
+
+    def _unwind(
+        self, state: int, came: Mapping[int, int], start: _Port, goal: _Port
+    ) -> tuple[_Port, list[Point], _Port]:
+        path: list[Point] = []
+        while state >= 0:
+            i, j = divmod(state // 4, self.height)
+            path.append((self.xs[i], self.ys[j]))
+            state = came[state]
+        path.reverse()
+        return start, path, goal
+
+
+def _without_straight_joints(points: Sequence[Point]) -> list[Point]:
+    """The corners only: a point in the middle of a straight run is dropped."""
+    kept: list[Point] = []
+    for point in points:
+        if kept and _same(kept[-1], point):
+            continue
+        if len(kept) >= 2 and _collinear(kept[-2], kept[-1], point):
+            kept[-1] = point
+        else:
+            kept.append(point)
+    return kept
+
+
+def _same(a: Point, b: Point) -> bool:
+    return abs(a[0] - b[0]) < 1e-6 and abs(a[1] - b[1]) < 1e-6
+
+
+def _collinear(a: Point, b: Point, c: Point) -> bool:
+    return (abs(a[0] - b[0]) < 1e-6 and abs(b[0] - c[0]) < 1e-6) or (
+        abs(a[1] - b[1]) < 1e-6 and abs(b[1] - c[1]) < 1e-6
+    )
+
+
+def spread(routes: Sequence[tuple[Point, ...] | None]) -> list[tuple[Point, ...] | None]:
+    """Move overlapping parallel pieces of different routes ``TRACK`` apart.
+
+    A piece that runs along the same line as another's, over the same stretch, is given its
+    own track; the corners at its ends move with it, so the route stays orthogonal. The first
+    and last pieces (which touch the cards) move along the card's edge, which is harmless.
+    """
+    pieces: dict[tuple[bool, float], list[tuple[float, float, int, int]]] = {}
+    for number, points in enumerate(routes):
+        if points is None:
+            continue
+        for k in range(len(points) - 1):
+            (x0, y0), (x1, y1) = points[k], points[k + 1]
+            horizontal = abs(y0 - y1) < 1e-6
+            key = (horizontal, round(y0 if horizontal else x0, 3))
+            low, high = (min(x0, x1), max(x0, x1)) if horizontal else (min(y0, y1), max(y0, y1))
+            pieces.setdefault(key, []).append((low, high, number, k))
+    moved = [list(points) if points is not None else None for points in routes]
+    for (horizontal, _at), group in pieces.items():
+        if len(group) < 2:
+            continue
+        for (_low, _high, number, k), track in _tracks(group):
+            if track == 0:
+                continue
+            # At most two tracks either side: further out would reach into a card's clearance
+            # (the corridor's lines then share the outer tracks).
+            offset = TRACK * min(2, (track + 1) // 2) * (1 if track % 2 else -1)
+            corners = moved[number]
+            assert corners is not None
+            for end in (k, k + 1):
+                x, y = corners[end]
+                corners[end] = (x, y + offset) if horizontal else (x + offset, y)
+    return [tuple(corners) if corners is not None else None for corners in moved]
+
+
+def _tracks(
+    group: list[tuple[float, float, int, int]],
+) -> list[tuple[tuple[float, float, int, int], int]]:
+    """Interval colouring: overlapping pieces get different tracks, 0 first."""
+    ends: list[float] = []  # per track, where its last piece ends
+    result = []
+    for piece in sorted(group):
+        low, high, _number, _k = piece
+        for track, end in enumerate(ends):
+            if low >= end:
+                ends[track] = high
+                break
+        else:
+            track = len(ends)
+            ends.append(high)
+        result.append((piece, track))
+    return result

@@ -1,0 +1,153 @@
+"""The one drawing of the map: lines that read on paper, around the cards, and every card whole.
+
+The rules a printed map must keep: an influence line never runs through a card (it leaves and
+enters on card edges), it points at whom it influences, a rivalry between two neighbours is a
+line you can see (not a stub hidden in the gap), and each kind has its own dash.
+"""
+
+from __future__ import annotations
+
+import random
+from itertools import pairwise
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from keyplan.domain.layout import Box
+from keyplan.domain.map import looks
+from keyplan.domain.map.drawing import LineFacts, PersonFacts, draw_map, lay_out
+from keyplan.domain.map.routing import CLEARANCE
+from keyplan.domain.map.team_columns import team_columns_layout
+from keyplan.domain.vocabulary import InfluenceKind, Stance
+
+
+def org(size: int, seed: int) -> list[PersonFacts]:
+    rng = random.Random(seed)
+    people = [PersonFacts(1, None, "Head", "CEO", "Board", stance="champion")]
+    for pid in range(2, size + 1):
+        boss = rng.randint(max(1, pid - 6), pid - 1)
+        stance = rng.choice(list(Stance)).value
+        people.append(PersonFacts(pid, boss, f"P{pid}", "Title", "Dept", stance=stance))
+    return people
+
+
+def crosses(points, box: Box) -> bool:
+    """Whether an orthogonal polyline passes through the inside of a box."""
+    for (x0, y0), (x1, y1) in pairwise(points):
+        if abs(y0 - y1) < 1e-6:  # horizontal
+            if (
+                box.y + 0.5 < y0 < box.bottom - 0.5
+                and min(x0, x1) < box.right - 0.5
+                and max(x0, x1) > box.x + 0.5
+            ):
+                return True
+        elif (
+            box.x + 0.5 < x0 < box.right - 0.5
+            and min(y0, y1) < box.bottom - 0.5
+            and max(y0, y1) > box.y + 0.5
+        ):
+            return True
+    return False
+
+
+@settings(max_examples=25, deadline=None)
+@given(size=st.integers(3, 40), seed=st.integers(0, 10_000), lines=st.integers(1, 12))
+def test_no_routed_line_runs_through_any_card(size, seed, lines):
+    people = org(size, seed)
+    rng = random.Random(seed)
+    kinds = [k.value for k in InfluenceKind]
+    facts = [
+        LineFacts(rng.randint(1, size), rng.randint(1, size), rng.choice(kinds))
+        for _ in range(lines)
+    ]
+    drawing = draw_map(people, facts)
+    boxes = {card.person_id: card.box for card in drawing.cards}
+    for line in drawing.influence:
+        if line.curved:
+            continue  # the fallback for lines the search cannot route
+        for person_id, box in boxes.items():
+            assert not crosses(line.points, box), (line.source_id, line.target_id, person_id)
+        # It leaves on the source's edge and arrives on the target's.
+        assert _on_edge(line.points[0], boxes[line.source_id])
+        assert _on_edge(line.points[-1], boxes[line.target_id])
+
+
+def _on_edge(point, box: Box) -> bool:
+    x, y = point
+    on_x = abs(x - box.x) < 0.01 or abs(x - box.right) < 0.01
+    on_y = abs(y - box.y) < 0.01 or abs(y - box.bottom) < 0.01
+    inside_x, inside_y = (
+        box.x - 0.01 <= x <= box.right + 0.01,
+        box.y - 0.01 <= y <= box.bottom + 0.01,
+    )
+    return (on_x and inside_y) or (on_y and inside_x)
+
+
+def test_a_rivalry_between_neighbours_is_a_line_you_can_see_with_dots_on_both_ends():
+    people = [
+        PersonFacts(1, None, "Head", "", ""),
+        PersonFacts(2, 1, "Left", "", ""),
+        PersonFacts(3, 1, "Right", "", ""),
+    ]
+    drawing = draw_map(people, [LineFacts(2, 3, "rival")])
+    (line,) = drawing.influence
+    length = sum(abs(b[0] - a[0]) + abs(b[1] - a[1]) for a, b in pairwise(line.points))
+    gap = looks.LAYOUT_OPTIONS.sibling_gap
+    assert not line.curved and length > 4 * gap  # over the cards' tops or bottoms, not a stub
+    assert line.head == () and line.end_dots == (line.points[0], line.points[-1])
+
+
+def test_an_influence_line_points_at_whom_it_influences():
+    people = [PersonFacts(1, None, "CEO", "", ""), PersonFacts(2, 1, "CFO", "", "")]
+    (line,) = draw_map(people, [LineFacts(2, 1, "influences")]).influence
+    tip = line.head[0]
+    ceo = next(c for c in draw_map(people).cards if c.person_id == 1).box
+    assert tip == line.points[-1] and _on_edge(tip, ceo)
+    assert line.end_dots == ()
+
+
+def test_each_kind_has_its_own_dash_and_every_stance_its_own_letter():
+    dashes = [looks.LINE_DASHES[k.value] for k in InfluenceKind]
+    assert len(set(dashes)) == len(dashes) and all(dashes)  # none solid like a reporting line
+    letters = [looks.STANCE_LETTERS[s.value] for s in Stance]
+    assert len(set(letters)) == len(letters)
+    card = draw_map([PersonFacts(1, None, "A", "", "", stance="blocker")]).cards[0]
+    assert card.band.letter is not None and card.band.letter.text == "B"
+
+
+def test_a_customer_safe_drawing_has_no_assessments_and_no_influence_lines():
+    people = [PersonFacts(1, None, "CEO", "", "", stance="blocker", buying_role="decision_maker")]
+    people.append(PersonFacts(2, 1, "CFO", "", ""))
+    drawing = draw_map(people, [LineFacts(2, 1, "influences")], internal=False)
+    assert drawing.influence == () and drawing.legend.stances == ()
+    assert all(card.band.letter is None and card.parts == () for card in drawing.cards)
+    assert {card.fill for card in drawing.cards} == {looks.PLAIN_FILL}
+
+
+@settings(max_examples=25, deadline=None)
+@given(size=st.integers(1, 40), seed=st.integers(0, 10_000), rows=st.integers(1, 10))
+def test_team_columns_place_every_card_once_without_overlap(size, seed, rows):
+    from keyplan.domain.layout import CardSpec
+
+    people = org(size, seed)
+    specs = [CardSpec(p.id, p.manager_id, 200.0, 84.0) for p in people]
+    for levels in (1, 2):
+        layout = team_columns_layout(specs, looks.LAYOUT_OPTIONS, rows, tree_levels=levels)
+        assert set(layout.boxes) == {p.id for p in people}
+        boxes = list(layout.boxes.values())
+        for i, a in enumerate(boxes):
+            for b in boxes[i + 1 :]:
+                assert a.right <= b.x or b.right <= a.x or a.bottom <= b.y or b.bottom <= a.y
+        assert len(layout.connectors) == size - 1
+
+
+def test_the_route_keeps_its_distance_from_cards_it_passes():
+    people = org(30, 7)
+    layout = lay_out(people)
+    drawing = draw_map(people, [LineFacts(30, 1, "influences")], layout=layout)
+    (line,) = drawing.influence
+    inner = line.points[1:-1]
+    for x, y in inner:  # the corners keep clear of every card
+        for box in layout.boxes.values():
+            assert not (box.x - CLEARANCE / 2 < x < box.right + CLEARANCE / 2
+                        and box.y - CLEARANCE / 2 < y < box.bottom + CLEARANCE / 2)  # fmt: skip
