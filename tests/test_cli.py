@@ -211,3 +211,20 @@ def test_a_sub_command_from_another_module_loads_only_when_used(monkeypatch, cap
     assert loaded == []  # starting the application did not load the command's module
     assert main(["greet", "--name", "Pär"]) == 0
     assert capsys.readouterr().out == "Hello Pär\n"
+
+
+def test_snapshot_names_the_map_of_an_account_and_refuses_an_empty_name(demo_db, capsys):
+    from keyplan.store.database import open_database
+    from keyplan.store.history.named_snapshots import snapshots
+    from keyplan.store.people.queries import find_account
+
+    args = ["snapshot", "--db", str(demo_db), "--account", "aldermark group"]
+    assert main([*args, "--name", "Before the reorg"]) == 0
+    assert "Before the reorg" in capsys.readouterr().out
+    assert main([*args, "--name", "  "]) == 1
+    assert capsys.readouterr().err.startswith("keyplan: Give the snapshot a name")
+    assert main(["snapshot", "--db", str(demo_db), "--account", "Nobody Inc", "--name", "x"]) == 1
+    db = open_database(demo_db, create=False)
+    names = [s.name for s in snapshots(db, find_account(db, "Aldermark Group"))]
+    db.close()
+    assert "Before the reorg" in names and "  " not in names

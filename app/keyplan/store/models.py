@@ -432,7 +432,7 @@ class MapSnapshot(Timestamped, Base):
     ``automatic`` marks one taken because a plan review date passed.
     """
 
-    __tablename__ = "map_snapshots"
+    __tablename__ = "snapshots"
 
     account_id: Mapped[int] = _account_fk()
     name: Mapped[str]

@@ -147,9 +147,11 @@ def test_accounts_in_a_loop_share_one_root():
 DATA = Path(__file__).parents[2] / "data"
 
 
-def test_the_released_0003_file_with_a_profile_url_and_aliases_is_healthy(tmp_path):
-    copy = tmp_path / "0003.db"
-    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+def test_the_released_file_of_the_newest_schema_is_healthy(tmp_path):
+    from keyplan.store.schema import HEAD_REVISION
+
+    copy = tmp_path / "newest.db"  # it holds a profile URL, aliases and a change log entry
+    shutil.copy(DATA / f"schema-{HEAD_REVISION}.db", copy)
     assert check_database(copy) == []
 
 

@@ -259,3 +259,13 @@ def record_changes(
         if old != new
     ]
     write_entries(session.connection(), entries)
+
+
+def record_rows_created(session: Session, table: Table, rows: Iterable[dict[str, Any]]) -> None:
+    """Log rows a bulk INSERT wrote with their ids (a JSON import): any tracked table."""
+    tracked = TRACKED.get(table.name)
+    if tracked is None or PAUSED.get():
+        return
+    entries = [e for row in rows for e in _entries_for(tracked, row["id"], None, row, None)]
+    connection = session.connection()
+    write_entries(connection, _with_accounts(connection, entries))

@@ -29,6 +29,7 @@ from keyplan.ui.shell import settings
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from keyplan.domain.history.wording import HistoryLine
     from keyplan.store.map.rows import MapData, MapLine, MapPerson
     from keyplan.store.people.queries import PersonRow
     from keyplan.store.plan.edits import WhitespaceGrid
@@ -144,6 +145,14 @@ class PortfolioDocument(QObject):
         from keyplan.ui.team.team_mode import last_change_text  # team mode loads when used
 
         return last_change_text(self.database, table, row_id)
+
+    def person_history(self, person_id: int) -> list[HistoryLine]:
+        """A person's change log as lines to read, newest first (undone ones marked)."""
+        from keyplan.domain.history.wording import history_lines
+        from keyplan.store.history.queries import person_history
+
+        entries, names = person_history(self.database, person_id)
+        return history_lines(entries, names)
 
     def reload_record(self, table: str, row_id: int) -> None:
         """Show a record as it is stored now: re-read it and tell every view it changed."""

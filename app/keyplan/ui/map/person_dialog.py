@@ -7,6 +7,7 @@ an offscreen test.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -25,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
+from keyplan.domain.history.wording import HistoryLine
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.people.history_list import HistoryList
 from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
 
 NO_ONE = "— nobody —"
@@ -41,6 +44,7 @@ class PersonDialog(QDialog):
         references: dict[str, list[tuple[int, str]]],
         parent: QWidget | None = None,
         last_change: str = "",
+        history: Sequence[HistoryLine] = (),
     ) -> None:
         """Build the form.
 
@@ -49,6 +53,7 @@ class PersonDialog(QDialog):
             references: the choices of each reference field (managers, team members).
             parent: the dialog's parent.
             last_change: "Last changed by … on …" (team mode), shown under the fields.
+            history: the person's change log, newest first, shown under the fields.
         """
         super().__init__(parent)
         self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
@@ -76,6 +81,9 @@ class PersonDialog(QDialog):
         self.last_change.setStyleSheet("color: #5f6368;")
         self.last_change.setVisible(bool(last_change))
         layout.addWidget(self.last_change)
+        layout.addWidget(QLabel("History"))
+        self.history = HistoryList(history, self)
+        layout.addWidget(self.history)
         layout.addWidget(buttons)
 
     def set_value(self, field: str, value: Any) -> None:
@@ -161,7 +169,8 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
         "preferred_team_member_id": document.team_members(),
     }
     last_change = document.last_change_text("stakeholders", person_id)
-    dialog = PersonDialog(row.values, references, parent, last_change)
+    history = document.person_history(person_id)
+    dialog = PersonDialog(row.values, references, parent, last_change, history)
     try:
         while exec_dialog(dialog):
             try:

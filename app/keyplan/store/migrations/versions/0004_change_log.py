@@ -2,7 +2,7 @@
 
 ``change_log`` records every change to a person, a reporting or influence line, an
 assessment and an account (when, who, old and new value, whether it was an undo), written in
-the same transaction as the change; nothing ever updates or deletes its rows. ``map_snapshots``
+the same transaction as the change; nothing ever updates or deletes its rows. ``snapshots``
 names moments of an account's map ("Before the reorg"); the map at that moment is rebuilt from
 the log. Existing data gets no history: the log starts with the upgrade.
 
@@ -39,7 +39,7 @@ def upgrade() -> None:
     op.create_index(op.f("ix_change_log_changed_at"), "change_log", ["changed_at"])
     op.create_index(op.f("ix_change_log_account_id"), "change_log", ["account_id"])
     op.create_table(
-        "map_snapshots",
+        "snapshots",
         sa.Column("account_id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("taken_at", sa.DateTime(), nullable=False),
@@ -52,14 +52,14 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(
             ["account_id"],
             ["accounts.id"],
-            name=op.f("fk_map_snapshots_account_id_accounts"),
+            name=op.f("fk_snapshots_account_id_accounts"),
             ondelete="CASCADE",
         ),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_map_snapshots")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_snapshots")),
     )
-    op.create_index(op.f("ix_map_snapshots_account_id"), "map_snapshots", ["account_id"])
+    op.create_index(op.f("ix_snapshots_account_id"), "snapshots", ["account_id"])
 
 
 def downgrade() -> None:
-    op.drop_table("map_snapshots")
+    op.drop_table("snapshots")
     op.drop_table("change_log")
