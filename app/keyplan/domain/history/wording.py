@@ -17,7 +17,13 @@ from keyplan.domain.history.entries import CREATED, DELETED, OWNER, ChangeEntry
 from keyplan.domain.history.timeline import OWNERS
 
 ARROW = "→"
-_SHORT_LABELS = {"job_title": "title", "reports_to_id": "manager", OWNERS: "owner", OWNER: "owner"}
+_SHORT_LABELS = {
+    "job_title": "title",
+    "strength": "strength",
+    "reports_to_id": "manager",
+    OWNERS: "owner",
+    OWNER: "owner",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,6 +70,8 @@ class ComparePanel(QWidget):
         self.slider_label = QLabel()
         self.changes_list = QListWidget()
         self.changes_list.setObjectName("compare_changes")
+        self.changes_list.setWordWrap(True)  # a long change wraps instead of being cut off
+        self.changes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.snapshot_button = QPushButton("Take snapshot…")
