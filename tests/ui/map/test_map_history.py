@@ -3,25 +3,14 @@ on the Map tab (who joined, left, moved, changed), with undo kept in the history
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
-from sqlalchemy import select, update
 
-from keyplan.store.models import ChangeLogEntry, utc_now
+from history_helpers import age_the_history
+from keyplan.store.models import utc_now
 from keyplan.store.people import edits
 from keyplan.ui import dialogs
 from keyplan.ui.map import person_dialog
 from keyplan.ui.map.compare_panel import PersonIdRole
-
-
-def age_the_history(db, days: int) -> None:
-    """Move everything logged so far ``days`` into the past (the portfolio existed before)."""
-    with db.transaction() as session:
-        for entry_id, at in session.execute(select(ChangeLogEntry.id, ChangeLogEntry.changed_at)):
-            earlier = at - timedelta(days=days)
-            statement = update(ChangeLogEntry).where(ChangeLogEntry.id == entry_id)
-            session.execute(statement.values(changed_at=earlier))
 
 
 @pytest.fixture

@@ -154,7 +154,9 @@ def summary_line(lines: Sequence[HistoryLine], most: int = 3) -> str:
     return "; ".join(reversed(kept))
 
 
-def change_text(change: MapChange, names: Names, today: date | None = None) -> str:
+def change_text(
+    change: MapChange, names: Names, today: date | None = None, *, with_date: bool = True
+) -> str:
     """One difference between two dates, with its date when known: 'moved: A → B on 3 Mar'."""
     if change.kind == JOINED:
         words = "joined"
@@ -169,7 +171,9 @@ def change_text(change: MapChange, names: Names, today: date | None = None) -> s
         words = change_words(change.field, change.old, change.new, names)
         if change.field == "job_title":
             words = f"title {words}" if not words.startswith("title") else words
-    return f"{words} on {day_text(change.when, today)}" if change.when else words
+    if with_date and change.when:
+        return f"{words} on {day_text(change.when, today)}"
+    return words
 
 
 def badge_text(change: MapChange, names: Names) -> str:
@@ -178,3 +182,36 @@ def badge_text(change: MapChange, names: Names) -> str:
     old = value_text(change.field, change.old, names)
     new = value_text(change.field, change.new, names)
     return f"{field_label(change.field)}: {old} {ARROW} {new}"
+
+
+def month_text(when: date | datetime, today: date | None = None) -> str:
+    """'May', or 'May 2025' when it is not this year."""
+    today = today or date.today()
+    name = when.strftime("%B")
+    return name if when.year == today.year else f"{name} {when.year}"
+
+
+def attendee_line(
+    changes: Sequence[MapChange], names: Names, today: date | None = None
+) -> str | None:
+    """One line for a meeting brief: "new in role since May; stance changed to supporter on 2 Jun".
+
+    Only what a director says or asks about in the meeting: a new person or role, a new
+    manager, a changed stance or relationship. None when nothing of that changed.
+    """
+    parts = []
+    for change in changes:
+        when = change.when
+        if change.kind == JOINED:
+            parts.append(f"new since {month_text(when, today)}" if when else "new")
+        elif change.kind == MOVED:
+            since = f" since {month_text(when, today)}" if when else ""
+            parts.append(f"reports to {names.person(change.new)}{since}")
+        elif change.kind == CHANGED and change.field == "job_title":
+            parts.append(f"new in role since {month_text(when, today)}" if when else "new in role")
+        elif change.kind == CHANGED and change.field in ("stance", "strength"):
+            word = "stance" if change.field == "stance" else "relationship"
+            new = value_text(change.field, change.new, names)
+            on = f" on {day_text(when, today)}" if when else ""
+            parts.append(f"{word} changed to {new}{on}")
+    return "; ".join(parts) or None

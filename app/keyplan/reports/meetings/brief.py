@@ -23,6 +23,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.errors import NotFound
+from keyplan.domain.history.compare import changes_of
+from keyplan.domain.history.wording import attendee_line
 from keyplan.domain.vocabulary import Channel, OpportunityStage, OpportunityStatus
 from keyplan.reports.document import DocumentInfo, KeyplanDocument, SectionHeading
 from keyplan.reports.fonts import markup
@@ -224,6 +226,9 @@ def _person_block(
         ),
         Paragraph(fact_text, small),
     ]
+    changed = _since_the_review(ctx, person)
+    if changed:
+        left.append(_labelled("Since the last review", changed))
     # One line each, in the card's own words: the full notes are in the account plan.
     for label, text in (
         ("Cares about", "; ".join(_lines(person["priorities"]))),
@@ -254,6 +259,14 @@ def _person_block(
         )
     )
     return KeepTogether([table, Spacer(1, 4)])
+
+
+def _since_the_review(ctx: Context, person: PersonRow) -> str | None:
+    """'new in role since May; stance changed to supporter on 2 Jun' (from the change log)."""
+    history = ctx.plan.history
+    if history is None:
+        return None
+    return attendee_line(changes_of(history.changes, person.id), history.names, ctx.plan.today)
 
 
 def _labelled(label: str, text: str) -> Paragraph:

@@ -306,6 +306,7 @@ def redact_for_customer(plan: PlanData) -> PlanData:
         plan,
         account=_redact_mapping(plan.account, "account"),
         people=tuple(_redact_person(p) for p in plan.people if not p.values.get("has_left")),
+        history=None,  # who moved, left, changed stance: our own reading of their people
         **collections,
     )
 
