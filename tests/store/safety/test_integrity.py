@@ -161,7 +161,7 @@ def test_a_file_from_before_profile_urls_is_checked_and_told_it_will_be_upgraded
     before = digest(copy)
     problems = check_database(copy)
     assert len(problems) == 1
-    assert problems[0].startswith("The schema is at revision 0002_team_versions, not 0003")
+    assert problems[0].startswith("The schema is at revision 0002_team_versions, not ")
     assert digest(copy) == before
 
 

@@ -126,7 +126,8 @@ def compare_dates(
     after = people_at(now, entries, end)
     before = people_at(after, [e for e in entries if e.changed_at <= end], start)
     between = [e for e in entries if start < e.changed_at <= end]
-    changes = compare_states(before, after, between)
+    touched = {e.entity_id for e in between if e.entity_kind == PERSON}
+    changes = compare_states(before, after, between, only=touched)
     names = names_for(db, {**before, **after}, entries)
     return Comparison(start, end, before, after, changes, names)
 

@@ -28,6 +28,7 @@ BADGE_FILL = QColor("#fff8e1")
 BADGE_EDGE = QColor("#f9ab00")
 GHOST_GAP = 60.0
 MOST_BADGE_LINES = 3
+WORDS_FROM_SCALE = 0.4  # below this zoom the marks' words are unreadable: not drawn
 
 
 @dataclass
@@ -40,7 +41,8 @@ class CardMarks:
     ghost_name: str | None = None  # a person with no card any more (deleted)
     moved_from: QPointF | None = None  # the old manager's card, when it is on the map
     moved_label: str | None = None
-    badges: list[str] = field(default_factory=list)
+    badges: list[MapChange] = field(default_factory=list)  # worded only when painted
+    reach: QRectF = field(default_factory=QRectF)  # where its marks paint (set once built)
 
 
 class CompareMarks(QGraphicsItem):
@@ -51,6 +53,7 @@ class CompareMarks(QGraphicsItem):
         self.setZValue(5.0)  # above cards (1) and lines
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.marks: dict[int, CardMarks] = {}
+        self.names = Names({}, {})
         self._bounds = QRectF()
         self._font = QFont()
         self._font.setPointSizeF(7.5)
@@ -70,6 +73,7 @@ class CompareMarks(QGraphicsItem):
         """
         self.prepareGeometryChange()
         self.marks = {}
+        self.names = names
         ghosts = 0
         for change in changes:
             rect = card_rects.get(change.person_id)
@@ -84,11 +88,8 @@ class CompareMarks(QGraphicsItem):
             _add(marks, change, card_rects, names)
         bounds = QRectF()
         for marks in self.marks.values():
-            bounds = bounds.united(marks.rect.adjusted(-10, -24, 10, 16 + 14 * MOST_BADGE_LINES))
-            if marks.moved_from is not None:
-                bounds = bounds.united(
-                    QRectF(marks.moved_from, marks.moved_from).adjusted(-2, -2, 2, 2)
-                )
+            marks.reach = _reach(marks)
+            bounds = bounds.united(marks.reach)
         self._bounds = bounds
         self.update()
 
@@ -108,39 +109,48 @@ class CompareMarks(QGraphicsItem):
     ) -> None:
         exposed = option.exposedRect  # type: ignore[attr-defined]
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # Too small to read (the whole tree in view): colours and shapes only, no words.
+        scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        words = scale >= WORDS_FROM_SCALE
         for marks in self.marks.values():
-            if not _reach(marks).intersects(exposed):
-                continue
-            self._paint_card_marks(painter, marks)
+            if marks.reach.intersects(exposed):
+                self._paint_card_marks(painter, marks, words)
 
-    def _paint_card_marks(self, painter: QPainter, marks: CardMarks) -> None:
+    def _paint_card_marks(self, painter: QPainter, marks: CardMarks, words: bool) -> None:
         rect = marks.rect
         if marks.ghost_name is not None:
-            _paint_ghost(painter, rect, marks.ghost_name, self._font)
+            _paint_ghost(painter, rect, marks.ghost_name if words else "", self._font)
         if marks.left:
             _paint_crossed(painter, rect)
-            self._pill(painter, rect.topLeft(), "LEFT", LEFT_COLOUR)
+            self._pill(painter, rect.topLeft(), "LEFT", LEFT_COLOUR, words)
         if marks.joined:
-            self._pill(painter, rect.topLeft(), "NEW", NEW_COLOUR)
+            self._pill(painter, rect.topLeft(), "NEW", NEW_COLOUR, words)
         if marks.moved_label is not None:
             _paint_moved(painter, rect, marks.moved_from)
-            self._pill(painter, rect.topLeft(), marks.moved_label, MOVED_COLOUR)
+            self._pill(painter, rect.topLeft(), marks.moved_label, MOVED_COLOUR, words)
         if marks.badges:
-            self._badge(painter, rect, marks.badges)
+            self._badge(painter, rect, marks.badges, words)
 
-    def _pill(self, painter: QPainter, corner: QPointF, text: str, colour: QColor) -> None:
+    def _pill(
+        self, painter: QPainter, corner: QPointF, text: str, colour: QColor, words: bool
+    ) -> None:
         metrics = QFontMetricsF(self._bold)
-        width = min(metrics.horizontalAdvance(text) + 10, style.CARD_WIDTH)
+        width = min(metrics.horizontalAdvance(text) + 10, style.CARD_WIDTH) if words else 40
         pill = QRectF(corner.x(), corner.y() - 17, width, 15)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(pill, 7, 7)
+        if not words:
+            return
         painter.setPen(QColor("white"))
         painter.setFont(self._bold)
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width - 8)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, shown)
 
-    def _badge(self, painter: QPainter, rect: QRectF, lines: list[str]) -> None:
+    def _badge(
+        self, painter: QPainter, rect: QRectF, changes: list[MapChange], words: bool
+    ) -> None:
+        lines = changes if not words else [badge_text(c, self.names) for c in changes]
         shown = lines[:MOST_BADGE_LINES]
         if len(lines) > MOST_BADGE_LINES:
             shown[-1] = f"… and {len(lines) - MOST_BADGE_LINES + 1} more"
@@ -149,10 +159,12 @@ class CompareMarks(QGraphicsItem):
         painter.setPen(QPen(BADGE_EDGE, 1))
         painter.setBrush(BADGE_FILL)
         painter.drawRoundedRect(box, 4, 4)
+        if not words:
+            return
         painter.setPen(QColor("#3c4043"))
         painter.setFont(self._font)
         for number, line in enumerate(shown):
-            text = metrics.elidedText(line, Qt.TextElideMode.ElideRight, box.width() - 8)
+            text = metrics.elidedText(str(line), Qt.TextElideMode.ElideRight, box.width() - 8)
             painter.drawText(QPointF(box.left() + 4, box.top() + 12 + 13 * number), text)
 
 
@@ -166,7 +178,7 @@ def _add(marks: CardMarks, change: MapChange, card_rects: dict[int, QRectF], nam
         marks.moved_from = QPointF(old.center().x(), old.bottom()) if old is not None else None
         marks.moved_label = f"moved from {names.person(change.old)}"
     elif change.kind == CHANGED:
-        marks.badges.append(badge_text(change, names))
+        marks.badges.append(change)
 
 
 def _reach(marks: CardMarks) -> QRectF:

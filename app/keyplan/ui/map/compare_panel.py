@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from keyplan.store.history.named_snapshots import NamedSnapshot
 
 MONTHS_BACK = 12
+# A list longer than this is read by nobody, and filling it cost more than the comparison:
+# the marks on the map show every change, the list the first ones.
+MOST_LISTED = 300
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 _NOW = "now"
 
@@ -168,11 +171,17 @@ class ComparePanel(QWidget):
         """List the changes, one line each: "Ingrid Olsen — moved: nobody → Harald Berg"."""
         self.changes_list.blockSignals(True)
         self.changes_list.clear()
-        for change in changes:
+        for change in changes[:MOST_LISTED]:
             item = QListWidgetItem(f"{change.name} — {change_text(change, names)}")
             item.setData(PersonIdRole, change.person_id)
             item.setToolTip(item.text())
             self.changes_list.addItem(item)
+        if len(changes) > MOST_LISTED:
+            more = QListWidgetItem(
+                f"… and {len(changes) - MOST_LISTED:,} more: choose dates closer together"
+            )
+            more.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.changes_list.addItem(more)
         self.changes_list.blockSignals(False)
         self.slider_label.setText(f"From {day_text(start)} to {self.to_box.currentText().lower()}")
         counts: dict[str, int] = {}
@@ -185,5 +194,5 @@ class ComparePanel(QWidget):
         return [self.changes_list.item(row).text() for row in range(self.changes_list.count())]
 
     def _chosen(self, item: QListWidgetItem | None, *_rest: object) -> None:
-        if item is not None:
+        if item is not None and item.data(PersonIdRole) is not None:
             self.person_chosen.emit(int(item.data(PersonIdRole)))
