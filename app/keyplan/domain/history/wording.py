@@ -192,16 +192,17 @@ def month_text(when: date | datetime, today: date | None = None) -> str:
 
 
 def attendee_line(
-    changes: Sequence[MapChange], names: Names, today: date | None = None
+    changes: Sequence[MapChange], names: Names, today: date | None = None, *, compact: bool = False
 ) -> str | None:
     """One line for a meeting brief: "new in role since May; stance changed to supporter on 2 Jun".
 
     Only what a director says or asks about in the meeting: a new person or role, a new
     manager, a changed stance or relationship. None when nothing of that changed.
+    ``compact``: without dates ("new in role; stance changed to blocker"), for a full page.
     """
     parts = []
     for change in changes:
-        when = change.when
+        when = None if compact else change.when  # compact: the words, not the dates
         if change.kind == JOINED:
             parts.append(f"new since {month_text(when, today)}" if when else "new")
         elif change.kind == MOVED:
