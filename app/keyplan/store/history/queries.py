@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from keyplan.domain.history.compare import MapChange, compare_states
-from keyplan.domain.history.entries import CREATED, DELETED, PERSON, ChangeEntry, entry_from_row
+from keyplan.domain.history.entries import (
+    CREATED,
+    DELETED,
+    PERSON,
+    ChangeEntry,
+    entries_from_rows,
+    entry_from_row,
+)
 from keyplan.domain.history.timeline import COMPARED_FIELDS, OWNERS, PeopleState, people_at
 from keyplan.domain.history.wording import Names
 from keyplan.store.database import Database
@@ -64,7 +71,7 @@ def account_entries(
         **params,
         **({"since": _stored_time(db, since)} if since is not None else {}),
     )
-    return [entry_from_row(row) for row in rows]
+    return entries_from_rows(rows)
 
 
 def _stored_time(db: Database, when: datetime) -> str | datetime:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QRectF
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.domain.history.compare import MOVED
 from keyplan.domain.history.wording import Names
 from keyplan.ui import dialogs
 from keyplan.ui.map.compare_marks import CompareMarks
@@ -68,8 +69,14 @@ class MapComparison:
             self.panel.show_changes([], Names({}, {}), start)
             return
         self.last = self.tab.document.compare_dates(accounts, start, end)
+        # Only the cards a mark is on or points at (a few of thousands, on a large map).
+        cards = scene.cards
+        wanted = {c.person_id for c in self.last.changes}
+        wanted |= {c.old for c in self.last.changes if c.kind == MOVED and c.old is not None}
         rects = {
-            pid: card.scene_card_rect() for pid, card in scene.cards.items() if card.isVisible()
+            pid: cards[pid].scene_card_rect()
+            for pid in wanted
+            if pid in cards and cards[pid].isVisible()
         }
         below = scene.content_rect() if scene.content_rect().isValid() else QRectF(0, 0, 800, 0)
         if self.marks.scene() is None:
