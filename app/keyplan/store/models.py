@@ -411,12 +411,17 @@ class ChangeLogEntry(Base):
     """
 
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_entity", "entity_kind", "entity_id"),)
+    # Two indexes only (each costs every import row): a person's history, and an account's
+    # history from a date on (what comparing two dates reads).
+    __table_args__ = (
+        Index("ix_change_log_entity", "entity_kind", "entity_id"),
+        Index("ix_change_log_account_time", "account_id", "changed_at"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    changed_at: Mapped[datetime] = mapped_column(default=utc_now, index=True)
+    changed_at: Mapped[datetime] = mapped_column(default=utc_now)
     changed_by: Mapped[str | None] = mapped_column(String(100))
-    account_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    account_id: Mapped[int | None] = mapped_column(Integer)
     entity_kind: Mapped[str] = mapped_column(String(20))
     entity_id: Mapped[int]
     field: Mapped[str] = mapped_column(String(40))

@@ -92,7 +92,9 @@ def _orm_change(target: Base, tracked: Tracked) -> tuple[dict[str, Any], dict[st
     state = inspect(target)
     before: dict[str, Any] = _account_keys(target, tracked) | {"id": target.id}
     after = dict(before)
-    for name in tracked.fields:
+    # Only the attributes the session saw change (their old values are kept there): not
+    # every tracked column's history, which cost a typed field most of the log's price.
+    for name in state.committed_state.keys() & set(tracked.fields):
         history = state.attrs[name].history
         if history.added or history.deleted:
             before[name] = history.deleted[0] if history.deleted else None
@@ -223,12 +225,29 @@ def write_entries(
     """Append entries to the log, stamped with the time, the user and the undo mark."""
     if not entries:
         return
-    stamp = {
-        "changed_at": at or utc_now(),
-        "changed_by": connection.info.get(USER_INFO_KEY),
-        "is_undo": UNDOING.get(),
-    }
+    when, who, undo = at or utc_now(), connection.info.get(USER_INFO_KEY), UNDOING.get()
+    if connection.dialect.name == "sqlite":
+        # Straight to sqlite3's executemany, values in their stored form: through Core the
+        # per-row parameter processing made a 10,000-person import's log cost 5 times more.
+        stored = when.strftime(_SQLITE_TIME)
+        connection.exec_driver_sql(
+            _SQLITE_INSERT,
+            [
+                (stored, who, e["account_id"], e["entity_kind"], e["entity_id"], e["field"],
+                 e["old_value"], e["new_value"], int(undo))
+                for e in entries
+            ],
+        )  # fmt: skip
+        return
+    stamp = {"changed_at": when, "changed_by": who, "is_undo": undo}
     connection.execute(insert(_LOG), [stamp | entry for entry in entries])
+
+
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's SQLite dialect stores a DateTime
+_SQLITE_INSERT = (
+    "INSERT INTO change_log (changed_at, changed_by, account_id, entity_kind, entity_id, "
+    "field, old_value, new_value, is_undo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 # ---- explicit recording, for bulk writers ------------------------------------------------
@@ -240,10 +259,12 @@ def record_created(
     """Log rows a bulk statement created: (id, account id, name) each."""
     if PAUSED.get():
         return
+    # Dicts built directly (no per-row helper calls): an import logs 10,000 of them.
     entries = [
-        {"account_id": account, **_entry(kind, row_id, CREATED, None, name)}
+        {"account_id": account, "entity_kind": kind, "entity_id": row_id, "field": CREATED,
+         "old_value": None, "new_value": name}
         for row_id, account, name in rows
-    ]
+    ]  # fmt: skip
     write_entries(session.connection(), entries)
 
 

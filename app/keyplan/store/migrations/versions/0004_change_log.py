@@ -36,8 +36,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_change_log")),
     )
     op.create_index("ix_change_log_entity", "change_log", ["entity_kind", "entity_id"])
-    op.create_index(op.f("ix_change_log_changed_at"), "change_log", ["changed_at"])
-    op.create_index(op.f("ix_change_log_account_id"), "change_log", ["account_id"])
+    op.create_index("ix_change_log_account_time", "change_log", ["account_id", "changed_at"])
     op.create_table(
         "snapshots",
         sa.Column("account_id", sa.Integer(), nullable=False),
