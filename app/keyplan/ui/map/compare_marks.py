@@ -52,6 +52,9 @@ class CompareMarks(QGraphicsItem):
         super().__init__()
         self.setZValue(5.0)  # above cards (1) and lines
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        # Qt fills ``exposedRect`` with the part being painted only with this flag; without
+        # it every mark of a large map was painted at every repaint, seen or not.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
         self.marks: dict[int, CardMarks] = {}
         self.names = Names({}, {})
         self._bounds = QRectF()
