@@ -100,6 +100,12 @@ ROWS: dict[str, list[dict]] = {
          "by_team_member_id": 5, "made_on": date(2024, 1, 31), "due_on": date(2024, 2, 15),
          "status": "kept", "delivered_on": date(2024, 2, 14)},
     ],
+    "snapshots": [
+        {"id": 2, "account_id": 3, "name": "Before the reorg",
+         "taken_at": datetime(2024, 2, 1, 12, 0), "automatic": False},
+        {"id": 5, "account_id": 1, "name": "Review of 29 Feb 2024",
+         "taken_at": datetime(2024, 2, 29, 23, 59, 59), "automatic": True},
+    ],
     "export_records": [
         {"id": 4, "account_id": 3, "variant": "full", "file_name": "plan.pdf",
          "exported_at": datetime(2024, 3, 5, 17, 45, 1, 500)},

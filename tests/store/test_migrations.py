@@ -48,7 +48,8 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # Each checked-in file is the previous one opened by the Keyplan of its revision (upgraded at
 # start-up, as a user's file is), with one edit that fills what the revision added:
 # 0002 Zoë's phone (version 2, by keyplan-tests); 0003 François' profile URL and the
-# umbrella's aliases. Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# umbrella's aliases; 0004 François' stance neutral → supporter (one change_log entry, by
+# keyplan-tests). Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
@@ -114,13 +115,52 @@ def test_the_0003_migration_goes_down_and_up_again_keeping_every_index(db_path):
     from keyplan.store.migrate import alembic_config
 
     database = open_database(db_path)
+    # Compared at 0003 itself: later revisions add tables (and indexes) of their own.
+    command.downgrade(alembic_config(database.engine), "0003_profile_url_aliases")
     _columns, indexes = _columns_and_indexes(db_path)
     command.downgrade(alembic_config(database.engine), "0002_team_versions")
     columns, indexes_down = _columns_and_indexes(db_path)
     assert not {"stakeholders.profile_url", "accounts.aliases"} & columns
     assert indexes_down == indexes  # the unique sibling names among them
-    command.upgrade(alembic_config(database.engine), "head")
+    command.upgrade(alembic_config(database.engine), "0003_profile_url_aliases")
     database.close()
     columns, indexes_up = _columns_and_indexes(db_path)
     assert {"stakeholders.profile_url", "accounts.aliases"} <= columns
     assert indexes_up == indexes
+
+
+def test_a_0003_file_upgrades_to_the_change_log_keeping_its_data_and_logging_from_then_on(
+    tmp_path,
+):
+    from sqlalchemy import select
+
+    from keyplan.store.models import ChangeLogEntry
+    from keyplan.store.people import edits
+
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    francois = queries.people(database, 2)[0]
+    assert francois["profile_url"] == "https://linkedin.com/in/francois-muller"
+    with database.read() as session:
+        assert session.scalars(select(ChangeLogEntry)).all() == []  # no history before
+    edits.set_stakeholder_field(database, francois.id, "job_title", "CFO")
+    with database.read() as session:
+        (entry,) = session.scalars(select(ChangeLogEntry)).all()
+    database.close()
+    assert (entry.entity_id, entry.field, entry.new_value) == (francois.id, "job_title", "CFO")
+
+
+def test_the_change_log_saved_at_0004_is_read_back(tmp_path):
+    from sqlalchemy import select
+
+    from keyplan.store.models import ChangeLogEntry
+
+    copy = tmp_path / "0004.db"
+    shutil.copy(DATA / "schema-0004_change_log.db", copy)
+    database = open_database(copy, create=False)
+    with database.read() as session:
+        (entry,) = session.scalars(select(ChangeLogEntry)).all()
+    database.close()
+    assert (entry.field, entry.old_value, entry.new_value) == ("stance", "neutral", "supporter")
+    assert entry.changed_by == "keyplan-tests"

@@ -411,6 +411,8 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.cli.backup"),
     SubCommand.from_module("restore", "restore a database from a backup",
                            "keyplan.cli.restore"),
+    SubCommand.from_module("snapshot", "name an account's map as it is now (compare it later)",
+                           "keyplan.cli.snapshot"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
 )  # fmt: skip

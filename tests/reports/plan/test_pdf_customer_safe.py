@@ -118,6 +118,8 @@ def test_no_sections_of_our_own(customer_text):
         "Objectives",
         "Action plan",
         "Coverage and relationship health",
+        "What changed since the last review",
+        "Since the last review",
         "Internal — confidential",
         "Share of wallet",
     ):

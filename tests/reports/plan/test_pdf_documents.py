@@ -26,6 +26,7 @@ INTERNAL_SECTIONS = (
     "Whitespace",
     "Stakeholder map",
     "Stakeholders",
+    "What changed since the last review",
     "Opportunities",
     "Competitors",
     "Risks",

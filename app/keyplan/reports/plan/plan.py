@@ -29,6 +29,7 @@ from keyplan.reports.insights import sections_insights as insights
 from keyplan.reports.map.stakeholder_map import map_orientation, map_section
 from keyplan.reports.names import plain_team_names
 from keyplan.reports.plan import sections_business as business
+from keyplan.reports.plan import sections_history as history
 from keyplan.reports.plan import sections_people as people
 from keyplan.reports.plan import sections_plan as work
 from keyplan.reports.plan.context import Context
@@ -60,6 +61,7 @@ INTERNAL_SECTIONS = (
     Section("position", "Our position", business.our_position, new_page=True),
     Section("map", "Stakeholder map", map_section, new_page=True, orientation=map_orientation),
     Section("stakeholders", "Stakeholders", people.stakeholders, landscape=True, new_page=True),
+    Section("changes", "What changed since the last review", history.what_changed),
     Section("opportunities", "Opportunities", work.opportunities),
     Section("competitors", "Competitors", work.competitors),
     Section("risks", "Risks", work.risks),

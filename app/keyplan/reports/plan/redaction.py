@@ -319,6 +319,7 @@ def redact_for_customer(
         plan,
         account=_redact_mapping(plan.account, "account"),
         people=tuple(_redact_person(_with_contacts(p, met_by)) for p in shown),
+        history=None,  # who moved, left, changed stance: our own reading of their people
         **collections,
     )
 

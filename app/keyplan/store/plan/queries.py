@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from keyplan.domain.rules import is_commitment_late
 from keyplan.store.database import Database
+from keyplan.store.history.queries import compare_dates
 from keyplan.store.models import (
     Account,
     Action,
@@ -76,6 +78,7 @@ __all__ = [
 ]
 
 RECENT_INTERACTIONS = 200
+NO_REVIEW_DAYS = 90  # "what changed" looks this far back when no review was recorded
 
 
 def load_plan(db: Database, account_id: int, today: date) -> PlanData:
@@ -126,7 +129,19 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
             commitments=_commitments(session, below, today),
             interactions=recent_interactions(session, below, RECENT_INTERACTIONS),
             today=today,
+            history=compare_dates(db, below, *review_period(account, today)),
         )
+
+
+def review_period(account: dict[str, Any], today: date) -> tuple[datetime, datetime]:
+    """Since the end of the last review day (or the last 90 days, without one) to today's end."""
+    last = account.get("last_review_on")
+    if isinstance(last, str):
+        last = date.fromisoformat(last[:10])
+    if not isinstance(last, date) or last > today:
+        last = today - timedelta(days=NO_REVIEW_DAYS)
+    end_of = time(23, 59, 59)
+    return datetime.combine(last, end_of), datetime.combine(today, end_of)
 
 
 def _account_and_affiliates(session: Session, account_id: int) -> set[int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtGui import QResizeEvent, QShowEvent
@@ -29,6 +30,9 @@ from keyplan.ui.map.legend import LegendPanel
 from keyplan.ui.map.person_dialog import edit_person
 from keyplan.ui.map.scene import MapScene
 from keyplan.ui.map.view import MapView
+
+if TYPE_CHECKING:
+    from keyplan.ui.map.comparison import MapComparison
 
 IDLE_HINT = (
     "Drag a card onto a person to change who they report to · drop on empty space to place it "
@@ -76,6 +80,7 @@ class MapTab(QWidget):
         self.count_label = QLabel()
         self._matches: list[int] = []
         self._fit_pending = True
+        self.comparison: MapComparison | None = None  # built when first asked for
         self._build()
         self._connect()
 
@@ -85,6 +90,7 @@ class MapTab(QWidget):
         splitter.addWidget(self.unplaced_list)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([900, 200])
+        self.splitter = splitter
         self.unplaced_list.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(_scrolling_row(self.controls.edit_row()))
@@ -119,6 +125,7 @@ class MapTab(QWidget):
         c.department_box.currentIndexChanged.connect(self._apply_filters)
         c.legend_box.toggled.connect(self._show_legend)
         c.unplaced_box.toggled.connect(self.unplaced_list.setVisible)
+        c.compare_box.toggled.connect(self.show_comparison)
         self.view.hint_changed.connect(lambda text: self.hint.setText(text or IDLE_HINT))
         self.view.zoom_changed.connect(self._after_zoom)
         self.view.edit_person_requested.connect(self.edit_person)
@@ -230,6 +237,20 @@ class MapTab(QWidget):
             self._matches.index(selected[0]) if selected and selected[0] in self._matches else -1
         )
         self.find_person(self._matches[(current + 1) % len(self._matches)])
+
+    def show_comparison(self, on: bool) -> MapComparison | None:
+        """Show (or hide) the panel and marks that compare two dates of this map."""
+        if self.controls.compare_box.isChecked() != on:
+            self.controls.compare_box.setChecked(on)  # comes back here, through ``toggled``
+            return self.comparison
+        if self.comparison is None and on:
+            from keyplan.ui.map.comparison import MapComparison
+
+            self.comparison = MapComparison(self)
+            self.splitter.addWidget(self.comparison.panel)
+        if self.comparison is not None:
+            self.comparison.set_active(on)
+        return self.comparison
 
     def find_person(self, person_id: int) -> None:
         """Select a person's card and centre the view on it."""
