@@ -1,8 +1,8 @@
 """The quick form for logging a meeting or call: date, who took part, channel, what was said.
 
 Built for speed after a meeting: the date starts at today, the people list filters as you type,
-our team stays ticked from the last entry (the same people usually go together), and
-Ctrl+Return logs it.
+and Ctrl+Return logs it. Every entry starts with nobody ticked on either side: ticks that stayed
+from the last entry once saved a call made alone as a colleague's too.
 """
 
 from __future__ import annotations
@@ -150,10 +150,11 @@ class InteractionForm(QGroupBox):
                 item.setCheckState(Qt.CheckState.Checked)
 
     def reset(self, today: date) -> None:
-        """Ready for the next entry: today, nobody of theirs, no text; our team stays."""
+        """Ready for the next entry: today, nobody ticked on either side, no text."""
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
-        for row in range(self.people_list.count()):
-            self.people_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+        for view in (self.people_list, self.team_list):
+            for row in range(view.count()):
+                view.item(row).setCheckState(Qt.CheckState.Unchecked)
         self.people_filter.clear()
         self.summary_edit.clear()
         self.next_step_edit.clear()
