@@ -149,6 +149,23 @@ class InteractionForm(QGroupBox):
             if item.data(IdRole) in wanted:
                 item.setCheckState(Qt.CheckState.Checked)
 
+    def fill(self, entry: LoggedInteraction) -> None:
+        """Show a logged interaction to change it: its date, channel, ticks and text."""
+        self.date_edit.setDate(
+            QDate(entry.occurred_on.year, entry.occurred_on.month, entry.occurred_on.day)
+        )
+        index = self.channel_box.findData(entry.channel)
+        self.channel_box.setCurrentIndex(max(index, 0))
+        self.people_filter.clear()
+        for view, wanted in ((self.people_list, entry.person_ids),
+                             (self.team_list, entry.team_member_ids)):  # fmt: skip
+            for row in range(view.count()):
+                item = view.item(row)
+                ticked = item.data(IdRole) in wanted
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.summary_edit.setPlainText(entry.summary or "")
+        self.next_step_edit.setText(entry.next_step or "")
+
     def reset(self, today: date) -> None:
         """Ready for the next entry: today, nobody ticked on either side, no text."""
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
