@@ -89,6 +89,7 @@ class CalendarDirectory:
         parents: account id -> parent account id (None at the top).
         account_names: account id -> name.
         imported: the (uid, occurrence) of every meeting imported before.
+        person_names: person id -> name, for showing who a meeting matched.
     """
 
     people: Mapping[str, tuple[int, int]]
@@ -96,6 +97,7 @@ class CalendarDirectory:
     parents: Mapping[int, int | None]
     account_names: Mapping[int, str]
     imported: frozenset[tuple[str, str]] = frozenset()
+    person_names: Mapping[int, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,10 +188,11 @@ def new_people(chosen: Sequence[UnknownAttendee]) -> list[NewPerson]:
 
 def with_people(directory: CalendarDirectory, people: Sequence[NewPerson]) -> CalendarDirectory:
     """The directory as it will be once ``people`` are added (planning again finds them)."""
-    known = dict(directory.people)
+    known, names = dict(directory.people), dict(directory.person_names)
     for person in people:
         known[person.email] = (person.placeholder_id, person.account_id)
-    return replace(directory, people=known)
+        names[person.placeholder_id] = person.full_name
+    return replace(directory, people=known, person_names=names)
 
 
 def name_from_email(email: str) -> str:

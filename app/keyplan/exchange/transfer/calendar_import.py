@@ -73,7 +73,7 @@ def with_new_people(preview: CalendarPreview, emails: Iterable[str]) -> Calendar
     directory = with_people(preview.directory, people)
     plan = plan_meetings(preview.read.meetings, directory)
     plan.unknown = [a for a in plan.unknown if a.email not in {p.email for p in people}]
-    return replace(preview, plan=plan, new_people=tuple(people))
+    return replace(preview, directory=directory, plan=plan, new_people=tuple(people))
 
 
 def import_calendar(db: Database, preview: CalendarPreview) -> CalendarReceipt:

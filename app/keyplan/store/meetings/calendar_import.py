@@ -50,14 +50,16 @@ def calendar_directory(db: Database) -> CalendarDirectory:
     """The people (by e-mail), team, accounts and imported meetings a calendar is matched to."""
     with db.read() as session:
         people: dict[str, tuple[int, int]] = {}
+        names: dict[int, str] = {}
         rows = session.execute(
-            select(Stakeholder.id, Stakeholder.account_id, Stakeholder.email)
+            select(Stakeholder.id, Stakeholder.account_id, Stakeholder.email, Stakeholder.full_name)
             .where(Stakeholder.email.is_not(None), Stakeholder.has_left.is_(False))
             .order_by(Stakeholder.id)
         )
-        for person_id, account_id, email in rows:
+        for person_id, account_id, email, name in rows:
             if email:
                 people.setdefault(email.strip().casefold(), (person_id, account_id))
+                names[person_id] = name
         team = {
             email.strip().casefold(): member_id
             for member_id, email in session.execute(
@@ -80,6 +82,7 @@ def calendar_directory(db: Database) -> CalendarDirectory:
         parents={row.id: row.parent_id for row in accounts},
         account_names={row.id: row.name for row in accounts},
         imported=imported,
+        person_names=names,
     )
 
 
