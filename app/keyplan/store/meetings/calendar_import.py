@@ -106,27 +106,25 @@ def import_meetings(
         wanted = [planned for planned in meetings if planned.meeting.key not in done]
         receipt.skipped_meanwhile = len(meetings) - len(wanted)
         _require_present(session, wanted, placeholders)
-        interactions = [_interaction(planned) for planned in wanted]
-        session.add_all(interactions)
-        session.flush()
+        interaction_ids = _insert_interactions(session, wanted)
         people_links, team_links, events = [], [], []
-        for planned, interaction in zip(wanted, interactions, strict=True):
+        for planned, interaction_id in zip(wanted, interaction_ids, strict=True):
             people = [placeholders.get(pid, pid) for pid in planned.person_ids]
             people_links += [
-                {"interaction_id": interaction.id, "stakeholder_id": p} for p in people
+                {"interaction_id": interaction_id, "stakeholder_id": p} for p in people
             ]
             team_links += [
-                {"interaction_id": interaction.id, "team_member_id": member}
+                {"interaction_id": interaction_id, "team_member_id": member}
                 for member in planned.team_member_ids
             ]
             events.append(
                 {
-                    "interaction_id": interaction.id,
+                    "interaction_id": interaction_id,
                     "uid": planned.meeting.uid,
                     "occurrence": planned.meeting.occurrence,
                 }
             )
-            receipt.interaction_ids.append(interaction.id)
+            receipt.interaction_ids.append(interaction_id)
             receipt.account_ids.add(planned.account_id)
             receipt.person_ids.update(people)
         for model, rows in (
@@ -207,10 +205,20 @@ def _require_present(
             )
 
 
-def _interaction(planned: PlannedMeeting) -> Interaction:
-    values = {
-        "occurred_on": INTERACTION_FIELDS["occurred_on"].parse(planned.meeting.day),
-        "channel": INTERACTION_FIELDS["channel"].parse(planned.channel),
-        "summary": INTERACTION_FIELDS["summary"].parse(planned.summary),
-    }
-    return Interaction(account_id=planned.account_id, **values)
+def _insert_interactions(session: Session, meetings: Sequence[PlannedMeeting]) -> list[int]:
+    """One INSERT for all the meetings (a year's worth: ORM objects took a quarter of the
+    import's time); the new ids in the meetings' order."""
+    if not meetings:
+        return []
+    rows = [
+        {
+            "account_id": planned.account_id,
+            "occurred_on": INTERACTION_FIELDS["occurred_on"].parse(planned.meeting.day),
+            "channel": INTERACTION_FIELDS["channel"].parse(planned.channel),
+            "summary": INTERACTION_FIELDS["summary"].parse(planned.summary),
+        }
+        for planned in meetings
+    ]
+    table = Interaction.__table__
+    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    return list(session.execute(statement, rows).scalars())
