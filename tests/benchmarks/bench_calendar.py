@@ -207,7 +207,8 @@ def run(folder: Path, meetings: int, pairs: int) -> None:
     print(f"  ratio import / yardstick: median {statistics.median(ratios):.2f} "
           f"(min {min(ratios):.2f}, max {max(ratios):.2f}) over {pairs} pairs")  # fmt: skip
     print(f"  CPU time (user + system), medians: import {statistics.median(cpu):.2f} s, "
-          f"yardstick {statistics.median(stick_cpu):.2f} s (less disturbed by other load)")  # fmt: skip
+          f"yardstick {statistics.median(stick_cpu):.2f} s "
+          f"(less disturbed by other load)")  # fmt: skip
     print(f"  peak memory of the import: {max(memory) / 1024:.0f} MB")
     print(f"  re-import, every meeting known and skipped: median "
           f"{statistics.median(reimports):.2f} s")  # fmt: skip
