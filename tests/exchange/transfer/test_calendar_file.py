@@ -119,3 +119,12 @@ def test_a_file_that_is_not_a_readable_calendar_is_refused_in_one_line(name, mes
 def test_an_empty_range_is_refused():
     with pytest.raises(CalendarRefused, match="The range is empty"):
         day_range(date(2026, 5, 1), date(2026, 4, 1), datetime(2026, 12, 7, tzinfo=BERLIN))
+
+
+def test_outlooks_customized_zone_is_honoured_and_a_zoom_link_in_the_text_means_online():
+    (visit,) = read("outlook_custom_zone.ics").meetings
+    # 15:00 at +05:30, a zone with no name the time-zone database knows: its block is used.
+    assert visit.starts_utc == datetime(2026, 5, 7, 9, 30, tzinfo=UTC)
+    assert visit.day == date(2026, 5, 7)
+    assert visit.online  # the Zoom link is folded over two lines of the description
+    assert [a.email for a in visit.attendees] == ["ingrid.olsen@acme.example"]
