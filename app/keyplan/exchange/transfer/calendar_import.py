@@ -22,6 +22,7 @@ from keyplan.domain.calendar_meetings import (
     plan_meetings,
     with_people,
 )
+from keyplan.domain.wording import count_of
 from keyplan.exchange.transfer.calendar_file import CalendarRead, read_calendar
 from keyplan.store.database import Database
 from keyplan.store.meetings.calendar_import import (
@@ -86,13 +87,15 @@ def preview_lines(preview: CalendarPreview) -> list[str]:
     read, plan, names = preview.read, preview.plan, preview.directory.account_names
     left_out = _left_out(read)
     lines = [
-        f"Read {read.file_name}: {_count(len(read.meetings), 'meeting')} from "
+        f"Read {read.file_name}: {count_of(len(read.meetings), 'meeting')} from "
         f"{preview.since:%Y-%m-%d} to {preview.until - timedelta(microseconds=1):%Y-%m-%d}"
         + (f" ({left_out} left out)" if left_out else "")
         + "."
     ]
     if plan.meetings:
-        lines.append(f"{_count(len(plan.meetings), 'meeting')} become interactions:")
+        one = len(plan.meetings) == 1
+        becomes = "becomes an interaction" if one else "become interactions"
+        lines.append(f"{count_of(len(plan.meetings), 'meeting')} {becomes}:")
         width = max(len(names.get(account_id, "?")) for account_id, _ in plan.per_account())
         lines += [
             f"  {names.get(account_id, '?'):<{width}}  {count:>5}"
@@ -101,12 +104,12 @@ def preview_lines(preview: CalendarPreview) -> list[str]:
     else:
         lines.append("No meeting becomes an interaction.")
     if preview.new_people:
-        lines.append(f"{_count(len(preview.new_people), 'attendee')} added as people.")
+        lines.append(f"{count_of(len(preview.new_people), 'attendee')} added as people.")
     if plan.already_imported:
-        lines.append(f"{_count(plan.already_imported, 'meeting')} imported before: skipped.")
+        lines.append(f"{count_of(plan.already_imported, 'meeting')} imported before: skipped.")
     if plan.without_our_people:
         lines.append(
-            f"{_count(plan.without_our_people, 'meeting')} with none of your accounts' people: "
+            f"{count_of(plan.without_our_people, 'meeting')} with none of your accounts' people: "
             f"not interactions."
         )
     lines += unknown_lines(preview)
@@ -117,12 +120,12 @@ def unknown_lines(preview: CalendarPreview) -> list[str]:
     unknown, names = preview.plan.unknown, preview.directory.account_names
     if not unknown:
         return []
-    lines = [f"{_count(len(unknown), 'attendee')} nobody knows yet (add them as people?):"]
+    lines = [f"{count_of(len(unknown), 'attendee')} nobody knows yet (add them as people?):"]
     for attendee in unknown[:LISTED_UNKNOWN]:
         who = f"{attendee.name} <{attendee.email}>" if attendee.name else attendee.email
         where = names.get(attendee.account_id, "") if attendee.account_id else ""
         lines.append(
-            f"  {who}, {_count(attendee.meetings, 'meeting')}"
+            f"  {who}, {count_of(attendee.meetings, 'meeting')}"
             + (f", probably {where}" if where else "")
         )
     if len(unknown) > LISTED_UNKNOWN:
@@ -132,9 +135,9 @@ def unknown_lines(preview: CalendarPreview) -> list[str]:
 
 def import_summary(receipt: CalendarReceipt) -> str:
     """One line after the writing: what came in."""
-    text = f"Imported {_count(len(receipt.interaction_ids), 'meeting')} as interactions"
+    text = f"Imported {count_of(len(receipt.interaction_ids), 'meeting')} as interactions"
     if receipt.added_person_ids:
-        text += f" and added {_count(len(receipt.added_person_ids), 'person', 'people')}"
+        text += f" and added {count_of(len(receipt.added_person_ids), 'person')}"
     if receipt.skipped_meanwhile:
         text += f" ({receipt.skipped_meanwhile} imported meanwhile by someone else: skipped)"
     return text + "."
@@ -143,11 +146,7 @@ def import_summary(receipt: CalendarReceipt) -> str:
 def _left_out(read: CalendarRead) -> str:
     parts = []
     if read.all_day:
-        parts.append(_count(read.all_day, "all-day event"))
+        parts.append(count_of(read.all_day, "all-day event"))
     if read.cancelled:
-        parts.append(_count(read.cancelled, "cancelled meeting"))
+        parts.append(count_of(read.cancelled, "cancelled meeting"))
     return " and ".join(parts)
-
-
-def _count(number: int, word: str, plural: str | None = None) -> str:
-    return f"{number} {word if number == 1 else plural or word + 's'}"

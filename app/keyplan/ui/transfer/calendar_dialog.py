@@ -33,6 +33,7 @@ from typing_extensions import override
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.vocabulary import Channel
+from keyplan.domain.wording import count_of
 from keyplan.exchange.transfer.calendar_file import day_range
 from keyplan.exchange.transfer.calendar_import import (
     CalendarPreview,
@@ -157,14 +158,14 @@ class CalendarImportDialog(QDialog):
             f"{names.get(account_id, '?')} {number}" for account_id, number in plan.per_account()
         )
         self.summary.setText(
-            f"<b>{count} meeting{'s' if count != 1 else ''} become"
-            f"{'s' if count == 1 else ''} interactions</b>"
+            f"<b>{count_of(count, 'meeting')} "
+            f"{'becomes an interaction' if count == 1 else 'become interactions'}</b>"
             + (f": {_escaped(per_account)}" if per_account else "")
         )
         self.details.setText(_details(preview))
         self._fill_meetings(preview)
         self.import_button.setEnabled(bool(plan.meetings))
-        self.import_button.setText(f"Import {count} meeting{'s' if count != 1 else ''}")
+        self.import_button.setText(f"Import {count_of(count, 'meeting')}")
 
     def _fill_meetings(self, preview: CalendarPreview) -> None:
         names = preview.directory.account_names
@@ -193,7 +194,7 @@ class CalendarImportDialog(QDialog):
     def _show_unknown(self, preview: CalendarPreview) -> None:
         unknown, names = preview.plan.unknown, preview.directory.account_names
         self.unknown_label.setText(
-            f"<b>{len(unknown)} attendee{'s' if len(unknown) != 1 else ''} nobody knows yet.</b> "
+            f"<b>{count_of(len(unknown), 'attendee')} nobody knows yet.</b> "
             "Tick those to add as people of the account they probably work for."
             if unknown
             else "Every attendee is known (or one of our team)."
@@ -273,9 +274,9 @@ def start_calendar_import(window: Any) -> CalendarImportDialog | None:
 
 def _details(preview: CalendarPreview) -> str:
     read, plan = preview.read, preview.plan
-    parts = [f"{_count(len(read.meetings), 'meeting')} in the file between these dates"]
+    parts = [f"{count_of(len(read.meetings), 'meeting')} in the file between these dates"]
     if read.all_day:
-        parts.append(f"{_count(read.all_day, 'all-day event')} left out")
+        parts.append(f"{count_of(read.all_day, 'all-day event')} left out")
     if read.cancelled:
         parts.append(f"{read.cancelled} cancelled left out")
     if plan.already_imported:
@@ -283,12 +284,8 @@ def _details(preview: CalendarPreview) -> str:
     if plan.without_our_people:
         parts.append(f"{plan.without_our_people} with none of your accounts' people")
     if preview.new_people:
-        parts.append(f"{_count(len(preview.new_people), 'attendee')} added as people")
+        parts.append(f"{count_of(len(preview.new_people), 'attendee')} added as people")
     return "; ".join(parts) + "."
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}{'' if number == 1 else 's'}"
 
 
 def _their_people(preview: CalendarPreview, planned: Any) -> str:

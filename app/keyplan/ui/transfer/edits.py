@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from keyplan.domain.wording import count_of
 from keyplan.store.meetings import calendar_import
 from keyplan.store.people.edits import restore_rows
 from keyplan.store.snapshots import RowSnapshot
@@ -46,7 +47,7 @@ class ImportJson(DocumentCommand):
 
     def __init__(self, document: PortfolioDocument, receipt: json_rows.ImportReceipt) -> None:
         accounts = receipt.count("accounts")
-        super().__init__(document, f"Import {accounts} account{'s' if accounts != 1 else ''}")
+        super().__init__(document, f"Import {count_of(accounts, 'account')}")
         self.receipt = receipt
 
     def apply(self) -> None:
@@ -90,8 +91,7 @@ class ImportCalendar(DocumentCommand):
 
 def calendar_text(receipt: calendar_import.CalendarReceipt, file_name: str) -> str:
     """How the Edit menu names a calendar import: "Import 6 meetings from work.ics"."""
-    count = len(receipt.interaction_ids)
-    return f"Import {count} meeting{'s' if count != 1 else ''} from {file_name}"
+    return f"Import {count_of(len(receipt.interaction_ids), 'meeting')} from {file_name}"
 
 
 def import_text(receipt: import_writes.ImportReceipt, file_name: str) -> str:
