@@ -5,6 +5,7 @@ imports, and takes it all back with one undo.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -128,3 +129,17 @@ def test_a_broken_file_says_so_and_writes_nothing(
     assert "Cannot import" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
     assert count(db, Interaction) == 0
+
+
+def test_past_meetings_of_the_last_year_by_default(qtbot, window, db, portfolio, answers):
+    # On 1 February 2026 the year before holds the first three weeks of the series only.
+    dialog = CalendarImportDialog(
+        window.document, str(CALENDARS / "google_recurring.ics"), window, today=date(2026, 2, 1)
+    )
+    dialog.show()
+    assert dialog.first_edit.date() == QDate(2025, 2, 1)
+    dialog.read()
+    wait_for_preview(qtbot, dialog)
+    assert dialog.meetings_table.rowCount() == 3
+    assert dialog.import_button.text() == "Import 3 meetings"
+    dialog.reject()

@@ -121,10 +121,13 @@ class CalendarImportDialog(QDialog):
         first, last = self.first_edit.date().toPython(), self.last_edit.date().toPython()
         database, path = self.document.database, self.path
 
+        # Up to today means up to now: a meeting later today has not happened yet.
+        through = None if last == date.today() else last
+
         def work(_report: Any) -> CalendarPreview:
             from datetime import datetime
 
-            since, until = day_range(first, last, datetime.now().astimezone())
+            since, until = day_range(first, through, datetime.now().astimezone())
             return read_and_match(path, database, since, until)
 
         run_task(
