@@ -271,9 +271,20 @@ def unknown_attendees(
             return
         if domain in ours:
             return
-        met.setdefault(attendee.email, []).append(customer_domains.get(domain, account_id))
+        met.setdefault(attendee.email, []).append(_likely_account(domain, account_id))
         if attendee.name and not names.get(attendee.email):
             names[attendee.email] = attendee.name
+
+    def _likely_account(domain: str, meeting_account: int | None) -> int | None:
+        # The meeting's own account when it is of the customer the domain says (it is the
+        # more precise: the affiliate, not the umbrella); else the domain's.
+        by_domain = customer_domains.get(domain)
+        if meeting_account is None:
+            return by_domain
+        same = by_domain is None or umbrella_of(directory.parents, by_domain) == umbrella_of(
+            directory.parents, meeting_account
+        )
+        return meeting_account if same else by_domain
 
     for meeting_plan in planned:
         for attendee in meeting_plan.meeting.everyone():

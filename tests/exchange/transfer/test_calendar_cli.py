@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,39 @@ def test_a_missing_database_is_not_created(tmp_path, capsys):
     assert import_calendar(target, "apple_tokyo.ics") == 1
     assert not target.exists()
     assert capsys.readouterr().err.startswith("keyplan: ")
+
+
+def test_the_demos_autumn_in_three_windows_zones_lands_on_aldermarks_affiliates(
+    demo_path, tmp_path, capsys
+):
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_path, copy)
+    assert main(["import-calendar", str(CALENDARS / "demo_autumn_outlook.ics"), "--db", str(copy),
+                 "--from", "2026-09-01", "--to", "2026-11-30"]) == 0  # fmt: skip
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "7 meetings become interactions:"
+    assert [line.rsplit(maxsplit=1) for line in out[2:5]] == [
+        ["  Aldermark do Brasil Ltda.", "5"],  # six weeks, one EXDATE, one moved
+        ["  Aldermark Antriebstechnik GmbH", "1"],
+        ["  Aldermark France SAS", "1"],
+    ]
+    assert "1 meeting with none of your accounts' people: not an interaction." in out
+    # She was at the Paris meeting: the affiliate, not the umbrella her domain is most of.
+    assert (
+        "  Nadine Roux <nadine.roux@aldermark.example>, 1 meeting, probably Aldermark France SAS"
+        in out
+    )
+    db = open_database(copy, create=False)
+    try:
+        brasil = [
+            r
+            for r in interactions(db, 4, with_affiliates=False)
+            if "São Paulo" in (r.summary or "")
+        ]
+    finally:
+        db.close()
+    assert len(brasil) == 5
+    # Alex Morgan ("you" in the demo) organised them: matched on our side by e-mail.
+    assert all([name for _, name in row.team] == ["Alex Morgan (you)"] for row in brasil)
+    # A Teams series; the moved week's own entry in the file has no Teams link.
+    assert sorted(row.channel for row in brasil) == ["in_person"] + ["video"] * 4

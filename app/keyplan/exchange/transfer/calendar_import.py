@@ -110,7 +110,7 @@ def preview_lines(preview: CalendarPreview) -> list[str]:
     if plan.without_our_people:
         lines.append(
             f"{count_of(plan.without_our_people, 'meeting')} with none of your accounts' people: "
-            f"not interactions."
+            f"{'not an interaction' if plan.without_our_people == 1 else 'not interactions'}."
         )
     lines += unknown_lines(preview)
     return lines
