@@ -106,7 +106,7 @@ class CalendarImportDialog(QDialog):
         layout.addWidget(self.unknown_label)
         layout.addWidget(self.unknown_table, 2)
         layout.addWidget(buttons)
-        self.resize(900, 640)
+        self.resize(1040, 660)
         for edit in (self.first_edit, self.last_edit):
             edit.dateChanged.connect(lambda _day: self.read())
 
@@ -192,7 +192,7 @@ class CalendarImportDialog(QDialog):
             )
             for column, text in enumerate(cells):
                 table.setItem(row, column, _cell(text))
-        _fit_columns(table, {2: 320, 4: 260})
+        _fit_columns(table, {2: 300, 3: 210, 4: 240})
 
     def _show_unknown(self, preview: CalendarPreview) -> None:
         unknown, names = preview.plan.unknown, preview.directory.account_names
@@ -311,6 +311,7 @@ def _table(titles: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)
+    table.setWordWrap(False)  # a long list of names is elided, whole in its tooltip
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     return table
@@ -329,6 +330,7 @@ def _fit_columns(table: QTableWidget, widest: dict[int, int]) -> None:
 
 def _cell(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
+    item.setToolTip(text)
     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
     return item
 
