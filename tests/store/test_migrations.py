@@ -49,7 +49,9 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # start-up, as a user's file is), with one edit that fills what the revision added:
 # 0002 Zoë's phone (version 2, by keyplan-tests); 0003 François' profile URL and the
 # umbrella's aliases; 0004 François' stance neutral → supporter (one change_log entry, by
-# keyplan-tests). Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# keyplan-tests); 0006 a meeting with François on 2026-03-10 imported from a calendar
+# (its calendar_events row: uid "040000008200E00074C5B7101A82E008-nordwind", occurrence
+# "20260310T080000Z"). Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
@@ -164,3 +166,34 @@ def test_the_change_log_saved_at_0004_is_read_back(tmp_path):
     database.close()
     assert (entry.field, entry.old_value, entry.new_value) == ("stance", "neutral", "supporter")
     assert entry.changed_by == "keyplan-tests"
+
+
+def test_a_0003_file_with_data_upgrades_to_calendar_events_and_keeps_its_data(tmp_path):
+    from keyplan.store.meetings.calendar_import import calendar_directory
+
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2)
+    directory = calendar_directory(database)
+    database.close()
+    assert people[0]["full_name"] == "François Müller"
+    assert people[0]["profile_url"] == "https://linkedin.com/in/francois-muller"
+    assert directory.imported == frozenset()  # nothing was imported from a calendar yet
+
+
+def test_a_meeting_imported_at_0006_is_known_on_reimport(tmp_path):
+    from keyplan.store.meetings.calendar_import import calendar_directory
+    from keyplan.store.meetings.queries import interactions
+
+    copy = tmp_path / "0006.db"
+    shutil.copy(DATA / "schema-0006_calendar_events.db", copy)
+    database = open_database(copy, create=False)
+    directory = calendar_directory(database)
+    met = interactions(database, 2)
+    database.close()
+    assert directory.imported == {("040000008200E00074C5B7101A82E008-nordwind",
+                                   "20260310T080000Z")}  # fmt: skip
+    assert [(row.summary, [n for _, n in row.people]) for row in met] == [
+        ("Quarterly service review", ["François Müller"])
+    ]

@@ -407,6 +407,8 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "database as JSON", "keyplan.cli.export_json"),
     SubCommand.from_module("import-json", "import a JSON export into a database",
                            "keyplan.cli.import_json"),
+    SubCommand.from_module("import-calendar", "log the meetings of an .ics calendar export as "
+                           "interactions", "keyplan.cli.import_calendar"),
     SubCommand.from_module("backup", "back up a database file (or list its backups)",
                            "keyplan.cli.backup"),
     SubCommand.from_module("restore", "restore a database from a backup",

@@ -264,6 +264,24 @@ class InteractionTeamMember(Timestamped, Base):
     )
 
 
+class CalendarEvent(Timestamped, Base):
+    """A calendar meeting that was imported, and the interaction it became (revision 0006).
+
+    ``uid`` and ``occurrence`` name the meeting as every export of the calendar names it, so
+    a re-import skips it; deleting the interaction deletes this row with it. An index, not a
+    unique constraint: a JSON export of an account imported as a copy brings its rows along.
+    """
+
+    __tablename__ = "calendar_events"
+    __table_args__ = (Index("ix_calendar_events_uid_occurrence", "uid", "occurrence"),)
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
+    uid: Mapped[str] = mapped_column(String(1000))
+    occurrence: Mapped[str] = mapped_column(String(20))
+
+
 class Opportunity(Timestamped, Base):
     __tablename__ = "opportunities"
 

@@ -9,5 +9,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0002_team_versions",
     "0003_profile_url_aliases",
     "0004_change_log",
+    "0006_calendar_events",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -20,6 +20,7 @@ from keyplan.store.safety.integrity import (
     reporting_cycles,
     umbrella_roots,
 )
+from keyplan.store.schema import HEAD_REVISION
 
 
 @pytest.fixture

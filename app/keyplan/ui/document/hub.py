@@ -354,6 +354,12 @@ class PortfolioDocument(QObject):
             next_step=next_step,
         )
 
+    def interaction(self, interaction_id: int) -> Any:
+        return self.meetings_editor.interaction(interaction_id)
+
+    def edit_interaction(self, interaction_id: int, content: Any) -> None:
+        self.meetings_editor.edit_interaction(interaction_id, content)
+
     def delete_interaction(self, interaction_id: int) -> None:
         self.meetings_editor.delete_interactions([interaction_id])
 
