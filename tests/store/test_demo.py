@@ -230,3 +230,12 @@ def test_a_synthetic_portfolio_has_the_size_asked_for_and_one_dominant_family(tm
     assert max(spans) <= 25
     assert any(span >= 10 for span in spans)
     assert check_database(tmp_path / "synthetic.db") == []
+
+
+def test_most_people_have_an_interest_rating_and_the_group_cfo_is_the_economic_buyer(demo):
+    people = family_people(demo)
+    rated = [p for p in people if p.interest is not None]
+    assert {p.interest for p in rated} == {"high", "medium", "low"}
+    assert len(people) > len(rated) > len(people) / 2  # some left "not rated" on the grid
+    buyers = [p.full_name for p in people if p.buying_role == "economic_buyer"]
+    assert buyers == ["Zoë Åkesson"]

@@ -48,7 +48,8 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # Each checked-in file is the previous one opened by the Keyplan of its revision (upgraded at
 # start-up, as a user's file is), with one edit that fills what the revision added:
 # 0002 Zoë's phone (version 2, by keyplan-tests); 0003 François' profile URL and the
-# umbrella's aliases. Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# umbrella's aliases; 0008 François' interest (high) and Zoë's buying role (economic buyer).
+# Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
@@ -124,3 +125,42 @@ def test_the_0003_migration_goes_down_and_up_again_keeping_every_index(db_path):
     columns, indexes_up = _columns_and_indexes(db_path)
     assert {"stakeholders.profile_url", "accounts.aliases"} <= columns
     assert indexes_up == indexes
+
+
+def test_people_from_before_0008_keep_their_data_and_have_no_interest_yet(tmp_path):
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2) + queries.people(database, 1)
+    database.close()
+    by_name = {person["full_name"]: person for person in people}
+    assert by_name["François Müller"]["profile_url"] == "https://linkedin.com/in/francois-muller"
+    assert by_name["Zoë Åkesson"]["buying_role"] == "decision_maker"
+    assert [person["interest"] for person in people] == [None, None]
+
+
+def test_an_interest_and_an_economic_buyer_saved_at_0008_are_read_back(tmp_path):
+    copy = tmp_path / "0008.db"
+    shutil.copy(DATA / "schema-0008_interest_economic_buyer.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2) + queries.people(database, 1)
+    database.close()
+    by_name = {person["full_name"]: person for person in people}
+    assert by_name["François Müller"]["interest"] == "high"
+    assert by_name["Zoë Åkesson"]["buying_role"] == "economic_buyer"
+
+
+def test_going_below_0008_turns_economic_buyers_into_no_role(db_path):
+    from alembic import command
+
+    from keyplan.store.migrate import alembic_config
+
+    shutil.copy(DATA / "schema-0008_interest_economic_buyer.db", db_path)
+    database = open_database(db_path, create=False)
+    command.downgrade(alembic_config(database.engine), "0003_profile_url_aliases")
+    database.close()
+    columns, _indexes = _columns_and_indexes(db_path)
+    with sqlite3.connect(db_path) as connection:
+        roles = {row[0] for row in connection.execute("SELECT buying_role FROM stakeholders")}
+    assert "stakeholders.interest" not in columns
+    assert roles == {"none", "user"}
