@@ -26,13 +26,16 @@ INTERNAL_SECTIONS = (
     "Whitespace",
     "Stakeholder map",
     "Stakeholders",
+    "Power / interest",
     "Opportunities",
+    "Buying centre",
     "Competitors",
     "Risks",
     "Objectives",
     "Action plan",
     "Commitments",
     "Governance",
+    "Team × stakeholder matrix",
     "Coverage and relationship health",
 )
 CUSTOMER_SECTIONS = (

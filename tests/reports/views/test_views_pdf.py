@@ -1,0 +1,57 @@
+"""The internal plan prints the three views of the sample account's people, in words."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pdf_sample import DMITRI, GIORGOS, KHALID, WANG, ZOE, pdf_text
+from pypdf import PdfReader
+
+
+@pytest.fixture(scope="module")
+def internal_text(pdfs: dict[str, Path]) -> str:
+    return pdf_text(pdfs["internal"])
+
+
+def section(text: str, title: str, next_title: str) -> str:
+    """The body of a section: from its heading after the contents page to the next one."""
+    body = text[text.index("Coverage and relationship health") :]  # past the contents
+    start = body.index(title)
+    return body[start : body.index(next_title, start + len(title))]
+
+
+def test_the_power_interest_grid_puts_people_in_their_quadrants_and_lists_the_unrated(
+    internal_text,
+):
+    grid = section(internal_text, "Power / interest", "Opportunities")
+    # Zoë: high influence and interest; Giorgos: high influence, low interest.
+    assert re.search(rf"MANAGE CLOSELY {ZOE} \(champion\)", grid)
+    assert re.search(rf"KEEP SATISFIED {GIORGOS} \(blocker\)", grid)
+    not_rated = grid[grid.index("Not rated") :]
+    for name in (DMITRI, WANG, KHALID):
+        assert name in not_rated
+
+
+def test_the_buying_centre_names_the_roles_and_raises_the_red_flags(internal_text):
+    centre = section(internal_text, "Buying centre", "Competitors")
+    assert "Cloud migration wave 1" in centre
+    assert f"Technical evaluators {DMITRI}" in centre
+    assert "RED FLAG — No coach" in centre
+    assert "RED FLAG — No economic buyer named" in centre
+    assert f"RED FLAG — Blocker with high influence: {GIORGOS} (CFO)." in centre
+
+
+def test_the_team_matrix_shows_who_met_whom_and_the_gap(internal_text):
+    matrix = section(internal_text, "Team × stakeholder matrix", "Coverage and relationship")
+    assert "Ada Director" in matrix and "Sam Specialist" in matrix
+    assert re.search(rf"{ZOE} CEO 1 / 1 2026-11-02", matrix)  # in 90 days / in 12 months
+    assert f"Gaps (1): {GIORGOS}." in matrix
+    assert re.search(rf"{GIORGOS} CFO GAP", matrix)
+
+
+def test_each_view_is_a_bookmark_of_the_internal_plan(pdfs):
+    titles = [entry.title for entry in PdfReader(pdfs["internal"]).outline]
+    for title in ("Power / interest", "Buying centre", "Team × stakeholder matrix"):
+        assert title in titles
