@@ -23,6 +23,9 @@ INTEREST_BY_KEY: dict[str, Interest] = {
     "chro": Interest.LOW,
     "de-plant": Interest.HIGH,
     "fr-dg": Interest.LOW,
+    "integ": Interest.HIGH,  # Jonas would run the integration platform every day
+    "desk": Interest.LOW,  # Linnea's service desk is not in scope
+    "plm": Interest.LOW,
 }
 
 #: Who signs the budget, by person key: shown as the economic buyer of the account.

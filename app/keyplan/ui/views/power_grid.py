@@ -58,6 +58,10 @@ class PeopleList(QListWidget):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # A long name is cut with "…" (its tooltip and the People tab have it whole), never
+        # scrolled sideways inside a cell.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.itemActivated.connect(lambda item: self.person_activated.emit(item.data(PersonIdRole)))
 
     def show_people(self, people: Sequence[ViewPerson]) -> None:
@@ -66,7 +70,8 @@ class PeopleList(QListWidget):
             stance = STAKEHOLDER_FIELDS["stance"].display(person.stance).lower()
             item = QListWidgetItem(f"{person.name} ({stance})")
             item.setData(PersonIdRole, person.id)
-            item.setToolTip(" · ".join(filter(None, [person.job_title, person.department])))
+            details = [person.name, person.job_title, person.department]
+            item.setToolTip(" · ".join(filter(None, details)))
             self.addItem(item)
 
     def person_ids(self) -> list[int]:
@@ -140,7 +145,7 @@ class PowerInterestView(QWidget):
         self.cells: dict[tuple[str, str], GridCell] = {}
         grid = QGridLayout()
         grid.setSpacing(3)
-        corner = QLabel("Influence ↓  ·  Interest →")
+        corner = QLabel("Influence ↓\nInterest →")
         corner.setStyleSheet("color: #505050;")
         grid.addWidget(corner, 0, 0)
         for c, interest in enumerate(INTEREST_COLUMNS):

@@ -24,6 +24,7 @@ PersonIdRole = Qt.ItemDataRole.UserRole
 GAP_TINT = QColor("#f8dcd9")
 CROWD_TINT = QColor("#fff0c2")
 GAP, CROWDED = "Gap", f"{CROWD}+ of us"
+FLAG_COLUMN, FIRST_MEMBER_COLUMN = 1, 2
 
 
 class TeamMatrixView(QWidget):
@@ -47,6 +48,8 @@ class TeamMatrixView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table.itemActivated.connect(self._activated)
         column = QVBoxLayout(self)
         column.addWidget(self.summary)
@@ -58,8 +61,10 @@ class TeamMatrixView(QWidget):
         self.summary.setText(_summary(matrix))
         table = self.table
         table.clear()
+        # The flag next to the name: it is the point of the matrix, and stays in sight when
+        # a large team scrolls the table sideways.
         table.setColumnCount(len(matrix.team) + 2)
-        table.setHorizontalHeaderLabels(["Stakeholder", *matrix.team, "Flag"])
+        table.setHorizontalHeaderLabels(["Stakeholder", "Flag", *matrix.team])
         table.setRowCount(len(matrix.people))
         gaps = {p.id for p in matrix.gaps}
         crowded = {p.id for p in matrix.crowded}
@@ -68,14 +73,14 @@ class TeamMatrixView(QWidget):
             name.setData(PersonIdRole, person.id)
             name.setToolTip(person.job_title or "")
             table.setItem(row, 0, name)
-            for column, member in enumerate(matrix.team, start=1):
+            for column, member in enumerate(matrix.team, start=FIRST_MEMBER_COLUMN):
                 found = matrix.cell(person.id, member)
                 text = f"{found.recent} / {found.year} · {found.last.isoformat()}" if found else ""
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(row, column, item)
             flag = GAP if person.id in gaps else CROWDED if person.id in crowded else ""
-            table.setItem(row, len(matrix.team) + 1, QTableWidgetItem(flag))
+            table.setItem(row, FLAG_COLUMN, QTableWidgetItem(flag))
             tint = GAP_TINT if person.id in gaps else CROWD_TINT if person.id in crowded else None
             if tint is not None:
                 for column in range(table.columnCount()):
@@ -88,7 +93,7 @@ class TeamMatrixView(QWidget):
         """The flag shown on a person's row ("" for none, or not shown)."""
         for row in range(self.table.rowCount()):
             if self.table.item(row, 0).data(PersonIdRole) == person_id:
-                return self.table.item(row, self.table.columnCount() - 1).text()
+                return self.table.item(row, FLAG_COLUMN).text()
         return ""
 
     def _activated(self, item: QTableWidgetItem) -> None:
