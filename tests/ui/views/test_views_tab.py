@@ -194,3 +194,23 @@ def test_double_clicking_a_name_on_the_grid_opens_the_person(demo_window, qtbot,
     item = cell.item(0)
     cell.itemActivated.emit(item)
     assert demo_window.tabs.tabText(demo_window.tabs.currentIndex()) == "People"
+
+
+def test_export_the_three_views_as_a_pdf_from_the_tab(
+    window, qtbot, small_portfolio, monkeypatch, tmp_path
+):
+    from keyplan.ui import dialogs
+
+    target = tmp_path / "who.pdf"
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "ask_save_file", lambda *a, **k: str(target))
+    monkeypatch.setattr(dialogs, "show_info", lambda _parent, message, *a: shown.append(message))
+    tab = who(window)
+    qtbot.mouseClick(tab.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert shown == [f"Saved {target}"]
+    from pypdf import PdfReader
+
+    titles = [entry.title for entry in PdfReader(target).outline]
+    assert titles == ["Power / interest", "Buying centre", "Team × stakeholder matrix"]
+    assert tab.print_button.isEnabled()

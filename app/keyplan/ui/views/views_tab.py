@@ -13,7 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 from typing_extensions import override
 
 from keyplan.domain.errors import KeyplanError
@@ -45,6 +45,12 @@ class StakeholderViewsTab(QWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
+        self.print_button = QPushButton("Export as PDF…")
+        self.print_button.setToolTip(
+            "The three views on paper (A4), as the internal plan prints them"
+        )
+        self.print_button.clicked.connect(self.export_pdf)
+        self.export_task: object | None = None
         self.grid = PowerInterestView()
         self.grid.person_moved.connect(self.move_person)
         self.buying = BuyingCentreView()
@@ -53,8 +59,11 @@ class StakeholderViewsTab(QWidget):
         for widget, title in ((self.grid, GRID), (self.buying, BUYING), (self.matrix, MATRIX)):
             widget.person_activated.connect(self.person_activated)
             self.views.addTab(widget, title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.print_button)
         column = QVBoxLayout(self)
-        column.addWidget(self.title)
+        column.addLayout(heading)
         column.addWidget(self.views, 1)
         for signal in (
             document.people_changed,
@@ -124,3 +133,44 @@ class StakeholderViewsTab(QWidget):
             self.document.place_on_grid(person_id, influence, interest, note or "")
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
+
+    # ---- printing -------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        """Ask where, then write the three views as a PDF off the GUI thread."""
+        if self.account_id is None or self.export_task is not None:
+            return
+        from keyplan.ui.shell.file_folders import FileKind
+
+        name = self.document.account_values(self.account_id)["name"]
+        name = "".join("-" if char in '/\\:*?"<>|' else char for char in name)
+        suggested = f"{name} - who's who {self.today_provider().isoformat()}.pdf"
+        path = dialogs.ask_save_file(
+            self, "Export the views as PDF", suggested, "PDF files (*.pdf)", ".pdf",
+            FileKind.PDF_EXPORT,
+        )  # fmt: skip
+        if not path or dialogs.refuse_output(self, path, self.document.database.path):
+            return
+        from keyplan.ui.background import run_task
+
+        database, account_id, today = self.document.database, self.account_id, self.today_provider()
+
+        def work(_report: object) -> object:
+            from keyplan.reports.views.views_pdf import export_views_pdf
+
+            return export_views_pdf(database, account_id, path, today=today)
+
+        self.print_button.setEnabled(False)
+        self.export_task = run_task(
+            work,
+            on_success=lambda _path: self._export_ended(f"Saved {path}", None),
+            on_error=lambda error: self._export_ended(None, str(error)),
+        )
+
+    def _export_ended(self, message: str | None, error: str | None) -> None:
+        self.export_task = None
+        self.print_button.setEnabled(True)
+        if error:
+            dialogs.show_error(self, error)
+        elif message:
+            dialogs.show_info(self, message)
