@@ -48,6 +48,11 @@ def is_champion(stance: str | None, buying_role: str | None) -> bool:
     return stance in CHAMPION_STANCES or buying_role in CHAMPION_ROLES
 
 
+def is_decision_maker(buying_role: str | None) -> bool:
+    """True for the roles that decide a purchase: decision makers and the economic buyer."""
+    return buying_role in KEY_ROLES
+
+
 def is_key(buying_role: str | None, influence: str | None) -> bool:
     """True for a decision maker, an economic buyer or anyone with high influence."""
     return buying_role in KEY_ROLES or influence in KEY_INFLUENCES
