@@ -46,12 +46,32 @@ def test_the_buying_centre_names_the_roles_and_raises_the_red_flags(internal_tex
 def test_the_team_matrix_shows_who_met_whom_and_the_gap(internal_text):
     matrix = section(internal_text, "Team × stakeholder matrix", "Coverage and relationship")
     assert "Ada Director" in matrix and "Sam Specialist" in matrix
-    assert re.search(rf"{ZOE} CEO 1 / 1 2026-11-02", matrix)  # in 90 days / in 12 months
+    assert re.search(rf"{ZOE} 1 / 1 2026-11-02", matrix)  # in 90 days / in 12 months, last
     assert f"Gaps (1): {GIORGOS}." in matrix
-    assert re.search(rf"{GIORGOS} CFO GAP", matrix)
+    assert re.search(rf"{GIORGOS} never GAP", matrix)
 
 
 def test_each_view_is_a_bookmark_of_the_internal_plan(pdfs):
     titles = [entry.title for entry in PdfReader(pdfs["internal"]).outline]
     for title in ("Power / interest", "Buying centre", "Team × stakeholder matrix"):
         assert title in titles
+
+
+def test_a_long_role_is_cut_to_the_most_influential_in_print(sample, tmp_path):
+    from pdf_sample import TODAY
+
+    from keyplan.reports.views.sections import PER_ROLE
+    from keyplan.reports.views.views_pdf import export_views_pdf
+    from keyplan.store.people import edits
+
+    for number in range(PER_ROLE + 2):
+        edits.add_stakeholder(
+            sample.db, sample.account_id, f"Evaluator {number:02}", department="IT",
+            buying_role="technical_evaluator", influence="low",
+        )  # fmt: skip
+    text = pdf_text(export_views_pdf(sample.db, sample.account_id, tmp_path / "v.pdf", today=TODAY))
+    centre = text[text.index("Buying centre") :]
+    # Eight of low influence and Dmitri (none recorded): the six first by influence, then name.
+    assert "Technical evaluators Evaluator 00" in centre and "Evaluator 05" in centre
+    assert "Evaluator 06" not in centre
+    assert "and 3 more (see Stakeholders)" in centre

@@ -65,7 +65,7 @@ INTERNAL_SECTIONS = (
     Section("actions", "Action plan", work.actions),
     Section("commitments", "Commitments", work.commitments),
     Section("governance", "Governance", people.governance),
-    Section("team_matrix", "Team × stakeholder matrix", views.team_coverage, new_page=True),
+    Section("team_matrix", "Team × stakeholder matrix", views.team_coverage, landscape=True),
     Section(
         "coverage",
         "Coverage and relationship health",

@@ -1,4 +1,6 @@
-"""The internal plan's sections "Power / interest", "Buying centre" and "Team × stakeholders".
+"""The internal plan's sections "Power / interest", "Buying centre", "Team × stakeholder matrix".
+
+The matrix is built for a landscape page (a column per team member); the others for portrait.
 
 Each is read from ``plan_views`` (the same answers the app shows). Internal only: every line is
 our assessment of the customer's people or our own coverage of them; the customer-safe plan is
@@ -11,8 +13,6 @@ words, and shading only repeats what the words say.
 from __future__ import annotations
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.views.buying_centre import BuyingCentre
@@ -27,7 +27,7 @@ from keyplan.domain.views.power_interest import (
 from keyplan.domain.views.team_matrix import TeamMatrix
 from keyplan.domain.vocabulary import Influence, Interest, OpportunityStage
 from keyplan.reports.document import SectionHeading
-from keyplan.reports.fonts import markup
+from keyplan.reports.fonts import SANS_BOLD
 from keyplan.reports.plan.context import Context, label_of, vocab
 from keyplan.reports.styles import ACCENT, INK, LATE, RATING_COLOURS, RULE, WHITE, styles
 from keyplan.reports.tables import Column, data_table, date_column
@@ -106,15 +106,17 @@ def _grid_cell(quadrant: Quadrant, people: tuple[ViewPerson, ...]) -> list[Flowa
     style_set = styles()
     cell: list[Flowable] = [Paragraph(escape(quadrant.value.upper()), style_set.label)]
     if not people:
-        cell.append(Paragraph("—", style_set.muted))
-    for person in people:
-        cell.append(
-            para(f"{person.name} ({label_of('stance', person.stance).lower()})", style_set.cell)
-        )
-    return cell
+        return [*cell, Paragraph("—", style_set.muted)]
+    # One paragraph for the whole cell (a line per person): a 500-person grid stays cheap.
+    lines = [f"{p.name} ({label_of('stance', p.stance).lower()})" for p in people]
+    return [*cell, para("\n".join(lines), style_set.cell)]
 
 
 # ---- buying centre ------------------------------------------------------------------------
+
+#: The most people a role lists in print (the most influential); the app lists everyone.
+PER_ROLE = 6
+_INFLUENCE_ORDER = {level.value: rank for rank, level in enumerate(Influence)}
 
 BUYING_COLUMNS = (
     Column("Role", 1.0, bold=True),
@@ -161,9 +163,10 @@ def _one_centre(ctx: Context, centre: BuyingCentre) -> list[Flowable]:
     if facts:
         story.append(para(facts, style_set.muted))
     rows = []
-    for role, people in centre.groups():
-        if not people:
+    for role, everyone in centre.groups():
+        if not everyone:
             rows.append([role, "none named", None, None, None, None, None])
+        people = sorted(everyone, key=_weight)[:PER_ROLE]
         for number, person in enumerate(people):
             rows.append(
                 [
@@ -176,6 +179,9 @@ def _one_centre(ctx: Context, centre: BuyingCentre) -> list[Flowable]:
                     person.last_contact,
                 ]
             )
+        if len(everyone) > len(people):
+            more = f"and {len(everyone) - len(people)} more (see Stakeholders)"
+            rows.append([Paragraph("", style_set.cell), more, None, None, None, None, None])
     story.append(data_table(BUYING_COLUMNS, rows, ctx.width))
     if centre.red_flags:
         for warning in centre.red_flags:
@@ -183,6 +189,11 @@ def _one_centre(ctx: Context, centre: BuyingCentre) -> list[Flowable]:
     else:
         story.append(Paragraph("No red flags.", style_set.muted))
     return story
+
+
+def _weight(person: ViewPerson) -> tuple[int, str]:
+    """The most influential first, then by name: who a capped list keeps."""
+    return (_INFLUENCE_ORDER.get(person.influence or "", len(_INFLUENCE_ORDER)), person.name)
 
 
 # ---- team × stakeholders ------------------------------------------------------------------
@@ -197,9 +208,9 @@ def team_coverage(ctx: Context, key: str, title: str) -> list[Flowable]:
         return [*story, Paragraph("No contacts logged in the last 12 months.", style_set.muted)]
     story.append(
         Paragraph(
-            "Each cell: interactions in the last 90 days / in the last 12 months, and the day "
-            "of the latest. GAP: a key person none of us met in 12 months. 3+ OF US: three or "
-            "more of our team contacted them in 90 days.",
+            "Each cell: interactions in the last 90 days / in the last 12 months; in bold, who "
+            "of us met them last. GAP: a key person none of us met in 12 months. 3+ OF US: "
+            "three or more of our team contacted them in 90 days.",
             style_set.muted,
         )
     )
@@ -224,40 +235,46 @@ def _summary_lines(matrix: TeamMatrix) -> list[Flowable]:
 
 
 def _matrix_table(ctx: Context, matrix: TeamMatrix) -> Table:
-    style_set = styles()
-    counts = ParagraphStyle("matrix_cell", parent=style_set.cell, fontSize=7, leading=8.5,
-                            alignment=TA_CENTER)  # fmt: skip
+    """Plain one-line cells (cheap for hundreds of rows); who met them last is in bold."""
     columns = [
-        Column("Stakeholder", 1.9),
-        *(Column(member, 1.0) for member in matrix.team),
+        Column("Stakeholder", 2.0, bold=True),
+        *(Column(member, 1.0, align="CENTER") for member in matrix.team),
+        date_column("Last contact"),
         Column("Flag", fixed=56, bold=True),
     ]
     gaps = {p.id for p in matrix.gaps}
     crowded = {p.id for p in matrix.crowded}
-    rows, highlights = [], []
+    rows, highlights, last_by = [], [], []
     for index, person in enumerate(matrix.people):
-        cells: list[object] = [_name_and_title(person)]
+        cells: list[object] = [person.name]
         for member in matrix.team:
             found = matrix.cell(person.id, member)
-            text = f"{found.recent} / {found.year}<br/>{found.last.isoformat()}" if found else ""
-            cells.append(Paragraph(text, counts))
-        flag = "GAP" if person.id in gaps else "3+ OF US" if person.id in crowded else ""
-        cells.append(flag or Paragraph("", counts))  # no dash: an empty flag is no news
+            cells.append(f"{found.recent} / {found.year}" if found else _NOTHING)
+        last = matrix.last_contact(person.id)
+        cells.append(last[0] if last else "never")
+        if last:
+            last_by.append((index, 1 + matrix.team.index(last[1])))
+        cells.append(
+            "GAP" if person.id in gaps else "3+ OF US" if person.id in crowded else _NOTHING
+        )
         rows.append(cells)
         if person.id in gaps:
             highlights.append((index, LATE))
         elif person.id in crowded:
             highlights.append((index, RATING_COLOURS["medium"]))
+    # A landscape page: a column per team member, wide enough for their names' words.
+    width = ctx.landscape_frame[0]
     table = data_table(
-        columns, rows, ctx.width, highlights=highlights, header_style=style_set.compact_header
+        columns, rows, width, highlights=highlights, header_style=styles().compact_header
     )
-    table.setStyle(TableStyle([("LINEAFTER", (0, 0), (-2, -1), 0.4, WHITE)]))
+    table.setStyle(
+        TableStyle(
+            [("LINEAFTER", (0, 0), (-2, -1), 0.4, WHITE)]
+            + [("FONTNAME", (c, r + 1), (c, r + 1), SANS_BOLD) for r, c in last_by]
+        )
+    )
     return table
 
 
-def _name_and_title(person: ViewPerson) -> Paragraph:
-    """The name in bold over the job title: one cell of the matrix's first column."""
-    text = f"<b>{markup(person.name, True)}</b>"
-    if person.job_title:
-        text += f"<br/>{markup(person.job_title)}"
-    return Paragraph(text, styles().cell)
+#: An empty cell: a space, as nothing prints as a dash ("not recorded") in our tables.
+_NOTHING = " "

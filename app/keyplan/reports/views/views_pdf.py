@@ -11,7 +11,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from keyplan.reports.document import ContentsEntry, DocumentInfo
+from keyplan.reports.document import LANDSCAPE, ContentsEntry, DocumentInfo
 from keyplan.reports.export import ExportFailed
 from keyplan.reports.fonts import ensure_fonts
 from keyplan.reports.names import plain_team_names
@@ -24,17 +24,17 @@ from keyplan.store.plan.queries import PlanData, load_plan
 from keyplan.store.safety.atomic_files import FileWriteFailed, file_replaced_atomically
 from keyplan.store.safety.output_paths import check_output_path
 
-#: The views in print order: (bookmark key, title, builder).
+#: The views in print order: (bookmark key, title, builder, on a landscape page).
 VIEWS = (
-    ("power_interest", "Power / interest", sections.power_interest),
-    ("buying_centre", "Buying centre", sections.buying_centre),
-    ("team_matrix", "Team × stakeholder matrix", sections.team_coverage),
+    ("power_interest", "Power / interest", sections.power_interest, False),
+    ("buying_centre", "Buying centre", sections.buying_centre, False),
+    ("team_matrix", "Team × stakeholder matrix", sections.team_coverage, True),
 )
 
 
 def views_document(plan: PlanData, page_size: tuple[float, float]) -> BuiltDocument:
     """The three views, each from a new page, for our team only."""
-    from reportlab.platypus import PageBreak
+    from reportlab.platypus import NextPageTemplate, PageBreak
 
     plan = plain_team_names(plan)
     ctx = Context(plan, page_size, internal=True)
@@ -47,12 +47,14 @@ def views_document(plan: PlanData, page_size: tuple[float, float]) -> BuiltDocum
         printed_on=plan.today,
         page_size=page_size,
     )
-    story = []
-    for number, (key, title, build) in enumerate(VIEWS):
+    story: list = []
+    for number, (key, title, build, landscape) in enumerate(VIEWS):
+        if landscape:
+            story.append(NextPageTemplate(LANDSCAPE))
         if number:
             story.append(PageBreak())
         story += build(ctx, key, title)
-    contents = tuple(ContentsEntry(title, key) for key, title, _build in VIEWS)
+    contents = tuple(ContentsEntry(title, key) for key, title, _build, _wide in VIEWS)
     return BuiltDocument(info, story, contents)
 
 
