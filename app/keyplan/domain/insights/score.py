@@ -44,6 +44,7 @@ from keyplan.domain.insights.people import LEVEL_WORDS
 from keyplan.domain.insights.promises import PromiseKeeping
 from keyplan.domain.insights.tally import FindingTally
 from keyplan.domain.vocabulary import Level
+from keyplan.domain.wording import count_of
 
 #: Points each part of account health is worth; they add up to 100.
 WEIGHTS = MappingProxyType(
@@ -155,10 +156,6 @@ def account_score(
 def _lose(part: str, fraction: float, reason: str, headline: str = "") -> ScoreReason:
     """Lose a fraction (clamped to 0..1) of one part's weight."""
     return ScoreReason(WEIGHTS[part] * min(1.0, max(0.0, fraction)), reason, headline)
-
-
-def _plural(count: int, noun: str, plural: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
 
 
 def _decision_makers(health: FindingTally) -> ScoreReason | None:
@@ -304,7 +301,7 @@ def _promises_overdue(promises: PromiseKeeping) -> ScoreReason | None:
     worst = overdue[0]
     if len(overdue) == 1:
         reason = f"Promise overdue by {worst.days_late} days: {worst.promise}"
-        headline = f"Promise {_plural(worst.days_late, 'day')} overdue"
+        headline = f"Promise {count_of(worst.days_late, 'day')} overdue"
     else:
         reason = f"{len(overdue)} promises overdue, the latest by {worst.days_late} days"
         headline = f"{len(overdue)} promises overdue"
@@ -334,7 +331,7 @@ def _plan_freshness(freshness: PlanFreshness) -> ScoreReason | None:
     if not freshness.overdue_days:
         return None
     fraction = freshness.overdue_days / freshness.cadence_days
-    headline = f"Plan review {_plural(freshness.overdue_days, 'day')} late"
+    headline = f"Plan review {count_of(freshness.overdue_days, 'day')} late"
     return _lose("plan_freshness", fraction, freshness.reason, headline)
 
 
@@ -346,7 +343,7 @@ def _team(breadth: Breadth) -> ScoreReason:
     else:
         who = "team member works" if count == 1 else "team members work"
         reason = f"Only {count} {who} this account; aim for {TEAM_TARGET}"
-        headline = f"Only {_plural(count, 'team member')} engaged"
+        headline = f"Only {count_of(count, 'team member')} engaged"
     return _lose("team", (TEAM_TARGET - count) / TEAM_TARGET, reason, headline)
 
 
@@ -356,5 +353,5 @@ def _offerings(breadth: Breadth) -> ScoreReason:
         reason, headline = "No offering areas discussed with the customer", "No offerings discussed"
     else:
         reason = f"Only {count} offering area discussed; aim for {OFFERINGS_TARGET}"
-        headline = f"Only {_plural(count, 'offering')} discussed"
+        headline = f"Only {count_of(count, 'offering')} discussed"
     return _lose("offerings", (OFFERINGS_TARGET - count) / OFFERINGS_TARGET, reason, headline)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
+from keyplan.domain.wording import count_of
 from keyplan.store.shell.quick_reads import AccountGlance, account_glance
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
@@ -177,13 +178,13 @@ class OverviewTab(QWidget):
 
 def glance_text(facts: AccountGlance, values: dict[str, Any]) -> str:
     """One line of what matters: size, politics, reach, promises and wallet share."""
-    parts = [f"{facts.people} people"]
+    parts = [count_of(facts.people, "person")]
     if facts.affiliates:
         parts[0] += f" across {facts.affiliates + 1} companies"
     if facts.left:  # the tree and the map count them too: say why this number is smaller
         parts[0] += f" (and {facts.left} who left)"
-    parts.append(_count(facts.decision_makers, "decision maker"))
-    parts.append(f"{_count(facts.champions, 'champion')}, {_count(facts.blockers, 'blocker')}")
+    parts.append(count_of(facts.decision_makers, "decision maker"))
+    parts.append(f"{count_of(facts.champions, 'champion')}, {count_of(facts.blockers, 'blocker')}")
     if facts.never_contacted:
         parts.append(f"{facts.never_contacted} never contacted")
     if facts.last_interaction:
@@ -197,7 +198,3 @@ def glance_text(facts: AccountGlance, values: dict[str, Any]) -> str:
     if revenue and potential:
         parts.append(f"{revenue / potential:.0%} share of wallet")
     return " · ".join(parts)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
