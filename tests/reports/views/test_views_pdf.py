@@ -75,3 +75,26 @@ def test_a_long_role_is_cut_to_the_most_influential_in_print(sample, tmp_path):
     assert "Technical evaluators Evaluator 00" in centre and "Evaluator 05" in centre
     assert "Evaluator 06" not in centre
     assert "and 3 more (see Stakeholders)" in centre
+
+
+def test_the_matrix_counts_a_whole_year_of_contacts_however_many(tmp_path):
+    from datetime import date, timedelta
+
+    from keyplan.reports.views.plan_views import plan_team_matrix
+    from keyplan.store.database import open_database
+    from keyplan.store.meetings.edits import log_interaction
+    from keyplan.store.people import edits
+    from keyplan.store.plan.queries import RECENT_INTERACTIONS, load_plan
+    from keyplan.store.roster.edits import add_team_member
+
+    db = open_database(tmp_path / "busy.db")
+    account = edits.add_account(db, "Busy AG")
+    ingrid = edits.add_stakeholder(db, account, "Ingrid Olsen")
+    anna = add_team_member(db, "Anna Berg")
+    today = date(2026, 12, 7)
+    calls = RECENT_INTERACTIONS + 50  # more than the plan used to read
+    for day in range(calls):
+        log_interaction(db, account, today - timedelta(days=day % 360), [ingrid], [anna])
+    matrix = plan_team_matrix(load_plan(db, account, today))
+    db.close()
+    assert matrix.cell(ingrid, "Anna Berg").year == calls

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
 from keyplan.domain.rules import is_commitment_late
@@ -76,6 +76,10 @@ __all__ = [
 ]
 
 RECENT_INTERACTIONS = 200
+#: The team × stakeholder matrix counts a year of contacts: the plan reads every interaction
+#: of the last 365 days (at least the latest ``RECENT_INTERACTIONS``, at most this many).
+YEAR_OF_INTERACTIONS = timedelta(days=365)
+MOST_INTERACTIONS = 5000
 
 
 def load_plan(db: Database, account_id: int, today: date) -> PlanData:
@@ -124,9 +128,24 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
             objectives=_objectives(session, below),
             actions=_actions(session, below),
             commitments=_commitments(session, below, today),
-            interactions=recent_interactions(session, below, RECENT_INTERACTIONS),
+            interactions=recent_interactions(
+                session, below, _interactions_to_read(session, below, today)
+            ),
             today=today,
         )
+
+
+def _interactions_to_read(session: Session, accounts: set[int], today: date) -> int:
+    """How many of the latest interactions cover the last year (within the bounds above)."""
+    in_year = session.scalar(
+        select(func.count())
+        .select_from(Interaction)
+        .where(
+            Interaction.account_id.in_(accounts),
+            Interaction.occurred_on >= today - YEAR_OF_INTERACTIONS,
+        )
+    )
+    return max(RECENT_INTERACTIONS, min(in_year or 0, MOST_INTERACTIONS))
 
 
 def _account_and_affiliates(session: Session, account_id: int) -> set[int]:
