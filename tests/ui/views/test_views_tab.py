@@ -214,3 +214,15 @@ def test_export_the_three_views_as_a_pdf_from_the_tab(
     titles = [entry.title for entry in PdfReader(target).outline]
     assert titles == ["Power / interest", "Buying centre", "Team × stakeholder matrix"]
     assert tab.print_button.isEnabled()
+
+
+def test_a_read_only_database_shows_the_grid_but_takes_no_drops(read_only_window, small_portfolio):
+    tab = who(read_only_window)
+    assert small_portfolio.harald in tab.grid.not_rated.person_ids()
+    data = person_mime_data(small_portfolio.harald)
+    enter = QDragEnterEvent(
+        QPoint(5, 5), Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(tab.grid.cells[("high", "high")].people.viewport(), enter)
+    assert not enter.isAccepted()

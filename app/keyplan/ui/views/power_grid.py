@@ -190,6 +190,14 @@ class PowerInterestView(QWidget):
         self.not_rated.show_people(grid.not_rated)
         self.not_rated_box.setTitle(f"Not rated ({len(grid.not_rated)})")
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A database another Keyplan edits: people are looked at here, not moved."""
+        for cell in self.cells.values():
+            cell.people.accepts_drops = not read_only
+            cell.people.setAcceptDrops(not read_only)
+            cell.people.setDragEnabled(not read_only)
+        self.not_rated.setDragEnabled(not read_only)
+
     def cell_of(self, person_id: int) -> tuple[str, str] | None:
         """The cell a person is shown in (None: not rated, or not shown)."""
         for key, cell in self.cells.items():

@@ -102,6 +102,7 @@ class StakeholderViewsTab(QWidget):
             self.title.setText(str(error))
             return
         self.title.setText(plan.name)
+        self.grid.set_read_only(bool(self.document.database.read_only_reason))
         self.grid.show_grid(plan_grid(plan))
         self.buying.show_centres(plan_buying_centres(plan))
         self.matrix.show_matrix(plan_team_matrix(plan))
