@@ -179,7 +179,7 @@ class PortfolioDashboard(QWidget):
         self.table.setColumnWidth(
             DashboardColumn.ACCOUNT, min(self.table.columnWidth(DashboardColumn.ACCOUNT), 240)
         )
-        self.table.setColumnWidth(DashboardColumn.TREND, 120)
+        self.table.setColumnWidth(DashboardColumn.TREND, 150)
         header.setSectionResizeMode(DashboardColumn.TOP_REASON, QHeaderView.ResizeMode.Stretch)
 
     def _update_headline(self) -> None:

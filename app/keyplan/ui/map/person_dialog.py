@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
+from keyplan.store.people.queries import department_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
+from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
 
 NO_ONE = "— nobody —"
 
@@ -41,6 +42,7 @@ class PersonDialog(QDialog):
         references: dict[str, list[tuple[int, str]]],
         parent: QWidget | None = None,
         last_change: str = "",
+        departments: list[str] | None = None,
     ) -> None:
         """Build the form.
 
@@ -49,6 +51,7 @@ class PersonDialog(QDialog):
             references: the choices of each reference field (managers, team members).
             parent: the dialog's parent.
             last_change: "Last changed by … on …" (team mode), shown under the fields.
+            departments: the departments in use in the account, offered as one types.
         """
         super().__init__(parent)
         self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
@@ -60,6 +63,8 @@ class PersonDialog(QDialog):
             editor.setObjectName(f"person_{spec.name}")
             editor.setToolTip(spec.help)
             self.editors[spec.name] = editor
+            if spec.name == "department" and isinstance(editor, QLineEdit):
+                complete_from(editor, departments or [])
             (notes if spec.kind is Kind.NOTE else facts).addRow(spec.label, editor)
         columns = QHBoxLayout()
         columns.addLayout(facts, 1)
@@ -161,7 +166,8 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
         "preferred_team_member_id": document.team_members(),
     }
     last_change = document.last_change_text("stakeholders", person_id)
-    dialog = PersonDialog(row.values, references, parent, last_change)
+    departments = department_choices(document.database, person_id)
+    dialog = PersonDialog(row.values, references, parent, last_change, departments)
     try:
         while exec_dialog(dialog):
             try:

@@ -448,6 +448,7 @@ class MainWindow(MenuBuilding):
             ("person_activated", self.show_person),
             ("commitment_activated", self.show_commitment),
             ("log_requested", self.log_interaction_with),
+            ("plan_requested", lambda: self.show_tab("Plan")),
         ):
             signal = getattr(tab, name, None)
             if signal is not None:
