@@ -54,6 +54,7 @@ ROWS: dict[str, list[dict]] = {
         {"id": 20, "account_id": 1, "full_name": "Group CFO", "level": "c_level"},
         {"id": 10, "account_id": 3, "full_name": "Eva Gruber", "job_title": "CEO",
          "strength": 3, "stance": "champion", "map_x": 10.25, "map_y": -3.0,
+         "interest": "high", "buying_role": "economic_buyer",
          "profile_url": "https://www.linkedin.com/in/eva-gruber-ö"},
         {"id": 12, "account_id": 3, "full_name": "Ingrid Olsen", "reports_to_id": 10,
          "preferred_team_member_id": 2, "has_left": True, "email": "ingrid@example.at"},

@@ -255,3 +255,12 @@ def test_the_umbrella_carries_a_year_of_history_a_reorg_a_new_cfo_and_changed_st
     assert [v["full_name"] for v in cfo_then] == ["Gunnar Lindqvist"]
     last_month = compare_dates(demo, set(family), now - timedelta(days=31), now)
     assert {c.name for c in last_month.changes} == {"Johan Sjöberg", "Viktor Ahlström"}
+
+
+def test_most_people_have_an_interest_rating_and_the_group_cfo_is_the_economic_buyer(demo):
+    people = family_people(demo)
+    rated = [p for p in people if p.interest is not None]
+    assert {p.interest for p in rated} == {"high", "medium", "low"}
+    assert len(people) > len(rated) > len(people) / 2  # some left "not rated" on the grid
+    buyers = [p.full_name for p in people if p.buying_role == "economic_buyer"]
+    assert buyers == ["Zoë Åkesson"]

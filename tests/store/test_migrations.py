@@ -51,7 +51,8 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # umbrella's aliases; 0004 François' stance neutral → supporter (one change_log entry, by
 # keyplan-tests); 0006 a meeting with François on 2026-03-10 imported from a calendar
 # (its calendar_events row: uid "040000008200E00074C5B7101A82E008-nordwind", occurrence
-# "20260310T080000Z"). Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# "20260310T080000Z"); 0008 François' interest (high) and Zoë's buying role (economic
+# buyer). Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
@@ -197,3 +198,42 @@ def test_a_meeting_imported_at_0006_is_known_on_reimport(tmp_path):
     assert [(row.summary, [n for _, n in row.people]) for row in met] == [
         ("Quarterly service review", ["François Müller"])
     ]
+
+
+def test_people_from_before_0008_keep_their_data_and_have_no_interest_yet(tmp_path):
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2) + queries.people(database, 1)
+    database.close()
+    by_name = {person["full_name"]: person for person in people}
+    assert by_name["François Müller"]["profile_url"] == "https://linkedin.com/in/francois-muller"
+    assert by_name["Zoë Åkesson"]["buying_role"] == "decision_maker"
+    assert [person["interest"] for person in people] == [None, None]
+
+
+def test_an_interest_and_an_economic_buyer_saved_at_0008_are_read_back(tmp_path):
+    copy = tmp_path / "0008.db"
+    shutil.copy(DATA / "schema-0008_interest_economic_buyer.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2) + queries.people(database, 1)
+    database.close()
+    by_name = {person["full_name"]: person for person in people}
+    assert by_name["François Müller"]["interest"] == "high"
+    assert by_name["Zoë Åkesson"]["buying_role"] == "economic_buyer"
+
+
+def test_going_below_0008_turns_economic_buyers_into_no_role(db_path):
+    from alembic import command
+
+    from keyplan.store.migrate import alembic_config
+
+    shutil.copy(DATA / "schema-0008_interest_economic_buyer.db", db_path)
+    database = open_database(db_path, create=False)
+    command.downgrade(alembic_config(database.engine), "0003_profile_url_aliases")
+    database.close()
+    columns, _indexes = _columns_and_indexes(db_path)
+    with sqlite3.connect(db_path) as connection:
+        roles = {row[0] for row in connection.execute("SELECT buying_role FROM stakeholders")}
+    assert "stakeholders.interest" not in columns
+    assert roles == {"none", "user"}

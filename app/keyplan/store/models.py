@@ -166,6 +166,8 @@ class Stakeholder(Timestamped, Base):
     reports_to_id: Mapped[int | None] = _stakeholder_fk()
     buying_role: Mapped[str] = mapped_column(String(30), default="none")
     influence: Mapped[str | None] = mapped_column(String(10))
+    # Their interest in what we do (revision 0008): with influence, the power / interest grid.
+    interest: Mapped[str | None] = mapped_column(String(10))
     stance: Mapped[str] = mapped_column(String(20), default="unknown")
     strength: Mapped[int] = mapped_column(default=0)
     contact_frequency_days: Mapped[int | None]

@@ -153,6 +153,10 @@ def small_export(tmp_path: Path) -> dict:
             "Relationship: .9. is not one of",
         ),
         (lambda d: d["tables"]["stakeholders"][0].update(reports_to_id=2), "loop"),
+        (
+            lambda d: d["tables"]["stakeholders"][1].update(interest="burning"),
+            "Interest in what we do: .burning. is not one of: High, Medium, Low",
+        ),
     ],
 )
 def test_a_bad_file_is_refused_with_a_message_and_nothing_is_written(

@@ -149,8 +149,6 @@ DATA = Path(__file__).parents[2] / "data"
 
 
 def test_the_released_file_of_the_newest_schema_is_healthy(tmp_path):
-    from keyplan.store.schema import HEAD_REVISION
-
     copy = tmp_path / "newest.db"  # it holds a profile URL, aliases and a change log entry
     shutil.copy(DATA / f"schema-{HEAD_REVISION}.db", copy)
     assert check_database(copy) == []

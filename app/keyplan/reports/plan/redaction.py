@@ -111,6 +111,7 @@ CUSTOMER_SAFE_FIELDS: tuple[FieldDecision, ...] = tuple(
             _ASSESSMENT,
             "buying_role",
             "influence",
+            "interest",
             "stance",
             "strength",
             "personality_notes",

@@ -16,6 +16,7 @@ from keyplan.domain.vocabulary import Level
 from keyplan.store.database import Database
 from keyplan.store.demo import accounts, aldermark, customers, stories
 from keyplan.store.demo.history import add_demo_history
+from keyplan.store.demo.interest import demo_buying_role, demo_interest
 from keyplan.store.demo.names import COUNTRY_BY_NAME, email_address, phone_number
 from keyplan.store.demo.plan_rows import DemoPlanRows
 from keyplan.store.demo.roster import PersonSpec, parse_people
@@ -173,8 +174,11 @@ class _DemoBuilder:
             email=note.get("email") or email_address(spec.name, info["domain"]),
             phone=phone_number(self.rng, country),
             reports_to_id=None,
-            buying_role=spec.buying_role,
+            buying_role=demo_buying_role(spec.key, spec.buying_role),
             influence=spec.influence,
+            interest=demo_interest(
+                spec.key, demo_buying_role(spec.key, spec.buying_role), spec.stance
+            ),
             stance=spec.stance,
             strength=spec.strength,
             contact_frequency_days=note.get("every", every),

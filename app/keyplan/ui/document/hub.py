@@ -309,6 +309,20 @@ class PortfolioDocument(QObject):
     ) -> None:
         self.plan_editor.set_whitespace(account_id, department, offering_id, status)
 
+    # ---- other views of the people (``ui/views``) -------------------------------------------
+
+    def plan_data(self, account_id: int, today: Any) -> Any:
+        """The account's whole plan as plain data (``store.plan.queries.load_plan``)."""
+        from keyplan.store.plan.queries import load_plan
+
+        return load_plan(self.database, account_id, today)
+
+    def place_on_grid(self, person_id: int, influence: str, interest: str, note: str = "") -> bool:
+        """Move a person on the power / interest grid: both ratings, one undo step."""
+        from keyplan.ui.views.edits import place_on_grid
+
+        return place_on_grid(self, person_id, influence, interest, note)
+
     # ---- interactions and promises (``meetings_editor``) ------------------------------------
 
     def account_facts(
