@@ -48,7 +48,8 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # Each checked-in file is the previous one opened by the Keyplan of its revision (upgraded at
 # start-up, as a user's file is), with one edit that fills what the revision added:
 # 0002 Zoë's phone (version 2, by keyplan-tests); 0003 François' profile URL and the
-# umbrella's aliases. Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# umbrella's aliases; 0005 an open position "Head of Sales France" (vacant, "hire expected
+# Q3", under Zoë) and François' dotted line to it. Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
