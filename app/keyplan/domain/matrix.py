@@ -66,6 +66,11 @@ def position_label(title: str | None) -> str:
     return f"{title} — {VACANT}" if title else f"Open position — {VACANT}"
 
 
+def vacancy_line(note: str | None) -> str:
+    """The line under an open position's title: "Vacant · hire expected Q3"."""
+    return f"Vacant · {note}" if note else "Vacant"
+
+
 def stance_label(stance: str | None) -> str | None:
     """A stored stance's label ("Champion"), or None when not known."""
     try:

@@ -87,6 +87,13 @@ OWNER_COLOUR = "#37474f"
 TAG_FILL = "#455a64"
 LEFT_OPACITY = 0.45  # people who left the company
 
+#: Dotted (matrix) reporting lines and open positions, the same on screen, in SVG and on paper.
+DOTTED_COLOUR = "#455a64"
+DOTTED_WIDTH = 1.6
+DOTTED_DASHES = (1.0, 3.0)  # in line widths: round dots, clearly not the informal dashes
+VACANCY_FILL = "#ffffff"
+VACANCY_EDGE = "#78909c"
+
 #: The legend's words for the badges and the marks, the same on screen and in the SVG.
 LEGEND_BADGES = ROLE_BADGE_KEY
 LEGEND_MARKS = (
@@ -231,6 +238,21 @@ def influence_curve(
     )
     head = _arrow_head(control, end) if with_head else ()
     return InfluenceCurve(start, control, end, head)
+
+
+def dotted_ends(
+    report: tuple[float, float, float, float], manager: tuple[float, float, float, float]
+) -> tuple[Point, Point] | None:
+    """A dotted reporting line's ends: from the report's card edge to the manager's, straight.
+
+    Returns:
+        (start at the report, end at the manager), or None when the cards overlap.
+    """
+    report_centre = (report[0] + report[2] / 2, report[1] + report[3] / 2)
+    manager_centre = (manager[0] + manager[2] / 2, manager[1] + manager[3] / 2)
+    if math.dist(report_centre, manager_centre) < 1.0:
+        return None
+    return _edge_point(report, manager_centre), _edge_point(manager, report_centre)
 
 
 def _edge_point(rect: tuple[float, float, float, float], towards: Point) -> Point:

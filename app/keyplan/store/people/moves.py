@@ -15,6 +15,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
+from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.matrix import check_fills_vacancy, moved_context, stance_label
 from keyplan.domain.vocabulary import Stance
 from keyplan.store.database import Database
@@ -232,45 +233,78 @@ def fill_vacancy(db: Database, vacancy_id: int, person_id: int) -> RowStates:
             another customer.
     """
     with db.transaction() as session:
-        seat, person = _person(session, vacancy_id), _person(session, person_id)
-        _check_filling(session, seat, person)
-        # Everything the position's going touches: its reports, its lines, any row naming it.
-        before = snapshot_delete(session, Stakeholder.__table__, {vacancy_id})
-        before.merge(_read(session, {"stakeholders": {person_id}}))
-        reports = [
-            rid
-            for rid in session.scalars(
-                select(Stakeholder.id).where(Stakeholder.reports_to_id == vacancy_id)
-            )
-            if rid != person_id
-        ]
-        manager_id = seat.reports_to_id if seat.reports_to_id != person_id else None
-        title, department, level = seat.job_title or seat.full_name, seat.department, seat.level
-        place = (seat.map_x, seat.map_y)
-        session.expunge(seat)  # removed by SQL below
-        if reports:
-            session.execute(
-                update(Stakeholder)
-                .where(Stakeholder.id.in_(reports))
-                .values(reports_to_id=person_id)
-            )
-        # The seat's dotted reports now have the person as dotted manager (unless that is the
-        # person themselves); its own dotted lines go with it.
-        session.execute(
-            update(DottedLine)
-            .where(DottedLine.manager_id == vacancy_id, DottedLine.stakeholder_id != person_id)
-            .values(manager_id=person_id)
+        return _fill_in(session, vacancy_id, person_id)
+
+
+def _fill_in(session: Session, vacancy_id: int, person_id: int) -> RowStates:
+    seat, person = _person(session, vacancy_id), _person(session, person_id)
+    _check_filling(session, seat, person)
+    # Everything the position's going touches: its reports, its lines, any row naming it.
+    before = snapshot_delete(session, Stakeholder.__table__, {vacancy_id})
+    before.merge(_read(session, {"stakeholders": {person_id}}))
+    reports = [
+        rid
+        for rid in session.scalars(
+            select(Stakeholder.id).where(Stakeholder.reports_to_id == vacancy_id)
         )
-        person.reports_to_id = manager_id
-        person.job_title = person.job_title or title
-        person.department = person.department or department
-        person.level = person.level or level
-        if person.map_x is None and place[0] is not None:
-            person.map_x, person.map_y = place
+        if rid != person_id
+    ]
+    manager_id = seat.reports_to_id if seat.reports_to_id != person_id else None
+    title, department, level = seat.job_title or seat.full_name, seat.department, seat.level
+    place = (seat.map_x, seat.map_y)
+    session.expunge(seat)  # removed by SQL below
+    if reports:
+        session.execute(
+            update(Stakeholder).where(Stakeholder.id.in_(reports)).values(reports_to_id=person_id)
+        )
+    # The seat's dotted reports now have the person as dotted manager (unless that is the
+    # person themselves); its own dotted lines go with it.
+    session.execute(
+        update(DottedLine)
+        .where(DottedLine.manager_id == vacancy_id, DottedLine.stakeholder_id != person_id)
+        .values(manager_id=person_id)
+    )
+    person.reports_to_id = manager_id
+    person.job_title = person.job_title or title
+    person.department = person.department or department
+    person.level = person.level or level
+    if person.map_x is None and place[0] is not None:
+        person.map_x, person.map_y = place
+    session.flush()
+    session.execute(delete(Stakeholder).where(Stakeholder.id == vacancy_id))
+    after = _read(session, _ids_of(before))
+    return RowStates(before, after, (person_id, *reports), (seat.account_id, person.account_id))
+
+
+def fill_vacancy_with_new(db: Database, vacancy_id: int, full_name: str) -> RowStates:
+    """Someone new takes an open position: added at its account and seated, all or nothing.
+
+    Raises:
+        RuleViolation: no name, or not an open position.
+    """
+    name = STAKEHOLDER_FIELDS["full_name"].parse(full_name)
+    with db.read() as session:
+        seat = _person(session, vacancy_id)
+        if not seat.is_vacancy:
+            raise RuleViolation(f"{seat.full_name} is a person, not an open position.")
+        account_id = seat.account_id
+    with db.transaction() as session:
+        person = Stakeholder(
+            account_id=account_id, full_name=name, buying_role="none", stance="unknown", strength=0
+        )
+        session.add(person)
         session.flush()
-        session.execute(delete(Stakeholder).where(Stakeholder.id == vacancy_id))
-        after = _read(session, _ids_of(before))
-        return RowStates(before, after, (person_id, *reports), (seat.account_id, person.account_id))
+        states = _fill_in(session, vacancy_id, person.id)
+    # They did not exist before: an undo removes them, a redo brings them back.
+    states.before.rows["stakeholders"].pop(person.id, None)
+    return RowStates(states.before, states.after, states.person_ids, states.account_ids, person.id)
+
+
+def created_seat(db: Database, seat_id: int, account_id: int) -> RowStates:
+    """The states of a position just opened: nothing before, the seat after."""
+    with db.read() as session:
+        after = _read(session, {"stakeholders": {seat_id}})
+    return RowStates(RowSnapshot(), after, (seat_id,), (account_id,), seat_id)
 
 
 def _check_filling(session: Session, seat: Stakeholder, person: Stakeholder) -> None:

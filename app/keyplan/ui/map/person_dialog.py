@@ -7,8 +7,10 @@ an offscreen test.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,6 +20,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -27,6 +31,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.map import seats
 from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
 
 NO_ONE = "— nobody —"
@@ -41,6 +46,7 @@ class PersonDialog(QDialog):
         references: dict[str, list[tuple[int, str]]],
         parent: QWidget | None = None,
         last_change: str = "",
+        matrix: MatrixFacts | None = None,
     ) -> None:
         """Build the form.
 
@@ -49,6 +55,8 @@ class PersonDialog(QDialog):
             references: the choices of each reference field (managers, team members).
             parent: the dialog's parent.
             last_change: "Last changed by … on …" (team mode), shown under the fields.
+            matrix: their dotted-line managers (and the choices), and where they came from
+                or went.
         """
         super().__init__(parent)
         self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
@@ -61,6 +69,9 @@ class PersonDialog(QDialog):
             editor.setToolTip(spec.help)
             self.editors[spec.name] = editor
             (notes if spec.kind is Kind.NOTE else facts).addRow(spec.label, editor)
+        matrix = matrix or MatrixFacts()
+        self.dotted = dotted_list(self, matrix)
+        facts.addRow("Dotted line to", self.dotted)
         columns = QHBoxLayout()
         columns.addLayout(facts, 1)
         columns.addLayout(notes, 1)
@@ -70,6 +81,11 @@ class PersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.story = QLabel(matrix.story)
+        self.story.setObjectName("person_story")
+        self.story.setStyleSheet("color: #37474f; font-style: italic;")
+        self.story.setVisible(bool(matrix.story))
+        layout.addWidget(self.story)
         layout.addLayout(columns)
         self.last_change = QLabel(last_change)
         self.last_change.setObjectName("person_last_change")
@@ -90,6 +106,21 @@ class PersonDialog(QDialog):
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
+    def dotted_ids(self) -> list[int]:
+        """The dotted-line managers ticked, in the list's order."""
+        return [
+            self.dotted.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.dotted.count())
+            if self.dotted.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_dotted(self, manager_ids: list[int]) -> None:
+        """Tick exactly these dotted-line managers (as a user would click them)."""
+        for row in range(self.dotted.count()):
+            item = self.dotted.item(row)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in manager_ids
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
     def changes(self) -> dict[str, Any]:
         """The fields whose parsed value differs from what is stored.
 
@@ -103,6 +134,63 @@ class PersonDialog(QDialog):
             if value != self.original.get(name):
                 changed[name] = value
         return changed
+
+
+@dataclass(frozen=True)
+class MatrixFacts:
+    """What the dialog shows of dotted lines and moves.
+
+    Attributes:
+        dotted: the person's dotted-line managers now.
+        choices: who may be one: (id, name).
+        story: "Was our champion at Aldermark" / "Went to Brightwave" / an open position's note.
+    """
+
+    dotted: tuple[int, ...] = ()
+    choices: tuple[tuple[int, str], ...] = ()
+    story: str = ""
+
+
+def matrix_facts(
+    document: PortfolioDocument, person_id: int, managers: list[tuple[int, str]]
+) -> MatrixFacts:
+    """Read a person's dotted-line managers, the choices, and where they came from or went."""
+    current = document.map_editor.dotted_managers(person_id)
+    choices = dict(managers)
+    choices.update(current)  # a dotted manager below them in the chart is still listed
+    story = document.map_editor.person_story(person_id)
+    return MatrixFacts(
+        tuple(mid for mid, _name in current),
+        tuple(sorted(choices.items(), key=lambda pair: pair[1].casefold())),
+        story_text(story),
+    )
+
+
+def story_text(story: dict[str, str | None]) -> str:
+    """One line of where a person came from and went, or an open position's note."""
+    parts = []
+    if story.get("came_from"):
+        text = str(story["came_from"])
+        parts.append(text[:1].upper() + text[1:])
+    if story.get("left_for"):
+        parts.append(f"Went to {story['left_for']}")
+    if story.get("vacancy_note"):
+        parts.append(f"Open position: {story['vacancy_note']}")
+    return " · ".join(parts)
+
+
+def dotted_list(parent: QWidget, matrix: MatrixFacts) -> QListWidget:
+    """The people the person may also report to, on a dotted line, each with a tick box."""
+    box = QListWidget(parent)
+    box.setObjectName("person_dotted")
+    box.setToolTip("Secondary (matrix) managers: drawn as dotted lines, outside the chart's tree")
+    for manager_id, name in matrix.choices:
+        item = QListWidgetItem(name, box)
+        item.setData(Qt.ItemDataRole.UserRole, manager_id)
+        ticked = manager_id in matrix.dotted
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+    box.setFixedHeight(76)
+    return box
 
 
 def _make_editor(
@@ -161,14 +249,23 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
         "preferred_team_member_id": document.team_members(),
     }
     last_change = document.last_change_text("stakeholders", person_id)
-    dialog = PersonDialog(row.values, references, parent, last_change)
+    matrix = matrix_facts(document, person_id, references["reports_to_id"])
+    dialog = PersonDialog(row.values, references, parent, last_change, matrix)
     try:
         while exec_dialog(dialog):
             try:
                 changes = dialog.changes()
+                dotted = dialog.dotted_ids()
+                dotted_changed = dotted != list(matrix.dotted)
+                if dotted_changed:  # first: when refused, nothing else is written
+                    document.set_dotted_managers(person_id, dotted)
+                    matrix = replace(matrix, dotted=tuple(dotted))
+                leaving = changes.pop("has_left", None) is True
                 if changes:
                     document.set_person_fields(person_id, changes)
-                return bool(changes)
+                if leaving:  # asks where they went; their seat may stay open
+                    seats.mark_left(parent, document, person_id)
+                return bool(changes) or leaving or dotted_changed
             except KeyplanError as error:
                 dialogs.show_error(parent, str(error))
                 # Shown again with what was typed, to be corrected or cancelled.
