@@ -8,9 +8,9 @@ import pytest
 
 from keyplan.domain.account_names import account_aliases
 from keyplan.store.database import open_database
+from keyplan.store.map import queries as map_queries
 from keyplan.store.migrate import script_revisions
 from keyplan.store.models import Base
-from keyplan.store.map import queries as map_queries
 from keyplan.store.people import queries
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 from keyplan.store.shell import quick_reads
@@ -50,7 +50,8 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # start-up, as a user's file is), with one edit that fills what the revision added:
 # 0002 Zoë's phone (version 2, by keyplan-tests); 0003 François' profile URL and the
 # umbrella's aliases; 0005 an open position "Head of Sales France" (vacant, "hire expected
-# Q3", under Zoë) and François' dotted line to it. Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# Q3", under Zoë) and François' dotted line to it. Then journal_mode=DELETE and VACUUM, so
+# the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"

@@ -176,8 +176,8 @@ def test_harald_the_champion_moves_to_globex_and_shows_where_he_came_from(
 
 
 def test_dotted_lines_never_change_the_layout(db, small_portfolio, olaf):
-    from keyplan.ui.map.layout_input import LayoutInput
     from keyplan.ui.map.filters import MapFilters
+    from keyplan.ui.map.layout_input import LayoutInput
 
     def boxes():
         data = map_queries.map_data(db, small_portfolio.acme, with_affiliates=True)
