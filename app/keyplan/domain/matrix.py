@@ -7,6 +7,7 @@ the map without a person; counts of people ("N people", coverage) leave vacancie
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Protocol
 
@@ -83,3 +84,32 @@ def moved_context(stance_label: str | None, account_name: str) -> str:
     """The line that says where a person came from: "was our champion at Aldermark"."""
     what = stance_label.lower() if stance_label and stance_label != "Unknown" else "contact"
     return f"was our {what} at {account_name}"
+
+
+Point = tuple[float, float]
+Rect = tuple[float, float, float, float]  # x, y, width, height
+
+
+def dotted_ends(report: Rect, manager: Rect) -> tuple[Point, Point] | None:
+    """A dotted reporting line's ends: straight from the report's card edge to the manager's.
+
+    The same on screen, in the SVG and on paper.
+
+    Returns:
+        (start at the report, end at the manager), or None when the cards overlap.
+    """
+    report_centre = (report[0] + report[2] / 2, report[1] + report[3] / 2)
+    manager_centre = (manager[0] + manager[2] / 2, manager[1] + manager[3] / 2)
+    if math.dist(report_centre, manager_centre) < 1.0:
+        return None
+    return _edge_point(report, manager_centre), _edge_point(manager, report_centre)
+
+
+def _edge_point(rect: Rect, towards: Point) -> Point:
+    """Where the line from a rectangle's centre towards a point leaves the rectangle."""
+    centre_x, centre_y = rect[0] + rect[2] / 2, rect[1] + rect[3] / 2
+    dx, dy = towards[0] - centre_x, towards[1] - centre_y
+    scale_x = (rect[2] / 2) / abs(dx) if dx else math.inf
+    scale_y = (rect[3] / 2) / abs(dy) if dy else math.inf
+    scale = min(scale_x, scale_y, 1.0)
+    return (centre_x + dx * scale, centre_y + dy * scale)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from keyplan.domain.layout import LayoutOptions
+from keyplan.domain.matrix import dotted_ends  # noqa: F401  (the screen and SVG draw it)
 from keyplan.domain.relationships import (
     KEY_ROLES,
     ContactDue,
@@ -238,21 +239,6 @@ def influence_curve(
     )
     head = _arrow_head(control, end) if with_head else ()
     return InfluenceCurve(start, control, end, head)
-
-
-def dotted_ends(
-    report: tuple[float, float, float, float], manager: tuple[float, float, float, float]
-) -> tuple[Point, Point] | None:
-    """A dotted reporting line's ends: from the report's card edge to the manager's, straight.
-
-    Returns:
-        (start at the report, end at the manager), or None when the cards overlap.
-    """
-    report_centre = (report[0] + report[2] / 2, report[1] + report[3] / 2)
-    manager_centre = (manager[0] + manager[2] / 2, manager[1] + manager[3] / 2)
-    if math.dist(report_centre, manager_centre) < 1.0:
-        return None
-    return _edge_point(report, manager_centre), _edge_point(manager, report_centre)
 
 
 def _edge_point(rect: tuple[float, float, float, float], towards: Point) -> Point:

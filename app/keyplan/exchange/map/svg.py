@@ -16,11 +16,12 @@ from datetime import date
 from functools import cache
 
 from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
+from keyplan.domain.matrix import vacancy_line
 from keyplan.domain.plain_text import isolated
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import ROLE_BADGES, InfluenceKind, Stance
 from keyplan.exchange.map import design as design
-from keyplan.store.map.rows import MapData, MapLine, MapPerson
+from keyplan.store.map.rows import DottedLink, MapData, MapLine, MapPerson
 
 FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
 MARGIN = 24.0
@@ -75,6 +76,7 @@ def map_svg(
         _connectors(chart),
     ]
     if with_lines:
+        parts.append(_dotted_lines(data.dotted, chart))
         parts.append(_influence_lines(data.lines, chart))
     by_id = {p.id: p for p in shown}
     for person_id, box in chart.boxes.items():
@@ -85,9 +87,10 @@ def map_svg(
     return "".join(parts)
 
 
-def map_title(account_name: str, people: int, today: date) -> str:
-    """The picture's title: whose map, how many people, and when it was made."""
-    return f"{account_name} — stakeholder map · {people} people · {today.isoformat()}"
+def map_title(account_name: str, people: int, today: date, *, vacancies: int = 0) -> str:
+    """The picture's title: whose map, how many people (open positions apart), and when."""
+    seats = f" · {vacancies} open position{'s' * (vacancies != 1)}" if vacancies else ""
+    return f"{account_name} — stakeholder map · {people} people{seats} · {today.isoformat()}"
 
 
 # ---- text -------------------------------------------------------------------------------------
@@ -220,6 +223,8 @@ def _influence_lines(lines: Sequence[MapLine], chart: OrgChartLayout) -> str:
 def _card(person: MapPerson, box: Box, tag: str | None, today: date) -> str:
     """One card. Most of a card repeats across people (a stance, a badge, an owner), so those
     pieces are made once each and reused: a chart of thousands is written in a blink."""
+    if person.is_vacancy:
+        return _vacancy_card(person, box, tag)
     key = design.stance_key(person)
     faded = f' opacity="{design.LEFT_OPACITY}"' if person.has_left else ""
     tag_width = _tag_width(tag) if tag else 0.0
@@ -236,6 +241,51 @@ def _card(person: MapPerson, box: Box, tag: str | None, today: date) -> str:
             _badges(person.buying_role, person.influence, max(0, min(4, person.strength)), key),
             _marks(design.owner_mark(person.owners), design.contact_mark(person, today),
                    person.has_left),
+            "</g>\n",
+        )
+    )  # fmt: skip
+
+
+def _dotted_lines(links: Sequence[DottedLink], chart: OrgChartLayout) -> str:
+    """Dotted (matrix) reporting lines, straight from card edge to card edge, round dots."""
+    steps = []
+    for link in links:
+        report, manager = chart.boxes.get(link.person_id), chart.boxes.get(link.manager_id)
+        if report is None or manager is None:
+            continue
+        ends = design.dotted_ends(
+            (report.x, report.y, report.width, report.height),
+            (manager.x, manager.y, manager.width, manager.height),
+        )
+        if ends is not None:
+            (sx, sy), (ex, ey) = ends
+            steps.append(f"M{sx:.1f},{sy:.1f}L{ex:.1f},{ey:.1f}")
+    if not steps:
+        return ""
+    width = design.DOTTED_WIDTH
+    dashes = ",".join(f"{d * width:g}" for d in design.DOTTED_DASHES)
+    return (
+        f'<path class="dotted-line" d="{"".join(steps)}" fill="none" '
+        f'stroke="{design.DOTTED_COLOUR}" stroke-width="{width:g}" stroke-linecap="round" '
+        f'stroke-dasharray="{dashes}"/>\n'
+    )
+
+
+def _vacancy_card(person: MapPerson, box: Box, tag: str | None) -> str:
+    """An open position: a white seat with a dashed border, its title and "Vacant · note"."""
+    return "".join(
+        (
+            f'<g class="vacancy" transform="translate({box.x:.1f},{box.y:.1f})">\n',
+            f'<rect width="{_W:g}" height="{_H:g}" rx="{design.CARD_RADIUS:g}" '
+            f'fill="{design.VACANCY_FILL}" stroke="{design.VACANCY_EDGE}" stroke-width="1.4" '
+            f'stroke-dasharray="5,3"/>\n',
+            _line(person.job_title or person.full_name, 13.0, _TEXT_WIDTH, bold=True, top=5.0,
+                  height=18.0, colour=design.MUTED_INK),
+            _line(vacancy_line(person.vacancy_note), 11.0, _TEXT_WIDTH, top=23.0, height=16.0,
+                  colour=design.MUTED_INK),
+            _line(person.department or "", 10.0, _TEXT_WIDTH, top=39.0, height=15.0,
+                  colour=design.MUTED_INK),
+            _tag(tag) if tag else "",
             "</g>\n",
         )
     )  # fmt: skip

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from reportlab.lib import colors
 
 from keyplan.domain.layout import Box, OrgChartLayout
+from keyplan.domain.matrix import dotted_ends
 from keyplan.domain.vocabulary import InfluenceKind
 from keyplan.reports.fonts import SANS, draw_text
 from keyplan.reports.styles import (
@@ -37,6 +38,7 @@ INFLUENCE_COLOURS = {
     InfluenceKind.RIVAL.value: colors.HexColor("#C8382E"),
 }
 INFLUENCE_DEFAULT = colors.HexColor("#7B5EA7")
+DOTTED = colors.HexColor("#546E7A")  # matrix lines and open positions
 BAR = 5.0  # width of the stance bar on a card's left edge
 PAD = 9.0
 NAME_SIZE = 9.5  # points at scale 1; the PDF never prints a page below 0.8 of it
@@ -55,6 +57,7 @@ class MapCard:
     stance: str | None = None
     badges: str = ""
     strength: int = 0
+    vacant: bool = False  # an open position: a dashed seat, no stance or marks
 
 
 def draw_map_page(
@@ -80,6 +83,7 @@ def draw_map_page(
     canvas.scale(scale, scale)
     boxes = layout.boxes
     _draw_connectors(canvas, layout, 0.9)
+    _draw_dotted(canvas, model, boxes)
     _draw_influence(canvas, model, boxes)
     for person_id, box in boxes.items():
         card = model.cards[person_id]
@@ -116,7 +120,46 @@ def _draw_influence(canvas, model: MapModel, boxes: Mapping[int, Box]) -> None:
     canvas.setDash()
 
 
+def _draw_dotted(canvas, model: MapModel, boxes: Mapping[int, Box]) -> None:
+    """Dotted (matrix) reporting lines, edge to edge, round dots: only within the page."""
+    canvas.setStrokeColor(DOTTED)
+    canvas.setLineWidth(1.1)
+    canvas.setLineCap(1)
+    canvas.setDash(0.1, 2.6)
+    for report, manager in model.dotted:
+        if report not in boxes or manager not in boxes:
+            continue
+        a, b = boxes[report], boxes[manager]
+        ends = dotted_ends((a.x, a.y, a.width, a.height), (b.x, b.y, b.width, b.height))
+        if ends is not None:
+            (sx, sy), (ex, ey) = ends
+            canvas.line(sx, -sy, ex, -ey)
+    canvas.setDash()
+    canvas.setLineCap(0)
+
+
+def _draw_vacancy(canvas, box: Box, card: MapCard, note: str) -> None:
+    """An open position: a white seat with a dashed grey edge, its title and "Vacant"."""
+    left, top, bottom = box.x, -box.y, -box.bottom
+    canvas.setStrokeColor(DOTTED)
+    canvas.setFillColor(WHITE)
+    canvas.setLineWidth(0.9)
+    canvas.setDash(4, 2)
+    canvas.rect(left, bottom, box.width, box.height, stroke=1, fill=1)
+    canvas.setDash()
+    text_left, room = left + PAD, box.width - PAD - 4
+    canvas.setFillColor(MUTED)
+    draw_text(canvas, text_left, top - 15, card.name, NAME_SIZE, bold=True, max_width=room)
+    draw_text(canvas, text_left, top - 27, card.title, 7.5, max_width=room)
+    draw_text(canvas, text_left, top - 38, card.department, 7, max_width=room)
+    if note:
+        _draw_note(canvas, box, note, text_left)
+
+
 def _draw_card(canvas, box: Box, card: MapCard, internal: bool, note: str) -> None:
+    if card.vacant:
+        _draw_vacancy(canvas, box, card, note)
+        return
     # Square corners and text glyphs for the dots: a 500-card map draws in a fraction of the
     # time rounded paths and circles take (each curve is many numbers to format).
     left, top, bottom = box.x, -box.y, -box.bottom

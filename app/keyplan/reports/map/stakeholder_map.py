@@ -21,6 +21,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
+from keyplan.domain.matrix import vacancy_line
 from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, InfluenceKind, Stance
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.fonts import SANS_BOLD, draw_text
@@ -50,13 +51,14 @@ class MapModel:
     internal: bool
     order: tuple[int, ...] = ()
     manager_of: dict[int, int | None] = field(default_factory=dict)
+    dotted: tuple[tuple[int, int], ...] = ()  # (person, dotted-line manager): drawn, not laid out
 
 
 def build_map(ctx: Context) -> MapModel:
-    """Lay out the present people of the plan as an org chart."""
-    people = ctx.present_people
+    """Lay out the present people of the plan, and its open positions, as an org chart."""
+    people = (*ctx.present_people, *ctx.plan.vacancies)
     present = {p.id for p in people}
-    managers = {p.id: p["reports_to_id"] for p in ctx.plan.people}
+    managers = {p.id: p["reports_to_id"] for p in (*ctx.plan.people, *ctx.plan.vacancies)}
     specs = [
         CardSpec(
             id=p.id,
@@ -80,6 +82,11 @@ def build_map(ctx: Context) -> MapModel:
         ctx.internal,
         order=tuple(spec.id for spec in specs),
         manager_of={spec.id: spec.manager_id for spec in specs},
+        dotted=tuple(
+            (report, manager)
+            for report, manager in ctx.plan.dotted_lines
+            if report in present and manager in present
+        ),
     )
 
 
@@ -96,6 +103,13 @@ def _nearest_present_manager(
 
 
 def _card(person: PersonRow, internal: bool) -> MapCard:
+    if person.is_vacancy:  # an open position: its title, "Vacant · note", a dashed seat
+        return MapCard(
+            person["job_title"] or person["full_name"],
+            vacancy_line(person.vacancy_note),
+            person["department"] or "",
+            vacant=True,
+        )
     if not internal:
         return MapCard(person["full_name"], person["job_title"] or "", person["department"] or "")
     role = ROLE_BADGES.get(person["buying_role"] or "", "")
@@ -275,7 +289,8 @@ def legend(internal: bool) -> Flowable:
     note = Paragraph(
         escape(
             f"Bar colour: stance. Badges: {ROLE_BADGE_KEY}; Infl. = influence. Dots: relationship "
-            f"strength (0–4). Solid lines: reporting; dashed: informal lines ({kinds})."
+            f"strength (0–4). Solid lines: reporting; dotted grey: also reports to (matrix); "
+            f"dashed: informal lines ({kinds}). Dashed card: open position."
         ),
         styles().muted,
     )

@@ -156,6 +156,8 @@ class PlanData:
     commitments: tuple[CommitmentRow, ...]
     interactions: tuple[InteractionRow, ...]
     today: date
+    vacancies: tuple[PersonRow, ...] = ()  # open positions: drawn and listed, never counted
+    dotted_lines: tuple[tuple[int, int], ...] = ()  # (person, dotted-line manager)
 
     @property
     def name(self) -> str:
