@@ -78,8 +78,9 @@ def test_every_card_is_whole_on_one_page_and_its_name_prints_at_least_7_5_pt(dem
             assert bounds.y <= box.y and box.bottom <= bounds.bottom
         seen += [i for i in page.page.layout.boxes if i != page.page.manager or page is pages[0]]
         continued += list(page.page.continued)
-    # Everyone once, and a manager whose team continues once more, at the top of that page.
-    assert sorted(seen) == sorted(p.id for p in ctx.present_people)
+    # Everyone once (and every open position), and a manager whose team continues once more,
+    # at the top of that page.
+    assert sorted(seen) == sorted(p.id for p in (*ctx.present_people, *ctx.plan.vacancies))
     assert len(continued) == len(set(continued)) >= 5
 
 
