@@ -97,12 +97,11 @@ def person_story(db: Database, person_id: int) -> dict[str, str | None]:
     """Where a person went (``left_for``) and where they came from (``came_from``)."""
     with db.read() as session:
         person = _person(session, person_id)
-        came = moved_contexts(
-            session, [person.previous_record_id] * bool(person.previous_record_id)
-        )
+        previous = person.previous_record_id
+        came = moved_contexts(session, [previous] if previous is not None else [])
         return {
             "left_for": person.left_for,
-            "came_from": came.get(person.previous_record_id or 0),
+            "came_from": came.get(previous) if previous is not None else None,
             "vacancy_note": person.vacancy_note,
         }
 
