@@ -182,3 +182,25 @@ def test_ctrl_shift_p_shows_the_dashboard_and_a_double_click_opens_an_account(qt
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.account_id == chosen
     assert window.pages.currentWidget() is window.tabs
+
+
+def test_meridians_open_cio_seat_leads_what_to_fix_first_and_is_named_in_the_tooltip(model, demo):
+    row = row_of(model, "Meridian Health Partners")
+    lines = cell(model, row, DashboardColumn.TOP_REASON).split("\n")
+    assert lines[0] == "Decision maker's seat vacant: Chief Information Officer (permanent)"
+    assert len(lines) == 2  # and the biggest loss of the score
+    tip = cell(model, row, DashboardColumn.TOP_REASON, Qt.ItemDataRole.ToolTipRole)
+    assert "Not scored: Decision maker's seat vacant" in tip
+    castellani = row_of(model, "Castellani Foods S.p.A.")
+    assert "vacant" not in cell(model, castellani, DashboardColumn.TOP_REASON)
+
+
+def test_the_open_seat_is_an_insight_of_the_account_and_never_one_of_its_people(demo):
+    meridian = find_account(demo, "Meridian Health Partners")
+    facts = account_facts(demo, meridian)
+    insights = analyse_account(facts, date.today())
+    assert [seat.title for seat in insights.open_seats] == ["Chief Information Officer (permanent)"]
+    assert "Find out who decides" in insights.open_seats[0].reason
+    assert all("permanent" not in person.name for person in facts.people)
+    row = next(r for r in portfolio(demo) if r.id == meridian)
+    assert row.people == len(facts.people)

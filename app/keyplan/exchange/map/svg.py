@@ -435,6 +435,7 @@ def _legend(x0: float, y0: float) -> str:
         parts.append(_text(x + 30, _baseline(y, LEGEND_ROW, LEGEND_SIZE), kind.label,
                            LEGEND_SIZE, design.INK))  # fmt: skip
         x += 42.0 + text_width(kind.label, LEGEND_SIZE)
+    parts.append(_matrix_legend(x, y))
     for row, text in enumerate((LEGEND_BADGES, LEGEND_MARKS), start=2):
         top = y0 + row * LEGEND_ROW
         parts.append(
@@ -444,10 +445,35 @@ def _legend(x0: float, y0: float) -> str:
     return "".join(parts)
 
 
+DOTTED_LABEL, SEAT_LABEL = "Also reports to (dotted)", "Open position"
+
+
+def _matrix_legend(x: float, y: float) -> str:
+    """The dotted reporting line and the open position's dashed seat, after the line kinds."""
+    middle, width = y + LEGEND_ROW / 2, design.DOTTED_WIDTH
+    dashes = ",".join(f"{d * width:g}" for d in design.DOTTED_DASHES)
+    seat_x = x + 42.0 + text_width(DOTTED_LABEL, LEGEND_SIZE)
+    return (
+        f'<line x1="{x:.1f}" y1="{middle:.1f}" x2="{x + 26:.1f}" y2="{middle:.1f}" '
+        f'stroke="{design.DOTTED_COLOUR}" stroke-width="{width:g}" stroke-linecap="round" '
+        f'stroke-dasharray="{dashes}"/>\n'
+        + _text(x + 30, _baseline(y, LEGEND_ROW, LEGEND_SIZE), DOTTED_LABEL, LEGEND_SIZE,
+                design.INK)
+        + f'<rect x="{seat_x:.1f}" y="{y + 4:.1f}" width="16" height="11" rx="2" '
+        f'fill="{design.VACANCY_FILL}" stroke="{design.VACANCY_EDGE}" stroke-dasharray="3,2"/>\n'
+        + _text(seat_x + 20, _baseline(y, LEGEND_ROW, LEGEND_SIZE), SEAT_LABEL, LEGEND_SIZE,
+                design.INK)
+    )  # fmt: skip
+
+
 def _legend_width() -> float:
     rows = [
         sum(32.0 + text_width(stance.label, LEGEND_SIZE) for stance in Stance),
-        sum(42.0 + text_width(kind.label, LEGEND_SIZE) for kind in InfluenceKind),
+        sum(42.0 + text_width(kind.label, LEGEND_SIZE) for kind in InfluenceKind)
+        + 42.0
+        + text_width(DOTTED_LABEL, LEGEND_SIZE)
+        + 32.0
+        + text_width(SEAT_LABEL, LEGEND_SIZE),
         text_width(LEGEND_BADGES, LEGEND_SIZE),
         text_width(LEGEND_MARKS, LEGEND_SIZE),
     ]

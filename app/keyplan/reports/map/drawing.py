@@ -123,9 +123,9 @@ def _draw_influence(canvas, model: MapModel, boxes: Mapping[int, Box]) -> None:
 def _draw_dotted(canvas, model: MapModel, boxes: Mapping[int, Box]) -> None:
     """Dotted (matrix) reporting lines, edge to edge, round dots: only within the page."""
     canvas.setStrokeColor(DOTTED)
-    canvas.setLineWidth(1.1)
+    canvas.setLineWidth(1.4)
     canvas.setLineCap(1)
-    canvas.setDash(0.1, 2.6)
+    canvas.setDash(0.1, 3.0)
     for report, manager in model.dotted:
         if report not in boxes or manager not in boxes:
             continue

@@ -181,10 +181,15 @@ class MapTab(QWidget):
         people = list(self.scene.people.values())
         self.controls.set_departments(departments(people))
         self.unplaced_list.show_people(unplaced(people))
-        shown = sum(1 for card in self.scene.cards.values() if card.isVisible())
+        shown_cards = [card for card in self.scene.cards.values() if card.isVisible()]
+        seats = sum(1 for card in shown_cards if card.person.is_vacancy)  # never "people"
+        shown, everyone = len(shown_cards) - seats, sum(1 for p in people if not p.is_vacancy)
         placed = sum(1 for p in people if p.map_position is not None)
-        parts = [f"{shown} people shown" if shown != len(people) else f"{shown} people"]
+        parts = [f"{shown} people shown" if shown != everyone else f"{shown} people"]
+        parts += [f"{seats} open position{'s' * (seats != 1)}"] if seats else []
         parts.append(f"{len(self.scene.arrows)} influence lines")
+        dotted = self.scene.dotted.line_count()
+        parts += [f"{dotted} dotted line{'s' * (dotted != 1)}"] if dotted else []
         if placed:
             parts.append(f"{placed} placed by hand")
         self.count_label.setText(" · ".join(parts))
