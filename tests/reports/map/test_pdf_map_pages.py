@@ -148,7 +148,7 @@ def test_the_open_positions_are_dashed_seats_on_the_map_and_the_dotted_lines_are
     ctx = _context(demo, internal=True)
     model = build_map(ctx)
     seats = {seat.id for seat in ctx.plan.vacancies}
-    assert len(seats) == 1  # Hélène Rousseau's seat in Lyon (the other is at Meridian)
+    assert len(seats) == 1  # the maintenance manager's seat in Campinas (another: Meridian)
     assert all(model.cards[s].vacant and model.cards[s].title.startswith("Vacant") for s in seats)
     assert len(model.dotted) == 2  # Lyon's and Campinas' IT heads to the group CIO
     assert seats <= set(model.layout.boxes)
@@ -164,7 +164,7 @@ def test_the_people_section_lists_the_open_position_as_vacant_apart_from_the_peo
     texts = [getattr(f, "text", "") for f in story]
     [line] = [t for t in texts if "open position" in t]
     assert line.startswith("1 open position, not counted among the people: ")
-    assert "Contrôleur de gestion — vacant (hire expected Q3, reports to Camille Laurent)" in line
+    assert "Gerente de manutenção — vacant (hire expected Q3, reports to Paulo Nascimento)" in line
     table = next(f for f in story if hasattr(f, "_cellvalues"))
     names = [str(row[0]) for row in table._cellvalues]
     assert any("Vacant" in name for name in names)

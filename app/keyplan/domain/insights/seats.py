@@ -46,8 +46,8 @@ def seat_headline(titles: Iterable[str]) -> str:
     if not titles:
         return ""
     if len(titles) == 1:
-        return f"Decision maker's seat vacant: {titles[0]}"
-    return f"{len(titles)} decision makers' seats vacant: {', '.join(titles)}"
+        return f"Vacant seat: {titles[0]}"
+    return f"{len(titles)} vacant seats: {', '.join(titles)}"
 
 
 def _reason(title: str) -> str:

@@ -2,7 +2,7 @@
 
 - Affiliate IT reports to the local managing director with a dotted line to the group CIO
   (Aldermark's "structures" story): Julien Moreau in Lyon and João Pereira in Campinas.
-- Hélène Rousseau left Aldermark France two months ago; her seat is still open.
+- Campinas has an open maintenance manager's seat (the plant's downtime story).
 - Meridian's permanent CIO seat is open (a decision maker's seat: an insight finding), with the
   interim CDO beside it.
 - Martin Clarke, Meridian's champion, left for Cedar Ridge, our prospect: he is a person
@@ -23,8 +23,8 @@ DOTTED_LINES = (("fr-dsi", "cio"), ("br-ti", "cio"))
 
 # (key, account, title, department, level, manager, role, note, the person whose seat it was)
 OPEN_POSITIONS = (
-    ("fr-cg-seat", "aldermark-fr", "Contrôleur de gestion", "Finance", Level.INDIVIDUAL,
-     "fr-daf", BuyingRole.USER, "hire expected Q3", "fr-cg"),
+    ("br-mnt-seat", "aldermark-br", "Gerente de manutenção", "Operations", Level.MANAGER,
+     "br-ind", BuyingRole.USER, "hire expected Q3", None),
     ("mh-cio-seat", "meridian", "Chief Information Officer (permanent)", "IT", Level.C_LEVEL,
      "mh-ceo", BuyingRole.DECISION_MAKER, "board appoints in Q3; Aisha Rahman is interim",
      None),
@@ -62,6 +62,7 @@ def add_org_changes(
         person_ids[key] = batch.add_row(Stakeholder, seat)
         if was is not None:
             person_rows[was]["left_for"] = "another company"
+    person_rows["fr-cg"]["left_for"] = "another company"  # Hélène Rousseau, two months ago
     for key, account, title, manager in MOVES:
         old = person_rows[key]
         old["left_for"] = account_names(account)
