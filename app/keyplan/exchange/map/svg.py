@@ -20,6 +20,7 @@ from keyplan.domain.matrix import vacancy_line
 from keyplan.domain.plain_text import isolated
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import ROLE_BADGES, InfluenceKind, Stance
+from keyplan.domain.wording import count_of
 from keyplan.exchange.map import design as design
 from keyplan.store.map.rows import DottedLink, MapData, MapLine, MapPerson
 
@@ -89,7 +90,7 @@ def map_svg(
 
 def map_title(account_name: str, people: int, today: date, *, vacancies: int = 0) -> str:
     """The picture's title: whose map, how many people (open positions apart), and when."""
-    seats = f" · {vacancies} open position{'s' * (vacancies != 1)}" if vacancies else ""
+    seats = f" · {count_of(vacancies, 'open position')}" if vacancies else ""
     return f"{account_name} — stakeholder map · {people} people{seats} · {today.isoformat()}"
 
 

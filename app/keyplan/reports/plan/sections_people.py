@@ -17,6 +17,7 @@ from keyplan.domain.vocabulary import (
     Stance,
     TeamRole,
 )
+from keyplan.domain.wording import count_of
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.plan.context import Context, label_of, vocab
 from keyplan.reports.styles import STANCE_COLOURS, styles, tint
@@ -105,8 +106,7 @@ def _open_positions(ctx: Context) -> list[Flowable]:
         manager = names.get(seat["reports_to_id"])
         details = [d for d in (seat.vacancy_note, manager and f"reports to {manager}") if d]
         parts.append(text + (f" ({', '.join(details)})" if details else ""))
-    count = len(parts)
-    heading = f"{count} open position{'s' * (count != 1)}, not counted among the people: "
+    heading = f"{count_of(len(parts), 'open position')}, not counted among the people: "
     return [Paragraph(escape(heading + "; ".join(parts) + "."), styles().muted)]
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.domain.wording import count_of
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import export, prompts, seats, style
@@ -185,11 +186,11 @@ class MapTab(QWidget):
         seats = sum(1 for card in shown_cards if card.person.is_vacancy)  # never "people"
         shown, everyone = len(shown_cards) - seats, sum(1 for p in people if not p.is_vacancy)
         placed = sum(1 for p in people if p.map_position is not None)
-        parts = [f"{shown} people shown" if shown != everyone else f"{shown} people"]
-        parts += [f"{seats} open position{'s' * (seats != 1)}"] if seats else []
-        parts.append(f"{len(self.scene.arrows)} influence lines")
+        parts = [count_of(shown, "person") + (" shown" if shown != everyone else "")]
+        parts += [count_of(seats, "open position")] if seats else []
+        parts.append(count_of(len(self.scene.arrows), "influence line"))
         dotted = self.scene.dotted.line_count()
-        parts += [f"{dotted} dotted line{'s' * (dotted != 1)}"] if dotted else []
+        parts += [count_of(dotted, "dotted line")] if dotted else []
         if placed:
             parts.append(f"{placed} placed by hand")
         self.count_label.setText(" · ".join(parts))
