@@ -171,6 +171,10 @@ def test_harald_the_champion_moves_to_globex_and_shows_where_he_came_from(
     acme_map.edit_person(there.id)
     acme_map.edit_person(small_portfolio.harald)
     assert shown == ["Was our champion at Acme Group", "Went to Globex"]
+    [old] = [
+        p for p in people_of(db, small_portfolio.acme).values() if p.full_name == there.full_name
+    ]
+    assert "Has left the company (went to Globex)" in tooltip(old, None, None)
     acme_map.document.undo_stack.undo()
     assert map_queries.map_data(db, globex, with_affiliates=False).people == []
 

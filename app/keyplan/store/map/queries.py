@@ -67,6 +67,7 @@ _PERSON_COLUMNS = (
     Stakeholder.is_vacancy,
     Stakeholder.vacancy_note,
     Stakeholder.previous_record_id,
+    Stakeholder.left_for,
 )
 
 
@@ -149,6 +150,7 @@ def _people(session: Session, condition: Any) -> list[MapPerson]:
             is_vacancy=bool(row.is_vacancy),
             vacancy_note=row.vacancy_note,
             came_from=came_from.get(row.previous_record_id),
+            left_for=row.left_for,
         )
         for row in rows
     ]

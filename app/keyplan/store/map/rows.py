@@ -45,6 +45,7 @@ class MapPerson:
     is_vacancy: bool = False  # an open position: a seat without a person (``domain/matrix``)
     vacancy_note: str | None = None  # "hire expected Q3"
     came_from: str | None = None  # "was our champion at Aldermark" (a person who moved here)
+    left_for: str | None = None  # where a person who left went ("Brightwave", "retired")
 
 
 @dataclass(frozen=True, slots=True)

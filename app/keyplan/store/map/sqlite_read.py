@@ -30,7 +30,7 @@ from keyplan.store.schema import HEAD_REVISION
 _PEOPLE = """
     SELECT id, account_id, full_name, job_title, department, level, reports_to_id, buying_role,
            influence, stance, strength, has_left, contact_frequency_days, map_x, map_y,
-           profile_url, is_vacancy, vacancy_note, previous_record_id
+           profile_url, is_vacancy, vacancy_note, previous_record_id, left_for
     FROM stakeholders WHERE account_id IN ({family}) ORDER BY id
 """
 _OWNERS = """
@@ -148,7 +148,7 @@ def _person(
 ) -> MapPerson:
     (person_id, account_id, name, title, department, level, manager, role) = row[:8]
     (influence, stance, strength, has_left, every, map_x, map_y, profile_url) = row[8:16]
-    (is_vacancy, vacancy_note, previous_record_id) = row[16:]
+    (is_vacancy, vacancy_note, previous_record_id, left_for) = row[16:]
     return MapPerson(
         id=person_id,
         account_id=account_id,
@@ -170,6 +170,7 @@ def _person(
         is_vacancy=bool(is_vacancy),
         vacancy_note=vacancy_note,
         came_from=came_from.get(previous_record_id),
+        left_for=left_for,
     )
 
 

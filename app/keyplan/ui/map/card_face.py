@@ -170,7 +170,8 @@ def tooltip(person: MapPerson, account_name: str | None, today: date) -> str:
     if person.profile_url:
         lines.append(f"Profile: {short_link(person.profile_url)}")
     if person.has_left:
-        lines.append("Has left the company")
+        went = f" (went to {person.left_for})" if person.left_for else ""
+        lines.append(f"Has left the company{went}")
     return "\n".join(lines)
 
 
