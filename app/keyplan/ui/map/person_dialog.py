@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
+from keyplan.store.people.queries import department_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import seats
-from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
+from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
 
 NO_ONE = "— nobody —"
 
@@ -46,6 +47,7 @@ class PersonDialog(QDialog):
         references: dict[str, list[tuple[int, str]]],
         parent: QWidget | None = None,
         last_change: str = "",
+        departments: list[str] | None = None,
         matrix: MatrixFacts | None = None,
     ) -> None:
         """Build the form.
@@ -55,6 +57,7 @@ class PersonDialog(QDialog):
             references: the choices of each reference field (managers, team members).
             parent: the dialog's parent.
             last_change: "Last changed by … on …" (team mode), shown under the fields.
+            departments: the departments in use in the account, offered as one types.
             matrix: their dotted-line managers (and the choices), and where they came from
                 or went.
         """
@@ -68,6 +71,8 @@ class PersonDialog(QDialog):
             editor.setObjectName(f"person_{spec.name}")
             editor.setToolTip(spec.help)
             self.editors[spec.name] = editor
+            if spec.name == "department" and isinstance(editor, QLineEdit):
+                complete_from(editor, departments or [])
             (notes if spec.kind is Kind.NOTE else facts).addRow(spec.label, editor)
         matrix = matrix or MatrixFacts()
         self.dotted = dotted_list(self, matrix)
@@ -249,8 +254,9 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
         "preferred_team_member_id": document.team_members(),
     }
     last_change = document.last_change_text("stakeholders", person_id)
+    departments = department_choices(document.database, person_id)
     matrix = matrix_facts(document, person_id, references["reports_to_id"])
-    dialog = PersonDialog(row.values, references, parent, last_change, matrix)
+    dialog = PersonDialog(row.values, references, parent, last_change, departments, matrix)
     try:
         while exec_dialog(dialog):
             try:
