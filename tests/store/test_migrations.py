@@ -8,6 +8,7 @@ import pytest
 
 from keyplan.domain.account_names import account_aliases
 from keyplan.store.database import open_database
+from keyplan.store.map import queries as map_queries
 from keyplan.store.migrate import script_revisions
 from keyplan.store.models import Base
 from keyplan.store.people import queries
@@ -52,7 +53,9 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # keyplan-tests); 0006 a meeting with François on 2026-03-10 imported from a calendar
 # (its calendar_events row: uid "040000008200E00074C5B7101A82E008-nordwind", occurrence
 # "20260310T080000Z"); 0008 François' interest (high) and Zoë's buying role (economic
-# buyer). Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# buyer); 0009 an open position "Head of Sales France" (vacant, "hire expected Q3",
+# under Zoë) and François' dotted line to it. Then journal_mode=DELETE and VACUUM, so the
+# file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
@@ -110,6 +113,15 @@ def _columns_and_indexes(path: Path) -> tuple[set[str], set[str]]:
         indexes = {row[0] for row in connection.execute("SELECT name FROM sqlite_master "
                                                         "WHERE type = 'index'")}  # fmt: skip
     return columns, indexes
+
+
+# The indexes 0009 adds (a downgrade below it takes them away).
+DOTTED_INDEXES = {
+    "ix_dotted_lines_stakeholder_id",
+    "ix_dotted_lines_manager_id",
+    "sqlite_autoindex_dotted_lines_1",
+    "ix_stakeholders_previous_record_id",
+}
 
 
 def test_the_0003_migration_goes_down_and_up_again_keeping_every_index(db_path):
@@ -237,3 +249,49 @@ def test_going_below_0008_turns_economic_buyers_into_no_role(db_path):
         roles = {row[0] for row in connection.execute("SELECT buying_role FROM stakeholders")}
     assert "stakeholders.interest" not in columns
     assert roles == {"none", "user"}
+
+
+def test_the_0009_migration_goes_down_and_up_again_keeping_every_index(db_path):
+    from alembic import command
+
+    from keyplan.store.migrate import alembic_config
+
+    database = open_database(db_path)
+    columns, indexes = _columns_and_indexes(db_path)
+    command.downgrade(alembic_config(database.engine), "0008_interest_economic_buyer")
+    columns_down, indexes_down = _columns_and_indexes(db_path)
+    assert "stakeholders.is_vacancy" in columns - columns_down
+    assert "dotted_lines.manager_id" in columns - columns_down
+    assert indexes_down == indexes - DOTTED_INDEXES
+    command.upgrade(alembic_config(database.engine), "head")
+    database.close()
+    assert _columns_and_indexes(db_path) == (columns, indexes)
+
+
+def test_people_from_0003_upgrade_as_people_keeping_managers_with_no_dotted_lines(tmp_path):
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    data = map_queries.map_data(database, 1, with_affiliates=True)
+    database.close()
+    assert [(p.full_name, p.is_vacancy, p.came_from) for p in data.people] == [
+        ("Zoë Åkesson", False, None),
+        ("François Müller", False, None),
+    ]
+    assert data.people[1].reports_to_id == data.people[0].id
+    assert data.dotted == []
+
+
+def test_an_open_position_and_a_dotted_line_saved_at_0009_are_read_back(tmp_path):
+    copy = tmp_path / "0009.db"
+    shutil.copy(DATA / "schema-0009_dotted_positions.db", copy)
+    database = open_database(copy, create=False)
+    data = map_queries.map_data(database, 1, with_affiliates=True)
+    database.close()
+    seat = data.people[2]
+    assert (seat.full_name, seat.is_vacancy, seat.vacancy_note) == (
+        "Head of Sales France",
+        True,
+        "hire expected Q3",
+    )
+    assert [(d.person_id, d.manager_id) for d in data.dotted] == [(data.people[1].id, seat.id)]

@@ -80,15 +80,16 @@ def _export_text(args: argparse.Namespace, out: Path, suffix: str) -> int:
         data = _read_through_store(location, args)
     today = date.today()
     name = data.accounts[data.account_id].name
+    seats = sum(1 for person in data.people if person.is_vacancy)  # not counted as people
     text = map_document(
         data,
         suffix,
-        title=map_title(name, len(data.people), today),
+        title=map_title(name, len(data.people) - seats, today, vacancies=seats),
         today=today,
         with_lines=not args.no_influence,
     )
     write_file_atomically(out, text.encode("utf-8"))
-    return len(data.people)
+    return len(data.people) - seats
 
 
 def _read_through_store(location: str, args: argparse.Namespace):

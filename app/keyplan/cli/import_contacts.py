@@ -64,7 +64,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="for a CSV of another kind: which column holds which field "
         "(full_name, first_name, middle_name, last_name, job_title, department, email, phone, "
         "mobile, location, city, country, reports_to, company, profile_url, record_id, "
-        "reports_to_id); remembered for files with the same columns",
+        "reports_to_id, dotted_line_to); remembered for files with the same columns",
     )
     parser.add_argument(
         "--encoding",

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     func,
     literal_column,
 )
@@ -178,6 +179,19 @@ class Stakeholder(Timestamped, Base):
     major_challenge: Mapped[str | None] = mapped_column(Text)
     priorities: Mapped[str | None] = mapped_column(Text)
     has_left: Mapped[bool] = mapped_column(default=False)
+    # Open positions and people who move (revision 0009). A vacancy is a seat on the map
+    # without a person: its title, manager and reports are the seat's; ``vacancy_note`` says
+    # when a hire is expected. Counts of people leave vacancies out (``domain/positions.py``).
+    is_vacancy: Mapped[bool] = mapped_column(default=False, server_default=false())
+    vacancy_note: Mapped[str | None] = mapped_column(Text)
+    # Where a person who left went: free text, or the name of another account of ours.
+    left_for: Mapped[str | None]
+    # The record this person had at another account before they moved here ("was our
+    # champion at Aldermark"). No database constraint (see revision 0009): a link to a record
+    # since deleted leads nowhere. ``refers_to`` lets the JSON exchange renumber it.
+    previous_record_id: Mapped[int | None] = mapped_column(
+        Integer, index=True, info={"refers_to": "stakeholders"}
+    )
     map_x: Mapped[float | None] = mapped_column(Float)
     map_y: Mapped[float | None] = mapped_column(Float)
 
@@ -200,6 +214,23 @@ class InfluenceLine(Timestamped, Base):
     kind: Mapped[str] = mapped_column(String(20), default="influences")
     strength: Mapped[int] = mapped_column(default=2)
     note: Mapped[str | None] = mapped_column(Text)
+
+
+class DottedLine(Timestamped, Base):
+    """A secondary (dotted-line, matrix) manager of a person: drawn, never laid out."""
+
+    __tablename__ = "dotted_lines"
+    __table_args__ = (
+        UniqueConstraint("stakeholder_id", "manager_id"),
+        CheckConstraint("stakeholder_id <> manager_id", name="not_own_manager"),
+    )
+
+    stakeholder_id: Mapped[int] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
+    )
+    manager_id: Mapped[int] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
+    )
 
 
 class TeamMember(Timestamped, Base):

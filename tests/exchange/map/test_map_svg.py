@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from dataclasses import replace
 from datetime import date
@@ -105,3 +106,25 @@ def test_the_svg_draws_the_clock_for_overdue_and_a_dashed_ring_for_never_contact
     assert svg.count(f'<g stroke="{map_design.STALE_COLOUR}"') == 1  # one clock, for Rob
     assert svg.count('stroke-dasharray="1.6,1.6"') == 1
     assert "clock: contact overdue" in svg and "dashed ring: never contacted" in svg
+
+
+def test_a_dotted_line_and_an_open_position_are_drawn_and_the_layout_ignores_the_line():
+    from keyplan.store.map.rows import DottedLink
+
+    data = replace(
+        sample(),
+        people=[*sample().people, person(4, "CFO", 1, job_title="CFO", is_vacancy=True,
+                                         vacancy_note="hire expected Q3")],
+        dotted=[DottedLink(2, 4)],
+    )  # fmt: skip
+    with_dotted = map_svg(data, title="Acme", today=TODAY)
+    root = ElementTree.fromstring(with_dotted.encode("utf-8"))
+    [line] = [p for p in root.iter(f"{SVG}path") if p.get("class") == "dotted-line"]
+    assert line.get("stroke-dasharray") and line.get("stroke-linecap") == "round"
+    [seat] = [g for g in root.iter(f"{SVG}g") if g.get("class") == "vacancy"]
+    texts = [t.text for t in seat.iter(f"{SVG}text")]
+    assert texts[:2] == ["CFO", "Vacant · hire expected Q3"]
+    without = map_svg(replace(data, dotted=[]), title="Acme", today=TODAY)
+    cards = re.findall(r'<g (?:class="vacancy" )?transform="translate\([^)]*\)"', with_dotted)
+    assert cards == re.findall(r'<g (?:class="vacancy" )?transform="translate\([^)]*\)"', without)
+    assert "dotted-line" not in map_svg(data, title="Acme", today=TODAY, with_lines=False)

@@ -82,8 +82,9 @@ def test_every_card_is_whole_on_one_page_and_its_name_prints_at_least_7_5_pt(dem
             assert bounds.y <= box.y and box.bottom <= bounds.bottom
         seen += [i for i in page.page.layout.boxes if i != page.page.manager or page is pages[0]]
         continued += list(page.page.continued)
-    # Everyone once, and a manager whose team continues once more, at the top of that page.
-    assert sorted(seen) == sorted(p.id for p in ctx.present_people)
+    # Everyone once (and every open position), and a manager whose team continues once more,
+    # at the top of that page.
+    assert sorted(seen) == sorted(p.id for p in (*ctx.present_people, *ctx.plan.vacancies))
     assert len(continued) == len(set(continued)) >= 5
 
 
@@ -147,3 +148,29 @@ def test_in_the_printed_plan_no_name_on_the_map_pages_is_smaller_than_7_5_pt(int
     for name in (CEO, "Marcus Feld", "Mathieu Bernard", "Dr. Katharina Weiß"):
         assert name in sizes, name
         assert sizes[name] >= MIN_NAME_SIZE - 0.01, (name, sizes[name])
+
+
+def test_the_open_positions_are_dashed_seats_on_the_map_and_the_dotted_lines_are_kept(demo):
+    ctx = _context(demo, internal=True)
+    model = build_map(ctx)
+    seats = {seat.id for seat in ctx.plan.vacancies}
+    assert len(seats) == 1  # the maintenance manager's seat in Campinas (another: Meridian)
+    assert all(model.cards[s].vacant and model.cards[s].title.startswith("Vacant") for s in seats)
+    assert len(model.dotted) == 2  # Lyon's and Campinas' IT heads to the group CIO
+    assert seats <= set(model.layout.boxes)
+    people = {p.id for p in ctx.present_people}
+    assert not seats & people  # an open position is never one of the people
+
+
+def test_the_people_section_lists_the_open_position_as_vacant_apart_from_the_people(demo):
+    from keyplan.reports.plan.sections_people import stakeholders
+
+    ctx = _context(demo, internal=True)
+    story = stakeholders(ctx, "people", "Stakeholders")
+    texts = [getattr(f, "text", "") for f in story]
+    [line] = [t for t in texts if "open position" in t]
+    assert line.startswith("1 open position, not counted among the people: ")
+    assert "Gerente de manutenção — vacant (hire expected Q3, reports to Paulo Nascimento)" in line
+    table = next(f for f in story if hasattr(f, "_cellvalues"))
+    names = [str(row[0]) for row in table._cellvalues]
+    assert any("Vacant" in name for name in names)

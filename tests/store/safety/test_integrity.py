@@ -45,7 +45,8 @@ def write_behind_the_apps_back(path: Path, *statements: str) -> None:
 
 def test_the_demo_is_healthy(demo_file):
     assert check_database(demo_file) == []
-    assert count_accounts_and_people(demo_file) == (8, 123)  # the former CFO, who left, too
+    assert count_accounts_and_people(demo_file) == (8, 123)  # the former CFO, who left, too;
+    # the open positions are no people
 
 
 def garbage(path: Path) -> None:
@@ -149,9 +150,10 @@ DATA = Path(__file__).parents[2] / "data"
 
 
 def test_the_released_file_of_the_newest_schema_is_healthy(tmp_path):
-    copy = tmp_path / "newest.db"  # it holds a profile URL, aliases and a change log entry
+    copy = tmp_path / "newest.db"  # a change log entry, an open position, a dotted line…
     shutil.copy(DATA / f"schema-{HEAD_REVISION}.db", copy)
     assert check_database(copy) == []
+    assert count_accounts_and_people(copy) == (2, 2)  # the open position is not counted
 
 
 def test_a_file_from_before_profile_urls_is_checked_and_told_it_will_be_upgraded(tmp_path):

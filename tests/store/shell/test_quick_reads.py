@@ -43,7 +43,9 @@ def test_portfolio_counts_every_account_and_its_people(demo: Database) -> None:
         accounts = session.scalar(select(func.count()).select_from(Account))
         people = dict(
             session.execute(
-                select(Stakeholder.account_id, func.count()).group_by(Stakeholder.account_id)
+                select(Stakeholder.account_id, func.count())
+                .where(Stakeholder.is_vacancy.is_(False))  # open positions are not people
+                .group_by(Stakeholder.account_id)
             ).all()
         )
     assert len(rows) == accounts
@@ -105,7 +107,11 @@ def orm_glance(db: Database, account_id: int) -> quick_reads.AccountGlance:
     """The same facts counted the slow, obvious way with the ORM."""
     with db.read() as session:
         family = umbrella_family_below(session, account_id)
-        people = session.scalars(select(Stakeholder).where(Stakeholder.account_id.in_(family)))
+        people = session.scalars(
+            select(Stakeholder).where(
+                Stakeholder.account_id.in_(family), Stakeholder.is_vacancy.is_(False)
+            )
+        )
         people = list(people)
         contacted = set(session.scalars(select(InteractionStakeholder.stakeholder_id)))
         present = [p for p in people if not p.has_left]

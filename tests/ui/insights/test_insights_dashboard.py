@@ -72,6 +72,8 @@ def test_each_score_is_the_insights_tabs_score_and_comes_with_its_reasons(model,
         reasons = [reason.reason for reason in insights.score.reasons]
         assert cell(model, row, 0, ReasonsRole) == reasons
         first, second = (reason.headline for reason in insights.score.reasons[:2])
+        if insights.open_seats:  # an open decision seat leads, then the biggest loss
+            first, second = f"Vacant seat: {insights.open_seats[0].title}", first
         assert cell(model, row, DashboardColumn.TOP_REASON) == f"{first}\n{second}"
         tooltip = cell(model, row, DashboardColumn.HEALTH, Qt.ItemDataRole.ToolTipRole)
         assert all(reason in tooltip for reason in reasons)
@@ -183,6 +185,28 @@ def test_ctrl_shift_p_shows_the_dashboard_and_a_double_click_opens_an_account(qt
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.account_id == chosen
     assert window.pages.currentWidget() is window.tabs
+
+
+def test_meridians_open_cio_seat_leads_what_to_fix_first_and_is_named_in_the_tooltip(model, demo):
+    row = row_of(model, "Meridian Health Partners")
+    lines = cell(model, row, DashboardColumn.TOP_REASON).split("\n")
+    assert lines[0] == "Vacant seat: Chief Information Officer (permanent)"
+    assert len(lines) == 2  # and the biggest loss of the score
+    tip = cell(model, row, DashboardColumn.TOP_REASON, Qt.ItemDataRole.ToolTipRole)
+    assert "Not scored: Vacant seat: Chief Information Officer" in tip
+    castellani = row_of(model, "Castellani Foods S.p.A.")
+    assert "vacant" not in cell(model, castellani, DashboardColumn.TOP_REASON)
+
+
+def test_the_open_seat_is_an_insight_of_the_account_and_never_one_of_its_people(demo):
+    meridian = find_account(demo, "Meridian Health Partners")
+    facts = account_facts(demo, meridian)
+    insights = analyse_account(facts, date.today())
+    assert [seat.title for seat in insights.open_seats] == ["Chief Information Officer (permanent)"]
+    assert "Find out who decides" in insights.open_seats[0].reason
+    assert all("permanent" not in person.name for person in facts.people)
+    row = next(r for r in portfolio(demo) if r.id == meridian)
+    assert row.people == len(facts.people)
 
 
 def test_the_headline_of_a_one_account_portfolio_counts_in_the_singular(qtbot, db, answers):

@@ -9,14 +9,15 @@ from typing import Any, NamedTuple
 CREATED, DELETED = "created", "deleted"
 PERSON, INFLUENCE, ACCOUNT = "person", "influence", "account"
 OWNER = "owner"  # a person's relationship owner: one entry per owner added or removed
+DOTTED_LINE = "dotted_line"  # a person's dotted-line manager: one entry per line drawn or removed
 
 # Fields whose logged text is a number (ids, scales), and the flags.
 _INTEGERS = frozenset(
     {"reports_to_id", "strength", "preferred_team_member_id", "account_id", "parent_id",
      "contact_frequency_days", "review_cadence_days", OWNER, "from_stakeholder_id",
-     "to_stakeholder_id"}
+     "to_stakeholder_id", DOTTED_LINE, "previous_record_id"}
 )  # fmt: skip
-_FLAGS = frozenset({"has_left"})
+_FLAGS = frozenset({"has_left", "is_vacancy"})
 # Fields whose logged text is the value itself (the common ones, read without a conversion).
 _PLAIN = frozenset({"stance", "job_title", "buying_role", "influence", "department", "full_name"})
 

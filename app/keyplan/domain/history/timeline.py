@@ -18,7 +18,7 @@ PeopleState = dict[int, dict[str, Any]]
 # What the compare view and the reports follow of each person.
 COMPARED_FIELDS = (
     "full_name", "job_title", "department", "reports_to_id", "stance", "strength",
-    "influence", "buying_role", "has_left",
+    "influence", "buying_role", "has_left", "is_vacancy",
 )  # fmt: skip
 OWNERS = "owners"
 
@@ -69,5 +69,11 @@ def _take_back(state: PeopleState, entry: ChangeEntry) -> None:
 
 
 def is_present(values: dict[str, Any] | None) -> bool:
-    """Whether a person is on the map in a state (there, and not marked as having left)."""
-    return values is not None and "full_name" in values and not values.get("has_left")
+    """Whether a person is on the map in a state (there, not marked as having left, and not
+    an open position: a seat made or filled is no one joining or leaving)."""
+    return (
+        values is not None
+        and "full_name" in values
+        and not values.get("has_left")
+        and not values.get("is_vacancy")
+    )

@@ -13,7 +13,7 @@ from typing import Any
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.history.compare import CHANGED, JOINED, LEFT, MOVED, MapChange
-from keyplan.domain.history.entries import CREATED, DELETED, OWNER, ChangeEntry
+from keyplan.domain.history.entries import CREATED, DELETED, DOTTED_LINE, OWNER, ChangeEntry
 from keyplan.domain.history.timeline import OWNERS
 
 ARROW = "→"
@@ -23,6 +23,8 @@ _SHORT_LABELS = {
     "reports_to_id": "manager",
     OWNERS: "owner",
     OWNER: "owner",
+    DOTTED_LINE: "dotted line to",
+    "previous_record_id": "earlier record",
 }
 
 
@@ -67,7 +69,7 @@ def field_label(field: str) -> str:
 
 def value_text(field: str, value: Any, names: Names) -> str:
     """A value as a person reads it: a manager's name, a stance's label, "none"."""
-    if field == "reports_to_id":
+    if field in ("reports_to_id", DOTTED_LINE, "previous_record_id"):
         return names.person(value)
     if field in (OWNER, "preferred_team_member_id"):
         return names.member(value)
@@ -100,6 +102,13 @@ def entry_words(entry: ChangeEntry, names: Names) -> str:
             return f"owner {names.member(entry.new)} added"
         if entry.new is None:
             return f"owner {names.member(entry.old)} removed"
+    if entry.field == DOTTED_LINE:
+        if entry.old is None:
+            return f"dotted line to {names.person(entry.new)} drawn"
+        if entry.new is None:
+            return f"dotted line to {names.person(entry.old)} removed"
+    if entry.field == "is_vacancy":
+        return "made an open position" if entry.new else "position filled"
     return change_words(entry.field, entry.old, entry.new, names)
 
 

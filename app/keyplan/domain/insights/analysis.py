@@ -19,6 +19,7 @@ from keyplan.domain.insights.next_contacts import (
 )
 from keyplan.domain.insights.promises import PromiseKeeping, promise_keeping
 from keyplan.domain.insights.score import AccountScore, account_score
+from keyplan.domain.insights.seats import SeatFinding, vacant_decision_seats
 from keyplan.domain.insights.tally import finding_tally
 
 
@@ -37,6 +38,7 @@ class AccountInsights:
     next_contacts: tuple[ContactSuggestion, ...]
     nudge: WeeklyNudge | None
     score: AccountScore
+    open_seats: tuple[SeatFinding, ...] = ()  # decision makers' seats nobody holds
 
 
 def analyse_account(
@@ -81,4 +83,5 @@ def analyse_account(
             promises=promises,
             freshness=freshness,
         ),
+        open_seats=vacant_decision_seats(facts.open_seats),
     )

@@ -100,3 +100,5 @@ class AccountFacts:
     actions: tuple[ActionFacts, ...] = ()
     offerings_discussed: tuple[str, ...] = ()
     opportunity_departments: tuple[str, ...] = ()
+    # Open positions (seats without a person): never among ``people``, never counted as one.
+    open_seats: tuple[PersonFacts, ...] = ()

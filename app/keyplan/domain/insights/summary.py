@@ -19,6 +19,7 @@ from keyplan.domain.insights.freshness import PlanFreshness, plan_freshness
 from keyplan.domain.insights.health import relationship_health
 from keyplan.domain.insights.promises import PromiseRecord, promise_keeping
 from keyplan.domain.insights.score import AccountScore, account_score
+from keyplan.domain.insights.seats import vacant_decision_seats
 from keyplan.domain.insights.tally import (
     AccountTally,
     FindingTally,
@@ -53,6 +54,7 @@ class AccountSummary:
     freshness: PlanFreshness
     last_interaction_on: date | None
     interactions_by_month: tuple[int, ...]
+    vacant_seats: tuple[str, ...] = ()  # titles of open decision makers' seats
 
     @property
     def days_since_last_interaction(self) -> int | None:
@@ -110,6 +112,7 @@ def summarise_account(
         interactions_by_month=interactions_by_month(facts.interactions, today)
         if trend is None
         else tuple(trend),
+        vacant_seats=tuple(f.title for f in vacant_decision_seats(facts.open_seats)),
     )
 
 
@@ -143,6 +146,7 @@ def summarise_tally(tally: AccountTally, today: date) -> AccountSummary:
         freshness=freshness,
         last_interaction_on=tally.last_interaction_on,
         interactions_by_month=tally.interactions_by_month,
+        vacant_seats=tally.vacant_seats,
     )
 
 

@@ -158,6 +158,7 @@ class AccountTally:
     opportunity_departments: tuple[str, ...] = ()
     interactions_by_month: tuple[int, ...] = ()
     last_interaction_on: date | None = None
+    vacant_seats: tuple[str, ...] = ()  # titles of open decision makers' seats, by title
 
 
 def tally_breadth(tally: AccountTally) -> Breadth:

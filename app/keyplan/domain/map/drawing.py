@@ -9,6 +9,11 @@ shape means.
 Input is plain: ``PersonFacts`` and ``LineFacts``, which the exchange and report floors make
 from their own rows. A customer-safe drawing (``internal=False``) shows names, titles and
 departments on neutral cards, and no influence lines.
+
+Dotted (matrix) reporting lines are drawn straight from card edge to card edge and never
+given to the layout: the tree follows the solid reporting lines only. They are the customer's
+structure, not our assessment, so a customer-safe drawing shows them too. An open position
+(``PersonFacts.is_vacancy``) is a dashed white seat, whatever the drawing.
 """
 
 from __future__ import annotations
@@ -29,15 +34,18 @@ from keyplan.domain.map.shapes import (
     CardShape,
     ClockShape,
     DotShape,
+    DottedShape,
     InfluenceShape,
     Legend,
     LegendLine,
+    LegendSeat,
     LegendStance,
     MapDrawing,
     Point,
     ReportingShape,
     TextRun,
 )
+from keyplan.domain.matrix import dotted_ends, vacancy_line
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, InfluenceKind, Level, Stance
 
@@ -60,6 +68,7 @@ class PersonFacts:
         owner: our owner's initials ("AC", "AC+" when shared), "" for none.
         contact: the contact mark (``relationships.contact_due``), None for none.
         tag: the affiliate's short name when the person works for an affiliate.
+        is_vacancy: an open position (``job_title`` names it, ``vacancy_note`` says when).
     """
 
     id: int
@@ -77,6 +86,8 @@ class PersonFacts:
     has_left: bool = False
     tag: str | None = None
     manual_position: Point | None = None
+    is_vacancy: bool = False
+    vacancy_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +151,7 @@ def draw_map(
     internal: bool = True,
     layout: OrgChartLayout | None = None,
     notes: Mapping[int, str] | None = None,
+    dotted: Sequence[tuple[int, int]] = (),
 ) -> MapDrawing:
     """The drawing of a map.
 
@@ -151,6 +163,8 @@ def draw_map(
         layout: the positions to use (a printed page's); by default ``lay_out(people)``.
         notes: person id -> a note in a band at the card's foot (the layout must have made
             that card ``NOTE_HEIGHT`` taller).
+        dotted: (person, dotted-line manager) pairs; those with an end off the drawing are
+            left out. Pass none to hide them (they go with the influence lines).
     """
     chart = layout if layout is not None else lay_out(people)
     boxes = chart.boxes
@@ -163,13 +177,16 @@ def draw_map(
     )
     reporting = tuple(ReportingShape(c.manager_id, c.report_id, c.points) for c in chart.connectors)
     influence = _influence_lines(lines, boxes) if internal else ()
-    return MapDrawing(chart.bounds, cards, reporting, influence, legend(internal), internal)
+    matrix = _dotted_lines(dotted, boxes)
+    return MapDrawing(chart.bounds, cards, reporting, influence, legend(internal), internal, matrix)
 
 
 # ---- cards ------------------------------------------------------------------------------------
 
 
 def _card(person: PersonFacts, box: Box, internal: bool, note: str) -> CardShape:
+    if person.is_vacancy:
+        return _vacancy_card(person, box, note)
     if not internal:
         return _plain_card(person, box, note)
     stance = looks.stance_key(person.stance)
@@ -217,6 +234,43 @@ def _plain_card(person: PersonFacts, box: Box, note: str) -> CardShape:
         parts=tag_parts,
         note=_note(note, left, box) if note else None,
         note_height=NOTE_HEIGHT if note else 0.0,
+    )
+
+
+def _vacancy_card(person: PersonFacts, box: Box, note: str) -> CardShape:
+    """An open position: a white seat with a dashed edge, its title, "Vacant · note" and the
+    department, all in muted ink; no stance, no badges, no marks (there is no one to assess)."""
+    left = looks.TEXT_LEFT
+    room = looks.CARD_WIDTH - left - looks.TEXT_RIGHT
+    tag_parts, tag_room = _tag(person.tag) if person.tag else ((), 0.0)
+    ink = looks.MUTED_INK
+    texts = [
+        TextRun(person.job_title or person.full_name, left, _baseline(5.0, 18.0, NAME_SIZE),
+                NAME_SIZE, ink, room, bold=True, role="name"),
+        TextRun(vacancy_line(person.vacancy_note), left, _baseline(23.0, 16.0, TITLE_SIZE),
+                TITLE_SIZE, ink, room, role="title"),
+    ]  # fmt: skip
+    if person.department:
+        texts.append(
+            TextRun(person.department, left, _baseline(39.0, 15.0, DEPARTMENT_SIZE),
+                    DEPARTMENT_SIZE, ink, room - tag_room, role="department")
+        )  # fmt: skip
+    return CardShape(
+        person_id=person.id,
+        x=box.x,
+        y=box.y,
+        width=box.width,
+        height=box.height,
+        radius=looks.CARD_RADIUS,
+        fill=looks.VACANCY_FILL,
+        edge=looks.VACANCY_EDGE,
+        band=Band(0.0, looks.VACANCY_FILL, None),
+        texts=tuple(texts),
+        parts=tag_parts,
+        note=_note(note, left, box) if note else None,
+        note_height=NOTE_HEIGHT if note else 0.0,
+        vacant=True,
+        edge_dashes=looks.VACANCY_DASHES,
     )
 
 
@@ -424,14 +478,39 @@ def edge_point(box: Box, towards: Point) -> Point:
     return (box.center_x + dx * scale, box.center_y + dy * scale)
 
 
+# ---- dotted (matrix) reporting lines --------------------------------------------------------
+
+
+def _dotted_lines(
+    dotted: Sequence[tuple[int, int]], boxes: Mapping[int, Box]
+) -> tuple[DottedShape, ...]:
+    shapes = []
+    for person_id, manager_id in dotted:
+        report, manager = boxes.get(person_id), boxes.get(manager_id)
+        if report is None or manager is None or person_id == manager_id:
+            continue
+        ends = dotted_ends(
+            (report.x, report.y, report.width, report.height),
+            (manager.x, manager.y, manager.width, manager.height),
+        )
+        if ends is not None:
+            shapes.append(
+                DottedShape(person_id, manager_id, ends, looks.DOTTED_COLOUR,
+                            looks.DOTTED_WIDTH, looks.DOTTED_DASHES)
+            )  # fmt: skip
+    return tuple(shapes)
+
+
 # ---- the legend -------------------------------------------------------------------------------
 
 
 @cache
 def legend(internal: bool) -> Legend:
-    """What the looks mean: stances and line kinds (internal maps), and notes."""
+    """What the looks mean: stances and line kinds (internal maps), the dotted reporting line
+    and the open position (every map), and notes."""
     if not internal:
-        return Legend((), (), ("Reporting lines as we understand them.",))
+        notes: tuple[str, ...] = ("Reporting lines as we understand them.",)
+        return Legend((), (_DOTTED_LEGEND,), notes, _SEAT_LEGEND)
     stances = tuple(
         LegendStance(
             looks.STANCE_LETTERS[s.value], s.label, looks.STANCE_FILL[s.value],
@@ -439,12 +518,15 @@ def legend(internal: bool) -> Legend:
         )
         for s in Stance
     )  # fmt: skip
-    lines = tuple(
-        LegendLine(
-            k.value, k.label, looks.LINE_COLOURS[k.value], looks.LINE_DASHES[k.value],
-            k.value not in looks.SYMMETRIC_KINDS,
-        )
-        for k in InfluenceKind
+    lines = (
+        *(
+            LegendLine(
+                k.value, k.label, looks.LINE_COLOURS[k.value], looks.LINE_DASHES[k.value],
+                k.value not in looks.SYMMETRIC_KINDS,
+            )
+            for k in InfluenceKind
+        ),
+        _DOTTED_LEGEND,
     )  # fmt: skip
     notes = (
         "Letter and colour on the left: stance. Arrow: who influences, mentors or sponsors "
@@ -452,4 +534,10 @@ def legend(internal: bool) -> Legend:
         ROLE_BADGE_KEY,
         looks.LEGEND_MARKS,
     )
-    return Legend(stances, lines, notes)
+    return Legend(stances, lines, notes, _SEAT_LEGEND)
+
+
+_DOTTED_LEGEND = LegendLine(looks.DOTTED_KIND, looks.DOTTED_LABEL, looks.DOTTED_COLOUR,
+                            looks.DOTTED_DASHES, arrow=False, plain=True)  # fmt: skip
+_SEAT_LEGEND = LegendSeat(looks.VACANCY_LABEL, looks.VACANCY_FILL, looks.VACANCY_EDGE,
+                          looks.VACANCY_DASHES)  # fmt: skip

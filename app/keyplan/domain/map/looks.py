@@ -91,6 +91,19 @@ OWNER_COLOUR = "#37474f"
 TAG_FILL = "#455a64"
 LEFT_OPACITY = 0.45  # people who left the company
 
+#: Dotted (matrix) reporting lines: round dots in a slate grey, clearly not an influence kind's
+#: dashes; drawn between the cards, never followed by the layout (``domain.matrix``).
+DOTTED_KIND = "dotted"
+DOTTED_LABEL = "Also reports to (dotted)"
+DOTTED_COLOUR = "#455a64"
+DOTTED_WIDTH = 1.6
+DOTTED_DASHES = (1.0, 3.0)  # in line widths, drawn with round caps: a row of round dots
+#: Open positions (vacancies): a white seat with a dashed grey edge, no stance, no marks.
+VACANCY_LABEL = "Open position"
+VACANCY_FILL = "#ffffff"
+VACANCY_EDGE = "#78909c"
+VACANCY_DASHES = (5.0, 3.0)  # the seat's edge, in drawing units
+
 LEGEND_MARKS = (
     "H/M/L influence · ●●○○ relationship · initials: our owner · clock: contact overdue · "
     "dashed ring: never contacted"

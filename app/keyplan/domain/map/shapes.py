@@ -15,6 +15,9 @@ What each shape means, for someone drawing it with another tool (PowerPoint, say
   coordinates relative to the card's top-left corner**, so the same part can be shared by many
   cards. ``faded`` cards (people who left) are drawn at ``looks.LEFT_OPACITY``. ``note`` is
   a line printed in a band across the card's foot (a team continued on another page).
+  ``vacant`` cards are open positions (a seat without a person): drawn with ``edge_dashes``
+  (a dashed outline), no band colour or letter, their texts the position's title, "Vacant ·
+  note" and the department.
 - ``TextRun``: one line of text; ``x`` is its left end (or its centre when ``anchor`` is
   "middle"), ``baseline`` its baseline. A renderer shortens it with "…" to ``max_width`` with
   its own font's measure (``looks.fit`` is an estimate for writers that have none).
@@ -28,6 +31,9 @@ What each shape means, for someone drawing it with another tool (PowerPoint, say
   middle point is the control point), with a dash pattern and colour per kind, an arrow head
   (a filled triangle, ``head``) at the target for directed kinds, a dot at both ends
   (``end_dots``) for alliances and rivalries, and a ``label`` that says what it is.
+- ``DottedShape``: a dotted (matrix) reporting line, "also reports to": a straight line from
+  the report's card edge to the dotted-line manager's, in round dots (``dash_lengths`` drawn
+  with round line caps). The layout never follows it; it is hidden with the influence lines.
 - ``Legend``: what the stance letters and colours and the line styles mean, and a few lines
   of notes (badges, marks) — every page and picture of the map carries it.
 """
@@ -123,6 +129,8 @@ class CardShape:
     faded: bool = False
     note: TextRun | None = None
     note_height: float = 0.0
+    vacant: bool = False
+    edge_dashes: tuple[float, ...] = ()  # in drawing units; () for a solid outline
 
     @property
     def box(self) -> Box:
@@ -160,6 +168,23 @@ class InfluenceShape:
 
 
 @dataclass(frozen=True, slots=True)
+class DottedShape:
+    """A dotted (matrix) reporting line (see the module docstring)."""
+
+    person_id: int
+    manager_id: int
+    points: tuple[Point, Point]  # at the report's card edge, then at the manager's
+    colour: str
+    width: float
+    dashes: tuple[float, ...]
+
+    @property
+    def dash_lengths(self) -> tuple[float, ...]:
+        """The dot pattern in drawing units (the pattern times the line's width)."""
+        return tuple(d * self.width for d in self.dashes)
+
+
+@dataclass(frozen=True, slots=True)
 class LegendStance:
     letter: str
     label: str
@@ -174,6 +199,17 @@ class LegendLine:
     colour: str
     dashes: tuple[float, ...]
     arrow: bool  # True: an arrow head at the end; False: a dot at both ends
+    plain: bool = False  # True: neither (a dotted reporting line), drawn with round caps
+
+
+@dataclass(frozen=True, slots=True)
+class LegendSeat:
+    """The open position's sample: a small white card with a dashed edge."""
+
+    label: str
+    fill: str
+    edge: str
+    dashes: tuple[float, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +217,7 @@ class Legend:
     stances: tuple[LegendStance, ...]
     lines: tuple[LegendLine, ...]
     notes: tuple[str, ...]
+    seat: LegendSeat | None = None  # drawn after the lines, in their row
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +229,7 @@ class MapDrawing:
         cards: the cards, in drawing order.
         reporting: the reporting lines (drawn first).
         influence: the influence lines (drawn over the reporting lines, under the cards).
+        dotted: the dotted reporting lines (drawn under the influence lines).
         legend: what the looks mean.
         internal: False for a customer-safe map (no assessments, no influence lines).
     """
@@ -202,6 +240,7 @@ class MapDrawing:
     influence: tuple[InfluenceShape, ...]
     legend: Legend
     internal: bool
+    dotted: tuple[DottedShape, ...] = ()
 
 
 def rounded_corners(points: tuple[Point, ...], radius: float) -> list[tuple[Point, Point, Point]]:

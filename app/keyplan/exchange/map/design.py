@@ -22,6 +22,10 @@ from keyplan.domain.map.looks import (  # noqa: F401  (one vocabulary of looks)
     CARD_RADIUS,
     CARD_WIDTH,
     CONNECTOR_COLOUR,
+    DOTTED_COLOUR,
+    DOTTED_DASHES,
+    DOTTED_LABEL,
+    DOTTED_WIDTH,
     END_DOT_RADIUS,
     INFLUENCE_BADGES,
     INK,
@@ -40,9 +44,13 @@ from keyplan.domain.map.looks import (  # noqa: F401  (one vocabulary of looks)
     TAG_FILL,
     TEXT_LEFT,
     TEXT_RIGHT,
+    VACANCY_EDGE,
+    VACANCY_FILL,
+    VACANCY_LABEL,
 )
 from keyplan.domain.map.marks import initials, owner_mark  # noqa: F401  (the screen's too)
 from keyplan.domain.map.shapes import MapDrawing, Point
+from keyplan.domain.matrix import dotted_ends  # noqa: F401  (the screen draws it too)
 from keyplan.domain.relationships import KEY_ROLES, ContactDue, contact_interval
 from keyplan.domain.vocabulary import ROLE_BADGE_KEY, InfluenceKind, Stance
 from keyplan.store.map.rows import MapData, MapPerson
@@ -131,6 +139,8 @@ def person_facts(person: MapPerson, account_id: int, accounts: dict, today: date
         has_left=person.has_left,
         tag=affiliate_tag(person, account_id, accounts),
         manual_position=person.map_position,
+        is_vacancy=person.is_vacancy,
+        vacancy_note=person.vacancy_note,
     )
 
 
@@ -147,7 +157,7 @@ def map_drawing(
         data: the map (people, influence lines, accounts).
         today: the day contact marks are measured against.
         people: only these people (as filtered on screen); all of ``data.people`` when None.
-        with_lines: draw the influence lines.
+        with_lines: draw the influence and dotted reporting lines.
     """
     shown = data.people if people is None else people
     facts = [person_facts(p, data.account_id, data.accounts, today) for p in shown]
@@ -156,7 +166,8 @@ def map_drawing(
         if with_lines
         else []
     )
-    return draw_map(facts, lines)
+    dotted = [(link.person_id, link.manager_id) for link in data.dotted] if with_lines else []
+    return draw_map(facts, lines, dotted=dotted)
 
 
 # ---- influence lines on screen: the curve between two cards --------------------------------

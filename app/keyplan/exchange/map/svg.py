@@ -22,13 +22,16 @@ from keyplan.domain.map.shapes import (
     CardShape,
     ClockShape,
     DotShape,
+    DottedShape,
     InfluenceShape,
     Legend,
+    LegendSeat,
     MapDrawing,
     TextRun,
     rounded_corners,
 )
 from keyplan.domain.plain_text import isolated
+from keyplan.domain.wording import count_of
 from keyplan.exchange.map.design import map_drawing
 from keyplan.store.map.rows import MapData, MapPerson
 
@@ -56,7 +59,7 @@ def map_svg(
         title: the line above the legend.
         today: the day staleness is measured against.
         people: only these people (as filtered on screen); all of ``data.people`` when None.
-        with_lines: draw the influence lines.
+        with_lines: draw the influence and dotted reporting lines.
     """
     return drawing_svg(map_drawing(data, today, people=people, with_lines=with_lines), title)
 
@@ -79,6 +82,7 @@ def drawing_svg(drawing: MapDrawing, title: str) -> str:
         _legend(drawing.legend, MARGIN, MARGIN + TITLE_SIZE + 12.0),
         f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
         _reporting(drawing),
+        _dotted(drawing.dotted),
         *(_influence(line) for line in drawing.influence),
     ]
     memo: dict = {}
@@ -87,9 +91,10 @@ def drawing_svg(drawing: MapDrawing, title: str) -> str:
     return "".join(parts)
 
 
-def map_title(account_name: str, people: int, today: date) -> str:
-    """The picture's title: whose map, how many people, and when it was made."""
-    return f"{account_name} — stakeholder map · {people} people · {today.isoformat()}"
+def map_title(account_name: str, people: int, today: date, *, vacancies: int = 0) -> str:
+    """The picture's title: whose map, how many people (open positions apart), and when."""
+    seats = f" · {count_of(vacancies, 'open position')}" if vacancies else ""
+    return f"{account_name} — stakeholder map · {people} people{seats} · {today.isoformat()}"
 
 
 # ---- text -------------------------------------------------------------------------------------
@@ -146,6 +151,22 @@ def _reporting(drawing: MapDrawing) -> str:
     )
 
 
+def _dotted(lines: Sequence[DottedShape]) -> str:
+    """The dotted (matrix) reporting lines, one path: round dots from edge to edge."""
+    if not lines:
+        return ""
+    steps = "".join(
+        f"M{sx:.1f},{sy:.1f}L{ex:.1f},{ey:.1f}" for (sx, sy), (ex, ey) in (d.points for d in lines)
+    )
+    first = lines[0]
+    dashes = ",".join(f"{d:g}" for d in first.dash_lengths)
+    return (
+        f'<path class="dotted-line" d="{steps}" fill="none" stroke="{first.colour}" '
+        f'stroke-width="{first.width:g}" stroke-linecap="round" stroke-dasharray="{dashes}">'
+        f"<title>{escape(looks.DOTTED_LABEL)}</title></path>\n"
+    )
+
+
 def path_data(line: InfluenceShape) -> str:
     """The SVG path of an influence line: a curve, or a route with rounded corners."""
     (x0, y0) = line.points[0]
@@ -185,6 +206,8 @@ def _card(card: CardShape, memo: dict) -> str:
     """One card. The frame, band and small parts are shared by many cards (the drawing makes
     each once), so each is written once and reused: thousands of cards in a blink."""
     faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
+    if card.vacant:
+        faded += ' class="vacancy"'
     frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius)
     frame = memo.get(frame_key)
     if frame is None:  # the same few frames (one per stance) over thousands of cards
@@ -210,6 +233,12 @@ def _card(card: CardShape, memo: dict) -> str:
 def _frame(card: CardShape) -> str:
     """The card's rounded box and its band with the stance letter."""
     w, h, r, band = card.width, card.height, card.radius, card.band
+    if card.edge_dashes:  # an open position: a dashed seat, no band
+        dashes = ",".join(f"{d:g}" for d in card.edge_dashes)
+        return (
+            f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="{card.fill}" '
+            f'stroke="{card.edge}" stroke-width="1.4" stroke-dasharray="{dashes}"/>\n'
+        )
     letter = _run(band.letter) if band.letter is not None else ""
     return (
         f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="{card.fill}" '
@@ -256,18 +285,21 @@ def _clock(mark: ClockShape) -> str:
 
 _SWATCH = 36.0  # a stance swatch with its letter, and the gap after its label
 _SAMPLE = 44.0  # a line sample with its arrow head or dots, and the gap after its label
+_SEAT = 26.0  # the open position's dashed seat, and the gap before its label
 
 
 def legend_rows(legend: Legend) -> int:
     """How many rows the legend takes: stances, line kinds, then its notes."""
-    return (1 if legend.stances else 0) + (1 if legend.lines else 0) + len(legend.notes)
+    lines = legend.lines or legend.seat
+    return (1 if legend.stances else 0) + (1 if lines else 0) + len(legend.notes)
 
 
 def legend_width(legend: Legend) -> float:
     """How wide the legend is (its widest row)."""
+    seat = _SEAT + text_width(legend.seat.label, LEGEND_SIZE) if legend.seat else 0.0
     rows = [
         sum(_SWATCH + text_width(s.label, LEGEND_SIZE) for s in legend.stances),
-        sum(_SAMPLE + text_width(line.label, LEGEND_SIZE) for line in legend.lines),
+        sum(_SAMPLE + text_width(line.label, LEGEND_SIZE) for line in legend.lines) + seat,
     ]
     rows += [text_width(note, LEGEND_SIZE) for note in legend.notes]
     return max(rows)
@@ -290,13 +322,15 @@ def _legend(legend: Legend, x0: float, y0: float) -> str:
                                looks.INK))  # fmt: skip
             x += _SWATCH + text_width(stance.label, LEGEND_SIZE)
         y += LEGEND_ROW
-    if legend.lines:
+    if legend.lines or legend.seat:
         x = x0
         for line in legend.lines:
             parts.append(_line_sample(line, x, y + LEGEND_ROW / 2))
             parts.append(_text(x + 38, _baseline(y, LEGEND_SIZE), line.label, LEGEND_SIZE,
                                looks.INK))  # fmt: skip
             x += _SAMPLE + text_width(line.label, LEGEND_SIZE)
+        if legend.seat:
+            parts.append(_seat_sample(legend.seat, x, y))
         y += LEGEND_ROW
     for note in legend.notes:
         parts.append(_text(x0, _baseline(y, LEGEND_SIZE), note, LEGEND_SIZE, looks.MUTED_INK))
@@ -313,6 +347,8 @@ def _line_sample(line, x: float, middle: float) -> str:
         f'y2="{middle:.1f}" stroke="{line.colour}" stroke-width="{width:g}" '
         f'stroke-dasharray="{dashes}"/>\n'
     )
+    if line.plain:  # a dotted reporting line: round dots, no ends
+        return sample.replace("/>", ' stroke-linecap="round"/>')
     if line.arrow:
         head = (
             f"{end:.1f},{middle:.1f} {end - 9:.1f},{middle - 4:.1f} {end - 9:.1f},{middle + 4:.1f}"
@@ -323,6 +359,15 @@ def _line_sample(line, x: float, middle: float) -> str:
         for cx in (x + 2, end - 2)
     )
     return sample + dots + "\n"
+
+
+def _seat_sample(seat: LegendSeat, x: float, y: float) -> str:
+    """The open position's sample: a small white card with a dashed edge, and its label."""
+    return (
+        f'<rect x="{x:.1f}" y="{y + 3:.1f}" width="18" height="12" rx="2" fill="{seat.fill}" '
+        f'stroke="{seat.edge}" stroke-width="1.2" stroke-dasharray="3,2"/>\n'
+        + _text(x + 22, _baseline(y, LEGEND_SIZE), seat.label, LEGEND_SIZE, looks.INK)
+    )
 
 
 def _baseline(top: float, size: float) -> float:

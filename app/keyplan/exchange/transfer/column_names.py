@@ -253,6 +253,12 @@ COLUMN_NAMES: dict[str, dict[str, str]] = {
     "reports_to_id": {
         "en": "Reports To ID|Manager ID",
     },
+    "dotted_line_to": {
+        "en": "Dotted line to|Dotted Line Manager|Dotted-line manager|Matrix manager"
+        "|Secondary manager|Also reports to",
+        "de": "Fachlich berichtet an|Fachvorgesetzter|Fachliche Führungskraft",
+        "fr": "Rattachement fonctionnel|Responsable fonctionnel",
+    },
 }
 
 # The API names CRMs export with, where the key differs from every human column name above:

@@ -55,6 +55,7 @@ IMPORT_FIELDS: dict[str, str] = {
     "profile_url": "Profile URL (LinkedIn)",
     "record_id": "Id of the row (CRM record id)",
     "reports_to_id": "Reports to (manager's record id)",
+    "dotted_line_to": "Dotted line to (a second manager's name)",
 }
 
 # The stakeholder fields an import fills (see domain/fields.py STAKEHOLDER_FIELDS).
@@ -100,6 +101,7 @@ class Contact:
     record_id: str = ""
     reports_to_id: str = ""
     notes: tuple[str, ...] = ()
+    dotted_line_to: str = ""  # a secondary (matrix) manager's name, found like the manager
 
     @property
     def full_name(self) -> str:
@@ -147,6 +149,7 @@ def contact_from(where: str, parts: Mapping[str, str]) -> Contact:
         record_id=clean.get("record_id", ""),
         reports_to_id=clean.get("reports_to_id", ""),
         notes=notes,
+        dotted_line_to=clean.get("dotted_line_to", ""),
     )
 
 

@@ -91,6 +91,11 @@ def resolve_managers(
             name = contact.reports_to or ""
             found, how = finder.find(name, family)
         _set_manager(row, position, name, found, how, stored, overwrite, names.get)
+    for position, (row, contact) in enumerate(zip(rows, contacts, strict=True)):
+        if row.action is not Action.SKIP and contact.dotted_line_to:
+            name = contact.dotted_line_to
+            found, how = finder.find(name, target.root_of(row.account_id))
+            _set_dotted(row, position, name, found, how, stored, names.get)
 
 
 def _account(target: ImportTarget, person: KnownPerson) -> str:
@@ -183,6 +188,35 @@ def _set_manager(
             return
         row.changes["reports_to_id"] = (old_name, name)
     row.manager, row.manager_name = manager, name
+
+
+def _set_dotted(
+    row: PlannedRow,
+    position: int,
+    name: str,
+    found: set[Ref],
+    how: str,
+    stored: dict[int, KnownPerson],
+    name_of: Callable[[Ref], str | None],
+) -> None:
+    """Keep a "dotted line to" the file gives, found as a manager is; say why when not."""
+    if len(found) != 1:
+        fits = "names nobody in the file or the account" if not found else "fits several people"
+        row.notes.append(f"Dotted line to '{name}' {fits} (no dotted line drawn)")
+        return
+    (manager,) = found
+    own = row.ref or ("row", position)
+    solid = row.manager
+    if solid is None and row.person_id in stored:
+        solid = ("person", stored[row.person_id].reports_to_id)
+    if manager in (own, solid):
+        why = "the person themselves" if manager == own else "their manager already"
+        row.notes.append(f"Dotted line to '{name}' names {why}; left out")
+        return
+    if how:
+        taken = (name_of(manager) or "?").rsplit(" (", 1)[0]
+        row.notes.append(f"Dotted line to '{name}' taken as {taken} ({how})")
+    row.dotted = manager
 
 
 def refuse_cycles(rows: list[PlannedRow], target: ImportTarget) -> None:

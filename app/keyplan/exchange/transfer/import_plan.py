@@ -198,8 +198,15 @@ class ImportPlan:
             if not row.written:
                 continue
             manager_id, manager_new = self._manager_of(row, new_positions)
+            dotted_id, dotted_new = self._ref_of(row.dotted, new_positions)
             write = PersonWrite(
-                row.person_id, dict(row.values), manager_id, manager_new, row.account_id
+                row.person_id,
+                dict(row.values),
+                manager_id,
+                manager_new,
+                row.account_id,
+                dotted_id=dotted_id,
+                dotted_new=dotted_new,
             )
             (new if row.action is Action.NEW else updates).append(write)
             if row.moved_from is not None:
@@ -207,9 +214,13 @@ class ImportPlan:
         return ImportWrite(self.target.account_id, self.target.account_name, new, updates)
 
     def _manager_of(self, row: PlannedRow, new_positions: dict[int, int]) -> tuple:
-        if row.manager is None:
+        return self._ref_of(row.manager, new_positions)
+
+    def _ref_of(self, ref: Ref | None, new_positions: dict[int, int]) -> tuple:
+        """(a stored person's id, a new person's position) for a manager a row names."""
+        if ref is None:
             return None, None
-        kind, number = row.manager
+        kind, number = ref
         if kind == "person":
             return number, None
         manager_row = self.rows[number]
@@ -282,7 +293,12 @@ def plan_import(
     resolve_managers(rows, contacts, target, overwrite, exact_only)
     refuse_cycles(rows, target)
     for row in rows:
-        if row.action is Action.UPDATE and not row.values and "reports_to_id" not in row.changes:
+        if (
+            row.action is Action.UPDATE
+            and not row.values
+            and "reports_to_id" not in row.changes
+            and row.dotted is None  # a dotted line to draw is something to write
+        ):
             row.action = Action.SKIP
             row.reason = _nothing_to_fill(row)
     _guess_levels(rows)

@@ -74,6 +74,7 @@ class PlannedRow:
     broken: bool = False
     manager: Ref | None = None
     manager_name: str | None = None
+    dotted: Ref | None = None  # the resolved "dotted line to" (a secondary manager), or None
     included: bool = True
     account_id: int | None = None
     account_name: str = ""

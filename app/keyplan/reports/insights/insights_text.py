@@ -164,6 +164,10 @@ def insights_data(
             }
             for f in insights.health.findings
         ],
+        "vacant_decision_seats": [
+            {"seat_id": seat.seat_id, "title": seat.title, "reason": seat.reason}
+            for seat in insights.open_seats
+        ],
         "promises": {
             **_record_data(promises.account),
             "by_team_member": [
@@ -342,6 +346,10 @@ def _grid_lines(coverage: Coverage) -> list[str]:
 def _finding_lines(insights: AccountInsights) -> list[str]:
     """The relationship findings under one heading per kind (kinds with none are left out)."""
     lines: list[str] = []
+    if insights.open_seats:
+        lines.append(f"Decision makers' seats vacant ({len(insights.open_seats)})")
+        lines += [f"  - {seat.reason}" for seat in insights.open_seats]
+        lines.append("")
     for kind, heading in FINDING_TITLES.items():
         found = [f for f in insights.health.findings if f.kind is kind]
         if found:

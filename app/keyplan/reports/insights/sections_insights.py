@@ -138,7 +138,13 @@ def _grid_cell(cell: CoverageCell | None) -> tuple[str, colors.Color | None]:
 def _findings(insights: AccountInsights) -> list[Flowable]:
     story: list[Flowable] = [_heading("Relationship findings")]
     findings = insights.health.findings
+    if insights.open_seats:
+        title = f"Decision makers' seats vacant ({len(insights.open_seats)})"
+        story.append(Paragraph(escape(title), styles().label))
+        story += [_bullet(seat.reason) for seat in insights.open_seats]
     if not findings:
+        if insights.open_seats:
+            return story
         return [*story, Paragraph("No relationship needs attention.", styles().body)]
     for kind, kind_title in FINDING_TITLES.items():
         found = [finding for finding in findings if finding.kind is kind]

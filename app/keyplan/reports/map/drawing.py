@@ -21,6 +21,7 @@ from keyplan.domain.map.shapes import (
     CardShape,
     ClockShape,
     DotShape,
+    DottedShape,
     InfluenceShape,
     MapDrawing,
     TextRun,
@@ -57,6 +58,8 @@ def draw_map_page(canvas, drawing: MapDrawing, scale: float, *, detail: bool = T
     canvas.translate(-window.x * scale, (window.height + window.y) * scale)
     canvas.scale(scale, scale)
     _draw_reporting(canvas, drawing)
+    if drawing.dotted:
+        draw_dotted(canvas, drawing.dotted)
     for line in drawing.influence:
         draw_influence(canvas, line)
     forms = _forms_of(canvas)
@@ -86,6 +89,23 @@ def _draw_reporting(canvas, drawing: MapDrawing) -> None:
         for x, y in rest:
             path.lineTo(x, -y)
     canvas.drawPath(path, stroke=1, fill=0)
+
+
+def draw_dotted(canvas, lines: tuple[DottedShape, ...]) -> None:
+    """The dotted (matrix) reporting lines: round dots, straight from edge to edge."""
+    first = lines[0]
+    canvas.setStrokeColor(colour(first.colour))
+    canvas.setLineWidth(first.width)
+    canvas.setLineCap(1)  # round caps make the short dashes dots
+    canvas.setDash(list(first.dash_lengths), 0)
+    path = canvas.beginPath()
+    for line in lines:
+        (sx, sy), (ex, ey) = line.points
+        path.moveTo(sx, -sy)
+        path.lineTo(ex, -ey)
+    canvas.drawPath(path, stroke=1, fill=0)
+    canvas.setDash()
+    canvas.setLineCap(0)
 
 
 def draw_influence(canvas, line: InfluenceShape) -> None:
@@ -164,6 +184,11 @@ def _draw_frame(canvas, card: CardShape, detail: bool) -> None:
     canvas.setStrokeColor(colour(card.edge))
     canvas.setFillColor(colour(card.fill))
     canvas.setLineWidth(1.0)
+    if card.edge_dashes:  # an open position: a dashed seat, no band
+        canvas.setDash(list(card.edge_dashes), 0)
+        canvas.rect(0, -card.height, card.width, card.height, stroke=1, fill=1)
+        canvas.setDash()
+        return
     canvas.rect(0, -card.height, card.width, card.height, stroke=1, fill=1)
     canvas.setFillColor(colour(card.band.colour))
     canvas.rect(0, -card.height, card.band.width, card.height, stroke=0, fill=1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from keyplan.domain.map import looks
-from keyplan.domain.map.shapes import Legend, LegendLine
+from keyplan.domain.map.shapes import Legend, LegendLine, LegendSeat
 from keyplan.reports.fonts import SANS, draw_text, text_width
 from keyplan.reports.map.drawing import colour
 from keyplan.reports.styles import styles
@@ -20,6 +20,7 @@ ROW = 14.0
 SIZE = 8.0
 SWATCH = 22.0  # a stance swatch's width (its letter in the band's half)
 SAMPLE = 34.0  # a line sample's length
+SEAT = 16.0  # the open position's dashed seat
 GAP = 10.0
 
 
@@ -38,6 +39,10 @@ class MapLegend(Flowable):
             items.append(("stance", stance, SWATCH + 4 + text_width(stance.label, SIZE)))
         for line in self.legend.lines:
             items.append(("line", line, SAMPLE + 4 + text_width(line.label, SIZE)))
+        if self.legend.seat is not None:
+            items.append(
+                ("seat", self.legend.seat, SEAT + 4 + text_width(self.legend.seat.label, SIZE))
+            )
         return items
 
     def _rows(self) -> list[list[tuple[str, object, float]]]:
@@ -47,7 +52,7 @@ class MapLegend(Flowable):
             return []
         if self.compact and sum(w + GAP for *_x, w in items) <= self.available:
             return [items]
-        rows = [[i for i in items if i[0] == "stance"], [i for i in items if i[0] == "line"]]
+        rows = [[i for i in items if i[0] == "stance"], [i for i in items if i[0] != "stance"]]
         return [row for row in rows if row]
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -82,6 +87,8 @@ class MapLegend(Flowable):
             for kind, item, width in row:
                 if kind == "stance":
                     _stance(canvas, item, x, y)
+                elif kind == "seat":
+                    _seat(canvas, item, x, y)  # type: ignore[arg-type]
                 else:
                     _line(canvas, item, x, y)  # type: ignore[arg-type]
                 x += width + GAP
@@ -112,8 +119,11 @@ def _line(canvas, line: LegendLine, x: float, y: float) -> None:
     canvas.setLineWidth(width)
     canvas.setDash([d * width for d in line.dashes], 0)
     end = x + SAMPLE
+    if line.plain:
+        canvas.setLineCap(1)  # round dots
     canvas.line(x + 2, middle, end - (7 if line.arrow else 2), middle)
     canvas.setDash()
+    canvas.setLineCap(0)
     if line.arrow:
         head = canvas.beginPath()
         head.moveTo(end, middle)
@@ -121,8 +131,20 @@ def _line(canvas, line: LegendLine, x: float, y: float) -> None:
         head.lineTo(end - 8, middle - 3.5)
         head.close()
         canvas.drawPath(head, stroke=0, fill=1)
-    else:
+    elif not line.plain:  # a dot at both ends; a dotted reporting line has neither
         canvas.circle(x + 2, middle, 2.4, stroke=0, fill=1)
         canvas.circle(end - 2, middle, 2.4, stroke=0, fill=1)
     canvas.setFillColor(colour(looks.INK))
     draw_text(canvas, end + 4, y + 4.5, line.label, SIZE)
+
+
+def _seat(canvas, seat: LegendSeat, x: float, y: float) -> None:
+    """The open position's sample: a small white card with a dashed edge."""
+    canvas.setStrokeColor(colour(seat.edge))
+    canvas.setFillColor(colour(seat.fill))
+    canvas.setLineWidth(0.8)
+    canvas.setDash([2.5, 1.5], 0)
+    canvas.rect(x, y + 2.5, SEAT, ROW - 5, stroke=1, fill=1)
+    canvas.setDash()
+    canvas.setFillColor(colour(looks.INK))
+    draw_text(canvas, x + SEAT + 4, y + 4.5, seat.label, SIZE)

@@ -67,6 +67,7 @@ class MapModel:
     internal: bool
     order: tuple[int, ...]
     manager_of: dict[int, int | None]
+    dotted: tuple[tuple[int, int], ...] = ()  # (person, dotted-line manager): drawn, not laid out
 
     @property
     def by_id(self) -> dict[int, PersonFacts]:
@@ -76,7 +77,8 @@ class MapModel:
         self, layout: OrgChartLayout, notes: dict[int, str] | None = None, *, lines: bool = True
     ) -> MapDrawing:
         return draw_map(self.people, self.lines if lines else (), internal=self.internal,
-                        layout=layout, notes=notes)  # fmt: skip
+                        layout=layout, notes=notes,
+                        dotted=self.dotted if lines else ())  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,10 +96,11 @@ class MapPlan:
 
 
 def build_map(ctx: Context) -> MapModel:
-    """The present people of the plan and their lines, as the drawing's facts."""
-    people = ctx.present_people
+    """The present people of the plan, its open positions and their lines, as the drawing's
+    facts. Dotted lines are drawn on customer-safe maps too: they are the customer's structure."""
+    people = (*ctx.present_people, *ctx.plan.vacancies)
     present = {p.id for p in people}
-    managers = {p.id: p["reports_to_id"] for p in ctx.plan.people}
+    managers = {p.id: p["reports_to_id"] for p in (*ctx.plan.people, *ctx.plan.vacancies)}
     facts = [_facts(p, _nearest_present_manager(p.id, managers, present), ctx) for p in people]
     lines = tuple(
         LineFacts(line.from_id, line.to_id, line.kind, line.strength or 1)
@@ -111,11 +114,20 @@ def build_map(ctx: Context) -> MapModel:
         ctx.internal,
         order=tuple(p.id for p in ordered),
         manager_of={p.id: p.manager_id for p in facts},
+        dotted=tuple(
+            (report, manager)
+            for report, manager in ctx.plan.dotted_lines
+            if report in present and manager in present
+        ),
     )
 
 
 def _facts(person: PersonRow, manager: int | None, ctx: Context) -> PersonFacts:
     title, department = person["job_title"] or "", person["department"] or ""
+    if person.is_vacancy:  # an open position: a dashed seat, whatever the map
+        return PersonFacts(person.id, manager, person["full_name"], title, department,
+                           level=person["level"], manual_position=person.map_position,
+                           is_vacancy=True, vacancy_note=person.vacancy_note)  # fmt: skip
     if not ctx.internal:
         return PersonFacts(person.id, manager, person["full_name"], title, department,
                            level=person["level"], manual_position=person.map_position)  # fmt: skip

@@ -138,6 +138,13 @@ CUSTOMER_SAFE_FIELDS: tuple[FieldDecision, ...] = tuple(
         *_decide("person", EXCLUDE, "people who left are not in the joint plan", "has_left"),
         *_decide("person", INCLUDE, "internal keys, never printed", "id", "account_id"),
         *_decide(
+            "person",
+            INCLUDE,
+            "an open position is the customer's structure, not an assessment",
+            "is_vacancy",
+            "vacancy_note",
+        ),
+        *_decide(
             "influence_line",
             EXCLUDE,
             "informal politics between their people",

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from reportlab.platypus import Flowable, Paragraph
 
+from keyplan.domain.matrix import VACANT
 from keyplan.domain.vocabulary import (
     BuyingRole,
     EngagementRule,
@@ -16,6 +17,7 @@ from keyplan.domain.vocabulary import (
     Stance,
     TeamRole,
 )
+from keyplan.domain.wording import count_of
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.fonts import markup
 from keyplan.reports.plan.context import Context, label_of, vocab
@@ -79,14 +81,38 @@ def stakeholders(ctx: Context, key: str, title: str) -> list[Flowable]:
         )
         colour = STANCE_COLOURS.get(p["stance"] or "", STANCE_COLOURS[Stance.UNKNOWN.value])
         colours.append((index, STANCE_COLUMN, tint(colour, 0.45)))  # dark text stays legible
+    rows += [_vacancy_row(seat) for seat in sorted(ctx.plan.vacancies, key=_sort_key)]
     width = ctx.landscape_frame[0]
     story.append(data_table(STAKEHOLDER_COLUMNS, rows, width, cell_colours=colours))
     left = len(ctx.plan.people) - len(people)
     if left:
         story.append(Paragraph(f"{left} people who have left are not listed.", styles().muted))
+    story += _open_positions(ctx)
     story += _key_people(people, width)
     story += _informal_lines(ctx, width)
     return story
+
+
+def _vacancy_row(seat: PersonRow) -> list[object]:
+    """An open position in the people table: "Vacant" where a name would be, never a person."""
+    title = seat["job_title"] or seat["full_name"]
+    return [VACANT.capitalize(), title, seat["department"], _level_label(seat["level"]),
+            None, None, None, None, None, None]  # fmt: skip
+
+
+def _open_positions(ctx: Context) -> list[Flowable]:
+    """One line per open position: its title, who it reports to, and the note."""
+    if not ctx.plan.vacancies:
+        return []
+    names = {p.id: p["full_name"] for p in (*ctx.plan.people, *ctx.plan.vacancies)}
+    parts = []
+    for seat in sorted(ctx.plan.vacancies, key=_sort_key):
+        text = f"{seat['job_title'] or seat['full_name']} — {VACANT}"
+        manager = names.get(seat["reports_to_id"])
+        details = [d for d in (seat.vacancy_note, manager and f"reports to {manager}") if d]
+        parts.append(text + (f" ({', '.join(details)})" if details else ""))
+    heading = f"{count_of(len(parts), 'open position')}, not counted among the people: "
+    return [Paragraph(escape(heading + "; ".join(parts) + "."), styles().muted)]
 
 
 def _informal_lines(ctx: Context, width: float) -> list[Flowable]:

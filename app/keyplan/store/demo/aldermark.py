@@ -304,7 +304,6 @@ INFLUENCE_LINES = (
     ("br-dg", "coo", "ally", 2, "Marcus recruited Ricardo from a customer."),
     ("ceo-ea", "ceo", "influences", 2, "Decides who gets time in Henrik's calendar."),
     ("cco", "coo", "rival", 1, "Disagree on who owns the service business."),
-    ("cio", "fr-dsi", "influences", 2, "Dotted line for IT standards in France."),
     ("cto", "peng", "mentor", 2, None),
     ("treas", "cfo", "influences", 2, "Zoë relies on Olof for every investment case."),
     ("de-plant", "de-md", "influences", 3, "Nothing happens in the plant without Stefan."),

@@ -131,8 +131,8 @@ NOTES: dict[str, dict] = {
     ),
     "mh-excio": dict(
         left=45, channel="in_person", every=30,
-        personality="Left for a national health agency six weeks ago. Still on good terms; "
-        "could be a reference.",
+        personality="Left six weeks ago for Cedar Ridge Power & Light, our prospect. Still on "
+        "good terms; could be a reference.",
     ),
     "mh-cio": dict(
         channel="in_person", every=30,

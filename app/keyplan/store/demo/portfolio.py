@@ -14,7 +14,7 @@ from typing import Any
 
 from keyplan.domain.vocabulary import Level
 from keyplan.store.database import Database
-from keyplan.store.demo import accounts, aldermark, customers, stories
+from keyplan.store.demo import accounts, aldermark, customers, matrix, stories
 from keyplan.store.demo.history import add_demo_history
 from keyplan.store.demo.interest import demo_buying_role, demo_interest
 from keyplan.store.demo.names import COUNTRY_BY_NAME, email_address, phone_number
@@ -95,6 +95,13 @@ class _DemoBuilder:
         self._add_accounts()
         self._add_team()
         self._add_people()
+        matrix.add_org_changes(
+            self.batch,
+            self.person_ids,
+            self.person_rows,
+            self.account_ids,
+            lambda key: next(a["name"] for a in accounts.ACCOUNTS if a["key"] == key),
+        )
         self._add_influence_lines()
         self._add_owners()
         self._add_scripted_interactions()

@@ -88,6 +88,7 @@ def people_now(db: Database, account_ids: Collection[int]) -> PeopleState:
     for row in rows:
         values = dict(zip(COMPARED_FIELDS, row[1:], strict=True))
         values["has_left"] = bool(values["has_left"])
+        values["is_vacancy"] = bool(values["is_vacancy"])
         values[OWNERS] = frozenset()
         state[row[0]] = values
     owner_rows = db.rows(

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from keyplan.store.models import Account, Base, InfluenceLine, RelationshipOwner, Stakeholder
+from keyplan.store.models import (
+    Account,
+    Base,
+    DottedLine,
+    InfluenceLine,
+    RelationshipOwner,
+    Stakeholder,
+)
 
 # Columns no entity's history needs: bookkeeping every table has, and card positions (where a
 # card was dragged to says nothing about the customer).
@@ -60,3 +67,4 @@ track(Stakeholder, "person")
 track(InfluenceLine, "influence", account_via="from_stakeholder_id")
 track(Account, "account", account_via="id")
 track_as_field(RelationshipOwner, "person", "stakeholder_id", "owner", "team_member_id")
+track_as_field(DottedLine, "person", "stakeholder_id", "dotted_line", "manager_id")

@@ -47,6 +47,7 @@ from keyplan.domain.insights.health import (
     findings_for_person,
     wins_over,
 )
+from keyplan.domain.insights.seats import DECIDING_ROLES, seat_title
 from keyplan.domain.insights.summary import TREND_MONTHS
 from keyplan.domain.insights.tally import AccountTally, FindingTally, PeopleCell
 from keyplan.domain.relationships import (
@@ -100,6 +101,7 @@ class _Counts:
     findings: dict[FindingKind, int] = field(default_factory=dict)
     first: dict[FindingKind, int] = field(default_factory=dict)  # a person id per kind
     last_contact: date | None = None  # of its people, in the recent window (or older)
+    vacant_seats: list[str] = field(default_factory=list)  # open decision makers' seats
 
     def found(self, kind: FindingKind, count: int, first: int | None) -> None:
         if count:
@@ -217,6 +219,9 @@ def _tallies(
             ),
             interactions_by_month=months,
             last_interaction_on=last,
+            vacant_seats=tuple(
+                sorted((t for m in members for t in counts[m].vacant_seats), key=str.casefold)
+            ),
         )
     accounts = tuple(sorted(buckets.portfolio_rows.values(), key=lambda a: a.name.casefold()))
     return accounts, tallies
@@ -267,11 +272,13 @@ def _people_counts(
         )
         .outerjoin(owned_people, owned_people.c.pid == s.id)
         .outerjoin(last, last.c.pid == s.id)
+        .where(s.is_vacancy.is_(False))  # open positions are not people
         .group_by(s.account_id, s.department, s.level, s.has_left)
     )
     if account_ids is not None:
         statement = statement.where(s.account_id.in_(account_ids))
     counts: defaultdict[int, _Counts] = defaultdict(_Counts)
+    _count_vacant_seats(session, account_ids, counts)
     rows = sorted(_rows(session, statement), key=lambda row: (row[0], row[5]))
     for (account_id, department, level, has_left, known, first_id, engaged, keys, deciders,
          uncovered_n, uncovered_id, uncovered_deciders, warm_n, stale_n, stale_id,
@@ -291,6 +298,20 @@ def _people_counts(
         tally.found(FindingKind.UNCOVERED_KEY_PERSON, uncovered_n, uncovered_id)
         tally.found(FindingKind.STALE, stale_n, stale_id)
     return counts
+
+
+def _count_vacant_seats(
+    session: Session, account_ids: Collection[int] | None, counts: defaultdict[int, _Counts]
+) -> None:
+    """Each account's open decision makers' seats (``insights.seats``), by title."""
+    s = Stakeholder
+    statement = select(s.account_id, s.job_title, s.full_name).where(
+        s.is_vacancy.is_(True), s.buying_role.in_(stored(DECIDING_ROLES))
+    )
+    if account_ids is not None:
+        statement = statement.where(s.account_id.in_(account_ids))
+    for account_id, title, name in _rows(session, statement):
+        counts[account_id].vacant_seats.append(seat_title(title, name))
 
 
 def _is_key() -> ColumnElement[bool]:

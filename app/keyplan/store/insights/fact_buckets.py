@@ -120,6 +120,7 @@ class FactBuckets:
         self.accounts: dict[int, AccountRow] = {}
         self.portfolio_rows: dict[int, PortfolioAccount] = {}
         self.people: dict[int, list[PersonFacts]] = defaultdict(list)
+        self.open_seats: dict[int, list[PersonFacts]] = defaultdict(list)
         self.person_account: dict[int, int] = {}
         # Interactions that touch one account only are shared as they are; the others are
         # kept with the accounts they touch and cut down to each family's people.
@@ -175,11 +176,14 @@ class FactBuckets:
             session, owner_rows.order_by(RelationshipOwner.team_member_id)
         ):
             owners[person_id].append(member_id)
-        statement = select(*PERSON_COLUMNS).order_by(Stakeholder.id)
+        statement = select(*PERSON_COLUMNS, Stakeholder.is_vacancy).order_by(Stakeholder.id)
         if ids is not None:
             statement = statement.where(Stakeholder.account_id.in_(ids))
         for row in _rows(session, statement):
-            person = person_facts(row, owners.get(row[0], ()))
+            person = person_facts(row[:-1], owners.get(row[0], ()))
+            if row[-1]:  # an open position: never one of the people
+                self.open_seats[person.account_id].append(person)
+                continue
             self.people[person.account_id].append(person)
             self.person_account[person.id] = person.account_id
 
@@ -280,6 +284,7 @@ class FactBuckets:
             actions=_joined(self.actions, members),
             offerings_discussed=tuple(sorted(_union(self.offerings, members))),
             opportunity_departments=tuple(sorted(_union(self.opportunity_departments, members))),
+            open_seats=_joined(self.open_seats, members),
         )
 
     def _family_interactions(self, members: list[int]) -> tuple[InteractionFacts, ...]:

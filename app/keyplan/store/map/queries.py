@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
-from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson, hand_placed
+from keyplan.store.map.dotted import dotted_links
+from keyplan.store.map.rows import (
+    DottedLink,
+    MapAccount,
+    MapData,
+    MapLine,
+    MapPerson,
+    hand_placed,
+)
 from keyplan.store.meetings.facts import last_contacts
 from keyplan.store.models import (
     Account,
@@ -24,9 +32,20 @@ from keyplan.store.models import (
     Stakeholder,
     TeamMember,
 )
+from keyplan.store.people.moves import moved_contexts
 from keyplan.store.people.queries import umbrella_family_below
 
-__all__ = ["MapAccount", "MapData", "MapLine", "MapPerson", "map_data", "map_lines", "map_people"]
+__all__ = [
+    "DottedLink",
+    "MapAccount",
+    "MapData",
+    "MapLine",
+    "MapPerson",
+    "map_data",
+    "map_dotted",
+    "map_lines",
+    "map_people",
+]
 
 _PERSON_COLUMNS = (
     Stakeholder.id,
@@ -45,6 +64,10 @@ _PERSON_COLUMNS = (
     Stakeholder.map_x,
     Stakeholder.map_y,
     Stakeholder.profile_url,
+    Stakeholder.is_vacancy,
+    Stakeholder.vacancy_note,
+    Stakeholder.previous_record_id,
+    Stakeholder.left_for,
 )
 
 
@@ -66,7 +89,10 @@ def map_data(db: Database, account_id: int, *, with_affiliates: bool) -> MapData
             raise NotFound(f"That account no longer exists (id {account_id}).")
         people = _people(session, Stakeholder.account_id.in_(family))
         lines = _lines(session, Stakeholder.account_id.in_(family))
-    return MapData(account_id=account_id, accounts=accounts, people=people, lines=lines)
+        dotted = dotted_links(session, Stakeholder.account_id.in_(family))
+    return MapData(
+        account_id=account_id, accounts=accounts, people=people, lines=lines, dotted=dotted
+    )
 
 
 def map_people(db: Database, person_ids: Collection[int]) -> list[MapPerson]:
@@ -83,6 +109,12 @@ def map_lines(db: Database, account_ids: Collection[int]) -> list[MapLine]:
         return _lines(session, Stakeholder.account_id.in_(list(account_ids)))
 
 
+def map_dotted(db: Database, account_ids: Collection[int]) -> list[DottedLink]:
+    """The dotted reporting lines between people of the given accounts."""
+    with db.read() as session:
+        return dotted_links(session, Stakeholder.account_id.in_(list(account_ids)))
+
+
 def _accounts(session: Session, family: Iterable[int]) -> dict[int, MapAccount]:
     statement = select(Account.id, Account.name, Account.country, Account.parent_id).where(
         Account.id.in_(list(family))
@@ -94,6 +126,8 @@ def _people(session: Session, condition: Any) -> list[MapPerson]:
     owners = _owners(session, condition)
     contacts = last_contacts(session, condition)
     statement = select(*_PERSON_COLUMNS).where(condition).order_by(Stakeholder.id)
+    rows = session.execute(statement).all()
+    came_from = moved_contexts(session, {r.previous_record_id for r in rows} - {None})
     return [
         MapPerson(
             id=row.id,
@@ -113,8 +147,12 @@ def _people(session: Session, condition: Any) -> list[MapPerson]:
             owners=owners.get(row.id, ()),
             last_contact=contacts.get(row.id),
             profile_url=row.profile_url,
+            is_vacancy=bool(row.is_vacancy),
+            vacancy_note=row.vacancy_note,
+            came_from=came_from.get(row.previous_record_id),
+            left_for=row.left_for,
         )
-        for row in session.execute(statement)
+        for row in rows
     ]
 
 

@@ -6,7 +6,7 @@ the standard library alone; see ``map_queries`` and ``map_sqlite``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 Point = tuple[float, float]
@@ -42,6 +42,10 @@ class MapPerson:
     owners: tuple[str, ...]
     last_contact: date | None
     profile_url: str | None = None  # shown as a small mark and in the tooltip, on screen only
+    is_vacancy: bool = False  # an open position: a seat without a person (``domain/matrix``)
+    vacancy_note: str | None = None  # "hire expected Q3"
+    came_from: str | None = None  # "was our champion at Aldermark" (a person who moved here)
+    left_for: str | None = None  # where a person who left went ("Brightwave", "retired")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +58,14 @@ class MapLine:
     kind: str
     strength: int
     note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DottedLink:
+    """A dotted (secondary, matrix) reporting line: drawn, never laid out."""
+
+    person_id: int
+    manager_id: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,9 +87,11 @@ class MapData:
         accounts: that account and, when affiliates are included, every affiliate below it.
         people: the people of those accounts, by id.
         lines: the influence lines whose both ends are among ``people``.
+        dotted: the dotted reporting lines whose both ends are among ``people``.
     """
 
     account_id: int
     accounts: dict[int, MapAccount]
     people: list[MapPerson]
     lines: list[MapLine]
+    dotted: list[DottedLink] = field(default_factory=list)

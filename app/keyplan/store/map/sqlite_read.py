@@ -14,15 +14,23 @@ from datetime import date
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, NotFound
+from keyplan.domain.matrix import moved_context, stance_label
 from keyplan.domain.plain_text import require_no_controls_in_account
 from keyplan.domain.rules import family_below
-from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson, hand_placed
+from keyplan.store.map.rows import (
+    DottedLink,
+    MapAccount,
+    MapData,
+    MapLine,
+    MapPerson,
+    hand_placed,
+)
 from keyplan.store.schema import HEAD_REVISION
 
 _PEOPLE = """
     SELECT id, account_id, full_name, job_title, department, level, reports_to_id, buying_role,
            influence, stance, strength, has_left, contact_frequency_days, map_x, map_y,
-           profile_url
+           profile_url, is_vacancy, vacancy_note, previous_record_id, left_for
     FROM stakeholders WHERE account_id IN ({family}) ORDER BY id
 """
 _OWNERS = """
@@ -42,6 +50,20 @@ _LINES = """
     WHERE from_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
       AND to_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
     ORDER BY id
+"""
+
+_DOTTED = """
+    SELECT stakeholder_id, manager_id FROM dotted_lines
+    WHERE stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
+      AND manager_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
+    ORDER BY id
+"""
+# Where people who moved here came from: their old record's stance and account.
+_CAME_FROM = """
+    SELECT new.previous_record_id, old.stance, a.name FROM stakeholders new
+    JOIN stakeholders old ON old.id = new.previous_record_id
+    JOIN accounts a ON a.id = old.account_id
+    WHERE new.account_id IN ({family})
 """
 
 
@@ -97,22 +119,36 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
         person_id: date.fromisoformat(day)
         for person_id, day in connection.execute(_LAST_CONTACTS.format(family=marks), ids)
     }
+    came_from = {
+        old_id: moved_context(stance_label(stance), name)
+        for old_id, stance, name in connection.execute(_CAME_FROM.format(family=marks), ids)
+    }
     people = [
-        _person(row, owners, contacts)
+        _person(row, owners, contacts, came_from)
         for row in connection.execute(_PEOPLE.format(family=marks), ids)
     ]
     lines = [MapLine(*row) for row in connection.execute(_LINES.format(family=marks), ids + ids)]
+    dotted = [
+        DottedLink(*row) for row in connection.execute(_DOTTED.format(family=marks), ids + ids)
+    ]
     return MapData(
         account_id=account_id,
         accounts={key: accounts[key] for key in family},
         people=people,
         lines=lines,
+        dotted=dotted,
     )
 
 
-def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, date]) -> MapPerson:
+def _person(
+    row: tuple,
+    owners: dict[int, tuple[str, ...]],
+    contacts: dict[int, date],
+    came_from: dict[int, str],
+) -> MapPerson:
     (person_id, account_id, name, title, department, level, manager, role) = row[:8]
-    (influence, stance, strength, has_left, every, map_x, map_y, profile_url) = row[8:]
+    (influence, stance, strength, has_left, every, map_x, map_y, profile_url) = row[8:16]
+    (is_vacancy, vacancy_note, previous_record_id, left_for) = row[16:]
     return MapPerson(
         id=person_id,
         account_id=account_id,
@@ -131,6 +167,10 @@ def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, 
         owners=owners.get(person_id, ()),
         last_contact=contacts.get(person_id),
         profile_url=profile_url,
+        is_vacancy=bool(is_vacancy),
+        vacancy_note=vacancy_note,
+        came_from=came_from.get(previous_record_id),
+        left_for=left_for,
     )
 
 

@@ -198,7 +198,11 @@ def family_people(db: Database, account_id: int) -> list[tuple[int, str, str | N
         family = umbrella_family_below(session, account_id)
         statement = (
             select(Stakeholder.id, Stakeholder.full_name, Stakeholder.job_title)
-            .where(Stakeholder.account_id.in_(family), Stakeholder.has_left.is_(False))
+            .where(
+                Stakeholder.account_id.in_(family),
+                Stakeholder.has_left.is_(False),
+                Stakeholder.is_vacancy.is_(False),  # nobody to meet in an open position
+            )
             .order_by(Stakeholder.full_name)
         )
         return [(pid, name, title) for pid, name, title in session.execute(statement)]

@@ -44,6 +44,8 @@ class PersonRow:
     owners: tuple[str, ...]
     last_contact: date | None
     map_position: tuple[float, float] | None
+    is_vacancy: bool = False  # an open position (``open_positions``), never among ``people``
+    vacancy_note: str | None = None
 
     def __getitem__(self, field: str) -> Any:
         return self.values[field]
@@ -69,10 +71,26 @@ def find_account(db: Database, name: str) -> int:
 
 
 def people(db: Database, account_id: int, *, with_affiliates: bool = False) -> list[PersonRow]:
-    """The people of an account (or of its whole umbrella), with owners and last contact."""
+    """The people of an account (or of its whole umbrella), with owners and last contact.
+
+    Open positions are not people: they are left out (see ``open_positions``).
+    """
     with db.read() as session:
         account_ids = umbrella_account_ids(session, account_id) if with_affiliates else {account_id}
-        return _person_rows(session, Stakeholder.account_id.in_(account_ids))
+        return _person_rows(
+            session, Stakeholder.account_id.in_(account_ids) & Stakeholder.is_vacancy.is_(False)
+        )
+
+
+def open_positions(
+    db: Database, account_id: int, *, with_affiliates: bool = False
+) -> list[PersonRow]:
+    """The open positions (seats without a person) of an account or of its whole umbrella."""
+    with db.read() as session:
+        account_ids = umbrella_account_ids(session, account_id) if with_affiliates else {account_id}
+        return _person_rows(
+            session, Stakeholder.account_id.in_(account_ids) & Stakeholder.is_vacancy.is_(True)
+        )
 
 
 def person(db: Database, person_id: int) -> PersonRow:
@@ -107,6 +125,8 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
             owners=owners.get(row.id, ()),
             last_contact=contacts.get(row.id),
             map_position=hand_placed(row.map_x, row.map_y),
+            is_vacancy=row.is_vacancy,
+            vacancy_note=row.vacancy_note,
         )
         for row in people_rows
     ]

@@ -263,7 +263,10 @@ def people_choices(db: Database, account_id: int) -> Choices:
     with db.read() as session:
         statement = (
             select(Stakeholder.id, Stakeholder.full_name, Stakeholder.has_left)
-            .where(Stakeholder.account_id.in_(edits.umbrella_account_ids(session, account_id)))
+            .where(
+                Stakeholder.account_id.in_(edits.umbrella_account_ids(session, account_id)),
+                Stakeholder.is_vacancy.is_(False),  # a promise or an action names a person
+            )
             .order_by(Stakeholder.full_name)
         )
         return [

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from keyplan.domain.rules import is_commitment_late
 from keyplan.store.database import Database
 from keyplan.store.history.queries import compare_dates
+from keyplan.store.map.dotted import dotted_links
 from keyplan.store.models import (
     Account,
     Action,
@@ -39,7 +40,7 @@ from keyplan.store.models import (
     WhitespaceCell,
 )
 from keyplan.store.people.edits import umbrella_account_ids
-from keyplan.store.people.queries import account_values, people
+from keyplan.store.people.queries import account_values, open_positions, people
 from keyplan.store.plan.rows import (
     ActionRow,
     AffiliateRow,
@@ -98,6 +99,7 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
     """
     account = account_values(db, account_id)
     persons = tuple(people(db, account_id, with_affiliates=True))
+    seats = tuple(open_positions(db, account_id, with_affiliates=True))
     person_ids = {row.id for row in persons}
     with db.read() as session:
         below = _account_and_affiliates(session, account_id)
@@ -136,6 +138,13 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
             ),
             today=today,
             history=compare_dates(db, below, *review_period(account, today)),
+            vacancies=seats,
+            dotted_lines=tuple(
+                (link.person_id, link.manager_id)
+                for link in dotted_links(
+                    session, Stakeholder.id.in_(person_ids | {s.id for s in seats})
+                )
+            ),
         )
 
 

@@ -161,6 +161,8 @@ class PlanData:
     today: date
     # What changed since the last review (internal only: the customer plan drops it).
     history: Comparison | None = None
+    vacancies: tuple[PersonRow, ...] = ()  # open positions: drawn and listed, never counted
+    dotted_lines: tuple[tuple[int, int], ...] = ()  # (person, dotted-line manager)
 
     @property
     def name(self) -> str:

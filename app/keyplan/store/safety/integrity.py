@@ -108,8 +108,18 @@ def count_accounts_and_people(location: str | os.PathLike[str]) -> tuple[int, in
         return 0, 0
     with _read_only(path) as connection:
         accounts = connection.execute("SELECT count(*) FROM accounts").fetchone()[0]
-        people = connection.execute("SELECT count(*) FROM stakeholders").fetchone()[0]
+        people = _people_count(connection)
     return accounts, people
+
+
+def _people_count(connection: sqlite3.Connection) -> int:
+    """People, open positions left out (revision 0009); a file from before has none."""
+    try:
+        return connection.execute(
+            "SELECT count(*) FROM stakeholders WHERE NOT is_vacancy"
+        ).fetchone()[0]
+    except sqlite3.OperationalError:  # no such column: an older file, read as it is
+        return connection.execute("SELECT count(*) FROM stakeholders").fetchone()[0]
 
 
 def _existing_file(location: str | os.PathLike[str]) -> Path:

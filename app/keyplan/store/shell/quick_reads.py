@@ -54,7 +54,8 @@ PORTFOLIO_SQL = """
 SELECT a.id, a.parent_id, a.name, a.tier, a.country, a.annual_revenue, a.potential,
        COALESCE(p.people, 0)
 FROM accounts AS a
-LEFT JOIN (SELECT account_id, COUNT(*) AS people FROM stakeholders GROUP BY account_id) AS p
+LEFT JOIN (SELECT account_id, COUNT(*) AS people FROM stakeholders
+           WHERE NOT is_vacancy GROUP BY account_id) AS p  -- open positions are not people
        ON p.account_id = a.id
 ORDER BY LOWER(a.name), a.id
 """
@@ -82,7 +83,7 @@ SELECT
             SELECT 1 FROM interaction_stakeholders AS i WHERE i.stakeholder_id = s.id)
         THEN 1 ELSE 0 END)
 FROM stakeholders AS s
-WHERE s.account_id IN (SELECT id FROM family)
+WHERE s.account_id IN (SELECT id FROM family) AND NOT s.is_vacancy
 """
 )
 

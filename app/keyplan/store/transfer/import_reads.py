@@ -169,6 +169,8 @@ def _known_people(session: Session, account_ids: set[int] | None) -> list[Any]:
         Stakeholder.has_left,
         *columns,
     ).order_by(Stakeholder.id)
+    # An open position is no contact: a file's person is never matched to (or updates) one.
+    statement = statement.where(Stakeholder.is_vacancy.is_(False))
     if account_ids is not None:
         statement = statement.where(Stakeholder.account_id.in_(account_ids))
     return list(session.execute(statement).all())

@@ -21,7 +21,7 @@ from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.rules import umbrella_of
 from keyplan.store.database import Database
 from keyplan.store.history.log import record_created
-from keyplan.store.models import USER_INFO_KEY, Account, Stakeholder, utc_now
+from keyplan.store.models import USER_INFO_KEY, Account, DottedLine, Stakeholder, utc_now
 from keyplan.store.people.edits import umbrella_account_ids
 from keyplan.store.snapshots import (
     RowSnapshot,
@@ -58,6 +58,8 @@ class PersonWrite:
     manager_id: int | None = None
     manager_new: int | None = None
     account_id: int | None = None  # a new person's account; None: the import's account
+    dotted_id: int | None = None  # a "dotted line to" a stored person …
+    dotted_new: int | None = None  # … or to one of the new people (by position)
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class ImportReceipt:
     before: RowSnapshot
     after: RowSnapshot | None = None
     account_ids: set[int] = field(default_factory=set)
+    dotted_ids: list[int] = field(default_factory=list)  # dotted lines the import drew
 
 
 # ---- writing ------------------------------------------------------------------------------
@@ -119,15 +122,19 @@ def apply_import(db: Database, plan: ImportWrite, report: Progress | None = None
         new_accounts = {write.account_id or account_id for write in plan.new}
         changed = {a for a in {*new_accounts, *updated_accounts} if a is not None}
         _check_lines(session, changed, plan, added_ids)
+        dotted_ids = _draw_dotted_lines(session, plan, added_ids)
         step(1.0)
     updated_ids = [write.person_id for write in plan.updates if write.person_id is not None]
-    return ImportReceipt(account_id, created, added_ids, updated_ids, before, None, changed)
+    return ImportReceipt(
+        account_id, created, added_ids, updated_ids, before, None, changed, dotted_ids
+    )
 
 
 def revert_import(db: Database, receipt: ImportReceipt) -> None:
     """Take an import back exactly: the added people go, the changed ones are as they were."""
     with db.transaction() as session:
         after = snapshot_delete(session, Stakeholder.__table__, set(receipt.added_ids))
+        after.merge(snapshot_delete(session, DottedLine.__table__, set(receipt.dotted_ids)))
         for row in _rows(session, receipt.updated_ids):
             after.add(Stakeholder.__table__, row, deleted=False)
         delete_snapshot_rows(session, after)
@@ -144,6 +151,48 @@ def reapply_import(db: Database, receipt: ImportReceipt) -> None:
     assert receipt.after is not None, "reapply_import follows revert_import"
     with db.transaction() as session:
         restore_snapshot(session, receipt.after)
+
+
+def _draw_dotted_lines(session: Session, plan: ImportWrite, added_ids: list[int]) -> list[int]:
+    """Draw the "dotted line to" lines the file gives (none twice); return their ids.
+
+    The file's lines were checked by the plan (not to oneself, not the solid manager); a
+    pair already drawn is left as it is.
+    """
+    pairs: dict[tuple[int, int], None] = {}
+    for position, write in enumerate(plan.new):
+        manager = _dotted_manager(write, added_ids)
+        if manager is not None:
+            pairs[(added_ids[position], manager)] = None
+    for write in plan.updates:
+        manager = _dotted_manager(write, added_ids)
+        if manager is not None and write.person_id is not None:
+            pairs[(write.person_id, manager)] = None
+    wanted = [(person, manager) for person, manager in pairs if person != manager]
+    if not wanted:
+        return []
+    people = {person for person, _manager in wanted}
+    existing = set(
+        session.execute(
+            select(DottedLine.stakeholder_id, DottedLine.manager_id).where(
+                DottedLine.stakeholder_id.in_(people)
+            )
+        ).all()
+    )
+    lines = [
+        DottedLine(stakeholder_id=person, manager_id=manager)
+        for person, manager in wanted
+        if (person, manager) not in existing
+    ]
+    session.add_all(lines)
+    session.flush()
+    return [line.id for line in lines]
+
+
+def _dotted_manager(write: PersonWrite, added_ids: list[int]) -> int | None:
+    if write.dotted_new is not None:
+        return added_ids[write.dotted_new]
+    return write.dotted_id
 
 
 def _account(session: Session, plan: ImportWrite) -> tuple[int | None, bool]:

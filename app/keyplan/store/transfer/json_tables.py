@@ -36,7 +36,13 @@ def tables() -> list[Table]:
 
 
 def target(column: Column) -> str | None:
-    """The table a column refers to, or None."""
+    """The table a column refers to, or None.
+
+    A column may refer without a database constraint (``info["refers_to"]``, see
+    ``Stakeholder.previous_record_id``): it is renumbered all the same.
+    """
+    if "refers_to" in column.info:
+        return str(column.info["refers_to"])
     for foreign_key in column.foreign_keys:
         return foreign_key.column.table.name
     return None

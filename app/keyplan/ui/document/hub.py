@@ -270,6 +270,24 @@ class PortfolioDocument(QObject):
     ) -> None:
         self.map_editor.delete_map_items(person_ids, line_ids, text)
 
+    def set_dotted_managers(self, person_id: int, manager_ids: list[int]) -> None:
+        self.map_editor.set_dotted_managers(person_id, manager_ids)
+
+    def add_dotted_manager(self, person_id: int, manager_id: int) -> None:
+        self.map_editor.add_dotted_manager(person_id, manager_id)
+
+    def mark_left(self, person_id: int, **where: Any) -> int | None:
+        return self.map_editor.mark_left(person_id, **where)
+
+    def open_position(self, account_id: int, title: str, **fields: Any) -> int:
+        return self.map_editor.open_position(account_id, title, **fields)
+
+    def fill_vacancy(self, vacancy_id: int, person_id: int) -> None:
+        self.map_editor.fill_vacancy(vacancy_id, person_id)
+
+    def fill_vacancy_with_new(self, vacancy_id: int, full_name: str) -> int:
+        return self.map_editor.fill_vacancy_with_new(vacancy_id, full_name)
+
     # ---- the account plan (``plan_editor``) -------------------------------------------------
 
     def plan_rows(self, table: str, account_id: int) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from typing_extensions import override  # typing.override arrives in 3.12
 
+from keyplan.domain.insights.seats import seat_headline
 from keyplan.domain.insights.summary import TREND_MONTHS, AccountSummary, summarise_tally
 from keyplan.domain.insights.tally import AccountTally
 from keyplan.domain.money import amount_sort_text
@@ -250,7 +251,12 @@ def display(row: DashboardRow, column: int) -> str:
         # The two biggest losses, in a few words each, one per line: one reason alone reads
         # alike on most accounts (uncovered decision makers weigh most everywhere); the second
         # tells them apart.
-        return "\n".join(summary.score.headlines(2)) or "Healthy"
+        # An open decision maker's seat comes first: it is not in the score (nobody there
+        # to cover) but it is the question of the quarter: who decides now?
+        seat = seat_headline(summary.vacant_seats)
+        return "\n".join([seat] * bool(seat) + list(summary.score.headlines(2 - bool(seat)))) or (
+            "Healthy"
+        )
     if column == DashboardColumn.COVERAGE:
         breadth = summary.breadth
         return (
@@ -304,6 +310,8 @@ def tooltip(row: DashboardRow, column: int) -> str | None:
         return f"{row.account.name}: figures include its affiliates, as in its Insights tab"
     if column in (DashboardColumn.HEALTH, DashboardColumn.TOP_REASON):
         reasons = [f"−{r.points_lost:g}  {r.reason}" for r in summary.score.reasons]
+        seat = seat_headline(summary.vacant_seats)
+        reasons += [f"Not scored: {seat}"] if seat else []
         return f"Health {summary.score.value}/100\n" + "\n".join(reasons or ["Nothing to fix"])
     if column == DashboardColumn.PLAN_REVIEW:
         return summary.freshness.reason

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from datetime import date
 from html import escape
 
+from PySide6.QtGui import QColor
+
 from keyplan.domain.insights import (
     AccountInsights,
     ContactLog,
@@ -50,6 +52,12 @@ def fill_findings(view: InsightList, insights: AccountInsights) -> None:
     """The relationship findings, grouped by kind, most serious kind first."""
     view.clear()
     findings = insights.health.findings
+    if insights.open_seats:  # first: who decides while a decision maker's seat is empty?
+        view.add_heading(
+            f"Decision makers' seats vacant ({len(insights.open_seats)})", QColor("#6a1b9a")
+        )
+        for seat in insights.open_seats:
+            view.add_person(seat.reason, seat.seat_id)
     for kind, heading in FINDING_TITLES.items():
         found = [finding for finding in findings if finding.kind is kind]
         if not found:
@@ -60,7 +68,7 @@ def fill_findings(view: InsightList, insights: AccountInsights) -> None:
             view.add_person(finding.reason, finding.person_id)
         if len(found) > len(shown):
             view.add_note(f"… and {len(found) - len(shown)} more stale relationships")
-    if not findings:
+    if not findings and not insights.open_seats:
         view.add_note("No relationship needs attention: nobody is stale, uncovered or lost.")
 
 

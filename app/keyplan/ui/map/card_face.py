@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFontMetricsF
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, short_link
+from keyplan.domain.matrix import position_label, vacancy_line
 from keyplan.domain.plain_text import isolated
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import Strength
@@ -74,6 +75,8 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
         today: the date staleness is measured against.
     """
     text_width = style.CARD_WIDTH - style.TEXT_LEFT - style.TEXT_RIGHT
+    if person.is_vacancy:
+        return _vacancy_face(person, text_width)
     profile = profile_mark(person.profile_url)
     # The profile mark sits at the end of the name's line: the name gives it room.
     name_width = text_width - (PROFILE_MARK_WIDTH + 4.0 if profile else 0.0)
@@ -108,6 +111,27 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
     )
 
 
+def _vacancy_face(person: MapPerson, text_width: float) -> CardFace:
+    """An open position: its title, "Vacant · hire expected Q3", its department; no marks of
+    a person."""
+    title = person.job_title or person.full_name
+    return CardFace(
+        name=elide(title, "name", text_width),
+        far_name=position_label(title),
+        farthest_name=elide(position_label(title), "farthest", text_width),
+        title=elide(vacancy_line(person.vacancy_note), "title", text_width),
+        department=elide(person.department or "", "small", text_width),
+        tag="",
+        tag_width=0.0,
+        badges=(),
+        strength=0,
+        owner="",
+        stale=False,
+        never_contacted=False,
+        left=False,
+    )
+
+
 #: The width of the small profile mark at the end of the name's line, in scene units.
 PROFILE_MARK_WIDTH = 13.0
 
@@ -122,7 +146,17 @@ def profile_mark(url: str | None) -> str:
 
 def tooltip(person: MapPerson, account_name: str | None, today: date) -> str:
     """Everything the card abbreviates, spelled out (shown when the mouse rests on a card)."""
+    if person.is_vacancy:
+        note = [person.vacancy_note] if person.vacancy_note else []
+        return "\n".join(
+            [position_label(person.job_title or person.full_name), *note, *[
+                text for text in (person.department, account_name and f"At {account_name}")
+                if text
+            ], "An open position: nobody holds this seat yet"]
+        )  # fmt: skip
     lines = [person.full_name]
+    if person.came_from:
+        lines.append(person.came_from[:1].upper() + person.came_from[1:])
     lines += [text for text in (person.job_title, person.department) if text]
     if account_name:
         lines.append(f"Works for {account_name}")
@@ -138,7 +172,8 @@ def tooltip(person: MapPerson, account_name: str | None, today: date) -> str:
     if person.profile_url:
         lines.append(f"Profile: {short_link(person.profile_url)}")
     if person.has_left:
-        lines.append("Has left the company")
+        went = f" (went to {person.left_for})" if person.left_for else ""
+        lines.append(f"Has left the company{went}")
     return "\n".join(lines)
 
 

@@ -109,7 +109,9 @@ class CardItem(QGraphicsItem):
         zoom = option.levelOfDetailFromTransform(painter.worldTransform())
         key = style.stance_key(self.person)
         edge = style.STANCE_EDGE[key]
-        if zoom < style.BLOCK_ZOOM:
+        if self.person.is_vacancy:
+            _paint_vacancy(painter, self._fitted_face(), zoom)
+        elif zoom < style.BLOCK_ZOOM:
             painter.fillRect(_CARD, edge)  # far out: a block of the stance colour
         else:
             self._paint_body(painter, style.STANCE_FILL[key], edge)
@@ -156,6 +158,27 @@ class CardItem(QGraphicsItem):
             wash.setAlpha(40)
             painter.fillRect(_CARD, wash)
             _outline(painter, colour, 4.0, 2.5)
+
+
+def _paint_vacancy(painter: QPainter, face: CardFace, zoom: float) -> None:
+    """An open position: a white seat with a dashed border, its title and note, no marks."""
+    painter.setPen(QPen(style.MUTED_INK, 1.4, Qt.PenStyle.DashLine))
+    painter.setBrush(style.VACANCY_FILL)
+    painter.drawRoundedRect(_CARD, style.CARD_RADIUS, style.CARD_RADIUS)
+    if zoom < style.BLOCK_ZOOM:
+        return
+    left, width = style.TEXT_LEFT, _W - style.TEXT_LEFT - style.TEXT_RIGHT
+    middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    if zoom < style.DETAIL_ZOOM:
+        _paint_name(painter, face.far_name, "far", wrap=True)
+        return
+    painter.setPen(style.MUTED_INK)
+    painter.setFont(style.card_font("name"))
+    painter.drawText(QRectF(left, 5.0, width, 18.0), middle, face.name)
+    painter.setFont(style.card_font("title"))
+    painter.drawText(QRectF(left, 23.0, width, 16.0), middle, face.title)
+    painter.setFont(style.card_font("small"))
+    painter.drawText(QRectF(left, 39.0, width, 15.0), middle, face.department)
 
 
 def _outline(painter: QPainter, colour: QColor, width: float, outset: float) -> None:

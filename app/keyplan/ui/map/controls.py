@@ -46,13 +46,21 @@ class MapControls:
         self.add_button = tool_button("Add person", "Add a person (or double-click empty space)")
         self.connect_button = tool_button(
             "Connect",
-            "Drag from one person to another to draw an influence line "
-            "(or hold Shift while dragging)",
+            "Drag from one person to another to draw an influence line or a dotted reporting "
+            "line (or hold Shift while dragging)",
             checkable=True,
         )
         self.relayout_button = tool_button(
             "Re-layout", "Put the selected cards (or every hand-placed card) back in the chart"
         )
+        self.open_position_button = tool_button(
+            "Open position",
+            "A seat without a person (e.g. 'CFO — hire expected Q3') under the selected card",
+        )
+        self.fill_position_button = tool_button(
+            "Fill position", "Seat someone (of this customer, or someone new) in the selected "
+            "open position: its reports move to them",
+        )  # fmt: skip
         self.search_box = SearchBox()
         self.search_box.setMinimumWidth(200)  # room for a name and the answer beside it
         self.search_box.setMaximumWidth(260)
@@ -88,7 +96,7 @@ class MapControls:
 
         self.affiliates_box = QCheckBox("Include affiliates")
         self.affiliates_box.setChecked(True)
-        self.lines_box = QCheckBox("Influence lines")
+        self.lines_box = QCheckBox("Influence and dotted lines")
         self.lines_box.setChecked(True)
         self.left_box = QCheckBox("People who left")
         self.left_box.setChecked(True)
@@ -105,7 +113,13 @@ class MapControls:
 
     def edit_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for widget in (self.add_button, self.connect_button, self.relayout_button):
+        for widget in (
+            self.add_button,
+            self.connect_button,
+            self.relayout_button,
+            self.open_position_button,
+            self.fill_position_button,
+        ):
             row.addWidget(widget)
         row.addSpacing(12)
         row.addWidget(self.search_box, 1)

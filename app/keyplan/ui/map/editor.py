@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from keyplan.domain.wording import count_of
+from keyplan.store.map import dotted
 from keyplan.store.map import edits as map_edits
 from keyplan.store.map import queries as map_queries
-from keyplan.store.map.rows import MapData, MapLine, MapPerson
-from keyplan.store.people import edits
+from keyplan.store.map.rows import DottedLink, MapData, MapLine, MapPerson
+from keyplan.store.people import edits, moves
 from keyplan.ui.map import edits as map_commands
 
 if TYPE_CHECKING:
@@ -96,6 +97,91 @@ class MapEditor:
     def relayout(self, person_ids: list[int]) -> None:
         """Give cards back to the automatic layout (clear their hand-placed positions)."""
         self.set_card_positions(dict.fromkeys(person_ids), "Re-layout")
+
+    # ---- dotted lines, open positions, people who leave -------------------------------------
+
+    def dotted_managers(self, person_id: int) -> list[tuple[int, str]]:
+        return dotted.dotted_managers(self.database, person_id)
+
+    def person_story(self, person_id: int) -> dict[str, str | None]:
+        return moves.person_story(self.database, person_id)
+
+    def map_dotted(self, account_ids: list[int]) -> list[DottedLink]:
+        return map_queries.map_dotted(self.database, account_ids)
+
+    def set_dotted_managers(self, person_id: int, manager_ids: list[int]) -> None:
+        """Make these people a person's dotted-line managers (refused: nothing changes)."""
+        wanted = list(dict.fromkeys(manager_ids))
+        before = dotted.set_dotted_managers(self.database, person_id, wanted)
+        if before == wanted:
+            return
+        text = "Set dotted lines" if len(wanted) != len(before) + 1 else "Draw dotted line"
+        self._push_dotted(person_id, before, wanted, text)
+
+    def add_dotted_manager(self, person_id: int, manager_id: int) -> None:
+        """Draw a dotted reporting line from a person to a secondary manager: one undo step."""
+        before = dotted.add_dotted_manager(self.database, person_id, manager_id)
+        if manager_id in before:
+            return
+        self._push_dotted(person_id, before, [*before, manager_id], "Draw dotted line")
+
+    def _push_dotted(self, person_id: int, before: list[int], after: list[int], text: str) -> None:
+        account_id = map_edits.person_account(self.database, person_id)
+        self.document.push(
+            map_commands.SetDottedManagers(
+                self.document, person_id, (before, after), (account_id,), text
+            )
+        )
+
+    def mark_left(
+        self,
+        person_id: int,
+        *,
+        left_for: str | None = None,
+        to_account_id: int | None = None,
+        keep_position: bool = False,
+    ) -> int | None:
+        """Mark a person as having left (see ``moves.mark_left``): one undo step.
+
+        Returns:
+            The id of the open position or of their new record, when one was made.
+        """
+        states = moves.mark_left(
+            self.database,
+            person_id,
+            left_for=left_for,
+            to_account_id=to_account_id,
+            keep_position=keep_position,
+        )
+        name = self.document.person(person_id)["full_name"]
+        self.document.push(map_commands.ChangeSeats(self.document, states, f"{name} left"))
+        return states.new_id
+
+    def open_position(
+        self, account_id: int, title: str, *, manager_id: int | None = None, note: str | None = None
+    ) -> int:
+        """Open a position (a seat without a person) under a manager: one undo step."""
+        seat = moves.add_vacancy(self.database, account_id, title, manager_id=manager_id, note=note)
+        states = moves.created_seat(self.database, seat, account_id)
+        self.document.push(
+            map_commands.ChangeSeats(self.document, states, f"Open position {title}")
+        )
+        return seat
+
+    def fill_vacancy(self, vacancy_id: int, person_id: int) -> None:
+        """A person takes an open position, with its manager and reports: one undo step."""
+        states = moves.fill_vacancy(self.database, vacancy_id, person_id)
+        name = self.document.person(person_id)["full_name"]
+        self.document.push(map_commands.ChangeSeats(self.document, states, f"{name} fills a seat"))
+
+    def fill_vacancy_with_new(self, vacancy_id: int, full_name: str) -> int:
+        """Someone new takes an open position: added and seated as one undo step."""
+        states = moves.fill_vacancy_with_new(self.database, vacancy_id, full_name)
+        self.document.push(
+            map_commands.ChangeSeats(self.document, states, f"{full_name} fills a seat")
+        )
+        assert states.new_id is not None
+        return states.new_id
 
     # ---- influence lines and deletes --------------------------------------------------------
 

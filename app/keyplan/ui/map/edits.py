@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from keyplan.store.map import dotted
 from keyplan.store.map import edits as map_edits
 from keyplan.store.map.edits import Placement, Point
-from keyplan.store.people import edits
+from keyplan.store.people import edits, moves
 from keyplan.store.snapshots import RowSnapshot
 from keyplan.ui.document.command import DocumentCommand
 
@@ -152,3 +153,49 @@ class DeleteMapItems(DocumentCommand):
             self.document.people_changed.emit(account_id)
         for account_id in self.line_accounts:
             self.document.influence_changed.emit(account_id)
+
+
+class SetDottedManagers(DocumentCommand):
+    """A person's dotted-line (matrix) managers changed: the whole list, before and after."""
+
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        person_id: int,
+        lists: tuple[list[int], list[int]],
+        accounts: tuple[int, ...],
+        text: str,
+    ) -> None:
+        super().__init__(document, text)
+        self.person_id, (self.before, self.after), self.accounts = person_id, lists, accounts
+
+    def apply(self) -> None:
+        dotted.set_dotted_managers(self.document.database, self.person_id, self.after)
+
+    def revert(self) -> None:
+        dotted.set_dotted_managers(self.document.database, self.person_id, self.before)
+
+    def announce(self) -> None:
+        self.document.person_changed.emit(self.person_id, "dotted_managers")
+        for account_id in self.accounts:
+            self.document.influence_changed.emit(account_id)
+
+
+class ChangeSeats(DocumentCommand):
+    """A person left (maybe keeping their seat open, maybe moving to another account), or an
+    open position was opened or filled: rows written back as they were before or after."""
+
+    def __init__(self, document: PortfolioDocument, states: moves.RowStates, text: str) -> None:
+        super().__init__(document, text)
+        self.states = states
+
+    def apply(self) -> None:
+        moves.put_back(self.document.database, self.states, undo=False)
+
+    def revert(self) -> None:
+        moves.put_back(self.document.database, self.states, undo=True)
+
+    def announce(self) -> None:
+        # Cards came and went: each account's views read their people again.
+        for account_id in dict.fromkeys(self.states.account_ids):
+            self.document.people_changed.emit(account_id)

@@ -91,8 +91,10 @@ def _plain(scene: MapScene) -> Iterator[None]:
 
 def map_title(scene: MapScene) -> str:
     account = scene.accounts.get(scene.account_id or -1)
-    people = sum(1 for card in scene.cards.values() if card.isVisible())
-    return svg_title(account.name if account else "Keyplan", people, date.today())
+    shown = [card.person for card in scene.cards.values() if card.isVisible()]
+    seats = sum(1 for person in shown if person.is_vacancy)  # never counted as people
+    name = account.name if account else "Keyplan"
+    return svg_title(name, len(shown) - seats, date.today(), vacancies=seats)
 
 
 def export_svg(scene: MapScene, path: str | Path, title: str | None = None) -> None:
@@ -120,6 +122,7 @@ def _document(scene: MapScene, suffix: str, title: str | None) -> str:
         accounts=scene.accounts,
         people=list(scene.people.values()),
         lines=scene.lines,
+        dotted=list(scene.dotted.links),
     )
     return map_document(
         data,
@@ -225,7 +228,7 @@ def export_account_png(
         scene.show_account(find_account(db, account), with_affiliates=with_affiliates)
         scene.set_lines_visible(with_influence)
         export_png(scene, out)
-        return len(scene.people)
+        return sum(1 for person in scene.people.values() if not person.is_vacancy)
     finally:
         db.close()
         app.processEvents()

@@ -177,7 +177,8 @@ def _rounded(positions: dict[int, QPointF]) -> dict[int, tuple[float, float] | N
 
 
 class ConnectPeople(Interaction):
-    """Draw an influence line from one card to another, then choose its kind."""
+    """Draw an influence line from one card to another, then choose its kind (or a dotted
+    reporting line: the first person also reports to the second)."""
 
     def __init__(self, view: MapView, source: CardItem) -> None:
         super().__init__(view)
@@ -213,10 +214,16 @@ class ConnectPeople(Interaction):
             kind = prompts.choose_influence_kind(self.view, at)
             if kind:
                 try:
-                    self.document.add_influence(self.source.person_id, target.person_id, kind)
+                    self._draw(kind, target)
                 except KeyplanError as error:
                     dialogs.show_error(self.view, str(error))
         self.finished.emit()
+
+    def _draw(self, kind: str, target: CardItem) -> None:
+        if kind == prompts.DOTTED_LINE:  # the dragged-from person also reports to the target
+            self.document.add_dotted_manager(self.source.person_id, target.person_id)
+        else:
+            self.document.add_influence(self.source.person_id, target.person_id, kind)
 
     def cancel(self) -> None:
         self._clean_up()

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QWidget
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.vocabulary import InfluenceKind, Stance
+from keyplan.exchange.map import design
 from keyplan.ui.map import style
 
 ROW_HEIGHT = 18.0
 BADGE_TEXT = style.LEGEND_BADGES  # the same words as the SVG's and the PDF's legends
 MARKS_TEXT = style.LEGEND_MARKS
+DOTTED_LABEL, SEAT_LABEL = design.DOTTED_LABEL, design.VACANCY_LABEL  # as in every picture
 
 
 def legend_font() -> QFont:
@@ -44,6 +46,7 @@ def paint_legend(painter: QPainter, origin: QPointF) -> None:
     y += ROW_HEIGHT
     for kind in InfluenceKind:
         x = _line_sample(painter, metrics, x, y, kind.value, kind.label)
+    x = _matrix_samples(painter, metrics, x, y)
     painter.setPen(style.MUTED_INK)
     for text in (BADGE_TEXT, MARKS_TEXT):
         y += ROW_HEIGHT
@@ -89,12 +92,39 @@ def _line_sample(
     return x + 30.0 + metrics.horizontalAdvance(label) + 12.0
 
 
+def _matrix_samples(painter: QPainter, metrics: QFontMetricsF, x: float, y: float) -> float:
+    """A dotted reporting line and an open position (a dashed seat), after the line kinds."""
+    pen = QPen(style.DOTTED_COLOUR, 2.0)
+    pen.setDashPattern(list(design.DOTTED_DASHES))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    middle = y + ROW_HEIGHT / 2
+    painter.drawLine(QPointF(x, middle), QPointF(x + 26.0, middle))
+    painter.setPen(style.INK)
+    painter.drawText(QRectF(x + 30.0, y, 200.0, ROW_HEIGHT), _LEFT_MIDDLE, DOTTED_LABEL)
+    x += 30.0 + metrics.horizontalAdvance(DOTTED_LABEL) + 12.0
+    painter.setPen(QPen(style.MUTED_INK, 1.2, Qt.PenStyle.DashLine))
+    painter.setBrush(style.VACANCY_FILL)
+    painter.drawRoundedRect(QRectF(x, y + 4.0, 16.0, 11.0), 2.0, 2.0)
+    painter.setPen(style.INK)
+    painter.drawText(QRectF(x + 20.0, y, 200.0, ROW_HEIGHT), _LEFT_MIDDLE, SEAT_LABEL)
+    return x + 20.0 + metrics.horizontalAdvance(SEAT_LABEL) + 12.0
+
+
 def _stance_row_width(metrics: QFontMetricsF) -> float:
     return sum(20.0 + metrics.horizontalAdvance(s.label) + 12.0 for s in Stance)
 
 
 def _line_row_width(metrics: QFontMetricsF) -> float:
-    return sum(30.0 + metrics.horizontalAdvance(k.label) + 12.0 for k in InfluenceKind)
+    kinds = sum(30.0 + metrics.horizontalAdvance(k.label) + 12.0 for k in InfluenceKind)
+    return (
+        kinds
+        + 30.0
+        + metrics.horizontalAdvance(DOTTED_LABEL)
+        + 12.0
+        + 20.0
+        + (metrics.horizontalAdvance(SEAT_LABEL) + 12.0)
+    )
 
 
 class LegendPanel(QWidget):

@@ -23,7 +23,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.wording import count_of
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.map import export, prompts, style
+from keyplan.ui.map import export, prompts, seats, style
 from keyplan.ui.map.controls import MapControls, UnplacedPeople
 from keyplan.ui.map.filters import MapFilters, departments, matches, unplaced
 from keyplan.ui.map.legend import LegendPanel
@@ -36,7 +36,8 @@ if TYPE_CHECKING:
 
 IDLE_HINT = (
     "Drag a card onto a person to change who they report to · drop on empty space to place it "
-    "by hand (Alt+drop: reports to nobody) · Shift+drag from a card draws an influence line · "
+    "by hand (Alt+drop: reports to nobody) · Shift+drag from a card draws an influence or "
+    "dotted line · "
     "double-click to add or edit · Delete removes"
 )
 
@@ -106,6 +107,8 @@ class MapTab(QWidget):
         c.add_button.clicked.connect(self.add_person)
         c.connect_button.toggled.connect(self._set_connect_mode)
         c.relayout_button.clicked.connect(self.relayout)
+        c.open_position_button.clicked.connect(self.open_position)
+        c.fill_position_button.clicked.connect(self.fill_position)
         c.search_box.textEdited.connect(self._search)
         c.search_box.returnPressed.connect(self._next_match)
         c.zoom_in_action.triggered.connect(self.view.zoom_in)
@@ -188,10 +191,15 @@ class MapTab(QWidget):
         people = list(self.scene.people.values())
         self.controls.set_departments(departments(people))
         self.unplaced_list.show_people(unplaced(people))
-        shown = sum(1 for card in self.scene.cards.values() if card.isVisible())
+        shown_cards = [card for card in self.scene.cards.values() if card.isVisible()]
+        seats = sum(1 for card in shown_cards if card.person.is_vacancy)  # never "people"
+        shown, everyone = len(shown_cards) - seats, sum(1 for p in people if not p.is_vacancy)
         placed = sum(1 for p in people if p.map_position is not None)
-        parts = [count_of(shown, "person") + (" shown" if shown != len(people) else "")]
+        parts = [count_of(shown, "person") + (" shown" if shown != everyone else "")]
+        parts += [count_of(seats, "open position")] if seats else []
         parts.append(count_of(len(self.scene.arrows), "influence line"))
+        dotted = self.scene.dotted.line_count()
+        parts += [count_of(dotted, "dotted line")] if dotted else []
         if placed:
             parts.append(f"{placed} placed by hand")
         self.count_label.setText(" · ".join(parts))
@@ -300,6 +308,32 @@ class MapTab(QWidget):
             edit_person(self, self.document, person_id)
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
+
+    def open_position(self) -> int | None:
+        """Open a position under the selected card (or at the top, when none is selected)."""
+        if self.account_id is None:
+            return None
+        selected = self.scene.selected_person_ids()
+        manager = selected[0] if len(selected) == 1 else None
+        account_id = self.scene.people[manager].account_id if manager else self.account_id
+        seat = seats.open_position(self, self.document, account_id, manager)
+        if seat is not None:
+            self.find_person(seat)
+        return seat
+
+    def fill_position(self) -> int | None:
+        """Seat someone in the selected open position (explains when none is selected)."""
+        chosen = [pid for pid in self.scene.selected_person_ids()
+                  if self.scene.people[pid].is_vacancy]  # fmt: skip
+        if len(chosen) != 1:
+            dialogs.show_info(self, "Select one open position (a dashed card) to fill.")
+            return None
+        people = sorted(
+            (p for p in self.scene.people.values() if not p.is_vacancy and not p.has_left),
+            key=lambda p: p.full_name.casefold(),
+        )
+        candidates = [(p.id, p.full_name) for p in people]
+        return seats.fill_position(self, self.document, chosen[0], candidates)
 
     def delete_selected(self) -> None:
         """Delete the selected influence lines and (after asking) the selected people."""

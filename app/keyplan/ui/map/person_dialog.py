@@ -8,8 +8,10 @@ an offscreen test.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +21,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -30,6 +34,7 @@ from keyplan.domain.history.wording import HistoryLine
 from keyplan.store.people.queries import department_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.map import seats
 from keyplan.ui.people.history_list import HistoryList
 from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
 
@@ -47,6 +52,7 @@ class PersonDialog(QDialog):
         last_change: str = "",
         departments: list[str] | None = None,
         history: Sequence[HistoryLine] = (),
+        matrix: MatrixFacts | None = None,
     ) -> None:
         """Build the form.
 
@@ -57,6 +63,8 @@ class PersonDialog(QDialog):
             last_change: "Last changed by … on …" (team mode), shown under the fields.
             departments: the departments in use in the account, offered as one types.
             history: the person's change log, newest first, shown under the fields.
+            matrix: their dotted-line managers (and the choices), and where they came from
+                or went.
         """
         super().__init__(parent)
         self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
@@ -71,6 +79,9 @@ class PersonDialog(QDialog):
             if spec.name == "department" and isinstance(editor, QLineEdit):
                 complete_from(editor, departments or [])
             (notes if spec.kind is Kind.NOTE else facts).addRow(spec.label, editor)
+        matrix = matrix or MatrixFacts()
+        self.dotted = dotted_list(self, matrix)
+        facts.addRow("Dotted line to", self.dotted)
         columns = QHBoxLayout()
         columns.addLayout(facts, 1)
         columns.addLayout(notes, 1)
@@ -80,6 +91,11 @@ class PersonDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        self.story = QLabel(matrix.story)
+        self.story.setObjectName("person_story")
+        self.story.setStyleSheet("color: #37474f; font-style: italic;")
+        self.story.setVisible(bool(matrix.story))
+        layout.addWidget(self.story)
         layout.addLayout(columns)
         self.last_change = QLabel(last_change)
         self.last_change.setObjectName("person_last_change")
@@ -103,6 +119,21 @@ class PersonDialog(QDialog):
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
 
+    def dotted_ids(self) -> list[int]:
+        """The dotted-line managers ticked, in the list's order."""
+        return [
+            self.dotted.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.dotted.count())
+            if self.dotted.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def set_dotted(self, manager_ids: list[int]) -> None:
+        """Tick exactly these dotted-line managers (as a user would click them)."""
+        for row in range(self.dotted.count()):
+            item = self.dotted.item(row)
+            wanted = item.data(Qt.ItemDataRole.UserRole) in manager_ids
+            item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
     def changes(self) -> dict[str, Any]:
         """The fields whose parsed value differs from what is stored.
 
@@ -116,6 +147,63 @@ class PersonDialog(QDialog):
             if value != self.original.get(name):
                 changed[name] = value
         return changed
+
+
+@dataclass(frozen=True)
+class MatrixFacts:
+    """What the dialog shows of dotted lines and moves.
+
+    Attributes:
+        dotted: the person's dotted-line managers now.
+        choices: who may be one: (id, name).
+        story: "Was our champion at Aldermark" / "Went to Brightwave" / an open position's note.
+    """
+
+    dotted: tuple[int, ...] = ()
+    choices: tuple[tuple[int, str], ...] = ()
+    story: str = ""
+
+
+def matrix_facts(
+    document: PortfolioDocument, person_id: int, managers: list[tuple[int, str]]
+) -> MatrixFacts:
+    """Read a person's dotted-line managers, the choices, and where they came from or went."""
+    current = document.map_editor.dotted_managers(person_id)
+    choices = dict(managers)
+    choices.update(current)  # a dotted manager below them in the chart is still listed
+    story = document.map_editor.person_story(person_id)
+    return MatrixFacts(
+        tuple(mid for mid, _name in current),
+        tuple(sorted(choices.items(), key=lambda pair: pair[1].casefold())),
+        story_text(story),
+    )
+
+
+def story_text(story: dict[str, str | None]) -> str:
+    """One line of where a person came from and went, or an open position's note."""
+    parts = []
+    if story.get("came_from"):
+        text = str(story["came_from"])
+        parts.append(text[:1].upper() + text[1:])
+    if story.get("left_for"):
+        parts.append(f"Went to {story['left_for']}")
+    if story.get("vacancy_note"):
+        parts.append(f"Open position: {story['vacancy_note']}")
+    return " · ".join(parts)
+
+
+def dotted_list(parent: QWidget, matrix: MatrixFacts) -> QListWidget:
+    """The people the person may also report to, on a dotted line, each with a tick box."""
+    box = QListWidget(parent)
+    box.setObjectName("person_dotted")
+    box.setToolTip("Secondary (matrix) managers: drawn as dotted lines, outside the chart's tree")
+    for manager_id, name in matrix.choices:
+        item = QListWidgetItem(name, box)
+        item.setData(Qt.ItemDataRole.UserRole, manager_id)
+        ticked = manager_id in matrix.dotted
+        item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+    box.setFixedHeight(76)
+    return box
 
 
 def _make_editor(
@@ -176,14 +264,23 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
     last_change = document.last_change_text("stakeholders", person_id)
     departments = department_choices(document.database, person_id)
     history = document.person_history(person_id)
-    dialog = PersonDialog(row.values, references, parent, last_change, departments, history)
+    matrix = matrix_facts(document, person_id, references["reports_to_id"])
+    dialog = PersonDialog(row.values, references, parent, last_change, departments, history, matrix)
     try:
         while exec_dialog(dialog):
             try:
                 changes = dialog.changes()
+                dotted = dialog.dotted_ids()
+                dotted_changed = dotted != list(matrix.dotted)
+                if dotted_changed:  # first: when refused, nothing else is written
+                    document.set_dotted_managers(person_id, dotted)
+                    matrix = replace(matrix, dotted=tuple(dotted))
+                leaving = changes.pop("has_left", None) is True
                 if changes:
                     document.set_person_fields(person_id, changes)
-                return bool(changes)
+                if leaving:  # asks where they went; their seat may stay open
+                    seats.mark_left(parent, document, person_id)
+                return bool(changes) or leaving or dotted_changed
             except KeyplanError as error:
                 dialogs.show_error(parent, str(error))
                 # Shown again with what was typed, to be corrected or cancelled.

@@ -22,18 +22,23 @@ IMAGE_FILTER = ";;".join(
     )
 )
 _SUFFIX_OF_FILTER = {"png": ".png", "graphml": ".graphml", "drawio": ".drawio"}
+#: The kind menu's last choice: not an influence line but a dotted (matrix) reporting line.
+DOTTED_LINE = "dotted_line"
 
 
 def choose_influence_kind(parent: QWidget | None, at: QPoint) -> str | None:
     """Ask which kind of influence line to draw, with a menu at a screen position.
 
     Returns:
-        An ``InfluenceKind`` value, or None when the menu was dismissed.
+        An ``InfluenceKind`` value, ``DOTTED_LINE`` (the first person also reports to the
+        second, on a dotted line), or None when the menu was dismissed.
     """
     menu = QMenu(parent)
     menu.setTitle("Kind of line")
     for kind in InfluenceKind:
         menu.addAction(kind.label).setData(kind.value)
+    menu.addSeparator()
+    menu.addAction("Dotted line: also reports to").setData(DOTTED_LINE)
     chosen = menu.exec(at)
     return chosen.data() if chosen is not None else None
 

@@ -21,6 +21,7 @@ from keyplan.store.map.queries import MapAccount, MapLine, MapPerson
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import style
 from keyplan.ui.map.card_item import CardItem
+from keyplan.ui.map.dotted_items import DottedLines
 from keyplan.ui.map.filters import MapFilters
 from keyplan.ui.map.layout_input import LayoutInput
 from keyplan.ui.map.line_items import InfluenceArrow, ReportingLines
@@ -54,6 +55,8 @@ class MapScene(QGraphicsScene):
         self.layout_input = LayoutInput()
         self.reporting = ReportingLines()
         self.addItem(self.reporting)
+        self.dotted = DottedLines()  # secondary managers: drawn, never laid out
+        self.addItem(self.dotted)
         self.setBackgroundBrush(BACKGROUND)
         document.people_changed.connect(self._on_people_changed)
         document.person_changed.connect(self._on_person_changed)
@@ -96,16 +99,19 @@ class MapScene(QGraphicsScene):
         self.cards, self.arrows = {}, {}
         if self.account_id is None:
             self.accounts, self.people, self.lines = {}, {}, []
+            self.dotted.set_links(())
         else:
             try:
                 data = self.document.map_data(self.account_id, with_affiliates=self.with_affiliates)
             except KeyplanError:
                 self.account_id = None  # the account was deleted: show nothing
                 self.accounts, self.people, self.lines = {}, {}, []
+                self.dotted.set_links(())
             else:
                 self.accounts = data.accounts
                 self.people = {person.id: person for person in data.people}
                 self.lines = data.lines
+                self.dotted.set_links(data.dotted)
         for person in self.people.values():
             card = CardItem(person, *self._account_labels(person))
             self._mark(card)
@@ -273,6 +279,9 @@ class MapScene(QGraphicsScene):
 
     def _place_arrows(self, moved: set[int] | None = None) -> None:
         """Run the arrows to their cards (only those touching ``moved`` cards, when given)."""
+        self.dotted.setVisible(self.lines_visible)
+        if self.lines_visible:
+            self.dotted.place(self.card_rect)
         for arrow in self.arrows.values():
             if moved is not None and not {arrow.line.from_id, arrow.line.to_id} & moved:
                 continue
@@ -320,6 +329,7 @@ class MapScene(QGraphicsScene):
     def _on_influence_changed(self, account_id: int) -> None:
         if self._shows_account(account_id):
             self.lines = self.document.map_lines(list(self.accounts))
+            self.dotted.set_links(self.document.map_editor.map_dotted(list(self.accounts)))
             self._build_arrows()
             self._place_arrows()
             self.map_changed.emit()

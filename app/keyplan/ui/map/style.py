@@ -50,6 +50,8 @@ DROP_OK_COLOUR = QColor("#1e88e5")
 DROP_REFUSED_COLOUR = QColor("#d32f2f")
 DECISION_MAKER_COLOUR = QColor("#f9a825")
 BADGE_FILL = QColor(255, 255, 255, 215)
+VACANCY_FILL = QColor(design.VACANCY_FILL)
+DOTTED_COLOUR = QColor(design.DOTTED_COLOUR)
 DIMMED_OPACITY = 0.22  # filtered out: uncovered people when "dim uncovered" is on
 
 #: Level of detail: below DETAIL_ZOOM a card shows its name only (in a larger font), below
