@@ -26,7 +26,7 @@ def test_demo_creates_a_portfolio_and_says_what_it_made(tmp_path, capsys):
     path = tmp_path / "demo.db"
     assert main(["demo", "--db", str(path)]) == 0
     out = capsys.readouterr().out.strip()
-    assert out.startswith(f"Created the demo portfolio in {path}: 8 accounts, 123 people,")
+    assert out.startswith(f"Created the demo portfolio in {path}: 8 accounts, 124 people,")
     assert out.endswith(" s")
     assert len(out.splitlines()) == 1
 
@@ -40,7 +40,7 @@ def test_accounts_lists_the_umbrella_with_its_affiliates_indented(demo_db, capsy
     affiliates = lines[umbrella + 1 : umbrella + 4]
     assert all(line.startswith("  Aldermark ") for line in affiliates)
     assert any("France" in line for line in affiliates)
-    assert lines[-1] == "8 accounts, 123 people"
+    assert lines[-1] == "8 accounts, 124 people"
     # The columns line up: every tier starts in the same column.
     tier_column = lines[0].index("Tier")
     assert all(line[tier_column - 2 : tier_column] == "  " for line in lines[1:-1])
@@ -55,7 +55,7 @@ def test_accounts_can_show_one_family(demo_db, capsys):
 
 def test_check_says_a_healthy_file_is_healthy(demo_db, capsys):
     assert main(["check", "--db", str(demo_db)]) == 0
-    assert capsys.readouterr().out == f"OK: {demo_db} is healthy (8 accounts, 123 people)\n"
+    assert capsys.readouterr().out == f"OK: {demo_db} is healthy (8 accounts, 124 people)\n"
 
 
 def test_check_on_a_garbage_file_fails_with_one_clear_line(tmp_path, capsys):

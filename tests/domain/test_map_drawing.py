@@ -151,3 +151,30 @@ def test_the_route_keeps_its_distance_from_cards_it_passes():
         for box in layout.boxes.values():
             assert not (box.x - CLEARANCE / 2 < x < box.right + CLEARANCE / 2
                         and box.y - CLEARANCE / 2 < y < box.bottom + CLEARANCE / 2)  # fmt: skip
+
+
+def test_a_dotted_line_is_drawn_edge_to_edge_never_laid_out_and_an_open_position_is_a_dashed_seat():
+    people = [
+        *org(8, 3),
+        PersonFacts(9, 2, "CFO", "CFO", "Finance", is_vacancy=True, vacancy_note="hire in Q3"),
+    ]
+    plain = draw_map(people)
+    drawing = draw_map(people, dotted=[(5, 1), (9, 9), (5, 99)])  # self and off-map left out
+    assert [card.box for card in drawing.cards] == [card.box for card in plain.cards]
+    [line] = drawing.dotted
+    assert (line.person_id, line.manager_id) == (5, 1)
+    boxes = {card.person_id: card.box for card in drawing.cards}
+    for (x, y), box in zip(line.points, (boxes[5], boxes[1]), strict=True):
+        on_x_edge = abs(x - box.x) < 1e-6 or abs(x - box.right) < 1e-6
+        on_y_edge = abs(y - box.y) < 1e-6 or abs(y - box.bottom) < 1e-6
+        assert on_x_edge or on_y_edge
+    assert line.colour == looks.DOTTED_COLOUR and line.dashes == looks.DOTTED_DASHES
+    seat = next(card for card in drawing.cards if card.person_id == 9)
+    assert seat.vacant and seat.edge_dashes == looks.VACANCY_DASHES
+    assert [run.text for run in seat.texts] == ["CFO", "Vacant · hire in Q3", "Finance"]
+    assert seat.band.letter is None and seat.parts == ()
+    for internal in (True, False):  # every legend names both; the customer's map shows them too
+        legend = draw_map(people, dotted=[(5, 1)], internal=internal).legend
+        assert looks.DOTTED_LABEL in [line.label for line in legend.lines]
+        assert legend.seat is not None and legend.seat.label == looks.VACANCY_LABEL
+    assert draw_map(people, dotted=[(5, 1)], internal=False).dotted

@@ -261,7 +261,6 @@ def test_the_0009_migration_goes_down_and_up_again_keeping_every_index(db_path):
     command.downgrade(alembic_config(database.engine), "0008_interest_economic_buyer")
     columns_down, indexes_down = _columns_and_indexes(db_path)
     assert "stakeholders.is_vacancy" in columns - columns_down
-    assert "dotted_lines.manager_id" in columns - columns_down
     assert indexes_down == indexes - DOTTED_INDEXES
     command.upgrade(alembic_config(database.engine), "head")
     database.close()

@@ -155,9 +155,15 @@ def test_the_open_positions_are_dashed_seats_on_the_map_and_the_dotted_lines_are
     model = build_map(ctx)
     seats = {seat.id for seat in ctx.plan.vacancies}
     assert len(seats) == 1  # the maintenance manager's seat in Campinas (another: Meridian)
-    assert all(model.cards[s].vacant and model.cards[s].title.startswith("Vacant") for s in seats)
+    assert all(model.by_id[s].is_vacancy for s in seats)
     assert len(model.dotted) == 2  # Lyon's and Campinas' IT heads to the group CIO
-    assert seats <= set(model.layout.boxes)
+    drawing = ctx.map_plan.model.drawing(ctx.map_plan.layout)
+    cards = {card.person_id: card for card in drawing.cards}
+    assert seats <= set(cards)
+    for seat in seats:  # the drawing's dashed seat: "Vacant · note" under the title
+        assert cards[seat].vacant and cards[seat].edge_dashes
+        assert cards[seat].texts[1].text == "Vacant · hire expected Q3"
+    assert {(d.person_id, d.manager_id) for d in drawing.dotted} == set(model.dotted)
     people = {p.id for p in ctx.present_people}
     assert not seats & people  # an open position is never one of the people
 

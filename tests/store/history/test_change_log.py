@@ -137,3 +137,24 @@ def test_a_persons_history_has_their_changes_and_the_undo(db, acme):
     assert [e.field for e in entries] == ["created", "reports_to_id", "reports_to_id"]
     assert entries[-1].is_undo and entries[-1].old == acme["harald"]
     assert names.person(acme["harald"]) == "Harald Berg"
+
+
+def test_a_dotted_line_and_an_open_position_are_in_the_history_and_no_one_joins(db, acme):
+    from keyplan.domain.history.wording import entry_words
+    from keyplan.store.history import queries as history
+    from keyplan.store.map.dotted import add_dotted_manager, set_dotted_managers
+    from keyplan.store.models import utc_now
+    from keyplan.store.people.moves import add_vacancy
+
+    start = utc_now()
+    add_dotted_manager(db, acme["ingrid"], acme["harald"])
+    seat = add_vacancy(db, acme["acme"], "CFO", manager_id=acme["harald"], note="in Q3")
+    set_dotted_managers(db, acme["ingrid"], [])
+    entries, names = history.person_history(db, acme["ingrid"])
+    assert [entry_words(e, names) for e in entries if e.field == "dotted_line"] == [
+        "dotted line to Harald Berg drawn",
+        "dotted line to Harald Berg removed",
+    ]
+    comparison = history.compare_dates(db, [acme["acme"]], start, utc_now())
+    assert comparison.after[seat]["is_vacancy"] is True
+    assert [c for c in comparison.changes if c.person_id == seat] == []  # a seat is no one

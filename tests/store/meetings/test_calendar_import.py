@@ -44,6 +44,18 @@ def test_the_directory_matches_emails_without_regard_to_case_and_knows_our_team(
     assert directory.parents[p.acme_france] == p.acme
 
 
+def test_an_open_position_is_never_matched_to_a_calendar_attendee(db):
+    from keyplan.store.people.moves import add_vacancy
+
+    p = make_calendar_portfolio(db)
+    seat = add_vacancy(db, p.acme, "Head of Grid", manager_id=p.harald)
+    with db.transaction() as session:  # a seat that kept its last holder's address
+        session.get(Stakeholder, seat).email = "grid.head@acme.example"
+    directory = calendar_directory(db)
+    assert "grid.head@acme.example" not in directory.people
+    assert seat not in directory.person_names
+
+
 def test_outlooks_meetings_land_on_the_right_accounts_with_both_sides(db):
     p = make_calendar_portfolio(db)
     receipt = import_calendar(db, preview(db, "outlook_windows_zones.ics"))

@@ -44,6 +44,14 @@ def drawing_drawio(drawing: MapDrawing, title: str) -> str:
         )
         parts.append(_edge(f"r{number}", line.manager_id, line.report_id, line.points, style,
                            boxes))  # fmt: skip
+    for number, dotted in enumerate(drawing.dotted):
+        style = (
+            f"edgeStyle=none;html=0;endArrow=none;startArrow=none;dashed=1;"
+            f"dashPattern={' '.join(f'{d:g}' for d in dotted.dashes)};"
+            f"strokeColor={dotted.colour};strokeWidth={dotted.width:g};"
+        )
+        parts.append(_edge(f"d{number}", dotted.person_id, dotted.manager_id, dotted.points,
+                           style, boxes))  # fmt: skip
     for number, line in enumerate(drawing.influence):
         parts.append(_influence(number, line, boxes))
     for card in drawing.cards:  # after the lines: cards are drawn over them
@@ -54,6 +62,8 @@ def drawing_drawio(drawing: MapDrawing, title: str) -> str:
 
 def _vertex(card: CardShape, drawing: MapDrawing) -> str:
     opacity = f"opacity={looks.LEFT_OPACITY * 100:.0f};" if card.faded else ""
+    if card.vacant:  # an open position: a dashed seat
+        opacity += f"dashed=1;dashPattern={' '.join(f'{d:g}' for d in card.edge_dashes)};"
     style = (
         f"rounded=1;arcSize=8;whiteSpace=wrap;html=0;fillColor={card.fill};"
         f"strokeColor={card.edge};fontColor={looks.INK};fontSize=11;align=left;"

@@ -54,6 +54,11 @@ def drawing_graphml(drawing: MapDrawing, title: str) -> str:
             _edge(f"r{number}", line.manager_id, line.report_id, "reports to", line.points,
                   looks.CONNECTOR_COLOUR, "line", 1.6, ("none", "none"), boxes)
         )  # fmt: skip
+    for number, dotted in enumerate(drawing.dotted):
+        parts.append(
+            _edge(f"d{number}", dotted.person_id, dotted.manager_id, looks.DOTTED_LABEL,
+                  dotted.points, dotted.colour, "dotted", dotted.width, ("none", "none"), boxes)
+        )  # fmt: skip
     for number, line in enumerate(drawing.influence):
         parts.append(_influence(number, line, boxes))
     parts.append("  </graph>\n</graphml>\n")
@@ -71,7 +76,8 @@ def _node(card: CardShape, drawing: MapDrawing) -> str:
         f'          <y:Geometry x="{card.x:.1f}" y="{card.y:.1f}" width="{card.width:.1f}" '
         f'height="{card.height:.1f}"/>\n'
         f'          <y:Fill color="{card.fill.upper()}" transparent="false"/>\n'
-        f'          <y:BorderStyle color="{card.edge.upper()}" type="line" width="1.2"/>\n'
+        f'          <y:BorderStyle color="{card.edge.upper()}" '
+        f'type="{"dashed" if card.vacant else "line"}" width="1.2"/>\n'
         f'          <y:NodeLabel alignment="left" autoSizePolicy="node_size" fontFamily="Dialog" '
         f'fontSize="11" fontStyle="plain" textColor="{looks.INK.upper()}" '
         f'modelName="internal" modelPosition="tl" visible="true">{label}</y:NodeLabel>\n'

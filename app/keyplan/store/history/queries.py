@@ -15,6 +15,7 @@ from keyplan.domain.history.compare import MapChange, compare_states
 from keyplan.domain.history.entries import (
     CREATED,
     DELETED,
+    DOTTED_LINE,
     PERSON,
     ChangeEntry,
     entries_from_rows,
@@ -143,8 +144,9 @@ def compare_dates(
 def person_history(db: Database, person_id: int) -> tuple[list[ChangeEntry], Names]:
     """One person's log, and the names it may mention."""
     entries = person_entries(db, person_id)
-    mentioned = {e.old for e in entries if e.field == "reports_to_id"}
-    mentioned |= {e.new for e in entries if e.field == "reports_to_id"}
+    naming = ("reports_to_id", DOTTED_LINE, "previous_record_id")  # fields holding a person
+    mentioned = {e.old for e in entries if e.field in naming}
+    mentioned |= {e.new for e in entries if e.field in naming}
     marks, params = _marks(mentioned - {None})
     people = dict(
         db.rows(f"SELECT id, full_name FROM stakeholders WHERE id IN ({marks})", **params)

@@ -53,7 +53,11 @@ def calendar_directory(db: Database) -> CalendarDirectory:
         names: dict[int, str] = {}
         rows = session.execute(
             select(Stakeholder.id, Stakeholder.account_id, Stakeholder.email, Stakeholder.full_name)
-            .where(Stakeholder.email.is_not(None), Stakeholder.has_left.is_(False))
+            .where(
+                Stakeholder.email.is_not(None),
+                Stakeholder.has_left.is_(False),
+                Stakeholder.is_vacancy.is_(False),  # an open position is no one to meet
+            )
             .order_by(Stakeholder.id)
         )
         for person_id, account_id, email, name in rows:
