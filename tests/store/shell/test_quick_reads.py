@@ -128,7 +128,7 @@ def orm_glance(db: Database, account_id: int) -> quick_reads.AccountGlance:
     return quick_reads.AccountGlance(
         people=len(present),
         left=len(people) - len(present),
-        decision_makers=sum(p.buying_role == "decision_maker" for p in present),
+        decision_makers=sum(p.buying_role in KEY_ROLES for p in present),  # economic buyers too
         champions=sum(is_champion(p.stance, p.buying_role) for p in present),
         blockers=sum(p.stance == "blocker" for p in present),
         never_contacted=sum(p.id not in contacted for p in present),
