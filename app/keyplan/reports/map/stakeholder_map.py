@@ -164,8 +164,20 @@ def _nearest_present_manager(
 def plan_map(ctx: Context) -> MapPlan:
     """The orientation and layout that print the whole chart largest (see the docstring)."""
     model = build_map(ctx)
+    frames = []
+    for orientation in (LANDSCAPE, PORTRAIT):
+        width, height = _frame(ctx, orientation)
+        frames.append((orientation, width, height - _header_height(model.internal, width)))
+    return plan_in_frames(model, frames)
+
+
+def plan_in_frames(model: MapModel, frames: Sequence[tuple[str, float, float]]) -> MapPlan:
+    """The layout and frame that show the whole chart largest: the first layout (the screen's
+    tree first, then stacked teams, then team columns) that reads on one frame at
+    ``MIN_SCALE`` or more, else the tree at its largest. ``frames``: (name, width, height) of
+    the room each choice offers the chart (the PDF's page orientations; a deck's slide)."""
     if not model.people:
-        return MapPlan(model, LANDSCAPE, lay_out([]), 1.0)
+        return MapPlan(model, frames[0][0], lay_out([]), 1.0)
     screen = lay_out(model.people)
     others = [lay_out(model.people, STACKED), *_compact(model)]
     # Hand-placed cards keep their place in the screen's layout and may land on cards the
@@ -177,9 +189,7 @@ def plan_map(ctx: Context) -> MapPlan:
     # one page wins, in the orientation that prints it larger; if none does, the largest.
     best: MapPlan | None = None
     for layout in layouts:
-        for orientation in (LANDSCAPE, PORTRAIT):
-            width, height = _frame(ctx, orientation)
-            height -= _header_height(model.internal, width)
+        for orientation, width, height in frames:
             scale = _fit_scale(layout, width, height)
             if best is None or scale > best.scale + 1e-6:
                 best = MapPlan(model, orientation, layout, scale)
@@ -188,9 +198,8 @@ def plan_map(ctx: Context) -> MapPlan:
     # Split over pages: the overview shows the organisation as a tree, as the screen does.
     best = None
     for layout in trees:
-        for orientation in (LANDSCAPE, PORTRAIT):
-            width, height = _frame(ctx, orientation)
-            scale = _fit_scale(layout, width, height - _header_height(model.internal, width))
+        for orientation, width, height in frames:
+            scale = _fit_scale(layout, width, height)
             if best is None or scale > best.scale + 1e-6:
                 best = MapPlan(model, orientation, layout, scale)
     assert best is not None
