@@ -93,11 +93,11 @@ def legend_group(ids: ShapeIds, legend: Legend, at: tuple[float, float, float]) 
     )
 
 
-def _paragraph(value: str, size: float, colour: str) -> str:
+def _paragraph(value: str, size: float, colour: str, *, bold: bool = False, align: str = "l"):
     return (
-        f'<a:p><a:r><a:rPr lang="en-GB" sz="{round(size * 100)}" b="0">{solid(colour)}'
-        f'<a:latin typeface="Arial"/><a:cs typeface="Arial"/></a:rPr><a:t>{text(value)}</a:t>'
-        f"</a:r></a:p>"
+        f'<a:p><a:pPr algn="{align}"/><a:r><a:rPr lang="en-GB" sz="{round(size * 100)}" '
+        f'b="{int(bold)}">{solid(colour)}<a:latin typeface="Arial"/><a:cs typeface="Arial"/>'
+        f"</a:rPr><a:t>{text(value)}</a:t></a:r></a:p>"
     )
 
 
@@ -110,12 +110,11 @@ def _label(shape_id: int, label: str, x: float, y: float, width: float) -> str:
 def _stance(ids: ShapeIds, stance: LegendStance, x: float, y: float) -> str:
     """A swatch as a card looks: the light fill, and the band's half with the letter."""
     height = ROW - 4
-    swatch = shape(ids.next(), f"Stance {stance.label}", (x, y + 2, SWATCH, height),
+    swatch = shape(ids.next(), f"Legend swatch {stance.label}", (x, y + 2, SWATCH, height),
                    preset("rect"), solid(stance.fill), outline(stance.edge, 0.7))  # fmt: skip
     ink = "#ffffff" if looks.is_dark(stance.edge) else looks.INK
-    letter = f'<a:p><a:pPr algn="ctr"/>{_paragraph(stance.letter, SIZE, ink)[5:]}'
-    letter = letter.replace('b="0"', 'b="1"')
-    band = shape(ids.next(), f"Letter {stance.letter}", (x, y + 2, SWATCH / 2, height),
+    letter = _paragraph(stance.letter, SIZE, ink, bold=True, align="ctr")
+    band = shape(ids.next(), f"Legend letter {stance.letter}", (x, y + 2, SWATCH / 2, height),
                  preset("rect"), solid(stance.edge), outline(None, 0),
                  text_body(letter, (0, 0, 0), anchor="ctr"))  # fmt: skip
     return swatch + band

@@ -20,7 +20,7 @@ from pptx.slide import Slide
 from keyplan.domain.layout import Box
 from keyplan.domain.map.drawing import legend as map_legend
 from keyplan.domain.map.shapes import MapDrawing
-from keyplan.reports.deck import map_shapes
+from keyplan.reports.deck import map_lines, map_shapes
 from keyplan.reports.deck.map_legend import legend_group, legend_height
 from keyplan.reports.deck.map_shapes import NS, Placement, ShapeIds
 from keyplan.reports.deck.slides import BODY_BOTTOM, BODY_TOP, BODY_WIDTH, MARGIN, DeckFrame
@@ -75,7 +75,8 @@ def _caption(ctx: Context, manager: int | None, page) -> str:
 
 def _draw(slide: Slide, drawing: MapDrawing, scale: float, room_height: float) -> None:
     """The drawing centred in the room above the legend: lines first (a line never runs over
-    a card's text), then the cards, then the legend."""
+    a card's text), then the cards, then the legend. ``map_shapes`` and ``map_lines`` say what
+    each drawing shape becomes."""
     bounds = drawing.bounds
     left = MARGIN + (BODY_WIDTH - bounds.width * scale) / 2
     top = BODY_TOP + max(0.0, (room_height - bounds.height * scale) / 2)
@@ -90,13 +91,13 @@ def _draw(slide: Slide, drawing: MapDrawing, scale: float, room_height: float) -
         cards[card.person_id] = (card_id, (x, y, card.width * scale, card.height * scale))
         groups.append(group)
     lines = [
-        map_shapes.reporting_connector(
+        map_lines.reporting_connector(
             ids.next(), line, at, cards[line.manager_id], cards[line.report_id]
         )
         for line in drawing.reporting
         if line.manager_id in cards and line.report_id in cards
     ]
-    lines += [map_shapes.influence_line(ids.next(), line, at) for line in drawing.influence]
+    lines += [map_lines.influence_line(ids.next(), line, at) for line in drawing.influence]
     legend_top = BODY_BOTTOM - legend_height(drawing.legend, BODY_WIDTH)
     legend = legend_group(ids, drawing.legend, (MARGIN, legend_top, BODY_WIDTH))
     # One parse per slide: thousands of small parses cost a large deck more than its drawing.
