@@ -156,8 +156,9 @@ def _connector_geometry(points: list[Point]) -> tuple[str, str, tuple[float, flo
     return preset(f"bentConnector{segments}", adjust), transform, box
 
 
-def influence_line(shape_id: int, line: InfluenceShape, at: Placement) -> str:
-    """A freeform along the drawing's route, dashed by kind, with its arrowhead or end dots."""
+def influence_line(shape_id: int, line: InfluenceShape, at: Placement, description: str) -> str:
+    """A freeform along the drawing's route, dashed by kind, with its arrowhead or end dots;
+    ``description`` is its alternative text (who and whom)."""
     points = [at.point(*p) for p in line.points]
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     left, top = min(xs), min(ys)
@@ -181,10 +182,9 @@ def influence_line(shape_id: int, line: InfluenceShape, at: Placement) -> str:
     )
     ends = _line_ends(line)
     stroke = outline(line.colour, width_pt, f"<a:custDash>{dashes}</a:custDash>{ends}")
-    source_target = f"{line.label} ({line.source_id} → {line.target_id})"
     return shape(shape_id, f"{line.label} line {shape_id}", (left, top, width, height),
                  freeform(path, width, height, closed=False), "<a:noFill/>", stroke,
-                 description=source_target)  # fmt: skip
+                 description=description)  # fmt: skip
 
 
 def _line_ends(line: InfluenceShape) -> str:

@@ -97,7 +97,17 @@ def _draw(slide: Slide, drawing: MapDrawing, scale: float, room_height: float) -
         for line in drawing.reporting
         if line.manager_id in cards and line.report_id in cards
     ]
-    lines += [map_lines.influence_line(ids.next(), line, at) for line in drawing.influence]
+    names = {card.person_id: card.texts[0].text for card in drawing.cards if card.texts}
+    lines += [
+        map_lines.influence_line(
+            ids.next(),
+            line,
+            at,
+            f"{names.get(line.source_id, '?')}: {line.label.lower()} → "
+            f"{names.get(line.target_id, '?')}",
+        )
+        for line in drawing.influence
+    ]
     legend_top = BODY_BOTTOM - legend_height(drawing.legend, BODY_WIDTH)
     legend = legend_group(ids, drawing.legend, (MARGIN, legend_top, BODY_WIDTH))
     # One parse per slide: thousands of small parses cost a large deck more than its drawing.
