@@ -54,6 +54,7 @@ ROWS: dict[str, list[dict]] = {
         {"id": 20, "account_id": 1, "full_name": "Group CFO", "level": "c_level"},
         {"id": 10, "account_id": 3, "full_name": "Eva Gruber", "job_title": "CEO",
          "strength": 3, "stance": "champion", "map_x": 10.25, "map_y": -3.0,
+         "interest": "high", "buying_role": "economic_buyer",
          "profile_url": "https://www.linkedin.com/in/eva-gruber-ö"},
         {"id": 12, "account_id": 3, "full_name": "Ingrid Olsen", "reports_to_id": 10,
          "preferred_team_member_id": 2, "has_left": True, "email": "ingrid@example.at"},
@@ -99,6 +100,12 @@ ROWS: dict[str, list[dict]] = {
         {"id": 1, "account_id": 3, "promise": "Send the study", "to_stakeholder_id": 12,
          "by_team_member_id": 5, "made_on": date(2024, 1, 31), "due_on": date(2024, 2, 15),
          "status": "kept", "delivered_on": date(2024, 2, 14)},
+    ],
+    "snapshots": [
+        {"id": 2, "account_id": 3, "name": "Before the reorg",
+         "taken_at": datetime(2024, 2, 1, 12, 0), "automatic": False},
+        {"id": 5, "account_id": 1, "name": "Review of 29 Feb 2024",
+         "taken_at": datetime(2024, 2, 29, 23, 59, 59), "automatic": True},
     ],
     "export_records": [
         {"id": 4, "account_id": 3, "variant": "full", "file_name": "plan.pdf",

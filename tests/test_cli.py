@@ -26,7 +26,7 @@ def test_demo_creates_a_portfolio_and_says_what_it_made(tmp_path, capsys):
     path = tmp_path / "demo.db"
     assert main(["demo", "--db", str(path)]) == 0
     out = capsys.readouterr().out.strip()
-    assert out.startswith(f"Created the demo portfolio in {path}: 8 accounts, 122 people,")
+    assert out.startswith(f"Created the demo portfolio in {path}: 8 accounts, 123 people,")
     assert out.endswith(" s")
     assert len(out.splitlines()) == 1
 
@@ -40,7 +40,7 @@ def test_accounts_lists_the_umbrella_with_its_affiliates_indented(demo_db, capsy
     affiliates = lines[umbrella + 1 : umbrella + 4]
     assert all(line.startswith("  Aldermark ") for line in affiliates)
     assert any("France" in line for line in affiliates)
-    assert lines[-1] == "8 accounts, 122 people"
+    assert lines[-1] == "8 accounts, 123 people"
     # The columns line up: every tier starts in the same column.
     tier_column = lines[0].index("Tier")
     assert all(line[tier_column - 2 : tier_column] == "  " for line in lines[1:-1])
@@ -50,12 +50,12 @@ def test_accounts_can_show_one_family(demo_db, capsys):
     assert main(["--db", str(demo_db), "accounts", "aldermark group"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 + 4 + 1
-    assert lines[-1] == "4 accounts, 64 people"
+    assert lines[-1] == "4 accounts, 65 people"
 
 
 def test_check_says_a_healthy_file_is_healthy(demo_db, capsys):
     assert main(["check", "--db", str(demo_db)]) == 0
-    assert capsys.readouterr().out == f"OK: {demo_db} is healthy (8 accounts, 122 people)\n"
+    assert capsys.readouterr().out == f"OK: {demo_db} is healthy (8 accounts, 123 people)\n"
 
 
 def test_check_on_a_garbage_file_fails_with_one_clear_line(tmp_path, capsys):
@@ -281,3 +281,20 @@ def test_export_pptx_never_writes_over_the_database(demo_db, capsys):
     assert main([*argv, "--variant", "internal", "--out", str(link)]) == 1
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
     assert demo_db.read_bytes() == before
+
+
+def test_snapshot_names_the_map_of_an_account_and_refuses_an_empty_name(demo_db, capsys):
+    from keyplan.store.database import open_database
+    from keyplan.store.history.named_snapshots import snapshots
+    from keyplan.store.people.queries import find_account
+
+    args = ["snapshot", "--db", str(demo_db), "--account", "aldermark group"]
+    assert main([*args, "--name", "Before the reorg"]) == 0
+    assert "Before the reorg" in capsys.readouterr().out
+    assert main([*args, "--name", "  "]) == 1
+    assert capsys.readouterr().err.startswith("keyplan: Give the snapshot a name")
+    assert main(["snapshot", "--db", str(demo_db), "--account", "Nobody Inc", "--name", "x"]) == 1
+    db = open_database(demo_db, create=False)
+    names = [s.name for s in snapshots(db, find_account(db, "Aldermark Group"))]
+    db.close()
+    assert "Before the reorg" in names and "  " not in names

@@ -103,6 +103,7 @@ def build_sample(db: Database) -> SampleAccount:
         stance="champion",
         strength=3,
         influence="high",
+        interest="high",
         buying_role="decision_maker",
         personality_notes=SECRET_PERSONALITY,
         personal_interests=SECRET_INTEREST,
@@ -121,6 +122,7 @@ def build_sample(db: Database) -> SampleAccount:
         stance="blocker",
         strength=1,
         influence="high",
+        interest="low",
         buying_role="decision_maker",
         personality_notes=MARKUP_NOTE,
     )

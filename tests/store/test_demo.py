@@ -230,3 +230,37 @@ def test_a_synthetic_portfolio_has_the_size_asked_for_and_one_dominant_family(tm
     assert max(spans) <= 25
     assert any(span >= 10 for span in spans)
     assert check_database(tmp_path / "synthetic.db") == []
+
+
+def test_the_umbrella_carries_a_year_of_history_a_reorg_a_new_cfo_and_changed_stances(demo):
+    from datetime import datetime, time, timedelta
+
+    from keyplan.domain.history.compare import CHANGED, JOINED, LEFT, MOVED
+    from keyplan.store.history.queries import compare_dates
+
+    family = [account.id for account in [umbrella(demo)]] + [
+        p.account_id for p in family_people(demo)
+    ]
+    now = datetime.combine(TODAY, time(23, 59))
+    year = compare_dates(demo, set(family), now - timedelta(days=365), now)
+    kinds = {(c.kind, c.name) for c in year.changes}
+    assert (JOINED, "Zoë Åkesson") in kinds  # the new CFO
+    assert (LEFT, "Gunnar Lindqvist") in kinds  # the one before her
+    assert (MOVED, "Karin Nyström") in kinds  # from him to her
+    assert (MOVED, "Emma Strand") in kinds  # the IT reorganisation
+    assert (CHANGED, "Sebastian Wallin") in kinds  # skeptic → blocker
+    a_year_ago = year.before
+    cfo_then = [v for v in a_year_ago.values() if v.get("job_title") == "Group Chief Financial "
+                "Officer" and not v.get("has_left")]  # fmt: skip
+    assert [v["full_name"] for v in cfo_then] == ["Gunnar Lindqvist"]
+    last_month = compare_dates(demo, set(family), now - timedelta(days=31), now)
+    assert {c.name for c in last_month.changes} == {"Johan Sjöberg", "Viktor Ahlström"}
+
+
+def test_most_people_have_an_interest_rating_and_the_group_cfo_is_the_economic_buyer(demo):
+    people = family_people(demo)
+    rated = [p for p in people if p.interest is not None]
+    assert {p.interest for p in rated} == {"high", "medium", "low"}
+    assert len(people) > len(rated) > len(people) / 2  # some left "not rated" on the grid
+    buyers = [p.full_name for p in people if p.buying_role == "economic_buyer"]
+    assert buyers == ["Zoë Åkesson"]

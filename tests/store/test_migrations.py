@@ -48,7 +48,11 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # Each checked-in file is the previous one opened by the Keyplan of its revision (upgraded at
 # start-up, as a user's file is), with one edit that fills what the revision added:
 # 0002 Zoë's phone (version 2, by keyplan-tests); 0003 François' profile URL and the
-# umbrella's aliases. Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# umbrella's aliases; 0004 François' stance neutral → supporter (one change_log entry, by
+# keyplan-tests); 0006 a meeting with François on 2026-03-10 imported from a calendar
+# (its calendar_events row: uid "040000008200E00074C5B7101A82E008-nordwind", occurrence
+# "20260310T080000Z"); 0008 François' interest (high) and Zoë's buying role (economic
+# buyer). Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
@@ -114,13 +118,122 @@ def test_the_0003_migration_goes_down_and_up_again_keeping_every_index(db_path):
     from keyplan.store.migrate import alembic_config
 
     database = open_database(db_path)
+    # Compared at 0003 itself: later revisions add tables (and indexes) of their own.
+    command.downgrade(alembic_config(database.engine), "0003_profile_url_aliases")
     _columns, indexes = _columns_and_indexes(db_path)
     command.downgrade(alembic_config(database.engine), "0002_team_versions")
     columns, indexes_down = _columns_and_indexes(db_path)
     assert not {"stakeholders.profile_url", "accounts.aliases"} & columns
     assert indexes_down == indexes  # the unique sibling names among them
-    command.upgrade(alembic_config(database.engine), "head")
+    command.upgrade(alembic_config(database.engine), "0003_profile_url_aliases")
     database.close()
     columns, indexes_up = _columns_and_indexes(db_path)
     assert {"stakeholders.profile_url", "accounts.aliases"} <= columns
     assert indexes_up == indexes
+
+
+def test_a_0003_file_upgrades_to_the_change_log_keeping_its_data_and_logging_from_then_on(
+    tmp_path,
+):
+    from sqlalchemy import select
+
+    from keyplan.store.models import ChangeLogEntry
+    from keyplan.store.people import edits
+
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    francois = queries.people(database, 2)[0]
+    assert francois["profile_url"] == "https://linkedin.com/in/francois-muller"
+    with database.read() as session:
+        assert session.scalars(select(ChangeLogEntry)).all() == []  # no history before
+    edits.set_stakeholder_field(database, francois.id, "job_title", "CFO")
+    with database.read() as session:
+        (entry,) = session.scalars(select(ChangeLogEntry)).all()
+    database.close()
+    assert (entry.entity_id, entry.field, entry.new_value) == (francois.id, "job_title", "CFO")
+
+
+def test_the_change_log_saved_at_0004_is_read_back(tmp_path):
+    from sqlalchemy import select
+
+    from keyplan.store.models import ChangeLogEntry
+
+    copy = tmp_path / "0004.db"
+    shutil.copy(DATA / "schema-0004_change_log.db", copy)
+    database = open_database(copy, create=False)
+    with database.read() as session:
+        (entry,) = session.scalars(select(ChangeLogEntry)).all()
+    database.close()
+    assert (entry.field, entry.old_value, entry.new_value) == ("stance", "neutral", "supporter")
+    assert entry.changed_by == "keyplan-tests"
+
+
+def test_a_0003_file_with_data_upgrades_to_calendar_events_and_keeps_its_data(tmp_path):
+    from keyplan.store.meetings.calendar_import import calendar_directory
+
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2)
+    directory = calendar_directory(database)
+    database.close()
+    assert people[0]["full_name"] == "François Müller"
+    assert people[0]["profile_url"] == "https://linkedin.com/in/francois-muller"
+    assert directory.imported == frozenset()  # nothing was imported from a calendar yet
+
+
+def test_a_meeting_imported_at_0006_is_known_on_reimport(tmp_path):
+    from keyplan.store.meetings.calendar_import import calendar_directory
+    from keyplan.store.meetings.queries import interactions
+
+    copy = tmp_path / "0006.db"
+    shutil.copy(DATA / "schema-0006_calendar_events.db", copy)
+    database = open_database(copy, create=False)
+    directory = calendar_directory(database)
+    met = interactions(database, 2)
+    database.close()
+    assert directory.imported == {("040000008200E00074C5B7101A82E008-nordwind",
+                                   "20260310T080000Z")}  # fmt: skip
+    assert [(row.summary, [n for _, n in row.people]) for row in met] == [
+        ("Quarterly service review", ["François Müller"])
+    ]
+
+
+def test_people_from_before_0008_keep_their_data_and_have_no_interest_yet(tmp_path):
+    copy = tmp_path / "0003.db"
+    shutil.copy(DATA / "schema-0003_profile_url_aliases.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2) + queries.people(database, 1)
+    database.close()
+    by_name = {person["full_name"]: person for person in people}
+    assert by_name["François Müller"]["profile_url"] == "https://linkedin.com/in/francois-muller"
+    assert by_name["Zoë Åkesson"]["buying_role"] == "decision_maker"
+    assert [person["interest"] for person in people] == [None, None]
+
+
+def test_an_interest_and_an_economic_buyer_saved_at_0008_are_read_back(tmp_path):
+    copy = tmp_path / "0008.db"
+    shutil.copy(DATA / "schema-0008_interest_economic_buyer.db", copy)
+    database = open_database(copy, create=False)
+    people = queries.people(database, 2) + queries.people(database, 1)
+    database.close()
+    by_name = {person["full_name"]: person for person in people}
+    assert by_name["François Müller"]["interest"] == "high"
+    assert by_name["Zoë Åkesson"]["buying_role"] == "economic_buyer"
+
+
+def test_going_below_0008_turns_economic_buyers_into_no_role(db_path):
+    from alembic import command
+
+    from keyplan.store.migrate import alembic_config
+
+    shutil.copy(DATA / "schema-0008_interest_economic_buyer.db", db_path)
+    database = open_database(db_path, create=False)
+    command.downgrade(alembic_config(database.engine), "0003_profile_url_aliases")
+    database.close()
+    columns, _indexes = _columns_and_indexes(db_path)
+    with sqlite3.connect(db_path) as connection:
+        roles = {row[0] for row in connection.execute("SELECT buying_role FROM stakeholders")}
+    assert "stakeholders.interest" not in columns
+    assert roles == {"none", "user"}

@@ -125,6 +125,34 @@ def test_a_team_database_of_the_second_schema_gets_profile_urls_and_aliases(
     assert aliases == "NWL; Nordwind Spedition"
 
 
+def test_a_team_database_of_the_third_schema_gets_interest_and_economic_buyers(
+    empty_postgres_url,
+):
+    from alembic import command
+
+    from keyplan.store.migrate import alembic_config
+
+    engine = create_engine(empty_postgres_url)
+    command.upgrade(alembic_config(engine), "0003_profile_url_aliases")
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO accounts (name, tier, currency, status) "
+                "VALUES ('Nordwind Logistik', 'key', 'EUR', 'active')"
+            )
+        )
+    engine.dispose()
+
+    database = open_database(empty_postgres_url, user_name="alice")
+    account = queries.find_account(database, "Nordwind Logistik")
+    eirik = edits.add_stakeholder(
+        database, account, "Eirik Solberg", interest="High", buying_role="Economic buyer"
+    )
+    person = queries.person(database, eirik)
+    database.close()
+    assert (person["interest"], person["buying_role"]) == ("high", "economic_buyer")
+
+
 def test_sequences_keep_counting_after_rows_with_their_own_ids(alice):
     account = edits.add_account(alice, "Acme")
     first = edits.add_stakeholder(alice, account, "Ingrid")

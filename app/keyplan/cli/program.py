@@ -407,10 +407,14 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "database as JSON", "keyplan.cli.export_json"),
     SubCommand.from_module("import-json", "import a JSON export into a database",
                            "keyplan.cli.import_json"),
+    SubCommand.from_module("import-calendar", "log the meetings of an .ics calendar export as "
+                           "interactions", "keyplan.cli.import_calendar"),
     SubCommand.from_module("backup", "back up a database file (or list its backups)",
                            "keyplan.cli.backup"),
     SubCommand.from_module("restore", "restore a database from a backup",
                            "keyplan.cli.restore"),
+    SubCommand.from_module("snapshot", "name an account's map as it is now (compare it later)",
+                           "keyplan.cli.snapshot"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
 )  # fmt: skip

@@ -125,6 +125,11 @@ def _without_legal_forms(words: list[str]) -> list[str]:
     return words
 
 
+def is_personal_mail(domain: str) -> bool:
+    """Whether an e-mail domain is web mail, which says nothing about the employer."""
+    return domain.casefold() in _PERSONAL_MAIL
+
+
 def web_domain(address: str) -> str:
     """The domain of a website or an e-mail address, without "www." ("" when there is none)."""
     text = address.strip().casefold()

@@ -19,8 +19,9 @@ from keyplan.domain.vocabulary import BuyingRole, Influence, Stance, Strength
 CHAMPION_STANCES = frozenset({Stance.CHAMPION})
 CHAMPION_ROLES = frozenset({BuyingRole.CHAMPION_COACH})
 
-#: A key person is one we cannot leave alone: a decision maker, or anyone of high influence.
-KEY_ROLES = frozenset({BuyingRole.DECISION_MAKER})
+#: A key person is one we cannot leave alone: a decision maker or the economic buyer (who
+#: signs the budget), or anyone of high influence.
+KEY_ROLES = frozenset({BuyingRole.DECISION_MAKER, BuyingRole.ECONOMIC_BUYER})
 KEY_INFLUENCES = frozenset({Influence.HIGH})
 
 #: A person counts as engaged from a working relationship up: being acquainted is not coverage.
@@ -47,8 +48,13 @@ def is_champion(stance: str | None, buying_role: str | None) -> bool:
     return stance in CHAMPION_STANCES or buying_role in CHAMPION_ROLES
 
 
+def is_decision_maker(buying_role: str | None) -> bool:
+    """True for the roles that decide a purchase: decision makers and the economic buyer."""
+    return buying_role in KEY_ROLES
+
+
 def is_key(buying_role: str | None, influence: str | None) -> bool:
-    """True for a decision maker or anyone with high influence."""
+    """True for a decision maker, an economic buyer or anyone with high influence."""
     return buying_role in KEY_ROLES or influence in KEY_INFLUENCES
 
 

@@ -56,6 +56,7 @@ _LABELS = {
     "account_director": "Account director",
     "technical_evaluator": "Technical evaluator",
     "decision_maker": "Decision maker",
+    "economic_buyer": "Economic buyer",
 }
 
 
@@ -89,6 +90,7 @@ class Level(Vocabulary):
 
 
 class BuyingRole(Vocabulary):
+    ECONOMIC_BUYER = "economic_buyer"  # signs the budget; directors look for them by this name
     DECISION_MAKER = "decision_maker"
     TECHNICAL_EVALUATOR = "technical_evaluator"
     USER = "user"
@@ -99,6 +101,14 @@ class BuyingRole(Vocabulary):
 
 
 class Influence(Vocabulary):
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+
+class Interest(Vocabulary):
+    """How much a person cares about what we do (the power / interest grid's other axis)."""
+
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
@@ -242,6 +252,7 @@ class PeopleShown(Vocabulary):
 #: The short word a map card (on screen, in the SVG and in the PDF) shows for a buying role;
 #: no role, no badge. "INF", not "IN", so it cannot be read as the card's LinkedIn mark.
 ROLE_BADGES: dict[BuyingRole, str] = {
+    BuyingRole.ECONOMIC_BUYER: "EB",
     BuyingRole.DECISION_MAKER: "DM",
     BuyingRole.TECHNICAL_EVALUATOR: "TE",
     BuyingRole.USER: "U",

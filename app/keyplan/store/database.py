@@ -111,6 +111,7 @@ class Database:
         """Stamp each connection with the user name, and track versions in the sessions."""
         from sqlalchemy import event
 
+        from keyplan.store.history import log as change_log
         from keyplan.store.models import USER_INFO_KEY
         from keyplan.store.team import tracking as team_tracking
 
@@ -119,6 +120,7 @@ class Database:
 
         event.listen(engine, "checkout", name_the_user)
         team_tracking.install()
+        change_log.install()
         return engine
 
     @property

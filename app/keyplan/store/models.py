@@ -166,6 +166,8 @@ class Stakeholder(Timestamped, Base):
     reports_to_id: Mapped[int | None] = _stakeholder_fk()
     buying_role: Mapped[str] = mapped_column(String(30), default="none")
     influence: Mapped[str | None] = mapped_column(String(10))
+    # Their interest in what we do (revision 0008): with influence, the power / interest grid.
+    interest: Mapped[str | None] = mapped_column(String(10))
     stance: Mapped[str] = mapped_column(String(20), default="unknown")
     strength: Mapped[int] = mapped_column(default=0)
     contact_frequency_days: Mapped[int | None]
@@ -262,6 +264,24 @@ class InteractionTeamMember(Timestamped, Base):
     team_member_id: Mapped[int] = mapped_column(
         ForeignKey("team_members.id", ondelete="CASCADE"), index=True
     )
+
+
+class CalendarEvent(Timestamped, Base):
+    """A calendar meeting that was imported, and the interaction it became (revision 0006).
+
+    ``uid`` and ``occurrence`` name the meeting as every export of the calendar names it, so
+    a re-import skips it; deleting the interaction deletes this row with it. An index, not a
+    unique constraint: a JSON export of an account imported as a copy brings its rows along.
+    """
+
+    __tablename__ = "calendar_events"
+    __table_args__ = (Index("ix_calendar_events_uid_occurrence", "uid", "occurrence"),)
+
+    interaction_id: Mapped[int] = mapped_column(
+        ForeignKey("interactions.id", ondelete="CASCADE"), index=True
+    )
+    uid: Mapped[str] = mapped_column(String(1000))
+    occurrence: Mapped[str] = mapped_column(String(20))
 
 
 class Opportunity(Timestamped, Base):
@@ -399,3 +419,47 @@ ACCOUNT_OWNED = (
     Action,
     Commitment,
 )
+
+
+class ChangeLogEntry(Base):
+    """One change to a tracked field (revision 0004): append-only, never updated or deleted.
+
+    Not ``Timestamped``: an entry is never edited, so it needs no version or ``updated_at``.
+    ``entity_id`` has no foreign key: the history of a deleted person stays. Values are text
+    (``store/history/log.py`` writes and ``domain/history`` reads them); ``field`` is
+    ``"created"`` or ``"deleted"`` for a whole row coming or going (its values as JSON).
+    """
+
+    __tablename__ = "change_log"
+    # Two indexes only (each costs every import row): a person's history, and an account's
+    # history from a date on (what comparing two dates reads).
+    __table_args__ = (
+        Index("ix_change_log_entity", "entity_kind", "entity_id"),
+        Index("ix_change_log_account_time", "account_id", "changed_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    changed_at: Mapped[datetime] = mapped_column(default=utc_now)
+    changed_by: Mapped[str | None] = mapped_column(String(100))
+    account_id: Mapped[int | None] = mapped_column(Integer)
+    entity_kind: Mapped[str] = mapped_column(String(20))
+    entity_id: Mapped[int]
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    is_undo: Mapped[bool] = mapped_column(default=False)
+
+
+class MapSnapshot(Timestamped, Base):
+    """A named moment of an account's map ("Before the reorg", revision 0004): read-only.
+
+    It stores no copy of the map: the map at ``taken_at`` is rebuilt from the change log.
+    ``automatic`` marks one taken because a plan review date passed.
+    """
+
+    __tablename__ = "snapshots"
+
+    account_id: Mapped[int] = _account_fk()
+    name: Mapped[str]
+    taken_at: Mapped[datetime]
+    automatic: Mapped[bool] = mapped_column(default=False)

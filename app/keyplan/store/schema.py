@@ -8,5 +8,8 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial",
     "0002_team_versions",
     "0003_profile_url_aliases",
+    "0004_change_log",
+    "0006_calendar_events",
+    "0008_interest_economic_buyer",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

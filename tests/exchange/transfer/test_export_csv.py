@@ -36,7 +36,7 @@ def acme(db: Database) -> dict[str, int]:
     france = edits.add_account(db, "Acme France", parent_id=group)
     ingrid = edits.add_stakeholder(
         db, group, "Ingrid Olsen", job_title="CEO", level="c_level", stance="champion",
-        buying_role="champion_coach", strength=4, phone="+47 22 55 01 01",
+        buying_role="champion_coach", strength=4, phone="+47 22 55 01 01", interest="high",
         profile_url="www.linkedin.com/in/ingrid-olsen",
         personality_notes="Direct.\nPrefers one-page briefs, \"no slides\".",
     )  # fmt: skip
@@ -69,6 +69,7 @@ def test_people_open_as_a_spreadsheet_expects(
     assert cell["Level"] == "Board / C-level"  # labels, not stored values
     assert cell["Buying role"] == "Champion / coach"
     assert cell["Stance"] == "Champion" and cell["Relationship"] == "Trusted advisor"
+    assert cell["Interest in what we do"] == "High"
     assert cell["Has left the company"] == "No"
     assert cell["Profile URL"] == "https://www.linkedin.com/in/ingrid-olsen"
     assert cell["Personality and communication"] == 'Direct.\nPrefers one-page briefs, "no slides".'

@@ -26,13 +26,17 @@ INTERNAL_SECTIONS = (
     "Whitespace",
     "Stakeholder map",
     "Stakeholders",
+    "What changed since the last review",
+    "Power / interest",
     "Opportunities",
+    "Buying centre",
     "Competitors",
     "Risks",
     "Objectives",
     "Action plan",
     "Commitments",
     "Governance",
+    "Team × stakeholder matrix",
     "Coverage and relationship health",
 )
 CUSTOMER_SECTIONS = (

@@ -146,6 +146,19 @@ def test_edit_a_job_title_in_the_table(window, qtbot, db, small_portfolio):
     assert queries.person(db, small_portfolio.harald)["job_title"] is None
 
 
+def test_rate_an_interest_in_the_people_table_beside_the_stance(window, qtbot, db, small_portfolio):
+    window.show_people_tab()
+    model = window.people_tab.model
+    assert COLUMN_OF_FIELD["interest"] == COLUMN_OF_FIELD["stance"] + 1
+    cell = model.index(model.row_of(small_portfolio.harald), COLUMN_OF_FIELD["interest"])
+    assert model.headerData(cell.column(), Qt.Orientation.Horizontal) == "Interest"
+    assert model.setData(cell, "High")
+    assert queries.person(db, small_portfolio.harald)["interest"] == "high"
+    assert cell.data() == "High"
+    undo(qtbot, window)
+    assert queries.person(db, small_portfolio.harald)["interest"] is None
+
+
 def test_a_profile_typed_in_the_table_shows_short_and_opens_whole(
     window, qtbot, db, small_portfolio
 ):

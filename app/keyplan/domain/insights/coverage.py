@@ -15,7 +15,8 @@ from types import MappingProxyType
 from keyplan.domain.insights.contacts import ContactLog, contact_log
 from keyplan.domain.insights.facts import AccountFacts, PersonFacts
 from keyplan.domain.insights.people import is_engaged
-from keyplan.domain.vocabulary import BuyingRole, Level, Strength
+from keyplan.domain.relationships import is_decision_maker
+from keyplan.domain.vocabulary import Level, Strength
 
 #: The row for people whose department nobody recorded.
 NO_DEPARTMENT = "(no department)"
@@ -168,9 +169,7 @@ def _fill_cells(
             person_ids=tuple(person.id for person in members),
             engaged_count=sum(1 for person in members if is_engaged(person)),
             best_strength=Strength(max(person.strength for person in members)),
-            has_decision_maker=any(
-                person.buying_role is BuyingRole.DECISION_MAKER for person in members
-            ),
+            has_decision_maker=any(is_decision_maker(person.buying_role) for person in members),
         )
         for (row, level), members in grouped.items()
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 from keyplan.domain import relationships
 from keyplan.domain.insights.facts import PersonFacts
 from keyplan.domain.relationships import DEFAULT_CONTACT_DAYS, ENGAGED_STRENGTH
-from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Strength
+from keyplan.domain.vocabulary import Influence, Level, Strength
 
 __all__ = ["DEFAULT_CONTACT_DAYS", "ENGAGED_STRENGTH"]  # defined in domain/relationships.py
 
@@ -99,7 +99,7 @@ def appositive(person: PersonFacts) -> str:
 
 def key_person_gap(person: PersonFacts) -> str:
     """Why a key person is uncovered, as a predicate: ``is a decision maker with no owner``."""
-    decides = person.buying_role is BuyingRole.DECISION_MAKER
+    decides = relationships.is_decision_maker(person.buying_role)
     influential = person.influence is Influence.HIGH
     if decides and influential:
         subject = "is an influential decision maker"

@@ -28,7 +28,8 @@ from keyplan.domain.insights.facts import (
 )
 from keyplan.domain.insights.health import FindingKind, HealthFinding, RelationshipHealth
 from keyplan.domain.insights.people import is_key_person
-from keyplan.domain.vocabulary import BuyingRole, Level
+from keyplan.domain.relationships import is_decision_maker
+from keyplan.domain.vocabulary import Level
 
 _EMPTY: Mapping = MappingProxyType({})
 
@@ -102,7 +103,7 @@ def finding_tally(health: RelationshipHealth, people: Iterable[PersonFacts]) -> 
 
 
 def _decides(person: PersonFacts) -> bool:
-    return person.buying_role is BuyingRole.DECISION_MAKER
+    return is_decision_maker(person.buying_role)
 
 
 @dataclass(frozen=True, slots=True)

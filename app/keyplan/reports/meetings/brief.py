@@ -23,6 +23,8 @@ from pathlib import Path
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.errors import NotFound
+from keyplan.domain.history.compare import changes_of
+from keyplan.domain.history.wording import attendee_line
 from keyplan.domain.vocabulary import Channel, OpportunityStage, OpportunityStatus
 from keyplan.reports.document import DocumentInfo, KeyplanDocument, SectionHeading
 from keyplan.reports.fonts import markup
@@ -54,6 +56,7 @@ class BriefLimits:
     talking_points: int  # overdue items are raised even beyond this
     short_labels: bool = False  # "Role: …", not "Buying role: …": the facts keep to one line
     item_characters: int = 0  # each promise, action, risk and talking point; 0: in full
+    what_changed: bool = True  # each card's "since the last review" (the floor gives it up)
 
 
 FULL_LIMITS = BriefLimits(2, 125, 125, 3, 6)
@@ -64,8 +67,10 @@ TIGHTER_LIMITS = (
     BriefLimits(1, 90, 75, 2, 3, short_labels=True),
     BriefLimits(1, 80, 65, 1, 3, short_labels=True),
     BriefLimits(1, 70, 58, 1, 2, short_labels=True, item_characters=60),
-    # The floor: the last contact goes before the overdue items, the politics or a card.
+    # The last contact goes before the overdue items, the politics or a card; then (the
+    # floor) each card's line of what changed since the last review.
     BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45),
+    BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45, what_changed=False),
 )
 LIMIT_STEPS = (FULL_LIMITS, *TIGHTER_LIMITS)
 FEW_ATTENDEES = 3
@@ -213,6 +218,8 @@ def _person_block(
         ("Influence", label_of("influence", person["influence"])),
         ("Relation" if short else "Relationship", label_of("strength", person["strength"])),
         ("Owner" if short else "Our owner(s)", ", ".join(person.owners) or None),
+        # On the facts line, not a line of its own: five cards must still fit one page.
+        ("Changed" if short else "Since the last review", _since(ctx, person, limits)),
     ]
     fact_text = " · ".join(f"<b>{escape(k)}:</b> {user_markup(v, small)}" for k, v in facts if v)
     who = " · ".join(v for v in (person["job_title"], person["department"]) if v)
@@ -254,6 +261,16 @@ def _person_block(
         )
     )
     return KeepTogether([table, Spacer(1, 4)])
+
+
+def _since(ctx: Context, person: PersonRow, limits: BriefLimits) -> str | None:
+    """'new in role since May; stance changed to supporter on 2 Jun' (from the change log)."""
+    history = ctx.plan.history
+    if history is None or not limits.what_changed:
+        return None
+    compact = limits.short_labels
+    changes = changes_of(history.changes, person.id)
+    return attendee_line(changes, history.names, ctx.plan.today, compact=compact)
 
 
 def _labelled(label: str, text: str) -> Paragraph:

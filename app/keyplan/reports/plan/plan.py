@@ -29,6 +29,7 @@ from keyplan.reports.insights import sections_insights as insights
 from keyplan.reports.map.stakeholder_map import map_orientation, map_section
 from keyplan.reports.names import plain_team_names
 from keyplan.reports.plan import sections_business as business
+from keyplan.reports.plan import sections_history as history
 from keyplan.reports.plan import sections_people as people
 from keyplan.reports.plan import sections_plan as work
 from keyplan.reports.plan.context import Context
@@ -37,6 +38,7 @@ from keyplan.reports.plan.redaction import redact_for_customer
 from keyplan.reports.styles import ACCENT, styles
 from keyplan.reports.tables import key_values
 from keyplan.reports.text import escape, para
+from keyplan.reports.views import sections as views
 from keyplan.store.plan.queries import PlanData
 
 INTERNAL_LABEL = "Internal — confidential"
@@ -60,13 +62,17 @@ INTERNAL_SECTIONS = (
     Section("position", "Our position", business.our_position, new_page=True),
     Section("map", "Stakeholder map", map_section, new_page=True, orientation=map_orientation),
     Section("stakeholders", "Stakeholders", people.stakeholders, landscape=True, new_page=True),
-    Section("opportunities", "Opportunities", work.opportunities),
+    Section("changes", "What changed since the last review", history.what_changed),
+    Section("power_interest", "Power / interest", views.power_interest),
+    Section("opportunities", "Opportunities", work.opportunities, new_page=True),
+    Section("buying_centre", "Buying centre", views.buying_centre),
     Section("competitors", "Competitors", work.competitors),
     Section("risks", "Risks", work.risks),
     Section("objectives", "Objectives", work.objectives),
     Section("actions", "Action plan", work.actions),
     Section("commitments", "Commitments", work.commitments),
     Section("governance", "Governance", people.governance),
+    Section("team_matrix", "Team × stakeholder matrix", views.team_coverage, landscape=True),
     Section(
         "coverage",
         "Coverage and relationship health",

@@ -111,6 +111,7 @@ CUSTOMER_SAFE_FIELDS: tuple[FieldDecision, ...] = tuple(
             _ASSESSMENT,
             "buying_role",
             "influence",
+            "interest",
             "stance",
             "strength",
             "personality_notes",
@@ -319,6 +320,7 @@ def redact_for_customer(
         plan,
         account=_redact_mapping(plan.account, "account"),
         people=tuple(_redact_person(_with_contacts(p, met_by)) for p in shown),
+        history=None,  # who moved, left, changed stance: our own reading of their people
         **collections,
     )
 

@@ -37,7 +37,11 @@ STAKEHOLDER_COLUMNS = (
     date_column("Last contact"),
 )
 STANCE_COLUMN = 4
-KEY_ROLES = {BuyingRole.DECISION_MAKER.value, BuyingRole.CHAMPION_COACH.value}
+KEY_ROLES = {
+    BuyingRole.ECONOMIC_BUYER.value,
+    BuyingRole.DECISION_MAKER.value,
+    BuyingRole.CHAMPION_COACH.value,
+}
 KEY_STANCES = {Stance.CHAMPION.value, Stance.BLOCKER.value}
 
 

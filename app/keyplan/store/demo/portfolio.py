@@ -15,10 +15,13 @@ from typing import Any
 from keyplan.domain.vocabulary import Level
 from keyplan.store.database import Database
 from keyplan.store.demo import accounts, aldermark, customers, stories
+from keyplan.store.demo.history import add_demo_history
+from keyplan.store.demo.interest import demo_buying_role, demo_interest
 from keyplan.store.demo.names import COUNTRY_BY_NAME, email_address, phone_number
 from keyplan.store.demo.plan_rows import DemoPlanRows
 from keyplan.store.demo.roster import PersonSpec, parse_people
 from keyplan.store.demo.rows import RowBatch, require_empty
+from keyplan.store.history.marks import not_recorded
 from keyplan.store.models import (
     Account,
     InfluenceLine,
@@ -60,11 +63,16 @@ def create_demo_portfolio(db: Database, today: date | None = None) -> None:
     Raises:
         RuleViolation: the database already holds accounts.
     """
-    with db.transaction() as session:
+    today = today or date.today()
+    # The demo logs its own, dated year of history (store/demo/history.py), not today's inserts.
+    with not_recorded(), db.transaction() as session:
         require_empty(session)
         batch = RowBatch(session)
-        _DemoBuilder(batch, random.Random(DEMO_SEED), today or date.today()).build()
+        builder = _DemoBuilder(batch, random.Random(DEMO_SEED), today)
+        builder.build()
         batch.write()
+        accounts = {builder.person_ids[k]: r["account_id"] for k, r in builder.person_rows.items()}
+        add_demo_history(session, builder.person_ids, builder.team_ids, accounts, today)
 
 
 class _DemoBuilder:
@@ -166,8 +174,11 @@ class _DemoBuilder:
             email=note.get("email") or email_address(spec.name, info["domain"]),
             phone=phone_number(self.rng, country),
             reports_to_id=None,
-            buying_role=spec.buying_role,
+            buying_role=demo_buying_role(spec.key, spec.buying_role),
             influence=spec.influence,
+            interest=demo_interest(
+                spec.key, demo_buying_role(spec.key, spec.buying_role), spec.stance
+            ),
             stance=spec.stance,
             strength=spec.strength,
             contact_frequency_days=note.get("every", every),

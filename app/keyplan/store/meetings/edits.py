@@ -8,10 +8,11 @@ puts a snapshot back, ids and all). Promises are rows of the account plan: ``pla
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import RuleViolation
@@ -86,6 +87,98 @@ def log_interaction(
             for member_id in team
         )
         return interaction.id
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionContent:
+    """What a user can change in a logged interaction: an edit's before and after."""
+
+    occurred_on: date
+    channel: str
+    summary: str | None
+    next_step: str | None
+    person_ids: tuple[int, ...]
+    team_member_ids: tuple[int, ...]
+
+
+def edit_interaction(
+    db: Database, interaction_id: int, content: InteractionContent
+) -> InteractionContent:
+    """Change a logged interaction (date, channel, text, people on both sides) in one go.
+
+    Returns:
+        The content it had before, which undo writes back the same way.
+
+    Raises:
+        RuleViolation: a value is invalid, or a person works for another customer.
+        NotFound: the interaction, a person or a team member no longer exists.
+    """
+    values = _parsed(
+        INTERACTION_FIELDS,
+        {
+            "occurred_on": content.occurred_on,
+            "channel": content.channel,
+            "summary": content.summary,
+            "next_step": content.next_step,
+        },
+    )
+    people = list(dict.fromkeys(content.person_ids))
+    team = list(dict.fromkeys(content.team_member_ids))
+    with db.transaction() as session:
+        interaction = _get(session, Interaction, interaction_id)
+        before = _content(session, interaction)
+        _require_same_customer(session, interaction.account_id, people)
+        for member_id in team:
+            _get(session, TeamMember, member_id)
+        for name, value in values.items():
+            setattr(interaction, name, value)
+        _replace_links(session, interaction_id, InteractionStakeholder, before.person_ids, people)
+        _replace_links(session, interaction_id, InteractionTeamMember, before.team_member_ids, team)
+        return before
+
+
+def _content(session: Session, interaction: Interaction) -> InteractionContent:
+    people = session.scalars(
+        select(InteractionStakeholder.stakeholder_id)
+        .where(InteractionStakeholder.interaction_id == interaction.id)
+        .order_by(InteractionStakeholder.id)
+    ).all()
+    team = session.scalars(
+        select(InteractionTeamMember.team_member_id)
+        .where(InteractionTeamMember.interaction_id == interaction.id)
+        .order_by(InteractionTeamMember.id)
+    ).all()
+    return InteractionContent(
+        interaction.occurred_on,
+        interaction.channel,
+        interaction.summary,
+        interaction.next_step,
+        tuple(people),
+        tuple(team),
+    )
+
+
+def _replace_links(
+    session: Session,
+    interaction_id: int,
+    link: type[InteractionStakeholder] | type[InteractionTeamMember],
+    old: Sequence[int],
+    new: Sequence[int],
+) -> None:
+    """Remove the links no longer wanted and add the new ones; the kept ones stay as they are."""
+    column = (
+        link.stakeholder_id if issubclass(link, InteractionStakeholder) else link.team_member_id
+    )
+    gone = [other for other in old if other not in new]
+    if gone:
+        session.execute(delete(link).where(link.interaction_id == interaction_id, column.in_(gone)))
+    for other in new:
+        if other in old:
+            continue
+        if issubclass(link, InteractionStakeholder):
+            session.add(InteractionStakeholder(interaction_id=interaction_id, stakeholder_id=other))
+        else:
+            session.add(InteractionTeamMember(interaction_id=interaction_id, team_member_id=other))
 
 
 def delete_interaction(db: Database, interaction_id: int) -> RowSnapshot:

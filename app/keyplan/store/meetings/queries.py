@@ -91,6 +91,31 @@ def interactions(
     ]
 
 
+def interaction(db: Database, interaction_id: int) -> InteractionRow:
+    """One logged interaction with the names of who took part.
+
+    Raises:
+        NotFound: it no longer exists.
+    """
+    with db.read() as session:
+        row = session.execute(
+            select(
+                Interaction.id,
+                Interaction.account_id,
+                Interaction.occurred_on,
+                Interaction.channel,
+                Interaction.summary,
+                Interaction.next_step,
+            ).where(Interaction.id == interaction_id)
+        ).first()
+        if row is None:
+            raise NotFound(f"That interaction no longer exists (id {interaction_id}).")
+        chosen = select(Interaction.id).where(Interaction.id == interaction_id)
+        people = _names(session, InteractionStakeholder, Stakeholder, chosen)
+        team = _names(session, InteractionTeamMember, TeamMember, chosen)
+    return InteractionRow(*row, tuple(people.get(row.id, ())), tuple(team.get(row.id, ())))
+
+
 def _names(
     session: Session,
     link: type[InteractionStakeholder] | type[InteractionTeamMember],

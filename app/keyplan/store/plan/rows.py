@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from keyplan.domain.vocabulary import TeamRole
 from keyplan.store.people.queries import PersonRow
+
+if TYPE_CHECKING:
+    from keyplan.store.history.queries import Comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +159,8 @@ class PlanData:
     commitments: tuple[CommitmentRow, ...]
     interactions: tuple[InteractionRow, ...]
     today: date
+    # What changed since the last review (internal only: the customer plan drops it).
+    history: Comparison | None = None
 
     @property
     def name(self) -> str:

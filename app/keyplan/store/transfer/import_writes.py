@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.rules import umbrella_of
 from keyplan.store.database import Database
+from keyplan.store.history.log import record_created
 from keyplan.store.models import USER_INFO_KEY, Account, Stakeholder, utc_now
 from keyplan.store.people.edits import umbrella_account_ids
 from keyplan.store.snapshots import (
@@ -113,6 +114,7 @@ def apply_import(db: Database, plan: ImportWrite, report: Progress | None = None
         step(0.05)
         before, updated_accounts = _snapshot_updated(session, plan.updates)
         added_ids = _insert_new(session, account_id, plan.new, step)
+        _log_new(session, account_id, plan.new, added_ids)
         _write_updates(session, plan.updates, added_ids)
         new_accounts = {write.account_id or account_id for write in plan.new}
         changed = {a for a in {*new_accounts, *updated_accounts} if a is not None}
@@ -281,6 +283,21 @@ def _insert_returning_ids(
         added.extend(session.scalars(statement, rows).all())
         step(0.1 + 0.7 * (start + len(rows)) / len(new))
     return added
+
+
+def _log_new(
+    session: Session, account_id: int | None, new: list[PersonWrite], added_ids: list[int]
+) -> None:
+    """The change log's "created" entries: the bulk insert goes around the session's hooks."""
+    rows = zip(added_ids, new, strict=True)
+    record_created(
+        session,
+        "person",
+        (
+            (pid, write.account_id or account_id, write.values.get("full_name"))
+            for pid, write in rows
+        ),
+    )
 
 
 def _write_updates(session: Session, updates: list[PersonWrite], added_ids: list[int]) -> None:

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from keyplan.domain.plain_text import terminal_safe
 from keyplan.domain.rules import reporting_cycles
 from keyplan.store.database import Database
+from keyplan.store.history.log import record_rows_created
 from keyplan.store.models import Base
 from keyplan.store.transfer.json_tables import (
     BOOKKEEPING,
@@ -474,6 +475,7 @@ def _insert(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
         groups.setdefault(tuple(row), []).append(row)
     for group in groups.values():
         session.execute(insert(table), group)
+        record_rows_created(session, table, group)  # the change log: they came in today
 
 
 def _write_links(session: Session, table: Table, links: list[Link]) -> None:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.store.history.marks import undoing
 
 if TYPE_CHECKING:
     from keyplan.ui.document.hub import PortfolioDocument
@@ -37,7 +38,8 @@ class DocumentCommand(QUndoCommand):
         self._guarded(self.apply)
 
     def undo(self) -> None:
-        self._guarded(self.revert)
+        with undoing():  # the change log marks what an undo writes; it never forgets
+            self._guarded(self.revert)
 
     def _guarded(self, step: Callable[[], None]) -> None:
         try:

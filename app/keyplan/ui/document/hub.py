@@ -28,7 +28,11 @@ from keyplan.ui.shell import settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import datetime
 
+    from keyplan.domain.history.wording import HistoryLine
+    from keyplan.store.history.named_snapshots import NamedSnapshot
+    from keyplan.store.history.queries import Comparison
     from keyplan.store.map.rows import MapData, MapLine, MapPerson
     from keyplan.store.people.queries import PersonRow
     from keyplan.store.plan.edits import WhitespaceGrid
@@ -144,6 +148,33 @@ class PortfolioDocument(QObject):
         from keyplan.ui.team.team_mode import last_change_text  # team mode loads when used
 
         return last_change_text(self.database, table, row_id)
+
+    def person_history(self, person_id: int) -> list[HistoryLine]:
+        """A person's change log as lines to read, newest first (undone ones marked)."""
+        from keyplan.domain.history.wording import history_lines
+        from keyplan.store.history.queries import person_history
+
+        entries, names = person_history(self.database, person_id)
+        return history_lines(entries, names)
+
+    def compare_dates(self, account_ids: list[int], start: datetime, end: datetime) -> Comparison:
+        """The people of some accounts at two moments, and what changed between them."""
+        from keyplan.store.history.queries import compare_dates
+
+        return compare_dates(self.database, account_ids, start, end)
+
+    def snapshots(self, account_id: int) -> list[NamedSnapshot]:
+        """The account's named snapshots, after taking those plan reviews that passed left."""
+        from keyplan.store.history import named_snapshots
+
+        named_snapshots.take_review_snapshots(self.database, account_id)
+        return named_snapshots.snapshots(self.database, account_id)
+
+    def take_snapshot(self, account_id: int, name: str) -> int:
+        """Name the account's map as it is now (read-only; nothing to undo: it changes nothing)."""
+        from keyplan.store.history.named_snapshots import take_snapshot
+
+        return take_snapshot(self.database, account_id, name)
 
     def reload_record(self, table: str, row_id: int) -> None:
         """Show a record as it is stored now: re-read it and tell every view it changed."""
@@ -278,6 +309,20 @@ class PortfolioDocument(QObject):
     ) -> None:
         self.plan_editor.set_whitespace(account_id, department, offering_id, status)
 
+    # ---- other views of the people (``ui/views``) -------------------------------------------
+
+    def plan_data(self, account_id: int, today: Any) -> Any:
+        """The account's whole plan as plain data (``store.plan.queries.load_plan``)."""
+        from keyplan.store.plan.queries import load_plan
+
+        return load_plan(self.database, account_id, today)
+
+    def place_on_grid(self, person_id: int, influence: str, interest: str, note: str = "") -> bool:
+        """Move a person on the power / interest grid: both ratings, one undo step."""
+        from keyplan.ui.views.edits import place_on_grid
+
+        return place_on_grid(self, person_id, influence, interest, note)
+
     # ---- interactions and promises (``meetings_editor``) ------------------------------------
 
     def account_facts(
@@ -322,6 +367,12 @@ class PortfolioDocument(QObject):
             summary=summary,
             next_step=next_step,
         )
+
+    def interaction(self, interaction_id: int) -> Any:
+        return self.meetings_editor.interaction(interaction_id)
+
+    def edit_interaction(self, interaction_id: int, content: Any) -> None:
+        self.meetings_editor.edit_interaction(interaction_id, content)
 
     def delete_interaction(self, interaction_id: int) -> None:
         self.meetings_editor.delete_interactions([interaction_id])

@@ -17,7 +17,7 @@ from keyplan.domain.insights import (
     FindingKind,
     PersonFacts,
 )
-from keyplan.domain.vocabulary import BuyingRole
+from keyplan.domain.relationships import is_decision_maker
 from keyplan.reports.insights.insights_text import FINDING_TITLES, cell_line, level_name
 from keyplan.ui.insights import palette
 from keyplan.ui.insights.insight_list import InsightList
@@ -161,7 +161,7 @@ def fill_cell_people(
 
 def _person_line(person: PersonFacts, log: ContactLog, today: date) -> str:
     """``◆ Ingrid Solberg — Group CIO · Trusted advisor · champion · met 12 days ago``."""
-    marker = "◆ " if person.buying_role is BuyingRole.DECISION_MAKER else ""
+    marker = "◆ " if is_decision_maker(person.buying_role) else ""
     days = log.days_since_contact(person.id, today)
     met = "never met" if days is None else _met(days)
     parts = [person.title or "", person.strength.label, person.stance.label.lower(), met]

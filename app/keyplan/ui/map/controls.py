@@ -100,6 +100,8 @@ class MapControls:
         self.legend_box = QCheckBox("Legend")
         self.legend_box.setChecked(True)
         self.unplaced_box = QCheckBox("Unplaced people")
+        self.compare_box = QCheckBox("Compare dates")
+        self.compare_box.setToolTip("Show what changed between two dates or named snapshots")
 
     def edit_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -127,6 +129,7 @@ class MapControls:
         row.addStretch(1)
         row.addWidget(self.legend_box)
         row.addWidget(self.unplaced_box)
+        row.addWidget(self.compare_box)
         return row
 
     def show_search_result(self, text: str, found: int, hidden: int) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,12 +24,16 @@ from keyplan.domain.wording import count_of
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import export, prompts, style
+from keyplan.ui.map.card_menu import show_card_menu
 from keyplan.ui.map.controls import MapControls, UnplacedPeople
 from keyplan.ui.map.filters import MapFilters, departments, matches, unplaced
 from keyplan.ui.map.legend import LegendPanel
 from keyplan.ui.map.person_dialog import edit_person
 from keyplan.ui.map.scene import MapScene
 from keyplan.ui.map.view import MapView
+
+if TYPE_CHECKING:
+    from keyplan.ui.map.comparison import MapComparison
 
 IDLE_HINT = (
     "Drag a card onto a person to change who they report to · drop on empty space to place it "
@@ -61,6 +66,8 @@ def _scrolling_row(row: QLayout) -> QScrollArea:
 class MapTab(QWidget):
     """The stakeholder map of the selected account (with its affiliates, when asked)."""
 
+    log_requested = Signal(list)  # person ids to log a meeting with (a card's context menu)
+
     def __init__(self, document: PortfolioDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
@@ -76,6 +83,7 @@ class MapTab(QWidget):
         self.count_label = QLabel()
         self._matches: list[int] = []
         self._fit_pending = True
+        self.comparison: MapComparison | None = None  # built when first asked for
         self._build()
         self._connect()
 
@@ -85,6 +93,7 @@ class MapTab(QWidget):
         splitter.addWidget(self.unplaced_list)
         splitter.setStretchFactor(0, 1)
         splitter.setSizes([900, 200])
+        self.splitter = splitter
         self.unplaced_list.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(_scrolling_row(self.controls.edit_row()))
@@ -119,11 +128,15 @@ class MapTab(QWidget):
         c.department_box.currentIndexChanged.connect(self._apply_filters)
         c.legend_box.toggled.connect(self._show_legend)
         c.unplaced_box.toggled.connect(self.unplaced_list.setVisible)
+        c.compare_box.toggled.connect(self.show_comparison)
         self.view.hint_changed.connect(lambda text: self.hint.setText(text or IDLE_HINT))
         self.view.zoom_changed.connect(self._after_zoom)
         self.view.edit_person_requested.connect(self.edit_person)
         self.view.add_person_requested.connect(self.add_person_at)
         self.view.delete_requested.connect(self.delete_selected)
+        self.view.card_menu_requested.connect(
+            lambda person_id, at: show_card_menu(self, person_id, at)
+        )
         self.scene.map_changed.connect(self._after_map_changed)
 
     # ---- showing ------------------------------------------------------------------------------
@@ -230,6 +243,20 @@ class MapTab(QWidget):
             self._matches.index(selected[0]) if selected and selected[0] in self._matches else -1
         )
         self.find_person(self._matches[(current + 1) % len(self._matches)])
+
+    def show_comparison(self, on: bool) -> MapComparison | None:
+        """Show (or hide) the panel and marks that compare two dates of this map."""
+        if self.controls.compare_box.isChecked() != on:
+            self.controls.compare_box.setChecked(on)  # comes back here, through ``toggled``
+            return self.comparison
+        if self.comparison is None and on:
+            from keyplan.ui.map.comparison import MapComparison
+
+            self.comparison = MapComparison(self)
+            self.splitter.addWidget(self.comparison.panel)
+        if self.comparison is not None:
+            self.comparison.set_active(on)
+        return self.comparison
 
     def find_person(self, person_id: int) -> None:
         """Select a person's card and centre the view on it."""

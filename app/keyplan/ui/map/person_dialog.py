@@ -7,6 +7,7 @@ an offscreen test.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -25,9 +26,11 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
+from keyplan.domain.history.wording import HistoryLine
 from keyplan.store.people.queries import department_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.people.history_list import HistoryList
 from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
 
 NO_ONE = "— nobody —"
@@ -43,6 +46,7 @@ class PersonDialog(QDialog):
         parent: QWidget | None = None,
         last_change: str = "",
         departments: list[str] | None = None,
+        history: Sequence[HistoryLine] = (),
     ) -> None:
         """Build the form.
 
@@ -52,6 +56,7 @@ class PersonDialog(QDialog):
             parent: the dialog's parent.
             last_change: "Last changed by … on …" (team mode), shown under the fields.
             departments: the departments in use in the account, offered as one types.
+            history: the person's change log, newest first, shown under the fields.
         """
         super().__init__(parent)
         self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
@@ -81,6 +86,9 @@ class PersonDialog(QDialog):
         self.last_change.setStyleSheet("color: #5f6368;")
         self.last_change.setVisible(bool(last_change))
         layout.addWidget(self.last_change)
+        layout.addWidget(QLabel("History"))
+        self.history = HistoryList(history, self)
+        layout.addWidget(self.history)
         layout.addWidget(buttons)
 
     def set_value(self, field: str, value: Any) -> None:
@@ -167,7 +175,8 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
     }
     last_change = document.last_change_text("stakeholders", person_id)
     departments = department_choices(document.database, person_id)
-    dialog = PersonDialog(row.values, references, parent, last_change, departments)
+    history = document.person_history(person_id)
+    dialog = PersonDialog(row.values, references, parent, last_change, departments, history)
     try:
         while exec_dialog(dialog):
             try:

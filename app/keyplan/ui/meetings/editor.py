@@ -102,6 +102,26 @@ class MeetingsEditor:
         )
         return interaction_id
 
+    def interaction(self, interaction_id: int) -> Any:
+        """One logged interaction with the names on both sides (``InteractionRow``)."""
+        return interaction_queries.interaction(self.database, interaction_id)
+
+    def edit_interaction(self, interaction_id: int, content: Any) -> None:
+        """Change a logged interaction (``InteractionContent``): one undo step.
+
+        Nothing is pushed when nothing changed, or when the store refuses (it raises).
+        """
+        before = interaction_edits.edit_interaction(self.database, interaction_id, content)
+        if before == content:
+            return
+        account_id = self.interaction(interaction_id).account_id
+        title = interaction_commands.interaction_title(content.channel, len(content.person_ids))
+        self.document.push(
+            interaction_commands.EditInteraction(
+                self.document, account_id, interaction_id, before, content, f"Edit {title}"
+            )
+        )
+
     def delete_interactions(self, interaction_ids: list[int]) -> None:
         """Delete logged interactions: all or, refused, none; one undo step."""
         ids = list(dict.fromkeys(interaction_ids))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from keyplan.domain.vocabulary import Channel
 from keyplan.store.meetings import edits as interaction_edits
+from keyplan.store.meetings.edits import InteractionContent
 from keyplan.store.people import edits
 from keyplan.store.snapshots import RowSnapshot
 from keyplan.ui.document.command import DocumentCommand
@@ -63,6 +64,34 @@ class LogInteraction(DocumentCommand):
     def apply(self) -> None:
         assert self.snapshot is not None
         edits.restore_rows(self.document.database, self.snapshot)
+
+    def announce(self) -> None:
+        self.document.announce_interaction(self.account_id, self.person_ids)
+
+
+class EditInteraction(DocumentCommand):
+    """A logged interaction changed; undo writes its former content back the same way."""
+
+    def __init__(
+        self,
+        document: PortfolioDocument,
+        account_id: int,
+        interaction_id: int,
+        before: InteractionContent,
+        after: InteractionContent,
+        text: str,
+    ) -> None:
+        super().__init__(document, text)
+        self.account_id, self.interaction_id = account_id, interaction_id
+        self.before, self.after = before, after
+        # Who left the meeting and who joined it both see their "last contact" change.
+        self.person_ids = tuple(dict.fromkeys(before.person_ids + after.person_ids))
+
+    def revert(self) -> None:
+        interaction_edits.edit_interaction(self.document.database, self.interaction_id, self.before)
+
+    def apply(self) -> None:
+        interaction_edits.edit_interaction(self.document.database, self.interaction_id, self.after)
 
     def announce(self) -> None:
         self.document.announce_interaction(self.account_id, self.person_ids)

@@ -1,5 +1,8 @@
 """The Interactions tab: log a meeting or call in seconds, and see the past ones, newest first.
 
+A past one opens for correction with a double-click or the Edit button (the same form, in a
+dialog); the change is one undo step, like the logging was.
+
 Logging goes through the document, so it is one undo step and everything that reads contact
 (the insights, the People tab's "Last contact", the dashboard) follows at once.
 """
@@ -28,6 +31,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.wording import count_of
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.meetings.edit_dialog import InteractionEditDialog
 from keyplan.ui.meetings.interactions_model import (
     InteractionColumn,
     InteractionIdRole,
@@ -67,6 +71,10 @@ class InteractionsTab(QWidget):
         self.filter_box = QLineEdit(placeholderText="Filter interactions: a name, a topic…")
         self.filter_box.setClearButtonEnabled(True)
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change the selected interaction (or double-click it)")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.edit_dialog: InteractionEditDialog | None = None
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self.delete_selected)
         self.count_label = QLabel()
@@ -74,6 +82,7 @@ class InteractionsTab(QWidget):
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(InteractionColumn.DATE, Qt.SortOrder.DescendingOrder)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
         set_up_row_table(
             self.table,
             [],
@@ -84,6 +93,7 @@ class InteractionsTab(QWidget):
 
         bar = QHBoxLayout()
         bar.addWidget(self.filter_box, 1)
+        bar.addWidget(self.edit_button)
         bar.addWidget(self.delete_button)
         history = QWidget()
         history_layout = QVBoxLayout(history)
@@ -166,6 +176,21 @@ class InteractionsTab(QWidget):
         model = self.table.selectionModel()
         rows = model.selectedRows() if model else []
         return [row.data(InteractionIdRole) for row in rows]
+
+    def edit_selected(self) -> InteractionEditDialog | None:
+        """Open the first selected interaction for correction (window-modal, not blocking)."""
+        ids = self.selected_ids()
+        if not ids or self.account_id is None:
+            return None
+        try:
+            row = self.document.interaction(ids[0])
+        except KeyplanError as error:
+            dialogs.show_error(self, str(error))
+            return None
+        people = self.document.family_people(self.account_id)
+        self.edit_dialog = InteractionEditDialog(self.document, row, people, self)
+        self.edit_dialog.open()
+        return self.edit_dialog
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

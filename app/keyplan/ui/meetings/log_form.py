@@ -1,8 +1,8 @@
 """The quick form for logging a meeting or call: date, who took part, channel, what was said.
 
 Built for speed after a meeting: the date starts at today, the people list filters as you type,
-our team stays ticked from the last entry (the same people usually go together), and
-Ctrl+Return logs it.
+and Ctrl+Return logs it. Every entry starts with nobody ticked on either side: ticks that stayed
+from the last entry once saved a call made alone as a colleague's too.
 """
 
 from __future__ import annotations
@@ -149,11 +149,29 @@ class InteractionForm(QGroupBox):
             if item.data(IdRole) in wanted:
                 item.setCheckState(Qt.CheckState.Checked)
 
+    def fill(self, entry: LoggedInteraction) -> None:
+        """Show a logged interaction to change it: its date, channel, ticks and text."""
+        self.date_edit.setDate(
+            QDate(entry.occurred_on.year, entry.occurred_on.month, entry.occurred_on.day)
+        )
+        index = self.channel_box.findData(entry.channel)
+        self.channel_box.setCurrentIndex(max(index, 0))
+        self.people_filter.clear()
+        for view, wanted in ((self.people_list, entry.person_ids),
+                             (self.team_list, entry.team_member_ids)):  # fmt: skip
+            for row in range(view.count()):
+                item = view.item(row)
+                ticked = item.data(IdRole) in wanted
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.summary_edit.setPlainText(entry.summary or "")
+        self.next_step_edit.setText(entry.next_step or "")
+
     def reset(self, today: date) -> None:
-        """Ready for the next entry: today, nobody of theirs, no text; our team stays."""
+        """Ready for the next entry: today, nobody ticked on either side, no text."""
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
-        for row in range(self.people_list.count()):
-            self.people_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+        for view in (self.people_list, self.team_list):
+            for row in range(view.count()):
+                view.item(row).setCheckState(Qt.CheckState.Unchecked)
         self.people_filter.clear()
         self.summary_edit.clear()
         self.next_step_edit.clear()

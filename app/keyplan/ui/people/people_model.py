@@ -62,6 +62,7 @@ COLUMNS: tuple[PeopleColumn, ...] = (
     PeopleColumn("Buying role", "buying_role"),
     PeopleColumn("Influence", "influence"),
     PeopleColumn("Stance", "stance"),
+    PeopleColumn("Interest", "interest"),
     PeopleColumn("Relationship", "strength"),
     PeopleColumn("Owner"),
     PeopleColumn("Last contact"),
@@ -72,8 +73,8 @@ COLUMNS: tuple[PeopleColumn, ...] = (
 COLUMN_OF_FIELD = {column.field: number for number, column in enumerate(COLUMNS) if column.field}
 MANAGER_COLUMN = COLUMN_OF_FIELD["reports_to_id"]
 PROFILE_COLUMN = COLUMN_OF_FIELD["profile_url"]
-OWNER_COLUMN = 9
-LAST_CONTACT_COLUMN = 10
+OWNER_COLUMN = [column.title for column in COLUMNS].index("Owner")
+LAST_CONTACT_COLUMN = OWNER_COLUMN + 1
 
 
 class PeopleTableModel(QAbstractTableModel):

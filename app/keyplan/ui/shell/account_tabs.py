@@ -23,6 +23,7 @@ ACCOUNT_TABS: tuple[AccountTab, ...] = (
     AccountTab("People", "keyplan.ui.people.people_tab", "PeopleTab"),
     AccountTab("Map", "keyplan.ui.map.map_tab", "MapTab"),
     AccountTab("Insights", "keyplan.ui.insights.insights_tab", "InsightsTab"),
+    AccountTab("Who's who", "keyplan.ui.views.views_tab", "StakeholderViewsTab"),
     AccountTab("Interactions", "keyplan.ui.meetings.interactions_tab", "InteractionsTab"),
     AccountTab("Commitments", "keyplan.ui.meetings.commitments_tab", "CommitmentsTab"),
 )

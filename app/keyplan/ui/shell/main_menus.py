@@ -122,6 +122,14 @@ class MenuBuilding(QMainWindow):
         self.import_contacts_action = self._writing(
             self._action(file_menu, "Import &contacts…", self.import_contacts)
         )
+        # Meetings of an .ics export logged as interactions, after a preview.
+        self.import_calendar_action = self._writing(
+            self._action(
+                file_menu,
+                "Import ca&lendar…",
+                later("transfer.calendar_dialog", "start_calendar_import"),
+            )
+        )
         file_menu.addSeparator()
         self._action(file_menu, "&Back up now…", later("safety.backup_actions", "back_up_now"))
         restore = later("safety.backup_actions", "restore_from_backup")

@@ -75,6 +75,36 @@ class TransferEditor:
             )
         )
 
+    def import_calendar_in_background(
+        self,
+        preview: Any,
+        file_name: str,
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> BackgroundTask:
+        """Write a calendar's previewed meetings on the writer thread: one transaction, one
+        undo step pushed when done; ``on_done(receipt)`` runs on the GUI thread."""
+        from keyplan.exchange.transfer.calendar_import import import_calendar
+
+        database = self.database
+
+        def finished(receipt: Any) -> None:
+            if receipt.interaction_ids or receipt.added_person_ids:
+                self.document.push(
+                    transfer_commands.ImportCalendar(
+                        self.document, receipt, transfer_commands.calendar_text(receipt, file_name)
+                    )
+                )
+            on_done(receipt)
+
+        return run_task(
+            lambda _report: import_calendar(database, preview),
+            on_success=finished,
+            on_error=on_error,
+            writes=True,
+        )
+
     def record_json_import(self, receipt: json_rows.ImportReceipt) -> None:
         """Push the undo step of a JSON import already written (on the writer thread)."""
         self.document.push(transfer_commands.ImportJson(self.document, receipt))

@@ -1,4 +1,5 @@
-"""The undo steps of imports: a contact file's people, a JSON export's accounts.
+"""The undo steps of imports: a contact file's people, a JSON export's accounts, a calendar's
+meetings.
 
 Loaded when an import is first made, never at start-up.
 """
@@ -8,6 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from keyplan.domain.wording import count_of
+from keyplan.store.meetings import calendar_import
+from keyplan.store.people.edits import restore_rows
+from keyplan.store.snapshots import RowSnapshot
 from keyplan.store.transfer import import_writes, json_rows
 from keyplan.ui.document.command import DocumentCommand
 
@@ -54,6 +58,40 @@ class ImportJson(DocumentCommand):
 
     def announce(self) -> None:
         self.document.accounts_changed.emit()
+
+
+class ImportCalendar(DocumentCommand):
+    """Meetings from a calendar (and the attendees added as people), already written; undo
+    removes exactly them, redo writes them back, ids and all."""
+
+    def __init__(
+        self, document: PortfolioDocument, receipt: calendar_import.CalendarReceipt, text: str
+    ) -> None:
+        super().__init__(document, text)
+        self.receipt = receipt
+        self.snapshot: RowSnapshot | None = None
+
+    def revert(self) -> None:
+        self.snapshot = calendar_import.remove_import(self.document.database, self.receipt)
+
+    def apply(self) -> None:
+        assert self.snapshot is not None
+        restore_rows(self.document.database, self.snapshot)
+
+    def announce(self) -> None:
+        people = tuple(sorted(self.receipt.person_ids))
+        if self.receipt.added_person_ids:
+            for account_id in sorted(self.receipt.account_ids):
+                self.document.people_changed.emit(account_id)
+        for account_id in sorted(self.receipt.account_ids):
+            self.document.announce_interaction(account_id, ())
+        for person_id in people:
+            self.document.person_changed.emit(person_id, "last_contact")
+
+
+def calendar_text(receipt: calendar_import.CalendarReceipt, file_name: str) -> str:
+    """How the Edit menu names a calendar import: "Import 6 meetings from work.ics"."""
+    return f"Import {count_of(len(receipt.interaction_ids), 'meeting')} from {file_name}"
 
 
 def import_text(receipt: import_writes.ImportReceipt, file_name: str) -> str:

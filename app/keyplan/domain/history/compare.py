@@ -1,0 +1,120 @@
+"""What changed between two states of a map: who joined, left, moved, changed what, when."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from keyplan.domain.history.entries import CREATED, DELETED, OWNER, PERSON, ChangeEntry
+from keyplan.domain.history.timeline import OWNERS, PeopleState, is_present
+
+JOINED, LEFT, MOVED, CHANGED = "joined", "left", "moved", "changed"
+# The fields a "changed" badge shows, in the order a reader wants them.
+BADGE_FIELDS = ("job_title", "stance", "strength", OWNERS, "influence", "buying_role")
+
+
+@dataclass(frozen=True, slots=True)
+class MapChange:
+    """One difference between two dates, about one person.
+
+    ``old``/``new``: the manager ids for a move, the values for a changed field (owners as
+    frozensets of team member ids), None for a join or a leave. ``when``: the latest logged
+    change behind it, when the log has one.
+    """
+
+    kind: str
+    person_id: int
+    name: str
+    field: str | None = None
+    old: Any = None
+    new: Any = None
+    when: datetime | None = None
+
+
+def compare_states(
+    before: PeopleState,
+    after: PeopleState,
+    entries: Sequence[ChangeEntry] = (),
+    *,
+    only: Collection[int] | None = None,
+) -> list[MapChange]:
+    """The changes from ``before`` to ``after``: joins, leaves, moves, then changed fields.
+
+    ``entries``: the log between the two dates (oldest first), for the dates of the changes.
+    ``only``: the people that can differ (those the log between the dates names), when known:
+    the others are not looked at, which on a large map is most of the work saved.
+    """
+    when = _latest_dates(entries)
+    changes: list[MapChange] = []
+    people = set(before) | set(after) if only is None else set(only)
+    for person in sorted(people):
+        old, new = before.get(person), after.get(person)
+        was, now = is_present(old), is_present(new)
+        shown = (new if now else old) or {}
+        name = str(shown.get("full_name") or "?")
+        if now and not was:
+            changes.append(MapChange(JOINED, person, name, when=_date(when, person, CREATED)))
+        elif was and not now:
+            gone = _date(when, person, DELETED) or _date(when, person, "has_left")
+            changes.append(MapChange(LEFT, person, name, when=gone))
+        elif was and now:
+            assert old is not None and new is not None
+            changes.extend(_differences(person, name, old, new, when))
+    return changes
+
+
+def _differences(
+    person: int, name: str, old: dict[str, Any], new: dict[str, Any], when: dict
+) -> list[MapChange]:
+    found = []
+    if old.get("reports_to_id") != new.get("reports_to_id"):
+        found.append(
+            MapChange(
+                MOVED,
+                person,
+                name,
+                "reports_to_id",
+                old.get("reports_to_id"),
+                new.get("reports_to_id"),
+                _date(when, person, "reports_to_id"),
+            )
+        )
+    for field in BADGE_FIELDS:
+        if _normal(field, old.get(field)) != _normal(field, new.get(field)):
+            logged = OWNER if field == OWNERS else field
+            found.append(
+                MapChange(
+                    CHANGED,
+                    person,
+                    name,
+                    field,
+                    old.get(field),
+                    new.get(field),
+                    _date(when, person, logged),
+                )
+            )
+    return found
+
+
+def _normal(field: str, value: Any) -> Any:
+    # No owners and an empty set of owners are the same thing.
+    return frozenset(value or ()) if field == OWNERS else value
+
+
+def _latest_dates(entries: Sequence[ChangeEntry]) -> dict[tuple[int, str], datetime]:
+    latest: dict[tuple[int, str], datetime] = {}
+    for entry in entries:
+        if entry.entity_kind == PERSON:
+            latest[(entry.entity_id, entry.field)] = entry.changed_at
+    return latest
+
+
+def _date(when: dict, person: int, field: str) -> datetime | None:
+    return when.get((person, field))
+
+
+def changes_of(changes: Sequence[MapChange], person_id: int) -> list[MapChange]:
+    """The changes about one person."""
+    return [change for change in changes if change.person_id == person_id]

@@ -1,0 +1,82 @@
+"""One change as the log keeps it, and the typed value of a logged text."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any, NamedTuple
+
+CREATED, DELETED = "created", "deleted"
+PERSON, INFLUENCE, ACCOUNT = "person", "influence", "account"
+OWNER = "owner"  # a person's relationship owner: one entry per owner added or removed
+
+# Fields whose logged text is a number (ids, scales), and the flags.
+_INTEGERS = frozenset(
+    {"reports_to_id", "strength", "preferred_team_member_id", "account_id", "parent_id",
+     "contact_frequency_days", "review_cadence_days", OWNER, "from_stakeholder_id",
+     "to_stakeholder_id"}
+)  # fmt: skip
+_FLAGS = frozenset({"has_left"})
+# Fields whose logged text is the value itself (the common ones, read without a conversion).
+_PLAIN = frozenset({"stance", "job_title", "buying_role", "influence", "department", "full_name"})
+
+
+class ChangeEntry(NamedTuple):
+    """One row of the change log: a field of an entity, from ``old`` to ``new``.
+
+    ``old``/``new`` are typed (``typed_value``); a "deleted" entry's ``old`` is the row's
+    values then, a "created" entry's ``new`` its name. A named tuple, not a frozen
+    dataclass: a year of a large account is tens of thousands of them, made 3 times faster.
+    """
+
+    changed_at: datetime
+    changed_by: str | None
+    account_id: int | None
+    entity_kind: str
+    entity_id: int
+    field: str
+    old: Any
+    new: Any
+    is_undo: bool = False
+
+
+def typed_value(field: str, text: str | None) -> Any:
+    """The value a logged text stands for: ids and scales as int, flags as bool."""
+    if text is None:
+        return None
+    if field == DELETED:
+        values = json.loads(text)
+        return {name: typed_value(name, value) for name, value in values.items()}
+    if field in _INTEGERS:
+        try:
+            return int(text)
+        except ValueError:
+            return None
+    if field in _FLAGS:
+        return text in ("1", "true", "True")
+    return text
+
+
+def entries_from_rows(rows: list[Any]) -> list[ChangeEntry]:
+    """``entry_from_row`` of many rows, in one tight loop (a year is ~20,000 rows)."""
+    parse, typed, plain = datetime.fromisoformat, typed_value, _PLAIN
+    entries = []
+    for at, by, account, kind, entity, field, old, new, undo in rows:
+        if isinstance(at, str):
+            at = parse(at)
+        if field not in plain:
+            old = typed(field, old)
+            new = new if field == CREATED else typed(field, new)
+        entries.append(ChangeEntry(at, by, account, kind, entity, field, old, new, bool(undo)))
+    return entries
+
+
+def entry_from_row(row: tuple[Any, ...] | Any) -> ChangeEntry:
+    """A ``ChangeEntry`` from (changed_at, by, account, kind, id, field, old, new, is_undo)."""
+    at, by, account, kind, entity, field, old, new, undo = row
+    if isinstance(at, str):
+        at = datetime.fromisoformat(at)
+    return ChangeEntry(
+        at, by, account, kind, entity, field, typed_value(field, old),
+        typed_value(field, new) if field != CREATED else new, bool(undo),
+    )  # fmt: skip

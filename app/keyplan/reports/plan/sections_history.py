@@ -1,0 +1,63 @@
+"""Internal plan: "What changed since the last review" — joins, leaves, moves, assessments.
+
+Read from the change log (``PlanData.history``), grouped the way an account review presents
+them, each with its date. Never in the customer-safe plan: who moved, left or turned into a
+blocker is our own reading of their people (``redaction`` drops it, and its section is not
+among the customer's).
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Paragraph
+
+from keyplan.domain.history.compare import CHANGED, JOINED, LEFT, MOVED, MapChange
+from keyplan.domain.history.wording import change_text, day_text
+from keyplan.reports.document import SectionHeading
+from keyplan.reports.plan.context import Context
+from keyplan.reports.styles import styles
+from keyplan.reports.tables import Column, data_table, date_column
+from keyplan.reports.text import escape
+
+GROUPS = (
+    (JOINED, "New people"),
+    (LEFT, "People who left"),
+    (MOVED, "Moves (who they report to)"),
+    (CHANGED, "Changed titles and assessments"),
+)
+COLUMNS = (date_column("Date"), Column("Person", 1.2, bold=True), Column("What changed", 3.0))
+
+
+def what_changed(ctx: Context, key: str, title: str) -> list[Flowable]:
+    """The changes since the last review, one table per kind, oldest first within each."""
+    story: list[Flowable] = [SectionHeading(title, key)]
+    history = ctx.plan.history
+    if history is None:
+        return [*story, Paragraph("No history is recorded for this account.", styles().muted)]
+    last_review = ctx.plan.account.get("last_review_on")
+    since = day_text(history.start, ctx.plan.today)
+    if last_review:
+        intro = f"Since the last plan review on {since}"
+    else:
+        intro = f"No plan review is recorded: the changes since {since}"
+    counts = [f"{n} {kind}" for kind, _t in GROUPS if (n := len(_of(history.changes, kind)))]
+    if not history.changes:
+        return [*story, Paragraph(escape(f"{intro}: nothing changed."), styles().body)]
+    story.append(Paragraph(escape(f"{intro}: {', '.join(counts)}."), styles().body))
+    for kind, heading in GROUPS:
+        changes = sorted(_of(history.changes, kind), key=lambda c: (c.when is None, c.when))
+        if not changes:
+            continue
+        rows = [
+            [
+                c.when.date() if c.when else None,
+                c.name,
+                change_text(c, history.names, with_date=False),
+            ]
+            for c in changes
+        ]
+        story += [Paragraph(heading, styles().h2), data_table(COLUMNS, rows, ctx.width)]
+    return story
+
+
+def _of(changes: list[MapChange], kind: str) -> list[MapChange]:
+    return [change for change in changes if change.kind == kind]

@@ -1,0 +1,1 @@
+"""The other views of an account's people on paper: power / interest, buying centre, team matrix."""

@@ -1,0 +1,1 @@
+"""Other views of an account's people: power / interest grid, buying centre, team matrix."""

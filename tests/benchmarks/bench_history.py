@@ -1,0 +1,176 @@
+"""Compare two dates on a 5,000-person map with a year of history (≈ 20,000 log rows), drawn.
+
+Run: ``QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_history.py [--rows 20000]``
+(``make bench``). Prints figures; asserts nothing. Target (BENCHMARKS.md): ≤ 300 ms from the
+dates chosen to the marks painted.
+
+The account is the umbrella family of ``create_synthetic_portfolio(people=9091)`` (5,000
+people across the umbrella and its affiliates). The year is written as change-log rows spread
+over the last 365 days: stance, strength and title changes, moves to another manager, people
+who joined (created) and a few who left, on random people of the family. Timed, each for a
+range of date pairs (a year, six months, one month back to now; a month in the middle):
+
+- computed: the store's reads and the domain's rebuild and comparison (``compare_dates``);
+- drawn: the Map tab's comparison as the user triggers it (read, compare, marks placed,
+  the side list filled) and the view painted (``viewport().grab()``).
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from sqlalchemy import insert
+
+from keyplan.store.database import Database, open_database
+from keyplan.store.demo import create_synthetic_portfolio
+from keyplan.store.history.queries import compare_dates
+from keyplan.store.models import ChangeLogEntry, utc_now
+from keyplan.store.people import queries
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.map.map_tab import MapTab
+
+PORTFOLIO_PEOPLE = 9091  # the umbrella family gets 55 %: 5,000 people
+RUNS = 7
+STANCES = ("champion", "supporter", "neutral", "skeptic", "blocker")
+TITLES = ("Director", "VP", "Head of", "Manager", "Lead", "Chief")
+
+
+def family(db: Database) -> tuple[int, list[int]]:
+    """The umbrella with the most people, and the ids of its family's accounts."""
+    rows = queries.portfolio(db)
+    sizes: dict[int, int] = {}
+    for row in rows:
+        top = row.id if row.parent_id is None else row.parent_id
+        sizes[top] = sizes.get(top, 0) + row.people
+    top = max(sizes, key=sizes.__getitem__)
+    return top, [row.id for row in rows if top in (row.id, row.parent_id)]
+
+
+def write_year(db: Database, accounts: list[int], rows: int, seed: int = 11) -> int:
+    """``rows`` change-log entries over the last year, on the family's people."""
+    marks = ", ".join(str(a) for a in accounts)
+    people = db.rows(f"SELECT id, account_id FROM stakeholders WHERE account_id IN ({marks})")
+    rng = random.Random(seed)
+    now = utc_now()
+    entries = []
+    for _ in range(rows):
+        person, account = rng.choice(people)
+        at = now - timedelta(days=rng.uniform(0, 365))
+        kind = rng.random()
+        if kind < 0.35:
+            field, old, new = "stance", rng.choice(STANCES), rng.choice(STANCES)
+        elif kind < 0.6:
+            field, old, new = "strength", str(rng.randint(0, 4)), str(rng.randint(0, 4))
+        elif kind < 0.8:
+            field, old, new = "job_title", rng.choice(TITLES), rng.choice(TITLES)
+        elif kind < 0.97:
+            other = str(rng.choice(people)[0])
+            field, old, new = "reports_to_id", other, str(rng.choice(people)[0])
+        else:
+            field, old, new = "created", None, "Someone New"
+        entries.append(
+            {"changed_at": at, "changed_by": "bench", "account_id": account,
+             "entity_kind": "person", "entity_id": person, "field": field,
+             "old_value": old, "new_value": new, "is_undo": False}
+        )  # fmt: skip
+    with db.transaction() as session:
+        session.execute(insert(ChangeLogEntry.__table__), entries)
+    return len(entries)
+
+
+def date_pairs(now: datetime) -> list[tuple[str, datetime, datetime]]:
+    return [
+        ("a year back to now", now - timedelta(days=365), now),
+        ("6 months back to now", now - timedelta(days=182), now),
+        ("1 month back to now", now - timedelta(days=30), now),
+        ("a month in the middle", now - timedelta(days=200), now - timedelta(days=170)),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=20_000)
+    options = parser.parse_args()
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "bench.db")
+        create_synthetic_portfolio(db, PORTFOLIO_PEOPLE)
+        top, accounts = family(db)
+        logged = write_year(db, accounts, options.rows)
+        people = db.rows(
+            f"SELECT COUNT(*) FROM stakeholders WHERE account_id IN "
+            f"({', '.join(map(str, accounts))})"
+        )[0][0]
+        print(f"Compare two dates: {people:,} people, {logged:,} change-log rows over a year")
+        print("(target ≤ 300 ms, computed and drawn; medians of 7 runs)")
+        now = utc_now()
+        for label, start, end in date_pairs(now):
+            times, cpu = [], []
+            for _ in range(RUNS):
+                started, started_cpu = time.perf_counter(), time.process_time()
+                result = compare_dates(db, accounts, start, end)
+                times.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - started_cpu)
+            report("computed, " + label, times, cpu, f"{len(result.changes):,} changes")
+        bench_drawn(app, db, top)
+        db.close()
+
+
+def bench_drawn(app: QApplication, db: Database, account_id: int) -> None:
+    """The Map tab's comparison, from choosing the dates to the painted view."""
+    document = PortfolioDocument(db)
+    tab = MapTab(document)
+    tab.resize(1500, 950)
+    tab.show()
+    tab.show_account(account_id)
+    app.processEvents()
+    tab.view.fit_all()
+    comparison = tab.show_comparison(True)
+    assert comparison is not None
+    panel = comparison.panel
+    for label, months in (("a year back to now", 12), ("6 months back to now", 6),
+                          ("1 month back to now", 1)):  # fmt: skip
+        times, cpu = [], []
+        for _ in range(RUNS):
+            panel.slider.setValue(0)  # to "now": nothing to compare, reset the marks
+            started, started_cpu = time.perf_counter(), time.process_time()
+            panel.slider.setValue(months)  # compares, as a user's slider step does
+            tab.view.viewport().grab()
+            times.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+        shown = len(comparison.last.changes) if comparison.last else 0
+        report("drawn, " + label, times, cpu, f"{shown:,} changes, whole map in view")
+    tab.view.actual_size()
+    times, cpu = [], []
+    for _ in range(RUNS):
+        panel.slider.setValue(0)
+        started, started_cpu = time.perf_counter(), time.process_time()
+        panel.slider.setValue(12)
+        tab.view.viewport().grab()
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    report("drawn, a year back, at 100 %", times, cpu, "the view's part of the map")
+
+
+def report(label: str, times: list[float], cpu: list[float], what: str) -> None:
+    """One line of figures: wall-clock median (min, max) and the CPU time's median."""
+    ms = [t * 1e3 for t in times]
+    print(
+        f"  {label:34} median {statistics.median(ms):6.1f} ms (min {min(ms):.1f}, "
+        f"max {max(ms):.1f}; CPU median {statistics.median(cpu) * 1e3:.1f} ms), {what}"
+    )
+
+
+if __name__ == "__main__":
+    main()

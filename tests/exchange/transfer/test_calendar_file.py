@@ -1,0 +1,130 @@
+"""Reading calendar exports: Outlook's Windows zones, Google's series, Apple's Tokyo trip.
+
+Each file in tests/data/calendar/ is written as that program writes its exports. The range is
+the year 2026 in Berlin, where the director lives.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from calendar_portfolio import CALENDARS
+from keyplan.exchange.transfer.calendar_file import (
+    CalendarRefused,
+    day_range,
+    default_range,
+    read_calendar,
+)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+YEAR = day_range(date(2026, 1, 1), date(2026, 12, 31), datetime(2026, 12, 7, tzinfo=BERLIN),
+                 BERLIN)  # fmt: skip
+
+
+def read(name: str):
+    return read_calendar(CALENDARS / name, *YEAR, zone=BERLIN)
+
+
+def by_summary(meetings):
+    return {meeting.summary: meeting for meeting in meetings}
+
+
+def test_outlooks_windows_zone_names_are_read_from_their_own_vtimezone_blocks():
+    calendar = read("outlook_windows_zones.ics")
+    meetings = by_summary(calendar.meetings)
+    review = meetings["Quarterly service review"]
+    # 09:00 "W. Europe Standard Time" in March (winter time) is 08:00 UTC.
+    assert review.starts_utc == datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+    assert review.ends_utc == datetime(2026, 3, 10, 9, 30, tzinfo=UTC)
+    assert review.starts_local == datetime(2026, 3, 10, 9, 0, tzinfo=BERLIN)
+    # 16:00 "Pacific Standard Time" on 12 March is daylight time already (UTC-7).
+    pilot = meetings["Joint logistics pilot (Acme + Globex)"]
+    assert pilot.starts_utc == datetime(2026, 3, 12, 23, 0, tzinfo=UTC)
+    assert pilot.starts_local.date() == date(2026, 3, 13)  # midnight in Berlin…
+    assert pilot.day == date(2026, 3, 12)  # …but the meeting was on the 12th where it was held
+
+
+def test_outlook_names_emails_and_online_meetings_as_people_write_them():
+    review, pilot = sorted(read("outlook_windows_zones.ics").meetings, key=lambda m: m.day)
+    assert review.organiser.email == "tom.weber@ourco.example"  # "Tom.Weber@…" in the file
+    assert review.organiser.name == "Tom Weber"  # "Weber, Tom"
+    assert [a.email for a in review.attendees] == [
+        "ingrid.olsen@acme.example", "harald.berg@acme.example",
+        "lena.fischer@acme.example", "tom.weber@ourco.example",
+    ]  # fmt: skip
+    assert review.uid.startswith("040000008200E00074C5B7101A82E008") and review.occurrence == ""
+    assert not review.online and pilot.online  # a Teams meeting
+
+
+def test_all_day_and_cancelled_events_are_not_meetings():
+    calendar = read("outlook_windows_zones.ics")
+    assert (len(calendar.meetings), calendar.all_day, calendar.cancelled) == (2, 1, 1)
+    assert "Canceled: Contract talk" not in by_summary(calendar.meetings)
+
+
+def test_googles_weekly_series_is_expanded_with_its_exdate_its_moved_and_cancelled_weeks():
+    calendar = read("google_recurring.ics")
+    steering = [m for m in calendar.meetings if m.summary.startswith("Migration steering")]
+    assert [m.day for m in steering] == [
+        date(2026, 1, 7),  # 14 January: EXDATE
+        date(2026, 1, 22),  # the 21st, moved to Thursday 14:00
+        date(2026, 1, 28),  # 4 February: cancelled
+        date(2026, 2, 11), date(2026, 2, 18), date(2026, 2, 25),
+    ]  # fmt: skip
+    moved = steering[1]
+    assert moved.starts_utc == datetime(2026, 1, 22, 13, 0, tzinfo=UTC)
+    assert moved.summary == "Migration steering committee (moved to Thursday)"
+    # Each occurrence is named by its original start, which a move does not change.
+    assert moved.occurrence == "20260121T090000Z"
+    assert len({m.key for m in steering}) == 6
+    assert calendar.cancelled == 1
+    assert "harald.berg@acme.example" in {a.email for a in steering[0].attendees}
+
+
+def test_past_meetings_only_by_default():
+    now = datetime(2026, 12, 7, 9, 0, tzinfo=BERLIN)
+    calendar = read_calendar(CALENDARS / "google_recurring.ics", *default_range(now), zone=BERLIN)
+    assert "Planning 2027" not in by_summary(calendar.meetings)
+    assert "Intro call Initech" in by_summary(calendar.meetings)
+
+
+def test_apple_export_in_tokyo_time_and_rooms_are_not_attendees():
+    meetings = by_summary(read("apple_tokyo.ics").meetings)
+    dinner = meetings["Dinner with Mia in Tokyo"]
+    assert dinner.starts_utc == datetime(2026, 4, 15, 1, 0, tzinfo=UTC)
+    assert dinner.day == date(2026, 4, 15)
+    assert [a.email for a in dinner.attendees] == [
+        "mia.chen@acme-france.example", "kenji.sato@acme-france.example",
+    ]  # fmt: skip
+    assert dinner.attendees[1].name == "Kenji Sato"
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("broken_dates.ics", "broken_dates.ics is not a calendar Keyplan can read: "),
+        ("not_a_calendar.ics", "not_a_calendar.ics is not a calendar file (.ics)"),
+        ("missing.ics", "There is no file"),
+    ],
+)
+def test_a_file_that_is_not_a_readable_calendar_is_refused_in_one_line(name, message):
+    with pytest.raises(CalendarRefused, match=message.replace("(", r"\(").replace(")", r"\)")) as e:
+        read(name)
+    assert "\n" not in str(e.value)
+
+
+def test_an_empty_range_is_refused():
+    with pytest.raises(CalendarRefused, match="The range is empty"):
+        day_range(date(2026, 5, 1), date(2026, 4, 1), datetime(2026, 12, 7, tzinfo=BERLIN))
+
+
+def test_outlooks_customized_zone_is_honoured_and_a_zoom_link_in_the_text_means_online():
+    (visit,) = read("outlook_custom_zone.ics").meetings
+    # 15:00 at +05:30, a zone with no name the time-zone database knows: its block is used.
+    assert visit.starts_utc == datetime(2026, 5, 7, 9, 30, tzinfo=UTC)
+    assert visit.day == date(2026, 5, 7)
+    assert visit.online  # the Zoom link is folded over two lines of the description
+    assert [a.email for a in visit.attendees] == ["ingrid.olsen@acme.example"]

@@ -1,0 +1,60 @@
+"""The changes since the last review: in the internal plan and the brief, not the customer plan."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from pdf_sample import pdf_text
+
+from history_helpers import age_the_history
+from keyplan.domain.history.wording import day_text
+from keyplan.reports.export import export_pdf
+from keyplan.store.map import edits as map_edits
+from keyplan.store.models import utc_now
+from keyplan.store.people import edits
+
+
+@pytest.fixture
+def reviewed(db):
+    """Acme, reviewed ten days ago; since then Harald turned blocker, Mia joined under him,
+    Ingrid became CIO, and Olaf left."""
+    acme = edits.add_account(db, "Acme")
+    ingrid = edits.add_stakeholder(db, acme, "Ingrid Olsen", job_title="Head of IT")
+    harald = edits.add_stakeholder(db, acme, "Harald Berg", stance="neutral")
+    olaf = edits.add_stakeholder(db, acme, "Olaf Lund")
+    edits.set_account_field(db, acme, "last_review_on", date.today() - timedelta(days=10))
+    age_the_history(db, 30)  # everything so far happened before the review
+    edits.set_stakeholder_field(db, harald, "stance", "blocker")
+    edits.set_stakeholder_field(db, ingrid, "job_title", "CIO")
+    mia = edits.add_stakeholder(db, acme, "Mia Chen")
+    map_edits.move_people_under(db, [mia], harald)
+    edits.set_stakeholder_field(db, olaf, "has_left", True)
+    return acme
+
+
+def test_the_internal_plan_lists_joins_leaves_moves_and_assessments_with_dates(
+    db, reviewed, tmp_path
+):
+    text = pdf_text(export_pdf(db, reviewed, "internal", tmp_path / "internal.pdf"))
+    today = utc_now().date().isoformat()
+    assert "What changed since the last review" in text
+    assert "1 joined, 1 left, 2 changed." in text
+    for expected in ("New people", "Mia Chen", "People who left", "Olaf Lund",
+                     "stance neutral → blocker", "title Head of IT → CIO", today):  # fmt: skip
+        assert expected in text, expected
+
+
+def test_the_customer_plan_says_nothing_of_what_changed(db, reviewed, tmp_path):
+    text = pdf_text(export_pdf(db, reviewed, "customer", tmp_path / "customer.pdf"))
+    for secret in ("What changed", "neutral → blocker", "Head of IT → CIO", "People who left"):
+        assert secret not in text, secret
+
+
+def test_the_brief_has_one_line_of_change_per_attendee(db, reviewed, tmp_path):
+    path = export_pdf(
+        db, reviewed, "brief", tmp_path / "b.pdf", people=["Harald Berg", "Ingrid Olsen"]
+    )
+    text = pdf_text(path)
+    assert f"Since the last review: stance changed to blocker on {day_text(utc_now())}" in text
+    assert "Since the last review: new in role since" in text
