@@ -22,6 +22,7 @@ from keyplan.domain.fields import (
     Kind,
     text_limit,
 )
+from keyplan.domain.evidence import EVIDENCE_FIELDS
 from keyplan.domain.interaction_fields import INTERACTION_FIELDS
 from keyplan.domain.plain_text import quoted, require_plain_text, without_controls
 from keyplan.domain.plan_fields import PLAN_TABLE_SPECS
@@ -31,6 +32,7 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
     "accounts": ACCOUNT_FIELDS,
     "stakeholders": STAKEHOLDER_FIELDS,
     "interactions": INTERACTION_FIELDS,
+    "evidence": EVIDENCE_FIELDS,
     **{str(table): spec.fields for table, spec in PLAN_TABLE_SPECS.items()},
 }
 

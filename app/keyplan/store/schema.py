@@ -8,5 +8,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial",
     "0002_team_versions",
     "0003_profile_url_aliases",
+    "0007_evidence",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
