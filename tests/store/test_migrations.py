@@ -49,7 +49,8 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # start-up, as a user's file is), with one edit that fills what the revision added:
 # 0002 Zoë's phone (version 2, by keyplan-tests); 0003 François' profile URL and the
 # umbrella's aliases; 0007 one piece of evidence for François' stance ("Said he has not decided
-# yet", 2026-12-01, second hand, a guess). Then journal_mode=DELETE and VACUUM, so the file stands alone.
+# yet", 2026-12-01, second hand, a guess). Then journal_mode=DELETE and VACUUM, so the file
+# stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"

@@ -121,7 +121,7 @@ def claimed_ratings(
         RatedField.BUYING_ROLE.value: rated_text(buying_role),
         RatedField.STRENGTH.value: rated_text(strength),
     }
-    return {name: value for name, value in values.items() if value not in _NO_CLAIM}
+    return {name: value for name, value in values.items() if value and value not in _NO_CLAIM}
 
 
 def cadence_days(review_cadence_days: int | None) -> int:

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from keyplan.domain.errors import RuleViolation
+from keyplan.domain.evidence import EVIDENCE_FIELDS
 from keyplan.domain.fields import (
     ACCOUNT_FIELDS,
     MAX_AMOUNT,
@@ -22,7 +23,6 @@ from keyplan.domain.fields import (
     Kind,
     text_limit,
 )
-from keyplan.domain.evidence import EVIDENCE_FIELDS
 from keyplan.domain.interaction_fields import INTERACTION_FIELDS
 from keyplan.domain.plain_text import quoted, require_plain_text, without_controls
 from keyplan.domain.plan_fields import PLAN_TABLE_SPECS

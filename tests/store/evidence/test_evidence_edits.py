@@ -50,7 +50,7 @@ def test_evidence_kept_changed_and_removed_in_one_list(db, nordwind):
     evidence_edits.edit_person(
         db, dana, {}, [_blocker_seen(alex), _blocker_seen(alex, observed="Second")]
     )
-    first, second = evidence_queries.person_evidence(db, dana)
+    first, _second = evidence_queries.person_evidence(db, dana)
     evidence_edits.edit_person(db, dana, {}, [{**_blocker_seen(alex), "id": first["id"],
                                                "confidence": "likely"}])  # fmt: skip
     [only] = evidence_queries.person_evidence(db, dana)

@@ -223,10 +223,10 @@ def apply_follow_up(
             _require_customer(session, person_id, umbrella)
             _check_references(session, person_id, [values])
             added.append(Evidence(stakeholder_id=person_id, **values))
-        for model, values in ((Action, action_values), (Commitment, promise_values)):
-            if values is not None:
-                _check_plan_references(session, values, umbrella)
-                added.append(model(account_id=meeting.account_id, **values))
+        for model, next_step in ((Action, action_values), (Commitment, promise_values)):
+            if next_step is not None:
+                _check_plan_references(session, next_step, umbrella)
+                added.append(model(account_id=meeting.account_id, **next_step))
         session.add_all(added)
         session.flush()
         for row in added:
