@@ -82,7 +82,7 @@ def test_a_meeting_follow_up_is_written_and_taken_back_row_for_row(db, nordwind)
     dana, alex, account = nordwind["dana"], nordwind["alex"], nordwind["account"]
     meeting = meeting_edits.log_interaction(db, account, "2026-12-01", [dana], [alex])
     edit = evidence_edits.apply_follow_up(
-        db, meeting, strengths={dana: 3},
+        db, meeting, ratings={dana: {"strength": 3}},
         evidence=[{**_blocker_seen(alex, rated_as="supporter"), "stakeholder_id": dana}],
         commitment={"promise": "Send the study", "to_stakeholder_id": dana,
                     "by_team_member_id": alex, "due_on": "2026-12-15"},
@@ -110,7 +110,10 @@ def test_a_follow_up_with_a_bad_promise_writes_nothing(db, nordwind):
     meeting = meeting_edits.log_interaction(db, account, "2026-12-01", [dana], [])
     with pytest.raises(RuleViolation):
         evidence_edits.apply_follow_up(
-            db, meeting, strengths={dana: 3}, commitment={"promise": "", "due_on": "2026-12-15"}
+            db,
+            meeting,
+            ratings={dana: {"strength": 3}},
+            commitment={"promise": "", "due_on": "2026-12-15"},
         )
     assert queries.person(db, dana)["strength"] == 1
 

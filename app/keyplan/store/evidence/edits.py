@@ -20,6 +20,7 @@ from keyplan.domain.errors import RuleViolation
 from keyplan.domain.evidence import EVIDENCE_FIELDS, check_rated_as
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.plan_fields import ACTION_FIELDS, COMMITMENT_FIELDS
+from keyplan.domain.vocabulary import RatedField
 from keyplan.store.database import Database
 from keyplan.store.models import (
     Action,
@@ -160,24 +161,28 @@ def _content(rows: list[EvidenceRow]) -> list[dict[str, Any]]:
 
 @dataclass
 class FollowUpEdit:
-    """What a meeting's follow-up changed: relationships (before, after) and the rows added."""
+    """What a meeting's follow-up changed: ratings (before, after) and the rows it added."""
 
-    old_strengths: dict[int, int] = field(default_factory=dict)
-    new_strengths: dict[int, int] = field(default_factory=dict)
+    old_ratings: dict[int, dict[str, Any]] = field(default_factory=dict)
+    new_ratings: dict[int, dict[str, Any]] = field(default_factory=dict)
     added: RowSnapshot = field(default_factory=RowSnapshot)
 
     @property
     def person_ids(self) -> tuple[int, ...]:
-        people = set(self.new_strengths)
+        people = set(self.new_ratings)
         people |= {row["stakeholder_id"] for row in self.added.rows.get("evidence", {}).values()}
         return tuple(sorted(people))
+
+
+#: The fields a follow-up may change: the ratings a meeting shows.
+FOLLOW_UP_FIELDS = frozenset(field.value for field in RatedField)
 
 
 def apply_follow_up(
     db: Database,
     interaction_id: int,
     *,
-    strengths: dict[int, Any] | None = None,
+    ratings: dict[int, dict[str, Any]] | None = None,
     evidence: Sequence[dict[str, Any]] = (),
     action: dict[str, Any] | None = None,
     commitment: dict[str, Any] | None = None,
@@ -187,7 +192,7 @@ def apply_follow_up(
     Args:
         db: the open database.
         interaction_id: the logged meeting.
-        strengths: person id -> their new relationship strength.
+        ratings: person id -> {rating: new value} (stance, influence, buying role, strength).
         evidence: pieces of evidence (each with ``stakeholder_id``), linked to the meeting.
         action: the next step as an action of the plan (``ACTION_FIELDS``), or None.
         commitment: the next step as a promise (``COMMITMENT_FIELDS``), or None.
@@ -196,28 +201,25 @@ def apply_follow_up(
         RuleViolation: a value breaks a rule (nothing is written).
         NotFound: the meeting, a person or a team member is gone.
     """
-    new_strengths = {
-        pid: STAKEHOLDER_FIELDS["strength"].parse(v) for pid, v in (strengths or {}).items()
-    }
+    new_ratings = {pid: _parsed_ratings(values) for pid, values in (ratings or {}).items()}
     pieces = [
-        (
-            int(row["stakeholder_id"]),
-            parse_evidence({**_without_person(row), "interaction_id": interaction_id}),
-        )
+        (int(row["stakeholder_id"]), parse_evidence({**_without_person(row),
+                                                      "interaction_id": interaction_id}))
         for row in evidence
-    ]
+    ]  # fmt: skip
     action_values = _plan_values(ACTION_FIELDS, action)
     promise_values = _plan_values(COMMITMENT_FIELDS, commitment)
     edit = FollowUpEdit()
     with db.transaction() as session:
         meeting = _get(session, Interaction, interaction_id)
         umbrella = umbrella_account_ids(session, meeting.account_id)
-        for person_id, strength in new_strengths.items():
+        for person_id, values in new_ratings.items():
             _require_customer(session, person_id, umbrella)
-            old = set_fields_in(session, person_id, {"strength": strength})
-            if old["strength"] != strength:
-                edit.old_strengths[person_id] = old["strength"]
-                edit.new_strengths[person_id] = strength
+            old = set_fields_in(session, person_id, values)
+            changed = [name for name in values if old[name] != values[name]]
+            if changed:
+                edit.old_ratings[person_id] = {name: old[name] for name in changed}
+                edit.new_ratings[person_id] = {name: values[name] for name in changed}
         added: list[Base] = []
         for person_id, values in pieces:
             _require_customer(session, person_id, umbrella)
@@ -236,20 +238,27 @@ def apply_follow_up(
     return edit
 
 
+def _parsed_ratings(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(values) - FOLLOW_UP_FIELDS
+    if unknown:
+        raise RuleViolation(f"A meeting's follow-up cannot change '{sorted(unknown)[0]}'.")
+    return {name: STAKEHOLDER_FIELDS[name].parse(value) for name, value in values.items()}
+
+
 def revert_follow_up(db: Database, edit: FollowUpEdit) -> None:
     """Take a follow-up back: the rows it added go, the relationships are as they were."""
     with db.transaction() as session:
         delete_snapshot_rows(session, edit.added)
-        for person_id, strength in edit.old_strengths.items():
-            set_fields_in(session, person_id, {"strength": strength})
+        for person_id, values in edit.old_ratings.items():
+            set_fields_in(session, person_id, values)
 
 
 def reapply_follow_up(db: Database, edit: FollowUpEdit) -> None:
     """Make a follow-up again after its undo: the same rows, ids and all."""
     with db.transaction() as session:
         restore_snapshot(session, edit.added)
-        for person_id, strength in edit.new_strengths.items():
-            set_fields_in(session, person_id, {"strength": strength})
+        for person_id, values in edit.new_ratings.items():
+            set_fields_in(session, person_id, values)
 
 
 def _without_person(row: dict[str, Any]) -> dict[str, Any]:
