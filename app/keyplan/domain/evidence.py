@@ -217,3 +217,42 @@ def evidence_line(item: EvidenceFacts) -> str:
     parts = [item.observed_on.isoformat(), item.source.label.lower(), item.confidence.label.lower()]
     who = f"{item.by}: " if item.by else ""
     return " · ".join(parts) + f" — {who}{item.observed}"
+
+
+@dataclass(frozen=True, slots=True)
+class RatingDoubt:
+    """One uncertain rating of a person, with the newest evidence it has (maybe none)."""
+
+    rating: str
+    rated_as: str
+    newest: EvidenceFacts | None
+
+    def text(self, today: date) -> str:
+        return doubt_text(self.rating, self.rated_as, self.newest, today)
+
+
+def person_doubts(
+    claimed: Mapping[str, str],
+    evidence: Iterable[EvidenceFacts],
+    review_cadence_days: int | None,
+    today: date,
+) -> tuple[RatingDoubt, ...]:
+    """The uncertain ratings of one person (``RatedField`` order), each with its newest evidence.
+
+    Args:
+        claimed: rating name -> its current value (``claimed_ratings``).
+        evidence: the person's evidence (others' is ignored by rating, not by person: pass
+            the person's own).
+        review_cadence_days: the review cadence of the person's account.
+        today: the date the age is measured against.
+    """
+    items = tuple(evidence)
+    doubts = []
+    for field in RatedField:
+        value = claimed.get(field.value)
+        if value is None:
+            continue
+        newest = newest_evidence(items, field.value, value)
+        if is_uncertain(newest.observed_on if newest else None, review_cadence_days, today):
+            doubts.append(RatingDoubt(field.value, value, newest))
+    return tuple(doubts)

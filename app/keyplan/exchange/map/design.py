@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from keyplan.domain import evidence as evidence_rules
+from keyplan.domain.evidence import claimed_ratings
 from keyplan.domain.layout import LayoutOptions
 from keyplan.domain.relationships import (
     KEY_ROLES,
@@ -91,7 +93,7 @@ LEFT_OPACITY = 0.45  # people who left the company
 LEGEND_BADGES = ROLE_BADGE_KEY
 LEGEND_MARKS = (
     "H/M/L influence · ●●○○ relationship · initials: our owner · clock: contact overdue · "
-    "dashed ring: never contacted"
+    "dashed ring: never contacted · dashed card and ?: rating without recent evidence"
 )
 
 _LEVEL_RANK = {level.value: rank for rank, level in enumerate(Level)}
@@ -155,6 +157,24 @@ def is_stale(person: MapPerson, today: date) -> bool:
 def contact_every(person: MapPerson) -> int:
     """The days a person may go without contact (theirs, or the default)."""
     return contact_interval(person.contact_frequency_days)
+
+
+def uncertain_ratings(person: MapPerson, today: date) -> tuple[str, ...]:
+    """The person's ratings that rest on no evidence newer than their account's review
+    cadence (``domain.evidence``): the card shows them with "?" and a dashed outline."""
+    claimed = claimed_ratings(
+        stance=person.stance,
+        influence=person.influence,
+        buying_role=person.buying_role,
+        strength=person.strength,
+    )
+    newest = {(rating, rated_as): day for rating, rated_as, day in person.evidence}
+    return evidence_rules.uncertain_ratings(claimed, newest, person.review_cadence_days, today)
+
+
+#: The dash of an uncertain card's outline (on, off), in scene units: coarse enough to read
+#: on a grey print, unlike any influence line's.
+UNCERTAIN_DASH = (5.0, 3.0)
 
 
 def is_decision_maker(person: MapPerson) -> bool:

@@ -18,7 +18,7 @@ from functools import cache
 from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
 from keyplan.domain.plain_text import isolated
 from keyplan.domain.relationships import ContactDue
-from keyplan.domain.vocabulary import ROLE_BADGES, InfluenceKind, Stance
+from keyplan.domain.vocabulary import ROLE_BADGES, InfluenceKind, RatedField, Stance
 from keyplan.exchange.map import design as design
 from keyplan.store.map.rows import MapData, MapLine, MapPerson
 
@@ -224,21 +224,32 @@ def _card(person: MapPerson, box: Box, tag: str | None, today: date) -> str:
     faded = f' opacity="{design.LEFT_OPACITY}"' if person.has_left else ""
     tag_width = _tag_width(tag) if tag else 0.0
     department_room = _TEXT_WIDTH - (tag_width + 6.0 if tag else 0.0)
+    uncertain = design.uncertain_ratings(person, today)
     return "".join(
         (
             f'<g transform="translate({box.x:.1f},{box.y:.1f})"{faded}>\n',
             _body(key),
+            _UNCERTAIN_OUTLINE if uncertain else "",
             _line(person.full_name, 13.0, _TEXT_WIDTH, bold=True, top=5.0, height=18.0),
             _line(person.job_title or "", 11.0, _TEXT_WIDTH, top=23.0, height=16.0),
             _line(person.department or "", 10.0, department_room, top=39.0, height=15.0,
                   colour=design.MUTED_INK),
             _tag(tag) if tag else "",
-            _badges(person.buying_role, person.influence, max(0, min(4, person.strength)), key),
+            _badges(person.buying_role, person.influence, max(0, min(4, person.strength)), key,
+                    uncertain),
             _marks(design.owner_mark(person.owners), design.contact_mark(person, today),
                    person.has_left),
             "</g>\n",
         )
     )  # fmt: skip
+
+
+#: A card whose ratings lack recent evidence: a dashed dark outline over the stance's.
+_UNCERTAIN_OUTLINE = (
+    f'<rect width="{_W:g}" height="{_H:g}" rx="{design.CARD_RADIUS:g}" fill="none" '
+    f'stroke="{design.INK}" stroke-width="1.6" '
+    f'stroke-dasharray="{design.UNCERTAIN_DASH[0]:g},{design.UNCERTAIN_DASH[1]:g}"/>\n'
+)
 
 
 @cache
@@ -291,11 +302,21 @@ def _tag(tag: str) -> str:
 
 
 @cache
-def _badges(role: str, influence: str | None, strength: int, stance: str) -> str:
-    """The bottom row's left side: buying role and influence badges, relationship dots."""
+def _badges(
+    role: str, influence: str | None, strength: int, stance: str, uncertain: tuple[str, ...] = ()
+) -> str:
+    """The bottom row's left side: "?" for an uncertain stance, buying role and influence
+    badges (with "?" when uncertain), relationship dots."""
     y, x, parts = _ROW_Y, design.TEXT_LEFT, []
     role_text = ROLE_BADGES.get(role)
     influence_text = design.INFLUENCE_BADGES.get(influence or "")
+    if role_text and RatedField.BUYING_ROLE.value in uncertain:
+        role_text += "?"
+    if influence_text and RatedField.INFLUENCE.value in uncertain:
+        influence_text += "?"
+    if RatedField.STANCE.value in uncertain:
+        parts.append(_badge(x, y, "?", design.INK, design.STANCE_EDGE[stance]))
+        x += text_width("?", 9.0, bold=True) + 12.0
     if role_text:
         parts.append(_badge(x, y, role_text, design.INK, design.STANCE_EDGE[stance]))
         x += text_width(role_text, 9.0, bold=True) + 12.0

@@ -42,6 +42,7 @@ PAD = 9.0
 NAME_SIZE = 9.5  # points at scale 1; the PDF never prints a page below 0.8 of it
 NOTE_BAND = 15.0  # height of the "continues on page" band (the map adds it to the card)
 NOTE_SIZE = 8.0
+UNCERTAIN_DASH = (5.0, 3.0)  # the dash of an uncertain card, as on screen and in the SVG
 FULL_DOT, EMPTY_DOT = "●", "○"  # relationship strength, 0–4
 
 
@@ -55,6 +56,7 @@ class MapCard:
     stance: str | None = None
     badges: str = ""
     strength: int = 0
+    uncertain: bool = False  # a rating without recent evidence: a dashed, darker outline
 
 
 def draw_map_page(
@@ -124,6 +126,8 @@ def _draw_card(canvas, box: Box, card: MapCard, internal: bool, note: str) -> No
     canvas.setFillColor(WHITE)
     canvas.setLineWidth(0.7)
     canvas.rect(left, bottom, box.width, box.height, stroke=1, fill=1)
+    if card.uncertain:
+        _draw_uncertain_outline(canvas, box)
     canvas.setFillColor(
         STANCE_COLOURS.get(card.stance or "", NEUTRAL_CARD) if internal else NEUTRAL_CARD
     )
@@ -139,6 +143,16 @@ def _draw_card(canvas, box: Box, card: MapCard, internal: bool, note: str) -> No
         _draw_note(canvas, box, note, text_left)
     if internal:
         _draw_badges(canvas, box, card, text_left, -box.bottom + band + 8)
+
+
+def _draw_uncertain_outline(canvas, box: Box) -> None:
+    """A dashed dark outline: the card rests on no recent evidence (reads in grey print)."""
+    canvas.saveState()
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(1.3)
+    canvas.setDash(*UNCERTAIN_DASH)
+    canvas.rect(box.x, -box.bottom, box.width, box.height, stroke=1, fill=0)
+    canvas.restoreState()
 
 
 def _draw_note(canvas, box: Box, note: str, text_left: float) -> None:

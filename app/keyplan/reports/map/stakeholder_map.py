@@ -20,8 +20,15 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from keyplan.domain.evidence import claimed_ratings, person_doubts
 from keyplan.domain.layout import Box, CardSpec, OrgChartLayout, layout_org_chart
-from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, InfluenceKind, Stance
+from keyplan.domain.vocabulary import (
+    ROLE_BADGE_KEY,
+    ROLE_BADGES,
+    InfluenceKind,
+    RatedField,
+    Stance,
+)
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.fonts import SANS_BOLD, draw_text
 from keyplan.reports.map.drawing import NAME_SIZE, NOTE_BAND, MapCard, draw_map_page
@@ -67,7 +74,7 @@ def build_map(ctx: Context) -> MapModel:
         )
         for p in people
     ]
-    cards = {p.id: _card(p, ctx.internal) for p in people}
+    cards = {p.id: _card(p, ctx.internal, _uncertain(ctx, p)) for p in people}
     lines = tuple(
         (line.from_id, line.to_id, line.kind)
         for line in ctx.plan.influence_lines
@@ -95,12 +102,32 @@ def _nearest_present_manager(
     return current if current in present else None
 
 
-def _card(person: PersonRow, internal: bool) -> MapCard:
+def _uncertain(ctx: Context, person: PersonRow) -> tuple[str, ...]:
+    """The person's ratings without recent evidence (internal maps only)."""
+    if not ctx.internal:
+        return ()
+    claimed = claimed_ratings(
+        stance=person["stance"],
+        influence=person["influence"],
+        buying_role=person["buying_role"],
+        strength=person["strength"],
+    )
+    cadence = ctx.plan.cadences.get(person.account_id)
+    doubts = person_doubts(claimed, ctx.plan.person_evidence(person.id), cadence, ctx.plan.today)
+    return tuple(doubt.rating for doubt in doubts)
+
+
+def _card(person: PersonRow, internal: bool, uncertain: tuple[str, ...] = ()) -> MapCard:
     if not internal:
         return MapCard(person["full_name"], person["job_title"] or "", person["department"] or "")
     role = ROLE_BADGES.get(person["buying_role"] or "", "")
     influence = person["influence"]
-    badges = " · ".join(b for b in (role, f"Infl. {influence}" if influence else "") if b)
+    if role and RatedField.BUYING_ROLE.value in uncertain:
+        role += "?"
+    if influence:
+        influence = f"Infl. {influence}" + ("?" if RatedField.INFLUENCE.value in uncertain else "")
+    stance_doubt = "?" if RatedField.STANCE.value in uncertain else ""
+    badges = " · ".join(b for b in (stance_doubt, role, influence or "") if b)
     return MapCard(
         name=person["full_name"],
         title=person["job_title"] or "",
@@ -108,6 +135,7 @@ def _card(person: PersonRow, internal: bool) -> MapCard:
         stance=person["stance"] or Stance.UNKNOWN.value,
         badges=badges,
         strength=person["strength"] or 0,
+        uncertain=bool(uncertain),
     )
 
 

@@ -117,7 +117,7 @@ def newest_dates(
         if isinstance(newest, str):  # SQLite hands MAX() of a date back as text
             newest = date.fromisoformat(newest)
         found[person_id] = (*found.get(person_id, ()), (rating, rated_as, newest))
-    return found
+    return {person_id: tuple(sorted(items)) for person_id, items in found.items()}
 
 
 def review_cadences(session: Session, condition: ColumnElement[bool]) -> dict[int, int | None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -37,6 +38,12 @@ _LAST_CONTACTS = """
     JOIN stakeholders s ON s.id = link.stakeholder_id
     WHERE s.account_id IN ({family}) GROUP BY link.stakeholder_id
 """
+_EVIDENCE = """
+    SELECT e.stakeholder_id, e.rating, e.rated_as, MAX(e.observed_on) FROM evidence e
+    JOIN stakeholders s ON s.id = e.stakeholder_id
+    WHERE s.account_id IN ({family}) GROUP BY e.stakeholder_id, e.rating, e.rated_as
+"""
+_CADENCES = "SELECT id, review_cadence_days FROM accounts WHERE id IN ({family})"
 _LINES = """
     SELECT id, from_stakeholder_id, to_stakeholder_id, kind, strength, note FROM influence_lines
     WHERE from_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
@@ -97,8 +104,17 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
         person_id: date.fromisoformat(day)
         for person_id, day in connection.execute(_LAST_CONTACTS.format(family=marks), ids)
     }
+    evidence: dict[int, tuple[tuple[str, str, date], ...]] = {}
+    for person_id, rating, rated_as, day in connection.execute(_EVIDENCE.format(family=marks), ids):
+        found = (rating, rated_as, date.fromisoformat(day))
+        evidence[person_id] = (*evidence.get(person_id, ()), found)
+    cadences = dict(connection.execute(_CADENCES.format(family=marks), ids).fetchall())
     people = [
-        _person(row, owners, contacts)
+        replace(
+            _person(row, owners, contacts),
+            evidence=tuple(sorted(evidence.get(row[0], ()))),
+            review_cadence_days=cadences.get(row[1]),
+        )
         for row in connection.execute(_PEOPLE.format(family=marks), ids)
     ]
     lines = [MapLine(*row) for row in connection.execute(_LINES.format(family=marks), ids + ids)]

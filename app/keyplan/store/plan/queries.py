@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from keyplan.domain.rules import is_commitment_late
 from keyplan.store.database import Database
+from keyplan.store.evidence.queries import family_evidence
 from keyplan.store.models import (
     Account,
     Action,
@@ -126,6 +127,12 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
             commitments=_commitments(session, below, today),
             interactions=recent_interactions(session, below, RECENT_INTERACTIONS),
             today=today,
+            evidence=tuple(family_evidence(session, below)),
+            cadences=dict(
+                session.execute(
+                    select(Account.id, Account.review_cadence_days).where(Account.id.in_(below))
+                ).all()
+            ),
         )
 
 

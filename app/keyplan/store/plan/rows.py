@@ -5,10 +5,11 @@ No ORM object and no session: a worker thread or a PDF builder can hold these fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from keyplan.domain.evidence import EvidenceFacts
 from keyplan.domain.vocabulary import TeamRole
 from keyplan.store.people.queries import PersonRow
 
@@ -156,6 +157,12 @@ class PlanData:
     commitments: tuple[CommitmentRow, ...]
     interactions: tuple[InteractionRow, ...]
     today: date
+    #: What the ratings rest on (``domain.evidence``), and each account's review cadence.
+    evidence: tuple[EvidenceFacts, ...] = ()
+    cadences: dict[int, int | None] = field(default_factory=dict)
+
+    def person_evidence(self, person_id: int) -> tuple[EvidenceFacts, ...]:
+        return tuple(item for item in self.evidence if item.person_id == person_id)
 
     @property
     def name(self) -> str:
