@@ -256,3 +256,18 @@ def person_doubts(
         if is_uncertain(newest.observed_on if newest else None, review_cadence_days, today):
             doubts.append(RatingDoubt(field.value, value, newest))
     return tuple(doubts)
+
+
+def doubts_sentence(doubts: Iterable[RatingDoubt], today: date) -> str:
+    """Several uncertain ratings of one person in one line: those with old evidence each in
+    words, those with none together ("Skeptic? — last evidence 3 months ago, meeting; no
+    evidence for high influence").
+    """
+    items = list(doubts)
+    aged = [doubt.text(today) for doubt in items if doubt.newest is not None]
+    bare = [value_label(doubt.rating, doubt.rated_as) for doubt in items if doubt.newest is None]
+    if bare and not aged:
+        return f"{bare[0]}?" + "".join(f", {word.lower()}?" for word in bare[1:]) + " — no evidence"
+    if bare:
+        aged.append("no evidence for " + ", ".join(word.lower() for word in bare))
+    return "; ".join(aged)

@@ -9,19 +9,23 @@ scores (``dashboard_tally``).
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.domain.insights.contacts import RECENT_DAYS
-from keyplan.domain.insights.facts import AccountFacts
+from keyplan.domain.insights.facts import AccountFacts, LineFacts
 from keyplan.domain.insights.tally import AccountTally
 from keyplan.domain.rules import families_below
 from keyplan.store.database import Database
+from keyplan.store.evidence.queries import family_evidence
 from keyplan.store.insights.fact_buckets import FactBuckets, PortfolioAccount
 from keyplan.store.meetings import facts as interaction_facts
+from keyplan.store.models import Account, InfluenceLine, Stakeholder
 from keyplan.store.people.queries import umbrella_family_below
 
 __all__ = [
@@ -67,9 +71,31 @@ def account_facts(
                 buckets.add_interaction(*line)
         else:
             _read_contacts(session, buckets, family, today)
+        politics = _evidence_and_lines(session, family)
     if account_id not in buckets.accounts:
         raise NotFound(f"That account no longer exists (id {account_id}).")
-    return buckets.facts_for(account_id, family)
+    return replace(buckets.facts_for(account_id, family), **politics)
+
+
+def _evidence_and_lines(session: Session, family: Collection[int]) -> dict[str, Any]:
+    """What only one family's insights read: evidence, influence lines, review cadences."""
+    inside = select(Stakeholder.id).where(Stakeholder.account_id.in_(list(family)))
+    lines = select(
+        InfluenceLine.from_stakeholder_id,
+        InfluenceLine.to_stakeholder_id,
+        InfluenceLine.kind,
+        InfluenceLine.strength,
+    ).where(
+        InfluenceLine.from_stakeholder_id.in_(inside), InfluenceLine.to_stakeholder_id.in_(inside)
+    )
+    cadences = select(Account.id, Account.review_cadence_days).where(Account.id.in_(list(family)))
+    return {
+        "evidence": tuple(family_evidence(session, family)),
+        "lines": tuple(
+            LineFacts(*row) for row in session.execute(lines.order_by(InfluenceLine.id))
+        ),
+        "cadences": tuple(tuple(row) for row in session.execute(cadences)),
+    }
 
 
 def portfolio_facts(db: Database) -> PortfolioFacts:
