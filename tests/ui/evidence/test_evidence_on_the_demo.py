@@ -46,9 +46,15 @@ def test_recent_evidence_clears_a_blockers_doubt_in_the_findings_and_on_the_map(
     card = map_tab.scene.cards[sebastian]
     assert "stance" in card_face(card.person, None, TODAY).uncertain
 
-    demo_window.document.evidence_editor.edit_person(sebastian, {}, [{
-        "rating": "stance", "rated_as": "blocker", "observed": "Told us to our face: no renewal.",
-        "observed_on": TODAY.isoformat(), "source": "meeting", "confidence": "confirmed"}])  # fmt: skip
+    seen = {
+        "rating": "stance",
+        "rated_as": "blocker",
+        "observed": "Said to us: no renewal.",
+        "observed_on": TODAY.isoformat(),
+        "source": "meeting",
+        "confidence": "confirmed",
+    }
+    demo_window.document.evidence_editor.edit_person(sebastian, {}, [seen])
     qtbot.waitUntil(lambda: "stance" not in card_face(
         map_tab.scene.cards[sebastian].person, None, TODAY).uncertain)  # fmt: skip
     tab = demo_window.show_tab("Insights")
