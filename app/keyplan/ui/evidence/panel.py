@@ -53,6 +53,9 @@ class EvidenceTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # A meeting's label is long: a fixed column, its full text in the tooltip.
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(len(COLUMNS) - 1, 170)
         self.verticalHeader().setVisible(False)
         self.setMinimumHeight(110)
         self.edited = False  # True once the user changed, added or removed a row
@@ -71,11 +74,14 @@ class EvidenceTable(QTableWidget):
             value = values.get(name)
             if name in _COMBOS:
                 box = make_choice_box(self, self._items(name), value)
+                box.setToolTip(box.currentText())
                 box.currentIndexChanged.connect(self._mark_edited)
                 self.setCellWidget(row, column, box)
             else:
                 text = EVIDENCE_FIELDS[name].display(value) if value is not None else ""
-                self.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.setItem(row, column, item)
         first = self.item(row, 0)
         first.setData(_ROW_DATA, (values.get("id"), values.get("rated_as")))
         if values.get("rated_as"):
