@@ -85,8 +85,9 @@ def test_log_a_meeting_with_the_cfo_accept_trusted_and_a_promise_then_one_undo_t
         assert str(promise.due_on) == "2026-12-14"
     evidence = evidence_queries.person_evidence(db, zoe)
     new = [e for e in evidence if e["observed_on"] == TODAY]
+    me = "Alex Morgan (you)"
     assert {(e["rating"], e["rated_as"], e["by"]) for e in new} == {
-        ("strength", "3", "Alex Morgan (you)"), ("stance", "skeptic", "Alex Morgan (you)")}  # fmt: skip
+        ("strength", "3", me), ("stance", "skeptic", me)}  # fmt: skip
     assert len({e["interaction_id"] for e in new}) == 1  # both linked to this meeting
     stack = demo_window.document.undo_stack
     assert stack.count() == 1
