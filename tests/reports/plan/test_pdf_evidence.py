@@ -26,3 +26,10 @@ def test_the_brief_gives_the_attending_blocker_his_evidence(pdfs):
     assert "Evidence: Blocker? — 2026-06-20 · second hand · likely" in text
     assert "Decision maker? — no evidence" in text
     assert "What the key ratings rest on" not in _flat(pdfs["customer"])
+
+
+def test_the_insights_section_lists_the_uncertain_key_ratings(pdfs):
+    text = _flat(pdfs["internal"])
+    section = text.split("Politics and evidence", 1)[1]
+    assert "Uncertain ratings (no evidence within the review cadence)" in section
+    assert "Blocker? — last evidence 5 months ago, second hand, likely" in section
