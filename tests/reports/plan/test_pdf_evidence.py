@@ -23,7 +23,7 @@ def test_the_internal_plan_shows_each_key_rating_with_its_evidence_or_a_question
 
 def test_the_brief_gives_the_attending_blocker_his_evidence(pdfs):
     text = _flat(pdfs["brief"])
-    assert "Evidence: Blocker? — 2026-06-20 · second hand · likely" in text
+    assert "Evidence: Blocker? 2026-06-20 second hand, likely: Called our" in text
     assert "Decision maker? — no evidence" in text
     assert "What the key ratings rest on" not in _flat(pdfs["customer"])
 

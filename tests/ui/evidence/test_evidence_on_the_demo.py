@@ -38,7 +38,7 @@ def test_recent_evidence_clears_a_blockers_doubt_in_the_findings_and_on_the_map(
     tab = demo_window.show_tab("Insights")
     tab.refresh()
     lines = tab.politics.texts()
-    assert any(line.startswith("Route to Zoë Åkesson") for line in lines)
+    assert any(line.startswith("Route to Charlotte Blom (VP Sales Operations)") for line in lines)
     assert any("Sebastian Wallin (VP Group Procurement): Blocker? — last evidence 14 months ago, "
                "second hand, guess" in line for line in lines)  # fmt: skip
 

@@ -56,15 +56,15 @@ class BriefLimits:
     talking_points: int  # overdue items are raised even beyond this
     short_labels: bool = False  # "Role: …", not "Buying role: …": the facts keep to one line
     item_characters: int = 0  # each promise, action, risk and talking point; 0: in full
-    evidence_characters: int = 125  # what a decision maker's or blocker's ratings rest on; 0: off
+    evidence_characters: int = 95  # what a decision maker's or blocker's ratings rest on; 0: off
     between_lines: int = BETWEEN_LINES  # the influence lines of "Between them"
 
 
 FULL_LIMITS = BriefLimits(2, 125, 125, 3, 6)
 # Each step gives up a little more, the least pressing first; the last one is the floor.
 TIGHTER_LIMITS = (
-    BriefLimits(2, 110, 100, 3, 5, evidence_characters=110),
-    BriefLimits(1, 100, 90, 2, 4, evidence_characters=90),  # where more than FEW_ATTENDEES start
+    BriefLimits(2, 110, 100, 3, 5, evidence_characters=90),
+    BriefLimits(1, 100, 90, 2, 4, evidence_characters=80),  # where more than FEW_ATTENDEES start
     BriefLimits(1, 90, 75, 2, 3, short_labels=True, evidence_characters=70),
     BriefLimits(1, 80, 65, 1, 3, short_labels=True, evidence_characters=55),
     BriefLimits(1, 70, 58, 1, 2, short_labels=True, item_characters=60, evidence_characters=45),

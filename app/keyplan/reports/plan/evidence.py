@@ -7,6 +7,8 @@ never gets here: ``redaction`` empties the evidence before any page is built.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.platypus import Flowable, Paragraph
 
 from keyplan.domain.evidence import (
@@ -17,6 +19,7 @@ from keyplan.domain.evidence import (
     value_label,
 )
 from keyplan.domain.vocabulary import BuyingRole, RatedField, Stance
+from keyplan.reports.names import plain_name
 from keyplan.reports.plan.context import Context
 from keyplan.reports.styles import styles
 from keyplan.reports.tables import Column, data_table
@@ -60,13 +63,19 @@ def rating_evidence(
 
 
 def brief_evidence(ctx: Context, person: PersonRow) -> str:
-    """One line for the brief: each claimed rating with its newest evidence, or "no evidence"."""
+    """One line for the brief: the stance and the buying role, each with its newest evidence
+    (date, source, confidence, what) or "no evidence"; "?" when it rests on nothing recent."""
     parts = []
     for rating, label, doubtful, items in rating_evidence(ctx, person):
         if rating not in (RatedField.STANCE.value, RatedField.BUYING_ROLE.value):
             continue
         mark = "?" if doubtful else ""
-        parts.append(f"{label}{mark} — " + (evidence_line(items[0]) if items else "no evidence"))
+        if not items:
+            parts.append(f"{label}{mark} — no evidence")
+            continue
+        newest = items[0]
+        where = f"{newest.source.label.lower()}, {newest.confidence.label.lower()}"
+        parts.append(f"{label}{mark} {newest.observed_on.isoformat()} {where}: {newest.observed}")
     return "; ".join(parts)
 
 
@@ -77,7 +86,10 @@ def evidence_section(ctx: Context, width: float) -> list[Flowable]:
         if not shows_evidence(person):
             continue
         for number, (_rating, label, doubtful, items) in enumerate(rating_evidence(ctx, person)):
-            shown = "\n".join(evidence_line(item) for item in items[:SHOWN_PER_RATING])
+            shown = "\n".join(
+                evidence_line(replace(item, by=plain_name(item.by)))  # no "(you)" on paper
+                for item in items[:SHOWN_PER_RATING]
+            )
             rows.append(
                 [
                     person["full_name"] if number == 0 else None,  # once per person
