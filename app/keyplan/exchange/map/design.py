@@ -10,6 +10,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from keyplan.domain import evidence as evidence_rules
 from keyplan.domain.evidence import claimed_ratings
@@ -162,14 +163,34 @@ def contact_every(person: MapPerson) -> int:
 def uncertain_ratings(person: MapPerson, today: date) -> tuple[str, ...]:
     """The person's ratings that rest on no evidence newer than their account's review
     cadence (``domain.evidence``): the card shows them with "?" and a dashed outline."""
-    claimed = claimed_ratings(
-        stance=person.stance,
-        influence=person.influence,
-        buying_role=person.buying_role,
-        strength=person.strength,
+    return _uncertain(
+        person.stance,
+        person.influence,
+        person.buying_role,
+        person.strength,
+        person.evidence,
+        person.review_cadence_days,
+        today,
     )
-    newest = {(rating, rated_as): day for rating, rated_as, day in person.evidence}
-    return evidence_rules.uncertain_ratings(claimed, newest, person.review_cadence_days, today)
+
+
+# Most cards share their ratings and have no evidence: a chart of thousands asks a few
+# dozen distinct questions, answered once each.
+@lru_cache(maxsize=4096)
+def _uncertain(
+    stance: str,
+    influence: str | None,
+    buying_role: str,
+    strength: int,
+    evidence: tuple[tuple[str, str, date], ...],
+    cadence: int | None,
+    today: date,
+) -> tuple[str, ...]:
+    claimed = claimed_ratings(
+        stance=stance, influence=influence, buying_role=buying_role, strength=strength
+    )
+    newest = {(rating, rated_as): day for rating, rated_as, day in evidence}
+    return evidence_rules.uncertain_ratings(claimed, newest, cadence, today)
 
 
 #: The dash of an uncertain card's outline (on, off), in scene units: coarse enough to read

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -110,11 +109,7 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
         evidence[person_id] = (*evidence.get(person_id, ()), found)
     cadences = dict(connection.execute(_CADENCES.format(family=marks), ids).fetchall())
     people = [
-        replace(
-            _person(row, owners, contacts),
-            evidence=tuple(sorted(evidence.get(row[0], ()))),
-            review_cadence_days=cadences.get(row[1]),
-        )
+        _person(row, owners, contacts, evidence, cadences)
         for row in connection.execute(_PEOPLE.format(family=marks), ids)
     ]
     lines = [MapLine(*row) for row in connection.execute(_LINES.format(family=marks), ids + ids)]
@@ -126,7 +121,13 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
     )
 
 
-def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, date]) -> MapPerson:
+def _person(
+    row: tuple,
+    owners: dict[int, tuple[str, ...]],
+    contacts: dict[int, date],
+    evidence: dict[int, tuple[tuple[str, str, date], ...]],
+    cadences: dict[int, int | None],
+) -> MapPerson:
     (person_id, account_id, name, title, department, level, manager, role) = row[:8]
     (influence, stance, strength, has_left, every, map_x, map_y, profile_url) = row[8:]
     return MapPerson(
@@ -147,6 +148,8 @@ def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, 
         owners=owners.get(person_id, ()),
         last_contact=contacts.get(person_id),
         profile_url=profile_url,
+        evidence=tuple(sorted(evidence.get(person_id, ()))),
+        review_cadence_days=cadences.get(account_id),
     )
 
 
