@@ -303,7 +303,8 @@ def legend(internal: bool) -> Flowable:
     note = Paragraph(
         escape(
             f"Bar colour: stance. Badges: {ROLE_BADGE_KEY}; Infl. = influence. Dots: relationship "
-            f"strength (0–4). Solid lines: reporting; dashed: informal lines ({kinds})."
+            f"strength (0–4). Solid lines: reporting; dashed: informal lines ({kinds}). "
+            "Dashed card, ?: a rating without evidence newer than the review cadence."
         ),
         styles().muted,
     )
