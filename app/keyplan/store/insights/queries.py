@@ -94,7 +94,7 @@ def _evidence_and_lines(session: Session, family: Collection[int]) -> dict[str, 
         "lines": tuple(
             LineFacts(*row) for row in session.execute(lines.order_by(InfluenceLine.id))
         ),
-        "cadences": tuple(tuple(row) for row in session.execute(cadences)),
+        "cadences": tuple(tuple(row) for row in session.execute(cadences.order_by(Account.id))),
     }
 
 
@@ -105,10 +105,31 @@ def portfolio_facts(db: Database) -> PortfolioFacts:
         buckets.load(session, None)
         for line in interaction_facts.interactions(session, None):
             buckets.add_interaction(*line)
+        everything = _evidence_and_lines(session, list(buckets.accounts))
     families = families_of(buckets)
-    facts = {account_id: buckets.facts_for(account_id, families[account_id])
-             for account_id in buckets.accounts}  # fmt: skip
+    facts = {
+        account_id: replace(
+            buckets.facts_for(account_id, families[account_id]),
+            **_of_family(everything, families[account_id], buckets.person_account),
+        )
+        for account_id in buckets.accounts
+    }
     return PortfolioFacts(accounts=_sorted_accounts(buckets), facts=facts)
+
+
+def _of_family(
+    everything: dict[str, Any], family: Collection[int], person_account: Mapping[int, int]
+) -> dict[str, Any]:
+    """The evidence, lines and cadences of one family, out of the whole portfolio's."""
+    inside = set(family)
+    return {
+        "evidence": tuple(e for e in everything["evidence"]
+                          if person_account.get(e.person_id) in inside),
+        "lines": tuple(line for line in everything["lines"]
+                       if person_account.get(line.from_id) in inside
+                       and person_account.get(line.to_id) in inside),
+        "cadences": tuple(pair for pair in everything["cadences"] if pair[0] in inside),
+    }  # fmt: skip
 
 
 def dashboard_facts(
