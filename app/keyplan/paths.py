@@ -16,3 +16,8 @@ def default_database_path() -> Path:
     from platformdirs import user_data_path  # only when no --db was given
 
     return user_data_path(APP_NAME, appauthor=False) / DATABASE_FILE_NAME
+
+
+def demo_database_path() -> Path:
+    """The demo portfolio's own file, beside the user's: opening it never touches their data."""
+    return default_database_path().with_name("demo.db")

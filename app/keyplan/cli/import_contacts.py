@@ -154,7 +154,7 @@ def _refuse_a_near_miss(close: list[str], account: str) -> None:
 
 
 def _write(plan, location: str) -> int:
-    from keyplan.exchange.transfer.import_rows import count_of
+    from keyplan.domain.wording import count_of
     from keyplan.store.database import open_database
     from keyplan.store.transfer import import_writes
 

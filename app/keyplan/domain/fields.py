@@ -421,3 +421,12 @@ STAKEHOLDER_FIELDS = _by_name(
     FieldSpec("priorities", "Priorities", Kind.NOTE),
     FieldSpec("has_left", "Has left the company", Kind.FLAG),
 )
+
+
+# What we know of the customer's business, in the groups a director thinks in.
+BUSINESS_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("Who they are", ("mission", "vision", "values", "history")),
+    ("Where they are going", ("current_objectives", "strategy", "business_drivers")),
+    ("What they work with", ("resources", "structures", "systems", "skills")),
+    ("Where it hurts", ("cost_quality_issues",)),
+)

@@ -14,6 +14,7 @@ from keyplan.store.database import Database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.insights.queries import account_facts, dashboard_facts
 from keyplan.store.meetings import edits as interaction_edits
+from keyplan.store.people.edits import add_account, add_stakeholder
 from keyplan.store.people.queries import find_account, portfolio
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights.dashboard_model import (
@@ -182,3 +183,19 @@ def test_ctrl_shift_p_shows_the_dashboard_and_a_double_click_opens_an_account(qt
     qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.account_id == chosen
     assert window.pages.currentWidget() is window.tabs
+
+
+def test_the_headline_of_a_one_account_portfolio_counts_in_the_singular(qtbot, db, answers):
+    # It said "1 accounts · … · 0 overdue promises · 0 plan reviews due".
+    account = add_account(db, "Aldermark")
+    add_stakeholder(db, account, "Ingrid Berg")
+    window = MainWindow(PortfolioDocument(db), open_document)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_dashboard()
+    page = window.dashboard
+    qtbot.waitUntil(lambda: page.model.loaded, timeout=10_000)
+    headline = page.headline.text()
+    assert headline.startswith("1 account ·"), headline
+    assert "0 overdue promises" in headline and "accounts" not in headline

@@ -86,7 +86,7 @@ def test_deleting_people_and_a_line_is_one_step_undone_row_for_row(
     acme_map.delete_selected()
 
     stack = acme_map.document.undo_stack
-    assert stack.count() == 1 and stack.undoText() == "Delete 2 people and 1 lines"
+    assert stack.count() == 1 and stack.undoText() == "Delete 2 people and 1 line"
     assert queries.person(db, mia)["reports_to_id"] == small_portfolio.ingrid
     assert dump(db)["influence_lines"] == []
     assert harald not in acme_map.scene.cards and olaf not in acme_map.scene.cards

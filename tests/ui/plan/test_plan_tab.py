@@ -226,7 +226,7 @@ def test_add_a_relationship_owner_from_lists(plan, db, small_portfolio, answers,
         small_portfolio.mia, ours["sam"], "coordinate",
     )  # fmt: skip
     assert box.model.index(0, 0).data() == "Mia Chen"
-    assert box.summary.text().startswith("1 people covered by 1 of our team")
+    assert box.summary.text().startswith("1 person covered by 1 of our team")
 
 
 def test_another_account_shows_its_own_plan(window, plan, qtbot, small_portfolio):

@@ -44,6 +44,7 @@ from keyplan.domain.insights.people import LEVEL_WORDS
 from keyplan.domain.insights.promises import PromiseKeeping
 from keyplan.domain.insights.tally import FindingTally
 from keyplan.domain.vocabulary import Level
+from keyplan.domain.wording import count_of
 
 #: Points each part of account health is worth; they add up to 100.
 WEIGHTS = MappingProxyType(
@@ -74,8 +75,8 @@ SENIOR_LEVELS = (Level.C_LEVEL, Level.VP, Level.DIRECTOR)
 class ScoreReason(NamedTuple):
     """Points lost, the sentence that explains them, and a headline of a few words.
 
-    The headline is what fits a column of the portfolio dashboard ("3/4 decision makers
-    uncovered", "Plan review 14 days late"); the sentence is for the tooltip and the reports.
+    The headline is what fits a column of the portfolio dashboard ("3/4 decision makers have
+    no owner", "Plan review 14 days late"); the sentence is for the tooltip and the reports.
     """
 
     points_lost: float
@@ -157,10 +158,6 @@ def _lose(part: str, fraction: float, reason: str, headline: str = "") -> ScoreR
     return ScoreReason(WEIGHTS[part] * min(1.0, max(0.0, fraction)), reason, headline)
 
 
-def _plural(count: int, noun: str, plural: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else plural or noun + 's'}"
-
-
 def _decision_makers(health: FindingTally) -> ScoreReason | None:
     if health.key_people == 0:
         reason = "No decision maker or high-influence person identified"
@@ -174,14 +171,14 @@ def _decision_makers(health: FindingTally) -> ScoreReason | None:
         return None
     single = health.single(FindingKind.UNCOVERED_KEY_PERSON)
     if single is not None:
-        reason, headline = single.reason, f"Decision maker {single.who} uncovered"
+        reason, headline = single.reason, f"Decision maker {single.who} has no owner"
     else:
         verb = "has" if uncovered == 1 else "have"
         reason = (
             f"{uncovered} of {health.decision_makers} decision makers {verb} no owner "
             "or no working relationship"
         )
-        headline = f"{uncovered}/{health.decision_makers} decision makers uncovered"
+        headline = f"{uncovered}/{health.decision_makers} decision makers have no owner"
     fraction = math.sqrt(uncovered / health.decision_makers)
     return _lose("decision_makers", fraction, reason, headline)
 
@@ -193,7 +190,7 @@ def _key_influencers(health: FindingTally) -> ScoreReason | None:
         return None
     single = health.single(FindingKind.UNCOVERED_KEY_PERSON)
     if single is not None:
-        reason, headline = single.reason, f"Influencer {single.who} uncovered"
+        reason, headline = single.reason, f"Influencer {single.who} has no owner"
     else:
         noun = "person" if influencers == 1 else "people"
         verb = "has" if uncovered == 1 else "have"
@@ -201,7 +198,7 @@ def _key_influencers(health: FindingTally) -> ScoreReason | None:
             f"{uncovered} of {influencers} other high-influence {noun} {verb} no owner "
             "or no working relationship"
         )
-        headline = f"{uncovered}/{influencers} key influencers uncovered"
+        headline = f"{uncovered}/{influencers} key influencers have no owner"
     return _lose("key_influencers", math.sqrt(uncovered / influencers), reason, headline)
 
 
@@ -304,7 +301,7 @@ def _promises_overdue(promises: PromiseKeeping) -> ScoreReason | None:
     worst = overdue[0]
     if len(overdue) == 1:
         reason = f"Promise overdue by {worst.days_late} days: {worst.promise}"
-        headline = f"Promise {_plural(worst.days_late, 'day')} overdue"
+        headline = f"Promise {count_of(worst.days_late, 'day')} overdue"
     else:
         reason = f"{len(overdue)} promises overdue, the latest by {worst.days_late} days"
         headline = f"{len(overdue)} promises overdue"
@@ -334,7 +331,7 @@ def _plan_freshness(freshness: PlanFreshness) -> ScoreReason | None:
     if not freshness.overdue_days:
         return None
     fraction = freshness.overdue_days / freshness.cadence_days
-    headline = f"Plan review {_plural(freshness.overdue_days, 'day')} late"
+    headline = f"Plan review {count_of(freshness.overdue_days, 'day')} late"
     return _lose("plan_freshness", fraction, freshness.reason, headline)
 
 
@@ -346,7 +343,7 @@ def _team(breadth: Breadth) -> ScoreReason:
     else:
         who = "team member works" if count == 1 else "team members work"
         reason = f"Only {count} {who} this account; aim for {TEAM_TARGET}"
-        headline = f"Only {_plural(count, 'team member')} engaged"
+        headline = f"Only {count_of(count, 'team member')} engaged"
     return _lose("team", (TEAM_TARGET - count) / TEAM_TARGET, reason, headline)
 
 
@@ -356,5 +353,5 @@ def _offerings(breadth: Breadth) -> ScoreReason:
         reason, headline = "No offering areas discussed with the customer", "No offerings discussed"
     else:
         reason = f"Only {count} offering area discussed; aim for {OFFERINGS_TARGET}"
-        headline = f"Only {_plural(count, 'offering')} discussed"
+        headline = f"Only {count_of(count, 'offering')} discussed"
     return _lose("offerings", (OFFERINGS_TARGET - count) / OFFERINGS_TARGET, reason, headline)

@@ -25,6 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from keyplan.domain.companies import company_key
+from keyplan.domain.title_levels import guess_level
+from keyplan.domain.wording import count_of
 from keyplan.exchange.transfer.contacts import Contact
 from keyplan.exchange.transfer.import_managers import refuse_cycles, resolve_managers
 from keyplan.exchange.transfer.import_matching import IdentityIndex, PersonMatcher
@@ -34,7 +36,6 @@ from keyplan.exchange.transfer.import_rows import (
     Match,
     PlannedRow,
     Ref,
-    count_of,
     is_empty,
 )
 from keyplan.store.transfer.import_reads import ImportTarget, KnownPerson
@@ -284,9 +285,22 @@ def plan_import(
         if row.action is Action.UPDATE and not row.values and "reports_to_id" not in row.changes:
             row.action = Action.SKIP
             row.reason = _nothing_to_fill(row)
+    _guess_levels(rows)
     plan = ImportPlan(target, rows, overwrite, routing.note)
     _note_new_departments(plan)
     return plan
+
+
+def _guess_levels(rows: list[PlannedRow]) -> None:
+    """New people whose file gives no level get the one their title says, marked as a guess
+    (people already in the account keep theirs, even an empty one: the user may have a reason)."""
+    for row in rows:
+        if row.action is not Action.NEW or not is_empty(row.values.get("level")):
+            continue
+        level = guess_level(row.values.get("job_title"))
+        if level is not None:
+            row.values["level"] = level.value
+            row.level_guessed = True
 
 
 class _People:

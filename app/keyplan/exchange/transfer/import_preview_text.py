@@ -6,6 +6,9 @@ the summaries above it. Nothing is decided here: ``import_plan.py`` has done tha
 
 from __future__ import annotations
 
+from collections import Counter
+
+from keyplan.domain.vocabulary import Level
 from keyplan.exchange.transfer.import_plan import (
     Action,
     ImportPlan,
@@ -91,6 +94,22 @@ def departments_summary(plan: ImportPlan) -> str:
     return f"{noun} new to {plan.target.account_name}: {', '.join(new)} (it has {shown})."
 
 
+def levels_summary(plan: ImportPlan) -> str:
+    """ "Levels guessed from job titles for 7 new people: 2 C-level, 5 Manager." or ""."""
+    guessed = Counter(
+        str(row.values["level"]) for row in plan.rows if row.written and row.level_guessed
+    )
+    if not guessed:
+        return ""
+    order = {level.value: level.rank for level in Level}
+    parts = [
+        f"{count} {Level(value).label}"
+        for value, count in sorted(guessed.items(), key=lambda item: order[item[0]])
+    ]
+    people = count_of(sum(guessed.values()), "new person")
+    return f"Levels guessed from job titles for {people}: {', '.join(parts)}."
+
+
 def row_details(row: PlannedRow) -> str:
     """What happens to a row, in a few words: the reason, the changes, the notes."""
     parts: list[str] = []
@@ -144,9 +163,7 @@ def preview_lines(plan: ImportPlan, *, overwrite_option: str = "--overwrite") ->
     if updates:
         hint = f" ({overwrite_option} takes the file's)" if plan.kept_count else ""
         lines.append(updates[:-1] + hint + ".")
-    departments = departments_summary(plan)
-    if departments:
-        lines.append(departments)
+    lines += [text for text in (departments_summary(plan), levels_summary(plan)) if text]
     lines.extend(placement_lines(plan))
     unlisted = 0
     for row in plan.rows:

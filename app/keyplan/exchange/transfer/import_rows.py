@@ -59,6 +59,7 @@ class PlannedRow:
         company: the company the file gives for the row.
         other_company: skipped because the row is of a company the import does not take.
         moved_from: a person elsewhere this row shows has changed jobs: marked as left.
+        level_guessed: the new person's level comes from their title, not from the file.
     """
 
     where: str
@@ -81,6 +82,7 @@ class PlannedRow:
     company: str = ""
     other_company: bool = False
     moved_from: int | None = None
+    level_guessed: bool = False
 
     @property
     def written(self) -> bool:
@@ -101,8 +103,3 @@ class PlannedRow:
 def is_empty(value: Any) -> bool:
     """Whether a stored value counts as not known (None, or only spaces)."""
     return value is None or not str(value).strip()
-
-
-def count_of(number: int, noun: str) -> str:
-    """ "1 value", "3 values"."""
-    return f"{number} {noun}{'' if number == 1 else 's'}"

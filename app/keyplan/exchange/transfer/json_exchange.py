@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from keyplan.domain.wording import count_of
 from keyplan.exchange.transfer.json_stream import Event, JsonSyntaxError, read_events
 from keyplan.store.database import Database
 from keyplan.store.safety.atomic_files import file_written_atomically
@@ -292,15 +293,11 @@ def _stamp(source: Path) -> tuple[int, int]:
 def import_summary(receipt: ImportReceipt) -> str:
     """One line for the user: what came in, and which accounts were renamed."""
     accounts, people = receipt.count("accounts"), receipt.count("stakeholders")
-    text = f"Imported {_plural(accounts, 'account')}, {_plural(people, 'person', 'people')}"
+    text = f"Imported {count_of(accounts, 'account')}, {count_of(people, 'person')}"
     other = sum(len(rows) for rows in receipt.inserted.values()) - accounts - people
     if other:
-        text += f" and {_plural(other, 'other row')}"
+        text += f" and {count_of(other, 'other row')}"
     text += "."
     for original, new in receipt.renamed:
         text += f" {original} was already there: imported as {new}."
     return text
-
-
-def _plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"

@@ -152,6 +152,33 @@ def manager_choices(db: Database, person_id: int) -> list[tuple[int, str]]:
         return list(session.execute(statement).all())
 
 
+def department_choices(db: Database, person_id: int) -> list[str]:
+    """The departments written in a person's umbrella, each once (the spelling most used), by
+    name: what a department field completes to, so that a typo does not make a new one."""
+    with db.read() as session:
+        account_id = session.scalar(
+            select(Stakeholder.account_id).where(Stakeholder.id == person_id)
+        )
+        if account_id is None:
+            return []
+        statement = select(Stakeholder.department).where(
+            Stakeholder.account_id.in_(umbrella_account_ids(session, account_id)),
+            Stakeholder.department.is_not(None),
+        )
+        written = [name.strip() for name in session.scalars(statement) if name and name.strip()]
+    return most_used_spellings(written)
+
+
+def most_used_spellings(names: list[str]) -> list[str]:
+    """Names compared without case, each kept in its most used spelling, sorted."""
+    counts: dict[str, dict[str, int]] = {}
+    for name in names:
+        spellings = counts.setdefault(name.casefold(), {})
+        spellings[name] = spellings.get(name, 0) + 1
+    chosen = [max(spellings, key=lambda s: (spellings[s], s)) for spellings in counts.values()]
+    return sorted(chosen, key=str.casefold)
+
+
 def umbrella_family_below(session: Session, account_id: int) -> set[int]:
     """The account and every affiliate below it (not its parents)."""
     parents = dict(session.execute(select(Account.id, Account.parent_id)).all())

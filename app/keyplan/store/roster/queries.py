@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
+from keyplan.domain.wording import count_of
 from keyplan.store.database import Database
 from keyplan.store.models import (
     Account,
@@ -163,13 +164,15 @@ class TeamMemberTies:
         """One sentence per kind of row the delete changes; empty when it changes none."""
         lines = []
         if self.relationships:
-            lines.append(f"{_count(self.relationships, 'relationship ownership')} will be removed.")
+            lines.append(
+                f"{count_of(self.relationships, 'relationship ownership')} will be removed."
+            )
         if self.interactions:
             lines.append(
-                f"They will be taken off {_count(self.interactions, 'logged interaction')}."
+                f"They will be taken off {count_of(self.interactions, 'logged interaction')}."
             )
         orphaned = [
-            _count(n, noun)
+            count_of(n, noun)
             for n, noun in (
                 (self.promises, "promise"),
                 (self.actions, "action"),
@@ -180,7 +183,7 @@ class TeamMemberTies:
         if orphaned:
             lines.append(f"{_join(orphaned)} of theirs will have no owner.")
         if self.preferred_by:
-            who = _count(self.preferred_by, "customer contact")
+            who = count_of(self.preferred_by, "customer contact")
             lines.append(f"{who} will no longer have a preferred contact on our side.")
         return lines
 
@@ -201,10 +204,10 @@ class OfferingTies:
     def consequences(self) -> list[str]:
         lines = []
         if self.whitespace_cells:
-            cells = _count(self.whitespace_cells, "whitespace cell")
+            cells = count_of(self.whitespace_cells, "whitespace cell")
             lines.append(f"{cells} marked for it will be removed.")
         if self.opportunities:
-            lines.append(f"{_count(self.opportunities, 'opportunity')} will have no offering.")
+            lines.append(f"{count_of(self.opportunities, 'opportunity')} will have no offering.")
         return lines
 
     @property
@@ -268,11 +271,6 @@ def get_offering(session: Session, offering_id: int) -> Offering:
     if row is None:
         raise NotFound(f"That offering no longer exists (id {offering_id}).")
     return row
-
-
-def _count(n: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{n} {noun if n == 1 else plural}"
 
 
 def _join(parts: list[str]) -> str:

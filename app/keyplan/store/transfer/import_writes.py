@@ -215,6 +215,7 @@ _NEW_PERSON = {"buying_role": "none", "stance": "unknown", "strength": 0, "has_l
 def _new_row(write: PersonWrite, account_id: int | None, now: Any) -> dict[str, Any]:
     return {
         **dict.fromkeys(IMPORTED_FIELDS),
+        "level": None,  # guessed from the title by the import plan, when the title says it
         **write.values,
         **_NEW_PERSON,
         "account_id": write.account_id or account_id,

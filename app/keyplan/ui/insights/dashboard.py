@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.domain.wording import count_of
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights import palette
 from keyplan.ui.insights.dashboard_model import (
@@ -178,7 +179,7 @@ class PortfolioDashboard(QWidget):
         self.table.setColumnWidth(
             DashboardColumn.ACCOUNT, min(self.table.columnWidth(DashboardColumn.ACCOUNT), 240)
         )
-        self.table.setColumnWidth(DashboardColumn.TREND, 120)
+        self.table.setColumnWidth(DashboardColumn.TREND, 150)
         header.setSectionResizeMode(DashboardColumn.TOP_REASON, QHeaderView.ResizeMode.Stretch)
 
     def _update_headline(self) -> None:
@@ -186,15 +187,15 @@ class PortfolioDashboard(QWidget):
         attention = [r for r in rows if r.summary.score.value < palette.ATTENTION]
         overdue = sum(r.summary.promises.overdue for r in rows if r.umbrella is None)
         reviews = sum(1 for r in rows if r.summary.freshness.is_overdue)
-        parts = [f"{len(rows)} accounts"]
+        parts = [count_of(len(rows), "account")]
         parts.append(
             f"<span style='color:#c62828'>{len(attention)} need attention</span> "
             f"(health below {palette.ATTENTION})"
             if attention
             else "none below a health of 50"
         )
-        parts.append(f"{overdue} overdue promises")
-        parts.append(f"{reviews} plan reviews due")
+        parts.append(count_of(overdue, "overdue promise"))
+        parts.append(f"{count_of(reviews, 'plan review')} due")
         self.headline.setText(" · ".join(parts))
 
     def _open(self, index: QModelIndex) -> None:

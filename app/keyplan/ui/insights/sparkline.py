@@ -1,7 +1,8 @@
 """A small trend line: interactions per month, drawn with QPainter in a table cell.
 
-No axis and no labels: the shape says enough at a glance (drying up, steady, picking up), and
-the cell's tooltip gives the numbers.
+The shape says at a glance whether contact is drying up, steady or picking up; beside it, the
+last month's count and the busiest month's ("3 / max 7") give the line its scale, since a line
+scaled to its own peak looks the same at 1 and at 40 a month. The tooltip has every month.
 """
 
 from __future__ import annotations
@@ -70,6 +71,39 @@ def paint_sparkline(painter: QPainter, rect: QRectF, values: Sequence[int]) -> N
     painter.restore()
 
 
+SCALE_WIDTH = 44  # the labels to the right of the line
+LABEL = QColor("#37474f")
+MUTED_LABEL = QColor("#78909c")
+
+
+def scale_labels(values: Sequence[int]) -> tuple[str, str]:
+    """The last value and the peak, as printed beside the line: ("3", "max 7")."""
+    if not values:
+        return "", ""
+    return str(values[-1]), f"max {max(values)}"
+
+
+def paint_scale(painter: QPainter, rect: QRectF, values: Sequence[int]) -> None:
+    """The last month's count (bold, level with the line's end) over the busiest month's."""
+    last, peak = scale_labels(values)
+    if not last:
+        return
+    painter.save()
+    font = painter.font()
+    font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.5))
+    halves = (QRectF(rect.left(), rect.top(), rect.width(), rect.height() / 2),
+              QRectF(rect.left(), rect.center().y(), rect.width(), rect.height() / 2))  # fmt: skip
+    align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    painter.setFont(font)
+    painter.setPen(MUTED_LABEL)
+    painter.drawText(halves[0], align, peak)
+    font.setBold(True)
+    painter.setFont(font)
+    painter.setPen(LABEL)
+    painter.drawText(halves[1], align, last)
+    painter.restore()
+
+
 class SparklineDelegate(QStyledItemDelegate):
     """Paints the sequence a model gives under ``values_role`` as a sparkline."""
 
@@ -90,10 +124,12 @@ class SparklineDelegate(QStyledItemDelegate):
             style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter)
         values = index.data(self.values_role) or ()
         rect = QRectF(option.rect).adjusted(6, 5, -6, -5)
-        paint_sparkline(painter, rect, values)
+        line = rect.adjusted(0, 0, -SCALE_WIDTH - 4, 0)
+        paint_sparkline(painter, line, values)
+        paint_scale(painter, rect.adjusted(rect.width() - SCALE_WIDTH, -3, 0, 3), values)
 
     @override
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(110, 24)
+        return QSize(150, 24)

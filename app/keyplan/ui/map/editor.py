@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from keyplan.domain.wording import count_of
 from keyplan.store.map import edits as map_edits
 from keyplan.store.map import queries as map_queries
 from keyplan.store.map.rows import MapData, MapLine, MapPerson
@@ -145,9 +146,9 @@ def _move_text(person_ids: list[int], manager_id: int | None, names: dict[int, s
 
 def _delete_text(names: list[str], lines: int) -> str:
     """How the Edit menu names a delete on the map: "Delete Mia Chen", "Delete 2 people and
-    1 lines"."""
+    1 line"."""
     if len(names) == 1 and not lines:
         return f"Delete {names[0]}"
-    parts = [f"{len(names)} people"] if names else []
-    parts += [f"{lines} lines"] if lines else []
+    parts = [count_of(len(names), "person")] if names else []
+    parts += [count_of(lines, "line")] if lines else []
     return "Delete " + " and ".join(parts)

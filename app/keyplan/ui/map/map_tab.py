@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.domain.wording import count_of
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import export, prompts, style
@@ -180,8 +181,8 @@ class MapTab(QWidget):
         self.unplaced_list.show_people(unplaced(people))
         shown = sum(1 for card in self.scene.cards.values() if card.isVisible())
         placed = sum(1 for p in people if p.map_position is not None)
-        parts = [f"{shown} people shown" if shown != len(people) else f"{shown} people"]
-        parts.append(f"{len(self.scene.arrows)} influence lines")
+        parts = [count_of(shown, "person") + (" shown" if shown != len(people) else "")]
+        parts.append(count_of(len(self.scene.arrows), "influence line"))
         if placed:
             parts.append(f"{placed} placed by hand")
         self.count_label.setText(" · ".join(parts))

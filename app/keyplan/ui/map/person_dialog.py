@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind
+from keyplan.store.people.queries import department_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.evidence.panel import EvidencePanel
-from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
+from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
 
 NO_ONE = "— nobody —"
 
@@ -42,6 +43,7 @@ class PersonDialog(QDialog):
         references: dict[str, list[tuple[int, str]]],
         parent: QWidget | None = None,
         last_change: str = "",
+        departments: list[str] | None = None,
         evidence: list[dict[str, Any]] | None = None,
     ) -> None:
         """Build the form.
@@ -52,6 +54,7 @@ class PersonDialog(QDialog):
                 the evidence lists also ``interaction_id``, the meetings they attended).
             parent: the dialog's parent.
             last_change: "Last changed by … on …" (team mode), shown under the fields.
+            departments: the departments in use in the account, offered as one types.
             evidence: the person's evidence rows; None shows no evidence lists.
         """
         super().__init__(parent)
@@ -64,6 +67,8 @@ class PersonDialog(QDialog):
             editor.setObjectName(f"person_{spec.name}")
             editor.setToolTip(spec.help)
             self.editors[spec.name] = editor
+            if spec.name == "department" and isinstance(editor, QLineEdit):
+                complete_from(editor, departments or [])
             (notes if spec.kind is Kind.NOTE else facts).addRow(spec.label, editor)
         columns = QHBoxLayout()
         columns.addLayout(facts, 1)
@@ -183,8 +188,9 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
         "interaction_id": document.evidence_editor.meetings_with(person_id),
     }
     last_change = document.last_change_text("stakeholders", person_id)
+    departments = department_choices(document.database, person_id)
     evidence = document.evidence_editor.person_evidence(person_id)
-    dialog = PersonDialog(row.values, references, parent, last_change, evidence)
+    dialog = PersonDialog(row.values, references, parent, last_change, departments, evidence)
     try:
         while exec_dialog(dialog):
             try:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.domain.wording import count_of
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.meetings.interactions_model import (
@@ -134,7 +135,7 @@ class InteractionsTab(QWidget):
         for column, most in widths.items():
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), most))
         count = self.model.rowCount()
-        self.count_label.setText(f"{count} interaction{'s' if count != 1 else ''}")
+        self.count_label.setText(count_of(count, "interaction"))
 
     # ---- editing ------------------------------------------------------------------------
 

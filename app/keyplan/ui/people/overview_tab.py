@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -21,26 +23,31 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.fields import ACCOUNT_FIELDS, FieldSpec, Kind
+from keyplan.domain.fields import ACCOUNT_FIELDS, BUSINESS_GROUPS, FieldSpec, Kind
+from keyplan.domain.wording import count_of
 from keyplan.store.shell.quick_reads import AccountGlance, account_glance
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
 from keyplan.ui.widgets.note_edit import NoteEdit
 
+# Each field is edited in one place: who the account is here, the plan's content (the
+# customer's business, our position, revenue and potential, the review cadence) on the Plan
+# tab. The Overview repeated Plan section 1, and users did not know where to write.
 ACCOUNT_GROUP = (
-    "name", "aliases", "industry", "region", "country", "tier", "status", "currency",
-    "annual_revenue", "potential", "website", "review_cadence_days", "last_review_on",
+    "name", "aliases", "industry", "region", "country", "tier", "status", "currency", "website",
 )  # fmt: skip
-BUSINESS_GROUP = (
-    "mission", "vision", "values", "history", "current_objectives", "strategy",
-    "resources", "structures", "systems", "skills", "business_drivers",
-    "cost_quality_issues", "value_proposition", "notes",
-)  # fmt: skip
+NOTES_GROUP = ("notes",)
+PLAN_TEXT = (
+    "The customer's business, our position, revenue and potential, and the review cadence "
+    "are written in the plan."
+)
 
 
 class OverviewTab(QWidget):
-    """Shows one account: a summary line that gives something back, then every field."""
+    """Shows one account: a summary line that gives something back, then who the account is."""
+
+    plan_requested = Signal()  # "Open the plan": the main window shows the Plan tab
 
     def __init__(self, document: PortfolioDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,7 +73,10 @@ class OverviewTab(QWidget):
         self.glance.setStyleSheet("color: #37474f;")
         columns = QHBoxLayout()
         columns.addWidget(self._group("Account", ACCOUNT_GROUP), 2)
-        columns.addWidget(self._group("Customer business", BUSINESS_GROUP), 3)
+        side = QVBoxLayout()
+        side.addWidget(self._group("Notes", NOTES_GROUP), 1)
+        side.addWidget(self._plan_box())
+        columns.addLayout(side, 3)
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.title)
@@ -81,6 +91,20 @@ class OverviewTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _plan_box(self) -> QGroupBox:
+        box = QGroupBox("The plan")
+        text = QLabel(PLAN_TEXT)
+        text.setWordWrap(True)
+        self.plan_status = QLabel()
+        self.plan_status.setWordWrap(True)
+        self.open_plan_button = QPushButton("Open the plan")
+        self.open_plan_button.clicked.connect(lambda _checked=False: self.plan_requested.emit())
+        column = QVBoxLayout(box)
+        for widget in (text, self.plan_status):
+            column.addWidget(widget)
+        column.addWidget(self.open_plan_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
     def _group(self, title: str, fields: tuple[str, ...]) -> QGroupBox:
         group = QGroupBox(title)
         form = QFormLayout(group)
@@ -90,7 +114,10 @@ class OverviewTab(QWidget):
             editor.setObjectName(f"account_{field}")
             editor.setToolTip(spec.help)
             self.editors[field] = editor
-            form.addRow(spec.label, editor)
+            if spec.label == title:  # the group's title names its only field already
+                form.addRow(editor)
+            else:
+                form.addRow(spec.label, editor)
         return group
 
     def _make_editor(self, spec: FieldSpec) -> QWidget:
@@ -127,6 +154,7 @@ class OverviewTab(QWidget):
             self._show_value(ACCOUNT_FIELDS[field], editor, values[field])
         self.title.setText(values["name"])
         self._refresh_glance(values)
+        self.plan_status.setText(plan_status_text(values))
 
     def _show_value(self, spec: FieldSpec, editor: QWidget, value: Any) -> None:
         if isinstance(editor, QComboBox):
@@ -148,7 +176,9 @@ class OverviewTab(QWidget):
         if account_id != self.account_id:
             return
         values = self.document.account_values(account_id)
-        self._show_value(ACCOUNT_FIELDS[field], self.editors[field], values[field])
+        if field in self.editors:
+            self._show_value(ACCOUNT_FIELDS[field], self.editors[field], values[field])
+        self.plan_status.setText(plan_status_text(values))
         if field == "name":
             self.title.setText(values["name"])
         self._refresh_glance(values)
@@ -177,13 +207,13 @@ class OverviewTab(QWidget):
 
 def glance_text(facts: AccountGlance, values: dict[str, Any]) -> str:
     """One line of what matters: size, politics, reach, promises and wallet share."""
-    parts = [f"{facts.people} people"]
+    parts = [count_of(facts.people, "person")]
     if facts.affiliates:
         parts[0] += f" across {facts.affiliates + 1} companies"
     if facts.left:  # the tree and the map count them too: say why this number is smaller
         parts[0] += f" (and {facts.left} who left)"
-    parts.append(_count(facts.decision_makers, "decision maker"))
-    parts.append(f"{_count(facts.champions, 'champion')}, {_count(facts.blockers, 'blocker')}")
+    parts.append(count_of(facts.decision_makers, "decision maker"))
+    parts.append(f"{count_of(facts.champions, 'champion')}, {count_of(facts.blockers, 'blocker')}")
     if facts.never_contacted:
         parts.append(f"{facts.never_contacted} never contacted")
     if facts.last_interaction:
@@ -199,5 +229,12 @@ def glance_text(facts: AccountGlance, values: dict[str, Any]) -> str:
     return " · ".join(parts)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def plan_status_text(values: dict[str, Any]) -> str:
+    """How far the plan is written: "8 of 12 questions on the customer's business answered ·
+    reviewed 2026-11-02"."""
+    fields = [field for _title, group in BUSINESS_GROUPS for field in group]
+    answered = sum(1 for field in fields if str(values.get(field) or "").strip())
+    parts = [f"{answered} of {len(fields)} questions on the customer's business answered"]
+    reviewed = values.get("last_review_on")
+    parts.append(f"last reviewed {reviewed.isoformat()}" if reviewed else "never reviewed")
+    return " · ".join(parts)

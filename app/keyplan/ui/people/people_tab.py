@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.store.people.queries import manager_choices
+from keyplan.store.people.queries import department_choices, manager_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.people.people_model import (
@@ -81,7 +81,9 @@ class PeopleTab(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setItemDelegate(FieldDelegate(FieldSpecRole, self._manager_choices, self))
+        self.table.setItemDelegate(
+            FieldDelegate(FieldSpecRole, self._manager_choices, self, self._text_choices)
+        )
 
         delete_action = QAction("Delete person", self.table)
         delete_action.setShortcut(QKeySequence.StandardKey.Delete)
@@ -133,6 +135,11 @@ class PeopleTab(QWidget):
     def _manager_choices(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[int, str]]:
         person_id = index.data(PersonIdRole)
         return manager_choices(self.document.database, person_id)
+
+    def _text_choices(self, index: QModelIndex | QPersistentModelIndex, field: str) -> list[str]:
+        if field != "department":
+            return []
+        return department_choices(self.document.database, index.data(PersonIdRole))
 
     # ---- editing ------------------------------------------------------------------------
 

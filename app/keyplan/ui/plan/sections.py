@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan.domain.fields import ACCOUNT_FIELDS
+from keyplan.domain.fields import ACCOUNT_FIELDS, BUSINESS_GROUPS
 from keyplan.domain.money import money_totals, weighted_amount
 from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.vocabulary import OpportunityStatus
@@ -33,13 +33,6 @@ from keyplan.ui.plan.table_box import PlanTableBox
 from keyplan.ui.plan.tables import LAYOUTS
 from keyplan.ui.plan.whitespace import WhitespaceView
 
-# What we know of the customer's business, in the groups a director thinks in.
-BUSINESS_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("Who they are", ("mission", "vision", "values", "history")),
-    ("Where they are going", ("current_objectives", "strategy", "business_drivers")),
-    ("What they work with", ("resources", "structures", "systems", "skills")),
-    ("Where it hurts", ("cost_quality_issues",)),
-)
 MUTED = "color: #546e7a;"
 
 

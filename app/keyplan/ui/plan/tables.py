@@ -21,6 +21,7 @@ from keyplan.domain.vocabulary import (
     RiskStatus,
     WorkStatus,
 )
+from keyplan.domain.wording import count_of
 from keyplan.ui.plan.table_model import PlanColumn, Row, field_columns
 
 # The rows of a table and the account's currency -> one line about them.
@@ -138,7 +139,7 @@ def _owners_summary(rows: list[Row]) -> str:
         return "Nobody owns a relationship yet"
     people = len({row["stakeholder_id"] for row in rows})
     members = len({row["team_member_id"] for row in rows})
-    return f"{people} people covered by {members} of our team"
+    return f"{count_of(people, 'person')} covered by {members} of our team"
 
 
 # ---- the tables -----------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from keyplan.ui.roster.roster_models import (
 )
 from keyplan.ui.widgets.column_table import set_up_row_table
 from keyplan.ui.widgets.field_editors import RowFieldDelegate
+from keyplan.ui.widgets.shortcuts import redo_shortcuts
 
 
 class RosterPage(QWidget):
@@ -261,7 +262,7 @@ class RosterDialog(QDialog):
         undo = stack.createUndoAction(self, "Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = stack.createRedoAction(self, "Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(redo_shortcuts())
         self.addActions([undo, redo])
         self.undo_action, self.redo_action = undo, redo
         buttons = QHBoxLayout()

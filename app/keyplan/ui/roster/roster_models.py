@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import FieldSpec, Kind
+from keyplan.domain.wording import count_of
 from keyplan.store.roster import edits as roster_edits
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.widgets.column_table import ColumnTableModel, ModelIndex
@@ -37,12 +38,12 @@ class RosterColumn:
 
 
 def _owns(row: Row) -> str:
-    return _plural(row.relationships, "relationship") if row.relationships else "—"
+    return count_of(row.relationships, "relationship") if row.relationships else "—"
 
 
 def _in_plans(row: Row) -> str:
     parts = [
-        _plural(n, noun)
+        count_of(n, noun)
         for n, noun in (
             (row.whitespace_cells, "whitespace cell"),
             (row.opportunities, "opportunity"),
@@ -50,11 +51,6 @@ def _in_plans(row: Row) -> str:
         if n
     ]
     return " · ".join(parts) or "—"
-
-
-def _plural(n: int, noun: str) -> str:
-    plural = noun[:-1] + "ies" if noun.endswith("y") else noun + "s"
-    return f"{n} {noun if n == 1 else plural}"
 
 
 TEAM_COLUMNS = (

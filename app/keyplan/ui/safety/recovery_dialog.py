@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keyplan.domain.wording import count_of
 from keyplan.store.safety.recovery import GoodBackup
 
 ICON_SIZE = 48
@@ -177,11 +178,10 @@ def _no_backup_sentence(backup_count: int) -> str:
 
 def _contents(newest: GoodBackup) -> str:
     accounts, people = newest.contents.accounts, newest.contents.people
-    return f"{_count(accounts, 'account')} and {_count(people, 'person', 'people')}"
-
-
-def _count(number: int, one: str, many: str | None = None) -> str:
-    return f"{number:,} {one if number == 1 else many or one + 's'}"
+    return (
+        f"{count_of(accounts, 'account', thousands=True)} and "
+        f"{count_of(people, 'person', thousands=True)}"
+    )
 
 
 def _paragraph(text: str) -> QLabel:

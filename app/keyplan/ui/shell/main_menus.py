@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from keyplan.ui.widgets.shortcuts import redo_shortcuts
+
 if TYPE_CHECKING:
     from keyplan.ui.document import PortfolioDocument
 
@@ -66,6 +68,12 @@ class MenuBuilding(QMainWindow):
         self.find_action = self._action(
             account_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find
         )
+        self.find_portfolio_action = self._action(
+            account_menu,
+            "Find in &portfolio…",
+            lambda: import_module("keyplan.ui.shell.portfolio_search").find_in_portfolio(self),
+            "Ctrl+Shift+F",
+        )
         account_menu.addSeparator()
         self._action(account_menu, "Our &team and offerings…", self.show_roster)
         view_menu = self.menuBar().addMenu("&View")
@@ -78,6 +86,12 @@ class MenuBuilding(QMainWindow):
         self.toolbar.insertAction(self.export_pdf_action, dashboard_action)
         self._action(view_menu, "&Account tabs", self.show_account_tabs)
         help_menu = self.menuBar().addMenu("&Help")
+        self._action(
+            help_menu,
+            "&Keyboard shortcuts",
+            lambda: import_module("keyplan.ui.shell.shortcuts_dialog").show_shortcuts(self),
+            "Ctrl+/",
+        )
         self._action(help_menu, "&About Keyplan", self.about)
 
     def _add_data_actions(self, file_menu: QMenu) -> None:
@@ -124,7 +138,7 @@ class MenuBuilding(QMainWindow):
         undo = document.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts(redo_shortcuts())
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo

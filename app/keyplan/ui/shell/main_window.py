@@ -24,6 +24,7 @@ from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.shell import settings
 from keyplan.ui.shell.account_tabs import ACCOUNT_TABS
+from keyplan.ui.shell.empty_portfolio import EmptyPortfolioPage, demo_database_file
 from keyplan.ui.shell.main_menus import MenuBuilding
 from keyplan.ui.shell.portfolio_model import PortfolioColumn, PortfolioTreeModel
 from keyplan.ui.shell.read_only import make_read_only
@@ -66,6 +67,8 @@ class MainWindow(MenuBuilding):
         self.splitter.addWidget(self.tree)
         self.pages = QStackedWidget()  # the account tabs, or the portfolio dashboard
         self.pages.addWidget(self.tabs)
+        self.empty_page = EmptyPortfolioPage(self.new_account, self._import_json, self.open_demo)
+        self.pages.addWidget(self.empty_page)
         self.splitter.addWidget(self.pages)
         self.tree.clicked.connect(lambda _index: self.show_account_tabs())
         self.splitter.setStretchFactor(1, 1)
@@ -107,6 +110,7 @@ class MainWindow(MenuBuilding):
                 self.document.database.writer_lock.release()
             self.document.deleteLater()
         self.document = document
+        self.account_id = None  # an id of the previous database means nothing in this one
         document.setParent(self)
         document.edit_failed.connect(lambda message: dialogs.show_error(self, message))
         document.edit_conflict.connect(self._offer_reload)
@@ -118,6 +122,8 @@ class MainWindow(MenuBuilding):
         self._install_undo_actions(document)
         self.portfolio_model = PortfolioTreeModel(document, self)
         self.tree.setModel(self.portfolio_model)
+        # After the model has re-read the accounts (its own slot runs after this window's).
+        self.portfolio_model.modelReset.connect(self._show_empty_page_if_no_account)
         self.tree.selectionModel().selectionChanged.connect(self._on_selection)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -134,7 +140,9 @@ class MainWindow(MenuBuilding):
         for action in getattr(self, "writing_actions", []):
             action.setEnabled(not document.database.read_only_reason)
         self._apply_read_only()
+        self.empty_page.set_writable(not document.database.read_only_reason)
         self._return_to_last_place(document)
+        self._show_empty_page_if_no_account()
 
     def _offer_reload(self, conflict: object) -> None:
         """Someone else saved a record first: offer to reload it (ui/team/team_mode.py)."""
@@ -203,6 +211,8 @@ class MainWindow(MenuBuilding):
             widget_class = getattr(import_module(tab.module), tab.class_name)
             widget = widget_class(self.document, None)
             self.account_tabs[tab.title] = widget
+            if hasattr(widget, "show_account"):  # None too: no form to type into in vain
+                widget.show_account(self.account_id)
             self._connect_navigation(widget)
             self._apply_read_only(widget)
             self.tabs.blockSignals(True)
@@ -264,6 +274,24 @@ class MainWindow(MenuBuilding):
         self.select_account(
             self.account_id if still_there else self.portfolio_model.first_account_id()
         )
+        self._show_empty_page_if_no_account()
+
+    def _show_empty_page_if_no_account(self) -> None:
+        """An empty portfolio shows how to begin; its first account brings the tabs back."""
+        empty = self.portfolio_model.first_account_id() is None
+        if empty and self.pages.currentWidget() is self.tabs:
+            self.pages.setCurrentWidget(self.empty_page)
+        elif not empty and self.pages.currentWidget() is self.empty_page:
+            self.pages.setCurrentWidget(self.tabs)
+
+    def _import_json(self) -> None:
+        from keyplan.ui.transfer.exchange_actions import import_json
+
+        import_json(self)
+
+    def open_demo(self) -> None:
+        """Open the demo portfolio, made in a file of its own the first time."""
+        self.open_database(str(demo_database_file()), create=False)
 
     # ---- commands -----------------------------------------------------------------------
 
@@ -406,6 +434,7 @@ class MainWindow(MenuBuilding):
     def show_account_tabs(self) -> None:
         self.tree.show()
         self.pages.setCurrentWidget(self.tabs)
+        self._show_empty_page_if_no_account()
 
     def _drop_dashboard(self) -> None:
         if getattr(self, "dashboard", None) is not None:
@@ -419,6 +448,7 @@ class MainWindow(MenuBuilding):
             ("person_activated", self.show_person),
             ("commitment_activated", self.show_commitment),
             ("log_requested", self.log_interaction_with),
+            ("plan_requested", lambda: self.show_tab("Plan")),
         ):
             signal = getattr(tab, name, None)
             if signal is not None:

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from keyplan.domain.vocabulary import Tier
+from keyplan.domain.wording import count_of
 from keyplan.store.shell.quick_reads import PortfolioRow
 from keyplan.ui.document import PortfolioDocument
 
@@ -130,7 +131,7 @@ class PortfolioTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == PortfolioColumn.PEOPLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.name} — {Tier(row.tier).label} account, {row.people} people"
+            return f"{row.name} — {Tier(row.tier).label} account, {count_of(row.people, 'person')}"
         return None
 
     def _display(self, row: PortfolioRow, column: int) -> Any:

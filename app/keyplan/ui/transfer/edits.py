@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from keyplan.domain.wording import count_of
 from keyplan.store.transfer import import_writes, json_rows
 from keyplan.ui.document.command import DocumentCommand
 
@@ -42,7 +43,7 @@ class ImportJson(DocumentCommand):
 
     def __init__(self, document: PortfolioDocument, receipt: json_rows.ImportReceipt) -> None:
         accounts = receipt.count("accounts")
-        super().__init__(document, f"Import {accounts} account{'s' if accounts != 1 else ''}")
+        super().__init__(document, f"Import {count_of(accounts, 'account')}")
         self.receipt = receipt
 
     def apply(self) -> None:

@@ -45,6 +45,7 @@ from keyplan.exchange.transfer.contact_files import ContactFile
 from keyplan.exchange.transfer.import_plan import ImportPlan, plan_import
 from keyplan.exchange.transfer.import_preview_text import (
     departments_summary,
+    levels_summary,
     placement_lines,
     update_summary,
 )
@@ -278,7 +279,11 @@ class PreviewPage(QWizardPage):
         ending = (
             "Nothing to import." if nothing else "Finish imports them; Edit › Undo takes it back."
         )
-        extra = [text for text in (update_summary(plan), departments_summary(plan)) if text]
+        extra = [
+            text
+            for text in (update_summary(plan), departments_summary(plan), levels_summary(plan))
+            if text
+        ]
         extra += placement_lines(plan, all_companies_option='"Also take other companies"')
         guesses = sum(1 for row in plan.rows if row.is_a_guess and row.included)
         if guesses:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QComboBox,
+    QCompleter,
     QLineEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -18,6 +19,18 @@ from PySide6.QtWidgets import (
 from keyplan.domain.fields import FieldSpec, Kind
 
 ChoiceSource = Callable[[QModelIndex | QPersistentModelIndex], list[tuple[Any, str]]]
+# The words a text field of a row completes to (field name given): departments in use.
+TextChoiceSource = Callable[[QModelIndex | QPersistentModelIndex, str], list[str]]
+
+
+def complete_from(line: QLineEdit, words: list[str]) -> None:
+    """Offer the words already in use as the user types (any part of a word, any case)."""
+    if not words:
+        return
+    completer = QCompleter(words, line)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    line.setCompleter(completer)
 
 
 def choice_items(spec: FieldSpec) -> list[tuple[Any, str]]:
@@ -43,11 +56,16 @@ class FieldDelegate(QStyledItemDelegate):
     """
 
     def __init__(
-        self, spec_role: int, reference_choices: ChoiceSource, parent: QWidget | None = None
+        self,
+        spec_role: int,
+        reference_choices: ChoiceSource,
+        parent: QWidget | None = None,
+        text_choices: TextChoiceSource | None = None,
     ) -> None:
         super().__init__(parent)
         self.spec_role = spec_role
         self.reference_choices = reference_choices
+        self.text_choices = text_choices
 
     def _spec(self, index: QModelIndex | QPersistentModelIndex) -> FieldSpec | None:
         return index.data(self.spec_role)
@@ -67,7 +85,10 @@ class FieldDelegate(QStyledItemDelegate):
             return make_choice_box(parent, items, current)
         if spec is not None and spec.kind is Kind.FLAG:
             return make_choice_box(parent, [(False, "No"), (True, "Yes")], bool(current))
-        return super().createEditor(parent, option, index)
+        editor = super().createEditor(parent, option, index)
+        if isinstance(editor, QLineEdit) and spec is not None and self.text_choices is not None:
+            complete_from(editor, self.text_choices(index, spec.name))
+        return editor
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         if isinstance(editor, QComboBox):

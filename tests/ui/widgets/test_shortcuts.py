@@ -1,0 +1,44 @@
+"""Redo answers every key a user expects, and no key is bound twice (Qt then ignores it)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLineEdit
+
+from keyplan.store.people import queries
+from keyplan.ui.widgets.shortcuts import redo_shortcuts, unique_sequences
+
+
+def texts(sequences: list[QKeySequence]) -> list[str]:
+    return [sequence.toString() for sequence in sequences]
+
+
+def test_the_linux_redo_binding_is_not_repeated():
+    # On X11 Qt's own Redo binding is Ctrl+Shift+Z: binding it again made the key ambiguous.
+    linux = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+    assert texts(unique_sequences(linux)) == ["Ctrl+Shift+Z", "Ctrl+Y"]
+
+
+def test_redo_has_ctrl_shift_z_and_ctrl_y_each_once(qapp):
+    keys = texts(redo_shortcuts())
+    assert "Ctrl+Shift+Z" in keys and "Ctrl+Y" in keys
+    assert len(keys) == len(set(keys))
+
+
+def test_the_main_window_redo_keys_are_bound_once(window):
+    keys = texts(window.redo_action.shortcuts())
+    assert len(keys) == len(set(keys))
+
+
+def test_ctrl_y_redoes_a_typed_industry(window, qtbot, db, small_portfolio):
+    window.select_account(small_portfolio.globex)
+    industry = window.overview_tab.findChild(QLineEdit, "account_industry")
+    qtbot.mouseClick(industry, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(industry, "Logistics")
+    qtbot.keyClick(industry, Qt.Key.Key_Return)
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert queries.account_values(db, small_portfolio.globex)["industry"] is None
+
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert queries.account_values(db, small_portfolio.globex)["industry"] == "Logistics"
