@@ -20,7 +20,6 @@ from datetime import date
 from typing import Any
 
 from keyplan.domain.errors import RuleViolation
-from keyplan.domain.fields import FieldSpec, Kind
 from keyplan.domain.vocabulary import (
     BuyingRole,
     Confidence,
@@ -37,27 +36,6 @@ DEFAULT_CADENCE_DAYS = 90
 #: The longest text of one piece of evidence: a sentence or two, not the minutes.
 MAX_OBSERVED_LENGTH = 500
 
-
-def _by_name(*specs: FieldSpec) -> dict[str, FieldSpec]:
-    return {spec.name: spec for spec in specs}
-
-
-EVIDENCE_FIELDS = _by_name(
-    FieldSpec("rating", "Rating", Kind.CHOICE, RatedField, required=True),
-    FieldSpec("rated_as", "Rated as", required=True, max_length=30),
-    FieldSpec(
-        "observed",
-        "What was seen or said",
-        required=True,
-        max_length=MAX_OBSERVED_LENGTH,
-        help="In a sentence: what they said or did that shows it",
-    ),
-    FieldSpec("observed_on", "When", Kind.DATE, required=True),
-    FieldSpec("team_member_id", "By (our side)", Kind.REFERENCE),
-    FieldSpec("source", "Source", Kind.CHOICE, EvidenceSource, required=True),
-    FieldSpec("interaction_id", "Meeting", Kind.REFERENCE),
-    FieldSpec("confidence", "Confidence", Kind.CHOICE, Confidence, required=True),
-)
 
 #: Each rating's vocabulary, to check what a piece of evidence says it was rated as.
 RATING_CHOICES: dict[RatedField, type[Any]] = {

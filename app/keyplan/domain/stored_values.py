@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from keyplan.domain.errors import RuleViolation
-from keyplan.domain.evidence import EVIDENCE_FIELDS
+from keyplan.domain.evidence_fields import EVIDENCE_FIELDS
 from keyplan.domain.fields import (
     ACCOUNT_FIELDS,
     MAX_AMOUNT,

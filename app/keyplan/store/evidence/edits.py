@@ -17,7 +17,8 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import RuleViolation
-from keyplan.domain.evidence import EVIDENCE_FIELDS, check_rated_as
+from keyplan.domain.evidence import check_rated_as
+from keyplan.domain.evidence_fields import EVIDENCE_FIELDS
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.plan_fields import ACTION_FIELDS, COMMITMENT_FIELDS
 from keyplan.domain.vocabulary import RatedField

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.evidence import EVIDENCE_FIELDS, MAX_OBSERVED_LENGTH
+from keyplan.domain.evidence_fields import EVIDENCE_FIELDS, MAX_OBSERVED_LENGTH
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.vocabulary import Confidence, Strength
 from keyplan.ui import dialogs

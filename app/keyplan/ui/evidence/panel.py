@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan.domain.evidence import EVIDENCE_FIELDS, value_label
+from keyplan.domain.evidence import value_label
+from keyplan.domain.evidence_fields import EVIDENCE_FIELDS
 from keyplan.domain.vocabulary import RatedField
 from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
 
