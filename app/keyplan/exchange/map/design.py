@@ -164,10 +164,7 @@ def uncertain_ratings(person: MapPerson, today: date) -> tuple[str, ...]:
     """The person's ratings that rest on no evidence newer than their account's review
     cadence (``domain.evidence``): the card shows them with "?" and a dashed outline."""
     return _uncertain(
-        person.stance,
-        person.influence,
-        person.buying_role,
-        person.strength,
+        (person.stance, person.influence, person.buying_role, person.strength),
         person.evidence,
         person.review_cadence_days,
         today,
@@ -178,14 +175,12 @@ def uncertain_ratings(person: MapPerson, today: date) -> tuple[str, ...]:
 # dozen distinct questions, answered once each.
 @lru_cache(maxsize=4096)
 def _uncertain(
-    stance: str,
-    influence: str | None,
-    buying_role: str,
-    strength: int,
+    ratings: tuple[str, str | None, str, int],
     evidence: tuple[tuple[str, str, date], ...],
     cadence: int | None,
     today: date,
 ) -> tuple[str, ...]:
+    stance, influence, buying_role, strength = ratings
     claimed = claimed_ratings(
         stance=stance, influence=influence, buying_role=buying_role, strength=strength
     )

@@ -107,6 +107,7 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
     for person_id, rating, rated_as, day in connection.execute(_EVIDENCE.format(family=marks), ids):
         found = (rating, rated_as, date.fromisoformat(day))
         evidence[person_id] = (*evidence.get(person_id, ()), found)
+    evidence = {person_id: tuple(sorted(found)) for person_id, found in evidence.items()}
     cadences = dict(connection.execute(_CADENCES.format(family=marks), ids).fetchall())
     people = [
         _person(row, owners, contacts, evidence, cadences)
@@ -148,7 +149,7 @@ def _person(
         owners=owners.get(person_id, ()),
         last_contact=contacts.get(person_id),
         profile_url=profile_url,
-        evidence=tuple(sorted(evidence.get(person_id, ()))),
+        evidence=evidence.get(person_id, ()),
         review_cadence_days=cadences.get(account_id),
     )
 
