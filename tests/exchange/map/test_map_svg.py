@@ -129,8 +129,9 @@ def test_a_rating_without_recent_evidence_draws_a_dashed_card_and_a_question_mar
         if name in "".join(g.itertext())
     }
     certain, doubtful = cards["Ingrid"], cards["Dana"]
-    dashed = [r for r in doubtful.iter(f"{SVG}rect") if r.get("stroke-dasharray")]
-    assert dashed and not [r for r in certain.iter(f"{SVG}rect") if r.get("stroke-dasharray")]
+    outline = root.find(f".//{SVG}defs/{SVG}rect[@id='uncertain']")
+    assert outline is not None and outline.get("stroke-dasharray")  # dashed: reads in grey
+    assert doubtful.findall(f"{SVG}use") and not certain.findall(f"{SVG}use")
     doubtful_texts = {"".join(t.itertext()) for t in doubtful.iter(f"{SVG}text")}
     assert {"?", "DM?"} <= doubtful_texts  # the stance 23 months old, the role never seen
     assert "DM" in {"".join(t.itertext()) for t in certain.iter(f"{SVG}text")}

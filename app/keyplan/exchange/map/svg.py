@@ -69,6 +69,7 @@ def map_svg(
         f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FAMILY}">\n',
         f"<title>{escape(title)}</title>\n",
         f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>\n',
+        _UNCERTAIN_DEFINITION,
         _text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, design.INK, bold=True),
         _legend(MARGIN, MARGIN + TITLE_SIZE + 12.0),
         f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
@@ -244,12 +245,14 @@ def _card(person: MapPerson, box: Box, tag: str | None, today: date) -> str:
     )  # fmt: skip
 
 
-#: A card whose ratings lack recent evidence: a dashed dark outline over the stance's.
-_UNCERTAIN_OUTLINE = (
-    f'<rect width="{_W:g}" height="{_H:g}" rx="{design.CARD_RADIUS:g}" fill="none" '
-    f'stroke="{design.INK}" stroke-width="1.6" '
-    f'stroke-dasharray="{design.UNCERTAIN_DASH[0]:g},{design.UNCERTAIN_DASH[1]:g}"/>\n'
+#: A card whose ratings lack recent evidence: a dashed dark outline over the stance's,
+#: defined once and used by each such card (most cards of a large map are uncertain).
+_UNCERTAIN_DEFINITION = (
+    f'<defs><rect id="uncertain" width="{_W:g}" height="{_H:g}" rx="{design.CARD_RADIUS:g}" '
+    f'fill="none" stroke="{design.INK}" stroke-width="1.6" '
+    f'stroke-dasharray="{design.UNCERTAIN_DASH[0]:g},{design.UNCERTAIN_DASH[1]:g}"/></defs>\n'
 )
+_UNCERTAIN_OUTLINE = '<use href="#uncertain"/>\n'
 
 
 @cache
