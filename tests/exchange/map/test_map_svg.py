@@ -130,9 +130,11 @@ def test_a_rating_without_recent_evidence_draws_a_dashed_card_and_a_question_mar
         if name in "".join(g.itertext())
     }
     certain, doubtful = cards["Ingrid"], cards["Dana"]
-    outline = root.find(f".//{SVG}defs/{SVG}rect[@id='uncertain']")
-    assert outline is not None and outline.get("stroke-dasharray")  # dashed: reads in grey
-    assert doubtful.findall(f"{SVG}use") and not certain.findall(f"{SVG}use")
+    dashed = [r for r in doubtful.iter(f"{SVG}rect") if r.get("stroke-dasharray")]
+    assert len(dashed) == 1 and dashed[0].get("stroke") == map_design.INK  # dark: reads in grey
+    assert not [r for r in certain.iter(f"{SVG}rect") if r.get("stroke-dasharray")]
     doubtful_texts = {"".join(t.itertext()) for t in doubtful.iter(f"{SVG}text")}
-    assert {"?", "DM?"} <= doubtful_texts  # the stance 23 months old, the role never seen
-    assert "DM" in {"".join(t.itertext()) for t in certain.iter(f"{SVG}text")}
+    # The stance letter takes the "?" (its evidence is 23 months old); the role was never seen.
+    assert {"C?", "DM?"} <= doubtful_texts and "C" not in doubtful_texts
+    assert {"C", "DM"} <= {"".join(t.itertext()) for t in certain.iter(f"{SVG}text")}
+    assert "Dashed dark card: a rating without evidence" in svg  # the legend says so

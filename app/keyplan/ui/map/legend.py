@@ -15,12 +15,9 @@ from keyplan.ui.map import style
 
 ROW_HEIGHT = 18.0
 BADGE_TEXT = style.LEGEND_BADGES  # the same words as the SVG's and the PDF's legends
-MARKS_TEXT = style.LEGEND_MARKS
-#: On screen the band has no letter: an uncertain stance is a "?" badge after it.
-UNCERTAIN_TEXT = (
-    "Dashed dark card: a rating without evidence newer than the review cadence — "
-    "? stance, DM? buying role, H? influence"
-)
+# On screen the band carries no letter: an uncertain stance is a "?" badge after it. One row
+# with the marks (a fifth row would hide more of the chart behind the legend).
+MARKS_TEXT = style.LEGEND_MARKS + " · dashed card, ?, DM?, H?: a rating without recent evidence"
 
 
 def legend_font() -> QFont:
@@ -30,15 +27,15 @@ def legend_font() -> QFont:
 
 
 def legend_size() -> QSize:
-    """The size ``paint_legend`` needs: its rows, as wide as the widest."""
+    """The size ``paint_legend`` needs: three rows as wide as the widest."""
     metrics = QFontMetricsF(legend_font())
     widths = [_stance_row_width(metrics), _line_row_width(metrics)]
-    widths += [metrics.horizontalAdvance(text) for text in _NOTES]
-    return QSize(int(max(widths)) + 1, int((2 + len(_NOTES)) * ROW_HEIGHT) + 1)
+    widths += [metrics.horizontalAdvance(BADGE_TEXT), metrics.horizontalAdvance(MARKS_TEXT)]
+    return QSize(int(max(widths)) + 1, int(4 * ROW_HEIGHT) + 1)
 
 
 def paint_legend(painter: QPainter, origin: QPointF) -> None:
-    """Paint the legend's five rows with their top-left corner at ``origin``."""
+    """Paint the legend's four rows with their top-left corner at ``origin``."""
     painter.save()
     painter.setFont(legend_font())
     metrics = QFontMetricsF(legend_font())
@@ -50,13 +47,12 @@ def paint_legend(painter: QPainter, origin: QPointF) -> None:
     for kind in InfluenceKind:
         x = _line_sample(painter, metrics, x, y, kind.value, kind.label)
     painter.setPen(style.MUTED_INK)
-    for text in _NOTES:
+    for text in (BADGE_TEXT, MARKS_TEXT):
         y += ROW_HEIGHT
         painter.drawText(QRectF(origin.x(), y, 2000.0, ROW_HEIGHT), _LEFT_MIDDLE, text)
     painter.restore()
 
 
-_NOTES = (BADGE_TEXT, MARKS_TEXT, UNCERTAIN_TEXT)
 _LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
