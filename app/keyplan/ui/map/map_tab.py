@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -24,6 +24,7 @@ from keyplan.domain.wording import count_of
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import export, prompts, style
+from keyplan.ui.map.card_menu import show_card_menu
 from keyplan.ui.map.controls import MapControls, UnplacedPeople
 from keyplan.ui.map.filters import MapFilters, departments, matches, unplaced
 from keyplan.ui.map.legend import LegendPanel
@@ -64,6 +65,8 @@ def _scrolling_row(row: QLayout) -> QScrollArea:
 
 class MapTab(QWidget):
     """The stakeholder map of the selected account (with its affiliates, when asked)."""
+
+    log_requested = Signal(list)  # person ids to log a meeting with (a card's context menu)
 
     def __init__(self, document: PortfolioDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +134,9 @@ class MapTab(QWidget):
         self.view.edit_person_requested.connect(self.edit_person)
         self.view.add_person_requested.connect(self.add_person_at)
         self.view.delete_requested.connect(self.delete_selected)
+        self.view.card_menu_requested.connect(
+            lambda person_id, at: show_card_menu(self, person_id, at)
+        )
         self.scene.map_changed.connect(self._after_map_changed)
 
     # ---- showing ------------------------------------------------------------------------------

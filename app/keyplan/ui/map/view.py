@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
@@ -52,6 +53,7 @@ class MapView(QGraphicsView):
     edit_person_requested = Signal(int)
     add_person_requested = Signal(QPointF)  # where (scene) the new card should go
     delete_requested = Signal()
+    card_menu_requested = Signal(int, QPoint)  # a card's person, where the menu opens (global)
     zoom_changed = Signal(float)
 
     def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
@@ -226,12 +228,44 @@ class MapView(QGraphicsView):
             self.interaction.deleteLater()
         self.interaction = None
 
+    # ---- the context menu -------------------------------------------------------------------
+
+    @override
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Right-click on a card, or the Menu key / Shift+F10 with one card selected."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            card = self.map_scene.card_at(self.mapToScene(event.pos()))
+            if card is None:
+                return
+            if not card.isSelected():
+                self.map_scene.clearSelection()
+                card.setSelected(True)
+            at = event.globalPos()
+        else:
+            self._open_selected_card_menu()
+            event.accept()
+            return
+        self.card_menu_requested.emit(card.person_id, at)
+        event.accept()
+
+    def _open_selected_card_menu(self) -> None:
+        """The keyboard's way to a card's menu: the one selected card, the menu on its centre."""
+        selected = self.map_scene.selected_person_ids()
+        card = self.map_scene.cards.get(selected[0]) if len(selected) == 1 else None
+        if card is None:
+            return
+        centre = self.mapFromScene(card.sceneBoundingRect().center())
+        self.card_menu_requested.emit(card.person_id, self.viewport().mapToGlobal(centre))
+
     # ---- the keyboard -----------------------------------------------------------------------
 
     @override
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape:
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Menu or (key == Qt.Key.Key_F10 and shift):
+            self._open_selected_card_menu()  # every platform, not only where Qt makes it an event
+        elif key == Qt.Key.Key_Escape:
             self._escape()
         elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
             self._space_held = True

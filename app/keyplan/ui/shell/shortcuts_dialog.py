@@ -25,6 +25,7 @@ VIEW_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("Arrow keys", "Move the selected cards a step (with Shift: one pixel)"),
             ("Enter", "Edit the selected person"),
+            ("Menu key or Shift+F10", "The selected card's menu (also on a right-click)"),
             ("Delete or Backspace", "Delete the selected people or line"),
             ("Escape", "Cancel a drag or a line being drawn"),
             ("Space + drag", "Move the view"),
