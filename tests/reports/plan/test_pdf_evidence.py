@@ -33,3 +33,22 @@ def test_the_insights_section_lists_the_uncertain_key_ratings(pdfs):
     section = text.split("Politics and evidence", 1)[1]
     assert "Uncertain ratings (no evidence within the review cadence)" in section
     assert "Blocker? — last evidence 5 months ago, second hand, likely" in section
+
+
+def _map_page_texts(path: Path) -> list[str]:
+    from pypdf import PdfReader
+
+    texts = [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+    return [text for text in texts if "Stakeholder map" in text and "Dashed dark card" in text]
+
+
+def test_the_internal_map_page_marks_the_doubted_stance_in_its_band_and_the_customer_map_not(
+    pdfs,
+):
+    (page,) = _map_page_texts(pdfs["internal"])
+    # Γιώργος' blocker rests on evidence older than the cadence: "B?" in his card's band, and
+    # the legend says what the dashed dark card means.
+    assert "B?" in page.split()
+    assert "rating without evidence newer than the review cadence" in page
+    assert _map_page_texts(pdfs["customer"]) == []
+    assert "Dashed dark card" not in _flat(pdfs["customer"])
