@@ -16,8 +16,15 @@ def _people() -> list[PersonFacts]:
     rated = {"stance": "blocker", "buying_role": "decision_maker", "influence": "high"}
     return [
         PersonFacts(1, None, "Sure", "CEO", "Board", **rated),
-        PersonFacts(2, 1, "Doubted", "CFO", "Finance", **rated,
-                    uncertain=("stance", "buying_role", "influence")),  # fmt: skip
+        PersonFacts(
+            2,
+            1,
+            "Doubted",
+            "CFO",
+            "Finance",
+            **rated,
+            uncertain=("stance", "buying_role", "influence"),
+        ),
         PersonFacts(3, 1, "Role only", "CPO", "Procurement", **rated, uncertain=("buying_role",)),
         PersonFacts(4, 1, "Unknown", "COO", "Ops", uncertain=("strength",)),
     ]
