@@ -13,8 +13,11 @@ What each shape means, for someone drawing it with another tool (PowerPoint, say
   letter; empty on a customer-safe map). ``texts`` are the card's lines (name, job title,
   department), ``parts`` its small marks (badges, dots, the contact mark); **both are in
   coordinates relative to the card's top-left corner**, so the same part can be shared by many
-  cards. ``faded`` cards (people who left) are drawn at ``looks.LEFT_OPACITY``. ``note`` is
-  a line printed in a band across the card's foot (a team continued on another page).
+  cards. ``edge_width`` is the outline's width and ``edge_dashes`` its dash pattern (empty:
+  solid); an ``uncertain`` card (a rating with no recent evidence) has a dashed dark outline,
+  and "?" after the stance letter or on the badge of each uncertain rating. ``faded`` cards
+  (people who left) are drawn at ``looks.LEFT_OPACITY``. ``note`` is a line printed in a band
+  across the card's foot (a team continued on another page).
 - ``TextRun``: one line of text; ``x`` is its left end (or its centre when ``anchor`` is
   "middle"), ``baseline`` its baseline. A renderer shortens it with "…" to ``max_width`` with
   its own font's measure (``looks.fit`` is an estimate for writers that have none).
@@ -123,6 +126,14 @@ class CardShape:
     faded: bool = False
     note: TextRun | None = None
     note_height: float = 0.0
+    edge_width: float = 1.2
+    edge_dashes: tuple[float, ...] = ()  # in multiples of ``edge_width``; () for solid
+    uncertain: bool = False  # a rating rests on no recent evidence (see the module docstring)
+
+    @property
+    def edge_dash_lengths(self) -> tuple[float, ...]:
+        """The outline's dash pattern in drawing units."""
+        return tuple(d * self.edge_width for d in self.edge_dashes)
 
     @property
     def box(self) -> Box:

@@ -185,7 +185,8 @@ def _card(card: CardShape, memo: dict) -> str:
     """One card. The frame, band and small parts are shared by many cards (the drawing makes
     each once), so each is written once and reused: thousands of cards in a blink."""
     faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
-    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius)
+    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
+                 card.edge_width, card.edge_dashes)  # fmt: skip
     frame = memo.get(frame_key)
     if frame is None:  # the same few frames (one per stance) over thousands of cards
         frame = memo[frame_key] = _frame(card)
@@ -208,14 +209,25 @@ def _card(card: CardShape, memo: dict) -> str:
 
 
 def _frame(card: CardShape) -> str:
-    """The card's rounded box and its band with the stance letter."""
+    """The card's rounded box and its band with the stance letter. A dashed outline (a rating
+    without recent evidence) goes round the band too, so it is drawn over it."""
     w, h, r, band = card.width, card.height, card.radius, card.band
     letter = _run(band.letter) if band.letter is not None else ""
+    outline = f'stroke="{card.edge}" stroke-width="{card.edge_width:g}"'
+    dashed = ""
+    if card.edge_dashes:
+        pattern = ",".join(f"{d:g}" for d in card.edge_dash_lengths)
+        dashed = (
+            f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="none" {outline} '
+            f'stroke-dasharray="{pattern}"/>\n'
+        )
+        outline = 'stroke="none"'
     return (
-        f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="{card.fill}" '
-        f'stroke="{card.edge}" stroke-width="1.2"/>\n'
+        f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="{card.fill}" {outline}/>\n'
         f'<path d="M{r:g},0 H{band.width:g} V{h:g} H{r:g} A{r:g},{r:g} 0 0 1 '
-        f'0,{h - r:g} V{r:g} A{r:g},{r:g} 0 0 1 {r:g},0 Z" fill="{band.colour}"/>\n' + letter
+        f'0,{h - r:g} V{r:g} A{r:g},{r:g} 0 0 1 {r:g},0 Z" fill="{band.colour}"/>\n'
+        + dashed
+        + letter
     )
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from keyplan.domain.evidence import EvidenceFacts, claimed_ratings, person_doubts
 from keyplan.domain.layout import CardSpec, OrgChartLayout
 from keyplan.domain.map import looks
 from keyplan.domain.map.drawing import (
@@ -98,7 +99,14 @@ def build_map(ctx: Context) -> MapModel:
     people = ctx.present_people
     present = {p.id for p in people}
     managers = {p.id: p["reports_to_id"] for p in ctx.plan.people}
-    facts = [_facts(p, _nearest_present_manager(p.id, managers, present), ctx) for p in people]
+    # What each person's ratings rest on, grouped once (a map of thousands asks per card).
+    evidence: dict[int, list[EvidenceFacts]] = {}
+    for item in ctx.plan.evidence:
+        evidence.setdefault(item.person_id, []).append(item)
+    facts = [
+        _facts(p, _nearest_present_manager(p.id, managers, present), ctx, evidence.get(p.id, ()))
+        for p in people
+    ]
     lines = tuple(
         LineFacts(line.from_id, line.to_id, line.kind, line.strength or 1)
         for line in ctx.plan.influence_lines
@@ -114,7 +122,9 @@ def build_map(ctx: Context) -> MapModel:
     )
 
 
-def _facts(person: PersonRow, manager: int | None, ctx: Context) -> PersonFacts:
+def _facts(
+    person: PersonRow, manager: int | None, ctx: Context, evidence: Sequence[EvidenceFacts]
+) -> PersonFacts:
     title, department = person["job_title"] or "", person["department"] or ""
     if not ctx.internal:
         return PersonFacts(person.id, manager, person["full_name"], title, department,
@@ -143,7 +153,23 @@ def _facts(person: PersonRow, manager: int | None, ctx: Context) -> PersonFacts:
             today=ctx.plan.today,
         ),
         manual_position=person.map_position,
+        uncertain=_uncertain(ctx, person, evidence),
     )
+
+
+def _uncertain(
+    ctx: Context, person: PersonRow, evidence: Sequence[EvidenceFacts]
+) -> tuple[str, ...]:
+    """The person's ratings without recent evidence (the internal map's dashed cards)."""
+    claimed = claimed_ratings(
+        stance=person["stance"],
+        influence=person["influence"],
+        buying_role=person["buying_role"],
+        strength=person["strength"],
+    )
+    cadence = ctx.plan.cadences.get(person.account_id)
+    doubts = person_doubts(claimed, evidence, cadence, ctx.plan.today)
+    return tuple(doubt.rating for doubt in doubts)
 
 
 def _nearest_present_manager(

@@ -307,6 +307,7 @@ INFLUENCE_LINES = (
     ("cio", "fr-dsi", "influences", 2, "Dotted line for IT standards in France."),
     ("cto", "peng", "mentor", 2, None),
     ("treas", "cfo", "influences", 2, "Zoë relies on Olof for every investment case."),
+    ("crm", "salop", "influences", 2, "Charlotte's team lives in the CRM Oskar runs."),
     ("de-plant", "de-md", "influences", 3, "Nothing happens in the plant without Stefan."),
     ("catit", "cpo", "influences", 1, "Prepares the supplier shortlists."),
 )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
+from keyplan.store.evidence.queries import newest_dates, review_cadences
 from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson, hand_placed
 from keyplan.store.meetings.facts import last_contacts
 from keyplan.store.models import (
@@ -93,6 +94,8 @@ def _accounts(session: Session, family: Iterable[int]) -> dict[int, MapAccount]:
 def _people(session: Session, condition: Any) -> list[MapPerson]:
     owners = _owners(session, condition)
     contacts = last_contacts(session, condition)
+    evidence = newest_dates(session, condition)
+    cadences = review_cadences(session, condition)
     statement = select(*_PERSON_COLUMNS).where(condition).order_by(Stakeholder.id)
     return [
         MapPerson(
@@ -113,6 +116,8 @@ def _people(session: Session, condition: Any) -> list[MapPerson]:
             owners=owners.get(row.id, ()),
             last_contact=contacts.get(row.id),
             profile_url=row.profile_url,
+            evidence=evidence.get(row.id, ()),
+            review_cadence_days=cadences.get(row.id),
         )
         for row in session.execute(statement)
     ]

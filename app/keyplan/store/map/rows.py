@@ -42,6 +42,10 @@ class MapPerson:
     owners: tuple[str, ...]
     last_contact: date | None
     profile_url: str | None = None  # shown as a small mark and in the tooltip, on screen only
+    #: (rating, rated as, date of the newest evidence) for each rating value with evidence,
+    #: and the review cadence of the person's account: what decides an uncertain rating.
+    evidence: tuple[tuple[str, str, date], ...] = ()
+    review_cadence_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

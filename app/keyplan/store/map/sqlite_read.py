@@ -37,6 +37,12 @@ _LAST_CONTACTS = """
     JOIN stakeholders s ON s.id = link.stakeholder_id
     WHERE s.account_id IN ({family}) GROUP BY link.stakeholder_id
 """
+_EVIDENCE = """
+    SELECT e.stakeholder_id, e.rating, e.rated_as, MAX(e.observed_on) FROM evidence e
+    JOIN stakeholders s ON s.id = e.stakeholder_id
+    WHERE s.account_id IN ({family}) GROUP BY e.stakeholder_id, e.rating, e.rated_as
+"""
+_CADENCES = "SELECT id, review_cadence_days FROM accounts WHERE id IN ({family})"
 _LINES = """
     SELECT id, from_stakeholder_id, to_stakeholder_id, kind, strength, note FROM influence_lines
     WHERE from_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
@@ -97,8 +103,14 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
         person_id: date.fromisoformat(day)
         for person_id, day in connection.execute(_LAST_CONTACTS.format(family=marks), ids)
     }
+    evidence: dict[int, tuple[tuple[str, str, date], ...]] = {}
+    for person_id, rating, rated_as, day in connection.execute(_EVIDENCE.format(family=marks), ids):
+        found = (rating, rated_as, date.fromisoformat(day))
+        evidence[person_id] = (*evidence.get(person_id, ()), found)
+    evidence = {person_id: tuple(sorted(found)) for person_id, found in evidence.items()}
+    cadences = dict(connection.execute(_CADENCES.format(family=marks), ids).fetchall())
     people = [
-        _person(row, owners, contacts)
+        _person(row, owners, contacts, evidence, cadences)
         for row in connection.execute(_PEOPLE.format(family=marks), ids)
     ]
     lines = [MapLine(*row) for row in connection.execute(_LINES.format(family=marks), ids + ids)]
@@ -110,7 +122,13 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
     )
 
 
-def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, date]) -> MapPerson:
+def _person(
+    row: tuple,
+    owners: dict[int, tuple[str, ...]],
+    contacts: dict[int, date],
+    evidence: dict[int, tuple[tuple[str, str, date], ...]],
+    cadences: dict[int, int | None],
+) -> MapPerson:
     (person_id, account_id, name, title, department, level, manager, role) = row[:8]
     (influence, stance, strength, has_left, every, map_x, map_y, profile_url) = row[8:]
     return MapPerson(
@@ -131,6 +149,8 @@ def _person(row: tuple, owners: dict[int, tuple[str, ...]], contacts: dict[int, 
         owners=owners.get(person_id, ()),
         last_contact=contacts.get(person_id),
         profile_url=profile_url,
+        evidence=evidence.get(person_id, ()),
+        review_cadence_days=cadences.get(account_id),
     )
 
 

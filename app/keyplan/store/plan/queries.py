@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from keyplan.domain.rules import is_commitment_late
 from keyplan.store.database import Database
+from keyplan.store.evidence.queries import family_evidence
 from keyplan.store.history.queries import compare_dates
 from keyplan.store.models import (
     Account,
@@ -136,6 +137,12 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
             ),
             today=today,
             history=compare_dates(db, below, *review_period(account, today)),
+            evidence=tuple(family_evidence(session, below)),
+            cadences=dict(
+                session.execute(
+                    select(Account.id, Account.review_cadence_days).where(Account.id.in_(below))
+                ).all()
+            ),
         )
 
 

@@ -30,6 +30,7 @@ from keyplan.domain.history.wording import HistoryLine
 from keyplan.store.people.queries import department_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.evidence.panel import EvidencePanel
 from keyplan.ui.people.history_list import HistoryList
 from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
 
@@ -47,16 +48,19 @@ class PersonDialog(QDialog):
         last_change: str = "",
         departments: list[str] | None = None,
         history: Sequence[HistoryLine] = (),
+        evidence: list[dict[str, Any]] | None = None,
     ) -> None:
         """Build the form.
 
         Args:
             values: the person's stored values, by field name.
-            references: the choices of each reference field (managers, team members).
+            references: the choices of each reference field (managers, team members; for
+                the evidence lists also ``interaction_id``, the meetings they attended).
             parent: the dialog's parent.
             last_change: "Last changed by … on …" (team mode), shown under the fields.
             departments: the departments in use in the account, offered as one types.
             history: the person's change log, newest first, shown under the fields.
+            evidence: the person's evidence rows; None shows no evidence lists.
         """
         super().__init__(parent)
         self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
@@ -81,6 +85,13 @@ class PersonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(columns)
+        self.evidence: EvidencePanel | None = None
+        if evidence is not None:
+            choices = {"team_member_id": references.get("preferred_team_member_id", []),
+                       "interaction_id": references.get("interaction_id", [])}  # fmt: skip
+            self.evidence = EvidencePanel(evidence, choices, self)
+            layout.addWidget(QLabel("What the ratings rest on (newest evidence counts):"))
+            layout.addWidget(self.evidence)
         self.last_change = QLabel(last_change)
         self.last_change.setObjectName("person_last_change")
         self.last_change.setStyleSheet("color: #5f6368;")
@@ -102,6 +113,16 @@ class PersonDialog(QDialog):
             editor.setPlainText("" if value is None else str(value))
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
+
+    def evidence_rows(self) -> list[dict[str, Any]] | None:
+        """The evidence lists when the user changed them (else None: nothing to write).
+
+        New rows are recorded for the ratings as the dialog shows them now.
+        """
+        if self.evidence is None or not self.evidence.edited:
+            return None
+        current = {name: _editor_value(self.editors[name]) for name in self.editors}
+        return self.evidence.rows(current)
 
     def changes(self) -> dict[str, Any]:
         """The fields whose parsed value differs from what is stored.
@@ -172,15 +193,22 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
     references = {
         "reports_to_id": document.manager_choices(person_id),
         "preferred_team_member_id": document.team_members(),
+        "interaction_id": document.evidence_editor.meetings_with(person_id),
     }
     last_change = document.last_change_text("stakeholders", person_id)
     departments = department_choices(document.database, person_id)
     history = document.person_history(person_id)
-    dialog = PersonDialog(row.values, references, parent, last_change, departments, history)
+    evidence = document.evidence_editor.person_evidence(person_id)
+    dialog = PersonDialog(
+        row.values, references, parent, last_change, departments, history, evidence
+    )
     try:
         while exec_dialog(dialog):
             try:
                 changes = dialog.changes()
+                rows = dialog.evidence_rows()
+                if rows is not None:  # fields and evidence together: one undo step
+                    return document.evidence_editor.edit_person(person_id, changes, rows)
                 if changes:
                     document.set_person_fields(person_id, changes)
                 return bool(changes)
