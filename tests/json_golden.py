@@ -89,6 +89,15 @@ ROWS: dict[str, list[dict]] = {
         {"id": 2, "interaction_id": 5, "team_member_id": 2},
         {"id": 3, "interaction_id": 6, "team_member_id": 6},
     ],
+    "evidence": [  # one in the exported account (linked to its meeting), one outside it
+        {"id": 3, "stakeholder_id": 10, "rating": "stance", "rated_as": "champion",
+         "observed": "Asked us to present to the board — „gern“", "observed_on": date(2024, 1, 31),
+         "team_member_id": 2, "source": "meeting", "interaction_id": 5,
+         "confidence": "confirmed"},
+        {"id": 7, "stakeholder_id": 21, "rating": "strength", "rated_as": "2",
+         "observed": "Heard from a partner", "observed_on": date(2023, 11, 2),
+         "source": "second_hand", "confidence": "guess"},
+    ],
     "opportunities": [
         {"id": 2, "account_id": 3, "name": "Grid analytics", "offering_id": 8,
          "value": 250000.0, "probability": 40, "expected_close_on": date(2024, 6, 30)},

@@ -19,6 +19,7 @@ from keyplan.store.models import (
     Action,
     Commitment,
     CompetitorPresence,
+    Evidence,
     InfluenceLine,
     Interaction,
     InteractionStakeholder,
@@ -50,6 +51,7 @@ SECRET_COMPETITOR_NOTE = "Rivalcorp undercuts us by thirty percent"
 SECRET_ACCOUNT_NOTE = "Renewal negotiation is our leverage point"
 SECRET_PRIORITY = "Wants a promotion to the board next year"
 SECRET_WEAKNESS = "The service desk backlog hurt our standing with IT"
+SECRET_EVIDENCE = "Called our renewal offer dead on arrival"
 # Kept for our own matching and calls; printed in neither plan.
 ZOE_PROFILE = "https://www.linkedin.com/in/zoe-akesson-nordlicht"
 ACCOUNT_ALIASES = "Nordlicht Maschinenbau\nNLI; Nordlicht Werke"
@@ -198,6 +200,16 @@ def _add_plan_items(db: Database, account_id: int, ids: dict[str, int]) -> None:
                     to_stakeholder_id=ids[DMITRI],
                     kind="rival",
                     note="Budget fights",
+                ),
+                Evidence(
+                    stakeholder_id=ids[GIORGOS],
+                    rating="stance",
+                    rated_as="blocker",
+                    observed=SECRET_EVIDENCE,
+                    observed_on=date(2026, 6, 20),
+                    team_member_id=director.id,
+                    source="second_hand",
+                    confidence="likely",
                 ),
                 Opportunity(
                     account_id=account_id,

@@ -38,6 +38,14 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> ScriptedDialogs:
     return script
 
 
+@pytest.fixture(autouse=True)
+def meetings_skip_their_follow_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Logging a meeting offers its follow-up in a modal dialog: skipped unless a test says."""
+    from keyplan.ui.evidence import follow_up
+
+    monkeypatch.setattr(follow_up, "exec_follow_up", lambda dialog: False)
+
+
 @dataclass
 class SmallPortfolio:
     acme: int

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from keyplan.domain.errors import RuleViolation
+from keyplan.domain.evidence_fields import EVIDENCE_FIELDS
 from keyplan.domain.fields import (
     ACCOUNT_FIELDS,
     MAX_AMOUNT,
@@ -31,6 +32,7 @@ TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {
     "accounts": ACCOUNT_FIELDS,
     "stakeholders": STAKEHOLDER_FIELDS,
     "interactions": INTERACTION_FIELDS,
+    "evidence": EVIDENCE_FIELDS,
     **{str(table): spec.fields for table, spec in PLAN_TABLE_SPECS.items()},
 }
 

@@ -57,6 +57,9 @@ _LABELS = {
     "technical_evaluator": "Technical evaluator",
     "decision_maker": "Decision maker",
     "economic_buyer": "Economic buyer",
+    "second_hand": "Second hand",
+    "buying_role": "Buying role",
+    "strength": "Relationship",
 }
 
 
@@ -234,6 +237,31 @@ class CommitmentStatus(Vocabulary):
     KEPT = "kept"
     LATE = "late"
     BROKEN = "broken"
+
+
+class EvidenceSource(Vocabulary):
+    """Where a piece of evidence behind a rating comes from."""
+
+    MEETING = "meeting"  # seen or heard in a logged interaction
+    EMAIL = "email"
+    SECOND_HAND = "second_hand"  # somebody told us
+
+
+class Confidence(Vocabulary):
+    """How sure we are of what a piece of evidence says, from surest to least."""
+
+    CONFIRMED = "confirmed"
+    LIKELY = "likely"
+    GUESS = "guess"
+
+
+class RatedField(Vocabulary):
+    """The ratings of a person that evidence can stand behind (``stakeholders`` columns)."""
+
+    STANCE = "stance"
+    INFLUENCE = "influence"
+    BUYING_ROLE = "buying_role"
+    STRENGTH = "strength"
 
 
 class ExportVariant(Vocabulary):

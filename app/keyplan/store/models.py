@@ -315,6 +315,31 @@ class CalendarEvent(Timestamped, Base):
     occurrence: Mapped[str] = mapped_column(String(20))
 
 
+class Evidence(Timestamped, Base):
+    """What stands behind one rating of a person: seen or said, when, by whom, how sure.
+
+    Revision 0007. ``rating`` names the rated column (``RatedField``) and ``rated_as`` the
+    value it supported then, as text (see ``domain/evidence.py``).
+    """
+
+    __tablename__ = "evidence"
+
+    stakeholder_id: Mapped[int] = mapped_column(
+        ForeignKey("stakeholders.id", ondelete="CASCADE"), index=True
+    )
+    rating: Mapped[str] = mapped_column(String(20))
+    rated_as: Mapped[str] = mapped_column(String(30))
+    observed: Mapped[str] = mapped_column(Text)
+    observed_on: Mapped[date]
+    team_member_id: Mapped[int | None] = _team_member_fk()
+    source: Mapped[str] = mapped_column(String(20), default="meeting")
+    # The logged meeting it was seen in; the evidence stays when the meeting is deleted.
+    interaction_id: Mapped[int | None] = mapped_column(
+        ForeignKey("interactions.id", ondelete="SET NULL"), index=True
+    )
+    confidence: Mapped[str] = mapped_column(String(20), default="likely")
+
+
 class Opportunity(Timestamped, Base):
     __tablename__ = "opportunities"
 

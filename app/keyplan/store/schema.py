@@ -11,6 +11,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_change_log",
     "0006_calendar_events",
     "0008_interest_economic_buyer",
+    "0007_evidence",
     "0009_dotted_positions",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -118,7 +118,10 @@ def test_the_drawio_file_is_an_mx_graph_model_with_the_same_layout():
         assert (float(geometry.get("x")), float(geometry.get("y"))) == (card.x, card.y)
         assert f"fillColor={card.fill}" in cell.get("style") and "html=0" in cell.get("style")
     assert vertices["p1"].get("value").split("\n")[0] == TRICKY
-    assert "[C] Champion" in vertices["p1"].get("value")  # the stance reads without colour
+    # The stance reads without colour; nothing recent backs it, so it carries a "?" and the
+    # card a dashed outline.
+    assert "[C?] Champion? · DM? · H?" in vertices["p1"].get("value")
+    assert "dashed=1" in vertices["p1"].get("style")
     for edge in edges:
         assert edge.get("source") in vertices and edge.get("target") in vertices
         assert edge.find("mxGeometry").get("relative") == "1"

@@ -32,7 +32,13 @@ def sample() -> MapData:
         account_id=1,
         accounts={1: MapAccount(1, "Acme", None, None), 2: MapAccount(2, "Acme FR", "France", 1)},
         people=[
-            person(1, "Ingrid <Olsen> & Co", buying_role="decision_maker", stance="champion"),
+            person(
+                1,
+                "Ingrid <Olsen> & Co",
+                buying_role="decision_maker",
+                stance="champion",
+                evidence=(("buying_role", "decision_maker", TODAY), ("stance", "champion", TODAY)),
+            ),
             person(2, "Harald Berg", 1, owners=("Ana Costa",), last_contact=TODAY),
             person(3, "佐藤 花子", 2, account=2, has_left=True),
         ],
@@ -128,3 +134,30 @@ def test_a_dotted_line_and_an_open_position_are_drawn_and_the_layout_ignores_the
     cards = re.findall(r'<g (?:class="vacancy" )?transform="translate\([^)]*\)"', with_dotted)
     assert cards == re.findall(r'<g (?:class="vacancy" )?transform="translate\([^)]*\)"', without)
     assert "dotted-line" not in map_svg(data, title="Acme", today=TODAY, with_lines=False)
+
+
+def test_a_rating_without_recent_evidence_draws_a_dashed_card_and_a_question_mark():
+    ingrid = sample().people[0]
+    data = replace(sample(), people=[
+        ingrid,
+        replace(ingrid, id=5, full_name="Dana", review_cadence_days=90,
+                evidence=(("stance", "champion", date(2025, 1, 2)),)),
+    ])  # fmt: skip
+    svg = map_svg(data, title="Acme", today=TODAY)
+    root = ElementTree.fromstring(svg)
+    cards = {
+        name: g
+        for g in root.iter(f"{SVG}g")
+        if (g.get("transform") or "").startswith("translate")
+        for name in ("Ingrid", "Dana")
+        if name in "".join(g.itertext())
+    }
+    certain, doubtful = cards["Ingrid"], cards["Dana"]
+    dashed = [r for r in doubtful.iter(f"{SVG}rect") if r.get("stroke-dasharray")]
+    assert len(dashed) == 1 and dashed[0].get("stroke") == map_design.INK  # dark: reads in grey
+    assert not [r for r in certain.iter(f"{SVG}rect") if r.get("stroke-dasharray")]
+    doubtful_texts = {"".join(t.itertext()) for t in doubtful.iter(f"{SVG}text")}
+    # The stance letter takes the "?" (its evidence is 23 months old); the role was never seen.
+    assert {"C?", "DM?"} <= doubtful_texts and "C" not in doubtful_texts
+    assert {"C", "DM"} <= {"".join(t.itertext()) for t in certain.iter(f"{SVG}text")}
+    assert "Dashed dark card: a rating without evidence" in svg  # the legend says so

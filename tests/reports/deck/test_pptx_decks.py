@@ -67,38 +67,84 @@ def test_the_internal_deck_has_a_slide_per_plan_section_in_the_pdfs_order(decks)
     assert positions == sorted(positions)
 
 
+def _shapes_of(slide):
+    """Every shape of a slide, those inside groups (a card is a group) included."""
+    for shape in slide.shapes:
+        yield shape
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from shape.shapes
+
+
+def _cards(slide):
+    """The cards' rounded boxes: (box, its group) for every card on the slide."""
+    for group in slide.shapes:
+        if group.shape_type != MSO_SHAPE_TYPE.GROUP:
+            continue
+        for shape in group.shapes:
+            if (
+                shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE
+                and shape.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE
+                and shape.name.startswith("Card")
+            ):
+                yield shape, group
+
+
+def _ends(connector) -> list[int]:
+    return [
+        int(e.get("id"))
+        for e in connector._element.iter()
+        if etree.QName(e).localname in ("stCxn", "endCxn")
+    ]
+
+
 def test_the_map_is_native_rounded_boxes_joined_by_glued_connectors(decks):
     (slide,) = _map_slides(decks["internal"])  # the sample's chart fits one slide
-    shapes = list(slide.shapes)
+    shapes = list(_shapes_of(slide))
     assert not any(s.shape_type == MSO_SHAPE_TYPE.PICTURE for s in shapes)
-    cards = [
-        s
-        for s in shapes
-        if s.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE
-        and s.auto_shape_type == MSO_SHAPE.ROUNDED_RECTANGLE
-    ]
+    cards = [card for card, _group in _cards(slide)]
     card_names = {c.text_frame.paragraphs[0].text for c in cards}
     assert {ZOE, GIORGOS} <= card_names
     connectors = [s for s in shapes if s.shape_type == MSO_SHAPE_TYPE.LINE]
     assert connectors
     card_ids = {c.shape_id for c in cards}
     for connector in connectors:  # both ends glued to cards: moving a card drags its lines
-        xml = etree.tostring(connector._element).decode()
-        ends = [
-            int(e.get("id"))
-            for e in connector._element.iter()
-            if etree.QName(e).localname in ("stCxn", "endCxn")
-        ]
-        assert len(ends) == 2 and set(ends) <= card_ids, xml
-    # The sample's one informal line, a rivalry, is dashed and has no direction (no arrow).
-    informal = [c for c in connectors if "prstDash" in etree.tostring(c._element).decode()]
-    assert len(informal) == 1 and "tailEnd" not in etree.tostring(informal[0]._element).decode()
+        ends = _ends(connector)
+        assert len(ends) == 2 and set(ends) <= card_ids, etree.tostring(connector._element)
+    # Each card says its stance in a letter (readable without colour), in its band.
+    letters = [s.text_frame.text for s in shapes if s.name.startswith("Stance ")]
+    assert len(letters) == len(cards) and set(letters) <= set("CSNKB?")
+    # The sample's one informal line, a rivalry, follows its route as a freeform, dashed by
+    # its kind, with a dot at both ends and no arrowhead (it has no direction).
+    informal = [
+        s
+        for s in shapes
+        if s.shape_type == MSO_SHAPE_TYPE.FREEFORM
+        and "custDash" in etree.tostring(s._element).decode()
+        and not s.name.startswith("Line sample")
+    ]
+    assert len(informal) == 1
+    line = etree.tostring(informal[0]._element).decode()
+    assert 'headEnd type="oval"' in line and 'tailEnd type="oval"' in line
+    assert "triangle" not in line
+
+
+def test_the_legend_is_the_drawings_legend(decks):
+    from keyplan.domain.map.drawing import legend
+
+    (slide,) = _map_slides(decks["internal"])
+    names = {s.name for s in _shapes_of(slide)}
+    key = legend(True)
+    assert {f"Legend: {stance.label}" for stance in key.stances} <= names
+    assert {f"Line sample {line.label}" for line in key.lines} <= names
+    text = " ".join(s.text_frame.text for s in _shapes_of(slide) if s.has_text_frame)
+    assert all(note in text for note in key.notes)
 
 
 def test_the_customer_map_has_no_informal_lines_and_no_stance(decks):
     for slide in _map_slides(decks["customer"]):
-        text = " ".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
-        assert "tailEnd" not in etree.tostring(slide.shapes._spTree).decode()
+        text = " ".join(s.text_frame.text for s in _shapes_of(slide) if s.has_text_frame)
+        xml = etree.tostring(slide.shapes._spTree).decode()
+        assert "tailEnd" not in xml and "custDash" not in xml and 'name="Stance' not in xml
         for word in ("Champion", "Blocker", "Skeptic", "Supporter"):
             assert word not in text
 
@@ -154,12 +200,12 @@ def test_markup_and_very_long_names_neither_break_nor_overflow(sample, tmp_path)
         text = deck_text(path)
         assert markup in text and long_name in text  # whole, in the tables or the notes
         cards = [
-            shape.text_frame.paragraphs[0].text
+            card.text_frame.paragraphs[0].text
             for slide in _map_slides(path)
-            for shape in slide.shapes
-            if shape.shape_type == MSO_SHAPE_TYPE.AUTO_SHAPE
+            for card, _group in _cards(slide)
         ]
-        assert markup in cards
+        # Shown as typed (never read as markup), cut with "…" to the card's room if need be.
+        assert any(c.startswith("<b>Tom & Jerry</b>") for c in cards), cards
         assert any(c.endswith("…") and c.startswith("Maximiliane") for c in cards)
 
 
@@ -179,13 +225,17 @@ def test_the_demo_umbrella_deck_splits_by_team_and_continues_tables(tmp_path):
     assert 'tailEnd type="triangle"' in lines  # "influences" has a direction: an arrowhead
     # Each continued team's manager names the slide the team is on, and that slide is theirs.
     slides = _slides(out)
+    continued = 0
     for slide in _map_slides(out):
-        for shape in slide.shapes:
-            if not shape.has_text_frame or "→ slide" not in shape.text_frame.text:
+        for card, group in _cards(slide):
+            notes = [s.text_frame.text for s in group.shapes if s.name == "Team continues"]
+            if not notes:
                 continue
-            name = shape.text_frame.paragraphs[0].text
-            number = int(shape.text_frame.text.rsplit("→ slide", 1)[1].split()[0])
+            continued += 1
+            name = card.text_frame.paragraphs[0].text
+            number = int(notes[0].rsplit("→ slide", 1)[1].split()[0])
             assert _title(slides[number - 1]).startswith(f"Stakeholder map: team of {name}")
+    assert continued
 
 
 def _soffice() -> str | None:

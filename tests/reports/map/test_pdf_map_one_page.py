@@ -93,7 +93,10 @@ def test_a_24_person_org_prints_on_one_page_with_every_name_at_7_5_pt(
     org, tmp_path, paper, variant
 ):
     db, account, ids = org
-    pdf = export_pdf(db, account, variant, tmp_path / "plan.pdf", today=TODAY, page_size=paper)
+    # Everyone on the customer's map: by default it shows only the people we work with, and
+    # nobody owns or has met anyone of this org.
+    pdf = export_pdf(db, account, variant, tmp_path / "plan.pdf", today=TODAY, page_size=paper,
+                     people_shown="all")  # fmt: skip
     if variant == "customer":
         pages = _map_pages(pdf, "Your organisation", "People we work with")
     else:

@@ -66,3 +66,13 @@ def test_an_overdue_action_for_an_attendee_comes_first_and_is_raised(brief_text)
 
 def test_open_risks_naming_an_attendee_are_shown(brief_text):
     assert "The CFO questions the data platform spend" in brief_text
+
+
+def test_between_them_names_the_lever_an_attendee_gives_us_on_somebody_absent(brief_text):
+    between = brief_text.split("Between them", 1)[1]
+    lever = (
+        "Ingrid Solberg influences Henrik Dahlgren (Group Chief Executive Officer, not attending)"
+    )
+    assert lever in between
+    # The lever comes before the lines that only whisper into an attendee's ear.
+    assert between.index(lever) < between.index("Olof Hedlund")

@@ -13,6 +13,7 @@ from pdf_sample import (
     MARKUP_NOTE,
     SECRET_ACCOUNT_NOTE,
     SECRET_COMPETITOR_NOTE,
+    SECRET_EVIDENCE,
     SECRET_INTEREST,
     SECRET_PERSONALITY,
     SECRET_PRIORITY,
@@ -27,6 +28,7 @@ from pdf_sample import (
     pdf_text,
 )
 
+from keyplan.domain.evidence import EvidenceFacts
 from keyplan.domain.fields import ACCOUNT_FIELDS, STAKEHOLDER_FIELDS
 from keyplan.domain.vocabulary import BuyingRole, Influence, Stance, Strength
 from keyplan.reports.plan.redaction import (
@@ -69,6 +71,8 @@ SECRETS = (
     SECRET_ACCOUNT_NOTE,
     SECRET_PRIORITY,
     SECRET_WEAKNESS,
+    SECRET_EVIDENCE,
+    "What the key ratings rest on",
     MARKUP_NOTE,
     "Rivalcorp",
     "Margin pressure in services",
@@ -172,6 +176,7 @@ def test_every_field_has_a_decision_with_a_reason():
         "actions": plan_queries.ActionRow,
         "commitments": plan_queries.CommitmentRow,
         "interactions": plan_queries.InteractionRow,
+        "evidence": EvidenceFacts,
     }
     assert set(row_types) == set(COLLECTIONS)
     for attribute, row_type in row_types.items():
@@ -193,7 +198,7 @@ def test_the_assessments_are_excluded():
     assert all(
         d.show is EXCLUDE
         for d in CUSTOMER_SAFE_FIELDS
-        if d.record in ("risk", "competitor", "influence_line", "interaction")
+        if d.record in ("risk", "competitor", "influence_line", "interaction", "evidence")
     )
 
 

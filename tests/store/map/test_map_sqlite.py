@@ -31,6 +31,7 @@ def test_the_fast_reader_matches_the_store(db, demo, with_affiliates):
     assert read == expected
     assert any(person.owners for person in read.people)
     assert any(person.last_contact for person in read.people)
+    assert any(person.evidence for person in read.people)  # the demo's evidence, both ways
 
 
 def test_an_unknown_account_is_named_as_the_store_names_it(db, demo):

@@ -120,7 +120,8 @@ def test_log_a_meeting_with_a_stale_contact_and_the_warning_goes_then_undo(demo_
     assert log.model.row(0).people == ((person_id, queries.person(db, person_id)["full_name"]),)
 
     tab = demo_window.show_tab("Insights")
-    assert person_id not in stale_ids(tab)
+    # A refresh that took over 0.1 s last time runs on a worker thread: wait for it.
+    qtbot.waitUntil(lambda: person_id not in stale_ids(tab))
     assert tab.findings.item_for("person", person_id) is None or all(
         "last contacted" not in text and "never been contacted" not in text
         for text in tab.findings.texts()
@@ -134,7 +135,7 @@ def test_log_a_meeting_with_a_stale_contact_and_the_warning_goes_then_undo(demo_
     undo(qtbot, demo_window)
     assert people.model.index(row, LAST_CONTACT_COLUMN).data() != TODAY.isoformat()
     tab = demo_window.show_tab("Insights")
-    assert person_id in stale_ids(tab)
+    qtbot.waitUntil(lambda: person_id in stale_ids(tab))
 
 
 def test_an_interaction_logged_while_the_insights_are_shown_updates_them_at_once(
@@ -181,8 +182,8 @@ def test_mark_an_overdue_promise_kept_in_place_and_the_overdue_count_drops(demo_
     assert (kept.status, kept.delivered_on) == ("late", TODAY)
     assert tab.model.overdue_count() == before - 1
     assert "overdue" in tab.summary.text()
-    insights_tab = demo_window.show_tab("Insights")
-    assert insights_tab.insights.promises.account.overdue == overdue_before - 1
+    insights_tab = demo_window.show_tab("Insights")  # maybe on a worker thread: wait
+    qtbot.waitUntil(lambda: insights_tab.insights.promises.account.overdue == overdue_before - 1)
 
     undo(qtbot, demo_window)  # one step undoes the status and its delivery date
     restored = demo_window.document.commitment(commitment_id)
@@ -232,5 +233,11 @@ def test_a_slow_account_is_analysed_on_a_worker_thread(demo_window, qtbot, monke
     person_id = stale_person(tab)
     monkeypatch.setattr(insights_tab, "SLOW_SECONDS", -1.0)  # as if every account were huge
     demo_window.document.log_interaction(demo_window.account_id, TODAY, [person_id], [])
-    qtbot.waitUntil(lambda: person_id not in stale_ids(tab), timeout=10_000)
-    assert tab.score_heading.text() == "Account health — where the points went"
+    # On a loaded machine an earlier refresh may still be on its way: wait for the last one.
+    qtbot.waitUntil(
+        lambda: (
+            person_id not in stale_ids(tab)
+            and tab.score_heading.text() == "Account health — where the points went"
+        ),
+        timeout=10_000,
+    )

@@ -8,6 +8,7 @@ from datetime import date
 from keyplan.domain.insights.concentration import Concentration, contact_concentration
 from keyplan.domain.insights.contacts import contact_log
 from keyplan.domain.insights.coverage import Coverage, coverage_grid
+from keyplan.domain.insights.doubts import DoubtFinding, doubt_findings
 from keyplan.domain.insights.facts import AccountFacts
 from keyplan.domain.insights.freshness import PlanFreshness, plan_freshness
 from keyplan.domain.insights.health import RelationshipHealth, relationship_health
@@ -17,6 +18,7 @@ from keyplan.domain.insights.next_contacts import (
     WeeklyNudge,
     plan_contacts,
 )
+from keyplan.domain.insights.politics import PoliticsFinding, politics_findings
 from keyplan.domain.insights.promises import PromiseKeeping, promise_keeping
 from keyplan.domain.insights.score import AccountScore, account_score
 from keyplan.domain.insights.seats import SeatFinding, vacant_decision_seats
@@ -39,6 +41,9 @@ class AccountInsights:
     nudge: WeeklyNudge | None
     score: AccountScore
     open_seats: tuple[SeatFinding, ...] = ()  # decision makers' seats nobody holds
+    #: Not scored: what the ratings lack in evidence, and what the informal lines say.
+    doubts: tuple[DoubtFinding, ...] = ()
+    politics: tuple[PoliticsFinding, ...] = ()
 
 
 def analyse_account(
@@ -84,4 +89,6 @@ def analyse_account(
             freshness=freshness,
         ),
         open_seats=vacant_decision_seats(facts.open_seats),
+        doubts=doubt_findings(facts, today),
+        politics=politics_findings(facts, today),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from keyplan.domain.evidence import EvidenceFacts
 from keyplan.domain.vocabulary import (
     BuyingRole,
     CommitmentStatus,
@@ -19,6 +20,8 @@ from keyplan.domain.vocabulary import (
     Strength,
     WorkStatus,
 )
+
+__all__ = ["EvidenceFacts"]  # re-exported: the insights read evidence as facts too
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +84,16 @@ class ActionFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class LineFacts:
+    """An influence line between two of their people (``InfluenceKind`` value)."""
+
+    from_id: int
+    to_id: int
+    kind: str
+    strength: int = 2
+
+
+@dataclass(frozen=True, slots=True)
 class AccountFacts:
     """Everything the insights need about one account.
 
@@ -102,3 +115,8 @@ class AccountFacts:
     opportunity_departments: tuple[str, ...] = ()
     # Open positions (seats without a person): never among ``people``, never counted as one.
     open_seats: tuple[PersonFacts, ...] = ()
+    # Read for one account family only (not for the dashboard's portfolio): what the
+    # ratings rest on, the informal lines, and each account's review cadence.
+    evidence: tuple[EvidenceFacts, ...] = ()
+    lines: tuple[LineFacts, ...] = ()
+    cadences: tuple[tuple[int, int | None], ...] = ()

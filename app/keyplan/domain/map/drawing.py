@@ -47,13 +47,21 @@ from keyplan.domain.map.shapes import (
 )
 from keyplan.domain.matrix import dotted_ends, vacancy_line
 from keyplan.domain.relationships import ContactDue
-from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, InfluenceKind, Level, Stance
+from keyplan.domain.vocabulary import (
+    ROLE_BADGE_KEY,
+    ROLE_BADGES,
+    InfluenceKind,
+    Level,
+    RatedField,
+    Stance,
+)
 
 NAME_SIZE = 14.0  # a card's name, in layout units: the PDF prints it at 7.5 pt or more
 TITLE_SIZE = 11.0
 DEPARTMENT_SIZE = 10.0
 BADGE_SIZE = 9.0
 LETTER_SIZE = 13.0
+DOUBTFUL_LETTER_SIZE = 11.0  # "B?": the letter and its question mark fit the band together
 NOTE_SIZE = 10.0
 NOTE_HEIGHT = 19.0  # the "team continues on page N" band at a card's foot
 _ROW_Y = 59.0  # the top of a card's bottom row (badges, dots, marks)
@@ -69,6 +77,8 @@ class PersonFacts:
         contact: the contact mark (``relationships.contact_due``), None for none.
         tag: the affiliate's short name when the person works for an affiliate.
         is_vacancy: an open position (``job_title`` names it, ``vacancy_note`` says when).
+        uncertain: the ratings (``RatedField`` values) that rest on no recent evidence
+            (``keyplan.domain.evidence``): a dashed dark outline and "?" marks.
     """
 
     id: int
@@ -88,6 +98,7 @@ class PersonFacts:
     manual_position: Point | None = None
     is_vacancy: bool = False
     vacancy_note: str | None = None
+    uncertain: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,11 +204,21 @@ def _card(person: PersonFacts, box: Box, internal: bool, note: str) -> CardShape
     left = looks.LETTER_TEXT_LEFT
     room = looks.CARD_WIDTH - left - looks.TEXT_RIGHT
     tag_parts, tag_room = _tag(person.tag) if person.tag else ((), 0.0)
+    doubts = frozenset(person.uncertain)
     parts = (
         *tag_parts,
-        *_badges(person.buying_role, person.influence, max(0, min(4, person.strength)), stance),
+        *_badges(
+            person.buying_role,
+            person.influence,
+            max(0, min(4, person.strength)),
+            stance,
+            RatedField.BUYING_ROLE.value in doubts,
+            RatedField.INFLUENCE.value in doubts,
+        ),
         *_marks(person.owner, person.contact, person.has_left),
     )
+    # A rating without recent evidence: a dashed dark outline (the card look of doubt).
+    uncertain = bool(doubts)
     return CardShape(
         person_id=person.id,
         x=box.x,
@@ -206,13 +227,16 @@ def _card(person: PersonFacts, box: Box, internal: bool, note: str) -> CardShape
         height=box.height,
         radius=looks.CARD_RADIUS,
         fill=looks.STANCE_FILL[stance],
-        edge=looks.STANCE_EDGE[stance],
-        band=_band(stance),
+        band=_band(stance, RatedField.STANCE.value in doubts),
         texts=_texts(person, left, room, room - tag_room),
         parts=parts,
         faded=person.has_left,
         note=_note(note, left, box) if note else None,
         note_height=NOTE_HEIGHT if note else 0.0,
+        edge=looks.UNCERTAIN_EDGE if uncertain else looks.STANCE_EDGE[stance],
+        edge_width=looks.UNCERTAIN_EDGE_WIDTH if uncertain else looks.EDGE_WIDTH,
+        edge_dashes=looks.UNCERTAIN_DASH if uncertain else (),
+        uncertain=uncertain,
     )
 
 
@@ -270,6 +294,7 @@ def _vacancy_card(person: PersonFacts, box: Box, note: str) -> CardShape:
         note=_note(note, left, box) if note else None,
         note_height=NOTE_HEIGHT if note else 0.0,
         vacant=True,
+        edge_width=looks.VACANCY_EDGE_WIDTH,
         edge_dashes=looks.VACANCY_DASHES,
     )
 
@@ -303,12 +328,17 @@ def _baseline(top: float, height: float, size: float) -> float:
 
 
 @cache
-def _band(stance: str) -> Band:
+def _band(stance: str, doubtful: bool = False) -> Band:
+    """The stance band and letter; "B?" when the stance rests on no recent evidence (an
+    unknown stance claims nothing, so it is never doubted: no "??")."""
     colour = looks.STANCE_EDGE[stance]
     ink = "#ffffff" if looks.is_dark(colour) else looks.INK
     width = looks.LETTER_BAND_WIDTH
-    letter = TextRun(looks.STANCE_LETTERS[stance], width / 2, 21.0, LETTER_SIZE, ink, width,
-                     bold=True, anchor="middle", role="letter")  # fmt: skip
+    text, size = looks.STANCE_LETTERS[stance], LETTER_SIZE
+    if doubtful and stance != Stance.UNKNOWN.value:
+        text, size = text + looks.DOUBT_MARK, DOUBTFUL_LETTER_SIZE
+    letter = TextRun(text, width / 2, 21.0, size, ink, width, bold=True, anchor="middle",
+                     role="letter")  # fmt: skip
     return Band(width, colour, letter)
 
 
@@ -343,12 +373,24 @@ def _badge(
 
 
 @cache
-def _badges(role: str, influence: str | None, strength: int, stance: str) -> tuple[CardPart, ...]:
-    """The bottom row's left side: buying role and influence badges, relationship dots."""
+def _badges(
+    role: str,
+    influence: str | None,
+    strength: int,
+    stance: str,
+    role_doubtful: bool = False,
+    influence_doubtful: bool = False,
+) -> tuple[CardPart, ...]:
+    """The bottom row's left side: buying role and influence badges ("DM?", "H?" when they
+    rest on no recent evidence), relationship dots."""
     y, x = _ROW_Y, looks.LETTER_TEXT_LEFT
     parts: list[CardPart] = []
     role_text = ROLE_BADGES.get(role)  # type: ignore[call-overload]
     influence_text = looks.INFLUENCE_BADGES.get(influence or "")
+    if role_text and role_doubtful:
+        role_text += looks.DOUBT_MARK
+    if influence_text and influence_doubtful:
+        influence_text += looks.DOUBT_MARK
     for text, ink, border in (
         (role_text, looks.INK, looks.STANCE_EDGE[stance]),
         (influence_text, looks.MUTED_INK, looks.MUTED_INK),
@@ -533,6 +575,7 @@ def legend(internal: bool) -> Legend:
         "whom; dots at both ends: an alliance or rivalry. Grey lines: reporting.",
         ROLE_BADGE_KEY,
         looks.LEGEND_MARKS,
+        looks.LEGEND_UNCERTAIN,
     )
     return Legend(stances, lines, notes, _SEAT_LEGEND)
 

@@ -102,11 +102,26 @@ DOTTED_DASHES = (1.0, 3.0)  # in line widths, drawn with round caps: a row of ro
 VACANCY_LABEL = "Open position"
 VACANCY_FILL = "#ffffff"
 VACANCY_EDGE = "#78909c"
-VACANCY_DASHES = (5.0, 3.0)  # the seat's edge, in drawing units
+VACANCY_EDGE_WIDTH = 1.4
+VACANCY_DASHES = (3.5, 2.0)  # the seat's edge, in multiples of its width
 
 LEGEND_MARKS = (
     "H/M/L influence · ●●○○ relationship · initials: our owner · clock: contact overdue · "
     "dashed ring: never contacted"
+)
+
+#: A card whose ratings rest on no evidence newer than the account's review cadence: a dashed
+#: dark outline (its dash in multiples of its width), "B?" in the band for the stance, "DM?" or
+#: "H?" on the badges. Dark and dashed, so it reads on a grey print as well as the letters do.
+UNCERTAIN_EDGE = INK
+UNCERTAIN_EDGE_WIDTH = 1.6
+UNCERTAIN_DASH = (3.0, 2.0)
+EDGE_WIDTH = 1.2  # a card's ordinary outline
+#: The band's letter and its "?" are set a little smaller, so the pair fits the band.
+DOUBT_MARK = "?"
+LEGEND_UNCERTAIN = (
+    "Dashed dark card: a rating without evidence newer than the review cadence — "
+    "B? stance, DM? buying role, H? influence"
 )
 
 

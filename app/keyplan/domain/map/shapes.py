@@ -13,11 +13,14 @@ What each shape means, for someone drawing it with another tool (PowerPoint, say
   letter; empty on a customer-safe map). ``texts`` are the card's lines (name, job title,
   department), ``parts`` its small marks (badges, dots, the contact mark); **both are in
   coordinates relative to the card's top-left corner**, so the same part can be shared by many
-  cards. ``faded`` cards (people who left) are drawn at ``looks.LEFT_OPACITY``. ``note`` is
-  a line printed in a band across the card's foot (a team continued on another page).
-  ``vacant`` cards are open positions (a seat without a person): drawn with ``edge_dashes``
-  (a dashed outline), no band colour or letter, their texts the position's title, "Vacant ·
-  note" and the department.
+  cards. ``edge_width`` is the outline's width and ``edge_dashes`` its dash pattern (empty:
+  solid); an ``uncertain`` card (a rating with no recent evidence) has a dashed dark outline,
+  and "?" after the stance letter or on the badge of each uncertain rating. ``faded`` cards
+  (people who left) are drawn at ``looks.LEFT_OPACITY``. ``note`` is a line printed in a band
+  across the card's foot (a team continued on another page).
+  ``vacant`` cards are open positions (a seat without a person): a white card with a dashed
+  grey outline, no band colour or letter, their texts the position's title, "Vacant · note"
+  and the department.
 - ``TextRun``: one line of text; ``x`` is its left end (or its centre when ``anchor`` is
   "middle"), ``baseline`` its baseline. A renderer shortens it with "…" to ``max_width`` with
   its own font's measure (``looks.fit`` is an estimate for writers that have none).
@@ -129,8 +132,15 @@ class CardShape:
     faded: bool = False
     note: TextRun | None = None
     note_height: float = 0.0
-    vacant: bool = False
-    edge_dashes: tuple[float, ...] = ()  # in drawing units; () for a solid outline
+    edge_width: float = 1.2
+    edge_dashes: tuple[float, ...] = ()  # in multiples of ``edge_width``; () for solid
+    vacant: bool = False  # an open position (see the module docstring)
+    uncertain: bool = False  # a rating rests on no recent evidence (see the module docstring)
+
+    @property
+    def edge_dash_lengths(self) -> tuple[float, ...]:
+        """The outline's dash pattern in drawing units."""
+        return tuple(d * self.edge_width for d in self.edge_dashes)
 
     @property
     def box(self) -> Box:

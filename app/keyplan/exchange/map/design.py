@@ -12,7 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from keyplan.domain import evidence as evidence_rules
+from keyplan.domain.evidence import claimed_ratings
 from keyplan.domain.map import drawing as map_drawing_module
 from keyplan.domain.map import marks
 from keyplan.domain.map.drawing import LineFacts, PersonFacts, draw_map
@@ -44,6 +47,8 @@ from keyplan.domain.map.looks import (  # noqa: F401  (one vocabulary of looks)
     TAG_FILL,
     TEXT_LEFT,
     TEXT_RIGHT,
+    UNCERTAIN_DASH,
+    UNCERTAIN_EDGE_WIDTH,
     VACANCY_EDGE,
     VACANCY_FILL,
     VACANCY_LABEL,
@@ -95,6 +100,34 @@ def contact_every(person: MapPerson) -> int:
     return contact_interval(person.contact_frequency_days)
 
 
+def uncertain_ratings(person: MapPerson, today: date) -> tuple[str, ...]:
+    """The person's ratings that rest on no evidence newer than their account's review
+    cadence (``domain.evidence``): the card shows them with "?" and a dashed outline."""
+    return _uncertain(
+        (person.stance, person.influence, person.buying_role, person.strength),
+        person.evidence,
+        person.review_cadence_days,
+        today,
+    )
+
+
+# Most cards share their ratings and have no evidence: a chart of thousands asks a few
+# dozen distinct questions, answered once each.
+@lru_cache(maxsize=4096)
+def _uncertain(
+    ratings: tuple[str, str | None, str, int],
+    evidence: tuple[tuple[str, str, date], ...],
+    cadence: int | None,
+    today: date,
+) -> tuple[str, ...]:
+    stance, influence, buying_role, strength = ratings
+    claimed = claimed_ratings(
+        stance=stance, influence=influence, buying_role=buying_role, strength=strength
+    )
+    newest = {(rating, rated_as): day for rating, rated_as, day in evidence}
+    return evidence_rules.uncertain_ratings(claimed, newest, cadence, today)
+
+
 def is_decision_maker(person: MapPerson) -> bool:
     return person.buying_role in KEY_ROLES
 
@@ -141,6 +174,7 @@ def person_facts(person: MapPerson, account_id: int, accounts: dict, today: date
         manual_position=person.map_position,
         is_vacancy=person.is_vacancy,
         vacancy_note=person.vacancy_note,
+        uncertain=uncertain_ratings(person, today),
     )
 
 

@@ -62,10 +62,12 @@ def drawing_drawio(drawing: MapDrawing, title: str) -> str:
 
 def _vertex(card: CardShape, drawing: MapDrawing) -> str:
     opacity = f"opacity={looks.LEFT_OPACITY * 100:.0f};" if card.faded else ""
-    if card.vacant:  # an open position: a dashed seat
-        opacity += f"dashed=1;dashPattern={' '.join(f'{d:g}' for d in card.edge_dashes)};"
+    dashed = ""
+    if card.edge_dashes:  # a rating without recent evidence
+        pattern = " ".join(f"{d:g}" for d in card.edge_dashes)
+        dashed = f"dashed=1;dashPattern={pattern};strokeWidth={card.edge_width:g};"
     style = (
-        f"rounded=1;arcSize=8;whiteSpace=wrap;html=0;fillColor={card.fill};"
+        f"rounded=1;arcSize=8;whiteSpace=wrap;html=0;fillColor={card.fill};{dashed}"
         f"strokeColor={card.edge};fontColor={looks.INK};fontSize=11;align=left;"
         f"verticalAlign=top;spacingLeft={card.band.width + 4:.0f};spacingTop=2;{opacity}"
     )

@@ -68,6 +68,7 @@ def drawing_graphml(drawing: MapDrawing, title: str) -> str:
 def _node(card: CardShape, drawing: MapDrawing) -> str:
     label = escape(card_label(card, drawing))
     name = escape(card.texts[0].text) if card.texts else ""
+    border = "dashed" if card.edge_dashes else "line"  # dashed: a rating without evidence
     return (
         f'    <node id="p{card.person_id}">\n'
         f'      <data key="d1">{name}</data>\n'
@@ -76,8 +77,8 @@ def _node(card: CardShape, drawing: MapDrawing) -> str:
         f'          <y:Geometry x="{card.x:.1f}" y="{card.y:.1f}" width="{card.width:.1f}" '
         f'height="{card.height:.1f}"/>\n'
         f'          <y:Fill color="{card.fill.upper()}" transparent="false"/>\n'
-        f'          <y:BorderStyle color="{card.edge.upper()}" '
-        f'type="{"dashed" if card.vacant else "line"}" width="1.2"/>\n'
+        f'          <y:BorderStyle color="{card.edge.upper()}" type="{border}" '
+        f'width="{card.edge_width:g}"/>\n'
         f'          <y:NodeLabel alignment="left" autoSizePolicy="node_size" fontFamily="Dialog" '
         f'fontSize="11" fontStyle="plain" textColor="{looks.INK.upper()}" '
         f'modelName="internal" modelPosition="tl" visible="true">{label}</y:NodeLabel>\n'

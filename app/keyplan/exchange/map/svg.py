@@ -208,7 +208,8 @@ def _card(card: CardShape, memo: dict) -> str:
     faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
     if card.vacant:
         faded += ' class="vacancy"'
-    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius)
+    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
+                 card.edge_width, card.edge_dashes)  # fmt: skip
     frame = memo.get(frame_key)
     if frame is None:  # the same few frames (one per stance) over thousands of cards
         frame = memo[frame_key] = _frame(card)
@@ -231,20 +232,32 @@ def _card(card: CardShape, memo: dict) -> str:
 
 
 def _frame(card: CardShape) -> str:
-    """The card's rounded box and its band with the stance letter."""
+    """The card's rounded box and its band with the stance letter. A dashed outline (a rating
+    without recent evidence) goes round the band too, so it is drawn over it."""
     w, h, r, band = card.width, card.height, card.radius, card.band
-    if card.edge_dashes:  # an open position: a dashed seat, no band
-        dashes = ",".join(f"{d:g}" for d in card.edge_dashes)
+    if card.vacant:  # an open position: a dashed seat, no band
+        dashes = ",".join(f"{d:g}" for d in card.edge_dash_lengths)
         return (
             f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="{card.fill}" '
-            f'stroke="{card.edge}" stroke-width="1.4" stroke-dasharray="{dashes}"/>\n'
+            f'stroke="{card.edge}" stroke-width="{card.edge_width:g}" '
+            f'stroke-dasharray="{dashes}"/>\n'
         )
     letter = _run(band.letter) if band.letter is not None else ""
+    outline = f'stroke="{card.edge}" stroke-width="{card.edge_width:g}"'
+    dashed = ""
+    if card.edge_dashes:
+        pattern = ",".join(f"{d:g}" for d in card.edge_dash_lengths)
+        dashed = (
+            f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="none" {outline} '
+            f'stroke-dasharray="{pattern}"/>\n'
+        )
+        outline = 'stroke="none"'
     return (
-        f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="{card.fill}" '
-        f'stroke="{card.edge}" stroke-width="1.2"/>\n'
+        f'<rect width="{w:g}" height="{h:g}" rx="{r:g}" fill="{card.fill}" {outline}/>\n'
         f'<path d="M{r:g},0 H{band.width:g} V{h:g} H{r:g} A{r:g},{r:g} 0 0 1 '
-        f'0,{h - r:g} V{r:g} A{r:g},{r:g} 0 0 1 {r:g},0 Z" fill="{band.colour}"/>\n' + letter
+        f'0,{h - r:g} V{r:g} A{r:g},{r:g} 0 0 1 {r:g},0 Z" fill="{band.colour}"/>\n'
+        + dashed
+        + letter
     )
 
 

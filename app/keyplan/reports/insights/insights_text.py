@@ -168,6 +168,19 @@ def insights_data(
             {"seat_id": seat.seat_id, "title": seat.title, "reason": seat.reason}
             for seat in insights.open_seats
         ],
+        "politics": [
+            {"kind": f.kind.value, "person_ids": list(f.person_ids), "reason": f.reason}
+            for f in insights.politics
+        ],
+        "uncertain_ratings": [
+            {
+                "person_id": f.person_id,
+                "person": f.who,
+                "ratings": [d.rating for d in f.doubts],
+                "reason": f.reason,
+            }
+            for f in insights.doubts
+        ],
         "promises": {
             **_record_data(promises.account),
             "by_team_member": [
@@ -309,6 +322,7 @@ def insights_text(
     lines += [breadth_line(insights.coverage), ""]
     lines += ["Contact concentration", "  " + concentration_line(insights.concentration), ""]
     lines += _finding_lines(insights)
+    lines += politics_lines(insights)
     lines += ["Promise-keeping", "  " + promise_line(insights.promises.account)]
     for due in insights.promises.overdue:
         lines.append(f"  OVERDUE {due.days_late} days: {due.promise} (due {due.due_on})")
@@ -340,6 +354,23 @@ def _grid_lines(coverage: Coverage) -> list[str]:
                 text += "*"
             cells.append(f"{text:>10}")
         lines.append("  " + f"{department:<{width}}" + "".join(cells))
+    return lines
+
+
+#: The headings of the findings that cost no points: the politics, and what lacks evidence.
+POLITICS_TITLE = "Politics"
+DOUBTS_TITLE = "Uncertain ratings (no evidence within the review cadence)"
+
+
+def politics_lines(insights: AccountInsights) -> list[str]:
+    """The politics and uncertain-rating findings, each under its heading (none: nothing)."""
+    lines: list[str] = []
+    for heading, reasons in (
+        (POLITICS_TITLE, [finding.reason for finding in insights.politics]),
+        (DOUBTS_TITLE, [finding.reason for finding in insights.doubts]),
+    ):
+        if reasons:
+            lines += [f"{heading} ({len(reasons)})", *(f"  - {r}" for r in reasons), ""]
     return lines
 
 

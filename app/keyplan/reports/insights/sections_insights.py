@@ -22,7 +22,9 @@ from reportlab.platypus import Flowable, Paragraph
 from keyplan.domain.insights import AccountInsights, CoverageCell, PersonFacts, analyse_account
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.insights.insights_text import (
+    DOUBTS_TITLE,
     FINDING_TITLES,
+    POLITICS_TITLE,
     breadth_line,
     concentration_line,
     freshness_line,
@@ -72,6 +74,7 @@ def coverage_and_health(ctx: Context, key: str, title: str) -> list[Flowable]:
     story += _coverage(ctx, insights)
     story += [_heading("Contact concentration"), para(concentration_line(insights.concentration))]
     story += _findings(insights)
+    story += _politics(insights)
     story += _promises(insights)
     story += [_heading("Plan"), para(freshness_line(insights.freshness))]
     story += _next_contacts(insights)
@@ -155,6 +158,24 @@ def _findings(insights: AccountInsights) -> list[Flowable]:
         if len(found) > FINDINGS_PER_KIND:
             story.append(_more_findings(found[FINDINGS_PER_KIND:]))
     return story
+
+
+def _politics(insights: AccountInsights) -> list[Flowable]:
+    """What the informal lines say, then the key ratings that rest on nothing recent (by name
+    past the first few: the plan's people section prints their evidence)."""
+    story: list[Flowable] = []
+    for title, found in ((POLITICS_TITLE, insights.politics), (DOUBTS_TITLE, insights.doubts)):
+        if not found:
+            continue
+        story.append(Paragraph(escape(f"{title} ({len(found)})"), styles().label))
+        story += [_bullet(finding.reason) for finding in found[:FINDINGS_PER_KIND]]
+        if len(found) > FINDINGS_PER_KIND:
+            names = [getattr(f, "who", "") for f in found[FINDINGS_PER_KIND:]]
+            if all(names):
+                story.append(para(f"Also: {', '.join(names)}.", styles().muted))
+            else:
+                story.append(para(f"And {len(found) - FINDINGS_PER_KIND} more.", styles().muted))
+    return [_heading("Politics and evidence"), *story] if story else []
 
 
 def _more_findings(rest: list) -> Paragraph:

@@ -184,14 +184,15 @@ def _draw_frame(canvas, card: CardShape, detail: bool) -> None:
     canvas.setStrokeColor(colour(card.edge))
     canvas.setFillColor(colour(card.fill))
     canvas.setLineWidth(1.0)
-    if card.edge_dashes:  # an open position: a dashed seat, no band
-        canvas.setDash(list(card.edge_dashes), 0)
-        canvas.rect(0, -card.height, card.width, card.height, stroke=1, fill=1)
-        canvas.setDash()
-        return
-    canvas.rect(0, -card.height, card.width, card.height, stroke=1, fill=1)
+    dashed = bool(card.edge_dashes)
+    canvas.rect(0, -card.height, card.width, card.height, stroke=0 if dashed else 1, fill=1)
     canvas.setFillColor(colour(card.band.colour))
     canvas.rect(0, -card.height, card.band.width, card.height, stroke=0, fill=1)
+    if dashed:  # a rating without recent evidence: dashed and dark, round the band too
+        canvas.setLineWidth(card.edge_width)
+        canvas.setDash(list(card.edge_dash_lengths), 0)
+        canvas.rect(0, -card.height, card.width, card.height, stroke=1, fill=0)
+        canvas.setDash()
     if detail and card.band.letter is not None:
         draw_run(canvas, card.band.letter)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
+from keyplan.domain.evidence import EvidenceFacts, claimed_ratings, person_doubts
 from keyplan.domain.layout import CardSpec, OrgChartLayout
 from keyplan.domain.map import looks
 from keyplan.domain.map.drawing import (
@@ -101,7 +102,14 @@ def build_map(ctx: Context) -> MapModel:
     people = (*ctx.present_people, *ctx.plan.vacancies)
     present = {p.id for p in people}
     managers = {p.id: p["reports_to_id"] for p in (*ctx.plan.people, *ctx.plan.vacancies)}
-    facts = [_facts(p, _nearest_present_manager(p.id, managers, present), ctx) for p in people]
+    # What each person's ratings rest on, grouped once (a map of thousands asks per card).
+    evidence: dict[int, list[EvidenceFacts]] = {}
+    for item in ctx.plan.evidence:
+        evidence.setdefault(item.person_id, []).append(item)
+    facts = [
+        _facts(p, _nearest_present_manager(p.id, managers, present), ctx, evidence.get(p.id, ()))
+        for p in people
+    ]
     lines = tuple(
         LineFacts(line.from_id, line.to_id, line.kind, line.strength or 1)
         for line in ctx.plan.influence_lines
@@ -122,7 +130,9 @@ def build_map(ctx: Context) -> MapModel:
     )
 
 
-def _facts(person: PersonRow, manager: int | None, ctx: Context) -> PersonFacts:
+def _facts(
+    person: PersonRow, manager: int | None, ctx: Context, evidence: Sequence[EvidenceFacts]
+) -> PersonFacts:
     title, department = person["job_title"] or "", person["department"] or ""
     if person.is_vacancy:  # an open position: a dashed seat, whatever the map
         return PersonFacts(person.id, manager, person["full_name"], title, department,
@@ -155,7 +165,23 @@ def _facts(person: PersonRow, manager: int | None, ctx: Context) -> PersonFacts:
             today=ctx.plan.today,
         ),
         manual_position=person.map_position,
+        uncertain=_uncertain(ctx, person, evidence),
     )
+
+
+def _uncertain(
+    ctx: Context, person: PersonRow, evidence: Sequence[EvidenceFacts]
+) -> tuple[str, ...]:
+    """The person's ratings without recent evidence (the internal map's dashed cards)."""
+    claimed = claimed_ratings(
+        stance=person["stance"],
+        influence=person["influence"],
+        buying_role=person["buying_role"],
+        strength=person["strength"],
+    )
+    cadence = ctx.plan.cadences.get(person.account_id)
+    doubts = person_doubts(claimed, evidence, cadence, ctx.plan.today)
+    return tuple(doubt.rating for doubt in doubts)
 
 
 def _nearest_present_manager(
@@ -176,8 +202,20 @@ def _nearest_present_manager(
 def plan_map(ctx: Context) -> MapPlan:
     """The orientation and layout that print the whole chart largest (see the docstring)."""
     model = build_map(ctx)
+    frames = []
+    for orientation in (LANDSCAPE, PORTRAIT):
+        width, height = _frame(ctx, orientation)
+        frames.append((orientation, width, height - _header_height(model.internal, width)))
+    return plan_in_frames(model, frames)
+
+
+def plan_in_frames(model: MapModel, frames: Sequence[tuple[str, float, float]]) -> MapPlan:
+    """The layout and frame that show the whole chart largest: the first layout (the screen's
+    tree first, then stacked teams, then team columns) that reads on one frame at
+    ``MIN_SCALE`` or more, else the tree at its largest. ``frames``: (name, width, height) of
+    the room each choice offers the chart (the PDF's page orientations; a deck's slide)."""
     if not model.people:
-        return MapPlan(model, LANDSCAPE, lay_out([]), 1.0)
+        return MapPlan(model, frames[0][0], lay_out([]), 1.0)
     screen = lay_out(model.people)
     others = [lay_out(model.people, STACKED), *_compact(model)]
     # Hand-placed cards keep their place in the screen's layout and may land on cards the
@@ -189,9 +227,7 @@ def plan_map(ctx: Context) -> MapPlan:
     # one page wins, in the orientation that prints it larger; if none does, the largest.
     best: MapPlan | None = None
     for layout in layouts:
-        for orientation in (LANDSCAPE, PORTRAIT):
-            width, height = _frame(ctx, orientation)
-            height -= _header_height(model.internal, width)
+        for orientation, width, height in frames:
             scale = _fit_scale(layout, width, height)
             if best is None or scale > best.scale + 1e-6:
                 best = MapPlan(model, orientation, layout, scale)
@@ -200,9 +236,8 @@ def plan_map(ctx: Context) -> MapPlan:
     # Split over pages: the overview shows the organisation as a tree, as the screen does.
     best = None
     for layout in trees:
-        for orientation in (LANDSCAPE, PORTRAIT):
-            width, height = _frame(ctx, orientation)
-            scale = _fit_scale(layout, width, height - _header_height(model.internal, width))
+        for orientation, width, height in frames:
+            scale = _fit_scale(layout, width, height)
             if best is None or scale > best.scale + 1e-6:
                 best = MapPlan(model, orientation, layout, scale)
     assert best is not None

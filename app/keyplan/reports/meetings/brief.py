@@ -30,6 +30,7 @@ from keyplan.reports.document import DocumentInfo, KeyplanDocument, SectionHeadi
 from keyplan.reports.fonts import markup
 from keyplan.reports.meetings.brief_open_work import OpenItem, cut, open_items, open_work
 from keyplan.reports.meetings.brief_politics import (
+    BETWEEN_LINES,
     between_them,
     brief_bullet,
     brief_heading,
@@ -37,6 +38,7 @@ from keyplan.reports.meetings.brief_politics import (
 )
 from keyplan.reports.names import plain_name, plain_team_names
 from keyplan.reports.plan.context import Context, label_of, money, vocab
+from keyplan.reports.plan.evidence import brief_evidence, shows_evidence
 from keyplan.reports.plan.plan import INTERNAL_LABEL, BuiltDocument
 from keyplan.reports.styles import ACCENT_LIGHT, RULE, STANCE_COLOURS, styles
 from keyplan.reports.tables import Column, data_table, date_column, fitted_column
@@ -57,21 +59,27 @@ class BriefLimits:
     short_labels: bool = False  # "Role: …", not "Buying role: …": the facts keep to one line
     item_characters: int = 0  # each promise, action, risk and talking point; 0: in full
     what_changed: bool = True  # each card's "since the last review" (the floor gives it up)
+    evidence_characters: int = 95  # what a decision maker's or blocker's ratings rest on; 0: off
+    between_lines: int = BETWEEN_LINES  # the influence lines of "Between them"
 
 
 FULL_LIMITS = BriefLimits(2, 125, 125, 3, 6)
 # Each step gives up a little more, the least pressing first; the last one is the floor.
 TIGHTER_LIMITS = (
-    BriefLimits(2, 110, 100, 3, 5),
-    BriefLimits(1, 100, 90, 2, 4),  # where a meeting of more than FEW_ATTENDEES starts
-    BriefLimits(1, 90, 75, 2, 3, short_labels=True),
-    BriefLimits(1, 80, 65, 1, 3, short_labels=True),
-    BriefLimits(1, 70, 58, 1, 2, short_labels=True, item_characters=60),
-    # The last contact goes before the overdue items, the politics or a card; then (the
-    # floor) each card's line of what changed since the last review.
-    BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45),
-    BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45, what_changed=False),
-)
+    BriefLimits(2, 110, 100, 3, 5, evidence_characters=90),
+    BriefLimits(1, 100, 90, 2, 4, evidence_characters=80),  # where more than FEW_ATTENDEES start
+    BriefLimits(1, 90, 75, 2, 3, short_labels=True, evidence_characters=70),
+    BriefLimits(1, 80, 65, 1, 3, short_labels=True, evidence_characters=55),
+    BriefLimits(1, 70, 58, 1, 2, short_labels=True, item_characters=60, evidence_characters=45),
+    # The last contact goes before the overdue items, the politics or a card; then the
+    # evidence (the plan prints it in full) and, the floor, each card's line of what changed
+    # since the last review.
+    BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45, evidence_characters=45),
+    BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45, evidence_characters=0,
+                between_lines=3),
+    BriefLimits(0, 70, 58, 1, 2, short_labels=True, item_characters=45, evidence_characters=0,
+                between_lines=3, what_changed=False),
+)  # fmt: skip
 LIMIT_STEPS = (FULL_LIMITS, *TIGHTER_LIMITS)
 FEW_ATTENDEES = 3
 INTERACTIONS_PER_PERSON = FULL_LIMITS.interactions  # the most any card shows
@@ -165,7 +173,7 @@ def _brief_story(
     for person in attendees:
         story.append(_person_block(ctx, person, interactions, limits))
     story += open_work(ctx, attendees, limits.item_characters)
-    story += between_them(ctx, attendees)
+    story += between_them(ctx, attendees, limits.between_lines)
     story += _open_opportunities(ctx, attendees, limits.opportunities)
     story += _talking_points(ctx, attendees, limits.talking_points, limits.item_characters)
     return story
@@ -239,6 +247,10 @@ def _person_block(
     ):
         if text:
             left.append(_labelled(label, _short(text, limits.note_characters)))
+    if limits.evidence_characters and shows_evidence(person):  # what stance and role rest on
+        evidence = brief_evidence(ctx, person)
+        if evidence:
+            left.append(_labelled("Evidence", _short(evidence, limits.evidence_characters)))
     mine = [i for i in interactions if person.id in i.person_ids][: limits.interactions]
     if not mine and limits.interactions:
         left.append(_labelled("Last interactions", "none recorded"))

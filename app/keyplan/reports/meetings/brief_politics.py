@@ -1,9 +1,9 @@
 """The "Between them" part of the meeting brief: the influence lines a director must know.
 
-First the lines among the attendees (who backs whom across the table), then the strongest
-lines from people who will not be in the room into an attendee (who whispers in their ear).
-Ally and rival lines work both ways, so such a line from an attendee to someone absent counts
-too; "influences", "mentor" and "sponsor" count only when they point at an attendee.
+First the lines among the attendees (who backs whom across the table), then the lines from an
+attendee to somebody who will not be in the room ("Lars influences the CEO": the lever this
+meeting gives us), then the strongest lines from people absent into an attendee (who whispers
+in their ear). Ally and rival lines work both ways and count with either end in the room.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from keyplan.reports.styles import styles
 from keyplan.store.people.queries import PersonRow
 from keyplan.store.plan.queries import InfluenceRow
 
-BETWEEN_LINES = 4  # the whole part, lines among the attendees first
+BETWEEN_LINES = 4  # the whole part: among the attendees, then levers, then whispers
 _TWO_WAY = {InfluenceKind.ALLY.value, InfluenceKind.RIVAL.value}
 _STRENGTH_WORD = {1: "weak", 2: "moderate", 3: "strong"}
 NOTE_CHARACTERS = 60
@@ -55,11 +55,14 @@ def brief_heading() -> ParagraphStyle:
     )
 
 
-def political_lines(ctx: Context, attendees: Sequence[PersonRow]) -> list[PoliticalLine]:
+def political_lines(
+    ctx: Context, attendees: Sequence[PersonRow], limit: int = BETWEEN_LINES
+) -> list[PoliticalLine]:
     """The lines to print: among the attendees, then from others, strongest first, capped."""
     present = {p.id for p in attendees}
     people = ctx.people_by_id
     among: list[PoliticalLine] = []
+    levers: list[PoliticalLine] = []
     outside: list[PoliticalLine] = []
     for line in ctx.plan.influence_lines:
         source, target = people.get(line.from_id), people.get(line.to_id)
@@ -69,22 +72,39 @@ def political_lines(ctx: Context, attendees: Sequence[PersonRow]) -> list[Politi
             among.append(PoliticalLine(line, source, target, True))
             continue
         into_attendee = line.to_id in present
-        two_way_from_attendee = line.from_id in present and line.kind in _TWO_WAY
         other = source if into_attendee else target
-        if (into_attendee or two_way_from_attendee) and not other.values.get("has_left"):
-            outside.append(PoliticalLine(line, source, target, False))
+        if other.values.get("has_left") or not (into_attendee or line.from_id in present):
+            continue
+        item = PoliticalLine(line, source, target, False)
+        lever = line.from_id in present and line.kind not in _TWO_WAY
+        (levers if lever else outside).append(item)
     among.sort(key=lambda p: -p.line.strength)
-    outside.sort(key=lambda p: (-p.line.strength, *seniority_key(_absent(p, present))))
-    return (among + outside)[:BETWEEN_LINES]
+    for found in (levers, outside):
+        found.sort(key=lambda p: (-p.line.strength, *seniority_key(_absent(p, present))))
+    return _capped(limit, among, levers, outside)
+
+
+def _capped(limit: int, *groups: list[PoliticalLine]) -> list[PoliticalLine]:
+    """At most ``limit``, in group order: the best lever and the best whisper always keep a
+    place (a crowded table must not hide the lever of the meeting), the rest by group."""
+    among, levers, outside = groups
+    reserved = [group[0] for group in (levers, outside) if group][:limit]
+    chosen = among[: max(limit - len(reserved), 0)] + reserved
+    leftovers = [item for group in groups for item in group if item not in chosen]
+    chosen += leftovers[: limit - len(chosen)]
+    rank = {id(item): n for n, item in enumerate(item for group in groups for item in group)}
+    return sorted(chosen, key=lambda item: rank[id(item)])
 
 
 def _absent(item: PoliticalLine, present: set[int]) -> PersonRow:
     return item.target if item.source.id in present else item.source
 
 
-def between_them(ctx: Context, attendees: Sequence[PersonRow]) -> list[Flowable]:
+def between_them(
+    ctx: Context, attendees: Sequence[PersonRow], limit: int = BETWEEN_LINES
+) -> list[Flowable]:
     """The heading and one short sentence per line (nothing when no line touches them)."""
-    lines = political_lines(ctx, attendees)
+    lines = political_lines(ctx, attendees, limit)
     if not lines:
         return []
     present = {p.id for p in attendees}

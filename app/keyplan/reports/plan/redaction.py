@@ -154,6 +154,20 @@ CUSTOMER_SAFE_FIELDS: tuple[FieldDecision, ...] = tuple(
             "strength",
             "note",
         ),
+        *_decide(
+            "evidence",
+            EXCLUDE,
+            "what our assessments of their people rest on: who said what, and how sure we are",
+            "person_id",
+            "rating",
+            "rated_as",
+            "observed",
+            "observed_on",
+            "source",
+            "confidence",
+            "by",
+            "interaction_id",
+        ),
         # ---- our team ----
         *_decide(
             "team_member",
@@ -289,6 +303,7 @@ COLLECTIONS = {
     "actions": "action",
     "commitments": "commitment",
     "interactions": "interaction",
+    "evidence": "evidence",
 }
 
 

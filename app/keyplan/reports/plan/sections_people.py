@@ -21,6 +21,7 @@ from keyplan.domain.wording import count_of
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.fonts import markup
 from keyplan.reports.plan.context import Context, label_of, vocab
+from keyplan.reports.plan.evidence import evidence_section
 from keyplan.reports.styles import STANCE_COLOURS, styles, tint
 from keyplan.reports.tables import Column, data_table, date_column, key_values
 from keyplan.reports.text import display, escape
@@ -89,6 +90,7 @@ def stakeholders(ctx: Context, key: str, title: str) -> list[Flowable]:
         story.append(Paragraph(f"{left} people who have left are not listed.", styles().muted))
     story += _open_positions(ctx)
     story += _key_people(people, width)
+    story += evidence_section(ctx, width)
     story += _informal_lines(ctx, width)
     return story
 

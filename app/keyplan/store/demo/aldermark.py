@@ -306,6 +306,7 @@ INFLUENCE_LINES = (
     ("cco", "coo", "rival", 1, "Disagree on who owns the service business."),
     ("cto", "peng", "mentor", 2, None),
     ("treas", "cfo", "influences", 2, "Zoë relies on Olof for every investment case."),
+    ("crm", "salop", "influences", 2, "Charlotte's team lives in the CRM Oskar runs."),
     ("de-plant", "de-md", "influences", 3, "Nothing happens in the plant without Stefan."),
     ("catit", "cpo", "influences", 1, "Prepares the supplier shortlists."),
 )

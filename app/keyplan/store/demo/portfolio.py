@@ -15,6 +15,7 @@ from typing import Any
 from keyplan.domain.vocabulary import Level
 from keyplan.store.database import Database
 from keyplan.store.demo import accounts, aldermark, customers, matrix, stories
+from keyplan.store.demo import evidence as demo_evidence
 from keyplan.store.demo.history import add_demo_history
 from keyplan.store.demo.interest import demo_buying_role, demo_interest
 from keyplan.store.demo.names import COUNTRY_BY_NAME, email_address, phone_number
@@ -24,6 +25,7 @@ from keyplan.store.demo.rows import RowBatch, require_empty
 from keyplan.store.history.marks import not_recorded
 from keyplan.store.models import (
     Account,
+    Evidence,
     InfluenceLine,
     Interaction,
     InteractionStakeholder,
@@ -89,6 +91,7 @@ class _DemoBuilder:
         self.person_account: dict[str, str] = {}
         self.person_rows: dict[str, dict[str, Any]] = {}
         self.owners: dict[str, list[str]] = {}
+        self.meetings: dict[tuple[int, str], int] = {}  # (day offset, person key) -> id
 
     def build(self) -> None:
         self._add_offerings()
@@ -106,6 +109,7 @@ class _DemoBuilder:
         self._add_owners()
         self._add_scripted_interactions()
         self._add_routine_interactions()
+        self._add_evidence()
         DemoPlanRows(
             self.batch,
             self.day,
@@ -223,6 +227,31 @@ class _DemoBuilder:
 
     # ---- a year of interactions ------------------------------------------------------------
 
+    def _add_evidence(self) -> None:
+        for (
+            person,
+            rating,
+            rated_as,
+            days_ago,
+            observed,
+            member,
+            source,
+            sure,
+        ) in demo_evidence.EVIDENCE:
+            meeting = self.meetings.get((-days_ago, person)) if source == "meeting" else None
+            self.batch.add(
+                Evidence,
+                stakeholder_id=self.person_ids[person],
+                rating=rating,
+                rated_as=rated_as,
+                observed=observed,
+                observed_on=self.day(-days_ago),
+                team_member_id=self.team_ids[member],
+                source=source,
+                interaction_id=meeting,
+                confidence=sure,
+            )
+
     def _add_scripted_interactions(self) -> None:
         for days_ago, channel, people, team, summary, next_step in stories.SCRIPTED_INTERACTIONS:
             self._add_interaction(-days_ago, channel, people, team, summary, next_step)
@@ -304,6 +333,7 @@ class _DemoBuilder:
             next_step=next_step,
         )
         for key in people:
+            self.meetings.setdefault((offset, key), interaction_id)
             self.batch.add(
                 InteractionStakeholder,
                 interaction_id=interaction_id,

@@ -9,19 +9,23 @@ scores (``dashboard_tally``).
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.domain.insights.contacts import RECENT_DAYS
-from keyplan.domain.insights.facts import AccountFacts
+from keyplan.domain.insights.facts import AccountFacts, LineFacts
 from keyplan.domain.insights.tally import AccountTally
 from keyplan.domain.rules import families_below
 from keyplan.store.database import Database
+from keyplan.store.evidence.queries import family_evidence
 from keyplan.store.insights.fact_buckets import FactBuckets, PortfolioAccount
 from keyplan.store.meetings import facts as interaction_facts
+from keyplan.store.models import Account, InfluenceLine, Stakeholder
 from keyplan.store.people.queries import umbrella_family_below
 
 __all__ = [
@@ -67,9 +71,31 @@ def account_facts(
                 buckets.add_interaction(*line)
         else:
             _read_contacts(session, buckets, family, today)
+        politics = _evidence_and_lines(session, family)
     if account_id not in buckets.accounts:
         raise NotFound(f"That account no longer exists (id {account_id}).")
-    return buckets.facts_for(account_id, family)
+    return replace(buckets.facts_for(account_id, family), **politics)
+
+
+def _evidence_and_lines(session: Session, family: Collection[int]) -> dict[str, Any]:
+    """What only one family's insights read: evidence, influence lines, review cadences."""
+    inside = select(Stakeholder.id).where(Stakeholder.account_id.in_(list(family)))
+    lines = select(
+        InfluenceLine.from_stakeholder_id,
+        InfluenceLine.to_stakeholder_id,
+        InfluenceLine.kind,
+        InfluenceLine.strength,
+    ).where(
+        InfluenceLine.from_stakeholder_id.in_(inside), InfluenceLine.to_stakeholder_id.in_(inside)
+    )
+    cadences = select(Account.id, Account.review_cadence_days).where(Account.id.in_(list(family)))
+    return {
+        "evidence": tuple(family_evidence(session, family)),
+        "lines": tuple(
+            LineFacts(*row) for row in session.execute(lines.order_by(InfluenceLine.id))
+        ),
+        "cadences": tuple(tuple(row) for row in session.execute(cadences.order_by(Account.id))),
+    }
 
 
 def portfolio_facts(db: Database) -> PortfolioFacts:
@@ -79,10 +105,31 @@ def portfolio_facts(db: Database) -> PortfolioFacts:
         buckets.load(session, None)
         for line in interaction_facts.interactions(session, None):
             buckets.add_interaction(*line)
+        everything = _evidence_and_lines(session, list(buckets.accounts))
     families = families_of(buckets)
-    facts = {account_id: buckets.facts_for(account_id, families[account_id])
-             for account_id in buckets.accounts}  # fmt: skip
+    facts = {
+        account_id: replace(
+            buckets.facts_for(account_id, families[account_id]),
+            **_of_family(everything, families[account_id], buckets.person_account),
+        )
+        for account_id in buckets.accounts
+    }
     return PortfolioFacts(accounts=_sorted_accounts(buckets), facts=facts)
+
+
+def _of_family(
+    everything: dict[str, Any], family: Collection[int], person_account: Mapping[int, int]
+) -> dict[str, Any]:
+    """The evidence, lines and cadences of one family, out of the whole portfolio's."""
+    inside = set(family)
+    return {
+        "evidence": tuple(e for e in everything["evidence"]
+                          if person_account.get(e.person_id) in inside),
+        "lines": tuple(line for line in everything["lines"]
+                       if person_account.get(line.from_id) in inside
+                       and person_account.get(line.to_id) in inside),
+        "cadences": tuple(pair for pair in everything["cadences"] if pair[0] in inside),
+    }  # fmt: skip
 
 
 def dashboard_facts(

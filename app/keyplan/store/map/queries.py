@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
+from keyplan.store.evidence.queries import newest_dates, review_cadences
 from keyplan.store.map.dotted import dotted_links
 from keyplan.store.map.rows import (
     DottedLink,
@@ -125,6 +126,8 @@ def _accounts(session: Session, family: Iterable[int]) -> dict[int, MapAccount]:
 def _people(session: Session, condition: Any) -> list[MapPerson]:
     owners = _owners(session, condition)
     contacts = last_contacts(session, condition)
+    evidence = newest_dates(session, condition)
+    cadences = review_cadences(session, condition)
     statement = select(*_PERSON_COLUMNS).where(condition).order_by(Stakeholder.id)
     rows = session.execute(statement).all()
     came_from = moved_contexts(session, {r.previous_record_id for r in rows} - {None})
@@ -151,6 +154,8 @@ def _people(session: Session, condition: Any) -> list[MapPerson]:
             vacancy_note=row.vacancy_note,
             came_from=came_from.get(row.previous_record_id),
             left_for=row.left_for,
+            evidence=evidence.get(row.id, ()),
+            review_cadence_days=cadences.get(row.id),
         )
         for row in rows
     ]

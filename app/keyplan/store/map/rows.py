@@ -46,6 +46,10 @@ class MapPerson:
     vacancy_note: str | None = None  # "hire expected Q3"
     came_from: str | None = None  # "was our champion at Aldermark" (a person who moved here)
     left_for: str | None = None  # where a person who left went ("Brightwave", "retired")
+    #: (rating, rated as, date of the newest evidence) for each rating value with evidence,
+    #: and the review cadence of the person's account: what decides an uncertain rating.
+    evidence: tuple[tuple[str, str, date], ...] = ()
+    review_cadence_days: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

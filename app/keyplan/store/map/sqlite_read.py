@@ -45,6 +45,12 @@ _LAST_CONTACTS = """
     JOIN stakeholders s ON s.id = link.stakeholder_id
     WHERE s.account_id IN ({family}) GROUP BY link.stakeholder_id
 """
+_EVIDENCE = """
+    SELECT e.stakeholder_id, e.rating, e.rated_as, MAX(e.observed_on) FROM evidence e
+    JOIN stakeholders s ON s.id = e.stakeholder_id
+    WHERE s.account_id IN ({family}) GROUP BY e.stakeholder_id, e.rating, e.rated_as
+"""
+_CADENCES = "SELECT id, review_cadence_days FROM accounts WHERE id IN ({family})"
 _LINES = """
     SELECT id, from_stakeholder_id, to_stakeholder_id, kind, strength, note FROM influence_lines
     WHERE from_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
@@ -123,8 +129,14 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
         old_id: moved_context(stance_label(stance), name)
         for old_id, stance, name in connection.execute(_CAME_FROM.format(family=marks), ids)
     }
+    evidence: dict[int, tuple[tuple[str, str, date], ...]] = {}
+    for person_id, rating, rated_as, day in connection.execute(_EVIDENCE.format(family=marks), ids):
+        found = (rating, rated_as, date.fromisoformat(day))
+        evidence[person_id] = (*evidence.get(person_id, ()), found)
+    evidence = {person_id: tuple(sorted(found)) for person_id, found in evidence.items()}
+    cadences = dict(connection.execute(_CADENCES.format(family=marks), ids).fetchall())
     people = [
-        _person(row, owners, contacts, came_from)
+        _person(row, owners, contacts, came_from, evidence, cadences)
         for row in connection.execute(_PEOPLE.format(family=marks), ids)
     ]
     lines = [MapLine(*row) for row in connection.execute(_LINES.format(family=marks), ids + ids)]
@@ -145,6 +157,8 @@ def _person(
     owners: dict[int, tuple[str, ...]],
     contacts: dict[int, date],
     came_from: dict[int, str],
+    evidence: dict[int, tuple[tuple[str, str, date], ...]],
+    cadences: dict[int, int | None],
 ) -> MapPerson:
     (person_id, account_id, name, title, department, level, manager, role) = row[:8]
     (influence, stance, strength, has_left, every, map_x, map_y, profile_url) = row[8:16]
@@ -171,6 +185,8 @@ def _person(
         vacancy_note=vacancy_note,
         came_from=came_from.get(previous_record_id),
         left_for=left_for,
+        evidence=evidence.get(person_id, ()),
+        review_cadence_days=cadences.get(account_id),
     )
 
 

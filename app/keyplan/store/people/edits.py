@@ -166,13 +166,18 @@ def set_stakeholder_fields(db: Database, person_id: int, values: dict[str, Any])
     """Change several fields of a person at once; return their old values."""
     parsed = {name: _spec(STAKEHOLDER_FIELDS, name).parse(v) for name, v in values.items()}
     with db.transaction() as session:
-        person = _get(session, Stakeholder, person_id)
-        old = {name: getattr(person, name) for name in parsed}
-        if "reports_to_id" in parsed:
-            _check_manager(session, person, parsed["reports_to_id"])
-        for name, value in parsed.items():
-            setattr(person, name, value)
-        return old
+        return set_fields_in(session, person_id, parsed)
+
+
+def set_fields_in(session: Session, person_id: int, parsed: dict[str, Any]) -> dict[str, Any]:
+    """Set parsed fields of a person inside a caller's transaction; return the old values."""
+    person = _get(session, Stakeholder, person_id)
+    old = {name: getattr(person, name) for name in parsed}
+    if "reports_to_id" in parsed:
+        _check_manager(session, person, parsed["reports_to_id"])
+    for name, value in parsed.items():
+        setattr(person, name, value)
+    return old
 
 
 def set_map_positions(

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 
 from keyplan.domain.rules import is_commitment_late
 from keyplan.store.database import Database
+from keyplan.store.evidence.queries import family_evidence
 from keyplan.store.history.queries import compare_dates
 from keyplan.store.map.dotted import dotted_links
 from keyplan.store.models import (
@@ -144,6 +145,12 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
                 for link in dotted_links(
                     session, Stakeholder.id.in_(person_ids | {s.id for s in seats})
                 )
+            ),
+            evidence=tuple(family_evidence(session, below)),
+            cadences=dict(
+                session.execute(
+                    select(Account.id, Account.review_cadence_days).where(Account.id.in_(below))
+                ).all()
             ),
         )
 

@@ -5,10 +5,11 @@ No ORM object and no session: a worker thread or a PDF builder can hold these fr
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from keyplan.domain.evidence import EvidenceFacts
 from keyplan.domain.vocabulary import TeamRole
 from keyplan.store.people.queries import PersonRow
 
@@ -163,6 +164,12 @@ class PlanData:
     history: Comparison | None = None
     vacancies: tuple[PersonRow, ...] = ()  # open positions: drawn and listed, never counted
     dotted_lines: tuple[tuple[int, int], ...] = ()  # (person, dotted-line manager)
+    #: What the ratings rest on (``domain.evidence``), and each account's review cadence.
+    evidence: tuple[EvidenceFacts, ...] = ()
+    cadences: dict[int, int | None] = field(default_factory=dict)
+
+    def person_evidence(self, person_id: int) -> tuple[EvidenceFacts, ...]:
+        return tuple(item for item in self.evidence if item.person_id == person_id)
 
     @property
     def name(self) -> str:

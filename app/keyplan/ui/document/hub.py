@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from keyplan.store.plan.edits import WhitespaceGrid
     from keyplan.ui.background import BackgroundTask
     from keyplan.ui.document.command import DocumentCommand
+    from keyplan.ui.evidence.editor import EvidenceEditor
     from keyplan.ui.map.editor import MapEditor
     from keyplan.ui.meetings.editor import MeetingsEditor
     from keyplan.ui.people.editor import PeopleEditor
@@ -126,6 +127,12 @@ class PortfolioDocument(QObject):
         from keyplan.ui.roster.editor import RosterEditor  # off the start-up path (ORM)
 
         return RosterEditor(self)
+
+    @cached_property
+    def evidence_editor(self) -> EvidenceEditor:
+        from keyplan.ui.evidence.editor import EvidenceEditor  # off the start-up path (ORM)
+
+        return EvidenceEditor(self)
 
     @cached_property
     def transfer_editor(self) -> TransferEditor:

@@ -106,6 +106,7 @@ class InsightsTab(QWidget):
         self.legend.setText(palette.legend_html())
         self.cell_people = InsightList(rows=9)
         self.findings = InsightList(rows=16)
+        self.politics = InsightList(rows=10)
         self.contacts = InsightList(rows=10)
         self.nudge = _wrapping_label()
         self.concentration_text = _wrapping_label()
@@ -133,7 +134,8 @@ class InsightsTab(QWidget):
         outer.addWidget(scroll)
 
     def _lists(self) -> list[InsightList]:
-        return [self.cell_people, self.findings, self.contacts, self.top_people, self.promise_list]
+        return [self.cell_people, self.findings, self.politics, self.contacts, self.top_people,
+                self.promise_list]  # fmt: skip
 
     def _header(self) -> QHBoxLayout:
         words = QVBoxLayout()
@@ -176,6 +178,7 @@ class InsightsTab(QWidget):
             1,
             1,
         )
+        grid.addWidget(_group("Politics and evidence", self.politics), 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         return grid
@@ -250,6 +253,7 @@ class InsightsTab(QWidget):
         self.heatmap.set_coverage(insights.coverage)
         self.breadth.setText(breadth_line(insights.coverage))
         sections.fill_findings(self.findings, insights)
+        sections.fill_politics(self.politics, insights)
         sections.fill_contacts(self.contacts, insights)
         self.nudge.setText(sections.nudge_html(insights))
         self.concentration_text.setText(concentration_line(insights.concentration))

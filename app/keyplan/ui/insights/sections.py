@@ -20,7 +20,13 @@ from keyplan.domain.insights import (
     PersonFacts,
 )
 from keyplan.domain.relationships import is_decision_maker
-from keyplan.reports.insights.insights_text import FINDING_TITLES, cell_line, level_name
+from keyplan.reports.insights.insights_text import (
+    DOUBTS_TITLE,
+    FINDING_TITLES,
+    POLITICS_TITLE,
+    cell_line,
+    level_name,
+)
 from keyplan.ui.insights import palette
 from keyplan.ui.insights.insight_list import InsightList
 
@@ -70,6 +76,24 @@ def fill_findings(view: InsightList, insights: AccountInsights) -> None:
             view.add_note(f"… and {len(found) - len(shown)} more stale relationships")
     if not findings and not insights.open_seats:
         view.add_note("No relationship needs attention: nobody is stale, uncovered or lost.")
+
+
+def fill_politics(view: InsightList, insights: AccountInsights) -> None:
+    """What the informal lines say, then the ratings that rest on no recent evidence."""
+    view.clear()
+    if insights.politics:
+        view.add_heading(f"{POLITICS_TITLE} ({len(insights.politics)})", palette.AMBER)
+        for finding in insights.politics:
+            view.add_person(finding.reason, finding.person_id)
+    if insights.doubts:
+        view.add_heading(f"{DOUBTS_TITLE} ({len(insights.doubts)})", palette.AMBER)
+        for doubt in insights.doubts[:STALE_SHOWN]:
+            view.add_person(doubt.reason, doubt.person_id)
+        if len(insights.doubts) > STALE_SHOWN:
+            view.add_note(f"… and {len(insights.doubts) - STALE_SHOWN} more uncertain ratings")
+    if not insights.politics and not insights.doubts:
+        view.add_note("The lines show no route, rivalry or single thread; every key rating "
+                      "rests on recent evidence.")  # fmt: skip
 
 
 def fill_contacts(view: InsightList, insights: AccountInsights) -> None:

@@ -17,7 +17,7 @@ from keyplan.domain.fields import STAKEHOLDER_FIELDS, short_link
 from keyplan.domain.matrix import position_label, vacancy_line
 from keyplan.domain.plain_text import isolated
 from keyplan.domain.relationships import ContactDue
-from keyplan.domain.vocabulary import Strength
+from keyplan.domain.vocabulary import RatedField, Strength
 from keyplan.exchange.map.design import owner_mark
 from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map import style
@@ -51,6 +51,7 @@ class CardFace:
     never_contacted: bool
     left: bool
     profile: str = ""  # "in" for a LinkedIn profile, "link" for another, "" for none
+    uncertain: tuple[str, ...] = ()  # ratings without recent evidence: dashed outline, "?"
 
 
 @cache
@@ -85,12 +86,17 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
     department_width = text_width - (tag_width + 6.0 if tag_text else 0.0)
     edge = style.STANCE_EDGE[style.stance_key(person)]
     mark = style.contact_mark(person, today)
+    uncertain = style.uncertain_ratings(person, today)
     badges = []
+    if RatedField.STANCE.value in uncertain:  # "?" right after the stance band
+        badges.append(Badge("?", badge_width("?"), style.INK, edge))
     role = style.ROLE_BADGES.get(person.buying_role)
     if role:
+        role += "?" if RatedField.BUYING_ROLE.value in uncertain else ""
         badges.append(Badge(role, badge_width(role), style.INK, edge))
     influence = style.INFLUENCE_BADGES.get(person.influence or "")
     if influence:
+        influence += "?" if RatedField.INFLUENCE.value in uncertain else ""
         badges.append(Badge(influence, badge_width(influence), style.MUTED_INK, style.MUTED_INK))
     return CardFace(
         # Isolated: a name's RLO or LRE ends with the name, not on the marks drawn after it.
@@ -108,6 +114,7 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
         never_contacted=mark is ContactDue.NEVER_CONTACTED,
         left=person.has_left,
         profile=profile,
+        uncertain=uncertain,
     )
 
 
@@ -171,6 +178,10 @@ def tooltip(person: MapPerson, account_name: str | None, today: date) -> str:
     lines.append(_contact_line(person, today))
     if person.profile_url:
         lines.append(f"Profile: {short_link(person.profile_url)}")
+    uncertain = style.uncertain_ratings(person, today)
+    if uncertain:
+        words = ", ".join(RatedField(name).label.lower() for name in uncertain)
+        lines.append(f"Uncertain (no recent evidence): {words}")
     if person.has_left:
         went = f" (went to {person.left_for})" if person.left_for else ""
         lines.append(f"Has left the company{went}")

@@ -114,8 +114,8 @@ class CardItem(QGraphicsItem):
         elif zoom < style.BLOCK_ZOOM:
             painter.fillRect(_CARD, edge)  # far out: a block of the stance colour
         else:
-            self._paint_body(painter, style.STANCE_FILL[key], edge)
             face = self._fitted_face()
+            self._paint_body(painter, style.STANCE_FILL[key], edge, bool(face.uncertain))
             if zoom < style.NAME_ZOOM:
                 _paint_name(painter, face.farthest_name, "farthest", wrap=False)
             elif zoom < style.DETAIL_ZOOM:
@@ -129,7 +129,7 @@ class CardItem(QGraphicsItem):
             self._face = card_face(self.person, self.tag, date.today())
         return self._face
 
-    def _paint_body(self, painter: QPainter, fill: QColor, edge: QColor) -> None:
+    def _paint_body(self, painter: QPainter, fill: QColor, edge: QColor, uncertain: bool) -> None:
         radius = style.CARD_RADIUS
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
@@ -138,7 +138,11 @@ class CardItem(QGraphicsItem):
         painter.setBrush(edge)
         painter.drawRoundedRect(QRectF(0.0, 0.0, 2 * style.BAND_WIDTH, _H), radius, radius)
         painter.fillRect(QRectF(style.BAND_WIDTH, 0.0, style.BAND_WIDTH, _H), fill)
-        painter.setPen(QPen(edge, 1.2))
+        pen = QPen(edge, 1.2)
+        if uncertain:  # a rating without recent evidence: a dashed outline, also in grey print
+            pen = QPen(style.INK, style.UNCERTAIN_EDGE_WIDTH)
+            pen.setDashPattern(list(style.UNCERTAIN_DASH))  # in pen widths, as in the drawing
+        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(_CARD, radius, radius)
 

@@ -16,7 +16,9 @@ from keyplan.ui.map import style
 
 ROW_HEIGHT = 18.0
 BADGE_TEXT = style.LEGEND_BADGES  # the same words as the SVG's and the PDF's legends
-MARKS_TEXT = style.LEGEND_MARKS
+# On screen the band carries no letter: an uncertain stance is a "?" badge after it. One row
+# with the marks (a fifth row would hide more of the chart behind the legend).
+MARKS_TEXT = style.LEGEND_MARKS + " · dashed card, ?, DM?, H?: a rating without recent evidence"
 DOTTED_LABEL, SEAT_LABEL = design.DOTTED_LABEL, design.VACANCY_LABEL  # as in every picture
 
 

@@ -34,6 +34,7 @@ from keyplan.domain.history.wording import HistoryLine
 from keyplan.store.people.queries import department_choices
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.evidence.panel import EvidencePanel
 from keyplan.ui.map import seats
 from keyplan.ui.people.history_list import HistoryList
 from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
@@ -53,18 +54,21 @@ class PersonDialog(QDialog):
         departments: list[str] | None = None,
         history: Sequence[HistoryLine] = (),
         matrix: MatrixFacts | None = None,
+        evidence: list[dict[str, Any]] | None = None,
     ) -> None:
         """Build the form.
 
         Args:
             values: the person's stored values, by field name.
-            references: the choices of each reference field (managers, team members).
+            references: the choices of each reference field (managers, team members; for
+                the evidence lists also ``interaction_id``, the meetings they attended).
             parent: the dialog's parent.
             last_change: "Last changed by … on …" (team mode), shown under the fields.
             departments: the departments in use in the account, offered as one types.
             history: the person's change log, newest first, shown under the fields.
             matrix: their dotted-line managers (and the choices), and where they came from
                 or went.
+            evidence: the person's evidence rows; None shows no evidence lists.
         """
         super().__init__(parent)
         self.setWindowTitle(f"Edit {values.get('full_name') or 'person'}")
@@ -97,6 +101,13 @@ class PersonDialog(QDialog):
         self.story.setVisible(bool(matrix.story))
         layout.addWidget(self.story)
         layout.addLayout(columns)
+        self.evidence: EvidencePanel | None = None
+        if evidence is not None:
+            choices = {"team_member_id": references.get("preferred_team_member_id", []),
+                       "interaction_id": references.get("interaction_id", [])}  # fmt: skip
+            self.evidence = EvidencePanel(evidence, choices, self)
+            layout.addWidget(QLabel("What the ratings rest on (newest evidence counts):"))
+            layout.addWidget(self.evidence)
         self.last_change = QLabel(last_change)
         self.last_change.setObjectName("person_last_change")
         self.last_change.setStyleSheet("color: #5f6368;")
@@ -133,6 +144,16 @@ class PersonDialog(QDialog):
             item = self.dotted.item(row)
             wanted = item.data(Qt.ItemDataRole.UserRole) in manager_ids
             item.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
+
+    def evidence_rows(self) -> list[dict[str, Any]] | None:
+        """The evidence lists when the user changed them (else None: nothing to write).
+
+        New rows are recorded for the ratings as the dialog shows them now.
+        """
+        if self.evidence is None or not self.evidence.edited:
+            return None
+        current = {name: _editor_value(self.editors[name]) for name in self.editors}
+        return self.evidence.rows(current)
 
     def changes(self) -> dict[str, Any]:
         """The fields whose parsed value differs from what is stored.
@@ -260,12 +281,23 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
     references = {
         "reports_to_id": document.manager_choices(person_id),
         "preferred_team_member_id": document.team_members(),
+        "interaction_id": document.evidence_editor.meetings_with(person_id),
     }
     last_change = document.last_change_text("stakeholders", person_id)
     departments = department_choices(document.database, person_id)
     history = document.person_history(person_id)
+    evidence = document.evidence_editor.person_evidence(person_id)
     matrix = matrix_facts(document, person_id, references["reports_to_id"])
-    dialog = PersonDialog(row.values, references, parent, last_change, departments, history, matrix)
+    dialog = PersonDialog(
+        row.values,
+        references,
+        parent,
+        last_change,
+        departments,
+        history,
+        matrix=matrix,
+        evidence=evidence,
+    )
     try:
         while exec_dialog(dialog):
             try:
@@ -276,11 +308,16 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
                     document.set_dotted_managers(person_id, dotted)
                     matrix = replace(matrix, dotted=tuple(dotted))
                 leaving = changes.pop("has_left", None) is True
+                rows = dialog.evidence_rows()
+                evidenced = False
+                if rows is not None:  # fields and evidence together: one undo step
+                    evidenced = document.evidence_editor.edit_person(person_id, changes, rows)
+                    changes = {}
                 if changes:
                     document.set_person_fields(person_id, changes)
                 if leaving:  # asks where they went; their seat may stay open
                     seats.mark_left(parent, document, person_id)
-                return bool(changes) or leaving or dotted_changed
+                return bool(changes) or leaving or dotted_changed or evidenced
             except KeyplanError as error:
                 dialogs.show_error(parent, str(error))
                 # Shown again with what was typed, to be corrected or cancelled.

@@ -26,12 +26,15 @@ from keyplan.exchange.map.design import (  # noqa: F401  (the map's one vocabula
     SYMMETRIC_KINDS,
     TEXT_LEFT,
     TEXT_RIGHT,
+    UNCERTAIN_DASH,
+    UNCERTAIN_EDGE_WIDTH,
     contact_every,
     contact_mark,
     initials,
     is_decision_maker,
     is_stale,
     stance_key,
+    uncertain_ratings,
 )
 
 STANCE_EDGE = {stance: QColor(colour) for stance, colour in design.STANCE_EDGE.items()}

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QUndoCommand
+
 from keyplan.domain.vocabulary import Channel
 from keyplan.store.meetings import edits as interaction_edits
 from keyplan.store.meetings.edits import InteractionContent
@@ -55,8 +57,28 @@ class LogInteraction(DocumentCommand):
             person_ids,
         )
         self.snapshot: RowSnapshot | None = None
+        # What the meeting showed, applied right after it (ui/evidence): one undo step.
+        self.follow_up: DocumentCommand | None = None
+
+    def id(self) -> int:
+        from keyplan.ui.evidence.edits import FOLLOW_UP_MERGE_ID
+
+        return FOLLOW_UP_MERGE_ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Take in the follow-up of this meeting, pushed right after it."""
+        if self.follow_up is not None or getattr(other, "follows_interaction", None) != (
+            self.interaction_id
+        ):
+            return False
+        assert isinstance(other, DocumentCommand)
+        self.follow_up = other
+        self.setText(f"{self.text()} and update")
+        return True
 
     def revert(self) -> None:
+        if self.follow_up is not None:
+            self.follow_up.revert()
         self.snapshot = interaction_edits.delete_interaction(
             self.document.database, self.interaction_id
         )
@@ -64,9 +86,13 @@ class LogInteraction(DocumentCommand):
     def apply(self) -> None:
         assert self.snapshot is not None
         edits.restore_rows(self.document.database, self.snapshot)
+        if self.follow_up is not None:
+            self.follow_up.apply()
 
     def announce(self) -> None:
         self.document.announce_interaction(self.account_id, self.person_ids)
+        if self.follow_up is not None:
+            self.follow_up.announce()
 
 
 class EditInteraction(DocumentCommand):

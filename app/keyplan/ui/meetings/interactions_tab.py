@@ -170,7 +170,25 @@ class InteractionsTab(QWidget):
             dialogs.show_error(self, str(error))
             return None
         self.form.reset(self.today_provider())
+        self._offer_follow_up(interaction_id, entry)
         return interaction_id
+
+    def _offer_follow_up(self, interaction_id: int, entry: LoggedInteraction) -> None:
+        """Offer what the meeting implies (relationships, evidence, next step): ui/evidence."""
+        from keyplan.ui.evidence import follow_up
+
+        assert self.account_id is not None
+        meeting = follow_up.logged_meeting(
+            self.document,
+            self.account_id,
+            interaction_id,
+            entry.occurred_on,
+            entry.person_ids,
+            entry.team_member_ids,
+            entry.summary,
+            entry.next_step,
+        )
+        follow_up.offer_follow_up(self, self.document, meeting)
 
     def selected_ids(self) -> list[int]:
         model = self.table.selectionModel()

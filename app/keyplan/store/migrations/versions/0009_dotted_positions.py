@@ -7,7 +7,7 @@ out. ``stakeholders.is_vacancy`` marks a seat without a person (an open position
 people are people (not vacancies), and nothing is known yet of where anyone went.
 
 Revision ID: 0009_dotted_positions
-Revises: 0008_interest_economic_buyer
+Revises: 0007_evidence
 Create Date: 2026-12-07 12:00:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0009_dotted_positions"
-down_revision = "0008_interest_economic_buyer"
+down_revision = "0007_evidence"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,1 @@
+"""Evidence behind the ratings of people: its edits and reads."""
