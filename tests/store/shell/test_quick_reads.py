@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from keyplan.domain.errors import NotFound
-from keyplan.domain.relationships import KEY_ROLES, is_champion
+from keyplan.domain.relationships import KEY_ROLES, is_champion, is_decision_maker
 from keyplan.domain.vocabulary import Stance
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
@@ -128,7 +128,7 @@ def orm_glance(db: Database, account_id: int) -> quick_reads.AccountGlance:
     return quick_reads.AccountGlance(
         people=len(present),
         left=len(people) - len(present),
-        decision_makers=sum(p.buying_role in KEY_ROLES for p in present),  # economic buyers too
+        decision_makers=sum(is_decision_maker(p.buying_role) for p in present),
         champions=sum(is_champion(p.stance, p.buying_role) for p in present),
         blockers=sum(p.stance == "blocker" for p in present),
         never_contacted=sum(p.id not in contacted for p in present),

@@ -21,8 +21,9 @@ from keyplan.store.demo.interest import demo_buying_role, demo_interest
 from keyplan.store.demo.names import COUNTRY_BY_NAME, email_address, phone_number
 from keyplan.store.demo.plan_rows import DemoPlanRows
 from keyplan.store.demo.roster import PersonSpec, parse_people
-from keyplan.store.demo.rows import RowBatch, require_empty
+from keyplan.store.demo.rows import WRITE_ORDER, RowBatch, require_empty
 from keyplan.store.history.marks import not_recorded
+from keyplan.store.id_sequences import move_id_sequences_past_rows
 from keyplan.store.models import (
     Account,
     Evidence,
@@ -73,6 +74,7 @@ def create_demo_portfolio(db: Database, today: date | None = None) -> None:
         builder = _DemoBuilder(batch, random.Random(DEMO_SEED), today)
         builder.build()
         batch.write()
+        move_id_sequences_past_rows(session, [model.__table__ for model in WRITE_ORDER])
         accounts = {builder.person_ids[k]: r["account_id"] for k, r in builder.person_rows.items()}
         add_demo_history(session, builder.person_ids, builder.team_ids, accounts, today)
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Boolean, ColumnDefault, Date, DateTime, func, insert, select, text
+from sqlalchemy import Boolean, ColumnDefault, Date, DateTime, func, insert, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import RuleViolation
@@ -135,15 +135,6 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
                 row.setdefault(name, defaults[name])
     if session.get_bind().dialect.name != "sqlite":
         session.execute(insert(model), rows)
-        # PostgreSQL does not see ids given explicitly: move the id sequence past them, or
-        # the next row added the ordinary way (the demo's former CFO) takes id 1 again.
-        table_name = model.__table__.name
-        session.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{table_name}', 'id'), "
-                f"(SELECT COALESCE(MAX(id), 1) FROM {table_name}))"
-            )
-        )
         return
     table = model.__table__
     for name in columns:

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.engine import Connection
 
 from keyplan.domain.errors import RuleViolation
 from keyplan.store.database import Database, open_database
+from keyplan.store.id_sequences import move_id_sequences_past_rows
 from keyplan.store.models import Base
 
 # Rows written per INSERT statement: large enough to be fast, small enough for any driver.
@@ -194,7 +195,7 @@ def copy_between(
             if progress is not None:
                 progress((number + 1) / len(tables))
         if writing.dialect.name == "postgresql":
-            _move_sequences_past_ids(writing, tables)
+            move_id_sequences_past_rows(writing, tables)
     return summary
 
 
@@ -264,17 +265,6 @@ def _rows_parents_first(table: Table, rows: Iterable[Any]) -> list[dict[str, Any
             placed.add(item["id"])
             ordered.append(item)
     return ordered
-
-
-def _move_sequences_past_ids(connection: Connection, tables: list[Table]) -> None:
-    """Let PostgreSQL hand out ids after the copied ones (it does not see explicit ids)."""
-    for table in tables:
-        connection.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE(MAX(id), 0) + 1, false) FROM {table.name}"
-            )
-        )
 
 
 # ---- the command line: keyplan copy-db SOURCE TARGET -----------------------------------------

@@ -28,6 +28,7 @@ from keyplan.domain.plain_text import terminal_safe
 from keyplan.domain.rules import reporting_cycles
 from keyplan.store.database import Database
 from keyplan.store.history.log import record_rows_created
+from keyplan.store.id_sequences import move_id_sequences_past_rows
 from keyplan.store.models import Base
 from keyplan.store.transfer.json_tables import (
     BOOKKEEPING,
@@ -132,7 +133,7 @@ def reapply_import(db: Database, receipt: ImportReceipt) -> None:
             links = [found for row in rows if (found := _take_links(table, row))]
             _insert(session, table, rows)
             _write_links(session, table, links)
-            _advance_sequence(session, table)
+            move_id_sequences_past_rows(session, [table])
     receipt.taken_back = None  # in the database again
 
 
@@ -240,7 +241,7 @@ class _ImportRun:
             for row_id, parent_id, *_rest in links:
                 siblings.add(parent_id, names[row_id], labels[row_id], names)
         _write_links(self.session, table, links)
-        _advance_sequence(self.session, table)
+        move_id_sequences_past_rows(self.session, [table])
         if next_id > first:
             self.receipt.inserted[table.name] = range(first, next_id)
         if remember:
@@ -498,17 +499,3 @@ def _write_links(session: Session, table: Table, links: list[Link]) -> None:
         for row_id, *values in links
     ]
     session.execute(statement, params)
-
-
-def _advance_sequence(session: Session, table: Table) -> None:
-    """On PostgreSQL, ids given explicitly do not move the id sequence: move it."""
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    from sqlalchemy import text
-
-    session.execute(
-        text(
-            f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-            f"(SELECT COALESCE(MAX(id), 1) FROM {table.name}))"
-        )
-    )
