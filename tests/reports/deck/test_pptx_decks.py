@@ -224,6 +224,16 @@ def test_the_demo_umbrella_deck_splits_by_team_and_continues_tables(tmp_path):
     assert "Stakeholders (continued)" in titles
     lines = "".join(etree.tostring(s.shapes._spTree).decode() for s in _map_slides(out))
     assert 'tailEnd type="triangle"' in lines  # "influences" has a direction: an arrowhead
+    # The legend names the dotted reporting line (the demo's run across team slides, so they
+    # are drawn where both cards are: the SVG); Campinas' open maintenance seat is a dashed
+    # card without a stance band, named in the notes.
+    assert 'name="Line sample Also reports to (dotted)"' in lines
+    assert 'prstDash val="sysDot"' in lines
+    seat = next(card for s in _map_slides(out) for card, _group in _cards(s)
+                if card.text_frame.paragraphs[0].text.startswith("Gerente de manuten"))  # fmt: skip
+    assert 'prstDash val="dash"' in etree.tostring(seat._element).decode()
+    notes = "".join(s.notes_slide.notes_text_frame.text for s in _map_slides(out))
+    assert "Gerente de manutenção — vacant: Vacant · hire expected Q3" in notes
     # Each continued team's manager names the slide the team is on, and that slide is theirs.
     slides = _slides(out)
     continued = 0

@@ -118,3 +118,22 @@ def test_every_reporting_line_follows_the_drawing(name):
         # The report's end is always glued; the manager's where the line leaves a site.
         glued = {e.get("id") for e in connector.iter(f"{_A}endCxn")}
         assert glued == {str(line.report_id + 1000)}
+
+
+def test_a_dotted_reporting_line_runs_edge_to_edge_in_system_dots_without_ends():
+    from keyplan.reports.deck.map_lines import dotted_line
+
+    people = [PersonFacts(1, None, "Head", "CEO", ""), PersonFacts(2, 1, "Ana", "CIO", ""),
+              PersonFacts(3, 1, "Bo", "CFO", "")]  # fmt: skip
+    drawing = draw_map(people, dotted=[(3, 2)])
+    [line] = drawing.dotted
+    at = Placement(10.0, 20.0, drawing.bounds.x, drawing.bounds.y, 0.5)
+    xml = dotted_line(7, line, at, "Bo: also reports to Ana")
+    element = etree.fromstring(f"<p:spTree {NS}>{xml}</p:spTree>")
+    text = etree.tostring(element).decode()
+    assert 'prstDash val="sysDot"' in text and "headEnd" not in text and "tailEnd" not in text
+    assert 'descr="Bo: also reports to Ana"' in text
+    (sx, sy), (ex, ey) = (at.point(*p) for p in line.points)
+    off = element.find(".//{http://schemas.openxmlformats.org/drawingml/2006/main}off")
+    assert int(off.get("x")) == round(min(sx, ex) * 12700)
+    assert int(off.get("y")) == round(min(sy, ey) * 12700)

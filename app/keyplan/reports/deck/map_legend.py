@@ -130,10 +130,15 @@ def _line(ids: ShapeIds, line: LegendLine, x: float, y: float) -> str:
         f'<a:ds d="{round(on * 100000)}" sp="{round(off * 100000)}"/>'
         for on, off in zip(line.dashes[::2], line.dashes[1::2], strict=False)
     )
-    if line.arrow:
-        ends = '<a:tailEnd type="triangle" w="med" len="med"/>'
+    if line.plain:  # a dotted reporting line: PowerPoint's round system dots, no ends
+        stroke = outline(line.colour, LINE_WIDTH, '<a:prstDash val="sysDot"/>')
     else:
-        ends = '<a:headEnd type="oval" w="sm" len="sm"/><a:tailEnd type="oval" w="sm" len="sm"/>'
-    stroke = outline(line.colour, LINE_WIDTH, f"<a:custDash>{dashes}</a:custDash>{ends}")
+        if line.arrow:
+            ends = '<a:tailEnd type="triangle" w="med" len="med"/>'
+        else:
+            ends = (
+                '<a:headEnd type="oval" w="sm" len="sm"/><a:tailEnd type="oval" w="sm" len="sm"/>'
+            )
+        stroke = outline(line.colour, LINE_WIDTH, f"<a:custDash>{dashes}</a:custDash>{ends}")
     return shape(ids.next(), f"Line sample {line.label}", (x + 2, y, SAMPLE - 4, ROW),
                  freeform(path, SAMPLE - 4, ROW, closed=False), "<a:noFill/>", stroke)  # fmt: skip

@@ -13,7 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from keyplan.domain.map import looks
-from keyplan.domain.map.shapes import InfluenceShape, Point, ReportingShape, rounded_corners
+from keyplan.domain.map.shapes import (
+    DottedShape,
+    InfluenceShape,
+    Point,
+    ReportingShape,
+    rounded_corners,
+)
 from keyplan.reports.deck.map_shapes import Placement, emu, freeform, outline, preset, pt, shape
 
 # Connection sites of a rounded rectangle: top, left, bottom, right.
@@ -183,6 +189,22 @@ def influence_line(shape_id: int, line: InfluenceShape, at: Placement, descripti
     ends = _line_ends(line)
     stroke = outline(line.colour, width_pt, f"<a:custDash>{dashes}</a:custDash>{ends}")
     return shape(shape_id, f"{line.label} line {shape_id}", (left, top, width, height),
+                 freeform(path, width, height, closed=False), "<a:noFill/>", stroke,
+                 description=description)  # fmt: skip
+
+
+def dotted_line(shape_id: int, line: DottedShape, at: Placement, description: str) -> str:
+    """A dotted (matrix) reporting line: straight from card edge to card edge, in round dots
+    (PowerPoint's system dots), no ends; ``description`` is its alternative text."""
+    (sx, sy), (ex, ey) = (at.point(*p) for p in line.points)
+    left, top = min(sx, ex), min(sy, ey)
+    width, height = max(abs(ex - sx), 0.01), max(abs(ey - sy), 0.01)
+    path = (
+        f"<a:moveTo>{pt((sx - left, sy - top))}</a:moveTo>"
+        f"<a:lnTo>{pt((ex - left, ey - top))}</a:lnTo>"
+    )
+    stroke = outline(line.colour, line.width * at.scale, '<a:prstDash val="sysDot"/>')
+    return shape(shape_id, f"{looks.DOTTED_LABEL} {shape_id}", (left, top, width, height),
                  freeform(path, width, height, closed=False), "<a:noFill/>", stroke,
                  description=description)  # fmt: skip
 

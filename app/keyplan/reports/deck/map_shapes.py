@@ -89,6 +89,13 @@ def solid(colour: str, opacity: float = 1.0) -> str:
     return f'<a:solidFill><a:srgbClr val="{hex_colour(colour)}">{alpha}</a:srgbClr></a:solidFill>'
 
 
+def _card_outline(card: CardShape, scale: float) -> str:
+    """A card's edge; an open position's is dashed (the drawing's seat)."""
+    if not card.vacant:
+        return outline(card.edge, 1.0 * scale)
+    return outline(card.edge, card.edge_width * scale, '<a:prstDash val="dash"/>')
+
+
 def outline(colour: str | None, width: float, extra: str = "") -> str:
     if colour is None:
         return "<a:ln><a:noFill/></a:ln>"
@@ -196,9 +203,10 @@ def card_group(ids: ShapeIds, card: CardShape, at: Placement) -> tuple[int, str]
     name = card.texts[0].text if card.texts else ""
     members = [
         shape(card_id, f"Card: {name}", (x, y, width, height), _rounded(radius),
-              solid(card.fill), outline(card.edge, 1.0 * scale), body)
+              solid(card.fill), _card_outline(card, scale), body)
     ]  # fmt: skip
-    members.append(_band(ids.next(), card, x, y, scale))
+    if not card.vacant:  # an open position has no stance band
+        members.append(_band(ids.next(), card, x, y, scale))
     if card.note is not None:
         members.append(_note(ids.next(), card, x, y, scale))
     members += [_part(ids, part, x, y, scale) for part in card.parts]

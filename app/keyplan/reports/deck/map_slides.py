@@ -20,6 +20,7 @@ from pptx.slide import Slide
 from keyplan.domain.layout import Box
 from keyplan.domain.map.drawing import legend as map_legend
 from keyplan.domain.map.shapes import MapDrawing
+from keyplan.domain.matrix import position_label, vacancy_line
 from keyplan.reports.deck import map_lines, map_shapes
 from keyplan.reports.deck.map_legend import legend_group, legend_height
 from keyplan.reports.deck.map_shapes import NS, Placement, ShapeIds
@@ -108,6 +109,15 @@ def _draw(slide: Slide, drawing: MapDrawing, scale: float, room_height: float) -
         )
         for line in drawing.influence
     ]
+    lines += [
+        map_lines.dotted_line(
+            ids.next(),
+            line,
+            at,
+            f"{names.get(line.person_id, '?')}: also reports to {names.get(line.manager_id, '?')}",
+        )
+        for line in drawing.dotted
+    ]
     legend_top = BODY_BOTTOM - legend_height(drawing.legend, BODY_WIDTH)
     legend = legend_group(ids, drawing.legend, (MARGIN, legend_top, BODY_WIDTH))
     # One parse per slide: thousands of small parses cost a large deck more than its drawing.
@@ -119,7 +129,12 @@ def _draw(slide: Slide, drawing: MapDrawing, scale: float, room_height: float) -
 def _notes(ctx: Context, boxes: Mapping[int, Box]) -> str:
     """Who is on the slide, with the detail a card has no room for."""
     lines = []
+    seats = {seat.id: seat for seat in ctx.plan.vacancies}
     for person_id in boxes:
+        if person_id in seats:  # an open position: its title and when a hire is expected
+            seat = seats[person_id]
+            lines.append(f"{position_label(seat['job_title'])}: {vacancy_line(seat.vacancy_note)}")
+            continue
         person = ctx.people_by_id[person_id]
         facts = [person["job_title"], person["department"]]
         if ctx.internal:
