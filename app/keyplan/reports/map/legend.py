@@ -53,7 +53,21 @@ class MapLegend(Flowable):
         if self.compact and sum(w + GAP for *_x, w in items) <= self.available:
             return [items]
         rows = [[i for i in items if i[0] == "stance"], [i for i in items if i[0] != "stance"]]
-        return [row for row in rows if row]
+        return [part for row in rows if row for part in self._fitted(row)]
+
+    def _fitted(
+        self, row: list[tuple[str, object, float]]
+    ) -> list[list[tuple[str, object, float]]]:
+        """A row broken where it would run past the frame (a portrait page's line samples)."""
+        rows: list[list[tuple[str, object, float]]] = [[]]
+        used = 0.0
+        for item in row:
+            if rows[-1] and used + item[2] > self.available:
+                rows.append([])
+                used = 0.0
+            rows[-1].append(item)
+            used += item[2] + GAP
+        return rows
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         self.available = available_width
