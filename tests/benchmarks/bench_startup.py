@@ -101,7 +101,8 @@ def main() -> None:
         label = "demo" if scale is None else f"{scale} people"
         compare(f"keyplan {label} / stack floor", keyplan, floor, env, args.pairs)
         compare(f"keyplan {label} / bare window", keyplan, bare, env, args.pairs)
-    print("Targets: demo ≤ 1.25 × floor; 20,000 people ≤ 1.5 × floor and < 300 MB.")
+    print("Targets (BENCHMARKS.md, Dec 2026): demo ≤ 0.4 × floor; 20,000 people ≤ 0.5 × floor")
+    print("and a peak under 150 MB.")
 
 
 if __name__ == "__main__":
