@@ -94,21 +94,26 @@ class MapControls:
         self.print_action = menu.addAction("Print…")
         self.export_button.setMenu(menu)
 
-        self.affiliates_box = QCheckBox("Include affiliates")
+        self.affiliates_box = QCheckBox("Affiliates")
+        self.affiliates_box.setToolTip("Include the affiliates' people in the map")
         self.affiliates_box.setChecked(True)
         self.lines_box = QCheckBox("Influence and dotted lines")
         self.lines_box.setChecked(True)
-        self.left_box = QCheckBox("People who left")
+        self.left_box = QCheckBox("Who left")
+        self.left_box.setToolTip("Show the people who have left, faded")
         self.left_box.setChecked(True)
-        self.decision_makers_box = QCheckBox("Highlight decision makers")
-        self.uncovered_box = QCheckBox("Dim people nobody covers")
+        self.decision_makers_box = QCheckBox("Mark decision makers")
+        self.decision_makers_box.setToolTip("Highlight decision makers and economic buyers")
+        self.uncovered_box = QCheckBox("Dim if no owner")
+        self.uncovered_box.setToolTip("Dim the people no one of ours owns the relationship with")
         self.department_box = QComboBox()
         self.department_box.addItem(ALL_DEPARTMENTS, None)
         self.department_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.legend_box = QCheckBox("Legend")
         self.legend_box.setChecked(True)
-        self.unplaced_box = QCheckBox("Unplaced people")
-        self.compare_box = QCheckBox("Compare dates")
+        self.unplaced_box = QCheckBox("Unplaced")
+        self.unplaced_box.setToolTip("List the people with no manager and no reports, to place")
+        self.compare_box = QCheckBox("Compare dates")  # built on first use (comparison.py)
         self.compare_box.setToolTip("Show what changed between two dates or named snapshots")
 
     def edit_row(self) -> QHBoxLayout:
@@ -135,15 +140,15 @@ class MapControls:
 
     def filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        for widget in (self.affiliates_box, self.lines_box, self.left_box):
+        # Compare dates early in the row: on a laptop screen the row's end scrolls out of view.
+        for widget in (self.compare_box, self.affiliates_box, self.lines_box, self.left_box):
             row.addWidget(widget)
         row.addSpacing(12)
-        for widget in (self.decision_makers_box, self.uncovered_box, self.department_box):
+        for widget in (self.department_box, self.decision_makers_box, self.uncovered_box):
             row.addWidget(widget)
         row.addStretch(1)
         row.addWidget(self.legend_box)
         row.addWidget(self.unplaced_box)
-        row.addWidget(self.compare_box)
         return row
 
     def show_search_result(self, text: str, found: int, hidden: int) -> None:
