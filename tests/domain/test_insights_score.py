@@ -170,7 +170,7 @@ def test_a_single_person_behind_a_reason_is_named_in_its_headline():
     dana = replace(DANA, owner_ids=(), strength=Strength.ACQUAINTED)
     score = analyse_account(replace(account, people=(dana, *OTHERS)), TODAY).score
 
-    assert score.headlines(1) == ("Decision maker Dana Whitfield has no owner",)
+    assert score.headlines(1) == ("Decision maker Dana Whitfield: no owner",)
 
 
 # ---- what an experienced account director would say -------------------------------------

@@ -75,8 +75,8 @@ SENIOR_LEVELS = (Level.C_LEVEL, Level.VP, Level.DIRECTOR)
 class ScoreReason(NamedTuple):
     """Points lost, the sentence that explains them, and a headline of a few words.
 
-    The headline is what fits a column of the portfolio dashboard ("3/4 decision makers have
-    no owner", "Plan review 14 days late"); the sentence is for the tooltip and the reports.
+    The headline is what fits a column of the portfolio dashboard ("3/4 decision makers: no
+    owner", "Plan review 14 days late"); the sentence is for the tooltip and the reports.
     """
 
     points_lost: float
@@ -171,14 +171,14 @@ def _decision_makers(health: FindingTally) -> ScoreReason | None:
         return None
     single = health.single(FindingKind.UNCOVERED_KEY_PERSON)
     if single is not None:
-        reason, headline = single.reason, f"Decision maker {single.who} has no owner"
+        reason, headline = single.reason, f"Decision maker {single.who}: no owner"
     else:
         verb = "has" if uncovered == 1 else "have"
         reason = (
             f"{uncovered} of {health.decision_makers} decision makers {verb} no owner "
             "or no working relationship"
         )
-        headline = f"{uncovered}/{health.decision_makers} decision makers have no owner"
+        headline = f"{uncovered}/{health.decision_makers} decision makers: no owner"
     fraction = math.sqrt(uncovered / health.decision_makers)
     return _lose("decision_makers", fraction, reason, headline)
 
@@ -190,7 +190,7 @@ def _key_influencers(health: FindingTally) -> ScoreReason | None:
         return None
     single = health.single(FindingKind.UNCOVERED_KEY_PERSON)
     if single is not None:
-        reason, headline = single.reason, f"Influencer {single.who} has no owner"
+        reason, headline = single.reason, f"Influencer {single.who}: no owner"
     else:
         noun = "person" if influencers == 1 else "people"
         verb = "has" if uncovered == 1 else "have"
@@ -198,7 +198,7 @@ def _key_influencers(health: FindingTally) -> ScoreReason | None:
             f"{uncovered} of {influencers} other high-influence {noun} {verb} no owner "
             "or no working relationship"
         )
-        headline = f"{uncovered}/{influencers} key influencers have no owner"
+        headline = f"{uncovered}/{influencers} key influencers: no owner"
     return _lose("key_influencers", math.sqrt(uncovered / influencers), reason, headline)
 
 
