@@ -121,14 +121,22 @@ def delete_team_members(
     """
     with db.transaction() as session:
         for member_id in member_ids:
-            ties = member_ties_in(session, get_member(session, member_id))
-            if ties.removes_rows and not cascade:
-                raise RuleViolation(
-                    f"Deleting {ties.name} would change more than the team list: "
-                    + " ".join(ties.consequences())
-                    + " Confirm to delete them anyway."
+            member = get_member(session, member_id)  # NotFound: deleted elsewhere meanwhile
+            if not cascade:
+                _refuse_if_tied(
+                    member_ties_in(session, member),
+                    "Deleting {name} would change more than the team list:",
+                    "Confirm to delete them anyway.",
                 )
         return _delete(session, TeamMember, member_ids)
+
+
+def _refuse_if_tied(ties: Any, head: str, tail: str) -> None:
+    """Refuse a delete that would change other rows, saying what would go (``ties`` is a
+    member's or an offering's: ``name``, ``removes_rows``, ``consequences()``)."""
+    if ties.removes_rows:
+        consequences = " ".join(ties.consequences())
+        raise RuleViolation(f"{head.format(name=ties.name)} {consequences} {tail}")
 
 
 def _check_member_values(session: Session, values: dict[str, Any], member_id: int | None) -> None:
@@ -212,12 +220,12 @@ def delete_offerings(
     """
     with db.transaction() as session:
         for offering_id in offering_ids:
-            ties = offering_ties_in(session, get_offering(session, offering_id))
-            if ties.removes_rows and not cascade:
-                raise RuleViolation(
-                    f"Deleting the offering {ties.name} would change account plans: "
-                    + " ".join(ties.consequences())
-                    + " Confirm to delete it anyway."
+            offering = get_offering(session, offering_id)  # NotFound: deleted meanwhile
+            if not cascade:
+                _refuse_if_tied(
+                    offering_ties_in(session, offering),
+                    "Deleting the offering {name} would change account plans:",
+                    "Confirm to delete it anyway.",
                 )
         return _delete(session, Offering, offering_ids)
 
