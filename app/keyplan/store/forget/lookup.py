@@ -36,7 +36,8 @@ def find_person(db: Database, account_id: int, name: str) -> int:
         )
     close = [row.full_name for row in rows if wanted and wanted in _folded(row.full_name)]
     choices = close or sorted(row.full_name for row in rows)
-    shown = ", ".join(choices[:_SHOWN]) + (", …" if len(choices) > _SHOWN else "")
+    more = len(choices) - _SHOWN
+    shown = ", ".join(choices[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
     label = "Did you mean" if close else "People there"
     raise NotFound(f"There is nobody named '{name}' at that account. {label}: {shown or 'none'}.")
 
