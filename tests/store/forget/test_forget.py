@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from forget_helpers import GROUP, demo_with_traces_of, person_id, text_values
 from sqlalchemy import func, or_, select, update
 
+from forget_helpers import GROUP, demo_with_traces_of, person_id, text_values
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.store.forget.erase import forget_person
 from keyplan.store.forget.lookup import find_person
@@ -40,7 +40,9 @@ def rows_naming(db, them: int) -> dict[str, int]:
     return {
         "people": count(db, Stakeholder, Stakeholder.id == them),
         "reports": count(db, Stakeholder, Stakeholder.reports_to_id == them),
-        "attendance": count(db, InteractionStakeholder, InteractionStakeholder.stakeholder_id == them),
+        "attendance": count(
+            db, InteractionStakeholder, InteractionStakeholder.stakeholder_id == them
+        ),
         "influence": count(db, InfluenceLine, or_(InfluenceLine.from_stakeholder_id == them,
                                                   InfluenceLine.to_stakeholder_id == them)),
         "dotted": count(db, DottedLine, or_(DottedLine.stakeholder_id == them,
@@ -147,7 +149,7 @@ def test_the_change_log_refuses_every_other_rewrite(db):
 def test_an_unknown_or_ambiguous_name_is_refused_with_candidates_and_nothing_changes(db):
     story = demo_with_traces_of(db, INGRID)
     people = count(db, Stakeholder)
-    with pytest.raises(NotFound, match="nobody named 'Ingrid' .* Did you mean: Ingrid Solberg"):
+    with pytest.raises(NotFound, match=r"nobody named 'Ingrid' .* Did you mean: Ingrid Solberg"):
         find_person(db, story["group"], "Ingrid")
     with pytest.raises(NotFound, match=r"People there: Amir Haddad, .* and \d+ more\.$"):
         find_person(db, story["group"], "Nobody Atall")
