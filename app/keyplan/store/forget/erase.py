@@ -137,6 +137,8 @@ def linked_records(session: Session, person_id: int) -> set[int]:
     ).all()
     neighbours: dict[int, set[int]] = {}
     for record, previous in links:
+        if previous is None:  # excluded by the query; the type checker cannot know
+            continue
         neighbours.setdefault(record, set()).add(previous)
         neighbours.setdefault(previous, set()).add(record)
     found, pending = {person_id}, [person_id]
@@ -205,7 +207,8 @@ def _counts_before(session: Session, ids: set[int]) -> dict[str, int]:
 
 
 def _delete_count(session: Session, statement: Any) -> int:
-    return session.execute(statement).rowcount or 0
+    result: Any = session.execute(statement)  # a CursorResult: a DELETE's count of rows
+    return int(result.rowcount or 0)
 
 
 def _move_reports(session: Session, ids: set[int]) -> tuple[list[tuple[int, int]], int | None]:

@@ -106,7 +106,8 @@ def _delete_own_entries(session: Session, person_ids: set[int], line_ids: set[in
         (_LOG.c.entity_kind == "person") & _LOG.c.entity_id.in_(person_ids),
         (_LOG.c.entity_kind == "influence") & _LOG.c.entity_id.in_(line_ids),
     )
-    return session.execute(delete(_LOG).where(condition)).rowcount or 0
+    result: Any = session.execute(delete(_LOG).where(condition))  # a CursorResult
+    return int(result.rowcount or 0)
 
 
 def _references_rewritten(
