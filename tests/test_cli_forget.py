@@ -28,7 +28,7 @@ def forget(db: Path, person: str, *more: str) -> int:
 def test_forget_prints_what_was_removed_and_leaves_no_byte_of_her(demo_db, capsys):
     assert forget(demo_db, "zoë åkesson", "--yes") == 0
     out = capsys.readouterr().out
-    assert out.startswith(f"Forgot {ZOE} (aldermark group). Removed:\n")
+    assert out.startswith(f"Forgot {ZOE} (Aldermark Group). Removed:\n")
     assert "  meetings they attended: 2\n" in out
     assert "  promises to them: 1\n" in out
     assert "Their reports now report to Henrik Dahlgren." in out

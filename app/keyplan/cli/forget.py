@@ -50,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
     require_undamaged(location)
     db = open_database(location, create=False)
     try:
-        person_id = find_person(db, find_account(db, args.account), args.person)
+        account_id = find_account(db, args.account)
+        account = str(db.rows("SELECT name FROM accounts WHERE id = :id", id=account_id)[0][0])
+        person_id = find_person(db, account_id, args.person)
         full_name = db.rows("SELECT full_name FROM stakeholders WHERE id = :id", id=person_id)
         name = str(full_name[0][0])
         if not args.yes and not _confirmed(name):
@@ -60,14 +62,14 @@ def run(args: argparse.Namespace) -> int:
         report = forget_person(db, person_id)
     finally:
         db.close()
-    print(f"Forgot {name} ({args.account.strip()}). Removed:")
+    print(f"Forgot {name} ({account}). Removed:")
     for line in report.lines():
         print(f"  {line}")
     if not is_file:
         print("The rows are deleted. The server's own backups keep them until they expire.")
         return 0
     _print_file_state(report.file_cleaned)
-    _handle_backups(Path(location).expanduser(), args.account, name, args.rewrite_backups)
+    _handle_backups(Path(location).expanduser(), account, name, args.rewrite_backups)
     return 0
 
 

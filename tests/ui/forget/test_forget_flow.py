@@ -56,7 +56,9 @@ def test_forgetting_asks_for_the_name_then_reports_and_offers_the_backups(
     assert "Forgot Harald Berg. Removed:" in report.report.text()
     assert "reports moved: 1" in report.report.text()
     assert "Their reports now report to Ingrid Olsen." in report.report.text()
-    assert "1 older backup of this file still hold them" in report.notice.text()
+    assert (
+        "1 older backup of this file still holds them. Rewrite the backups" in report.notice.text()
+    )
     # The window now shows the data afresh: no undo step holds Harald any more.
     assert window.document is not old_document
     assert window.document.undo_stack.count() == 0

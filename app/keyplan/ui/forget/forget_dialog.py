@@ -59,7 +59,7 @@ class ForgetDialog(QDialog):
             self.person_box.setCurrentIndex(self.person_box.findData(current))
         self.question = QLabel()
         self.question.setWordWrap(True)
-        explanation = QLabel(f"{WHAT_GOES}\n\nThis cannot be undone.")
+        explanation = QLabel(f"{escape(WHAT_GOES)}<br><br><b>This cannot be undone.</b>")
         explanation.setWordWrap(True)
         self.name_box = QLineEdit()
         self.name_box.setAccessibleName("Type their full name to confirm")

@@ -131,8 +131,12 @@ def _notice(report: ForgetReport, backups: list[Path]) -> str:
     )
     if not backups:
         return cleaned
-    count = f"{len(backups)} older backup{'s' if len(backups) > 1 else ''}"
-    return f"{cleaned}\n\n{count} of this file still hold them. Rewrite them without them?"
+    count = (
+        "1 older backup of this file still holds them."
+        if len(backups) == 1
+        else f"{len(backups)} older backups of this file still hold them."
+    )
+    return f"{cleaned}\n\n{count} Rewrite the backups without them?"
 
 
 def _rewrite_backups(window: MainWindow, path: Path, account_name: str, full_name: str) -> None:
