@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
 from keyplan.store.safety.backup import make_rolling_backup
 from keyplan.ui import dialogs
+from keyplan.ui.map import card_menu as card_menus
 from keyplan.ui.map.card_menu import CardActions, card_menu
 
 
@@ -116,3 +117,20 @@ def test_a_cards_menu_offers_forget_for_a_person_but_not_for_an_open_position(qt
     assert forgotten == ["yes"]
     assert not entry(card_menu(None, actions, has_left=False, writable=False)).isEnabled()
     assert entry(card_menu(None, actions, has_left=False, writable=True, vacant=True)) is None
+
+
+def test_forget_on_a_cards_menu_opens_the_confirmation_for_that_person(
+    qtbot, window, small_portfolio, monkeypatch
+):
+    def pick_forget(menu: QMenu, _at) -> None:
+        next(a for a in menu.actions() if a.text() == "F&orget…").trigger()
+
+    monkeypatch.setattr(card_menus, "run_menu", pick_forget)
+    window.select_account(small_portfolio.acme)
+    tab = window.show_tab("Map")
+    qtbot.waitExposed(tab.view)
+    card_menus.show_card_menu(tab, small_portfolio.harald, QPoint(0, 0))
+    dialog = window.forget_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.person_id() == small_portfolio.harald
+    assert dialog.person_name() == "Harald Berg"
