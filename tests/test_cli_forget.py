@@ -20,7 +20,7 @@ def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     return path
 
 
-def forget(db: Path, person: str, *more: str) -> int:
+def forget(db: Path | str, person: str, *more: str) -> int:
     return main(["forget", "--db", str(db), "--account", "aldermark group", "--person", person,
                  *more])  # fmt: skip
 
@@ -91,3 +91,17 @@ def test_typing_the_name_confirms_at_a_terminal(demo_db, capsys, monkeypatch):
 def test_an_unknown_account_is_refused(demo_db, capsys):
     assert main(["forget", "--db", str(demo_db), "--account", "Nope", "--person", "X"]) == 1
     assert capsys.readouterr().err.startswith("keyplan: There is no account named 'Nope'.")
+
+
+@pytest.mark.postgresql
+def test_on_a_team_database_the_rows_go_and_the_servers_backups_are_named(postgres_url, capsys):
+    assert main(["demo", "--db", postgres_url]) == 0
+    capsys.readouterr()
+    assert forget(postgres_url, "Ingrid Solberg", "--rewrite-backups", "--yes") == 1
+    assert "--rewrite-backups is for database files" in capsys.readouterr().err
+    assert forget(postgres_url, "Ingrid Solberg", "--yes") == 0
+    out = capsys.readouterr().out
+    assert "The server's own backups keep them until they expire." in out
+    assert "vacuumed" not in out
+    assert forget(postgres_url, "Ingrid Solberg", "--yes") == 1
+    assert "There is nobody named 'Ingrid Solberg'" in capsys.readouterr().err
