@@ -68,6 +68,8 @@ def test_forgetting_asks_for_the_name_then_reports_and_offers_the_backups(
     assert "Harald Berg" not in people
     assert people["Mia Chen"].manager_name == "Ingrid Olsen"
     assert b"Harald" not in db.path.read_bytes()
+    wal = db.path.with_name(db.path.name + "-wal")
+    assert not wal.exists() or b"Harald" not in wal.read_bytes()
 
     assert b"Harald" in backup.read_bytes()
     qtbot.mouseClick(report.rewrite_button, Qt.MouseButton.LeftButton)
