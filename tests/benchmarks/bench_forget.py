@@ -58,7 +58,7 @@ def one_run(folder: Path, people: int) -> tuple[float, float, float, float]:
     clean_file(db)
     cleaned = time.perf_counter()
     db.close()
-    rewrite_backup(backup, account, name)
+    rewrite_backup(backup, account, name, [person_id])
     rewritten = time.perf_counter()
     return size, forgotten - started, cleaned - forgotten, rewritten - cleaned
 

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
         print("The rows are deleted. The server's own backups keep them until they expire.")
         return 0
     _print_file_state(report.file_cleaned)
-    _handle_backups(Path(location).expanduser(), account, name, args.rewrite_backups)
+    _handle_backups(Path(location).expanduser(), account, name, person_id, args.rewrite_backups)
     return 0
 
 
@@ -93,7 +93,7 @@ def _print_file_state(cleaned: bool | None) -> None:
         )
 
 
-def _handle_backups(database: Path, account: str, name: str, rewrite: bool) -> None:
+def _handle_backups(database: Path, account: str, name: str, person_id: int, rewrite: bool) -> None:
     from keyplan.store.forget.files import backups_holding_copies, rewrite_backups
 
     backups = backups_holding_copies(database)
@@ -105,9 +105,12 @@ def _handle_backups(database: Path, account: str, name: str, rewrite: bool) -> N
             f"still hold them: run again with --rewrite-backups to rewrite them."
         )
         return
-    rewritten = rewrite_backups(database, account, name)
-    holding = sum(1 for rewrite_done in rewritten if rewrite_done.records)
+    rewritten = rewrite_backups(database, account, name, [person_id])
+    holding = sum(1 for done in rewritten if done.records)
     print(
         f"Rewrote {holding} of {len(rewritten)} backup{'s' if len(rewritten) > 1 else ''} "
         f"without them (the others never held them)."
     )
+    for done in rewritten:
+        if done.ambiguous:
+            print(f"Left {done.path.name} as it was: several people there are named {name}.")

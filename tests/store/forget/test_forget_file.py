@@ -86,3 +86,26 @@ def test_a_backup_that_never_held_her_is_left_untouched(db, tmp_path):
         r.records for r in rewrite_backups(db.path, GROUP, "Ingrid Solberg", folder=folder)
     ] == [0]
     assert backup.read_bytes() == bytes_before
+
+
+def test_a_backup_with_a_namesake_forgets_only_her_record(db, tmp_path):
+    story = demo_with_traces_of(db, "Ingrid Solberg")
+    with db.transaction() as session:
+        namesake = Stakeholder(account_id=story["group"], full_name="Ingrid Solberg")
+        session.add(namesake)
+        session.flush()
+        namesake_id = namesake.id
+    folder = tmp_path / "backups"
+    backup = make_rolling_backup(db.path, folder=folder)
+    held = backup_contents(backup)
+    untouched = backup.read_bytes()
+
+    unclear = rewrite_backups(db.path, GROUP, "Ingrid Solberg", folder=folder)
+    assert [(r.records, r.ambiguous) for r in unclear] == [(0, True)]
+    assert backup.read_bytes() == untouched
+
+    forget_person(db, story["them"])
+    done = rewrite_backups(db.path, GROUP, "Ingrid Solberg", [story["them"]], folder=folder)
+    assert [(r.records, r.ambiguous) for r in done] == [(1, False)]
+    assert backup_contents(backup).people == held.people - 1
+    assert namesake_id != story["them"]

@@ -20,7 +20,7 @@ Nothing of this is recorded in the change log and nothing can be undone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.store.database import Database
-from keyplan.store.forget.wording import name_pattern
+from keyplan.store.forget.wording import Scrubber, scrubber
 from keyplan.store.history.erasure import erase_person_from_history, influence_lines_ever_joining
 from keyplan.store.history.log import record_changes
 from keyplan.store.history.marks import not_recorded
@@ -62,6 +62,7 @@ class ForgetReport:
         manager_name: who their reports now report to (None: nobody, or they had none).
         on_server: a team database: its server's own backups keep the rows until they expire.
         file_cleaned: the SQLite file was vacuumed and its WAL emptied (None: not a file).
+        ids: the records forgotten (their ids find them in backups).
     """
 
     full_name: str
@@ -69,6 +70,7 @@ class ForgetReport:
     manager_name: str | None = None
     on_server: bool = False
     file_cleaned: bool | None = None
+    ids: tuple[int, ...] = ()
 
     def lines(self) -> list[str]:
         """The report as lines of text: one per kind removed, then what to know."""
@@ -108,7 +110,7 @@ def forget_in(session: Session, person_id: int) -> ForgetReport:
     names = set(session.scalars(select(Stakeholder.full_name).where(Stakeholder.id.in_(ids))))
     accounts = _family_of(session, ids)
     scrub = _scrubber(session, names, ids, accounts)
-    report = ForgetReport(person.full_name)
+    report = ForgetReport(person.full_name, ids=tuple(sorted(ids)))
     report.counts = _counts_before(session, ids)
     line_ids = influence_lines_ever_joining(session, ids)
     with not_recorded():
@@ -119,7 +121,7 @@ def forget_in(session: Session, person_id: int) -> ForgetReport:
         session.execute(delete(Stakeholder).where(Stakeholder.id.in_(ids)))
         report.counts["export records"] = _delete_export_records(session, scrub)
         report.counts["texts rewritten"] = scrub_free_text(session, accounts, scrub)
-    history = erase_person_from_history(session, ids, line_ids, accounts, scrub)
+    history = erase_person_from_history(session, ids, line_ids, accounts, scrub, scrub.fragments)
     report.counts["history entries deleted"] = history.entries_deleted
     report.counts["history entries rewritten"] = history.entries_rewritten
     # The reports' new manager is an ordinary change of theirs: their history says so.
@@ -157,9 +159,7 @@ def _family_of(session: Session, ids: set[int]) -> set[int]:
     return family
 
 
-def _scrubber(
-    session: Session, names: set[str], ids: set[int], accounts: set[int]
-) -> Callable[[str], str]:
+def _scrubber(session: Session, names: set[str], ids: set[int], accounts: set[int]) -> Scrubber:
     others = session.scalars(
         select(Stakeholder.full_name).where(
             Stakeholder.account_id.in_(accounts),
@@ -167,14 +167,7 @@ def _scrubber(
             Stakeholder.is_vacancy.is_(False),
         )
     ).all()
-    patterns = [name_pattern(name, others) for name in sorted(names)]
-
-    def scrub(text: str) -> str:
-        for pattern in patterns:
-            text = pattern.scrub(text) if pattern.names_them(text) else text
-        return text
-
-    return scrub
+    return scrubber(names, others)
 
 
 def _counts_before(session: Session, ids: set[int]) -> dict[str, int]:
@@ -242,7 +235,7 @@ def _move_reports(session: Session, ids: set[int]) -> tuple[list[tuple[int, int]
     return [(row.id, row.account_id) for row in moved], manager
 
 
-def _delete_export_records(session: Session, scrub: Callable[[str], str]) -> int:
+def _delete_export_records(session: Session, scrub: Scrubber) -> int:
     rows = session.execute(select(ExportRecord.id, ExportRecord.file_name)).all()
     naming = [row.id for row in rows if scrub(row.file_name) != row.file_name]
     if naming:
@@ -250,9 +243,7 @@ def _delete_export_records(session: Session, scrub: Callable[[str], str]) -> int
     return len(naming)
 
 
-def scrub_free_text(
-    session: Session, accounts: Collection[int], scrub: Callable[[str], str]
-) -> int:
+def scrub_free_text(session: Session, accounts: Collection[int], scrub: Scrubber) -> int:
     """Replace the person's name in the accounts' free text; return how many values changed."""
     people = select(Stakeholder.id).where(Stakeholder.account_id.in_(accounts))
     changed = 0
@@ -261,20 +252,32 @@ def scrub_free_text(
         columns = _text_columns(table)
         if condition is None or not columns:
             continue
-        query = select(table.c.id, *columns).where(condition)
-        if table.name == "stakeholders":  # others' names stay; an open position's is text
-            query = select(table.c.id, *columns, table.c.is_vacancy).where(condition)
+        extra = [table.c.is_vacancy] if table.name == "stakeholders" else []
+        query = select(table.c.id, *columns, *extra).where(condition)
+        if scrub.fragments is not None:  # the database skips the rows that cannot name them
+            query = query.where(
+                or_(*(column.ilike(f"%{piece}%") for column in columns
+                      for piece in scrub.fragments))
+            )  # fmt: skip
         for row in session.execute(query).mappings():
-            values = {
-                column.name: scrub(row[column.name])
-                for column in columns
-                if row[column.name] and scrub(row[column.name]) != row[column.name]
-                and not (column.name == "full_name" and not row.get("is_vacancy", True))
-            }  # fmt: skip
+            values = _scrubbed(row, columns, scrub)
             if values:
                 session.execute(update(table).where(table.c.id == row["id"]).values(**values))
                 changed += len(values)
     return changed
+
+
+def _scrubbed(row: Any, columns: list[Column[Any]], scrub: Scrubber) -> dict[str, str]:
+    """The row's text values that named them, scrubbed (other people's names stay)."""
+    values = {}
+    for column in columns:
+        value = row[column.name]
+        if not value or (column.name == "full_name" and not row.get("is_vacancy", True)):
+            continue
+        cleaned = scrub(value)
+        if cleaned != value:
+            values[column.name] = cleaned
+    return values
 
 
 def _rows_of(table: Table, accounts: Collection[int], people: Any) -> Any:

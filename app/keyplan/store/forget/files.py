@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import tempfile
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,10 +47,15 @@ def clean_file(db: Database) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class BackupRewrite:
-    """One backup after rewriting: how many records of the person it held."""
+    """One backup after rewriting: how many records of the person it held.
+
+    ``ambiguous``: it holds several people of that name at the account and none with the
+    forgotten record's id, so it was left as it was (the user is told).
+    """
 
     path: Path
     records: int
+    ambiguous: bool = False
 
 
 def backups_holding_copies(database: Path, *, folder: Path | None = None) -> list[Path]:
@@ -60,20 +66,29 @@ def backups_holding_copies(database: Path, *, folder: Path | None = None) -> lis
 
 
 def rewrite_backups(
-    database: Path, account_name: str, full_name: str, *, folder: Path | None = None
+    database: Path,
+    account_name: str,
+    full_name: str,
+    person_ids: Collection[int] = (),
+    *,
+    folder: Path | None = None,
 ) -> list[BackupRewrite]:
-    """Forget the person (by account and full name) in every backup of ``database``.
+    """Forget the person in every backup of ``database``.
 
-    A backup that never held them is left untouched. Each rewrite is all or nothing: a backup
-    that fails keeps its bytes and the error is raised.
+    In each backup the person is their record (``person_ids``, as in the database) when it
+    bears their name there, else the one person of that name at the account. A backup that
+    never held them is left untouched. Each rewrite is all or nothing: a backup that fails
+    keeps its bytes and the error is raised.
     """
     return [
-        rewrite_backup(path, account_name, full_name)
+        rewrite_backup(path, account_name, full_name, person_ids)
         for path in backups_holding_copies(Path(database), folder=folder)
     ]
 
 
-def rewrite_backup(backup: Path, account_name: str, full_name: str) -> BackupRewrite:
+def rewrite_backup(
+    backup: Path, account_name: str, full_name: str, person_ids: Collection[int] = ()
+) -> BackupRewrite:
     """Forget the person in one backup file, replacing it atomically."""
     from keyplan.store.forget.erase import forget_in
 
@@ -88,18 +103,29 @@ def rewrite_backup(backup: Path, account_name: str, full_name: str) -> BackupRew
 
                 upgrade_to_head(db.engine)
             with db.transaction() as session:
-                ids = _records_named(session, account_name, full_name)
+                ids, ambiguous = _whom_to_forget(session, account_name, full_name, person_ids)
+                if not ids:
+                    return BackupRewrite(backup, 0, ambiguous)
                 for person_id in ids:
                     still_there = select(Stakeholder.id).where(Stakeholder.id == person_id)
                     if session.scalar(still_there) is not None:  # linked ones went along
                         forget_in(session, person_id)
-            if not ids:
-                return BackupRewrite(backup, 0)
             clean_file(db)
         finally:
             db.close()
         backup_file(copy, backup)
     return BackupRewrite(backup, len(ids))
+
+
+def _whom_to_forget(
+    session: Session, account_name: str, full_name: str, person_ids: Collection[int]
+) -> tuple[list[int], bool]:
+    """The backup's records of the person, and whether several namesakes left it unclear."""
+    named = _records_named(session, account_name, full_name)
+    known = [record for record in named if record in set(person_ids)]
+    if known or len(named) <= 1:
+        return known or named, False
+    return [], True
 
 
 def _records_named(session: Session, account_name: str, full_name: str) -> list[int]:

@@ -39,17 +39,22 @@ class NamePattern:
 
     full: re.Pattern[str]  # the full name and its title-less, middle-less forms
     single: re.Pattern[str] | None  # the first name or surname alone (when unambiguous)
+    # Plain ASCII pieces of the first name and surname, one of which every naming contains
+    # (in any case, composed or not): what a database may search for before this pattern
+    # reads a text. None: a name without such a piece (written in another script).
+    fragments: tuple[str, ...] | None = None
 
     def names_them(self, text: str) -> bool:
-        text = _nfc(text)
-        return bool(self.full.search(text) or (self.single and self.single.search(text)))
+        return self.scrub(text) != text
 
     def scrub(self, text: str) -> str:
-        """The text with every naming of the person replaced by "[removed]"."""
-        result = self.full.sub(REMOVED, _nfc(text))
+        """The text with every naming of the person replaced by "[removed]" (the text itself,
+        unchanged, when nothing in it names them)."""
+        normal = text if text.isascii() else _nfc(text)
+        result = self.full.sub(REMOVED, normal)
         if self.single is not None:
             result = self.single.sub(REMOVED, result)
-        return result
+        return text if result == normal else result
 
 
 def name_pattern(full_name: str, others: Iterable[str] = ()) -> NamePattern:
@@ -68,7 +73,17 @@ def name_pattern(full_name: str, others: Iterable[str] = ()) -> NamePattern:
     ordered = sorted(forms, key=lambda form: -sum(len(word) for word in form))
     alternatives = "|".join(r"\s+".join(re.escape(word) for word in form) for form in ordered)
     full = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-    return NamePattern(full, _single_words(words, others))
+    return NamePattern(full, _single_words(words, others), _fragments(words))
+
+
+def _fragments(words: list[str]) -> tuple[str, ...] | None:
+    pieces = []
+    for word in {words[0], words[-1]}:
+        runs = re.findall(r"[A-Za-z0-9]{2,}", _nfc(word))  # also inside the decomposed form
+        if not runs:
+            return None
+        pieces.append(max(runs, key=len).lower())
+    return tuple(sorted(set(pieces)))
 
 
 def _single_words(words: list[str], others: Iterable[str]) -> re.Pattern[str] | None:
@@ -80,3 +95,31 @@ def _single_words(words: list[str], others: Iterable[str]) -> re.Pattern[str] | 
     # A whole word with its capital: "Ingrid", never "ingrid" or "Ingridsson".
     alternatives = "|".join(re.escape(word) for word in unique)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Scrubber:
+    """Every naming of one person (under each name their records bear) made "[removed]"."""
+
+    patterns: tuple[NamePattern, ...]
+
+    def __call__(self, text: str) -> str:
+        for pattern in self.patterns:
+            text = pattern.scrub(text)
+        return text
+
+    @property
+    def fragments(self) -> tuple[str, ...] | None:
+        """What a text naming them contains, for a database to search first (None: anything)."""
+        found: set[str] = set()
+        for pattern in self.patterns:
+            if pattern.fragments is None:
+                return None
+            found.update(pattern.fragments)
+        return tuple(sorted(found))
+
+
+def scrubber(full_names: Iterable[str], others: Iterable[str] = ()) -> Scrubber:
+    """The scrubber of a person known under ``full_names``, among the people named ``others``."""
+    others = list(others)
+    return Scrubber(tuple(name_pattern(name, others) for name in sorted(set(full_names))))

@@ -75,6 +75,7 @@ def erase_person_from_history(
     line_ids: Collection[int],
     account_ids: Collection[int],
     scrub: Callable[[str], str],
+    fragments: Collection[str] | None = None,
 ) -> HistoryErasure:
     """Remove the people from the change log, inside the caller's transaction.
 
@@ -84,12 +85,14 @@ def erase_person_from_history(
         line_ids: the influence lines that ever joined them (``influence_lines_ever_joining``).
         account_ids: the accounts whose entries' text may name them.
         scrub: the text with every naming of the person replaced.
+        fragments: pieces every text naming them contains, for the database to search first
+            (None: every entry of the accounts is read).
     """
     with _erasing():
         deleted = _delete_own_entries(session, set(person_ids), set(line_ids))
         references, gone = _references_rewritten(session, {str(i) for i in person_ids})
         _apply(session, references, gone)
-        texts = _texts_rewritten(session, set(account_ids), scrub)
+        texts = _texts_rewritten(session, set(account_ids), scrub, fragments)
         _apply(session, texts, set())
     return HistoryErasure(deleted + len(gone), len(set(references) | set(texts)))
 
@@ -140,12 +143,20 @@ def _references_rewritten(
 
 
 def _texts_rewritten(
-    session: Session, account_ids: set[int], scrub: Callable[[str], str]
+    session: Session,
+    account_ids: set[int],
+    scrub: Callable[[str], str],
+    fragments: Collection[str] | None,
 ) -> dict[int, dict[str, Any]]:
     """The entries of the accounts whose text names them, with that text scrubbed."""
     query = select(_LOG.c.id, _LOG.c.field, _LOG.c.old_value, _LOG.c.new_value).where(
         _LOG.c.account_id.in_(account_ids)
     )
+    if fragments is not None:
+        query = query.where(
+            or_(*(column.ilike(f"%{piece}%") for column in (_LOG.c.old_value, _LOG.c.new_value)
+                  for piece in fragments))
+        )  # fmt: skip
     changes: dict[int, dict[str, Any]] = {}
     for entry_id, field, old, new in session.execute(query):
         values: dict[str, Any] = {}

@@ -18,6 +18,7 @@ from keyplan.ui.forget.forget_dialog import ForgetDialog, ForgetReportDialog
 
 if TYPE_CHECKING:
     from keyplan.store.forget.erase import ForgetReport
+    from keyplan.store.forget.files import BackupRewrite
     from keyplan.ui.document import PortfolioDocument
     from keyplan.ui.shell.main_window import MainWindow
 
@@ -94,7 +95,7 @@ def _forgotten(
     )  # fmt: skip
     if path is not None:
         dialog.rewrite_requested.connect(
-            lambda: _rewrite_backups(window, path, account_name, report.full_name)
+            lambda: _rewrite_backups(window, path, account_name, report)
         )
     window.forget_report = dialog  # type: ignore[attr-defined]  # the tests find it here
     dialog.open()
@@ -139,19 +140,30 @@ def _notice(report: ForgetReport, backups: list[Path]) -> str:
     return f"{cleaned}\n\n{count} Rewrite the backups without them?"
 
 
-def _rewrite_backups(window: MainWindow, path: Path, account_name: str, full_name: str) -> None:
+def _rewrite_backups(
+    window: MainWindow, path: Path, account_name: str, report: ForgetReport
+) -> None:
     from keyplan.store.forget.files import rewrite_backups
 
     run_task(
-        lambda _report: rewrite_backups(path, account_name, full_name),
+        lambda _progress: rewrite_backups(path, account_name, report.full_name, report.ids),
         on_success=lambda rewrites: dialogs.show_info(
-            window,
-            f"Rewrote {sum(1 for r in rewrites if r.records)} of {len(rewrites)} backups "
-            f"without {full_name}; the others never held them.",
-            "Backups rewritten",
+            window, _rewritten_text(rewrites, report.full_name), "Backups rewritten"
         ),
         on_error=lambda error: dialogs.show_error(
             window, f"The backups could not all be rewritten: {error}", "Backups"
         ),
         writes=True,
     )
+
+
+def _rewritten_text(rewrites: list[BackupRewrite], full_name: str) -> str:
+    holding = sum(1 for rewrite in rewrites if rewrite.records)
+    text = (
+        f"Rewrote {holding} of {len(rewrites)} backups without {full_name}; "
+        f"the others never held them."
+    )
+    unclear = [rewrite.path.name for rewrite in rewrites if rewrite.ambiguous]
+    if unclear:
+        text += f" Left as they were (several people there share the name): {', '.join(unclear)}."
+    return text
