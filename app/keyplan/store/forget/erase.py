@@ -43,6 +43,7 @@ from keyplan.store.models import (
     InteractionStakeholder,
     RelationshipOwner,
     Stakeholder,
+    TeamMember,
 )
 from keyplan.store.people.edits import umbrella_account_ids
 
@@ -167,7 +168,9 @@ def _scrubber(session: Session, names: set[str], ids: set[int], accounts: set[in
             Stakeholder.is_vacancy.is_(False),
         )
     ).all()
-    return scrubber(names, others)
+    # Our own team's names too: "Ingrid sends the deck" may be our Ingrid, not theirs.
+    team = session.scalars(select(TeamMember.name)).all()
+    return scrubber(names, [*others, *team])
 
 
 def _counts_before(session: Session, ids: set[int]) -> dict[str, int]:

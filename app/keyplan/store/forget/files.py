@@ -22,7 +22,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from keyplan.store.database import Database, probe_sqlite_revision
+from keyplan.store.database import SQLITE_HEADER, Database, probe_sqlite_revision
 from keyplan.store.models import Account, Stakeholder
 from keyplan.store.safety.backup import backup_file, list_backups
 from keyplan.store.schema import HEAD_REVISION
@@ -92,6 +92,8 @@ def rewrite_backup(
     """Forget the person in one backup file, replacing it atomically."""
     from keyplan.store.forget.erase import forget_in
 
+    if not _may_hold(backup, full_name):
+        return BackupRewrite(backup, 0)
     with tempfile.TemporaryDirectory(dir=backup.parent, prefix=".keyplan-forget-") as temp:
         copy = Path(temp) / "copy.db"
         backup_file(backup, copy)
@@ -115,6 +117,22 @@ def rewrite_backup(
             db.close()
         backup_file(copy, backup)
     return BackupRewrite(backup, len(ids))
+
+
+def _may_hold(backup: Path, full_name: str) -> bool:
+    """False when a plain (unencrypted) backup's bytes cannot hold the name: no copy needed.
+
+    Every record of the name holds an ASCII piece of it (``wording``), in any case; a file
+    that is not plain SQLite (encrypted) may hold anything.
+    """
+    from keyplan.store.forget.wording import scrubber
+
+    fragments = scrubber([full_name]).fragments
+    data = backup.read_bytes()
+    if fragments is None or not data.startswith(SQLITE_HEADER):
+        return True
+    lowered = data.lower()
+    return any(piece.encode("ascii") in lowered for piece in fragments)
 
 
 def _whom_to_forget(
