@@ -10,7 +10,8 @@ from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.store.forget.erase import forget_person
 from keyplan.store.forget.lookup import find_person
 from keyplan.store.history.log import AppendOnlyLog
-from keyplan.store.history.queries import person_history
+from keyplan.store.history.named_snapshots import snapshots
+from keyplan.store.history.queries import compare_dates, person_history
 from keyplan.store.models import (
     Action,
     ChangeLogEntry,
@@ -23,8 +24,10 @@ from keyplan.store.models import (
     InteractionStakeholder,
     RelationshipOwner,
     Stakeholder,
+    utc_now,
 )
-from keyplan.store.people.moves import add_vacancy
+from keyplan.store.people.edits import umbrella_account_ids
+from keyplan.store.people.moves import add_vacancy, mark_left
 from keyplan.store.people.queries import find_account
 
 INGRID = "Ingrid Solberg"
@@ -174,3 +177,38 @@ def test_finding_her_by_name_ignores_case_and_spacing(db):
     story = demo_with_traces_of(db, INGRID)
     group = find_account(db, GROUP)
     assert find_person(db, group, "  ingrid   solberg ") == story["them"]
+
+
+def test_a_snapshot_taken_before_no_longer_shows_her_on_the_map_of_then(db):
+    story = demo_with_traces_of(db, INGRID)
+    (snapshot,) = snapshots(db, story["group"])
+    forget_person(db, story["them"])
+    with db.read() as session:
+        family = umbrella_account_ids(session, story["group"])
+    comparison = compare_dates(db, family, snapshot.taken_at, utc_now())
+    assert story["them"] not in comparison.before
+    assert story["them"] not in comparison.after
+    assert INGRID not in comparison.names.people.values()
+    assert snapshot.name == f"Before {INGRID} left"
+    assert [s.name for s in snapshots(db, story["group"])] == ["Before [removed] left"]
+
+
+def test_a_person_who_moved_to_another_account_is_forgotten_in_both(db):
+    story = demo_with_traces_of(db, INGRID)
+    other = find_account(db, "Meridian Health Partners")
+    mark_left(db, story["them"], to_account_id=other)
+    copy = person_id_at(db, other, INGRID)  # "was our champion at Aldermark"
+    assert copy is not None
+    report = forget_person(db, copy)
+    assert report.counts["records of them"] == 2
+    assert count(db, Stakeholder, Stakeholder.full_name == INGRID) == 0
+    assert count(db, Stakeholder, Stakeholder.previous_record_id.in_([story["them"], copy])) == 0
+
+
+def person_id_at(db, account_id: int, full_name: str) -> int | None:
+    with db.read() as session:
+        return session.scalar(
+            select(Stakeholder.id).where(
+                Stakeholder.account_id == account_id, Stakeholder.full_name == full_name
+            )
+        )
