@@ -6,10 +6,16 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMenu
 
+from keyplan.store.database import open_database
+from keyplan.store.people import edits
 from keyplan.store.safety.backup import make_rolling_backup
 from keyplan.ui import dialogs
+from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.forget.forget_flow import start_forgetting
 from keyplan.ui.map import card_menu as card_menus
 from keyplan.ui.map.card_menu import CardActions, card_menu
+from keyplan.ui.shell.launch import open_document
+from keyplan.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture
@@ -101,8 +107,6 @@ def test_the_window_forgets_nothing_on_a_read_only_database(
     qtbot, window, small_portfolio, answers
 ):
     window.document.database.read_only_reason = "Another Keyplan window is editing this file."
-    from keyplan.ui.forget.forget_flow import start_forgetting
-
     assert start_forgetting(window, small_portfolio.harald) is None
     assert answers.errors == ["Another Keyplan window is editing this file."]
 
@@ -136,3 +140,32 @@ def test_forget_on_a_cards_menu_opens_the_confirmation_for_that_person(
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.person_id() == small_portfolio.harald
     assert dialog.person_name() == "Harald Berg"
+
+
+@pytest.mark.postgresql
+def test_on_a_team_database_the_report_names_the_servers_backups(qtbot, postgres_url, answers):
+    database = open_database(postgres_url, user_name="alice")
+    acme = edits.add_account(database, "Acme Group")
+    harald = edits.add_stakeholder(database, acme, "Harald Berg")
+    edits.add_stakeholder(database, acme, "Mia Chen", reports_to_id=harald)
+    main = MainWindow(PortfolioDocument(database), open_document)
+    qtbot.addWidget(main)
+    main.show()
+    try:
+        main.document.set_person_field(harald, "job_title", "CFO")  # an undo step holding him
+        assert main.document.undo_stack.count() == 1
+        main.select_account(acme)
+        dialog = start_forgetting(main, harald)
+        qtbot.keyClicks(dialog.name_box, "Harald Berg")
+        qtbot.mouseClick(dialog.forget_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: getattr(main, "forget_report", None) is not None, timeout=10_000)
+        report = main.forget_report
+        assert "server's own backups keep them until those backups expire" in report.notice.text()
+        assert report.rewrite_button is None
+        assert main.document.undo_stack.count() == 0
+        assert database.rows("SELECT count(*) FROM stakeholders WHERE id = :id", id=harald) == [
+            (0,)
+        ]
+    finally:
+        main.teammate_changes.listener.stop()
+        database.close()
