@@ -26,9 +26,9 @@ from keyplan.store.models import (
     Stakeholder,
     utc_now,
 )
-from keyplan.store.people.edits import umbrella_account_ids
+from keyplan.store.people.edits import add_stakeholder, umbrella_account_ids
 from keyplan.store.people.moves import add_vacancy, mark_left
-from keyplan.store.people.queries import find_account
+from keyplan.store.people.queries import find_account, people, person
 
 INGRID = "Ingrid Solberg"
 
@@ -199,8 +199,16 @@ def test_a_person_who_moved_to_another_account_is_forgotten_in_both(db):
     mark_left(db, story["them"], to_account_id=other)
     copy = person_id_at(db, other, INGRID)  # "was our champion at Aldermark"
     assert copy is not None
+    new_report = add_stakeholder(db, other, "Tove Rask", reports_to_id=copy)
+    old_reports = [
+        p for p in people(db, story["group"]) if p.values["reports_to_id"] == story["them"]
+    ]
     report = forget_person(db, copy)
     assert report.counts["records of them"] == 2
+    # Each record's reports stay in their own account: under that record's manager.
+    assert person(db, new_report).values["reports_to_id"] is None
+    henrik = person_id(db, "Henrik Dahlgren")
+    assert {person(db, p.id).values["reports_to_id"] for p in old_reports} == {henrik}
     assert count(db, Stakeholder, Stakeholder.full_name == INGRID) == 0
     assert count(db, Stakeholder, Stakeholder.previous_record_id.in_([story["them"], copy])) == 0
 

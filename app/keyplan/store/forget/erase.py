@@ -118,7 +118,12 @@ def forget_in(session: Session, person_id: int) -> ForgetReport:
         report.counts["promises to them"] = _delete_count(
             session, delete(Commitment).where(Commitment.to_stakeholder_id.in_(ids))
         )
-        moved, manager = _move_reports(session, ids)
+        managers = dict(
+            session.execute(
+                select(Stakeholder.id, Stakeholder.reports_to_id).where(Stakeholder.id.in_(ids))
+            ).all()
+        )
+        moved = _move_reports(session, ids, managers)
         session.execute(delete(Stakeholder).where(Stakeholder.id.in_(ids)))
         report.counts["export records"] = _delete_export_records(session, scrub)
         report.counts["texts rewritten"] = scrub_free_text(session, accounts, scrub)
@@ -126,8 +131,8 @@ def forget_in(session: Session, person_id: int) -> ForgetReport:
     report.counts["history entries deleted"] = history.entries_deleted
     report.counts["history entries rewritten"] = history.entries_rewritten
     # The reports' new manager is an ordinary change of theirs: their history says so.
-    record_changes(session, "person", [(r, a, "reports_to_id", None, manager) for r, a in moved])
-    report.manager_name = _name_of(session, manager)
+    record_changes(session, "person", [(r, a, "reports_to_id", None, m) for r, a, m in moved])
+    report.manager_name = _name_of(session, manager_who_stays(person_id, managers, ids))
     return report
 
 
@@ -207,35 +212,42 @@ def _delete_count(session: Session, statement: Any) -> int:
     return int(result.rowcount or 0)
 
 
-def _move_reports(session: Session, ids: set[int]) -> tuple[list[tuple[int, int]], int | None]:
-    """Their reports go to the nearest manager above them who stays; links to them go."""
-    managers = dict(
-        session.execute(
-            select(Stakeholder.id, Stakeholder.reports_to_id).where(Stakeholder.id.in_(ids))
+_Moved = tuple[int, int, int | None]  # a report's id, its account, its new manager
+
+
+def _move_reports(session: Session, ids: set[int], managers: dict[int, int | None]) -> list[_Moved]:
+    """Each record's reports go to the nearest manager above it who stays; links to it go."""
+    moved: list[_Moved] = []
+    for record in sorted(ids):
+        manager = manager_who_stays(record, managers, ids)
+        reports = session.execute(
+            select(Stakeholder.id, Stakeholder.account_id).where(
+                Stakeholder.reports_to_id == record, Stakeholder.id.not_in(ids)
+            )
         ).all()
-    )
-    manager = next(iter(managers.values()), None)
-    seen: set[int] = set()
-    while manager in ids and manager not in seen:
-        seen.add(manager)
-        manager = managers.get(manager)
-    manager = None if manager in ids else manager
-    moved = session.execute(
-        select(Stakeholder.id, Stakeholder.account_id).where(
-            Stakeholder.reports_to_id.in_(ids), Stakeholder.id.not_in(ids)
+        session.execute(
+            update(Stakeholder)
+            .where(Stakeholder.reports_to_id == record, Stakeholder.id.not_in(ids))
+            .values(reports_to_id=manager)
         )
-    ).all()
-    session.execute(
-        update(Stakeholder)
-        .where(Stakeholder.reports_to_id.in_(ids), Stakeholder.id.not_in(ids))
-        .values(reports_to_id=manager)
-    )
+        moved.extend((row.id, row.account_id, manager) for row in reports)
     session.execute(
         update(Stakeholder)
         .where(Stakeholder.previous_record_id.in_(ids), Stakeholder.id.not_in(ids))
         .values(previous_record_id=None)
     )
-    return [(row.id, row.account_id) for row in moved], manager
+    return moved
+
+
+def manager_who_stays(
+    record: int, managers: dict[int, int | None], gone: Collection[int]
+) -> int | None:
+    """The first manager above ``record`` who is not forgotten too (None: nobody)."""
+    manager, seen = managers.get(record), {record}
+    while manager is not None and manager in gone and manager not in seen:  # cycles end too
+        seen.add(manager)
+        manager = managers.get(manager)
+    return None if manager in gone else manager
 
 
 def _delete_export_records(session: Session, scrub: Scrubber) -> int:
