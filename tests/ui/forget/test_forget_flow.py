@@ -169,3 +169,14 @@ def test_on_a_team_database_the_report_names_the_servers_backups(qtbot, postgres
     finally:
         main.teammate_changes.listener.stop()
         database.close()
+
+
+def test_the_person_selected_in_the_people_tab_is_the_one_offered(qtbot, window, small_portfolio):
+    window.select_account(small_portfolio.acme)
+    window.show_person(small_portfolio.harald)
+    forget_action(window).trigger()
+    dialog = window.forget_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.person_box.itemText(0) == "Ingrid Olsen"  # first in the list, not chosen
+    assert dialog.person_name() == "Harald Berg"
+    assert dialog.person_box.accessibleName() == "Person to forget"
