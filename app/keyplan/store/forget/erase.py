@@ -6,8 +6,9 @@ What goes, and what stays (the issue's list, and what we decided where it was si
   moved between our accounts ("was our champion at Aldermark") are the same human;
 - their meeting attendance (the meetings stay, without them, even one they alone attended),
   influence and dotted lines, relationship owners, evidence about them, promises to them;
-- their reports now report to the forgotten person's own manager (the nearest one who stays),
-  as when a person is deleted: the map keeps its shape;
+- their reports now report to the forgotten person's own manager (the nearest one who stays;
+  each record's own, for a person who moved), as when a person is deleted: the map keeps its
+  shape;
 - actions about them stay (they are our work) without the link to them;
 - their history, the history of lines that joined them, and other people's history pointing
   at them (``history.erasure``); export records whose file name names them;
@@ -15,7 +16,8 @@ What goes, and what stays (the issue's list, and what we decided where it was si
   meeting summaries, plan text, next steps, evidence, other people's notes, open positions
   named after them, snapshot names) becomes "[removed]" (``wording`` says what names them).
 
-Nothing of this is recorded in the change log and nothing can be undone.
+Nothing can be undone. The change log records none of it (their deleted rows would name
+them again), except their reports' new manager, an ordinary change in the reports' history.
 """
 
 from __future__ import annotations
