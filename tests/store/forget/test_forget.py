@@ -220,3 +220,27 @@ def person_id_at(db, account_id: int, full_name: str) -> int | None:
                 Stakeholder.account_id == account_id, Stakeholder.full_name == full_name
             )
         )
+
+
+def test_everyone_else_is_as_they_were_but_for_her_reports_manager(db):
+    story = demo_with_traces_of(db, INGRID)
+
+    def others():
+        with db.read() as session:
+            rows = session.execute(
+                select(Stakeholder.id, Stakeholder.full_name, Stakeholder.job_title,
+                       Stakeholder.stance, Stakeholder.strength, Stakeholder.reports_to_id,
+                       Stakeholder.account_id)
+            ).all()  # fmt: skip
+        return {row.id: tuple(row) for row in rows}
+
+    before = others()
+    lines = count(db, InfluenceLine)
+    forget_person(db, story["them"])
+    after = others()
+    henrik = person_id(db, "Henrik Dahlgren")
+    changed = {i for i in after if after[i] != before[i]}
+    assert set(before) - set(after) == {story["them"]}
+    assert changed == {i for i, row in before.items() if row[5] == story["them"]}
+    assert all(after[i][5] == henrik and after[i][:5] == before[i][:5] for i in changed)
+    assert count(db, InfluenceLine) == lines - 2
