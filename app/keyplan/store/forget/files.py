@@ -138,26 +138,23 @@ def _may_hold(backup: Path, full_name: str) -> bool:
 def _whom_to_forget(
     session: Session, account_name: str, full_name: str, person_ids: Collection[int]
 ) -> tuple[list[int], bool]:
-    """The backup's records of the person, and whether several namesakes left it unclear."""
-    named = _records_named(session, account_name, full_name)
-    known = [record for record in named if record in set(person_ids)]
-    if known or len(named) <= 1:
-        return known or named, False
-    return [], True
+    """The backup's records of the person, and whether several namesakes left it unclear.
 
-
-def _records_named(session: Session, account_name: str, full_name: str) -> list[int]:
+    Their record by its id when it bears their name there (at any account: it may have been
+    renamed since), else the one person of that name at the account.
+    """
     wanted_account, wanted_name = _folded(account_name), _folded(full_name)
     rows = session.execute(
         select(Stakeholder.id, Stakeholder.full_name, Account.name)
         .join(Account, Account.id == Stakeholder.account_id)
         .where(Stakeholder.is_vacancy.is_(False))
     ).all()
-    return [
-        row.id
-        for row in rows
-        if _folded(row.full_name) == wanted_name and _folded(row.name) == wanted_account
-    ]
+    named = [row for row in rows if _folded(row.full_name) == wanted_name]
+    known = [row.id for row in named if row.id in set(person_ids)]
+    if known:
+        return known, False
+    at_account = [row.id for row in named if _folded(row.name) == wanted_account]
+    return (at_account, False) if len(at_account) <= 1 else ([], True)
 
 
 def _folded(text: str) -> str:
