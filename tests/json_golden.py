@@ -9,7 +9,8 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from keyplan.store.database import Database
-from keyplan.store.models import Base
+from keyplan.store.history.marks import not_recorded
+from keyplan.store.models import Base, ChangeLogEntry
 
 GOLDEN = Path(__file__).parent / "data" / "json"
 WHOLE_FILE = GOLDEN / "golden-database.json"
@@ -130,10 +131,44 @@ ROWS: dict[str, list[dict]] = {
     ],
 }  # fmt: skip
 
+# The change log: not stamped (it has no bookkeeping columns). Entries name rows by id in
+# their values too; person 99 was deleted (its entries go out with an "absent" number), team
+# member 6 and account 4 are outside the exported account.
+HISTORY: list[dict] = [
+    {"id": 1, "changed_at": datetime(2023, 6, 1, 8, 0), "changed_by": "Tester",
+     "account_id": 3, "entity_kind": "person", "entity_id": 12, "field": "created",
+     "old_value": None, "new_value": "Ingrid Olsen"},
+    {"id": 2, "changed_at": datetime(2023, 9, 1, 8, 0), "changed_by": "Tester",
+     "account_id": 3, "entity_kind": "person", "entity_id": 99, "field": "deleted",
+     "old_value": '{"account_id": "3", "full_name": "Old Name", "reports_to_id": "10"}',
+     "new_value": None},
+    {"id": 4, "changed_at": datetime(2024, 1, 10, 9, 30, 0, 250), "changed_by": "Tester",
+     "account_id": 3, "entity_kind": "person", "entity_id": 12, "field": "reports_to_id",
+     "old_value": "20", "new_value": "10"},
+    {"id": 5, "changed_at": datetime(2024, 1, 15, 9, 0), "changed_by": None,
+     "account_id": 3, "entity_kind": "influence", "entity_id": 1, "field": "strength",
+     "old_value": "2", "new_value": "3"},
+    {"id": 6, "changed_at": datetime(2024, 1, 16, 9, 0), "changed_by": "Tester",
+     "account_id": 3, "entity_kind": "account", "entity_id": 3, "field": "tier",
+     "old_value": "key", "new_value": "strategic"},
+    {"id": 7, "changed_at": datetime(2024, 1, 17, 9, 0), "changed_by": "Tester",
+     "account_id": 3, "entity_kind": "person", "entity_id": 12, "field": "owner",
+     "old_value": "6", "new_value": "2"},
+    {"id": 8, "changed_at": datetime(2024, 1, 18, 9, 0), "changed_by": "Tester",
+     "account_id": 4, "entity_kind": "person", "entity_id": 21, "field": "stance",
+     "old_value": None, "new_value": "neutral"},
+    {"id": 9, "changed_at": datetime(2024, 1, 19, 9, 0), "changed_by": "Tester",
+     "account_id": 3, "entity_kind": "person", "entity_id": 14, "field": "dotted_line",
+     "old_value": "10", "new_value": None, "is_undo": True},
+]  # fmt: skip
+
 
 def fill_golden_database(db: Database) -> Database:
-    """Put the rows the golden files were exported from into an empty database."""
-    with db.transaction() as session:
+    """Put the rows the golden files were exported from into an empty database.
+
+    Not logged as they go in (the log would hold today's date): ``HISTORY`` is the log.
+    """
+    with not_recorded(), db.transaction() as session:
         for table in Base.metadata.sorted_tables:
             rows = stamped(ROWS.get(table.name, []))
             if not rows:
@@ -141,6 +176,8 @@ def fill_golden_database(db: Database) -> Database:
             # One insert per row: rows give different columns, the others take defaults.
             for row in rows:
                 session.execute(insert(table).values(**row))
+        for entry in HISTORY:
+            session.execute(insert(ChangeLogEntry).values(**entry))
     return db
 
 

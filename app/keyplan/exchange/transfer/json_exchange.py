@@ -34,6 +34,7 @@ from keyplan.store.safety.atomic_files import file_written_atomically
 from keyplan.store.safety.output_paths import check_output_path
 from keyplan.store.schema import KNOWN_REVISIONS
 from keyplan.store.transfer.json_rows import (
+    HISTORY_TABLE,
     ImportReceipt,
     ImportRefused,
     RowExport,
@@ -240,7 +241,8 @@ def import_export_file(db: Database, export: ExportFile) -> ImportReceipt:
         with _events(export.path) as events:
             if _stamp(export.path) != export.stamp:
                 raise NotAKeyplanExport(_changed(export.path))
-            return import_rows(db, _tables_of(events, export.path))
+            history = HISTORY_TABLE in export.row_counts  # files of before 2026-12 have none
+            return import_rows(db, _tables_of(events, export.path), history_in_file=history)
     except NotAKeyplanExport:
         raise  # its message names the file
     except ImportRefused as error:

@@ -16,6 +16,7 @@ deletes on the receipt, and redo (``reapply_import``) writes them back under the
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,10 +29,14 @@ from keyplan.domain.plain_text import terminal_safe
 from keyplan.domain.rules import reporting_cycles
 from keyplan.store.database import Database
 from keyplan.store.history.log import record_rows_created
+from keyplan.store.history.marks import not_recorded
 from keyplan.store.id_sequences import move_id_sequences_past_rows
 from keyplan.store.models import Base
+from keyplan.store.transfer.json_history import HistoryImport
 from keyplan.store.transfer.json_tables import (
     BOOKKEEPING,
+    HISTORY_TABLE,
+    HISTORY_TARGETS,
     NAME_COLUMN,
     ROOT_TABLE,
     ImportRefused,
@@ -60,18 +65,23 @@ class ImportReceipt:
     reused: dict[str, int] = field(default_factory=dict)  # shared rows found already there
     renamed: list[tuple[str, str]] = field(default_factory=list)  # (name in file, new name)
     top_account_ids: list[int] = field(default_factory=list)  # not below another imported one
+    history_entries: int = 0  # change-log entries the file brought (never taken back: see below)
     taken_back: Rows | None = None  # the rows as undo found them, for redo
 
     def count(self, table: str) -> int:
         return len(self.inserted.get(table, ()))
 
 
-def import_rows(db: Database, rows: TablesIn) -> ImportReceipt:
+def import_rows(db: Database, rows: TablesIn, history_in_file: bool | None = None) -> ImportReceipt:
     """Add exported rows to a database, under new ids, in one transaction.
 
     Args:
         rows: table name -> rows, or (table name, rows) pairs; the rows of each table are
             read once, in order, and may be a generator.
+        history_in_file: whether the rows carry the change log (even empty; None: look, for
+            a mapping). Then the file's history is the rows' history: the import logs no
+            "created" entries of its own, which would make everyone "join" on the day of the
+            import. Files written before the log travelled have none: their rows are logged.
 
     Raises:
         ImportRefused: a table, a column or a value is not what Keyplan writes, a reference
@@ -79,8 +89,13 @@ def import_rows(db: Database, rows: TablesIn) -> ImportReceipt:
             database. Nothing is written then.
     """
     pairs = rows.items() if isinstance(rows, Mapping) else rows
+    if history_in_file is None:
+        history_in_file = isinstance(rows, Mapping) and HISTORY_TABLE in rows
     try:
-        with db.transaction() as session:
+        with (
+            not_recorded() if history_in_file else contextlib.nullcontext(),
+            db.transaction() as session,
+        ):
             run = _ImportRun(session)
             for name, table_rows in pairs:
                 run.add(name, table_rows)
@@ -106,7 +121,8 @@ def database_reason(error: DBAPIError) -> str:
 def remove_imported(db: Database, receipt: ImportReceipt) -> None:
     """Take an import back: delete exactly the rows it inserted (undo).
 
-    The rows are kept on the receipt for ``reapply_import``.
+    The rows are kept on the receipt for ``reapply_import``. Change-log entries the file
+    brought stay: the log is append-only, and the undo logs the rows' deletion after them.
     """
     taken: Rows = {}
     with db.transaction() as session:
@@ -169,6 +185,8 @@ class _ImportRun:
             raise ImportRefused(f"The file lists {name} twice; it is damaged.")
         self.seen.add(name)
         needed = {referred for _column, referred in reference_names(table)} - {name}
+        if name == HISTORY_TABLE:
+            needed = set(HISTORY_TARGETS)
         if needed <= self.done:
             self._write_table(table, rows)
         else:
@@ -185,6 +203,9 @@ class _ImportRun:
         return self.receipt
 
     def _write_table(self, table: Table, rows: Iterable[Mapping[str, Any]]) -> None:
+        if table.name == HISTORY_TABLE:
+            self._write_history(table, rows)
+            return
         decode = row_decoder(table)
         references = [
             (name, self.new_ids[referred])
@@ -246,6 +267,20 @@ class _ImportRun:
             self.receipt.inserted[table.name] = range(first, next_id)
         if remember:
             self.new_ids[table.name] = ids
+        self.done.add(table.name)
+
+    def _write_history(self, table: Table, rows: Iterable[Mapping[str, Any]]) -> None:
+        """The file's change-log entries, checked and appended with their ids rewritten."""
+        decode, history = row_decoder(table), HistoryImport(self.session, self.new_ids)
+        pending: list[dict[str, Any]] = []
+        for number, file_row in enumerate(rows, 1):
+            pending.append(history.entry(decode(file_row, number), number))
+            if len(pending) >= WRITE_ROWS:
+                history.write(pending)
+                self.receipt.history_entries += len(pending)
+                pending = []
+        history.write(pending)
+        self.receipt.history_entries += len(pending)
         self.done.add(table.name)
 
 

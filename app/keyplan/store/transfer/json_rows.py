@@ -17,7 +17,8 @@ For one account, the rows taken are:
 - rows that belong to them: every required reference to such an "owned" table points at a
   row taken (people, plan rows, interactions, lines between two people taken, …);
 - rows of the shared tables (team members, offerings, export records: tables with no
-  required reference) that a taken row refers to, or that refer to a taken account.
+  required reference) that a taken row refers to, or that refer to a taken account;
+- the change log's entries logged against the accounts taken (``json_history``).
 The owned rows are chosen by the database itself (nested ``IN (SELECT …)``), so a small
 account of a large portfolio costs little. References to rows not taken (the umbrella above
 the account, a manager in another affiliate) become empty. On import, a shared row identical
@@ -41,6 +42,7 @@ from keyplan.domain.errors import NotFound
 from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
 from keyplan.store.models import Base
+from keyplan.store.transfer.json_history import history_shaper
 from keyplan.store.transfer.json_import import (
     ImportReceipt,
     ImportRefused,
@@ -49,6 +51,7 @@ from keyplan.store.transfer.json_import import (
     remove_imported,
 )
 from keyplan.store.transfer.json_tables import (
+    HISTORY_TABLE,
     NAME_COLUMN,
     ROOT_TABLE,
     Rows,
@@ -60,6 +63,7 @@ from keyplan.store.transfer.json_tables import (
 )
 
 __all__ = [
+    "HISTORY_TABLE",
     "ImportReceipt",
     "ImportRefused",
     "RowExport",
@@ -111,7 +115,10 @@ class RowExport:
         left out).
         """
         for table in tables():
-            shaped = _shaper(table, self._numbers)
+            if table.name == HISTORY_TABLE:
+                shaped = history_shaper(self._numbers)
+            else:
+                shaped = _shaper(table, self._numbers)
             statement = self._where(select(table), table).order_by(table.c.id)
             result = self._session.execute(statement.execution_options(yield_per=CHUNK_ROWS))
             number, named = 0, False
@@ -273,6 +280,9 @@ def _account_choice(session: Session, account_id: int) -> tuple[dict[str, Condit
         if required:  # else nothing ties its rows to an account: none are taken
             chosen[table.name] = _all_in(chosen, required)
     _add_shared_rows(session, chosen, owned)
+    # The account's history: the entries logged against the accounts taken.
+    history = Base.metadata.tables[HISTORY_TABLE]
+    chosen[HISTORY_TABLE] = history.c.account_id.in_(_chosen_ids(chosen, ROOT_TABLE))
     return chosen, name
 
 

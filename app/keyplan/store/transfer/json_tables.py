@@ -24,15 +24,18 @@ class ImportRefused(KeyplanError):
     """The rows cannot be imported; the message says why, and nothing was written."""
 
 
-# The change log stays home: its entries name people and accounts by id without a foreign
-# key (a deleted person keeps their history), so an import could not rewrite them to the new
-# ids. An imported account's history starts with the import ("created" entries).
-NOT_EXCHANGED = frozenset({"change_log"})
+# The change log travels, but its own way (``json_history``): its entries name rows by id
+# without a foreign key (a deleted person keeps their history), the table depending on the
+# entry's kind and field. It goes last, after every row it names.
+HISTORY_TABLE = "change_log"
+# The tables whose rows log entries name (``json_history`` checks it is all of them).
+HISTORY_TARGETS = frozenset({"accounts", "stakeholders", "influence_lines", "team_members"})
 
 
 def tables() -> list[Table]:
-    """Every exchanged table, parents before the tables that refer to them."""
-    return [table for table in Base.metadata.sorted_tables if table.name not in NOT_EXCHANGED]
+    """Every exchanged table, parents before the tables that refer to them; the log last."""
+    ordered = [table for table in Base.metadata.sorted_tables if table.name != HISTORY_TABLE]
+    return [*ordered, Base.metadata.tables[HISTORY_TABLE]]
 
 
 def target(column: Column) -> str | None:
@@ -79,7 +82,8 @@ _SELF_REFERENCES: dict[str, list[str]] = {}
 
 def referred_tables() -> set[str]:
     """The tables some column refers to: their rows need a known number or id to point at."""
-    return {referred for table in tables() for _name, referred in reference_names(table)}
+    named = {referred for table in tables() for _name, referred in reference_names(table)}
+    return named | HISTORY_TARGETS
 
 
 def owned_tables() -> set[str]:
