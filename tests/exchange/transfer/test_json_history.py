@@ -143,29 +143,30 @@ def _entry(data: dict, number: int) -> dict:
     return data["tables"]["change_log"][number - 1]
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (lambda d: _entry(d, 1).update(entity_kind="gadget"), "Entry 1 of the change log is about an unknown kind"),
-        (lambda d: _entry(d, 3).update(field="mood"), "Entry 3 of the change log names a field a person does not have"),
-        (lambda d: _entry(d, 1).update(entity_id=77), "Entry 1 of the change log has entity_id 77, which is not in the file"),
-        (lambda d: _entry(d, 1).update(entity_id=None), "Entry 1 of the change log names no person"),
-        (lambda d: _entry(d, 3).update(new_value="the boss"), "Entry 3 of the change log: new_value is not what"),
-        (lambda d: _entry(d, 3).update(old_value="99"), "Entry 3 of the change log has old_value 99, which is not in"),
-        (lambda d: _entry(d, 2).update(old_value="[1, 2]"), "Entry 2 of the change log: old_value is not what"),
-        (lambda d: _entry(d, 2).update(old_value="{not json"), "Entry 2 of the change log: old_value is not what"),
-        (lambda d: _entry(d, 4).update(account_id=40), "Entry 4 of the change log has account 40"),
-        (lambda d: _entry(d, 4).update(changed_at=None), "Entry 4 of the change log has no date"),
-        (lambda d: _entry(d, 4).update(changed_at="last week"), "Row 4 of change_log: changed_at must be a date"),
-        (lambda d: _entry(d, 4).update(is_undo="yes"), "Row 4 of change_log: is_undo must be true or false"),
-        (lambda d: _entry(d, 4).update(colour="red"), "change_log in the file has columns"),
-    ],
-)  # fmt: skip
+ENTRY = "Entry {} of the change log"
+BAD_ENTRIES = [  # (entry number, its values changed to, the message)
+    (1, {"entity_kind": "gadget"}, ENTRY.format(1) + " is about an unknown kind"),
+    (3, {"field": "mood"}, ENTRY.format(3) + " names a field a person does not have"),
+    (1, {"entity_id": 77}, ENTRY.format(1) + " has entity_id 77, which is not in the file"),
+    (1, {"entity_id": None}, ENTRY.format(1) + " names no person"),
+    (3, {"new_value": "the boss"}, ENTRY.format(3) + ": new_value is not what"),
+    (3, {"old_value": "99"}, ENTRY.format(3) + " has old_value 99, which is not in"),
+    (2, {"old_value": "[1, 2]"}, ENTRY.format(2) + ": old_value is not what"),
+    (2, {"old_value": "{not json"}, ENTRY.format(2) + ": old_value is not what"),
+    (4, {"account_id": 40}, ENTRY.format(4) + " has account 40"),
+    (4, {"changed_at": None}, ENTRY.format(4) + " has no date"),
+    (4, {"changed_at": "last week"}, "Row 4 of change_log: changed_at must be a date"),
+    (4, {"is_undo": "yes"}, "Row 4 of change_log: is_undo must be true or false"),
+    (4, {"colour": "red"}, "change_log in the file has columns"),
+]
+
+
+@pytest.mark.parametrize(("number", "values", "message"), BAD_ENTRIES)
 def test_a_bad_entry_is_refused_naming_it_and_nothing_is_written(
-    tmp_path: Path, change, message: str
+    tmp_path: Path, number: int, values: dict, message: str
 ) -> None:
     data = json.loads(WHOLE_FILE.read_text("utf-8"))
-    change(data)
+    _entry(data, number).update(values)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(data), "utf-8")
     target = open_database(tmp_path / "target.db")

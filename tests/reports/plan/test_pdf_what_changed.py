@@ -18,13 +18,20 @@ from keyplan.store.people import edits
 @pytest.fixture
 def reviewed(db):
     """Acme, reviewed ten days ago; since then Harald turned blocker, Mia joined under him,
-    Ingrid became CIO, and Olaf left."""
+    Ingrid became CIO, and Olaf left; Ingrid's pull on Harald was drawn, her old line to
+    Olaf dropped, and the account moved up from Key to Strategic."""
     acme = edits.add_account(db, "Acme")
     ingrid = edits.add_stakeholder(db, acme, "Ingrid Olsen", job_title="Head of IT")
     harald = edits.add_stakeholder(db, acme, "Harald Berg", stance="neutral")
     olaf = edits.add_stakeholder(db, acme, "Olaf Lund")
     edits.set_account_field(db, acme, "last_review_on", date.today() - timedelta(days=10))
+    edits.set_account_field(db, acme, "tier", "growth")
+    edits.set_account_field(db, acme, "tier", "key")
+    old_line = map_edits.add_influence_line(db, ingrid, olaf, strength=1)
     age_the_history(db, 30)  # everything so far happened before the review
+    map_edits.add_influence_line(db, ingrid, harald, strength=3)
+    map_edits.delete_influence_line(db, old_line)
+    edits.set_account_field(db, acme, "tier", "strategic")
     edits.set_stakeholder_field(db, harald, "stance", "blocker")
     edits.set_stakeholder_field(db, ingrid, "job_title", "CIO")
     mia = edits.add_stakeholder(db, acme, "Mia Chen")
@@ -39,15 +46,21 @@ def test_the_internal_plan_lists_joins_leaves_moves_and_assessments_with_dates(
     text = pdf_text(export_pdf(db, reviewed, "internal", tmp_path / "internal.pdf"))
     today = utc_now().date().isoformat()
     assert "What changed since the last review" in text
-    assert "1 joined, 1 left, 2 changed." in text
+    assert "1 joined, 1 left, 2 changed, 2 influence-line changes, 1 account change." in text
     for expected in ("New people", "Mia Chen", "People who left", "Olaf Lund",
-                     "stance neutral → blocker", "title Head of IT → CIO", today):  # fmt: skip
+                     "stance neutral → blocker", "title Head of IT → CIO", today,
+                     "Influence lines", "New influence line: Ingrid Olsen → Harald Berg (strong)",
+                     "Influence line removed: Ingrid Olsen → Olaf Lund",
+                     "The account", "Account tier Key → Strategic"):  # fmt: skip
         assert expected in text, expected
+    # Before the review: not since it.
+    assert "Growth → Key" not in text and "(weak)" not in text
 
 
 def test_the_customer_plan_says_nothing_of_what_changed(db, reviewed, tmp_path):
     text = pdf_text(export_pdf(db, reviewed, "customer", tmp_path / "customer.pdf"))
-    for secret in ("What changed", "neutral → blocker", "Head of IT → CIO", "People who left"):
+    for secret in ("What changed", "neutral → blocker", "Head of IT → CIO", "People who left",
+                   "influence line", "Influence line", "Account tier", "→"):  # fmt: skip
         assert secret not in text, secret
 
 
@@ -58,3 +71,6 @@ def test_the_brief_has_one_line_of_change_per_attendee(db, reviewed, tmp_path):
     text = pdf_text(path)
     assert f"Since the last review: stance changed to blocker on {day_text(utc_now())}" in text
     assert "Since the last review: new in role since" in text
+    on = day_text(utc_now())
+    assert f"New influence line: Ingrid Olsen → Harald Berg (strong) on {on}" in text
+    assert f"Since the last review: Account tier Key → Strategic on {on}." in text

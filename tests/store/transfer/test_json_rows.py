@@ -52,13 +52,18 @@ def test_the_golden_database_exports_to_the_golden_bytes(db: Database, tmp_path:
     assert one.read_bytes() == ACCOUNT_FILE.read_bytes()
 
 
+def rows_but_the_log(db: Database) -> dict:
+    """Every exported row but the change log's (append-only: an undo adds to it)."""
+    return {name: rows for name, rows in json_rows.export_rows(db).items() if name != "change_log"}
+
+
 def test_an_import_keeps_ids_not_rows_and_undo_redo_go_back_and_forth(db: Database) -> None:
     # On a team database this also covers announcing the executemany UPDATE that sets the
     # managers (it used to fail, asking which rows a WHERE with no values picks).
     edits.add_account(db, "Already here")
-    before = json_rows.export_rows(db)
+    before = rows_but_the_log(db)
     receipt = import_json(db, WHOLE_FILE)
-    after = json_rows.export_rows(db)
+    after = rows_but_the_log(db)
     # What stays on the undo stack: a range of ids per table, no rows.
     assert all(isinstance(ids, range) for ids in receipt.inserted.values())
     # Six people, an open position and a person who moved (their second record).
@@ -66,8 +71,8 @@ def test_an_import_keeps_ids_not_rows_and_undo_redo_go_back_and_forth(db: Databa
     assert receipt.top_account_ids == [2, 4]  # Nordlicht Gruppe, Ølfabrikken; after the first
     for _ in range(2):
         json_rows.remove_imported(db, receipt)
-        assert json_rows.export_rows(db) == before
+        assert rows_but_the_log(db) == before
         assert receipt.taken_back is not None  # held while the import is undone
         json_rows.reapply_import(db, receipt)
-        assert json_rows.export_rows(db) == after
+        assert rows_but_the_log(db) == after
         assert receipt.taken_back is None

@@ -28,6 +28,7 @@ from keyplan.domain.history.wording import attendee_line
 from keyplan.domain.vocabulary import Channel, OpportunityStage, OpportunityStatus
 from keyplan.reports.document import DocumentInfo, KeyplanDocument, SectionHeading
 from keyplan.reports.fonts import markup
+from keyplan.reports.meetings.brief_changes import account_changes, line_changes
 from keyplan.reports.meetings.brief_open_work import OpenItem, cut, open_items, open_work
 from keyplan.reports.meetings.brief_politics import (
     BETWEEN_LINES,
@@ -168,6 +169,7 @@ def _brief_story(
     story: list[Flowable] = [
         SectionHeading(f"Meeting brief: {ctx.plan.name}", "brief"),
         para(f"With {names}. Printed {ctx.plan.today.isoformat()}. Internal.", styles().muted),
+        *account_changes(ctx, shown=limits.what_changed, compact=limits.short_labels),
         Spacer(1, 4),
     ]
     for person in attendees:
@@ -282,7 +284,10 @@ def _since(ctx: Context, person: PersonRow, limits: BriefLimits) -> str | None:
         return None
     compact = limits.short_labels
     changes = changes_of(history.changes, person.id)
-    return attendee_line(changes, history.names, ctx.plan.today, compact=compact)
+    line = attendee_line(changes, history.names, ctx.plan.today, compact=compact)
+    parts = [line] if line else []
+    parts += line_changes(ctx, person.id, compact)  # influence lines drawn, dropped, changed
+    return "; ".join(parts) or None
 
 
 def _labelled(label: str, text: str) -> Paragraph:

@@ -343,6 +343,7 @@ def redact_for_customer(
         account=_redact_mapping(plan.account, "account"),
         people=tuple(_redact_person(_with_contacts(p, met_by)) for p in shown),
         history=None,  # who moved, left, changed stance: our own reading of their people
+        other_changes=(),  # who influences whom, and our own tiering of the account
         **collections,
     )
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from keyplan.domain.rules import is_commitment_late
 from keyplan.store.database import Database
 from keyplan.store.evidence.queries import family_evidence
+from keyplan.store.history.other_changes import other_changes_between
 from keyplan.store.history.queries import compare_dates
 from keyplan.store.map.dotted import dotted_links
 from keyplan.store.models import (
@@ -139,6 +140,7 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
             ),
             today=today,
             history=compare_dates(db, below, *review_period(account, today)),
+            other_changes=other_changes_between(db, below, *review_period(account, today)),
             vacancies=seats,
             dotted_lines=tuple(
                 (link.person_id, link.manager_id)

@@ -14,6 +14,7 @@ from keyplan.domain.vocabulary import TeamRole
 from keyplan.store.people.queries import PersonRow
 
 if TYPE_CHECKING:
+    from keyplan.domain.history.lines_and_accounts import OtherChange
     from keyplan.store.history.queries import Comparison
 
 
@@ -162,6 +163,8 @@ class PlanData:
     today: date
     # What changed since the last review (internal only: the customer plan drops it).
     history: Comparison | None = None
+    # The influence-line and account changes of the same period (internal only, as history).
+    other_changes: tuple[OtherChange, ...] = ()
     vacancies: tuple[PersonRow, ...] = ()  # open positions: drawn and listed, never counted
     dotted_lines: tuple[tuple[int, int], ...] = ()  # (person, dotted-line manager)
     #: What the ratings rest on (``domain.evidence``), and each account's review cadence.

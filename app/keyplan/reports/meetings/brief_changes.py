@@ -1,0 +1,40 @@
+"""The brief's lines of what changed in influence lines and in the account since the review.
+
+The people's own changes are each card's "Since the last review" (``attendee_line``); an
+influence line drawn or dropped joins the card of either end, and the account's changes
+(tier, status …) get one line under the brief's title.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from keyplan.domain.history.entries import ACCOUNT
+from keyplan.domain.history.lines_and_accounts import OtherChange, changes_of_person
+from keyplan.domain.history.wording import day_text
+from keyplan.reports.plan.context import Context
+from keyplan.reports.styles import styles
+from keyplan.reports.text import para
+
+LINE_CHANGES_PER_CARD = 2  # the latest influence-line changes a card names
+ACCOUNT_CHANGES = 3  # the latest account changes the brief names
+
+
+def line_changes(ctx: Context, person_id: int, compact: bool) -> list[str]:
+    """The latest influence-line changes with this person at one end, in words."""
+    changes = changes_of_person(ctx.plan.other_changes, person_id)[-LINE_CHANGES_PER_CARD:]
+    return [_dated(change, ctx, compact) for change in changes]
+
+
+def account_changes(ctx: Context, *, shown: bool, compact: bool) -> list[Flowable]:
+    """One line of what changed in the account itself since the last review."""
+    changes = [c for c in ctx.plan.other_changes if c.kind == ACCOUNT][-ACCOUNT_CHANGES:]
+    if not changes or not shown:
+        return []
+    words = "; ".join(_dated(change, ctx, compact) for change in changes)
+    return [para(f"Since the last review: {words}.", styles().small)]
+
+
+def _dated(change: OtherChange, ctx: Context, compact: bool) -> str:
+    """'New influence line: A → B (strong) on 3 Mar' (no date on a compact card)."""
+    return change.text if compact else f"{change.text} on {day_text(change.when, ctx.plan.today)}"
