@@ -222,6 +222,7 @@ def _tallies(
             vacant_seats=tuple(
                 sorted((t for m in members for t in counts[m].vacant_seats), key=str.casefold)
             ),
+            assigned_team=buckets.assigned_team_of(members),
         )
     accounts = tuple(sorted(buckets.portfolio_rows.values(), key=lambda a: a.name.casefold()))
     return accounts, tallies
