@@ -86,6 +86,15 @@ class PersonDialog(QDialog):
         matrix = matrix or MatrixFacts()
         self.dotted = dotted_list(self, matrix)
         facts.addRow("Dotted line to", self.dotted)
+        # Who of ours owns the relationship: a row of Plan › Governance, set from here too.
+        owners = [(None, NO_ONE), *references.get("relationship_owner", [])]
+        self.owner_id = values.get("relationship_owner")
+        self.owner_box = make_choice_box(self, owners, self.owner_id)
+        self.owner_box.setObjectName("person_relationship_owner")
+        self.owner_box.setToolTip(
+            "Who of our team owns the relationship (Plan › Governance sets the contact rule)"
+        )
+        facts.addRow("Relationship owner", self.owner_box)
         columns = QHBoxLayout()
         columns.addLayout(facts, 1)
         columns.addLayout(notes, 1)
@@ -129,6 +138,11 @@ class PersonDialog(QDialog):
             editor.setPlainText("" if value is None else str(value))
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
+
+    def chosen_owner(self) -> tuple[bool, int | None]:
+        """(changed, team member id) of the Relationship owner field."""
+        chosen = self.owner_box.currentData()
+        return chosen != self.owner_id, chosen
 
     def dotted_ids(self) -> list[int]:
         """The dotted-line managers ticked, in the list's order."""
@@ -282,6 +296,7 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
         "reports_to_id": document.manager_choices(person_id),
         "preferred_team_member_id": document.team_members(),
         "interaction_id": document.evidence_editor.meetings_with(person_id),
+        "relationship_owner": document.team_members(),
     }
     last_change = document.last_change_text("stakeholders", person_id)
     departments = department_choices(document.database, person_id)
@@ -289,7 +304,7 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
     evidence = document.evidence_editor.person_evidence(person_id)
     matrix = matrix_facts(document, person_id, references["reports_to_id"])
     dialog = PersonDialog(
-        row.values,
+        {**row.values, "relationship_owner": row.owner_ids[0] if row.owner_ids else None},
         references,
         parent,
         last_change,
@@ -315,9 +330,13 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
                     changes = {}
                 if changes:
                     document.set_person_fields(person_id, changes)
+                owner_changed, owner_id = dialog.chosen_owner()
+                if owner_changed:  # its own undo step, as when set in Plan › Governance
+                    document.people_editor.set_relationship_owner(person_id, owner_id)
+                    dialog.owner_id = owner_id
                 if leaving:  # asks where they went; their seat may stay open
                     seats.mark_left(parent, document, person_id)
-                return bool(changes) or leaving or dotted_changed or evidenced
+                return bool(changes) or leaving or dotted_changed or evidenced or owner_changed
             except KeyplanError as error:
                 dialogs.show_error(parent, str(error))
                 # Shown again with what was typed, to be corrected or cancelled.

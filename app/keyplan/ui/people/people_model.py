@@ -16,7 +16,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, short_link
+from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind, short_link
+from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.titles import searchable_title, sort_name, sort_text
 from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.people.queries import PersonRow
@@ -30,6 +31,7 @@ FieldSpecRole = Qt.ItemDataRole.UserRole + 3
 SearchRole = Qt.ItemDataRole.UserRole + 4  # what the filter matches: titles with "CFO" & co
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+OWNER_TABLE = PlanTable.RELATIONSHIP_OWNERS.value
 
 STANCE_COLOURS = {
     Stance.CHAMPION.value: QColor("#2e7d32"),
@@ -41,15 +43,27 @@ STANCE_COLOURS = {
 }
 
 
+#: The Owner column's editor: the first relationship owner, chosen among our team members.
+#: Not a stakeholder field: it is written as a row of the plan's Relationship owners table.
+OWNER_SPEC = FieldSpec(
+    "relationship_owner",
+    "Relationship owner",
+    Kind.REFERENCE,
+    help="Who of our team owns the relationship (Plan › Governance sets the contact rule)",
+)
+
+
 @dataclass(frozen=True)
 class PeopleColumn:
     """A column of the People table: a stored field, or something derived (read-only)."""
 
     title: str
-    field: str | None = None  # a STAKEHOLDER_FIELDS name when editable
+    field: str | None = None  # a STAKEHOLDER_FIELDS name (or OWNER_SPEC's) when editable
 
     @property
     def spec(self) -> FieldSpec | None:
+        if self.field == OWNER_SPEC.name:
+            return OWNER_SPEC
         return STAKEHOLDER_FIELDS[self.field] if self.field else None
 
 
@@ -64,7 +78,7 @@ COLUMNS: tuple[PeopleColumn, ...] = (
     PeopleColumn("Stance", "stance"),
     PeopleColumn("Interest", "interest"),
     PeopleColumn("Relationship", "strength"),
-    PeopleColumn("Owner"),
+    PeopleColumn("Owner", OWNER_SPEC.name),
     PeopleColumn("Last contact"),
     PeopleColumn("E-mail", "email"),
     PeopleColumn("Profile", "profile_url"),
@@ -73,7 +87,7 @@ COLUMNS: tuple[PeopleColumn, ...] = (
 COLUMN_OF_FIELD = {column.field: number for number, column in enumerate(COLUMNS) if column.field}
 MANAGER_COLUMN = COLUMN_OF_FIELD["reports_to_id"]
 PROFILE_COLUMN = COLUMN_OF_FIELD["profile_url"]
-OWNER_COLUMN = [column.title for column in COLUMNS].index("Owner")
+OWNER_COLUMN = COLUMN_OF_FIELD[OWNER_SPEC.name]
 LAST_CONTACT_COLUMN = OWNER_COLUMN + 1
 
 
@@ -95,6 +109,7 @@ class PeopleTableModel(QAbstractTableModel):
         document.person_changed.connect(self._on_person_changed)
         document.people_changed.connect(self._on_people_changed)
         document.roster_changed.connect(self._on_roster_changed)
+        document.plan_changed.connect(self._on_plan_changed)
         self.team_watch = TeamWatch(document.team_members)
 
     def show_account(self, account_id: int | None, *, with_affiliates: bool = False) -> None:
@@ -140,6 +155,15 @@ class PeopleTableModel(QAbstractTableModel):
         # The Owner column names our team members: a rename or a delete changes it.
         if not self.team_watch.change().rows or self.account_id is None or not self._people:
             return
+        self._refresh_owners()
+
+    def _on_plan_changed(self, table: str, _account_id: int) -> None:
+        # An owner set here, on the map or in Plan › Governance is a row of that plan table.
+        if table != OWNER_TABLE or self.account_id is None or not self._people:
+            return
+        self._refresh_owners()
+
+    def _refresh_owners(self) -> None:
         people = self.document.people(self.account_id, with_affiliates=self.with_affiliates)
         if [p.id for p in people] != [p.id for p in self._people]:
             self._reload()
@@ -193,6 +217,8 @@ class PeopleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, index.column())
         if role == Qt.ItemDataRole.EditRole:
+            if column.field == OWNER_SPEC.name:
+                return person.owner_ids[0] if person.owner_ids else None
             return person[column.field] if column.field else None
         if role == SortRole:
             return self._sort_key(person, index.column())
@@ -248,7 +274,11 @@ class PeopleTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not column.field:
             return False
         try:
-            self.document.set_person_field(self.person_id(index.row()), column.field, value)
+            person_id = self.person_id(index.row())
+            if column.field == OWNER_SPEC.name:
+                self.document.people_editor.set_relationship_owner(person_id, value)
+            else:
+                self.document.set_person_field(person_id, column.field, value)
         except KeyplanError as error:
             if self.error_handler is not None:
                 self.error_handler(str(error))

@@ -23,6 +23,7 @@ from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.people.people_model import (
     COLUMN_OF_FIELD,
+    OWNER_SPEC,
     FieldSpecRole,
     PeopleTableModel,
     PersonIdRole,
@@ -133,6 +134,9 @@ class PeopleTab(QWidget):
         self.count_label.setText(text + (f" · {left} have left" if left else ""))
 
     def _manager_choices(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[int, str]]:
+        """The choices of a reference cell: our team for the owner, else the managers."""
+        if index.data(FieldSpecRole) is OWNER_SPEC:
+            return self.document.team_members()
         person_id = index.data(PersonIdRole)
         return manager_choices(self.document.database, person_id)
 
