@@ -36,6 +36,7 @@ from keyplan.ui.insights.dashboard_model import (
     TrendRole,
 )
 from keyplan.ui.insights.sparkline import SparklineDelegate
+from keyplan.ui.widgets import theme
 
 #: Account fields the dashboard shows or the insights read.
 _ACCOUNT_FIELDS = frozenset({"name", "tier", "currency", "annual_revenue", "potential",
@@ -75,8 +76,14 @@ class PortfolioDashboard(QWidget):
         self.headline.setWordWrap(True)
         self.filter_box = QLineEdit(placeholderText="Filter accounts…")
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter accounts")
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        self.table.setAccessibleName("Accounts by health")
+        self.table.setAccessibleDescription(
+            "Every account with its health score and what to fix first, worst first; "
+            "Enter opens the account"
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DashboardColumn.HEALTH, Qt.SortOrder.AscendingOrder)
@@ -117,7 +124,7 @@ class PortfolioDashboard(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
         hint = QLabel("Double-click an account to open it. Hover over a score for its reasons.")
-        hint.setStyleSheet("color: #607d8b;")
+        hint.setStyleSheet(theme.text_style(theme.MUTED))
         layout.addWidget(hint)
 
     def _follow(self, document: PortfolioDocument) -> None:
@@ -203,7 +210,8 @@ class PortfolioDashboard(QWidget):
         reviews = sum(1 for r in rows if r.summary.freshness.is_overdue)
         parts = [count_of(len(rows), "account")]
         parts.append(
-            f"<span style='color:#c62828'>{len(attention)} need attention</span> "
+            f"<span style='color:{theme.css(theme.WARNING)}'>"
+            f"{len(attention)} need attention</span> "
             f"(health below {palette.ATTENTION})"
             if attention
             else "none below a health of 50"

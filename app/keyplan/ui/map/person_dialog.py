@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.evidence.panel import EvidencePanel
 from keyplan.ui.map import seats
 from keyplan.ui.people.history_list import HistoryList
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
 
 NO_ONE = "— nobody —"
@@ -103,10 +106,13 @@ class PersonDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        # The fields scroll, the buttons stay: on a laptop screen, or at 200 % scaling, the
+        # whole form is taller than the screen and OK would be out of reach.
+        body = QWidget()
+        layout = QVBoxLayout(body)
         self.story = QLabel(matrix.story)
         self.story.setObjectName("person_story")
-        self.story.setStyleSheet("color: #37474f; font-style: italic;")
+        self.story.setStyleSheet(theme.text_style(theme.SECONDARY, "font-style: italic;"))
         self.story.setVisible(bool(matrix.story))
         layout.addWidget(self.story)
         layout.addLayout(columns)
@@ -119,13 +125,13 @@ class PersonDialog(QDialog):
             layout.addWidget(self.evidence)
         self.last_change = QLabel(last_change)
         self.last_change.setObjectName("person_last_change")
-        self.last_change.setStyleSheet("color: #5f6368;")
+        self.last_change.setStyleSheet(theme.text_style(theme.HINT))
         self.last_change.setVisible(bool(last_change))
         layout.addWidget(self.last_change)
         layout.addWidget(QLabel("History"))
         self.history = HistoryList(history, self)
         layout.addWidget(self.history)
-        layout.addWidget(buttons)
+        _scrolling(self, body, buttons)
 
     def set_value(self, field: str, value: Any) -> None:
         """Put a value in a field's editor, as a user would (used by tests and scripts)."""
@@ -182,6 +188,24 @@ class PersonDialog(QDialog):
             if value != self.original.get(name):
                 changed[name] = value
         return changed
+
+
+def _scrolling(dialog: QDialog, body: QWidget, buttons: QWidget) -> None:
+    """Put the form in a scroll area over the buttons, sized to fit the screen it opens on."""
+    scroll = QScrollArea(dialog)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(dialog)
+    outer.addWidget(scroll, 1)
+    outer.addWidget(buttons)
+    wanted = body.sizeHint()
+    screen = dialog.screen().availableGeometry().size() if dialog.screen() else wanted
+    bar = scroll.verticalScrollBar().sizeHint().width()
+    margins = outer.contentsMargins()
+    width = wanted.width() + bar + margins.left() + margins.right()
+    height = wanted.height() + buttons.sizeHint().height() + margins.top() + margins.bottom() + 8
+    dialog.resize(min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9)))
 
 
 @dataclass(frozen=True)

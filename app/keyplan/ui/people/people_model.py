@@ -24,6 +24,7 @@ from keyplan.store.people.queries import PersonRow
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
 from keyplan.ui.roster.roster_watch import TeamWatch
+from keyplan.ui.widgets import theme
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -40,6 +41,15 @@ STANCE_COLOURS = {
     Stance.SKEPTIC.value: QColor("#ef6c00"),
     Stance.BLOCKER.value: QColor("#c62828"),
     Stance.UNKNOWN.value: QColor("#9e9e9e"),
+}
+# The stance colours as text reads them on the palette in use (STANCE_COLOURS on a light one).
+STANCE_TONES = {
+    Stance.CHAMPION.value: theme.STANCE_CHAMPION,
+    Stance.SUPPORTER.value: theme.STANCE_SUPPORTER,
+    Stance.NEUTRAL.value: theme.STANCE_NEUTRAL,
+    Stance.SKEPTIC.value: theme.STANCE_SKEPTIC,
+    Stance.BLOCKER.value: theme.STANCE_BLOCKER,
+    Stance.UNKNOWN.value: theme.STANCE_UNKNOWN,
 }
 
 
@@ -260,9 +270,10 @@ class PeopleTableModel(QAbstractTableModel):
     def _decoration(self, person: PersonRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
             if person["has_left"]:
-                return QColor("#9e9e9e")
+                return theme.colour(theme.DIMMED)
             if COLUMNS[column].field == "stance":
-                return STANCE_COLOURS.get(person["stance"])
+                tone = STANCE_TONES.get(person["stance"])
+                return None if tone is None else theme.colour(tone)
         if role == Qt.ItemDataRole.ToolTipRole and person["has_left"]:
             return f"{person['full_name']} has left the company"
         if role == Qt.ItemDataRole.ToolTipRole and column == PROFILE_COLUMN:

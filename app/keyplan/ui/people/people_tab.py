@@ -57,6 +57,7 @@ class PeopleTab(QWidget):
     def _build(self) -> None:
         self.filter_box = QLineEdit(placeholderText="Filter people (Ctrl+F): name, title, stance…")
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter people")
         self.filter_box.textChanged.connect(self._apply_filter)
         self.affiliates_box = QCheckBox("Include affiliates")
         self.affiliates_box.toggled.connect(self._toggle_affiliates)
@@ -67,6 +68,10 @@ class PeopleTab(QWidget):
         self.count_label = QLabel()
 
         self.table = QTableView()
+        self.table.setAccessibleName("People")
+        self.table.setAccessibleDescription(
+            "The account's people; F2 or typing edits a cell, Delete deletes the selected"
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
