@@ -257,6 +257,35 @@ def test_the_umbrella_carries_a_year_of_history_a_reorg_a_new_cfo_and_changed_st
     assert {c.name for c in last_month.changes} == {"Johan Sjöberg", "Viktor Ahlström"}
 
 
+def test_since_the_umbrellas_last_review_a_line_was_drawn_one_grew_and_the_tier_rose(demo):
+    from datetime import datetime, time
+
+    from keyplan.store.history.other_changes import other_changes_between
+
+    group = umbrella(demo)
+    now = datetime.combine(TODAY, time(23, 59))
+    review = datetime.combine(group.last_review_on, time(0, 0))
+    family = {group.id} | {p.account_id for p in family_people(demo)}
+    since_review = other_changes_between(demo, family, review, now)
+    assert [(c.when.date(), c.text) for c in since_review] == [
+        (TODAY - timedelta(days=100), "New influence line: Olof Hedlund → Zoë Åkesson (moderate)"),
+        (TODAY - timedelta(days=75), "Account tier Key → Strategic"),
+        (TODAY - timedelta(days=30),
+         "Influence line Ingrid Solberg → Henrik Dahlgren: moderate → strong"),
+    ]  # fmt: skip
+    # Each ends at today's value: the group is strategic, Ingrid's pull on Henrik strong (3).
+    assert group.tier == "strategic"
+    ingrid, henrik = since_review[2].people
+    with demo.read() as session:
+        strength = session.scalar(
+            select(InfluenceLine.strength).where(
+                InfluenceLine.from_stakeholder_id == ingrid,
+                InfluenceLine.to_stakeholder_id == henrik,
+            )
+        )
+    assert strength == 3
+
+
 def test_most_people_have_an_interest_rating_and_the_group_cfo_is_the_economic_buyer(demo):
     people = family_people(demo)
     rated = [p for p in people if p.interest is not None]

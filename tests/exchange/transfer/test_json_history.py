@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from forget_helpers import GROUP, demo_with_traces_of, person_id
 from json_golden import WHOLE_FILE
 from keyplan.cli import main
 from keyplan.domain.rules import family_below
 from keyplan.exchange.transfer.json_exchange import export_json, import_json
 from keyplan.store.database import Database, open_database
+from keyplan.store.forget.erase import forget_person
 from keyplan.store.history import queries as history
+from keyplan.store.history.other_changes import other_changes_between
 from keyplan.store.models import utc_now
 from keyplan.store.people import edits, queries
 from keyplan.store.transfer import json_rows
@@ -44,6 +47,11 @@ def described(comparison: history.Comparison) -> list[tuple[Any, ...]]:
     )  # fmt: skip
 
 
+def others(db: Database, accounts: list[int], start: datetime, end: datetime) -> list[tuple]:
+    """The influence-line and account changes of a period: when, what kind, the words."""
+    return [(c.when, c.kind, c.text) for c in other_changes_between(db, accounts, start, end)]
+
+
 def log_rows(db: Database) -> list[tuple]:
     return db.rows("SELECT * FROM change_log ORDER BY id")
 
@@ -61,6 +69,10 @@ def test_the_umbrella_account_compares_a_year_back_the_same_after_a_round_trip(
     assert after == before
     kinds = {change[0] for change in before}
     assert {"joined", "left", "moved"} <= kinds, "the demo's year: a new CFO, the old one left"
+    # The influence lines and the account's tier: the same words on the same dates.
+    lines_before = others(demo, family(demo, "Aldermark Group"), start, end)
+    assert lines_before == others(target, family(target, "Aldermark Group"), start, end)
+    assert ("account", "Account tier Key → Strategic") in {c[1:] for c in lines_before}
     assert (
         receipt.history_entries
         == demo.rows(
@@ -188,3 +200,19 @@ def test_the_command_line_refuses_a_bad_entry_in_one_line(tmp_path: Path, capsys
     error = capsys.readouterr().err.strip()
     assert "Entry 3 of the change log" in error and "\n" not in error
     assert "Traceback" not in error
+
+
+def test_a_forgotten_person_travels_in_no_entry_and_the_file_imports(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "demo.db")
+    demo_with_traces_of(db, "Ingrid Solberg")
+    forget_person(db, person_id(db, "Ingrid Solberg"))
+    path = export_json(db, tmp_path / "group.json", queries.find_account(db, GROUP)).path
+    entries = json.loads(path.read_text("utf-8"))["tables"]["change_log"]
+    assert entries, "the group's year still travels"
+    assert not [entry for entry in entries if "Solberg" in json.dumps(entry, ensure_ascii=False)]
+    target = open_database(tmp_path / "target.db")
+    receipt = import_json(target, path)  # her colleagues' "manager: her" entries say "nobody"
+    assert receipt.history_entries == len(entries)
+    assert not target.rows("SELECT 1 FROM change_log WHERE old_value LIKE '%Solberg%'")
+    db.close()
+    target.close()

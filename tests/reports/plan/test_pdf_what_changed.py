@@ -10,9 +10,12 @@ from pdf_sample import pdf_text
 from history_helpers import age_the_history
 from keyplan.domain.history.wording import day_text
 from keyplan.reports.export import export_pdf
+from keyplan.store.database import open_database
+from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.map import edits as map_edits
 from keyplan.store.models import utc_now
 from keyplan.store.people import edits
+from keyplan.store.people.queries import find_account
 
 
 @pytest.fixture
@@ -74,3 +77,17 @@ def test_the_brief_has_one_line_of_change_per_attendee(db, reviewed, tmp_path):
     on = day_text(utc_now())
     assert f"New influence line: Ingrid Olsen → Harald Berg (strong) on {on}" in text
     assert f"Since the last review: Account tier Key → Strategic on {on}." in text
+
+
+def test_a_crowded_demo_brief_keeps_the_accounts_line_dated_and_fits_one_page(tmp_path):
+    demo = open_database(tmp_path / "demo.db")
+    create_demo_portfolio(demo)
+    group = find_account(demo, "Aldermark Group")
+    attendees = ["Ingrid Solberg", "Zoë Åkesson", "Henrik Dahlgren", "Olof Hedlund"]
+    text = pdf_text(export_pdf(demo, group, "brief", tmp_path / "b.pdf", people=attendees))
+    demo.close()
+    tiered = day_text(date.today() - timedelta(days=75), date.today())
+    assert f"Since the last review: Account tier Key → Strategic on {tiered}." in text
+    # Olof's and Zoë's cards both name the line drawn between them (the cards are compact).
+    assert text.count("New influence line: Olof Hedlund → Zoë Åkesson (moderate)") == 2
+    assert "Page 1 of 1" in text

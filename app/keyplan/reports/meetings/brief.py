@@ -169,7 +169,7 @@ def _brief_story(
     story: list[Flowable] = [
         SectionHeading(f"Meeting brief: {ctx.plan.name}", "brief"),
         para(f"With {names}. Printed {ctx.plan.today.isoformat()}. Internal.", styles().muted),
-        *account_changes(ctx, shown=limits.what_changed, compact=limits.short_labels),
+        *account_changes(ctx, shown=limits.what_changed),
         Spacer(1, 4),
     ]
     for person in attendees:

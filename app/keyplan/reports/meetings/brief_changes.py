@@ -26,12 +26,13 @@ def line_changes(ctx: Context, person_id: int, compact: bool) -> list[str]:
     return [_dated(change, ctx, compact) for change in changes]
 
 
-def account_changes(ctx: Context, *, shown: bool, compact: bool) -> list[Flowable]:
-    """One line of what changed in the account itself since the last review."""
+def account_changes(ctx: Context, *, shown: bool) -> list[Flowable]:
+    """One line of what changed in the account itself since the last review, dated (a line
+    of its own under the title: a brief with many attendees has room for its dates)."""
     changes = [c for c in ctx.plan.other_changes if c.kind == ACCOUNT][-ACCOUNT_CHANGES:]
     if not changes or not shown:
         return []
-    words = "; ".join(_dated(change, ctx, compact) for change in changes)
+    words = "; ".join(_dated(change, ctx, compact=False) for change in changes)
     return [para(f"Since the last review: {words}.", styles().small)]
 
 

@@ -2,8 +2,10 @@
 
 So the first start has something to compare: an IT reorganisation eight months ago, a new CFO
 five months ago (the old one, a supporter, left; his reports moved to her), stances that
-warmed or cooled, a title that changed. Every entry ends at the value the demo holds today,
-so rebuilding the map at any date of the year walks back to a consistent picture.
+warmed or cooled, a title that changed; since the last review, an influence line drawn, one
+grown stronger, and the group moved up to the strategic tier. Every entry ends at the value
+the demo holds today, so rebuilding the map at any date of the year walks back to a
+consistent picture.
 """
 
 from __future__ import annotations
@@ -92,6 +94,57 @@ def add_demo_history(
         )
     session.execute(insert(ChangeLogEntry.__table__), rows)
     return len(rows)
+
+
+# days ago | (from, to) person keys of the line | field | old | new
+LINE_CHANGES: tuple[tuple[int, tuple[str, str], str, Any, Any], ...] = (
+    (100, ("treas", "cfo"), "created", None, None),  # Zoë's reliance on Olof, noticed
+    (30, ("cio", "ceo"), "strength", 2, 3),
+)
+# days ago | account key | field | old | new
+ACCOUNT_CHANGES: tuple[tuple[int, str, str, Any, Any], ...] = (
+    (75, "aldermark", "tier", "key", "strategic"),
+)
+
+
+def add_demo_line_and_account_history(
+    session: Session,
+    line_ids: Mapping[tuple[str, str], int],
+    account_ids: Mapping[str, int],
+    account_of: Mapping[int, int],
+    person_ids: Mapping[str, int],
+    today: date,
+) -> int:
+    """Log the umbrella's influence-line and account changes; return how many rows."""
+    rows = [
+        # A line's entries go to the account of the person it starts from.
+        _row(
+            today, days_ago, number, ("influence", line_ids[ends]), account_of[person_ids[ends[0]]]
+        )
+        | _values(field, old, new)
+        for number, (days_ago, ends, field, old, new) in enumerate(LINE_CHANGES)
+    ]
+    rows += [
+        _row(today, days_ago, number, ("account", account_ids[key]), account_ids[key])
+        | _values(field, old, new)
+        for number, (days_ago, key, field, old, new) in enumerate(ACCOUNT_CHANGES)
+    ]
+    session.execute(insert(ChangeLogEntry.__table__), rows)
+    return len(rows)
+
+
+def _row(
+    today: date, days_ago: int, number: int, entity: tuple[str, int], account: int
+) -> dict[str, Any]:
+    """A log row of the demo's, at 10:00 on its day (after the people's changes of the day)."""
+    at = datetime.combine(today - timedelta(days=days_ago), time(10, 0)) + timedelta(minutes=number)
+    kind, entity_id = entity
+    return {"changed_at": at, "changed_by": WHO, "account_id": account, "entity_kind": kind,
+            "entity_id": entity_id, "is_undo": False}  # fmt: skip
+
+
+def _values(field: str, old: Any, new: Any) -> dict[str, Any]:
+    return {"field": field, "old_value": as_text(old), "new_value": as_text(new)}
 
 
 def _value(value: Any, ids: Mapping[str, int], team_ids: Mapping[str, int]) -> str | None:

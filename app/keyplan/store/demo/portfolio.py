@@ -16,7 +16,7 @@ from keyplan.domain.vocabulary import Level
 from keyplan.store.database import Database
 from keyplan.store.demo import accounts, aldermark, customers, matrix, stories
 from keyplan.store.demo import evidence as demo_evidence
-from keyplan.store.demo.history import add_demo_history
+from keyplan.store.demo.history import add_demo_history, add_demo_line_and_account_history
 from keyplan.store.demo.interest import demo_buying_role, demo_interest
 from keyplan.store.demo.names import COUNTRY_BY_NAME, email_address, phone_number
 from keyplan.store.demo.plan_rows import DemoPlanRows
@@ -77,6 +77,9 @@ def create_demo_portfolio(db: Database, today: date | None = None) -> None:
         move_id_sequences_past_rows(session, [model.__table__ for model in WRITE_ORDER])
         accounts = {builder.person_ids[k]: r["account_id"] for k, r in builder.person_rows.items()}
         add_demo_history(session, builder.person_ids, builder.team_ids, accounts, today)
+        add_demo_line_and_account_history(
+            session, builder.line_ids, builder.account_ids, accounts, builder.person_ids, today
+        )
 
 
 class _DemoBuilder:
@@ -92,6 +95,7 @@ class _DemoBuilder:
         self.person_specs: dict[str, PersonSpec] = {}
         self.person_account: dict[str, str] = {}
         self.person_rows: dict[str, dict[str, Any]] = {}
+        self.line_ids: dict[tuple[str, str], int] = {}  # (from, to) person keys -> line id
         self.owners: dict[str, list[str]] = {}
         self.meetings: dict[tuple[int, str], int] = {}  # (day offset, person key) -> id
 
@@ -208,7 +212,7 @@ class _DemoBuilder:
         for source, target, kind, strength, note in _chain(
             aldermark.INFLUENCE_LINES, customers.INFLUENCE_LINES
         ):
-            self.batch.add(
+            self.line_ids[source, target] = self.batch.add(
                 InfluenceLine,
                 from_stakeholder_id=self.person_ids[source],
                 to_stakeholder_id=self.person_ids[target],
