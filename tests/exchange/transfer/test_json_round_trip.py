@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -217,7 +218,9 @@ def test_export_and_import_from_the_command_line(demo_path: Path, tmp_path: Path
     assert "Wrote 4 accounts" in capsys.readouterr().out
     target = tmp_path / "new.db"
     assert main(["import-json", str(out), "--db", str(target)]) == 0
-    assert capsys.readouterr().out.startswith("Imported 4 accounts, ")
+    said = capsys.readouterr().out
+    assert said.startswith("Imported 4 accounts, ")
+    assert re.search(r", with their history \(\d+ changes\)\.", said), said
     assert main(["import-json", str(tmp_path / "missing.json"), "--db", str(target)]) == 1
     assert "Cannot read" in capsys.readouterr().err
     again = tmp_path / "again.json"

@@ -299,6 +299,8 @@ def import_summary(receipt: ImportReceipt) -> str:
     other = sum(len(rows) for rows in receipt.inserted.values()) - accounts - people
     if other:
         text += f" and {count_of(other, 'other row')}"
+    if receipt.history_entries:  # the accounts' history came with them (the change log)
+        text += f", with their history ({count_of(receipt.history_entries, 'change')})"
     text += "."
     for original, new in receipt.renamed:
         text += f" {original} was already there: imported as {new}."
