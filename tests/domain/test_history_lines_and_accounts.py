@@ -8,6 +8,7 @@ from datetime import datetime
 from keyplan.domain.history.entries import ACCOUNT, INFLUENCE, ChangeEntry
 from keyplan.domain.history.lines_and_accounts import (
     OtherChange,
+    card_text,
     changes_of_person,
     lines_and_account_changes,
 )
@@ -47,8 +48,8 @@ def test_a_line_drawn_dropped_or_changed_reads_as_a_review_says_it():
         ]
     ) == [
         "New influence line: Ingrid Solberg → Harald Berg (strong)",
-        "Influence line Mia Chen → Harald Berg: weak → moderate",
-        "Influence line Mia Chen → Harald Berg: rival / conflict → ally",
+        "Ally line Mia Chen → Harald Berg: weak → moderate",
+        "Line Mia Chen → Harald Berg: rival / conflict → ally",
         "Influence line removed: Ingrid Solberg → Mia Chen",
         "Influence line Ingrid Solberg → Harald Berg: now to Harald Berg instead of Mia Chen",
     ]
@@ -85,7 +86,7 @@ def test_an_undone_change_and_its_undo_both_drop_out():
             line(SEP, 6, "strength", 1, 2),
         ]
     )
-    assert changes == ["Influence line Mia Chen → Harald Berg: weak → moderate"]
+    assert changes == ["Ally line Mia Chen → Harald Berg: weak → moderate"]
 
 
 def test_people_changes_are_not_among_them():
@@ -105,3 +106,18 @@ def test_a_card_gets_the_line_changes_with_the_person_at_either_end():
     assert [c.text for c in changes_of_person(changes, 1)] == [changes[0].text]
     assert changes_of_person(changes, 3) == []  # Mia's line did not change
     assert changes[1].people == ()  # an account change is on no card
+
+
+def test_each_end_of_a_line_reads_it_from_its_own_side():
+    entries = [
+        line(MAR, 5, "created", None, None),
+        line(JUN, 6, "strength", 1, 2),
+        line(JUN, 6, "kind", "rival", "ally"),
+        line(SEP, 5, "to_stakeholder_id", 3, 2),  # an end moved: the full words say it
+    ]
+    drawn, stronger, kind, moved = lines_and_account_changes(entries, LINES_NOW, NAMES, ACCOUNTS)
+    assert card_text(drawn, 1) == "new influence line to Harald Berg (strong)"
+    assert card_text(drawn, 2) == "new influence line from Ingrid Solberg (strong)"
+    assert card_text(stronger, 3) == "ally line to Harald Berg weak → moderate"
+    assert card_text(kind, 2) == "line from Mia Chen rival / conflict → ally"
+    assert card_text(moved, 2) == moved.text

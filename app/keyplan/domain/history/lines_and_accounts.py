@@ -25,12 +25,15 @@ class OtherChange(NamedTuple):
     """One change of an influence line or of the account, ready to print.
 
     ``people``: the two ends of a line (a brief shows it on their cards); () for the account.
+    ``seen_from``: (person, words) of the change as one end's card says it ("new influence
+    line from Ingrid Solberg (strong)"): shorter, the card already names its person.
     """
 
     when: datetime
     kind: str  # INFLUENCE or ACCOUNT
     people: tuple[int, ...]
     text: str
+    seen_from: tuple[tuple[int, str], ...] = ()
 
 
 def lines_and_account_changes(
@@ -51,17 +54,48 @@ def lines_and_account_changes(
         if entry.entity_kind == INFLUENCE:
             line = lines.get(entry.entity_id, {})
             text = _line_text(entry, line, names)
-            people = tuple(p for p in (line.get(end) for end in LINE_ENDS) if p is not None)
+            people = tuple(p for p in (_id(line.get(end)) for end in LINE_ENDS) if p is not None)
+            seen = _seen_from_ends(entry, line, names)
         else:
-            text, people = _account_text(entry, account_names), ()
+            text, people, seen = _account_text(entry, account_names), (), ()
         if text:
-            changes.append(OtherChange(entry.changed_at, entry.entity_kind, people, text))
+            changes.append(OtherChange(entry.changed_at, entry.entity_kind, people, text, seen))
     return changes
 
 
 def changes_of_person(changes: Sequence[OtherChange], person_id: int) -> list[OtherChange]:
     """The line changes with this person at one end (for their card in a brief)."""
     return [change for change in changes if person_id in change.people]
+
+
+def card_text(change: OtherChange, person_id: int) -> str:
+    """The change as this person's card says it; its full words when there is no shorter."""
+    return dict(change.seen_from).get(person_id, change.text)
+
+
+def _seen_from_ends(
+    entry: ChangeEntry, line: Mapping[str, Any], names: Names
+) -> tuple[tuple[int, str], ...]:
+    """The change in the words of each end's card: the line "to" the other end, or "from" it."""
+    source, target = (_id(line.get(end)) for end in LINE_ENDS)
+    if source is None or target is None or entry.field in LINE_ENDS:
+        return ()  # an end that changed: only the full words say it plainly
+    words = _kind_words(line.get("kind"))
+    seen = []
+    for me, other, way in ((source, target, "to"), (target, source, "from")):
+        named = f"{words} {way} {names.person(other)}"
+        if entry.field == CREATED:
+            seen.append((me, f"new {named} ({_strength(line.get('strength'))})"))
+        elif entry.field == DELETED:
+            seen.append((me, f"{named} removed"))
+        elif entry.field == "strength":
+            seen.append((me, f"{named} {_strength(entry.old)} {ARROW} {_strength(entry.new)}"))
+        elif entry.field == "kind":
+            old, new = _kind_label(entry.old), _kind_label(entry.new)
+            seen.append((me, f"line {way} {names.person(other)} {old} {ARROW} {new}"))
+        elif entry.field == "note":
+            seen.append((me, f"note on the line {way} {names.person(other)} changed"))
+    return tuple(seen)
 
 
 def _not_undone(entries: Sequence[ChangeEntry]) -> list[ChangeEntry]:
@@ -102,21 +136,22 @@ def _line_text(entry: ChangeEntry, line: Mapping[str, Any], names: Names) -> str
     ends = f"{names.person(_id(line.get('from_stakeholder_id')))} {ARROW} " + names.person(
         _id(line.get("to_stakeholder_id"))
     )
+    words = _kind_words(line.get("kind"))  # "influence line", "ally line" …
     if entry.field == CREATED:
-        return f"New {_kind_words(line.get('kind'))}: {ends} ({_strength(line.get('strength'))})"
+        return f"New {words}: {ends} ({_strength(line.get('strength'))})"
     if entry.field == DELETED:
-        return f"{_kind_words(line.get('kind')).capitalize()} removed: {ends}"
+        return f"{words.capitalize()} removed: {ends}"
     if entry.field == "strength":
         old, new = _strength(entry.old), _strength(entry.new)
-        return f"Influence line {ends}: {old} {ARROW} {new}"
-    if entry.field == "kind":
-        return f"Influence line {ends}: {_kind_label(entry.old)} {ARROW} {_kind_label(entry.new)}"
+        return f"{words.capitalize()} {ends}: {old} {ARROW} {new}"
+    if entry.field == "kind":  # named by neither kind: it is the change
+        return f"Line {ends}: {_kind_label(entry.old)} {ARROW} {_kind_label(entry.new)}"
     if entry.field == "note":
-        return f"Influence line {ends}: note changed"
+        return f"{words.capitalize()} {ends}: note changed"
     if entry.field in LINE_ENDS:
         old, new = names.person(_id(entry.old)), names.person(_id(entry.new))
         side = "from" if entry.field == LINE_ENDS[0] else "to"
-        return f"Influence line {ends}: now {side} {new} instead of {old}"
+        return f"{words.capitalize()} {ends}: now {side} {new} instead of {old}"
     return ""
 
 

@@ -168,8 +168,11 @@ def _brief_story(
 ) -> list[Flowable]:
     story: list[Flowable] = [
         SectionHeading(f"Meeting brief: {ctx.plan.name}", "brief"),
-        para(f"With {names}. Printed {ctx.plan.today.isoformat()}. Internal.", styles().muted),
-        *account_changes(ctx, shown=limits.what_changed),
+        para(
+            f"With {names}. Printed {ctx.plan.today.isoformat()}. Internal."
+            + account_changes(ctx, shown=limits.what_changed),  # on the same line where it fits
+            styles().muted,
+        ),
         Spacer(1, 4),
     ]
     for person in attendees:

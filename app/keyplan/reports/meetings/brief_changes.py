@@ -7,14 +7,10 @@ influence line drawn or dropped joins the card of either end, and the account's 
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
-
 from keyplan.domain.history.entries import ACCOUNT
-from keyplan.domain.history.lines_and_accounts import OtherChange, changes_of_person
+from keyplan.domain.history.lines_and_accounts import OtherChange, card_text, changes_of_person
 from keyplan.domain.history.wording import day_text
 from keyplan.reports.plan.context import Context
-from keyplan.reports.styles import styles
-from keyplan.reports.text import para
 
 LINE_CHANGES_PER_CARD = 2  # the latest influence-line changes a card names
 ACCOUNT_CHANGES = 3  # the latest account changes the brief names
@@ -23,19 +19,20 @@ ACCOUNT_CHANGES = 3  # the latest account changes the brief names
 def line_changes(ctx: Context, person_id: int, compact: bool) -> list[str]:
     """The latest influence-line changes with this person at one end, in words."""
     changes = changes_of_person(ctx.plan.other_changes, person_id)[-LINE_CHANGES_PER_CARD:]
-    return [_dated(change, ctx, compact) for change in changes]
+    return [_dated(change, ctx, compact, card_text(change, person_id)) for change in changes]
 
 
-def account_changes(ctx: Context, *, shown: bool) -> list[Flowable]:
-    """One line of what changed in the account itself since the last review, dated (a line
-    of its own under the title: a brief with many attendees has room for its dates)."""
+def account_changes(ctx: Context, *, shown: bool) -> str:
+    """ " Since the last review: Account tier Key → Strategic on 9 Sep." ('' when none), for
+    the brief's opening line; dated even on a crowded brief, where it costs no card a line."""
     changes = [c for c in ctx.plan.other_changes if c.kind == ACCOUNT][-ACCOUNT_CHANGES:]
     if not changes or not shown:
-        return []
+        return ""
     words = "; ".join(_dated(change, ctx, compact=False) for change in changes)
-    return [para(f"Since the last review: {words}.", styles().small)]
+    return f" Since the last review: {words}."
 
 
-def _dated(change: OtherChange, ctx: Context, compact: bool) -> str:
-    """'New influence line: A → B (strong) on 3 Mar' (no date on a compact card)."""
-    return change.text if compact else f"{change.text} on {day_text(change.when, ctx.plan.today)}"
+def _dated(change: OtherChange, ctx: Context, compact: bool, text: str | None = None) -> str:
+    """'new influence line from A (strong) on 3 Mar' (no date on a compact card)."""
+    words = change.text if text is None else text
+    return words if compact else f"{words} on {day_text(change.when, ctx.plan.today)}"
