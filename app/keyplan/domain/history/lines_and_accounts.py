@@ -44,8 +44,9 @@ def lines_and_account_changes(
 ) -> list[OtherChange]:
     """The influence-line and account changes among ``entries`` (oldest first), in words.
 
-    ``lines_now``: today's influence lines by id (their ends, kind, strength); a line
-    removed since is known from its "deleted" entry.
+    ``lines_now``: the influence lines by id (their ends, kind, strength) as stored today,
+    or as a later "deleted" entry left them; a line removed among ``entries`` is known from
+    its own "deleted" entry.
     """
     kept = [e for e in _not_undone(entries) if e.entity_kind in (INFLUENCE, ACCOUNT)]
     lines = _known_lines(kept, lines_now)

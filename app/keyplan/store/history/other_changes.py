@@ -8,9 +8,21 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import datetime
+from typing import Any
 
-from keyplan.domain.history.entries import ACCOUNT, INFLUENCE, entries_from_rows
-from keyplan.domain.history.lines_and_accounts import OtherChange, lines_and_account_changes
+from keyplan.domain.history.entries import (
+    ACCOUNT,
+    DELETED,
+    INFLUENCE,
+    PERSON,
+    entries_from_rows,
+    typed_value,
+)
+from keyplan.domain.history.lines_and_accounts import (
+    LINE_ENDS,
+    OtherChange,
+    lines_and_account_changes,
+)
 from keyplan.domain.history.wording import Names
 from keyplan.store.database import Database
 
@@ -42,9 +54,24 @@ def other_changes_between(
     )
     if not rows:
         return ()
-    people = dict(
-        db.rows(f"SELECT id, full_name FROM stakeholders WHERE account_id IN ({marks})", **params)
+    entries = entries_from_rows(rows)
+    lines = _lines_known(
+        db, marks, params, {e.entity_id for e in entries if e.entity_kind == INFLUENCE}
     )
+    ends = {
+        int(v) for line in lines.values() for end in LINE_ENDS if (v := line.get(end)) is not None
+    }
+    accounts = dict(db.rows("SELECT id, name FROM accounts"))
+    members = dict(db.rows("SELECT id, name FROM team_members"))
+    names = Names(_people_names(db, marks, params, ends), members)
+    return tuple(lines_and_account_changes(entries, lines, names, accounts))
+
+
+def _lines_known(
+    db: Database, marks: str, params: dict[str, int], mentioned: set[int]
+) -> dict[int, dict[str, Any]]:
+    """The accounts' influence lines as stored, and each mentioned line deleted since as its
+    last "deleted" entry left it (a line drawn in the period may be gone by now)."""
     lines = {
         line_id: {"from_stakeholder_id": source, "to_stakeholder_id": to, "kind": kind,
                   "strength": strength}
@@ -55,10 +82,42 @@ def other_changes_between(
             **params,
         )
     }  # fmt: skip
-    accounts = dict(db.rows("SELECT id, name FROM accounts"))
-    members = dict(db.rows("SELECT id, name FROM team_members"))
-    entries = entries_from_rows(rows)
-    return tuple(lines_and_account_changes(entries, lines, Names(people, members), accounts))
+    gone_marks, gone = _marks(mentioned - set(lines))
+    if not gone:
+        return lines
+    for line_id, old in db.rows(
+        "SELECT entity_id, old_value FROM change_log WHERE entity_kind = :line "
+        f"AND field = :deleted AND entity_id IN ({gone_marks}) ORDER BY changed_at, id",
+        line=INFLUENCE,
+        deleted=DELETED,
+        **gone,
+    ):
+        lines[line_id] = typed_value(DELETED, old) or {}
+    return lines
+
+
+def _people_names(
+    db: Database, marks: str, params: dict[str, int], ends: set[int]
+) -> dict[int, str]:
+    """The accounts' people's names, and those of the lines' other ends (another affiliate,
+    or deleted since: their name as their "deleted" entry kept it)."""
+    people = dict(
+        db.rows(f"SELECT id, full_name FROM stakeholders WHERE account_id IN ({marks})", **params)
+    )
+    other_marks, others = _marks(ends - set(people))
+    if others:
+        people |= dict(
+            db.rows(f"SELECT id, full_name FROM stakeholders WHERE id IN ({other_marks})", **others)
+        )
+        for person, old in db.rows(
+            "SELECT entity_id, old_value FROM change_log WHERE entity_kind = :person "
+            f"AND field = :deleted AND entity_id IN ({other_marks})",
+            person=PERSON,
+            deleted=DELETED,
+            **others,
+        ):
+            people.setdefault(person, str((typed_value(DELETED, old) or {}).get("full_name")))
+    return people
 
 
 def _stored_time(db: Database, when: datetime) -> str | datetime:
