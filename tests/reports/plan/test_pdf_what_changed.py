@@ -10,12 +10,14 @@ from pdf_sample import pdf_text
 from history_helpers import age_the_history
 from keyplan.domain.history.wording import day_text
 from keyplan.reports.export import export_pdf
+from keyplan.reports.plan.redaction import redact_for_customer
 from keyplan.store.database import open_database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.map import edits as map_edits
 from keyplan.store.models import utc_now
 from keyplan.store.people import edits
 from keyplan.store.people.queries import find_account
+from keyplan.store.plan.queries import load_plan
 
 
 @pytest.fixture
@@ -94,3 +96,11 @@ def test_a_crowded_demo_brief_keeps_the_accounts_line_dated_and_fits_one_page(tm
     assert "new influence line to Zoë Åkesson (moderate)" in text
     assert "new influence line from Olof Hedlund (moderate)" in text
     assert "Page 1 of 1" in text
+
+
+def test_the_customer_safe_data_holds_no_line_or_account_change(db, reviewed):
+    plan = load_plan(db, reviewed, date.today())
+    assert [c.text for c in plan.other_changes if c.kind == "account"] == [
+        "Account tier Key → Strategic"
+    ]
+    assert redact_for_customer(plan).other_changes == ()
