@@ -14,6 +14,7 @@ from keyplan.reports.plan.context import Context
 
 LINE_CHANGES_PER_CARD = 2  # the latest influence-line changes a card names
 ACCOUNT_CHANGES = 3  # the latest account changes the brief names
+NO_BREAK = "\u00a0"
 
 
 def line_changes(ctx: Context, person_id: int, compact: bool) -> list[str]:
@@ -35,4 +36,5 @@ def account_changes(ctx: Context, *, shown: bool) -> str:
 def _dated(change: OtherChange, ctx: Context, compact: bool, text: str | None = None) -> str:
     """'new influence line from A (strong) on 3 Mar' (no date on a compact card)."""
     words = change.text if text is None else text
-    return words if compact else f"{words} on {day_text(change.when, ctx.plan.today)}"
+    day = day_text(change.when, ctx.plan.today).replace(" ", NO_BREAK)  # "23 Sep" stays whole
+    return words if compact else f"{words} on {day}"
