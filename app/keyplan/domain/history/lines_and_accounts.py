@@ -8,6 +8,7 @@ Read from the same log entries; an undo and the change it took back both drop ou
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -156,6 +157,7 @@ def _line_text(entry: ChangeEntry, line: Mapping[str, Any], names: Names) -> str
     return ""
 
 
+@functools.cache  # a few kinds, asked for once per entry and end
 def _kind_words(kind: Any) -> str:
     """'influence line', or 'ally line' for a line of another kind."""
     if kind in (None, InfluenceKind.INFLUENCES.value):
@@ -163,6 +165,7 @@ def _kind_words(kind: Any) -> str:
     return f"{_kind_label(kind).lower()} line"
 
 
+@functools.cache
 def _kind_label(kind: Any) -> str:
     try:
         return InfluenceKind(kind).label.lower()

@@ -55,30 +55,24 @@ def other_changes_between(
     if not rows:
         return ()
     entries = entries_from_rows(rows)
-    lines = _lines_known(
-        db, marks, params, {e.entity_id for e in entries if e.entity_kind == INFLUENCE}
-    )
-    ends = {
-        int(v) for line in lines.values() for end in LINE_ENDS if (v := line.get(end)) is not None
-    }
+    lines = _lines_known(db, {e.entity_id for e in entries if e.entity_kind == INFLUENCE})
+    ends = {int(v) for line in lines.values() for end in LINE_ENDS if (v := line.get(end))}
     accounts = dict(db.rows("SELECT id, name FROM accounts"))
     members = dict(db.rows("SELECT id, name FROM team_members"))
-    names = Names(_people_names(db, marks, params, ends), members)
+    names = Names(_people_names(db, ends), members)
     return tuple(lines_and_account_changes(entries, lines, names, accounts))
 
 
-def _lines_known(
-    db: Database, marks: str, params: dict[str, int], mentioned: set[int]
-) -> dict[int, dict[str, Any]]:
-    """The accounts' influence lines as stored, and each mentioned line deleted since as its
-    last "deleted" entry left it (a line drawn in the period may be gone by now)."""
+def _lines_known(db: Database, mentioned: set[int]) -> dict[int, dict[str, Any]]:
+    """The lines the entries name, as stored, or as their last "deleted" entry left them
+    (a line drawn in the period may be gone by now). Only those: an account has hundreds."""
+    marks, params = _marks(mentioned)
     lines = {
         line_id: {"from_stakeholder_id": source, "to_stakeholder_id": to, "kind": kind,
                   "strength": strength}
         for line_id, source, to, kind, strength in db.rows(
             "SELECT id, from_stakeholder_id, to_stakeholder_id, kind, strength "
-            "FROM influence_lines WHERE from_stakeholder_id IN "
-            f"(SELECT id FROM stakeholders WHERE account_id IN ({marks}))",
+            f"FROM influence_lines WHERE id IN ({marks})",
             **params,
         )
     }  # fmt: skip
@@ -96,27 +90,24 @@ def _lines_known(
     return lines
 
 
-def _people_names(
-    db: Database, marks: str, params: dict[str, int], ends: set[int]
-) -> dict[int, str]:
-    """The accounts' people's names, and those of the lines' other ends (another affiliate,
-    or deleted since: their name as their "deleted" entry kept it)."""
+def _people_names(db: Database, ends: set[int]) -> dict[int, str]:
+    """The names of the lines' ends: as stored, or (deleted since) as their "deleted" entry
+    kept it."""
+    marks, params = _marks(ends)
     people = dict(
-        db.rows(f"SELECT id, full_name FROM stakeholders WHERE account_id IN ({marks})", **params)
+        db.rows(f"SELECT id, full_name FROM stakeholders WHERE id IN ({marks})", **params)
     )
-    other_marks, others = _marks(ends - set(people))
-    if others:
-        people |= dict(
-            db.rows(f"SELECT id, full_name FROM stakeholders WHERE id IN ({other_marks})", **others)
-        )
-        for person, old in db.rows(
-            "SELECT entity_id, old_value FROM change_log WHERE entity_kind = :person "
-            f"AND field = :deleted AND entity_id IN ({other_marks})",
-            person=PERSON,
-            deleted=DELETED,
-            **others,
-        ):
-            people.setdefault(person, str((typed_value(DELETED, old) or {}).get("full_name")))
+    gone_marks, gone = _marks(ends - set(people))
+    if not gone:
+        return people
+    for person, old in db.rows(
+        "SELECT entity_id, old_value FROM change_log WHERE entity_kind = :person "
+        f"AND field = :deleted AND entity_id IN ({gone_marks})",
+        person=PERSON,
+        deleted=DELETED,
+        **gone,
+    ):
+        people.setdefault(person, str((typed_value(DELETED, old) or {}).get("full_name")))
     return people
 
 
