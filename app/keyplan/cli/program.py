@@ -90,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = exit_request.code
         return code if isinstance(code, int) else EXIT_FAILED
     _tidy_leftovers(args)
+    _ask_passphrases_on_terminal()
     try:
         with _terminal_safe_output():
             return args.run(args)
@@ -128,6 +129,14 @@ def _tidy_leftovers(args: argparse.Namespace) -> None:
     from keyplan.store.safety.leftovers import tidy_leftovers
 
     tidy_leftovers(Path(location).expanduser())
+
+
+def _ask_passphrases_on_terminal() -> None:
+    """An encrypted file's passphrase: KEYPLAN_PASSPHRASE, else asked here (the GUI asks in a
+    dialog instead)."""
+    from keyplan.cli.passphrase import install_terminal_prompt
+
+    install_terminal_prompt()
 
 
 def _one_line(message: str) -> str:
@@ -417,4 +426,8 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.cli.snapshot"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
+    SubCommand.from_module("encrypt", "encrypt a database file at rest (passphrase asked, or "
+                           "KEYPLAN_PASSPHRASE)", "keyplan.cli.encrypt"),
+    SubCommand.from_module("decrypt", "decrypt an encrypted database file back to a plain one",
+                           "keyplan.cli.decrypt"),
 )  # fmt: skip

@@ -180,7 +180,8 @@ def _rewrite(
             source.close()
             _remove_side_files(path)
     except all_errors() as error:
-        raise DatabaseRefused(f"Cannot convert {path.name}: {error}. It was not changed.") from error
+        message = f"Cannot convert {path.name}: {error}. It was not changed."
+        raise DatabaseRefused(message) from error
     finally:
         source.close()
     if key is not None and salt is not None:

@@ -14,7 +14,6 @@ anywhere by this module.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 from collections.abc import Callable
@@ -66,6 +65,8 @@ def file_salt(path: Path) -> bytes:
 
 def derive_key(passphrase: str, salt: bytes) -> bytes:
     """SQLCipher 4's key for a passphrase and a salt (the slow part, ≈ 0.2 s)."""
+    import hashlib  # OpenSSL loads with it: not at every start
+
     return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES)
 
 
