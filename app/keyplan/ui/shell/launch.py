@@ -52,6 +52,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     app.setWindowIcon(application_icon())
     register_fallback_fonts()
     sys.excepthook = _show_user_errors
+    _ask_passphrases_in_dialogs(ask)
     try:
         document = _first_document(db_location, ask=ask)
     except _QuitAtStart:
@@ -89,6 +90,13 @@ def _start_backups(window: MainWindow) -> None:
     from keyplan.ui.safety.backup_actions import start_backups
 
     start_backups(window)
+
+
+def _ask_passphrases_in_dialogs(ask: bool) -> None:
+    """An encrypted file's passphrase: KEYPLAN_PASSPHRASE, the keyring, else a dialog."""
+    from keyplan.ui.cipher.unlock import install_passphrase_dialog
+
+    install_passphrase_dialog(ask=ask)
 
 
 def _warm_up_store() -> None:
