@@ -7,8 +7,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from cipher_helpers import PASSPHRASE  # type: ignore[import-not-found]
 
+from cipher_helpers import PASSPHRASE  # type: ignore[import-not-found]
 from keyplan.cli import main
 from keyplan.cli import passphrase as terminal
 from keyplan.domain.errors import DatabaseRefused
@@ -82,7 +82,7 @@ def test_an_encrypted_backup_is_not_restored_into_a_plain_file(
     plain = tmp_path / "plain.db"
     plain.write_bytes(plain_demo_file.read_bytes())
     before = plain.read_bytes()
-    with pytest.raises(DatabaseRefused, match="saved.db is encrypted and plain.db is not kept"):
+    with pytest.raises(DatabaseRefused, match=r"saved\.db is encrypted and plain\.db is not kept"):
         backup.restore_backup(copy, plain)
     assert plain.read_bytes() == before
 

@@ -521,7 +521,9 @@ def _current_account_names(database: Path) -> dict[str, str]:
     try:
         uri = f"{database.resolve().as_uri()}?mode=ro"
         connection = connect_file(database, uri, uri=True)
-    except (*all_errors(), KeyplanError):  # an encrypted file whose key is not given
+    except KeyplanError:  # an encrypted file whose key is not given
+        return {}
+    except all_errors():
         return {}
     try:
         return _account_names(connection)
