@@ -203,6 +203,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    if args.db:  # an encrypted file's key is derived while Qt loads (store/cipher/keys.py)
+        from keyplan.store.cipher.keys import start_deriving_key
+
+        start_deriving_key(args.db)
     from keyplan.ui.shell.launch import run_gui  # Qt loads only when the window is wanted
 
     return run_gui(args.db, args.exit_when_ready)

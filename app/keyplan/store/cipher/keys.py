@@ -34,6 +34,8 @@ PassphraseSource = Callable[[Path, "str | None"], "bytes | None"]
 _keys: dict[bytes, bytes] = {}  # salt -> key
 _keys_lock = threading.Lock()
 _source: PassphraseSource | None = None
+# Derivations started ahead (``start_deriving_key``): salt -> (passphrase, thread, its result)
+_deriving: dict[bytes, tuple[str, threading.Thread, list[bytes]]] = {}
 
 
 class WrongPassphrase(DatabaseRefused):
@@ -70,6 +72,41 @@ def derive_key(passphrase: str, salt: bytes) -> bytes:
     return hashlib.pbkdf2_hmac("sha512", passphrase.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES)
 
 
+def start_deriving_key(location: str | None) -> None:
+    """Begin deriving ``KEYPLAN_PASSPHRASE``'s key for the encrypted file at ``location`` in a
+    background thread, so that the slow derivation runs while Qt loads (OpenSSL lets go of the
+    interpreter meanwhile); ``try_passphrase`` picks the result up. Nothing for a plain file."""
+    passphrase = os.environ.get(PASSPHRASE_VARIABLE)
+    if not passphrase or not location or "://" in location:
+        return
+    from keyplan.store.cipher.detect import is_encrypted_file
+
+    path = Path(location).expanduser()
+    if not is_encrypted_file(path):
+        return
+    salt = file_salt(path)
+    result: list[bytes] = []
+    thread = threading.Thread(
+        target=lambda: result.append(derive_key(passphrase, salt)),
+        name="keyplan-key",
+        daemon=True,  # a start that ends at once need not wait for it
+    )
+    thread.start()
+    with _keys_lock:
+        _deriving[salt] = (passphrase, thread, result)
+
+
+def _key_of(passphrase: str, salt: bytes) -> bytes:
+    """``derive_key``, or the key ``start_deriving_key`` derived for the same two."""
+    with _keys_lock:
+        pending = _deriving.pop(salt, None)
+    if pending is not None and pending[0] == passphrase:
+        pending[1].join()
+        if pending[2]:
+            return pending[2][0]
+    return derive_key(passphrase, salt)
+
+
 def raw_key(key: bytes, salt: bytes | None = None) -> str:
     """SQLCipher's text for a derived key (and, for a new file, the salt to write into it)."""
     return f"x'{key.hex()}{salt.hex() if salt else ''}'"
@@ -100,7 +137,7 @@ def known_key(path: Path) -> bytes | None:
 def try_passphrase(path: Path, passphrase: str) -> bytes | None:
     """The key of ``path`` when ``passphrase`` opens it (and it is then remembered), else None."""
     salt = file_salt(path)
-    key = derive_key(passphrase, salt)
+    key = _key_of(passphrase, salt)
     if not check_key(path, key):
         return None
     remember_key(salt, key)

@@ -45,6 +45,10 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
             to stderr and the exit code is 1).
     """
     ask = not exit_when_ready if ask is None else ask
+    if not db_location:  # the last file: its key derives while the application starts
+        from keyplan.store.cipher.keys import start_deriving_key
+
+        start_deriving_key(settings.read(settings.LAST_DATABASE))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Keyplan")
     app.setOrganizationName("Keyplan")
