@@ -111,6 +111,7 @@ def test_copy_db_and_export_json_read_an_encrypted_file(
     assert "Meridian Health Partners" in json.dumps(exported)
     copy = tmp_path / "copy.db"
     assert main(["copy-db", str(encrypted_demo), str(copy)]) == 0
+    assert f"{copy} is not encrypted: keyplan encrypt --db {copy}" in capsys.readouterr().out
     monkeypatch.delenv(keys.PASSPHRASE_VARIABLE)
     assert account_names(copy) == account_names(encrypted_demo)
 
