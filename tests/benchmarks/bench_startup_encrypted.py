@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bench_startup import BARE_WINDOW, STACK_FLOOR, compare, make_database  # noqa: E402
+from bench_startup import BARE_WINDOW, STACK_FLOOR, compare, make_database
 
 PASSPHRASE = "benchmark passphrase"
 
