@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-SMALLEST_PAGE = 1024  # SQLCipher 4 writes 4096-byte pages; older settings allowed 1024
+PAGE_SIZE = 4096  # SQLCipher 4's page, which Keyplan keeps: its files are whole pages of it
 
 
 def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
@@ -31,7 +31,7 @@ def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
 
 def looks_encrypted(header: bytes, size: int) -> bool:
     """``is_encrypted_file`` for a file's first bytes and its size."""
-    whole_pages = size >= SMALLEST_PAGE and size % SMALLEST_PAGE == 0
+    whole_pages = size >= PAGE_SIZE and size % PAGE_SIZE == 0
     return whole_pages and not header.startswith(SQLITE_HEADER)
 
 
