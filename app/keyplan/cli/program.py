@@ -434,4 +434,6 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "KEYPLAN_PASSPHRASE)", "keyplan.cli.encrypt"),
     SubCommand.from_module("decrypt", "decrypt an encrypted database file back to a plain one",
                            "keyplan.cli.decrypt"),
+    SubCommand.from_module("forget", "remove a person and every trace of them (not undoable)",
+                           "keyplan.cli.forget"),
 )  # fmt: skip
