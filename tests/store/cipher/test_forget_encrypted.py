@@ -77,7 +77,9 @@ def test_forgetting_keeps_the_file_and_its_rewritten_backup_encrypted(
         written = real_backup_file(source, target)
         for path in (source, target):
             if path.parent != folder:  # the temporary copy beside the backups
-                copies_seen.append((path, is_encrypted_file(path), NAME.encode() in path.read_bytes()))
+                copies_seen.append(
+                    (path, is_encrypted_file(path), NAME.encode() in path.read_bytes())
+                )
         return written
 
     monkeypatch.setattr(files, "backup_file", watched_backup_file)
