@@ -35,6 +35,37 @@ def looks_encrypted(header: bytes, size: int) -> bool:
     return whole_pages and not header.startswith(SQLITE_HEADER)
 
 
+# How the files Keyplan writes begin (PDF, zip: PowerPoint; PNG, JSON, SVG, CSV are text or
+# say so): such a file is one of its exports even when it happens to be whole pages long.
+_EXPORT_STARTS = (b"%PDF", b"PK\x03\x04", b"\x89PNG")
+
+
+def may_be_encrypted_database(path: str | os.PathLike[str]) -> bool:
+    """``is_encrypted_file``, stricter, for refusing to write an export over a file: an
+    earlier export that happens to be whole pages long (a PDF, text) is not taken for one."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return False
+    if not looks_encrypted(header, size) or header.startswith(_EXPORT_STARTS):
+        return False
+    return not _is_text(header)
+
+
+def _is_text(start: bytes) -> bool:
+    """Whether a file's first bytes are UTF-8 text (a CSV, JSON, SVG export), a character cut
+    off at the end allowed; an encrypted file's random salt almost never is."""
+    try:
+        text = start.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.reason != "unexpected end of data":
+            return False
+        text = start[: error.start].decode("utf-8")
+    return all(character.isprintable() or character in "\t\n\r\ufeff" for character in text)
+
+
 def connect_file(
     path: Path, target: str | Path | None = None, *, uri: bool = False, **options: Any
 ) -> sqlite3.Connection:
