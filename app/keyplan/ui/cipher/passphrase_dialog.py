@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.ui.widgets import theme
 
 REMEMBER_TEXT = "Remember in the system keyring"
 
@@ -40,7 +41,7 @@ class _PassphraseDialog(QDialog):
         layout.addLayout(self.form)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b3261e;")  # the app's error red, legible in dark too
+        self.problem.setStyleSheet(theme.text_style(theme.WARNING))  # a red legible in dark too
         self.problem.setAccessibleName("Problem")
         self.problem.hide()
         layout.addWidget(self.problem)
