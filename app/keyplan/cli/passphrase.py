@@ -33,15 +33,18 @@ def ask_on_terminal(path: Path, problem: str | None) -> bytes | None:
 
     Raises:
         PassphraseNeeded: there is no terminal to ask on, or nothing was typed.
-        WrongPassphrase: three wrong tries.
+        WrongPassphrase: three wrong tries, or ``problem`` (a wrong ``KEYPLAN_PASSPHRASE``)
+            and no terminal to ask on.
     """
-    if problem:
-        print(f"keyplan: {problem}", file=sys.stderr)
     if not terminal_attached():
+        if problem:  # KEYPLAN_PASSPHRASE was wrong: that is the one line to say
+            raise WrongPassphrase(problem)
         raise PassphraseNeeded(
             f"{path} is encrypted: give its passphrase in {PASSPHRASE_VARIABLE} "
             f"(there is no terminal to ask on)."
         )
+    if problem:
+        print(f"keyplan: {problem}", file=sys.stderr)
     for _try in range(TRIES):
         passphrase = read_secret(f"Passphrase for {path}: ")
         if not passphrase:
