@@ -1,0 +1,197 @@
+"""Per-account access on a real PostgreSQL server: what each login sees and may change.
+
+Two logins (alice, bob) and three accounts. The data is set up by the superuser (an admin);
+then each login reads through Keyplan's store and through plain SQL, as psql would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+
+from keyplan.store.access import grants
+from keyplan.store.access.grants import AccessRefused
+from keyplan.store.database import Database, open_database
+from keyplan.store.history import log as history_log  # noqa: F401  (the change log exists)
+from keyplan.store.people import edits, queries
+
+pytestmark = pytest.mark.postgresql
+
+# Tables with account data (every one the policies cover; offerings are the shared catalogue).
+ACCOUNT_TABLES = (
+    "accounts", "stakeholders", "influence_lines", "dotted_lines", "relationship_owners",
+    "interactions", "interaction_stakeholders", "evidence", "opportunities", "risks",
+    "objectives", "actions", "commitments", "competitor_presences", "whitespace_cells",
+    "change_log", "snapshots", "export_records", "account_access",
+)  # fmt: skip
+
+
+def login_url(url: str, login: str) -> str:
+    return make_url(url).set(username=login).render_as_string(hide_password=False)
+
+
+def plain_sql(url: str, login: str, sql: str) -> list[tuple]:
+    """What ``psql`` as ``login`` returns."""
+    parsed = make_url(url)
+    dsn = f"host={parsed.host} port={parsed.port} dbname={parsed.database} user={login}"
+    with psycopg.connect(dsn, autocommit=True) as connection:
+        cursor = connection.execute(sql)
+        return cursor.fetchall() if cursor.description else []
+
+
+@pytest.fixture(scope="module")
+def logins(postgres_server) -> Iterator[None]:
+    for login in ("alice", "bob"):
+        postgres_server.execute(
+            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') "
+            f"THEN CREATE ROLE {login} LOGIN; END IF; END $$"
+        )
+        postgres_server.execute(f"GRANT keyplan_member TO {login}")
+    yield
+
+
+@pytest.fixture
+def team(postgres_url: str, logins: None) -> Iterator[dict]:
+    """Three accounts made by the admin: Acme (umbrella) with Acme Labs, and Globex."""
+    admin = open_database(postgres_url, user_name="admin")
+    acme = edits.add_account(admin, "Acme Group")
+    labs = edits.add_account(admin, "Acme Labs", parent_id=acme)
+    globex = edits.add_account(admin, "Globex")
+    people = {
+        "harald": edits.add_stakeholder(admin, acme, "Harald Berg", job_title="CFO"),
+        "lena": edits.add_stakeholder(admin, labs, "Lena Vogt"),
+        "gus": edits.add_stakeholder(admin, globex, "Gus Grant"),
+    }
+    yield {"url": postgres_url, "admin": admin, "acme": acme, "labs": labs, "globex": globex,
+           **people}  # fmt: skip
+    admin.close()
+
+
+@pytest.fixture
+def as_login(team) -> Iterator:
+    opened: list[Database] = []
+
+    def open_as(login: str) -> Database:
+        database = open_database(login_url(team["url"], login))
+        opened.append(database)
+        return database
+
+    yield open_as
+    for database in opened:
+        database.close()
+
+
+def names(database: Database) -> list[str]:
+    return sorted(row.name for row in queries.portfolio(database))
+
+
+def test_a_login_with_no_grant_sees_no_row_of_any_account_in_any_table(team):
+    for table in ACCOUNT_TABLES:
+        assert plain_sql(team["url"], "bob", f"SELECT * FROM {table}") == [], table
+
+
+def test_a_viewer_sees_the_account_and_cannot_change_it(team, as_login):
+    grants.grant(team["admin"], team["globex"], "bob", "viewer")
+    bob = as_login("bob")
+    assert names(bob) == ["Globex"]
+    assert [p["full_name"] for p in queries.people(bob, team["globex"])] == ["Gus Grant"]
+    assert grants.level_of(bob, team["globex"]) == "viewer"
+    with pytest.raises(Exception, match="row-level security|0 row|not"):
+        edits.set_stakeholder_field(bob, team["gus"], "job_title", "Boss")
+    rows = plain_sql(team["url"], "bob",
+                     "UPDATE stakeholders SET job_title = 'Boss' RETURNING id")  # fmt: skip
+    assert rows == []  # the update reached no row
+    assert plain_sql(team["url"], "postgres", "SELECT job_title FROM stakeholders "
+                     f"WHERE id = {team['gus']}") == [(None,)]  # fmt: skip
+
+
+def test_an_umbrella_grant_covers_its_affiliates_unless_narrowed(team, as_login):
+    grants.grant(team["admin"], team["acme"], "alice", "editor")
+    alice = as_login("alice")
+    assert names(alice) == ["Acme Group", "Acme Labs"]
+    edits.set_stakeholder_field(alice, team["lena"], "job_title", "CTO")
+    grants.grant(team["admin"], team["labs"], "alice", "viewer")
+    assert grants.level_of(alice, team["labs"]) == "viewer"
+    grants.grant(team["admin"], team["labs"], "alice", "none")
+    assert names(alice) == ["Acme Group"]
+    people = plain_sql(team["url"], "alice", "SELECT full_name FROM stakeholders")
+    assert people == [("Harald Berg",)]
+
+
+def test_an_editor_edits_and_the_server_records_the_login_not_the_claimed_name(
+    team, as_login, monkeypatch
+):
+    monkeypatch.setenv("KEYPLAN_USER", "the-ceo")
+    monkeypatch.setenv("USER", "the-ceo")
+    grants.grant(team["admin"], team["globex"], "alice", "editor")
+    alice = as_login("alice")
+    assert alice.user_name == "alice"
+    alice.user_name = "the-ceo"  # a client that lies about who it is
+    edits.set_stakeholder_field(alice, team["gus"], "job_title", "COO")
+    stored = plain_sql(
+        team["url"],
+        "postgres",
+        f"SELECT job_title, updated_by FROM stakeholders WHERE id = {team['gus']}",
+    )
+    assert stored == [("COO", "alice")]
+    who = plain_sql(team["url"], "postgres", "SELECT DISTINCT changed_by FROM change_log "
+                    f"WHERE entity_id = {team['gus']} AND field = 'job_title'")  # fmt: skip
+    assert who == [("alice",)]
+
+
+def test_an_owner_grants_and_a_revoke_takes_effect(team, as_login):
+    grants.grant(team["admin"], team["globex"], "alice", "owner")
+    alice = as_login("alice")
+    grants.grant(alice, team["globex"], "bob", "viewer")
+    assert [(g.role_name, g.level) for g in grants.grants(alice, team["globex"])] == [
+        ("alice", "owner"),
+        ("bob", "viewer"),
+    ]
+    bob = as_login("bob")
+    assert names(bob) == ["Globex"]
+    with pytest.raises(AccessRefused, match="Only an owner"):
+        grants.grant(bob, team["globex"], "bob", "owner")
+    grants.revoke(alice, team["globex"], "bob")
+    assert names(bob) == []
+    assert plain_sql(team["url"], "bob", "SELECT count(*) FROM stakeholders") == [(0,)]
+
+
+def test_an_editor_cannot_grant_and_plain_sql_cannot_either(team, as_login):
+    grants.grant(team["admin"], team["globex"], "bob", "editor")
+    with pytest.raises(AccessRefused, match="Only an owner"):
+        grants.grant(as_login("bob"), team["globex"], "bob", "owner")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        plain_sql(team["url"], "bob", f"INSERT INTO account_access (account_id, role_name, "
+                  f"level) VALUES ({team['globex']}, 'bob', 'owner')")  # fmt: skip
+
+
+def test_a_new_account_belongs_to_whoever_made_it(team, as_login):
+    bob = as_login("bob")
+    initech = edits.add_account(bob, "Initech")
+    assert names(bob) == ["Initech"]
+    assert grants.level_of(bob, initech) == "owner"
+    assert plain_sql(team["url"], "alice", "SELECT name FROM accounts") == []
+
+
+def test_unknown_roles_and_sqlite_files_get_clear_refusals(team, db_path):
+    with pytest.raises(AccessRefused, match="no database role 'nobody'"):
+        grants.grant(team["admin"], team["globex"], "nobody", "viewer")
+    laptop = open_database(db_path)
+    with pytest.raises(AccessRefused, match="team database"):
+        grants.grant(laptop, 1, "bob", "viewer")
+    assert grants.level_of(laptop, 1) == "owner"
+    laptop.close()
+
+
+def test_export_records_are_seen_by_their_exporter_only(team, as_login):
+    for login in ("alice", "bob"):
+        grants.grant(team["admin"], team["globex"], login, "viewer")
+        plain_sql(team["url"], login, "INSERT INTO export_records (account_id, variant, "
+                  f"file_name, exported_at) VALUES ({team['globex']}, 'pdf', "
+                  f"'/home/{login}/plan.pdf', now())")  # fmt: skip
+    assert plain_sql(team["url"], "bob", "SELECT file_name FROM export_records") == [
+        ("/home/bob/plan.pdf",)
+    ]
