@@ -24,7 +24,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 
 from keyplan.store.models import Base
-from keyplan.store.team.conflicts import conflict_for
+from keyplan.store.team.conflicts import EditConflict, conflict_for
 from keyplan.store.team.notify import RowChange, send_changes
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from sqlalchemy.sql.dml import UpdateBase
 
     from keyplan.store.database import Database
-    from keyplan.store.team.conflicts import EditConflict
 
 DATABASE = "keyplan_database"  # session.info: the Database the session belongs to
 WRITES = "keyplan_writes"  # session.info: True in a transaction() session
@@ -277,6 +276,15 @@ def conflict_from(database: Database, info: dict[str, Any]) -> EditConflict:
             if row is None or row["version"] != seen.get("version"):
                 return conflict_for(table_name, row_id, seen, dict(row) if row else None)
     (table_name, row_id), seen = checked[-1] if checked else (("records", 0), {})
+    if database.announces_changes and checked:
+        # Every row is there, unchanged: the server's access policies let this login read
+        # the row but not change it (a viewer).
+        return EditConflict(
+            "You can view this account but not change it. Ask an owner of the account for "
+            "editor access. Your change was not saved.",
+            table=table_name,
+            row_id=row_id,
+        )
     return conflict_for(table_name, row_id, seen, None)
 
 
