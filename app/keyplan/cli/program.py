@@ -417,4 +417,6 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.cli.snapshot"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
+    SubCommand.from_module("access", "who may see or change an account on a team database: "
+                           "grant, revoke, list", "keyplan.cli.access"),
 )  # fmt: skip
