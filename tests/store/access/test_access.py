@@ -6,6 +6,7 @@ then each login reads through Keyplan's store and through plain SQL, as psql wou
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import psycopg
@@ -196,3 +197,35 @@ def test_export_records_are_seen_by_their_exporter_only(team, as_login):
     assert plain_sql(team["url"], "bob", "SELECT file_name FROM export_records") == [
         ("/home/bob/plan.pdf",)
     ]
+
+
+def test_notifications_name_no_account_and_reach_only_those_who_may_read_it(team, as_login):
+    import queue
+
+    from keyplan.store.team.notify import ChangeListener
+
+    grants.grant(team["admin"], team["acme"], "bob", "viewer")
+    bob = as_login("bob")
+    heard: queue.Queue = queue.Queue()
+    listener = ChangeListener(bob, heard.put)
+    listener.start()
+    assert listener.wait_until_listening()
+    parsed = make_url(team["url"])
+    dsn = f"host={parsed.host} port={parsed.port} dbname={parsed.database} user=alice"
+    with psycopg.connect(dsn, autocommit=True) as raw:  # a curious listener, with no grant
+        raw.execute("LISTEN keyplan")
+        edits.set_stakeholder_field(team["admin"], team["gus"], "job_title", "Secret title")
+        edits.set_stakeholder_field(team["admin"], team["harald"], "job_title", "Group CFO")
+        payloads = [n.payload for n in raw.notifies(timeout=2, stop_after=2)]
+    try:
+        batch = heard.get(timeout=10)
+        assert [(c.table, c.row_id, c.account_id) for c in batch.changes] == [
+            ("stakeholders", team["harald"], team["acme"])
+        ]
+        assert heard.empty()  # Globex's change never reached Bob's window
+    finally:
+        listener.stop()
+    assert len(payloads) == 2
+    for payload in payloads:
+        assert "Secret" not in payload and "Globex" not in payload
+        assert all(account is None for _table, _id, account, *_ in json.loads(payload)["c"])

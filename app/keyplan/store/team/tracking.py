@@ -16,7 +16,7 @@ Installed once (``install``) when the first engine is made. They act only on ses
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import event, inspect, select
@@ -349,3 +349,30 @@ def record_account(database: Database, table: str, row_id: int) -> int | None:
         return None
     with database.read() as session:
         return session.execute(statement).scalar()
+
+
+def record_accounts(
+    database: Database, table: str, row_ids: Sequence[int]
+) -> dict[int, int | None] | None:
+    """The account of each of these records that this login can read, by record id.
+
+    None when the table's rows belong to no account this way (nothing to place or hide).
+    Records this login cannot read, or that are gone, are missing from the answer.
+    """
+    tables = Base.metadata.tables
+    if table not in tables:
+        return None
+    columns = tables[table].c
+    if "account_id" in columns:
+        statement = select(columns.id, columns.account_id)
+    elif table in _THROUGH_PERSON:
+        people = tables["stakeholders"].c
+        person = columns[_THROUGH_PERSON[table]]
+        statement = select(columns.id, people.account_id).join_from(
+            tables[table], tables["stakeholders"], people.id == person
+        )
+    else:
+        return None
+    with database.read() as session:
+        rows = session.execute(statement.where(columns.id.in_(list(row_ids)))).all()
+    return {row[0]: row[1] for row in rows}
