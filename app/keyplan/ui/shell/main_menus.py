@@ -87,6 +87,13 @@ class MenuBuilding(QMainWindow):
         )
         account_menu.addSeparator()
         self._action(account_menu, "Our &team and offerings…", self.show_roster)
+        # Team databases: who may see or change this account (enabled for its owners).
+        self.access_action = self._action(
+            account_menu,
+            "A&ccess…",
+            lambda: import_module("keyplan.ui.access.access_dialog").show_access(self),
+        )
+        self.access_action.setEnabled(False)
         view_menu = self.menuBar().addMenu("&View")
         # Not Ctrl+1: the map's "actual size" has it, and two owners make it fire for neither.
         dashboard_action = self._action(
