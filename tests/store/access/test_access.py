@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from keyplan.store.access import grants
 from keyplan.store.access.grants import AccessRefused
 from keyplan.store.database import Database, open_database
-from keyplan.store.history import log as history_log  # noqa: F401  (the change log exists)
+from keyplan.store.models import Base
 from keyplan.store.people import edits, queries
 from keyplan.store.team.conflicts import EditConflict
 
@@ -27,7 +27,8 @@ ACCOUNT_TABLES = (
     "accounts", "stakeholders", "influence_lines", "dotted_lines", "relationship_owners",
     "interactions", "interaction_stakeholders", "evidence", "opportunities", "risks",
     "objectives", "actions", "commitments", "competitor_presences", "whitespace_cells",
-    "change_log", "snapshots", "export_records", "account_access",
+    "change_log", "snapshots", "export_records", "account_access", "interaction_team_members",
+    "calendar_events", "team_members",
 )  # fmt: skip
 
 
@@ -229,3 +230,30 @@ def test_notifications_name_no_account_and_reach_only_those_who_may_read_it(team
     for payload in payloads:
         assert "Secret" not in payload and "Globex" not in payload
         assert all(account is None for _table, _id, account, *_ in json.loads(payload)["c"])
+
+
+def test_the_policies_go_down_with_the_migration_and_up_again(postgres_url, logins):
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from keyplan.store.migrate import alembic_config
+
+    engine = create_engine(postgres_url)
+
+    def policed_tables() -> int:
+        with engine.connect() as connection:
+            return connection.execute(
+                text(
+                    "SELECT count(DISTINCT tablename) FROM pg_policies WHERE "
+                    "policyname LIKE 'keyplan_%'"
+                )  # fmt: skip
+            ).scalar()
+
+    assert policed_tables() == len(ACCOUNT_TABLES)
+    # Every table but the shared offerings catalogue carries account data, and is policed.
+    assert set(Base.metadata.tables) - {"offerings"} == set(ACCOUNT_TABLES)
+    command.downgrade(alembic_config(engine), "0009_dotted_positions")
+    assert policed_tables() == 0
+    command.upgrade(alembic_config(engine), "head")
+    assert policed_tables() == len(ACCOUNT_TABLES)
+    engine.dispose()
