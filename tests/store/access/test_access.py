@@ -246,7 +246,7 @@ def test_the_policies_go_down_with_the_migration_and_up_again(postgres_url, logi
                 text(
                     "SELECT count(DISTINCT tablename) FROM pg_policies WHERE "
                     "policyname LIKE 'keyplan_%'"
-                )  # fmt: skip
+                )
             ).scalar()
 
     assert policed_tables() == len(ACCOUNT_TABLES)
