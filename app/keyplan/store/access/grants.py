@@ -76,9 +76,12 @@ def revoke(database: Database, account_id: int, role: str) -> None:
     _require_owner(database, account_id)
     with _refusals(), database.transaction() as session:
         removed = session.execute(
-            text("DELETE FROM account_access WHERE account_id = :account AND role_name = :role"),
+            text(
+                "DELETE FROM account_access WHERE account_id = :account AND role_name = :role "
+                "RETURNING id"
+            ),
             {"account": account_id, "role": role},
-        ).rowcount
+        ).first()
     if not removed:
         raise AccessRefused(f"'{role}' has no grant on this account.")
 
