@@ -6,7 +6,8 @@ accounts of M people each (and one influence line per person), grants 20 account
 team member's login, and prints the median time of the same counts:
 - as the member, the policies deciding (what the app pays);
 - as an admin, with the 20 accounts named by hand (the same rows, no policies);
-- as an admin, every row (no filter at all).
+- as an admin, every row (no filter at all);
+and, as the member through Keyplan's store, the portfolio list and the dashboard's facts.
 """
 
 from __future__ import annotations
@@ -113,8 +114,27 @@ def main() -> None:
             everything, total = median_ms(server, "postgres", plain)
             print(f"{label:16} policies {policed:7.2f} ({seen} rows)  by hand {filtered:7.2f} "
                   f"({same})  all rows {everything:7.2f} ({total})")  # fmt: skip
+        time_the_dashboard_reads(server)
     finally:
         server.stop()
+
+
+def time_the_dashboard_reads(server: PostgresServer) -> None:
+    """Keyplan's own reads as the member: the portfolio list and the dashboard's facts."""
+    from keyplan.store.database import open_database
+    from keyplan.store.insights.queries import portfolio_facts
+    from keyplan.store.people.queries import portfolio
+
+    member = open_database(server.url("bench").replace("postgres@", "member@"))
+    for label, read in (("portfolio", portfolio), ("dashboard facts", portfolio_facts)):
+        read(member)  # warm
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            read(member)
+            times.append((time.perf_counter() - start) * 1000)
+        print(f"{label:16} as the member (through Keyplan): {statistics.median(times):7.1f} ms")
+    member.close()
 
 
 if __name__ == "__main__":

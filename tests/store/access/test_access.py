@@ -257,3 +257,22 @@ def test_the_policies_go_down_with_the_migration_and_up_again(postgres_url, logi
     command.upgrade(alembic_config(engine), "head")
     assert policed_tables() == len(ACCOUNT_TABLES)
     engine.dispose()
+
+
+def test_a_keyplan_admin_login_sees_every_account_and_may_grant(team, postgres_server):
+    postgres_server.execute(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'lead') "
+        "THEN CREATE ROLE lead LOGIN IN ROLE keyplan_admin; END IF; END $$"
+    )
+    lead = open_database(login_url(team["url"], "lead"))
+    try:
+        assert names(lead) == ["Acme Group", "Acme Labs", "Globex"]
+        assert grants.is_admin(lead) and grants.level_of(lead, team["globex"]) == "owner"
+        grants.grant(lead, team["globex"], "bob", "editor")
+        edits.set_stakeholder_field(lead, team["gus"], "job_title", "CEO")
+    finally:
+        lead.close()
+    assert plain_sql(team["url"], "bob", "SELECT job_title, updated_by FROM stakeholders") == [
+        ("CEO", "lead")
+    ]
+    assert plain_sql(team["url"], "lead", "SELECT count(*) FROM stakeholders") == [(3,)]
