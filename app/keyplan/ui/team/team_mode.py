@@ -286,6 +286,13 @@ def ask_user_name(window: Any) -> None:
     from keyplan.ui.shell import settings
 
     database = window.document.database
+    if database.path is None:
+        dialogs.show_info(
+            window,
+            f"On a team database your name on changes is your database login, "
+            f"{database.user_name}: the server records it with each change.",
+        )
+        return
     name = dialogs.ask_text(
         window,
         "Your name on changes",
