@@ -65,6 +65,7 @@ def test_a_viewers_account_is_read_only_with_the_banner_and_an_editors_is_not(qt
     assert not any(action.isEnabled() for action in window.writing_actions)
     assert plan_fields(window) and all(field.isReadOnly() for field in plan_fields(window))
     assert not window.access_action.isEnabled()  # a viewer does not grant
+    assert window.export_pdf_action.isEnabled()  # but exports: reading is all it needs
 
     window.select_account(team["acme"])
     assert not window.read_only_banner.isVisible()
