@@ -104,15 +104,17 @@ def level_of(database: Database, account_id: int) -> str | None:
     if not database.announces_changes:
         return "owner"
     with database.read() as session:
-        found = [
-            rank
-            for rank in (3, 2, 1)
-            if session.execute(
-                text("SELECT :account IN (SELECT keyplan_accounts_at(:rank))"),
-                {"account": account_id, "rank": rank},
-            ).scalar()
-        ]
-    return LEVELS[3 - found[0]] if found else None
+        rank = session.execute(
+            text(
+                "SELECT CASE "
+                "WHEN :account = ANY (ARRAY(SELECT keyplan_accounts_at(3))) THEN 3 "
+                "WHEN :account = ANY (ARRAY(SELECT keyplan_accounts_at(2))) THEN 2 "
+                "WHEN :account = ANY (ARRAY(SELECT keyplan_accounts_at(1))) THEN 1 "
+                "ELSE 0 END"
+            ),
+            {"account": account_id},
+        ).scalar()
+    return LEVELS[3 - rank] if rank else None
 
 
 def is_admin(database: Database) -> bool:
