@@ -108,3 +108,20 @@ def test_access_is_not_offered_on_a_laptop_file(window):
     window.select_account(window.portfolio_model.first_account_id())
     assert not window.access_action.isEnabled()
     assert not window.read_only_banner.isVisible()
+
+
+@pytest.mark.postgresql
+def test_a_grant_made_elsewhere_reaches_the_open_window(qtbot, team, answers):
+    window = window_as(qtbot, team["url"], "bob")
+    assert window.teammate_changes.listener.wait_until_listening()
+    window.select_account(team["globex"])
+    assert window.read_only_banner.isVisible()
+
+    grants.grant(team["admin"], team["globex"], "bob", "editor")  # the admin, on another PC
+    qtbot.waitUntil(lambda: not window.read_only_banner.isVisible(), timeout=5000)
+
+    grants.revoke(team["admin"], team["acme"], "bob")
+    qtbot.waitUntil(lambda: window.portfolio_model.first_account_id() == team["globex"]
+                    and not window.portfolio_model.index_of(team["acme"]).isValid(),
+                    timeout=5000)  # fmt: skip
+    window.document.database.close()

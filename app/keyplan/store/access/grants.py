@@ -68,6 +68,7 @@ def grant(database: Database, account_id: int, role: str, level: str) -> None:
         if not _role_exists(session, role):
             raise AccessRefused(f"There is no database role '{role}' on this server.")
         grant_access(session, account_id, role, level)
+        _announce(database, session)
 
 
 def revoke(database: Database, account_id: int, role: str) -> None:
@@ -82,6 +83,7 @@ def revoke(database: Database, account_id: int, role: str) -> None:
             ),
             {"account": account_id, "role": role},
         ).first()
+        _announce(database, session)
     if not removed:
         raise AccessRefused(f"'{role}' has no grant on this account.")
 
@@ -131,6 +133,15 @@ def is_admin(database: Database) -> bool:
 
 def may_grant(database: Database, account_id: int) -> bool:
     return database.announces_changes and level_of(database, account_id) == "owner"
+
+
+def _announce(database: Database, session: Session) -> None:
+    """Tell the open windows that grants changed (no account, no role named: they re-read)."""
+    from keyplan.store.team.notify import RowChange, send_changes
+
+    send_changes(
+        session.connection(), database, [RowChange("account_access", None, None, "update")]
+    )
 
 
 def _require_team(database: Database) -> None:

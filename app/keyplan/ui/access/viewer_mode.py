@@ -33,6 +33,13 @@ class AccountLevels(QObject):
         self.document = document
         self.level: str | None = "owner"
         window.account_selected.connect(self.on_account_selected)
+        # A grant changed (here or by an owner elsewhere): the level may have too.
+        document.accounts_changed.connect(self.on_accounts_changed)
+
+    @Slot()
+    def on_accounts_changed(self) -> None:
+        if self.window.account_id is not None:
+            self.on_account_selected(self.window.account_id)
 
     @Slot(int)
     def on_account_selected(self, account_id: int) -> None:
