@@ -276,3 +276,14 @@ def test_a_keyplan_admin_login_sees_every_account_and_may_grant(team, postgres_s
         ("CEO", "lead")
     ]
     assert plain_sql(team["url"], "lead", "SELECT count(*) FROM stakeholders") == [(3,)]
+
+
+def test_an_owner_deletes_an_account_and_undo_gives_it_back_to_them(team, as_login):
+    grants.grant(team["admin"], team["globex"], "alice", "owner")
+    alice = as_login("alice")
+    snapshot = edits.delete_account(alice, team["globex"], cascade=True)
+    assert names(alice) == []
+    edits.restore_rows(alice, snapshot)
+    assert names(alice) == ["Globex"]
+    assert grants.level_of(alice, team["globex"]) == "owner"
+    assert [p["full_name"] for p in queries.people(alice, team["globex"])] == ["Gus Grant"]

@@ -123,6 +123,13 @@ BEGIN
 END
 $$;
 
+-- Whether an account exists, whoever may see it: the change log of an account deleted in
+-- this very transaction (its grants went with it) is still written.
+CREATE FUNCTION keyplan_account_exists(account integer) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT EXISTS (SELECT FROM accounts WHERE id = account)
+$$;
+
 -- Who made a change is the server's session_user, whatever the client wrote.
 CREATE FUNCTION keyplan_stamp_session_user() RETURNS trigger
 LANGUAGE plpgsql AS $$
@@ -147,6 +154,14 @@ BEGIN
 END
 $$;
 """
+
+FUNCTION_NAMES = (
+    "keyplan_level_rank(text)",
+    "keyplan_accounts_at(integer)",
+    "keyplan_account_exists(integer)",
+    "keyplan_stamp_session_user()",
+    "keyplan_grant_creator()",
+)
 
 ROLES = """
 DO $$
@@ -203,10 +218,13 @@ def _enforce_on_the_server() -> None:
     _account_policies()
     for table, rule in ROW_RULES.items():
         _policies(table, read=rule(1), write=rule(2))
+    # An account's own deletion is logged after its rows (and grants) are gone: whoever
+    # deleted it writes (and, for the INSERT's RETURNING, reads) that history.
+    gone = "NOT keyplan_account_exists(account_id)"
     _policies(
         "change_log",
-        read=_open_when_null("account_id", 1),
-        write=_open_when_null("account_id", 2),
+        read=f"({_open_when_null('account_id', 1)} OR ({gone} AND changed_by = session_user))",
+        write=f"({_open_when_null('account_id', 2)} OR {gone})",
     )
     mine = "updated_by = session_user"
     _policies("export_records", read=mine, write=mine)
@@ -255,8 +273,7 @@ def _hand_over_to_the_roles() -> None:
     tables = (*STAMPED, "change_log", "account_access", "alembic_version")
     for table in tables:
         op.execute(f"ALTER TABLE {table} OWNER TO keyplan_admin")
-    for function in ("keyplan_level_rank(text)", "keyplan_accounts_at(integer)",
-                     "keyplan_stamp_session_user()", "keyplan_grant_creator()"):  # fmt: skip
+    for function in FUNCTION_NAMES:
         op.execute(f"ALTER FUNCTION {function} OWNER TO keyplan_admin")
     op.execute(
         "GRANT SELECT, INSERT, UPDATE, DELETE ON "
@@ -283,6 +300,5 @@ def _stop_enforcing() -> None:
     for table in (*STAMPED, "change_log", "account_access"):
         op.execute(f"DROP TRIGGER IF EXISTS keyplan_stamp_user ON {table}")
     op.execute("DROP TRIGGER IF EXISTS keyplan_grant_creator ON accounts")
-    for function in ("keyplan_grant_creator()", "keyplan_stamp_session_user()",
-                     "keyplan_accounts_at(integer)", "keyplan_level_rank(text)"):  # fmt: skip
+    for function in reversed(FUNCTION_NAMES):
         op.execute(f"DROP FUNCTION IF EXISTS {function}")
