@@ -73,3 +73,14 @@ def test_a_file_is_refused(db_path, capsys):
     open_database(db_path).close()
     assert keyplan("access", "--db", str(db_path), "--account", "Globex", "--list") == 1
     assert "Access applies to a team database" in capsys.readouterr().err
+
+
+@pytest.mark.postgresql
+def test_a_viewers_write_from_the_command_line_is_a_one_line_refusal(globex, capsys):
+    keyplan("access", "--db", globex, "--account", "Globex", "--grant", "bob", "--as", "viewer")
+    capsys.readouterr()
+    bob_url = login_url(globex, "bob")
+    assert keyplan("snapshot", "--db", bob_url, "--account", "Globex", "--name", "Mine") == 1
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "The team database refused" in error
+    assert plain_sql(globex, "postgres", "SELECT count(*) FROM snapshots") == [(0,)]
