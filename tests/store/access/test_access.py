@@ -13,6 +13,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from access_helpers import login_url, make_login, plain_sql
 from keyplan.store.access import grants
 from keyplan.store.access.grants import AccessRefused
 from keyplan.store.database import Database, open_database
@@ -30,30 +31,6 @@ ACCOUNT_TABLES = (
     "change_log", "snapshots", "export_records", "account_access", "interaction_team_members",
     "calendar_events", "team_members",
 )  # fmt: skip
-
-
-def login_url(url: str, login: str) -> str:
-    return make_url(url).set(username=login).render_as_string(hide_password=False)
-
-
-def plain_sql(url: str, login: str, sql: str) -> list[tuple]:
-    """What ``psql`` as ``login`` returns."""
-    parsed = make_url(url)
-    dsn = f"host={parsed.host} port={parsed.port} dbname={parsed.database} user={login}"
-    with psycopg.connect(dsn, autocommit=True) as connection:
-        cursor = connection.execute(sql)
-        return cursor.fetchall() if cursor.description else []
-
-
-@pytest.fixture(scope="module")
-def logins(postgres_server) -> Iterator[None]:
-    for login in ("alice", "bob"):
-        postgres_server.execute(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') "
-            f"THEN CREATE ROLE {login} LOGIN; END IF; END $$"
-        )
-        postgres_server.execute(f"GRANT keyplan_member TO {login}")
-    yield
 
 
 @pytest.fixture
@@ -260,10 +237,7 @@ def test_the_policies_go_down_with_the_migration_and_up_again(postgres_url, logi
 
 
 def test_a_keyplan_admin_login_sees_every_account_and_may_grant(team, postgres_server):
-    postgres_server.execute(
-        "DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'lead') "
-        "THEN CREATE ROLE lead LOGIN IN ROLE keyplan_admin; END IF; END $$"
-    )
+    make_login(postgres_server, "lead", "keyplan_admin")
     lead = open_database(login_url(team["url"], "lead"))
     try:
         assert names(lead) == ["Acme Group", "Acme Labs", "Globex"]

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from access_helpers import login_url, plain_sql
 from keyplan.cli.program import main
 from keyplan.store.access import grants
 from keyplan.store.database import open_database
 from keyplan.store.people import edits
 from keyplan.store.people.queries import find_account
 
-from .test_access import login_url, logins, plain_sql  # noqa: F401  (fixtures)
-
 
 @pytest.fixture
-def globex(postgres_url: str, logins: None) -> str:  # noqa: F811
+def globex(postgres_url: str, logins: None) -> str:
     admin = open_database(postgres_url)
     account = edits.add_account(admin, "Globex")
     edits.add_stakeholder(admin, account, "Gus Grant")

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
-from sqlalchemy.engine import make_url
 
+from access_helpers import login_url, make_login
 from keyplan.store.access import grants
 from keyplan.store.database import open_database
 from keyplan.store.people import edits
@@ -19,18 +19,10 @@ from keyplan.ui.shell.launch import open_document
 from keyplan.ui.shell.main_window import MainWindow
 
 
-def login_url(url: str, login: str) -> str:
-    return make_url(url).set(username=login).render_as_string(hide_password=False)
-
-
 @pytest.fixture
 def team(postgres_server, postgres_url) -> Iterator[dict]:
     for login in ("alice", "bob"):
-        postgres_server.execute(
-            f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{login}') "
-            f"THEN CREATE ROLE {login} LOGIN; END IF; END $$"
-        )
-        postgres_server.execute(f"GRANT keyplan_member TO {login}")
+        make_login(postgres_server, login)
     admin = open_database(postgres_url)
     acme = edits.add_account(admin, "Acme Group")
     globex = edits.add_account(admin, "Globex")
