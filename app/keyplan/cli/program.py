@@ -425,4 +425,6 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "team database, or back", "keyplan.store.transfer.copy_db"),
     SubCommand.from_module("access", "who may see or change an account on a team database: "
                            "grant, revoke, list", "keyplan.cli.access"),
+    SubCommand.from_module("forget", "remove a person and every trace of them (not undoable)",
+                           "keyplan.cli.forget"),
 )  # fmt: skip
