@@ -7,7 +7,6 @@ then each login reads through Keyplan's store and through plain SQL, as psql wou
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import psycopg
 import pytest
@@ -31,37 +30,6 @@ ACCOUNT_TABLES = (
     "change_log", "snapshots", "export_records", "account_access", "interaction_team_members",
     "calendar_events", "team_members",
 )  # fmt: skip
-
-
-@pytest.fixture
-def team(postgres_url: str, logins: None) -> Iterator[dict]:
-    """Three accounts made by the admin: Acme (umbrella) with Acme Labs, and Globex."""
-    admin = open_database(postgres_url, user_name="admin")
-    acme = edits.add_account(admin, "Acme Group")
-    labs = edits.add_account(admin, "Acme Labs", parent_id=acme)
-    globex = edits.add_account(admin, "Globex")
-    people = {
-        "harald": edits.add_stakeholder(admin, acme, "Harald Berg", job_title="CFO"),
-        "lena": edits.add_stakeholder(admin, labs, "Lena Vogt"),
-        "gus": edits.add_stakeholder(admin, globex, "Gus Grant"),
-    }
-    yield {"url": postgres_url, "admin": admin, "acme": acme, "labs": labs, "globex": globex,
-           **people}  # fmt: skip
-    admin.close()
-
-
-@pytest.fixture
-def as_login(team) -> Iterator:
-    opened: list[Database] = []
-
-    def open_as(login: str) -> Database:
-        database = open_database(login_url(team["url"], login))
-        opened.append(database)
-        return database
-
-    yield open_as
-    for database in opened:
-        database.close()
 
 
 def names(database: Database) -> list[str]:

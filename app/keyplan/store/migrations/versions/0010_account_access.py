@@ -10,7 +10,8 @@ file that is all (one user, one file). On PostgreSQL the server itself decides w
   or through the person or interaction a row hangs on). The policies ask one SECURITY DEFINER
   function, ``keyplan_accounts_at(level)``, for the ids of the accounts the session's login
   may read (1), change (2) or administer (3): computed once per query, then a hash lookup.
-- Export records are visible to whoever exported them only.
+- Export records are visible to whoever exported them only (forgetting a person removes
+  everyone's that name them, at the accounts the forgetter may change: two functions).
 - Triggers stamp ``updated_by`` (and the change log's ``changed_by``, a grant's
   ``granted_by``) with the server's ``session_user``: what a client claims is ignored. A
   superuser's own claim stands (a superuser can rewrite any row anyway).
@@ -141,6 +142,46 @@ BEGIN
 END
 $$;
 
+-- Forgetting a person (store/forget) reaches past the login's own view, at the accounts it
+-- may change and only there: the accounts of the person's family it may NOT change (the
+-- forget is refused then), and everyone's export records there (private otherwise).
+CREATE FUNCTION keyplan_family_not_changeable(people integer[]) RETURNS SETOF integer
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  WITH RECURSIVE linked AS (
+    SELECT s.id FROM stakeholders s WHERE s.id = ANY (people)
+    UNION
+    SELECT s.id FROM linked l JOIN stakeholders t ON t.id = l.id
+    JOIN stakeholders s ON s.previous_record_id = t.id OR s.id = t.previous_record_id
+  ), up AS (
+    SELECT a.id, a.parent_id FROM accounts a
+    WHERE a.id IN (SELECT s.account_id FROM stakeholders s JOIN linked l ON l.id = s.id)
+    UNION
+    SELECT p.id, p.parent_id FROM accounts p JOIN up ON p.id = up.parent_id
+  ), family AS (
+    SELECT up.id FROM up WHERE up.parent_id IS NULL
+    UNION
+    SELECT c.id FROM accounts c JOIN family f ON c.parent_id = f.id
+  )
+  SELECT f.id FROM family f WHERE NOT f.id = ANY (ARRAY(SELECT keyplan_accounts_at(2)))
+$$;
+
+CREATE FUNCTION keyplan_export_records_at(accounts integer[])
+RETURNS TABLE (record_id integer, record_file_name text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT e.id, e.file_name::text FROM export_records e
+  WHERE e.account_id = ANY (accounts) AND e.account_id = ANY (ARRAY(SELECT keyplan_accounts_at(2)))
+$$;
+
+CREATE FUNCTION keyplan_delete_export_records(ids integer[]) RETURNS integer
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  WITH gone AS (
+    DELETE FROM export_records e
+    WHERE e.id = ANY (ids) AND e.account_id = ANY (ARRAY(SELECT keyplan_accounts_at(2)))
+    RETURNING 1
+  )
+  SELECT count(*)::integer FROM gone
+$$;
+
 -- The creator of an account owns it (an admin needs no grant).
 CREATE FUNCTION keyplan_grant_creator() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -161,6 +202,9 @@ FUNCTION_NAMES = (
     "keyplan_account_exists(integer)",
     "keyplan_stamp_session_user()",
     "keyplan_grant_creator()",
+    "keyplan_family_not_changeable(integer[])",
+    "keyplan_export_records_at(integer[])",
+    "keyplan_delete_export_records(integer[])",
 )
 
 ROLES = """
