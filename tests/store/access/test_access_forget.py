@@ -1,4 +1,5 @@
-"""Forgetting a person on a team database leaves no trace the forgetter cannot see.
+"""Forgetting a person on a team database leaves no trace the forgetter cannot see; a copy
+taken out by a member holds what that member may see.
 
 Export records are private to their exporter, and a login sees only its accounts: forgetting
 reaches colleagues' export records through the server, and is refused when the person's
@@ -8,8 +9,9 @@ account family holds an account the login may not change (their name would stay 
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import text
 
-from access_helpers import plain_sql
+from access_helpers import login_url, plain_sql
 from keyplan.store.access import grants
 from keyplan.store.access.grants import AccessRefused
 from keyplan.store.forget.erase import forget_person
@@ -86,3 +88,24 @@ def test_an_owner_of_the_whole_family_forgets_and_the_record_is_gone(team, as_lo
 
     assert plain_sql(team["url"], SUPERUSER, "SELECT 1 FROM stakeholders WHERE full_name = "
                      "'Harald Berg'") == []  # fmt: skip
+
+
+def test_a_member_copying_the_team_database_out_gets_their_accounts_only(team, tmp_path):
+    from keyplan.store.database import open_database
+    from keyplan.store.transfer.copy_db import copy_database
+
+    grants.grant(team["admin"], team["globex"], "alice", "viewer")
+    export_as(team, "bob", team["globex"], "/home/bob/Globex.pdf")
+    target = tmp_path / "alice.db"
+
+    copy_database(login_url(team["url"], "alice"), target)
+
+    copy = open_database(target)
+    try:
+        assert [row.name for row in queries.portfolio(copy)] == ["Globex"]
+        with copy.read() as session:
+            people = session.execute(text("SELECT full_name FROM stakeholders")).scalars()
+            assert list(people) == ["Gus Grant"]  # none of Acme's
+            assert session.execute(text("SELECT count(*) FROM export_records")).scalar() == 0
+    finally:
+        copy.close()
