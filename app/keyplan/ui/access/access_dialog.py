@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -60,14 +61,10 @@ class AccessDialog(QDialog):
         self.role = QLineEdit()
         self.role.setPlaceholderText("database login or group, e.g. alice")
         self.role.setAccessibleName("Database role")
-        self.role.setMinimumWidth(200)
         self.level = QComboBox()
         self.level.setAccessibleName("Access level")
-        # The long labels show when the list opens; closed, the box keeps to a sane width.
-        self.level.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.level.setMinimumContentsLength(24)
+        # A row of its own: the labels say what each level may do, whole.
+        self.level.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for value, label in LEVEL_CHOICES:
             self.level.addItem(label, value)
         self.grant_button = QPushButton("&Grant or change")
@@ -85,16 +82,19 @@ class AccessDialog(QDialog):
         ))  # fmt: skip
         column.itemAt(0).widget().setWordWrap(True)
         column.addWidget(self.table, 1)
+        form = QFormLayout()
+        form.addRow("&Role:", self.role)
+        form.addRow("&Level:", self.level)
+        column.addLayout(form)
         row = QHBoxLayout()
-        row.addWidget(self.role, 2)
-        row.addWidget(self.level, 1)
+        row.addStretch(1)
         row.addWidget(self.grant_button)
         row.addWidget(self.remove_button)
         column.addLayout(row)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         column.addWidget(close)
-        self.resize(620, 360)
+        self.resize(620, 400)
 
     def reload(self) -> None:
         from keyplan.store.access import grants
