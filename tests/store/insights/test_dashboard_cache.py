@@ -10,11 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from keyplan.store.database import Database, open_database
+from keyplan.domain.insights.health import FindingKind
+from keyplan.domain.relationships import DEFAULT_CONTACT_DAYS
+from keyplan.store.database import Database, open_database, read_only_uri
 from keyplan.store.insights.dashboard_cache import DashboardCache, cache_of
 from keyplan.store.insights.queries import dashboard_facts
 from keyplan.store.meetings import edits as interaction_edits
 from keyplan.store.people import edits
+from keyplan.store.safety.backup import backup_file, restore_backup
 
 TODAY = date(2026, 5, 4)
 
@@ -112,3 +115,40 @@ def test_a_file_sqlite_cannot_read_is_never_kept(tmp_path):
     assert cache.reading(TODAY, lambda: ((), {1: "a"})) == ((), {1: "a"})
     assert cache.reading(TODAY, lambda: ((), {1: "b"})) == ((), {1: "b"})
     assert (cache.computed, cache.hits) == (2, 0)
+
+
+def test_a_restored_backup_is_counted(db, acme, cache, db_path, tmp_path):
+    backup = backup_file(db_path, tmp_path / "before.db")  # Ingrid alone
+    edits.add_stakeholder(db, acme["account"], "Mia Chen")
+    assert people_of(db, acme["account"]) == 2
+    restore_backup(backup, db_path, folder=tmp_path / "kept")
+    assert people_of(db, acme["account"]) == 1
+
+
+def test_a_file_changed_in_a_read_only_place_is_counted(tmp_path):
+    # Such a file is opened "immutable": SQLite watches nothing, the file's size and time do.
+    path = tmp_path / "shared.db"
+    with sqlite3.connect(path) as owner:
+        owner.execute("CREATE TABLE t (x)")
+    cache = DashboardCache(path, read_only_uri=read_only_uri(path, immutable=True))
+    before = cache.stamp()
+    with sqlite3.connect(path) as owner:  # its owner, elsewhere
+        owner.executemany("INSERT INTO t VALUES (?)", [(n,) for n in range(2_000)])
+    assert before is not None and cache.stamp() != before
+
+
+def test_the_next_day_a_contact_falls_due_though_nothing_was_written(db, acme, cache):
+    # Ingrid, a key person met on the day, is due again after the default interval: the
+    # kept reading of one day is not the next days'.
+    edits.set_stakeholder_field(db, acme["ingrid"], "buying_role", "decision_maker")
+    interaction_edits.log_interaction(db, acme["account"], TODAY, [acme["ingrid"]])
+    assert stale_of(db, acme["account"], TODAY) == 0
+    assert stale_of(db, acme["account"], TODAY) == 0  # kept
+    later = TODAY + timedelta(days=DEFAULT_CONTACT_DAYS + 1)
+    assert stale_of(db, acme["account"], later) == 1
+    assert cache.hits == 1
+
+
+def stale_of(db: Database, account_id: int, today: date) -> int:
+    _accounts, tallies = dashboard_facts(db, today)
+    return tallies[account_id].findings.counts.get(FindingKind.STALE, 0)

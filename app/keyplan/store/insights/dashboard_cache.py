@@ -13,6 +13,10 @@ The change stamp, and why it covers every write:
   backup API. This watch connection is private to this module, so no write can come from it.
 - the file's identity (device and inode): a file replaced whole (a damaged file restored)
   is a new file the watch connection does not see, so the stamp changes with it.
+- the file's size and modification time: a file in a read-only place is opened "immutable"
+  (SQLite then watches nothing, so ``data_version`` stays put), yet its owner may change it
+  from elsewhere; any write to the file itself moves these. (In write-ahead mode they also
+  move when the log is folded into the file: a needless recount, never a stale one.)
 
 The time-based rules (stale contact, overdue promises, the trend's months) read only the day
 the reading is for, which is part of the key. A PostgreSQL database (team mode) is never
@@ -40,7 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["DashboardCache", "cache_of"]
 
 Reading = tuple[tuple[Any, ...], dict[int, Any]]
-Stamp = tuple[int, int, int]  # (device, inode, data_version)
+Stamp = tuple[int, int, int, int, int]  # (device, inode, size, mtime ns, data_version)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +84,6 @@ class DashboardCache:
             self._kept = _Kept(stamp, today, _copy(reading))
         return reading
 
-    def is_fresh(self, today: date) -> bool:
-        """Whether ``reading`` would come from the cache now."""
-        stamp = self.stamp()
-        kept = self._kept
-        return stamp is not None and kept is not None and (kept.stamp, kept.today) == (stamp, today)
-
     def stamp(self) -> Stamp | None:
         """The file's change stamp now; None when it cannot be read (then nothing is kept)."""
         with self._lock:
@@ -97,7 +95,13 @@ class DashboardCache:
             except (OSError, sqlite3.Error):
                 self._give_up()
                 return None
-            return status.st_dev, status.st_ino, int(version)
+            return (
+                status.st_dev,
+                status.st_ino,
+                status.st_size,
+                status.st_mtime_ns,
+                int(version),
+            )
 
     def forget(self) -> None:
         """Drop the kept reading: the next one is computed (benchmarks time both)."""
