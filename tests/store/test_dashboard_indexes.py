@@ -1,4 +1,4 @@
-"""Migration 0012: a file of the previous schema gains the dashboard's indexes, data intact."""
+"""Migration 0011: a file of the previous schema gains the dashboard's indexes, data intact."""
 
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ def indexes_of(path: Path) -> set[str]:
         return {name for (name,) in rows}
 
 
-def test_a_0009_file_gains_the_dashboard_indexes_and_keeps_its_data(tmp_path):
+def test_a_0010_file_gains_the_dashboard_indexes_and_keeps_its_data(tmp_path):
     copy = tmp_path / "previous.db"
-    shutil.copy(DATA / "schema-0009_dotted_positions.db", copy)
+    shutil.copy(DATA / "schema-0010_account_access.db", copy)
     assert not INDEXES & indexes_of(copy)
     database = open_database(copy, create=False)  # upgraded at opening, as a user's file is
     try:

@@ -7,15 +7,15 @@ alone (no row of the wide stakeholders table is fetched). ``ix_interactions_acco
 gives the trend each account's dates in order from the index alone. Both are indexes only:
 no data changes.
 
-Revision ID: 0012_dashboard_indexes
-Revises: 0009_dotted_positions
+Revision ID: 0011_dashboard_indexes
+Revises: 0010_account_access
 Create Date: 2026-12-07 10:30:00
 """
 
 from alembic import op
 
-revision = "0012_dashboard_indexes"
-down_revision = "0009_dotted_positions"
+revision = "0011_dashboard_indexes"
+down_revision = "0010_account_access"
 branch_labels = None
 depends_on = None
 
