@@ -77,6 +77,8 @@ class Database:
         self._seen_versions: SeenVersions | None = None
         # Told of each refused save before it is raised (the UI offers a reload).
         self.conflict_observers: list[Callable[[EditConflict], object]] = []
+        # Called by ``close`` first: what keeps a connection of its own to the file closes it.
+        self.close_observers: list[Callable[[], object]] = []
         if engine is not None:
             self._prepare_engine(engine)
 
@@ -208,6 +210,8 @@ class Database:
         return reader
 
     def close(self) -> None:
+        for observer in self.close_observers:
+            observer()
         with self._readers_lock:
             for reader in self._readers:
                 reader.close()
