@@ -8,9 +8,9 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from keyplan.store.people import edits, queries
+from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import card_menu, map_tab, style
 from keyplan.ui.map.card_menu import ChoosePerson
-from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.shell.launch import open_document
 from keyplan.ui.shell.main_window import MainWindow
 
