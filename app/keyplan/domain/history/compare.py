@@ -82,19 +82,13 @@ def _differences(
             )
         )
     for field in BADGE_FIELDS:
-        if _normal(field, old.get(field)) != _normal(field, new.get(field)):
-            logged = OWNER if field == OWNERS else field
-            found.append(
-                MapChange(
-                    CHANGED,
-                    person,
-                    name,
-                    field,
-                    old.get(field),
-                    new.get(field),
-                    _date(when, person, logged),
-                )
-            )
+        before, after = old.get(field), new.get(field)
+        if before == after or (field == OWNERS and _normal(field, before) == _normal(field, after)):
+            continue  # plain equality first: most fields of most people did not change
+        logged = OWNER if field == OWNERS else field
+        found.append(
+            MapChange(CHANGED, person, name, field, before, after, _date(when, person, logged))
+        )
     return found
 
 

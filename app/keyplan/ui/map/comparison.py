@@ -18,6 +18,7 @@ from keyplan.domain.history.wording import Names
 from keyplan.ui import dialogs
 from keyplan.ui.map.compare_marks import CompareMarks
 from keyplan.ui.map.compare_panel import ComparePanel
+from keyplan.ui.map.past_map import PastMap
 
 if TYPE_CHECKING:
     from keyplan.store.history.queries import Comparison
@@ -38,6 +39,11 @@ class MapComparison:
         self.panel.person_chosen.connect(tab.find_person)
         self.panel.snapshot_requested.connect(self.take_snapshot)
         tab.scene.map_changed.connect(self._after_map_changed)
+        # The map as it was on From: a tick box under the dates, a view beside the live one.
+        self.past = PastMap(tab)
+        panel_layout = self.panel.layout()
+        panel_layout.insertWidget(panel_layout.indexOf(self.panel.summary), self.past.box)
+        tab.splitter.insertWidget(1, self.past.view)
 
     def set_active(self, on: bool) -> None:
         """Show the panel and the marks (and compare), or take both away."""
@@ -49,6 +55,7 @@ class MapComparison:
             self.refresh_snapshots()
             self.compare()
         else:
+            self.past.stop()
             self.marks.clear()
             self.last = None
 
@@ -83,6 +90,7 @@ class MapComparison:
             scene.addItem(self.marks)
         self.marks.show_changes(self.last.changes, rects, self.last.names, below)
         self.panel.show_changes(self.last.changes, self.last.names, start)
+        self.past.follow(self.last)
         self.last_seconds = time.perf_counter() - started
 
     def take_snapshot(self) -> None:
