@@ -15,8 +15,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QGraphicsScene, QGraphicsView
+from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.history.compare import CHANGED, LEFT
 from keyplan.domain.history.timeline import PeopleState, is_present
@@ -28,6 +29,7 @@ from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.compare_marks import CompareMarks
 from keyplan.ui.map.filters import layout_order
 from keyplan.ui.map.line_items import ReportingLines
+from keyplan.ui.map.view import MAX_ZOOM, MIN_ZOOM, ZOOM_STEP
 
 if TYPE_CHECKING:
     from keyplan.store.history.queries import Comparison
@@ -77,13 +79,30 @@ def _card_of_the_deleted(person_id: int, account_id: int, then: dict[str, Any]) 
     )
 
 
+class _PastView(QGraphicsView):
+    """A read-only view: Ctrl+wheel zooms where the mouse points, as on today's map."""
+
+    @override
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and steps:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+            factor = ZOOM_STEP**steps
+            zoom = self.transform().m11() * factor
+            if MIN_ZOOM <= zoom <= MAX_ZOOM:
+                self.scale(factor, factor)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+
 class PastMap:
     """The earlier date's map: a tick box in the compare panel and a view of its own."""
 
     def __init__(self, tab: MapTab) -> None:
         self.tab = tab
         self.scene = QGraphicsScene(tab)
-        self.view = QGraphicsView(self.scene)
+        self.view = _PastView(self.scene)
         self.view.setRenderHints(
             QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
         )
