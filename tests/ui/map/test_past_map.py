@@ -48,6 +48,7 @@ def test_a_year_back_the_map_shows_gunnar_as_cfo_and_no_zoe(aldermark_map, qtbot
 
     past.box.click()
     assert past.view.isVisible() and not tab.view.isVisible()
+    assert tab.hint.text().startswith("The map as it was on ")
     gunnar = card_named(past.cards, "Gunnar Lindqvist")
     assert gunnar is not None  # back in his place, not faded: he had not left then
     assert gunnar.person.job_title == "Group Chief Financial Officer"
@@ -86,5 +87,6 @@ def test_a_year_back_the_map_shows_gunnar_as_cfo_and_no_zoe(aldermark_map, qtbot
 
     past.box.click()
     assert tab.view.isVisible() and not past.view.isVisible()
+    assert not tab.hint.text().startswith("The map as it was")
     tab.controls.compare_box.setChecked(False)
     assert not past.box.isChecked()

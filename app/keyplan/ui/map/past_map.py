@@ -143,6 +143,16 @@ class PastMap:
         if on:
             self._fit()
             QTimer.singleShot(0, self._fit)  # again once the splitter has given it its size
+        self.tab.hint.setText(self._hint() if on else "")  # "" puts the map's own hint back
+        if not on:
+            self.tab.view.hint_changed.emit("")
+
+    def _hint(self) -> str:
+        when = day_text(self._last.start) if self._last is not None else "the From date"
+        return (
+            f"The map as it was on {when}: read-only · crossed: gone by the To date · "
+            "Ctrl+wheel zooms · untick the box for today's map"
+        )
 
     def _draw(self) -> None:
         for item in self.scene.items():
