@@ -36,6 +36,7 @@ from keyplan.exchange.map.design import (  # noqa: F401  (the map's one vocabula
     stance_key,
     uncertain_ratings,
 )
+from keyplan.ui.widgets import theme
 
 STANCE_EDGE = {stance: QColor(colour) for stance, colour in design.STANCE_EDGE.items()}
 STANCE_FILL = {stance: QColor(colour) for stance, colour in design.STANCE_FILL.items()}
@@ -92,6 +93,16 @@ def names_read(zoom: float) -> bool:
 #: zooms are still there, with Ctrl+wheel, the − button, or "Whole tree", to see the chart's
 #: shape.
 READABLE_ZOOM = max(NAME_ZOOM, MIN_NAME_PIXELS / FAR_NAME_PIXELS)
+
+
+#: The hint line under the map, on a light and on a dark palette.
+HINT_TONE = theme.Tone("#455a64", "#b0bec5")
+
+
+def hint_style() -> str:
+    """The style sheet of the map tab's hint line for the palette in use. (The canvas stays
+    light in a dark palette: the cards are paper, coloured by stance, as printed.)"""
+    return theme.text_style(HINT_TONE)
 
 
 @cache
