@@ -196,3 +196,11 @@ def test_too_small_for_names_only_where_names_do_not_read():
     for zoom in (0.05, 0.15, 0.2, 0.24):
         assert not style.names_read(zoom), zoom  # cut to a few letters, or a block of colour
     assert style.READABLE_ZOOM <= 0.25
+
+
+def test_every_control_of_the_map_tab_has_a_name_a_screen_reader_reads(acme_map):
+    from a11y_walk import unnamed_controls
+
+    acme_map.show_comparison(True)  # the compare panel and its "map as it was" box too
+    unnamed = unnamed_controls(acme_map)
+    assert not unnamed, "\n".join(unnamed)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from keyplan.ui.map.compare_panel import ComparePanel
     from keyplan.ui.map.map_tab import MapTab
 
 
@@ -43,3 +44,13 @@ def name_map_widgets(tab: MapTab) -> None:
         for widget in action.associatedObjects():
             if isinstance(widget, QWidget):
                 widget.setAccessibleName(name)
+
+
+def name_compare_panel(panel: ComparePanel) -> None:
+    """Names for the compare panel's controls that have no label of their own."""
+    panel.slider.setAccessibleName("Months back")
+    panel.slider.setAccessibleDescription("Steps the From date month by month, up to a year")
+    panel.changes_list.setAccessibleName("Changes between the dates")
+    panel.changes_list.setAccessibleDescription("Choosing a change selects the person's card")
+    panel.from_box.setAccessibleName("From")
+    panel.to_box.setAccessibleName("To")

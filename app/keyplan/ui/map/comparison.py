@@ -16,6 +16,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.history.compare import MOVED
 from keyplan.domain.history.wording import Names
 from keyplan.ui import dialogs
+from keyplan.ui.map.accessible import name_compare_panel
 from keyplan.ui.map.compare_marks import CompareMarks
 from keyplan.ui.map.compare_panel import ComparePanel
 from keyplan.ui.map.past_map import PastMap
@@ -31,6 +32,7 @@ class MapComparison:
     def __init__(self, tab: MapTab) -> None:
         self.tab = tab
         self.panel = ComparePanel()
+        name_compare_panel(self.panel)
         self.marks = CompareMarks()
         self.active = False
         self.last: Comparison | None = None
