@@ -156,7 +156,8 @@ def test_eleven_people_without_reporting_lines_all_show_after_fit(db, answers, q
     assert style.names_read(tab.view.zoom)
 
 
-def test_fit_shows_every_branch_of_a_24_person_account(db, answers, qtbot):
+def bigco_of_24(db) -> tuple[int, list[int]]:
+    """A CEO, four VPs, and five reports under three of them, four under the last."""
     bigco = edits.add_account(db, "Bigco")
     ceo = edits.add_stakeholder(db, bigco, "Chief Executive", job_title="CEO")
     people = [ceo]
@@ -167,6 +168,11 @@ def test_fit_shows_every_branch_of_a_24_person_account(db, answers, qtbot):
             people.append(edits.add_stakeholder(db, bigco, f"Report {branch}.{n}",
                                                 reports_to_id=vp))  # fmt: skip
     assert len(people) == 24
+    return bigco, people
+
+
+def test_fit_shows_every_branch_of_a_24_person_account(db, answers, qtbot):
+    bigco, people = bigco_of_24(db)
     tab = account_map(db, qtbot, bigco)
     tab.view.zoom_by(3.0)
     tab.controls.fit_action.trigger()
@@ -187,6 +193,25 @@ def test_adding_a_person_by_double_click_keeps_the_zoom(hand, acme_map, answers,
     assert view.zoom == zoom
     assert shown_area(acme_map).contains(acme_map.scene.cards[nora].scene_card_rect())
     assert selected(acme_map) == [nora]
+
+
+def test_whole_tree_says_too_small_for_names_only_when_they_are(db, answers, qtbot):
+    midco = edits.add_account(db, "Midco")
+    ceo = edits.add_stakeholder(db, midco, "Chief Executive", job_title="CEO")
+    for branch in range(3):  # twelve people in the widest row: about 40 % in the window
+        vp = edits.add_stakeholder(db, midco, f"VP {branch}", reports_to_id=ceo)
+        for n in range(4):
+            edits.add_stakeholder(db, midco, f"Report {branch}.{n}", reports_to_id=vp)
+    tab = account_map(db, qtbot, midco)
+    tab.controls.whole_tree_action.trigger()
+    zoom = tab.view.zoom
+    assert style.READABLE_ZOOM <= zoom < 0.45  # the old floor called this "too small"
+    assert "too small for names" not in tab.hint.text()
+    tab.window().resize(700, 500)  # a small window: the whole tree in blocks of colour
+    qtbot.waitUntil(lambda: tab.view.viewport().width() < 600)
+    tab.controls.whole_tree_action.trigger()
+    assert not style.names_read(tab.view.zoom)
+    assert "too small for names" in tab.hint.text()
 
 
 def test_too_small_for_names_only_where_names_do_not_read():

@@ -79,9 +79,8 @@ def name_pixels(zoom: float) -> float:
     shows no whole name (cut to a few letters, or only its stance colour)."""
     if zoom < NAME_ZOOM:
         return 0.0
-    if zoom < DETAIL_ZOOM:
-        return FAR_NAME_PIXELS * zoom
-    return 13 * zoom  # the "name" font of the detailed card
+    font = card_font("far" if zoom < DETAIL_ZOOM else "name")  # what the card draws there
+    return font.pixelSize() * zoom
 
 
 def names_read(zoom: float) -> bool:
