@@ -11,6 +11,8 @@ who joined (created) and a few who left, on random people of the family. Timed, 
 range of date pairs (a year, six months, one month back to now; a month in the middle):
 
 - computed: the store's reads and the domain's rebuild and comparison (``compare_dates``);
+- the map as it was: "Show the map as it was on <From>" ticked a year back (the earlier
+  state laid out with the normal layout, its cards, lines and marks made, and painted);
 - drawn: the Map tab's comparison as the user triggers it (read, compare, marks placed,
   the side list filled) and the view painted (``viewport().grab()``). "first" is the first
   comparison that reaches that far back (Compare dates ticked again, so the log is read);
@@ -154,6 +156,7 @@ def bench_drawn(app: QApplication, db: Database, account_id: int) -> None:
         shown = len(comparison.last.changes) if comparison.last else 0
         report("drawn, " + label, times, cpu, f"{shown:,} changes, whole map in view")
     bench_first(comparison, tab, "drawn, a year back, first")
+    bench_past_map(comparison, "the map as it was a year back")
     tab.view.actual_size()
     times, cpu = [], []
     for _ in range(RUNS):
@@ -179,6 +182,22 @@ def bench_first(comparison, tab: MapTab, label: str) -> None:
         times.append(time.perf_counter() - started)
         cpu.append(time.process_time() - started_cpu)
     report(label, times, cpu, "the year's log read, whole map in view")
+
+
+def bench_past_map(comparison, label: str) -> None:
+    """'Show the map as it was on <From>' ticked: the earlier state laid out, cards and lines
+    made, marks placed, and the view painted."""
+    past = comparison.past
+    comparison.panel.slider.setValue(12)
+    times, cpu = [], []
+    for _ in range(RUNS):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        past.box.setChecked(True)
+        past.view.viewport().grab()
+        times.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+        past.box.setChecked(False)
+    report(label, times, cpu, f"{len(past.cards):,} cards of then, laid out and drawn")
 
 
 def report(label: str, times: list[float], cpu: list[float], what: str) -> None:
