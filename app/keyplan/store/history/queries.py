@@ -146,7 +146,12 @@ class LogWindow:
 
 def log_stamp(db: Database) -> object:
     """What changes whenever the people or their log change: every edit, import and undo
-    appends to the log in its own transaction (the newest entry's id; one index step)."""
+    appends to the log in its own transaction (the newest entry's id; one index step).
+
+    On a team database two colleagues' transactions may commit out of their ids' order, so
+    one change can go unseen here until the next write, or until the map is rebuilt (the
+    compare view drops its window then).
+    """
     return db.rows("SELECT MAX(id) FROM change_log")[0][0]
 
 
