@@ -171,10 +171,16 @@ class PortfolioDocument(QObject):
         return compare_dates(self.database, account_ids, start, end)
 
     def history_window(
-        self, account_ids: list[int], start: datetime, known: LogWindow | None = None
+        self,
+        account_ids: list[int],
+        start: datetime,
+        known: LogWindow | None = None,
+        *,
+        read_from: datetime | None = None,
     ) -> LogWindow:
         """The people of some accounts and their log since ``start``: ``known`` when it covers
-        them and nothing was written since it was read, else read now."""
+        them and nothing was written since it was read, else read now (from ``read_from``
+        when earlier: what the next comparisons will want)."""
         from keyplan.store.history import queries
 
         if (
@@ -183,7 +189,8 @@ class PortfolioDocument(QObject):
             and queries.window_is_current(self.database, known)
         ):
             return known
-        return queries.read_window(self.database, account_ids, start)
+        since = min(start, read_from) if read_from is not None else start
+        return queries.read_window(self.database, account_ids, since)
 
     def compare_in_window(self, window: LogWindow, start: datetime, end: datetime) -> Comparison:
         """``compare_dates`` on a window of the log already read (``history_window``)."""

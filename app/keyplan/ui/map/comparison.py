@@ -21,7 +21,7 @@ from keyplan.domain.history.wording import Names
 from keyplan.ui import dialogs
 from keyplan.ui.map.accessible import name_compare_panel
 from keyplan.ui.map.compare_marks import CompareMarks
-from keyplan.ui.map.compare_panel import ComparePanel
+from keyplan.ui.map.compare_panel import MONTHS_BACK, ComparePanel, months_ago
 from keyplan.ui.map.past_map import PastMap
 
 if TYPE_CHECKING:
@@ -86,10 +86,12 @@ class MapComparison:
             self.marks.clear()
             self.panel.show_changes([], Names({}, {}), start)
             return
-        # The log read once serves the slider's steps until something is written (an edit
-        # here, another window's, a colleague's on a team database).
+        # The log is read once, as far back as the slider goes, and serves every step until
+        # something is written (an edit here, another window's, a colleague's): a month back
+        # costs the year's read once, and a year back is then as quick as a month.
         document = self.tab.document
-        self._window = document.history_window(accounts, start, self._window)
+        reach = months_ago(end, MONTHS_BACK)
+        self._window = document.history_window(accounts, start, self._window, read_from=reach)
         self.last = document.compare_in_window(self._window, start, end)
         # Only the cards a mark is on or points at (a few of thousands, on a large map).
         cards = scene.cards
