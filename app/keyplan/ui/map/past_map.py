@@ -116,10 +116,18 @@ class PastMap:
         self.lines = ReportingLines()
         self._last: Comparison | None = None
         self.box.toggled.connect(self._toggled)
+        # Today's view, hidden behind this one, still fits itself when the window changes size
+        # and says so in the hint line ("Showing the top of the chart (0 of 66 people)"):
+        # connected after the tab's own slot, this says again which map is shown.
+        tab.view.hint_changed.connect(self._keep_hint)
 
     @property
     def shown(self) -> bool:
         return self.box.isChecked()
+
+    def _keep_hint(self, _text: str) -> None:
+        if self.shown:
+            self.tab.hint.setText(self._hint())
 
     def follow(self, comparison: Comparison | None) -> None:
         """A new comparison: name its From date in the box and redraw the past map if shown."""
