@@ -30,11 +30,18 @@ class ImportRefused(KeyplanError):
 HISTORY_TABLE = "change_log"
 # The tables whose rows log entries name (``json_history`` checks it is all of them).
 HISTORY_TARGETS = frozenset({"accounts", "stakeholders", "influence_lines", "team_members"})
+# A team database's grants (revision 0010) stay home: they name the server's roles, and who
+# may see an account is decided where it is imported.
+NOT_EXCHANGED = frozenset({"account_access"})
 
 
 def tables() -> list[Table]:
     """Every exchanged table, parents before the tables that refer to them; the log last."""
-    ordered = [table for table in Base.metadata.sorted_tables if table.name != HISTORY_TABLE]
+    ordered = [
+        table
+        for table in Base.metadata.sorted_tables
+        if table.name != HISTORY_TABLE and table.name not in NOT_EXCHANGED
+    ]
     return [*ordered, Base.metadata.tables[HISTORY_TABLE]]
 
 
