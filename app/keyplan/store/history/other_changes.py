@@ -42,8 +42,11 @@ def other_changes_between(
 ) -> tuple[OtherChange, ...]:
     """Influence lines drawn, dropped or changed and account changes, ``start`` < date ≤ ``end``."""
     marks, params = _marks(account_ids)
+    # "entity_kind || ''": the kind is not an indexed column here, so SQLite takes the
+    # (account, time) index, bounded by the period, rather than the (kind, entity) one, which
+    # walks every line and account entry the portfolio ever logged (PostgreSQL alike).
     rows = db.rows(
-        f"SELECT {_ENTRY_COLUMNS} FROM change_log WHERE entity_kind IN (:line, :account) "
+        f"SELECT {_ENTRY_COLUMNS} FROM change_log WHERE (entity_kind || '') IN (:line, :account) "
         f"AND account_id IN ({marks}) AND changed_at > :start AND changed_at <= :end "
         "ORDER BY changed_at, id",
         line=INFLUENCE,
