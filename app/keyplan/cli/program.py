@@ -89,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _print_escaped(usage_errors.getvalue())
         code = exit_request.code
         return code if isinstance(code, int) else EXIT_FAILED
-    _tidy_leftovers(args)
+    if args.run is not _run_gui:  # the window tidies once it is shown (ui/shell/launch.py)
+        _tidy_leftovers(args)
     try:
         with _terminal_safe_output():
             return args.run(args)

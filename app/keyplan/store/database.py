@@ -11,7 +11,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,7 +66,7 @@ class Database:
         # Team mode: who is editing (stored as ``updated_by`` on each change), this window's
         # own tag on the changes it announces, and the version of each row it last read.
         self._user_name = user_name
-        self.origin = uuid.uuid4().hex[:16]
+        self.origin = os.urandom(8).hex()  # 16 random hex digits; uuid costs start-up time
         self._seen_versions: SeenVersions | None = None
         # Told of each refused save before it is raised (the UI offers a reload).
         self.conflict_observers: list[Callable[[EditConflict], object]] = []

@@ -65,6 +65,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     else:
         QTimer.singleShot(0, _warm_up_store)
         QTimer.singleShot(_CHECK_DELAY_MS, lambda: _check_for_damage(window))
+        QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _tidy_leftovers(document))
         QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _start_backups(window))
     status = app.exec()
     from keyplan.ui.background import wait_for_all
@@ -74,6 +75,17 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
 
 
 _CHECK_DELAY_MS = 300  # ui/safety/damage.py's CHECK_DELAY_MS, without importing it at start-up
+
+
+def _tidy_leftovers(document: PortfolioDocument) -> None:
+    """Partial files a killed Keyplan left beside the database or in its backups: gone, with
+    the first backup (the command line tidies before its command; the window need not wait)."""
+    path = document.database.path
+    if path is None:  # a team database: no files of ours beside it
+        return
+    from keyplan.store.safety.leftovers import tidy_leftovers
+
+    tidy_leftovers(Path(path).expanduser())
 
 
 def _check_for_damage(window: MainWindow) -> None:
