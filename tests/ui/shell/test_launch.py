@@ -138,8 +138,8 @@ def test_the_window_opens_without_the_modules_only_later_work_needs(tmp_path):
     import subprocess
     import sys
 
-    from keyplan.store.demo import create_demo_portfolio
     from keyplan.store.database import open_database
+    from keyplan.store.demo import create_demo_portfolio
 
     db = open_database(tmp_path / "demo.db")
     create_demo_portfolio(db)
