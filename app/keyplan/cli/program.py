@@ -93,7 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.run is not _run_gui:  # the window tidies once it is shown (ui/shell/launch.py)
         _tidy_leftovers(args)
     try:
-        with _terminal_safe_output():
+        with _terminal_safe_output(), _collections_for(args):
             return args.run(args)
     except KeyboardInterrupt:
         print("keyplan: interrupted", file=sys.stderr)
@@ -107,6 +107,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise
         print(f"keyplan: {_one_line(message)}", file=sys.stderr)
         return EXIT_FAILED
+
+
+# A command runs once and exits: the young generation is collected after 10,000 new objects
+# instead of 700. Collections were 16 % of a 10,000-row import's CPU time (593 of them, each
+# older one walking SQLAlchemy's thousands of objects); its peak memory is the same.
+CLI_COLLECTION_THRESHOLD = 10_000
+
+
+@contextlib.contextmanager
+def _collections_for(args: argparse.Namespace) -> Iterator[None]:
+    """A sub-command collects garbage less often (the window pauses collection itself)."""
+    saved = gc.get_threshold()
+    if args.run is not _run_gui:
+        gc.set_threshold(CLI_COLLECTION_THRESHOLD, *saved[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 def _print_escaped(text: str) -> None:
