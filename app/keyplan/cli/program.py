@@ -92,6 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code if isinstance(code, int) else EXIT_FAILED
     if args.run is not _run_gui:  # the window tidies once it is shown (ui/shell/launch.py)
         _tidy_leftovers(args)
+    _ask_passphrases_on_terminal()
     try:
         with _terminal_safe_output(), _collections_for(args):
             return args.run(args)
@@ -148,6 +149,14 @@ def _tidy_leftovers(args: argparse.Namespace) -> None:
     from keyplan.store.safety.leftovers import tidy_leftovers
 
     tidy_leftovers(Path(location).expanduser())
+
+
+def _ask_passphrases_on_terminal() -> None:
+    """An encrypted file's passphrase: KEYPLAN_PASSPHRASE, else asked here (the GUI asks in a
+    dialog instead)."""
+    from keyplan.cli.passphrase import install_terminal_prompt
+
+    install_terminal_prompt()
 
 
 def _one_line(message: str) -> str:
@@ -219,6 +228,10 @@ def _run_gui(args: argparse.Namespace) -> int:
     # (15–90 ms of the start). run_gui freezes what start-up made and collects from then on.
     gc.disable()
     try:
+        if args.db:  # an encrypted file's key is derived while Qt loads (store/cipher/keys.py)
+            from keyplan.store.cipher.keys import start_deriving_key
+
+            start_deriving_key(args.db)
         from keyplan.ui.shell.launch import run_gui  # Qt loads only when the window is wanted
 
         return run_gui(args.db, args.exit_when_ready)
@@ -407,6 +420,12 @@ def _user_message(error: Exception) -> str | None:
     text = str(cause or "").lower()
     if cause is not None and any(hint in text for hint in _FILE_TROUBLE):
         return f"The database cannot be used: {cause}."
+    if cause is not None and ("row-level security" in text or "permission denied" in text):
+        # A team database's access rules (store/access): a viewer's write, an outsider's try.
+        return (
+            "The team database refused: you may not change this (a viewer's account, or one "
+            "you have no access to). Nothing was changed."
+        )
     return None
 
 
@@ -444,6 +463,12 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.cli.snapshot"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
+    SubCommand.from_module("encrypt", "encrypt a database file at rest (passphrase asked, or "
+                           "KEYPLAN_PASSPHRASE)", "keyplan.cli.encrypt"),
+    SubCommand.from_module("decrypt", "decrypt an encrypted database file back to a plain one",
+                           "keyplan.cli.decrypt"),
+    SubCommand.from_module("access", "who may see or change an account on a team database: "
+                           "grant, revoke, list", "keyplan.cli.access"),
     SubCommand.from_module("forget", "remove a person and every trace of them (not undoable)",
                            "keyplan.cli.forget"),
 )  # fmt: skip

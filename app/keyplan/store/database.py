@@ -16,6 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from keyplan.domain.errors import DatabaseRefused
+from keyplan.store.cipher.detect import (
+    connect_file,
+    database_errors,
+    is_encrypted_file,
+    looks_encrypted,
+)
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
@@ -70,6 +76,8 @@ class Database:
         self._seen_versions: SeenVersions | None = None
         # Told of each refused save before it is raised (the UI offers a reload).
         self.conflict_observers: list[Callable[[EditConflict], object]] = []
+        # Called by ``close`` first: what keeps a connection of its own to the file closes it.
+        self.close_observers: list[Callable[[], object]] = []
         if engine is not None:
             self._prepare_engine(engine)
 
@@ -191,9 +199,9 @@ class Database:
             assert self.path is not None, "a server database has no sqlite3 reader"
             if self.read_only_place:
                 uri = read_only_uri(self.path, immutable=self.immutable)
-                reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                reader = connect_file(self.path, uri, uri=True, check_same_thread=False)
             else:
-                reader = sqlite3.connect(self.path, check_same_thread=False)
+                reader = connect_file(self.path, check_same_thread=False)
             reader.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self._local.reader = reader
             with self._readers_lock:
@@ -201,6 +209,8 @@ class Database:
         return reader
 
     def close(self) -> None:
+        for observer in self.close_observers:
+            observer()
         with self._readers_lock:
             for reader in self._readers:
                 reader.close()
@@ -342,7 +352,7 @@ def probe_sqlite_revision(
     """
     _require_sqlite_header(path, check=check)
     try:
-        connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
+        connection = connect_file(path, read_only_uri(path, immutable=immutable), uri=True)
     except sqlite3.Error as error:
         raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
     try:
@@ -357,7 +367,7 @@ def probe_sqlite_revision(
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if check and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
             _require_quick_check(connection, path.name)
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         if is_place_trouble(error):
             raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
         raise DatabaseRefused(damaged_message(path.name, error)) from error
@@ -377,12 +387,12 @@ def check_whole_file(path: Path, *, full: bool = False, immutable: bool = False)
     """
     immutable = immutable or not _folder_writable(path)  # no -shm can be made there
     try:
-        connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
+        connection = connect_file(path, read_only_uri(path, immutable=immutable), uri=True)
     except sqlite3.Error as error:
         raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
     try:
         _require_quick_check(connection, path.name, full=full)
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         if is_place_trouble(error):
             raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
         raise DatabaseRefused(damaged_message(path.name, error)) from error
@@ -414,6 +424,8 @@ def _require_sqlite_header(path: Path, *, check: bool = False) -> None:
     except OSError as error:
         raise DatabaseRefused(f"Cannot read {path}: {error.strerror}.") from error
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        if looks_encrypted(header, size):
+            return  # its key opens it, or says it is not a database (store/cipher)
         raise DatabaseRefused(
             f"{path.name} is not a Keyplan database (it is not an SQLite file). "
             f"Keyplan did not change it."
@@ -459,6 +471,8 @@ def sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool = Fals
     """
     from sqlalchemy import create_engine, event
 
+    if is_encrypted_file(path):
+        return _encrypted_engine(path, read_only=read_only, immutable=immutable)
     if not read_only:
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -468,6 +482,22 @@ def sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool = Fals
         "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
     )
     event.listen(engine, "connect", _set_read_only_pragmas)
+    return engine
+
+
+def _encrypted_engine(path: Path, *, read_only: bool, immutable: bool) -> Engine:
+    """``sqlite_engine`` for an encrypted file: SQLCipher's driver, each connection keyed."""
+    import sqlcipher3
+    from sqlalchemy import create_engine, event
+
+    target = read_only_uri(path, immutable=immutable) if read_only else str(path)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher3,  # its errors are the ones SQLAlchemy wraps
+        creator=lambda: connect_file(path, target, uri=read_only, check_same_thread=False),
+    )
+    pragmas = _set_read_only_pragmas if read_only else _set_sqlite_pragmas
+    event.listen(engine, "connect", pragmas)
     return engine
 
 
@@ -488,7 +518,7 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
 
 
 def _open_server_database(url: str, user_name: str | None = None) -> Database:
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, text
     from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 
     server_url = team_server_url(url)
@@ -500,6 +530,8 @@ def _open_server_database(url: str, user_name: str | None = None) -> Database:
         )
         with engine.connect() as connection:
             revision = _server_revision(connection)
+            # Who edits is the server's login, not what the environment claims (issue 19).
+            user_name = user_name or connection.execute(text("SELECT session_user")).scalar()
     except SqlDatabaseError as error:
         message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise DatabaseRefused(f"Cannot open the team database: {message}") from error

@@ -87,6 +87,13 @@ class MenuBuilding(QMainWindow):
         )
         account_menu.addSeparator()
         self._action(account_menu, "Our &team and offerings…", self.show_roster)
+        # Team databases: who may see or change this account (enabled for its owners).
+        self.access_action = self._action(
+            account_menu,
+            "A&ccess…",
+            lambda: import_module("keyplan.ui.access.access_dialog").show_access(self),
+        )
+        self.access_action.setEnabled(False)
         # Forgetting a person at their request (issue 19): its module loads when first used.
         person_menu = self.menuBar().addMenu("&Person")
         self._writing(self._action(person_menu, "&Forget…", self._forget_person))
@@ -140,6 +147,17 @@ class MenuBuilding(QMainWindow):
         self._action(file_menu, "&Back up now…", later("safety.backup_actions", "back_up_now"))
         restore = later("safety.backup_actions", "restore_from_backup")
         self._writing(self._action(file_menu, "Res&tore from backup…", restore))
+        cipher = "cipher.actions"  # encryption at rest (issue 19)
+        self._writing(
+            self._action(
+                file_menu, "Encr&ypt this database…", later(cipher, "encrypt_this_database")
+            )
+        )
+        self._writing(
+            self._action(
+                file_menu, "Decr&ypt this database…", later(cipher, "decrypt_this_database")
+            )
+        )
 
     def _writing(self, action: QAction) -> QAction:
         """An action that changes the database: disabled while the database is read-only."""
