@@ -1,0 +1,309 @@
+"""The org-chart layout of a chart being edited: each run redoes only what an edit touched.
+
+``IncrementalOrgChart.layout(cards)`` returns exactly what ``layout_org_chart(cards)`` returns,
+to the last bit. When the cards differ from the last run only in managers and hand-placed
+positions (the same people in the same order, the same sizes), it keeps the forest, the stacks
+and the tidy tree's work, and redoes:
+
+- for a new manager: the forest around the moved card, the stacks of the managers involved and
+  the tidy tree's first walk from those managers up to their roots (``TidyTree``'s journals);
+  then the second walk, which is linear but cheap;
+- the boxes and the reporting lines of the cards that moved, and of no others;
+- for a hand placement alone: that card's box and its lines.
+
+Anything else (people added, removed, reordered or resized, a damaged chart with cycles, a
+change of the number of rows) is laid out afresh.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+
+from keyplan.domain.layout.forest import NO_PARENT, Forest, build_forest
+from keyplan.domain.layout.model import (
+    DEFAULT_OPTIONS,
+    Box,
+    CardSpec,
+    Connector,
+    LayoutOptions,
+    OrgChartLayout,
+    bounds_of,
+)
+from keyplan.domain.layout.org_chart import (
+    build_layout_tree,
+    card_centre,
+    connector,
+    row_tops,
+    stack_chain,
+    stacked_sides,
+)
+from keyplan.domain.layout.stacking import LeafStack, leaf_stack, plan_leaf_stacks
+from keyplan.domain.layout.tidy_tree import TidyTree
+
+_EMPTY = OrgChartLayout(boxes={}, connectors=(), bounds=Box(0.0, 0.0, 0.0, 0.0))
+
+
+class IncrementalOrgChart:
+    """The layout of one chart across its edits.
+
+    Attributes:
+        moved: after each ``layout``, the ids of the cards whose box changed, or None when
+            the chart was laid out afresh (every card may have moved).
+        redrawn: the ids of the reports whose reporting line changed (added, moved or gone),
+            or None when laid out afresh.
+    """
+
+    def __init__(self, options: LayoutOptions = DEFAULT_OPTIONS) -> None:
+        self.options = options
+        self.moved: set[int] | None = None
+        self.redrawn: set[int] | None = None
+        self._cards: list[CardSpec] = []
+        self._result = _EMPTY
+
+    def layout(self, cards: Sequence[CardSpec]) -> OrgChartLayout:
+        """Lays out the cards as ``layout_org_chart`` does, reusing the last run's work."""
+        cards = list(cards)
+        changed = self._changed(cards)
+        if changed is None:
+            return self._afresh(cards)
+        if not changed:
+            self._cards, self.moved, self.redrawn = cards, set(), set()
+            return self._result
+        old = self._cards
+        reparented = [i for i in changed if cards[i].manager_id != old[i].manager_id]
+        self._cards = cards
+        touched = set(changed)
+        if reparented:
+            moved_subtrees = self._reparent(reparented)
+            if moved_subtrees is None:
+                return self._afresh(cards)
+            touched |= moved_subtrees
+        return self._finish(touched)
+
+    # ---- afresh -------------------------------------------------------------------------
+
+    def _changed(self, cards: list[CardSpec]) -> list[int] | None:
+        """The positions of the cards that changed, or None when only a fresh run will do."""
+        old = self._cards
+        if len(cards) != len(old) or not cards or self._damaged:
+            return None
+        changed = []
+        for i, (before, after) in enumerate(zip(old, cards, strict=True)):
+            if before is after or before == after:
+                continue
+            if (before.id, before.width, before.height) != (after.id, after.width, after.height):
+                return None
+            changed.append(i)
+        return changed
+
+    def _afresh(self, cards: list[CardSpec]) -> OrgChartLayout:
+        self.moved = self.redrawn = None
+        self._cards = cards
+        if not cards:
+            self._damaged = False
+            self._result = _EMPTY
+            return _EMPTY
+        options = self.options
+        self._position = {card.id: i for i, card in enumerate(cards)}
+        forest = build_forest(cards)
+        self._forest = forest
+        self._damaged = any(
+            (cards[i].manager_id is not None and cards[i].manager_id in self._position)
+            != (forest.parent[i] != NO_PARENT)
+            for i in range(len(cards))
+        )
+        self._uniform = len({card.height for card in cards}) == 1
+        self._stacks = plan_leaf_stacks(cards, forest, options)
+        self._tops = row_tops(cards, forest.depth, options.level_gap)
+        self._row_sizes = [0] * len(self._tops)
+        for row in forest.depth:
+            self._row_sizes[row] += 1
+        tree = build_layout_tree(cards, forest, self._stacks, self._tops, options)
+        self._tree = TidyTree(
+            tree.children, tree.left_extent, tree.right_extent, options.sibling_gap, journal=True
+        )
+        self._tree.first_walk(forest.roots)
+        self._boxes: list[Box] = [Box(0.0, 0.0, 0.0, 0.0)] * len(cards)
+        self._lines: list[Connector | None] = [None] * len(cards)
+        self._finish(set(range(len(cards))))
+        self.moved = self.redrawn = None
+        return self._result
+
+    # ---- a new manager ------------------------------------------------------------------
+
+    def _reparent(self, reparented: list[int]) -> set[int] | None:
+        """Moves cards to their new managers in the forest, the stacks and the tidy tree.
+
+        Returns:
+            The positions of every card in the moved subtrees, or None when only a fresh run
+            will do (a cycle, a card of another height changing rows, a row more or less).
+        """
+        cards, forest, position = self._cards, self._forest, self._position
+        parent, children, depth = forest.parent, forest.children, forest.depth
+        old_parents = {i: parent[i] for i in reparented}
+        for i in reparented:
+            manager_id = cards[i].manager_id
+            parent[i] = NO_PARENT if manager_id is None else position.get(manager_id, NO_PARENT)
+        if any(_in_cycle(i, parent) for i in reparented):
+            return None
+        managers: set[int] = set()
+        for i in reparented:
+            for manager in (old_parents[i], parent[i]):
+                if manager != NO_PARENT:
+                    managers.add(manager)
+                    children[manager] = [c for c in children[manager] if parent[c] == manager]
+            if parent[i] != NO_PARENT and i not in children[parent[i]]:
+                bisect.insort(children[parent[i]], i)
+        forest.roots[:] = [i for i in range(len(cards)) if parent[i] == NO_PARENT]
+        subtrees = self._new_depths(reparented)
+        if subtrees is None:
+            return None
+        restacked = self._restack(managers, subtrees)
+        return subtrees | restacked
+
+    def _new_depths(self, reparented: list[int]) -> set[int] | None:
+        """Re-counts the depth of every card under the moved ones; None if the rows change."""
+        forest, rows = self._forest, self._row_sizes
+        depth, children, parent = forest.depth, forest.children, forest.parent
+        subtrees: set[int] = set()
+        for top in reparented:
+            nodes = _subtree(top, children)
+            subtrees.update(nodes)
+            shift = (depth[parent[top]] + 1 if parent[top] != NO_PARENT else 0) - depth[top]
+            if not shift:
+                continue
+            if not self._uniform:
+                return None  # a taller card in another row would move every row below
+            for node in nodes:
+                rows[depth[node]] -= 1
+                depth[node] += shift
+                if depth[node] >= len(rows):
+                    return None
+                rows[depth[node]] += 1
+        if not rows[-1]:
+            return None  # the bottom row emptied: rows and stacks' placeholders change
+        return subtrees
+
+    def _restack(self, managers: set[int], subtrees: set[int]) -> set[int]:
+        """Plans the stacks of the managers involved again, and gives the tidy tree their new
+        children: the card's own reports, or a new chain of stack nodes."""
+        forest, tree, cards, options = self._forest, self._tree, self._cards, self.options
+        children, parent = forest.children, forest.parent
+        candidates = set(managers)
+        candidates.update(parent[m] for m in managers if parent[m] != NO_PARENT)
+        candidates.update(m for m in self._stacks if m in subtrees)  # their rows changed
+        changes: dict[int, list[int]] = {}
+        for manager in candidates:
+            old = self._stacks.pop(manager, None)
+            new = leaf_stack(manager, cards, children, options)
+            if new is not None:
+                self._stacks[manager] = new
+            if manager not in managers and new == old and manager not in subtrees:
+                continue
+            if new is None:
+                changes[manager] = list(children[manager])
+                continue
+            chain = stack_chain(new, forest.depth[manager], self._tops, options, tree.add_node)
+            changes[manager] = [chain[0]]
+            for upper, lower in zip(chain, chain[1:]):
+                changes[upper] = [lower]
+            changes[chain[-1]] = []
+        tree.replace_children(changes)
+        return candidates
+
+    # ---- boxes and lines ----------------------------------------------------------------
+
+    def _finish(self, touched: set[int]) -> OrgChartLayout:
+        """Second walk, then new boxes and lines where they changed; ``touched`` cards are
+        redone whatever their x (their row, manager or hand position changed)."""
+        cards, forest, options = self._cards, self._forest, self.options
+        x = self._tree.positions(forest.roots, options.root_gap)
+        spines = {m: card_centre(x[m], cards[m].width) for m in self._stacks}
+        moved = self._place_boxes(x, spines)
+        self.moved = {cards[i].id for i in moved}
+        self.redrawn = self._redraw_lines(moved | touched, spines)
+        boxes = self._boxes
+        self._result = OrgChartLayout(
+            boxes=dict(zip(self._position, boxes, strict=True)),
+            connectors=tuple(line for line in self._lines if line is not None),
+            bounds=bounds_of(boxes),
+        )
+        return self._result
+
+    def _place_boxes(self, x: list[float], spines: dict[int, float]) -> set[int]:
+        """Puts each card where ``boxes_of`` would; returns the positions whose box changed."""
+        cards, boxes, tops, depth = self._cards, self._boxes, self._tops, self._forest.depth
+        moved: set[int] = set()
+        stacked: set[int] = set()
+        for manager, stack in self._stacks.items():
+            stacked.update(stack.leaves)
+            spine_x, top = spines[manager], tops[depth[manager] + 1]
+            for leaf, (dx, dy) in zip(stack.leaves, stack.offsets, strict=True):
+                if cards[leaf].manual_position is None:
+                    _put(leaf, cards[leaf], spine_x + dx, top + dy, boxes, moved)
+        for i, card in enumerate(cards):
+            manual = card.manual_position
+            if manual is not None:
+                _put(i, card, manual[0], manual[1], boxes, moved)
+            elif i not in stacked:
+                _put(i, card, x[i] - card.width / 2, tops[depth[i]], boxes, moved)
+        return moved
+
+    def _redraw_lines(self, moved: set[int], spines: dict[int, float]) -> set[int]:
+        """Draws the reporting lines of and under these cards again; returns the ids of the
+        reports whose line changed."""
+        cards, forest, lines = self._cards, self._forest, self._lines
+        redo = set(moved)
+        for i in moved:
+            redo.update(forest.children[i])
+        side = stacked_sides(self._stacks)
+        redrawn: set[int] = set()
+        for report in redo:
+            manager = forest.parent[report]
+            line = None
+            if manager != NO_PARENT:
+                line = connector(
+                    report,
+                    manager,
+                    cards,
+                    forest.depth,
+                    side,
+                    spines,
+                    self._boxes,
+                    self._tops,
+                    self.options,
+                )
+            if line != lines[report]:
+                lines[report] = line
+                redrawn.add(cards[report].id)
+        return redrawn
+
+    _damaged = False
+    _forest: Forest
+    _stacks: dict[int, LeafStack]
+
+
+def _put(i: int, card: CardSpec, left: float, top: float, boxes: list[Box], moved: set[int]) -> None:
+    box = boxes[i]
+    if box.x != left or box.y != top or box.width != card.width or box.height != card.height:
+        boxes[i] = Box(left, top, card.width, card.height)
+        moved.add(i)
+
+
+def _in_cycle(start: int, parent: list[int]) -> bool:
+    node, steps = parent[start], 0
+    while node != NO_PARENT and steps <= len(parent):
+        if node == start:
+            return True
+        node, steps = parent[node], steps + 1
+    return False
+
+
+def _subtree(top: int, children: list[list[int]]) -> list[int]:
+    found, stack = [], [top]
+    while stack:
+        node = stack.pop()
+        found.append(node)
+        stack.extend(children[node])
+    return found
