@@ -18,6 +18,7 @@ change of the number of rows) is laid out afresh.
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections.abc import Sequence
 
 from keyplan.domain.layout.forest import NO_PARENT, Forest, build_forest
@@ -140,7 +141,7 @@ class IncrementalOrgChart:
             will do (a cycle, a card of another height changing rows, a row more or less).
         """
         cards, forest, position = self._cards, self._forest, self._position
-        parent, children, depth = forest.parent, forest.children, forest.depth
+        parent, children = forest.parent, forest.children
         old_parents = {i: parent[i] for i in reparented}
         for i in reparented:
             manager_id = cards[i].manager_id
@@ -206,7 +207,7 @@ class IncrementalOrgChart:
                 continue
             chain = stack_chain(new, forest.depth[manager], self._tops, options, tree.add_node)
             changes[manager] = [chain[0]]
-            for upper, lower in zip(chain, chain[1:]):
+            for upper, lower in itertools.pairwise(chain):
                 changes[upper] = [lower]
             changes[chain[-1]] = []
         tree.replace_children(changes)
@@ -284,7 +285,9 @@ class IncrementalOrgChart:
     _stacks: dict[int, LeafStack]
 
 
-def _put(i: int, card: CardSpec, left: float, top: float, boxes: list[Box], moved: set[int]) -> None:
+def _put(
+    i: int, card: CardSpec, left: float, top: float, boxes: list[Box], moved: set[int]
+) -> None:
     box = boxes[i]
     if box.x != left or box.y != top or box.width != card.width or box.height != card.height:
         boxes[i] = Box(left, top, card.width, card.height)

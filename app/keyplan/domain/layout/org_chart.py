@@ -18,6 +18,7 @@ so moving one card by hand never reshuffles the rest of the chart.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -132,7 +133,7 @@ def build_layout_tree(
     for manager, stack in stacks.items():
         chain = stack_chain(stack, forest.depth[manager], tops, options, add_node)
         children[manager] = [chain[0]]
-        for upper, lower in zip(chain, chain[1:]):
+        for upper, lower in itertools.pairwise(chain):
             children[upper] = [lower]
     return LayoutTree(children=children, left_extent=left_extent, right_extent=right_extent)
 

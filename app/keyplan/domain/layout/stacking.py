@@ -70,7 +70,10 @@ def plan_leaf_stacks(
 
 
 def leaf_stack(
-    manager: int, cards: Sequence[CardSpec], children: Sequence[Sequence[int]], options: LayoutOptions
+    manager: int,
+    cards: Sequence[CardSpec],
+    children: Sequence[Sequence[int]],
+    options: LayoutOptions,
 ) -> LeafStack | None:
     """One manager's stack, or None when their reports stay in a row (see the module).
 

@@ -19,6 +19,7 @@ the algorithm, and it assumes that every node occupies exactly its own level.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 _NONE = -1
@@ -46,7 +47,9 @@ def place_forest(
         The anchor x of every node reachable from the roots (0.0 for the others). The leftmost
         extent of the first tree is at x = 0.
     """
-    tree = TidyTree(list(children), list(left_extent), list(right_extent), sibling_gap)
+    tree = TidyTree(
+        [list(kids) for kids in children], list(left_extent), list(right_extent), sibling_gap
+    )
     tree.first_walk(roots)
     return tree.positions(roots, root_gap)
 
@@ -122,18 +125,11 @@ class TidyTree:
         self.children.append([])
         self.left_extent.append(left)
         self.right_extent.append(right)
-        for values, blank in (
-            (self.parent, _NONE),
-            (self.number, 0),
-            (self.prelim, 0.0),
-            (self.mod, 0.0),
-            (self.shift, 0.0),
-            (self.change, 0.0),
-            (self.thread, _NONE),
-            (self.midpoint, 0.0),
-            (self.x, 0.0),
-        ):
-            values.append(blank)  # type: ignore[attr-defined]
+        for ints in (self.parent, self.thread):
+            ints.append(_NONE)
+        self.number.append(0)
+        for floats in (self.prelim, self.mod, self.shift, self.change, self.midpoint, self.x):
+            floats.append(0.0)
         self.ancestor.append(node)
         if self.journals is not None:
             self.journals.append(None)
@@ -244,7 +240,7 @@ class TidyTree:
         prelim, mod, midpoint, children = self.prelim, self.mod, self.midpoint, self.children
         default_ancestor = kids[0]
         prelim[default_ancestor] = midpoint[default_ancestor] if children[default_ancestor] else 0.0
-        for left, w in zip(kids, kids[1:]):
+        for left, w in itertools.pairwise(kids):
             prelim[w] = prelim[left] + self._distance(left, w)
             if children[w]:
                 mod[w] = prelim[w] - midpoint[w]

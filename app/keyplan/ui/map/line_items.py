@@ -1,8 +1,9 @@
 """The lines of the map: reporting lines (one item for all of them) and influence arrows.
 
 All reporting lines are drawn by one item, in vertical strips: a re-layout of thousands of cards
-then rebuilds the paths of the strips whose lines changed instead of moving thousands of items. While cards are dragged, the lines touching
-them are drawn straight to where the cards are now, until the drop re-runs the layout.
+then rebuilds the paths of the strips whose lines changed instead of moving thousands of items.
+While cards are dragged, the lines touching them are drawn straight to where the cards are now,
+until the drop re-runs the layout.
 """
 
 from __future__ import annotations
