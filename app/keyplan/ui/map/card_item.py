@@ -46,6 +46,9 @@ class CardItem(QGraphicsItem):
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1.0)
+        # A card's face is text, badges and dots: painted once into a pixmap per zoom, then a
+        # re-parent that moves hundreds of cards only blits them where they now stand.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.drop_state = DropState.NONE
         self.highlighted = False  # a decision maker while that filter is on
         self.dimmed = False
