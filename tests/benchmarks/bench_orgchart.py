@@ -13,8 +13,8 @@ Prints figures; asserts nothing. Targets (BENCHMARKS.md):
 
 The account is the umbrella family of ``create_synthetic_portfolio(people=3636)``: exactly
 2,000 people across the umbrella and its affiliates. Name parts to run only some of them:
-``bench_orgchart.py build reparent nudge line export``; ``--family 5000`` sizes the umbrella family instead
-(the export target of BENCHMARKS.md is for one 5,000-person account).
+``bench_orgchart.py build reparent nudge line export``; ``--family 5000`` sizes the umbrella
+family instead (the export target of BENCHMARKS.md is for one 5,000-person account).
 """
 
 from __future__ import annotations

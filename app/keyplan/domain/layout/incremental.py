@@ -116,6 +116,7 @@ class IncrementalOrgChart:
         )
         self._uniform = len({card.height for card in cards}) == 1
         self._stacks = plan_leaf_stacks(cards, forest, options)
+        self._sides = stacked_sides(self._stacks)
         self._tops = row_tops(cards, forest.depth, options.level_gap)
         self._row_sizes = [0] * len(self._tops)
         for row in forest.depth:
@@ -211,6 +212,7 @@ class IncrementalOrgChart:
                 changes[upper] = [lower]
             changes[chain[-1]] = []
         tree.replace_children(changes)
+        self._sides = stacked_sides(self._stacks)
         return candidates
 
     # ---- boxes and lines ----------------------------------------------------------------
@@ -258,7 +260,7 @@ class IncrementalOrgChart:
         redo = set(moved)
         for i in moved:
             redo.update(forest.children[i])
-        side = stacked_sides(self._stacks)
+        side = self._sides
         redrawn: set[int] = set()
         for report in redo:
             manager = forest.parent[report]
@@ -283,6 +285,7 @@ class IncrementalOrgChart:
     _damaged = False
     _forest: Forest
     _stacks: dict[int, LeafStack]
+    _sides: dict[int, bool]
 
 
 def _put(

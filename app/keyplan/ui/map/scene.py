@@ -9,7 +9,9 @@ person added or deleted, or another account shown, rebuilds the scene.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -34,6 +36,23 @@ BACKGROUND = QColor("#fbfbfa")
 
 # Fields whose change can move cards: the reporting line, and what orders siblings or filters.
 _LAYOUT_FIELDS = {"reports_to_id", "level", "full_name", "has_left", "department"}
+
+
+@contextmanager
+def _without_collector_pauses() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector while the map is built or re-laid out.
+
+    Both make thousands of objects that live on (cards, boxes, lines); meanwhile the collector
+    would run full passes over the whole heap, finding nothing to free, in the middle of the
+    frame. It runs again as usual right after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class MapScene(QGraphicsScene):
@@ -96,6 +115,10 @@ class MapScene(QGraphicsScene):
 
     def reload(self) -> None:
         """Read the whole map from the store and build every item again."""
+        with _without_collector_pauses():
+            self._reload()
+
+    def _reload(self) -> None:
         self.clearSelection()
         for item in [*self.cards.values(), *self.arrows.values()]:
             self.removeItem(item)
@@ -130,6 +153,10 @@ class MapScene(QGraphicsScene):
 
     def relayout(self, *, keep_views: bool = True) -> None:
         """Run the layout over the shown people and move the cards to where it says."""
+        with _without_collector_pauses():
+            self._relayout(keep_views=keep_views)
+
+    def _relayout(self, *, keep_views: bool) -> None:
         specs = self.layout_input.specs(self.people, self.filters)
         self.chart = self.layout_engine.layout(specs)
         changed = self.layout_engine.moved
