@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from keyplan.domain.layout.forest import NO_PARENT, Forest, build_forest
 from keyplan.domain.layout.model import (
@@ -75,12 +75,12 @@ class IncrementalOrgChart:
         reparented = [i for i in changed if cards[i].manager_id != old[i].manager_id]
         self._cards = cards
         touched = set(changed)
-        if reparented:
-            moved_subtrees = self._reparent(reparented)
-            if moved_subtrees is None:
-                return self._afresh(cards)
-            touched |= moved_subtrees
-        return self._finish(touched)
+        if not reparented:  # hand placements alone: the tidy tree and every other card stay
+            return self._finish(touched, only_touched=True)
+        moved_subtrees = self._reparent(reparented)
+        if moved_subtrees is None:
+            return self._afresh(cards)
+        return self._finish(touched | moved_subtrees)
 
     # ---- afresh -------------------------------------------------------------------------
 
@@ -116,7 +116,7 @@ class IncrementalOrgChart:
         )
         self._uniform = len({card.height for card in cards}) == 1
         self._stacks = plan_leaf_stacks(cards, forest, options)
-        self._sides = stacked_sides(self._stacks)
+        self._note_stacks()
         self._tops = row_tops(cards, forest.depth, options.level_gap)
         self._row_sizes = [0] * len(self._tops)
         for row in forest.depth:
@@ -128,7 +128,7 @@ class IncrementalOrgChart:
         self._tree.first_walk(forest.roots)
         self._boxes: list[Box] = [Box(0.0, 0.0, 0.0, 0.0)] * len(cards)
         self._lines: list[Connector | None] = [None] * len(cards)
-        self._finish(set(range(len(cards))))
+        self._finish(set(range(len(cards))), only_touched=False)
         self.moved = self.redrawn = None
         return self._result
 
@@ -212,18 +212,34 @@ class IncrementalOrgChart:
                 changes[upper] = [lower]
             changes[chain[-1]] = []
         tree.replace_children(changes)
-        self._sides = stacked_sides(self._stacks)
+        self._note_stacks()
         return candidates
+
+    def _note_stacks(self) -> None:
+        """Each stacked leaf's side of the spine, manager and offset, looked up per card."""
+        self._sides = stacked_sides(self._stacks)
+        self._stacked = {
+            leaf: (manager, offset)
+            for manager, stack in self._stacks.items()
+            for leaf, offset in zip(stack.leaves, stack.offsets, strict=True)
+        }
 
     # ---- boxes and lines ----------------------------------------------------------------
 
-    def _finish(self, touched: set[int]) -> OrgChartLayout:
+    def _finish(self, touched: set[int], *, only_touched: bool = False) -> OrgChartLayout:
         """Second walk, then new boxes and lines where they changed; ``touched`` cards are
-        redone whatever their x (their row, manager or hand position changed)."""
+        redone whatever their x (their row, manager or hand position changed). With
+        ``only_touched`` nobody else can have moved: no second walk, and only they are placed.
+        """
         cards, forest, options = self._cards, self._forest, self.options
-        x = self._tree.positions(forest.roots, options.root_gap)
-        spines = {m: card_centre(x[m], cards[m].width) for m in self._stacks}
-        moved = self._place_boxes(x, spines)
+        if only_touched:
+            x = self._tree.x
+            spines = self._spines
+            moved = self._place_boxes(x, spines, touched)
+        else:
+            x = self._tree.positions(forest.roots, options.root_gap)
+            spines = self._spines = {m: card_centre(x[m], cards[m].width) for m in self._stacks}
+            moved = self._place_boxes(x, spines, range(len(cards)))
         self.moved = {cards[i].id for i in moved}
         self.redrawn = self._redraw_lines(moved | touched, spines)
         boxes = self._boxes
@@ -234,22 +250,23 @@ class IncrementalOrgChart:
         )
         return self._result
 
-    def _place_boxes(self, x: list[float], spines: dict[int, float]) -> set[int]:
-        """Puts each card where ``boxes_of`` would; returns the positions whose box changed."""
+    def _place_boxes(
+        self, x: list[float], spines: dict[int, float], which: Iterable[int]
+    ) -> set[int]:
+        """Puts these cards where ``boxes_of`` would; returns the positions whose box changed."""
         cards, boxes, tops, depth = self._cards, self._boxes, self._tops, self._forest.depth
+        stacked = self._stacked
         moved: set[int] = set()
-        stacked: set[int] = set()
-        for manager, stack in self._stacks.items():
-            stacked.update(stack.leaves)
-            spine_x, top = spines[manager], tops[depth[manager] + 1]
-            for leaf, (dx, dy) in zip(stack.leaves, stack.offsets, strict=True):
-                if cards[leaf].manual_position is None:
-                    _put(leaf, cards[leaf], spine_x + dx, top + dy, boxes, moved)
-        for i, card in enumerate(cards):
+        for i in which:
+            card = cards[i]
             manual = card.manual_position
             if manual is not None:
                 _put(i, card, manual[0], manual[1], boxes, moved)
-            elif i not in stacked:
+            elif i in stacked:
+                manager, (dx, dy) = stacked[i]
+                top = tops[depth[manager] + 1]
+                _put(i, card, spines[manager] + dx, top + dy, boxes, moved)
+            else:
                 _put(i, card, x[i] - card.width / 2, tops[depth[i]], boxes, moved)
         return moved
 
@@ -286,6 +303,8 @@ class IncrementalOrgChart:
     _forest: Forest
     _stacks: dict[int, LeafStack]
     _sides: dict[int, bool]
+    _stacked: dict[int, tuple[int, tuple[float, float]]]
+    _spines: dict[int, float]
 
 
 def _put(
