@@ -33,7 +33,8 @@ def biggest_family(db: Database) -> int:
 
 
 def picture(scene: MapScene) -> dict[str, object]:
-    """Everything a user sees of the layout: card corners, reporting lines, arrow paths."""
+    """Everything a user sees of the layout: card corners, reporting lines, arrow paths, and
+    the people the cards show."""
     arrows = {}
     for line_id, arrow in scene.arrows.items():
         path = arrow._path
@@ -52,6 +53,7 @@ def picture(scene: MapScene) -> dict[str, object]:
         ),
         "arrows": arrows,
         "dotted": scene.dotted.line_count(),
+        "people": dict(scene.people),  # what each card shows and where it hangs
     }
 
 

@@ -29,7 +29,8 @@ from keyplan.domain.layout.model import (
     Connector,
     LayoutOptions,
     OrgChartLayout,
-    bounds_of,
+    box_between,
+    edges_of,
 )
 from keyplan.domain.layout.org_chart import (
     build_layout_tree,
@@ -128,7 +129,7 @@ class IncrementalOrgChart:
         self._tree.first_walk(forest.roots)
         self._boxes: list[Box] = [Box(0.0, 0.0, 0.0, 0.0)] * len(cards)
         self._lines: list[Connector | None] = [None] * len(cards)
-        self._finish(set(range(len(cards))), only_touched=False)
+        self._finish(set(range(len(cards))), afresh=True)
         self.moved = self.redrawn = None
         return self._result
 
@@ -226,7 +227,9 @@ class IncrementalOrgChart:
 
     # ---- boxes and lines ----------------------------------------------------------------
 
-    def _finish(self, touched: set[int], *, only_touched: bool = False) -> OrgChartLayout:
+    def _finish(
+        self, touched: set[int], *, only_touched: bool = False, afresh: bool = False
+    ) -> OrgChartLayout:
         """Second walk, then new boxes and lines where they changed; ``touched`` cards are
         redone whatever their x (their row, manager or hand position changed). With
         ``only_touched`` nobody else can have moved: no second walk, and only they are placed.
@@ -241,22 +244,44 @@ class IncrementalOrgChart:
             spines = self._spines = {m: card_centre(x[m], cards[m].width) for m in self._stacks}
             moved = self._place_boxes(x, spines, range(len(cards)))
         self.moved = {cards[i].id for i in moved}
-        self.redrawn = self._redraw_lines(moved | touched, spines)
+        self.redrawn = self._redraw_lines(moved.keys() | touched, spines)
         boxes = self._boxes
         self._result = OrgChartLayout(
             boxes=dict(zip(self._position, boxes, strict=True)),
             connectors=tuple(line for line in self._lines if line is not None),
-            bounds=bounds_of(boxes),
+            bounds=self._bounds(moved, afresh=afresh),
         )
         return self._result
 
+    def _bounds(self, moved: dict[int, Box], *, afresh: bool) -> Box:
+        """``bounds_of`` the boxes, from the last bounds when no moved card was on their edge
+        (then the bounds can only grow, to hold where the moved cards are now)."""
+        if afresh:
+            self._edges = edges_of(self._boxes)
+            return box_between(*self._edges)
+        left, top, right, bottom = self._edges
+        if any(
+            box.x <= left or box.y <= top or box.right >= right or box.bottom >= bottom
+            for box in moved.values()
+        ):
+            left, top, right, bottom = edges_of(self._boxes)
+        else:
+            boxes = self._boxes
+            for i in moved:
+                box = boxes[i]
+                left, top = min(left, box.x), min(top, box.y)
+                right, bottom = max(right, box.right), max(bottom, box.bottom)
+        self._edges = (left, top, right, bottom)
+        return box_between(left, top, right, bottom)
+
     def _place_boxes(
         self, x: list[float], spines: dict[int, float], which: Iterable[int]
-    ) -> set[int]:
-        """Puts these cards where ``boxes_of`` would; returns the positions whose box changed."""
+    ) -> dict[int, Box]:
+        """Puts these cards where ``boxes_of`` would; returns the positions whose box changed,
+        with their box from before."""
         cards, boxes, tops, depth = self._cards, self._boxes, self._tops, self._forest.depth
         stacked = self._stacked
-        moved: set[int] = set()
+        moved: dict[int, Box] = {}
         for i in which:
             card = cards[i]
             manual = card.manual_position
@@ -305,15 +330,16 @@ class IncrementalOrgChart:
     _sides: dict[int, bool]
     _stacked: dict[int, tuple[int, tuple[float, float]]]
     _spines: dict[int, float]
+    _edges: tuple[float, float, float, float]
 
 
 def _put(
-    i: int, card: CardSpec, left: float, top: float, boxes: list[Box], moved: set[int]
+    i: int, card: CardSpec, left: float, top: float, boxes: list[Box], moved: dict[int, Box]
 ) -> None:
     box = boxes[i]
     if box.x != left or box.y != top or box.width != card.width or box.height != card.height:
         boxes[i] = Box(left, top, card.width, card.height)
-        moved.add(i)
+        moved.setdefault(i, box)
 
 
 def _in_cycle(start: int, parent: list[int]) -> bool:

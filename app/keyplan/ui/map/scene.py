@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
@@ -368,6 +369,10 @@ class MapScene(QGraphicsScene):
     def _on_person_changed(self, person_id: int, field: str) -> None:
         if person_id not in self.people or field == "manager":
             return
+        if field == "reports_to_id":  # a re-parent: the card itself looks the same
+            self._refresh_placements([person_id])
+            self.relayout()
+            return
         self._refresh_people([person_id], reorder=field in ("full_name", "level"))
         if field == "full_name":
             self._build_arrows()  # their tooltips name both people
@@ -379,8 +384,20 @@ class MapScene(QGraphicsScene):
     def _on_positions_changed(self, person_ids: list[int]) -> None:
         shown = [pid for pid in person_ids if pid in self.people]
         if shown:
-            self._refresh_people(shown)
+            self._refresh_placements(shown)
             self.relayout()
+
+    def _refresh_placements(self, person_ids: list[int]) -> None:
+        """Read again only where these cards hang and stand (their manager and hand position);
+        their faces show neither, so they are not painted again."""
+        self.layout_input.changed(person_ids, reorder=False)
+        placements = self.document.map_editor.map_placements(person_ids)
+        for person_id, (manager_id, position) in placements.items():
+            person = replace(
+                self.people[person_id], reports_to_id=manager_id, map_position=position
+            )
+            self.people[person_id] = person
+            self.cards[person_id].person = person
 
     def _refresh_people(self, person_ids: list[int], *, reorder: bool = False) -> None:
         self.layout_input.changed(person_ids, reorder=reorder)
