@@ -41,11 +41,12 @@ _LAYOUT_FIELDS = {"reports_to_id", "level", "full_name", "has_left", "department
 
 @contextmanager
 def _without_collector_pauses() -> Iterator[None]:
-    """Hold Python's cyclic garbage collector while the map is built or re-laid out.
+    """Hold Python's cyclic garbage collector while the map is re-laid out after an edit.
 
-    Both make thousands of objects that live on (cards, boxes, lines); meanwhile the collector
-    would run full passes over the whole heap, finding nothing to free, in the middle of the
-    frame. It runs again as usual right after.
+    A re-layout makes thousands of boxes and lines; meanwhile the collector would run passes
+    over the whole heap, finding nothing to free, in the middle of the frame. It runs again as
+    usual right after. (Not while a whole map is built: there it must free the last map's
+    items as it goes, or memory peaks.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -116,10 +117,6 @@ class MapScene(QGraphicsScene):
 
     def reload(self) -> None:
         """Read the whole map from the store and build every item again."""
-        with _without_collector_pauses():
-            self._reload()
-
-    def _reload(self) -> None:
         self.clearSelection()
         for item in [*self.cards.values(), *self.arrows.values()]:
             self.removeItem(item)
