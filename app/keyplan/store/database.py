@@ -497,7 +497,7 @@ def _open_server_database(url: str, user_name: str | None = None) -> Database:
         engine = create_engine(
             server_url,
             pool_pre_ping=True,  # a laptop back from sleep finds its connections dead
-            connect_args={"connect_timeout": SERVER_CONNECT_TIMEOUT_S},
+            connect_args=_server_connect_args(url),
         )
         with engine.connect() as connection:
             revision = _server_revision(connection)
@@ -510,6 +510,19 @@ def _open_server_database(url: str, user_name: str | None = None) -> Database:
     if revision != HEAD_REVISION:
         _migrate(database)
     return database
+
+
+def _server_connect_args(url: str) -> dict[str, Any]:
+    """The driver's options; a password the address lacks comes from the system keyring
+    (libpq reads ``~/.pgpass`` by itself)."""
+    from keyplan.store.team.credentials import has_password, password_from_keyring
+
+    arguments: dict[str, Any] = {"connect_timeout": SERVER_CONNECT_TIMEOUT_S}
+    if not has_password(url):
+        password = password_from_keyring(url)
+        if password is not None:
+            arguments["password"] = password
+    return arguments
 
 
 def team_server_url(url: str) -> Any:
