@@ -148,3 +148,27 @@ def test_a_re_parent_moves_only_cards_the_layout_moved(
     moved = scene.layout_engine.moved
     assert moved is not None and leaf in moved  # an incremental run, not a rebuild
     assert {pid for pid, card in scene.cards.items() if card.pos() != before[pid]} <= moved
+
+
+def test_undo_and_redo_of_a_re_parent_are_incremental_too(
+    big_map: tuple[MapScene, PortfolioDocument, int],
+) -> None:
+    scene, document, account_id = big_map
+    leaf = next(
+        p.id
+        for p in scene.people.values()
+        if p.reports_to_id is not None
+        and not any(q.reports_to_id == p.id for q in scene.people.values())
+    )
+    old_manager = scene.people[leaf].reports_to_id
+    root = scene.main_root_id()
+    assert root is not None and root != old_manager
+    document.move_people_under([leaf], root)
+    document.undo_stack.undo()
+    assert scene.people[leaf].reports_to_id == old_manager
+    assert scene.layout_engine.moved is not None and leaf in scene.layout_engine.moved
+    assert picture(scene) == fresh_picture(document, account_id)
+    document.undo_stack.redo()
+    assert scene.people[leaf].reports_to_id == root
+    assert scene.layout_engine.moved is not None and leaf in scene.layout_engine.moved
+    assert picture(scene) == fresh_picture(document, account_id)
