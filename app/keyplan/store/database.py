@@ -71,6 +71,8 @@ class Database:
         self._seen_versions: SeenVersions | None = None
         # Told of each refused save before it is raised (the UI offers a reload).
         self.conflict_observers: list[Callable[[EditConflict], object]] = []
+        # Called by ``close`` first: what keeps a connection of its own to the file closes it.
+        self.close_observers: list[Callable[[], object]] = []
         if engine is not None:
             self._prepare_engine(engine)
 
@@ -202,6 +204,8 @@ class Database:
         return reader
 
     def close(self) -> None:
+        for observer in self.close_observers:
+            observer()
         with self._readers_lock:
             for reader in self._readers:
                 reader.close()
@@ -489,7 +493,7 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
 
 
 def _open_server_database(url: str, user_name: str | None = None) -> Database:
-    from sqlalchemy import create_engine
+    from sqlalchemy import create_engine, text
     from sqlalchemy.exc import DatabaseError as SqlDatabaseError
 
     server_url = team_server_url(url)
@@ -501,6 +505,8 @@ def _open_server_database(url: str, user_name: str | None = None) -> Database:
         )
         with engine.connect() as connection:
             revision = _server_revision(connection)
+            # Who edits is the server's login, not what the environment claims (issue 19).
+            user_name = user_name or connection.execute(text("SELECT session_user")).scalar()
     except SqlDatabaseError as error:
         message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         raise DatabaseRefused(f"Cannot open the team database: {message}") from error
