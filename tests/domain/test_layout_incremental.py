@@ -94,3 +94,20 @@ def test_people_added_or_reordered_are_laid_out_afresh() -> None:
     assert chart.moved is None
     assert chart.layout(cards[:-1]) == layout_org_chart(cards[:-1])
     assert chart.moved is None
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_loose_people_keep_their_grid_under_edits_laid_out_incrementally(seed: int) -> None:
+    rng = random.Random(seed)
+    cards = [dataclasses.replace(card, height=80.0) for card in random_chart(seed, 120)]
+    first = len(cards)
+    cards += [CardSpec(first + n, None, rng.uniform(120, 260), 80.0) for n in range(9)]
+    options = LayoutOptions(stack_threshold=rng.choice([3, 10**9]))
+    chart = IncrementalOrgChart(options)
+    assert chart.layout(cards) == layout_org_chart(cards, options)
+    incremental = 0
+    for _ in range(25):
+        cards = edited(cards, rng)
+        assert chart.layout(cards) == layout_org_chart(cards, options)
+        incremental += chart.moved is not None
+    assert incremental >= 3  # most edits are laid out incrementally, the grid included

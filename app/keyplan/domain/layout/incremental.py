@@ -12,7 +12,8 @@ and the tidy tree's work, and redoes:
 - for a hand placement alone: that card's box and its lines.
 
 Anything else (people added, removed, reordered or resized, a damaged chart with cycles, a
-change of the number of rows) is laid out afresh.
+change of the number of rows) is laid out afresh. People set out in a grid (``loose_cards``) are
+placed again after every edit that moves anything else: the grid sits under the other cards.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from keyplan.domain.layout.forest import NO_PARENT, Forest, build_forest
+from keyplan.domain.layout.loose_cards import loose_cards, place_in_grid
 from keyplan.domain.layout.model import (
     DEFAULT_OPTIONS,
     Box,
@@ -240,9 +242,14 @@ class IncrementalOrgChart:
             spines = self._spines
             moved = self._place_boxes(x, spines, touched)
         else:
-            x = self._tree.positions(forest.roots, options.root_gap)
+            loose = loose_cards(cards, forest, options)
+            self._loose = frozenset(loose)
+            roots = [root for root in forest.roots if root not in self._loose]
+            x = self._tree.positions(roots, options.root_gap)
             spines = self._spines = {m: card_centre(x[m], cards[m].width) for m in self._stacks}
+            self._grid = {}  # the loose cards wait for ``_place_grid``
             moved = self._place_boxes(x, spines, range(len(cards)))
+            self._place_grid(loose, x, spines, moved)
         self.moved = {cards[i].id for i in moved}
         self.redrawn = self._redraw_lines(moved.keys() | touched, spines)
         boxes = self._boxes
@@ -282,11 +289,15 @@ class IncrementalOrgChart:
         cards, boxes, tops, depth = self._cards, self._boxes, self._tops, self._forest.depth
         stacked = self._stacked
         moved: dict[int, Box] = {}
+        loose, grid = self._loose, self._grid
         for i in which:
             card = cards[i]
             manual = card.manual_position
             if manual is not None:
                 _put(i, card, manual[0], manual[1], boxes, moved)
+            elif i in loose:
+                if i in grid:  # else placed by ``_place_grid`` next
+                    _put(i, card, grid[i].x, grid[i].y, boxes, moved)
             elif i in stacked:
                 manager, (dx, dy) = stacked[i]
                 top = tops[depth[manager] + 1]
@@ -294,6 +305,33 @@ class IncrementalOrgChart:
             else:
                 _put(i, card, x[i] - card.width / 2, tops[depth[i]], boxes, moved)
         return moved
+
+    def _place_grid(
+        self, loose: list[int], x: list[float], spines: dict[int, float], moved: dict[int, Box]
+    ) -> None:
+        """Sets the loose cards in their grid as ``boxes_of`` does: under every other card as
+        the layout put it (hand-placed ones where they would be without the hand)."""
+        self._grid = {}
+        if not loose:
+            return
+        cards, boxes = self._cards, self._boxes
+        laid_out = list(boxes)
+        for i, card in enumerate(cards):
+            if card.manual_position is not None and i not in self._loose:
+                laid_out[i] = self._laid_out_box(i, x, spines)
+        place_in_grid(laid_out, loose, cards, self.options)
+        self._grid = {i: laid_out[i] for i in loose}
+        for i in loose:
+            if cards[i].manual_position is None:
+                _put(i, cards[i], laid_out[i].x, laid_out[i].y, boxes, moved)
+
+    def _laid_out_box(self, i: int, x: list[float], spines: dict[int, float]) -> Box:
+        """Where the layout puts card ``i``, ignoring a hand placement."""
+        card, tops, depth = self._cards[i], self._tops, self._forest.depth
+        if i in self._stacked:
+            manager, (dx, dy) = self._stacked[i]
+            return Box(spines[manager] + dx, tops[depth[manager] + 1] + dy, card.width, card.height)
+        return Box(x[i] - card.width / 2, tops[depth[i]], card.width, card.height)
 
     def _redraw_lines(self, moved: set[int], spines: dict[int, float]) -> set[int]:
         """Draws the reporting lines of and under these cards again; returns the ids of the
@@ -325,6 +363,8 @@ class IncrementalOrgChart:
         return redrawn
 
     _damaged = False
+    _loose: frozenset[int] = frozenset()
+    _grid: dict[int, Box]
     _forest: Forest
     _stacks: dict[int, LeafStack]
     _sides: dict[int, bool]
