@@ -1,0 +1,162 @@
+"""A team database of a whole sales organisation, on a throw-away PostgreSQL server.
+
+The set-up half of ``bench_team.py`` (kept apart, and not named ``bench_*``, so ``make bench``
+does not run it alone). The server is started the way the team-mode tests start theirs
+(``tests/pg_server.py``: Debian's binaries, a private folder, 127.0.0.1, trust
+authentication); the schema is made by the app's own migration path (``open_database`` on
+an empty database); the portfolio is the demo's synthetic generator shaped for a team (no
+giant umbrella), written with COPY. Then the logins: the account director whose window is
+measured, on 20 accounts, and a teammate who edits.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+TESTS = Path(__file__).resolve().parents[1]
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+from pg_server import (  # noqa: E402 (tests/ is put on the path just above)
+    PostgresServer,
+    _free_port,
+    _private_root,
+    find_postgres_bin,
+)
+
+DATABASE = "keyplan_team"
+USER = "dana"  # the account director whose window is measured: on USER_ACCOUNTS accounts
+BYPASSING_USER = "dana_unfiltered"  # the same grants, but row-level security does not apply
+TEAMMATE = "sam"  # who edits a person Dana is looking at
+USER_ACCOUNTS = 20
+# A team's accounts share the people far more evenly than one director's portfolio, where
+# the group umbrella holds over half: here it holds 1 % (with its affiliates).
+UMBRELLA_SHARE = 0.01
+COUNTED_TABLES = ("accounts", "stakeholders", "influence_lines", "relationship_owners",
+                  "interactions", "interaction_stakeholders", "commitments", "actions",
+                  "opportunities", "whitespace_cells")  # fmt: skip
+
+
+@dataclass
+class TeamServer:
+    """The running server, and the team database on it."""
+
+    server: PostgresServer
+
+    def url(self, login: str = "postgres") -> str:
+        """The team database's address as one login (trust authentication: no password)."""
+        return f"postgresql+psycopg://{login}@127.0.0.1:{self.server.port}/{DATABASE}"
+
+    def sql(self, *statements: str) -> list[tuple]:
+        """Run statements as the superuser, outside a transaction; the last one's rows."""
+        import psycopg
+
+        dsn = f"host=127.0.0.1 port={self.server.port} user=postgres dbname={DATABASE}"
+        rows: list[tuple] = []
+        with psycopg.connect(dsn, autocommit=True) as connection:
+            for statement in statements:
+                cursor = connection.execute(statement)
+                rows = cursor.fetchall() if cursor.description else []
+        return rows
+
+    def stop(self) -> None:
+        self.server.stop()
+        shutil.rmtree(self.server.root, ignore_errors=True)
+
+
+def start_server() -> TeamServer | None:
+    """A fresh server with an empty team database; None (and why, printed) without one."""
+    bin_dir = find_postgres_bin()
+    if bin_dir is None:
+        print("skipped: no PostgreSQL binaries (Debian: apt-get install postgresql)")
+        return None
+    root, run_as = _private_root()
+    server = PostgresServer(bin_dir, root, _free_port(), run_as)
+    try:
+        server.start()
+    except (subprocess.CalledProcessError, OSError) as error:
+        shutil.rmtree(root, ignore_errors=True)
+        print(f"skipped: the PostgreSQL server did not start ({error})")
+        return None
+    server.execute(f"CREATE DATABASE {DATABASE}")
+    return TeamServer(server)
+
+
+def fill(team: TeamServer, people: int) -> float:
+    """Migrate the database to the head revision and write the portfolio; return seconds."""
+    from keyplan.store.database import open_database
+    from keyplan.store.demo import create_synthetic_portfolio
+
+    started = time.perf_counter()
+    db = open_database(team.url(), user_name="admin")  # the app's own migration path
+    try:
+        create_synthetic_portfolio(db, people=people, largest_share=UMBRELLA_SHARE)
+    finally:
+        db.close()
+    # A server in use has its statistics; a freshly filled one must gather them first.
+    team.sql("VACUUM ANALYZE")
+    return time.perf_counter() - started
+
+
+def describe(team: TeamServer) -> str:
+    counts = [(table, team.sql(f"SELECT count(*) FROM {table}")[0][0]) for table in COUNTED_TABLES]
+    return ", ".join(f"{count:,} {table}" for table, count in counts)
+
+
+def users_accounts(team: TeamServer, count: int = USER_ACCOUNTS) -> list[int]:
+    """The user's accounts: top-level accounts without affiliates, spread over every size
+    (the 1st, the 51st, … by people), so that large and small ones are among them; the
+    largest first."""
+    rows = team.sql(
+        "SELECT a.id FROM accounts a LEFT JOIN stakeholders s ON s.account_id = a.id "
+        "WHERE a.parent_id IS NULL "
+        "AND NOT EXISTS (SELECT 1 FROM accounts c WHERE c.parent_id = a.id) "
+        "GROUP BY a.id ORDER BY count(s.id) DESC, a.id"
+    )
+    ids = [row[0] for row in rows]
+    step = max(1, len(ids) // count)
+    return ids[::step][:count]  # the largest first
+
+
+def make_logins(team: TeamServer) -> None:
+    """Database logins for the user, the same user past the policies, and a teammate.
+
+    Without the access feature every login reads every table; ``grant_users_accounts``
+    then narrows ``USER`` to their accounts.
+    """
+    for login, bypass in ((USER, False), (BYPASSING_USER, True), (TEAMMATE, False)):
+        team.sql(
+            f"CREATE ROLE {login} LOGIN {'BYPASSRLS' if bypass else ''}",
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {login}",
+            f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {login}",
+        )
+
+
+def grant_users_accounts(team: TeamServer, account_ids: Sequence[int]) -> None:
+    """Give ``USER`` (and ``BYPASSING_USER``) their accounts through the access policies,
+    and ``TEAMMATE`` the same, as editors (issue 19's per-account access).
+
+    Raises:
+        SystemExit: the access feature (``store/access/``) is not in this version yet.
+    """
+    try:
+        from keyplan.store.access import grant_access  # type: ignore[attr-defined]
+    except ImportError:
+        raise SystemExit(
+            "--policies needs the per-account access of issue 19 (keyplan.store.access)"
+        ) from None
+    from keyplan.store.database import open_database
+
+    db = open_database(team.url(), user_name="admin")
+    try:
+        for account_id in account_ids:
+            for login in (USER, BYPASSING_USER, TEAMMATE):
+                grant_access(db, account_id, login, "editor")
+    finally:
+        db.close()
