@@ -44,6 +44,7 @@ from team_database import (
     USER,
     TeamServer,
     describe,
+    emulate_policies,
     fill,
     grant_users_accounts,
     make_logins,
@@ -53,16 +54,6 @@ from team_database import (
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-STACK_FLOOR = """
-import sqlalchemy.orm
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-window = QMainWindow()
-window.show()
-QTimer.singleShot(0, app.quit)
-app.exec()
-"""
 SEEN_TIMEOUT_S = 10.0
 
 
@@ -267,9 +258,11 @@ def _dashboard_edits(
     window.wait_until(lambda: model.loaded and dashboard._loading is None)  # type: ignore[attr-defined]
     changed: list[float] = []
     model.dataChanged.connect(
-        lambda first, _last: changed.append(time.perf_counter())
-        if model.row(first.row()).account.id == account_id
-        else None
+        lambda first, _last: (
+            changed.append(time.perf_counter())
+            if model.row(first.row()).account.id == account_id
+            else None
+        )
     )
     times = []
     for run in range(runs + 1):
@@ -315,27 +308,23 @@ def measure(team: TeamServer, args: argparse.Namespace) -> None:
     make_logins(team)
     mine = users_accounts(team)
     if args.policies:
-        grant_users_accounts(team, mine)  # issue 19: the policies decide what USER sees
-    env = dict(os.environ)
-    floor = [sys.executable, "-c", STACK_FLOOR]
-    user, unfiltered, teammate = team.url(USER), team.url(BYPASSING_USER), team.url(TEAMMATE)
-    largest = mine[0]
-    if args.policies:
-        print(f"Through the policies ({USER}, {len(mine)} accounts granted) against the same "
-              f"past them ({BYPASSING_USER}, BYPASSRLS), in turn:")  # fmt: skip
-        window_ready("through the policies", keyplan_window(user), keyplan_window(unfiltered),
-                     "past them (every account)", env, args.runs)  # fmt: skip
-        dashboards([("through the policies", user, None),
-                    ("past them, the 20 accounts by id", unfiltered, mine)], args.runs)  # fmt: skip
-        edits_seen(user, teammate, largest, args.runs, "through the policies")
-        edits_seen(unfiltered, teammate, largest, args.runs, "past them")
+        grant_users_accounts(team, mine)  # issue 19's own policies decide what USER sees
+        policies = "the access policies"
     else:
-        print(f"No access policies: {USER} reads every account; the user's {len(mine)} "
-              f"accounts are emulated by id where the app can filter.")  # fmt: skip
-        window_ready("whole database", keyplan_window(user), floor, "stack floor", env, args.runs)
-        dashboards([("whole database", user, None),
-                    ("the user's 20 accounts by id", user, mine)], args.runs)  # fmt: skip
-        edits_seen(user, teammate, largest, args.runs, "whole database")
+        emulate_policies(team, mine)
+        policies = "stand-in policies (row-level security by account, team_database.py)"
+    user, unfiltered, teammate = team.url(USER), team.url(BYPASSING_USER), team.url(TEAMMATE)
+    print(f"{USER} sees {len(mine)} accounts through {policies}; {BYPASSING_USER} has the "
+          f"same grants and BYPASSRLS: every account. Paired, in turn:")  # fmt: skip
+    window_ready(f"{USER}, {len(mine)} accounts", keyplan_window(user),
+                 keyplan_window(unfiltered), "past the policies, every account", dict(os.environ),
+                 args.runs)  # fmt: skip
+    dashboards([(f"{USER}, {len(mine)} accounts through the policies", user, None),
+                ("past the policies, the same accounts by id", unfiltered, mine),
+                ("past the policies, every account", unfiltered, None)], args.runs)  # fmt: skip
+    largest = mine[0]
+    edits_seen(user, teammate, largest, args.runs, f"{USER} through the policies")
+    edits_seen(unfiltered, teammate, largest, args.runs, "past the policies, every account")
     print("Targets (BENCHMARKS.md, issue 19): window ≤ 2 s, dashboard ≤ 1 s, edit seen ≤ 1 s.")
 
 

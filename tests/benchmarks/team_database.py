@@ -160,3 +160,47 @@ def grant_users_accounts(team: TeamServer, account_ids: Sequence[int]) -> None:
                 grant_access(db, account_id, login, "editor")
     finally:
         db.close()
+
+
+# Until issue 19's access policies are in (``--policies`` uses them), the benchmark puts a
+# stand-in of the same kind on the tables: row-level security keyed on the account, through
+# a table of grants, so that the user's login sees their 20 accounts and nothing else.
+EMULATED_GRANTS = "bench_account_grants"
+_BY_ACCOUNT = ("accounts", "stakeholders", "interactions", "opportunities", "whitespace_cells",
+               "competitor_presences", "risks", "objectives", "actions", "commitments",
+               "snapshots", "export_records", "change_log")  # fmt: skip
+_THROUGH = {  # table: (its column, the table whose visible rows it must point at)
+    "influence_lines": ("from_stakeholder_id", "stakeholders"),
+    "dotted_lines": ("stakeholder_id", "stakeholders"),
+    "relationship_owners": ("stakeholder_id", "stakeholders"),
+    "evidence": ("stakeholder_id", "stakeholders"),
+    "interaction_stakeholders": ("interaction_id", "interactions"),
+    "interaction_team_members": ("interaction_id", "interactions"),
+    "calendar_events": ("interaction_id", "interactions"),
+}
+
+
+def emulate_policies(team: TeamServer, account_ids: Sequence[int]) -> None:
+    """Row-level security by account for ``USER`` and ``TEAMMATE`` (a stand-in, see above);
+    ``BYPASSING_USER`` reads past it."""
+    granted = ", ".join(f"('{login}', {a})" for a in account_ids for login in (USER, TEAMMATE))
+    mine = f"(SELECT account_id FROM {EMULATED_GRANTS} WHERE login = current_user)"
+    statements = [
+        f"CREATE TABLE {EMULATED_GRANTS} (login name NOT NULL, account_id integer NOT NULL, "
+        f"PRIMARY KEY (login, account_id))",
+        f"INSERT INTO {EMULATED_GRANTS} VALUES {granted}",
+        f"GRANT SELECT ON {EMULATED_GRANTS} TO PUBLIC",
+    ]
+    for table in _BY_ACCOUNT:
+        column = "id" if table == "accounts" else "account_id"
+        statements += _policy(table, f"{column} IN {mine}")
+    for table, (column, parent) in _THROUGH.items():
+        statements += _policy(table, f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {column})")
+    team.sql(*statements, "ANALYZE")
+
+
+def _policy(table: str, condition: str) -> list[str]:
+    return [
+        f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+        f"CREATE POLICY by_account ON {table} USING ({condition}) WITH CHECK ({condition})",
+    ]

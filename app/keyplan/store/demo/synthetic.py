@@ -17,7 +17,6 @@ from datetime import date, timedelta
 
 from keyplan.domain.errors import RuleViolation
 from keyplan.store.database import Database
-from keyplan.store.id_sequences import move_id_sequences_past_rows
 from keyplan.store.demo import stories
 from keyplan.store.demo.names import (
     COUNTRIES,
@@ -34,6 +33,7 @@ from keyplan.store.demo.names import (
 from keyplan.store.demo.orgtree import OrgNode, grow_org, level_of
 from keyplan.store.demo.rows import WRITE_ORDER, RowBatch, require_empty
 from keyplan.store.demo.synthetic_plan import add_plan, add_relationships
+from keyplan.store.id_sequences import move_id_sequences_past_rows
 from keyplan.store.models import (
     Account,
     Interaction,
