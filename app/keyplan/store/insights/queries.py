@@ -151,7 +151,7 @@ def dashboard_facts(
     with db.read() as session:
         read = _families_to_read(session, account_ids)
         if account_ids is None:
-            read = _visible_part(session)
+            read = visible_part(session)
     accounts, tallies = dashboard_tallies(db, today, read)
     if account_ids is not None:
         tallies = {a: tallies[a] for a in set(account_ids) & set(tallies)}
@@ -169,7 +169,7 @@ def affiliates_below(db: Database, account_id: int) -> int:
 VISIBLE_PART_BY_ID = 0.25
 
 
-def _visible_part(session: Session) -> list[int] | None:
+def visible_part(session: Session) -> set[int] | None:
     """On PostgreSQL, the accounts this login may read, when they are a small part of all.
 
     The server's row-level security hides the others, but a query for every account still
@@ -186,7 +186,7 @@ def _visible_part(session: Session) -> list[int] | None:
     total = session.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'accounts'::regclass"))
     if not total or total <= 0:
         return None
-    visible = list(session.scalars(select(Account.id)))
+    visible = set(session.scalars(select(Account.id)))
     return visible if len(visible) <= total * VISIBLE_PART_BY_ID else None
 
 
