@@ -3,25 +3,25 @@
 Run with ``make bench`` or ``QT_QPA_PLATFORM=offscreen .venv/bin/python
 tests/benchmarks/bench_team.py [--people N] [--runs N] [--policies]``. Skips (with a printed
 line) when PostgreSQL's binaries are not installed. Starts a throw-away server, makes the team
-database through the app's own migrations, fills it (``team_database.py``), and measures what
-an account director on 20 of the accounts waits for (targets: ``../shared/BENCHMARKS.md`` and
-issue 19):
+database through the app's own migrations, fills it (``team_database.py``: about three
+minutes on the shared 2-core machines), and measures what an account director on 20 of the
+accounts waits for (targets: ``../shared/BENCHMARKS.md`` and issue 19):
 
 - the window ready: ``keyplan --db <team address> --exit-when-ready`` as their login, whole
-  processes, paired A B A B with the stack floor (``import sqlalchemy.orm`` + an empty
-  window), ≤ 2 s;
+  processes, ≤ 2 s;
 - the dashboard filled: ``PortfolioDashboardModel.load`` (the app's read, analysis and model),
   ≤ 1 s;
-- one edit by a teammate seen by their open window: from the teammate's save to the changed
-  row in the window's People table (and, second figure, the dashboard's row), through the
-  change notifications of ``store/team/notify.py``, ≤ 1 s.
+- one edit by a teammate seen by their open window: from the start of the teammate's save to
+  the changed row in the window's People table (and, second figure, the dashboard's row),
+  through the change notifications of ``store/team/notify.py``, ≤ 1 s.
 
-Without the per-account access policies (issue 19, ``store/access/``), every login sees every
-account: the figures are printed for the whole database and, where it can be emulated, for the
-user's 20 accounts (the dashboard's own ``account_ids`` filter). With ``--policies`` the user is
-granted their 20 accounts and each figure is paired: through the policies (the user's login)
-against the same work past them (a login with BYPASSRLS, reading the same 20 accounts).
-Prints the median of each series with min and max; asserts nothing.
+The user's login sees their 20 accounts through row-level security keyed on the account:
+with ``--policies``, issue 19's own (``store/access``, granted in
+``team_database.grant_users_accounts``); without, a stand-in of the same kind
+(``team_database.emulate_policies``). Every figure is paired, run in turn with the same work
+past the policies (a login with the same grants and BYPASSRLS, which sees every account), so
+what the policies cost shows beside it. Prints the median of each series with min and max;
+asserts nothing.
 """
 
 from __future__ import annotations
