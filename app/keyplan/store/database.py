@@ -38,6 +38,11 @@ QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
 _PLACE_TROUBLE = ("unable to open", "readonly", "read-only", "locked", "disk i/o", "permission")
 # A team server that does not answer is reported after this long, not waited for forever.
 SERVER_CONNECT_TIMEOUT_S = 10
+# Every session on a team server runs without PostgreSQL's JIT compiler. Its thresholds are
+# cost estimates, and row-level security's per-row checks inflate them: a 100 ms dashboard
+# query for a user on 20 accounts spent 4.6 s compiling itself (tests/benchmarks/bench_team.py).
+# Keyplan's queries are short; they never win back a compile.
+SERVER_SESSION_OPTIONS = "-c jit=off"
 
 
 class Database:
@@ -557,7 +562,10 @@ def connect_to_server(server: ServerAddress) -> Any:
 
     try:
         return psycopg.connect(
-            server.conninfo, connect_timeout=SERVER_CONNECT_TIMEOUT_S, autocommit=True
+            server.conninfo,
+            connect_timeout=SERVER_CONNECT_TIMEOUT_S,
+            options=SERVER_SESSION_OPTIONS,
+            autocommit=True,
         )
     except psycopg.Error as error:
         lines = str(error).strip().splitlines()
@@ -571,7 +579,10 @@ def _server_engine(url: str) -> Engine:
     return create_engine(
         url,
         pool_pre_ping=True,  # a laptop back from sleep finds its connections dead
-        connect_args={"connect_timeout": SERVER_CONNECT_TIMEOUT_S},
+        connect_args={
+            "connect_timeout": SERVER_CONNECT_TIMEOUT_S,
+            "options": SERVER_SESSION_OPTIONS,
+        },
     )
 
 
