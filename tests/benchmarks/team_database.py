@@ -90,14 +90,26 @@ def start_server() -> TeamServer | None:
 
 
 def fill(team: TeamServer, people: int) -> float:
-    """Migrate the database to the head revision and write the portfolio; return seconds."""
+    """Migrate the database to the head revision and write the portfolio; return seconds.
+
+    In a process of its own: the millions of generated rows would otherwise stay in this
+    one's memory, and the whole-process figures' peak memory (which a child inherits at
+    fork) with them.
+    """
+    started = time.perf_counter()
+    subprocess.run([sys.executable, __file__, team.url(), str(people)], check=True)
+    # A server in use has its statistics; a freshly filled one must gather them first.
+    team.sql("VACUUM ANALYZE")
+    return time.perf_counter() - started
+
+
+def _fill_here(url: str, people: int) -> None:
     from sqlalchemy import event
 
     from keyplan.store.database import open_database
     from keyplan.store.demo import create_synthetic_portfolio
 
-    started = time.perf_counter()
-    db = open_database(team.url(), user_name="admin")  # the app's own migration path
+    db = open_database(url, user_name="admin")  # the app's own migration path
     # The generated rows are consistent by construction; checking millions of foreign keys
     # one row at a time is most of a fill. The superuser may skip the checks in its session.
     db.engine.dispose()
@@ -106,9 +118,6 @@ def fill(team: TeamServer, people: int) -> float:
         create_synthetic_portfolio(db, people=people, largest_share=UMBRELLA_SHARE)
     finally:
         db.close()
-    # A server in use has its statistics; a freshly filled one must gather them first.
-    team.sql("VACUUM ANALYZE")
-    return time.perf_counter() - started
 
 
 def _without_foreign_key_checks(dbapi_connection: Any, _record: object) -> None:
@@ -217,3 +226,7 @@ def _policy(table: str, condition: str) -> list[str]:
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY by_account ON {table} USING ({condition}) WITH CHECK ({condition})",
     ]
+
+
+if __name__ == "__main__":  # fill(): python team_database.py URL PEOPLE
+    _fill_here(sys.argv[1], int(sys.argv[2]))
