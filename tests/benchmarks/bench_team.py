@@ -55,6 +55,16 @@ from team_database import (
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SEEN_TIMEOUT_S = 10.0
+STACK_FLOOR = """
+import sqlalchemy.orm
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
 
 
 def spread(values: Sequence[float]) -> str:
@@ -86,22 +96,29 @@ def window_ready(
     label: str, program: Sequence[str], yardstick: Sequence[str], yardstick_label: str,
     env: dict[str, str], pairs: int,
 ) -> None:  # fmt: skip
-    """Time ``program`` and ``yardstick`` in turn, after one warm-up of each."""
-    run_process(program, env)
-    run_process(yardstick, env)
-    times, base, ratios, peaks = [], [], [], []
+    """Time ``program``, ``yardstick`` and the stack floor in turn, after one warm-up each
+    (the floor says how loaded the shared machine was)."""
+    floor = [sys.executable, "-c", STACK_FLOOR]
+    for command in (program, yardstick, floor):
+        run_process(command, env)
+    times, base, floors, peaks = [], [], [], []
     for _ in range(pairs):
         a, peak = run_process(program, env)
-        b, _ = run_process(yardstick, env)
         times.append(a)
-        base.append(b)
-        ratios.append(a / b)
         peaks.append(peak)
+        base.append(run_process(yardstick, env)[0])
+        floors.append(run_process(floor, env)[0])
     print(
-        f"window ready, {label}: {spread(times)}, peak {max(peaks):.0f} MB · "
-        f"{yardstick_label} {spread(base)} · ratio median {statistics.median(ratios):.2f} "
-        f"(min {min(ratios):.2f}, max {max(ratios):.2f}) · {verdict(times, 2.0)}"
+        f"window ready, {label}: {spread(times)}, peak {max(peaks):.0f} MB · {verdict(times, 2.0)}"
     )
+    print(f"  {yardstick_label}: {spread(base)} · {label} / it: {ratios(times, base)}")
+    print(f"  stack floor (import sqlalchemy.orm + empty window): {spread(floors)} · "
+          f"{label} / floor: {ratios(times, floors)}")  # fmt: skip
+
+
+def ratios(a: Sequence[float], b: Sequence[float]) -> str:
+    pairs = sorted(x / y for x, y in zip(a, b, strict=True))
+    return f"median {statistics.median(pairs):.2f} (min {pairs[0]:.2f}, max {pairs[-1]:.2f})"
 
 
 def keyplan_window(url: str) -> list[str]:
@@ -178,12 +195,12 @@ class OpenWindow:
             model.index(row, column).data() == text for column in range(model.columnCount())
         )
 
-    def wait_until(self, seen: Callable[[], bool]) -> float:
+    def wait_until(self, seen: Callable[[], bool], timeout: float = SEEN_TIMEOUT_S) -> float:
         """Turn the event loop until ``seen()``; return when that was (perf_counter)."""
-        deadline = time.perf_counter() + SEEN_TIMEOUT_S
+        deadline = time.perf_counter() + timeout
         while not seen():
             if time.perf_counter() > deadline:
-                raise SystemExit("a teammate's edit was not seen within 10 s")
+                raise SystemExit(f"not seen within {timeout:g} s")
             self.app.processEvents()
             time.sleep(0.001)
         return time.perf_counter()
@@ -255,7 +272,11 @@ def _dashboard_edits(
 
     dashboard = window.window.show_dashboard()
     model = dashboard.model  # type: ignore[attr-defined]
-    window.wait_until(lambda: model.loaded and dashboard._loading is None)  # type: ignore[attr-defined]
+
+    def loaded() -> bool:
+        return model.loaded and dashboard._loading is None  # type: ignore[attr-defined]
+
+    window.wait_until(loaded, timeout=120)  # every account of the team: a while
     changed: list[float] = []
     model.dataChanged.connect(
         lambda first, _last: (
