@@ -10,6 +10,10 @@ import tempfile
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="keyplan-test-config-")
 os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="keyplan-test-data-")
+# Nor the developer's team passwords: a password file of the tests' own, and no system keyring
+# (a test that needs one installs an in-memory keyring of its own).
+os.environ["PGPASSFILE"] = os.path.join(tempfile.mkdtemp(prefix="keyplan-test-pg-"), "pgpass")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 import sys
 from pathlib import Path

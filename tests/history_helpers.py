@@ -11,9 +11,13 @@ from keyplan.store.models import ChangeLogEntry
 
 
 def age_the_history(db: Database, days: int) -> None:
-    """Move everything logged so far ``days`` into the past (the data existed before)."""
+    """Move everything logged so far ``days`` into the past (the data existed before).
+
+    Through the session's connection, not the session: the log is append-only for sessions
+    (``store/history/log.py``), and only a test dates its entries.
+    """
     with db.transaction() as session:
         for entry_id, at in session.execute(select(ChangeLogEntry.id, ChangeLogEntry.changed_at)):
             earlier = at - timedelta(days=days)
             statement = update(ChangeLogEntry).where(ChangeLogEntry.id == entry_id)
-            session.execute(statement.values(changed_at=earlier))
+            session.connection().execute(statement.values(changed_at=earlier))

@@ -417,4 +417,6 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.cli.snapshot"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
+    SubCommand.from_module("forget", "remove a person and every trace of them (not undoable)",
+                           "keyplan.cli.forget"),
 )  # fmt: skip

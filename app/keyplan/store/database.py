@@ -561,12 +561,7 @@ def connect_to_server(server: ServerAddress) -> Any:
     import psycopg
 
     try:
-        return psycopg.connect(
-            server.conninfo,
-            connect_timeout=SERVER_CONNECT_TIMEOUT_S,
-            options=SERVER_SESSION_OPTIONS,
-            autocommit=True,
-        )
+        return psycopg.connect(server.conninfo, **_server_connect_args(server.url), autocommit=True)
     except psycopg.Error as error:
         lines = str(error).strip().splitlines()
         message = lines[0] if lines else type(error).__name__
@@ -579,11 +574,24 @@ def _server_engine(url: str) -> Engine:
     return create_engine(
         url,
         pool_pre_ping=True,  # a laptop back from sleep finds its connections dead
-        connect_args={
-            "connect_timeout": SERVER_CONNECT_TIMEOUT_S,
-            "options": SERVER_SESSION_OPTIONS,
-        },
+        connect_args=_server_connect_args(url),
     )
+
+
+def _server_connect_args(url: str) -> dict[str, Any]:
+    """The driver's options; a password the address lacks comes from the system keyring
+    (libpq reads ``~/.pgpass`` by itself)."""
+    from keyplan.store.team.credentials import has_password, password_from_keyring
+
+    arguments: dict[str, Any] = {
+        "connect_timeout": SERVER_CONNECT_TIMEOUT_S,
+        "options": SERVER_SESSION_OPTIONS,
+    }
+    if not has_password(url):
+        password = password_from_keyring(url)
+        if password is not None:
+            arguments["password"] = password
+    return arguments
 
 
 def team_server_url(url: str) -> Any:

@@ -45,7 +45,7 @@ def test_right_click_on_a_card_offers_what_a_director_does_to_a_person(
     opened, _picks = menus
     right_click(hand, small_portfolio.harald)
     assert opened == [["Edit…", "Set manager…", "Set relationship owner…", "Log a meeting or call…",
-                       "Add a report…", "Mark as left…", "Delete…"]]  # fmt: skip
+                       "Add a report…", "Mark as left…", "Delete…", "Forget…"]]  # fmt: skip
     assert hand.tab.scene.selected_person_ids() == [small_portfolio.harald]
 
 

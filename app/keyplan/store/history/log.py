@@ -10,6 +10,10 @@ Two session hooks cover the editors and the undo steps:
 Bulk statements that go around the session (an import's executemany) call
 ``record_created``/``record_changes`` themselves. An undo step runs inside ``undoing()``: its
 entries are marked, and nothing is ever deleted from the log.
+
+The log is append-only: an UPDATE or DELETE of it through a session is refused
+(``AppendOnlyLog``). The one exception is forgetting a person at their request
+(``erasure.erase_person_from_history``), which alone may rewrite or remove entries.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ from typing import TYPE_CHECKING, Any, cast
 from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-from keyplan.store.history.marks import PAUSED, UNDOING, not_recorded, undoing
+from keyplan.store.history.marks import ERASING, PAUSED, UNDOING, not_recorded, undoing
 from keyplan.store.history.tracked import TRACKED, Tracked
 from keyplan.store.models import USER_INFO_KEY, Base, ChangeLogEntry, Stakeholder, utc_now
 
@@ -34,6 +38,10 @@ CREATED, DELETED = "created", "deleted"
 __all__ = ["install", "not_recorded", "record_changes", "record_created", "undoing"]
 _installed = False
 _LOG = ChangeLogEntry.__table__
+
+
+class AppendOnlyLog(RuntimeError):
+    """Code tried to change or delete change-log entries outside of forgetting a person."""
 
 
 def install() -> None:
@@ -67,6 +75,9 @@ def _recording(session: Session) -> bool:
 
 
 def _after_flush(session: Session, _context: UOWTransaction) -> None:
+    for target in (*session.dirty, *session.deleted):
+        if isinstance(target, ChangeLogEntry) and not ERASING.get():
+            raise AppendOnlyLog("The change log is append-only: entries are never changed.")
     if not _recording(session):
         return
     entries: list[dict[str, Any]] = []
@@ -115,6 +126,7 @@ def _around_core_statement(state: ORMExecuteState) -> Result[Any] | None:
     if not (state.is_update or state.is_delete or state.is_insert):
         return None
     table = cast("Table", getattr(state.statement, "table", None))
+    _refuse_rewriting_the_log(state, table)
     tracked = TRACKED.get(getattr(table, "name", ""))
     session = state.session
     if tracked is None or not _recording(session):
@@ -147,6 +159,12 @@ def _around_core_statement(state: ORMExecuteState) -> Result[Any] | None:
         entries.extend(_entries_for(tracked, row_id, old, after.get(row_id), None))
     write_entries(connection, _with_accounts(connection, entries))
     return result
+
+
+def _refuse_rewriting_the_log(state: ORMExecuteState, table: Table | None) -> None:
+    """The append-only guard: only ``erasure.erase_person_from_history`` may pass it."""
+    if getattr(table, "name", None) == _LOG.name and not state.is_insert and not ERASING.get():
+        raise AppendOnlyLog("The change log is append-only: entries are never changed.")
 
 
 def _read_columns(tracked: Tracked) -> list[str]:

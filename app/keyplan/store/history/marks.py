@@ -29,3 +29,6 @@ def not_recorded() -> Iterator[None]:
         yield
     finally:
         PAUSED.reset(token)
+
+
+ERASING: ContextVar[bool] = ContextVar("keyplan_history_erasing", default=False)

@@ -40,6 +40,7 @@ class CardActions:
     add_report: Callable[[], object]
     toggle_left: Callable[[], object]
     delete: Callable[[], object]
+    forget: Callable[[], object] | None = None  # Forget… (issue 19): a person, not a seat
 
 
 def card_menu(
@@ -64,6 +65,11 @@ def card_menu(
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False, slot=slot: slot())
         action.setEnabled((writable or not writes) and not (vacant and position in (2, 3)))
+    if actions.forget is not None and not vacant:
+        menu.addSeparator()
+        forget = menu.addAction("F&orget…")
+        forget.triggered.connect(lambda _checked=False: actions.forget and actions.forget())
+        forget.setEnabled(writable)
     return menu
 
 
@@ -155,11 +161,21 @@ def show_card_menu(tab: MapTab, person_id: int, at: QPoint) -> None:
         add_report=lambda: _add_report(tab, person_id),
         toggle_left=lambda: _leave_or_fill(tab, person_id),
         delete=tab.delete_selected,
+        forget=lambda: _forget(tab, person_id),
     )
     menu = card_menu(tab, actions, has_left=person.has_left, writable=not tab.view.read_only,
                      vacant=person.is_vacancy)  # fmt: skip
     run_menu(menu, at)
     menu.deleteLater()
+
+
+def _forget(tab: MapTab, person_id: int) -> None:
+    """The window's Person › Forget…, for this card's person."""
+    from keyplan.ui.forget.forget_flow import start_forgetting
+
+    window = tab.window()
+    if getattr(window, "document", None) is not None:
+        start_forgetting(window, person_id)  # type: ignore[arg-type]  # the main window
 
 
 def run_menu(menu: QMenu, at: QPoint) -> None:

@@ -118,6 +118,7 @@ def _first_document(db_location: str | None, *, ask: bool = True) -> PortfolioDo
     Without ``ask`` (``--exit-when-ready``: nobody is there to answer), a file that cannot be
     opened is reported on stderr only, never in a dialog that would wait for ever.
     """
+    _tell(settings.forget_remembered_passwords())  # settings from before they were kept out
     if db_location:  # absolute: the settings remember it for starts from other folders
         return _open_or_report(settings.absolute_location(db_location), ask=ask)
     last = settings.read(settings.LAST_DATABASE)
@@ -163,8 +164,14 @@ def _open_or_report(location: str, *, ask: bool = True) -> PortfolioDocument | N
     except KeyplanError as error:
         print(f"keyplan: {_one_line(str(error))}", file=sys.stderr)
         return _recover_or_report(location, error) if ask else None
-    settings.remember_database(location)
+    _tell(settings.remember_database(location))
     return document
+
+
+def _tell(note: str | None) -> None:
+    """A note about the start (where a password went) on stderr: no window is up yet."""
+    if note:
+        print(f"keyplan: {note}", file=sys.stderr)
 
 
 def _one_line(message: str) -> str:
@@ -182,7 +189,7 @@ def _recover_or_report(location: str, error: KeyplanError) -> PortfolioDocument 
     recovered = recover_damaged_database(location, str(error), open_document)
     if recovered is None:
         raise _QuitAtStart
-    settings.remember_database(recovered.location)
+    _tell(settings.remember_database(recovered.location))
     return recovered.document
 
 

@@ -87,6 +87,9 @@ class MenuBuilding(QMainWindow):
         )
         account_menu.addSeparator()
         self._action(account_menu, "Our &team and offerings…", self.show_roster)
+        # Forgetting a person at their request (issue 19): its module loads when first used.
+        person_menu = self.menuBar().addMenu("&Person")
+        self._writing(self._action(person_menu, "&Forget…", self._forget_person))
         view_menu = self.menuBar().addMenu("&View")
         # Not Ctrl+1: the map's "actual size" has it, and two owners make it fire for neither.
         dashboard_action = self._action(
@@ -104,6 +107,9 @@ class MenuBuilding(QMainWindow):
             "Ctrl+/",
         )
         self._action(help_menu, "&About Keyplan", self.about)
+
+    def _forget_person(self) -> None:
+        import_module("keyplan.ui.forget.forget_flow").start_forgetting(self)
 
     def _add_data_actions(self, file_menu: QMenu) -> None:
         """Exports, JSON import and backups (issue 6); their modules load when first used."""

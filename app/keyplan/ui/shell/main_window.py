@@ -30,6 +30,7 @@ from keyplan.ui.shell.portfolio_model import PortfolioColumn, PortfolioTreeModel
 from keyplan.ui.shell.read_only import make_read_only
 
 DatabaseOpener = Callable[[str, bool], PortfolioDocument]
+PASSWORD_NOTE_MS = 15_000  # long enough to read where a team password went
 
 
 class MainWindow(MenuBuilding):
@@ -326,7 +327,9 @@ class MainWindow(MenuBuilding):
                 return False
             document, path = recovered
         self.set_document(document)
-        settings.remember_database(path)
+        password_note = settings.remember_database(path)
+        if password_note:
+            self.statusBar().showMessage(password_note, PASSWORD_NOTE_MS)
         self._check_soon()
         return True
 

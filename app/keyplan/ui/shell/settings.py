@@ -27,6 +27,10 @@ RECENT_DATABASES = Setting("files/recent", [], list)
 # database it belongs to, so the next start opens on the same view.
 LAST_PLACE = Setting("window/last_place", "", str)
 LAST_PLACE_DATABASE = Setting("window/last_place_database", "", str)
+# Where a team database's password goes when an address is typed with one: "keyring" (the
+# user allowed the system keyring) or "pgpass" (libpq's ~/.pgpass); empty: not asked yet, so
+# the password file. A remembered address never carries its password (store/team/credentials).
+PASSWORD_STORE = Setting("team/password_store", "", str)
 # The name stored with each change (team mode's "last changed by"); empty: the OS user name.
 USER_NAME = Setting("team/user_name", "", str)
 # The folder last used for each kind of file, so that its next dialog starts there
@@ -57,16 +61,72 @@ def write(setting: Setting, value: Any) -> None:
     _store().setValue(setting.key, value)
 
 
-def remember_database(path: str) -> None:
+def remember_database(path: str) -> str | None:
     """Make ``path`` the last opened database and the first of the recent files.
 
     A file is remembered by its absolute path: ``keyplan --db plan.db`` means the plan.db of
-    the folder it was started in, not of the folder the next start happens to be in.
+    the folder it was started in, not of the folder the next start happens to be in. A team
+    database's address is remembered without its password, which moves to the keyring or
+    ``~/.pgpass`` (``PASSWORD_STORE``).
+
+    Returns:
+        A sentence for the user when a password was moved, else None.
     """
-    path = absolute_location(path)
+    path, moved_to = _without_password(absolute_location(path))
     write(LAST_DATABASE, path)
     recent = [p for p in read(RECENT_DATABASES) if p != path]
     write(RECENT_DATABASES, [path, *recent][:MAX_RECENT_FILES])
+    return _moved_sentence(moved_to)
+
+
+def forget_remembered_passwords() -> str | None:
+    """Take the passwords out of every remembered address (settings written before Keyplan
+    kept them out); cheap when there is none, so it runs at every start.
+
+    Returns:
+        A sentence for the user when a password was moved, else None.
+    """
+    last = read(LAST_DATABASE)
+    recent = read(RECENT_DATABASES)
+    place = read(LAST_PLACE_DATABASE)
+    if not any(_may_hold_password(value) for value in (last, place, *recent)):
+        return None
+    cleaned_last, moved_to = _without_password(last)
+    cleaned_recent = [_without_password(value)[0] for value in recent]
+    write(LAST_DATABASE, cleaned_last)
+    write(RECENT_DATABASES, list(dict.fromkeys(cleaned_recent)))
+    if _may_hold_password(place):  # a display name: its password is shown as "***"
+        from keyplan.store.team.credentials import split_password
+
+        write(LAST_PLACE_DATABASE, split_password(place)[0])
+    return _moved_sentence(moved_to)
+
+
+def _may_hold_password(value: str) -> bool:
+    return "://" in value and "@" in value
+
+
+def _without_password(location: str) -> tuple[str, str | None]:
+    if not _may_hold_password(location):
+        return location, None
+    from keyplan.store.team.credentials import PasswordStore, move_password_out
+
+    store = PasswordStore.KEYRING if read(PASSWORD_STORE) == "keyring" else PasswordStore.PGPASS
+    try:
+        return move_password_out(location, store)
+    except OSError:  # the password file cannot be written: remember the address without it
+        from keyplan.store.team.credentials import split_password
+
+        return split_password(location)[0], None
+
+
+def _moved_sentence(moved_to: str | None) -> str | None:
+    if moved_to is None:
+        return None
+    return (
+        f"The team database's password is kept in {moved_to}, not in Keyplan's settings: "
+        f"the remembered address has none."
+    )
 
 
 def absolute_location(location: str) -> str:

@@ -301,6 +301,7 @@ def ask_user_name(window: Any) -> None:
 def open_team_database(window: Any) -> None:
     """File › Open team database…: ask for the address, then open it in this window."""
     from keyplan.ui import dialogs
+    from keyplan.ui.shell import settings
 
     address = dialogs.ask_text(
         window,
@@ -309,4 +310,28 @@ def open_team_database(window: Any) -> None:
         "postgresql+psycopg://",
     )
     if address and address.strip() not in ("", "postgresql+psycopg://"):
+        if not settings.read(settings.PASSWORD_STORE) and _has_password(address.strip()):
+            _ask_where_passwords_go(window)
         window.open_database(address.strip(), create=False)
+
+
+def _has_password(address: str) -> bool:
+    from keyplan.store.team.credentials import has_password
+
+    return has_password(address)
+
+
+def _ask_where_passwords_go(window: Any) -> None:
+    """Once: may the system keyring keep team passwords, or does ``~/.pgpass`` (libpq's own
+    password file, readable by the user only)? Keyplan's settings never hold them."""
+    from keyplan.store.team.credentials import pgpass_path
+    from keyplan.ui import dialogs
+    from keyplan.ui.shell import settings
+
+    in_keyring = dialogs.confirm(
+        window,
+        "Keyplan does not keep passwords in its settings. Keep this team database's password "
+        f"in the system keyring? (No: in {pgpass_path()}, readable only by you.)",
+        "Where to keep the password",
+    )
+    settings.write(settings.PASSWORD_STORE, "keyring" if in_keyring else "pgpass")

@@ -1,0 +1,1 @@
+"""Forgetting a person: every trace of them removed from a database and its backups."""

@@ -1,0 +1,46 @@
+"""Finding the person to forget by name, refusing a name that is unknown or ambiguous."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from sqlalchemy import select
+
+from keyplan.domain.errors import NotFound
+from keyplan.store.database import Database
+from keyplan.store.models import Stakeholder
+
+_SHOWN = 10  # candidates a refusal lists
+
+
+def find_person(db: Database, account_id: int, name: str) -> int:
+    """The id of the one person of the account with this full name (case does not matter).
+
+    Raises:
+        NotFound: nobody, or several people, have that name; the message lists candidates.
+    """
+    with db.read() as session:
+        rows = session.execute(
+            select(Stakeholder.id, Stakeholder.full_name).where(
+                Stakeholder.account_id == account_id, Stakeholder.is_vacancy.is_(False)
+            )
+        ).all()
+    wanted = _folded(name)
+    exact = [row for row in rows if _folded(row.full_name) == wanted]
+    if len(exact) == 1:
+        return exact[0].id
+    if exact:
+        raise NotFound(
+            f"{len(exact)} people are named '{name}' at that account; nothing was forgotten. "
+            f"Rename one of them first to tell them apart."
+        )
+    close = [row.full_name for row in rows if wanted and wanted in _folded(row.full_name)]
+    choices = close or sorted(row.full_name for row in rows)
+    more = len(choices) - _SHOWN
+    shown = ", ".join(choices[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
+    label = "Did you mean" if close else "People there"
+    raise NotFound(f"There is nobody named '{name}' at that account. {label}: {shown or 'none'}.")
+
+
+def _folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
