@@ -236,3 +236,51 @@ def test_many_uncovered_decision_makers_and_an_unmanaged_blocker_need_attention(
         (3.0, "2 of 4 departments have nobody engaged"),
     )
     assert score.value == 66
+
+
+# ---- our own team: who is assigned, who has met someone -------------------------------------
+
+
+def two_of_us_at_work() -> AccountFacts:
+    """The healthy account where only Ann (7) and Bo (8) own relationships and met people."""
+    people = tuple(replace(p, owner_ids=(7,) if p.id % 2 else (8,)) for p in (DANA, *OTHERS))
+    return replace(healthy(), people=people)
+
+
+def test_three_assigned_and_sofie_has_met_no_one_says_exactly_that():
+    assigned = ((7, "Ann Lee"), (8, "Bo Dahl"), (10, "Sofie Berg"))
+    account = replace(two_of_us_at_work(), assigned_team=assigned)
+
+    score = analyse_account(account, TODAY).score
+
+    (reason,) = score.reasons
+    assert reason.reason == (
+        "3 team members are assigned; Sofie Berg has not met anyone at the account in 90 days"
+    )
+    assert reason.short == "Sofie Berg: no meeting in 90 days"
+    assert reason.points_lost == pytest.approx(WEIGHTS["team"] / 3, abs=0.1)
+
+
+def test_two_assigned_who_met_no_one_are_both_named():
+    assigned = ((10, "Sofie Berg"), (11, "Jan Ek"))
+    account = replace(two_of_us_at_work(), people=(replace(DANA, owner_ids=(7,)),),
+                      interactions=meetings(1), assigned_team=assigned)  # fmt: skip
+
+    score = analyse_account(account, TODAY).score
+
+    team = [r for r in score.reasons if "assigned" in r.reason]
+    assert [(r.reason, r.short) for r in team] == [
+        (
+            "2 team members are assigned; Jan Ek and Sofie Berg have not met anyone at the "
+            "account in 90 days",
+            "2 of 2 assigned: no meeting",
+        )
+    ]
+
+
+def test_without_anyone_idle_the_old_words_stay_true():
+    score = analyse_account(replace(two_of_us_at_work(), assigned_team=((7, "Ann Lee"),)), TODAY)
+
+    assert [r.reason for r in score.score.reasons] == [
+        "Only 2 team members work this account; aim for 3"
+    ]

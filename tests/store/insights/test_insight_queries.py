@@ -201,3 +201,26 @@ def test_refreshing_one_account_reads_what_the_whole_portfolio_reads(db):
         assert summarise_tally(alone[account.id], TODAY) == summarise_tally(
             everyone[account.id], TODAY
         ), account.name
+
+
+def test_the_assigned_team_and_who_of_them_met_no_one_agree_on_both_paths(db, group):
+    ann = roster_edits.add_team_member(db, "Ann Lee", account_id=group["acme"])
+    roster_edits.add_team_member(db, "Bo Dahl", account_id=group["acme"])
+    roster_edits.add_team_member(db, "Sofie Berg", account_id=group["france"])
+    roster_edits.add_team_member(db, "Gil Roy", account_id=group["globex"])
+    interaction_edits.log_interaction(db, group["acme"], TODAY, [group["ingrid"]], [ann])
+
+    _accounts, tallies = dashboard_facts(db, TODAY)
+    acme = summarise_tally(tallies[group["acme"]], TODAY)
+    # The group's family is Acme Group and Acme France: three of us assigned, Ann engaged.
+    assert acme.breadth.team_members_assigned == 3
+    assert acme.breadth.idle_team_names == ("Bo Dahl", "Sofie Berg")
+    team = [r.reason for r in acme.score.reasons if "assigned" in r.reason]
+    assert team == [
+        "3 team members are assigned; Bo Dahl and Sofie Berg have not met anyone at the account "
+        "in 90 days"
+    ]
+    assert summarise_tally(tallies[group["france"]], TODAY).breadth.idle_team_names == (
+        "Sofie Berg",
+    )
+    assert_dashboard_agrees_with_full_analysis(db)

@@ -7,7 +7,7 @@ People who have left the customer are not coverage and are left out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from types import MappingProxyType
@@ -60,6 +60,22 @@ class Breadth:
     engaged_departments: tuple[str, ...] = ()
     engaged_levels: tuple[Level, ...] = ()
     team_member_ids: tuple[int, ...] = ()
+    # Our team assigned to the account (TeamMember.account_id), engaged or not, and the names
+    # of those assigned who are not engaged (met no one recently and own no relationship).
+    team_members_assigned: int = 0
+    idle_team_names: tuple[str, ...] = ()
+
+
+def idle_assigned_team(
+    assigned: Iterable[tuple[int, str]], engaged_ids: Collection[int]
+) -> tuple[str, ...]:
+    """The names of assigned team members who are not engaged, in name order.
+
+    One definition for the full analysis and the dashboard's counted one.
+    """
+    return tuple(
+        sorted((name for mid, name in assigned if mid not in engaged_ids), key=str.casefold)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,4 +216,6 @@ def _breadth(
         engaged_departments=tuple(sorted(departments, key=str.casefold)),
         engaged_levels=tuple(level for level in Level if level in levels),
         team_member_ids=tuple(sorted(team)),
+        team_members_assigned=len(account.assigned_team),
+        idle_team_names=idle_assigned_team(account.assigned_team, team),
     )

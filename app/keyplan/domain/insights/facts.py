@@ -100,7 +100,8 @@ class AccountFacts:
     ``offerings_discussed`` names the areas of our offering that have come up with the customer
     (installed, in pursuit or in an opportunity); ``opportunity_departments`` names the customer
     departments where an open opportunity sits, so a department we sell into but know nobody in
-    still shows up as a gap.
+    still shows up as a gap. ``assigned_team`` is our team assigned to the accounts of the
+    family (``TeamMember.account_id``), as (id, name) pairs, whether or not they met anyone.
     """
 
     id: int
@@ -115,6 +116,7 @@ class AccountFacts:
     opportunity_departments: tuple[str, ...] = ()
     # Open positions (seats without a person): never among ``people``, never counted as one.
     open_seats: tuple[PersonFacts, ...] = ()
+    assigned_team: tuple[tuple[int, str], ...] = ()
     # Read for one account family only (not for the dashboard's portfolio): what the
     # ratings rest on, the informal lines, and each account's review cadence.
     evidence: tuple[EvidenceFacts, ...] = ()

@@ -336,7 +336,12 @@ def _plan_freshness(freshness: PlanFreshness) -> ScoreReason | None:
 
 
 def _team(breadth: Breadth) -> ScoreReason:
+    """Fewer than ``TEAM_TARGET`` of us engaged: say who is assigned and who met no one yet."""
     count = breadth.team_members_engaged
+    idle = breadth.idle_team_names
+    lost = (TEAM_TARGET - count) / TEAM_TARGET
+    if idle:
+        return _lose("team", lost, *_idle_team_words(breadth, idle))
     if count == 0:
         reason = f"Nobody on our team met the customer in {RECENT_DAYS} days or owns a relationship"
         headline = "No one on our team engaged"
@@ -344,7 +349,36 @@ def _team(breadth: Breadth) -> ScoreReason:
         who = "team member works" if count == 1 else "team members work"
         reason = f"Only {count} {who} this account; aim for {TEAM_TARGET}"
         headline = f"Only {count_of(count, 'team member')} engaged"
-    return _lose("team", (TEAM_TARGET - count) / TEAM_TARGET, reason, headline)
+    return _lose("team", lost, reason, headline)
+
+
+def _idle_team_words(breadth: Breadth, idle: tuple[str, ...]) -> tuple[str, str]:
+    """ "3 team members are assigned; Sofie has not met anyone at the account in 90 days"."""
+    assigned = breadth.team_members_assigned
+    are = "is" if assigned == 1 else "are"
+    names = _names_listed(idle)
+    has = "has" if len(idle) == 1 else "have"
+    reason = (
+        f"{count_of(assigned, 'team member')} {are} assigned; {names} {has} not met anyone"
+        f" at the account in {RECENT_DAYS} days"
+    )
+    working = breadth.team_members_engaged + len(idle)
+    if working < TEAM_TARGET:
+        reason += f"; aim for {TEAM_TARGET} working it"
+    if len(idle) == 1:
+        headline = f"{idle[0]}: no meeting in {RECENT_DAYS} days"
+    else:
+        headline = f"{len(idle)} of {assigned} assigned: no meeting"
+    return reason, headline
+
+
+def _names_listed(names: tuple[str, ...], shown: int = 3) -> str:
+    """ "Sofie", "Sofie and Jan", "Ana, Jan and Sofie", "Ana, Jan, Sofie and 2 more"."""
+    if len(names) == 1:
+        return names[0]
+    if len(names) <= shown:
+        return f"{', '.join(names[:-1])} and {names[-1]}"
+    return f"{', '.join(names[:shown])} and {len(names) - shown} more"
 
 
 def _offerings(breadth: Breadth) -> ScoreReason:

@@ -20,7 +20,7 @@ from keyplan.domain.insights.concentration import (
     ContactSpread,
     spread_concentration,
 )
-from keyplan.domain.insights.coverage import Breadth, department_key
+from keyplan.domain.insights.coverage import Breadth, department_key, idle_assigned_team
 from keyplan.domain.insights.facts import (
     AccountFacts,
     CommitmentFacts,
@@ -159,6 +159,7 @@ class AccountTally:
     interactions_by_month: tuple[int, ...] = ()
     last_interaction_on: date | None = None
     vacant_seats: tuple[str, ...] = ()  # titles of open decision makers' seats, by title
+    assigned_team: tuple[tuple[int, str], ...] = ()  # (id, name) of our team assigned here
 
 
 def tally_breadth(tally: AccountTally) -> Breadth:
@@ -191,6 +192,8 @@ def tally_breadth(tally: AccountTally) -> Breadth:
         engaged_departments=tuple(sorted(engaged_names, key=str.casefold)),
         engaged_levels=tuple(level for level in Level if level in levels),
         team_member_ids=tuple(sorted(team)),
+        team_members_assigned=len(tally.assigned_team),
+        idle_team_names=idle_assigned_team(tally.assigned_team, team),
     )
 
 

@@ -135,6 +135,7 @@ CUSTOMER_SAFE_FIELDS: tuple[FieldDecision, ...] = tuple(
             "last_contact",
         ),
         *_decide("person", INCLUDE, "their contact on our side", "owners"),
+        *_decide("person", INCLUDE, "the same owners as internal keys, never printed", "owner_ids"),
         *_decide("person", EXCLUDE, "people who left are not in the joint plan", "has_left"),
         *_decide("person", INCLUDE, "internal keys, never printed", "id", "account_id"),
         *_decide(

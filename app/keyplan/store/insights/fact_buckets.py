@@ -50,6 +50,7 @@ from keyplan.store.models import (
     Opportunity,
     RelationshipOwner,
     Stakeholder,
+    TeamMember,
     WhitespaceCell,
 )
 
@@ -130,6 +131,7 @@ class FactBuckets:
         self.actions: dict[int, list[ActionFacts]] = defaultdict(list)
         self.offerings: dict[int, set[str]] = defaultdict(set)
         self.opportunity_departments: dict[int, set[str]] = defaultdict(set)
+        self.assigned_team: dict[int, list[tuple[int, str]]] = defaultdict(list)
 
     def load(self, session: Session, account_ids: Collection[int] | None) -> None:
         """Read everything but the interactions of ``account_ids`` (None: every account).
@@ -144,6 +146,7 @@ class FactBuckets:
         self._load_accounts(session, account_ids)
         self._load_promises_and_actions(session, account_ids)
         self._load_offerings(session, account_ids)
+        self._load_assigned_team(session, account_ids)
 
     # ---- reading --------------------------------------------------------------------------
 
@@ -263,6 +266,19 @@ class FactBuckets:
             if department and status == OpportunityStatus.OPEN:
                 self.opportunity_departments[account_id].add(department)
 
+    def _load_assigned_team(self, session: Session, ids: Collection[int] | None) -> None:
+        statement = select(TeamMember.account_id, TeamMember.id, TeamMember.name).where(
+            TeamMember.account_id.is_not(None)
+        )
+        if ids is not None:
+            statement = statement.where(TeamMember.account_id.in_(ids))
+        for account_id, member_id, name in _rows(session, statement.order_by(TeamMember.id)):
+            self.assigned_team[account_id].append((member_id, name))
+
+    def assigned_team_of(self, members: list[int]) -> tuple[tuple[int, str], ...]:
+        """Our team assigned to any account of a family, as (id, name) pairs."""
+        return _joined(self.assigned_team, members)
+
     # ---- building ---------------------------------------------------------------------------
 
     def facts_for(self, account_id: int, family: Collection[int]) -> AccountFacts:
@@ -285,6 +301,7 @@ class FactBuckets:
             offerings_discussed=tuple(sorted(_union(self.offerings, members))),
             opportunity_departments=tuple(sorted(_union(self.opportunity_departments, members))),
             open_seats=_joined(self.open_seats, members),
+            assigned_team=self.assigned_team_of(members),
         )
 
     def _family_interactions(self, members: list[int]) -> tuple[InteractionFacts, ...]:

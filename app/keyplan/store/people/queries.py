@@ -46,6 +46,7 @@ class PersonRow:
     map_position: tuple[float, float] | None
     is_vacancy: bool = False  # an open position (``open_positions``), never among ``people``
     vacancy_note: str | None = None
+    owner_ids: tuple[int, ...] = ()  # the team members of ``owners``, in the same order
 
     def __getitem__(self, field: str) -> Any:
         return self.values[field]
@@ -122,7 +123,8 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
             account_id=row.account_id,
             values={name: getattr(row, name) for name in STAKEHOLDER_FIELDS},
             manager_name=names.get(row.reports_to_id) if row.reports_to_id else None,
-            owners=owners.get(row.id, ()),
+            owners=tuple(name for _id, name in owners.get(row.id, ())),
+            owner_ids=tuple(member_id for member_id, _name in owners.get(row.id, ())),
             last_contact=contacts.get(row.id),
             map_position=hand_placed(row.map_x, row.map_y),
             is_vacancy=row.is_vacancy,
@@ -132,18 +134,34 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
     ]
 
 
-def _owners_by_person(session: Session, condition: Any) -> dict[int, tuple[str, ...]]:
+def _owners_by_person(session: Session, condition: Any) -> dict[int, list[tuple[int, str]]]:
+    """Person id -> the (id, name) of the team members who own the relationship, by name."""
     statement = (
-        select(RelationshipOwner.stakeholder_id, TeamMember.name)
+        select(RelationshipOwner.stakeholder_id, TeamMember.id, TeamMember.name)
         .join(TeamMember, TeamMember.id == RelationshipOwner.team_member_id)
         .join(Stakeholder, Stakeholder.id == RelationshipOwner.stakeholder_id)
         .where(condition)
-        .order_by(TeamMember.name)
+        .order_by(TeamMember.name, TeamMember.id)
     )
-    owners: dict[int, tuple[str, ...]] = {}
-    for person_id, name in session.execute(statement):
-        owners[person_id] = (*owners.get(person_id, ()), name)
+    owners: dict[int, list[tuple[int, str]]] = {}
+    for person_id, member_id, name in session.execute(statement):
+        owners.setdefault(person_id, []).append((member_id, name))
     return owners
+
+
+def relationship_owner_rows(db: Database, person_id: int) -> list[tuple[int, int]]:
+    """The relationship-owner rows of one person as (row id, team member id), by member name.
+
+    The first is the one the person dialog and the People table show as "the" owner.
+    """
+    with db.read() as session:
+        statement = (
+            select(RelationshipOwner.id, RelationshipOwner.team_member_id)
+            .join(TeamMember, TeamMember.id == RelationshipOwner.team_member_id)
+            .where(RelationshipOwner.stakeholder_id == person_id)
+            .order_by(TeamMember.name, TeamMember.id)
+        )
+        return [(row_id, member_id) for row_id, member_id in session.execute(statement)]
 
 
 def team_members(db: Database) -> list[tuple[int, str]]:

@@ -50,6 +50,7 @@ class EvidenceTable(QTableWidget):
         self.rating = rating
         self.choices = choices
         self.setObjectName(f"evidence_{rating.value}")
+        self.setAccessibleName(f"Evidence for the {rating.label.lower()} rating")
         self.setHorizontalHeaderLabels(_HEADERS)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -36,6 +36,7 @@ from keyplan.ui.insights.dashboard_model import (
     TrendRole,
 )
 from keyplan.ui.insights.sparkline import SparklineDelegate
+from keyplan.ui.widgets import theme
 
 #: Account fields the dashboard shows or the insights read.
 _ACCOUNT_FIELDS = frozenset({"name", "tier", "currency", "annual_revenue", "potential",
@@ -75,8 +76,14 @@ class PortfolioDashboard(QWidget):
         self.headline.setWordWrap(True)
         self.filter_box = QLineEdit(placeholderText="Filter accounts…")
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter accounts")
         self.filter_box.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
+        self.table.setAccessibleName("Accounts by health")
+        self.table.setAccessibleDescription(
+            "Every account with its health score and what to fix first, worst first; "
+            "Enter opens the account"
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(DashboardColumn.HEALTH, Qt.SortOrder.AscendingOrder)
@@ -84,11 +91,18 @@ class PortfolioDashboard(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # A reason wider than its column wraps (its row grows) rather than being cut off: a
+        # laptop's 1,280 px leave "What to fix first" narrower than its longest headline.
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
-        # Two lines a row: "What to fix first" holds the two biggest reasons, one per line.
+        # Two lines a row at least: "What to fix first" holds the two biggest reasons.
         line = self.table.fontMetrics().lineSpacing()
         self.table.verticalHeader().setDefaultSectionSize(2 * line + 10)
+        self.table.verticalHeader().setMinimumSectionSize(2 * line + 10)
+        self._rows_fit = QTimer(self)
+        self._rows_fit.setSingleShot(True)
+        self._rows_fit.setInterval(0)
+        self._rows_fit.timeout.connect(self.table.resizeRowsToContents)
         self.table.setItemDelegateForColumn(
             DashboardColumn.TREND, SparklineDelegate(TrendRole, self.table)
         )
@@ -100,6 +114,7 @@ class PortfolioDashboard(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
+        header.sectionResized.connect(self._wrap_again)
         top = QHBoxLayout()
         top.addWidget(self.title)
         top.addStretch(1)
@@ -109,7 +124,7 @@ class PortfolioDashboard(QWidget):
         layout.addWidget(self.headline)
         layout.addWidget(self.table, 1)
         hint = QLabel("Double-click an account to open it. Hover over a score for its reasons.")
-        hint.setStyleSheet("color: #607d8b;")
+        hint.setStyleSheet(theme.text_style(theme.MUTED))
         layout.addWidget(hint)
 
     def _follow(self, document: PortfolioDocument) -> None:
@@ -172,15 +187,21 @@ class PortfolioDashboard(QWidget):
             self.load_in_background()
 
     def _fit_columns(self) -> None:
-        # Every column as wide as its content; what to fix takes what is left (its tooltip has
-        # every reason in full).
+        # Every column as wide as its content; what to fix takes what is left, and wraps what
+        # does not fit (its tooltip has every reason in full). A long account name wraps too.
         header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(
-            DashboardColumn.ACCOUNT, min(self.table.columnWidth(DashboardColumn.ACCOUNT), 240)
+            DashboardColumn.ACCOUNT, min(self.table.columnWidth(DashboardColumn.ACCOUNT), 190)
         )
-        self.table.setColumnWidth(DashboardColumn.TREND, 150)
+        self.table.setColumnWidth(DashboardColumn.TREND, 112)
         header.setSectionResizeMode(DashboardColumn.TOP_REASON, QHeaderView.ResizeMode.Stretch)
+        self._rows_fit.start()
+
+    def _wrap_again(self, column: int, _old: int, _new: int) -> None:
+        # Rows are as tall as their wrapped text: a narrower column may need another line.
+        if column in (DashboardColumn.TOP_REASON, DashboardColumn.ACCOUNT):
+            self._rows_fit.start()
 
     def _update_headline(self) -> None:
         rows = self.model.rows()
@@ -189,7 +210,8 @@ class PortfolioDashboard(QWidget):
         reviews = sum(1 for r in rows if r.summary.freshness.is_overdue)
         parts = [count_of(len(rows), "account")]
         parts.append(
-            f"<span style='color:#c62828'>{len(attention)} need attention</span> "
+            f"<span style='color:{theme.css(theme.WARNING)}'>"
+            f"{len(attention)} need attention</span> "
             f"(health below {palette.ATTENTION})"
             if attention
             else "none below a health of 50"

@@ -26,6 +26,7 @@ from keyplan.domain.money import amount_sort_text
 from keyplan.domain.vocabulary import Tier
 from keyplan.store.insights.fact_buckets import PortfolioAccount
 from keyplan.ui.insights import palette
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.row_list_model import RowListModel
 
 AccountIdRole = Qt.ItemDataRole.UserRole + 1
@@ -335,9 +336,9 @@ def _decoration(row: DashboardRow, column: int, role: int) -> Any:
         if column == DashboardColumn.HEALTH:
             return QColor("#ffffff")
         if column == DashboardColumn.OVERDUE and summary.promises.overdue:
-            return palette.RED
+            return theme.colour(theme.WARNING)
         if column == DashboardColumn.PLAN_REVIEW and summary.freshness.is_overdue:
-            return palette.RED
+            return theme.colour(theme.WARNING)
     return None
 
 

@@ -27,6 +27,7 @@ from keyplan.domain.insights import Coverage, CoverageCell
 from keyplan.domain.vocabulary import Level
 from keyplan.reports.insights.insights_text import cell_line, level_name
 from keyplan.ui.insights import palette
+from keyplan.ui.widgets import theme
 
 CellKey = tuple[str, Level | None]
 
@@ -142,7 +143,7 @@ class CoverageHeatMap(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self.coverage is None or not self.coverage.departments:
-            painter.setPen(palette.MUTED)
+            painter.setPen(theme.readable(palette.MUTED))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Nobody known yet")
             return
         geometry = self._geometry()
@@ -153,13 +154,13 @@ class CoverageHeatMap(QWidget):
                 self._paint_cell(painter, geometry.cell_rect(row, column), cell)
         if self.selected is not None:
             rect = self.cell_rect(*self.selected)
-            painter.setPen(QPen(palette.LINK, 2.5))
+            painter.setPen(QPen(theme.readable(palette.LINK), 2.5))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
 
     def _paint_headers(self, painter: QPainter, geometry: _Geometry) -> None:
         assert self.coverage is not None
-        painter.setPen(palette.MUTED)
+        painter.setPen(theme.readable(palette.MUTED))
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setFont(bold)
@@ -168,7 +169,7 @@ class CoverageHeatMap(QWidget):
             header = QRect(rect.left(), MARGIN, rect.width(), geometry.header_height)
             painter.drawText(header, Qt.AlignmentFlag.AlignCenter, level_name(level))
         painter.setFont(self.font())
-        painter.setPen(QColor("#37474f"))
+        painter.setPen(theme.colour(theme.SECONDARY))
         metrics = QFontMetrics(self.font())
         for row, department in enumerate(self.coverage.departments):
             rect = geometry.cell_rect(row, 0)

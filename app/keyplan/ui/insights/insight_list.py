@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.ui.insights import palette
+from keyplan.ui.widgets import theme
 
 TargetRole = Qt.ItemDataRole.UserRole + 1  # ("person" | "commitment", id) or None
 
@@ -64,7 +65,7 @@ class InsightList(QListWidget):
         item.setFont(font)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
         if colour is not None:
-            item.setForeground(QBrush(colour))
+            item.setForeground(QBrush(theme.readable(colour)))
         self.addItem(item)
         return item
 
@@ -84,7 +85,7 @@ class InsightList(QListWidget):
         """A muted line that only informs ("nothing to worry about here")."""
         item = QListWidgetItem(text)
         item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        item.setForeground(QBrush(palette.MUTED))
+        item.setForeground(QBrush(theme.readable(palette.MUTED)))
         self.addItem(item)
         return item
 
@@ -95,7 +96,7 @@ class InsightList(QListWidget):
         item.setData(TargetRole, target)
         item.setToolTip(tooltip)
         if colour is not None:
-            item.setForeground(QBrush(colour))
+            item.setForeground(QBrush(theme.readable(colour)))
         self.addItem(item)
         return item
 

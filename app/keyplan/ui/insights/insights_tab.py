@@ -40,6 +40,7 @@ from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights import palette, sections
 from keyplan.ui.insights.heatmap import CoverageHeatMap
 from keyplan.ui.insights.insight_list import InsightList
+from keyplan.ui.widgets import theme
 
 #: Person fields that change no insight: edits to them do not recompute the tab. (A new last
 #: contact comes with ``interactions_changed``, which recomputes it once for all its people.)
@@ -258,14 +259,14 @@ class InsightsTab(QWidget):
         self.nudge.setText(sections.nudge_html(insights))
         self.concentration_text.setText(concentration_line(insights.concentration))
         self.concentration_text.setStyleSheet(
-            "color: #c62828;" if insights.concentration.single_threaded else ""
+            theme.text_style(theme.WARNING) if insights.concentration.single_threaded else ""
         )
         sections.fill_concentration(self.top_people, insights, people)
         self.promise_text.setText("Promises: " + promise_line(insights.promises.account))
         sections.fill_promises(self.promise_list, insights, people, team)
         overdue = insights.freshness.is_overdue
         self.freshness.setText(("⚠ " if overdue else "") + freshness_line(insights.freshness))
-        self.freshness.setStyleSheet("color: #c62828;" if overdue else "")
+        self.freshness.setStyleSheet(theme.text_style(theme.WARNING) if overdue else "")
         self._show_cell_list(facts, today)
 
     def _show_score(self, insights: AccountInsights) -> None:
@@ -326,7 +327,7 @@ def _wrapping_label(*, muted: bool = False) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if muted:
-        label.setStyleSheet("color: #607d8b;")
+        label.setStyleSheet(theme.text_style(theme.MUTED))
     return label
 
 

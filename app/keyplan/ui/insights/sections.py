@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from datetime import date
 from html import escape
 
-from PySide6.QtGui import QColor
-
 from keyplan.domain.insights import (
     AccountInsights,
     ContactLog,
@@ -29,6 +27,7 @@ from keyplan.reports.insights.insights_text import (
 )
 from keyplan.ui.insights import palette
 from keyplan.ui.insights.insight_list import InsightList
+from keyplan.ui.widgets import theme
 
 #: How many stale relationships to list before summing up the rest.
 STALE_SHOWN = 25
@@ -47,7 +46,7 @@ def score_html(insights: AccountInsights) -> str:
     if not reasons:
         return "Nothing costs this account points: every measure is healthy."
     rows = "".join(
-        f"<tr><td align='right' style='color:#c62828; padding-right:8px'>"
+        f"<tr><td align='right' style='color:{theme.css(theme.WARNING)}; padding-right:8px'>"
         f"−{reason.points_lost:g}</td><td>{escape(reason.reason)}</td></tr>"
         for reason in reasons
     )
@@ -60,7 +59,8 @@ def fill_findings(view: InsightList, insights: AccountInsights) -> None:
     findings = insights.health.findings
     if insights.open_seats:  # first: who decides while a decision maker's seat is empty?
         view.add_heading(
-            f"Decision makers' seats vacant ({len(insights.open_seats)})", QColor("#6a1b9a")
+            f"Decision makers' seats vacant ({len(insights.open_seats)})",
+            theme.colour(theme.PURPLE),
         )
         for seat in insights.open_seats:
             view.add_person(seat.reason, seat.seat_id)
@@ -116,7 +116,7 @@ def nudge_html(insights: AccountInsights) -> str:
         return "<i>No new contact to suggest this week.</i>"
     return (
         f"<b>This week: {escape(nudge.person_name)}</b><br>{escape(nudge.reason)}<br>"
-        f"<span style='color:#1565c0'>{escape(nudge.ask)}</span>"
+        f"<span style='color:{theme.css(theme.LINK)}'>{escape(nudge.ask)}</span>"
     )
 
 

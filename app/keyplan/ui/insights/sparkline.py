@@ -14,9 +14,11 @@ from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 from typing_extensions import override  # typing.override arrives in 3.12
 
-LINE = QColor("#1565c0")
+from keyplan.ui.widgets import theme
+
+LINE = theme.LINK
 AREA = QColor(21, 101, 192, 40)
-LAST_POINT = QColor("#0d47a1")
+LAST_POINT = theme.LAST_POINT
 EMPTY = QColor("#b0bec5")
 
 
@@ -63,17 +65,17 @@ def paint_sparkline(painter: QPainter, rect: QRectF, values: Sequence[int]) -> N
     area.lineTo(QPointF(points[0].x(), rect.bottom()))
     area.closeSubpath()
     painter.fillPath(area, AREA)
-    painter.setPen(QPen(LINE, 1.5))
+    painter.setPen(QPen(theme.colour(LINE), 1.5))
     painter.drawPath(line)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(LAST_POINT)
+    painter.setBrush(theme.colour(LAST_POINT))
     painter.drawEllipse(points[-1], 2.5, 2.5)
     painter.restore()
 
 
 SCALE_WIDTH = 44  # the labels to the right of the line
-LABEL = QColor("#37474f")
-MUTED_LABEL = QColor("#78909c")
+LABEL = theme.SECONDARY
+MUTED_LABEL = theme.MUTED
 
 
 def scale_labels(values: Sequence[int]) -> tuple[str, str]:
@@ -95,11 +97,11 @@ def paint_scale(painter: QPainter, rect: QRectF, values: Sequence[int]) -> None:
               QRectF(rect.left(), rect.center().y(), rect.width(), rect.height() / 2))  # fmt: skip
     align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
     painter.setFont(font)
-    painter.setPen(MUTED_LABEL)
+    painter.setPen(theme.colour(MUTED_LABEL))
     painter.drawText(halves[0], align, peak)
     font.setBold(True)
     painter.setFont(font)
-    painter.setPen(LABEL)
+    painter.setPen(theme.colour(LABEL))
     painter.drawText(halves[1], align, last)
     painter.restore()
 

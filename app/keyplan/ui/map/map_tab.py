@@ -80,7 +80,7 @@ class MapTab(QWidget):
         self.unplaced_list = UnplacedPeople()
         self.hint = QLabel(IDLE_HINT)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #455a64;")
+        self.hint.setStyleSheet(style.hint_style())
         self.count_label = QLabel()
         self._matches: list[int] = []
         self._fit_pending = True

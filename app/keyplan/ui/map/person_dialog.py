@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +39,7 @@ from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.evidence.panel import EvidencePanel
 from keyplan.ui.map import seats
 from keyplan.ui.people.history_list import HistoryList
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.field_editors import choice_items, complete_from, make_choice_box
 
 NO_ONE = "— nobody —"
@@ -86,6 +89,15 @@ class PersonDialog(QDialog):
         matrix = matrix or MatrixFacts()
         self.dotted = dotted_list(self, matrix)
         facts.addRow("Dotted line to", self.dotted)
+        # Who of ours owns the relationship: a row of Plan › Governance, set from here too.
+        owners = [(None, NO_ONE), *references.get("relationship_owner", [])]
+        self.owner_id = values.get("relationship_owner")
+        self.owner_box = make_choice_box(self, owners, self.owner_id)
+        self.owner_box.setObjectName("person_relationship_owner")
+        self.owner_box.setToolTip(
+            "Who of our team owns the relationship (Plan › Governance sets the contact rule)"
+        )
+        facts.addRow("Relationship owner", self.owner_box)
         columns = QHBoxLayout()
         columns.addLayout(facts, 1)
         columns.addLayout(notes, 1)
@@ -94,10 +106,13 @@ class PersonDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
+        # The fields scroll, the buttons stay: on a laptop screen, or at 200 % scaling, the
+        # whole form is taller than the screen and OK would be out of reach.
+        body = QWidget()
+        layout = QVBoxLayout(body)
         self.story = QLabel(matrix.story)
         self.story.setObjectName("person_story")
-        self.story.setStyleSheet("color: #37474f; font-style: italic;")
+        self.story.setStyleSheet(theme.text_style(theme.SECONDARY, "font-style: italic;"))
         self.story.setVisible(bool(matrix.story))
         layout.addWidget(self.story)
         layout.addLayout(columns)
@@ -110,13 +125,13 @@ class PersonDialog(QDialog):
             layout.addWidget(self.evidence)
         self.last_change = QLabel(last_change)
         self.last_change.setObjectName("person_last_change")
-        self.last_change.setStyleSheet("color: #5f6368;")
+        self.last_change.setStyleSheet(theme.text_style(theme.HINT))
         self.last_change.setVisible(bool(last_change))
         layout.addWidget(self.last_change)
         layout.addWidget(QLabel("History"))
         self.history = HistoryList(history, self)
         layout.addWidget(self.history)
-        layout.addWidget(buttons)
+        _scrolling(self, body, buttons)
 
     def set_value(self, field: str, value: Any) -> None:
         """Put a value in a field's editor, as a user would (used by tests and scripts)."""
@@ -129,6 +144,11 @@ class PersonDialog(QDialog):
             editor.setPlainText("" if value is None else str(value))
         elif isinstance(editor, QLineEdit):
             editor.setText("" if value is None else str(value))
+
+    def chosen_owner(self) -> tuple[bool, int | None]:
+        """(changed, team member id) of the Relationship owner field."""
+        chosen = self.owner_box.currentData()
+        return chosen != self.owner_id, chosen
 
     def dotted_ids(self) -> list[int]:
         """The dotted-line managers ticked, in the list's order."""
@@ -168,6 +188,24 @@ class PersonDialog(QDialog):
             if value != self.original.get(name):
                 changed[name] = value
         return changed
+
+
+def _scrolling(dialog: QDialog, body: QWidget, buttons: QWidget) -> None:
+    """Put the form in a scroll area over the buttons, sized to fit the screen it opens on."""
+    scroll = QScrollArea(dialog)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(dialog)
+    outer.addWidget(scroll, 1)
+    outer.addWidget(buttons)
+    wanted = body.sizeHint()
+    screen = dialog.screen().availableGeometry().size() if dialog.screen() else wanted
+    bar = scroll.verticalScrollBar().sizeHint().width()
+    margins = outer.contentsMargins()
+    width = wanted.width() + bar + margins.left() + margins.right()
+    height = wanted.height() + buttons.sizeHint().height() + margins.top() + margins.bottom() + 8
+    dialog.resize(min(width, int(screen.width() * 0.95)), min(height, int(screen.height() * 0.9)))
 
 
 @dataclass(frozen=True)
@@ -282,6 +320,7 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
         "reports_to_id": document.manager_choices(person_id),
         "preferred_team_member_id": document.team_members(),
         "interaction_id": document.evidence_editor.meetings_with(person_id),
+        "relationship_owner": document.team_members(),
     }
     last_change = document.last_change_text("stakeholders", person_id)
     departments = department_choices(document.database, person_id)
@@ -289,7 +328,7 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
     evidence = document.evidence_editor.person_evidence(person_id)
     matrix = matrix_facts(document, person_id, references["reports_to_id"])
     dialog = PersonDialog(
-        row.values,
+        {**row.values, "relationship_owner": row.owner_ids[0] if row.owner_ids else None},
         references,
         parent,
         last_change,
@@ -315,9 +354,13 @@ def edit_person(parent: QWidget | None, document: PortfolioDocument, person_id: 
                     changes = {}
                 if changes:
                     document.set_person_fields(person_id, changes)
+                owner_changed, owner_id = dialog.chosen_owner()
+                if owner_changed:  # its own undo step, as when set in Plan › Governance
+                    document.people_editor.set_relationship_owner(person_id, owner_id)
+                    dialog.owner_id = owner_id
                 if leaving:  # asks where they went; their seat may stay open
                     seats.mark_left(parent, document, person_id)
-                return bool(changes) or leaving or dotted_changed or evidenced
+                return bool(changes) or leaving or dotted_changed or evidenced or owner_changed
             except KeyplanError as error:
                 dialogs.show_error(parent, str(error))
                 # Shown again with what was typed, to be corrected or cancelled.

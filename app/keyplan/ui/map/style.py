@@ -36,6 +36,7 @@ from keyplan.exchange.map.design import (  # noqa: F401  (the map's one vocabula
     stance_key,
     uncertain_ratings,
 )
+from keyplan.ui.widgets import theme
 
 STANCE_EDGE = {stance: QColor(colour) for stance, colour in design.STANCE_EDGE.items()}
 STANCE_FILL = {stance: QColor(colour) for stance, colour in design.STANCE_FILL.items()}
@@ -69,6 +70,16 @@ BLOCK_ZOOM = 0.15
 #: 10 px, and below NAME_ZOOM a name is cut to a few letters). Smaller zooms are still there,
 #: with Ctrl+wheel, the − button, or "Whole tree", to see the chart's shape.
 READABLE_ZOOM = 0.45
+
+
+#: The hint line under the map, on a light and on a dark palette.
+HINT_TONE = theme.Tone("#455a64", "#b0bec5")
+
+
+def hint_style() -> str:
+    """The style sheet of the map tab's hint line for the palette in use. (The canvas stays
+    light in a dark palette: the cards are paper, coloured by stance, as printed.)"""
+    return theme.text_style(HINT_TONE)
 
 
 @cache

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.errors import KeyplanError
@@ -23,6 +23,7 @@ from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.store.meetings.queries import CommitmentRow
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.insights import palette
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.row_list_model import RowListModel
 
 CommitmentIdRole = Qt.ItemDataRole.UserRole + 1
@@ -127,7 +128,7 @@ class CommitmentsTableModel(RowListModel):
             if overdue:
                 return palette.RED
             if row.status != CommitmentStatus.OPEN.value:
-                return QColor("#607d8b")  # settled: history
+                return theme.colour(theme.MUTED)  # settled: history
         if role == Qt.ItemDataRole.FontRole and overdue and column == CommitmentColumn.STATUS:
             font = QFont()
             font.setBold(True)

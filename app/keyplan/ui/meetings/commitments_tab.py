@@ -73,14 +73,18 @@ class CommitmentsTab(QWidget):
     def _build(self) -> None:
         self.promise_edit = QLineEdit(placeholderText="New promise: what we will do…")
         self.promise_edit.returnPressed.connect(self.add_from_line)
+        self.promise_edit.setAccessibleName("New promise")
         self.to_box = QComboBox()
         self.to_box.setToolTip("Promised to")
+        self.to_box.setAccessibleName("Promised to")
         self.by_box = QComboBox()
         self.by_box.setToolTip("Promised by")
+        self.by_box.setAccessibleName("Promised by")
         self.due_edit = QDateEdit()
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.due_edit.setToolTip("Due")
+        self.due_edit.setAccessibleName("Due")
         self.add_button = QPushButton("Add promise")
         self.add_button.clicked.connect(self.add_from_line)
         self.settled_box = QCheckBox("Show kept and broken")
@@ -91,6 +95,7 @@ class CommitmentsTab(QWidget):
         self.summary = QLabel()
 
         self.table = QTableView()
+        self.table.setAccessibleName("Promises")
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(FieldDelegate(FieldSpecRole, self._reference_choices, self))
         self.table.setSortingEnabled(False)  # the model's order: open first, soonest due first

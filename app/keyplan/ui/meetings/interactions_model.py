@@ -6,11 +6,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.vocabulary import Channel
 from keyplan.store.meetings.queries import InteractionRow
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.row_list_model import RowListModel
 
 InteractionIdRole = Qt.ItemDataRole.UserRole + 1
@@ -68,7 +68,7 @@ class InteractionsTableModel(RowListModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() > InteractionColumn.CHANNEL:
             return _display(row, index.column()) or None
         if role == Qt.ItemDataRole.ForegroundRole and row.occurred_on > self.today:
-            return QColor("#607d8b")  # planned, not yet contact
+            return theme.colour(theme.MUTED)  # planned, not yet contact
         return None
 
 

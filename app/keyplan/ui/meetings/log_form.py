@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.vocabulary import Channel
+from keyplan.ui.widgets import theme
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -66,7 +67,7 @@ class InteractionForm(QGroupBox):
         # Who is ticked, in one line: in a list of sixty, a tick can sit out of sight.
         self.people_chosen = QLabel()
         self.people_chosen.setWordWrap(True)
-        self.people_chosen.setStyleSheet("color: #455a64;")
+        self.people_chosen.setStyleSheet(theme.text_style(theme.HINT))
         self.people_list.itemChanged.connect(self._show_chosen)
         self.team_list = _checkable_list()
         # Their people are many and ours few: the spare height goes to their list.

@@ -104,6 +104,36 @@ class PeopleEditor:
             )
         )
 
+    def set_relationship_owner(self, person_id: int, member_id: int | None) -> None:
+        """Make one of our team the owner of the relationship with a person (None: nobody).
+
+        The person's owner is the first of their relationship-owner rows (by team member's
+        name), as the People table shows it: it is replaced, co-owners stay, its contact rule
+        stays; with no row yet one is added; nobody removes every row. Each is one undo step
+        of the plan's Relationship owners table, so Plan › Governance and the change log see
+        it as if made there.
+        """
+        from keyplan.domain.plan_fields import PlanTable
+
+        table = PlanTable.RELATIONSHIP_OWNERS.value
+        plan = self.document.plan_editor
+        rows = queries.relationship_owner_rows(self.database, person_id)
+        if member_id is not None and member_id in {member for _row, member in rows}:
+            return
+        person = self.person(person_id)
+        name = person["full_name"]
+        if member_id is None:
+            plan.delete_plan_rows(table, [row for row, _member in rows], f"No owner for {name}")
+        elif not rows:
+            values = {"stakeholder_id": person_id, "team_member_id": member_id}
+            plan.add_plan_row(table, person.account_id, values)
+        else:
+            text = f"Owner of {name}: {self._member_name(member_id)}"
+            plan.set_plan_fields(table, rows[0][0], {"team_member_id": member_id}, text)
+
+    def _member_name(self, member_id: int) -> str:
+        return dict(self.team_members()).get(member_id, "a team member")
+
     def delete_people(self, person_ids: list[int]) -> None:
         """Delete people (their reports move up to their manager): all or, refused, none.
 

@@ -19,6 +19,7 @@ class HistoryList(QListWidget):
     def __init__(self, lines: Sequence[HistoryLine], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("person_history")
+        self.setAccessibleName("History: what changed, when and by whom")
         self.setAlternatingRowColors(True)
         self.setSelectionMode(QListWidget.SelectionMode.NoSelection)
         self.setMaximumHeight(130)

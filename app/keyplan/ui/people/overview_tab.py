@@ -28,6 +28,7 @@ from keyplan.domain.wording import count_of
 from keyplan.store.shell.quick_reads import AccountGlance, account_glance
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
 from keyplan.ui.widgets.note_edit import NoteEdit
 
@@ -70,7 +71,7 @@ class OverviewTab(QWidget):
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.glance = QLabel()
         self.glance.setWordWrap(True)
-        self.glance.setStyleSheet("color: #37474f;")
+        self.glance.setStyleSheet(theme.text_style(theme.SECONDARY))
         columns = QHBoxLayout()
         columns.addWidget(self._group("Account", ACCOUNT_GROUP), 2)
         side = QVBoxLayout()

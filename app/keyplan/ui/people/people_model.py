@@ -16,13 +16,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, short_link
+from keyplan.domain.fields import STAKEHOLDER_FIELDS, FieldSpec, Kind, short_link
+from keyplan.domain.plan_fields import PlanTable
 from keyplan.domain.titles import searchable_title, sort_name, sort_text
 from keyplan.domain.vocabulary import Level, Stance
 from keyplan.store.people.queries import PersonRow
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
 from keyplan.ui.roster.roster_watch import TeamWatch
+from keyplan.ui.widgets import theme
 
 PersonIdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -30,6 +32,7 @@ FieldSpecRole = Qt.ItemDataRole.UserRole + 3
 SearchRole = Qt.ItemDataRole.UserRole + 4  # what the filter matches: titles with "CFO" & co
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+OWNER_TABLE = PlanTable.RELATIONSHIP_OWNERS.value
 
 STANCE_COLOURS = {
     Stance.CHAMPION.value: QColor("#2e7d32"),
@@ -39,6 +42,25 @@ STANCE_COLOURS = {
     Stance.BLOCKER.value: QColor("#c62828"),
     Stance.UNKNOWN.value: QColor("#9e9e9e"),
 }
+# The stance colours as text reads them on the palette in use (STANCE_COLOURS on a light one).
+STANCE_TONES = {
+    Stance.CHAMPION.value: theme.STANCE_CHAMPION,
+    Stance.SUPPORTER.value: theme.STANCE_SUPPORTER,
+    Stance.NEUTRAL.value: theme.STANCE_NEUTRAL,
+    Stance.SKEPTIC.value: theme.STANCE_SKEPTIC,
+    Stance.BLOCKER.value: theme.STANCE_BLOCKER,
+    Stance.UNKNOWN.value: theme.STANCE_UNKNOWN,
+}
+
+
+#: The Owner column's editor: the first relationship owner, chosen among our team members.
+#: Not a stakeholder field: it is written as a row of the plan's Relationship owners table.
+OWNER_SPEC = FieldSpec(
+    "relationship_owner",
+    "Relationship owner",
+    Kind.REFERENCE,
+    help="Who of our team owns the relationship (Plan › Governance sets the contact rule)",
+)
 
 
 @dataclass(frozen=True)
@@ -46,10 +68,12 @@ class PeopleColumn:
     """A column of the People table: a stored field, or something derived (read-only)."""
 
     title: str
-    field: str | None = None  # a STAKEHOLDER_FIELDS name when editable
+    field: str | None = None  # a STAKEHOLDER_FIELDS name (or OWNER_SPEC's) when editable
 
     @property
     def spec(self) -> FieldSpec | None:
+        if self.field == OWNER_SPEC.name:
+            return OWNER_SPEC
         return STAKEHOLDER_FIELDS[self.field] if self.field else None
 
 
@@ -64,7 +88,7 @@ COLUMNS: tuple[PeopleColumn, ...] = (
     PeopleColumn("Stance", "stance"),
     PeopleColumn("Interest", "interest"),
     PeopleColumn("Relationship", "strength"),
-    PeopleColumn("Owner"),
+    PeopleColumn("Owner", OWNER_SPEC.name),
     PeopleColumn("Last contact"),
     PeopleColumn("E-mail", "email"),
     PeopleColumn("Profile", "profile_url"),
@@ -73,7 +97,7 @@ COLUMNS: tuple[PeopleColumn, ...] = (
 COLUMN_OF_FIELD = {column.field: number for number, column in enumerate(COLUMNS) if column.field}
 MANAGER_COLUMN = COLUMN_OF_FIELD["reports_to_id"]
 PROFILE_COLUMN = COLUMN_OF_FIELD["profile_url"]
-OWNER_COLUMN = [column.title for column in COLUMNS].index("Owner")
+OWNER_COLUMN = COLUMN_OF_FIELD[OWNER_SPEC.name]
 LAST_CONTACT_COLUMN = OWNER_COLUMN + 1
 
 
@@ -95,6 +119,7 @@ class PeopleTableModel(QAbstractTableModel):
         document.person_changed.connect(self._on_person_changed)
         document.people_changed.connect(self._on_people_changed)
         document.roster_changed.connect(self._on_roster_changed)
+        document.plan_changed.connect(self._on_plan_changed)
         self.team_watch = TeamWatch(document.team_members)
 
     def show_account(self, account_id: int | None, *, with_affiliates: bool = False) -> None:
@@ -140,6 +165,15 @@ class PeopleTableModel(QAbstractTableModel):
         # The Owner column names our team members: a rename or a delete changes it.
         if not self.team_watch.change().rows or self.account_id is None or not self._people:
             return
+        self._refresh_owners()
+
+    def _on_plan_changed(self, table: str, _account_id: int) -> None:
+        # An owner set here, on the map or in Plan › Governance is a row of that plan table.
+        if table != OWNER_TABLE or self.account_id is None or not self._people:
+            return
+        self._refresh_owners()
+
+    def _refresh_owners(self) -> None:
         people = self.document.people(self.account_id, with_affiliates=self.with_affiliates)
         if [p.id for p in people] != [p.id for p in self._people]:
             self._reload()
@@ -193,6 +227,8 @@ class PeopleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, index.column())
         if role == Qt.ItemDataRole.EditRole:
+            if column.field == OWNER_SPEC.name:
+                return person.owner_ids[0] if person.owner_ids else None
             return person[column.field] if column.field else None
         if role == SortRole:
             return self._sort_key(person, index.column())
@@ -234,9 +270,10 @@ class PeopleTableModel(QAbstractTableModel):
     def _decoration(self, person: PersonRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole:
             if person["has_left"]:
-                return QColor("#9e9e9e")
+                return theme.colour(theme.DIMMED)
             if COLUMNS[column].field == "stance":
-                return STANCE_COLOURS.get(person["stance"])
+                tone = STANCE_TONES.get(person["stance"])
+                return None if tone is None else theme.colour(tone)
         if role == Qt.ItemDataRole.ToolTipRole and person["has_left"]:
             return f"{person['full_name']} has left the company"
         if role == Qt.ItemDataRole.ToolTipRole and column == PROFILE_COLUMN:
@@ -248,7 +285,11 @@ class PeopleTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not column.field:
             return False
         try:
-            self.document.set_person_field(self.person_id(index.row()), column.field, value)
+            person_id = self.person_id(index.row())
+            if column.field == OWNER_SPEC.name:
+                self.document.people_editor.set_relationship_owner(person_id, value)
+            else:
+                self.document.set_person_field(person_id, column.field, value)
         except KeyplanError as error:
             if self.error_handler is not None:
                 self.error_handler(str(error))

@@ -23,6 +23,7 @@ from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.people.people_model import (
     COLUMN_OF_FIELD,
+    OWNER_SPEC,
     FieldSpecRole,
     PeopleTableModel,
     PersonIdRole,
@@ -56,6 +57,7 @@ class PeopleTab(QWidget):
     def _build(self) -> None:
         self.filter_box = QLineEdit(placeholderText="Filter people (Ctrl+F): name, title, stance…")
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setAccessibleName("Filter people")
         self.filter_box.textChanged.connect(self._apply_filter)
         self.affiliates_box = QCheckBox("Include affiliates")
         self.affiliates_box.toggled.connect(self._toggle_affiliates)
@@ -66,6 +68,10 @@ class PeopleTab(QWidget):
         self.count_label = QLabel()
 
         self.table = QTableView()
+        self.table.setAccessibleName("People")
+        self.table.setAccessibleDescription(
+            "The account's people; F2 or typing edits a cell, Delete deletes the selected"
+        )
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -133,6 +139,9 @@ class PeopleTab(QWidget):
         self.count_label.setText(text + (f" · {left} have left" if left else ""))
 
     def _manager_choices(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[int, str]]:
+        """The choices of a reference cell: our team for the owner, else the managers."""
+        if index.data(FieldSpecRole) is OWNER_SPEC:
+            return self.document.team_members()
         person_id = index.data(PersonIdRole)
         return manager_choices(self.document.database, person_id)
 

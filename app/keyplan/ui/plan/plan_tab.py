@@ -59,6 +59,7 @@ class PlanTab(QWidget):
     def _build(self) -> None:
         self.section_list = QListWidget()
         self.section_list.setObjectName("plan_sections")
+        self.section_list.setAccessibleName("Plan sections")
         self.section_list.setSpacing(2)
         self.section_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()

@@ -32,8 +32,9 @@ from keyplan.ui.plan.account_fields import AccountFieldForm
 from keyplan.ui.plan.table_box import PlanTableBox
 from keyplan.ui.plan.tables import LAYOUTS
 from keyplan.ui.plan.whitespace import WhitespaceView
+from keyplan.ui.widgets import theme
 
-MUTED = "color: #546e7a;"
+MUTED = theme.Tone("#546e7a", "#b0bec5")  # a section's hints
 
 
 class PlanSection(QWidget):
@@ -50,7 +51,7 @@ class PlanSection(QWidget):
         heading.setStyleSheet("font-size: 17px; font-weight: 600;")
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet(MUTED)
+        self.hint.setStyleSheet(theme.text_style(MUTED))
         self.body = QVBoxLayout()
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -21,6 +21,7 @@ from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.plan.table_model import FieldSpecRole, PlanTableModel, RowIdRole
 from keyplan.ui.plan.tables import PlanTableLayout
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.column_table import set_up_row_table
 from keyplan.ui.widgets.field_editors import RowFieldDelegate
 
@@ -51,7 +52,7 @@ class PlanTableBox(QWidget):
         self.title = QLabel(self.layout_spec.title)
         self.title.setStyleSheet("font-weight: 600; font-size: 14px;")
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #546e7a;")
+        self.summary.setStyleSheet(theme.text_style(theme.HINT))
         self.summary.setWordWrap(True)  # a long summary wraps rather than widen the window
         noun = self.model.spec.noun
         self.add_button = QPushButton("Add…")
@@ -76,6 +77,7 @@ class PlanTableBox(QWidget):
     def _build_table(self) -> QTableView:
         self.table = QTableView()
         self.table.setObjectName(f"plan_{self.layout_spec.table.value}")
+        self.table.setAccessibleName(self.title.text())
         self.table.setModel(self.model)
         self.table.setItemDelegate(RowFieldDelegate(self.model, FieldSpecRole, self.table))
         set_up_row_table(

@@ -20,6 +20,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.fields import FieldSpec, Kind
 from keyplan.domain.plan_fields import PLAN_TABLE_SPECS, PlanTable
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.column_table import ColumnTableModel, ModelIndex
 
 RowIdRole = Qt.ItemDataRole.UserRole + 1
@@ -35,6 +36,9 @@ TONE_BACKGROUNDS = {
 }
 LATE_COLOUR = QColor("#c62828")
 MUTED_COLOUR = QColor("#757575")
+# The same, as they read on the palette in use (``TONE_BACKGROUNDS`` on a light one).
+_TINTS = {"high": theme.HIGH_TINT, "medium": theme.MEDIUM_TINT, "low": theme.LOW_TINT}
+_OTHER_ACCOUNT = theme.Tone(MUTED_COLOUR.name(), "#9aa0a6")
 
 
 @dataclass(frozen=True)
@@ -227,11 +231,14 @@ class PlanTableModel(ColumnTableModel):
     def _decoration(self, row: Row, column: PlanColumn, role: int) -> Any:
         tone = column.tone(row) if column.tone else None
         if role == Qt.ItemDataRole.BackgroundRole:
-            return TONE_BACKGROUNDS.get(tone or "")
+            tint = _TINTS.get(tone or "")
+            return None if tint is None else theme.colour(tint)
         if role == Qt.ItemDataRole.ForegroundRole:
             if tone == "late":
-                return LATE_COLOUR
-            return MUTED_COLOUR if row["account_id"] != self.account_id else None
+                return theme.colour(theme.WARNING)
+            if row["account_id"] != self.account_id:
+                return theme.colour(_OTHER_ACCOUNT)
+            return None
         if role == Qt.ItemDataRole.FontRole and tone == "late":
             font = QFont()
             font.setBold(True)

@@ -31,6 +31,7 @@ from keyplan.domain.vocabulary import WhitespaceStatus
 from keyplan.store.plan.edits import WhitespaceGrid
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.widgets import theme
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 StatusRole = Qt.ItemDataRole.UserRole + 1
@@ -232,7 +233,7 @@ class WhitespaceView(QWidget):
 
     def _build(self) -> None:
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #546e7a;")
+        self.summary.setStyleSheet(theme.text_style(theme.HINT))
         self.summary.setWordWrap(True)
         self.add_department_button = QPushButton("Add department…")
         self.add_department_button.clicked.connect(self.ask_department)
@@ -241,6 +242,7 @@ class WhitespaceView(QWidget):
         top.addWidget(self.add_department_button)
         self.table = QTableView()
         self.table.setObjectName("whitespace_grid")
+        self.table.setAccessibleName("Whitespace: departments by offering")
         self.table.setModel(self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

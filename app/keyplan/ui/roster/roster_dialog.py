@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.titles import with_article
+from keyplan.domain.wording import plural
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.roster.edits import OFFERINGS, TEAM, RosterKind
@@ -37,6 +38,7 @@ from keyplan.ui.roster.roster_models import (
     SortRole,
     TeamTableModel,
 )
+from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.column_table import set_up_row_table
 from keyplan.ui.widgets.field_editors import RowFieldDelegate
 from keyplan.ui.widgets.shortcuts import redo_shortcuts
@@ -64,7 +66,7 @@ class RosterPage(QWidget):
     def _build(self, hint: str) -> None:
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
-        self.hint.setStyleSheet("color: #546e7a;")
+        self.hint.setStyleSheet(theme.text_style(theme.HINT))
         self.add_button = QPushButton("Add…")
         self.add_button.setToolTip(f"Add {with_article(self.noun)}")
         self.add_button.clicked.connect(self.add_row)
@@ -81,6 +83,7 @@ class RosterPage(QWidget):
 
     def _build_table(self) -> QTableView:
         self.table = QTableView()
+        self.table.setAccessibleName(plural(self.noun).capitalize())
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(RowFieldDelegate(self.model, FieldSpecRole, self.table))
         self.table.setSortingEnabled(True)

@@ -50,6 +50,9 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     app.setOrganizationName("Keyplan")
     app.setDesktopFileName("org.keyplan.Keyplan")  # ties the windows to the menu entry
     app.setWindowIcon(application_icon())
+    from keyplan.ui.widgets.theme import follow_system_colour_scheme  # Qt only: cheap
+
+    follow_system_colour_scheme(app)  # a dark system gets a dark window
     register_fallback_fonts()
     sys.excepthook = _show_user_errors
     try:

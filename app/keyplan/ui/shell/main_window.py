@@ -28,6 +28,7 @@ from keyplan.ui.shell.empty_portfolio import EmptyPortfolioPage, demo_database_f
 from keyplan.ui.shell.main_menus import MenuBuilding
 from keyplan.ui.shell.portfolio_model import PortfolioColumn, PortfolioTreeModel
 from keyplan.ui.shell.read_only import make_read_only
+from keyplan.ui.widgets import theme
 
 DatabaseOpener = Callable[[str, bool], PortfolioDocument]
 PASSWORD_NOTE_MS = 15_000  # long enough to read where a team password went
@@ -52,6 +53,7 @@ class MainWindow(MenuBuilding):
 
     def _build_widgets(self) -> None:
         self.tree = QTreeView()
+        self.tree.setAccessibleName("Accounts")
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAlternatingRowColors(True)
@@ -77,7 +79,10 @@ class MainWindow(MenuBuilding):
         # Above everything, when another Keyplan process is editing this database (issue 6).
         self.read_only_banner = QLabel()
         self.read_only_banner.setWordWrap(True)
-        self.read_only_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
+        self.read_only_banner.setStyleSheet(
+            f"background: {theme.css(theme.BANNER_FACE)}; color: {theme.css(theme.BANNER_TEXT)};"
+            " padding: 6px;"
+        )
         self.read_only_banner.hide()
         central = QWidget()
         column = QVBoxLayout(central)

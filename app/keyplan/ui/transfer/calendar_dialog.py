@@ -44,6 +44,7 @@ from keyplan.exchange.transfer.calendar_import import (
 from keyplan.ui import dialogs
 from keyplan.ui.background import run_task
 from keyplan.ui.document import PortfolioDocument
+from keyplan.ui.widgets import theme
 
 CALENDAR_FILTER = "Calendars (*.ics *.ical *.ifb);;All files (*)"
 #: Meetings listed in the preview; the counts always cover them all.
@@ -75,7 +76,7 @@ class CalendarImportDialog(QDialog):
         self.summary.setWordWrap(True)
         self.details = QLabel()
         self.details.setWordWrap(True)
-        self.details.setStyleSheet("color: #455a64;")
+        self.details.setStyleSheet(theme.text_style(theme.HINT))
         self.meetings_table = _table(
             ["Date", "Your time", "Meeting", "Account", "Their people", "Our team"]
         )

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from keyplan.exchange.transfer.text_files import TEXT_ENCODINGS
+from keyplan.ui.widgets import theme
 
 AUTOMATIC = "Automatic"
 
@@ -49,7 +50,7 @@ class EncodingChoice(QWidget):
         layout.addWidget(self.combo)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a02000;")
+        self.problem.setStyleSheet(theme.text_style(theme.WARNING))
         self.problem.hide()
         self.combo.activated.connect(lambda _index: self.chosen.emit(self.combo.currentData()))
 

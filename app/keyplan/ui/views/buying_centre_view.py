@@ -8,17 +8,18 @@ the last contact, and the red flags in words at the end.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.views.buying_centre import BuyingCentre
 from keyplan.domain.vocabulary import OpportunityStage
+from keyplan.ui.widgets import theme
 
 PersonIdRole = Qt.ItemDataRole.UserRole
 COLUMNS = ("Opportunity · role", "Person", "Job title", "Stance", "Influence", "Owner",
            "Last contact")  # fmt: skip
-FLAG_COLOUR = QColor("#9b1c1c")
+FLAG_COLOUR = theme.FLAG
 
 
 class BuyingCentreView(QTreeWidget):
@@ -30,6 +31,7 @@ class BuyingCentreView(QTreeWidget):
         super().__init__(parent)
         self.setColumnCount(len(COLUMNS))
         self.setHeaderLabels(list(COLUMNS))
+        self.setAccessibleName("Buying centre of each open opportunity")
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         header = self.header()
@@ -69,7 +71,7 @@ class BuyingCentreView(QTreeWidget):
                 flag = QTreeWidgetItem(top, [f"RED FLAG — {warning.text}"])
                 flag.setFirstColumnSpanned(True)
                 flag.setFont(0, bold)
-                flag.setForeground(0, QBrush(FLAG_COLOUR))
+                flag.setForeground(0, QBrush(theme.colour(FLAG_COLOUR)))
             if not centre.red_flags:
                 QTreeWidgetItem(top, ["No red flags."])
         self.expandAll()

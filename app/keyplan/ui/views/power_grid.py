@@ -37,11 +37,12 @@ from keyplan.domain.views.power_interest import (
 )
 from keyplan.domain.vocabulary import Influence, Interest
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, dropped_person_id, person_mime_data
+from keyplan.ui.widgets import theme
 
 PersonIdRole = Qt.ItemDataRole.UserRole
 
 #: The quadrant we must manage closely is shaded; the names say the rest (black and white).
-CLOSE_SHADE = "#e9eef3"
+CLOSE_SHADE = theme.CLOSE_SHADE
 
 
 class PeopleList(QListWidget):
@@ -118,15 +119,20 @@ class GridCell(QFrame):
         self.influence, self.interest = influence, interest
         self.quadrant = quadrant_of(influence, interest)
         self.setObjectName("gridCell")
-        shade = CLOSE_SHADE if self.quadrant is Quadrant.MANAGE_CLOSELY else "white"
+        shade = theme.css(CLOSE_SHADE if self.quadrant is Quadrant.MANAGE_CLOSELY else theme.CELL)
         self.setStyleSheet(
             f"#gridCell {{ background: {shade}; border: 1px solid #9a9a9a; }}"
             "QListWidget { background: transparent; }"
         )
         self.title = QLabel(self.quadrant.value.upper())
-        self.title.setStyleSheet("font-size: 10px; font-weight: 600; color: #505050;")
+        self.title.setStyleSheet(
+            theme.text_style(theme.SECONDARY, "font-size: 10px; font-weight: 600;")
+        )
         self.title.setToolTip(QUADRANT_ADVICE[self.quadrant].capitalize())
         self.people = PeopleList(accepts_drops=True)
+        self.people.setAccessibleName(
+            f"{self.quadrant.value.capitalize()}: influence {influence}, interest {interest}"
+        )
         column = QVBoxLayout(self)
         column.setContentsMargins(6, 4, 6, 4)
         column.setSpacing(2)
@@ -146,7 +152,7 @@ class PowerInterestView(QWidget):
         grid = QGridLayout()
         grid.setSpacing(3)
         corner = QLabel("Influence ↓\nInterest →")
-        corner.setStyleSheet("color: #505050;")
+        corner.setStyleSheet(theme.text_style(theme.SECONDARY))
         grid.addWidget(corner, 0, 0)
         for c, interest in enumerate(INTEREST_COLUMNS):
             header = QLabel(f"<b>{Interest(interest).label} interest</b>")
@@ -171,6 +177,7 @@ class PowerInterestView(QWidget):
         for column in (1, 3, 4):
             grid.setColumnStretch(column, 1)
         self.not_rated = PeopleList(accepts_drops=False)
+        self.not_rated.setAccessibleName("People not rated yet")
         self.not_rated.person_activated.connect(self.person_activated)
         self.not_rated_box = QGroupBox("Not rated")
         self.not_rated_box.setToolTip("Drag a person onto the grid to rate both at once")
@@ -178,7 +185,7 @@ class PowerInterestView(QWidget):
         box_layout.addWidget(self.not_rated)
         hint = QLabel("Drag a person onto a cell to rate their influence and interest.")
         hint.setWordWrap(True)
-        hint.setStyleSheet("color: #606060;")
+        hint.setStyleSheet(theme.text_style(theme.HINT))
         box_layout.addWidget(hint)
         row = QHBoxLayout(self)
         row.addLayout(grid, 4)

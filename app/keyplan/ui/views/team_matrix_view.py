@@ -7,7 +7,7 @@ the last column names a gap or over-coverage in words, and those rows are tinted
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.views.team_matrix import CROWD, TeamMatrix
+from keyplan.ui.widgets import theme
 
 PersonIdRole = Qt.ItemDataRole.UserRole
-GAP_TINT = QColor("#f8dcd9")
-CROWD_TINT = QColor("#fff0c2")
+GAP_TINT = theme.GAP_TINT
+CROWD_TINT = theme.CROWD_TINT
 GAP, CROWDED = "Gap", f"{CROWD}+ of us"
 FLAG_COLUMN, FIRST_MEMBER_COLUMN = 1, 2
 
@@ -43,8 +44,9 @@ class TeamMatrixView(QWidget):
             "our team contacted them in 90 days."
         )
         legend.setWordWrap(True)
-        legend.setStyleSheet("color: #606060;")
+        legend.setStyleSheet(theme.text_style(theme.HINT))
         self.table = QTableWidget()
+        self.table.setAccessibleName("Team × stakeholders: who of us met whom")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -84,7 +86,7 @@ class TeamMatrixView(QWidget):
             tint = GAP_TINT if person.id in gaps else CROWD_TINT if person.id in crowded else None
             if tint is not None:
                 for column in range(table.columnCount()):
-                    table.item(row, column).setBackground(QBrush(tint))
+                    table.item(row, column).setBackground(QBrush(theme.colour(tint)))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.resizeColumnsToContents()
