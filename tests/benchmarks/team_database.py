@@ -11,6 +11,7 @@ measured, on 20 accounts, and a teammate who edits.
 
 from __future__ import annotations
 
+import importlib
 import shutil
 import subprocess
 import sys
@@ -162,26 +163,31 @@ def make_logins(team: TeamServer) -> None:
 
 def grant_users_accounts(team: TeamServer, account_ids: Sequence[int]) -> None:
     """Give ``USER`` (and ``BYPASSING_USER``) their accounts through the access policies,
-    and ``TEAMMATE`` the same, as editors (issue 19's per-account access).
+    and ``TEAMMATE`` the same, as editors (issue 19's per-account access, revision
+    ``0010_account_access``: its ``keyplan_member`` role and ``grant_access``).
 
     Raises:
         SystemExit: the access feature (``store/access/``) is not in this version yet.
     """
     try:
-        from keyplan.store.access import grant_access  # type: ignore[attr-defined]
+        grants = importlib.import_module("keyplan.store.access.grants")
     except ImportError:
         raise SystemExit(
             "--policies needs the per-account access of issue 19 (keyplan.store.access)"
         ) from None
-    from keyplan.store.database import open_database
+    from sqlalchemy import create_engine
 
-    db = open_database(team.url(), user_name="admin")
+    logins = (USER, BYPASSING_USER, TEAMMATE)
+    team.sql(*(f"GRANT {grants.MEMBER_ROLE} TO {login}" for login in logins))
+    engine = create_engine(team.url())
     try:
-        for account_id in account_ids:
-            for login in (USER, BYPASSING_USER, TEAMMATE):
-                grant_access(db, account_id, login, "editor")
+        with engine.begin() as connection:
+            for account_id in account_ids:
+                for login in logins:
+                    grants.grant_access(connection, account_id, login, "editor")
     finally:
-        db.close()
+        engine.dispose()
+    team.sql("ANALYZE account_access")
 
 
 # Until issue 19's access policies are in (``--policies`` uses them), the benchmark puts a
