@@ -212,7 +212,9 @@ def emulate_policies(team: TeamServer, account_ids: Sequence[int]) -> None:
     """Row-level security by account for ``USER`` and ``TEAMMATE`` (a stand-in, see above);
     ``BYPASSING_USER`` reads past it."""
     granted = ", ".join(f"('{login}', {a})" for a in account_ids for login in (USER, TEAMMATE))
-    mine = f"(SELECT account_id FROM {EMULATED_GRANTS} WHERE login = current_user)"
+    # The shape of revision 0010's policies: "= ANY (ARRAY(…))" makes the list once per query
+    # (an InitPlan) so the account indexes find the rows; "IN (SELECT …)" would test every row.
+    mine = f"ANY (ARRAY(SELECT account_id FROM {EMULATED_GRANTS} WHERE login = current_user))"
     statements = [
         f"CREATE TABLE {EMULATED_GRANTS} (login name NOT NULL, account_id integer NOT NULL, "
         f"PRIMARY KEY (login, account_id))",
@@ -221,9 +223,9 @@ def emulate_policies(team: TeamServer, account_ids: Sequence[int]) -> None:
     ]
     for table in _BY_ACCOUNT:
         column = "id" if table == "accounts" else "account_id"
-        statements += _policy(table, f"{column} IN {mine}")
+        statements += _policy(table, f"{column} = {mine}")
     for table, (column, parent) in _THROUGH.items():
-        statements += _policy(table, f"EXISTS (SELECT 1 FROM {parent} p WHERE p.id = {column})")
+        statements += _policy(table, f"{column} = ANY (ARRAY(SELECT p.id FROM {parent} p))")
     team.sql(*statements, "ANALYZE")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
@@ -150,8 +150,6 @@ def dashboard_facts(
 
     with db.read() as session:
         read = _families_to_read(session, account_ids)
-        if account_ids is None:
-            read = visible_part(session)
     accounts, tallies = dashboard_tallies(db, today, read)
     if account_ids is not None:
         tallies = {a: tallies[a] for a in set(account_ids) & set(tallies)}
@@ -162,32 +160,6 @@ def affiliates_below(db: Database, account_id: int) -> int:
     """How many affiliates sit below an account (at any depth)."""
     with db.read() as session:
         return len(umbrella_family_below(session, account_id)) - 1
-
-
-# On a team server, the accounts a login may read are read by id when they are at most this
-# part of all accounts (the access policies of issue 19 leave each user theirs).
-VISIBLE_PART_BY_ID = 0.25
-
-
-def visible_part(session: Session) -> set[int] | None:
-    """On PostgreSQL, the accounts this login may read, when they are a small part of all.
-
-    The server's row-level security hides the others, but a query for every account still
-    reads every row to test it against the policies: 200,000 people and 600,000 meetings for
-    a user on 20 accounts. Naming the accounts lets the account indexes find theirs (5 to 10
-    times faster, measured with tests/benchmarks/bench_team.py). The table's size comes from
-    the server's statistics (``pg_class.reltuples``), which policies do not filter.
-
-    Returns:
-        The ids, or None to read every account (SQLite, no statistics yet, or most of them).
-    """
-    if session.get_bind().dialect.name != "postgresql":
-        return None
-    total = session.scalar(text("SELECT reltuples FROM pg_class WHERE oid = 'accounts'::regclass"))
-    if not total or total <= 0:
-        return None
-    visible = set(session.scalars(select(Account.id)))
-    return visible if len(visible) <= total * VISIBLE_PART_BY_ID else None
 
 
 def _read_contacts(
