@@ -87,11 +87,13 @@ def read_recent_window(
         .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
         .group_by(meeting.account_id, InteractionTeamMember.team_member_id)
     )
-    if account_ids is None:
-        meetings = select(meeting.id, meeting.account_id).where(in_window).subquery()
+    if account_ids is None:  # every account: the interactions of the window, as they lie
+        meetings = meeting.__table__
+        window = in_window
         team_logged = team_logged.where(in_window)
     else:  # a refresh of a few accounts (or a team member's own): their meetings only
         meetings = _meetings_of(account_ids, since, today).subquery()
+        window = None
         team_logged = team_logged.where(
             meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
         )
@@ -102,6 +104,8 @@ def read_recent_window(
         .outerjoin(person, person.id == link.stakeholder_id)
         .order_by(meetings.c.id)
     )  # fmt: skip
+    if window is not None:
+        statement = statement.where(window)
     found = RecentWindow()
     elsewhere = _count_meetings(found, _id_rows(session, statement))
     for account_id, member_id in _id_rows(session, team_logged):
