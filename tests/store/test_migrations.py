@@ -55,8 +55,10 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # "20260310T080000Z"); 0008 François' interest (high) and Zoë's buying role (economic
 # buyer); 0007 one piece of evidence for François' stance ("Said he has not decided yet",
 # 2026-12-01, second hand, a guess); 0009 an open position "Head of Sales France" (vacant,
-# "hire expected Q3", under Zoë) and François' dotted line to it. Then journal_mode=DELETE and
-# VACUUM, so the file stands alone.
+# "hire expected Q3", under Zoë) and François' dotted line to it; 0010 a grant of Nordwind
+# France (account 2) to the role "zoe" as viewer (granted_by "keyplan-tests", 2026-12-07
+# 07:00:00); 0011 no edit (it adds two indexes only, no column: test_dashboard_indexes.py
+# checks they are there). Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:
         copy = tmp_path / f"{revision}.db"
@@ -119,6 +121,8 @@ def _columns_and_indexes(path: Path) -> tuple[set[str], set[str]]:
 
 
 # The indexes 0009 adds (a downgrade below it takes them away).
+# Added by 0011, after 0009: going down past 0009 drops them first.
+DASHBOARD_INDEXES = {"ix_stakeholders_dashboard_counts", "ix_interactions_account_occurred"}
 DOTTED_INDEXES = {
     "ix_dotted_lines_stakeholder_id",
     "ix_dotted_lines_manager_id",
@@ -318,7 +322,7 @@ def test_the_0009_migration_goes_down_and_up_again_keeping_every_index(db_path):
     command.downgrade(alembic_config(database.engine), "0007_evidence")
     columns_down, indexes_down = _columns_and_indexes(db_path)
     assert "stakeholders.is_vacancy" in columns - columns_down
-    assert indexes_down == indexes - DOTTED_INDEXES
+    assert indexes_down == indexes - DOTTED_INDEXES - DASHBOARD_INDEXES
     command.upgrade(alembic_config(database.engine), "head")
     database.close()
     assert _columns_and_indexes(db_path) == (columns, indexes)
@@ -351,3 +355,46 @@ def test_an_open_position_and_a_dotted_line_saved_at_0009_are_read_back(tmp_path
         "hire expected Q3",
     )
     assert [(d.person_id, d.manager_id) for d in data.dotted] == [(data.people[1].id, seat.id)]
+
+
+def test_a_0009_file_with_data_upgrades_to_account_access_keeping_its_data(tmp_path):
+    from keyplan.store.access import grants
+
+    copy = tmp_path / "0009.db"
+    shutil.copy(DATA / "schema-0009_dotted_positions.db", copy)
+    database = open_database(copy, create=False)
+    names = [row.name for row in queries.portfolio(database)]
+    people = [p["full_name"] for p in queries.people(database, 2)]
+    account_grants = grants.grants(database, 2)
+    level = grants.level_of(database, 2)
+    database.close()
+    assert names == ["Nordwind France", "Nordwind Logistik"]
+    assert people[0] == "François Müller"
+    assert account_grants == []  # a laptop file: nothing is granted, its user may do all
+    assert level == "owner"
+
+
+def test_a_grant_saved_at_0010_is_read_back(tmp_path):
+    from keyplan.store.access import grants
+
+    copy = tmp_path / "0010.db"
+    shutil.copy(DATA / "schema-0010_account_access.db", copy)
+    database = open_database(copy, create=False)
+    listed = grants.grants(database, 2)
+    database.close()
+    assert listed == [grants.Grant("zoe", "viewer", "keyplan-tests")]
+
+
+def test_the_0010_migration_goes_down_and_up_again(db_path):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from keyplan.store.migrate import alembic_config
+
+    database = open_database(db_path)
+    config = alembic_config(database.engine)
+    command.downgrade(config, "0009_dotted_positions")
+    assert "account_access" not in inspect(database.engine).get_table_names()
+    command.upgrade(config, "head")
+    assert "account_access" in inspect(database.engine).get_table_names()
+    database.close()

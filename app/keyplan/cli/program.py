@@ -380,6 +380,12 @@ def _user_message(error: Exception) -> str | None:
     text = str(cause or "").lower()
     if cause is not None and any(hint in text for hint in _FILE_TROUBLE):
         return f"The database cannot be used: {cause}."
+    if cause is not None and ("row-level security" in text or "permission denied" in text):
+        # A team database's access rules (store/access): a viewer's write, an outsider's try.
+        return (
+            "The team database refused: you may not change this (a viewer's account, or one "
+            "you have no access to). Nothing was changed."
+        )
     return None
 
 
@@ -417,6 +423,8 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.cli.snapshot"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
+    SubCommand.from_module("access", "who may see or change an account on a team database: "
+                           "grant, revoke, list", "keyplan.cli.access"),
     SubCommand.from_module("forget", "remove a person and every trace of them (not undoable)",
                            "keyplan.cli.forget"),
 )  # fmt: skip

@@ -84,6 +84,8 @@ class Database:
         self._seen_versions: SeenVersions | None = None
         # Told of each refused save before it is raised (the UI offers a reload).
         self.conflict_observers: list[Callable[[EditConflict], object]] = []
+        # Called by ``close`` first: what keeps a connection of its own to the file closes it.
+        self.close_observers: list[Callable[[], object]] = []
         if engine is not None:
             self._prepare_engine(engine)
 
@@ -245,6 +247,8 @@ class Database:
         return reader
 
     def close(self) -> None:
+        for observer in self.close_observers:
+            observer()
         with self._readers_lock:
             for reader in self._readers:
                 reader.close()
@@ -544,6 +548,8 @@ def _open_server_database(url: str, user_name: str | None = None) -> Database:
         )
     with connect_to_server(server) as connection:
         revision = _server_revision(connection)
+        # Who edits is the server's login, not what the environment claims (issue 19).
+        user_name = user_name or connection.execute("SELECT session_user").fetchone()[0]
     if revision is not None:
         _require_known_revision(revision, "The team database")
     database = Database(path=None, user_name=user_name, server=server)

@@ -152,6 +152,21 @@ class Stakeholder(Timestamped, Base):
     __table_args__ = (
         CheckConstraint("reports_to_id IS NULL OR reports_to_id <> id", name="not_own_manager"),
         CheckConstraint("strength BETWEEN 0 AND 4", name="strength_range"),
+        # Every column the dashboard's people count reads, in its grouping order: that count
+        # reads this index alone (migration 0011_dashboard_indexes).
+        Index(
+            "ix_stakeholders_dashboard_counts",
+            "account_id",
+            "department",
+            "level",
+            "has_left",
+            "is_vacancy",
+            "strength",
+            "buying_role",
+            "influence",
+            "contact_frequency_days",
+            "stance",
+        ),
     )
 
     account_id: Mapped[int] = _account_fk()
@@ -265,6 +280,8 @@ class Interaction(Timestamped, Base):
     """A meeting, call or message with the customer."""
 
     __tablename__ = "interactions"
+    # Each account's dates in order, from the index alone: the dashboard's trend.
+    __table_args__ = (Index("ix_interactions_account_occurred", "account_id", "occurred_on"),)
 
     account_id: Mapped[int] = _account_fk()
     occurred_on: Mapped[date] = mapped_column(index=True)
@@ -519,3 +536,28 @@ class MapSnapshot(Timestamped, Base):
     name: Mapped[str]
     taken_at: Mapped[datetime]
     automatic: Mapped[bool] = mapped_column(default=False)
+
+
+class AccountAccess(Base):
+    """Who may see or change an account on a team database (revision 0010): one grant each.
+
+    ``role_name`` is a PostgreSQL role (a login, or a group its members inherit from);
+    ``level`` is owner, editor, viewer or none. A grant on an umbrella covers its affiliates;
+    a grant on the affiliate itself overrides it there ("none" shuts the affiliate out). The
+    server's policies read this table (``store/access/``); an SQLite file keeps it unused.
+    The foreign key is checked at commit: the server grants a new account's owner before the
+    account row itself is written.
+    """
+
+    __tablename__ = "account_access"
+    __table_args__ = (UniqueConstraint("account_id", "role_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_id: Mapped[int] = mapped_column(
+        ForeignKey("accounts.id", ondelete="CASCADE", deferrable=True, initially="DEFERRED"),
+        index=True,
+    )
+    role_name: Mapped[str] = mapped_column(String(63))
+    level: Mapped[str] = mapped_column(String(10))
+    granted_by: Mapped[str | None] = mapped_column(String(100))
+    granted_at: Mapped[datetime] = mapped_column(default=utc_now)

@@ -13,5 +13,7 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0008_interest_economic_buyer",
     "0007_evidence",
     "0009_dotted_positions",
+    "0010_account_access",
+    "0011_dashboard_indexes",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

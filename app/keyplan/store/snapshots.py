@@ -82,6 +82,8 @@ def _referrers(
     """Snapshot rows pointing at ``ids``; return the cascading ones still to follow."""
     to_follow: list[tuple[Table, set[int]]] = []
     for table in Base.metadata.sorted_tables:
+        if "version" not in table.c:  # a team database's grants: the server's, not the plan's
+            continue
         for foreign_key in table.foreign_keys:
             if foreign_key.column.table is not referred:
                 continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from datetime import date
 
@@ -223,3 +224,22 @@ def test_the_headline_of_a_one_account_portfolio_counts_in_the_singular(qtbot, d
     headline = page.headline.text()
     assert headline.startswith("1 account ·"), headline
     assert "0 overdue promises" in headline and "accounts" not in headline
+
+
+def test_reloading_shows_what_another_program_wrote_since(model, demo, db_path):
+    # The reload is given the kept reading only while nothing was written: a rename made
+    # from the command line (another connection) shows at the next reload.
+    if demo.path is None:
+        pytest.skip("an SQLite file only")
+    france = find_account(demo, "Aldermark France SAS")
+    model.load()  # unchanged: the kept reading
+    assert row_of(model, "Aldermark France SAS") is not None
+    with sqlite3.connect(db_path) as other:
+        other.execute("UPDATE accounts SET name = 'Aldermark Gaule' WHERE id = ?", (france,))
+    model.load()
+    assert cell(model, row_of(model, "Aldermark Gaule"), DashboardColumn.ACCOUNT) == (
+        "Aldermark Gaule"
+    )
+    assert not any(
+        model.row(n).account.name == "Aldermark France SAS" for n in range(model.rowCount())
+    )

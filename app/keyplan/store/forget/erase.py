@@ -30,6 +30,11 @@ from sqlalchemy import Column, String, Table, Text, delete, func, or_, select, u
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
+from keyplan.store.access.forgetting import (
+    delete_export_records,
+    export_records_at,
+    require_family_changeable,
+)
 from keyplan.store.database import Database
 from keyplan.store.forget.wording import Scrubber, scrubber
 from keyplan.store.history.erasure import erase_person_from_history, influence_lines_ever_joining
@@ -111,6 +116,8 @@ def forget_in(session: Session, person_id: int) -> ForgetReport:
         raise RuleViolation(f"{person.full_name} is an open position, not a person.")
     ids = linked_records(session, person_id)
     names = set(session.scalars(select(Stakeholder.full_name).where(Stakeholder.id.in_(ids))))
+    # On a team database: refused unless the login may change their whole family.
+    require_family_changeable(session, ids, person.full_name)
     accounts = _family_of(session, ids)
     scrub = _scrubber(session, names, ids, accounts)
     report = ForgetReport(person.full_name, ids=tuple(sorted(ids)))
@@ -127,7 +134,7 @@ def forget_in(session: Session, person_id: int) -> ForgetReport:
         )
         moved = _move_reports(session, ids, managers)
         session.execute(delete(Stakeholder).where(Stakeholder.id.in_(ids)))
-        report.counts["export records"] = _delete_export_records(session, scrub)
+        report.counts["export records"] = _delete_export_records(session, scrub, accounts)
         report.counts["texts rewritten"] = scrub_free_text(session, accounts, scrub)
     history = erase_person_from_history(session, ids, line_ids, accounts, scrub, scrub.fragments)
     report.counts["history entries deleted"] = history.entries_deleted
@@ -252,11 +259,18 @@ def manager_who_stays(
     return None if manager in gone else manager
 
 
-def _delete_export_records(session: Session, scrub: Scrubber) -> int:
-    rows = session.execute(select(ExportRecord.id, ExportRecord.file_name)).all()
-    naming = [row.id for row in rows if scrub(row.file_name) != row.file_name]
+def _delete_export_records(session: Session, scrub: Scrubber, accounts: set[int]) -> int:
+    rows: list[tuple[int, str]] = [
+        (row.id, row.file_name)
+        for row in session.execute(select(ExportRecord.id, ExportRecord.file_name))
+    ]
+    # A team database shows each login its own export records: colleagues' at these accounts
+    # are reached through the server (see store/access/forgetting).
+    rows += export_records_at(session, accounts)
+    naming = {record_id for record_id, file_name in rows if scrub(file_name) != file_name}
     if naming:
         session.execute(delete(ExportRecord).where(ExportRecord.id.in_(naming)))
+        delete_export_records(session, naming)
     return len(naming)
 
 

@@ -32,7 +32,6 @@ from sqlalchemy import (
     case,
     cast,
     func,
-    literal_column,
     or_,
     select,
     union_all,
@@ -548,10 +547,9 @@ def _trend(
         listed = func.group_concat(dates)
     else:
         listed = func.string_agg(dates, ",")
-    # "+ 0" keeps SQLite reading the table in file order instead of through the account
-    # index (one random page read per interaction, four times slower), on any dialect.
-    account = Interaction.account_id + literal_column("0")
-    statement = select(account, listed).group_by(account)
+    # Grouped on the plain column: ix_interactions_account_occurred (account, date) gives each
+    # account's dates in order from the index alone, with no table row read and no sort.
+    statement = select(Interaction.account_id, listed).group_by(Interaction.account_id)
     if account_ids is not None:
         statement = statement.where(Interaction.account_id.in_(account_ids))
     this_month = today.year * 12 + today.month - 1

@@ -145,9 +145,17 @@ def dashboard_facts(
     Returns:
         The accounts read in name order, and each wanted one's ``AccountTally`` by id: the
         account with its affiliates, counted in a few aggregate queries (``dashboard_tally``).
+        The whole portfolio of a file is given from ``dashboard_cache`` while the file has
+        not changed since it was last read for the same day.
     """
+    from keyplan.store.insights.dashboard_cache import cache_of
     from keyplan.store.insights.dashboard_tally import dashboard_tallies
 
+    if account_ids is None:  # the whole portfolio: kept while the file has not changed
+        cache = cache_of(db)
+        if cache is None:
+            return dashboard_tallies(db, today, None)
+        return cache.reading(today, lambda: dashboard_tallies(db, today, None))
     with db.read() as session:
         read = _families_to_read(session, account_ids)
     accounts, tallies = dashboard_tallies(db, today, read)

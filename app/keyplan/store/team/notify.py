@@ -7,8 +7,12 @@ announces nothing. ``ChangeListener`` listens on a connection of its own, in a b
 thread, and hands each batch of changes made by *other* windows to a callback (the UI turns
 them into the document's signals). An SQLite file has no listener and sends nothing.
 
-The payload is compact JSON: ``{"o": origin, "u": user, "c": [[table, id, account, kind,
+The payload is compact JSON: ``{"o": origin, "u": user, "c": [[table, id, null, kind,
 [fields]], …]}``; ``id`` is null when a statement changed rows it did not name (an import).
+Any login may LISTEN, so a payload names no account and carries no value: a table, a row id
+and column names. The listener places each row in its account by reading it again through
+the server's access policies (``place_changes``): a row its login may not read is dropped,
+so a window hears of its own accounts only.
 """
 
 from __future__ import annotations
@@ -55,7 +59,8 @@ class ChangeBatch:
 
 def encode(origin: str, user: str | None, changes: Sequence[RowChange]) -> list[str]:
     """Payloads for ``changes``, each under PostgreSQL's size limit."""
-    items = [[c.table, c.row_id, c.account_id, c.kind, list(c.fields)] for c in changes]
+    # No account id: a login that may not read the account learns nothing it can use.
+    items = [[c.table, c.row_id, None, c.kind, list(c.fields)] for c in changes]
     payloads: list[str] = []
     batch: list[list[Any]] = []
     for item in items:
@@ -100,6 +105,7 @@ class ChangeListener:
     """
 
     def __init__(self, database: Database, on_changes: Callable[[ChangeBatch], None]) -> None:
+        self._database = database
         self._conninfo = _conninfo(database)
         self._origin = database.origin
         self._on_changes = on_changes
@@ -144,8 +150,49 @@ class ChangeListener:
         if decoded is None:
             return
         origin, batch = decoded
-        if origin != self._origin:
-            self._on_changes(batch)
+        if origin == self._origin:
+            return
+        placed = place_changes(self._database, batch.changes)
+        if placed:
+            self._on_changes(ChangeBatch(batch.user, placed))
+
+
+def place_changes(database: Database, changes: Sequence[RowChange]) -> tuple[RowChange, ...]:
+    """The changes with their account ids, read through the access policies.
+
+    A row this login cannot read (another account's, under the server's policies) is left
+    out. A deleted row keeps the account this window saw it in; one it never saw, a whole
+    table, or a table whose rows belong to no account stays with no account: every
+    account's views check it.
+    """
+    from keyplan.store.team.tracking import record_accounts
+
+    wanted: dict[str, list[int]] = {}
+    for change in changes:
+        if change.row_id is not None and change.kind != "delete":
+            wanted.setdefault(change.table, []).append(change.row_id)
+    found = {table: record_accounts(database, table, ids) for table, ids in wanted.items()}
+    placed: list[RowChange] = []
+    for change in changes:
+        accounts = found.get(change.table)
+        if change.kind == "delete" and change.row_id is not None:
+            placed.append(_placed_as_seen(database, change))
+        elif accounts is None or change.row_id is None:
+            placed.append(change)
+        elif change.row_id in accounts:
+            account = accounts[change.row_id]
+            placed.append(RowChange(change.table, change.row_id, account, change.kind,
+                                    change.fields))  # fmt: skip
+    return tuple(placed)
+
+
+def _placed_as_seen(database: Database, change: RowChange) -> RowChange:
+    """A deleted row in the account this window saw it in (none when it never saw it)."""
+    seen = database.seen_versions.get((change.table, change.row_id or 0))
+    account = seen.values.get("account_id") if seen is not None else None
+    if not isinstance(account, int):
+        return change
+    return RowChange(change.table, change.row_id, account, change.kind, change.fields)
 
 
 def _conninfo(database: Database) -> str:

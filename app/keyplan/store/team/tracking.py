@@ -16,7 +16,7 @@ Installed once (``install``) when the first engine is made. They act only on ses
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import event, inspect, select
@@ -24,7 +24,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 
 from keyplan.store.models import Base
-from keyplan.store.team.conflicts import conflict_for
+from keyplan.store.team.conflicts import EditConflict, conflict_for
 from keyplan.store.team.notify import RowChange, send_changes
 
 if TYPE_CHECKING:
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from sqlalchemy.sql.dml import UpdateBase
 
     from keyplan.store.database import Database
-    from keyplan.store.team.conflicts import EditConflict
 
 DATABASE = "keyplan_database"  # session.info: the Database the session belongs to
 WRITES = "keyplan_writes"  # session.info: True in a transaction() session
@@ -277,6 +276,15 @@ def conflict_from(database: Database, info: dict[str, Any]) -> EditConflict:
             if row is None or row["version"] != seen.get("version"):
                 return conflict_for(table_name, row_id, seen, dict(row) if row else None)
     (table_name, row_id), seen = checked[-1] if checked else (("records", 0), {})
+    if database.announces_changes and checked:
+        # Every row is there, unchanged: the server's access policies let this login read
+        # the row but not change it (a viewer).
+        return EditConflict(
+            "You can view this account but not change it. Ask an owner of the account for "
+            "editor access. Your change was not saved.",
+            table=table_name,
+            row_id=row_id,
+        )
     return conflict_for(table_name, row_id, seen, None)
 
 
@@ -341,3 +349,30 @@ def record_account(database: Database, table: str, row_id: int) -> int | None:
         return None
     with database.read() as session:
         return session.execute(statement).scalar()
+
+
+def record_accounts(
+    database: Database, table: str, row_ids: Sequence[int]
+) -> dict[int, int | None] | None:
+    """The account of each of these records that this login can read, by record id.
+
+    None when the table's rows belong to no account this way (nothing to place or hide).
+    Records this login cannot read, or that are gone, are missing from the answer.
+    """
+    tables = Base.metadata.tables
+    if table not in tables:
+        return None
+    columns = tables[table].c
+    if "account_id" in columns:
+        statement = select(columns.id, columns.account_id)
+    elif table in _THROUGH_PERSON:
+        people = tables["stakeholders"].c
+        person = columns[_THROUGH_PERSON[table]]
+        statement = select(columns.id, people.account_id).join_from(
+            tables[table], tables["stakeholders"], people.id == person
+        )
+    else:
+        return None
+    with database.read() as session:
+        rows = session.execute(statement.where(columns.id.in_(list(row_ids)))).all()
+    return {row[0]: row[1] for row in rows}

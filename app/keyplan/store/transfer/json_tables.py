@@ -27,7 +27,9 @@ class ImportRefused(KeyplanError):
 # The change log stays home: its entries name people and accounts by id without a foreign
 # key (a deleted person keeps their history), so an import could not rewrite them to the new
 # ids. An imported account's history starts with the import ("created" entries).
-NOT_EXCHANGED = frozenset({"change_log"})
+# Nor do a team database's grants (revision 0010): they name the server's roles, and who may
+# see an account is decided where it is imported.
+NOT_EXCHANGED = frozenset({"change_log", "account_access"})
 
 
 def tables() -> list[Table]:

@@ -71,7 +71,8 @@ class PortfolioDocument(QObject):
         # A refused save still raises to the view that made it (which shows why); the window
         # also hears of it, to offer a reload of the record (ui/team/team_mode.py).
         database.conflict_observers.append(self.edit_conflict.emit)
-        if settings.read(settings.USER_NAME):
+        # On a team database the name is the server's login (it stamps every change itself).
+        if settings.read(settings.USER_NAME) and database.path is not None:
             database.user_name = settings.read(settings.USER_NAME)
 
     def push(self, command: DocumentCommand) -> None:

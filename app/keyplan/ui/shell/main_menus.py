@@ -87,6 +87,13 @@ class MenuBuilding(QMainWindow):
         )
         account_menu.addSeparator()
         self._action(account_menu, "Our &team and offerings…", self.show_roster)
+        # Team databases: who may see or change this account (enabled for its owners).
+        self.access_action = self._action(
+            account_menu,
+            "A&ccess…",
+            lambda: import_module("keyplan.ui.access.access_dialog").show_access(self),
+        )
+        self.access_action.setEnabled(False)
         # Forgetting a person at their request (issue 19): its module loads when first used.
         person_menu = self.menuBar().addMenu("&Person")
         self._writing(self._action(person_menu, "&Forget…", self._forget_person))

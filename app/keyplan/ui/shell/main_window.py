@@ -44,6 +44,8 @@ class MainWindow(MenuBuilding):
         self.opener = opener
         self.document: PortfolioDocument | None = None
         self.account_id: int | None = None
+        # Why the selected account is read-only although the database is not (a viewer's).
+        self.account_read_only_reason: str | None = None
         self._build_widgets()
         self._build_menus()
         self.set_document(document)
@@ -100,12 +102,26 @@ class MainWindow(MenuBuilding):
         Editing actions are disabled, tables open no editors and the Overview's fields are
         read-only; browsing, filtering, exporting and the map's view all still work.
         """
-        if self.document is None or not self.document.database.read_only_reason:
+        if self.document is None or not (
+            self.document.database.read_only_reason or self.account_read_only_reason
+        ):
             return
         for action in getattr(self, "writing_actions", []):
             action.setEnabled(False)
         for tab in [widget] if widget is not None else list(self.account_tabs.values()):
             make_read_only(tab)
+
+    def apply_read_only(self) -> None:
+        """Make the account tabs read-only now (a viewer's account on a team database)."""
+        self._apply_read_only()
+
+    def rebuild_account_tabs(self) -> None:
+        """Fresh account tabs for the selected account (after a read-only one)."""
+        if self.document is not None:
+            current = self.tabs.currentIndex()
+            self._rebuild_tabs(self.document)
+            self.tabs.setCurrentIndex(max(current, 0))
+            self._show_account_in_current_tab()
 
     # ---- the document -------------------------------------------------------------------
 
@@ -124,6 +140,9 @@ class MainWindow(MenuBuilding):
             from keyplan.ui.team.team_mode import watch_teammates
 
             self.teammate_changes = watch_teammates(self, document)
+        from keyplan.ui.access.viewer_mode import follow_account_levels
+
+        self.account_levels = follow_account_levels(self, document)  # a viewer reads only
         document.accounts_changed.connect(self._after_accounts_changed)
         self._install_undo_actions(document)
         self.portfolio_model = PortfolioTreeModel(document, self)

@@ -106,7 +106,7 @@ def announce_changes(document: PortfolioDocument, changes: Iterable[RowChange]) 
 def _collect(found: _Announcements, change: RowChange, accounts: list[int]) -> None:
     fields = set(change.fields)
     one_row_update = change.kind == "update" and change.row_id is not None and fields
-    if change.table == "accounts":
+    if change.table in ("accounts", "account_access"):  # a grant shows or hides accounts
         if not one_row_update or fields & {"name", "parent_id"}:
             found.accounts = True
         if one_row_update:
@@ -286,6 +286,13 @@ def ask_user_name(window: Any) -> None:
     from keyplan.ui.shell import settings
 
     database = window.document.database
+    if database.path is None:
+        dialogs.show_info(
+            window,
+            f"On a team database your name on changes is your database login, "
+            f"{database.user_name}: the server records it with each change.",
+        )
+        return
     name = dialogs.ask_text(
         window,
         "Your name on changes",

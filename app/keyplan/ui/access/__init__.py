@@ -1,0 +1,1 @@
+"""Per-account access on a team database: the viewer's read-only window, Account › Access…."""
