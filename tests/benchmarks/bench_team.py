@@ -1,7 +1,7 @@
 """A whole sales team on one PostgreSQL server: 1,000 accounts / 200,000 people.
 
 Run with ``make bench`` or ``QT_QPA_PLATFORM=offscreen .venv/bin/python
-tests/benchmarks/bench_team.py [--people N] [--runs N] [--policies]``. Skips (with a printed
+tests/benchmarks/bench_team.py [--people N] [--runs N] [--stand-in]``. Skips (with a printed
 line) when PostgreSQL's binaries are not installed. Starts a throw-away server, makes the team
 database through the app's own migrations, fills it (``team_database.py``: about three
 minutes on the shared 2-core machines), and measures what an account director on 20 of the
@@ -16,11 +16,12 @@ accounts waits for (targets: ``../shared/BENCHMARKS.md`` and issue 19):
   through the change notifications of ``store/team/notify.py``, ≤ 1 s.
 
 The user's login sees their 20 accounts through row-level security keyed on the account:
-with ``--policies``, issue 19's own (``store/access``, granted in
-``team_database.grant_users_accounts``); without, a stand-in of the same kind
-(``team_database.emulate_policies``). Every figure is paired, run in turn with the same work
-past the policies (a login with the same grants and BYPASSRLS, which sees every account), so
-what the policies cost shows beside it. Prints the median of each series with min and max;
+issue 19's own policies (revision ``0010_account_access``, granted in
+``team_database.grant_users_accounts``), or with ``--stand-in`` (or in a version without
+``store/access``) a stand-in of the same shape (``team_database.emulate_policies``).
+Every figure is paired, run in turn with the same work past the policies (a login with the
+same grants and BYPASSRLS, which sees every account), so what the policies cost shows
+beside it. Prints the median of each series with min and max;
 asserts nothing.
 """
 
@@ -47,6 +48,7 @@ from team_database import (
     emulate_policies,
     fill,
     grant_users_accounts,
+    has_access_policies,
     make_logins,
     start_server,
     users_accounts,
@@ -307,9 +309,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=200_000)
     parser.add_argument("--runs", type=int, default=7, help="timed runs (pairs) of each figure")
-    parser.add_argument("--policies", action="store_true",
-                        help="grant the user their 20 accounts (issue 19's access policies) "
-                             "and pair every figure with and without them")  # fmt: skip
+    parser.add_argument(
+        "--policies",
+        action="store_true",
+        help="issue 19's access policies (the default where store/access is)",
+    )
+    parser.add_argument("--stand-in", action="store_true",
+                        help="the benchmark's own stand-in policies instead")  # fmt: skip
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="keyplan-bench-team-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")  # the app's settings: fresh
@@ -328,7 +334,7 @@ def measure(team: TeamServer, args: argparse.Namespace) -> None:
     print(f"built {describe(team)} in {seconds:.1f} s ({os.cpu_count()} cores)")
     make_logins(team)
     mine = users_accounts(team)
-    if args.policies:
+    if not args.stand_in and (args.policies or has_access_policies()):
         grant_users_accounts(team, mine)  # issue 19's own policies decide what USER sees
         policies = "the access policies"
     else:

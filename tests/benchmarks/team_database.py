@@ -12,6 +12,7 @@ measured, on 20 accounts, and a teammate who edits.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -159,6 +160,11 @@ def make_logins(team: TeamServer) -> None:
             f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {login}",
             f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {login}",
         )
+
+
+def has_access_policies() -> bool:
+    """Whether this version has issue 19's per-account access (``store/access``)."""
+    return importlib.util.find_spec("keyplan.store.access") is not None
 
 
 def grant_users_accounts(team: TeamServer, account_ids: Sequence[int]) -> None:
