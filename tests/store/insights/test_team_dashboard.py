@@ -1,8 +1,8 @@
 """The dashboard on a team server where the access policies leave a login a few accounts.
 
-Row-level security is set up here by hand (a policy keyed on the account), as issue 19's
-access feature does it, so the dashboard's reading through the server's policies is tested on
-a real PostgreSQL server: the login's accounts only, with the same figures as a full read.
+The login is granted one account through issue 19's access policies (revision
+``0010_account_access``), so the dashboard's reading through the server's policies is tested
+on a real PostgreSQL server: the login's accounts only, with the same figures as a full read.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
 from keyplan.domain.insights.summary import summarise_tally
+from keyplan.store.access.grants import MEMBER_ROLE, grant_access
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_synthetic_portfolio
 from keyplan.store.insights.queries import dashboard_facts
@@ -28,19 +29,13 @@ _logins = itertools.count(1)
 
 
 def _login_seeing(db: Database, url: str, account_id: int) -> tuple[str, str]:
-    """A database login that sees one account and its people (policies by account)."""
+    """A database login granted one account, as a viewer (issue 19's access policies)."""
     login = f"viewer_{os.getpid()}_{next(_logins)}"
     with db.engine.begin() as connection:
-        for statement in (
-            f"CREATE ROLE {login} LOGIN",
-            f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {login}",
-            "ALTER TABLE accounts ENABLE ROW LEVEL SECURITY",
-            f"CREATE POLICY mine ON accounts USING (id = {account_id})",
-            "ALTER TABLE stakeholders ENABLE ROW LEVEL SECURITY",
-            f"CREATE POLICY mine ON stakeholders USING (account_id = {account_id})",
-            "ANALYZE",
-        ):
-            connection.execute(text(statement))
+        connection.execute(text(f"CREATE ROLE {login} LOGIN"))
+        connection.execute(text(f"GRANT {MEMBER_ROLE} TO {login}"))
+        grant_access(connection, account_id, login, "viewer")
+        connection.execute(text("ANALYZE"))
     return login, make_url(url).set(username=login).render_as_string(hide_password=False)
 
 
