@@ -43,6 +43,19 @@ def team(manager_id: int, first_id: int, size: int, width: float = 150.0) -> lis
     return [card(first_id + i, manager_id, width) for i in range(size)]
 
 
+def loose_ids(cards: Sequence[CardSpec]) -> set[int]:
+    """People with no line either way, when there are enough of them to be set out in a grid."""
+    ids = {c.id for c in cards}
+    managers = {c.manager_id for c in cards}
+    lone = {
+        c.id
+        for c in cards
+        if (c.manager_id is None or c.manager_id not in ids or c.manager_id == c.id)
+        and c.id not in managers
+    }
+    return lone if len(lone) >= OPTIONS.loose_threshold else set()
+
+
 def random_chart(seed: int, people: int) -> list[CardSpec]:
     """A random forest in which managers come before their reports, with some wide teams."""
     rng = random.Random(seed)
@@ -398,11 +411,12 @@ def test_reports_sit_below_their_manager_on_rows_shared_across_the_chart(
     for row in range(1, len(tallest)):
         row_y.append(row_y[-1] + tallest[row - 1] + OPTIONS.level_gap)
     stacked = {r for m in stacking_managers(cards, OPTIONS) for r in reports_of(cards)[m]}
+    gridded = loose_ids(cards)  # set out in rows under the trees (test_layout_loose.py)
     for c in cards:
         box = layout.boxes[c.id]
         if c.manager_id is not None:
             assert box.y >= layout.boxes[c.manager_id].bottom + OPTIONS.level_gap
-        if c.id not in stacked:
+        if c.id not in stacked and c.id not in gridded:
             assert box.y == pytest.approx(row_y[depth[c.id]], abs=EPS)
 
 

@@ -90,6 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = exit_request.code
         return code if isinstance(code, int) else EXIT_FAILED
     _tidy_leftovers(args)
+    _ask_passphrases_on_terminal()
     try:
         with _terminal_safe_output():
             return args.run(args)
@@ -128,6 +129,14 @@ def _tidy_leftovers(args: argparse.Namespace) -> None:
     from keyplan.store.safety.leftovers import tidy_leftovers
 
     tidy_leftovers(Path(location).expanduser())
+
+
+def _ask_passphrases_on_terminal() -> None:
+    """An encrypted file's passphrase: KEYPLAN_PASSPHRASE, else asked here (the GUI asks in a
+    dialog instead)."""
+    from keyplan.cli.passphrase import install_terminal_prompt
+
+    install_terminal_prompt()
 
 
 def _one_line(message: str) -> str:
@@ -194,6 +203,10 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    if args.db:  # an encrypted file's key is derived while Qt loads (store/cipher/keys.py)
+        from keyplan.store.cipher.keys import start_deriving_key
+
+        start_deriving_key(args.db)
     from keyplan.ui.shell.launch import run_gui  # Qt loads only when the window is wanted
 
     return run_gui(args.db, args.exit_when_ready)
@@ -423,6 +436,10 @@ SUB_COMMANDS: tuple[SubCommand, ...] = (
                            "keyplan.cli.snapshot"),
     SubCommand.from_module("copy-db", "copy a whole database into an empty one: a file to a "
                            "team database, or back", "keyplan.store.transfer.copy_db"),
+    SubCommand.from_module("encrypt", "encrypt a database file at rest (passphrase asked, or "
+                           "KEYPLAN_PASSPHRASE)", "keyplan.cli.encrypt"),
+    SubCommand.from_module("decrypt", "decrypt an encrypted database file back to a plain one",
+                           "keyplan.cli.decrypt"),
     SubCommand.from_module("access", "who may see or change an account on a team database: "
                            "grant, revoke, list", "keyplan.cli.access"),
     SubCommand.from_module("forget", "remove a person and every trace of them (not undoable)",

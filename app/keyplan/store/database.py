@@ -17,6 +17,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from keyplan.domain.errors import DatabaseRefused
+from keyplan.store.cipher.detect import (
+    connect_file,
+    database_errors,
+    is_encrypted_file,
+    looks_encrypted,
+)
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 from keyplan.store.server_address import ServerAddress, parse_server_address, psycopg_query
 
@@ -237,9 +243,9 @@ class Database:
             assert self.path is not None, "a server database has no sqlite3 reader"
             if self.read_only_place:
                 uri = read_only_uri(self.path, immutable=self.immutable)
-                reader = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                reader = connect_file(self.path, uri, uri=True, check_same_thread=False)
             else:
-                reader = sqlite3.connect(self.path, check_same_thread=False)
+                reader = connect_file(self.path, check_same_thread=False)
             reader.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
             self._local.reader = reader
             with self._readers_lock:
@@ -392,7 +398,7 @@ def probe_sqlite_revision(
     """
     _require_sqlite_header(path, check=check)
     try:
-        connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
+        connection = connect_file(path, read_only_uri(path, immutable=immutable), uri=True)
     except sqlite3.Error as error:
         raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
     try:
@@ -407,7 +413,7 @@ def probe_sqlite_revision(
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         if check and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
             _require_quick_check(connection, path.name)
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         if is_place_trouble(error):
             raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
         raise DatabaseRefused(damaged_message(path.name, error)) from error
@@ -427,12 +433,12 @@ def check_whole_file(path: Path, *, full: bool = False, immutable: bool = False)
     """
     immutable = immutable or not _folder_writable(path)  # no -shm can be made there
     try:
-        connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
+        connection = connect_file(path, read_only_uri(path, immutable=immutable), uri=True)
     except sqlite3.Error as error:
         raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
     try:
         _require_quick_check(connection, path.name, full=full)
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         if is_place_trouble(error):
             raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
         raise DatabaseRefused(damaged_message(path.name, error)) from error
@@ -464,6 +470,8 @@ def _require_sqlite_header(path: Path, *, check: bool = False) -> None:
     except OSError as error:
         raise DatabaseRefused(f"Cannot read {path}: {error.strerror}.") from error
     if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        if looks_encrypted(header, size):
+            return  # its key opens it, or says it is not a database (store/cipher)
         raise DatabaseRefused(
             f"{path.name} is not a Keyplan database (it is not an SQLite file). "
             f"Keyplan did not change it."
@@ -509,6 +517,8 @@ def sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool = Fals
     """
     from sqlalchemy import create_engine, event
 
+    if is_encrypted_file(path):
+        return _encrypted_engine(path, read_only=read_only, immutable=immutable)
     if not read_only:
         engine = create_engine(f"sqlite:///{path}")
         event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -518,6 +528,22 @@ def sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool = Fals
         "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
     )
     event.listen(engine, "connect", _set_read_only_pragmas)
+    return engine
+
+
+def _encrypted_engine(path: Path, *, read_only: bool, immutable: bool) -> Engine:
+    """``sqlite_engine`` for an encrypted file: SQLCipher's driver, each connection keyed."""
+    import sqlcipher3
+    from sqlalchemy import create_engine, event
+
+    target = read_only_uri(path, immutable=immutable) if read_only else str(path)
+    engine = create_engine(
+        f"sqlite:///{path}",
+        module=sqlcipher3,  # its errors are the ones SQLAlchemy wraps
+        creator=lambda: connect_file(path, target, uri=read_only, check_same_thread=False),
+    )
+    pragmas = _set_read_only_pragmas if read_only else _set_sqlite_pragmas
+    event.listen(engine, "connect", pragmas)
     return engine
 
 

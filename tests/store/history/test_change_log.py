@@ -158,3 +158,44 @@ def test_a_dotted_line_and_an_open_position_are_in_the_history_and_no_one_joins(
     comparison = history.compare_dates(db, [acme["acme"]], start, utc_now())
     assert comparison.after[seat]["is_vacancy"] is True
     assert [c for c in comparison.changes if c.person_id == seat] == []  # a seat is no one
+
+
+def test_one_read_of_the_log_compares_any_later_dates_until_something_is_written(db, acme):
+    """The compare view's slider steps through months on one read of the log (a window)."""
+    from datetime import timedelta
+
+    from keyplan.store.history import queries as history
+    from keyplan.store.models import utc_now
+
+    start = utc_now()
+    map_edits.move_people_under(db, [acme["ingrid"]], acme["harald"])
+    middle = utc_now()
+    edits.set_stakeholder_field(db, acme["ingrid"], "job_title", "CIO")
+    account = [acme["acme"]]
+    window = history.read_window(db, account, start - timedelta(days=365))
+    assert window.covers(account, start) and not window.covers(
+        account, window.since - timedelta(days=1)
+    )
+    assert not window.covers([acme["acme"], acme["acme"] + 1], start)
+    for since, until in ((start, utc_now()), (start, middle), (middle, utc_now()),
+                         (start - timedelta(days=30), start)):  # fmt: skip
+        from_window = history.compare_in_window(db, window, since, until)
+        read_anew = history.compare_dates(db, account, since, until)
+        assert from_window.changes == read_anew.changes, (since, until)
+        assert from_window.before == read_anew.before and from_window.after == read_anew.after
+    assert history.window_is_current(db, window)
+    edits.set_stakeholder_field(db, acme["harald"], "stance", "champion")  # another window's
+    assert not history.window_is_current(db, window)
+
+
+def test_the_log_read_for_a_comparison_is_of_its_accounts_people_only(db, acme):
+    from keyplan.store.history import queries as history
+    from keyplan.store.models import utc_now
+
+    other = edits.add_account(db, "Other")
+    edits.add_stakeholder(db, other, "Olga Other")
+    edits.set_account_field(db, acme["acme"], "name", "Acme Group")  # the account's own entry
+    entries = history.account_entries(db, [acme["acme"]], since=None)
+    assert {e.entity_kind for e in entries} == {"person"}
+    assert {e.entity_id for e in entries} == {acme["ingrid"], acme["harald"]}
+    assert history.compare_dates(db, [acme["acme"]], utc_now(), utc_now()).changes == []

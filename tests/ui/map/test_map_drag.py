@@ -159,7 +159,7 @@ def test_relayout_gives_hand_placed_cards_back_to_the_chart(
     assert acme_map.scene.cards[mia].pos() == laid_out
 
 
-def test_arrow_keys_nudge_the_selected_card_and_a_run_of_nudges_is_one_step(
+def test_ctrl_arrow_keys_nudge_the_selected_card_and_a_run_of_nudges_is_one_step(
     hand, acme_map, window, qtbot, db, small_portfolio
 ):
     mia = small_portfolio.mia
@@ -167,7 +167,7 @@ def test_arrow_keys_nudge_the_selected_card_and_a_run_of_nudges_is_one_step(
     acme_map.find_person(mia)
     acme_map.view.setFocus()
     for _ in range(3):
-        qtbot.keyClick(acme_map.view, Qt.Key.Key_Right)
+        qtbot.keyClick(acme_map.view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert queries.person(db, mia).map_position == (start.x() + 30.0, start.y())
     assert acme_map.document.undo_stack.count() == 1
 

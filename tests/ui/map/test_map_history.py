@@ -90,6 +90,34 @@ def test_a_named_snapshot_is_offered_in_both_dates(history_map, db, small_portfo
     assert any("stance" in t and "blocker" in t for t in panel.texts())
 
 
+def test_the_slider_steps_through_months_on_one_read_of_the_log(
+    history_map, db, small_portfolio, monkeypatch
+):
+    from keyplan.store.history import queries
+    from keyplan.ui.map.compare_panel import MONTHS_BACK, months_ago
+
+    reads: list[object] = []
+    read_window = queries.read_window
+    monkeypatch.setattr(
+        queries, "read_window", lambda *args: reads.append(args[2]) or read_window(*args)
+    )
+    history_map.show_comparison(True)  # a month back, the log read as far as the slider goes
+    panel = history_map.comparison.panel
+    assert len(reads) == 1 and reads[0] <= months_ago(utc_now(), MONTHS_BACK)
+    panel.slider.setValue(12)
+    assert "4 joined" in panel.summary.text()  # Olaf too
+    for months in (6, 3, 1, 0, 12):
+        panel.slider.setValue(months)
+    assert len(reads) == 1  # nothing written meanwhile: the year read serves every step
+    edits.set_stakeholder_field(db, small_portfolio.mia, "stance", "blocker")  # another window
+    panel.slider.setValue(1)
+    assert len(reads) == 2
+    assert any(t.startswith("Mia") and "blocker" in t for t in panel.texts())
+    history_map.controls.compare_box.setChecked(False)
+    history_map.controls.compare_box.setChecked(True)  # ticked again: read afresh
+    assert len(reads) == 3
+
+
 def test_the_person_dialog_shows_their_history_newest_first(
     history_map, window, qtbot, db, small_portfolio, monkeypatch
 ):

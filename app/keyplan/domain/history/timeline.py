@@ -38,14 +38,22 @@ def people_at(current: PeopleState, entries: Sequence[ChangeEntry], when: dateti
     for entry in reversed(entries):
         if entry.changed_at <= when:
             break
-        if entry.entity_kind == PERSON:
-            person = entry.entity_id
-            if person not in copied:
-                copied.add(person)
-                if person in state:
-                    state[person] = dict(state[person])
+        if entry.entity_kind != PERSON:
+            continue
+        person = entry.entity_id
+        if person not in copied:
+            copied.add(person)
+            if person in state:
+                state[person] = dict(state[person])
+        if entry.field in _WHOLE_PERSON:
             _take_back(state, entry)
+        elif person in state:  # one field: most of a year's entries, taken back in line
+            state[person][entry.field] = entry.old
     return state
+
+
+# Entries that add or take away a whole person, or one of their owners (not a plain field).
+_WHOLE_PERSON = frozenset({CREATED, DELETED, OWNER})
 
 
 def _take_back(state: PeopleState, entry: ChangeEntry) -> None:

@@ -44,6 +44,9 @@ class LayoutOptions:
             stacks of at least ``2 * stack_threshold`` leaves split into two columns.
         stack_gap: vertical gap between stacked cards.
         stack_indent: horizontal distance between the spine line and the stacked cards.
+        loose_threshold: when at least this many people report to nobody and have nobody
+            reporting to them, they are set out in a grid of rows (``loose_cards``) instead of
+            one long row beside the trees.
     """
 
     sibling_gap: float = 24.0
@@ -53,6 +56,7 @@ class LayoutOptions:
     stack_columns_max: int = 2
     stack_gap: float = 12.0
     stack_indent: float = 16.0
+    loose_threshold: int = 4
 
 
 @dataclass(frozen=True, slots=True)

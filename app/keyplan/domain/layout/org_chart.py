@@ -9,7 +9,9 @@ The steps, each linear in the number of cards:
    of placeholder nodes under each stack for the rows it hangs down into, so neighbours keep
    clear of it on those rows too;
 5. x positions by the tidy-tree algorithm, trees side by side (``tidy_tree``);
-6. boxes, with hand-placed cards where the user put them, then connectors and bounds.
+6. boxes, with hand-placed cards where the user put them, then connectors and bounds;
+7. people with no reporting line at all, when there are several, in a grid under the trees
+   (``loose_cards``) rather than a long row beside them.
 
 Hand-placed cards take part in steps 1–5 as if they were not hand-placed: they keep their
 position, and everything else (their own reports included) stays where it would be without them,
@@ -23,6 +25,7 @@ from dataclasses import dataclass
 
 from keyplan.domain.layout import connectors
 from keyplan.domain.layout.forest import NO_PARENT, Forest, build_forest
+from keyplan.domain.layout.loose_cards import loose_cards, place_in_grid
 from keyplan.domain.layout.model import (
     DEFAULT_OPTIONS,
     Box,
@@ -65,16 +68,18 @@ def layout_org_chart(
     stacks = plan_leaf_stacks(cards, forest, options)
     tops = row_tops(cards, forest.depth, options.level_gap)
     tree = _build_layout_tree(cards, forest, stacks, tops, options)
+    loose = loose_cards(cards, forest, options)
+    gridded = set(loose)
     x = place_forest(
         tree.children,
-        forest.roots,
+        [root for root in forest.roots if root not in gridded],
         tree.left_extent,
         tree.right_extent,
         options.sibling_gap,
         options.root_gap,
     )
     spines = {manager: _card_centre(x[manager], cards[manager].width) for manager in stacks}
-    boxes = _boxes(cards, forest, stacks, spines, x, tops)
+    boxes = _boxes(cards, forest, stacks, spines, x, tops, loose, options)
     lines = _connectors(cards, forest, stacks, spines, boxes, tops, options)
     return OrgChartLayout(
         boxes={card.id: box for card, box in zip(cards, boxes, strict=True)},
@@ -152,6 +157,8 @@ def _boxes(
     spines: dict[int, float],
     x: Sequence[float],
     tops: Sequence[float],
+    loose: Sequence[int],
+    options: LayoutOptions,
 ) -> list[Box]:
     boxes = [
         Box(x[i] - card.width / 2, tops[forest.depth[i]], card.width, card.height)
@@ -162,6 +169,8 @@ def _boxes(
         top = tops[forest.depth[manager] + 1]
         for leaf, (dx, dy) in zip(stack.leaves, stack.offsets, strict=True):
             boxes[leaf] = Box(spine_x + dx, top + dy, cards[leaf].width, cards[leaf].height)
+    # Before the hand-placed cards: where they were put moves nothing else.
+    place_in_grid(boxes, loose, cards, options)
     for i, card in enumerate(cards):
         if card.manual_position is not None:
             left, top = card.manual_position

@@ -62,17 +62,22 @@ def person_entries(db: Database, person_id: int) -> list[ChangeEntry]:
 def account_entries(
     db: Database, account_ids: Collection[int], since: datetime | None = None
 ) -> list[ChangeEntry]:
-    """The log of the people of some accounts (after ``since``), oldest first."""
+    """The log of the people of some accounts (after ``since``), oldest first.
+
+    Filtered by account and time only, so the (account, time) index finds the rows: with the
+    kind in the query too, SQLite took the (kind, entity) index instead and walked the whole
+    portfolio's log of people. The few rows of the accounts themselves and their influence
+    lines are dropped here.
+    """
     marks, params = _marks(account_ids)
     after = " AND changed_at > :since" if since is not None else ""
     rows = db.rows(
-        f"SELECT {_ENTRY_COLUMNS} FROM change_log WHERE entity_kind = :kind "
-        f"AND account_id IN ({marks}){after} ORDER BY changed_at, id",
-        kind=PERSON,
+        f"SELECT {_ENTRY_COLUMNS} FROM change_log WHERE account_id IN ({marks}){after} "
+        "ORDER BY changed_at, id",
         **params,
         **({"since": _stored_time(db, since)} if since is not None else {}),
     )
-    return entries_from_rows(rows)
+    return entries_from_rows([row for row in rows if row[3] == PERSON])
 
 
 def _stored_time(db: Database, when: datetime) -> str | datetime:
@@ -122,6 +127,47 @@ def names_for(db: Database, people: PeopleState, entries: list[ChangeEntry]) -> 
     return Names(people_names, members)
 
 
+@dataclass(frozen=True, slots=True)
+class LogWindow:
+    """The people of some accounts as stored now and their log since a moment: all it takes
+    to rebuild and compare any two dates after ``since``, for as long as the log is as it was
+    when read (``stamp``). The compare view's slider steps through months on one read."""
+
+    accounts: frozenset[int]
+    since: datetime
+    now: PeopleState
+    entries: list[ChangeEntry]
+    stamp: object
+
+    def covers(self, account_ids: Collection[int], start: datetime) -> bool:
+        """Whether this window can compare these accounts from ``start`` on."""
+        return self.accounts == frozenset(account_ids) and self.since <= start
+
+
+def log_stamp(db: Database) -> object:
+    """What changes whenever the people or their log change: every edit, import and undo
+    appends to the log in its own transaction (the newest entry's id; one index step).
+
+    On a team database two colleagues' transactions may commit out of their ids' order, so
+    one change can go unseen here until the next write, or until the map is rebuilt (the
+    compare view drops its window then).
+    """
+    return db.rows("SELECT MAX(id) FROM change_log")[0][0]
+
+
+def read_window(db: Database, account_ids: Collection[int], since: datetime) -> LogWindow:
+    """Read the people of some accounts now, and their log after ``since``."""
+    stamp = log_stamp(db)  # first: a change made while reading makes the window stale
+    now = people_now(db, account_ids)
+    entries = account_entries(db, account_ids, since=since)
+    return LogWindow(frozenset(account_ids), since, now, entries, stamp)
+
+
+def window_is_current(db: Database, window: LogWindow) -> bool:
+    """Whether nothing was written to the people or their log since the window was read."""
+    return log_stamp(db) == window.stamp
+
+
 def compare_dates(
     db: Database, account_ids: Collection[int], start: datetime, end: datetime
 ) -> Comparison:
@@ -130,11 +176,20 @@ def compare_dates(
     Only the log after ``start`` is read: the earlier history cannot change either state.
     """
     start, end = min(start, end), max(start, end)
-    now = people_now(db, account_ids)
-    entries = account_entries(db, account_ids, since=start)
-    after = people_at(now, entries, end)
-    before = people_at(after, [e for e in entries if e.changed_at <= end], start)
-    between = [e for e in entries if start < e.changed_at <= end]
+    return compare_in_window(db, read_window(db, account_ids, start), start, end)
+
+
+def compare_in_window(
+    db: Database, window: LogWindow, start: datetime, end: datetime
+) -> Comparison:
+    """``compare_dates`` on a window already read (``window.covers`` the accounts and start)."""
+    start, end = min(start, end), max(start, end)
+    entries = window.entries
+    if entries and entries[0].changed_at <= start:  # a window read further back
+        entries = [e for e in entries if e.changed_at > start]
+    after = people_at(window.now, entries, end)
+    between = [e for e in entries if e.changed_at <= end]
+    before = people_at(after, between, start)
     touched = {e.entity_id for e in between if e.entity_kind == PERSON}
     changes = compare_states(before, after, between, only=touched)
     names = names_for(db, {**before, **after}, entries)

@@ -21,15 +21,14 @@ The change stamp, and why it covers every write:
 The time-based rules (stale contact, overdue promises, the trend's months) read only the day
 the reading is for, which is part of the key. A PostgreSQL database (team mode) is never
 kept: other people write there, and NOTIFY, not a stamp, tells this window of it.
-Anything unexpected (a file this module cannot read, such as an encrypted one) means no
-cache: the reading is always computed then.
+Anything unexpected (a file this module cannot read) means no cache: the reading is always
+computed then. An encrypted file is watched through SQLCipher with its key, like the app's.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 import threading
 import weakref
 from collections.abc import Callable
@@ -38,7 +37,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from keyplan.domain.errors import DatabaseRefused
+from keyplan.store.cipher.detect import all_errors, connect_file
+
 if TYPE_CHECKING:
+    import sqlite3
+
     from keyplan.store.database import Database
 
 __all__ = ["DashboardCache", "cache_of"]
@@ -92,7 +96,7 @@ class DashboardCache:
             try:
                 status = os.stat(self.path)
                 (version,) = self._watch_connection().execute("PRAGMA data_version").fetchone()
-            except (OSError, sqlite3.Error):
+            except _unreadable():
                 self._give_up()
                 return None
             return (
@@ -115,14 +119,18 @@ class DashboardCache:
         if self._watch is None:
             # Read-write where the app writes (it never writes through it): the last
             # connection to close a file checkpoints it, which a read-only one cannot.
+            # Through the same SQLite library (and key) as the app's own connections: closing
+            # another library's handle on the file would drop this process's locks on it.
             if self.read_only_uri is None:
-                watch = sqlite3.connect(self.path, check_same_thread=False)
+                watch = connect_file(self.path, check_same_thread=False)
             else:
-                watch = sqlite3.connect(self.read_only_uri, uri=True, check_same_thread=False)
+                watch = connect_file(
+                    self.path, self.read_only_uri, uri=True, check_same_thread=False
+                )
             try:
-                # A file SQLite cannot read (encrypted, not a database) fails here, not later.
+                # A file SQLite cannot read (not a database) fails here, not later.
                 watch.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            except sqlite3.Error:
+            except all_errors():
                 watch.close()
                 raise
             self._watch = watch
@@ -132,9 +140,14 @@ class DashboardCache:
         self._usable = False
         self._kept = None
         if self._watch is not None:
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*all_errors()):
                 self._watch.close()
             self._watch = None
+
+
+def _unreadable() -> tuple[type[Exception], ...]:
+    """What reading the stamp may raise: the file gone, SQLite's errors, a key not given."""
+    return (OSError, DatabaseRefused, *all_errors())
 
 
 def _copy(reading: Reading) -> Reading:

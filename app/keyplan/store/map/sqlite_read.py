@@ -17,6 +17,7 @@ from keyplan.domain.errors import DatabaseRefused, NotFound
 from keyplan.domain.matrix import moved_context, stance_label
 from keyplan.domain.plain_text import require_no_controls_in_account
 from keyplan.domain.rules import family_below
+from keyplan.store.cipher.detect import is_encrypted_file
 from keyplan.store.map.rows import (
     DottedLink,
     MapAccount,
@@ -85,8 +86,8 @@ def read_map(location: str, account_name: str, *, with_affiliates: bool) -> MapD
         DatabaseRefused: the file is not a Keyplan database or cannot be read.
     """
     path = Path(location).expanduser()
-    if "://" in location or not path.is_file():
-        return None
+    if "://" in location or not path.is_file() or is_encrypted_file(path):
+        return None  # an encrypted file is read through the store, with its key
     try:
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:

@@ -23,6 +23,12 @@ from datetime import datetime
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, KeyplanError
+from keyplan.store.cipher.detect import (
+    all_errors,
+    connect_file,
+    database_errors,
+    is_encrypted_file,
+)
 from keyplan.store.safety.atomic_files import (
     FileWriteFailed,
     remove_stale_partials,
@@ -77,7 +83,34 @@ def backup_file(source: Path, target: Path) -> Path:
         FileWriteFailed: the copy cannot be written (full disk, read-only folder). An
             existing ``target`` is left as it was.
     """
+    if is_encrypted_file(source):
+        return _encrypted_backup(Path(source), Path(target))
     return write_file_atomically(target, database_image(Path(source)))
+
+
+def _encrypted_backup(source: Path, target: Path) -> Path:
+    """An encrypted database's backup: encrypted with the same key and salt (so the same
+    passphrase restores it), checked, written atomically; never a plain copy, not even in
+    memory (SQLCipher keeps no in-memory database encrypted)."""
+    from keyplan.store.cipher.keys import file_salt, key_for, raw_key_pragma
+    from keyplan.store.safety.atomic_files import file_replaced_atomically
+
+    if not source.is_file():
+        raise BackupFailed(f"There is no database at {source} to back up.")
+    key, salt = key_for(source), file_salt(source)
+    with file_replaced_atomically(target) as temporary:
+        try:
+            with (
+                _connect(source) as live,
+                contextlib.closing(connect_file(source, temporary)) as copy,
+            ):
+                copy.execute(raw_key_pragma(key, salt))  # a new file: this salt, this key
+                live.backup(copy)
+                _require_intact(copy, f"{source.name} is damaged", DatabaseDamaged)
+                copy.execute("PRAGMA journal_mode=DELETE")  # one file, no -wal beside it
+        except database_errors() as error:
+            raise BackupFailed(f"Cannot back up {source.name}: {error}.") from error
+    return target.expanduser()
 
 
 def backup_to(source: Path, target: Path) -> Path:
@@ -295,7 +328,7 @@ def backup_contents(backup: Path) -> BackupContents:
             people = image.execute(
                 "SELECT count(*) FROM stakeholders WHERE NOT has_left"
             ).fetchone()[0]
-        except sqlite3.DatabaseError as error:  # tables missing: another tool's doing
+        except database_errors() as error:  # tables missing: another tool's doing
             raise DatabaseRefused(f"{backup.name} is not a complete Keyplan backup.") from error
     return BackupContents(accounts, people)
 
@@ -333,6 +366,7 @@ def restore_backup(
     backup, database = Path(backup).expanduser(), Path(database).expanduser()
     if backup.resolve() == database.resolve():
         raise DatabaseRefused("That is the database itself, not a backup of it.")
+    _require_same_keeping(backup, database)
     with _restorable_image(backup) as image:
         warning = None if other_portfolio_ok else _other_portfolio(image, backup.name, database)
         if warning is not None:
@@ -340,6 +374,19 @@ def restore_backup(
         previous = _keep_current(database, keep=keep, folder=folder)
         _copy_into(image, database)
     return RestoreReceipt(backup, previous)
+
+
+def _require_same_keeping(backup: Path, database: Path) -> None:
+    """An encrypted backup goes into an encrypted database, a plain one into a plain one."""
+    if not database.is_file() or is_encrypted_file(backup) == is_encrypted_file(database):
+        return
+    kept = "encrypted" if is_encrypted_file(backup) else "not encrypted"
+    raise DatabaseRefused(
+        f"{backup.name} is {kept} and {database.name} is not kept the same way: "
+        f"{'encrypt' if kept == 'encrypted' else 'decrypt'} {database.name} first "
+        f"(keyplan {'encrypt' if kept == 'encrypted' else 'decrypt'}), then restore. "
+        f"Nothing was changed."
+    )
 
 
 def _keep_current(database: Path, *, keep: int, folder: Path | None) -> Path | None:
@@ -359,7 +406,7 @@ def _copy_into(image: sqlite3.Connection, database: Path) -> None:
     try:
         with _connect(database) as target:
             image.backup(target)
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         if getattr(error, "sqlite_errorcode", None) not in _DAMAGED_FILE_CODES:
             raise BackupFailed(f"Cannot restore into {database.name}: {error}.") from error
         # The current file is too damaged for SQLite to write into: replace it whole.
@@ -376,6 +423,8 @@ def _replace_file(image: sqlite3.Connection, database: Path) -> None:
 
 def _file_bytes(image: sqlite3.Connection) -> bytes:
     """An in-memory database as a file that needs no ``-wal`` beside it."""
+    if not hasattr(image, "serialize"):  # an encrypted backup, read in place: its own bytes
+        return Path(image.execute("PRAGMA database_list").fetchone()[2]).read_bytes()
     data = bytearray(image.serialize())
     data[18] = data[19] = _ROLLBACK_JOURNAL
     return bytes(data)
@@ -385,6 +434,10 @@ def _file_bytes(image: sqlite3.Connection) -> bytes:
 def _backup_image(backup: Path) -> Iterator[sqlite3.Connection]:
     """The backup, checked, as an in-memory database (the file itself is never changed)."""
     name = backup.name
+    if is_encrypted_file(backup):
+        with _encrypted_image(backup) as image:
+            yield image
+        return
     try:
         data = bytearray(backup.read_bytes())
     except OSError as error:
@@ -403,6 +456,24 @@ def _backup_image(backup: Path) -> Iterator[sqlite3.Connection]:
 
 
 @contextlib.contextmanager
+def _encrypted_image(backup: Path) -> Iterator[sqlite3.Connection]:
+    """An encrypted backup, checked, read in place (immutable: nothing is written beside it)."""
+    uri = f"{backup.resolve().as_uri()}?mode=ro&immutable=1"
+    image = connect_file(backup, uri, uri=True)
+    try:
+        _require_keyplan(image, backup.name)
+        _require_intact(image, f"{backup.name} is damaged")
+    except database_errors() as error:
+        image.close()
+        message = f"{backup.name} is damaged ({error}); it cannot be restored."
+        raise DatabaseRefused(message) from error
+    try:
+        yield image
+    finally:
+        image.close()
+
+
+@contextlib.contextmanager
 def _restorable_image(backup: Path) -> Iterator[sqlite3.Connection]:
     """``_backup_image``, once the rules of its data passed too."""
     with _backup_image(backup) as image:
@@ -415,7 +486,7 @@ def _require_sound_data(image: sqlite3.Connection, name: str) -> None:
 
     try:
         problems = data_problems(image)
-    except sqlite3.DatabaseError as error:  # tables missing or altered: another tool's doing
+    except database_errors() as error:  # tables missing or altered: another tool's doing
         raise DatabaseRefused(f"{name} is not a complete Keyplan backup.") from error
     if problems:
         more = len(problems) - 1
@@ -448,12 +519,15 @@ def _current_account_names(database: Path) -> dict[str, str]:
     if not database.is_file():
         return {}
     try:
-        connection = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
+        uri = f"{database.resolve().as_uri()}?mode=ro"
+        connection = connect_file(database, uri, uri=True)
+    except KeyplanError:  # an encrypted file whose key is not given
+        return {}
+    except all_errors():
         return {}
     try:
         return _account_names(connection)
-    except sqlite3.Error:  # damaged or not ours: nothing to compare with
+    except all_errors():  # damaged or not ours: nothing to compare with
         return {}
     finally:
         connection.close()
@@ -480,7 +554,7 @@ def _require_intact(
 
 @contextlib.contextmanager
 def _connect(path: Path) -> Iterator[sqlite3.Connection]:
-    connection = sqlite3.connect(path)
+    connection = connect_file(path)  # keyed, when it is encrypted
     try:
         connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         yield connection

@@ -22,6 +22,7 @@ from keyplan.domain.errors import DatabaseRefused, RuleViolation
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, Kind
 from keyplan.domain.rules import reporting_cycles
 from keyplan.domain.stored_values import TABLE_FIELDS, check_stored
+from keyplan.store.cipher.detect import connect_file, database_errors
 from keyplan.store.database import probe_sqlite_revision
 from keyplan.store.schema import HEAD_REVISION
 
@@ -138,12 +139,13 @@ def _existing_file(location: str | os.PathLike[str]) -> Path:
 @contextlib.contextmanager
 def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        connection = connect_file(path, uri, uri=True)  # keyed, when it is encrypted
     except sqlite3.Error as error:
         raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
     try:
         yield connection
-    except sqlite3.DatabaseError as error:
+    except database_errors() as error:
         raise DatabaseRefused(
             f"{path.name} is damaged ({error}). Keyplan did not change it; restore it from a "
             f"backup."

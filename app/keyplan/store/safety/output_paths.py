@@ -3,7 +3,8 @@
 Every export (PDF, CSV, JSON, map), ``backup --to``, a ``copy-db`` target file and the app's
 save dialogs ask ``check_output_path`` before they write. It refuses the open database, its
 ``-wal``, ``-shm``, ``-journal`` and ``.lock`` files, its backups folder and every file in it,
-a folder or a device, and — unless a backup is being written — any other Keyplan database.
+a folder or a device, and — unless a backup is being written — any other Keyplan database
+(an encrypted one too).
 Names are compared after resolving symbolic links, and files that exist are also compared by
 identity (``os.path.samefile``: device and inode), so neither a symbolic nor a hard link to
 the database gets past. The message says what the file is, for a person to choose another.
@@ -56,7 +57,7 @@ def check_output_path(
     if database is not None:
         _refuse_database_files(path, Path(database).expanduser())
     _refuse_non_files(path)
-    if not may_replace_database and _is_sqlite_file(path):
+    if not may_replace_database and (_is_sqlite_file(path) or _is_encrypted_database(path)):
         raise OutputRefused(f"{path} is a Keyplan database, not an export: choose another file.")
     return path
 
@@ -124,6 +125,12 @@ def _refuse_non_files(path: Path) -> None:
         raise OutputRefused(f"{path} is a folder: choose a file name inside it.")
     if not stat.S_ISREG(mode):
         raise OutputRefused(f"{path} is a device or a pipe, not a file: choose a file.")
+
+
+def _is_encrypted_database(path: Path) -> bool:
+    from keyplan.store.cipher.detect import may_be_encrypted_database
+
+    return may_be_encrypted_database(path)
 
 
 def _is_sqlite_file(path: Path) -> bool:

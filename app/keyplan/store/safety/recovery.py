@@ -16,6 +16,8 @@ from datetime import datetime
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused
+from keyplan.store.cipher.detect import is_encrypted_file
+from keyplan.store.cipher.keys import known_key
 from keyplan.store.safety import backup
 from keyplan.store.safety.atomic_files import (
     FileWriteFailed,
@@ -56,6 +58,8 @@ def is_damaged(database: Path) -> bool:
     path = Path(database).expanduser()
     if not path.is_file() or not os.access(path, os.R_OK):
         return False
+    if is_encrypted_file(path) and known_key(path) is None:
+        return False  # no passphrase, or a wrong one: the file itself may be fine
     try:
         backup.check_backup(path)
     except DatabaseRefused:

@@ -284,4 +284,15 @@ def run(args: Any) -> int:
     """Copy, then print the rows per table; a refusal is a KeyplanError (one line, exit 1)."""
     summary = copy_database(args.source, args.target)
     print("\n".join(summary.lines()))
+    for note in _plain_copy_note(str(args.source), str(args.target)):
+        print(note)
     return 0
+
+
+def _plain_copy_note(source: str, target: str) -> list[str]:
+    """A copy of an encrypted file into a new file is plain: say so, and how to encrypt it."""
+    from keyplan.store.cipher.detect import is_encrypted_file
+
+    if "://" in source or "://" in target or not is_encrypted_file(Path(source).expanduser()):
+        return []
+    return [f"{target} is not encrypted: keyplan encrypt --db {target} encrypts it."]

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from keyplan.domain.history.wording import HistoryLine
     from keyplan.store.history.named_snapshots import NamedSnapshot
-    from keyplan.store.history.queries import Comparison
+    from keyplan.store.history.queries import Comparison, LogWindow
     from keyplan.store.map.rows import MapData, MapLine, MapPerson
     from keyplan.store.people.queries import PersonRow
     from keyplan.store.plan.edits import WhitespaceGrid
@@ -170,6 +170,34 @@ class PortfolioDocument(QObject):
         from keyplan.store.history.queries import compare_dates
 
         return compare_dates(self.database, account_ids, start, end)
+
+    def history_window(
+        self,
+        account_ids: list[int],
+        start: datetime,
+        known: LogWindow | None = None,
+        *,
+        read_from: datetime | None = None,
+    ) -> LogWindow:
+        """The people of some accounts and their log since ``start``: ``known`` when it covers
+        them and nothing was written since it was read, else read now (from ``read_from``
+        when earlier: what the next comparisons will want)."""
+        from keyplan.store.history import queries
+
+        if (
+            known is not None
+            and known.covers(account_ids, start)
+            and queries.window_is_current(self.database, known)
+        ):
+            return known
+        since = min(start, read_from) if read_from is not None else start
+        return queries.read_window(self.database, account_ids, since)
+
+    def compare_in_window(self, window: LogWindow, start: datetime, end: datetime) -> Comparison:
+        """``compare_dates`` on a window of the log already read (``history_window``)."""
+        from keyplan.store.history.queries import compare_in_window
+
+        return compare_in_window(self.database, window, start, end)
 
     def snapshots(self, account_id: int) -> list[NamedSnapshot]:
         """The account's named snapshots, after taking those plan reviews that passed left."""

@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QLineEdit,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.titles import sort_text
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from keyplan.ui.map.map_tab import MapTab
 
 NOBODY = "— reports to nobody —"
+_LIST_KEYS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 @dataclass(frozen=True)
@@ -110,6 +114,21 @@ class ChoosePerson(QDialog):
         for widget in (self.filter, self.list, buttons):
             layout.addWidget(widget)
         self.resize(360, 420)
+        # Keyboard first: typing narrows at once, Up and Down in the box move in the list.
+        self.filter.setFocus()
+        self.filter.installEventFilter(self)
+
+    @override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filter
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _LIST_KEYS
+        ):
+            QApplication.sendEvent(self.list, event)
+            return True
+        return super().eventFilter(watched, event)
 
     def _narrow(self, text: str) -> None:
         words = sort_text(text).split()

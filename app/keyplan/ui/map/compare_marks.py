@@ -29,6 +29,9 @@ BADGE_EDGE = QColor("#f9ab00")
 GHOST_GAP = 60.0
 MOST_BADGE_LINES = 3
 WORDS_FROM_SCALE = 0.4  # below this zoom the marks' words are unreadable: not drawn
+#: Below this zoom a card is a block of colour (``style.BLOCK_ZOOM``): so are its marks, drawn
+#: a colour at a time in one call each (thousands of marks, one by one, cost 1.5 s to paint).
+BATCH_BELOW_SCALE = style.BLOCK_ZOOM
 
 
 @dataclass
@@ -114,10 +117,13 @@ class CompareMarks(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         # Too small to read (the whole tree in view): colours and shapes only, no words.
         scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+        shown = [marks for marks in self.marks.values() if marks.reach.intersects(exposed)]
+        if scale < BATCH_BELOW_SCALE:
+            _paint_far(painter, shown)
+            return
         words = scale >= WORDS_FROM_SCALE
-        for marks in self.marks.values():
-            if marks.reach.intersects(exposed):
-                self._paint_card_marks(painter, marks, words)
+        for marks in shown:
+            self._paint_card_marks(painter, marks, words)
 
     def _paint_card_marks(self, painter: QPainter, marks: CardMarks, words: bool) -> None:
         rect = marks.rect
@@ -199,6 +205,36 @@ def _ghost_rect(below: QRectF, number: int) -> QRectF:
     x = below.left() + column * step
     y = below.bottom() + GHOST_GAP + row * (style.CARD_HEIGHT + 40)
     return QRectF(x, y, style.CARD_WIDTH, style.CARD_HEIGHT)
+
+
+def _paint_far(painter: QPainter, shown: list[CardMarks]) -> None:
+    """The marks of a whole large map at once: a coloured bar over each marked card (green
+    new, red left, orange moved, amber changed) and one line per move to its old place."""
+    bars: dict[int, list[QRectF]] = {}
+    lines: list[QLineF] = []
+    for marks in shown:
+        rect = marks.rect
+        if marks.ghost_name is not None or marks.left:
+            colour = 0
+        elif marks.joined:
+            colour = 1
+        elif marks.moved_label is not None:
+            colour = 2
+            if marks.moved_from is not None:
+                lines.append(QLineF(marks.moved_from, rect.center()))
+        else:
+            colour = 3
+        bars.setdefault(colour, []).append(rect)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for colour, rects in bars.items():
+        painter.setBrush(_FAR_COLOURS[colour])
+        painter.drawRects(rects)
+    if lines:
+        painter.setPen(QPen(MOVED_COLOUR, 0))  # cosmetic: one pixel at any zoom
+        painter.drawLines(lines)
+
+
+_FAR_COLOURS = (LEFT_COLOUR, NEW_COLOUR, MOVED_COLOUR, BADGE_EDGE)
 
 
 def _paint_ghost(painter: QPainter, rect: QRectF, name: str, font: QFont) -> None:

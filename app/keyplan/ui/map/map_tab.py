@@ -24,6 +24,7 @@ from keyplan.domain.wording import count_of
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import export, prompts, seats, style
+from keyplan.ui.map.accessible import name_map_widgets
 from keyplan.ui.map.card_menu import show_card_menu
 from keyplan.ui.map.controls import MapControls, UnplacedPeople
 from keyplan.ui.map.filters import MapFilters, departments, matches, unplaced
@@ -87,6 +88,7 @@ class MapTab(QWidget):
         self.comparison: MapComparison | None = None  # built when first asked for
         self._build()
         self._connect()
+        name_map_widgets(self)
 
     def _build(self) -> None:
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -266,6 +268,14 @@ class MapTab(QWidget):
             self.comparison.set_active(on)
         return self.comparison
 
+    def select_card(self, person_id: int) -> None:
+        """Select a person's card and scroll it into view, keeping the zoom."""
+        self.scene.clearSelection()
+        card = self.scene.cards.get(person_id)
+        if card is not None:
+            card.setSelected(True)
+            self.view.bring_into_view(person_id)
+
     def find_person(self, person_id: int) -> None:
         """Select a person's card and centre the view on it."""
         self.scene.clearSelection()
@@ -288,7 +298,7 @@ class MapTab(QWidget):
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
             return None
-        self.find_person(person_id)
+        self.select_card(person_id)
         return person_id
 
     def add_person_at(self, scene_pos: QPointF) -> int | None:
@@ -306,7 +316,7 @@ class MapTab(QWidget):
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
             return None
-        self.find_person(person_id)
+        self.select_card(person_id)  # at the user's zoom: they chose where it goes
         return person_id
 
     def edit_person(self, person_id: int) -> None:

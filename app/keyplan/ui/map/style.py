@@ -61,15 +61,37 @@ DIMMED_OPACITY = 0.22  # filtered out: uncovered people when "dim uncovered" is 
 #: Level of detail: below DETAIL_ZOOM a card shows its name only (in a larger font), below
 #: NAME_ZOOM a one-line name in a very large font, below BLOCK_ZOOM only its stance colour.
 DETAIL_ZOOM = 0.62
-NAME_ZOOM = 0.3
+NAME_ZOOM = 0.25
 BLOCK_ZOOM = 0.15
 
-#: The smallest zoom Fit and the first view use: names must read. Between NAME_ZOOM and
-#: DETAIL_ZOOM a card shows its name in the 24 px "far" font, which at 45 % is 11 px on screen,
-#: the size of the legend's text and the smallest a name reads at a glance (at 40 % it is under
-#: 10 px, and below NAME_ZOOM a name is cut to a few letters). Smaller zooms are still there,
-#: with Ctrl+wheel, the − button, or "Whole tree", to see the chart's shape.
-READABLE_ZOOM = 0.45
+#: The smallest size, in screen pixels, at which a name still reads on the map. Between
+#: NAME_ZOOM and DETAIL_ZOOM a card shows its whole name in the bold 24 px "far" font: 6 px
+#: at 25 %, and directors read names there (at 31-41 % the old floor of 45 % called them "too
+#: small", and Fit cut a branch off a 24-person chart). Below NAME_ZOOM a name is cut to a few
+#: letters, below BLOCK_ZOOM it is not drawn.
+MIN_NAME_PIXELS = 6.0
+FAR_NAME_PIXELS = 24
+FARTHEST_NAME_PIXELS = 42
+
+
+def name_pixels(zoom: float) -> float:
+    """How tall, in screen pixels, a card's whole name is drawn at this zoom; 0 when the card
+    shows no whole name (cut to a few letters, or only its stance colour)."""
+    if zoom < NAME_ZOOM:
+        return 0.0
+    font = card_font("far" if zoom < DETAIL_ZOOM else "name")  # what the card draws there
+    return font.pixelSize() * zoom
+
+
+def names_read(zoom: float) -> bool:
+    """Whether a card's name reads at this zoom (whole, and at least ``MIN_NAME_PIXELS``)."""
+    return name_pixels(zoom) >= MIN_NAME_PIXELS
+
+
+#: The smallest zoom Fit and the first view use: names must read (``names_read``). Smaller
+#: zooms are still there, with Ctrl+wheel, the − button, or "Whole tree", to see the chart's
+#: shape.
+READABLE_ZOOM = max(NAME_ZOOM, MIN_NAME_PIXELS / FAR_NAME_PIXELS)
 
 
 #: The hint line under the map, on a light and on a dark palette.
@@ -95,8 +117,8 @@ def card_font(role: str) -> QFont:
         "title": (11, QFont.Weight.Normal),
         "small": (10, QFont.Weight.Normal),
         "badge": (9, QFont.Weight.Bold),
-        "far": (24, QFont.Weight.Bold),
-        "farthest": (42, QFont.Weight.Bold),
+        "far": (FAR_NAME_PIXELS, QFont.Weight.Bold),
+        "farthest": (FARTHEST_NAME_PIXELS, QFont.Weight.Bold),
     }[role]
     font = QFont()
     font.setPixelSize(pixels)

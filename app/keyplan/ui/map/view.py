@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
@@ -28,7 +29,7 @@ from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs
-from keyplan.ui.map import style
+from keyplan.ui.map import keyboard, style
 from keyplan.ui.map.card_item import CardItem, DropState
 from keyplan.ui.map.gestures import (
     ConnectPeople,
@@ -76,6 +77,9 @@ class MapView(QGraphicsView):
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName("Stakeholder map")
+        scene.selectionChanged.connect(self._describe_selection)
+        self._describe_selection()
 
     # ---- zoom -------------------------------------------------------------------------------
 
@@ -138,13 +142,37 @@ class MapView(QGraphicsView):
             self.fit.again()
 
     def centre_on_person(self, person_id: int) -> None:
+        """Show a person's card (a search found them): zoomed in where names do not read."""
         card = self.map_scene.cards.get(person_id)
         if card is None or not card.isVisible():
             return
-        if self.zoom < 0.7:
+        if not style.names_read(self.zoom):
             self.resetTransform()
             self.zoom_changed.emit(self.zoom)
         self.centerOn(card.centre())
+
+    def bring_into_view(self, person_id: int) -> None:
+        """Scroll, as little as needed and at the zoom the user chose, so the card is in view
+        (a card just added, or reached with the arrow keys)."""
+        card = self.map_scene.cards.get(person_id)
+        if card is None or not card.isVisible():
+            return
+        margin = round(16 / max(self.zoom, 0.01))
+        self.ensureVisible(card.scene_card_rect(), margin, margin)
+
+    def _describe_selection(self) -> None:
+        """The view's accessible description says which card is selected (cards themselves
+        have no accessibility in Qt)."""
+        if not shiboken6.isValid(self.map_scene) or not shiboken6.isValid(self):
+            return  # the scene clears its selection as it is destroyed with the window
+        selected = self.map_scene.selected_person_ids()
+        if len(selected) == 1 and selected[0] in self.map_scene.people:
+            text = keyboard.spoken_card(self.map_scene.people[selected[0]])
+        elif selected:
+            text = f"{len(selected)} people selected"
+        else:
+            text = "No card selected · arrow keys move between cards, Enter opens the person"
+        self.setAccessibleDescription(text)
 
     @override
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -272,9 +300,12 @@ class MapView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_requested.emit()
-        elif key in _NUDGES and self.map_scene.selected_person_ids():
-            step = 1.0 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else NUDGE_STEP
-            self._nudge(_NUDGES[key][0] * step, _NUDGES[key][1] * step)
+        elif key in _NUDGES and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if self.map_scene.selected_person_ids():  # Ctrl+arrows nudge, with Shift by 1
+                step = 1.0 if shift else NUDGE_STEP
+                self._nudge(_NUDGES[key][0] * step, _NUDGES[key][1] * step)
+        elif key in keyboard.ARROWS and not event.modifiers() & ~_KEYPAD:
+            self._step_selection(keyboard.ARROWS[Qt.Key(key)])
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             selected = self.map_scene.selected_person_ids()
             if len(selected) == 1:
@@ -296,6 +327,21 @@ class MapView(QGraphicsView):
             self.interaction.cancel()
         else:
             self.map_scene.clearSelection()
+
+    def _step_selection(self, direction: tuple[int, int]) -> None:
+        """Arrow keys: select the next card that way, and scroll it into view."""
+        scene = self.map_scene
+        rects = {pid: c.scene_card_rect() for pid, c in scene.cards.items() if c.isVisible()}
+        selected = [pid for pid in scene.selected_person_ids() if pid in rects]
+        if selected:
+            target = keyboard.next_card(selected[-1], direction, scene.people, rects)
+        else:
+            target = keyboard.first_card(rects, scene.main_root_id())
+        if target is None:
+            return
+        scene.clearSelection()
+        scene.cards[target].setSelected(True)
+        self.bring_into_view(target)
 
     def _nudge(self, dx: float, dy: float) -> None:
         cards = [self.map_scene.cards[pid] for pid in self.map_scene.selected_person_ids()]
@@ -378,6 +424,7 @@ class MapView(QGraphicsView):
         self.show_hint(refusal or f"Drop to make them report to {target.person.full_name}")
 
 
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier  # arrows of the number pad are arrows too
 _NUDGES = {
     Qt.Key.Key_Left: (-1.0, 0.0),
     Qt.Key.Key_Right: (1.0, 0.0),

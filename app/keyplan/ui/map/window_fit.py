@@ -19,6 +19,11 @@ if TYPE_CHECKING:  # the view imports this module
     from keyplan.ui.map.view import MapView
 
 
+#: Up to this many cards, Fit shows every one of them: a director sees every branch of a small
+#: account at once, first names still there, and zooms in where they point.
+WHOLE_FIT_PEOPLE = 40
+
+
 class FitKind(Enum):
     """What the view was last fitted to."""
 
@@ -41,10 +46,15 @@ class WindowFit:
         self._last: tuple[FitKind, tuple[float, int, int]] | None = None
 
     def readable(self) -> None:
-        """Fit: the whole chart when names still read, else its top (``framing``)."""
-        frame = framing.readable_frame(
-            self._boxes(), self._root(), *self._clear_size(), floor=style.READABLE_ZOOM
-        )
+        """Fit: the whole chart when names still read, else its top (``framing``); a small
+        account's chart is always shown whole (a 24-person chart lost a whole branch)."""
+        boxes = self._boxes()
+        if len(boxes) <= WHOLE_FIT_PEOPLE:
+            frame = framing.whole_frame(boxes, *self._clear_size())
+        else:
+            frame = framing.readable_frame(
+                boxes, self._root(), *self._clear_size(), floor=style.READABLE_ZOOM
+            )
         self._show(frame, FitKind.READABLE)
         if frame is not None and not frame.whole:
             self._say(
@@ -57,7 +67,7 @@ class WindowFit:
         """Whole tree: every card (never beyond 100 %), however small they get."""
         frame = framing.whole_frame(self._boxes(), *self._clear_size())
         self._show(frame, FitKind.WHOLE)
-        if frame is not None and frame.zoom < style.READABLE_ZOOM:
+        if frame is not None and not style.names_read(frame.zoom):
             self._say(
                 f"The whole chart at {frame.zoom:.0%}, too small for names · Fit (Ctrl+0) "
                 "shows its top where names read · Ctrl+wheel zooms in where you point"

@@ -45,6 +45,10 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
             to stderr and the exit code is 1).
     """
     ask = not exit_when_ready if ask is None else ask
+    if not db_location:  # the last file: its key derives while the application starts
+        from keyplan.store.cipher.keys import start_deriving_key
+
+        start_deriving_key(settings.read(settings.LAST_DATABASE))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Keyplan")
     app.setOrganizationName("Keyplan")
@@ -55,6 +59,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     follow_system_colour_scheme(app)  # a dark system gets a dark window
     register_fallback_fonts()
     sys.excepthook = _show_user_errors
+    _ask_passphrases_in_dialogs(ask)
     try:
         document = _first_document(db_location, ask=ask)
     except _QuitAtStart:
@@ -92,6 +97,13 @@ def _start_backups(window: MainWindow) -> None:
     from keyplan.ui.safety.backup_actions import start_backups
 
     start_backups(window)
+
+
+def _ask_passphrases_in_dialogs(ask: bool) -> None:
+    """An encrypted file's passphrase: KEYPLAN_PASSPHRASE, the keyring, else a dialog."""
+    from keyplan.ui.cipher.unlock import install_passphrase_dialog
+
+    install_passphrase_dialog(ask=ask)
 
 
 def _warm_up_store() -> None:

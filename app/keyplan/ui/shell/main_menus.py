@@ -147,6 +147,17 @@ class MenuBuilding(QMainWindow):
         self._action(file_menu, "&Back up now…", later("safety.backup_actions", "back_up_now"))
         restore = later("safety.backup_actions", "restore_from_backup")
         self._writing(self._action(file_menu, "Res&tore from backup…", restore))
+        cipher = "cipher.actions"  # encryption at rest (issue 19)
+        self._writing(
+            self._action(
+                file_menu, "Encr&ypt this database…", later(cipher, "encrypt_this_database")
+            )
+        )
+        self._writing(
+            self._action(
+                file_menu, "Decr&ypt this database…", later(cipher, "decrypt_this_database")
+            )
+        )
 
     def _writing(self, action: QAction) -> QAction:
         """An action that changes the database: disabled while the database is read-only."""

@@ -40,6 +40,9 @@ FOLDER_MAP_EXPORTS = Setting("folders/map_exports", "", str)
 FOLDER_DATA_EXPORTS = Setting("folders/data_exports", "", str)  # CSV and JSON
 FOLDER_IMPORT_SOURCES = Setting("folders/import_sources", "", str)
 FOLDER_DATABASES = Setting("folders/databases", "", str)  # open, new, back up, restore
+# Encrypted files whose key the user let the system keyring keep (absolute paths): only those
+# are looked up there, so opening any other file never loads the keyring (ui/cipher/unlock.py).
+KEYRING_FILES = Setting("cipher/keyring_files", [], list)
 
 
 def _store() -> QSettings:

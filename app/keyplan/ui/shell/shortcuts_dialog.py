@@ -23,7 +23,8 @@ VIEW_KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "On the map",
         (
-            ("Arrow keys", "Move the selected cards a step (with Shift: one pixel)"),
+            ("Arrow keys", "Select the manager (Up), first report (Down) or the card beside"),
+            ("Ctrl+arrow keys", "Move the selected cards a step (with Shift: one pixel)"),
             ("Enter", "Edit the selected person"),
             ("Menu key or Shift+F10", "The selected card's menu (also on a right-click)"),
             ("Delete or Backspace", "Delete the selected people or line"),

@@ -1,0 +1,1 @@
+"""Encryption at rest in the app: the passphrase at open, File › Encrypt / Decrypt."""
