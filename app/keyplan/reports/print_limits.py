@@ -32,14 +32,18 @@ def within_print_limits(value: T, attribute: str = "") -> T:
 
 def _within(value: Any, attribute: str) -> Any:
     if isinstance(value, str):
+        if len(value) <= MAX_NAME_LENGTH:  # within every limit: most texts, decided at once
+            return value
         return _cut(value, _limit(attribute))
+    if value is None or isinstance(value, int | float):
+        return value
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         changes = {}
-        for field in dataclasses.fields(value):
-            current = getattr(value, field.name)
-            within = _within(current, field.name)
+        for name in _field_names(type(value)):
+            current = getattr(value, name)
+            within = _within(current, name)
             if within is not current:
-                changes[field.name] = within
+                changes[name] = within
         return dataclasses.replace(value, **changes) if changes else value
     if isinstance(value, tuple | list):
         items = [_within(item, attribute) for item in value]
@@ -50,6 +54,17 @@ def _within(value: Any, attribute: str) -> Any:
         cut = {key: _within(item, str(key)) for key, item in value.items()}
         return value if all(cut[k] is value[k] for k in value) else cut
     return value
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...]:
+    """A dataclass's field names, read once per class (a plan holds thousands of rows)."""
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(kind))
+    return names
 
 
 def _same_tuple(original: tuple[Any, ...], items: list[Any]) -> tuple[Any, ...]:

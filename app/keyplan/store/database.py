@@ -11,7 +11,6 @@ import contextlib
 import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,9 +23,10 @@ from keyplan.store.cipher.detect import (
     looks_encrypted,
 )
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+from keyplan.store.server_address import ServerAddress, parse_server_address, psycopg_query
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
+    from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
     from keyplan.store.safety.lock import WriterLock
@@ -43,6 +43,11 @@ QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
 _PLACE_TROUBLE = ("unable to open", "readonly", "read-only", "locked", "disk i/o", "permission")
 # A team server that does not answer is reported after this long, not waited for forever.
 SERVER_CONNECT_TIMEOUT_S = 10
+# Every session on a team server runs without PostgreSQL's JIT compiler. Its thresholds are
+# cost estimates, and row-level security's per-row checks inflate them: a 100 ms dashboard
+# query for a user on 20 accounts spent 4.6 s compiling itself (tests/benchmarks/bench_team.py).
+# Keyplan's queries are short; they never win back a compile.
+SERVER_SESSION_OPTIONS = "-c jit=off"
 
 
 class Database:
@@ -54,12 +59,19 @@ class Database:
     """
 
     def __init__(
-        self, path: Path | None = None, engine: Engine | None = None, user_name: str | None = None
+        self,
+        path: Path | None = None,
+        engine: Engine | None = None,
+        user_name: str | None = None,
+        server: ServerAddress | None = None,
     ) -> None:
         self.path = path  # None for a server database (team mode)
+        # A team database's address: its first window reads through psycopg (``rows()``), and
+        # the engine (SQLAlchemy and the models, most of the start-up) is made on first use.
+        self.server = server
         self._engine = engine
         self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
+        self._readers: list[Any] = []  # sqlite3 or psycopg connections, one per thread
         self._readers_lock = threading.Lock()
         # One writer per file (store/safety/lock.py): the GUI keeps its lock here while it is open;
         # a database another process is editing is opened with the reason it is read-only.
@@ -73,7 +85,7 @@ class Database:
         # Team mode: who is editing (stored as ``updated_by`` on each change), this window's
         # own tag on the changes it announces, and the version of each row it last read.
         self._user_name = user_name
-        self.origin = uuid.uuid4().hex[:16]
+        self.origin = os.urandom(8).hex()  # 16 random hex digits; uuid costs start-up time
         self._seen_versions: SeenVersions | None = None
         # Told of each refused save before it is raised (the UI offers a reload).
         self.conflict_observers: list[Callable[[EditConflict], object]] = []
@@ -107,6 +119,9 @@ class Database:
     @property
     def engine(self) -> Engine:
         if self._engine is None:
+            if self.server is not None:
+                self._engine = self._prepare_engine(_server_engine(self.server.url))
+                return self._engine
             if self.path is None:
                 raise RuntimeError("A server database is opened with its engine.")
             engine = sqlite_engine(
@@ -133,12 +148,16 @@ class Database:
 
     @property
     def is_sqlite(self) -> bool:
-        return self.path is not None or self.engine.dialect.name == "sqlite"
+        if self.path is not None or self.server is not None:
+            return self.path is not None
+        return self.engine.dialect.name == "sqlite"
 
     @property
     def announces_changes(self) -> bool:
         """A team database: each change is announced to the other windows (NOTIFY)."""
-        return self.path is None and self.engine.dialect.name == "postgresql"
+        if self.path is not None or self.server is not None:
+            return self.server is not None
+        return self.engine.dialect.name == "postgresql"
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -186,12 +205,35 @@ class Database:
 
         Values come as the driver gives them: from a file, dates are ISO text and flags 0/1.
         """
+        if self.server is not None:
+            return self._server_rows(psycopg_query(sql), params)
         if self.path is None:
             from sqlalchemy import text
 
             with self.engine.connect() as connection:
                 return [tuple(row) for row in connection.execute(text(sql), params)]
         return self._reader().execute(sql, params).fetchall()
+
+    def _server_rows(self, sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
+        import psycopg
+
+        try:
+            return self._server_reader().execute(sql, params).fetchall()
+        except psycopg.OperationalError:
+            # A laptop back from sleep finds its connection dead: one new one, one more try.
+            self._local.server_reader = None
+            return self._server_reader().execute(sql, params).fetchall()
+
+    def _server_reader(self) -> Any:
+        """This thread's own psycopg connection to the team database, for ``rows()``."""
+        reader = getattr(self._local, "server_reader", None)
+        if reader is None or reader.closed:
+            assert self.server is not None, "a file has no server reader"
+            reader = connect_to_server(self.server)
+            self._local.server_reader = reader
+            with self._readers_lock:
+                self._readers.append(reader)
+        return reader
 
     def _reader(self) -> sqlite3.Connection:
         """This thread's own read connection to the file (sqlite3 ones are per thread)."""
@@ -224,6 +266,8 @@ class Database:
 
     @property
     def display_name(self) -> str:
+        if self.server is not None:
+            return self.server.display
         return str(self.path) if self.path else self.engine.url.render_as_string()
 
 
@@ -519,29 +563,50 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
 
 
 def _open_server_database(url: str, user_name: str | None = None) -> Database:
-    from sqlalchemy import create_engine, text
-    from sqlalchemy.exc import DatabaseError as SqlDatabaseError
-
-    server_url = team_server_url(url)
-    try:
-        engine = create_engine(
-            server_url,
-            pool_pre_ping=True,  # a laptop back from sleep finds its connections dead
-            connect_args=_server_connect_args(url),
+    server = parse_server_address(url)
+    if server is None:  # an address of another kind: team_server_url says what is wrong
+        server = parse_server_address(team_server_url(url).render_as_string(hide_password=False))
+    if server is None:
+        raise DatabaseRefused(
+            "That is not a database address. A team database is written like "
+            "postgresql+psycopg://user@host/dbname."
         )
-        with engine.connect() as connection:
-            revision = _server_revision(connection)
-            # Who edits is the server's login, not what the environment claims (issue 19).
-            user_name = user_name or connection.execute(text("SELECT session_user")).scalar()
-    except SqlDatabaseError as error:
-        message = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        raise DatabaseRefused(f"Cannot open the team database: {message}") from error
+    with connect_to_server(server) as connection:
+        revision = _server_revision(connection)
+        # Who edits is the server's login, not what the environment claims (issue 19).
+        user_name = user_name or connection.execute("SELECT session_user").fetchone()[0]
     if revision is not None:
         _require_known_revision(revision, "The team database")
-    database = Database(engine=engine, path=None, user_name=user_name)
+    database = Database(path=None, user_name=user_name, server=server)
     if revision != HEAD_REVISION:
         _migrate(database)
     return database
+
+
+def connect_to_server(server: ServerAddress) -> Any:
+    """A psycopg connection (autocommit) to a team database.
+
+    Raises:
+        DatabaseRefused: the server cannot be reached, or refuses the login.
+    """
+    import psycopg
+
+    try:
+        return psycopg.connect(server.conninfo, **_server_connect_args(server.url), autocommit=True)
+    except psycopg.Error as error:
+        lines = str(error).strip().splitlines()
+        message = lines[0] if lines else type(error).__name__
+        raise DatabaseRefused(f"Cannot open the team database: {message}") from error
+
+
+def _server_engine(url: str) -> Engine:
+    from sqlalchemy import create_engine
+
+    return create_engine(
+        url,
+        pool_pre_ping=True,  # a laptop back from sleep finds its connections dead
+        connect_args=_server_connect_args(url),
+    )
 
 
 def _server_connect_args(url: str) -> dict[str, Any]:
@@ -549,7 +614,10 @@ def _server_connect_args(url: str) -> dict[str, Any]:
     (libpq reads ``~/.pgpass`` by itself)."""
     from keyplan.store.team.credentials import has_password, password_from_keyring
 
-    arguments: dict[str, Any] = {"connect_timeout": SERVER_CONNECT_TIMEOUT_S}
+    arguments: dict[str, Any] = {
+        "connect_timeout": SERVER_CONNECT_TIMEOUT_S,
+        "options": SERVER_SESSION_OPTIONS,
+    }
     if not has_password(url):
         password = password_from_keyring(url)
         if password is not None:
@@ -582,12 +650,12 @@ def team_server_url(url: str) -> Any:
     return parsed.set(drivername="postgresql+psycopg")
 
 
-def _server_revision(connection: Connection) -> str | None:
-    from sqlalchemy import inspect, text
-
-    if not inspect(connection).has_table("alembic_version"):
+def _server_revision(connection: Any) -> str | None:
+    """The team database's schema revision (psycopg); None when it has no tables yet."""
+    if connection.execute("SELECT to_regclass('alembic_version')").fetchone()[0] is None:
         return None
-    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return row[0] if row else None
 
 
 def _migrate(database: Database) -> None:

@@ -60,3 +60,17 @@ def test_someone_not_on_the_team_list_who_logged_a_contact_gets_a_column_after_t
     contacts = [ViewContact(ago(5), (1,), ("Former colleague",))]
     matrix = team_matrix(PEOPLE, ["Anna"], contacts, TODAY)
     assert matrix.team == ("Anna", "Former colleague")
+
+
+def test_the_last_contact_is_the_latest_of_anyone_of_us_and_none_for_someone_never_met():
+    contacts = [
+        ViewContact(ago(40), (2,), ("Anna",)),
+        ViewContact(ago(12), (2, 3), ("Lukas",)),
+        ViewContact(ago(12), (2,), ("Mia",)),  # the same day: the later name, as max() had it
+        ViewContact(ago(300), (3,), ("Anna",)),
+    ]
+    matrix = team_matrix(PEOPLE, ["Anna", "Lukas", "Mia"], contacts, TODAY)
+
+    assert matrix.last_contact(2) == (ago(12), "Mia")
+    assert matrix.last_contact(3) == (ago(12), "Lukas")
+    assert matrix.last_contact(5) is None

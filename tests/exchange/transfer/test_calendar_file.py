@@ -128,3 +128,39 @@ def test_outlooks_customized_zone_is_honoured_and_a_zoom_link_in_the_text_means_
     assert visit.day == date(2026, 5, 7)
     assert visit.online  # the Zoom link is folded over two lines of the description
     assert [a.email for a in visit.attendees] == ["ingrid.olsen@acme.example"]
+
+
+def test_invitees_set_aside_before_parsing_come_back_to_each_meeting_and_occurrence(tmp_path):
+    # Invitee lines are parsed once per distinct line (calendar_people.py): the same person
+    # in two meetings, a folded line, an alarm's e-mail recipient, and a file's own
+    # X-KEYPLAN-PEOPLE line (which must not be taken for the numbers) all read as before.
+    path = tmp_path / "people.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:one\r\nDTSTART:20260310T090000Z\r\nDTEND:20260310T100000Z\r\n"
+        b"SUMMARY:First\r\nX-KEYPLAN-PEOPLE:0 0 0\r\n"
+        b'ORGANIZER;CN="Weber, Tom":mailto:tom@ourco.example\r\n'
+        b"ATTENDEE;CN=Ingrid Olsen;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:ingrid@acme.examp\r\n"
+        b" le\r\n"
+        b"ATTENDEE;CUTYPE=ROOM;CN=Room 4:mailto:room4@ourco.example\r\n"
+        b"BEGIN:VALARM\r\nACTION:EMAIL\r\nATTENDEE:mailto:alarm@ourco.example\r\n"
+        b"END:VALARM\r\nEND:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:two\r\nDTSTART:20260311T090000Z\r\nDTEND:20260311T100000Z\r\n"
+        b"SUMMARY:Weekly\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\n"
+        b"ATTENDEE;CN=Harald Berg:mailto:harald@acme.example\r\n"
+        b"ATTENDEE;CN=Ingrid Olsen;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:ingrid@acme.examp\r\n"
+        b" le\r\n"
+        b"END:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:three\r\nDTSTART:20260312T090000Z\r\nSUMMARY:Alone\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    meetings = sorted(read_calendar(path, *YEAR, zone=BERLIN).meetings, key=lambda m: m.day)
+    first, weekly, alone, weekly_again = meetings
+    assert first.organiser is not None and first.organiser.name == "Tom Weber"
+    assert [a.email for a in first.attendees] == ["ingrid@acme.example"]  # no room, no alarm
+    for occurrence in (weekly, weekly_again):
+        assert [(a.email, a.name) for a in occurrence.attendees] == [
+            ("harald@acme.example", "Harald Berg"), ("ingrid@acme.example", "Ingrid Olsen")
+        ]  # fmt: skip
+        assert occurrence.organiser is None
+    assert alone.attendees == () and alone.organiser is None

@@ -56,3 +56,21 @@ def test_the_demo_opens_in_a_file_of_its_own(empty_window, qtbot, db, tmp_path, 
     assert empty_window.portfolio_model.first_account_id() is not None
     assert empty_window.pages.currentWidget() is not empty_window.empty_page
     assert portfolio(db) == [], "the user's own database stays empty"
+
+
+def test_a_portfolio_with_accounts_builds_the_way_to_begin_only_once_it_is_empty(
+    qtbot, db, answers
+):
+    from keyplan.store.people.edits import add_account
+
+    add_account(db, "Aldermark")
+    window = MainWindow(PortfolioDocument(db), open_document)
+    qtbot.addWidget(window)
+    window.show()
+    assert window._empty_page is None  # its wrapped text is not laid out at start-up
+    assert window.pages.currentWidget() is window.tabs
+
+    window.document.delete_account(window.account_id)  # the portfolio's last account
+
+    assert window.pages.currentWidget() is window.empty_page
+    assert window.empty_page.new_account_button.isEnabled()

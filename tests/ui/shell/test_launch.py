@@ -129,3 +129,81 @@ def test_a_relative_db_is_remembered_by_its_absolute_path(qtbot, tmp_path, monke
     assert again is not None and again.database.path == project / "plan.db"
     again.database.close()
     assert not (elsewhere / "plan.db").exists()
+
+
+def test_the_window_opens_without_the_modules_only_later_work_needs(tmp_path):
+    # uuid (and platform), secrets (hmac, hashlib), the backup module with platformdirs and the
+    # keyring (team passwords) cost start-up time: the window's first view needs none of them
+    # (issue 20).
+    import os
+    import subprocess
+    import sys
+
+    from keyplan.store.database import open_database
+    from keyplan.store.demo import create_demo_portfolio
+
+    db = open_database(tmp_path / "demo.db")
+    create_demo_portfolio(db)
+    db.close()
+    script = (
+        "import sys\n"
+        "from keyplan.cli import main\n"
+        f"assert main(['--db', {str(tmp_path / 'demo.db')!r}, '--exit-when-ready']) == 0\n"
+        "later = ('uuid', 'secrets', 'hashlib', 'platformdirs', 'keyplan.store.safety.backup',"
+        " 'keyplan.store.safety.leftovers', 'keyring', 'keyplan.store.team.credentials')\n"
+        "print(','.join(m for m in later if m in sys.modules))\n"
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_the_window_tidies_a_killed_exports_partial_file_once_it_is_up(tmp_path):
+    import os
+    import time
+
+    from keyplan.store.safety.atomic_files import PARTIAL_PREFIX
+
+    document = launch.open_document(str(tmp_path / "plan.db"), create=True)
+    stale = tmp_path / f"{PARTIAL_PREFIX}report.pdf-0badf00d"
+    stale.write_bytes(b"half a report")
+    an_hour_ago = time.time() - 3600
+    os.utime(stale, (an_hour_ago, an_hour_ago))
+    try:
+        launch._tidy_leftovers(document)
+    finally:
+        document.database.close()
+    assert not stale.exists()
+
+
+def test_the_window_starts_without_garbage_collection_and_collects_once_it_is_up(tmp_path):
+    # Start-up makes long-lived objects and no garbage; collecting during it cost 15–90 ms.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import gc\n"
+        "from keyplan.cli import main\n"
+        f"assert main(['--db', {str(tmp_path / 'plan.db')!r}, '--exit-when-ready']) == 0\n"
+        "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]  # collecting again; start-up's frozen
+
+
+def test_the_fallback_font_arrives_once_the_window_is_up(qapp):
+    from PySide6.QtGui import QFontDatabase
+
+    launch._register_fonts_and_repaint()
+
+    assert "Droid Sans Fallback" in QFontDatabase.families()

@@ -87,10 +87,21 @@ class Box:
 
 def bounds_of(boxes: Sequence[Box]) -> Box:
     """The smallest rectangle holding every box (at least one)."""
-    left = min(box.x for box in boxes)
-    top = min(box.y for box in boxes)
-    right = max(box.right for box in boxes)
-    bottom = max(box.bottom for box in boxes)
+    left, top, right, bottom = edges_of(boxes)
+    return box_between(left, top, right, bottom)
+
+
+def edges_of(boxes: Sequence[Box]) -> tuple[float, float, float, float]:
+    """The left, top, right and bottom of the smallest rectangle holding every box."""
+    left = min([box.x for box in boxes])
+    top = min([box.y for box in boxes])
+    right = max([box.x + box.width for box in boxes])  # as Box.right computes it
+    bottom = max([box.y + box.height for box in boxes])
+    return left, top, right, bottom
+
+
+def box_between(left: float, top: float, right: float, bottom: float) -> Box:
+    """The box with these edges."""
     return Box(left, top, right - left, bottom - top)
 
 

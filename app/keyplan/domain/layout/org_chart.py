@@ -20,7 +20,8 @@ so moving one card by hand never reshuffles the rest of the chart.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from keyplan.domain.layout import connectors
@@ -67,7 +68,7 @@ def layout_org_chart(
     forest = build_forest(cards)
     stacks = plan_leaf_stacks(cards, forest, options)
     tops = row_tops(cards, forest.depth, options.level_gap)
-    tree = _build_layout_tree(cards, forest, stacks, tops, options)
+    tree = build_layout_tree(cards, forest, stacks, tops, options)
     loose = loose_cards(cards, forest, options)
     gridded = set(loose)
     x = place_forest(
@@ -78,8 +79,8 @@ def layout_org_chart(
         options.sibling_gap,
         options.root_gap,
     )
-    spines = {manager: _card_centre(x[manager], cards[manager].width) for manager in stacks}
-    boxes = _boxes(cards, forest, stacks, spines, x, tops, loose, options)
+    spines = {manager: card_centre(x[manager], cards[manager].width) for manager in stacks}
+    boxes = boxes_of(cards, forest, stacks, spines, x, tops, loose, options)
     lines = _connectors(cards, forest, stacks, spines, boxes, tops, options)
     return OrgChartLayout(
         boxes={card.id: box for card, box in zip(cards, boxes, strict=True)},
@@ -109,7 +110,7 @@ def row_tops(cards: Sequence[CardSpec], depth: Sequence[int], level_gap: float) 
 
 
 @dataclass(frozen=True, slots=True)
-class _LayoutTree:
+class LayoutTree:
     """What the tidy tree lays out: cards by input position, then stack and placeholder nodes."""
 
     children: list[list[int]]
@@ -117,13 +118,13 @@ class _LayoutTree:
     right_extent: list[float]
 
 
-def _build_layout_tree(
+def build_layout_tree(
     cards: Sequence[CardSpec],
     forest: Forest,
     stacks: dict[int, LeafStack],
     tops: Sequence[float],
     options: LayoutOptions,
-) -> _LayoutTree:
+) -> LayoutTree:
     children = list(forest.children)  # shallow: stacking managers get a new list below
     left_extent = [card.width / 2 for card in cards]
     right_extent = list(left_extent)
@@ -135,22 +136,46 @@ def _build_layout_tree(
         return len(children) - 1
 
     for manager, stack in stacks.items():
-        node = add_node(stack.left_extent, stack.right_extent)
-        children[manager] = [node]
-        first_row = forest.depth[manager] + 1
-        bottom = tops[first_row] + stack.height
-        for row in range(first_row + 1, len(tops)):
-            # A row is in the stack's way when the stack reaches down into the gap above it,
-            # where that row's connectors run, or lower.
-            if bottom <= tops[row] - options.level_gap:
-                break
-            placeholder = add_node(stack.left_extent, stack.right_extent)
-            children[node].append(placeholder)
-            node = placeholder
-    return _LayoutTree(children=children, left_extent=left_extent, right_extent=right_extent)
+        chain = stack_chain(stack, forest.depth[manager], tops, options, add_node)
+        children[manager] = [chain[0]]
+        for upper, lower in itertools.pairwise(chain):
+            children[upper] = [lower]
+    return LayoutTree(children=children, left_extent=left_extent, right_extent=right_extent)
 
 
-def _boxes(
+def stack_chain(
+    stack: LeafStack,
+    manager_depth: int,
+    tops: Sequence[float],
+    options: LayoutOptions,
+    add_node: Callable[[float, float], int],
+) -> list[int]:
+    """The layout-tree nodes standing in for a stack: the stack, then one placeholder per row
+    below its first that it hangs down into, so neighbours keep clear of it there too.
+
+    Args:
+        stack: the stack.
+        manager_depth: the depth of its manager.
+        tops: the y of each row.
+        options: the level gap.
+        add_node: makes a node of these left and right extents and returns it.
+
+    Returns:
+        The nodes from the top down; each is to be the only child of the one before.
+    """
+    chain = [add_node(stack.left_extent, stack.right_extent)]
+    first_row = manager_depth + 1
+    bottom = tops[first_row] + stack.height
+    for row in range(first_row + 1, len(tops)):
+        # A row is in the stack's way when the stack reaches down into the gap above it,
+        # where that row's connectors run, or lower.
+        if bottom <= tops[row] - options.level_gap:
+            break
+        chain.append(add_node(stack.left_extent, stack.right_extent))
+    return chain
+
+
+def boxes_of(
     cards: Sequence[CardSpec],
     forest: Forest,
     stacks: dict[int, LeafStack],
@@ -178,7 +203,7 @@ def _boxes(
     return boxes
 
 
-def _card_centre(anchor: float, width: float) -> float:
+def card_centre(anchor: float, width: float) -> float:
     # A stack's spine runs down the middle of its manager's card. Computed as Box.center_x
     # computes it (left + width / 2), to the last bit, so the line leaves the card's exact middle.
     return (anchor - width / 2) + width / 2
@@ -193,29 +218,48 @@ def _connectors(
     tops: Sequence[float],
     options: LayoutOptions,
 ) -> tuple[Connector, ...]:
-    stacked_side = {
+    stacked_side = stacked_sides(stacks)
+    return tuple(
+        connector(report, manager, cards, forest.depth, stacked_side, spines, boxes, tops, options)
+        for report, manager in enumerate(forest.parent)
+        if manager != NO_PARENT
+    )
+
+
+def stacked_sides(stacks: dict[int, LeafStack]) -> dict[int, bool]:
+    """Each stacked leaf -> whether it hangs left of its spine."""
+    return {
         leaf: on_left
         for stack in stacks.values()
         for leaf, on_left in zip(stack.leaves, stack.on_left, strict=True)
     }
-    lines: list[Connector] = []
-    for report, manager in enumerate(forest.parent):
-        if manager == NO_PARENT:
-            continue
-        manager_box, report_box = boxes[manager], boxes[report]
-        by_hand = (
-            cards[manager].manual_position is not None or cards[report].manual_position is not None
+
+
+def connector(
+    report: int,
+    manager: int,
+    cards: Sequence[CardSpec],
+    depth: Sequence[int],
+    stacked_side: dict[int, bool],
+    spines: dict[int, float],
+    boxes: Sequence[Box],
+    tops: Sequence[float],
+    options: LayoutOptions,
+) -> Connector:
+    """The reporting line from a manager down to one report (by input positions)."""
+    manager_box, report_box = boxes[manager], boxes[report]
+    by_hand = (
+        cards[manager].manual_position is not None or cards[report].manual_position is not None
+    )
+    if report in stacked_side and cards[report].manual_position is None:
+        bus_y = (manager_box.bottom + tops[depth[report]]) / 2
+        points = connectors.spine(
+            manager_box, report_box, spines[manager], bus_y, on_left=stacked_side[report]
         )
-        if report in stacked_side and cards[report].manual_position is None:
-            bus_y = (manager_box.bottom + tops[forest.depth[report]]) / 2
-            points = connectors.spine(
-                manager_box, report_box, spines[manager], bus_y, on_left=stacked_side[report]
-            )
-        elif by_hand:
-            bus_y = connectors.midway(manager_box, report_box)
-            points = connectors.elbow(manager_box, report_box, bus_y)
-        else:
-            bus_y = tops[forest.depth[report]] - options.level_gap / 2
-            points = connectors.elbow(manager_box, report_box, bus_y)
-        lines.append(Connector(cards[manager].id, cards[report].id, points))
-    return tuple(lines)
+    elif by_hand:
+        bus_y = connectors.midway(manager_box, report_box)
+        points = connectors.elbow(manager_box, report_box, bus_y)
+    else:
+        bus_y = tops[depth[report]] - options.level_gap / 2
+        points = connectors.elbow(manager_box, report_box, bus_y)
+    return Connector(cards[manager].id, cards[report].id, points)

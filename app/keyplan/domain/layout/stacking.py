@@ -64,9 +64,29 @@ def plan_leaf_stacks(
     """
     stacks: dict[int, LeafStack] = {}
     for manager, reports in enumerate(forest.children):
-        if _stacks_reports(reports, forest, options):
+        if _stacks_reports(reports, forest.children, options):
             stacks[manager] = _arrange(manager, reports, cards, options)
     return stacks
+
+
+def leaf_stack(
+    manager: int,
+    cards: Sequence[CardSpec],
+    children: Sequence[Sequence[int]],
+    options: LayoutOptions,
+) -> LeafStack | None:
+    """One manager's stack, or None when their reports stay in a row (see the module).
+
+    Args:
+        manager: input position of the manager.
+        cards: the cards, by input position.
+        children: each card's reports, in input order.
+        options: the stacking threshold, columns and gaps.
+    """
+    reports = children[manager]
+    if not _stacks_reports(reports, children, options):
+        return None
+    return _arrange(manager, reports, cards, options)
 
 
 def column_count(leaves: int, options: LayoutOptions) -> int:
@@ -83,10 +103,12 @@ def column_count(leaves: int, options: LayoutOptions) -> int:
     return 2 if two_allowed and leaves >= 2 * max(options.stack_threshold, 1) else 1
 
 
-def _stacks_reports(reports: Sequence[int], forest: Forest, options: LayoutOptions) -> bool:
+def _stacks_reports(
+    reports: Sequence[int], children: Sequence[Sequence[int]], options: LayoutOptions
+) -> bool:
     if not reports or len(reports) < options.stack_threshold:
         return False
-    return all(not forest.children[report] for report in reports)
+    return all(not children[report] for report in reports)
 
 
 def _arrange(

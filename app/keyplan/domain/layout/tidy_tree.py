@@ -1,12 +1,17 @@
 """Horizontal positions of a tidy tree: Walker's algorithm in Buchheim–Jünger–Leipert's linear time.
 
 Reference: C. Buchheim, M. Jünger, S. Leipert, "Improving Walker's Algorithm to Run in Linear
-Time" (Graph Drawing 2002). Two generalisations:
+Time" (Graph Drawing 2002). Three generalisations:
 
 - Nodes have their own extents left and right of their anchor (the x a parent is centred over),
   so cards of different widths, and stacked blocks whose spine is not their middle, are spaced
   by what they really occupy: ``right_extent[a] + gap + left_extent[b]`` between neighbours.
 - Both walks are iterative: trees may be thousands of levels deep.
+- The first walk is done node by node: ``_combine(p)`` places p's children's subtrees side by
+  side (the APPORTION calls of FIRSTWALK(p)), and can keep a journal of what it wrote. When a
+  few nodes' children change, the journals of those nodes and their ancestors are rolled back
+  and only they are combined again (``TidyTree.replace_children``): every other subtree keeps
+  its work, and the result is exactly, to the bit, that of laying the whole tree out afresh.
 
 Nodes are list indices; ``children[v]`` lists v's children left to right. Only y-rows matter to
 the algorithm, and it assumes that every node occupies exactly its own level.
@@ -14,6 +19,7 @@ the algorithm, and it assumes that every node occupies exactly its own level.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 _NONE = -1
@@ -41,29 +47,28 @@ def place_forest(
         The anchor x of every node reachable from the roots (0.0 for the others). The leftmost
         extent of the first tree is at x = 0.
     """
-    tree = _TidyTree(children, left_extent, right_extent, sibling_gap)
-    x = tree.x
-    cursor = 0.0
-    for root in roots:
-        nodes = tree.place(root)
-        left = min(x[v] - left_extent[v] for v in nodes)
-        right = max(x[v] + right_extent[v] for v in nodes)
-        shift = cursor - left
-        for v in nodes:
-            x[v] += shift
-        cursor += right - left + root_gap
-    return x
+    tree = TidyTree(
+        [list(kids) for kids in children], list(left_extent), list(right_extent), sibling_gap
+    )
+    tree.first_walk(roots)
+    return tree.positions(roots, root_gap)
 
 
-class _TidyTree:
-    """The per-node state of Buchheim–Jünger–Leipert, in flat lists for speed."""
+class TidyTree:
+    """The per-node state of Buchheim–Jünger–Leipert, in flat lists for speed.
+
+    With ``journal`` each node remembers what its combining step overwrote, so that a later
+    change of some children lists redoes only the nodes above the change.
+    """
 
     def __init__(
         self,
-        children: Sequence[Sequence[int]],
-        left_extent: Sequence[float],
-        right_extent: Sequence[float],
+        children: list[list[int]],
+        left_extent: list[float],
+        right_extent: list[float],
         gap: float,
+        *,
+        journal: bool = False,
     ) -> None:
         size = len(children)
         self.children = children
@@ -82,18 +87,126 @@ class _TidyTree:
         self.change = [0.0] * size
         self.thread = [_NONE] * size
         self.ancestor = list(range(size))
-        self.default_ancestor = [_NONE] * size
+        self.midpoint = [0.0] * size  # of each node's children's prelims, once combined
         self.x = [0.0] * size
+        self.journals: list[list[tuple[int, float, float, float, float, int, int]] | None] | None
+        self.journals = [None] * size if journal else None
+        self._journal: list[tuple[int, float, float, float, float, int, int]] | None = None
 
-    def place(self, root: int) -> list[int]:
-        """Sets ``x`` for every node of the tree under ``root``, with the root at x = 0.
+    # ---- the whole forest ----------------------------------------------------------------
 
-        Returns:
-            The nodes of the tree, parents before children.
+    def first_walk(self, roots: Sequence[int]) -> None:
+        """Combines every node of the trees under ``roots``, children before parents."""
+        for root in roots:
+            for node in self._post_order(root):
+                self._combine(node)
+
+    def positions(self, roots: Sequence[int], root_gap: float) -> list[float]:
+        """The second walk: every node's x, the trees side by side from x = 0 (see
+        ``place_forest``)."""
+        x, left_extent, right_extent = self.x, self.left_extent, self.right_extent
+        cursor = 0.0
+        for root in roots:
+            self.prelim[root] = self.midpoint[root] if self.children[root] else 0.0
+            nodes = self._second_walk(root)
+            left = min(x[v] - left_extent[v] for v in nodes)
+            right = max(x[v] + right_extent[v] for v in nodes)
+            shift = cursor - left
+            for v in nodes:
+                x[v] += shift
+            cursor += right - left + root_gap
+        return x
+
+    # ---- changing a few nodes ------------------------------------------------------------
+
+    def add_node(self, left: float, right: float) -> int:
+        """A new node without children (stacks and their placeholders); returns its index."""
+        node = len(self.children)
+        self.children.append([])
+        self.left_extent.append(left)
+        self.right_extent.append(right)
+        for ints in (self.parent, self.thread):
+            ints.append(_NONE)
+        self.number.append(0)
+        for floats in (self.prelim, self.mod, self.shift, self.change, self.midpoint, self.x):
+            floats.append(0.0)
+        self.ancestor.append(node)
+        if self.journals is not None:
+            self.journals.append(None)
+        return node
+
+    def replace_children(self, changes: dict[int, list[int]]) -> None:
+        """Gives some nodes new children lists and redoes the first walk above them only.
+
+        Args:
+            changes: node -> its new children, left to right (nodes made by ``add_node`` since
+                the last walk are among them, with their children).
+
+        The journals of the changed nodes and of their ancestors, before and after, are
+        rolled back from the top down (a node's combining step wrote only inside its own
+        subtree, and after its descendants' steps), then those nodes are combined again
+        from the bottom up: every other subtree is exactly as a fresh walk would leave it.
         """
-        for node in self._post_order(root):
-            self._first_walk_finish(node, root)
-        return self._second_walk(root)
+        assert self.journals is not None, "made without a journal"
+        before = self._with_ancestors(changes)
+        for node in sorted(before, key=self._depth):
+            self._roll_back(node)
+        parent = self.parent
+        for node in changes:
+            for child in self.children[node]:
+                if parent[child] == node:
+                    parent[child] = _NONE  # out of the tree unless a new list takes it
+        for node, kids in changes.items():
+            self.children[node] = kids
+            for number, child in enumerate(kids):
+                parent[child] = node
+                self.number[child] = number
+        after = self._with_ancestors(changes)
+        for node in sorted(after, key=self._depth, reverse=True):
+            self._combine(node)
+
+    def _with_ancestors(self, nodes: dict[int, list[int]]) -> set[int]:
+        found: set[int] = set()
+        parent = self.parent
+        for node in nodes:
+            while node != _NONE and node not in found:
+                found.add(node)
+                node = parent[node]
+        return found
+
+    def _depth(self, node: int) -> int:
+        depth, parent = 0, self.parent
+        while parent[node] != _NONE:
+            node = parent[node]
+            depth += 1
+        return depth
+
+    def _roll_back(self, node: int) -> None:
+        assert self.journals is not None
+        journal = self.journals[node]
+        if not journal:
+            return
+        prelim, mod, shift, change = self.prelim, self.mod, self.shift, self.change
+        thread, ancestor = self.thread, self.ancestor
+        for v, p, m, s, c, t, a in reversed(journal):
+            prelim[v], mod[v], shift[v], change[v], thread[v], ancestor[v] = p, m, s, c, t, a
+        self.journals[node] = None
+
+    def _note(self, v: int) -> None:
+        """Remembers v's state before the current combining step writes it."""
+        self._journal.append(  # type: ignore[union-attr]
+            (
+                v,
+                self.prelim[v],
+                self.mod[v],
+                self.shift[v],
+                self.change[v],
+                self.thread[v],
+                self.ancestor[v],
+            )
+        )
+
+    # ---- Walker's first walk, one node at a time -------------------------------------------
 
     def _post_order(self, root: int) -> list[int]:
         # Parent first, children pushed left to right (so popped right to left); reversed,
@@ -108,35 +221,33 @@ class _TidyTree:
         order.reverse()
         return order
 
-    def _first_walk_finish(self, v: int, root: int) -> None:
-        """The part of Walker's FIRSTWALK(v) that runs once v's subtree is done.
+    def _combine(self, p: int) -> None:
+        """The part of Walker's FIRSTWALK(p) after its children's own walks: each child w in
+        turn gets its prelim and is apportioned against its left siblings, then the shifts are
+        spread and p's midpoint noted.
 
-        The recursive FIRSTWALK of a parent calls FIRSTWALK(w), then APPORTION(w), for each
-        child w in turn; visiting in post-order and apportioning each node when it finishes
-        keeps exactly that order.
+        The recursive FIRSTWALK finishes w (its prelim, mod) and apportions it just after
+        walking w's subtree, before walking the next sibling's; that only ever touches w's
+        and its left siblings' subtrees, all finished, so doing it here gives the same values.
         """
-        prelim = self.prelim
-        kids = self.children[v]
-        p = self.parent[v] if v != root else _NONE
-        left = self.children[p][self.number[v] - 1] if p != _NONE and self.number[v] else _NONE
-        if kids:
-            self._execute_shifts(v)
-            midpoint = (prelim[kids[0]] + prelim[kids[-1]]) / 2
-            if left != _NONE:
-                prelim[v] = prelim[left] + self._distance(left, v)
-                self.mod[v] = prelim[v] - midpoint
-            else:
-                prelim[v] = midpoint
-        elif left != _NONE:
-            prelim[v] = prelim[left] + self._distance(left, v)
-        else:
-            prelim[v] = 0.0
-        if p == _NONE:
+        kids = self.children[p]
+        if not kids:
             return
-        if left == _NONE:
-            self.default_ancestor[p] = v
-        else:
-            self.default_ancestor[p] = self._apportion(v, self.default_ancestor[p])
+        if self.journals is not None:
+            self._journal = self.journals[p] = []
+            for w in kids:
+                self._note(w)
+        prelim, mod, midpoint, children = self.prelim, self.mod, self.midpoint, self.children
+        default_ancestor = kids[0]
+        prelim[default_ancestor] = midpoint[default_ancestor] if children[default_ancestor] else 0.0
+        for left, w in itertools.pairwise(kids):
+            prelim[w] = prelim[left] + self._distance(left, w)
+            if children[w]:
+                mod[w] = prelim[w] - midpoint[w]
+            default_ancestor = self._apportion(w, default_ancestor)
+        self._execute_shifts(p)
+        midpoint[p] = (prelim[kids[0]] + prelim[kids[-1]]) / 2
+        self._journal = None
 
     def _distance(self, left: int, right: int) -> float:
         return self.right_extent[left] + self.gap + self.left_extent[right]
@@ -150,6 +261,7 @@ class _TidyTree:
         """
         children, thread, prelim, mod = self.children, self.thread, self.prelim, self.mod
         ancestor, parent = self.ancestor, self.parent
+        noting = self._journal is not None
         p = parent[v]
         siblings = children[p]
         vip = vop = v
@@ -168,6 +280,8 @@ class _TidyTree:
             vom = kids[0] if kids else thread[vom]
             kids = children[vop]
             vop = kids[-1] if kids else thread[vop]
+            if noting:
+                self._note(vop)
             ancestor[vop] = v
             shift = (prelim[vim] + sim) - (prelim[vip] + sip) + self._distance(vim, vip)
             if shift > 0:
@@ -181,10 +295,14 @@ class _TidyTree:
             sop += mod[vop]
         if next_vim != _NONE and self._next_right(vop) == _NONE:
             # v's subtree is shallower: its right contour continues into the left forest.
+            if noting:
+                self._note(vop)
             thread[vop] = next_vim
             mod[vop] += sim - sop
         if next_vip != _NONE and self._next_left(vom) == _NONE:
             # The left forest is shallower: its left contour continues into v's subtree.
+            if noting:
+                self._note(vom)
             thread[vom] = next_vip
             mod[vom] += sip - som
             default_ancestor = v

@@ -158,6 +158,21 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
     Writers that know their font (the PDF, Qt) measure for real; this is for the layout of
     badges and for the writers that cannot (SVG, GraphML, draw.io).
     """
+    em = _EMS.get(text)
+    if em is None:
+        em = _em_width(text)
+        if len(_EMS) < _EMS_KEPT:
+            _EMS[text] = em
+    return em * size * (BOLD_FACTOR if bold else 1.0)
+
+
+# Widths in em of the texts measured so far: a map of thousands of cards repeats its titles,
+# departments and badges (and ``fit`` measures character by character).
+_EMS: dict[str, float] = {}
+_EMS_KEPT = 200_000
+
+
+def _em_width(text: str) -> float:
     widths = _WIDTHS
     em = 0.0
     for char in text:
@@ -165,7 +180,7 @@ def text_width(text: str, size: float, *, bold: bool = False) -> float:
         if width is None:
             width = widths[char] = _char_width(char)
         em += width
-    return em * size * (BOLD_FACTOR if bold else 1.0)
+    return em
 
 
 def _char_width(char: str) -> float:

@@ -9,8 +9,8 @@ days: the customer sees uncoordinated selling.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from keyplan.domain.relationships import is_key
@@ -45,10 +45,13 @@ class TeamMatrix:
     def cell(self, person_id: int, member: str) -> MatrixCell | None:
         return self.cells.get((person_id, member))
 
+    # Each person's latest (day, member), made once: a scan of every cell per person made
+    # the plan of 500 people quadratic.
+    latest: dict[int, tuple[date, str]] = field(default_factory=dict, compare=False, repr=False)
+
     def last_contact(self, person_id: int) -> tuple[date, str] | None:
         """When anyone of us last met the person (within the year), and who."""
-        found = [(c.last, m) for (p, m), c in self.cells.items() if p == person_id]
-        return max(found) if found else None
+        return self.latest.get(person_id)
 
 
 def team_matrix(
@@ -83,13 +86,19 @@ def team_matrix(
     gaps = tuple(
         p for p in _by_name(people) if is_key(p.buying_role, p.influence) and p.id not in covered
     )
-    crowded = tuple(p for p in _by_name(people) if _recent_callers(cells, p.id) >= CROWD)
+    recent_callers = Counter(person_id for (person_id, _m), cell in cells.items() if cell.recent)
+    crowded = tuple(p for p in _by_name(people) if recent_callers[p.id] >= CROWD)
     rows = tuple(p for p in _by_name(people) if p.id in covered or p in gaps)
-    return TeamMatrix(rows, tuple(columns), cells, gaps, crowded)
+    return TeamMatrix(rows, tuple(columns), cells, gaps, crowded, _latest_by_person(cells))
 
 
-def _recent_callers(cells: dict[tuple[int, str], MatrixCell], person_id: int) -> int:
-    return sum(1 for (p, _m), cell in cells.items() if p == person_id and cell.recent)
+def _latest_by_person(cells: dict[tuple[int, str], MatrixCell]) -> dict[int, tuple[date, str]]:
+    latest: dict[int, tuple[date, str]] = {}
+    for (person_id, member), cell in cells.items():
+        seen = latest.get(person_id)
+        if seen is None or (cell.last, member) > seen:
+            latest[person_id] = (cell.last, member)
+    return latest
 
 
 def _by_name(people: list[ViewPerson]) -> list[ViewPerson]:

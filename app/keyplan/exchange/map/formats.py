@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from importlib import import_module
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.map.shapes import MapDrawing
 from keyplan.exchange.map.design import map_drawing
-from keyplan.exchange.map.drawio import drawing_drawio
-from keyplan.exchange.map.graphml import drawing_graphml
-from keyplan.exchange.map.svg import drawing_svg
 from keyplan.store.map.rows import MapData, MapPerson
 
-WRITERS: dict[str, Callable[[MapDrawing, str], str]] = {
-    ".svg": drawing_svg,
-    ".graphml": drawing_graphml,
-    ".drawio": drawing_drawio,
+#: The module and function that write each format, imported for the format asked for only
+#: (``export-map`` is timed as a whole process).
+WRITERS: dict[str, tuple[str, str]] = {
+    ".svg": ("keyplan.exchange.map.svg", "drawing_svg"),
+    ".graphml": ("keyplan.exchange.map.graphml", "drawing_graphml"),
+    ".drawio": ("keyplan.exchange.map.drawio", "drawing_drawio"),
 }
 #: Every suffix the map exports to, for messages and file dialogs (PNG through Qt).
 SUFFIXES = (".svg", ".png", ".graphml", ".drawio")
@@ -41,7 +41,9 @@ def map_document(
     Raises:
         KeyplanError: the suffix names no text format of the map.
     """
-    writer = WRITERS.get(suffix.lower())
-    if writer is None:
+    place = WRITERS.get(suffix.lower())
+    if place is None:
         raise KeyplanError(f"Cannot export the map as '{suffix}': {SUFFIX_HELP}.")
+    module, function = place
+    writer: Callable[[MapDrawing, str], str] = getattr(import_module(module), function)
     return writer(map_drawing(data, today, people=people, with_lines=with_lines), title)

@@ -106,7 +106,8 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def escape(text: str) -> str:
     """Text safe inside an XML element or a double-quoted attribute: what XML cannot hold is
     left out, and bidi controls are kept inside the text (``plain_text.isolated``)."""
-    text = isolated(_NOT_XML.sub("", text))
+    if not text.isprintable():  # controls, bidi marks and non-characters are not printable
+        text = isolated(_NOT_XML.sub("", text))
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
     )

@@ -20,6 +20,12 @@ from typing import Any
 
 from keyplan.domain.calendar_meetings import Attendee, CalendarMeeting
 from keyplan.domain.errors import KeyplanError
+from keyplan.exchange.transfer.calendar_people import (
+    PEOPLE_LINES,
+    PEOPLE_PROPERTY,
+    PeopleLines,
+    invitees,
+)
 
 #: A year of a busy calendar is a few megabytes; far more is not a calendar export.
 MAX_CALENDAR_BYTES = 64 * 1024 * 1024
@@ -123,8 +129,10 @@ def _meetings_of(
 
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
         raise CalendarRefused(f"{name} is not a calendar file (.ics): it has no BEGIN:VCALENDAR.")
-    lean = _only_what_meetings_need(_without_windows_zone_blocks(data))
+    people = PeopleLines()
+    lean = _only_what_meetings_need(_without_windows_zone_blocks(data), people)
     calendars = icalendar.Calendar.from_ical(lean, multiple=True)
+    invited = people.parse()
     found = CalendarRead(name, [], 0, 0)
     for calendar in calendars:
         # Google writes single meetings in UTC and names the calendar's zone apart
@@ -132,7 +140,7 @@ def _meetings_of(
         standard = x_wr_timezone.to_standard(calendar)
         in_series = _uids_in_series(standard)
         for event in _events_between(standard, in_series, since, until):
-            found = _with_event(found, event, in_series, zone)
+            found = _with_event(found, event, in_series, zone, invited)
     return found
 
 
@@ -170,7 +178,11 @@ def _starts_between(event: Any, since: datetime, until: datetime) -> bool:
 
 
 def _with_event(
-    found: CalendarRead, event: Any, in_series: set[str], zone: tzinfo | None
+    found: CalendarRead,
+    event: Any,
+    in_series: set[str],
+    zone: tzinfo | None,
+    invited: list[tuple[str, Any]],
 ) -> CalendarRead:
     start = event.get("DTSTART")
     if start is None:
@@ -179,7 +191,7 @@ def _with_event(
         return replace(found, all_day=found.all_day + 1)
     if str(event.get("STATUS", "")).upper() == "CANCELLED":
         return replace(found, cancelled=found.cancelled + 1)
-    found.meetings.append(_meeting(event, in_series, zone))
+    found.meetings.append(_meeting(event, in_series, zone, invited))
     return found
 
 
@@ -192,8 +204,9 @@ _UNUSED = frozenset(
 _UNUSED_PREFIXES = (b"X-MICROSOFT-CDO-", b"X-MS-OLK-", b"X-APPLE-", b"X-MOZ-")
 
 
-def _only_what_meetings_need(data: bytes) -> bytes:
-    """The file without the event properties and reminders a meeting never reads.
+def _only_what_meetings_need(data: bytes, people: PeopleLines) -> bytes:
+    """The file without the event properties and reminders a meeting never reads, and with
+    each event's invitee lines set aside in ``people`` (``calendar_people``).
 
     Content lines are cut at their first ":" or ";" for the name, after unfolding
     (RFC 5545 3.1); everything else, and everything outside events, goes to icalendar as
@@ -211,7 +224,13 @@ def _only_what_meetings_need(data: bytes) -> bytes:
                 continue
             if value == b"VEVENT":
                 in_event = name == b"BEGIN"
+                stand_in = people.end_of_event()  # the previous event's, at its END
+                if stand_in is not None and not in_event:
+                    kept.append(stand_in)
         elif in_alarm or (in_event and _unused(name, line)):
+            continue
+        elif in_event and name in PEOPLE_LINES:
+            people.take(name, line)
             continue
         kept.append(line)
     return b"\r\n".join(kept)
@@ -221,9 +240,11 @@ def _unused(name: bytes, line: bytes) -> bool:
     if name == b"DESCRIPTION":
         unfolded = re.sub(rb"\r?\n[ \t]", b"", line)
         return not _ONLINE.search(unfolded.decode("utf-8", "replace"))
-    return name in _UNUSED or name.startswith(_UNUSED_PREFIXES)
+    # A file's own X-KEYPLAN-PEOPLE would be taken for the numbers of its invitees.
+    return name in _UNUSED or name.startswith(_UNUSED_PREFIXES) or name == _STAND_IN
 
 
+_STAND_IN = PEOPLE_PROPERTY.encode()
 _VTIMEZONE = re.compile(rb"BEGIN:VTIMEZONE\r?\n.*?END:VTIMEZONE\r?\n", re.DOTALL)
 _TZID = re.compile(rb"^TZID[^:]*:(.*?)\r?$", re.MULTILINE)
 
@@ -259,7 +280,9 @@ def _uids_in_series(calendar: Any) -> set[str]:
     }
 
 
-def _meeting(event: Any, in_series: set[str], zone: tzinfo | None) -> CalendarMeeting:
+def _meeting(
+    event: Any, in_series: set[str], zone: tzinfo | None, invited: list[tuple[str, Any]]
+) -> CalendarMeeting:
     starts = _aware(event["DTSTART"].dt, zone)
     ends = _end(event, starts, zone)
     uid = str(event.get("UID", "")) or _uid_from_content(event, starts)
@@ -268,6 +291,7 @@ def _meeting(event: Any, in_series: set[str], zone: tzinfo | None) -> CalendarMe
         original = event.get("RECURRENCE-ID")
         occurrence = _utc_text(_aware(original.dt, zone) if original is not None else starts)
     starts_utc, ends_utc = starts.astimezone(UTC), ends.astimezone(UTC)
+    organiser, attendees = invitees(event, invited)
     return CalendarMeeting(
         uid=uid,
         occurrence=occurrence,
@@ -277,8 +301,8 @@ def _meeting(event: Any, in_series: set[str], zone: tzinfo | None) -> CalendarMe
         starts_local=_local(starts_utc, zone),
         ends_local=_local(ends_utc, zone),
         summary=_text(event.get("SUMMARY")),
-        organiser=_attendee(event.get("ORGANIZER")),
-        attendees=tuple(_attendees(event.get("ATTENDEE"))),
+        organiser=_attendee(organiser),
+        attendees=tuple(_attendees(attendees)),
         online=_is_online(event),
     )
 

@@ -197,7 +197,11 @@ def _tidy(value: str | None) -> str:
     """One line, single spaces: cells often carry stray line breaks and padding, and a file
     may carry control characters (an ESC sequence that would retitle a terminal, a NUL that
     breaks an SVG and PostgreSQL): they are taken out."""
-    return " ".join(without_controls(value or "").split())
+    if not value:
+        return ""
+    if value.isprintable():  # no control, line break or tab to take out: most cells
+        return " ".join(value.split())
+    return " ".join(without_controls(value).split())
 
 
 def _joined(parts: Mapping[str, str], names: tuple[str, ...], separator: str = " ") -> str:

@@ -47,6 +47,13 @@ class PageRoom:
     def fits(self, layout: OrgChartLayout) -> bool:
         return self.scale_for(layout) >= self.min_scale
 
+    def too_small_for(self, specs: Sequence[CardSpec]) -> bool:
+        """Whether the cards alone, side by side without gaps, cover more than the room at
+        the smallest scale: then no layout of them fits (cards never overlap), and the page
+        planner need not lay them out to find that out."""
+        cards = sum(spec.width * spec.height for spec in specs)
+        return cards * self.min_scale**2 > self.width * self.height
+
 
 @dataclass(frozen=True, slots=True)
 class ChartPage:
@@ -223,6 +230,8 @@ class ChartSplitter:
         """The page showing ``depth`` levels below ``manager`` (None: all), if it fits."""
         shown, continued = self._shown(manager, reports, depth, expanded)
         specs = self._specs(manager, shown, continued)
+        if not force and room.too_small_for(specs):
+            return None  # no layout could fit: the work of trying is saved
         layout = None
         for options in (SCREEN_OPTIONS, STACKED_OPTIONS):
             layout = layout_org_chart(specs, options)

@@ -15,6 +15,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
 from keyplan.domain.errors import KeyplanError
+from keyplan.store.access.levels import LEVELS, level_of
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
 
     from keyplan.store.database import Database
 
-#: From most to least; "none" only narrows an umbrella's grant on one affiliate.
-LEVELS = ("owner", "editor", "viewer", "none")
 _RANKS = {"owner": 3, "editor": 2, "viewer": 1, "none": 0}
 ADMIN_ROLE = "keyplan_admin"
 MEMBER_ROLE = "keyplan_member"
@@ -99,24 +98,6 @@ def grants(database: Database, account_id: int) -> list[Grant]:
             {"account": account_id},
         ).all()
     return [Grant(*row) for row in rows]
-
-
-def level_of(database: Database, account_id: int) -> str | None:
-    """What the session's login may do on the account: owner, editor, viewer, or None."""
-    if not database.announces_changes:
-        return "owner"
-    with database.read() as session:
-        rank = session.execute(
-            text(
-                "SELECT CASE "
-                "WHEN :account = ANY (ARRAY(SELECT keyplan_accounts_at(3))) THEN 3 "
-                "WHEN :account = ANY (ARRAY(SELECT keyplan_accounts_at(2))) THEN 2 "
-                "WHEN :account = ANY (ARRAY(SELECT keyplan_accounts_at(1))) THEN 1 "
-                "ELSE 0 END"
-            ),
-            {"account": account_id},
-        ).scalar()
-    return LEVELS[3 - rank] if rank else None
 
 
 def is_admin(database: Database) -> bool:

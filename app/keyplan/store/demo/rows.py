@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from functools import lru_cache
 from operator import itemgetter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Boolean, ColumnDefault, Date, DateTime, func, insert, select
 from sqlalchemy.orm import Session
@@ -40,6 +40,9 @@ from keyplan.store.models import (
     WhitespaceCell,
     utc_now,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 # Parents before children, so that every foreign key points at a row already written.
 WRITE_ORDER: tuple[type[Base], ...] = (
@@ -133,7 +136,11 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
         if len(row) != len(columns):
             for name in columns:
                 row.setdefault(name, defaults[name])
-    if session.get_bind().dialect.name != "sqlite":
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        _copy_rows(session, model.__table__, columns, rows)
+        return
+    if dialect != "sqlite":
         session.execute(insert(model), rows)
         return
     table = model.__table__
@@ -149,6 +156,43 @@ def insert_rows(session: Session, model: type[Base], rows: list[dict[str, Any]])
     placeholders = ", ".join("?" for _ in columns)
     statement = f"INSERT INTO {quote(table.name)} ({names}) VALUES ({placeholders})"
     session.connection().exec_driver_sql(statement, values)
+
+
+def _copy_rows(
+    session: Session, table: Table, columns: list[str], rows: list[dict[str, Any]]
+) -> None:
+    """Write rows with PostgreSQL's COPY, in the session's transaction.
+
+    A team-scale portfolio is millions of rows: COPY streams them in one command, several
+    times faster than even a batched INSERT. Other windows are told of each table as a
+    whole, as of any bulk statement (``store/team/tracking.py``), when the commit lands.
+    """
+    connection = session.connection()
+    quote = connection.dialect.identifier_preparer.quote
+    names = ", ".join(quote(name) for name in columns)
+    pick = itemgetter(*columns)  # at least id and the timestamps: always a tuple
+    driver = connection.connection.driver_connection
+    assert driver is not None, "a PostgreSQL session has a psycopg connection"
+    with (
+        driver.cursor() as cursor,
+        cursor.copy(f"COPY {quote(table.name)} ({names}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(pick(row))
+    _announce_bulk_insert(session, table.name)
+
+
+def _announce_bulk_insert(session: Session, table_name: str) -> None:
+    """What the session hooks do for an executemany INSERT, which COPY goes around."""
+    from keyplan.store.team.notify import RowChange, send_changes
+    from keyplan.store.team.tracking import CORE_TABLES, DATABASE
+
+    database = session.info.get(DATABASE)
+    if database is None:
+        return
+    session.info.setdefault(CORE_TABLES, set()).add(table_name)
+    if database.announces_changes:
+        send_changes(session.connection(), database, [RowChange(table_name, None, None, "insert")])
 
 
 def managers_first(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

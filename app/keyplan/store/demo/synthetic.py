@@ -31,8 +31,9 @@ from keyplan.store.demo.names import (
     web_domain,
 )
 from keyplan.store.demo.orgtree import OrgNode, grow_org, level_of
-from keyplan.store.demo.rows import RowBatch, require_empty
+from keyplan.store.demo.rows import WRITE_ORDER, RowBatch, require_empty
 from keyplan.store.demo.synthetic_plan import add_plan, add_relationships
+from keyplan.store.id_sequences import move_id_sequences_past_rows
 from keyplan.store.models import (
     Account,
     Interaction,
@@ -107,7 +108,12 @@ class SyntheticAccount:
 
 
 def create_synthetic_portfolio(
-    db: Database, people: int, seed: int = 7, *, today: date | None = None
+    db: Database,
+    people: int,
+    seed: int = 7,
+    *,
+    today: date | None = None,
+    largest_share: float = LARGEST_SHARE,
 ) -> None:
     """Fill an empty database with a generated portfolio of about ``people`` stakeholders.
 
@@ -116,6 +122,9 @@ def create_synthetic_portfolio(
         people: how many people in total (the result is exact).
         seed: seed of the random generator; the same seed and day give the same portfolio.
         today: the day the dates are relative to; defaults to the real today.
+        largest_share: the part of everyone in the umbrella and its affiliates: over half
+            for one director's portfolio; a sales team's thousand accounts share theirs
+            more evenly (the team benchmark uses 1 %).
 
     Raises:
         RuleViolation: ``people`` is below 1, or the database already holds accounts.
@@ -125,8 +134,11 @@ def create_synthetic_portfolio(
     with db.transaction() as session:
         require_empty(session)
         batch = RowBatch(session)
-        _SyntheticBuilder(batch, random.Random(seed), today or date.today()).build(people)
+        builder = _SyntheticBuilder(batch, random.Random(seed), today or date.today())
+        builder.build(people, largest_share)
         batch.write()
+        # On a team database, ids added later must continue after the ones given here.
+        move_id_sequences_past_rows(session, [model.__table__ for model in WRITE_ORDER])
 
 
 class _SyntheticBuilder:
@@ -140,8 +152,8 @@ class _SyntheticBuilder:
         ]
         self.used_names: set[str] = set()
 
-    def build(self, people: int) -> None:
-        sizes = _account_sizes(self.rng, people)
+    def build(self, people: int, largest_share: float = LARGEST_SHARE) -> None:
+        sizes = _account_sizes(self.rng, people, largest_share)
         self._add_team(len(sizes))
         self._add_umbrella(sizes[0])
         for size in sizes[1:]:
@@ -330,12 +342,14 @@ def _title(rng: random.Random, node: OrgNode, level: str) -> str:
     return job_title(rng, level, node.department)
 
 
-def _account_sizes(rng: random.Random, people: int) -> list[int]:
-    """People per top-level account family: the umbrella first, holding over half."""
+def _account_sizes(
+    rng: random.Random, people: int, largest_share: float = LARGEST_SHARE
+) -> list[int]:
+    """People per top-level account family: the umbrella first (by default over half)."""
     count = max(1, round(people / PEOPLE_PER_ACCOUNT))
     if count == 1:
         return [people]
-    largest = math.ceil(people * LARGEST_SHARE)
+    largest = math.ceil(people * largest_share)
     others = count - 1
     sizes = _shares(people - largest, [rng.lognormvariate(0, 0.7) for _ in range(others)])
     return [largest] + [size for size in sizes if size > 0]

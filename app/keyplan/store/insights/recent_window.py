@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, and_, func, select, union
 from sqlalchemy.orm import Session
 
 from keyplan.domain.insights.concentration import ContactSpread, contact_spread, merge_spreads
@@ -81,29 +81,31 @@ def read_recent_window(
     # Reading the interactions in file order (the COALESCE keeps the date index out) is
     # three times faster than hopping through the date index to a quarter of a large table.
     on = func.coalesce(meeting.occurred_on, meeting.occurred_on)
-    statement = (
-        select(meeting.id, meeting.account_id, person.id, person.account_id, person.full_name)
-        .outerjoin(link, link.interaction_id == meeting.id)
-        .outerjoin(person, person.id == link.stakeholder_id)
-        .where(on >= since, on <= today)
-        .order_by(meeting.id)
-    )
+    in_window = and_(on >= since, on <= today)
     team_logged = (
         select(meeting.account_id, InteractionTeamMember.team_member_id)
         .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
-        .where(on >= since, on <= today)
         .group_by(meeting.account_id, InteractionTeamMember.team_member_id)
     )
-    if account_ids is not None:  # a refresh of a few accounts: their meetings only
-        theirs = (
-            select(link.interaction_id)
-            .join(person, person.id == link.stakeholder_id)
-            .where(person.account_id.in_(account_ids))
+    if account_ids is None:  # every account: the interactions of the window, as they lie
+        meetings = meeting.__table__
+        window = in_window
+        team_logged = team_logged.where(in_window)
+    else:  # a refresh of a few accounts (or a team member's own): their meetings only
+        meetings = _meetings_of(account_ids, since, today).subquery()
+        window = None
+        team_logged = team_logged.where(
+            meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
         )
-        statement = statement.where(
-            or_(meeting.account_id.in_(account_ids), meeting.id.in_(theirs))
-        )
-        team_logged = team_logged.where(meeting.account_id.in_(account_ids))
+    statement = (
+        select(meetings.c.id, meetings.c.account_id, person.id, person.account_id,
+               person.full_name)
+        .outerjoin(link, link.interaction_id == meetings.c.id)
+        .outerjoin(person, person.id == link.stakeholder_id)
+        .order_by(meetings.c.id)
+    )  # fmt: skip
+    if window is not None:
+        statement = statement.where(window)
     found = RecentWindow()
     elsewhere = _count_meetings(found, _id_rows(session, statement))
     for account_id, member_id in _id_rows(session, team_logged):
@@ -116,6 +118,28 @@ def read_recent_window(
             for account_id in elsewhere[iid]:
                 found.team[account_id].add(member_id)
     return found
+
+
+def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
+    """(id, account id) of the window's interactions logged on some accounts or meeting
+    their people.
+
+    Found through the account indexes, with the dates on the plain column: "logged here OR
+    met people here" as one condition on the whole table, or dates in a COALESCE (which
+    PostgreSQL cannot estimate), made it read a team's 600,000 interactions for 20 accounts.
+    """
+    meeting, link, person = Interaction, InteractionStakeholder, Stakeholder
+    logged_here = select(meeting.id, meeting.account_id).where(
+        meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
+    )
+    met_here = (
+        select(meeting.id, meeting.account_id)
+        .select_from(link)
+        .join(person, person.id == link.stakeholder_id)
+        .join(meeting, meeting.id == link.interaction_id)
+        .where(person.account_id.in_(account_ids), meeting.occurred_on.between(since, today))
+    )
+    return union(logged_here, met_here)
 
 
 def _count_meetings(

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
-from sqlalchemy import select, update
+from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session, aliased
 
 from keyplan.domain.errors import NotFound, RuleViolation
@@ -136,9 +137,17 @@ def _chain_above(
     """
     if manager_id is None:
         return {}, {}
+    rows = session.execute(_chain_query(), {"manager_id": manager_id}).all()
+    return {row.id: row.reports_to_id for row in rows}, {row.id: row.full_name for row in rows}
+
+
+@cache
+def _chain_query() -> Select[tuple[int, int | None, str]]:
+    # Built once: making the recursive statement costs more than running it, and a re-parent
+    # must fit in one frame.
     start = (
         select(Stakeholder.id, Stakeholder.reports_to_id, Stakeholder.full_name)
-        .where(Stakeholder.id == manager_id)
+        .where(Stakeholder.id == bindparam("manager_id"))
         .cte("chain", recursive=True)
     )
     above = aliased(Stakeholder)
@@ -147,8 +156,7 @@ def _chain_above(
             start, above.id == start.c.reports_to_id
         )
     )
-    rows = session.execute(select(chain)).all()
-    return {row.id: row.reports_to_id for row in rows}, {row.id: row.full_name for row in rows}
+    return select(chain)
 
 
 # ---- influence lines ------------------------------------------------------------------------

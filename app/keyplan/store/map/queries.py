@@ -104,6 +104,26 @@ def map_people(db: Database, person_ids: Collection[int]) -> list[MapPerson]:
         return _people(session, Stakeholder.id.in_(list(person_ids)))
 
 
+def map_placements(
+    db: Database, person_ids: Collection[int]
+) -> dict[int, tuple[int | None, tuple[float, float] | None]]:
+    """Where a few cards hang and stand now: each one's manager and hand-placed position.
+
+    All a re-parent or a hand placement changes: one small query instead of re-reading the
+    whole cards (owners, contacts, evidence) while the user waits for the map to follow.
+    """
+    if not person_ids:
+        return {}
+    statement = select(
+        Stakeholder.id, Stakeholder.reports_to_id, Stakeholder.map_x, Stakeholder.map_y
+    ).where(Stakeholder.id.in_(list(person_ids)))
+    with db.read() as session:
+        return {
+            row.id: (row.reports_to_id, hand_placed(row.map_x, row.map_y))
+            for row in session.execute(statement)
+        }
+
+
 def map_lines(db: Database, account_ids: Collection[int]) -> list[MapLine]:
     """The influence lines between people of the given accounts."""
     with db.read() as session:

@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -126,7 +125,7 @@ def _create_temporary(path: Path) -> Path:
     if path.is_dir():
         raise FileWriteFailed(f"Cannot write {path}: it is a folder.")
     for _attempt in range(100):
-        temporary = folder / f"{PARTIAL_PREFIX}{path.name}-{secrets.token_hex(4)}"
+        temporary = folder / f"{PARTIAL_PREFIX}{path.name}-{os.urandom(4).hex()}"
         try:
             os.close(os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE))
         except FileExistsError:

@@ -197,5 +197,7 @@ def _placed_as_seen(database: Database, change: RowChange) -> RowChange:
 
 def _conninfo(database: Database) -> str:
     """The libpq URI of a database opened with a ``postgresql+psycopg://`` URL."""
+    if database.server is not None:  # known without the engine, which may not be made yet
+        return database.server.conninfo
     url = database.engine.url.set(drivername="postgresql")
     return url.render_as_string(hide_password=False)

@@ -43,11 +43,11 @@ class AccountLevels(QObject):
 
     @Slot(int)
     def on_account_selected(self, account_id: int) -> None:
-        from keyplan.store.access import grants
+        from keyplan.store.access.levels import level_of  # SQLAlchemy not needed yet
 
         if self.window.document is not self.document:
             return
-        level = grants.level_of(self.document.database, account_id)
+        level = level_of(self.document.database, account_id)
         self.window.access_action.setEnabled(level == "owner")
         was_viewer, self.level = self.level == "viewer", level
         if (level == "viewer") == was_viewer:

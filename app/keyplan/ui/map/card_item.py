@@ -13,7 +13,7 @@ from enum import Enum
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.store.map.queries import MapPerson
@@ -29,6 +29,9 @@ from keyplan.ui.map.card_face import (
 _W, _H = style.CARD_WIDTH, style.CARD_HEIGHT
 _CARD = QRectF(0.0, 0.0, _W, _H)
 _BOUNDS = _CARD.adjusted(-5.0, -5.0, 5.0, 5.0)  # room for the outlines drawn outside
+# Looked up once: a Qt enum member read in Python costs as much as painting a far-out card.
+_SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+_DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
 
 
 class DropState(Enum):
@@ -44,8 +47,11 @@ class CardItem(QGraphicsItem):
 
     def __init__(self, person: MapPerson, tag: str | None, account_name: str | None) -> None:
         super().__init__()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlag(_SELECTABLE)
         self.setZValue(1.0)
+        # A card's face is text, badges and dots: painted once into a pixmap per zoom, then a
+        # re-parent that moves hundreds of cards only blits them where they now stand.
+        self.setCacheMode(_DEVICE_CACHE)
         self.drop_state = DropState.NONE
         self.highlighted = False  # a decision maker while that filter is on
         self.dimmed = False
@@ -85,7 +91,9 @@ class CardItem(QGraphicsItem):
 
     def _update_opacity(self) -> None:
         opacity = style.LEFT_OPACITY if self.person.has_left else 1.0
-        self.setOpacity(min(opacity, style.DIMMED_OPACITY) if self.dimmed else opacity)
+        opacity = min(opacity, style.DIMMED_OPACITY) if self.dimmed else opacity
+        if opacity != self.opacity():
+            self.setOpacity(opacity)
 
     # ---- QGraphicsItem --------------------------------------------------------------------
 
@@ -122,7 +130,7 @@ class CardItem(QGraphicsItem):
                 _paint_name(painter, face.far_name, "far", wrap=True)
             else:
                 _paint_details(painter, face)
-        self._paint_outlines(painter, bool(option.state & QStyle.StateFlag.State_Selected))
+        self._paint_outlines(painter, self.isSelected())
 
     def _fitted_face(self) -> CardFace:
         if self._face is None:
@@ -147,6 +155,8 @@ class CardItem(QGraphicsItem):
         painter.drawRoundedRect(_CARD, radius, radius)
 
     def _paint_outlines(self, painter: QPainter, selected: bool) -> None:
+        if not (selected or self.highlighted or self.drop_state is not DropState.NONE):
+            return  # most cards, most of the time
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.highlighted:
             _outline(painter, style.DECISION_MAKER_COLOUR, 3.0, 2.0)

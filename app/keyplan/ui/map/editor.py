@@ -35,6 +35,11 @@ class MapEditor:
     def map_people(self, person_ids: list[int]) -> list[MapPerson]:
         return map_queries.map_people(self.database, person_ids)
 
+    def map_placements(
+        self, person_ids: list[int]
+    ) -> dict[int, tuple[int | None, tuple[float, float] | None]]:
+        return map_queries.map_placements(self.database, person_ids)
+
     def map_lines(self, account_ids: list[int]) -> list[MapLine]:
         return map_queries.map_lines(self.database, account_ids)
 

@@ -1,8 +1,9 @@
 """The lines of the map: reporting lines (one item for all of them) and influence arrows.
 
-All reporting lines are one path in one item: a re-layout of thousands of cards then rebuilds
-one path instead of moving thousands of items. While cards are dragged, the lines touching
-them are drawn straight to where the cards are now, until the drop re-runs the layout.
+All reporting lines are drawn by one item, in vertical strips: a re-layout of thousands of cards
+then rebuilds the paths of the strips whose lines changed instead of moving thousands of items.
+While cards are dragged, the lines touching them are drawn straight to where the cards are now,
+until the drop re-runs the layout.
 """
 
 from __future__ import annotations
@@ -39,14 +40,59 @@ class ReportingLines(QGraphicsItem):
         self._connectors: tuple[Connector, ...] = ()
         self._moving: set[int] = set()
         self._strips: list[tuple[QRectF, QPainterPath]] = []
+        self._members: dict[int, dict[int, Connector]] = {}  # strip -> report id -> line
+        self._strip_of: dict[int, int] = {}  # report id -> strip
+        self._paths: dict[int, tuple[QRectF, QPainterPath]] = {}
         self._live = QPainterPath()
         self._bounds = QRectF()
 
-    def set_connectors(self, connectors: tuple[Connector, ...]) -> None:
-        """Draw the layout's connectors, all of them as the layout says."""
+    def set_connectors(
+        self, connectors: tuple[Connector, ...], redrawn: set[int] | None = None
+    ) -> None:
+        """Draw the layout's connectors, all of them as the layout says.
+
+        Args:
+            connectors: every reporting line.
+            redrawn: the report ids whose line changed since the last call, when the layout
+                knows: only the strips holding those lines (before or after) are redrawn.
+        """
+        if redrawn is None or not self._members:
+            self._index(connectors)
+        else:
+            self._redraw(connectors, redrawn)
         self._connectors, self._moving = connectors, set()
-        self._strips, self._live = _strips(connectors), QPainterPath()
+        self._strips, self._live = list(self._paths.values()), QPainterPath()
         self._refresh_bounds()
+
+    def _index(self, connectors: tuple[Connector, ...]) -> None:
+        self._members, self._strip_of = {}, {}
+        for connector in connectors:
+            strip = _strip_key(connector)
+            self._members.setdefault(strip, {})[connector.report_id] = connector
+            self._strip_of[connector.report_id] = strip
+        self._paths = {strip: _strip(lines.values()) for strip, lines in self._members.items()}
+
+    def _redraw(self, connectors: tuple[Connector, ...], redrawn: set[int]) -> None:
+        new = {c.report_id: c for c in connectors if c.report_id in redrawn}
+        dirty: set[int] = set()
+        for report_id in redrawn:
+            strip = self._strip_of.pop(report_id, None)
+            if strip is not None:
+                del self._members[strip][report_id]
+                dirty.add(strip)
+            connector = new.get(report_id)
+            if connector is not None:
+                strip = _strip_key(connector)
+                self._members.setdefault(strip, {})[report_id] = connector
+                self._strip_of[report_id] = strip
+                dirty.add(strip)
+        for strip in dirty:
+            lines = self._members[strip]
+            if lines:
+                self._paths[strip] = _strip(lines.values())
+            else:
+                del self._members[strip]
+                self._paths.pop(strip, None)
 
     def start_following(self, moving: set[int]) -> None:
         """Cards are about to be dragged: their lines are drawn by ``follow_cards`` from now."""
@@ -70,7 +116,9 @@ class ReportingLines(QGraphicsItem):
         return bool(self._moving)
 
     def stop_following(self) -> None:
-        self.set_connectors(self._connectors)
+        self._moving = set()
+        self._strips, self._live = list(self._paths.values()), QPainterPath()
+        self._refresh_bounds()
 
     def _touches_moving(self, connector: Connector) -> bool:
         return connector.manager_id in self._moving or connector.report_id in self._moving
@@ -109,18 +157,27 @@ class ReportingLines(QGraphicsItem):
             painter.drawPath(self._live)
 
 
-def _strips(connectors: Iterable[Connector]) -> list[tuple[QRectF, QPainterPath]]:
-    """The connectors as polylines grouped in vertical strips by where they start."""
-    paths: dict[int, QPainterPath] = {}
+def _strip_key(connector: Connector) -> int:
+    return int(connector.points[0][0] // STRIP_WIDTH)
+
+
+def _strip(connectors: Iterable[Connector]) -> tuple[QRectF, QPainterPath]:
+    """One strip's connectors as one path of polylines, with its bounding rectangle."""
+    path = QPainterPath()
     for connector in connectors:
         points = connector.points
-        path = paths.get(int(points[0][0] // STRIP_WIDTH))
-        if path is None:
-            path = paths[int(points[0][0] // STRIP_WIDTH)] = QPainterPath()
         path.moveTo(*points[0])
         for point in points[1:]:
             path.lineTo(*point)
-    return [(path.boundingRect(), path) for path in paths.values()]
+    return path.boundingRect(), path
+
+
+def _strips(connectors: Iterable[Connector]) -> list[tuple[QRectF, QPainterPath]]:
+    """The connectors as polylines grouped in vertical strips by where they start."""
+    members: dict[int, list[Connector]] = {}
+    for connector in connectors:
+        members.setdefault(_strip_key(connector), []).append(connector)
+    return [_strip(lines) for lines in members.values()]
 
 
 def _straight_link(path: QPainterPath, manager: QRectF, report: QRectF) -> None:

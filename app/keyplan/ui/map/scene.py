@@ -1,21 +1,26 @@
 """The map's scene: draws what the layout says, and follows the document's signals.
 
 The scene never writes: edits go through the document, which announces what changed, and the
-scene updates just that. A re-parent or a hand placement re-runs the layout (a pure, fast
-function) and moves the cards that moved, rather than rebuilding the scene; only a person
-added or deleted, or another account shown, rebuilds it.
+scene updates just that. A re-parent or a hand placement re-runs the layout incrementally
+(``IncrementalOrgChart``: only the moved subtree and what shifts) and moves only the cards and
+lines that moved; an influence line drawn or deleted adds or removes that arrow alone. Only a
+person added or deleted, or another account shown, rebuilds the scene.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from keyplan.domain.errors import KeyplanError, RuleViolation
-from keyplan.domain.layout import OrgChartLayout, layout_org_chart
+from keyplan.domain.layout import OrgChartLayout
+from keyplan.domain.layout.incremental import IncrementalOrgChart
 from keyplan.domain.rules import check_reports_to
 from keyplan.store.map.queries import MapAccount, MapLine, MapPerson
 from keyplan.ui.document import PortfolioDocument
@@ -32,6 +37,24 @@ BACKGROUND = QColor("#fbfbfa")
 
 # Fields whose change can move cards: the reporting line, and what orders siblings or filters.
 _LAYOUT_FIELDS = {"reports_to_id", "level", "full_name", "has_left", "department"}
+
+
+@contextmanager
+def _without_collector_pauses() -> Iterator[None]:
+    """Hold Python's cyclic garbage collector while the map is re-laid out after an edit.
+
+    A re-layout makes thousands of boxes and lines; meanwhile the collector would run passes
+    over the whole heap, finding nothing to free, in the middle of the frame. It runs again as
+    usual right after. (Not while a whole map is built: there it must free the last map's
+    items as it goes, or memory peaks.)
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class MapScene(QGraphicsScene):
@@ -53,6 +76,7 @@ class MapScene(QGraphicsScene):
         self.arrows: dict[int, InfluenceArrow] = {}
         self.chart: OrgChartLayout | None = None
         self.layout_input = LayoutInput()
+        self.layout_engine = IncrementalOrgChart(style.LAYOUT_OPTIONS)
         self.reporting = ReportingLines()
         self.addItem(self.reporting)
         self.dotted = DottedLines()  # secondary managers: drawn, never laid out
@@ -118,6 +142,7 @@ class MapScene(QGraphicsScene):
             self.addItem(card)
             self.cards[person.id] = card
         self.layout_input.reset()
+        self.layout_engine = IncrementalOrgChart(style.LAYOUT_OPTIONS)  # new cards: all placed
         if self.people:
             self.team_watch.start()
         self._build_arrows()
@@ -126,9 +151,29 @@ class MapScene(QGraphicsScene):
 
     def relayout(self, *, keep_views: bool = True) -> None:
         """Run the layout over the shown people and move the cards to where it says."""
+        with _without_collector_pauses():
+            self._relayout(keep_views=keep_views)
+
+    def _relayout(self, *, keep_views: bool) -> None:
         specs = self.layout_input.specs(self.people, self.filters)
-        self.chart = layout_org_chart(specs, style.LAYOUT_OPTIONS)
-        boxes = self.chart.boxes
+        self.chart = self.layout_engine.layout(specs)
+        changed = self.layout_engine.moved
+        if changed is None:
+            moved = self._place_all_cards(self.chart)
+        else:  # the same cards shown: move just those the layout moved
+            boxes = self.chart.boxes
+            for person_id in changed:
+                box = boxes[person_id]
+                self.cards[person_id].setPos(box.x, box.y)
+            moved = changed
+        self.reporting.set_connectors(self.chart.connectors, self.layout_engine.redrawn)
+        self._place_arrows(moved)
+        self._update_scene_rect(keep_views=keep_views)
+        self.map_changed.emit()
+
+    def _place_all_cards(self, chart: OrgChartLayout) -> set[int]:
+        """Show, hide and move every card as the chart says; returns the people who changed."""
+        boxes = chart.boxes
         moved: set[int] = set()
         for person_id, card in self.cards.items():
             box = boxes.get(person_id)
@@ -143,10 +188,7 @@ class MapScene(QGraphicsScene):
             if card.x() != box.x or card.y() != box.y:
                 card.setPos(box.x, box.y)
                 moved.add(person_id)
-        self.reporting.set_connectors(self.chart.connectors)
-        self._place_arrows(moved)
-        self._update_scene_rect(keep_views=keep_views)
-        self.map_changed.emit()
+        return moved
 
     def _update_scene_rect(self, *, keep_views: bool = True) -> None:
         """Fit the scene to the chart: a margin above, half a view left, right and below.
@@ -270,20 +312,40 @@ class MapScene(QGraphicsScene):
         for arrow in self.arrows.values():
             self.removeItem(arrow)
         self.arrows = {}
-        for line in self.lines:
-            if line.from_id in self.people and line.to_id in self.people:
-                names = (self.name_of(line.from_id), self.name_of(line.to_id))
-                arrow = InfluenceArrow(line, names)
-                self.addItem(arrow)
-                self.arrows[line.id] = arrow
+        self._sync_arrows()
 
-    def _place_arrows(self, moved: set[int] | None = None) -> None:
-        """Run the arrows to their cards (only those touching ``moved`` cards, when given)."""
+    def _sync_arrows(self) -> set[int]:
+        """Make the arrows match ``self.lines``: unchanged lines keep their arrow, the others
+        are removed or made. Returns the ids of the lines whose arrow is new."""
+        wanted = {
+            line.id: line
+            for line in self.lines
+            if line.from_id in self.people and line.to_id in self.people
+        }
+        for line_id in [i for i, arrow in self.arrows.items() if wanted.get(i) != arrow.line]:
+            self.removeItem(self.arrows.pop(line_id))
+        made: set[int] = set()
+        for line_id, line in wanted.items():
+            if line_id not in self.arrows:
+                arrow = InfluenceArrow(line, (self.name_of(line.from_id), self.name_of(line.to_id)))
+                self.addItem(arrow)
+                self.arrows[line_id] = arrow
+                made.add(line_id)
+        return made
+
+    def _place_arrows(self, moved: set[int] | None = None, lines: set[int] = frozenset()) -> None:
+        """Run the arrows to their cards (only those touching ``moved`` cards, and the
+        ``lines`` given, when ``moved`` is given)."""
         self.dotted.setVisible(self.lines_visible)
         if self.lines_visible:
             self.dotted.place(self.card_rect)
         for arrow in self.arrows.values():
-            if moved is not None and not {arrow.line.from_id, arrow.line.to_id} & moved:
+            if (
+                moved is not None
+                and arrow.line.id not in lines
+                and arrow.line.from_id not in moved
+                and arrow.line.to_id not in moved
+            ):
                 continue
             source = self.card_rect(arrow.line.from_id)
             target = self.card_rect(arrow.line.to_id)
@@ -304,6 +366,10 @@ class MapScene(QGraphicsScene):
     def _on_person_changed(self, person_id: int, field: str) -> None:
         if person_id not in self.people or field == "manager":
             return
+        if field == "reports_to_id":  # a re-parent: the card itself looks the same
+            self._refresh_placements([person_id])
+            self.relayout()
+            return
         self._refresh_people([person_id], reorder=field in ("full_name", "level"))
         if field == "full_name":
             self._build_arrows()  # their tooltips name both people
@@ -315,8 +381,20 @@ class MapScene(QGraphicsScene):
     def _on_positions_changed(self, person_ids: list[int]) -> None:
         shown = [pid for pid in person_ids if pid in self.people]
         if shown:
-            self._refresh_people(shown)
+            self._refresh_placements(shown)
             self.relayout()
+
+    def _refresh_placements(self, person_ids: list[int]) -> None:
+        """Read again only where these cards hang and stand (their manager and hand position);
+        their faces show neither, so they are not painted again."""
+        self.layout_input.changed(person_ids, reorder=False)
+        placements = self.document.map_editor.map_placements(person_ids)
+        for person_id, (manager_id, position) in placements.items():
+            person = replace(
+                self.people[person_id], reports_to_id=manager_id, map_position=position
+            )
+            self.people[person_id] = person
+            self.cards[person_id].person = person
 
     def _refresh_people(self, person_ids: list[int], *, reorder: bool = False) -> None:
         self.layout_input.changed(person_ids, reorder=reorder)
@@ -330,8 +408,7 @@ class MapScene(QGraphicsScene):
         if self._shows_account(account_id):
             self.lines = self.document.map_lines(list(self.accounts))
             self.dotted.set_links(self.document.map_editor.map_dotted(list(self.accounts)))
-            self._build_arrows()
-            self._place_arrows()
+            self._place_arrows(set(), self._sync_arrows())
             self.map_changed.emit()
 
     def _on_accounts_changed(self) -> None:

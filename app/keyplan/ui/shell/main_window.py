@@ -72,8 +72,7 @@ class MainWindow(MenuBuilding):
         self.splitter.addWidget(self.tree)
         self.pages = QStackedWidget()  # the account tabs, or the portfolio dashboard
         self.pages.addWidget(self.tabs)
-        self.empty_page = EmptyPortfolioPage(self.new_account, self._import_json, self.open_demo)
-        self.pages.addWidget(self.empty_page)
+        self._empty_page: EmptyPortfolioPage | None = None  # built when a portfolio is empty
         self.splitter.addWidget(self.pages)
         self.tree.clicked.connect(lambda _index: self.show_account_tabs())
         self.splitter.setStretchFactor(1, 1)
@@ -165,7 +164,8 @@ class MainWindow(MenuBuilding):
         for action in getattr(self, "writing_actions", []):
             action.setEnabled(not document.database.read_only_reason)
         self._apply_read_only()
-        self.empty_page.set_writable(not document.database.read_only_reason)
+        if self._empty_page is not None:
+            self._empty_page.set_writable(not document.database.read_only_reason)
         self._return_to_last_place(document)
         self._show_empty_page_if_no_account()
 
@@ -318,8 +318,21 @@ class MainWindow(MenuBuilding):
         empty = self.portfolio_model.first_account_id() is None
         if empty and self.pages.currentWidget() is self.tabs:
             self.pages.setCurrentWidget(self.empty_page)
-        elif not empty and self.pages.currentWidget() is self.empty_page:
+        elif not empty and self.pages.currentWidget() is self._empty_page:
             self.pages.setCurrentWidget(self.tabs)
+
+    @property
+    def empty_page(self) -> EmptyPortfolioPage:
+        """The page of an empty portfolio, built the first time one is shown: its wrapped text
+        is the window's first text layout, which a window with accounts need not wait for."""
+        if self._empty_page is None:
+            self._empty_page = EmptyPortfolioPage(
+                self.new_account, self._import_json, self.open_demo
+            )
+            self.pages.addWidget(self._empty_page)
+            if self.document is not None:
+                self._empty_page.set_writable(not self.document.database.read_only_reason)
+        return self._empty_page
 
     def _import_json(self) -> None:
         from keyplan.ui.transfer.exchange_actions import import_json

@@ -16,6 +16,14 @@ AccountIdRole = Qt.ItemDataRole.UserRole + 1
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
+# The roles as plain numbers, read once: an enum member's lookup costs more than the answer.
+_ACCOUNT_ID_ROLE = int(AccountIdRole)
+_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES_ANSWERED = frozenset({_ACCOUNT_ID_ROLE, _DISPLAY_ROLE, _ALIGNMENT_ROLE, _TOOLTIP_ROLE})
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 class PortfolioColumn:
     NAME = 0
@@ -121,16 +129,18 @@ class PortfolioTreeModel(QAbstractItemModel):
         return len(PortfolioColumn.TITLES)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks for a dozen roles of every cell as it is shown and sized (thousands
+        # of calls when the window opens): the roles it answers none for end here at once.
+        if role not in _ROLES_ANSWERED or not index.isValid():
             return None
         row = self._rows[index.internalId()]
-        if role == AccountIdRole:
+        if role == _ACCOUNT_ID_ROLE:
             return row.id
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY_ROLE:
             return self._display(row, index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == PortfolioColumn.PEOPLE:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _ALIGNMENT_ROLE:
+            return _RIGHT_ALIGNED if index.column() == PortfolioColumn.PEOPLE else None
+        if role == _TOOLTIP_ROLE:
             return f"{row.name} — {Tier(row.tier).label} account, {count_of(row.people, 'person')}"
         return None
 

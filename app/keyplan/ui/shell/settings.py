@@ -50,7 +50,10 @@ def _store() -> QSettings:
 
 
 def read(setting: Setting) -> Any:
-    value = _store().value(setting.key, setting.default)
+    return _as_kind(setting, _store().value(setting.key, setting.default))
+
+
+def _as_kind(setting: Setting, value: Any) -> Any:
     if setting.kind is list:
         if value is None:
             return []
@@ -61,7 +64,15 @@ def read(setting: Setting) -> Any:
 
 
 def write(setting: Setting, value: Any) -> None:
-    _store().setValue(setting.key, value)
+    """Store ``value``; a value already stored is not written again.
+
+    Each write syncs the settings file when its QSettings goes (about 10 ms on a busy disk),
+    and every start and close writes the same last database, place and geometry as before.
+    """
+    store = _store()
+    if store.contains(setting.key) and _as_kind(setting, store.value(setting.key)) == value:
+        return
+    store.setValue(setting.key, value)
 
 
 def remember_database(path: str) -> str | None:
