@@ -8,9 +8,7 @@ touches (and the umbrellas above them) are recomputed.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,6 +23,7 @@ from keyplan.domain.insights.tally import AccountTally
 from keyplan.domain.money import amount_sort_text
 from keyplan.domain.vocabulary import Tier
 from keyplan.store.insights.fact_buckets import PortfolioAccount
+from keyplan.ui.collector import collector_paused
 from keyplan.ui.insights import palette
 from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.row_list_model import RowListModel
@@ -138,7 +137,7 @@ class PortfolioDashboardModel(RowListModel):
         Plain data and no Qt: a worker thread may run it, then hand the rows to ``set_rows``.
         """
         today = self.today_provider()
-        with _collector_paused():
+        with collector_paused():
             accounts, facts = self.reader(today, None)
             return dashboard_rows(accounts, facts, today)
 
@@ -213,22 +212,6 @@ class PortfolioDashboardModel(RowListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return tooltip(row, column)
         return _decoration(row, column, role)
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while the portfolio's facts are built.
-
-    Reading 20,000 people makes some 100,000 small objects in a burst; the collector would
-    scan them again and again (10-20 % of the time) for cycles they cannot have.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 # ---- what each cell says -------------------------------------------------------------------

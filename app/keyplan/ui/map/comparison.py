@@ -7,10 +7,7 @@ so the marks always describe the map as it is drawn.
 
 from __future__ import annotations
 
-import gc
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
@@ -19,6 +16,7 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.domain.history.compare import MOVED
 from keyplan.domain.history.wording import Names
 from keyplan.ui import dialogs
+from keyplan.ui.collector import collector_paused
 from keyplan.ui.map.accessible import name_compare_panel
 from keyplan.ui.map.compare_marks import CompareMarks
 from keyplan.ui.map.compare_panel import MONTHS_BACK, ComparePanel, months_ago
@@ -74,7 +72,7 @@ class MapComparison:
         """Compare the chosen dates of the shown accounts and mark the changes."""
         if not self.active:
             return
-        with _collector_paused():
+        with collector_paused():
             self._compare()
 
     def _compare(self) -> None:
@@ -131,20 +129,3 @@ class MapComparison:
         self._window = None  # the map was rebuilt: its people, or which they are, changed
         if self.active:
             self.compare()
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause Python's cycle collector while a comparison is read, computed and marked.
-
-    A year of a 5,000-person map is some 20,000 log entries and as many changes and marks,
-    made in a burst: the collector scanned the window's whole heap (the map's thousands of
-    cards) again and again for cycles they cannot have, about 100 ms of a 420 ms comparison.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -9,9 +9,7 @@ person added or deleted, or another account shown, rebuilds the scene.
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Signal
@@ -23,6 +21,7 @@ from keyplan.domain.layout import OrgChartLayout
 from keyplan.domain.layout.incremental import IncrementalOrgChart
 from keyplan.domain.rules import check_reports_to
 from keyplan.store.map.queries import MapAccount, MapLine, MapPerson
+from keyplan.ui.collector import collector_paused
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import style
 from keyplan.ui.map.card_item import CardItem
@@ -37,24 +36,6 @@ BACKGROUND = QColor("#fbfbfa")
 
 # Fields whose change can move cards: the reporting line, and what orders siblings or filters.
 _LAYOUT_FIELDS = {"reports_to_id", "level", "full_name", "has_left", "department"}
-
-
-@contextmanager
-def _without_collector_pauses() -> Iterator[None]:
-    """Hold Python's cyclic garbage collector while the map is re-laid out after an edit.
-
-    A re-layout makes thousands of boxes and lines; meanwhile the collector would run passes
-    over the whole heap, finding nothing to free, in the middle of the frame. It runs again as
-    usual right after. (Not while a whole map is built: there it must free the last map's
-    items as it goes, or memory peaks.)
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class MapScene(QGraphicsScene):
@@ -151,7 +132,7 @@ class MapScene(QGraphicsScene):
 
     def relayout(self, *, keep_views: bool = True) -> None:
         """Run the layout over the shown people and move the cards to where it says."""
-        with _without_collector_pauses():
+        with collector_paused():
             self._relayout(keep_views=keep_views)
 
     def _relayout(self, *, keep_views: bool) -> None:
