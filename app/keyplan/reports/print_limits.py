@@ -46,12 +46,20 @@ def _within(value: Any, attribute: str) -> Any:
                 changes[name] = within
         return dataclasses.replace(value, **changes) if changes else value
     if isinstance(value, tuple | list):
-        items = [_within(item, attribute) for item in value]
+        if hasattr(value, "_fields"):  # a named tuple: each item by its own field's name
+            items = [_within(item, name) for name, item in zip(value._fields, value, strict=True)]
+        else:
+            items = [_within(item, attribute) for item in value]
         if all(new is old for new, old in zip(items, value, strict=True)):
             return value
         return type(value)(items) if isinstance(value, list) else _same_tuple(value, items)
     if isinstance(value, dict):
-        cut = {key: _within(item, str(key)) for key, item in value.items()}
+        # Keyed by field name, each value by its own; keyed by id (names by person), by the
+        # attribute that holds the dictionary.
+        cut = {
+            key: _within(item, key if isinstance(key, str) else attribute)
+            for key, item in value.items()
+        }
         return value if all(cut[k] is value[k] for k in value) else cut
     return value
 
