@@ -157,8 +157,13 @@ class MapView(QGraphicsView):
         card = self.map_scene.cards.get(person_id)
         if card is None or not card.isVisible():
             return
-        margin = round(16 / max(self.zoom, 0.01))
-        self.ensureVisible(card.scene_card_rect(), margin, margin)
+        rect = card.scene_card_rect()
+        shown = self.viewport().rect()
+        # Margins (in pixels) only as wide as the window leaves room for: with a card and its
+        # margins wider than the view, Qt shows the margin and cuts the card.
+        x_margin = max(0, min(16, int((shown.width() - rect.width() * self.zoom) / 2)))
+        y_margin = max(0, min(16, int((shown.height() - rect.height() * self.zoom) / 2)))
+        self.ensureVisible(rect, x_margin, y_margin)
 
     def _describe_selection(self) -> None:
         """The view's accessible description says which card is selected (cards themselves
