@@ -63,6 +63,23 @@ def elide(text: str, role: str, width: float) -> str:
     return metrics(role).elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
+def wrapped(text: str, role: str, width: float, height: float) -> str:
+    """``text`` in as many lines as ``height`` holds, broken between words, the last line and
+    any word wider than a line elided (a long surname was cut off at the card's edge)."""
+    font = metrics(role)
+    room = max(1, int(height // font.lineSpacing()))
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < room - 1:
+        line = words.pop(0)
+        while words and font.horizontalAdvance(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(elide(line, role, width))
+    if words:
+        lines.append(elide(" ".join(words), role, width))
+    return "\n".join(isolated(line) for line in lines)
+
+
 def badge_width(text: str) -> float:
     return metrics("badge").horizontalAdvance(text) + 8.0
 
@@ -101,7 +118,7 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
     return CardFace(
         # Isolated: a name's RLO or LRE ends with the name, not on the marks drawn after it.
         name=isolated(elide(person.full_name, "name", name_width)),
-        far_name=isolated(person.full_name),
+        far_name=wrapped(person.full_name, "far", text_width, style.CARD_HEIGHT),
         farthest_name=isolated(elide(person.full_name, "farthest", text_width)),
         title=isolated(elide(person.job_title or "", "title", text_width)),
         department=isolated(elide(person.department or "", "small", department_width)),
@@ -124,7 +141,7 @@ def _vacancy_face(person: MapPerson, text_width: float) -> CardFace:
     title = person.job_title or person.full_name
     return CardFace(
         name=elide(title, "name", text_width),
-        far_name=position_label(title),
+        far_name=wrapped(position_label(title), "far", text_width, style.CARD_HEIGHT),
         farthest_name=elide(position_label(title), "farthest", text_width),
         title=elide(vacancy_line(person.vacancy_note), "title", text_width),
         department=elide(person.department or "", "small", text_width),
