@@ -20,13 +20,17 @@ PAGE_SIZE = 4096  # SQLCipher 4's page, which Keyplan keeps: its files are whole
 
 def is_encrypted_file(path: str | os.PathLike[str]) -> bool:
     """Whether ``path`` is (most likely) an encrypted database: whole pages, no SQLite header."""
+    start = _header_and_size(path)
+    return start is not None and looks_encrypted(*start)
+
+
+def _header_and_size(path: str | os.PathLike[str]) -> tuple[bytes, int] | None:
+    """A file's first bytes (as long as SQLite's header) and its size; None if unreadable."""
     try:
         with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-            size = os.fstat(handle.fileno()).st_size
+            return handle.read(len(SQLITE_HEADER)), os.fstat(handle.fileno()).st_size
     except OSError:
-        return False
-    return looks_encrypted(header, size)
+        return None
 
 
 def looks_encrypted(header: bytes, size: int) -> bool:
@@ -43,12 +47,10 @@ _EXPORT_STARTS = (b"%PDF", b"PK\x03\x04", b"\x89PNG")
 def may_be_encrypted_database(path: str | os.PathLike[str]) -> bool:
     """``is_encrypted_file``, stricter, for refusing to write an export over a file: an
     earlier export that happens to be whole pages long (a PDF, text) is not taken for one."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
-            size = os.fstat(handle.fileno()).st_size
-    except OSError:
+    start = _header_and_size(path)
+    if start is None:
         return False
+    header, size = start
     if not looks_encrypted(header, size) or header.startswith(_EXPORT_STARTS):
         return False
     return not _is_text(header)
