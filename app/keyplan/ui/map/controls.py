@@ -97,12 +97,16 @@ class MapControls:
         self.affiliates_box = QCheckBox("Affiliates")
         self.affiliates_box.setToolTip("Include the affiliates' people in the map")
         self.affiliates_box.setChecked(True)
-        self.lines_box = QCheckBox("Influence and dotted lines")
+        # Short labels: the whole row reads in a laptop's window.
+        self.lines_box = QCheckBox("Influence lines")
+        self.lines_box.setToolTip(
+            "Show the influence lines and the dotted (matrix) reporting lines"
+        )
         self.lines_box.setChecked(True)
         self.left_box = QCheckBox("Who left")
         self.left_box.setToolTip("Show the people who have left, faded")
         self.left_box.setChecked(True)
-        self.decision_makers_box = QCheckBox("Mark decision makers")
+        self.decision_makers_box = QCheckBox("Decision makers")
         self.decision_makers_box.setToolTip("Highlight decision makers and economic buyers")
         self.uncovered_box = QCheckBox("Dim if no owner")
         self.uncovered_box.setToolTip("Dim the people no one of ours owns the relationship with")
