@@ -25,34 +25,25 @@ from keyplan.domain.history.lines_and_accounts import (
 )
 from keyplan.domain.history.wording import Names
 from keyplan.store.database import Database
-
-_ENTRY_COLUMNS = (
-    "changed_at, changed_by, account_id, entity_kind, entity_id, field, old_value, new_value, "
-    "is_undo"
-)
-
-
-def _marks(ids: Collection[int]) -> tuple[str, dict[str, int]]:
-    params = {f"i{n}": value for n, value in enumerate(ids)}
-    return ", ".join(f":{name}" for name in params) or "NULL", params
+from keyplan.store.history.queries import ENTRY_COLUMNS, id_marks, stored_time
 
 
 def other_changes_between(
     db: Database, account_ids: Collection[int], start: datetime, end: datetime
 ) -> tuple[OtherChange, ...]:
     """Influence lines drawn, dropped or changed and account changes, ``start`` < date ≤ ``end``."""
-    marks, params = _marks(account_ids)
+    marks, params = id_marks(account_ids)
     # "entity_kind || ''": the kind is not an indexed column here, so SQLite takes the
     # (account, time) index, bounded by the period, rather than the (kind, entity) one, which
     # walks every line and account entry the portfolio ever logged (PostgreSQL alike).
     rows = db.rows(
-        f"SELECT {_ENTRY_COLUMNS} FROM change_log WHERE (entity_kind || '') IN (:line, :account) "
+        f"SELECT {ENTRY_COLUMNS} FROM change_log WHERE (entity_kind || '') IN (:line, :account) "
         f"AND account_id IN ({marks}) AND changed_at > :start AND changed_at <= :end "
         "ORDER BY changed_at, id",
         line=INFLUENCE,
         account=ACCOUNT,
-        start=_stored_time(db, start),
-        end=_stored_time(db, end),
+        start=stored_time(db, start),
+        end=stored_time(db, end),
         **params,
     )
     if not rows:
@@ -69,7 +60,7 @@ def other_changes_between(
 def _lines_known(db: Database, mentioned: set[int]) -> dict[int, dict[str, Any]]:
     """The lines the entries name, as stored, or as their last "deleted" entry left them
     (a line drawn in the period may be gone by now). Only those: an account has hundreds."""
-    marks, params = _marks(mentioned)
+    marks, params = id_marks(mentioned)
     lines = {
         line_id: {"from_stakeholder_id": source, "to_stakeholder_id": to, "kind": kind,
                   "strength": strength}
@@ -79,41 +70,33 @@ def _lines_known(db: Database, mentioned: set[int]) -> dict[int, dict[str, Any]]
             **params,
         )
     }  # fmt: skip
-    gone_marks, gone = _marks(mentioned - set(lines))
-    if not gone:
-        return lines
-    for line_id, old in db.rows(
-        "SELECT entity_id, old_value FROM change_log WHERE entity_kind = :line "
-        f"AND field = :deleted AND entity_id IN ({gone_marks}) ORDER BY changed_at, id",
-        line=INFLUENCE,
-        deleted=DELETED,
-        **gone,
-    ):
-        lines[line_id] = typed_value(DELETED, old) or {}
-    return lines
+    return {**_as_deleted(db, INFLUENCE, mentioned - set(lines)), **lines}
 
 
 def _people_names(db: Database, ends: set[int]) -> dict[int, str]:
     """The names of the lines' ends: as stored, or (deleted since) as their "deleted" entry
     kept it."""
-    marks, params = _marks(ends)
+    marks, params = id_marks(ends)
     people = dict(
         db.rows(f"SELECT id, full_name FROM stakeholders WHERE id IN ({marks})", **params)
     )
-    gone_marks, gone = _marks(ends - set(people))
-    if not gone:
-        return people
-    for person, old in db.rows(
-        "SELECT entity_id, old_value FROM change_log WHERE entity_kind = :person "
-        f"AND field = :deleted AND entity_id IN ({gone_marks})",
-        person=PERSON,
-        deleted=DELETED,
-        **gone,
-    ):
-        people.setdefault(person, str((typed_value(DELETED, old) or {}).get("full_name")))
+    for person, values in _as_deleted(db, PERSON, ends - set(people)).items():
+        people[person] = str(values.get("full_name"))
     return people
 
 
-def _stored_time(db: Database, when: datetime) -> str | datetime:
-    # A file stores times as ISO text with a space (SQLAlchemy's SQLite form); compare alike.
-    return when.strftime("%Y-%m-%d %H:%M:%S.%f") if db.path is not None else when
+def _as_deleted(db: Database, kind: str, ids: set[int]) -> dict[int, dict[str, Any]]:
+    """Rows deleted since, as their last "deleted" entry kept them (by id)."""
+    if not ids:
+        return {}
+    marks, params = id_marks(ids)
+    return {
+        entity_id: typed_value(DELETED, old) or {}
+        for entity_id, old in db.rows(
+            "SELECT entity_id, old_value FROM change_log WHERE entity_kind = :kind "
+            f"AND field = :deleted AND entity_id IN ({marks}) ORDER BY changed_at, id",
+            kind=kind,
+            deleted=DELETED,
+            **params,
+        )
+    }

@@ -25,7 +25,7 @@ from keyplan.domain.history.timeline import COMPARED_FIELDS, OWNERS, PeopleState
 from keyplan.domain.history.wording import Names
 from keyplan.store.database import Database
 
-_ENTRY_COLUMNS = (
+ENTRY_COLUMNS = (
     "changed_at, changed_by, account_id, entity_kind, entity_id, field, old_value, new_value, "
     "is_undo"
 )
@@ -43,7 +43,8 @@ class Comparison:
     names: Names
 
 
-def _marks(ids: Collection[int]) -> tuple[str, dict[str, int]]:
+def id_marks(ids: Collection[int]) -> tuple[str, dict[str, int]]:
+    """The ``IN (…)`` list of some ids as named parameters, and the parameters ("NULL": none)."""
     params = {f"i{n}": value for n, value in enumerate(ids)}
     return ", ".join(f":{name}" for name in params) or "NULL", params
 
@@ -51,7 +52,7 @@ def _marks(ids: Collection[int]) -> tuple[str, dict[str, int]]:
 def person_entries(db: Database, person_id: int) -> list[ChangeEntry]:
     """Everything the log holds about one person, oldest first."""
     rows = db.rows(
-        f"SELECT {_ENTRY_COLUMNS} FROM change_log WHERE entity_kind = :kind "
+        f"SELECT {ENTRY_COLUMNS} FROM change_log WHERE entity_kind = :kind "
         "AND entity_id = :person ORDER BY changed_at, id",
         kind=PERSON,
         person=person_id,
@@ -69,25 +70,26 @@ def account_entries(
     portfolio's log of people. The few rows of the accounts themselves and their influence
     lines are dropped here.
     """
-    marks, params = _marks(account_ids)
+    marks, params = id_marks(account_ids)
     after = " AND changed_at > :since" if since is not None else ""
     rows = db.rows(
-        f"SELECT {_ENTRY_COLUMNS} FROM change_log WHERE account_id IN ({marks}){after} "
+        f"SELECT {ENTRY_COLUMNS} FROM change_log WHERE account_id IN ({marks}){after} "
         "ORDER BY changed_at, id",
         **params,
-        **({"since": _stored_time(db, since)} if since is not None else {}),
+        **({"since": stored_time(db, since)} if since is not None else {}),
     )
     return entries_from_rows([row for row in rows if row[3] == PERSON])
 
 
-def _stored_time(db: Database, when: datetime) -> str | datetime:
+def stored_time(db: Database, when: datetime) -> str | datetime:
+    """A moment as the log's ``changed_at`` holds it, for comparing in SQL."""
     # A file stores times as ISO text with a space (SQLAlchemy's SQLite form); compare alike.
     return when.strftime("%Y-%m-%d %H:%M:%S.%f") if db.path is not None else when
 
 
 def people_now(db: Database, account_ids: Collection[int]) -> PeopleState:
     """Every person of some accounts as stored now: the compared fields and their owners."""
-    marks, params = _marks(account_ids)
+    marks, params = id_marks(account_ids)
     columns = ", ".join(("id", *COMPARED_FIELDS))
     rows = db.rows(f"SELECT {columns} FROM stakeholders WHERE account_id IN ({marks})", **params)
     state: PeopleState = {}
@@ -118,7 +120,7 @@ def names_for(db: Database, people: PeopleState, entries: list[ChangeEntry]) -> 
     managers = {v.get("reports_to_id") for v in people.values()}
     wanted = {int(m) for m in managers if m is not None} - set(people_names)
     if wanted:
-        marks, params = _marks(wanted)
+        marks, params = id_marks(wanted)
         for pid, name in db.rows(
             f"SELECT id, full_name FROM stakeholders WHERE id IN ({marks})", **params
         ):
@@ -202,7 +204,7 @@ def person_history(db: Database, person_id: int) -> tuple[list[ChangeEntry], Nam
     naming = ("reports_to_id", DOTTED_LINE, "previous_record_id")  # fields holding a person
     mentioned = {e.old for e in entries if e.field in naming}
     mentioned |= {e.new for e in entries if e.field in naming}
-    marks, params = _marks(mentioned - {None})
+    marks, params = id_marks(mentioned - {None})
     people = dict(
         db.rows(f"SELECT id, full_name FROM stakeholders WHERE id IN ({marks})", **params)
     )
