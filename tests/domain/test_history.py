@@ -88,6 +88,14 @@ def test_a_persons_history_reads_like_the_issue_says_and_marks_undone_changes():
     assert summary_line(lines) == "Head of IT → CIO on 3 Mar; stance neutral → supporter on 2 Jun"
 
 
+def test_an_undone_addition_is_marked_undone_in_the_persons_history():
+    log = [entry(JUN, 3, "created", None, "Mia Chen"),
+           entry(SEP, 3, "deleted", {"full_name": "Mia Chen"}, None, undo=True)]  # fmt: skip
+    lines = history_lines(log, NAMES, date(2026, 12, 1))
+    assert [(line.is_undo, line.undone) for line in lines] == [(True, False), (False, True)]
+    assert summary_line(lines) == ""
+
+
 def test_logged_texts_come_back_typed():
     assert typed_value("reports_to_id", "12") == 12
     assert typed_value("has_left", "1") is True

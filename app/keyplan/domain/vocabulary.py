@@ -168,6 +168,10 @@ class InfluenceKind(Vocabulary):
     SPONSOR = "sponsor"
 
 
+#: An influence line's strength (1–3), in words.
+LINE_STRENGTH_WORDS = {1: "weak", 2: "moderate", 3: "strong"}
+
+
 class TeamRole(Vocabulary):
     ACCOUNT_DIRECTOR = "account_director"
     SPECIALIST = "specialist"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, NamedTuple
 
@@ -81,3 +82,28 @@ def entry_from_row(row: tuple[Any, ...] | Any) -> ChangeEntry:
         at, by, account, kind, entity, field, typed_value(field, old),
         typed_value(field, new) if field != CREATED else new, bool(undo),
     )  # fmt: skip
+
+
+def undone_positions(entries: Sequence[ChangeEntry]) -> set[int]:
+    """Which entries (oldest first) an undo later took back: for each undo, the latest earlier
+    change of the same row that it reverses."""
+    undone: set[int] = set()
+    for position, entry in enumerate(entries):
+        if not entry.is_undo:
+            continue
+        for earlier in range(position - 1, -1, -1):
+            change = entries[earlier]
+            if earlier not in undone and not change.is_undo and _reverses(entry, change):
+                undone.add(earlier)
+                break
+    return undone
+
+
+def _reverses(undo: ChangeEntry, change: ChangeEntry) -> bool:
+    """Whether the undo takes the change back: a row's creation and deletion, or a field set
+    back from the change's new value to its old one."""
+    if (undo.entity_kind, undo.entity_id) != (change.entity_kind, change.entity_id):
+        return False
+    if {undo.field, change.field} == {CREATED, DELETED}:
+        return True
+    return undo.field == change.field and (undo.old, undo.new) == (change.new, change.old)

@@ -14,11 +14,17 @@ from datetime import datetime
 from typing import Any, NamedTuple
 
 from keyplan.domain.fields import ACCOUNT_FIELDS, Kind
-from keyplan.domain.history.entries import ACCOUNT, CREATED, DELETED, INFLUENCE, ChangeEntry
+from keyplan.domain.history.entries import (
+    ACCOUNT,
+    CREATED,
+    DELETED,
+    INFLUENCE,
+    ChangeEntry,
+    undone_positions,
+)
 from keyplan.domain.history.wording import ARROW, Names
-from keyplan.domain.vocabulary import InfluenceKind
+from keyplan.domain.vocabulary import LINE_STRENGTH_WORDS, InfluenceKind
 
-STRENGTH_WORDS = {1: "weak", 2: "moderate", 3: "strong"}
 LINE_ENDS = ("from_stakeholder_id", "to_stakeholder_id")
 
 
@@ -102,25 +108,8 @@ def _seen_from_ends(
 
 def _not_undone(entries: Sequence[ChangeEntry]) -> list[ChangeEntry]:
     """Entries without the undo steps and the changes they took back."""
-    dropped: set[int] = set()
-    for index, entry in enumerate(entries):
-        if not entry.is_undo:
-            continue
-        dropped.add(index)
-        for earlier in range(index - 1, -1, -1):
-            change = entries[earlier]
-            if earlier not in dropped and not change.is_undo and _reverses(entry, change):
-                dropped.add(earlier)
-                break
-    return [entry for index, entry in enumerate(entries) if index not in dropped]
-
-
-def _reverses(undo: ChangeEntry, change: ChangeEntry) -> bool:
-    if (undo.entity_kind, undo.entity_id) != (change.entity_kind, change.entity_id):
-        return False
-    if {undo.field, change.field} == {CREATED, DELETED}:
-        return True
-    return undo.field == change.field and (undo.old, undo.new) == (change.new, change.old)
+    undone = undone_positions(entries)
+    return [e for i, e in enumerate(entries) if not e.is_undo and i not in undone]
 
 
 def _known_lines(
@@ -174,7 +163,7 @@ def _kind_label(kind: Any) -> str:
 
 
 def _strength(value: Any) -> str:
-    return STRENGTH_WORDS.get(_id(value) or 0, "unrated")
+    return LINE_STRENGTH_WORDS.get(_id(value) or 0, "unrated")
 
 
 def _id(value: Any) -> int | None:

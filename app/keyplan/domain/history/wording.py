@@ -13,7 +13,14 @@ from typing import Any
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.history.compare import CHANGED, JOINED, LEFT, MOVED, MapChange
-from keyplan.domain.history.entries import CREATED, DELETED, DOTTED_LINE, OWNER, ChangeEntry
+from keyplan.domain.history.entries import (
+    CREATED,
+    DELETED,
+    DOTTED_LINE,
+    OWNER,
+    ChangeEntry,
+    undone_positions,
+)
 from keyplan.domain.history.timeline import OWNERS
 
 ARROW = "→"
@@ -116,7 +123,7 @@ def history_lines(
     entries: Sequence[ChangeEntry], names: Names, today: date | None = None
 ) -> list[HistoryLine]:
     """A person's history, newest first; an undo and the change it took back are marked."""
-    undone = _undone_positions(entries)
+    undone = undone_positions(entries)
     lines = []
     for position, entry in enumerate(entries):
         words = f"{entry_words(entry, names)} on {day_text(entry.changed_at, today)}"
@@ -130,31 +137,6 @@ def history_lines(
             )
         )
     return lines[::-1]
-
-
-def _undone_positions(entries: Sequence[ChangeEntry]) -> set[int]:
-    """Which entries an undo later took back: the latest earlier one it reverses."""
-    undone: set[int] = set()
-    for position, entry in enumerate(entries):
-        if not entry.is_undo:
-            continue
-        for earlier in range(position - 1, -1, -1):
-            other = entries[earlier]
-            if (
-                earlier not in undone
-                and not other.is_undo
-                and (other.entity_id, other.field) == (entry.entity_id, entry.field)
-                and _reverses(entry, other)
-            ):
-                undone.add(earlier)
-                break
-    return undone
-
-
-def _reverses(undo: ChangeEntry, change: ChangeEntry) -> bool:
-    if {undo.field, change.field} == {CREATED, DELETED}:
-        return True
-    return (undo.old, undo.new) == (change.new, change.old)
 
 
 def summary_line(lines: Sequence[HistoryLine], most: int = 3) -> str:

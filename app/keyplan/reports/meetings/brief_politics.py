@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from keyplan.domain.vocabulary import Influence, InfluenceKind, Level
+from keyplan.domain.vocabulary import LINE_STRENGTH_WORDS, Influence, InfluenceKind, Level
 from keyplan.reports.fonts import markup
 from keyplan.reports.plan.context import Context
 from keyplan.reports.styles import styles
@@ -23,7 +23,6 @@ from keyplan.store.plan.queries import InfluenceRow
 
 BETWEEN_LINES = 4  # the whole part: among the attendees, then levers, then whispers
 _TWO_WAY = {InfluenceKind.ALLY.value, InfluenceKind.RIVAL.value}
-_STRENGTH_WORD = {1: "weak", 2: "moderate", 3: "strong"}
 NOTE_CHARACTERS = 60
 
 
@@ -133,7 +132,7 @@ def line_sentence(item: PoliticalLine, present: set[int]) -> str:
         text = f"{source} sponsors {target}"
     else:
         text = f"{source} influences {target}"
-    text += f" ({_STRENGTH_WORD.get(item.line.strength, 'unknown strength')})"
+    text += f" ({LINE_STRENGTH_WORDS.get(item.line.strength, 'unknown strength')})"
     note = " ".join((item.line.note or "").split()).rstrip(" .;:,")
     if note:
         short = note if len(note) <= NOTE_CHARACTERS else note[: NOTE_CHARACTERS - 1] + "…"
