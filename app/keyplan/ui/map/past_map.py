@@ -29,7 +29,7 @@ from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.compare_marks import CompareMarks
 from keyplan.ui.map.filters import layout_order
 from keyplan.ui.map.line_items import ReportingLines
-from keyplan.ui.map.view import MAX_ZOOM, MIN_ZOOM, ZOOM_STEP
+from keyplan.ui.map.view import ZOOM_STEP, zoom_keeping_point
 
 if TYPE_CHECKING:
     from keyplan.store.history.queries import Comparison
@@ -84,13 +84,10 @@ class _PastView(QGraphicsView):
 
     @override
     def wheelEvent(self, event: QWheelEvent) -> None:
-        steps = event.angleDelta().y() / 120
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier and steps:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-            factor = ZOOM_STEP**steps
-            zoom = self.transform().m11() * factor
-            if MIN_ZOOM <= zoom <= MAX_ZOOM:
-                self.scale(factor, factor)
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            steps = event.angleDelta().y() / 120
+            if steps:
+                zoom_keeping_point(self, ZOOM_STEP**steps, event.position())
             event.accept()
             return
         super().wheelEvent(event)

@@ -47,6 +47,19 @@ ZOOM_STEP = 1.25
 NUDGE_STEP = 10.0
 
 
+def zoom_keeping_point(view: QGraphicsView, factor: float, anchor: QPointF | None) -> None:
+    """Zoom a view by ``factor`` within the map's limits, keeping the viewport point
+    ``anchor`` (the middle when None) over the same spot of the scene."""
+    zoom = view.transform().m11()
+    wanted = min(max(zoom * factor, MIN_ZOOM), MAX_ZOOM)
+    point = anchor if anchor is not None else QPointF(view.viewport().rect().center())
+    spot = view.mapToScene(point.toPoint())
+    view.scale(wanted / zoom, wanted / zoom)
+    drift = view.mapFromScene(spot) - point.toPoint()
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + drift.x())
+    view.verticalScrollBar().setValue(view.verticalScrollBar().value() + drift.y())
+
+
 class MapView(QGraphicsView):
     """Shows a ``MapScene``; every edit it starts goes through the scene's document."""
 
@@ -95,13 +108,7 @@ class MapView(QGraphicsView):
             anchor: the viewport point that stays over the same spot of the map (the mouse
                 for the wheel); the middle of the view when None.
         """
-        wanted = min(max(self.zoom * factor, MIN_ZOOM), MAX_ZOOM)
-        point = anchor if anchor is not None else QPointF(self.viewport().rect().center())
-        spot = self.mapToScene(point.toPoint())
-        self.scale(wanted / self.zoom, wanted / self.zoom)
-        drift = self.mapFromScene(spot) - point.toPoint()
-        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + drift.x())
-        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + drift.y())
+        zoom_keeping_point(self, factor, anchor)
         self.zoom_changed.emit(self.zoom)
 
     def zoom_in(self) -> None:
