@@ -23,13 +23,13 @@ from typing import Any, Protocol
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from keyplan.domain.history.entries import CREATED, DELETED, DOTTED_LINE, OWNER
 from keyplan.store.history.tracked import TRACKED
 from keyplan.store.models import ChangeLogEntry
 from keyplan.store.transfer.json_tables import HISTORY_TARGETS, ImportRefused
 
-CREATED, DELETED = "created", "deleted"
-# The table each entity kind's ids belong to.
-ENTITY_TABLES = {"person": "stakeholders", "influence": "influence_lines", "account": "accounts"}
+# The table each entity kind's ids belong to (the tables the log follows as entities).
+ENTITY_TABLES = {t.kind: table for table, t in TRACKED.items() if t.as_field is None}
 # Fields whose value (as text) is the id of a row, and that row's table.
 VALUE_TABLES = {
     "account_id": "accounts",
@@ -38,9 +38,9 @@ VALUE_TABLES = {
     "previous_record_id": "stakeholders",
     "from_stakeholder_id": "stakeholders",
     "to_stakeholder_id": "stakeholders",
-    "dotted_line": "stakeholders",
+    DOTTED_LINE: "stakeholders",
     "preferred_team_member_id": "team_members",
-    "owner": "team_members",
+    OWNER: "team_members",
 }
 # Every table named here is one whose new ids an import remembers (json_tables).
 assert frozenset(ENTITY_TABLES.values()) | frozenset(VALUE_TABLES.values()) == HISTORY_TARGETS
