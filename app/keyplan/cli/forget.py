@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     from keyplan.domain.errors import RuleViolation
     from keyplan.store.database import open_database
     from keyplan.store.forget.erase import forget_person
-    from keyplan.store.forget.lookup import find_person
+    from keyplan.store.forget.lookup import find_person, names_of
     from keyplan.store.people.queries import find_account
 
     location = database_location(args)
@@ -51,10 +51,8 @@ def run(args: argparse.Namespace) -> int:
     db = open_database(location, create=False)
     try:
         account_id = find_account(db, args.account)
-        account = str(db.rows("SELECT name FROM accounts WHERE id = :id", id=account_id)[0][0])
         person_id = find_person(db, account_id, args.person)
-        full_name = db.rows("SELECT full_name FROM stakeholders WHERE id = :id", id=person_id)
-        name = str(full_name[0][0])
+        account, name = names_of(db, account_id, person_id)
         if not args.yes and not _confirmed(name):
             raise RuleViolation(
                 f"{name} was not forgotten: add --yes, or type the name to confirm."

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
-from keyplan.store.models import Stakeholder
+from keyplan.store.models import Account, Stakeholder
 
 _SHOWN = 10  # candidates a refusal lists
 
@@ -40,6 +40,14 @@ def find_person(db: Database, account_id: int, name: str) -> int:
     shown = ", ".join(choices[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
     label = "Did you mean" if close else "People there"
     raise NotFound(f"There is nobody named '{name}' at that account. {label}: {shown or 'none'}.")
+
+
+def names_of(db: Database, account_id: int, person_id: int) -> tuple[str, str]:
+    """(account name, person's full name), for saying whom the forgetting is about."""
+    with db.read() as session:
+        account = session.execute(select(Account.name).where(Account.id == account_id))
+        person = session.execute(select(Stakeholder.full_name).where(Stakeholder.id == person_id))
+        return str(account.scalar_one()), str(person.scalar_one())
 
 
 def _folded(text: str) -> str:
