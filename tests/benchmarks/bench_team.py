@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -39,6 +38,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from pathlib import Path
 
+from bench_startup import STACK_FLOOR, run_process
 from team_database import (
     BYPASSING_USER,
     TEAMMATE,
@@ -57,16 +57,6 @@ from team_database import (
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SEEN_TIMEOUT_S = 10.0
-STACK_FLOOR = """
-import sqlalchemy.orm
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
-window = QMainWindow()
-window.show()
-QTimer.singleShot(0, app.quit)
-app.exec()
-"""
 
 
 def spread(values: Sequence[float]) -> str:
@@ -81,17 +71,6 @@ def verdict(values: Sequence[float], target_s: float) -> str:
 
 
 # ---- the window ready: whole processes ------------------------------------------------------
-
-
-def run_process(command: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run a whole process; return (seconds, peak resident memory in MB)."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed with status {status}")
-    return elapsed, usage.ru_maxrss / 1024
 
 
 def window_ready(
