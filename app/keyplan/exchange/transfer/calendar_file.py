@@ -125,7 +125,6 @@ def _meetings_of(
     name: str, data: bytes, since: datetime, until: datetime, zone: tzinfo | None
 ) -> CalendarRead:
     import icalendar  # loaded on first use: start-up never pays for it
-    import x_wr_timezone
 
     if b"BEGIN:VCALENDAR" not in data[:4096].upper():
         raise CalendarRefused(f"{name} is not a calendar file (.ics): it has no BEGIN:VCALENDAR.")
@@ -135,13 +134,25 @@ def _meetings_of(
     invited = people.parse()
     found = CalendarRead(name, [], 0, 0)
     for calendar in calendars:
-        # Google writes single meetings in UTC and names the calendar's zone apart
-        # (X-WR-TIMEZONE): in that zone, a meeting falls on the day its people saw.
-        standard = x_wr_timezone.to_standard(calendar)
+        standard = _in_its_own_zone(calendar)
         in_series = _uids_in_series(standard)
         for event in _events_between(standard, in_series, since, until):
             found = _with_event(found, event, in_series, zone, invited)
     return found
+
+
+def _in_its_own_zone(calendar: Any) -> Any:
+    """Google writes single meetings in UTC and names the calendar's zone apart
+    (X-WR-TIMEZONE): in that zone, a meeting falls on the day its people saw.
+
+    A calendar without that property is standard already (``to_standard`` returns it as it
+    is); its converter, and the command-line kit it loads, are then never imported.
+    """
+    if calendar.get("X-WR-TIMEZONE") is None:
+        return calendar
+    import x_wr_timezone
+
+    return x_wr_timezone.to_standard(calendar)
 
 
 def _events_between(
