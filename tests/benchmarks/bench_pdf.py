@@ -3,8 +3,9 @@
 Run: ``.venv/bin/python tests/benchmarks/bench_pdf.py [--people 500] [--repeat 5]``.
 Prints figures only (no asserts): font registration and the first (cold) export separately,
 then the median of warm runs for the internal plan, the customer-safe plan and the brief,
-each with its page count. Targets (BENCHMARKS.md): internal plan for 500 people < 2 s,
-meeting brief < 300 ms. Times are in-process; whole-process timing is not required here.
+each with its page count, wall and CPU time. Targets (BENCHMARKS.md): internal plan for 500
+people ≤ 1 s, meeting brief ≤ 100 ms. Times are in-process; whole-process timing is not required
+here.
 """
 
 from __future__ import annotations
@@ -294,6 +295,13 @@ def _time(action) -> tuple[float, object]:
     return time.perf_counter() - start, result
 
 
+def _times(action) -> tuple[float, float]:
+    """Wall time and this process's CPU time of one run (CPU: less disturbed by other load)."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    action()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def _pages(path: Path) -> int:
     return len(PdfReader(path).pages)
 
@@ -333,13 +341,15 @@ def main() -> None:
         print(
             f"first internal export (cold: imports, styles): {seconds:.2f} s, {_pages(path)} pages"
         )
-        targets = {"internal": 2.0, "customer": 2.0, "brief": 0.3}
+        targets = {"internal": 1.0, "customer": 2.0, "brief": 0.1}  # BENCHMARKS.md
         for variant, target in targets.items():
-            runs = [_time(lambda v=variant: export(v))[0] for _ in range(args.repeat)]
+            runs = [_times(lambda v=variant: export(v)) for _ in range(args.repeat)]
+            walls, cpus = [wall for wall, _ in runs], [cpu for _, cpu in runs]
             print(
-                f"{variant:9s} median {statistics.median(runs) * 1000:7.0f} ms "
-                f"(min {min(runs) * 1000:.0f}, max {max(runs) * 1000:.0f}; "
-                f"target < {target * 1000:.0f} ms), {_pages(out / f'{variant}.pdf')} pages"
+                f"{variant:9s} median {statistics.median(walls) * 1000:7.0f} ms "
+                f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f}; "
+                f"CPU median {statistics.median(cpus) * 1000:.0f} ms; "
+                f"target ≤ {target * 1000:.0f} ms), {_pages(out / f'{variant}.pdf')} pages"
             )
         db.close()
 
