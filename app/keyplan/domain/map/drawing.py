@@ -305,16 +305,24 @@ def _texts(person: PersonFacts, left: float, room: float, department_room: float
                 room, bold=True, role="name"),
     ]  # fmt: skip
     if person.job_title:
-        texts.append(
-            TextRun(person.job_title, left, _baseline(23.0, 16.0, TITLE_SIZE), TITLE_SIZE,
-                    looks.INK, room, role="title")
-        )  # fmt: skip
+        texts.append(_title_run(person.job_title, left, room))
     if person.department:
-        texts.append(
-            TextRun(person.department, left, _baseline(39.0, 15.0, DEPARTMENT_SIZE),
-                    DEPARTMENT_SIZE, looks.MUTED_INK, department_room, role="department")
-        )  # fmt: skip
+        texts.append(_department_run(person.department, left, department_room))
     return tuple(texts)
+
+
+# Titles and departments repeat across an org ("Director", "Finance"): one run each, shared by
+# every card that shows it (as the badges are), and written once by the SVG.
+@cache
+def _title_run(title: str, left: float, room: float) -> TextRun:
+    return TextRun(title, left, _baseline(23.0, 16.0, TITLE_SIZE), TITLE_SIZE, looks.INK, room,
+                   role="title")  # fmt: skip
+
+
+@cache
+def _department_run(department: str, left: float, room: float) -> TextRun:
+    return TextRun(department, left, _baseline(39.0, 15.0, DEPARTMENT_SIZE), DEPARTMENT_SIZE,
+                   looks.MUTED_INK, room, role="department")  # fmt: skip
 
 
 def _note(note: str, left: float, box: Box) -> TextRun:

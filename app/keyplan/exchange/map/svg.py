@@ -215,7 +215,14 @@ def _card(card: CardShape, memo: dict) -> str:
     if frame is None:  # the same few frames (one per stance) over thousands of cards
         frame = memo[frame_key] = _frame(card)
     pieces = [f'<g transform="translate({card.x:.1f},{card.y:.1f})"{faded}>\n', frame]
-    pieces.extend(_run(run) for run in card.texts)
+    for run in card.texts:  # a name is one card's; a title or department run is shared
+        if run.role == "name":
+            pieces.append(_run(run))
+            continue
+        written = memo.get(id(run))
+        if written is None:
+            written = memo[id(run)] = _run(run)
+        pieces.append(written)
     for part in card.parts:
         written = memo.get(id(part))
         if written is None:
