@@ -261,9 +261,7 @@ def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     defaults = {"created_at": now, "updated_at": now, "version": 1,
                 "updated_by": connection.info.get(USER_INFO_KEY)}  # fmt: skip
     columns = [*rows[0], *(name for name in defaults if name not in rows[0])]
-    stored = [
-        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
-    ]
+    stored = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
     values = [
         tuple(
             value if to_stored is None or value is None else to_stored(value)
