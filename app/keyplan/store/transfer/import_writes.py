@@ -121,7 +121,7 @@ def apply_import(db: Database, plan: ImportWrite, report: Progress | None = None
         _write_updates(session, plan.updates, added_ids)
         new_accounts = {write.account_id or account_id for write in plan.new}
         changed = {a for a in {*new_accounts, *updated_accounts} if a is not None}
-        _check_lines(session, changed, plan, added_ids)
+        _check_lines(session, changed, plan, added_ids, into=account_id)
         dotted_ids = _draw_dotted_lines(session, plan, added_ids)
         step(1.0)
     updated_ids = [write.person_id for write in plan.updates if write.person_id is not None]
@@ -389,7 +389,12 @@ def _link_new_managers(session: Session, new: list[PersonWrite], added_ids: list
 
 
 def _check_lines(
-    session: Session, account_ids: set[int], plan: ImportWrite, added_ids: list[int]
+    session: Session,
+    account_ids: set[int],
+    plan: ImportWrite,
+    added_ids: list[int],
+    *,
+    into: int | None,
 ) -> None:
     """Every reporting line the import drew stays in its family and closes no cycle.
 
@@ -401,7 +406,7 @@ def _check_lines(
     for account_id in account_ids:
         if account_id not in family:
             family |= umbrella_account_ids(session, account_id)
-    _require_managers_in_family(session, plan, added_ids)
+    _require_managers_in_family(session, plan, added_ids, into)
     new_managers = {
         added_ids[i]: added_ids[w.manager_new] if w.manager_new is not None else None
         for i, w in enumerate(plan.new)
@@ -421,8 +426,14 @@ def _check_lines(
         raise RuleViolation(f"The import would make a reporting cycle: {chain}.")
 
 
-def _require_managers_in_family(session: Session, plan: ImportWrite, added_ids: list[int]) -> None:
-    """Every reporting line joins two people of the same customer (umbrella family)."""
+def _require_managers_in_family(
+    session: Session, plan: ImportWrite, added_ids: list[int], into: int | None
+) -> None:
+    """Every reporting line joins two people of the same customer (umbrella family).
+
+    The new people's accounts are the ones they were just written with (``into``, unless the
+    write names its own); only the people already there are read back.
+    """
     lines = [
         (added_ids[position], write.manager_id)
         for position, write in enumerate(plan.new)
@@ -440,19 +451,30 @@ def _require_managers_in_family(session: Session, plan: ImportWrite, added_ids: 
     ]
     if not lines:
         return
-    people = {person for line in lines for person in line if person is not None}
-    account_of: dict[int, int] = {}
-    for start in range(0, len(people), _BATCH):
-        chunk = list(people)[start : start + _BATCH]
+    account_of: dict[int, int] = {
+        added_ids[position]: account
+        for position, write in enumerate(plan.new)
+        if (account := write.account_id or into) is not None
+    }
+    stored = list({p for line in lines for p in line if p is not None and p not in account_of})
+    for start in range(0, len(stored), _BATCH):
+        chunk = stored[start : start + _BATCH]
         account_of.update(
             session.execute(
                 select(Stakeholder.id, Stakeholder.account_id).where(Stakeholder.id.in_(chunk))
             ).all()
         )
     parents = dict(session.execute(select(Account.id, Account.parent_id)).all())
+    umbrellas: dict[int | None, int | None] = {}  # an account's umbrella, found once
+
+    def umbrella(account: int | None) -> int | None:
+        if account not in umbrellas:
+            umbrellas[account] = umbrella_of(parents, account)
+        return umbrellas[account]
+
     for person, manager in lines:
-        if manager not in account_of or umbrella_of(parents, account_of[manager]) != umbrella_of(
-            parents, account_of.get(person)
+        if manager not in account_of or umbrella(account_of[manager]) != umbrella(
+            account_of.get(person)
         ):
             (name,) = _names(session, [manager]) if manager in account_of else ["?"]
             raise RuleViolation(
