@@ -8,11 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
-    QLayout,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -42,27 +38,6 @@ IDLE_HINT = (
     "dotted line · "
     "double-click to add or edit · Delete removes"
 )
-
-
-def _scrolling_row(row: QLayout) -> QScrollArea:
-    """A row of tools that scrolls sideways when the window is narrow.
-
-    Laid out directly, the two tool rows made the tab at least 1,100 px wide, and the window's
-    splitter then took that width from the portfolio list, for every tab, for the session.
-    """
-    row.setContentsMargins(0, 0, 0, 0)
-    holder = QWidget()
-    holder.setLayout(row)
-    area = QScrollArea()
-    area.setWidget(holder)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    # Room for the sideways scroll bar too, so it never covers the tools.
-    scroll_bar = area.horizontalScrollBar().sizeHint().height()
-    area.setFixedHeight(holder.sizeHint().height() + scroll_bar + 2)
-    return area
 
 
 class MapTab(QWidget):
@@ -99,8 +74,8 @@ class MapTab(QWidget):
         self.splitter = splitter
         self.unplaced_list.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(_scrolling_row(self.controls.edit_row()))
-        layout.addWidget(_scrolling_row(self.controls.filter_row()))
+        layout.addWidget(self.controls.edit_row())
+        layout.addWidget(self.controls.filter_row())
         layout.addWidget(splitter, 1)
         status = QVBoxLayout()
         status.addWidget(self.hint)
