@@ -58,29 +58,28 @@ VACANCY_FILL = QColor(design.VACANCY_FILL)
 DOTTED_COLOUR = QColor(design.DOTTED_COLOUR)
 DIMMED_OPACITY = 0.22  # filtered out: uncovered people when "dim uncovered" is on
 
-#: Level of detail: below DETAIL_ZOOM a card shows its name only (in a larger font), below
-#: NAME_ZOOM a one-line name in a very large font, below BLOCK_ZOOM only its stance colour.
+#: Level of detail: below DETAIL_ZOOM a card shows its name only, broken between words and in
+#: the largest font that fills the card (``far_name``); below BLOCK_ZOOM only its stance colour.
 DETAIL_ZOOM = 0.62
-NAME_ZOOM = 0.25
 BLOCK_ZOOM = 0.15
 
-#: The smallest size, in screen pixels, at which a name still reads on the map. Between
-#: NAME_ZOOM and DETAIL_ZOOM a card shows its whole name in the bold 24 px "far" font: 6 px
-#: at 25 %, and directors read names there (at 31-41 % the old floor of 45 % called them "too
-#: small", and Fit cut a branch off a 24-person chart). Below NAME_ZOOM a name is cut to a few
-#: letters, below BLOCK_ZOOM it is not drawn.
+#: The smallest size, in screen pixels, at which a name still reads on the map. From afar a
+#: card's name is drawn between FAR_NAME_PIXELS and FARTHEST_NAME_PIXELS (bold), the size the
+#: card's height and the name's longest word allow: a two-word name gets about 32 px, 7 px on
+#: screen at 23 %, where a fitted 24-person chart sits. "Names read" counts on the smallest size
+#: only: 6 px at 25 % (at 31-41 % the old floor of 45 % called names "too small", and Fit cut a
+#: branch off a 24-person chart).
 MIN_NAME_PIXELS = 6.0
 FAR_NAME_PIXELS = 24
 FARTHEST_NAME_PIXELS = 42
 
 
 def name_pixels(zoom: float) -> float:
-    """How tall, in screen pixels, a card's whole name is drawn at this zoom; 0 when the card
-    shows no whole name (cut to a few letters, or only its stance colour)."""
-    if zoom < NAME_ZOOM:
+    """How tall, in screen pixels, a card's whole name is drawn at this zoom at the least; 0
+    when the card shows only its stance colour."""
+    if zoom < BLOCK_ZOOM:
         return 0.0
-    font = card_font("far" if zoom < DETAIL_ZOOM else "name")  # what the card draws there
-    return font.pixelSize() * zoom
+    return (FAR_NAME_PIXELS if zoom < DETAIL_ZOOM else card_font("name").pixelSize()) * zoom
 
 
 def names_read(zoom: float) -> bool:
@@ -91,7 +90,7 @@ def names_read(zoom: float) -> bool:
 #: The smallest zoom Fit and the first view use: names must read (``names_read``). Smaller
 #: zooms are still there, with Ctrl+wheel, the − button, or "Whole tree", to see the chart's
 #: shape.
-READABLE_ZOOM = max(NAME_ZOOM, MIN_NAME_PIXELS / FAR_NAME_PIXELS)
+READABLE_ZOOM = MIN_NAME_PIXELS / FAR_NAME_PIXELS
 
 
 #: The hint line under the map, on a light and on a dark palette.
@@ -109,8 +108,8 @@ def card_font(role: str) -> QFont:
     """The fonts of a card by role, in pixels so that a card looks the same on every screen.
 
     Args:
-        role: ``name``, ``title``, ``small``, ``badge``; ``far`` and ``farthest`` for the
-            name when zoomed out.
+        role: ``name``, ``title``, ``small``, ``badge``; ``far`` for the name when zoomed out
+            (at its smallest size: ``far_name`` sizes it to the card).
     """
     pixels, weight = {
         "name": (13, QFont.Weight.DemiBold),
@@ -118,7 +117,6 @@ def card_font(role: str) -> QFont:
         "small": (10, QFont.Weight.Normal),
         "badge": (9, QFont.Weight.Bold),
         "far": (FAR_NAME_PIXELS, QFont.Weight.Bold),
-        "farthest": (FARTHEST_NAME_PIXELS, QFont.Weight.Bold),
     }[role]
     font = QFont()
     font.setPixelSize(pixels)

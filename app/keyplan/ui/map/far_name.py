@@ -1,0 +1,119 @@
+"""A card seen from afar shows only the name, in the largest font that fills the card.
+
+A fitted chart of a small account can sit at 20-25 % (a manager with a dozen reports, some of
+them managers, makes a row too wide to stack). A name in one fixed large font was elided there
+("Kari ...", "Henri..."); broken over the lines the card holds, in a font sized to the card, a
+name is whole and twice as tall on screen. The longest word and the card's height set the size,
+between ``style.FAR_NAME_PIXELS`` (the smallest, which the "names read" rule counts on) and
+``style.FARTHEST_NAME_PIXELS``; a word too long even at the smallest is elided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from itertools import combinations, pairwise
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter
+
+from keyplan.domain.plain_text import isolated
+from keyplan.ui.map import style
+
+#: Where the name goes on the card: right of the stance band, a small margin all round.
+NAME_AREA = QRectF(
+    style.TEXT_LEFT,
+    4.0,
+    style.CARD_WIDTH - style.TEXT_LEFT - style.TEXT_RIGHT,
+    style.CARD_HEIGHT - 8.0,
+)
+#: Lines of a name, in ems: closer than the font's own spacing (1.16 em), a name's two lines
+#: read as one, and the name gets a larger font; a descender still clears the next capital.
+LINE_PITCH = 1.05
+_MEASURED_AT = 100  # pixels: advances scale with the size, so one measurement serves all
+
+
+@dataclass(frozen=True, slots=True)
+class FarName:
+    """A name as a far-away card draws it: its lines, and the font size that fills the card."""
+
+    text: str
+    pixels: int
+
+
+@cache
+def far_font(pixels: int) -> QFont:
+    """The bold font of a far-away card's name, at this size in pixels."""
+    font = QFont(style.card_font("far"))
+    font.setPixelSize(pixels)
+    return font
+
+
+@cache
+def _metrics(pixels: int) -> QFontMetricsF:
+    return QFontMetricsF(far_font(pixels))
+
+
+def fit_far_name(name: str) -> FarName:
+    """The name broken between words and sized to fill the card (see the module's note)."""
+    words = name.split()
+    if not words:
+        return FarName("", style.FAR_NAME_PIXELS)
+    # Fewer lines win a tie: "Ann Lee" on one line, not two.
+    pixels, lines = max(
+        ((_size_for(lines), lines) for lines in _breaks(words, _most_lines())),
+        key=lambda sized: (sized[0], -len(sized[1])),
+    )
+    pixels = min(max(pixels, style.FAR_NAME_PIXELS), style.FARTHEST_NAME_PIXELS)
+    while pixels > style.FAR_NAME_PIXELS and not _fits(lines, pixels):
+        pixels -= 1  # hinting: advances are not quite proportional to the size
+    fitted = [_elided(line, pixels) for line in lines]
+    return FarName("\n".join(isolated(line) for line in fitted), pixels)
+
+
+def paint_far_name(painter: QPainter, name: FarName) -> None:
+    """Draw the fitted name, in the map's ink, lines left-aligned and centred as a block."""
+    painter.setFont(far_font(name.pixels))
+    painter.setPen(style.INK)
+    lines = name.text.split("\n")
+    pitch = name.pixels * LINE_PITCH
+    top = NAME_AREA.center().y() - pitch * len(lines) / 2
+    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    for row, line in enumerate(lines):
+        area = QRectF(NAME_AREA.left(), top + row * pitch, NAME_AREA.width(), pitch)
+        painter.drawText(area, flags, line)
+
+
+@cache
+def _most_lines() -> int:
+    """As many lines as the card holds at the smallest size (three)."""
+    return max(1, int(NAME_AREA.height() // (style.FAR_NAME_PIXELS * LINE_PITCH)))
+
+
+def _breaks(words: list[str], most: int) -> list[list[str]]:
+    """Every way to break the words into one to ``most`` lines, in order."""
+    found = []
+    for cuts in range(min(len(words), most)):
+        for points in combinations(range(1, len(words)), cuts):
+            edges = (0, *points, len(words))
+            found.append([" ".join(words[a:b]) for a, b in pairwise(edges)])
+    return found
+
+
+def _size_for(lines: list[str]) -> int:
+    """The largest pixel size at which these lines fill the name's area, measured once."""
+    metrics = _metrics(_MEASURED_AT)
+    widest = max(metrics.horizontalAdvance(line) for line in lines)
+    across = NAME_AREA.width() / widest * _MEASURED_AT
+    down = NAME_AREA.height() / (len(lines) * LINE_PITCH)
+    return int(min(across, down))
+
+
+def _fits(lines: list[str], pixels: int) -> bool:
+    metrics = _metrics(pixels)
+    tall = len(lines) * pixels * LINE_PITCH <= NAME_AREA.height()
+    return tall and all(metrics.horizontalAdvance(line) <= NAME_AREA.width() for line in lines)
+
+
+def _elided(line: str, pixels: int) -> str:
+    return _metrics(pixels).elidedText(line, Qt.TextElideMode.ElideRight, NAME_AREA.width())
