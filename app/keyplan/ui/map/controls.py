@@ -62,8 +62,9 @@ class MapControls:
             "open position: its reports move to them",
         )  # fmt: skip
         self.search_box = SearchBox()
-        self.search_box.setMinimumWidth(200)  # room for a name and the answer beside it
-        self.search_box.setMaximumWidth(260)
+        # Room for a name and the answer beside it; fixed, so that the answer appearing moves
+        # no tool and wraps no line.
+        self.search_box.setFixedWidth(240)
         self.zoom_out_action = _action(owner, "−", "Zoom out (Ctrl+-)", ["Ctrl+-"])
         self.fit_action = _action(
             owner,

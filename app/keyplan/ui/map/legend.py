@@ -6,7 +6,7 @@ Painted by one function, so the legend on screen and the one in an exported pict
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override  # typing.override arrives in 3.12
 
@@ -144,8 +144,8 @@ class LegendPanel(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#cfd8dc"), 1.0))
-        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.setPen(QPen(style.LEGEND_EDGE, 1.0))
+        painter.setBrush(style.LEGEND_FACE)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6.0, 6.0)
         paint_legend(painter, QPointF(self.MARGIN, self.MARGIN))
         painter.end()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -28,6 +28,7 @@ from keyplan.ui.map.legend import LegendPanel
 from keyplan.ui.map.person_dialog import edit_person
 from keyplan.ui.map.scene import MapScene
 from keyplan.ui.map.view import MapView
+from keyplan.ui.widgets import theme
 
 if TYPE_CHECKING:
     from keyplan.ui.map.comparison import MapComparison
@@ -63,6 +64,7 @@ class MapTab(QWidget):
         self.comparison: MapComparison | None = None  # built when first asked for
         self._build()
         self._connect()
+        self._follow_palette()
         name_map_widgets(self)
 
     def _build(self) -> None:
@@ -143,6 +145,19 @@ class MapTab(QWidget):
         if self._fit_pending and self.view.isVisible():
             self._fit_pending = False
             QTimer.singleShot(0, self.view.fit_readable)
+
+    @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system switched to dark, or back
+            self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        """The canvas follows the palette as the rest of the app does: dark cards, lines and
+        background in a dark palette (printed and exported maps stay paper: ``export``)."""
+        style.show_canvas(self.scene, dark=theme.is_dark(self.palette()))
+        self.legend.update()
+        self.hint.setStyleSheet(style.hint_style())
 
     @override
     def showEvent(self, event: QShowEvent) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import cache
 
 from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsScene
 
 from keyplan.domain.vocabulary import ROLE_BADGES  # noqa: F401  (one set everywhere)
 from keyplan.exchange.map import design as design
@@ -57,6 +58,9 @@ BADGE_FILL = QColor(255, 255, 255, 215)
 VACANCY_FILL = QColor(design.VACANCY_FILL)
 DOTTED_COLOUR = QColor(design.DOTTED_COLOUR)
 DIMMED_OPACITY = 0.22  # filtered out: uncovered people when "dim uncovered" is on
+CANVAS_BACKGROUND = QColor("#fbfbfa")
+LEGEND_FACE = QColor(255, 255, 255, 230)
+LEGEND_EDGE = QColor("#cfd8dc")
 
 #: Level of detail: below DETAIL_ZOOM a card shows its name only, broken between words and in
 #: the largest font that fills the card (``far_name``); below BLOCK_ZOOM only its stance colour.
@@ -98,9 +102,86 @@ HINT_TONE = theme.Tone("#455a64", "#b0bec5")
 
 
 def hint_style() -> str:
-    """The style sheet of the map tab's hint line for the palette in use. (The canvas stays
-    light in a dark palette: the cards are paper, coloured by stance, as printed.)"""
+    """The style sheet of the map tab's hint line for the palette in use."""
     return theme.text_style(HINT_TONE)
+
+
+#: The canvas on a dark palette: every colour above that is not paper's (``design``). Stances
+#: keep their hues (green for a champion, red for a blocker) as dark fills under light text,
+#: with brighter bands; lines are lighter so they stand out from the dark background.
+DARK_CANVAS: dict[str, str] = {
+    "CANVAS_BACKGROUND": "#1f2023",
+    "INK": "#e8eaed",
+    "MUTED_INK": "#aab4bb",
+    "CONNECTOR_COLOUR": "#6f808c",
+    "STALE_COLOUR": "#ffb74d",
+    "OWNER_COLOUR": "#78909c",
+    "TAG_FILL": "#607d8b",
+    "VACANCY_FILL": "#26282c",
+    "DOTTED_COLOUR": "#90a4ae",
+    "BADGE_FILL": "#d72b2d31",
+    "LEGEND_FACE": "#e62b2d30",
+    "LEGEND_EDGE": "#4a4d52",
+    "STANCE_FILL.champion": "#1f3b24",
+    "STANCE_FILL.supporter": "#2c3b1f",
+    "STANCE_FILL.neutral": "#2e3235",
+    "STANCE_FILL.skeptic": "#45311a",
+    "STANCE_FILL.blocker": "#46211f",
+    "STANCE_FILL.unknown": "#2b2d30",
+    "STANCE_EDGE.champion": "#66bb6a",
+    "STANCE_EDGE.supporter": "#9ccc65",
+    "STANCE_EDGE.neutral": "#9e9e9e",
+    "STANCE_EDGE.skeptic": "#ffa726",
+    "STANCE_EDGE.blocker": "#ef5350",
+    "STANCE_EDGE.unknown": "#757575",
+    "LINE_COLOURS.influences": "#ce93d8",
+    "LINE_COLOURS.ally": "#64b5f6",
+    "LINE_COLOURS.rival": "#ef5350",
+    "LINE_COLOURS.mentor": "#4dd0e1",
+    "LINE_COLOURS.sponsor": "#ffb74d",
+}
+
+
+def _canvas_colours() -> dict[str, QColor]:
+    """The screen's colours by name (``STANCE_FILL.champion`` for a dictionary's entry)."""
+    named = {name: value for name, value in globals().items() if isinstance(value, QColor)}
+    for table in ("STANCE_FILL", "STANCE_EDGE", "LINE_COLOURS"):
+        named.update({f"{table}.{key}": value for key, value in globals()[table].items()})
+    return named
+
+
+#: Paper: the colours as declared, printed and exported.
+PAPER_CANVAS: dict[str, str] = {
+    name: value.name(QColor.NameFormat.HexArgb)
+    for name, value in _canvas_colours().items()
+    if name in DARK_CANVAS
+}
+
+
+def use_canvas_colours(dark: bool) -> bool:
+    """Give the map's colours their dark (or paper) values; True when that changed them.
+
+    The colours are changed in place, not replaced: the items read them when they paint, and
+    some keep a reference (an influence line its kind's colour), so every one follows. The
+    caller repaints the items (their cached faces are pixmaps).
+    """
+    wanted = DARK_CANVAS if dark else PAPER_CANVAS
+    colours = _canvas_colours()
+    changed = False
+    for name, value in wanted.items():
+        target = QColor(value)
+        if colours[name] != target:
+            colours[name].setRgba(target.rgba())
+            changed = True
+    return changed
+
+
+def show_canvas(scene: QGraphicsScene, *, dark: bool) -> None:
+    """Paint a map's scene in the canvas colours of a dark palette, or of paper."""
+    use_canvas_colours(dark)
+    scene.setBackgroundBrush(CANVAS_BACKGROUND)
+    for item in scene.items():
+        item.update()  # a card's cached face is a pixmap in the old colours
 
 
 @cache
