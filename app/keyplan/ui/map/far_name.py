@@ -11,7 +11,7 @@ between ``style.FAR_NAME_PIXELS`` (the smallest, which the "names read" rule cou
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from itertools import combinations, pairwise
 
 from PySide6.QtCore import QRectF, Qt
@@ -54,16 +54,14 @@ def _metrics(pixels: int) -> QFontMetricsF:
     return QFontMetricsF(far_font(pixels))
 
 
+@lru_cache(maxsize=20_000)  # a card repainted after an edit keeps its name: no second fit
 def fit_far_name(name: str) -> FarName:
     """The name broken between words and sized to fill the card (see the module's note)."""
     words = name.split()
     if not words:
         return FarName("", style.FAR_NAME_PIXELS)
-    # Fewer lines win a tie: "Ann Lee" on one line, not two.
-    pixels, lines = max(
-        ((_size_for(lines), lines) for lines in _breaks(words, _most_lines())),
-        key=lambda sized: (sized[0], -len(sized[1])),
-    )
+    pixels, edges = _best_break(words)
+    lines = [" ".join(words[a:b]) for a, b in pairwise(edges)]
     pixels = min(max(pixels, style.FAR_NAME_PIXELS), style.FARTHEST_NAME_PIXELS)
     while pixels > style.FAR_NAME_PIXELS and not _fits(lines, pixels):
         pixels -= 1  # hinting: advances are not quite proportional to the size
@@ -90,23 +88,34 @@ def _most_lines() -> int:
     return max(1, int(NAME_AREA.height() // (style.FAR_NAME_PIXELS * LINE_PITCH)))
 
 
-def _breaks(words: list[str], most: int) -> list[list[str]]:
-    """Every way to break the words into one to ``most`` lines, in order."""
-    found = []
-    for cuts in range(min(len(words), most)):
-        for points in combinations(range(1, len(words)), cuts):
-            edges = (0, *points, len(words))
-            found.append([" ".join(words[a:b]) for a, b in pairwise(edges)])
-    return found
-
-
-def _size_for(lines: list[str]) -> int:
-    """The largest pixel size at which these lines fill the name's area, measured once."""
+def _best_break(words: list[str]) -> tuple[int, tuple[int, ...]]:
+    """The break into lines that allows the largest font, and that size (fewer lines win a
+    tie: "Ann Lee" on one line, not two). Each word is measured once, at one size."""
     metrics = _metrics(_MEASURED_AT)
-    widest = max(metrics.horizontalAdvance(line) for line in lines)
-    across = NAME_AREA.width() / widest * _MEASURED_AT
-    down = NAME_AREA.height() / (len(lines) * LINE_PITCH)
-    return int(min(across, down))
+    advances = [metrics.horizontalAdvance(word) for word in words]
+    space = metrics.horizontalAdvance(" ")
+    best: tuple[int, int, tuple[int, ...]] | None = None
+    for edges in _breaks(len(words), _most_lines()):
+        widest = max(sum(advances[a:b]) + space * (b - a - 1) for a, b in pairwise(edges))
+        rows = len(edges) - 1
+        across = NAME_AREA.width() / widest * _MEASURED_AT
+        down = NAME_AREA.height() / (rows * LINE_PITCH)
+        sized = (int(min(across, down)), -rows, edges)
+        if best is None or sized[:2] > best[:2]:
+            best = sized
+    assert best is not None  # one line at least
+    return best[0], best[2]
+
+
+@cache
+def _breaks(words: int, most: int) -> list[tuple[int, ...]]:
+    """Every way to break ``words`` words into one to ``most`` lines: the lines' first word
+    positions, and the count at the end."""
+    found = []
+    for cuts in range(min(words, most)):
+        for points in combinations(range(1, words), cuts):
+            found.append((0, *points, words))
+    return found
 
 
 def _fits(lines: list[str], pixels: int) -> bool:
@@ -116,4 +125,7 @@ def _fits(lines: list[str], pixels: int) -> bool:
 
 
 def _elided(line: str, pixels: int) -> str:
-    return _metrics(pixels).elidedText(line, Qt.TextElideMode.ElideRight, NAME_AREA.width())
+    metrics = _metrics(pixels)
+    if metrics.horizontalAdvance(line) <= NAME_AREA.width():
+        return line
+    return metrics.elidedText(line, Qt.TextElideMode.ElideRight, NAME_AREA.width())
