@@ -56,3 +56,16 @@ def test_a_narrow_window_wraps_the_tools_and_the_map_keeps_its_room(window, qtbo
     qtbot.waitUntil(lambda: tab.width() < 700)
     assert [text for text in map(hidden_parts, map_controls(tab)) if text] == []
     assert tab.view.height() > wide_map - 120  # a line or two more of tools, not a wall
+
+
+def test_the_legend_wraps_its_words_within_the_map_at_1280_pixels(window, qtbot):
+    window.resize(1280, 800)
+    tab = window.show_tab("Map")
+    qtbot.waitExposed(tab.view)
+    qtbot.wait(20)
+    legend, viewport = tab.legend, tab.view.viewport()
+    assert legend.isVisible()
+    assert legend.geometry().right() < viewport.width()  # its last words were cut at the edge
+    window.resize(1600, 800)  # room again: the words go back to one row each
+    qtbot.waitUntil(lambda: legend.height() < 4 * 18 + 2 * legend.MARGIN + 2)
+    assert legend.geometry().right() < viewport.width()

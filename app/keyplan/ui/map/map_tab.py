@@ -176,6 +176,7 @@ class MapTab(QWidget):
 
     def _place_legend(self) -> None:
         viewport = self.view.viewport()
+        self.legend.fit_width(viewport.width() - 16)
         top = max(8, viewport.height() - self.legend.height() - 8)
         self.legend.move(8, top)
         shown = self.legend.isVisibleTo(self.view)
