@@ -46,8 +46,13 @@ def test_the_canvas_turns_dark_with_the_system_and_light_again(acme_map, small_p
     assert pixel(light, empty).lightnessF() > 0.9
     assert pixel(light, card_margin(acme_map, ingrid)).lightnessF() > 0.8
 
+    acme_map.show_comparison(True)  # the map as it was follows too
+    acme_map.show_comparison(False)
     system_colours("dark")
     qtbot.wait(20)
+    assert acme_map.comparison is not None
+    past = acme_map.comparison.past.scene.backgroundBrush().color()
+    assert past == acme_map.scene.backgroundBrush().color() == style.CANVAS_BACKGROUND
     dark = view.viewport().grab().toImage()
     assert pixel(dark, empty).lightnessF() < 0.2  # the background
     face = pixel(dark, card_margin(acme_map, ingrid))

@@ -155,7 +155,10 @@ class MapTab(QWidget):
     def _follow_palette(self) -> None:
         """The canvas follows the palette as the rest of the app does: dark cards, lines and
         background in a dark palette (printed and exported maps stay paper: ``export``)."""
-        style.show_canvas(self.scene, dark=theme.is_dark(self.palette()))
+        dark = theme.is_dark(self.palette())
+        style.show_canvas(self.scene, dark=dark)
+        if self.comparison is not None:  # the map as it was, beside it
+            style.show_canvas(self.comparison.past.scene, dark=dark)
         self.legend.update()
         self.hint.setStyleSheet(style.hint_style())
 
