@@ -30,6 +30,9 @@ NAME_AREA = QRectF(
 #: Lines of a name, in ems: closer than the font's own spacing (1.16 em), a name's two lines
 #: read as one, and the name gets a larger font; a descender still clears the next capital.
 LINE_PITCH = 1.05
+#: Sizes go in steps (24, 30, 36, 42 px): a row of cards reads calmer in three or four sizes
+#: than in a different one for every name.
+SIZE_STEP = 6
 _MEASURED_AT = 100  # pixels: advances scale with the size, so one measurement serves all
 
 
@@ -65,6 +68,7 @@ def fit_far_name(name: str) -> FarName:
     pixels = min(max(pixels, style.FAR_NAME_PIXELS), style.FARTHEST_NAME_PIXELS)
     while pixels > style.FAR_NAME_PIXELS and not _fits(lines, pixels):
         pixels -= 1  # hinting: advances are not quite proportional to the size
+    pixels -= (pixels - style.FAR_NAME_PIXELS) % SIZE_STEP
     fitted = [_elided(line, pixels) for line in lines]
     return FarName("\n".join(isolated(line) for line in fitted), pixels)
 

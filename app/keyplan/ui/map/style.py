@@ -69,7 +69,7 @@ BLOCK_ZOOM = 0.15
 
 #: The smallest size, in screen pixels, at which a name still reads on the map. From afar a
 #: card's name is drawn between FAR_NAME_PIXELS and FARTHEST_NAME_PIXELS (bold), the size the
-#: card's height and the name's longest word allow: a two-word name gets about 32 px, 7 px on
+#: card's height and the name's longest word allow: a two-word name gets 30 or 36 px, 7-8 px on
 #: screen at 23 %, where a fitted 24-person chart sits. "Names read" counts on the smallest size
 #: only: 6 px at 25 % (at 31-41 % the old floor of 45 % called names "too small", and Fit cut a
 #: branch off a 24-person chart).
