@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 
 from keyplan.domain.vocabulary import Tier
 from keyplan.domain.wording import count_of
@@ -30,6 +31,29 @@ class PortfolioColumn:
     TIER = 1
     PEOPLE = 2
     TITLES = ("Account", "Tier", "People")
+
+
+# The widest number the People column is sized for (a whole sales region in one account).
+_WIDEST_PEOPLE_COUNT = "999,999"
+
+
+def column_widths(metrics: QFontMetrics) -> dict[int, int]:
+    """Widths of the Tier and People columns, in pixels, from the longest text each can show
+    (its title, every tier's label, a six-digit count) plus room for the cell's margins: known
+    before any account is read, so the view never measures its rows to size them."""
+    padding = 2 * metrics.horizontalAdvance("M")
+    texts = {
+        PortfolioColumn.TIER: [PortfolioColumn.TITLES[PortfolioColumn.TIER]]
+        + [tier.label for tier in Tier],
+        PortfolioColumn.PEOPLE: [
+            PortfolioColumn.TITLES[PortfolioColumn.PEOPLE],
+            _WIDEST_PEOPLE_COUNT,
+        ],
+    }
+    return {
+        column: max(metrics.horizontalAdvance(text) for text in candidates) + padding
+        for column, candidates in texts.items()
+    }
 
 
 class PortfolioTreeModel(QAbstractItemModel):
