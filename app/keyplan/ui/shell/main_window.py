@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -28,6 +29,9 @@ from keyplan.ui.shell.empty_portfolio import EmptyPortfolioPage, demo_database_f
 from keyplan.ui.shell.main_menus import MenuBuilding
 from keyplan.ui.shell.portfolio_model import PortfolioColumn, PortfolioTreeModel, column_widths
 from keyplan.ui.widgets import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # QEvent's hundreds of types: made ready on first close
 
 DatabaseOpener = Callable[[str, bool], PortfolioDocument]
 PASSWORD_NOTE_MS = 15_000  # long enough to read where a team password went
