@@ -25,11 +25,11 @@ from keyplan.store.cipher.detect import (
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
 
 if TYPE_CHECKING:
-    from keyplan.store.server_address import ServerAddress  # a file's start never reads one
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
     from keyplan.store.safety.lock import WriterLock
+    from keyplan.store.server_address import ServerAddress  # a file's start never reads one
     from keyplan.store.team.conflicts import EditConflict, SeenVersions
 
 SQLITE_HEADER = b"SQLite format 3\x00"
