@@ -33,15 +33,15 @@ class PortfolioColumn:
     TITLES = ("Account", "Tier", "People")
 
 
-# The widest number the People column is sized for (a whole sales region in one account).
-_WIDEST_PEOPLE_COUNT = "999,999"
+# The widest number the People column is sized for (far more than one company's key people).
+_WIDEST_PEOPLE_COUNT = "99,999"
 
 
 def column_widths(metrics: QFontMetrics) -> dict[int, int]:
     """Widths of the Tier and People columns, in pixels, from the longest text each can show
-    (its title, every tier's label, a six-digit count) plus room for the cell's margins: known
-    before any account is read, so the view never measures its rows to size them."""
-    padding = 2 * metrics.horizontalAdvance("M")
+    (its title, every tier's label, a five-digit count) plus room for the cell's margins:
+    known before any account is read, so the view never measures its rows to size them."""
+    padding = metrics.averageCharWidth() + 6  # a header's or a cell's margins, both sides
     texts = {
         PortfolioColumn.TIER: [PortfolioColumn.TITLES[PortfolioColumn.TIER]]
         + [tier.label for tier in Tier],
