@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -89,8 +88,8 @@ class PortfolioTreeModel(QAbstractItemModel):
         if field not in ("name", "tier") or account_id not in self._rows:
             return
         values = self.document.account_values(account_id)
-        self._rows[account_id] = replace(
-            self._rows[account_id], name=values["name"], tier=values["tier"]
+        self._rows[account_id] = self._rows[account_id]._replace(
+            name=values["name"], tier=values["tier"]
         )
         index = self.index_of(account_id)
         self.dataChanged.emit(index, index.siblingAtColumn(PortfolioColumn.PEOPLE))
@@ -99,7 +98,7 @@ class PortfolioTreeModel(QAbstractItemModel):
         if account_id not in self._rows:
             return
         count = next((row.people for row in self.document.portfolio() if row.id == account_id), 0)
-        self._rows[account_id] = replace(self._rows[account_id], people=count)
+        self._rows[account_id] = self._rows[account_id]._replace(people=count)
         index = self.index_of(account_id).siblingAtColumn(PortfolioColumn.PEOPLE)
         self.dataChanged.emit(index, index)
 
