@@ -92,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return code if isinstance(code, int) else EXIT_FAILED
     if args.run is not _run_gui:  # the window tidies once it is shown (ui/shell/launch.py)
         _tidy_leftovers(args)
-    _ask_passphrases_on_terminal()
+        _ask_passphrases_on_terminal()  # the window asks in a dialog (ui/cipher/unlock.py)
     try:
         with _terminal_safe_output(), _collections_for(args):
             return args.run(args)
