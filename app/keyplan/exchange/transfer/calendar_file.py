@@ -227,7 +227,7 @@ def _only_what_meetings_need(data: bytes, people: PeopleLines) -> bytes:
     kept: list[bytes] = []
     in_event = in_alarm = False
     for line in lines:
-        name = re.split(rb"[;:]", line, maxsplit=1)[0].upper()
+        name = _NAME_END.split(line, maxsplit=1)[0].upper()
         if name == b"BEGIN" or name == b"END":
             value = line[len(name) + 1 :].strip().upper()
             if value == b"VALARM":
@@ -245,6 +245,11 @@ def _only_what_meetings_need(data: bytes, people: PeopleLines) -> bytes:
             continue
         kept.append(line)
     return b"\r\n".join(kept)
+
+
+# Where a content line's name ends. Compiled once: looked up in re's cache for each of a year's
+# some 20,000 lines, the pattern cost more than the split.
+_NAME_END = re.compile(rb"[;:]")
 
 
 def _unused(name: bytes, line: bytes) -> bool:
