@@ -102,7 +102,7 @@ class EditedTidyTree(TidyTree):
         prelim[root] = self.midpoint[root] if children[root] else 0.0
         visited: list[int] = []
         kept: list[int] = []
-        stack = [(root, -prelim[root], True)]
+        stack = [(root, 0.0, True)]
         while stack:
             node, modsum, parent_redone = stack.pop()
             at = prelim[node] + modsum

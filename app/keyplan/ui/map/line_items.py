@@ -24,6 +24,7 @@ CardRect = Callable[[int], QRectF | None]
 _LINE_Z = 0.5
 STRIP_WIDTH = 2000.0  # scene units: about ten cards
 _SELECTED_LINE_Z = 3.0
+_SHAPE_WIDTH = 10.0  # where a click picks a line: 5 units either side of the curve
 
 
 class ReportingLines(QGraphicsItem):
@@ -194,6 +195,9 @@ class InfluenceArrow(QGraphicsItem):
         # Over the reporting lines but under the cards, so a long line never hides a name;
         # a selected line comes to the front.
         self.setZValue(_LINE_Z)
+        # Painted once into a pixmap (of the part in the window, for a long line): antialiased
+        # dashes cost 0.3 to 1 ms a line, and an edit that moves cards repaints the whole view.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.line = line
         kind = line.kind if line.kind in style.LINE_COLOURS else "influences"
         self.colour: QColor = style.LINE_COLOURS[kind]
@@ -202,7 +206,8 @@ class InfluenceArrow(QGraphicsItem):
         self._path = QPainterPath()
         self._head = QPolygonF()
         self._dots: tuple[QPointF, ...] = ()  # both ends of an alliance or rivalry
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = QPainterPath()
+        self._bounds = QRectF()
         verb = {"ally": "is an ally of", "rival": "is a rival of"}.get(kind, f"— {kind} →")
         note = f"\n{line.note}" if line.note else ""
         self.setToolTip(f"{names[0]} {verb} {names[1]} (strength {line.strength}){note}")
@@ -225,17 +230,25 @@ class InfluenceArrow(QGraphicsItem):
         """Run the curve from the edge of the source card to the edge of the target card."""
         self.prepareGeometryChange()
         self._path, self._head, self._dots = influence_curve(source, target, self.has_head)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10.0)
-        self._shape = stroker.createStroke(self._path)
-        self._shape.addPolygon(self._head)
+        self._shape = None  # made when a click or the rubber band asks: most moves never do
+        reach = _SHAPE_WIDTH / 2 + 4.0
+        self._bounds = (
+            self._path.boundingRect()
+            .united(self._head.boundingRect())
+            .adjusted(-reach, -reach, reach, reach)
+        )
 
     @override
     def boundingRect(self) -> QRectF:
-        return self._shape.boundingRect().adjusted(-4, -4, 4, 4)
+        return self._bounds
 
     @override
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(_SHAPE_WIDTH)
+            self._shape = stroker.createStroke(self._path)
+            self._shape.addPolygon(self._head)
         return self._shape
 
     @override
