@@ -4,8 +4,10 @@ where it now runs, and a click still picks it (its shape is made when asked)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRectF
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPixmapCache
 from PySide6.QtWidgets import QGraphicsItem
+
+from keyplan.ui.map.view import PIXMAP_CACHE_KB
 
 
 def line_pixels(image: QImage, colour: QColor, near: QPoint, radius: int = 40) -> int:
@@ -48,3 +50,9 @@ def test_a_line_follows_its_card_when_nudged_and_a_click_still_picks_it(
     assert QRectF(arrow.boundingRect()).contains(arrow.shape().boundingRect())
     hand.click(hand.scene_point(arrow.midpoint()))
     assert acme_map.scene.selected_line_ids() == [arrow.line_id]
+
+
+def test_the_map_keeps_a_window_of_cached_cards_and_lines(acme_map):
+    # Qt's 10 MB default let a large map's cached cards and lines push each other out, so each
+    # edit's repaint drew them all again.
+    assert QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KB >= 2 * 10 * 1024
