@@ -56,12 +56,14 @@ class IncrementalOrgChart:
             the chart was laid out afresh (every card may have moved).
         redrawn: the ids of the reports whose reporting line changed (added, moved or gone),
             or None when laid out afresh.
+        new_lines: those reports' lines now (None: the line is gone), by report id.
     """
 
     def __init__(self, options: LayoutOptions = DEFAULT_OPTIONS) -> None:
         self.options = options
         self.moved: set[int] | None = None
         self.redrawn: set[int] | None = None
+        self.new_lines: dict[int, Connector | None] = {}
         self._cards: list[CardSpec] = []
         self._result = _EMPTY
 
@@ -72,7 +74,7 @@ class IncrementalOrgChart:
         if changed is None:
             return self._afresh(cards)
         if not changed:
-            self._cards, self.moved, self.redrawn = cards, set(), set()
+            self._cards, self.moved, self.redrawn, self.new_lines = cards, set(), set(), {}
             return self._result
         old = self._cards
         reparented = [i for i in changed if cards[i].manager_id != old[i].manager_id]
@@ -356,6 +358,7 @@ class IncrementalOrgChart:
             redo.update(forest.children[i])
         side = self._sides
         redrawn: set[int] = set()
+        self.new_lines = new_lines = {}
         for report in redo:
             manager = forest.parent[report]
             line = None
@@ -374,6 +377,7 @@ class IncrementalOrgChart:
             if line != lines[report]:
                 lines[report] = line
                 redrawn.add(cards[report].id)
+                new_lines[cards[report].id] = line
         return redrawn
 
     _damaged = False

@@ -46,21 +46,29 @@ class ReportingLines(QGraphicsItem):
         self._paths: dict[int, tuple[QRectF, QPainterPath]] = {}
         self._live = QPainterPath()
         self._bounds = QRectF()
+        self._within: QRectF | None = None  # holds every line, when the layout said so
 
     def set_connectors(
-        self, connectors: tuple[Connector, ...], redrawn: set[int] | None = None
+        self,
+        connectors: tuple[Connector, ...],
+        redrawn: dict[int, Connector | None] | None = None,
+        within: QRectF | None = None,
     ) -> None:
         """Draw the layout's connectors, all of them as the layout says.
 
         Args:
             connectors: every reporting line.
-            redrawn: the report ids whose line changed since the last call, when the layout
-                knows: only the strips holding those lines (before or after) are redrawn.
+            redrawn: the lines that changed since the last call (None: gone), by report id,
+                when the layout knows: only the strips holding those lines (before or after)
+                are redrawn.
+            within: a rectangle known to hold every line (the chart's bounds: each line runs
+                between two cards), which spares uniting the rectangles of every strip.
         """
         if redrawn is None or not self._members:
             self._index(connectors)
         else:
-            self._redraw(connectors, redrawn)
+            self._redraw(redrawn)
+        self._within = within
         self._connectors, self._moving = connectors, set()
         self._strips, self._live = list(self._paths.values()), QPainterPath()
         self._refresh_bounds()
@@ -73,15 +81,13 @@ class ReportingLines(QGraphicsItem):
             self._strip_of[connector.report_id] = strip
         self._paths = {strip: _strip(lines.values()) for strip, lines in self._members.items()}
 
-    def _redraw(self, connectors: tuple[Connector, ...], redrawn: set[int]) -> None:
-        new = {c.report_id: c for c in connectors if c.report_id in redrawn}
+    def _redraw(self, redrawn: dict[int, Connector | None]) -> None:
         dirty: set[int] = set()
-        for report_id in redrawn:
+        for report_id, connector in redrawn.items():
             strip = self._strip_of.pop(report_id, None)
             if strip is not None:
                 del self._members[strip][report_id]
                 dirty.add(strip)
-            connector = new.get(report_id)
             if connector is not None:
                 strip = _strip_key(connector)
                 self._members.setdefault(strip, {})[report_id] = connector
@@ -125,11 +131,16 @@ class ReportingLines(QGraphicsItem):
         return connector.manager_id in self._moving or connector.report_id in self._moving
 
     def _refresh_bounds(self) -> None:
-        self.prepareGeometryChange()
         bounds = self._live.boundingRect()
-        for strip, _path in self._strips:
-            bounds = bounds.united(strip)
-        self._bounds = bounds.adjusted(-2.0, -2.0, 2.0, 2.0)
+        if self._within is not None:
+            bounds = bounds.united(self._within)
+        else:
+            for strip, _path in self._strips:
+                bounds = bounds.united(strip)
+        bounds.adjust(-2.0, -2.0, 2.0, 2.0)
+        if bounds != self._bounds:  # moving the item in the scene's index costs ~1 ms
+            self.prepareGeometryChange()
+            self._bounds = bounds
         self.update()
 
     @override
