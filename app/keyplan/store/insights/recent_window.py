@@ -13,7 +13,18 @@ from datetime import date, timedelta
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import Select, and_, func, select, union
+from sqlalchemy import (
+    ColumnElement,
+    Executable,
+    and_,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union,
+    union_all,
+)
 from sqlalchemy.orm import Session
 
 from keyplan.domain.insights.concentration import ContactSpread, contact_spread, merge_spreads
@@ -24,6 +35,9 @@ from keyplan.store.models import (
     InteractionTeamMember,
     Stakeholder,
 )
+
+# The kinds of the counted window's rows (``_counted_window``).
+SPREAD, COUNTED, CROSSING = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -73,41 +87,34 @@ def read_recent_window(
 ) -> RecentWindow:
     """The recent window's interactions touching some accounts (None: all), counted.
 
-    One row per person met (and one per interaction with nobody), in interaction order, so
-    each interaction's people arrive together; our team is counted per account in SQL.
+    On PostgreSQL the meetings are counted in SQL (``_counted_window``): a team's window
+    runs to 200,000 people met, whose rows cost the client more than the server's counting.
+    On SQLite, whose counting is slower than Python's, one row comes per person met (and one
+    per interaction with nobody), in interaction order, and is counted here
+    (``_count_met_rows``). Our team is counted per account in SQL on both.
     """
     since = today - timedelta(days=RECENT_DAYS)
-    meeting, link, person = Interaction, InteractionStakeholder, Stakeholder
-    # Reading the interactions in file order (the COALESCE keeps the date index out) is
-    # three times faster than hopping through the date index to a quarter of a large table.
-    on = func.coalesce(meeting.occurred_on, meeting.occurred_on)
-    in_window = and_(on >= since, on <= today)
+    meeting = Interaction
     team_logged = (
         select(meeting.account_id, InteractionTeamMember.team_member_id)
         .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
         .group_by(meeting.account_id, InteractionTeamMember.team_member_id)
     )
     if account_ids is None:  # every account: the interactions of the window, as they lie
-        meetings = meeting.__table__
-        window = in_window
-        team_logged = team_logged.where(in_window)
+        meetings: Any = meeting.__table__
+        window = _in_window(session, since, today)
+        team_logged = team_logged.where(window)
     else:  # a refresh of a few accounts (or a team member's own): their meetings only
         meetings = _meetings_of(account_ids, since, today).subquery()
         window = None
         team_logged = team_logged.where(
             meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
         )
-    statement = (
-        select(meetings.c.id, meetings.c.account_id, person.id, person.account_id,
-               person.full_name)
-        .outerjoin(link, link.interaction_id == meetings.c.id)
-        .outerjoin(person, person.id == link.stakeholder_id)
-        .order_by(meetings.c.id)
-    )  # fmt: skip
-    if window is not None:
-        statement = statement.where(window)
     found = RecentWindow()
-    elsewhere = _count_meetings(found, _id_rows(session, statement))
+    if session.get_bind().dialect.name == "postgresql":
+        elsewhere = _count_meetings(found, _id_rows(session, _counted_window(meetings, window)))
+    else:
+        elsewhere = _count_met_rows(found, _id_rows(session, _met_rows(meetings, window)))
     for account_id, member_id in _id_rows(session, team_logged):
         found.team[account_id].add(member_id)
     if elsewhere:  # people met in an interaction logged on another account
@@ -118,6 +125,86 @@ def read_recent_window(
             for account_id in elsewhere[iid]:
                 found.team[account_id].add(member_id)
     return found
+
+
+def _in_window(session: Session, since: date, today: date) -> ColumnElement[bool]:
+    """The window's dates as a condition on every interaction.
+
+    On SQLite the dates are wrapped in a COALESCE, which keeps the date index out: reading
+    the interactions in file order is three times faster than hopping through the date
+    index to a quarter of a large table. PostgreSQL gets the plain column, which it can
+    estimate (a bitmap scan of the window's pages).
+    """
+    on: Any = Interaction.occurred_on
+    if session.get_bind().dialect.name == "sqlite":
+        on = func.coalesce(on, on)
+    return and_(on >= since, on <= today)
+
+
+def _met_rows(meetings: Any, window: ColumnElement[bool] | None) -> Executable:
+    """(interaction, logged on, person, their account, their name) of each person met, in
+    interaction order, so each interaction's people arrive together."""
+    link, person = InteractionStakeholder, Stakeholder
+    statement = (
+        select(meetings.c.id, meetings.c.account_id, person.id, person.account_id,
+               person.full_name)
+        .outerjoin(link, link.interaction_id == meetings.c.id)
+        .outerjoin(person, person.id == link.stakeholder_id)
+        .order_by(meetings.c.id)
+    )  # fmt: skip
+    return statement if window is None else statement.where(window)
+
+
+def _counted_window(meetings: Any, window: ColumnElement[bool] | None) -> Executable:
+    """The window's meetings counted in SQL, as rows (kind, account, person, n, m, name).
+
+    - ``SPREAD``: (account, person, meeting size, meetings, name) of the meetings that met
+      the people of one account only: the person's ``ContactSpread`` entry.
+    - ``COUNTED``: (account, -, -, meetings, -): how many such meetings each account had.
+    - ``CROSSING``: (person's account, person, interaction, logged on, name) for each person
+      of a meeting that met several accounts' people or was logged on another account.
+
+    One statement: the joined rows (``met``, each with its meeting's size and the lowest and
+    highest account met, by window functions) are computed once and read three times, with
+    no join between them (PostgreSQL cannot estimate a common table expression's rows, and
+    joining two of them looped over both). Interactions with nobody in them (internal
+    preparation) are not contact and drop out of the join.
+    """
+    link, person = InteractionStakeholder, Stakeholder
+    meeting_of = {"partition_by": link.interaction_id}
+    met = (
+        select(
+            link.interaction_id.label("iid"),
+            meetings.c.account_id.label("logged_on"),
+            link.stakeholder_id.label("pid"),
+            person.account_id.label("aid"),
+            person.full_name.label("name"),
+            func.count().over(**meeting_of).label("size"),
+            func.min(person.account_id).over(**meeting_of).label("lo"),
+            func.max(person.account_id).over(**meeting_of).label("hi"),
+        )
+        .select_from(meetings)
+        .join(link, link.interaction_id == meetings.c.id)
+        .join(person, person.id == link.stakeholder_id)
+    )
+    if window is not None:
+        met = met.where(window)
+    rows = met.cte("met").c
+    one_account = rows.lo == rows.hi
+    spread = (
+        select(literal(SPREAD), rows.aid, rows.pid, rows.size, func.count(), rows.name)
+        .where(one_account)
+        .group_by(rows.aid, rows.pid, rows.size, rows.name)
+    )
+    counted = (
+        select(literal(COUNTED), rows.aid, null(), null(), func.count(rows.iid.distinct()), null())
+        .where(one_account)
+        .group_by(rows.aid)
+    )
+    crossing = select(
+        literal(CROSSING), rows.aid, rows.pid, rows.iid, rows.logged_on, rows.name
+    ).where(or_(rows.lo != rows.hi, rows.lo != rows.logged_on))
+    return union_all(spread, counted, crossing)
 
 
 def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
@@ -142,11 +229,47 @@ def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
     return union(logged_here, met_here)
 
 
-def _count_meetings(
+def _count_meetings(found: RecentWindow, rows: Sequence[Any]) -> dict[int, set[int]]:
+    """Sort the counted window's rows (``_counted_window``) into ``found``.
+
+    Returns:
+        The interactions that met people of an account other than the one they are logged
+        on: interaction id -> those accounts (their team is read afterwards).
+    """
+    meetings: defaultdict[int, dict[tuple[int, int], int]] = defaultdict(dict)
+    counted: dict[int, int] = {}
+    crossing: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    logged: dict[int, int] = {}  # where each crossing meeting is logged
+    for kind, account_id, pid, n, m, _name in rows:
+        if kind == SPREAD:
+            meetings[account_id][(pid, n)] = m
+        elif kind == COUNTED:
+            counted[account_id] = m
+        else:
+            crossing[n].append((pid, account_id))
+            logged[n] = m
+    elsewhere: dict[int, set[int]] = {}
+    for iid, people in crossing.items():
+        accounts = {aid for _pid, aid in people}
+        if len(accounts) > 1:  # counted per family, not per account (``RecentWindow``)
+            found.add_mixed(accounts, people)
+        if accounts != {logged[iid]}:
+            elsewhere[iid] = accounts - {logged[iid]}
+    found.spreads = {
+        account_id: ContactSpread(counted[account_id], pairs)
+        for account_id, pairs in meetings.items()
+    }
+    names = dict(map(itemgetter(2, 5), rows))  # at C speed, with None for the counts once
+    names.pop(None, None)
+    found.names = names
+    return elsewhere
+
+
+def _count_met_rows(
     found: RecentWindow, rows: Sequence[tuple[int, int, int | None, int | None, str | None]]
 ) -> dict[int, set[int]]:
     """Count the window's rows (interaction, logged on, person, their account, their name)
-    into ``found``.
+    into ``found`` (SQLite: ``_met_rows``).
 
     Most interactions meet one person, so those are counted in one plain pass; only the
     group meetings are gathered per interaction.
@@ -194,7 +317,7 @@ def _count_meetings(
     return elsewhere
 
 
-def _id_rows(session: Session, statement: Select) -> Sequence[Any]:
+def _id_rows(session: Session, statement: Executable) -> Sequence[Any]:
     """Rows of ids and plain text, as the driver's own tuples.
 
     The recent window's link tables run to tens of thousands of rows; making a SQLAlchemy row
