@@ -83,7 +83,11 @@ class RecentWindow:
 
 
 def read_recent_window(
-    session: Session, today: date, account_ids: Collection[int] | None
+    session: Session,
+    today: date,
+    account_ids: Collection[int] | None,
+    *,
+    in_sql: bool | None = None,
 ) -> RecentWindow:
     """The recent window's interactions touching some accounts (None: all), counted.
 
@@ -92,6 +96,8 @@ def read_recent_window(
     On SQLite, whose counting is slower than Python's, one row comes per person met (and one
     per interaction with nobody), in interaction order, and is counted here
     (``_count_met_rows``). Our team is counted per account in SQL on both.
+
+    ``in_sql``: count in SQL (True) or here (False) on any database; None: as above.
     """
     since = today - timedelta(days=RECENT_DAYS)
     meeting = Interaction
@@ -111,7 +117,9 @@ def read_recent_window(
             meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
         )
     found = RecentWindow()
-    if session.get_bind().dialect.name == "postgresql":
+    if in_sql is None:
+        in_sql = session.get_bind().dialect.name == "postgresql"
+    if in_sql:
         elsewhere = _count_meetings(found, _id_rows(session, _counted_window(meetings, window)))
     else:
         elsewhere = _count_met_rows(found, _id_rows(session, _met_rows(meetings, window)))
@@ -271,44 +279,43 @@ def _count_met_rows(
     """Count the window's rows (interaction, logged on, person, their account, their name)
     into ``found`` (SQLite: ``_met_rows``).
 
-    Most interactions meet one person, so those are counted in one plain pass; only the
-    group meetings are gathered per interaction.
+    Most interactions meet one person: those are counted at C speed (``Counter`` over the
+    rows' (account, person) pairs), so the Python loops run over distinct people and over
+    the group meetings only.
 
     Returns:
         The interactions that met people of an account other than the one they are logged
         on: interaction id -> those accounts (their team is read afterwards).
     """
     sizes = Counter(map(itemgetter(0), rows))  # people per interaction, at C speed
-    meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    counted: Counter[int] = Counter()
-    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    # One row for a one-to-one meeting, and for an interaction with nobody in it (internal
+    # preparation, not contact: no person id, dropped here).
+    alone = [row for row in rows if sizes[row[0]] == 1 and row[2] is not None]
+    meetings: defaultdict[int, dict[tuple[int, int], int]] = defaultdict(dict)
+    for (aid, pid), count in Counter(map(itemgetter(3, 2), alone)).items():
+        meetings[aid][(pid, 1)] = count
+    counted = Counter(map(itemgetter(3), alone))
+    elsewhere = {row[0]: {row[3]} for row in alone if row[3] != row[1]}
+    groups: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
     logged: dict[int, int] = {}  # where each group meeting is logged
-    elsewhere: dict[int, set[int]] = {}
-    for iid, logged_on, pid, aid, _name in rows:
-        # Nobody: internal preparation, not contact. (The outer join gives a person's id and
-        # account together or neither; both are tested for the type checker.)
-        if pid is None or aid is None:
-            continue
-        if sizes[iid] > 1:
+    for iid, logged_on, pid, aid, _name in (row for row in rows if sizes[row[0]] > 1):
+        if pid is not None and aid is not None:  # both or neither (for the type checker)
             groups[iid].append((pid, aid))
             logged[iid] = logged_on
-            continue
-        meetings[aid].append((pid, 1))
-        counted[aid] += 1
-        if aid != logged_on:
-            elsewhere[iid] = {aid}
     for iid, people in groups.items():
         accounts = {aid for _pid, aid in people}
         if len(accounts) == 1:
             (account_id,) = accounts
-            meetings[account_id].extend((pid, len(people)) for pid, _aid in people)
+            spread = meetings[account_id]
+            for pid, _aid in people:
+                spread[(pid, len(people))] = spread.get((pid, len(people)), 0) + 1
             counted[account_id] += 1
         else:
             found.add_mixed(accounts, people)
         if accounts != {logged[iid]}:
             elsewhere[iid] = accounts - {logged[iid]}
     found.spreads = {
-        account_id: ContactSpread(counted[account_id], Counter(pairs))
+        account_id: ContactSpread(counted[account_id], pairs)
         for account_id, pairs in meetings.items()
     }
     names = dict(map(itemgetter(2, 4), rows))  # at C speed, with None for "nobody" once
