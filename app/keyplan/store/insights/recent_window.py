@@ -179,7 +179,6 @@ def _counted_window(meetings: Any, window: ColumnElement[bool] | None) -> Execut
     preparation) are not contact and drop out of the join.
     """
     link, person = InteractionStakeholder, Stakeholder
-    meeting_of = {"partition_by": link.interaction_id}
     met = (
         select(
             link.interaction_id.label("iid"),
@@ -187,9 +186,9 @@ def _counted_window(meetings: Any, window: ColumnElement[bool] | None) -> Execut
             link.stakeholder_id.label("pid"),
             person.account_id.label("aid"),
             person.full_name.label("name"),
-            func.count().over(**meeting_of).label("size"),
-            func.min(person.account_id).over(**meeting_of).label("lo"),
-            func.max(person.account_id).over(**meeting_of).label("hi"),
+            func.count().over(partition_by=link.interaction_id).label("size"),
+            func.min(person.account_id).over(partition_by=link.interaction_id).label("lo"),
+            func.max(person.account_id).over(partition_by=link.interaction_id).label("hi"),
         )
         .select_from(meetings)
         .join(link, link.interaction_id == meetings.c.id)
@@ -273,9 +272,7 @@ def _count_meetings(found: RecentWindow, rows: Sequence[Any]) -> dict[int, set[i
     return elsewhere
 
 
-def _count_met_rows(
-    found: RecentWindow, rows: Sequence[tuple[int, int, int | None, int | None, str | None]]
-) -> dict[int, set[int]]:
+def _count_met_rows(found: RecentWindow, rows: Sequence[Any]) -> dict[int, set[int]]:
     """Count the window's rows (interaction, logged on, person, their account, their name)
     into ``found`` (SQLite: ``_met_rows``).
 
