@@ -18,12 +18,8 @@ from sqlalchemy import (
     Executable,
     and_,
     func,
-    literal,
-    null,
-    or_,
     select,
     union,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -35,9 +31,6 @@ from keyplan.store.models import (
     InteractionTeamMember,
     Stakeholder,
 )
-
-# The kinds of the counted window's rows (``_counted_window``).
-SPREAD, COUNTED, CROSSING = 0, 1, 2
 
 
 @dataclass(slots=True)
@@ -83,21 +76,14 @@ class RecentWindow:
 
 
 def read_recent_window(
-    session: Session,
-    today: date,
-    account_ids: Collection[int] | None,
-    *,
-    in_sql: bool | None = None,
+    session: Session, today: date, account_ids: Collection[int] | None
 ) -> RecentWindow:
     """The recent window's interactions touching some accounts (None: all), counted.
 
-    On PostgreSQL the meetings are counted in SQL (``_counted_window``): a team's window
-    runs to 200,000 people met, whose rows cost the client more than the server's counting.
-    On SQLite, whose counting is slower than Python's, one row comes per person met (and one
-    per interaction with nobody), in interaction order, and is counted here
-    (``_count_met_rows``). Our team is counted per account in SQL on both.
-
-    ``in_sql``: count in SQL (True) or here (False) on any database; None: as above.
+    One row per person met, in no particular order, counted here (``_count_meetings``):
+    counting them in SQL (window functions for each meeting's size) cost PostgreSQL twice
+    the server time it saved the client, and SQLite counts slower than Python. Our team is
+    counted per account in SQL.
     """
     since = today - timedelta(days=RECENT_DAYS)
     meeting = Interaction
@@ -117,12 +103,7 @@ def read_recent_window(
             meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
         )
     found = RecentWindow()
-    if in_sql is None:
-        in_sql = session.get_bind().dialect.name == "postgresql"
-    if in_sql:
-        elsewhere = _count_meetings(found, _id_rows(session, _counted_window(meetings, window)))
-    else:
-        elsewhere = _count_met_rows(found, _id_rows(session, _met_rows(meetings, window)))
+    elsewhere = _count_meetings(found, _id_rows(session, _met_rows(meetings, window)))
     for account_id, member_id in _id_rows(session, team_logged):
         found.team[account_id].add(member_id)
     if elsewhere:  # people met in an interaction logged on another account
@@ -150,68 +131,20 @@ def _in_window(session: Session, since: date, today: date) -> ColumnElement[bool
 
 
 def _met_rows(meetings: Any, window: ColumnElement[bool] | None) -> Executable:
-    """(interaction, logged on, person, their account, their name) of each person met, in
-    interaction order, so each interaction's people arrive together."""
+    """(interaction, logged on, person, their account, their name) of each person met.
+
+    Unordered (the counting gathers each meeting's people itself: sorting a team's 200,000
+    rows cost PostgreSQL a sixth of the statement), and without the interactions that met
+    nobody (internal preparation, not contact).
+    """
     link, person = InteractionStakeholder, Stakeholder
     statement = (
         select(meetings.c.id, meetings.c.account_id, person.id, person.account_id,
                person.full_name)
-        .outerjoin(link, link.interaction_id == meetings.c.id)
-        .outerjoin(person, person.id == link.stakeholder_id)
-        .order_by(meetings.c.id)
-    )  # fmt: skip
-    return statement if window is None else statement.where(window)
-
-
-def _counted_window(meetings: Any, window: ColumnElement[bool] | None) -> Executable:
-    """The window's meetings counted in SQL, as rows (kind, account, person, n, m, name).
-
-    - ``SPREAD``: (account, person, meeting size, meetings, name) of the meetings that met
-      the people of one account only: the person's ``ContactSpread`` entry.
-    - ``COUNTED``: (account, -, -, meetings, -): how many such meetings each account had.
-    - ``CROSSING``: (person's account, person, interaction, logged on, name) for each person
-      of a meeting that met several accounts' people or was logged on another account.
-
-    One statement: the joined rows (``met``, each with its meeting's size and the lowest and
-    highest account met, by window functions) are computed once and read three times, with
-    no join between them (PostgreSQL cannot estimate a common table expression's rows, and
-    joining two of them looped over both). Interactions with nobody in them (internal
-    preparation) are not contact and drop out of the join.
-    """
-    link, person = InteractionStakeholder, Stakeholder
-    met = (
-        select(
-            link.interaction_id.label("iid"),
-            meetings.c.account_id.label("logged_on"),
-            link.stakeholder_id.label("pid"),
-            person.account_id.label("aid"),
-            person.full_name.label("name"),
-            func.count().over(partition_by=link.interaction_id).label("size"),
-            func.min(person.account_id).over(partition_by=link.interaction_id).label("lo"),
-            func.max(person.account_id).over(partition_by=link.interaction_id).label("hi"),
-        )
-        .select_from(meetings)
         .join(link, link.interaction_id == meetings.c.id)
         .join(person, person.id == link.stakeholder_id)
-    )
-    if window is not None:
-        met = met.where(window)
-    rows = met.cte("met").c
-    one_account = rows.lo == rows.hi
-    spread = (
-        select(literal(SPREAD), rows.aid, rows.pid, rows.size, func.count(), rows.name)
-        .where(one_account)
-        .group_by(rows.aid, rows.pid, rows.size, rows.name)
-    )
-    counted = (
-        select(literal(COUNTED), rows.aid, null(), null(), func.count(rows.iid.distinct()), null())
-        .where(one_account)
-        .group_by(rows.aid)
-    )
-    crossing = select(
-        literal(CROSSING), rows.aid, rows.pid, rows.iid, rows.logged_on, rows.name
-    ).where(or_(rows.lo != rows.hi, rows.lo != rows.logged_on))
-    return union_all(spread, counted, crossing)
+    )  # fmt: skip
+    return statement if window is None else statement.where(window)
 
 
 def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
@@ -236,83 +169,48 @@ def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
     return union(logged_here, met_here)
 
 
-def _count_meetings(found: RecentWindow, rows: Sequence[Any]) -> dict[int, set[int]]:
-    """Sort the counted window's rows (``_counted_window``) into ``found``.
-
-    Returns:
-        The interactions that met people of an account other than the one they are logged
-        on: interaction id -> those accounts (their team is read afterwards).
-    """
-    meetings: defaultdict[int, dict[tuple[int, int], int]] = defaultdict(dict)
-    counted: dict[int, int] = {}
-    crossing: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
-    logged: dict[int, int] = {}  # where each crossing meeting is logged
-    for kind, account_id, pid, n, m, _name in rows:
-        if kind == SPREAD:
-            meetings[account_id][(pid, n)] = m
-        elif kind == COUNTED:
-            counted[account_id] = m
-        else:
-            crossing[n].append((pid, account_id))
-            logged[n] = m
-    elsewhere: dict[int, set[int]] = {}
-    for iid, people in crossing.items():
-        accounts = {aid for _pid, aid in people}
-        if len(accounts) > 1:  # counted per family, not per account (``RecentWindow``)
-            found.add_mixed(accounts, people)
-        if accounts != {logged[iid]}:
-            elsewhere[iid] = accounts - {logged[iid]}
-    found.spreads = {
-        account_id: ContactSpread(counted[account_id], pairs)
-        for account_id, pairs in meetings.items()
-    }
-    names = dict(map(itemgetter(2, 5), rows))  # at C speed, with None for the counts once
-    names.pop(None, None)
-    found.names = names
-    return elsewhere
-
-
-def _count_met_rows(found: RecentWindow, rows: Sequence[Any]) -> dict[int, set[int]]:
+def _count_meetings(
+    found: RecentWindow, rows: Sequence[tuple[int, int, int | None, int | None, str | None]]
+) -> dict[int, set[int]]:
     """Count the window's rows (interaction, logged on, person, their account, their name)
-    into ``found`` (SQLite: ``_met_rows``).
+    into ``found``.
 
-    Most interactions meet one person: those are counted at C speed (``Counter`` over the
-    rows' (account, person) pairs), so the Python loops run over distinct people and over
-    the group meetings only.
+    Most interactions meet one person, so those are counted in one plain pass; only the
+    group meetings are gathered per interaction.
 
     Returns:
         The interactions that met people of an account other than the one they are logged
         on: interaction id -> those accounts (their team is read afterwards).
     """
     sizes = Counter(map(itemgetter(0), rows))  # people per interaction, at C speed
-    # One row for a one-to-one meeting, and for an interaction with nobody in it (internal
-    # preparation, not contact: no person id, dropped here).
-    alone = [row for row in rows if sizes[row[0]] == 1 and row[2] is not None]
-    meetings: defaultdict[int, dict[tuple[int, int], int]] = defaultdict(dict)
-    for (aid, pid), count in Counter(map(itemgetter(3, 2), alone)).items():
-        meetings[aid][(pid, 1)] = count
-    counted = Counter(map(itemgetter(3), alone))
-    elsewhere = {row[0]: {row[3]} for row in alone if row[3] != row[1]}
-    groups: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    counted: Counter[int] = Counter()
+    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     logged: dict[int, int] = {}  # where each group meeting is logged
-    for iid, logged_on, pid, aid, _name in (row for row in rows if sizes[row[0]] > 1):
-        if pid is not None and aid is not None:  # both or neither (for the type checker)
+    elsewhere: dict[int, set[int]] = {}
+    for iid, logged_on, pid, aid, _name in rows:
+        if pid is None or aid is None:  # never from the inner join: for the type checker
+            continue
+        if sizes[iid] > 1:
             groups[iid].append((pid, aid))
             logged[iid] = logged_on
+            continue
+        meetings[aid].append((pid, 1))
+        counted[aid] += 1
+        if aid != logged_on:
+            elsewhere[iid] = {aid}
     for iid, people in groups.items():
         accounts = {aid for _pid, aid in people}
         if len(accounts) == 1:
             (account_id,) = accounts
-            spread = meetings[account_id]
-            for pid, _aid in people:
-                spread[(pid, len(people))] = spread.get((pid, len(people)), 0) + 1
+            meetings[account_id].extend((pid, len(people)) for pid, _aid in people)
             counted[account_id] += 1
         else:
             found.add_mixed(accounts, people)
         if accounts != {logged[iid]}:
             elsewhere[iid] = accounts - {logged[iid]}
     found.spreads = {
-        account_id: ContactSpread(counted[account_id], pairs)
+        account_id: ContactSpread(counted[account_id], Counter(pairs))
         for account_id, pairs in meetings.items()
     }
     names = dict(map(itemgetter(2, 4), rows))  # at C speed, with None for "nobody" once
