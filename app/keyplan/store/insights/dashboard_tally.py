@@ -115,8 +115,8 @@ def dashboard_tallies(
 ) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
     """Count every account read (``account_ids`` and their affiliates; None: all).
 
-    The people are counted (and the plan rows and the trend read) on a second thread, in a
-    session of its own, while this one reads the recent window: the database does most of
+    The people are counted (and the plan rows read) on a second thread, in a session of its
+    own, while this one reads the recent window and the trend: the database does most of
     that work with Python's lock released, so the two overlap on a machine with two cores.
     (Two read transactions: an edit landing between them shows in the next refresh, which
     that edit's signal asks for anyway.)
@@ -129,7 +129,8 @@ def dashboard_tallies(
         with db.read() as session:
             _settle_for_aggregates(session)
             window = read_recent_window(session, today, account_ids)
-            buckets, counts, owners, blockers, trend = counted.result()
+            trend = _trend(session, account_ids, today)
+            buckets, counts, owners, blockers = counted.result()
             return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
 
 
@@ -138,11 +139,9 @@ def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> 
     defaultdict[int, _Counts],
     dict[int, set[int]],
     dict[int, list[tuple[int, bool]]],
-    dict[int, tuple[dict[int, int], date | None]],
 ]:  # fmt: skip
-    """The helper thread's half: accounts and plan rows, people counted, owners, blockers and
-    the trend (about as long as the recent window takes on the other thread, which counts its
-    meetings in Python: the trend's scan of every interaction runs beside that)."""
+    """The helper thread's half: accounts and plan rows, people counted, owners and blockers
+    (the longer half: the trend, once here, is read on the other thread after the window)."""
     with db.read() as session:
         _settle_for_aggregates(session)
         buckets = FactBuckets()
@@ -152,7 +151,6 @@ def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> 
             _people_counts(session, account_ids, today),
             _owners(session, account_ids),
             _blockers(session, account_ids),
-            _trend(session, account_ids, today),
         )
 
 
