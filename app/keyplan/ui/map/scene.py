@@ -145,7 +145,12 @@ class MapScene(QGraphicsScene):
                 box = boxes[person_id]
                 self.cards[person_id].setPos(box.x, box.y)
             moved = changed
-        self.reporting.set_connectors(self.chart.connectors, self.layout_engine.redrawn)
+        bounds = self.chart.bounds
+        self.reporting.set_connectors(
+            self.chart.connectors,
+            None if changed is None else self.layout_engine.new_lines,
+            QRectF(bounds.x, bounds.y, bounds.width, bounds.height),
+        )
         self._place_arrows(moved)
         self._update_scene_rect(keep_views=keep_views)
         self.map_changed.emit()
