@@ -210,3 +210,19 @@ def test_only_rows_that_would_be_written_can_be_left_out(db, acme):
 def test_reporting_cycles_finds_each_cycle_once():
     managers = {("p", 1): ("p", 2), ("p", 2): ("p", 1), ("p", 3): ("p", 1), ("p", 4): None}
     assert [sorted(c) for c in reporting_cycles(managers)] == [[("p", 1), ("p", 2)]]
+
+
+def test_a_manager_spelled_without_accents_is_found_in_the_file_and_the_account(db, acme):
+    """Letter for letter first; only then folded (accents aside), in the file and the account."""
+    contacts = [
+        row(2, full_name="Zoë Müller"),
+        row(3, "Zoe Muller", full_name="Paul Martin"),  # the file's Zoë, spelled plainly
+        row(4, "Harald Berg", full_name="Kim Lee"),  # letter for letter: no note
+        row(5, "HARALD  BERG", full_name="Eva Holm"),  # case and spacing: letter for letter
+    ]
+    plan = plan_for(db, acme, contacts)
+    paul, kim, eva = plan.rows[1], plan.rows[2], plan.rows[3]
+    assert paul.manager == ("row", 0)
+    assert "Reports to 'Zoe Muller' taken as Zoë Müller (spelled differently)" in paul.notes
+    assert kim.manager is not None and kim.manager[0] == "person" and not kim.notes
+    assert eva.manager == kim.manager and not eva.notes

@@ -19,7 +19,13 @@ from keyplan.exchange.transfer.calendar_import import (
 from keyplan.store.meetings import edits as interaction_edits
 from keyplan.store.meetings.calendar_import import calendar_directory, remove_import
 from keyplan.store.meetings.queries import interactions
-from keyplan.store.models import CalendarEvent, Interaction, Stakeholder
+from keyplan.store.models import (
+    CalendarEvent,
+    Interaction,
+    InteractionStakeholder,
+    InteractionTeamMember,
+    Stakeholder,
+)
 from keyplan.store.people import edits
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -139,3 +145,29 @@ def test_a_deleted_interaction_takes_its_calendar_row_along(db):
     receipt = import_calendar(db, preview(db, "apple_tokyo.ics"))
     interaction_edits.delete_interaction(db, receipt.interaction_ids[0])
     assert count(db, CalendarEvent) == 1
+
+
+def test_imported_rows_carry_what_every_written_row_carries(db):
+    """Stamps, the team version and the writer's name, as an edit in the window writes them
+    (SQLite takes the rows as plain values; other databases through SQLAlchemy's defaults)."""
+    make_calendar_portfolio(db)
+    before = count(db, Interaction)
+    with db.read() as session:
+        last_id = session.scalar(select(func.max(Interaction.id))) or 0
+    receipt = import_calendar(db, preview(db, "outlook_windows_zones.ics"))
+    assert len(receipt.interaction_ids) == 2
+    assert min(receipt.interaction_ids) > last_id  # new ids, after the ones there
+    with db.read() as session:
+        for model, key in (
+            (Interaction, Interaction.id),
+            (InteractionStakeholder, InteractionStakeholder.interaction_id),
+            (InteractionTeamMember, InteractionTeamMember.interaction_id),
+            (CalendarEvent, CalendarEvent.interaction_id),
+        ):
+            rows = session.scalars(select(model).where(key.in_(receipt.interaction_ids))).all()
+            assert rows, model.__name__
+            for row in rows:
+                assert row.version == 1 and row.updated_by == db.user_name
+                assert abs((row.updated_at - row.created_at).total_seconds()) < 1.0
+    undo = remove_import(db, receipt)  # the rows go as they came
+    assert count(db, Interaction) == before and undo.rows
