@@ -8,6 +8,7 @@ interactions' business, and its data comes from the scene.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 
@@ -131,7 +132,7 @@ class CardItem(QGraphicsRectItem):
         key = style.stance_key(self.person)
         edge = style.STANCE_EDGE[key]
         if self.person.is_vacancy:
-            _paint_vacancy(painter, self._fitted_face(), zoom)
+            _paint_vacancy(painter, self._fitted_face, zoom)
         elif zoom < style.BLOCK_ZOOM:
             painter.fillRect(_CARD, edge)  # far out: a block of the stance colour
         else:
@@ -143,7 +144,8 @@ class CardItem(QGraphicsRectItem):
                 _paint_name(painter, face.far_name, "far", wrap=True)
             else:
                 _paint_details(painter, face)
-        self._paint_outlines(painter, self.isSelected())
+        if self.highlighted or self.drop_state is not DropState.NONE or self.isSelected():
+            self._paint_outlines(painter, self.isSelected())  # not most cards, most of the time
 
     def _cache_from_now(self) -> None:
         """From its first close-up paint on, the card paints once into a pixmap per zoom.
@@ -179,8 +181,6 @@ class CardItem(QGraphicsRectItem):
         painter.drawRoundedRect(_CARD, radius, radius)
 
     def _paint_outlines(self, painter: QPainter, selected: bool) -> None:
-        if not (selected or self.highlighted or self.drop_state is not DropState.NONE):
-            return  # most cards, most of the time
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.highlighted:
             _outline(painter, style.DECISION_MAKER_COLOUR, 3.0, 2.0)
@@ -198,13 +198,15 @@ class CardItem(QGraphicsRectItem):
             _outline(painter, colour, 4.0, 2.5)
 
 
-def _paint_vacancy(painter: QPainter, face: CardFace, zoom: float) -> None:
-    """An open position: a white seat with a dashed border, its title and note, no marks."""
+def _paint_vacancy(painter: QPainter, fitted: Callable[[], CardFace], zoom: float) -> None:
+    """An open position: a white seat with a dashed border, its title and note, no marks.
+    Its texts are fitted (``fitted``) only when they show."""
     painter.setPen(QPen(style.MUTED_INK, 1.4, Qt.PenStyle.DashLine))
     painter.setBrush(style.VACANCY_FILL)
     painter.drawRoundedRect(_CARD, style.CARD_RADIUS, style.CARD_RADIUS)
     if zoom < style.BLOCK_ZOOM:
         return
+    face = fitted()
     left, width = style.TEXT_LEFT, _W - style.TEXT_LEFT - style.TEXT_RIGHT
     middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     if zoom < style.DETAIL_ZOOM:
