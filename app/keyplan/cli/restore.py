@@ -22,8 +22,8 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from keyplan.domain.errors import RuleViolation
-    from keyplan.store.safety.backup import OtherPortfolio, restore_backup
     from keyplan.store.safety.lock import writing
+    from keyplan.store.safety.restore import OtherPortfolio, restore_backup
 
     database = database_file(args)
     with writing(database):  # refused while the GUI (or another command) writes it

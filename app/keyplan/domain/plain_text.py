@@ -14,6 +14,7 @@ the rest of a line around.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from keyplan.domain.errors import RuleViolation
 
@@ -100,3 +101,9 @@ def require_no_controls_in_account(name: str) -> None:
     """
     if _NAME_CONTROL.search(name) is not None:
         raise RuleViolation("An account name cannot contain control characters; remove them.")
+
+
+def typed_name_key(text: str) -> str:
+    """A name as someone types it to say whom they mean: case, spacing and Unicode form aside
+    (accents count: "Jönsson" is not "Jonsson", unlike an import's looser match)."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

@@ -17,7 +17,7 @@ from keyplan.store.cipher.convert import encrypt_database
 from keyplan.store.cipher.detect import is_encrypted_file
 from keyplan.store.database import open_database
 from keyplan.store.people import edits, queries
-from keyplan.store.safety import backup
+from keyplan.store.safety import backup, restore
 
 pytestmark = pytest.mark.sqlite_only  # encryption at rest is for files
 
@@ -54,7 +54,7 @@ def test_a_backup_of_an_encrypted_file_is_encrypted_and_restores(
     assert [name for name in demo_people if name.encode() in copy.read_bytes()] == []
     with pytest.raises(sqlite3.DatabaseError, match="file is not a database"):
         sqlite3.connect(copy).execute("SELECT * FROM accounts").fetchall()
-    assert backup.backup_contents(copy).accounts == 8
+    assert restore.backup_contents(copy).accounts == 8
 
     database = open_database(encrypted_demo, create=False)
     try:
@@ -62,7 +62,7 @@ def test_a_backup_of_an_encrypted_file_is_encrypted_and_restores(
     finally:
         database.close()
     keys.forget_keys()  # the restore finds the key again, from the passphrase
-    receipt = backup.restore_backup(copy, encrypted_demo)
+    receipt = restore.restore_backup(copy, encrypted_demo)
     assert account_names(encrypted_demo) == before
     assert receipt.previous_copy is not None and is_encrypted_file(receipt.previous_copy)
     assert is_encrypted_file(encrypted_demo)
@@ -83,7 +83,7 @@ def test_an_encrypted_backup_is_not_restored_into_a_plain_file(
     plain.write_bytes(plain_demo_file.read_bytes())
     before = plain.read_bytes()
     with pytest.raises(DatabaseRefused, match=r"saved\.db is encrypted and plain\.db is not kept"):
-        backup.restore_backup(copy, plain)
+        restore.restore_backup(copy, plain)
     assert plain.read_bytes() == before
 
 

@@ -16,7 +16,7 @@ from keyplan.store.database import Database, open_database
 from keyplan.store.forget import files
 from keyplan.store.forget.erase import forget_person
 from keyplan.store.forget.files import rewrite_backups
-from keyplan.store.safety import backup
+from keyplan.store.safety import backup, restore
 
 pytestmark = pytest.mark.sqlite_only  # encryption at rest is for files
 
@@ -66,7 +66,7 @@ def test_forgetting_keeps_the_file_and_its_rewritten_backup_encrypted(
     salt = keys.file_salt(encrypted_demo)
     folder = tmp_path / "backups"
     kept = backup.make_rolling_backup(encrypted_demo, folder=folder)
-    held = backup.backup_contents(kept)
+    held = restore.backup_contents(kept)
     them = person_id(encrypted_demo, NAME)
 
     copies_seen: list[tuple[Path, bool, bool]] = []
@@ -101,7 +101,7 @@ def test_forgetting_keeps_the_file_and_its_rewritten_backup_encrypted(
         (True, False),
     ]
     assert_encrypted_with_the_passphrase(kept, salt)
-    assert backup.backup_contents(kept) == type(held)(held.accounts, held.people - 1)
+    assert restore.backup_contents(kept) == type(held)(held.accounts, held.people - 1)
     assert [p.name for p in folder.iterdir()] == [kept.name]  # no temporary copy left
 
 
@@ -120,7 +120,7 @@ def test_the_rewritten_encrypted_backup_restores_without_her(
     rewrite_backups(encrypted_demo, GROUP, NAME, [them], folder=folder)
     keys.forget_keys()  # the restore finds the key from the passphrase again
 
-    backup.restore_backup(kept, encrypted_demo, folder=folder)
+    restore.restore_backup(kept, encrypted_demo, folder=folder)
 
     assert is_encrypted_file(encrypted_demo)
     assert people_named(encrypted_demo, NAME) == 0

@@ -12,7 +12,8 @@ from forget_helpers import GROUP, demo_with_traces_of
 from keyplan.store.forget.erase import forget_person
 from keyplan.store.forget.files import rewrite_backups
 from keyplan.store.models import Stakeholder
-from keyplan.store.safety.backup import backup_contents, check_restorable, make_rolling_backup
+from keyplan.store.safety.backup import make_rolling_backup
+from keyplan.store.safety.restore import backup_contents, check_restorable
 
 pytestmark = pytest.mark.sqlite_only
 

@@ -17,7 +17,8 @@ from keyplan.store.insights.dashboard_cache import DashboardCache, cache_of
 from keyplan.store.insights.queries import dashboard_facts
 from keyplan.store.meetings import edits as interaction_edits
 from keyplan.store.people import edits
-from keyplan.store.safety.backup import backup_file, restore_backup
+from keyplan.store.safety.backup import backup_file
+from keyplan.store.safety.restore import restore_backup
 
 TODAY = date(2026, 5, 4)
 

@@ -15,7 +15,7 @@ from keyplan.cli import main
 from keyplan.domain.errors import DatabaseRefused
 from keyplan.store.database import Database, open_database
 from keyplan.store.people import edits, queries
-from keyplan.store.safety import atomic_files, backup
+from keyplan.store.safety import atomic_files, backup, restore
 from keyplan.store.safety.atomic_files import FileWriteFailed
 
 pytestmark = pytest.mark.sqlite_only  # backups are copies of the SQLite file
@@ -90,7 +90,7 @@ def test_restore_puts_the_backup_back_and_keeps_the_current_data(
     edits.add_account(db, "Acme")
     saved = backup.make_rolling_backup(db.path, folder=folder)
     edits.add_account(db, "Globex")
-    receipt = backup.restore_backup(saved, db.path, folder=folder)
+    receipt = restore.restore_backup(saved, db.path, folder=folder)
     assert names(db) == ["Acme"]
     assert mode(db.path) == "0o600"
     assert receipt.previous_copy is not None
@@ -114,7 +114,7 @@ def test_restore_refuses_a_file_that_is_not_a_backup(
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(content)
     with pytest.raises(DatabaseRefused, match=message):
-        backup.restore_backup(bogus, db.path, folder=folder)
+        restore.restore_backup(bogus, db.path, folder=folder)
     assert db.path.read_bytes() == before and names(db) == ["Acme"]
     assert not folder.exists()  # refused before anything was written
 
@@ -127,13 +127,13 @@ def test_restore_refuses_another_programs_database_and_a_damaged_backup(
     with sqlite3.connect(foreign) as other:
         other.execute("CREATE TABLE songs (title TEXT)")
     with pytest.raises(DatabaseRefused, match="not a Keyplan backup"):
-        backup.restore_backup(foreign, db.path, folder=folder)
+        restore.restore_backup(foreign, db.path, folder=folder)
     damaged = backup.backup_file(db.path, tmp_path / "damaged.db")
     data = bytearray(damaged.read_bytes())
     data[4096 * 2 : 4096 * 2 + 200] = b"\xff" * 200  # scribble over a table page
     damaged.write_bytes(bytes(data))
     with pytest.raises(DatabaseRefused, match="damaged"):
-        backup.restore_backup(damaged, db.path, folder=folder)
+        restore.restore_backup(damaged, db.path, folder=folder)
     assert names(db) == ["Acme"]
 
 
@@ -144,7 +144,7 @@ def test_restore_refuses_a_backup_from_a_newer_keyplan(
     with sqlite3.connect(newer) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
     with pytest.raises(DatabaseRefused, match="newer version of Keyplan"):
-        backup.restore_backup(newer, db.path, folder=folder)
+        restore.restore_backup(newer, db.path, folder=folder)
 
 
 def test_restore_replaces_a_current_file_too_damaged_to_open(
@@ -154,7 +154,7 @@ def test_restore_replaces_a_current_file_too_damaged_to_open(
     saved = backup.backup_file(db.path, tmp_path / "saved.db")
     db.close()
     db.path.write_bytes(b"SQLite format 3\x00" + b"\x00" * 84 + b"garbage" * 600)
-    receipt = backup.restore_backup(saved, db.path, folder=folder)
+    receipt = restore.restore_backup(saved, db.path, folder=folder)
     assert receipt.previous_copy is not None and "damaged" in receipt.previous_copy.name
     reopened = open_database(db.path, create=False)
     assert names(reopened) == ["Acme"]

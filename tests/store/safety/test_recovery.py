@@ -13,7 +13,7 @@ import pytest
 from keyplan.domain.errors import DatabaseRefused
 from keyplan.store.database import Database, open_database
 from keyplan.store.people import edits, queries
-from keyplan.store.safety import atomic_files, backup, recovery
+from keyplan.store.safety import atomic_files, backup, recovery, restore
 from keyplan.store.safety.atomic_files import FileWriteFailed
 from keyplan.store.safety.lock import DatabaseBusy, take_writer_lock
 
@@ -96,7 +96,7 @@ def test_the_newest_good_backup_passes_over_a_damaged_one(closed_file: Path, fol
     good = recovery.newest_good_backup(closed_file, folder=folder)
     assert good is not None
     assert good.info.path == older and good.info.taken_at == MORNING
-    assert good.contents == backup.BackupContents(accounts=2, people=0)
+    assert good.contents == restore.BackupContents(accounts=2, people=0)
 
 
 def test_no_backups_means_no_offer(closed_file: Path, folder: Path) -> None:
@@ -202,6 +202,6 @@ def test_a_backup_missing_a_table_is_passed_over_not_a_crash(closed_file: Path, 
         connection.execute("PRAGMA foreign_keys=OFF")
         connection.execute("DROP TABLE stakeholders")
     with pytest.raises(DatabaseRefused, match="not a complete Keyplan backup"):
-        backup.backup_contents(gutted)
+        restore.backup_contents(gutted)
     good = recovery.newest_good_backup(closed_file, folder=folder)
     assert good is not None and good.info.path == older

@@ -13,7 +13,8 @@ from PySide6.QtCore import Qt
 from cipher_helpers import PASSPHRASE  # type: ignore[import-not-found]
 from keyplan.store.cipher import keys
 from keyplan.store.cipher.detect import is_encrypted_file
-from keyplan.store.safety.backup import backup_contents, make_rolling_backup
+from keyplan.store.safety.backup import make_rolling_backup
+from keyplan.store.safety.restore import backup_contents
 from keyplan.ui import dialogs
 from keyplan.ui.shell.launch import open_document
 from keyplan.ui.shell.main_window import MainWindow

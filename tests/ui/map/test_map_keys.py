@@ -229,3 +229,46 @@ def test_every_control_of_the_map_tab_has_a_name_a_screen_reader_reads(acme_map)
     acme_map.show_comparison(True)  # the compare panel and its "map as it was" box too
     unnamed = unnamed_controls(acme_map)
     assert not unnamed, "\n".join(unnamed)
+
+
+def nordlys_of_24(db) -> tuple[int, list[int]]:
+    """As a director builds it: a CEO, her CFO, CIO and COO; the CIO's twelve heads of
+    department, four of them with a report of their own (so the CIO's row cannot be stacked),
+    two controllers under the CFO and two plant managers under the COO."""
+    nordlys = edits.add_account(db, "Nordlys Energi")
+    ceo = edits.add_stakeholder(db, nordlys, "Kari Nordmann", job_title="CEO")
+    cfo, cio, coo = (edits.add_stakeholder(db, nordlys, name, job_title=title, reports_to_id=ceo)
+                     for name, title in (("Henrik Solberg", "CFO"), ("Ingrid Bakke", "CIO"),
+                                         ("Ola Haugen", "COO")))  # fmt: skip
+    heads = [edits.add_stakeholder(db, nordlys, name, job_title="Head of IT", reports_to_id=cio)
+             for name in ("Mari Lie", "Per Dahl", "Siri Moen", "Lars Berg", "Nina Strand",
+                          "Tor Vik", "Eva Lund", "Jon Foss", "Anne Holm", "Knut Ruud", "Liv Aas",
+                          "Geir Nygaard")]  # fmt: skip
+    people = [ceo, cfo, cio, coo, *heads]
+    for head, name in zip(heads, ("Rune Eide", "Tone Hagen", "Arne Lunde", "Berit Myhre"),
+                          strict=False):  # fmt: skip
+        people.append(edits.add_stakeholder(db, nordlys, name, reports_to_id=head))
+    for manager, names in (
+        (cfo, ("Odd Tangen", "Kjersti Voll")),
+        (coo, ("Trond Nilsen", "Åse Gjøvik")),
+    ):
+        people += [edits.add_stakeholder(db, nordlys, n, reports_to_id=manager) for n in names]
+    assert len(people) == 24
+    return nordlys, people
+
+
+def test_a_fitted_24_person_chart_shows_every_name_whole_and_large_enough(db, answers, qtbot):
+    nordlys, people = nordlys_of_24(db)
+    tab = account_map(db, qtbot, nordlys)
+    tab.view.zoom_by(3.0)
+    tab.controls.fit_action.trigger()
+    zoom = tab.view.zoom
+    assert zoom < style.DETAIL_ZOOM  # the CIO's row of twelve: the whole chart is small
+    area = shown_area(tab)
+    for pid in people:
+        card = tab.scene.cards[pid]
+        assert area.contains(card.scene_card_rect()), tab.scene.name_of(pid)
+        name = card._fitted_face().far_name  # what the card paints at this zoom
+        shown = name.text.replace("\n", " ").strip("\u2068\u2069")
+        assert shown.replace("\u2069 \u2068", " ") == tab.scene.name_of(pid)  # whole
+        assert name.pixels * zoom >= style.MIN_NAME_PIXELS + 1, shown  # on screen, in pixels

@@ -14,7 +14,6 @@ and write the result back over the backup atomically with the same backup functi
 from __future__ import annotations
 
 import tempfile
-import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from keyplan.domain.plain_text import typed_name_key
 from keyplan.store.database import SQLITE_HEADER, Database, probe_sqlite_revision
 from keyplan.store.models import Account, Stakeholder
 from keyplan.store.safety.backup import backup_file, list_backups
@@ -143,19 +143,15 @@ def _whom_to_forget(
     Their record by its id when it bears their name there (at any account: it may have been
     renamed since), else the one person of that name at the account.
     """
-    wanted_account, wanted_name = _folded(account_name), _folded(full_name)
+    wanted_account, wanted_name = typed_name_key(account_name), typed_name_key(full_name)
     rows = session.execute(
         select(Stakeholder.id, Stakeholder.full_name, Account.name)
         .join(Account, Account.id == Stakeholder.account_id)
         .where(Stakeholder.is_vacancy.is_(False))
     ).all()
-    named = [row for row in rows if _folded(row.full_name) == wanted_name]
+    named = [row for row in rows if typed_name_key(row.full_name) == wanted_name]
     known = [row.id for row in named if row.id in set(person_ids)]
     if known:
         return known, False
-    at_account = [row.id for row in named if _folded(row.name) == wanted_account]
+    at_account = [row.id for row in named if typed_name_key(row.name) == wanted_account]
     return (at_account, False) if len(at_account) <= 1 else ([], True)
-
-
-def _folded(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

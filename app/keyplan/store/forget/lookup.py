@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from sqlalchemy import select
 
 from keyplan.domain.errors import NotFound
+from keyplan.domain.plain_text import typed_name_key
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Stakeholder
 
@@ -25,8 +24,8 @@ def find_person(db: Database, account_id: int, name: str) -> int:
                 Stakeholder.account_id == account_id, Stakeholder.is_vacancy.is_(False)
             )
         ).all()
-    wanted = _folded(name)
-    exact = [row for row in rows if _folded(row.full_name) == wanted]
+    wanted = typed_name_key(name)
+    exact = [row for row in rows if typed_name_key(row.full_name) == wanted]
     if len(exact) == 1:
         return exact[0].id
     if exact:
@@ -34,7 +33,7 @@ def find_person(db: Database, account_id: int, name: str) -> int:
             f"{len(exact)} people are named '{name}' at that account; nothing was forgotten. "
             f"Rename one of them first to tell them apart."
         )
-    close = [row.full_name for row in rows if wanted and wanted in _folded(row.full_name)]
+    close = [row.full_name for row in rows if wanted and wanted in typed_name_key(row.full_name)]
     choices = close or sorted(row.full_name for row in rows)
     more = len(choices) - _SHOWN
     shown = ", ".join(choices[:_SHOWN]) + (f" and {more} more" if more > 0 else "")
@@ -48,7 +47,3 @@ def names_of(db: Database, account_id: int, person_id: int) -> tuple[str, str]:
         account = session.execute(select(Account.name).where(Account.id == account_id))
         person = session.execute(select(Stakeholder.full_name).where(Stakeholder.id == person_id))
         return str(account.scalar_one()), str(person.scalar_one())
-
-
-def _folded(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

@@ -18,7 +18,7 @@ from pathlib import Path
 from keyplan.domain.errors import DatabaseRefused
 from keyplan.store.cipher.detect import is_encrypted_file
 from keyplan.store.cipher.keys import known_key
-from keyplan.store.safety import backup
+from keyplan.store.safety import backup, restore
 from keyplan.store.safety.atomic_files import (
     FileWriteFailed,
     write_failure_message,
@@ -37,7 +37,7 @@ class GoodBackup:
     """A backup that passed its checks, and what it holds."""
 
     info: backup.BackupInfo
-    contents: backup.BackupContents
+    contents: restore.BackupContents
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +61,7 @@ def is_damaged(database: Path) -> bool:
     if is_encrypted_file(path) and known_key(path) is None:
         return False  # no passphrase, or a wrong one: the file itself may be fine
     try:
-        backup.check_backup(path)
+        restore.check_backup(path)
     except DatabaseRefused:
         return not _from_newer_keyplan(path)
     return False
@@ -92,7 +92,7 @@ def newest_good_backup(database: Path, *, folder: Path | None = None) -> GoodBac
     """
     for info in backup.list_backups(Path(database), folder=folder):
         try:
-            return GoodBackup(info, backup.backup_contents(info.path))
+            return GoodBackup(info, restore.backup_contents(info.path))
         except DatabaseRefused:
             continue
     return None
@@ -118,7 +118,7 @@ def restore_over_damaged(
     source, database = Path(source).expanduser(), Path(database).expanduser()
     if source.resolve() == database.resolve():
         raise DatabaseRefused("That is the damaged database itself, not a backup of it.")
-    data = backup.checked_backup_bytes(source)
+    data = restore.checked_backup_bytes(source)
     with writing(database):
         kept = _set_aside(database, now or datetime.now())
         try:

@@ -7,8 +7,8 @@ password file, ``~/.pgpass`` (mode 0600, the file ``psql`` also reads), and the 
 remembered without it. At connection, libpq finds a ``.pgpass`` entry by itself; a keyring
 entry is looked up here (``password_from_keyring``) and handed to the driver.
 
-Plain string work on purpose (``urllib``, no SQLAlchemy): the settings are cleaned at start-up,
-before anything heavy is imported.
+Plain string work on purpose (``store.server_address``, no SQLAlchemy): the settings are cleaned
+at start-up, before anything heavy is imported.
 """
 
 from __future__ import annotations
@@ -18,7 +18,9 @@ import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlunsplit
+
+from keyplan.store.server_address import address_parts, replace_password
 
 KEYRING_SERVICE = "Keyplan team database"
 DEFAULT_PORT = 5432
@@ -68,23 +70,16 @@ def split_password(location: str) -> tuple[str, str | None]:
 
     A file path, or an address without a password, comes back unchanged.
     """
-    if "://" not in location:
+    parts = address_parts(location)
+    if parts is None or parts.password is None:
         return location, None
-    parts = urlsplit(location)
-    userinfo, at, hostinfo = parts.netloc.rpartition("@")
-    if not at or ":" not in userinfo:
-        return location, None
-    user, _, password = userinfo.partition(":")
-    bare = urlunsplit(parts._replace(netloc=f"{user}@{hostinfo}"))
-    return bare, unquote(password)
+    return urlunsplit(replace_password(parts, None)), unquote(parts.password)
 
 
 def server_login(location: str) -> ServerLogin | None:
     """The login an address connects as (None when it names no user or is not an address)."""
-    if "://" not in location:
-        return None
-    parts = urlsplit(location)
-    if not parts.username:
+    parts = address_parts(location)
+    if parts is None or not parts.username:
         return None
     try:
         port = parts.port or DEFAULT_PORT

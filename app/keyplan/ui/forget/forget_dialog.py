@@ -6,7 +6,6 @@ and the tests drive them with qtbot as a user would: choose, type, click.
 
 from __future__ import annotations
 
-import unicodedata
 from html import escape
 
 from PySide6.QtCore import Signal
@@ -21,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from keyplan.domain.plain_text import typed_name_key
+
 WHAT_GOES = (
     "This removes them and every trace of them: their card, their attendance at meetings (the "
     "meetings stay), influence and dotted lines, promises to them, relationship owners, "
@@ -32,11 +33,7 @@ WHAT_GOES = (
 
 def same_name(typed: str, name: str) -> bool:
     """Whether what was typed is the name (case, spacing and Unicode form aside)."""
-
-    def folded(text: str) -> str:
-        return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-    return bool(typed.strip()) and folded(typed) == folded(name)
+    return bool(typed.strip()) and typed_name_key(typed) == typed_name_key(name)
 
 
 class ForgetDialog(QDialog):

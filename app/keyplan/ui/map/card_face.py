@@ -21,6 +21,7 @@ from keyplan.domain.vocabulary import RatedField, Strength
 from keyplan.exchange.map.design import owner_mark
 from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map import style
+from keyplan.ui.map.far_name import FarName, fit_far_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +39,7 @@ class CardFace:
     """The texts and markers of one card, fitted to its width."""
 
     name: str
-    far_name: str
-    farthest_name: str
+    far_name: FarName  # the name alone, sized to fill the card (far_name.py)
     title: str
     department: str
     tag: str
@@ -61,23 +61,6 @@ def metrics(role: str) -> QFontMetricsF:
 
 def elide(text: str, role: str, width: float) -> str:
     return metrics(role).elidedText(text, Qt.TextElideMode.ElideRight, width)
-
-
-def wrapped(text: str, role: str, width: float, height: float) -> str:
-    """``text`` in as many lines as ``height`` holds, broken between words, the last line and
-    any word wider than a line elided (a long surname was cut off at the card's edge)."""
-    font = metrics(role)
-    room = max(1, int(height // font.lineSpacing()))
-    lines: list[str] = []
-    words = text.split()
-    while words and len(lines) < room - 1:
-        line = words.pop(0)
-        while words and font.horizontalAdvance(f"{line} {words[0]}") <= width:
-            line = f"{line} {words.pop(0)}"
-        lines.append(elide(line, role, width))
-    if words:
-        lines.append(elide(" ".join(words), role, width))
-    return "\n".join(isolated(line) for line in lines)
 
 
 def badge_width(text: str) -> float:
@@ -118,8 +101,7 @@ def card_face(person: MapPerson, tag: str | None, today: date) -> CardFace:
     return CardFace(
         # Isolated: a name's RLO or LRE ends with the name, not on the marks drawn after it.
         name=isolated(elide(person.full_name, "name", name_width)),
-        far_name=wrapped(person.full_name, "far", text_width, style.CARD_HEIGHT),
-        farthest_name=isolated(elide(person.full_name, "farthest", text_width)),
+        far_name=fit_far_name(person.full_name),
         title=isolated(elide(person.job_title or "", "title", text_width)),
         department=isolated(elide(person.department or "", "small", department_width)),
         tag=tag_text,
@@ -141,8 +123,7 @@ def _vacancy_face(person: MapPerson, text_width: float) -> CardFace:
     title = person.job_title or person.full_name
     return CardFace(
         name=elide(title, "name", text_width),
-        far_name=wrapped(position_label(title), "far", text_width, style.CARD_HEIGHT),
-        farthest_name=elide(position_label(title), "farthest", text_width),
+        far_name=fit_far_name(position_label(title)),
         title=elide(vacancy_line(person.vacancy_note), "title", text_width),
         department=elide(person.department or "", "small", text_width),
         tag="",

@@ -31,6 +31,7 @@ from keyplan.ui.map.card_face import (
     card_face,
     tooltip,
 )
+from keyplan.ui.map.far_name import paint_far_name
 
 _W, _H = style.CARD_WIDTH, style.CARD_HEIGHT
 _CARD = QRectF(0.0, 0.0, _W, _H)
@@ -138,10 +139,8 @@ class CardItem(QGraphicsRectItem):
         else:
             face = self._fitted_face()
             self._paint_body(painter, style.STANCE_FILL[key], edge, bool(face.uncertain))
-            if zoom < style.NAME_ZOOM:
-                _paint_name(painter, face.farthest_name, "farthest", wrap=False)
-            elif zoom < style.DETAIL_ZOOM:
-                _paint_name(painter, face.far_name, "far", wrap=True)
+            if zoom < style.DETAIL_ZOOM:
+                paint_far_name(painter, face.far_name)
             else:
                 _paint_details(painter, face)
         if self.highlighted or self.drop_state is not DropState.NONE or self.isSelected():
@@ -210,7 +209,7 @@ def _paint_vacancy(painter: QPainter, fitted: Callable[[], CardFace], zoom: floa
     left, width = style.TEXT_LEFT, _W - style.TEXT_LEFT - style.TEXT_RIGHT
     middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     if zoom < style.DETAIL_ZOOM:
-        _paint_name(painter, face.far_name, "far", wrap=True)
+        paint_far_name(painter, face.far_name)
         return
     painter.setPen(style.MUTED_INK)
     painter.setFont(style.card_font("name"))
@@ -225,15 +224,6 @@ def _outline(painter: QPainter, colour: QColor, width: float, outset: float) -> 
     painter.setPen(QPen(colour, width))
     radius = style.CARD_RADIUS + outset
     painter.drawRoundedRect(_CARD.adjusted(-outset, -outset, outset, outset), radius, radius)
-
-
-def _paint_name(painter: QPainter, name: str, font_role: str, *, wrap: bool) -> None:
-    """The name alone, large enough to read when the card is small on screen."""
-    painter.setFont(style.card_font(font_role))
-    painter.setPen(style.INK)
-    area = QRectF(style.TEXT_LEFT, 4.0, _W - style.TEXT_LEFT - style.TEXT_RIGHT, _H - 8.0)
-    flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(area, flags | Qt.TextFlag.TextWordWrap if wrap else flags, name)
 
 
 def _paint_details(painter: QPainter, face: CardFace) -> None:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -26,6 +25,7 @@ from typing_extensions import override  # typing.override arrives in 3.12
 from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map.person_drag import PERSON_MIME_TYPE, person_mime_data
 from keyplan.ui.map.search_box import SearchBox
+from keyplan.ui.map.tool_flow import tool_flow, tool_group
 
 ALL_DEPARTMENTS = "All departments"
 
@@ -62,8 +62,9 @@ class MapControls:
             "open position: its reports move to them",
         )  # fmt: skip
         self.search_box = SearchBox()
-        self.search_box.setMinimumWidth(200)  # room for a name and the answer beside it
-        self.search_box.setMaximumWidth(260)
+        # Room for a name and the answer beside it; fixed, so that the answer appearing moves
+        # no tool and wraps no line.
+        self.search_box.setFixedWidth(240)
         self.zoom_out_action = _action(owner, "−", "Zoom out (Ctrl+-)", ["Ctrl+-"])
         self.fit_action = _action(
             owner,
@@ -120,40 +121,38 @@ class MapControls:
         self.compare_box = QCheckBox("Compare dates")  # built on first use (comparison.py)
         self.compare_box.setToolTip("Show what changed between two dates or named snapshots")
 
-    def edit_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for widget in (
-            self.add_button,
-            self.connect_button,
-            self.relayout_button,
-            self.open_position_button,
-            self.fill_position_button,
-        ):
-            row.addWidget(widget)
-        row.addSpacing(12)
-        row.addWidget(self.search_box, 1)
-        row.addSpacing(12)
-        for action in (self.zoom_out_action, self.fit_action, self.zoom_in_action):
-            row.addWidget(_button_for(action))
-        row.addWidget(_button_for(self.whole_tree_action))
-        row.addWidget(_button_for(self.actual_size_action))
-        row.addWidget(self.zoom_label)
-        row.addStretch(0)
-        row.addWidget(self.export_button)
-        return row
+    def edit_row(self) -> QWidget:
+        """The tools: edit, find, zoom, export; each group wraps as one in a narrow window."""
+        zoom = [_button_for(action) for action in (
+            self.zoom_out_action, self.fit_action, self.zoom_in_action, self.whole_tree_action,
+            self.actual_size_action,
+        )]  # fmt: skip
+        return tool_flow(
+            [
+                tool_group(
+                    [
+                        self.add_button,
+                        self.connect_button,
+                        self.relayout_button,
+                        self.open_position_button,
+                        self.fill_position_button,
+                    ]
+                ),
+                tool_group([self.search_box]),
+                tool_group([*zoom, self.zoom_label]),
+                tool_group([self.export_button]),
+            ]
+        )
 
-    def filter_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        # Compare dates early in the row: on a laptop screen the row's end scrolls out of view.
-        for widget in (self.compare_box, self.affiliates_box, self.lines_box, self.left_box):
-            row.addWidget(widget)
-        row.addSpacing(12)
-        for widget in (self.department_box, self.decision_makers_box, self.uncovered_box):
-            row.addWidget(widget)
-        row.addStretch(1)
-        row.addWidget(self.legend_box)
-        row.addWidget(self.unplaced_box)
-        return row
+    def filter_row(self) -> QWidget:
+        """What the map shows: the filters, in groups that wrap as one."""
+        return tool_flow(
+            [
+                tool_group([self.compare_box, self.affiliates_box, self.lines_box, self.left_box]),
+                tool_group([self.department_box, self.decision_makers_box, self.uncovered_box]),
+                tool_group([self.legend_box, self.unplaced_box]),
+            ]
+        )
 
     def show_search_result(self, text: str, found: int, hidden: int) -> None:
         """Say in the search box what a search found; nothing while the box is empty.

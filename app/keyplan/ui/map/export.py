@@ -26,8 +26,10 @@ from keyplan.exchange.map.svg import map_title as svg_title
 from keyplan.store.map.rows import MapData
 from keyplan.store.safety.atomic_files import write_file_atomically
 from keyplan.store.safety.output_paths import check_output_path
+from keyplan.ui.map import style
 from keyplan.ui.map.legend import legend_size, paint_legend
 from keyplan.ui.map.scene import MapScene
+from keyplan.ui.widgets import theme
 
 PICTURE_MARGIN = 24.0
 TITLE_HEIGHT = 30.0
@@ -49,6 +51,11 @@ def picture_size(scene: MapScene) -> QSize:
 
 def paint_picture(painter: QPainter, scene: MapScene, title: str) -> None:
     """Paint the whole picture in picture units, (0, 0) at the top left of the page."""
+    with _plain(scene):
+        _paint_page(painter, scene, title)
+
+
+def _paint_page(painter: QPainter, scene: MapScene, title: str) -> None:
     size = picture_size(scene)
     painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("white"))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -70,20 +77,25 @@ def paint_picture(painter: QPainter, scene: MapScene, title: str) -> None:
     target = QRectF(
         PICTURE_MARGIN, PICTURE_MARGIN + header_height(), content.width(), content.height()
     )
-    with _plain(scene):
-        scene.render(painter, target, content, Qt.AspectRatioMode.IgnoreAspectRatio)
+    scene.render(painter, target, content, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
 @contextmanager
 def _plain(scene: MapScene) -> Iterator[None]:
-    """The scene as a picture shows it: no selection, a white background."""
+    """The scene as a picture shows it: no selection, paper's colours on a white background
+    (a map printed from a dark window is still paper)."""
     selected = scene.selectedItems()
     background = scene.backgroundBrush()
+    dark = theme.is_dark()
     scene.clearSelection()
+    if dark:
+        style.show_canvas(scene, dark=False)
     scene.setBackgroundBrush(QColor("white"))
     try:
         yield
     finally:
+        if dark:
+            style.show_canvas(scene, dark=True)
         scene.setBackgroundBrush(background)
         for item in selected:
             item.setSelected(True)

@@ -6,7 +6,7 @@ Painted by one function, so the legend on screen and the one in an exported pict
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
+from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override  # typing.override arrives in 3.12
 
@@ -28,19 +28,24 @@ def legend_font() -> QFont:
     return font
 
 
-def legend_size() -> QSize:
-    """The size ``paint_legend`` needs: three rows as wide as the widest."""
+def legend_size(width: float | None = None) -> QSize:
+    """The size ``paint_legend`` needs: its rows as wide as the widest, or, within ``width``,
+    the two rows of words wrapped to it (the colours and lines stay one row each)."""
     metrics = QFontMetricsF(legend_font())
-    widths = [_stance_row_width(metrics), _line_row_width(metrics)]
-    widths += [metrics.horizontalAdvance(BADGE_TEXT), metrics.horizontalAdvance(MARKS_TEXT)]
-    return QSize(int(max(widths)) + 1, int(4 * ROW_HEIGHT) + 1)
+    samples = max(_stance_row_width(metrics), _line_row_width(metrics))
+    words = max(metrics.horizontalAdvance(BADGE_TEXT), metrics.horizontalAdvance(MARKS_TEXT))
+    room = max(samples, min(words, width)) if width is not None else max(samples, words)
+    rows = 2 + sum(_rows_of(metrics, text, room) for text in (BADGE_TEXT, MARKS_TEXT))
+    return QSize(int(room) + 1, int(rows * ROW_HEIGHT) + 1)
 
 
-def paint_legend(painter: QPainter, origin: QPointF) -> None:
-    """Paint the legend's four rows with their top-left corner at ``origin``."""
+def paint_legend(painter: QPainter, origin: QPointF, width: float | None = None) -> None:
+    """Paint the legend's rows with their top-left corner at ``origin``; the rows of words
+    wrap within ``width`` when one is given (``legend_size(width)``)."""
     painter.save()
     painter.setFont(legend_font())
     metrics = QFontMetricsF(legend_font())
+    room = float(legend_size(width).width())
     x, y = origin.x(), origin.y()
     for stance in Stance:
         x = _swatch(painter, metrics, x, y, stance.value, stance.label)
@@ -50,12 +55,21 @@ def paint_legend(painter: QPainter, origin: QPointF) -> None:
         x = _line_sample(painter, metrics, x, y, kind.value, kind.label)
     x = _matrix_samples(painter, metrics, x, y)
     painter.setPen(style.MUTED_INK)
+    y += ROW_HEIGHT
     for text in (BADGE_TEXT, MARKS_TEXT):
-        y += ROW_HEIGHT
-        painter.drawText(QRectF(origin.x(), y, 2000.0, ROW_HEIGHT), _LEFT_MIDDLE, text)
+        height = _rows_of(metrics, text, room) * ROW_HEIGHT
+        painter.drawText(QRectF(origin.x(), y, room, height), _WRAPPED, text)
+        y += height
     painter.restore()
 
 
+def _rows_of(metrics: QFontMetricsF, text: str, width: float) -> int:
+    """How many legend rows ``text`` takes, wrapped between words within ``width``."""
+    lines = metrics.boundingRect(QRectF(0.0, 0.0, width, 1e6), _WRAPPED, text).height()
+    return max(1, round(lines / metrics.lineSpacing()))
+
+
+_WRAPPED = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
 _LEFT_MIDDLE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -137,15 +151,22 @@ class LegendPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        size = legend_size()
+        self._width: float | None = None
+        self.fit_width(None)
+
+    def fit_width(self, width: float | None) -> None:
+        """At most ``width`` pixels wide (the view's): the rows of words wrap to it, rather than
+        run past the view's edge, cut."""
+        self._width = None if width is None else width - 2 * self.MARGIN
+        size = legend_size(self._width)
         self.setFixedSize(size.width() + 2 * self.MARGIN, size.height() + 2 * self.MARGIN)
 
     @override
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#cfd8dc"), 1.0))
-        painter.setBrush(QColor(255, 255, 255, 230))
+        painter.setPen(QPen(style.LEGEND_EDGE, 1.0))
+        painter.setBrush(style.LEGEND_FACE)
         painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 6.0, 6.0)
-        paint_legend(painter, QPointF(self.MARGIN, self.MARGIN))
+        paint_legend(painter, QPointF(self.MARGIN, self.MARGIN), self._width)
         painter.end()

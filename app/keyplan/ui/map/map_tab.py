@@ -5,14 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QFrame,
     QLabel,
-    QLayout,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,6 +28,7 @@ from keyplan.ui.map.legend import LegendPanel
 from keyplan.ui.map.person_dialog import edit_person
 from keyplan.ui.map.scene import MapScene
 from keyplan.ui.map.view import MapView
+from keyplan.ui.widgets import theme
 
 if TYPE_CHECKING:
     from keyplan.ui.map.comparison import MapComparison
@@ -42,27 +39,6 @@ IDLE_HINT = (
     "dotted line · "
     "double-click to add or edit · Delete removes"
 )
-
-
-def _scrolling_row(row: QLayout) -> QScrollArea:
-    """A row of tools that scrolls sideways when the window is narrow.
-
-    Laid out directly, the two tool rows made the tab at least 1,100 px wide, and the window's
-    splitter then took that width from the portfolio list, for every tab, for the session.
-    """
-    row.setContentsMargins(0, 0, 0, 0)
-    holder = QWidget()
-    holder.setLayout(row)
-    area = QScrollArea()
-    area.setWidget(holder)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    area.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-    # Room for the sideways scroll bar too, so it never covers the tools.
-    scroll_bar = area.horizontalScrollBar().sizeHint().height()
-    area.setFixedHeight(holder.sizeHint().height() + scroll_bar + 2)
-    return area
 
 
 class MapTab(QWidget):
@@ -88,6 +64,7 @@ class MapTab(QWidget):
         self.comparison: MapComparison | None = None  # built when first asked for
         self._build()
         self._connect()
+        self._follow_palette()
         name_map_widgets(self)
 
     def _build(self) -> None:
@@ -99,8 +76,8 @@ class MapTab(QWidget):
         self.splitter = splitter
         self.unplaced_list.hide()
         layout = QVBoxLayout(self)
-        layout.addWidget(_scrolling_row(self.controls.edit_row()))
-        layout.addWidget(_scrolling_row(self.controls.filter_row()))
+        layout.addWidget(self.controls.edit_row())
+        layout.addWidget(self.controls.filter_row())
         layout.addWidget(splitter, 1)
         status = QVBoxLayout()
         status.addWidget(self.hint)
@@ -170,6 +147,22 @@ class MapTab(QWidget):
             QTimer.singleShot(0, self.view.fit_readable)
 
     @override
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the system switched to dark, or back
+            self._follow_palette()
+
+    def _follow_palette(self) -> None:
+        """The canvas follows the palette as the rest of the app does: dark cards, lines and
+        background in a dark palette (printed and exported maps stay paper: ``export``)."""
+        dark = theme.is_dark(self.palette())
+        style.show_canvas(self.scene, dark=dark)
+        if self.comparison is not None:  # the map as it was, beside it
+            style.show_canvas(self.comparison.past.scene, dark=dark)
+        self.legend.update()
+        self.hint.setStyleSheet(style.hint_style())
+
+    @override
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_when_shown()
@@ -186,6 +179,7 @@ class MapTab(QWidget):
 
     def _place_legend(self) -> None:
         viewport = self.view.viewport()
+        self.legend.fit_width(viewport.width() - 16)
         top = max(8, viewport.height() - self.legend.height() - 8)
         self.legend.move(8, top)
         shown = self.legend.isVisibleTo(self.view)

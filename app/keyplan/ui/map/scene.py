@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsScene
 
 from keyplan.domain.errors import KeyplanError, RuleViolation
@@ -32,7 +31,6 @@ from keyplan.ui.map.line_items import InfluenceArrow, ReportingLines
 from keyplan.ui.roster.roster_watch import TeamWatch
 
 SCENE_MARGIN = 160.0
-BACKGROUND = QColor("#fbfbfa")
 
 # Fields whose change can move cards: the reporting line, and what orders siblings or filters.
 _LAYOUT_FIELDS = {"reports_to_id", "level", "full_name", "has_left", "department"}
@@ -62,7 +60,7 @@ class MapScene(QGraphicsScene):
         self.addItem(self.reporting)
         self.dotted = DottedLines()  # secondary managers: drawn, never laid out
         self.addItem(self.dotted)
-        self.setBackgroundBrush(BACKGROUND)
+        self.setBackgroundBrush(style.CANVAS_BACKGROUND)  # dark on a dark palette (map_tab)
         document.people_changed.connect(self._on_people_changed)
         document.person_changed.connect(self._on_person_changed)
         document.positions_changed.connect(self._on_positions_changed)

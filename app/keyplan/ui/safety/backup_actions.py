@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.store.safety import backup
+from keyplan.store.safety import backup, restore
 from keyplan.ui import dialogs
 from keyplan.ui.background import BackgroundTask, run_task
 from keyplan.ui.shell.file_folders import FileKind
@@ -145,8 +145,8 @@ def restore_from_backup(window: MainWindow) -> BackgroundTask | None:
         return None
     source = Path(chosen)
     try:
-        backup.check_restorable(source)
-        other_portfolio = backup.other_portfolio_warning(source, path)
+        restore.check_restorable(source)
+        other_portfolio = restore.other_portfolio_warning(source, path)
     except KeyplanError as error:
         dialogs.show_error(window, str(error), "Cannot restore")
         return None
@@ -160,14 +160,14 @@ def restore_from_backup(window: MainWindow) -> BackgroundTask | None:
         return None
     window.setEnabled(False)  # no edits while the file is being replaced
     return run_task(
-        lambda _report: backup.restore_backup(source, path, other_portfolio_ok=True),
+        lambda _report: restore.restore_backup(source, path, other_portfolio_ok=True),
         on_success=lambda receipt: _reopen_after_restore(window, path, receipt),
         on_error=lambda error: _restore_failed(window, error),
         writes=True,
     )
 
 
-def _reopen_after_restore(window: MainWindow, path: Path, receipt: backup.RestoreReceipt) -> None:
+def _reopen_after_restore(window: MainWindow, path: Path, receipt: restore.RestoreReceipt) -> None:
     window.setEnabled(True)
     old = window.document
     # A new document: the undo history belongs to the data that was replaced.
