@@ -298,3 +298,31 @@ def test_snapshot_names_the_map_of_an_account_and_refuses_an_empty_name(demo_db,
     names = [s.name for s in snapshots(db, find_account(db, "Aldermark Group"))]
     db.close()
     assert "Before the reorg" in names and "  " not in names
+
+
+def test_the_windows_plain_start_is_read_without_the_parser_and_the_rest_goes_through_it(
+    monkeypatch, capsys
+):
+    # `keyplan`, `--db PATH` and `--exit-when-ready` open the window without declaring every
+    # sub-command's options (issue 20: start-up); anything else, a typo too, keeps argparse's
+    # messages.
+    from keyplan.cli import program
+
+    opened = []
+    monkeypatch.setattr(program, "_run_gui", lambda args: opened.append(args) or 0)
+    monkeypatch.setattr(program, "build_parser", _parser_never_built)
+    for argv in (["--db", "a.db"], ["--db=b.db", "--exit-when-ready"], []):
+        assert main(argv) == 0
+    assert [(args.db, args.exit_when_ready) for args in opened] == [
+        ("a.db", False), ("b.db", True), (None, False)]  # fmt: skip
+    for argv in (["--db"], ["--db", "--exit-when-ready"], ["--exit-when-redy"], ["demo"]):
+        assert program.window_arguments(argv) is None
+    monkeypatch.undo()
+    assert main(["--db"]) == 2
+    assert "expected one argument" in capsys.readouterr().err
+    assert main(["--exit-when-redy"]) == 2
+    assert "unrecognized arguments: --exit-when-redy" in capsys.readouterr().err
+
+
+def _parser_never_built(*_args: object) -> None:
+    raise AssertionError("the parser was built for a plain start of the window")

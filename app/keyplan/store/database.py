@@ -23,13 +23,13 @@ from keyplan.store.cipher.detect import (
     looks_encrypted,
 )
 from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
-from keyplan.store.server_address import ServerAddress, parse_server_address, psycopg_query
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
     from keyplan.store.safety.lock import WriterLock
+    from keyplan.store.server_address import ServerAddress  # a file's start never reads one
     from keyplan.store.team.conflicts import EditConflict, SeenVersions
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -206,6 +206,8 @@ class Database:
         Values come as the driver gives them: from a file, dates are ISO text and flags 0/1.
         """
         if self.server is not None:
+            from keyplan.store.server_address import psycopg_query
+
             return self._server_rows(psycopg_query(sql), params)
         if self.path is None:
             from sqlalchemy import text
@@ -563,6 +565,8 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
 
 
 def _open_server_database(url: str, user_name: str | None = None) -> Database:
+    from keyplan.store.server_address import parse_server_address
+
     server = parse_server_address(url)
     if server is None:  # an address of another kind: team_server_url says what is wrong
         server = parse_server_address(team_server_url(url).render_as_string(hide_password=False))

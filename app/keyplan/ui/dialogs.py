@@ -8,25 +8,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
-
 from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
+# The dialog classes are imported by the functions that show them: making each Qt class
+# available costs time (QMessageBox alone 2 ms), which the first window, asking nothing, need
+# not spend before it appears.
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from keyplan.ui.safety.recovery_dialog import DamagedDatabase, RecoveryChoice
 
 DATABASE_FILTER = "Keyplan databases (*.db *.keyplan *.sqlite);;All files (*)"
 
 
 def show_error(parent: QWidget | None, message: str, title: str = "Keyplan") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.warning(parent, title, message)
 
 
 def show_info(parent: QWidget | None, message: str, title: str = "Keyplan") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     QMessageBox.information(parent, title, message)
 
 
 def confirm(parent: QWidget | None, question: str, title: str = "Keyplan") -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
     answer = QMessageBox.question(
         parent,
         title,
@@ -38,11 +47,15 @@ def confirm(parent: QWidget | None, question: str, title: str = "Keyplan") -> bo
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    from PySide6.QtWidgets import QInputDialog
+
     value, accepted = QInputDialog.getText(parent, title, label, text=text)
     return value.strip() if accepted and value.strip() else None
 
 
 def ask_open_database(parent: QWidget | None) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = in_last_folder(
         FileKind.DATABASE, QFileDialog.getOpenFileName, parent, "Open database", "", DATABASE_FILTER
     )
@@ -50,6 +63,8 @@ def ask_open_database(parent: QWidget | None) -> str | None:
 
 
 def ask_new_database(parent: QWidget | None) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = in_last_folder(
         FileKind.DATABASE,
         QFileDialog.getSaveFileName,
@@ -71,6 +86,8 @@ def ask_choice(
     parent: QWidget | None, title: str, label: str, items: list[tuple[object, str]]
 ) -> object | None:
     """Let the user pick one of ``(value, label)`` items; return its value, or None."""
+    from PySide6.QtWidgets import QInputDialog
+
     if not items:
         return None
     labels = [text for _value, text in items]
@@ -107,6 +124,8 @@ def ask_print_options(parent: QWidget | None, people: list[tuple[str, str]]) -> 
 
 def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
     """Ask where to save a PDF, offering the suggested path's name; add ".pdf" when missing."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = in_last_folder(
         FileKind.PDF_EXPORT,
         QFileDialog.getSaveFileName,
@@ -122,6 +141,8 @@ def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
 
 def ask_save_pptx(parent: QWidget | None, suggested_path: str) -> str | None:
     """Ask where to save a PowerPoint deck; add ".pptx" when missing."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = in_last_folder(
         FileKind.PDF_EXPORT,  # decks go where plans go
         QFileDialog.getSaveFileName,
@@ -137,6 +158,8 @@ def ask_save_pptx(parent: QWidget | None, suggested_path: str) -> str | None:
 
 def ask_open_export(parent: QWidget | None, path: str) -> str | None:
     """After an export: "file" to open the PDF, "folder" to show its folder, None for neither."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, "Plan exported", f"Saved {path}", parent=parent)
     kind = "deck" if path.lower().endswith(".pptx") else "PDF"
     open_file = box.addButton(f"Open {kind}", QMessageBox.ButtonRole.AcceptRole)
@@ -174,6 +197,8 @@ def ask_save_file(
 
     The dialog starts in the folder last used for ``kind`` (CSV and JSON exports unless told).
     """
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = in_last_folder(
         kind, QFileDialog.getSaveFileName, parent, title, suggested_path, file_filter
     )
@@ -184,6 +209,8 @@ def ask_save_file(
 
 def ask_open_file(parent: QWidget | None, title: str, file_filter: str) -> str | None:
     """Ask for a file to import (a JSON export, …), starting where the last one came from."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = in_last_folder(
         FileKind.IMPORT_SOURCE, QFileDialog.getOpenFileName, parent, title, "", file_filter
     )
@@ -209,6 +236,8 @@ CONTACTS_FILTER = "Contacts (*.csv *.vcf *.txt);;All files (*)"
 
 def ask_import_file(parent: QWidget | None) -> str | None:
     """Ask which CSV or vCard file to import people from."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = in_last_folder(
         FileKind.IMPORT_SOURCE,
         QFileDialog.getOpenFileName,

@@ -301,3 +301,30 @@ def test_opening_the_map_leaves_the_portfolio_list_its_width(window, qtbot):
     window.show_tab("People")
     qtbot.wait(50)
     assert window.tree.width() >= before - 5
+
+
+def test_the_tier_and_people_columns_show_every_value_whole_without_measuring_rows(
+    window, qtbot, small_portfolio
+):
+    # The two narrow columns are sized from the longest text they can hold (issue 20: sizing
+    # them to their contents read every account before the window first showed), so each
+    # tier's label, a five-digit count and the titles fit, and the user may still widen them.
+    from PySide6.QtWidgets import QHeaderView
+
+    from keyplan.domain.vocabulary import Tier
+    from keyplan.ui.shell.portfolio_model import PortfolioColumn
+
+    header = window.tree.header()
+    metrics = window.tree.fontMetrics()
+    texts = {
+        PortfolioColumn.TIER: ["Tier", *(tier.label for tier in Tier)],
+        PortfolioColumn.PEOPLE: ["People", "12,345"],
+    }
+    for column, candidates in texts.items():
+        widest = max(metrics.horizontalAdvance(text) for text in candidates)
+        assert header.sectionSize(column) > widest
+        assert header.sectionResizeMode(column) == QHeaderView.ResizeMode.Interactive
+    before = header.sectionSize(PortfolioColumn.TIER)
+    assert header.sectionSize(PortfolioColumn.NAME) > 2 * before  # names keep the room
+    header.resizeSection(PortfolioColumn.TIER, before + 40)  # as a drag of the edge does
+    assert header.sectionSize(PortfolioColumn.TIER) == before + 40

@@ -29,7 +29,7 @@ from keyplan.store.shell.quick_reads import AccountGlance, account_glance
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.widgets import theme
-from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
+from keyplan.ui.widgets.choice_box import choice_items, make_choice_box
 from keyplan.ui.widgets.note_edit import NoteEdit
 
 # Each field is edited in one place: who the account is here, the plan's content (the

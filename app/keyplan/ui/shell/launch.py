@@ -16,7 +16,6 @@ from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.shell import settings
-from keyplan.ui.shell.fonts import register_fallback_fonts
 from keyplan.ui.shell.main_window import MainWindow
 
 # The start-up backup waits until the first paint and the warm-up imports are done.
@@ -100,6 +99,8 @@ def _register_fonts_and_repaint() -> None:
     """The bundled fallback font (names in Chinese or Japanese on a machine without such a
     font), once the window is up: Qt reads the whole 4 MB file to register it, 10–40 ms the
     first window need not wait for. Names already drawn as boxes are drawn again with it."""
+    from keyplan.ui.shell.fonts import register_fallback_fonts  # QFontDatabase: after the show
+
     if register_fallback_fonts():
         for widget in QApplication.allWidgets():
             widget.update()

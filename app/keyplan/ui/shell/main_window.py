@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -26,9 +27,11 @@ from keyplan.ui.shell import settings
 from keyplan.ui.shell.account_tabs import ACCOUNT_TABS
 from keyplan.ui.shell.empty_portfolio import EmptyPortfolioPage, demo_database_file
 from keyplan.ui.shell.main_menus import MenuBuilding
-from keyplan.ui.shell.portfolio_model import PortfolioColumn, PortfolioTreeModel
-from keyplan.ui.shell.read_only import make_read_only
+from keyplan.ui.shell.portfolio_model import PortfolioColumn, PortfolioTreeModel, column_widths
 from keyplan.ui.widgets import theme
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # QEvent's hundreds of types: made ready on first close
 
 DatabaseOpener = Callable[[str, bool], PortfolioDocument]
 PASSWORD_NOTE_MS = 15_000  # long enough to read where a team password went
@@ -105,6 +108,8 @@ class MainWindow(MenuBuilding):
             self.document.database.read_only_reason or self.account_read_only_reason
         ):
             return
+        from keyplan.ui.shell.read_only import make_read_only  # a writable start never needs it
+
         for action in getattr(self, "writing_actions", []):
             action.setEnabled(False)
         for tab in [widget] if widget is not None else list(self.account_tabs.values()):
@@ -152,8 +157,12 @@ class MainWindow(MenuBuilding):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (PortfolioColumn.TIER, PortfolioColumn.PEOPLE):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Widths from the longest text the column can hold, not measured row by row: sizing
+        # to contents read and laid out every account's cells before the window first showed
+        # (30 ms of the start with a hundred accounts).
+        for column, width in column_widths(self.tree.fontMetrics()).items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.tree.expandAll()
         self._drop_dashboard()
         self._rebuild_tabs(document)

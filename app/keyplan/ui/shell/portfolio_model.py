@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFontMetrics
 
 from keyplan.domain.vocabulary import Tier
 from keyplan.domain.wording import count_of
@@ -30,6 +30,29 @@ class PortfolioColumn:
     TIER = 1
     PEOPLE = 2
     TITLES = ("Account", "Tier", "People")
+
+
+# The widest number the People column is sized for (far more than one company's key people).
+_WIDEST_PEOPLE_COUNT = "99,999"
+
+
+def column_widths(metrics: QFontMetrics) -> dict[int, int]:
+    """Widths of the Tier and People columns, in pixels, from the longest text each can show
+    (its title, every tier's label, a five-digit count) plus room for the cell's margins:
+    known before any account is read, so the view never measures its rows to size them."""
+    padding = metrics.averageCharWidth() + 6  # a header's or a cell's margins, both sides
+    texts = {
+        PortfolioColumn.TIER: [PortfolioColumn.TITLES[PortfolioColumn.TIER]]
+        + [tier.label for tier in Tier],
+        PortfolioColumn.PEOPLE: [
+            PortfolioColumn.TITLES[PortfolioColumn.PEOPLE],
+            _WIDEST_PEOPLE_COUNT,
+        ],
+    }
+    return {
+        column: max(metrics.horizontalAdvance(text) for text in candidates) + padding
+        for column, candidates in texts.items()
+    }
 
 
 class PortfolioTreeModel(QAbstractItemModel):
@@ -65,8 +88,8 @@ class PortfolioTreeModel(QAbstractItemModel):
         if field not in ("name", "tier") or account_id not in self._rows:
             return
         values = self.document.account_values(account_id)
-        self._rows[account_id] = replace(
-            self._rows[account_id], name=values["name"], tier=values["tier"]
+        self._rows[account_id] = self._rows[account_id]._replace(
+            name=values["name"], tier=values["tier"]
         )
         index = self.index_of(account_id)
         self.dataChanged.emit(index, index.siblingAtColumn(PortfolioColumn.PEOPLE))
@@ -75,7 +98,7 @@ class PortfolioTreeModel(QAbstractItemModel):
         if account_id not in self._rows:
             return
         count = next((row.people for row in self.document.portfolio() if row.id == account_id), 0)
-        self._rows[account_id] = replace(self._rows[account_id], people=count)
+        self._rows[account_id] = self._rows[account_id]._replace(people=count)
         index = self.index_of(account_id).siblingAtColumn(PortfolioColumn.PEOPLE)
         self.dataChanged.emit(index, index)
 

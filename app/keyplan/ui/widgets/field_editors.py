@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from keyplan.domain.fields import FieldSpec, Kind
+from keyplan.ui.widgets.choice_box import choice_items, make_choice_box
 
 ChoiceSource = Callable[[QModelIndex | QPersistentModelIndex], list[tuple[Any, str]]]
 # The words a text field of a row completes to (field name given): departments in use.
@@ -31,22 +32,6 @@ def complete_from(line: QLineEdit, words: list[str]) -> None:
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     line.setCompleter(completer)
-
-
-def choice_items(spec: FieldSpec) -> list[tuple[Any, str]]:
-    """(stored value, label) pairs for a vocabulary field, with 'not set' first if optional."""
-    assert spec.choices is not None
-    items = [(member.value, member.label) for member in spec.choices]
-    return items if spec.required else [(None, "—"), *items]
-
-
-def make_choice_box(parent: QWidget, items: list[tuple[Any, str]], current: Any) -> QComboBox:
-    box = QComboBox(parent)
-    for value, label in items:
-        box.addItem(label, value)
-    position = box.findData(current)
-    box.setCurrentIndex(max(position, 0))
-    return box
 
 
 class FieldDelegate(QStyledItemDelegate):

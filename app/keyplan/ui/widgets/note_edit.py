@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+if TYPE_CHECKING:  # QEvent's hundreds of types are made ready when a first event arrives
+    from PySide6.QtGui import QFocusEvent
 
 
 class NoteEdit(QPlainTextEdit):
