@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from keyplan.domain.insights.health import FindingKind
 from keyplan.domain.relationships import DEFAULT_CONTACT_DAYS
@@ -153,3 +154,20 @@ def test_the_next_day_a_contact_falls_due_though_nothing_was_written(db, acme, c
 def stale_of(db: Database, account_id: int, today: date) -> int:
     _accounts, tallies = dashboard_facts(db, today)
     return tallies[account_id].findings.counts.get(FindingKind.STALE, 0)
+
+
+def test_the_dashboards_server_settings_end_with_its_own_reads(db, acme):
+    """On a server the dashboard's reads run without parallel workers and with more memory
+    for their hashes (``SET LOCAL``): the next read on the same pooled connections must get
+    the server's own settings back."""
+    if db.path is not None:
+        pytest.skip("team mode only")
+    settings = (
+        "SELECT current_setting('work_mem'), current_setting('max_parallel_workers_per_gather')"
+    )
+    with db.read() as session:
+        before = tuple(session.execute(text(settings)).one())
+    assert people_of(db, acme["account"]) == 1
+    with db.read() as first, db.read() as second:  # both threads' pooled connections
+        assert tuple(first.execute(text(settings)).one()) == before
+        assert tuple(second.execute(text(settings)).one()) == before

@@ -52,6 +52,10 @@ def picture(scene: MapScene) -> dict[str, object]:
             for c in lines.values()
         ),
         "arrows": arrows,
+        # The item's bounds (given by the chart's bounds after an edit) hold every strip.
+        "lines in bounds": all(
+            scene.reporting.boundingRect().contains(strip) for strip, _ in scene.reporting._strips
+        ),
         "dotted": scene.dotted.line_count(),
         "people": dict(scene.people),  # what each card shows and where it hangs
     }

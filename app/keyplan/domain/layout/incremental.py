@@ -7,7 +7,7 @@ and the tidy tree's work, and redoes:
 
 - for a new manager: the forest around the moved card, the stacks of the managers involved and
   the tidy tree's first walk from those managers up to their roots (``TidyTree``'s journals);
-  then the second walk, which is linear but cheap;
+  then the second walk below what the first walk redid (``EditedTidyTree.walk_changes``);
 - the boxes and the reporting lines of the cards that moved, and of no others;
 - for a hand placement alone: that card's box and its lines.
 
@@ -43,7 +43,7 @@ from keyplan.domain.layout.org_chart import (
     stacked_sides,
 )
 from keyplan.domain.layout.stacking import LeafStack, leaf_stack, plan_leaf_stacks
-from keyplan.domain.layout.tidy_tree import TidyTree
+from keyplan.domain.layout.tidy_tree_walk import EditedTidyTree
 
 _EMPTY = OrgChartLayout(boxes={}, connectors=(), bounds=Box(0.0, 0.0, 0.0, 0.0))
 
@@ -56,12 +56,14 @@ class IncrementalOrgChart:
             the chart was laid out afresh (every card may have moved).
         redrawn: the ids of the reports whose reporting line changed (added, moved or gone),
             or None when laid out afresh.
+        new_lines: those reports' lines now (None: the line is gone), by report id.
     """
 
     def __init__(self, options: LayoutOptions = DEFAULT_OPTIONS) -> None:
         self.options = options
         self.moved: set[int] | None = None
         self.redrawn: set[int] | None = None
+        self.new_lines: dict[int, Connector | None] = {}
         self._cards: list[CardSpec] = []
         self._result = _EMPTY
 
@@ -72,7 +74,7 @@ class IncrementalOrgChart:
         if changed is None:
             return self._afresh(cards)
         if not changed:
-            self._cards, self.moved, self.redrawn = cards, set(), set()
+            self._cards, self.moved, self.redrawn, self.new_lines = cards, set(), set(), {}
             return self._result
         old = self._cards
         reparented = [i for i in changed if cards[i].manager_id != old[i].manager_id]
@@ -125,8 +127,8 @@ class IncrementalOrgChart:
         for row in forest.depth:
             self._row_sizes[row] += 1
         tree = build_layout_tree(cards, forest, self._stacks, self._tops, options)
-        self._tree = TidyTree(
-            tree.children, tree.left_extent, tree.right_extent, options.sibling_gap, journal=True
+        self._tree = EditedTidyTree(
+            tree.children, tree.left_extent, tree.right_extent, options.sibling_gap
         )
         self._tree.first_walk(forest.roots)
         self._boxes: list[Box] = [Box(0.0, 0.0, 0.0, 0.0)] * len(cards)
@@ -245,10 +247,14 @@ class IncrementalOrgChart:
             loose = loose_cards(cards, forest, options)
             self._loose = frozenset(loose)
             roots = [root for root in forest.roots if root not in self._loose]
-            x = self._tree.positions(roots, options.root_gap)
+            shifted = self._tree.walk_changes(roots, options.root_gap)
+            x = self._tree.x
             spines = self._spines = {m: card_centre(x[m], cards[m].width) for m in self._stacks}
             self._grid = {}  # the loose cards wait for ``_place_grid``
-            moved = self._place_boxes(x, spines, range(len(cards)))
+            if shifted is None or loose:  # the grid sits under every card: all placed again
+                moved = self._place_boxes(x, spines, range(len(cards)))
+            else:
+                moved = self._place_boxes(x, spines, self._to_place(shifted, touched))
             self._place_grid(loose, x, spines, moved)
         self.moved = {cards[i].id for i in moved}
         self.redrawn = self._redraw_lines(moved.keys() | touched, spines)
@@ -280,6 +286,16 @@ class IncrementalOrgChart:
                 right, bottom = max(right, box.right), max(bottom, box.bottom)
         self._edges = (left, top, right, bottom)
         return box_between(left, top, right, bottom)
+
+    def _to_place(self, shifted: set[int], touched: set[int]) -> set[int]:
+        """The cards that may have moved: those whose x changed, the ``touched`` ones, and the
+        reports of both that hang in a stack (from their manager's spine and stack)."""
+        count, children, stacks = len(self._cards), self._forest.children, self._stacks
+        which = {i for i in shifted if i < count}  # the others are stack placeholders
+        which |= touched
+        for manager in [i for i in which if i in stacks or i in touched]:
+            which.update(children[manager])
+        return which
 
     def _place_boxes(
         self, x: list[float], spines: dict[int, float], which: Iterable[int]
@@ -342,6 +358,7 @@ class IncrementalOrgChart:
             redo.update(forest.children[i])
         side = self._sides
         redrawn: set[int] = set()
+        self.new_lines = new_lines = {}
         for report in redo:
             manager = forest.parent[report]
             line = None
@@ -360,6 +377,7 @@ class IncrementalOrgChart:
             if line != lines[report]:
                 lines[report] = line
                 redrawn.add(cards[report].id)
+                new_lines[cards[report].id] = line
         return redrawn
 
     _damaged = False

@@ -339,7 +339,7 @@ class TidyTree:
     def _second_walk(self, root: int) -> list[int]:
         children, prelim, mod, x = self.children, self.prelim, self.mod, self.x
         order: list[int] = []
-        stack = [(root, -prelim[root])]
+        stack = [(root, 0.0)]  # the shift puts the tree in place: x need not start at 0
         while stack:
             node, modsum = stack.pop()
             x[node] = prelim[node] + modsum

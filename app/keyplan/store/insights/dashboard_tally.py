@@ -34,6 +34,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    text,
     union_all,
 )
 from sqlalchemy.orm import Session
@@ -114,8 +115,8 @@ def dashboard_tallies(
 ) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
     """Count every account read (``account_ids`` and their affiliates; None: all).
 
-    The people are counted (and the plan rows and the trend read) on a second thread, in a
-    session of its own, while this one reads the recent window: the database does most of
+    The people are counted (and the plan rows read) on a second thread, in a session of its
+    own, while this one reads the recent window and the trend: the database does most of
     that work with Python's lock released, so the two overlap on a machine with two cores.
     (Two read transactions: an edit landing between them shows in the next refresh, which
     that edit's signal asks for anyway.)
@@ -126,8 +127,10 @@ def dashboard_tallies(
     with ThreadPoolExecutor(max_workers=1) as helper:
         counted = helper.submit(_counted, db, account_ids, today)
         with db.read() as session:
+            _settle_for_aggregates(session)
             window = read_recent_window(session, today, account_ids)
-            buckets, counts, owners, blockers, trend = counted.result()
+            trend = _trend(session, account_ids, today)
+            buckets, counts, owners, blockers = counted.result()
             return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
 
 
@@ -136,12 +139,11 @@ def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> 
     defaultdict[int, _Counts],
     dict[int, set[int]],
     dict[int, list[tuple[int, bool]]],
-    dict[int, tuple[dict[int, int], date | None]],
 ]:  # fmt: skip
-    """The helper thread's half: accounts and plan rows, people counted, owners, blockers and
-    the trend (about as long as the recent window takes on the other thread, which counts its
-    meetings in Python: the trend's scan of every interaction runs beside that)."""
+    """The helper thread's half: accounts and plan rows, people counted, owners and blockers
+    (the longer half: the trend, once here, is read on the other thread after the window)."""
     with db.read() as session:
+        _settle_for_aggregates(session)
         buckets = FactBuckets()
         buckets.load_plan(session, account_ids)
         return (
@@ -149,8 +151,22 @@ def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> 
             _people_counts(session, account_ids, today),
             _owners(session, account_ids),
             _blockers(session, account_ids),
-            _trend(session, account_ids, today),
         )
+
+
+def _settle_for_aggregates(session: Session) -> None:
+    """On PostgreSQL, this read transaction's settings for the dashboard's aggregates.
+
+    No parallel workers: each one rebuilt the whole of each person's last contact (a hash
+    of the window's 200,000 meetings of a team) that the people count joins, so three
+    processes did the same work on two cores, beside the other thread's queries. And room
+    for the hash aggregates in memory (the default 4 MB spilled them to disk in batches).
+    ``SET LOCAL``: only until this read transaction ends.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    session.execute(text("SET LOCAL max_parallel_workers_per_gather = 0"))
+    session.execute(text("SET LOCAL work_mem = '64MB'"))
 
 
 def _tallies(
@@ -555,8 +571,8 @@ def _trend(
     this_month = today.year * 12 + today.month - 1
     last_day = today.isoformat()
     found: dict[int, tuple[dict[int, int], date | None]] = {}
-    for account_id, text in _rows(session, statement):
-        days = text.split(",") if text else []
+    for account_id, listed_dates in _rows(session, statement):
+        days = listed_dates.split(",") if listed_dates else []
         latest = max(days, default="")[:10]
         if latest > last_day:  # planned meetings are not contact yet
             days = [day for day in days if day[:10] <= last_day]

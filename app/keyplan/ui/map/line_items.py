@@ -24,6 +24,7 @@ CardRect = Callable[[int], QRectF | None]
 _LINE_Z = 0.5
 STRIP_WIDTH = 2000.0  # scene units: about ten cards
 _SELECTED_LINE_Z = 3.0
+_SHAPE_WIDTH = 10.0  # where a click picks a line: 5 units either side of the curve
 
 
 class ReportingLines(QGraphicsItem):
@@ -45,21 +46,29 @@ class ReportingLines(QGraphicsItem):
         self._paths: dict[int, tuple[QRectF, QPainterPath]] = {}
         self._live = QPainterPath()
         self._bounds = QRectF()
+        self._within: QRectF | None = None  # holds every line, when the layout said so
 
     def set_connectors(
-        self, connectors: tuple[Connector, ...], redrawn: set[int] | None = None
+        self,
+        connectors: tuple[Connector, ...],
+        redrawn: dict[int, Connector | None] | None = None,
+        within: QRectF | None = None,
     ) -> None:
         """Draw the layout's connectors, all of them as the layout says.
 
         Args:
             connectors: every reporting line.
-            redrawn: the report ids whose line changed since the last call, when the layout
-                knows: only the strips holding those lines (before or after) are redrawn.
+            redrawn: the lines that changed since the last call (None: gone), by report id,
+                when the layout knows: only the strips holding those lines (before or after)
+                are redrawn.
+            within: a rectangle known to hold every line (the chart's bounds: each line runs
+                between two cards), which spares uniting the rectangles of every strip.
         """
         if redrawn is None or not self._members:
             self._index(connectors)
         else:
-            self._redraw(connectors, redrawn)
+            self._redraw(redrawn)
+        self._within = within
         self._connectors, self._moving = connectors, set()
         self._strips, self._live = list(self._paths.values()), QPainterPath()
         self._refresh_bounds()
@@ -72,15 +81,13 @@ class ReportingLines(QGraphicsItem):
             self._strip_of[connector.report_id] = strip
         self._paths = {strip: _strip(lines.values()) for strip, lines in self._members.items()}
 
-    def _redraw(self, connectors: tuple[Connector, ...], redrawn: set[int]) -> None:
-        new = {c.report_id: c for c in connectors if c.report_id in redrawn}
+    def _redraw(self, redrawn: dict[int, Connector | None]) -> None:
         dirty: set[int] = set()
-        for report_id in redrawn:
+        for report_id, connector in redrawn.items():
             strip = self._strip_of.pop(report_id, None)
             if strip is not None:
                 del self._members[strip][report_id]
                 dirty.add(strip)
-            connector = new.get(report_id)
             if connector is not None:
                 strip = _strip_key(connector)
                 self._members.setdefault(strip, {})[report_id] = connector
@@ -124,11 +131,16 @@ class ReportingLines(QGraphicsItem):
         return connector.manager_id in self._moving or connector.report_id in self._moving
 
     def _refresh_bounds(self) -> None:
-        self.prepareGeometryChange()
         bounds = self._live.boundingRect()
-        for strip, _path in self._strips:
-            bounds = bounds.united(strip)
-        self._bounds = bounds.adjusted(-2.0, -2.0, 2.0, 2.0)
+        if self._within is not None:
+            bounds = bounds.united(self._within)
+        else:
+            for strip, _path in self._strips:
+                bounds = bounds.united(strip)
+        bounds.adjust(-2.0, -2.0, 2.0, 2.0)
+        if bounds != self._bounds:  # moving the item in the scene's index costs ~1 ms
+            self.prepareGeometryChange()
+            self._bounds = bounds
         self.update()
 
     @override
@@ -194,6 +206,9 @@ class InfluenceArrow(QGraphicsItem):
         # Over the reporting lines but under the cards, so a long line never hides a name;
         # a selected line comes to the front.
         self.setZValue(_LINE_Z)
+        # Painted once into a pixmap (of the part in the window, for a long line): antialiased
+        # dashes cost 0.3 to 1 ms a line, and an edit that moves cards repaints the whole view.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.line = line
         kind = line.kind if line.kind in style.LINE_COLOURS else "influences"
         self.colour: QColor = style.LINE_COLOURS[kind]
@@ -202,7 +217,8 @@ class InfluenceArrow(QGraphicsItem):
         self._path = QPainterPath()
         self._head = QPolygonF()
         self._dots: tuple[QPointF, ...] = ()  # both ends of an alliance or rivalry
-        self._shape = QPainterPath()
+        self._shape: QPainterPath | None = QPainterPath()
+        self._bounds = QRectF()
         verb = {"ally": "is an ally of", "rival": "is a rival of"}.get(kind, f"— {kind} →")
         note = f"\n{line.note}" if line.note else ""
         self.setToolTip(f"{names[0]} {verb} {names[1]} (strength {line.strength}){note}")
@@ -225,17 +241,25 @@ class InfluenceArrow(QGraphicsItem):
         """Run the curve from the edge of the source card to the edge of the target card."""
         self.prepareGeometryChange()
         self._path, self._head, self._dots = influence_curve(source, target, self.has_head)
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10.0)
-        self._shape = stroker.createStroke(self._path)
-        self._shape.addPolygon(self._head)
+        self._shape = None  # made when a click or the rubber band asks: most moves never do
+        reach = _SHAPE_WIDTH / 2 + 4.0
+        self._bounds = (
+            self._path.boundingRect()
+            .united(self._head.boundingRect())
+            .adjusted(-reach, -reach, reach, reach)
+        )
 
     @override
     def boundingRect(self) -> QRectF:
-        return self._shape.boundingRect().adjusted(-4, -4, 4, 4)
+        return self._bounds
 
     @override
     def shape(self) -> QPainterPath:
+        if self._shape is None:
+            stroker = QPainterPathStroker()
+            stroker.setWidth(_SHAPE_WIDTH)
+            self._shape = stroker.createStroke(self._path)
+            self._shape.addPolygon(self._head)
         return self._shape
 
     @override

@@ -175,7 +175,12 @@ class MapScene(QGraphicsScene):
         """Lines, arrows (those touching ``moved`` cards; all when None) and the scene's rect
         follow the chart the cards now stand on."""
         assert self.chart is not None
-        self.reporting.set_connectors(self.chart.connectors, self.layout_engine.redrawn)
+        engine, bounds = self.layout_engine, self.chart.bounds
+        self.reporting.set_connectors(
+            self.chart.connectors,
+            None if engine.moved is None else engine.new_lines,  # None: a fresh layout
+            QRectF(bounds.x, bounds.y, bounds.width, bounds.height),
+        )
         self._place_arrows(moved)
         self._update_scene_rect(keep_views=keep_views)
         self.map_changed.emit()
