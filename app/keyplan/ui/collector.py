@@ -3,8 +3,8 @@
 A map's re-layout, a comparison of a year of history and the dashboard's reading each make tens
 of thousands of small objects at once; meanwhile the collector would run passes over the whole
 heap (the map's thousands of cards) for cycles none of them has, 10-25 % of the time. It runs
-again as usual right after. Not for building a whole map: there the last map's items must be
-freed as the new one is built, or memory peaks.
+again as usual right after. A whole map is built with it paused only once the last map's items
+are out and let go of (freed then, by their reference counts), or memory would peak.
 """
 
 from __future__ import annotations

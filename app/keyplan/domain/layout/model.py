@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from keyplan.domain.quick_init import quick_init
+
 Point = tuple[float, float]
 
 
+@quick_init  # made by the ten thousand: see quick_init
 @dataclass(frozen=True, slots=True)
 class CardSpec:
     """One person's card as the layout sees it.
@@ -59,6 +62,7 @@ class LayoutOptions:
     loose_threshold: int = 4
 
 
+@quick_init  # made by the ten thousand: see quick_init
 @dataclass(frozen=True, slots=True)
 class Box:
     """A card's rectangle: top-left origin, y grows downward."""
@@ -105,6 +109,7 @@ def box_between(left: float, top: float, right: float, bottom: float) -> Box:
     return Box(left, top, right - left, bottom - top)
 
 
+@quick_init  # made by the ten thousand: see quick_init
 @dataclass(frozen=True, slots=True)
 class Connector:
     """The reporting line between a manager and one report.

@@ -8,6 +8,7 @@ can be re-read alone when one field changes.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from datetime import date
 from typing import Any
 
 from sqlalchemy import select
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
-from keyplan.store.evidence.queries import newest_dates, review_cadences
+from keyplan.store.evidence.queries import newest_dates
 from keyplan.store.map.dotted import dotted_links
 from keyplan.store.map.rows import (
     DottedLink,
@@ -147,37 +148,68 @@ def _people(session: Session, condition: Any) -> list[MapPerson]:
     owners = _owners(session, condition)
     contacts = last_contacts(session, condition)
     evidence = newest_dates(session, condition)
-    cadences = review_cadences(session, condition)
-    statement = select(*_PERSON_COLUMNS).where(condition).order_by(Stakeholder.id)
-    rows = session.execute(statement).all()
-    came_from = moved_contexts(session, {r.previous_record_id for r in rows} - {None})
+    # Core rows unpacked as tuples: reading a row's columns by name costs about a microsecond
+    # each, a third of the whole read for a map of 10,000 cards. The account's review cadence
+    # comes in the same rows (one join, not a query of its own).
+    statement = (
+        select(*_PERSON_COLUMNS, Account.review_cadence_days)
+        .join(Account, Account.id == Stakeholder.account_id)
+        .where(condition)
+        .order_by(Stakeholder.id)
+    )
+    rows = session.connection().execute(statement).all()
+    came_from = moved_contexts(session, {row[18] for row in rows} - {None})
+    no_owners: tuple[str, ...] = ()
+    no_evidence: tuple[tuple[str, str, date], ...] = ()
     return [
         MapPerson(
-            id=row.id,
-            account_id=row.account_id,
-            full_name=row.full_name,
-            job_title=row.job_title,
-            department=row.department,
-            level=row.level,
-            reports_to_id=row.reports_to_id,
-            buying_role=row.buying_role,
-            influence=row.influence,
-            stance=row.stance,
-            strength=row.strength,
-            has_left=bool(row.has_left),
-            contact_frequency_days=row.contact_frequency_days,
-            map_position=hand_placed(row.map_x, row.map_y),
-            owners=owners.get(row.id, ()),
-            last_contact=contacts.get(row.id),
-            profile_url=row.profile_url,
-            is_vacancy=bool(row.is_vacancy),
-            vacancy_note=row.vacancy_note,
-            came_from=came_from.get(row.previous_record_id),
-            left_for=row.left_for,
-            evidence=evidence.get(row.id, ()),
-            review_cadence_days=cadences.get(row.id),
+            person_id,
+            account_id,
+            full_name,
+            job_title,
+            department,
+            level,
+            reports_to_id,
+            buying_role,
+            influence,
+            stance,
+            strength,
+            bool(has_left),
+            contact_frequency_days,
+            None if map_x is None or map_y is None else (map_x, map_y),  # as hand_placed
+            owners.get(person_id, no_owners),
+            contacts.get(person_id),
+            profile_url,
+            bool(is_vacancy),
+            vacancy_note,
+            came_from.get(previous_record_id),
+            left_for,
+            evidence.get(person_id, no_evidence),
+            cadence,
         )
-        for row in rows
+        for (
+            person_id,
+            account_id,
+            full_name,
+            job_title,
+            department,
+            level,
+            reports_to_id,
+            buying_role,
+            influence,
+            stance,
+            strength,
+            has_left,
+            contact_frequency_days,
+            map_x,
+            map_y,
+            profile_url,
+            is_vacancy,
+            vacancy_note,
+            previous_record_id,
+            left_for,
+            cadence,
+        ) in rows
     ]
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from keyplan.domain.quick_init import quick_init
+
 Point = tuple[float, float]
 
 
@@ -21,6 +23,7 @@ def hand_placed(x: float | None, y: float | None) -> Point | None:
     return None if x is None or y is None else (x, y)
 
 
+@quick_init  # a map reads thousands: see quick_init
 @dataclass(frozen=True, slots=True)
 class MapPerson:
     """One card of the map: what it shows, and where the user put it by hand (if anywhere)."""

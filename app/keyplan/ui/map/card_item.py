@@ -8,12 +8,18 @@ interactions' business, and its data comes from the scene.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from enum import Enum
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsRectItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.store.map.queries import MapPerson
@@ -30,6 +36,10 @@ from keyplan.ui.map.far_name import paint_far_name
 _W, _H = style.CARD_WIDTH, style.CARD_HEIGHT
 _CARD = QRectF(0.0, 0.0, _W, _H)
 _BOUNDS = _CARD.adjusted(-5.0, -5.0, 5.0, 5.0)  # room for the outlines drawn outside
+# A rect item's bounding rect is its rect grown by half its (never drawn) default pen: the rect
+# is shrunk by as much, so that the bounds are _BOUNDS, answered by Qt without calling Python.
+_HALF_PEN = QPen().widthF() / 2
+_ITEM_RECT = _BOUNDS.adjusted(_HALF_PEN, _HALF_PEN, -_HALF_PEN, -_HALF_PEN)
 # Looked up once: a Qt enum member read in Python costs as much as painting a far-out card.
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
@@ -43,21 +53,27 @@ class DropState(Enum):
     REFUSE = 2  # releasing here would close a reporting cycle
 
 
-class CardItem(QGraphicsItem):
-    """A person's card; its position is the top-left corner, in scene units."""
+class CardItem(QGraphicsRectItem):
+    """A person's card; its position is the top-left corner, in scene units.
+
+    A rect item only so that Qt knows its bounds without a call into Python (the scene asks
+    for them several times per card while it builds its index and paints); it paints itself.
+    """
+
+    # Defaults on the class: a new card stores only its person, tag and account name.
+    drop_state = DropState.NONE
+    highlighted = False  # a decision maker while that filter is on
+    dimmed = False
+    _face: CardFace | None = None
+    _cached = False  # painted once close enough to show more than a block of colour
 
     def __init__(self, person: MapPerson, tag: str | None, account_name: str | None) -> None:
-        super().__init__()
-        self.setFlag(_SELECTABLE)
+        super().__init__(_ITEM_RECT)
+        self.setFlags(_SELECTABLE)
         self.setZValue(1.0)
-        # A card's face is text, badges and dots: painted once into a pixmap per zoom, then a
-        # re-parent that moves hundreds of cards only blits them where they now stand.
-        self.setCacheMode(_DEVICE_CACHE)
-        self.drop_state = DropState.NONE
-        self.highlighted = False  # a decision maker while that filter is on
-        self.dimmed = False
-        self._face: CardFace | None = None
-        self.set_person(person, tag, account_name)
+        self.person, self.tag, self.account_name = person, tag, account_name
+        if person.has_left:
+            self._update_opacity()
 
     @property
     def person_id(self) -> int:
@@ -99,10 +115,6 @@ class CardItem(QGraphicsItem):
     # ---- QGraphicsItem --------------------------------------------------------------------
 
     @override
-    def boundingRect(self) -> QRectF:
-        return _BOUNDS
-
-    @override
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.addRoundedRect(_CARD, style.CARD_RADIUS, style.CARD_RADIUS)
@@ -116,10 +128,12 @@ class CardItem(QGraphicsItem):
         widget: QWidget | None = None,
     ) -> None:
         zoom = option.levelOfDetailFromTransform(painter.worldTransform())
+        if zoom >= style.BLOCK_ZOOM and not self._cached:
+            self._cache_from_now()
         key = style.stance_key(self.person)
         edge = style.STANCE_EDGE[key]
         if self.person.is_vacancy:
-            _paint_vacancy(painter, self._fitted_face(), zoom)
+            _paint_vacancy(painter, self._fitted_face, zoom)
         elif zoom < style.BLOCK_ZOOM:
             painter.fillRect(_CARD, edge)  # far out: a block of the stance colour
         else:
@@ -129,7 +143,19 @@ class CardItem(QGraphicsItem):
                 paint_far_name(painter, face.far_name)
             else:
                 _paint_details(painter, face)
-        self._paint_outlines(painter, self.isSelected())
+        if self.highlighted or self.drop_state is not DropState.NONE or self.isSelected():
+            self._paint_outlines(painter, self.isSelected())  # not most cards, most of the time
+
+    def _cache_from_now(self) -> None:
+        """From its first close-up paint on, the card paints once into a pixmap per zoom.
+
+        A card's face is text, badges and dots: a re-parent that moves hundreds of cards then
+        only blits them where they now stand. Not at build: far out a card is a block of colour,
+        cheaper to fill than to blit, and a chart of thousands would fill the pixmap cache with
+        cards no one reads. Qt paints the card once more, into its cache, on the next frame.
+        """
+        self._cached = True
+        self.setCacheMode(_DEVICE_CACHE)
 
     def _fitted_face(self) -> CardFace:
         if self._face is None:
@@ -154,8 +180,6 @@ class CardItem(QGraphicsItem):
         painter.drawRoundedRect(_CARD, radius, radius)
 
     def _paint_outlines(self, painter: QPainter, selected: bool) -> None:
-        if not (selected or self.highlighted or self.drop_state is not DropState.NONE):
-            return  # most cards, most of the time
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.highlighted:
             _outline(painter, style.DECISION_MAKER_COLOUR, 3.0, 2.0)
@@ -173,13 +197,15 @@ class CardItem(QGraphicsItem):
             _outline(painter, colour, 4.0, 2.5)
 
 
-def _paint_vacancy(painter: QPainter, face: CardFace, zoom: float) -> None:
-    """An open position: a white seat with a dashed border, its title and note, no marks."""
+def _paint_vacancy(painter: QPainter, fitted: Callable[[], CardFace], zoom: float) -> None:
+    """An open position: a white seat with a dashed border, its title and note, no marks.
+    Its texts are fitted (``fitted``) only when they show."""
     painter.setPen(QPen(style.MUTED_INK, 1.4, Qt.PenStyle.DashLine))
     painter.setBrush(style.VACANCY_FILL)
     painter.drawRoundedRect(_CARD, style.CARD_RADIUS, style.CARD_RADIUS)
     if zoom < style.BLOCK_ZOOM:
         return
+    face = fitted()
     left, width = style.TEXT_LEFT, _W - style.TEXT_LEFT - style.TEXT_RIGHT
     middle = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     if zoom < style.DETAIL_ZOOM:

@@ -96,37 +96,61 @@ class MapScene(QGraphicsScene):
 
     def reload(self) -> None:
         """Read the whole map from the store and build every item again."""
+        self._drop_map()
+        # The last map is freed by now: the new one is built without the cyclic collector's
+        # passes over the heap (a sixth of a 10,000-card build), which has no cycles to find.
+        with collector_paused():
+            self._read_map()
+            specs = self.layout_input.specs(self.people, self.filters)
+            self.chart = self.layout_engine.layout(specs)
+            self._add_cards(self.chart)
+            if self.people:
+                self.team_watch.start()
+            self._build_arrows()
+            self._show_chart(keep_views=False)
+
+    def _drop_map(self) -> None:
+        """Take the last map's cards and arrows out, and let go of its data."""
         self.clearSelection()
         for item in [*self.cards.values(), *self.arrows.values()]:
             self.removeItem(item)
-        self.cards, self.arrows = {}, {}
-        if self.account_id is None:
-            self.accounts, self.people, self.lines = {}, {}, []
-            self.dotted.set_links(())
-        else:
-            try:
-                data = self.document.map_data(self.account_id, with_affiliates=self.with_affiliates)
-            except KeyplanError:
-                self.account_id = None  # the account was deleted: show nothing
-                self.accounts, self.people, self.lines = {}, {}, []
-                self.dotted.set_links(())
-            else:
-                self.accounts = data.accounts
-                self.people = {person.id: person for person in data.people}
-                self.lines = data.lines
-                self.dotted.set_links(data.dotted)
-        for person in self.people.values():
-            card = CardItem(person, *self._account_labels(person))
-            self._mark(card)
-            self.addItem(card)
-            self.cards[person.id] = card
+        self.cards, self.arrows, self.chart = {}, {}, None
+        self.accounts, self.people, self.lines = {}, {}, []
         self.layout_input.reset()
         self.layout_engine = IncrementalOrgChart(style.LAYOUT_OPTIONS)  # new cards: all placed
-        if self.people:
-            self.team_watch.start()
-        self._build_arrows()
-        self.relayout(keep_views=False)
-        self._place_arrows()
+
+    def _read_map(self) -> None:
+        if self.account_id is None:
+            self.dotted.set_links(())
+            return
+        try:
+            data = self.document.map_data(self.account_id, with_affiliates=self.with_affiliates)
+        except KeyplanError:
+            self.account_id = None  # the account was deleted: show nothing
+            self.dotted.set_links(())
+        else:
+            self.accounts = data.accounts
+            self.people = {person.id: person for person in data.people}
+            self.lines = data.lines
+            self.dotted.set_links(data.dotted)
+
+    def _add_cards(self, chart: OrgChartLayout) -> None:
+        """A card for every person, made where the chart puts it (hidden when it has no box):
+        placed before it joins the scene, so the scene indexes it once, where it stays."""
+        boxes, labels = chart.boxes, self._labels_by_account()
+        marking = self.filters.highlight_decision_makers or self.filters.dim_uncovered
+        add, cards = self.addItem, self.cards
+        for person_id, person in self.people.items():
+            card = CardItem(person, *labels[person.account_id])
+            box = boxes.get(person_id)
+            if box is None:
+                card.setVisible(False)
+            else:
+                card.setPos(box.x, box.y)
+            if marking:
+                self._mark(card)
+            add(card)
+            cards[person_id] = card
 
     def relayout(self, *, keep_views: bool = True) -> None:
         """Run the layout over the shown people and move the cards to where it says."""
@@ -145,10 +169,16 @@ class MapScene(QGraphicsScene):
                 box = boxes[person_id]
                 self.cards[person_id].setPos(box.x, box.y)
             moved = changed
-        bounds = self.chart.bounds
+        self._show_chart(moved, keep_views=keep_views)
+
+    def _show_chart(self, moved: set[int] | None = None, *, keep_views: bool) -> None:
+        """Lines, arrows (those touching ``moved`` cards; all when None) and the scene's rect
+        follow the chart the cards now stand on."""
+        assert self.chart is not None
+        engine, bounds = self.layout_engine, self.chart.bounds
         self.reporting.set_connectors(
             self.chart.connectors,
-            None if changed is None else self.layout_engine.new_lines,
+            None if engine.moved is None else engine.new_lines,  # None: a fresh layout
             QRectF(bounds.x, bounds.y, bounds.width, bounds.height),
         )
         self._place_arrows(moved)
@@ -281,12 +311,20 @@ class MapScene(QGraphicsScene):
 
     def _account_labels(self, person: MapPerson) -> tuple[str | None, str | None]:
         """(tag, account name) of an affiliate's person; (None, None) for the shown account."""
-        if person.account_id == self.account_id:
+        return self._labels_of(person.account_id)
+
+    def _labels_of(self, account_id: int) -> tuple[str | None, str | None]:
+        if account_id == self.account_id:
             return None, None
-        account = self.accounts.get(person.account_id)
+        account = self.accounts.get(account_id)
         if account is None:
             return None, None
         return account.country or account.name, account.name
+
+    def _labels_by_account(self) -> dict[int, tuple[str | None, str | None]]:
+        """``_account_labels`` for every account a shown person works for, worked out once."""
+        account_ids = {person.account_id for person in self.people.values()}
+        return {account_id: self._labels_of(account_id) for account_id in account_ids}
 
     def _mark(self, card: CardItem) -> None:
         highlighted, dimmed = self.filters.marks(card.person)
