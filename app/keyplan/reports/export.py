@@ -72,7 +72,9 @@ def export_pdf(
     size = parse_page_size(page_size)
     target = check_output_path(out_path, db.path)
     _require_folder(target.parent)
-    plan = load_plan(db, account_id, today or date.today())
+    # The brief prints its attendees' own interactions (read in _build), not the plan's year.
+    with_interactions = kind is not ExportVariant.BRIEF
+    plan = load_plan(db, account_id, today or date.today(), with_interactions)
     report(_READ / 2)
     ensure_fonts()
     built = _build(db, account_id, plan, kind, size, people, people_shown)

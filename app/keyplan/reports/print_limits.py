@@ -11,6 +11,8 @@ any page is built; ``keyplan check`` names the value so that it can be corrected
 from __future__ import annotations
 
 import dataclasses
+from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from keyplan.domain.fields import MAX_NAME_LENGTH, MAX_NOTE_LENGTH
@@ -30,6 +32,20 @@ def within_print_limits(value: T, attribute: str = "") -> T:
     return _within(value, attribute)  # type: ignore[no-any-return]
 
 
+# Values kept as they are without a call (a plan holds tens of thousands): those that hold no
+# text, and sets (of ids: a snapshot's owners), which ``_within`` never looks into.
+_NO_TEXT_TYPES = frozenset(
+    {type(None), bool, int, float, Decimal, date, datetime, frozenset, set}
+)
+
+
+def _plainly_within(value: Any) -> bool:
+    """True for a value that needs no cut, decided without a recursive call: no text, or a
+    plain text within every limit."""
+    kind = type(value)
+    return kind in _NO_TEXT_TYPES or (kind is str and len(value) <= MAX_NAME_LENGTH)
+
+
 def _within(value: Any, attribute: str) -> Any:
     if isinstance(value, str):
         if len(value) <= MAX_NAME_LENGTH:  # within every limit: most texts, decided at once
@@ -41,6 +57,8 @@ def _within(value: Any, attribute: str) -> Any:
         changes = {}
         for name in _field_names(type(value)):
             current = getattr(value, name)
+            if _plainly_within(current):
+                continue
             within = _within(current, name)
             if within is not current:
                 changes[name] = within
@@ -54,6 +72,8 @@ def _within(value: Any, attribute: str) -> Any:
             return value
         return type(value)(items) if isinstance(value, list) else _same_tuple(value, items)
     if isinstance(value, dict):
+        if all(_plainly_within(item) for item in value.values()):  # a person's fields, mostly
+            return value
         # Keyed by field name, each value by its own; keyed by id (names by person), by the
         # attribute that holds the dictionary.
         cut = {

@@ -88,13 +88,18 @@ YEAR_OF_INTERACTIONS = timedelta(days=365)
 MOST_INTERACTIONS = 5000
 
 
-def load_plan(db: Database, account_id: int, today: date) -> PlanData:
+def load_plan(
+    db: Database, account_id: int, today: date, with_interactions: bool = True
+) -> PlanData:
     """Read the whole plan of one account.
 
     Args:
         db: the open database.
         account_id: the account whose plan it is (an umbrella or an affiliate).
         today: the date the plan is printed for; decides which promises are late.
+        with_interactions: read the year of interactions (``interactions``); the meeting
+            brief reads its attendees' own instead (``interactions_with``) and leaves this
+            out: a busy account's year is thousands of rows it would never print.
 
     Raises:
         NotFound: the account does not exist.
@@ -135,8 +140,10 @@ def load_plan(db: Database, account_id: int, today: date) -> PlanData:
             objectives=_objectives(session, below),
             actions=_actions(session, below),
             commitments=_commitments(session, below, today),
-            interactions=recent_interactions(
-                session, below, _interactions_to_read(session, below, today)
+            interactions=(
+                recent_interactions(session, below, _interactions_to_read(session, below, today))
+                if with_interactions
+                else ()
             ),
             today=today,
             history=compare_dates(db, below, *review_period(account, today)),
