@@ -64,6 +64,8 @@ def _within(value: Any, attribute: str) -> Any:
                 changes[name] = within
         return dataclasses.replace(value, **changes) if changes else value
     if isinstance(value, tuple | list):
+        if all(_plainly_within(item) for item in value):  # ids, dates, short names: most
+            return value
         if hasattr(value, "_fields"):  # a named tuple: each item by its own field's name
             items = [_within(item, name) for name, item in zip(value._fields, value, strict=True)]
         else:

@@ -15,6 +15,7 @@ from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text, text_width
 from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
@@ -89,34 +90,77 @@ def data_table(
         [_as_cell(value, cell_styles[i], rooms[i]) for i, value in enumerate(row)] for row in rows
     )
     # splitInRow: a cell taller than a page (a very long note) continues on the next page.
-    table = Table(data, colWidths=col_widths, repeatRows=1, hAlign="LEFT", splitInRow=1)
-    body = style_set.cell
+    # The cells' styles are made per column once and copied (not set by a command over
+    # every cell), and a row of plain one-line strings is given its height: ReportLab would
+    # otherwise walk every cell of a 500-row table for both, on every page it splits.
+    cell_styles_by_column = _cell_styles(columns)
+    table = Table(
+        data,
+        colWidths=col_widths,
+        rowHeights=[None] + [_plain_row_height(row, cell_styles_by_column[1]) for row in data[1:]],
+        repeatRows=1,
+        hAlign="LEFT",
+        splitInRow=1,
+        cellStyles=[[_copy(style) for style in cell_styles_by_column[0]]]
+        + [[_copy(style) for style in cell_styles_by_column[1]] for _row in rows],
+    )
     commands: list[tuple] = [
-        ("FONTNAME", (0, 1), (-1, -1), SANS),
-        ("FONTSIZE", (0, 1), (-1, -1), body.fontSize),
-        ("LEADING", (0, 1), (-1, -1), body.leading),
-        ("TEXTCOLOR", (0, 1), (-1, -1), INK),
         ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 1), (-1, -1), 0.4, RULE),
-        ("TOPPADDING", (0, 0), (-1, -1), PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING),
-        ("LEFTPADDING", (0, 0), (-1, -1), PADDING + 1),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PADDING + 1),
     ]
     if len(rows) > 3:
         commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [WHITE, ZEBRA]))
     for index, colour in highlights:
         commands.append(("BACKGROUND", (0, index + 1), (-1, index + 1), colour))
-    for index, column in enumerate(columns):
-        if column.bold:
-            commands.append(("FONTNAME", (index, 1), (index, -1), SANS_BOLD))
-        if column.align != "LEFT":
-            commands.append(("ALIGN", (index, 1), (index, -1), column.align))
     for index, column, colour in cell_colours:
         commands.append(("BACKGROUND", (column, index + 1), (column, index + 1), colour))
     table.setStyle(TableStyle(commands))
     return table
+
+
+def _cell_styles(columns: Sequence[Column]) -> tuple[list[CellStyle], list[CellStyle]]:
+    """The header row's cell style and each column's body cell style: top-aligned, padded;
+    the body in our sans (bold in a bold column) and ink, aligned as the column says."""
+    body = styles().cell
+    header = CellStyle("keyplan-header")
+    _pad(header)
+    header.valign = "TOP"
+    column_styles = []
+    for index, column in enumerate(columns):
+        style = CellStyle(f"keyplan-column-{index}")
+        _pad(style)
+        style.valign = "TOP"
+        style.fontname = SANS_BOLD if column.bold else SANS
+        style.fontsize = body.fontSize
+        style.leading = body.leading
+        style.color = INK
+        style.alignment = column.align
+        column_styles.append(style)
+    return [header] * len(columns), column_styles
+
+
+def _pad(style: CellStyle) -> None:
+    style.topPadding = style.bottomPadding = PADDING
+    style.leftPadding = style.rightPadding = PADDING + 1
+
+
+def _copy(style: CellStyle) -> CellStyle:
+    """A cell's own copy of its column's style (a later command may change one cell)."""
+    copied = CellStyle.__new__(CellStyle)
+    copied.__dict__.update(style.__dict__)
+    return copied
+
+
+def _plain_row_height(row: Sequence[object], column_styles: Sequence[CellStyle]) -> float | None:
+    """The height ReportLab gives a row of plain strings (lines × leading and the padding);
+    None for a row with a Paragraph or other flowable, which ReportLab measures itself."""
+    height = 0.0
+    for value, style in zip(row, column_styles, strict=True):
+        if not isinstance(value, str):
+            return None
+        lines = value.count("\n") + 1
+        height = max(height, style.leading * lines + style.topPadding + style.bottomPadding)
+    return height
 
 
 SMALLEST_HEADER = 6.0  # points: a header never shrinks below this to keep its words whole
