@@ -9,8 +9,9 @@ Runs the same from the GUI's worker thread, the command line and the tests: no Q
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -67,11 +68,17 @@ def export_pdf(
         NotFound: the account does not exist, or a brief names someone not in the account.
         KeyplanError: unknown variant or page size, or a brief without attendees.
     """
-    report = progress or (lambda _fraction: None)
     kind = _variant(variant)
     size = parse_page_size(page_size)
     target = check_output_path(out_path, db.path)
     _require_folder(target.parent)
+    with _collector_paused():
+        _export(db, account_id, kind, target, size, people, today, progress, people_shown)
+    return target
+
+
+def _export(db, account_id, kind, target, size, people, today, progress, people_shown) -> None:
+    report = progress or (lambda _fraction: None)
     # The brief prints its attendees' own interactions (read in _build), not the plan's year.
     with_interactions = kind is not ExportVariant.BRIEF
     plan = load_plan(db, account_id, today or date.today(), with_interactions)
@@ -82,7 +89,24 @@ def export_pdf(
     _write_atomically(target, built, lambda f: report(_READ + (_BUILD - _READ) * f))
     _record_if_writable(db, account_id, kind.value, target)
     report(1.0)
-    return target
+
+
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector held off while a document is read and built.
+
+    A PDF makes hundreds of thousands of short-lived objects; each full collection then
+    walks every object of the process (the plan, the app's), which cost the internal plan
+    of 500 people ~180 ms of its ~1.5 s. Nearly all are freed by reference counting as
+    they go; the few cycles are collected after the export, when collection resumes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _record_if_writable(db: Database, account_id: int, variant: str, target: Path) -> None:
