@@ -19,7 +19,7 @@ from reportlab.platypus.tables import CellStyle
 
 from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text, text_width
 from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
-from keyplan.reports.text import cell, display, escape
+from keyplan.reports.text import cell, display, escape, user_markup
 
 PADDING = 3
 
@@ -221,7 +221,26 @@ def _as_cell(value: object, style: ParagraphStyle, room: float) -> object:
     plain = single_font_text(text, style.fontName == SANS_BOLD)
     if plain is not None and stringWidth(plain, style.fontName, style.fontSize) <= room:
         return plain
-    return cell(value, style)
+    return CellParagraph(user_markup(value, style), style)
+
+
+class CellParagraph(Paragraph):
+    """A table cell's wrapping Paragraph that breaks its lines once per width.
+
+    ReportLab wraps every cell when it measures a table, again for each page a long table
+    is split over (the part that fits and the rest are new tables) and again when it draws
+    it: four times the same line breaking, at the same width, for a 500-row table's cells.
+    The breaking depends on the width alone, so the last one is kept and reused.
+    """
+
+    _wrapped_at: tuple[float, tuple[float, float]] | None = None
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        if self._wrapped_at is not None and self._wrapped_at[0] == availWidth:
+            return self._wrapped_at[1]
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_at = (availWidth, size)
+        return size
 
 
 def grid_table(
