@@ -83,7 +83,9 @@ def data_table(
         columns, column_widths(columns, width), header_style
     )
     cell_styles = [_cell_style(column) for column in columns]
-    rooms = [w - 2 * (PADDING + 1) for w in col_widths]
+    # The room ReportLab gives a cell's text, computed as it does (so that wrapping at it here
+    # is the same float, and the wrapped Paragraph is reused when the table is laid out).
+    rooms = [w - (PADDING + 1) - (PADDING + 1) for w in col_widths]
     # Headers may be user values too (offerings, departments): font-split like any cell.
     data: list[list[object]] = [[Paragraph(markup(c.header, True), header_style) for c in columns]]
     data.extend(
@@ -97,7 +99,7 @@ def data_table(
     table = Table(
         data,
         colWidths=col_widths,
-        rowHeights=[None] + [_plain_row_height(row, cell_styles_by_column[1]) for row in data[1:]],
+        rowHeights=[None] + [_row_height(row, cell_styles_by_column[1], rooms) for row in data[1:]],
         repeatRows=1,
         hAlign="LEFT",
         splitInRow=1,
@@ -151,16 +153,25 @@ def _copy(style: CellStyle) -> CellStyle:
     return copied
 
 
-def _plain_row_height(row: Sequence[object], column_styles: Sequence[CellStyle]) -> float | None:
-    """The height ReportLab gives a row of plain strings (lines × leading and the padding);
-    None for a row with a Paragraph or other flowable, which ReportLab measures itself."""
+def _row_height(
+    row: Sequence[object], column_styles: Sequence[CellStyle], rooms: Sequence[float]
+) -> float | None:
+    """The height ReportLab gives a row of strings and cell Paragraphs (lines × leading, or
+    the wrapped height, and the padding), so that it need not measure the row again on each
+    page it splits the table over; None for a row with another flowable (measured by it)."""
     height = 0.0
-    for value, style in zip(row, column_styles, strict=True):
-        if not isinstance(value, str):
+    for value, style, room in zip(row, column_styles, rooms, strict=True):
+        if isinstance(value, str):
+            text_height = style.leading * (value.count("\n") + 1)
+        elif isinstance(value, CellParagraph):
+            text_height = value.wrap(room, _ANY_HEIGHT)[1]
+        else:
             return None
-        lines = value.count("\n") + 1
-        height = max(height, style.leading * lines + style.topPadding + style.bottomPadding)
+        height = max(height, text_height + style.topPadding + style.bottomPadding)
     return height
+
+
+_ANY_HEIGHT = 72000.0  # a cell's Paragraph is wrapped to its width; its height is unbounded
 
 
 SMALLEST_HEADER = 6.0  # points: a header never shrinks below this to keep its words whole
