@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import subprocess
@@ -68,6 +69,38 @@ def test_a_failure_while_building_leaves_no_partial_file(sample, tmp_path, monke
     others = [name for name in _leftovers(tmp_path) if not name.startswith("own.keyplan")]
     assert others == ["plan.pdf"]  # no temporary file left beside it
     assert old.read_bytes() == b"%PDF- the previous export"
+    assert gc.isenabled()  # the cycle collector, held off while building, is back
+
+
+def test_the_cycle_collector_is_back_after_an_export(sample, tmp_path):
+    gc.enable()
+    export_pdf(sample.db, sample.account_id, "internal", tmp_path / "plan.pdf", today=TODAY)
+    assert gc.isenabled()
+
+
+def test_a_brief_reads_its_attendees_interactions_not_the_plans_year(sample, tmp_path, monkeypatch):
+    from keyplan.reports import export as export_module
+    from keyplan.reports.meetings import brief
+
+    read_with, printed = [], []
+    load_plan = export_module.load_plan
+    monkeypatch.setattr(
+        export_module,
+        "load_plan",
+        lambda *args: read_with.append(args[-1]) or load_plan(*args),
+    )
+    meeting_brief = brief.meeting_brief
+    monkeypatch.setattr(
+        brief,
+        "meeting_brief",
+        lambda plan, people, interactions, size: (
+            printed.append((plan, interactions)) or meeting_brief(plan, people, interactions, size)
+        ),
+    )
+    export_pdf(sample.db, sample.account_id, "brief", tmp_path / "b.pdf", people=[ZOE])
+    assert read_with == [False]
+    plan, interactions = printed[0]
+    assert plan.interactions == () and interactions  # Zoë's meeting, read for the brief
 
 
 def test_a_brief_for_someone_unknown_names_them(sample, tmp_path):

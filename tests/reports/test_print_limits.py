@@ -30,3 +30,14 @@ def test_names_keyed_by_id_are_cut_as_names() -> None:
 def test_texts_within_their_limits_come_back_as_they_were() -> None:
     value = {"people": {8: "Ann Lee"}, "changes": [Change("Ann Lee", "stance")]}
     assert within_print_limits(value) is value
+
+
+def test_a_long_text_among_plain_values_is_still_cut() -> None:
+    # Tuples and dicts of plain values are passed over in one look; a long text among them
+    # (or a set of ids beside it) must not be passed over with them.
+    cut = within_print_limits(
+        {"owners": frozenset({1, 2}), "names": (7, None, HUGE), "row": {"note": 3, "name": HUGE}}
+    )
+    assert cut["owners"] == frozenset({1, 2})
+    assert cut["names"][:2] == (7, None) and cut["names"][2].endswith(ELLIPSIS)
+    assert len(cut["row"]["name"]) <= MAX_NAME_LENGTH
