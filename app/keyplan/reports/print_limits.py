@@ -34,9 +34,7 @@ def within_print_limits(value: T, attribute: str = "") -> T:
 
 # Values kept as they are without a call (a plan holds tens of thousands): those that hold no
 # text, and sets (of ids: a snapshot's owners), which ``_within`` never looks into.
-_NO_TEXT_TYPES = frozenset(
-    {type(None), bool, int, float, Decimal, date, datetime, frozenset, set}
-)
+_NO_TEXT_TYPES = frozenset({type(None), bool, int, float, Decimal, date, datetime, frozenset, set})
 
 
 def _plainly_within(value: Any) -> bool:
