@@ -62,7 +62,7 @@ def _within(value: Any, attribute: str) -> Any:
                 changes[name] = within
         return dataclasses.replace(value, **changes) if changes else value
     if isinstance(value, tuple | list):
-        if all(_plainly_within(item) for item in value):  # ids, dates, short names: most
+        if all(map(_plainly_within, value)):  # ids, dates, short names: most
             return value
         if hasattr(value, "_fields"):  # a named tuple: each item by its own field's name
             items = [_within(item, name) for name, item in zip(value._fields, value, strict=True)]
@@ -72,7 +72,7 @@ def _within(value: Any, attribute: str) -> Any:
             return value
         return type(value)(items) if isinstance(value, list) else _same_tuple(value, items)
     if isinstance(value, dict):
-        if all(_plainly_within(item) for item in value.values()):  # a person's fields, mostly
+        if all(map(_plainly_within, value.values())):  # a person's fields, mostly
             return value
         # Keyed by field name, each value by its own; keyed by id (names by person), by the
         # attribute that holds the dictionary.
