@@ -223,12 +223,17 @@ def draw_text(
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    if max_width is not None:
-        text = fit_text(text, size, max_width, bold)
-    runs = font_runs(" ".join(text.split()), bold)
+    # Each run is cut and measured once: for the fit, the centring and the next run's start
+    # (a 500-card map draws thousands of runs).
+    text = " ".join(text.split())
+    runs = font_runs(text, bold)
+    widths = [stringWidth(chunk, font, size) for font, chunk in runs]
+    if max_width is not None and sum(widths) > max_width:
+        runs = font_runs(fit_text(text, size, max_width, bold), bold)
+        widths = [stringWidth(chunk, font, size) for font, chunk in runs]
     if align == "centre":
-        x -= sum(stringWidth(chunk, font, size) for font, chunk in runs) / 2
-    for font, chunk in runs:
+        x -= sum(widths) / 2
+    for (font, chunk), width in zip(runs, widths, strict=True):
         canvas.setFont(font, size)
         canvas.drawString(x, y, chunk)
-        x += stringWidth(chunk, font, size)
+        x += width
