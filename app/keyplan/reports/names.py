@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Any, TypeVar
 
 from keyplan.reports.print_limits import within_print_limits
 from keyplan.store.plan.queries import PlanData
 
 # "(you)", "(You)", "( you )" at the end of a name, with the spaces before it.
+T = TypeVar("T", bound=Any)
 _SCREEN_MARKER = re.compile(r"\s*\(\s*you\s*\)\s*$", re.IGNORECASE)
 
 
@@ -33,21 +35,26 @@ def plain_team_names(plan: PlanData) -> PlanData:
     plan = within_print_limits(plan)
     return dataclasses.replace(
         plan,
-        team=tuple(dataclasses.replace(m, name=plain_name(m.name)) for m in plan.team),
-        owners=tuple(
-            dataclasses.replace(o, member_name=plain_name(o.member_name)) for o in plan.owners
-        ),
-        people=tuple(
-            dataclasses.replace(p, owners=tuple(plain_name(n) or n for n in p.owners))
-            for p in plan.people
-        ),
-        risks=tuple(dataclasses.replace(r, owner=plain_name(r.owner)) for r in plan.risks),
-        actions=tuple(dataclasses.replace(a, owner=plain_name(a.owner)) for a in plan.actions),
-        commitments=tuple(
-            dataclasses.replace(c, by_member=plain_name(c.by_member)) for c in plan.commitments
-        ),
-        interactions=tuple(
-            dataclasses.replace(i, team=tuple(plain_name(n) or n for n in i.team))
-            for i in plan.interactions
-        ),
+        team=_renamed(plan.team, "name"),
+        owners=_renamed(plan.owners, "member_name"),
+        people=_renamed(plan.people, "owners"),
+        risks=_renamed(plan.risks, "owner"),
+        actions=_renamed(plan.actions, "owner"),
+        commitments=_renamed(plan.commitments, "by_member"),
+        interactions=_renamed(plan.interactions, "team"),
     )
+
+
+def _renamed(rows: tuple[T, ...], field: str) -> tuple[T, ...]:
+    """The rows with their ``field`` (a name, or a tuple of names) printed plainly; a row
+    whose names carry no marker is kept as it is (a plan has thousands of rows, few markers)."""
+    return tuple(_row_renamed(row, field) for row in rows)
+
+
+def _row_renamed(row: T, field: str) -> T:
+    value = getattr(row, field)
+    if isinstance(value, tuple):
+        plain: object = tuple(plain_name(n) or n for n in value)
+    else:
+        plain = plain_name(value)
+    return row if plain == value else dataclasses.replace(row, **{field: plain})
