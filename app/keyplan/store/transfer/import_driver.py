@@ -121,7 +121,7 @@ def new_person_rows(
     ids: list[int],
     start: int,
     account_id: int | None,
-    now: str,
+    now: Any,
     who: str | None,
 ) -> list[tuple[Any, ...]]:
     """The rows (``NEW_PERSON_COLUMNS``) of up to ``BATCH`` new people from ``start`` on.

@@ -158,7 +158,7 @@ def _known_people(db: Database, account_ids: set[int] | None) -> list[KnownPerso
 
     An open position is no contact: a file's person is never matched to (or updates) one.
     """
-    sql, params = _KNOWN_PEOPLE, {"no": False}
+    sql, params = _KNOWN_PEOPLE, dict[str, object](no=False)
     if account_ids is not None:
         names = [f"a{index}" for index in range(len(account_ids))]
         sql += f" AND account_id IN ({', '.join(':' + name for name in names)})"

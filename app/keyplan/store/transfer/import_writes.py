@@ -259,7 +259,7 @@ def _insert_new_sqlite(
     table = Stakeholder.__table__
     stored_time = table.c.created_at.type.dialect_impl(connection.dialect)
     to_stored = stored_time.bind_processor(connection.dialect)  # SQLite's: datetime to text
-    now = to_stored(utc_now()) if to_stored is not None else utc_now()
+    now: Any = to_stored(utc_now()) if to_stored is not None else utc_now()
     who = connection.info.get(USER_INFO_KEY)
     for start in range(0, len(new), _BATCH):
         rows = new_person_rows(new, ids, start, account_id, now, who)
