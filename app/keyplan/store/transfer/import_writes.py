@@ -6,6 +6,8 @@ change, with managers named by id or by their place among the new people. New pe
 with one multi-row INSERT … RETURNING, their managers with one executemany UPDATE: ten
 thousand rows take a fraction of a second. The reporting rules are checked again inside the
 transaction, on the data as it is then, so nothing the database holds can end up in a cycle.
+``keyplan import`` writes new people alone into a file's account through ``import_driver``
+instead (no SQLAlchemy loaded); the rows, the log entries and the rules are shared with it.
 """
 
 from __future__ import annotations
