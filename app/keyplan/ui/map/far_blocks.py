@@ -11,7 +11,7 @@ highlighted, dimmed, left, an open position, a drop target) keeps painting itsel
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -104,9 +104,9 @@ class FarBlocks(QGraphicsItem):
             painter.drawRects(rects)
 
 
-def _gather(cards: object) -> dict[str, list[QRectF]]:
+def _gather(cards: Iterable[CardItem]) -> dict[str, list[QRectF]]:
     blocks: dict[str, list[QRectF]] = {}
-    for card in cards:  # type: ignore[attr-defined]
+    for card in cards:
         if card.in_blocks and card.isVisible():
             rect = card.scene_card_rect()
             blocks.setdefault(style.stance_key(card.person), []).append(rect)
