@@ -24,18 +24,3 @@ def collector_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-@contextmanager
-def collector_paused_for_keeps() -> Iterator[None]:
-    """As ``collector_paused``, for a build whose objects live until the next one replaces it
-    (a whole map): they are then set aside from the collector (frozen) as they stand.
-
-    Otherwise the collection put off by the pause runs on the first allocation after it and
-    walks every one of them (a 10,000-card map: 25-60 ms, the user waiting for its first
-    paint) to find no cycles. Frozen objects are still freed by their reference counts when
-    the next build lets them go; only cyclic garbage made in the block would stay.
-    """
-    with collector_paused():
-        yield
-        gc.freeze()

@@ -20,7 +20,7 @@ from keyplan.domain.layout import OrgChartLayout
 from keyplan.domain.layout.incremental import IncrementalOrgChart
 from keyplan.domain.rules import check_reports_to
 from keyplan.store.map.queries import MapAccount, MapLine, MapPerson
-from keyplan.ui.collector import collector_paused, collector_paused_for_keeps
+from keyplan.ui.collector import collector_paused
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import style
 from keyplan.ui.map.card_item import CardItem
@@ -101,7 +101,7 @@ class MapScene(QGraphicsScene):
         self._drop_map()
         # The last map is freed by now: the new one is built without the cyclic collector's
         # passes over the heap (a sixth of a 10,000-card build), which has no cycles to find.
-        with collector_paused_for_keeps():
+        with collector_paused():
             self._read_map()
             specs = self.layout_input.specs(self.people, self.filters)
             self.chart = self.layout_engine.layout(specs)
