@@ -104,14 +104,14 @@ class CardItem(QGraphicsRectItem):
             self.update()
             self._far_look_changed()
 
-    def set_far(self, far: bool) -> bool:
+    def set_far(self, far: bool, *, selected: bool) -> bool:
         """The map is seen from far out (or not): a plain card is then painted by the map's
         ``FarBlocks``. Returns whether that changed for this card."""
         self._far = far
-        return self._hand_to_blocks()
+        return self._hand_to_blocks(selected)
 
-    def _hand_to_blocks(self) -> bool:
-        plain = self._far and card_is_plain(self)
+    def _hand_to_blocks(self, selected: bool) -> bool:
+        plain = self._far and card_is_plain(self, selected=selected)
         if plain == self.in_blocks:
             return False
         self.in_blocks = plain
@@ -123,7 +123,7 @@ class CardItem(QGraphicsRectItem):
     def _far_look_changed(self) -> None:
         """Far out, a changed card may now paint itself, or its block a new colour."""
         if self._far:
-            self._hand_to_blocks()
+            self._hand_to_blocks(self.isSelected())
             blocks = getattr(self.scene(), "far_blocks", None)
             if blocks is not None:
                 blocks.invalidate()

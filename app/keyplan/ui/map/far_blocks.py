@@ -11,7 +11,7 @@ highlighted, dimmed, left, an open position, a drop target) keeps painting itsel
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 #: Just below the cards (1.0): a self-painting card over its neighbours' blocks.
 _BLOCKS_Z = 0.99
+_W, _H = style.CARD_WIDTH, style.CARD_HEIGHT
 
 
 class FarBlocks(QGraphicsItem):
@@ -58,9 +59,10 @@ class FarBlocks(QGraphicsItem):
         if not far and not self._handed:
             return  # close up with every card painting itself already: nothing to tell
         self._handed = far
+        selected = set(self.map_scene.selectedItems())  # a few: asked once, not per card
         try:
             for card in self.map_scene.cards.values():
-                blocks_changed |= card.set_far(far)
+                blocks_changed |= card.set_far(far, selected=card in selected)
         except RuntimeError:  # the scene is being deleted: Qt deletes its cards first
             return
         if far or blocks_changed:
@@ -97,20 +99,24 @@ class FarBlocks(QGraphicsItem):
         if not self.far:
             return
         if self._blocks is None:
-            self._blocks = _gather(self.map_scene.cards.values())
+            self._blocks = self._gather()
         painter.setPen(Qt.PenStyle.NoPen)
         for key, rects in self._blocks.items():
             painter.setBrush(style.STANCE_EDGE[key])  # looked up now: it follows the theme
             painter.drawRects(rects)
 
-
-def _gather(cards: Iterable[CardItem]) -> dict[str, list[QRectF]]:
-    blocks: dict[str, list[QRectF]] = {}
-    for card in cards:
-        if card.in_blocks and card.isVisible():
-            rect = card.scene_card_rect()
-            blocks.setdefault(style.stance_key(card.person), []).append(rect)
-    return blocks
+    def _gather(self) -> dict[str, list[QRectF]]:
+        """The plain cards' rects by stance, from the chart: a block stands where the chart
+        puts its card (asking 10,000 cards for their positions costs 3-4 times as much). A
+        card dragged by hand is selected, so it paints itself where the mouse takes it."""
+        scene, blocks = self.map_scene, {}
+        boxes = scene.chart.boxes if scene.chart is not None else {}
+        for person_id, card in scene.cards.items():
+            box = boxes.get(person_id)  # None: a hidden card
+            if card.in_blocks and box is not None:
+                rect = QRectF(box.x, box.y, _W, _H)  # the card's own block
+                blocks.setdefault(style.stance_key(card.person), []).append(rect)
+        return blocks
 
 
 @contextmanager
@@ -126,14 +132,14 @@ def painting_cards(scene: MapScene) -> Iterator[None]:
         blocks.set_far(was_far)
 
 
-def card_is_plain(card: CardItem) -> bool:
+def card_is_plain(card: CardItem, *, selected: bool) -> bool:
     """Whether a card, far out, looks exactly like a block of its stance colour."""
     person = card.person
     return not (
-        person.is_vacancy
+        selected
+        or person.is_vacancy
         or person.has_left
         or card.dimmed
         or card.highlighted
         or card.drop_state.value
-        or card.isSelected()
     )
