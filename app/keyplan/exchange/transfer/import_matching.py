@@ -18,8 +18,8 @@ from typing import Any
 
 from keyplan.exchange.transfer.contacts import Contact, name_key
 from keyplan.exchange.transfer.import_rows import Action, Match, PlannedRow, is_empty
+from keyplan.store.transfer.import_data import IMPORTED_FIELDS
 from keyplan.store.transfer.import_reads import KnownPerson
-from keyplan.store.transfer.import_writes import IMPORTED_FIELDS
 
 # token_sort_ratio at or above this finds "Jon Smith" for "John Smith" but not "Anna Borg"
 # for "Anna Berg"; a fuzzy match is always an update the user sees and may untick.

@@ -38,8 +38,8 @@ from keyplan.exchange.transfer.import_rows import (
     Ref,
     is_empty,
 )
+from keyplan.store.transfer.import_data import ImportWrite, PersonWrite
 from keyplan.store.transfer.import_reads import ImportTarget, KnownPerson
-from keyplan.store.transfer.import_writes import ImportWrite, PersonWrite
 
 __all__ = [
     "Action",

@@ -11,17 +11,12 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session
-
 from keyplan.domain.account_names import account_aliases
 from keyplan.domain.companies import AccountNames, company_key
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.rules import family_below, umbrella_of
 from keyplan.store.database import Database
-from keyplan.store.models import Account, Stakeholder
-from keyplan.store.people.edits import umbrella_account_ids
-from keyplan.store.transfer.import_writes import IMPORTED_FIELDS
+from keyplan.store.transfer.import_data import IMPORTED_FIELDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,24 +85,20 @@ def account_id_by_name(db: Database, name: str) -> int | None:
     Raises:
         RuleViolation: several accounts carry the name (affiliates of different umbrellas).
     """
-    with db.read() as session:
-        ids = session.scalars(
-            select(Account.id).where(func.lower(Account.name) == name.strip().lower())
-        ).all()
-    if len(ids) > 1:
+    rows = db.rows("SELECT id FROM accounts WHERE lower(name) = :name", name=name.strip().lower())
+    if len(rows) > 1:
         raise RuleViolation(
-            f"{len(ids)} accounts are named '{name.strip()}'; import from the application, "
+            f"{len(rows)} accounts are named '{name.strip()}'; import from the application, "
             f"where you pick the account."
         )
-    return ids[0] if ids else None
+    return rows[0][0] if rows else None
 
 
 def close_account_names(db: Database, name: str) -> list[str]:
     """Accounts named much like ``name`` (a typo, another legal form), closest first."""
     from rapidfuzz import fuzz, process  # loaded only when an account is not found
 
-    with db.read() as session:
-        names = list(session.scalars(select(Account.name)))
+    names = [name for (name,) in db.rows("SELECT name FROM accounts")]
     keys = {company_key(existing): existing for existing in names}
     wanted = company_key(name)
     if not wanted:
@@ -127,63 +118,53 @@ def import_target(
         account_id: the account chosen (None: a new, empty account named ``account_name``).
         portfolio: the import goes to every account by company; ``account_id`` is not used.
     """
-    with db.read() as session:
-        accounts = _account_names(session)
-        if portfolio:
-            rows = _known_people(session, None)
-            family = _as_known(rows)
-            return ImportTarget(None, "", family, family, accounts, portfolio=True)
-        if account_id is None:
-            return ImportTarget(None, account_name, [], [], accounts)
-        account = session.get(Account, account_id)
-        if account is None:
-            raise NotFound(f"That account no longer exists (id {account_id}).")
-        family_ids = umbrella_account_ids(session, account_id)
-        rows = _known_people(session, family_ids)
-    family = _as_known(rows)
-    target = ImportTarget(account_id, account.name, [], family, accounts)
+    accounts = _account_names(db)
+    if portfolio:
+        family = _known_people(db, None)
+        return ImportTarget(None, "", family, family, accounts, portfolio=True)
+    if account_id is None:
+        return ImportTarget(None, account_name, [], [], accounts)
+    parents = {account.account_id: account.parent_id for account in accounts}
+    if account_id not in parents:
+        raise NotFound(f"That account no longer exists (id {account_id}).")
+    (name,) = (account.name for account in accounts if account.account_id == account_id)
+    umbrella = umbrella_of(parents, account_id)
+    assert umbrella is not None
+    family = _known_people(db, family_below(parents, umbrella))
+    target = ImportTarget(account_id, name, [], family, accounts)
     writable = target.writable_account_ids()
     people = [person for person in family if person.account_id in writable]
-    return ImportTarget(account_id, account.name, people, family, accounts)
+    return ImportTarget(account_id, name, people, family, accounts)
 
 
-def _account_names(session: Session) -> list[AccountNames]:
+def _account_names(db: Database) -> list[AccountNames]:
     """Every account with the names it goes by, for sending rows to the account they name."""
-    rows = session.execute(
-        select(Account.id, Account.name, Account.parent_id, Account.website, Account.aliases)
-    ).all()
+    rows = db.rows("SELECT id, name, parent_id, website, aliases FROM accounts")
     return [
-        AccountNames(
-            row.id, row.name, tuple(account_aliases(row.aliases)), row.website or "", row.parent_id
-        )
-        for row in rows
+        AccountNames(account, name, tuple(account_aliases(aliases)), website or "", parent)
+        for account, name, parent, website, aliases in rows
     ]
 
 
-def _known_people(session: Session, account_ids: set[int] | None) -> list[Any]:
-    columns = [getattr(Stakeholder, name) for name in IMPORTED_FIELDS]
-    statement = select(
-        Stakeholder.id,
-        Stakeholder.account_id,
-        Stakeholder.reports_to_id,
-        Stakeholder.has_left,
-        *columns,
-    ).order_by(Stakeholder.id)
-    # An open position is no contact: a file's person is never matched to (or updates) one.
-    statement = statement.where(Stakeholder.is_vacancy.is_(False))
+# Plain SQL through the driver (``Database.rows``): the planner's reads load no SQLAlchemy.
+_KNOWN_PEOPLE = (
+    f"SELECT id, account_id, reports_to_id, has_left, {', '.join(IMPORTED_FIELDS)} "
+    f"FROM stakeholders WHERE is_vacancy = :no"
+)
+
+
+def _known_people(db: Database, account_ids: set[int] | None) -> list[KnownPerson]:
+    """The people of these accounts (all for None), oldest first, as the matching needs them.
+
+    An open position is no contact: a file's person is never matched to (or updates) one.
+    """
+    sql, params = _KNOWN_PEOPLE, dict[str, object](no=False)
     if account_ids is not None:
-        statement = statement.where(Stakeholder.account_id.in_(account_ids))
-    return list(session.execute(statement).all())
-
-
-def _as_known(rows: list[Any]) -> list[KnownPerson]:
+        names = [f"a{index}" for index in range(len(account_ids))]
+        sql += f" AND account_id IN ({', '.join(':' + name for name in names)})"
+        params |= dict(zip(names, sorted(account_ids), strict=True))
+    fields = list(IMPORTED_FIELDS)
     return [
-        KnownPerson(
-            row.id,
-            row.account_id,
-            {name: getattr(row, name) for name in IMPORTED_FIELDS},
-            row.reports_to_id,
-            bool(row.has_left),
-        )
-        for row in rows
+        KnownPerson(row[0], row[1], dict(zip(fields, row[4:], strict=True)), row[2], bool(row[3]))
+        for row in db.rows(sql + " ORDER BY id", **params)
     ]

@@ -6,6 +6,8 @@ change, with managers named by id or by their place among the new people. New pe
 with one multi-row INSERT … RETURNING, their managers with one executemany UPDATE: ten
 thousand rows take a fraction of a second. The reporting rules are checked again inside the
 transaction, on the data as it is then, so nothing the database holds can end up in a cycle.
+``keyplan import`` writes new people alone into a file's account through ``import_driver``
+instead (no SQLAlchemy loaded); the rows, the log entries and the rules are shared with it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
-from keyplan.domain.rules import umbrella_of
 from keyplan.store.database import Database
 from keyplan.store.history.log import record_created
 from keyplan.store.models import USER_INFO_KEY, Account, DottedLine, Stakeholder, utc_now
@@ -29,54 +30,22 @@ from keyplan.store.snapshots import (
     restore_snapshot,
     snapshot_delete,
 )
+from keyplan.store.transfer.import_data import IMPORTED_FIELDS, ImportWrite, PersonWrite
+from keyplan.store.transfer.import_driver import (
+    INSERT_NEW_PERSON,
+    NEW_PERSON,
+    cycle_message,
+    first_cycle,
+    line_across_customers,
+    new_people_accounts,
+    new_people_lines,
+    new_person_rows,
+    outside_message,
+)
 
-# The stakeholder fields an import may fill, and how long each may be (the column sizes).
-IMPORTED_FIELDS = {
-    "full_name": 200,
-    "job_title": 200,
-    "department": 200,
-    "email": 200,
-    "phone": 60,
-    "location": 200,
-    "profile_url": 500,
-}
 _BATCH = 2000  # rows per INSERT: well under SQLite's limit of bound parameters
 
 Progress = Callable[[float], None]
-
-
-@dataclass(frozen=True, slots=True)
-class PersonWrite:
-    """One person to add (``person_id`` None) or to change.
-
-    ``manager_id`` names a person in the database; ``manager_new`` one of the new people by
-    position in ``ImportWrite.new``. At most one of them is set.
-    """
-
-    person_id: int | None
-    values: dict[str, Any]
-    manager_id: int | None = None
-    manager_new: int | None = None
-    account_id: int | None = None  # a new person's account; None: the import's account
-    dotted_id: int | None = None  # a "dotted line to" a stored person …
-    dotted_new: int | None = None  # … or to one of the new people (by position)
-
-
-@dataclass(frozen=True)
-class ImportWrite:
-    """People to add and to change; each new person goes to their own account or the import's.
-
-    ``account_id`` None with people who have no account of their own: the account named
-    ``account_name`` is created for them.
-    """
-
-    account_id: int | None
-    account_name: str
-    new: list[PersonWrite] = field(default_factory=list)
-    updates: list[PersonWrite] = field(default_factory=list)
-
-    def needs_own_account(self) -> bool:
-        return any(write.account_id is None for write in self.new)
 
 
 @dataclass
@@ -259,16 +228,12 @@ def _insert_new(
     return added
 
 
-# What every imported person starts with (the defaults of ``edits.add_stakeholder``).
-_NEW_PERSON = {"buying_role": "none", "stance": "unknown", "strength": 0, "has_left": False}
-
-
 def _new_row(write: PersonWrite, account_id: int | None, now: Any) -> dict[str, Any]:
     return {
         **dict.fromkeys(IMPORTED_FIELDS),
         "level": None,  # guessed from the title by the import plan, when the title says it
         **write.values,
-        **_NEW_PERSON,
+        **NEW_PERSON,
         "account_id": write.account_id or account_id,
         "reports_to_id": write.manager_id,
         "created_at": now,
@@ -296,23 +261,11 @@ def _insert_new_sqlite(
     table = Stakeholder.__table__
     stored_time = table.c.created_at.type.dialect_impl(connection.dialect)
     to_stored = stored_time.bind_processor(connection.dialect)  # SQLite's: datetime to text
-    now = to_stored(utc_now()) if to_stored is not None else utc_now()
-    stamp = {"version": 1, "updated_by": connection.info.get(USER_INFO_KEY)}
+    now: Any = to_stored(utc_now()) if to_stored is not None else utc_now()
+    who = connection.info.get(USER_INFO_KEY)
     for start in range(0, len(new), _BATCH):
-        rows = []
-        for offset, write in enumerate(new[start : start + _BATCH], start=start):
-            row = _new_row(write, account_id, now) | stamp
-            row["id"] = ids[offset]
-            if write.manager_new is not None:
-                row["reports_to_id"] = ids[write.manager_new]
-            rows.append(row)
-        columns = list(rows[0])
-        names = ", ".join(f'"{name}"' for name in columns)
-        marks = ", ".join("?" for _name in columns)
-        connection.exec_driver_sql(
-            f"INSERT INTO stakeholders ({names}) VALUES ({marks})",
-            [tuple(row[name] for name in columns) for row in rows],
-        )
+        rows = new_person_rows(new, ids, start, account_id, now, who)
+        connection.exec_driver_sql(INSERT_NEW_PERSON, rows)
         step(0.1 + 0.7 * (start + len(rows)) / len(new))
     return ids
 
@@ -411,7 +364,7 @@ def _check_lines(
         added_ids[i]: added_ids[w.manager_new] if w.manager_new is not None else None
         for i, w in enumerate(plan.new)
     }
-    cycle = _first_cycle(new_managers)
+    cycle = first_cycle(new_managers)
     if cycle is None and any(_has_manager(write) for write in plan.updates):
         managers: dict[int, int | None] = dict(
             session.execute(
@@ -420,10 +373,9 @@ def _check_lines(
                 )
             ).all()
         )
-        cycle = _first_cycle(managers)
+        cycle = first_cycle(managers)
     if cycle:
-        chain = " → ".join(_names(session, [*cycle, cycle[0]]))
-        raise RuleViolation(f"The import would make a reporting cycle: {chain}.")
+        raise RuleViolation(cycle_message(_names(session, [*cycle, cycle[0]])))
 
 
 def _require_managers_in_family(
@@ -434,28 +386,15 @@ def _require_managers_in_family(
     The new people's accounts are the ones they were just written with (``into``, unless the
     write names its own); only the people already there are read back.
     """
-    lines = [
-        (added_ids[position], write.manager_id)
-        for position, write in enumerate(plan.new)
-        if write.manager_id is not None
-    ]
+    lines = new_people_lines(plan.new, added_ids)
     lines += [
         (w.person_id, w.manager_id)
         for w in plan.updates
         if w.person_id is not None and w.manager_id is not None  # an update names its person
     ]
-    lines += [
-        (added_ids[position], added_ids[write.manager_new])
-        for position, write in enumerate(plan.new)
-        if write.manager_new is not None
-    ]
     if not lines:
         return
-    account_of: dict[int, int] = {
-        added_ids[position]: account
-        for position, write in enumerate(plan.new)
-        if (account := write.account_id or into) is not None
-    }
+    account_of = new_people_accounts(plan.new, added_ids, into)
     stored = list({p for line in lines for p in line if p is not None and p not in account_of})
     for start in range(0, len(stored), _BATCH):
         chunk = stored[start : start + _BATCH]
@@ -465,38 +404,9 @@ def _require_managers_in_family(
             ).all()
         )
     parents = dict(session.execute(select(Account.id, Account.parent_id)).all())
-    umbrellas: dict[int | None, int | None] = {}  # an account's umbrella, found once
-
-    def umbrella(account: int | None) -> int | None:
-        if account not in umbrellas:
-            umbrellas[account] = umbrella_of(parents, account)
-        return umbrellas[account]
-
-    for person, manager in lines:
-        if manager not in account_of or umbrella(account_of[manager]) != umbrella(
-            account_of.get(person)
-        ):
-            (name,) = _names(session, [manager]) if manager in account_of else ["?"]
-            raise RuleViolation(
-                f"{name} is not a person of this customer: nobody can report to them here."
-            )
-
-
-def _first_cycle(managers: dict[int, int | None]) -> list[int] | None:
-    """One cycle of reporting lines (the people in it), or None; linear in the people."""
-    done: set[int] = set()
-    for start in managers:
-        path: list[int] = []
-        on_path: set[int] = set()
-        person: int | None = start
-        while person is not None and person not in done and person not in on_path:
-            path.append(person)
-            on_path.add(person)
-            person = managers.get(person)
-        if person is not None and person in on_path:
-            return path[path.index(person) :]
-        done.update(path)
-    return None
+    outsider = line_across_customers(lines, account_of, parents)
+    if outsider is not None:
+        raise RuleViolation(outside_message(_names(session, [outsider])[0]))
 
 
 def _has_manager(write: PersonWrite) -> bool:
