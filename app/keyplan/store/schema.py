@@ -15,5 +15,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0009_dotted_positions",
     "0010_account_access",
     "0011_dashboard_indexes",
+    "0012_last_contact_index",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]

@@ -31,6 +31,7 @@ from keyplan.ui.map.card_face import (
     card_face,
     tooltip,
 )
+from keyplan.ui.map.far_blocks import card_is_plain
 from keyplan.ui.map.far_name import paint_far_name
 
 _W, _H = style.CARD_WIDTH, style.CARD_HEIGHT
@@ -43,6 +44,7 @@ _ITEM_RECT = _BOUNDS.adjusted(_HALF_PEN, _HALF_PEN, -_HALF_PEN, -_HALF_PEN)
 # Looked up once: a Qt enum member read in Python costs as much as painting a far-out card.
 _SELECTABLE = QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
 _DEVICE_CACHE = QGraphicsItem.CacheMode.DeviceCoordinateCache
+_NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 class DropState(Enum):
@@ -66,6 +68,8 @@ class CardItem(QGraphicsRectItem):
     dimmed = False
     _face: CardFace | None = None
     _cached = False  # painted once close enough to show more than a block of colour
+    _far = False  # the map is seen from far out (``FarBlocks``)
+    in_blocks = False  # painted by the map's FarBlocks, not by itself
 
     def __init__(self, person: MapPerson, tag: str | None, account_name: str | None) -> None:
         super().__init__(_ITEM_RECT)
@@ -85,17 +89,44 @@ class CardItem(QGraphicsRectItem):
         self._face = None
         self._update_opacity()
         self.update()
+        self._far_look_changed()
 
     def set_marks(self, *, highlighted: bool, dimmed: bool) -> None:
         if (highlighted, dimmed) != (self.highlighted, self.dimmed):
             self.highlighted, self.dimmed = highlighted, dimmed
             self._update_opacity()
             self.update()
+            self._far_look_changed()
 
     def set_drop_state(self, state: DropState) -> None:
         if state is not self.drop_state:
             self.drop_state = state
             self.update()
+            self._far_look_changed()
+
+    def set_far(self, far: bool, *, selected: bool) -> bool:
+        """The map is seen from far out (or not): a plain card is then painted by the map's
+        ``FarBlocks``. Returns whether that changed for this card."""
+        self._far = far
+        return self._hand_to_blocks(selected)
+
+    def _hand_to_blocks(self, selected: bool) -> bool:
+        plain = self._far and card_is_plain(self, selected=selected)
+        if plain == self.in_blocks:
+            return False
+        self.in_blocks = plain
+        self.setFlag(_NO_CONTENTS, plain)  # Qt skips the card's paint while it is a block
+        if not plain:
+            self.update()
+        return True
+
+    def _far_look_changed(self) -> None:
+        """Far out, a changed card may now paint itself, or its block a new colour."""
+        if self._far:
+            self._hand_to_blocks(self.isSelected())
+            blocks = getattr(self.scene(), "far_blocks", None)
+            if blocks is not None:
+                blocks.invalidate()
 
     def tooltip_text(self, today: date) -> str:
         return tooltip(self.person, self.account_name, today)

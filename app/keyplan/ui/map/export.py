@@ -27,6 +27,7 @@ from keyplan.store.map.rows import MapData
 from keyplan.store.safety.atomic_files import write_file_atomically
 from keyplan.store.safety.output_paths import check_output_path
 from keyplan.ui.map import style
+from keyplan.ui.map.far_blocks import painting_cards
 from keyplan.ui.map.legend import legend_size, paint_legend
 from keyplan.ui.map.scene import MapScene
 from keyplan.ui.widgets import theme
@@ -77,7 +78,8 @@ def _paint_page(painter: QPainter, scene: MapScene, title: str) -> None:
     target = QRectF(
         PICTURE_MARGIN, PICTURE_MARGIN + header_height(), content.width(), content.height()
     )
-    scene.render(painter, target, content, Qt.AspectRatioMode.IgnoreAspectRatio)
+    with painting_cards(scene):  # the picture's own scale: every card paints itself
+        scene.render(painter, target, content, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
 @contextmanager

@@ -25,6 +25,7 @@ from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import style
 from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.dotted_items import DottedLines
+from keyplan.ui.map.far_blocks import FarBlocks
 from keyplan.ui.map.filters import MapFilters
 from keyplan.ui.map.layout_input import LayoutInput
 from keyplan.ui.map.line_items import InfluenceArrow, ReportingLines
@@ -60,6 +61,7 @@ class MapScene(QGraphicsScene):
         self.addItem(self.reporting)
         self.dotted = DottedLines()  # secondary managers: drawn, never laid out
         self.addItem(self.dotted)
+        self.far_blocks = FarBlocks(self)  # far out, the plain cards in one picture
         self.setBackgroundBrush(style.CANVAS_BACKGROUND)  # dark on a dark palette (map_tab)
         document.people_changed.connect(self._on_people_changed)
         document.person_changed.connect(self._on_person_changed)
@@ -183,6 +185,7 @@ class MapScene(QGraphicsScene):
         )
         self._place_arrows(moved)
         self._update_scene_rect(keep_views=keep_views)
+        self.far_blocks.map_changed()
         self.map_changed.emit()
 
     def _place_all_cards(self, chart: OrgChartLayout) -> set[int]:
@@ -302,10 +305,14 @@ class MapScene(QGraphicsScene):
     def follow_card_drag(self) -> None:
         self.reporting.follow_cards(self.card_rect)
         self._place_arrows()
+        if self.far_blocks.far:
+            self.far_blocks.invalidate()  # dragged cards seen far out are blocks too
 
     def end_card_drag(self) -> None:
         self.reporting.stop_following()
         self._place_arrows()
+        if self.far_blocks.far:
+            self.far_blocks.invalidate()  # a cancelled drag puts the cards back
 
     # ---- building pieces --------------------------------------------------------------------
 

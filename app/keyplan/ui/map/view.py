@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 import shiboken6
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QDragEnterEvent,
@@ -371,6 +371,14 @@ class MapView(QGraphicsView):
             self.map_scene.document.nudge_cards(positions)
         except KeyplanError as error:
             dialogs.show_error(self, str(error))
+
+    # ---- painting --------------------------------------------------------------------------
+
+    @override
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        # Before the items of this frame are drawn: far out, plain cards are one picture.
+        self.map_scene.far_blocks.set_far(self.zoom < style.BLOCK_ZOOM)
+        super().drawBackground(painter, rect)
 
     # ---- tooltips -----------------------------------------------------------------------------
 
