@@ -9,12 +9,12 @@ Runs the same from the GUI's worker thread, the command line and the tests: no Q
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from keyplan.collector import collector_paused
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.vocabulary import ExportVariant
 from keyplan.reports.fonts import ensure_fonts
@@ -72,7 +72,7 @@ def export_pdf(
     size = parse_page_size(page_size)
     target = check_output_path(out_path, db.path)
     _require_folder(target.parent)
-    with _collector_paused():
+    with collector_paused():  # a PDF makes hundreds of thousands of short-lived objects
         _export(db, account_id, kind, target, size, people, today, progress, people_shown)
     return target
 
@@ -89,24 +89,6 @@ def _export(db, account_id, kind, target, size, people, today, progress, people_
     _write_atomically(target, built, lambda f: report(_READ + (_BUILD - _READ) * f))
     _record_if_writable(db, account_id, kind.value, target)
     report(1.0)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector held off while a document is read and built.
-
-    A PDF makes hundreds of thousands of short-lived objects; each full collection then
-    walks every object of the process (the plan, the app's), which cost the internal plan
-    of 500 people ~180 ms of its ~1.5 s. Nearly all are freed by reference counting as
-    they go; the few cycles are collected after the export, when collection resumes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _record_if_writable(db: Database, account_id: int, variant: str, target: Path) -> None:

@@ -17,13 +17,13 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from typing_extensions import override  # typing.override arrives in 3.12
 
+from keyplan.collector import collector_paused
 from keyplan.domain.insights.seats import seat_headline
 from keyplan.domain.insights.summary import TREND_MONTHS, AccountSummary, summarise_tally
 from keyplan.domain.insights.tally import AccountTally
 from keyplan.domain.money import amount_sort_text
 from keyplan.domain.vocabulary import Tier
 from keyplan.store.insights.fact_buckets import PortfolioAccount
-from keyplan.ui.collector import collector_paused
 from keyplan.ui.insights import palette
 from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.row_list_model import RowListModel

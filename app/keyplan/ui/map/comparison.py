@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF
 
+from keyplan.collector import collector_paused
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.history.compare import MOVED
 from keyplan.domain.history.wording import Names
 from keyplan.ui import dialogs
-from keyplan.ui.collector import collector_paused
 from keyplan.ui.map.accessible import name_compare_panel
 from keyplan.ui.map.compare_marks import CompareMarks
 from keyplan.ui.map.compare_panel import MONTHS_BACK, ComparePanel, months_ago

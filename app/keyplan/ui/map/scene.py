@@ -15,12 +15,12 @@ from dataclasses import replace
 from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
+from keyplan.collector import collector_paused
 from keyplan.domain.errors import KeyplanError, RuleViolation
 from keyplan.domain.layout import OrgChartLayout
 from keyplan.domain.layout.incremental import IncrementalOrgChart
 from keyplan.domain.rules import check_reports_to
 from keyplan.store.map.queries import MapAccount, MapLine, MapPerson
-from keyplan.ui.collector import collector_paused
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import style
 from keyplan.ui.map.card_item import CardItem
