@@ -126,3 +126,26 @@ def is_worked_with(owners: Sequence[str], last_contact: date | None) -> bool:
     knows would print with no contact on our side, which helps nobody across the table.
     """
     return bool(owners) or last_contact is not None
+
+
+def line_across_customers(
+    lines: list[tuple[int, int]], account_of: dict[int, int], parents: dict[int, int | None]
+) -> int | None:
+    """The manager of the first line that joins two customers (umbrella families), or None.
+
+    A manager whose account is unknown (gone) counts as another customer's: ``-1`` stands for
+    "nobody known".
+    """
+    umbrellas: dict[int | None, int | None] = {}  # an account's umbrella, found once
+
+    def umbrella(account: int | None) -> int | None:
+        if account not in umbrellas:
+            umbrellas[account] = umbrella_of(parents, account)
+        return umbrellas[account]
+
+    for person, manager in lines:
+        if manager not in account_of:
+            return -1
+        if umbrella(account_of[manager]) != umbrella(account_of.get(person)):
+            return manager
+    return None

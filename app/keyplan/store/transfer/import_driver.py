@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from keyplan.domain.errors import NotFound, RuleViolation
-from keyplan.domain.rules import umbrella_of
+from keyplan.domain.rules import line_across_customers, reporting_cycles
 from keyplan.store.database import BUSY_TIMEOUT_MS, Database, is_place_trouble
 from keyplan.store.history.marks import PAUSED, UNDOING
 from keyplan.store.transfer.import_data import IMPORTED_FIELDS, ImportWrite, PersonWrite
@@ -172,7 +172,7 @@ def _check_new_lines(connection: sqlite3.Connection, plan: ImportWrite, ids: lis
         raise RuleViolation(outside_message(_names(connection, [outsider])[0]))
     managers = {ids[i]: ids[w.manager_new] if w.manager_new is not None else None
                 for i, w in enumerate(plan.new)}  # fmt: skip
-    cycle = first_cycle(managers)
+    cycle = next(iter(reporting_cycles(managers)), None)
     if cycle:
         raise RuleViolation(cycle_message(_names(connection, [*cycle, cycle[0]])))
 
@@ -203,49 +203,9 @@ def new_people_accounts(new: list[PersonWrite], ids: list[int], into: int | None
     }
 
 
-def line_across_customers(
-    lines: list[tuple[int, int]], account_of: dict[int, int], parents: dict[int, int | None]
-) -> int | None:
-    """The manager of the first line that joins two customers (umbrella families), or None.
-
-    A manager whose account is unknown (gone) counts as another customer's: ``-1`` stands for
-    "nobody known".
-    """
-    umbrellas: dict[int | None, int | None] = {}  # an account's umbrella, found once
-
-    def umbrella(account: int | None) -> int | None:
-        if account not in umbrellas:
-            umbrellas[account] = umbrella_of(parents, account)
-        return umbrellas[account]
-
-    for person, manager in lines:
-        if manager not in account_of:
-            return -1
-        if umbrella(account_of[manager]) != umbrella(account_of.get(person)):
-            return manager
-    return None
-
-
 def outside_message(name: str) -> str:
     return f"{name} is not a person of this customer: nobody can report to them here."
 
 
 def cycle_message(names: list[str]) -> str:
     return f"The import would make a reporting cycle: {' → '.join(names)}."
-
-
-def first_cycle(managers: dict[int, int | None]) -> list[int] | None:
-    """One cycle of reporting lines (the people in it), or None; linear in the people."""
-    done: set[int] = set()
-    for start in managers:
-        path: list[int] = []
-        on_path: set[int] = set()
-        person: int | None = start
-        while person is not None and person not in done and person not in on_path:
-            path.append(person)
-            on_path.add(person)
-            person = managers.get(person)
-        if person is not None and person in on_path:
-            return path[path.index(person) :]
-        done.update(path)
-    return None

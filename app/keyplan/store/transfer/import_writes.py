@@ -20,6 +20,7 @@ from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
+from keyplan.domain.rules import line_across_customers, reporting_cycles
 from keyplan.store.database import Database
 from keyplan.store.history.log import record_created
 from keyplan.store.models import USER_INFO_KEY, Account, DottedLine, Stakeholder, utc_now
@@ -35,8 +36,6 @@ from keyplan.store.transfer.import_driver import (
     INSERT_NEW_PERSON,
     NEW_PERSON,
     cycle_message,
-    first_cycle,
-    line_across_customers,
     new_people_accounts,
     new_people_lines,
     new_person_rows,
@@ -364,7 +363,7 @@ def _check_lines(
         added_ids[i]: added_ids[w.manager_new] if w.manager_new is not None else None
         for i, w in enumerate(plan.new)
     }
-    cycle = first_cycle(new_managers)
+    cycle = next(iter(reporting_cycles(new_managers)), None)
     if cycle is None and any(_has_manager(write) for write in plan.updates):
         managers: dict[int, int | None] = dict(
             session.execute(
@@ -373,7 +372,7 @@ def _check_lines(
                 )
             ).all()
         )
-        cycle = first_cycle(managers)
+        cycle = next(iter(reporting_cycles(managers)), None)
     if cycle:
         raise RuleViolation(cycle_message(_names(session, [*cycle, cycle[0]])))
 
