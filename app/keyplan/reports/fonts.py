@@ -223,6 +223,8 @@ def draw_text(
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
+    from keyplan.reports.text_ops import draw_string
+
     # Each run is cut and measured once: for the fit, the centring and the next run's start
     # (a 500-card map draws thousands of runs).
     text = " ".join(text.split())
@@ -235,5 +237,5 @@ def draw_text(
         x -= sum(widths) / 2
     for (font, chunk), width in zip(runs, widths, strict=True):
         canvas.setFont(font, size)
-        canvas.drawString(x, y, chunk)
+        draw_string(canvas, x, y, chunk)
         x += width

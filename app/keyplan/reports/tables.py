@@ -20,6 +20,7 @@ from reportlab.platypus.tables import CellStyle
 from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text, text_width
 from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
 from keyplan.reports.text import cell, display, escape, user_markup
+from keyplan.reports.text_ops import draw_right_string, draw_string
 
 PADDING = 3
 
@@ -96,7 +97,7 @@ def data_table(
     # every cell), and a row of plain one-line strings is given its height: ReportLab would
     # otherwise walk every cell of a 500-row table for both, on every page it splits.
     cell_styles_by_column = _cell_styles(columns)
-    table = Table(
+    table = PlainCellTable(
         data,
         colWidths=col_widths,
         rowHeights=[None] + [_row_height(row, cell_styles_by_column[1], rooms) for row in data[1:]],
@@ -118,6 +119,50 @@ def data_table(
         commands.append(("BACKGROUND", (column, index + 1), (column, index + 1), colour))
     table.setStyle(TableStyle(commands))
     return table
+
+
+class PlainCellTable(Table):
+    """A Table that draws its plain-string cells with ``text_ops`` (same bytes, less work).
+
+    A 500-person plan has ~10,000 plain cells; ReportLab's ``drawString`` per cell is most of
+    the time a table takes to draw. Other cells (Paragraphs, flowables, other alignments or
+    links) are drawn by ReportLab as before.
+    """
+
+    def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: ANN001, ANN202, N802
+        if (
+            type(cellval) is not str
+            or cellstyle.valign != "TOP"
+            or cellstyle.alignment not in ("LEFT", "RIGHT")
+            or cellstyle.href
+            or cellstyle.destination
+            or cellstyle.direction
+            or cellstyle.shaping
+        ):
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        canvas = self.canv
+        current = self._curcellstyle
+        if current is not cellstyle:  # the font and colour switch as ReportLab's own
+            if current is None or cellstyle.color != current.color:
+                canvas.setFillColor(cellstyle.color)
+            if (
+                current is None
+                or cellstyle.leading != current.leading
+                or cellstyle.fontname != current.fontname
+                or cellstyle.fontsize != current.fontsize
+            ):
+                canvas.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+            self._curcellstyle = cellstyle
+        left, bottom = pos
+        y = bottom + size[1] - cellstyle.topPadding - cellstyle.fontsize
+        if cellstyle.alignment == "LEFT":
+            draw, x = draw_string, left + cellstyle.leftPadding
+        else:
+            draw, x = draw_right_string, left + size[0] - cellstyle.rightPadding
+        for line in cellval.split("\n"):
+            draw(canvas, x, y, line)
+            y -= cellstyle.leading
+        return None
 
 
 def _cell_styles(columns: Sequence[Column]) -> tuple[list[CellStyle], list[CellStyle]]:
