@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
@@ -26,7 +24,7 @@ from keyplan.domain.errors import NotFound
 from keyplan.domain.history.compare import changes_of
 from keyplan.domain.history.wording import attendee_line
 from keyplan.domain.vocabulary import Channel, OpportunityStage, OpportunityStatus
-from keyplan.reports.document import DocumentInfo, KeyplanDocument, SectionHeading
+from keyplan.reports.document import DocumentInfo, LaidOutDocument, SectionHeading
 from keyplan.reports.fonts import markup
 from keyplan.reports.meetings.brief_changes import account_changes, line_changes
 from keyplan.reports.meetings.brief_open_work import OpenItem, cut, open_items, open_work
@@ -156,7 +154,8 @@ def meeting_brief(
     def story_with(limits: BriefLimits) -> list[Flowable]:
         return _brief_story(ctx, names, attendees, interactions, limits)
 
-    return BuiltDocument(info, _fitted_story(info, story_with, len(attendees)), ())
+    fitted = _fitted(info, story_with, len(attendees))
+    return BuiltDocument(info, [], (), laid_out=fitted)
 
 
 def _brief_story(
@@ -184,35 +183,33 @@ def _brief_story(
     return story
 
 
-def _fitted_story(
+def _fitted(
     info: DocumentInfo, story_with: Callable[[BriefLimits], list[Flowable]], attendees: int
-) -> list[Flowable]:
-    """The story with the most generous limits that still fit one page (else at the floor).
+) -> LaidOutDocument:
+    """The brief laid out with the most generous limits that still fit one page (else at the
+    floor), ready to be written: the try that fits is the document, not laid out again.
 
     A meeting of more than ``FEW_ATTENDEES`` starts a few steps down: it never fits with the
     full limits, and each try is a full layout. Fitting gets only easier down the steps, so
-    the steps are halved rather than walked one by one; a layout consumes its flowables, so
-    the chosen story is built afresh.
+    the steps are halved rather than walked one by one.
     """
     start = 0 if attendees <= FEW_ATTENDEES else LIMIT_STEPS.index(TIGHTER_LIMITS[1])
-    if _pages(info, story_with(LIMIT_STEPS[start])) <= 1:
-        return story_with(LIMIT_STEPS[start])
+    tries: dict[int, LaidOutDocument] = {}
+
+    def fits(step: int) -> bool:
+        tries[step] = LaidOutDocument(info, story_with(LIMIT_STEPS[step]))
+        return tries[step].pages <= 1
+
+    if fits(start):
+        return tries[start]
     low, high = start + 1, len(LIMIT_STEPS) - 1  # the answer lies in low..high
     while low < high:
         middle = (low + high) // 2
-        if _pages(info, story_with(LIMIT_STEPS[middle])) <= 1:
+        if fits(middle):
             high = middle
         else:
             low = middle + 1
-    return story_with(LIMIT_STEPS[low])
-
-
-def _pages(info: DocumentInfo, story: list[Flowable]) -> int:
-    """How many pages the story takes in our document, laid out without writing anything."""
-    document = KeyplanDocument(Path(os.devnull), info)
-    document._doSave = 0  # the layout is all we want: the canvas is never saved
-    document.build(story)
-    return document.page
+    return tries[low] if low in tries else LaidOutDocument(info, story_with(LIMIT_STEPS[low]))
 
 
 def _person_block(
