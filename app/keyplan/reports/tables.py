@@ -19,7 +19,7 @@ from reportlab.platypus.tables import CellStyle
 
 from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text, text_width
 from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
-from keyplan.reports.text import cell, display, escape, user_markup
+from keyplan.reports.text import cell, display, escape, plain_frags, user_markup
 from keyplan.reports.text_ops import draw_right_string, draw_string
 
 PADDING = 3
@@ -275,8 +275,12 @@ def _as_cell(value: object, style: ParagraphStyle, room: float) -> object:
         return value
     text = display(value)
     plain = single_font_text(text, style.fontName == SANS_BOLD)
-    if plain is not None and stringWidth(plain, style.fontName, style.fontSize) <= room:
-        return plain
+    if plain is not None:
+        if stringWidth(plain, style.fontName, style.fontSize) <= room:
+            return plain
+        frags = plain_frags(plain, style)  # one font, one line: no markup to parse
+        if frags is not None:
+            return CellParagraph(plain, style, frags=frags)
     return CellParagraph(user_markup(value, style), style)
 
 
