@@ -20,7 +20,7 @@ from reportlab.platypus.tables import CellStyle
 from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text, text_width
 from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
 from keyplan.reports.text import cell, display, escape, plain_frags, user_markup
-from keyplan.reports.text_ops import draw_right_string, draw_string
+from keyplan.reports.text_ops import draw_right_string, draw_string, set_fill_colour
 
 PADDING = 3
 
@@ -144,7 +144,7 @@ class PlainCellTable(Table):
         current = self._curcellstyle
         if current is not cellstyle:  # the font and colour switch as ReportLab's own
             if current is None or cellstyle.color != current.color:
-                canvas.setFillColor(cellstyle.color)
+                set_fill_colour(canvas, cellstyle.color)
             if (
                 current is None
                 or cellstyle.leading != current.leading

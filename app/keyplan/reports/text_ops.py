@@ -10,6 +10,7 @@ are the same as ``drawString``'s, so the pages are too.
 
 from __future__ import annotations
 
+from reportlab.lib.colors import Color
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
@@ -61,6 +62,27 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str) -> None:
         canvas.drawString(x, y, text)
         return
     canvas._code.append(f"BT 1 0 0 1 {fp_str(x, y)} Tm {_ops_of(canvas).show(text)} T* ET")
+
+
+def set_fill_colour(canvas: Canvas, colour: Color) -> None:
+    """What ``canvas.setFillColor(colour)`` does for a plain RGB colour, with its operator made
+    once per colour: a 500-card map sets the fill thousands of times, and ReportLab's own
+    method tests the colour's kind and validates its alpha each time."""
+    if type(colour) is not Color or canvas._enforceColorSpace:
+        canvas.setFillColor(colour)
+        return
+    known = _FILL_OPERATORS.get(id(colour))
+    if known is None or known[0] is not colour:
+        rgb = fp_str((colour.red, colour.green, colour.blue))
+        known = _FILL_OPERATORS[id(colour)] = (colour, f"{rgb} rg")
+    canvas._fillColorObj = colour
+    canvas._code.append(known[1])
+    if colour.alpha is not None:
+        canvas._setFillAlpha(colour.alpha)  # as setFillColor: the PDF version, and a "gs" if new
+
+
+# id(colour) -> (the colour, its fill operator); our colours are a few long-lived constants
+_FILL_OPERATORS: dict[int, tuple[Color, str]] = {}
 
 
 def draw_right_string(canvas: Canvas, x: float, y: float, text: str) -> None:
