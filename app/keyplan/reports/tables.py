@@ -20,7 +20,12 @@ from reportlab.platypus.tables import CellStyle
 from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text, text_width
 from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
 from keyplan.reports.text import cell, display, escape, plain_frags, user_markup
-from keyplan.reports.text_ops import draw_right_string, draw_string, set_fill_colour
+from keyplan.reports.text_ops import (
+    draw_centred_string,
+    draw_right_string,
+    draw_string,
+    set_fill_colour,
+)
 
 PADDING = 3
 
@@ -121,6 +126,9 @@ def data_table(
     return table
 
 
+_PLAIN_ALIGNMENTS = frozenset({"LEFT", "RIGHT", "CENTER", "CENTRE"})
+
+
 class PlainCellTable(Table):
     """A Table that draws its plain-string cells with ``text_ops`` (same bytes, less work).
 
@@ -133,7 +141,7 @@ class PlainCellTable(Table):
         if (
             type(cellval) is not str
             or cellstyle.valign != "TOP"
-            or cellstyle.alignment not in ("LEFT", "RIGHT")
+            or cellstyle.alignment not in _PLAIN_ALIGNMENTS
             or cellstyle.href
             or cellstyle.destination
             or cellstyle.direction
@@ -155,10 +163,14 @@ class PlainCellTable(Table):
             self._curcellstyle = cellstyle
         left, bottom = pos
         y = bottom + size[1] - cellstyle.topPadding - cellstyle.fontsize
-        if cellstyle.alignment == "LEFT":
+        alignment = cellstyle.alignment
+        if alignment == "LEFT":
             draw, x = draw_string, left + cellstyle.leftPadding
-        else:
+        elif alignment == "RIGHT":
             draw, x = draw_right_string, left + size[0] - cellstyle.rightPadding
+        else:  # centred, as ReportLab computes the centre
+            x = left + (size[0] + cellstyle.leftPadding - cellstyle.rightPadding) * 0.5
+            draw = draw_centred_string
         for line in cellval.split("\n"):
             draw(canvas, x, y, line)
             y -= cellstyle.leading

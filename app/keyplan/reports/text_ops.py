@@ -88,3 +88,8 @@ _FILL_OPERATORS: dict[int, tuple[Color, str]] = {}
 def draw_right_string(canvas: Canvas, x: float, y: float, text: str) -> None:
     """What ``canvas.drawRightString(x, y, text)`` draws: the text ending at ``x``."""
     draw_string(canvas, x - _ops_of(canvas).width(text), y, text)
+
+
+def draw_centred_string(canvas: Canvas, x: float, y: float, text: str) -> None:
+    """What ``canvas.drawCentredString(x, y, text)`` draws: the text centred on ``x``."""
+    draw_string(canvas, x - 0.5 * _ops_of(canvas).width(text), y, text)
