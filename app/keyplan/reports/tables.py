@@ -93,7 +93,9 @@ def data_table(
     # is the same float, and the wrapped Paragraph is reused when the table is laid out).
     rooms = [w - (PADDING + 1) - (PADDING + 1) for w in col_widths]
     # Headers may be user values too (offerings, departments): font-split like any cell.
-    data: list[list[object]] = [[Paragraph(markup(c.header, True), header_style) for c in columns]]
+    data: list[list[object]] = [
+        [HeaderParagraph(markup(c.header, True), header_style) for c in columns]
+    ]
     data.extend(
         [_as_cell(value, cell_styles[i], rooms[i]) for i, value in enumerate(row)] for row in rows
     )
@@ -313,6 +315,28 @@ class CellParagraph(Paragraph):
         size = super().wrap(availWidth, availHeight)
         self._wrapped_at = (availWidth, size)
         return size
+
+
+class HeaderParagraph(CellParagraph):
+    """A header cell, drawn again at the top of every page a long table runs on.
+
+    ``drawOn`` moves the origin to the cell first, so what the paragraph writes is the same
+    each time on one canvas (at one width, with the same opacity in force): the operators of
+    its first drawing are kept and written again, without breaking and encoding its text anew.
+    """
+
+    _recorded: tuple[tuple[object, ...], list[str]] | None = None
+
+    def draw(self) -> None:
+        canvas = self.canv
+        key = (canvas, self._wrapped_at, canvas._extgstate.getValue("ca"))
+        recorded = self._recorded
+        if recorded is not None and recorded[0] == key:
+            canvas._code.extend(recorded[1])
+            return
+        start = len(canvas._code)
+        super().draw()
+        self._recorded = (key, canvas._code[start:])
 
 
 def grid_table(
