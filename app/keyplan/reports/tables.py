@@ -139,7 +139,7 @@ class PlainCellTable(Table):
     links) are drawn by ReportLab as before.
     """
 
-    def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: ANN001, ANN202, N802
+    def _drawCell(self, cellval, cellstyle, pos, size):
         if (
             type(cellval) is not str
             or cellstyle.valign != "TOP"
