@@ -74,7 +74,7 @@ def test_the_try_that_fits_is_the_brief_written_not_laid_out_again(
     monkeypatch.setattr(
         KeyplanDocument, "build", lambda self, story: layouts.append(1) or build(self, story)
     )
-    one, _text = export_brief(FIVE[:1])
+    export_brief(FIVE[:1])
     tries_for_one = len(layouts)
     reader, text = export_brief(FIVE[:count])
     assert tries_for_one == 1  # a meeting with one person fits at once: one layout in all
