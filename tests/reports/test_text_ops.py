@@ -143,3 +143,25 @@ def test_cells_with_markup_characters_print_literally(tmp_path) -> None:
     text = " ".join(PdfReader(path).pages[0].extract_text().split())
     assert "<b>&amp; Co" in text
     assert "A & B <i>" in text
+
+
+@pytest.mark.parametrize("align", ["left", "centre"])
+def test_a_map_line_of_several_fonts_is_drawn_as_drawstring_per_run_draws_it(align) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from keyplan.reports.fonts import draw_text, fit_text, font_runs
+
+    text, size, room = "Zoë  Öberg 北京 Holding <b>& Partners</b> International", 7.5, 120.0
+    expected = _canvas()
+    runs = font_runs(fit_text(" ".join(text.split()), size, room), False)
+    widths = [stringWidth(chunk, font, size) for font, chunk in runs]
+    x = 50.0 - (sum(widths) / 2 if align == "centre" else 0.0)
+    for (font, chunk), width in zip(runs, widths, strict=True):
+        expected.setFont(font, size)
+        expected.drawString(x, 80.0, chunk)
+        x += width
+    for _time in range(2):  # the second time from the kept measures
+        ours = _canvas()
+        draw_text(ours, 50.0, 80.0, text, size, max_width=room, align=align)
+        assert ours._code == expected._code
+    assert len(runs) > 1 and runs[-1][1].endswith("…")
