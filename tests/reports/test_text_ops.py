@@ -165,3 +165,17 @@ def test_a_map_line_of_several_fonts_is_drawn_as_drawstring_per_run_draws_it(ali
         draw_text(ours, 50.0, 80.0, text, size, max_width=room, align=align)
         assert ours._code == expected._code
     assert len(runs) > 1 and runs[-1][1].endswith("…")
+
+
+def test_a_stroke_colour_is_set_as_reportlab_sets_it() -> None:
+    from keyplan.reports.text_ops import set_stroke_colour
+
+    ours, theirs = _canvas(), _canvas()
+    faded = colors.Color(0.2, 0.4, 0.6, alpha=0.5)
+    for colour in (colors.HexColor("#654321"), faded, colors.HexColor("#654321")):
+        set_stroke_colour(ours, colour)
+        set_fill_colour(ours, colour)
+        theirs.setStrokeColor(colour)
+        theirs.setFillColor(colour)
+    assert ours._code == theirs._code
+    assert ours._strokeColorObj is theirs._strokeColorObj

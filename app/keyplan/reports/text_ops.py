@@ -71,18 +71,35 @@ def set_fill_colour(canvas: Canvas, colour: Color) -> None:
     if type(colour) is not Color or canvas._enforceColorSpace:
         canvas.setFillColor(colour)
         return
-    known = _FILL_OPERATORS.get(id(colour))
-    if known is None or known[0] is not colour:
-        rgb = fp_str((colour.red, colour.green, colour.blue))
-        known = _FILL_OPERATORS[id(colour)] = (colour, f"{rgb} rg")
     canvas._fillColorObj = colour
-    canvas._code.append(known[1])
+    canvas._code.append(_operators(colour)[0])
     if colour.alpha is not None:
         canvas._setFillAlpha(colour.alpha)  # as setFillColor: the PDF version, and a "gs" if new
 
 
-# id(colour) -> (the colour, its fill operator); our colours are a few long-lived constants
-_FILL_OPERATORS: dict[int, tuple[Color, str]] = {}
+def set_stroke_colour(canvas: Canvas, colour: Color) -> None:
+    """What ``canvas.setStrokeColor(colour)`` does, as ``set_fill_colour`` (a card's edge)."""
+    if type(colour) is not Color or canvas._enforceColorSpace:
+        canvas.setStrokeColor(colour)
+        return
+    canvas._strokeColorObj = colour
+    canvas._code.append(_operators(colour)[1])
+    if colour.alpha is not None:
+        canvas._setStrokeAlpha(colour.alpha)
+
+
+def _operators(colour: Color) -> tuple[str, str]:
+    """The colour's fill and stroke operators ("r g b rg", "r g b RG"), made once."""
+    known = _COLOUR_OPERATORS.get(id(colour))
+    if known is None or known[0] is not colour:
+        rgb = fp_str((colour.red, colour.green, colour.blue))
+        known = _COLOUR_OPERATORS[id(colour)] = (colour, f"{rgb} rg", f"{rgb} RG")
+    return known[1], known[2]
+
+
+# id(colour) -> (the colour, its fill and stroke operators); our colours are a few long-lived
+# constants, kept here with their operators
+_COLOUR_OPERATORS: dict[int, tuple[Color, str, str]] = {}
 
 
 def draw_right_string(canvas: Canvas, x: float, y: float, text: str) -> None:

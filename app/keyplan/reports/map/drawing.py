@@ -28,7 +28,7 @@ from keyplan.domain.map.shapes import (
     rounded_corners,
 )
 from keyplan.reports.fonts import draw_text
-from keyplan.reports.text_ops import set_fill_colour
+from keyplan.reports.text_ops import set_fill_colour, set_stroke_colour
 
 NOTE_FILL = "#e3ecf5"
 OVERVIEW_NAME_SIZE = 4.0  # points: smaller names are left off an overview (unreadable)
@@ -182,7 +182,7 @@ def _draw_card(canvas, card: CardShape, forms: dict, detail: bool) -> None:
 def _draw_frame(canvas, card: CardShape, detail: bool) -> None:
     """The card's box, and its band with the stance letter. Square corners: rounded ones cost
     a 500-card map a good part of its time, and nobody sees them at print size."""
-    canvas.setStrokeColor(colour(card.edge))
+    set_stroke_colour(canvas, colour(card.edge))
     set_fill_colour(canvas, colour(card.fill))
     canvas.setLineWidth(1.0)
     dashed = bool(card.edge_dashes)
