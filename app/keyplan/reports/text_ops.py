@@ -92,6 +92,8 @@ def _operators(colour: Color) -> tuple[str, str]:
     """The colour's fill and stroke operators ("r g b rg", "r g b RG"), made once."""
     known = _COLOUR_OPERATORS.get(id(colour))
     if known is None or known[0] is not colour:
+        if len(_COLOUR_OPERATORS) >= _MOST_COLOURS:  # colours made on the fly: never a leak
+            _COLOUR_OPERATORS.clear()
         rgb = fp_str((colour.red, colour.green, colour.blue))
         known = _COLOUR_OPERATORS[id(colour)] = (colour, f"{rgb} rg", f"{rgb} RG")
     return known[1], known[2]
@@ -100,6 +102,7 @@ def _operators(colour: Color) -> tuple[str, str]:
 # id(colour) -> (the colour, its fill and stroke operators); our colours are a few long-lived
 # constants, kept here with their operators
 _COLOUR_OPERATORS: dict[int, tuple[Color, str, str]] = {}
+_MOST_COLOURS = 512
 
 
 def draw_right_string(canvas: Canvas, x: float, y: float, text: str) -> None:
