@@ -119,6 +119,8 @@ def plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:
         return None
     template = _plain_frag_templates.get(id(style))
     if template is None or template[0] is not style:
+        if len(_plain_frag_templates) >= 64:  # styles made on the fly never pile up
+            _plain_frag_templates.clear()
         frags = ParaParser().parse("x", style)[1]
         textTransformFrags(frags, style)
         template = _plain_frag_templates[id(style)] = (style, frags[0])
