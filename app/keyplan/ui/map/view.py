@@ -117,6 +117,7 @@ class MapView(QGraphicsView):
             anchor: the viewport point that stays over the same spot of the map (the mouse
                 for the wheel); the middle of the view when None.
         """
+        self.fit.release()
         zoom_keeping_point(self, factor, anchor)
         self.zoom_changed.emit(self.zoom)
 
@@ -127,6 +128,7 @@ class MapView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def actual_size(self) -> None:
+        self.fit.release()
         self.resetTransform()
         self.zoom_changed.emit(self.zoom)
 
@@ -163,6 +165,7 @@ class MapView(QGraphicsView):
         if card is None or not card.isVisible():
             return
         if not style.names_read(self.zoom):
+            self.fit.release()
             self.resetTransform()
             self.zoom_changed.emit(self.zoom)
         self.centerOn(card.centre())
