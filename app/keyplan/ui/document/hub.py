@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from keyplan.store.history.queries import Comparison, LogWindow
     from keyplan.store.map.rows import MapData, MapLine, MapPerson
     from keyplan.store.people.queries import PersonRow
-    from keyplan.store.plan.edits import WhitespaceGrid
+    from keyplan.store.plan.whitespace import WhitespaceGrid
     from keyplan.ui.background import BackgroundTask
     from keyplan.ui.document.command import DocumentCommand
     from keyplan.ui.evidence.editor import EvidenceEditor
