@@ -25,6 +25,7 @@ from keyplan.domain.map.shapes import (
     TextRun,
 )
 from keyplan.domain.matrix import vacancy_line
+from keyplan.domain.quick_init import quick_init
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import ROLE_BADGES, RatedField, Stance
 
@@ -45,6 +46,7 @@ _INFLUENCE_FIELD = RatedField.INFLUENCE.value
 _UNKNOWN_STANCE = Stance.UNKNOWN.value
 
 
+@quick_init  # one per person: see quick_init
 @dataclass(frozen=True, slots=True)
 class PersonFacts:
     """What one card shows, already worked out by the caller.
@@ -85,43 +87,85 @@ def card_shape(person: PersonFacts, box: Box, internal: bool, note: str = "") ->
         return _vacancy_card(person, box, note)
     if not internal:
         return _plain_card(person, box, note)
-    stance = looks.stance_key(person.stance)
-    left = looks.LETTER_TEXT_LEFT
-    room = looks.CARD_WIDTH - left - looks.TEXT_RIGHT
-    tag_parts, tag_room = _tag(person.tag) if person.tag else ((), 0.0)
-    doubts = frozenset(person.uncertain)
+    fill, band, parts, edge, edge_width, edge_dashes, uncertain, tag_room = _face(
+        person.stance,
+        person.tag,
+        person.buying_role,
+        person.influence,
+        person.strength,
+        person.uncertain,
+        person.owner,
+        person.contact,
+        person.has_left,
+    )
+    left, room = _LETTER_LEFT, _LETTER_ROOM
+    return CardShape(
+        person.id,
+        box.x,
+        box.y,
+        box.width,
+        box.height,
+        looks.CARD_RADIUS,
+        fill,
+        edge,
+        band,
+        _texts(person, left, room, room - tag_room),
+        parts,
+        person.has_left,
+        _note(note, left, box) if note else None,
+        NOTE_HEIGHT if note else 0.0,
+        edge_width,
+        edge_dashes,
+        False,
+        uncertain,
+    )
+
+
+_LETTER_LEFT = looks.LETTER_TEXT_LEFT
+_LETTER_ROOM = looks.CARD_WIDTH - looks.LETTER_TEXT_LEFT - looks.TEXT_RIGHT
+
+
+# Thousands of cards share a few hundred faces (stance, badges, marks): each is made once.
+@cache
+def _face(
+    stance_value: str,
+    tag: str | None,
+    buying_role: str,
+    influence: str | None,
+    strength: int,
+    uncertain_ratings: tuple[str, ...],
+    owner: str,
+    contact: ContactDue | None,
+    has_left: bool,
+) -> tuple[str, Band, tuple[CardPart, ...], str, float, tuple[float, ...], bool, float]:
+    """An internal card's look but its texts: (fill, band, parts, edge, edge width, edge
+    dashes, uncertain, the room the affiliate tag takes on the department's line)."""
+    stance = looks.stance_key(stance_value)
+    tag_parts, tag_room = _tag(tag) if tag else ((), 0.0)
+    doubts = frozenset(uncertain_ratings)
     parts = (
         *tag_parts,
         *_badges(
-            person.buying_role,
-            person.influence,
-            max(0, min(4, person.strength)),
+            buying_role,
+            influence,
+            max(0, min(4, strength)),
             stance,
             _ROLE_FIELD in doubts,
             _INFLUENCE_FIELD in doubts,
         ),
-        *_marks(person.owner, person.contact, person.has_left),
+        *_marks(owner, contact, has_left),
     )
     # A rating without recent evidence: a dashed dark outline (the card look of doubt).
     uncertain = bool(doubts)
-    return CardShape(
-        person_id=person.id,
-        x=box.x,
-        y=box.y,
-        width=box.width,
-        height=box.height,
-        radius=looks.CARD_RADIUS,
-        fill=looks.STANCE_FILL[stance],
-        band=_band(stance, _STANCE_FIELD in doubts),
-        texts=_texts(person, left, room, room - tag_room),
-        parts=parts,
-        faded=person.has_left,
-        note=_note(note, left, box) if note else None,
-        note_height=NOTE_HEIGHT if note else 0.0,
-        edge=looks.UNCERTAIN_EDGE if uncertain else looks.STANCE_EDGE[stance],
-        edge_width=looks.UNCERTAIN_EDGE_WIDTH if uncertain else looks.EDGE_WIDTH,
-        edge_dashes=looks.UNCERTAIN_DASH if uncertain else (),
-        uncertain=uncertain,
+    return (
+        looks.STANCE_FILL[stance],
+        _band(stance, _STANCE_FIELD in doubts),
+        parts,
+        looks.UNCERTAIN_EDGE if uncertain else looks.STANCE_EDGE[stance],
+        looks.UNCERTAIN_EDGE_WIDTH if uncertain else looks.EDGE_WIDTH,
+        looks.UNCERTAIN_DASH if uncertain else (),
+        uncertain,
+        tag_room,
     )
 
 
@@ -185,15 +229,17 @@ def _vacancy_card(person: PersonFacts, box: Box, note: str) -> CardShape:
 
 
 def _texts(person: PersonFacts, left: float, room: float, department_room: float) -> tuple:
-    texts = [
-        TextRun(person.full_name, left, _baseline(5.0, 18.0, NAME_SIZE), NAME_SIZE, looks.INK,
-                room, bold=True, role="name"),
-    ]  # fmt: skip
-    if person.job_title:
-        texts.append(_title_run(person.job_title, left, room))
-    if person.department:
-        texts.append(_department_run(person.department, left, department_room))
-    return tuple(texts)
+    name = TextRun(person.full_name, left, _NAME_BASELINE, NAME_SIZE, looks.INK, room, True,
+                   "start", "name")  # fmt: skip
+    title, department = person.job_title, person.department
+    if title and department:  # the common case first
+        return (name, _title_run(title, left, room), _department_run(department, left,
+                department_room))  # fmt: skip
+    if title:
+        return (name, _title_run(title, left, room))
+    if department:
+        return (name, _department_run(department, left, department_room))
+    return (name,)
 
 
 # Titles and departments repeat across an org ("Director", "Finance"): one run each, shared by
@@ -218,6 +264,9 @@ def _note(note: str, left: float, box: Box) -> TextRun:
 def _baseline(top: float, height: float, size: float) -> float:
     """The baseline that centres a line of text of ``size`` in a row."""
     return top + height / 2 + 0.35 * size
+
+
+_NAME_BASELINE = _baseline(5.0, 18.0, NAME_SIZE)
 
 
 @cache

@@ -58,10 +58,19 @@ class CardIndex:
 
     def __init__(self, boxes: Mapping[int, Box]) -> None:
         self.boxes = boxes
-        self._cells: dict[tuple[int, int], list[int]] = {}
-        for card_id, box in boxes.items():
-            for cell in _cells_of(box.x, box.y, box.right, box.bottom):
-                self._cells.setdefault(cell, []).append(card_id)
+        cells: dict[tuple[int, int], list[int]] = {}
+        size = _GRID_CELL
+        for card_id, box in boxes.items():  # inline: thousands of cards
+            x, y = box.x, box.y
+            rows = range(int(y // size), int((y + box.height) // size) + 1)
+            for i in range(int(x // size), int((x + box.width) // size) + 1):
+                for j in rows:
+                    found = cells.get((i, j))
+                    if found is None:
+                        cells[(i, j)] = [card_id]
+                    else:
+                        found.append(card_id)
+        self._cells = cells
 
     def near(self, left: float, top: float, right: float, bottom: float) -> list[Box]:
         """The cards that overlap a rectangle."""
