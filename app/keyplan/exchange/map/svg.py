@@ -223,11 +223,11 @@ def _card(card: CardShape, memo: dict) -> str:
         if written is None:
             written = memo[id(run)] = _run(run)
         pieces.append(written)
-    for part in card.parts:
-        written = memo.get(id(part))
-        if written is None:
-            written = memo[id(part)] = _part(part)
-        pieces.append(written)
+    # A card's parts come as one tuple shared by every card with the same face: one look-up.
+    parts = memo.get(id(card.parts))
+    if parts is None:
+        parts = memo[id(card.parts)] = "".join(_shared_part(part, memo) for part in card.parts)
+    pieces.append(parts)
     if card.note is not None:
         top = card.height - card.note_height
         pieces.append(
@@ -237,6 +237,13 @@ def _card(card: CardShape, memo: dict) -> str:
         pieces.append(_run(card.note))
     pieces.append("</g>\n")
     return "".join(pieces)
+
+
+def _shared_part(part: CardPart, memo: dict) -> str:
+    written = memo.get(id(part))
+    if written is None:
+        written = memo[id(part)] = _part(part)
+    return written
 
 
 def _frame(card: CardShape) -> str:
