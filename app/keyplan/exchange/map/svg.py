@@ -27,6 +27,7 @@ from keyplan.domain.map.shapes import (
     Legend,
     LegendSeat,
     MapDrawing,
+    Point,
     TextRun,
     rounded_corners,
 )
@@ -132,24 +133,40 @@ def _text(
 
 
 def _run(run: TextRun) -> str:
-    text = fit(run.text, run.size, run.max_width, bold=run.bold)
-    return _text(run.x, run.baseline, text, run.size, run.colour, bold=run.bold, anchor=run.anchor)
+    """A run as ``_text`` writes it, in one format: a name on every card goes through here."""
+    text = escape(fit(run.text, run.size, run.max_width, bold=run.bold))
+    weight = ' font-weight="bold"' if run.bold else ""
+    middle = ' text-anchor="middle"' if run.anchor == "middle" else ""
+    return (
+        f'<text x="{run.x:.1f}" y="{run.baseline:.1f}" font-size="{run.size:g}" '
+        f'fill="{run.colour}"{weight}{middle}>{text}</text>\n'
+    )
 
 
 # ---- lines ------------------------------------------------------------------------------------
 
 
 def _reporting(drawing: MapDrawing) -> str:
-    steps = []
-    for line in drawing.reporting:
-        (x0, y0), *rest = line.points
-        steps.append(f"M{x0:.1f},{y0:.1f}" + "".join(f"L{x:.1f},{y:.1f}" for x, y in rest))
+    steps = [_steps(line.points) for line in drawing.reporting]
     if not steps:
         return ""
     return (
         f'<path d="{"".join(steps)}" fill="none" stroke="{looks.CONNECTOR_COLOUR}" '
         f'stroke-width="1.6"/>\n'
     )
+
+
+def _steps(points: tuple[Point, ...]) -> str:
+    """A polyline's path steps; an elbow (four points) or a straight drop in one format,
+    as nearly every reporting line is."""
+    if len(points) == 4:
+        (a, b), (c, d), (e, f), (g, h) = points
+        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}L{e:.1f},{f:.1f}L{g:.1f},{h:.1f}"
+    if len(points) == 2:
+        (a, b), (c, d) = points
+        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}"
+    (x0, y0), *rest = points
+    return f"M{x0:.1f},{y0:.1f}" + "".join(f"L{x:.1f},{y:.1f}" for x, y in rest)
 
 
 def _dotted(lines: Sequence[DottedShape]) -> str:
