@@ -36,15 +36,40 @@ def small_family(db) -> str:
     """An umbrella account and its affiliate with one of every kind of card and line."""
     top = add_account(db, "Tricky & Co")
     nordic = add_account(db, "Tricky Nordic", parent_id=top, country="Sweden")
-    boss = add_stakeholder(db, top, TRICKY, job_title="CEO", stance="champion", strength=3,
-                           buying_role="decision_maker", influence="high", level="c_level")  # fmt: skip
-    cfo = add_stakeholder(db, top, "Harald Berg", job_title="CFO", reports_to_id=boss,
-                          stance="blocker", has_left=True, department="Finance")  # fmt: skip
+    boss = add_stakeholder(
+        db,
+        top,
+        TRICKY,
+        job_title="CEO",
+        stance="champion",
+        strength=3,
+        buying_role="decision_maker",
+        influence="high",
+        level="c_level",
+    )
+    cfo = add_stakeholder(
+        db,
+        top,
+        "Harald Berg",
+        job_title="CFO",
+        reports_to_id=boss,
+        stance="blocker",
+        has_left=True,
+        department="Finance",
+    )
     add_vacancy(db, top, "Head of Data", manager_id=boss, note="hire expected Q3")
-    mia = add_stakeholder(db, nordic, "Mia Lund", job_title="Country manager", department="IT",
-                          stance="supporter", strength=1)  # fmt: skip
-    tom = add_stakeholder(db, nordic, "Tom Ek", reports_to_id=mia, stance="neutral",
-                          map_position=(900.0, 400.0))  # fmt: skip
+    mia = add_stakeholder(
+        db,
+        nordic,
+        "Mia Lund",
+        job_title="Country manager",
+        department="IT",
+        stance="supporter",
+        strength=1,
+    )
+    tom = add_stakeholder(
+        db, nordic, "Tom Ek", reports_to_id=mia, stance="neutral", map_position=(900.0, 400.0)
+    )
     add_dotted_manager(db, mia, boss)
     add_influence_line(db, tom, boss, "influences", 3)
     add_influence_line(db, mia, cfo, "rival", 1)
@@ -77,8 +102,7 @@ def test_the_lean_path_writes_what_the_full_path_writes(db, db_path, tmp_path, s
     assert "Harald Berg" in lean and "Head of Data" in lean and "Mia Lund" in lean
     assert TRICKY not in lean  # escaped, never written as markup
     alone = exported(tmp_path, db_path, account, suffix, "--no-affiliates", "--no-influence")
-    assert alone == through_the_store(db, account, suffix, with_affiliates=False,
-                                      with_lines=False)  # fmt: skip
+    assert alone == through_the_store(db, account, suffix, with_affiliates=False, with_lines=False)
     assert "Mia Lund" not in alone
 
 
