@@ -10,7 +10,6 @@ suffix of ``--out``; a PNG is painted on Qt's offscreen platform. Wired into
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 
@@ -65,21 +64,7 @@ def run(args: argparse.Namespace) -> int:
 def _export_text(args: argparse.Namespace, out: Path, suffix: str) -> int:
     """An SVG, GraphML or draw.io file needs neither Qt nor (for an up-to-date SQLite file)
     SQLAlchemy: both take longer to import than the whole drawing, and the command is timed
-    as a whole process.
-
-    The drawing's objects form no cycles worth collecting, and a collection only walks the
-    growing drawing again (some 15 ms of a 5,000-person export): none while it is made.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _write_text(args, out, suffix)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _write_text(args: argparse.Namespace, out: Path, suffix: str) -> int:
+    as a whole process."""
     from datetime import date
 
     from keyplan.exchange.map.formats import map_document
