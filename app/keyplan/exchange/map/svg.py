@@ -11,7 +11,7 @@ decides the exact width), with a margin, to shorten what would not fit on a card
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from keyplan.domain.map import looks
@@ -36,7 +36,15 @@ from keyplan.domain.wording import count_of
 from keyplan.exchange.map.design import map_drawing
 from keyplan.store.map.rows import MapData, MapPerson
 
-__all__ = ["drawing_svg", "escape", "fit", "map_svg", "map_title", "text_width"]
+__all__ = [
+    "drawing_svg",
+    "drawing_svg_pieces",
+    "escape",
+    "fit",
+    "map_svg",
+    "map_title",
+    "text_width",
+]
 
 FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
 MARGIN = 24.0
@@ -67,29 +75,37 @@ def map_svg(
 
 def drawing_svg(drawing: MapDrawing, title: str) -> str:
     """A map drawing as an SVG document, with a title and the legend above it."""
+    return "".join(drawing_svg_pieces(drawing, title))
+
+
+def drawing_svg_pieces(drawing: MapDrawing, title: str) -> Iterator[str]:
+    """``drawing_svg`` in pieces, one card at a time: a writer that streams them into a file
+    never holds the whole document (megabytes for a map of thousands) twice at once."""
     bounds = drawing.bounds
     rows = legend_rows(drawing.legend)
     header = TITLE_SIZE + 12.0 + rows * LEGEND_ROW + 14.0
     width = max(bounds.width, legend_width(drawing.legend)) + 2 * MARGIN
     height = bounds.height + header + 2 * MARGIN
     shift_x, shift_y = MARGIN - bounds.x, MARGIN + header - bounds.y
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FAMILY}">\n',
-        f"<title>{escape(title)}</title>\n",
-        f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>\n',
-        _text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, looks.INK, bold=True),
-        _legend(drawing.legend, MARGIN, MARGIN + TITLE_SIZE + 12.0),
-        f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
-        _reporting(drawing),
-        _dotted(drawing.dotted),
-        *(_influence(line) for line in drawing.influence),
-    ]
+    yield "".join(
+        (
+            '<?xml version="1.0" encoding="UTF-8"?>\n',
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+            f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FAMILY}">\n',
+            f"<title>{escape(title)}</title>\n",
+            f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>\n',
+            _text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, looks.INK, bold=True),
+            _legend(drawing.legend, MARGIN, MARGIN + TITLE_SIZE + 12.0),
+            f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
+        )
+    )
+    yield _reporting(drawing)
+    yield _dotted(drawing.dotted)
+    yield "".join(_influence(line) for line in drawing.influence)
     memo: dict = {}
-    parts.extend(_card(card, memo) for card in drawing.cards)
-    parts.append("</g>\n</svg>\n")
-    return "".join(parts)
+    for card in drawing.cards:
+        yield _card(card, memo)
+    yield "</g>\n</svg>\n"
 
 
 def map_title(account_name: str, people: int, today: date, *, vacancies: int = 0) -> str:
