@@ -17,13 +17,8 @@ from reportlab.platypus import Paragraph, Table
 
 from keyplan.reports.fonts import SANS, SANS_BOLD, ensure_fonts, markup
 from keyplan.reports.styles import styles
-from keyplan.reports.tables import (
-    CellParagraph,
-    Column,
-    HeaderParagraph,
-    PlainCellTable,
-    data_table,
-)
+from keyplan.reports.table_cells import CellParagraph, HeaderParagraph, PlainCellTable
+from keyplan.reports.tables import Column, data_table
 from keyplan.reports.text import plain_frags
 from keyplan.reports.text_ops import (
     draw_centred_string,
