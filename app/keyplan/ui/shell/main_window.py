@@ -6,8 +6,8 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, QTimer, Signal
+from PySide6.QtGui import QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,8 +27,14 @@ from keyplan.ui.shell import settings
 from keyplan.ui.shell.account_tabs import ACCOUNT_TABS
 from keyplan.ui.shell.empty_portfolio import EmptyPortfolioPage, demo_database_file
 from keyplan.ui.shell.main_menus import MenuBuilding
-from keyplan.ui.shell.portfolio_model import PortfolioColumn, PortfolioTreeModel, column_widths
+from keyplan.ui.shell.portfolio_model import (
+    PortfolioColumn,
+    PortfolioTreeModel,
+    column_titles,
+    column_widths,
+)
 from keyplan.ui.widgets import theme
+from keyplan.ui.widgets.shortcuts import key_sequences
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent  # QEvent's hundreds of types: made ready on first close
@@ -69,9 +75,10 @@ class MainWindow(MenuBuilding):
         # otherwise keep Ctrl+Tab to itself.
         for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
                            ("Ctrl+PgUp", -1)):  # fmt: skip
-            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut = QShortcut(self)
+            shortcut.setKeys(key_sequences(keys))  # not QKeySequence(keys): see key_sequences
             shortcut.activated.connect(lambda step=step: self.step_tab(step))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter = QSplitter()  # side by side (Qt's `Qt` enums cost the start 20 ms)
         self.splitter.addWidget(self.tree)
         self.pages = QStackedWidget()  # the account tabs, or the portfolio dashboard
         self.pages.addWidget(self.tabs)
@@ -151,6 +158,7 @@ class MainWindow(MenuBuilding):
         self._install_undo_actions(document)
         self.portfolio_model = PortfolioTreeModel(document, self)
         self.tree.setModel(self.portfolio_model)
+        self.tree.header().setModel(column_titles(self.portfolio_model))  # see column_titles
         # After the model has re-read the accounts (its own slot runs after this window's).
         self.portfolio_model.modelReset.connect(self._show_empty_page_if_no_account)
         self.tree.selectionModel().selectionChanged.connect(self._on_selection)
@@ -542,6 +550,8 @@ class MainWindow(MenuBuilding):
     def about(self) -> None:
         """Help › About: version, licence, where the data lives; window-modal, never blocking."""
         assert self.document is not None
+        from PySide6.QtCore import Qt
+
         from keyplan.ui.shell.about_dialog import AboutDialog, AboutFacts  # loaded when first asked
 
         database = self.document.database
