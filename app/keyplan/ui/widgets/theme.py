@@ -6,9 +6,9 @@ for a light palette and one for a dark one, and read through ``colour``/``css`` 
 is built or painted, so text keeps its contrast on either background.
 
 ``follow_system_colour_scheme`` runs at start-up: when the system asks for dark (Qt reads it
-through ``QStyleHints.colorScheme()``; ``system_scheme.py``) and the platform did not already give Qt a dark
-palette (the offscreen and some X11 platforms do not), a dark palette is set on the Fusion
-style. ``KEYPLAN_COLOUR_SCHEME=dark`` (or ``light``) in the environment overrides the system,
+through ``QStyleHints.colorScheme()``, we as in ``system_scheme.py``) and the platform did not
+already give Qt a dark palette (the offscreen and some X11 platforms do not), a dark palette
+is set on the Fusion style. ``KEYPLAN_COLOUR_SCHEME=dark`` (or ``light``) overrides the system,
 for a desktop whose setting Qt cannot read, and for the screenshots taken offscreen. Only Qt
 modules already loaded by then are used: nothing is added to start-up.
 """
