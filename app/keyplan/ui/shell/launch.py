@@ -59,13 +59,16 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     follow_system_colour_scheme(app)  # a dark system gets a dark window
     sys.excepthook = _show_user_errors
     _ask_passphrases_in_dialogs(ask)
+    # The widgets and menus first (with the font database they load): for an encrypted file
+    # they are built while its key is still deriving (store/cipher/keys.py), not after.
+    window = MainWindow(None, open_document)
     try:
         document = _first_document(db_location, ask=ask)
     except _QuitAtStart:
         return 1
     if document is None:
         return 1
-    window = MainWindow(document, open_document)
+    window.set_document(document)
     window.show()
     _collect_garbage_from_now_on()
     if exit_when_ready:
