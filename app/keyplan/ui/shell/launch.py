@@ -75,6 +75,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
         QTimer.singleShot(0, app.quit)
     else:
         QTimer.singleShot(0, _register_fonts_and_repaint)
+        QTimer.singleShot(0, _make_qt_enums_ready)
         QTimer.singleShot(0, _warm_up_store)
         QTimer.singleShot(_CHECK_DELAY_MS, lambda: _check_for_damage(window))
         QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _tidy_leftovers(document))
@@ -107,6 +108,15 @@ def _register_fonts_and_repaint() -> None:
     if register_fallback_fonts():
         for widget in QApplication.allWidgets():
             widget.update()
+
+
+def _make_qt_enums_ready() -> None:
+    """PySide6 builds the 93 enum classes of its ``Qt`` namespace on first use (some 20 ms):
+    the first window never uses them (``ui/widgets/shortcuts.py``, ``system_scheme.py``), the
+    first key press or drag does. Built once the window is up, they do not delay either."""
+    from PySide6 import QtCore
+
+    QtCore.Qt.AlignmentFlag  # noqa: B018  (the first touch builds them all)
 
 
 def _tidy_leftovers(document: PortfolioDocument) -> None:
