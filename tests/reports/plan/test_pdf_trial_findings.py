@@ -20,7 +20,7 @@ from keyplan.reports.plan.whitespace import company_grids, group_cell, installed
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.people.queries import find_account
-from keyplan.store.plan import edits as plan_edits
+from keyplan.store.plan import whitespace as plan_whitespace
 from keyplan.store.plan.queries import CommitmentRow, PlanData, load_plan
 
 TODAY = date(2026, 11, 23)
@@ -128,7 +128,7 @@ def test_each_company_grid_is_the_one_the_app_shows(demo, plan):
     grids = company_grids(plan)
     assert len(grids) == 4
     for grid in grids:
-        assert grid.cells == plan_edits.whitespace(demo, grid.account_id).cells, grid.name
+        assert grid.cells == plan_whitespace.whitespace(demo, grid.account_id).cells, grid.name
 
 
 def test_the_group_grid_shows_the_best_status_and_in_how_many_companies(pdfs):

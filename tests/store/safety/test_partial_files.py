@@ -119,3 +119,19 @@ def test_a_rolling_backup_tidies_its_folder_too(plan: Path, tmp_path: Path) -> N
 
 def test_a_folder_that_cannot_be_read_does_not_stop_the_start(tmp_path: Path) -> None:
     assert atomic_files.remove_stale_partials(tmp_path / "nowhere") == []
+
+
+def test_a_file_written_in_pieces_is_whole_or_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "map.svg"
+    atomic_files.write_pieces_atomically(out, (b"<svg>", b"<g/>", b"</svg>"))
+    assert out.read_bytes() == b"<svg><g/></svg>"
+    assert oct(out.stat().st_mode & 0o777) == "0o600"
+
+    def broken_half_way():  # the drawing fails after its first pieces were written
+        yield b"<svg>"
+        raise ValueError("a bug while drawing")
+
+    with pytest.raises(ValueError):
+        atomic_files.write_pieces_atomically(out, broken_half_way())
+    assert out.read_bytes() == b"<svg><g/></svg>"
+    assert partials(tmp_path) == []

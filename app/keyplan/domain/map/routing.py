@@ -58,10 +58,19 @@ class CardIndex:
 
     def __init__(self, boxes: Mapping[int, Box]) -> None:
         self.boxes = boxes
-        self._cells: dict[tuple[int, int], list[int]] = {}
-        for card_id, box in boxes.items():
-            for cell in _cells_of(box.x, box.y, box.right, box.bottom):
-                self._cells.setdefault(cell, []).append(card_id)
+        cells: dict[tuple[int, int], list[int]] = {}
+        size = _GRID_CELL
+        for card_id, box in boxes.items():  # inline: thousands of cards
+            x, y = box.x, box.y
+            rows = range(int(y // size), int((y + box.height) // size) + 1)
+            for i in range(int(x // size), int((x + box.width) // size) + 1):
+                for j in rows:
+                    found = cells.get((i, j))
+                    if found is None:
+                        cells[(i, j)] = [card_id]
+                    else:
+                        found.append(card_id)
+        self._cells = cells
 
     def near(self, left: float, top: float, right: float, bottom: float) -> list[Box]:
         """The cards that overlap a rectangle."""
@@ -173,33 +182,41 @@ class _Grid:
         self.row = {y: j for j, y in enumerate(grid_y)}
 
     def cover(self, obstacles: Sequence[tuple[float, float, float, float]]) -> None:
-        """Mark the cells inside a card's clearance, then the points and steps they block."""
+        """Mark the cells inside a card's clearance, then the points and steps they block.
+
+        The cells are kept with an empty row and column in front (cell (i, j) at
+        ``(i + 1) * (h + 1) + j + 1``), so the cells before the first line read as free; a
+        column of the grid is then worked out at once, its bytes (0 or 1) read as one integer
+        and combined with ``&``.
+        """
         w, h = self.width, self.height
-        cells = bytearray(w * h)
+        stride = h + 1
+        cells = bytearray((w + 1) * stride)
         for x0, y0, x1, y1 in obstacles:
-            for i in range(self.column[x0], self.column[x1]):
-                base = i * h
-                for j in range(self.row[y0], self.row[y1]):
-                    cells[base + j] = 1
-
-        def covered(i: int, j: int) -> int:
-            return cells[i * h + j] if 0 <= i < w and 0 <= j < h else 0
-
+            low, high = self.row[y0], self.row[y1]
+            if high > low:
+                ones = b"\x01" * (high - low)
+                for i in range(self.column[x0], self.column[x1]):
+                    base = (i + 1) * stride + 1
+                    cells[base + low : base + high] = ones
         # A point strictly inside (all four cells around it covered); a step along a grid
         # line through a card (the cells on both of its sides covered).
         self.blocked = bytearray(w * h)
         self.right_blocked = bytearray(w * h)  # the step from (i, j) to (i + 1, j)
         self.down_blocked = bytearray(w * h)  # the step from (i, j) to (i, j + 1)
         for i in range(w):
-            for j in range(h):
-                if not cells[i * h + j] and not covered(i - 1, j) and not covered(i, j - 1):
-                    continue  # the common case: nothing around
-                k = i * h + j
-                self.blocked[k] = (
-                    covered(i, j) & covered(i - 1, j) & covered(i, j - 1) & covered(i - 1, j - 1)
-                )
-                self.right_blocked[k] = covered(i, j - 1) & covered(i, j)
-                self.down_blocked[k] = covered(i - 1, j) & covered(i, j)
+            here = (i + 1) * stride + 1  # cell (i, 0)
+            before = here - stride  # cell (i - 1, 0)
+            cell = int.from_bytes(cells[here : here + h], "big")
+            left = int.from_bytes(cells[before : before + h], "big")
+            if not cell and not left:
+                continue  # the common case: nothing around
+            up = int.from_bytes(cells[here - 1 : here - 1 + h], "big")
+            left_up = int.from_bytes(cells[before - 1 : before - 1 + h], "big")
+            k = i * h
+            self.blocked[k : k + h] = (cell & left & up & left_up).to_bytes(h, "big")
+            self.right_blocked[k : k + h] = (up & cell).to_bytes(h, "big")
+            self.down_blocked[k : k + h] = (left & cell).to_bytes(h, "big")
 
     def a_star(
         self, starts: Sequence[_Port], goals: Sequence[_Port], budget: Budget

@@ -46,10 +46,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from keyplan.domain.layout import Box
+from keyplan.domain.quick_init import quick_init
 
 Point = tuple[float, float]
 
 
+@quick_init  # one per card at least: see quick_init
 @dataclass(frozen=True, slots=True)
 class TextRun:
     """One line of text. ``role``: name, title, department, badge, letter, note."""
@@ -114,6 +116,7 @@ class Band:
     letter: TextRun | None
 
 
+@quick_init  # one per person: see quick_init
 @dataclass(frozen=True, slots=True)
 class CardShape:
     """One person's card (see the module docstring)."""

@@ -156,26 +156,30 @@ def affiliate_tag(person: MapPerson, account_id: int, accounts: dict) -> str | N
 
 def person_facts(person: MapPerson, account_id: int, accounts: dict, today: date) -> PersonFacts:
     """What a person's card shows, from the map's row."""
-    return PersonFacts(
-        id=person.id,
-        manager_id=person.reports_to_id,
-        full_name=person.full_name,
-        job_title=person.job_title or "",
-        department=person.department or "",
-        level=person.level,
-        stance=person.stance,
-        buying_role=person.buying_role,
-        influence=person.influence,
-        strength=person.strength,
-        owner=owner_mark(person.owners),
-        contact=contact_mark(person, today),
-        has_left=person.has_left,
-        tag=affiliate_tag(person, account_id, accounts),
-        manual_position=person.map_position,
-        is_vacancy=person.is_vacancy,
-        vacancy_note=person.vacancy_note,
-        uncertain=uncertain_ratings(person, today),
+    return PersonFacts(  # positional, in the fields' order: a map makes thousands
+        person.id,
+        person.reports_to_id,
+        person.full_name,
+        person.job_title or "",
+        person.department or "",
+        person.level,
+        person.stance,
+        person.buying_role,
+        person.influence,
+        person.strength,
+        _owner_mark(person.owners),
+        contact_mark(person, today),
+        person.has_left,
+        affiliate_tag(person, account_id, accounts),
+        person.map_position,
+        person.is_vacancy,
+        person.vacancy_note,
+        uncertain_ratings(person, today),
     )
+
+
+# A few team members own thousands of relationships: their initials are worked out once.
+_owner_mark = lru_cache(maxsize=4096)(owner_mark)
 
 
 def map_drawing(

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from importlib import import_module
 
@@ -41,9 +41,35 @@ def map_document(
     Raises:
         KeyplanError: the suffix names no text format of the map.
     """
-    place = WRITERS.get(suffix.lower())
-    if place is None:
+    pieces = map_document_pieces(
+        data, suffix, title=title, today=today, people=people, with_lines=with_lines
+    )
+    return "".join(pieces)
+
+
+def map_document_pieces(
+    data: MapData,
+    suffix: str,
+    *,
+    title: str,
+    today: date,
+    people: Sequence[MapPerson] | None = None,
+    with_lines: bool = True,
+) -> Iterable[str]:
+    """``map_document`` in pieces that join to it, for writing into a file as they come: an
+    SVG one card at a time (a map of thousands is megabytes), the diagrams in one piece.
+
+    Raises:
+        KeyplanError: the suffix names no text format of the map.
+    """
+    writer_place = WRITERS.get(suffix.lower())
+    if writer_place is None:
         raise KeyplanError(f"Cannot export the map as '{suffix}': {SUFFIX_HELP}.")
-    module, function = place
+    drawing = map_drawing(data, today, people=people, with_lines=with_lines)
+    if suffix.lower() == ".svg":
+        from keyplan.exchange.map.svg import drawing_svg_pieces
+
+        return drawing_svg_pieces(drawing, title)
+    module, function = writer_place
     writer: Callable[[MapDrawing, str], str] = getattr(import_module(module), function)
-    return writer(map_drawing(data, today, people=people, with_lines=with_lines), title)
+    return (writer(drawing, title),)

@@ -11,7 +11,7 @@ decides the exact width), with a margin, to shorten what would not fit on a card
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 
 from keyplan.domain.map import looks
@@ -27,6 +27,7 @@ from keyplan.domain.map.shapes import (
     Legend,
     LegendSeat,
     MapDrawing,
+    Point,
     TextRun,
     rounded_corners,
 )
@@ -35,7 +36,15 @@ from keyplan.domain.wording import count_of
 from keyplan.exchange.map.design import map_drawing
 from keyplan.store.map.rows import MapData, MapPerson
 
-__all__ = ["drawing_svg", "escape", "fit", "map_svg", "map_title", "text_width"]
+__all__ = [
+    "drawing_svg",
+    "drawing_svg_pieces",
+    "escape",
+    "fit",
+    "map_svg",
+    "map_title",
+    "text_width",
+]
 
 FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
 MARGIN = 24.0
@@ -66,29 +75,37 @@ def map_svg(
 
 def drawing_svg(drawing: MapDrawing, title: str) -> str:
     """A map drawing as an SVG document, with a title and the legend above it."""
+    return "".join(drawing_svg_pieces(drawing, title))
+
+
+def drawing_svg_pieces(drawing: MapDrawing, title: str) -> Iterator[str]:
+    """``drawing_svg`` in pieces, one card at a time: a writer that streams them into a file
+    never holds the whole document (megabytes for a map of thousands) twice at once."""
     bounds = drawing.bounds
     rows = legend_rows(drawing.legend)
     header = TITLE_SIZE + 12.0 + rows * LEGEND_ROW + 14.0
     width = max(bounds.width, legend_width(drawing.legend)) + 2 * MARGIN
     height = bounds.height + header + 2 * MARGIN
     shift_x, shift_y = MARGIN - bounds.x, MARGIN + header - bounds.y
-    parts = [
-        '<?xml version="1.0" encoding="UTF-8"?>\n',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FAMILY}">\n',
-        f"<title>{escape(title)}</title>\n",
-        f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>\n',
-        _text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, looks.INK, bold=True),
-        _legend(drawing.legend, MARGIN, MARGIN + TITLE_SIZE + 12.0),
-        f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
-        _reporting(drawing),
-        _dotted(drawing.dotted),
-        *(_influence(line) for line in drawing.influence),
-    ]
+    yield "".join(
+        (
+            '<?xml version="1.0" encoding="UTF-8"?>\n',
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
+            f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FAMILY}">\n',
+            f"<title>{escape(title)}</title>\n",
+            f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>\n',
+            _text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, looks.INK, bold=True),
+            _legend(drawing.legend, MARGIN, MARGIN + TITLE_SIZE + 12.0),
+            f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
+        )
+    )
+    yield _reporting(drawing)
+    yield _dotted(drawing.dotted)
+    yield "".join(_influence(line) for line in drawing.influence)
     memo: dict = {}
-    parts.extend(_card(card, memo) for card in drawing.cards)
-    parts.append("</g>\n</svg>\n")
-    return "".join(parts)
+    for card in drawing.cards:
+        yield _card(card, memo)
+    yield "</g>\n</svg>\n"
 
 
 def map_title(account_name: str, people: int, today: date, *, vacancies: int = 0) -> str:
@@ -132,24 +149,40 @@ def _text(
 
 
 def _run(run: TextRun) -> str:
-    text = fit(run.text, run.size, run.max_width, bold=run.bold)
-    return _text(run.x, run.baseline, text, run.size, run.colour, bold=run.bold, anchor=run.anchor)
+    """A run as ``_text`` writes it, in one format: a name on every card goes through here."""
+    text = escape(fit(run.text, run.size, run.max_width, bold=run.bold))
+    weight = ' font-weight="bold"' if run.bold else ""
+    middle = ' text-anchor="middle"' if run.anchor == "middle" else ""
+    return (
+        f'<text x="{run.x:.1f}" y="{run.baseline:.1f}" font-size="{run.size:g}" '
+        f'fill="{run.colour}"{weight}{middle}>{text}</text>\n'
+    )
 
 
 # ---- lines ------------------------------------------------------------------------------------
 
 
 def _reporting(drawing: MapDrawing) -> str:
-    steps = []
-    for line in drawing.reporting:
-        (x0, y0), *rest = line.points
-        steps.append(f"M{x0:.1f},{y0:.1f}" + "".join(f"L{x:.1f},{y:.1f}" for x, y in rest))
+    steps = [_steps(line.points) for line in drawing.reporting]
     if not steps:
         return ""
     return (
         f'<path d="{"".join(steps)}" fill="none" stroke="{looks.CONNECTOR_COLOUR}" '
         f'stroke-width="1.6"/>\n'
     )
+
+
+def _steps(points: tuple[Point, ...]) -> str:
+    """A polyline's path steps; an elbow (four points) or a straight drop in one format,
+    as nearly every reporting line is."""
+    if len(points) == 4:
+        (a, b), (c, d), (e, f), (g, h) = points
+        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}L{e:.1f},{f:.1f}L{g:.1f},{h:.1f}"
+    if len(points) == 2:
+        (a, b), (c, d) = points
+        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}"
+    (x0, y0), *rest = points
+    return f"M{x0:.1f},{y0:.1f}" + "".join(f"L{x:.1f},{y:.1f}" for x, y in rest)
 
 
 def _dotted(lines: Sequence[DottedShape]) -> str:
@@ -223,11 +256,11 @@ def _card(card: CardShape, memo: dict) -> str:
         if written is None:
             written = memo[id(run)] = _run(run)
         pieces.append(written)
-    for part in card.parts:
-        written = memo.get(id(part))
-        if written is None:
-            written = memo[id(part)] = _part(part)
-        pieces.append(written)
+    # A card's parts come as one tuple shared by every card with the same face: one look-up.
+    parts = memo.get(id(card.parts))
+    if parts is None:
+        parts = memo[id(card.parts)] = "".join(_shared_part(part, memo) for part in card.parts)
+    pieces.append(parts)
     if card.note is not None:
         top = card.height - card.note_height
         pieces.append(
@@ -237,6 +270,13 @@ def _card(card: CardShape, memo: dict) -> str:
         pieces.append(_run(card.note))
     pieces.append("</g>\n")
     return "".join(pieces)
+
+
+def _shared_part(part: CardPart, memo: dict) -> str:
+    written = memo.get(id(part))
+    if written is None:
+        written = memo[id(part)] = _part(part)
+    return written
 
 
 def _frame(card: CardShape) -> str:

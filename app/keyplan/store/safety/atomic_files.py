@@ -19,7 +19,7 @@ import contextlib
 import errno
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -46,6 +46,19 @@ def write_file_atomically(target: str | os.PathLike[str], data: bytes) -> Path:
     """
     with file_written_atomically(target) as handle:
         _write_all(handle, data)
+    return Path(target).expanduser()
+
+
+def write_pieces_atomically(target: str | os.PathLike[str], pieces: Iterable[bytes]) -> Path:
+    """``write_file_atomically`` for content made piece by piece (a document written as it
+    is drawn), never held whole in memory: all of it or nothing, as there.
+
+    Raises:
+        FileWriteFailed: as ``write_file_atomically``.
+    """
+    with file_written_atomically(target) as handle:
+        for piece in pieces:
+            _write_all(handle, piece)
     return Path(target).expanduser()
 
 
