@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -71,27 +72,31 @@ def find_account(db: Database, name: str) -> int:
     raise NotFound(f"There is no account named '{name}'. Accounts: {known}.")
 
 
-def people(db: Database, account_id: int, *, with_affiliates: bool = False) -> list[PersonRow]:
+def people(
+    db: Database, account_id: int, *, with_affiliates: bool = False, for_print: bool = False
+) -> list[PersonRow]:
     """The people of an account (or of its whole umbrella), with owners and last contact.
 
     Open positions are not people: they are left out (see ``open_positions``).
+    ``for_print``: read plain columns, not ORM objects, and remember no versions: a document
+    is never saved back, and building 500 ORM objects was most of a meeting brief's read.
+    The rows are the same either way.
     """
     with db.read() as session:
         account_ids = umbrella_account_ids(session, account_id) if with_affiliates else {account_id}
-        return _person_rows(
-            session, Stakeholder.account_id.in_(account_ids) & Stakeholder.is_vacancy.is_(False)
-        )
+        condition = Stakeholder.account_id.in_(account_ids) & Stakeholder.is_vacancy.is_(False)
+        return _printed_rows(session, condition) if for_print else _person_rows(session, condition)
 
 
 def open_positions(
-    db: Database, account_id: int, *, with_affiliates: bool = False
+    db: Database, account_id: int, *, with_affiliates: bool = False, for_print: bool = False
 ) -> list[PersonRow]:
-    """The open positions (seats without a person) of an account or of its whole umbrella."""
+    """The open positions (seats without a person) of an account or of its whole umbrella
+    (``for_print`` as for ``people``)."""
     with db.read() as session:
         account_ids = umbrella_account_ids(session, account_id) if with_affiliates else {account_id}
-        return _person_rows(
-            session, Stakeholder.account_id.in_(account_ids) & Stakeholder.is_vacancy.is_(True)
-        )
+        condition = Stakeholder.account_id.in_(account_ids) & Stakeholder.is_vacancy.is_(True)
+        return _printed_rows(session, condition) if for_print else _person_rows(session, condition)
 
 
 def person(db: Database, person_id: int) -> PersonRow:
@@ -107,6 +112,27 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
         select(Stakeholder).where(condition).order_by(Stakeholder.id)
     ).all()
     remember_read(session, people_rows)  # team mode: a save of what was shown is checked
+    return _rows_of(session, condition, people_rows)
+
+
+# The columns a PersonRow is made of, read as plain rows by ``_printed_rows``.
+_ROW_COLUMNS = tuple(
+    dict.fromkeys(
+        ("id", "account_id", "reports_to_id", "map_x", "map_y", "is_vacancy", "vacancy_note")
+        + tuple(STAKEHOLDER_FIELDS)
+    )
+)
+
+
+def _printed_rows(session: Session, condition: Any) -> list[PersonRow]:
+    """``_person_rows`` from plain column rows: no ORM objects, no versions remembered."""
+    columns = [getattr(Stakeholder, name) for name in _ROW_COLUMNS]
+    rows = session.execute(select(*columns).where(condition).order_by(Stakeholder.id)).all()
+    return _rows_of(session, condition, rows)
+
+
+def _rows_of(session: Session, condition: Any, people_rows: Sequence[Any]) -> list[PersonRow]:
+    """PersonRows of people read either as ORM objects or as rows with the same attributes."""
     names = {row.id: row.full_name for row in people_rows}
     missing = {row.reports_to_id for row in people_rows} - set(names) - {None}
     if missing:  # managers in another account of the umbrella

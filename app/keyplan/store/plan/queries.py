@@ -102,8 +102,8 @@ def load_plan(
         NotFound: the account does not exist.
     """
     account = account_values(db, account_id)
-    persons = tuple(people(db, account_id, with_affiliates=True))
-    seats = tuple(open_positions(db, account_id, with_affiliates=True))
+    persons = tuple(people(db, account_id, with_affiliates=True, for_print=True))
+    seats = tuple(open_positions(db, account_id, with_affiliates=True, for_print=True))
     person_ids = {row.id for row in persons}
     with db.read() as session:
         below = _account_and_affiliates(session, account_id)
