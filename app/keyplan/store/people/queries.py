@@ -116,12 +116,8 @@ def _person_rows(session: Session, condition: Any) -> list[PersonRow]:
 
 
 # The columns a PersonRow is made of, read as plain rows by ``_printed_rows``.
-_ROW_COLUMNS = tuple(
-    dict.fromkeys(
-        ("id", "account_id", "reports_to_id", "map_x", "map_y", "is_vacancy", "vacancy_note")
-        + tuple(STAKEHOLDER_FIELDS)
-    )
-)
+_ROW_KEYS = ("id", "account_id", "reports_to_id", "map_x", "map_y", "is_vacancy", "vacancy_note")
+_ROW_COLUMNS = tuple(dict.fromkeys((*_ROW_KEYS, *STAKEHOLDER_FIELDS)))
 
 
 def _printed_rows(session: Session, condition: Any) -> list[PersonRow]:
