@@ -178,3 +178,33 @@ def test_a_dotted_line_is_drawn_edge_to_edge_never_laid_out_and_an_open_position
         assert looks.DOTTED_LABEL in [line.label for line in legend.lines]
         assert legend.seat is not None and legend.seat.label == looks.VACANCY_LABEL
     assert draw_map(people, dotted=[(5, 1)], internal=False).dotted
+
+
+@settings(max_examples=25, deadline=None)
+@given(size=st.integers(1, 60), seed=st.integers(0, 10_000), rows=st.integers(1, 10))
+def test_a_layout_without_connectors_has_the_same_boxes_and_bounds(size, seed, rows):
+    """What the page planner relies on: it tries layouts without lines, routes the kept one."""
+    from dataclasses import replace
+
+    from keyplan.domain.layout import CardSpec, layout_org_chart
+
+    people = org(size, seed)
+    # Some taller cards (a printed card with a note), as on split pages.
+    specs = [CardSpec(p.id, p.manager_id, 200.0, 84.0 + 12.0 * (p.id % 3 == 0)) for p in people]
+    stacked = replace(looks.LAYOUT_OPTIONS, stack_threshold=2, stack_columns_max=2)
+    layouts = [
+        lambda connectors: layout_org_chart(
+            specs, looks.LAYOUT_OPTIONS, with_connectors=connectors
+        ),
+        lambda connectors: layout_org_chart(specs, stacked, with_connectors=connectors),
+        *(
+            lambda connectors, levels=levels: team_columns_layout(
+                specs, looks.LAYOUT_OPTIONS, rows, tree_levels=levels, with_connectors=connectors
+            )
+            for levels in (1, 2)
+        ),
+    ]
+    for lay_out_with in layouts:
+        full, bare = lay_out_with(True), lay_out_with(False)
+        assert bare.boxes == full.boxes and bare.bounds == full.bounds
+        assert len(full.connectors) == size - 1 and bare.connectors == ()

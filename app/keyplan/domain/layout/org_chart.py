@@ -41,7 +41,10 @@ from keyplan.domain.layout.tidy_tree import place_forest
 
 
 def layout_org_chart(
-    cards: Sequence[CardSpec], options: LayoutOptions = DEFAULT_OPTIONS
+    cards: Sequence[CardSpec],
+    options: LayoutOptions = DEFAULT_OPTIONS,
+    *,
+    with_connectors: bool = True,
 ) -> OrgChartLayout:
     """Lays out an org chart as a forest of tidy trees.
 
@@ -55,6 +58,9 @@ def layout_org_chart(
             is None or not among the cards is a root; so is the card that comes first in the
             input of any reporting cycle (damaged data).
         options: gaps and stacking rules.
+        with_connectors: False leaves the connectors out (boxes and bounds are the same): a
+            caller trying layouts only to see whether they fit routes the lines of the one
+            it keeps.
 
     Returns:
         The boxes, connectors and bounds. The automatically placed cards start at x = 0 and
@@ -81,7 +87,9 @@ def layout_org_chart(
     )
     spines = {manager: card_centre(x[manager], cards[manager].width) for manager in stacks}
     boxes = boxes_of(cards, forest, stacks, spines, x, tops, loose, options)
-    lines = _connectors(cards, forest, stacks, spines, boxes, tops, options)
+    lines = (
+        _connectors(cards, forest, stacks, spines, boxes, tops, options) if with_connectors else ()
+    )
     return OrgChartLayout(
         boxes={card.id: box for card, box in zip(cards, boxes, strict=True)},
         connectors=lines,

@@ -28,13 +28,19 @@ _Team = list[tuple[int, int]]  # (card id, depth below the direct report), in li
 
 
 def team_columns_layout(
-    cards: Sequence[CardSpec], options: LayoutOptions, rows: int, *, tree_levels: int = 2
+    cards: Sequence[CardSpec],
+    options: LayoutOptions,
+    rows: int,
+    *,
+    tree_levels: int = 2,
+    with_connectors: bool = True,
 ) -> OrgChartLayout:
     """Lay out ``cards`` (all of one size) with teams in columns of at most ``rows`` cards.
 
     Cards may differ in height (a printed card with a note is taller), not in width. A
     sub-team longer than ``rows`` keeps its column whole (it is never cut). With
     ``tree_levels=1`` only the heads form the top row, and their whole teams hang in columns.
+    ``with_connectors=False`` leaves the lines out (as ``layout_org_chart``): same boxes.
     """
     if not cards:
         return layout_org_chart([], options)
@@ -60,7 +66,7 @@ def team_columns_layout(
         for head in heads
         for d in children.get(head, [])
     ]  # fmt: skip
-    tree = layout_org_chart(top, options)
+    tree = layout_org_chart(top, options, with_connectors=with_connectors)
     boxes: dict[int, Box] = {}
     connectors: list[Connector] = []
     for head in heads:
@@ -79,7 +85,8 @@ def team_columns_layout(
     for d in directs:
         _place_columns(d, columns[d], boxes, connectors, column_width[d], width, heights)
     boxes.pop(-1, None)
-    return OrgChartLayout(boxes, tuple(connectors), bounds_of(list(boxes.values())))
+    lines = tuple(connectors) if with_connectors else ()
+    return OrgChartLayout(boxes, lines, bounds_of(list(boxes.values())))
 
 
 def _team_list(direct: int, children: dict[int | None, list[int]]) -> list[_Team]:
