@@ -14,10 +14,11 @@ placed positions belong to the whole chart on screen and are not used on split p
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
-from keyplan.domain.layout import CardSpec, OrgChartLayout, layout_org_chart
+from keyplan.domain.layout import CardSpec, LayoutOptions, OrgChartLayout, layout_org_chart
 from keyplan.domain.map.looks import LAYOUT_OPTIONS
 from keyplan.domain.map.team_columns import GAP as COLUMN_GAP
 from keyplan.domain.map.team_columns import team_columns_layout
@@ -78,12 +79,17 @@ class ChartPage:
     scale: float
 
 
+# Makes one layout of a page's cards; the argument says whether to route the connectors.
+_LayOut = Callable[[bool], OrgChartLayout]
+
+
 @dataclass(frozen=True, slots=True)
 class _Draft:
     manager: int | None
-    layout: OrgChartLayout
+    layout: OrgChartLayout  # without connectors: enough to know whether and how it fits
     continued: tuple[int, ...]
     scale: float
+    lay_out: _LayOut  # the same layout again, with its connectors (for the page kept)
 
 
 class ChartSplitter:
@@ -113,6 +119,9 @@ class ChartSplitter:
         for person in self.order:
             self.children.setdefault(manager_of.get(person), []).append(person)
         self.team_size = self._team_sizes()
+        # Layouts already tried (without connectors), by the page's cards and how they were
+        # laid out: widening a page retries some, and so do a wide team's further pages.
+        self._tried: dict[tuple[object, ...], OrgChartLayout] = {}
 
     def _team_sizes(self) -> dict[int, int]:
         """Everyone below each person, at any depth (iterative: chains may be very deep)."""
@@ -153,7 +162,7 @@ class ChartSplitter:
         return [
             ChartPage(
                 manager=draft.manager,
-                layout=draft.layout,
+                layout=draft.lay_out(True),  # only the pages kept have their lines routed
                 continued={person: starts[person] for person in draft.continued},
                 team_size={person: self.team_size[person] for person in draft.continued},
                 chunk=number,
@@ -232,21 +241,31 @@ class ChartSplitter:
         specs = self._specs(manager, shown, continued)
         if not force and room.too_small_for(specs):
             return None  # no layout could fit: the work of trying is saved
-        layout = None
-        for options in (SCREEN_OPTIONS, STACKED_OPTIONS):
-            layout = layout_org_chart(specs, options)
-            if room.fits(layout):
-                return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
+        cards = (manager, tuple(shown), tuple(continued))
+        last: tuple[OrgChartLayout, _LayOut] | None = None
         # Team columns help a page with teams below its direct reports; one level deep (and no
         # team expanded), the stacked layout already puts the reports in columns.
-        for layout in self._columns(specs, room) if depth != 1 or expanded else ():
+        columns = self._columns(specs, room) if depth != 1 or expanded else ()
+        for how, lay_out in (*self._trees(specs), *columns):
+            layout = self._tried.get((how, cards))
+            if layout is None:
+                layout = self._tried[how, cards] = lay_out(False)
             if room.fits(layout):
-                return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
-        if force and layout is not None:
-            return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
+                return _Draft(manager, layout, tuple(continued), room.scale_for(layout), lay_out)
+            last = layout, lay_out
+        if force and last is not None:
+            layout, lay_out = last
+            return _Draft(manager, layout, tuple(continued), room.scale_for(layout), lay_out)
         return None
 
-    def _columns(self, specs: list[CardSpec], room: PageRoom) -> Iterator[OrgChartLayout]:
+    @staticmethod
+    def _trees(specs: list[CardSpec]) -> Iterator[tuple[object, _LayOut]]:
+        """The tree layouts to try, the screen's spacing first, each with what names it
+        (False: the screen's, True: stacked)."""
+        for options in (SCREEN_OPTIONS, STACKED_OPTIONS):
+            yield options is STACKED_OPTIONS, partial(_tree_layout, specs, options)
+
+    def _columns(self, specs: list[CardSpec], room: PageRoom) -> Iterator[tuple[object, _LayOut]]:
         """Team-column layouts as tall as the page allows (``team_columns``), densest last;
         each laid out only when the one before did not fit (the caller stops at a fit)."""
         tallest = self.card_height + self.note_height + COLUMN_GAP
@@ -256,8 +275,7 @@ class ChartSplitter:
         if rows < 1 or not 3 <= len(specs) <= COLUMNS_LIMIT:
             return iter(())
         return (
-            team_columns_layout(specs, SCREEN_OPTIONS, rows, tree_levels=levels)
-            for levels in (2, 1)
+            ((rows, levels), partial(_columns_layout, specs, rows, levels)) for levels in (2, 1)
         )
 
     def _shown(
@@ -291,3 +309,15 @@ class ChartSplitter:
             )
             for person in shown
         ]
+
+
+def _tree_layout(specs: list[CardSpec], options: LayoutOptions, connectors: bool) -> OrgChartLayout:
+    return layout_org_chart(specs, options, with_connectors=connectors)
+
+
+def _columns_layout(
+    specs: list[CardSpec], rows: int, levels: int, connectors: bool
+) -> OrgChartLayout:
+    return team_columns_layout(
+        specs, SCREEN_OPTIONS, rows, tree_levels=levels, with_connectors=connectors
+    )
