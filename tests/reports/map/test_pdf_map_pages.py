@@ -109,6 +109,19 @@ def test_each_continued_team_starts_with_its_manager_on_the_page_the_note_gives(
             assert below <= set(pages[target].page.layout.boxes)
 
 
+def test_every_page_draws_the_line_from_each_card_to_its_manager_on_that_page(demo):
+    # The planner tries its layouts without lines and routes only the pages it keeps.
+    ctx = _context(demo, internal=True)
+    model = build_map(ctx)
+    pages = _map_pages(ctx)
+    assert len(pages) > 1
+    for page in pages:
+        boxes = page.page.layout.boxes
+        wanted = {(model.manager_of[i], i) for i in boxes if model.manager_of.get(i) in boxes}
+        drawn = {(line.manager_id, line.report_id) for line in page.page.layout.connectors}
+        assert wanted and drawn == wanted
+
+
 @pytest.fixture(scope="module")
 def internal_pdf(demo, tmp_path_factory) -> Path:
     db, account_id = demo
