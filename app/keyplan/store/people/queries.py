@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from keyplan.domain.errors import NotFound
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.plain_text import require_no_controls_in_account
+from keyplan.domain.quick_init import quick_init
 from keyplan.domain.rules import family_below
 from keyplan.store.database import Database
 from keyplan.store.map.rows import hand_placed
@@ -35,6 +36,7 @@ from keyplan.store.shell.quick_reads import (  # noqa: F401 (the reads the first
 from keyplan.store.team.tracking import remember_read
 
 
+@quick_init  # a plan reads hundreds, the People table thousands: see quick_init
 @dataclass(frozen=True, slots=True)
 class PersonRow:
     """A person as the People table and the map show them."""
@@ -147,6 +149,8 @@ def _rows_of(
 ) -> list[PersonRow]:
     """PersonRows of people read either as ORM objects or as rows with the same attributes;
     ``values_of`` gives a person's STAKEHOLDER_FIELDS values by name."""
+    if not people_rows:  # most accounts have no open position: no owners or contacts to read
+        return []
     names = {row.id: row.full_name for row in people_rows}
     missing = {row.reports_to_id for row in people_rows} - set(names) - {None}
     if missing:  # managers in another account of the umbrella
