@@ -60,7 +60,8 @@ def amount_sort_text(amount: float | None, currency: str | None) -> str:
     A text, so that any list sorts by it (list views compare texts and numbers, not pairs); an
     amount not known sorts as zero.
     """
-    # Amounts are never negative nor above fields.MAX_AMOUNT (14 digits): 20 places order them.
+    # Amounts are never negative nor above typed_values.MAX_AMOUNT (14 digits): 20 places
+    # order them.
     return f"{currency or ''}\u0000{amount or 0:020.2f}"
 
 

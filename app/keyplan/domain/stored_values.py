@@ -16,7 +16,6 @@ from keyplan.domain.errors import RuleViolation
 from keyplan.domain.evidence_fields import EVIDENCE_FIELDS
 from keyplan.domain.fields import (
     ACCOUNT_FIELDS,
-    MAX_AMOUNT,
     MAX_NOTE_LENGTH,
     STAKEHOLDER_FIELDS,
     FieldSpec,
@@ -26,6 +25,7 @@ from keyplan.domain.fields import (
 from keyplan.domain.interaction_fields import INTERACTION_FIELDS
 from keyplan.domain.plain_text import quoted, require_plain_text, without_controls
 from keyplan.domain.plan_fields import PLAN_TABLE_SPECS
+from keyplan.domain.typed_values import MAX_AMOUNT
 
 #: Each table's field specs, by the table's name in the database.
 TABLE_FIELDS: dict[str, dict[str, FieldSpec]] = {

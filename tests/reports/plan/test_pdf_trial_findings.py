@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from reportlab.platypus import KeepTogether
 
 from keyplan.reports.export import export_pdf
-from keyplan.reports.meetings import brief
+from keyplan.reports.meetings import brief, brief_points
 from keyplan.reports.names import plain_name
 from keyplan.reports.plan.context import Context, money
 from keyplan.reports.plan.sections_plan import promise_status, promise_summary
@@ -20,7 +20,7 @@ from keyplan.reports.plan.whitespace import company_grids, group_cell, installed
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.people.queries import find_account
-from keyplan.store.plan import edits as plan_edits
+from keyplan.store.plan import whitespace as plan_whitespace
 from keyplan.store.plan.queries import CommitmentRow, PlanData, load_plan
 
 TODAY = date(2026, 11, 23)
@@ -128,7 +128,7 @@ def test_each_company_grid_is_the_one_the_app_shows(demo, plan):
     grids = company_grids(plan)
     assert len(grids) == 4
     for grid in grids:
-        assert grid.cells == plan_edits.whitespace(demo, grid.account_id).cells, grid.name
+        assert grid.cells == plan_whitespace.whitespace(demo, grid.account_id).cells, grid.name
 
 
 def test_the_group_grid_shows_the_best_status_and_in_how_many_companies(pdfs):
@@ -178,5 +178,5 @@ def test_talking_points_end_once_and_keep_together(pdfs, plan):
     assert "show how we support “A faster close; one chart of accounts”." in text
     attendees = brief.find_attendees(plan, ATTENDEES)
     ctx = Context(plan, (595.0, 842.0), internal=True)
-    flowables = brief._talking_points(ctx, attendees)
+    flowables = brief_points.talking_points(ctx, attendees)
     assert len(flowables) == 1 and isinstance(flowables[0], KeepTogether)

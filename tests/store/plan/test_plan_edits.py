@@ -10,6 +10,8 @@ from keyplan.domain.plan_fields import PlanTable
 from keyplan.store.models import Action, Offering, Opportunity, TeamMember
 from keyplan.store.people import edits
 from keyplan.store.plan import edits as plan_edits
+from keyplan.store.plan.whitespace import set_whitespace
+from keyplan.store.plan.whitespace import whitespace as whitespace_grid
 
 
 @pytest.fixture
@@ -163,32 +165,30 @@ def test_reference_choices_name_offerings_our_team_and_the_umbrellas_people(db, 
 
 
 def test_whitespace_cells_are_created_changed_and_cleared(db, acme):
-    grid = plan_edits.whitespace(db, acme["group"])
+    grid = whitespace_grid(db, acme["group"])
     assert grid.departments == ("Finance", "IT")  # Mia works in IT at the French affiliate
     assert grid.offerings == ((acme["cloud"], "Cloud"), (acme["erp"], "ERP"))
     assert grid.cells == {}
 
-    assert plan_edits.set_whitespace(db, acme["group"], "IT", acme["cloud"], "installed") is None
-    assert plan_edits.set_whitespace(db, acme["group"], "IT", acme["cloud"], "In pursuit") == (
-        "installed"
-    )
-    assert plan_edits.set_whitespace(db, acme["group"], "Legal", acme["erp"], "opportunity") is None
-    grid = plan_edits.whitespace(db, acme["group"])
+    assert set_whitespace(db, acme["group"], "IT", acme["cloud"], "installed") is None
+    assert set_whitespace(db, acme["group"], "IT", acme["cloud"], "In pursuit") == ("installed")
+    assert set_whitespace(db, acme["group"], "Legal", acme["erp"], "opportunity") is None
+    grid = whitespace_grid(db, acme["group"])
     assert grid.departments == ("Finance", "IT", "Legal")
     assert grid.cells == {
         ("IT", acme["cloud"]): "in_pursuit",
         ("Legal", acme["erp"]): "opportunity",
     }
 
-    assert plan_edits.set_whitespace(db, acme["group"], "Legal", acme["erp"], None) == "opportunity"
-    assert "Legal" not in plan_edits.whitespace(db, acme["group"]).departments
+    assert set_whitespace(db, acme["group"], "Legal", acme["erp"], None) == "opportunity"
+    assert "Legal" not in whitespace_grid(db, acme["group"]).departments
 
 
 def test_a_bad_whitespace_status_is_refused(db, acme):
     with pytest.raises(RuleViolation, match="'sold' is not one of"):
-        plan_edits.set_whitespace(db, acme["group"], "IT", acme["cloud"], "sold")
+        set_whitespace(db, acme["group"], "IT", acme["cloud"], "sold")
     with pytest.raises(RuleViolation, match="needs a department"):
-        plan_edits.set_whitespace(db, acme["group"], " ", acme["cloud"], "installed")
+        set_whitespace(db, acme["group"], " ", acme["cloud"], "installed")
     with pytest.raises(NotFound, match="That offering no longer exists"):
-        plan_edits.set_whitespace(db, acme["group"], "IT", 999, "installed")
-    assert plan_edits.whitespace(db, acme["group"]).cells == {}
+        set_whitespace(db, acme["group"], "IT", 999, "installed")
+    assert whitespace_grid(db, acme["group"]).cells == {}

@@ -20,7 +20,7 @@ from keyplan.store.models import (
     WhitespaceCell,
 )
 from keyplan.store.people import edits
-from keyplan.store.plan import edits as plan_edits
+from keyplan.store.plan import whitespace as plan_whitespace
 from keyplan.store.roster import edits as roster_edits
 
 TABLES = (
@@ -79,8 +79,8 @@ def acme(db):
         session.flush()
         session.add(InteractionTeamMember(interaction_id=meeting.id, team_member_id=sam))
     edits.set_stakeholder_field(db, ingrid, "preferred_team_member_id", sam)
-    plan_edits.set_whitespace(db, group, "Finance", cloud, "installed")
-    plan_edits.set_whitespace(db, group, "IT", cloud, "opportunity")
+    plan_whitespace.set_whitespace(db, group, "Finance", cloud, "installed")
+    plan_whitespace.set_whitespace(db, group, "IT", cloud, "opportunity")
     return {"group": group, "france": france, "ingrid": ingrid, "harald": harald, "sam": sam,
             "kim": kim, "cloud": cloud, "erp": erp}  # fmt: skip
 
@@ -251,7 +251,7 @@ def test_renaming_an_offering_returns_the_old_name_and_shows_in_the_whitespace(d
     assert roster_edits.set_offering_field(db, acme["cloud"], "description", "") == (
         "Hosting and operations"
     )
-    grid = plan_edits.whitespace(db, acme["group"])
+    grid = plan_whitespace.whitespace(db, acme["group"])
     assert grid.offerings == ((acme["cloud"], "Cloud services"), (acme["erp"], "ERP"))
     assert roster_edits.offering(db, acme["cloud"]).description is None
 

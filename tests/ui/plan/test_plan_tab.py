@@ -10,6 +10,7 @@ from keyplan.domain.plan_fields import PlanTable
 from keyplan.store.models import Offering, Opportunity, TeamMember
 from keyplan.store.people import queries
 from keyplan.store.plan import edits as plan_edits
+from keyplan.store.plan import whitespace as plan_whitespace
 from keyplan.ui.plan.account_fields import PlanNoteEdit
 from keyplan.ui.plan.plan_tab import PlanTab
 from keyplan.ui.plan.whitespace import WhitespaceView
@@ -197,9 +198,9 @@ def test_double_click_a_whitespace_cell_to_change_its_status_then_undo(
 
     rect = grid.table.visualRect(cloud)  # a single click only selects: browsing changes nothing
     qtbot.mouseClick(grid.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert plan_edits.whitespace(db, small_portfolio.acme).cells == {}
+    assert plan_whitespace.whitespace(db, small_portfolio.acme).cells == {}
     click(cloud)
-    assert plan_edits.whitespace(db, small_portfolio.acme).cells == {
+    assert plan_whitespace.whitespace(db, small_portfolio.acme).cells == {
         ("Finance", ours["cloud"]): "opportunity"
     }
     click(cloud)
@@ -210,7 +211,7 @@ def test_double_click_a_whitespace_cell_to_change_its_status_then_undo(
     undo(qtbot, window)
     assert model.index(0, 0).data() == "Opportunity"
     undo(qtbot, window)
-    assert plan_edits.whitespace(db, small_portfolio.acme).cells == {}
+    assert plan_whitespace.whitespace(db, small_portfolio.acme).cells == {}
     assert model.index(0, 0).data() == ""
 
 

@@ -212,3 +212,40 @@ def test_the_fallback_font_arrives_once_the_window_is_up(qapp):
     launch._register_fonts_and_repaint()
 
     assert "Droid Sans Fallback" in QFontDatabase.families()
+
+
+def test_the_window_opens_without_building_the_qt_namespaces_enums(tmp_path):
+    # PySide6 builds all 93 enum classes of `Qt` the first time anything touches it, some
+    # 20 ms of a start that needs none of them (issue 20): a header model written in Python,
+    # `setShortcut`, `QKeySequence("Ctrl+N")` and `QStyleHints.colorScheme()` all did.
+    import os
+    import subprocess
+    import sys
+
+    from keyplan.store.database import open_database
+    from keyplan.store.demo import create_demo_portfolio
+
+    db = open_database(tmp_path / "demo.db")
+    create_demo_portfolio(db)
+    db.close()
+    script = (
+        "import enum\n"
+        "made = []\n"
+        "create = enum.EnumType._create_\n"
+        "def record(cls, name, *args, **kwargs):\n"
+        "    made.append(name)\n"
+        "    return create(cls, name, *args, **kwargs)\n"
+        "enum.EnumType._create_ = record\n"
+        "from keyplan.cli import main\n"
+        f"assert main(['--db', {str(tmp_path / 'demo.db')!r}, '--exit-when-ready']) == 0\n"
+        "assert 'Orientation' not in made, made\n"  # the first window's checks keep working:
+        "from PySide6.QtCore import Qt\n"
+        "print('Orientation' in made, 'AlignmentFlag' in made)\n"
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]  # touched afterwards, they are built

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit
 
 from keyplan.store.people import queries
@@ -42,3 +42,21 @@ def test_ctrl_y_redoes_a_typed_industry(window, qtbot, db, small_portfolio):
 
     qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert queries.account_values(db, small_portfolio.globex)["industry"] == "Logistics"
+
+
+def test_shortcuts_from_text_and_standard_keys_bind_what_set_shortcut_would(qapp):
+    # key_sequences avoids PySide6's Qt.Key check (20 ms of the start): same keys bound.
+    from keyplan.ui.widgets.shortcuts import key_sequences
+
+    assert texts(key_sequences("Ctrl+Shift+E")) == ["Ctrl+Shift+E"]
+    standard = QKeySequence.StandardKey.Print
+    assert texts(key_sequences(standard)) == [QKeySequence(standard).toString()]
+
+
+def test_the_file_menus_shortcuts_are_bound(window):
+    shortcuts = {
+        action.text(): texts(action.shortcuts()) for action in window.findChildren(QAction)
+    }
+    assert shortcuts["&Export plan (PDF or PowerPoint)…"] == ["Ctrl+Shift+E"]
+    assert shortcuts["&Print…"] == [QKeySequence(QKeySequence.StandardKey.Print).toString()]
+    assert window.undo_action.shortcuts() == [QKeySequence(QKeySequence.StandardKey.Undo)]

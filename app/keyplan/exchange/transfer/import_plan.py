@@ -30,7 +30,8 @@ from keyplan.domain.wording import count_of
 from keyplan.exchange.transfer.contacts import Contact
 from keyplan.exchange.transfer.import_managers import refuse_cycles, resolve_managers
 from keyplan.exchange.transfer.import_matching import IdentityIndex, PersonMatcher
-from keyplan.exchange.transfer.import_routing import Destination, route_contacts
+from keyplan.exchange.transfer.import_moves import moved_here, not_taken
+from keyplan.exchange.transfer.import_routing import route_contacts
 from keyplan.exchange.transfer.import_rows import (
     Action,
     Match,
@@ -274,7 +275,7 @@ def plan_import(
     ):
         if destination.skip_reason:
             known, _how = identities.find(contact)
-            rows.append(_not_taken(contact, destination, known, target))
+            rows.append(not_taken(contact, destination, known, target))
             continue
         matcher = matchers.get(destination.account_id)
         if matcher is None:
@@ -286,7 +287,7 @@ def plan_import(
         if row.action is Action.NEW:
             known, _how = identities.find(contact)
             if known is not None and known.account_id != row.account_id:
-                _moved_here(row, known, target)
+                moved_here(row, known, target)
         rows.append(row)
     for row, contact in zip(rows, contacts, strict=True):
         row.notes.extend(contact.notes)
@@ -342,58 +343,6 @@ class _People:
             family = self.by_family.get(self.target.root_of(account_id), [])
             matcher.elsewhere = PersonMatcher([p for p in family if p.account_id != account_id])
         return matcher
-
-
-def _not_taken(
-    contact: Contact, destination: Destination, known: KnownPerson | None, target: ImportTarget
-) -> PlannedRow:
-    """A row of a company the import does not take; a person of ours there has moved."""
-    name = contact.full_name
-    if known is not None and destination.other_company and not contact.problem:
-        return _moved_away(contact, known, destination.other_company, target)
-    return PlannedRow(
-        contact.where,
-        name,
-        Action.SKIP,
-        destination.skip_reason,
-        file_name=name,
-        company=contact.company,
-        other_company=bool(destination.other_company),
-    )
-
-
-def _moved_away(
-    contact: Contact, person: KnownPerson, company: str, target: ImportTarget
-) -> PlannedRow:
-    """Someone of ours the file places at a company we do not take: they have left us."""
-    stored = person.values.get("full_name") or contact.full_name
-    account = target.account_name_of(person.account_id)
-    row = PlannedRow(
-        contact.where,
-        stored,
-        Action.UPDATE,
-        f"moved to {company}: marked as having left {account}",
-        person_id=person.id,
-        account_id=person.account_id,
-        account_name=account,
-        file_name=contact.full_name,
-        company=company,
-    )
-    if person.has_left:
-        row.action, row.reason = Action.SKIP, f"has left {account}; now at {company}"
-    else:
-        row.values = {"has_left": True}
-    return row
-
-
-def _moved_here(row: PlannedRow, person: KnownPerson, target: ImportTarget) -> None:
-    """A new person here who is someone of another account of ours: they changed jobs."""
-    account = target.account_name_of(person.account_id)
-    if person.has_left:
-        row.notes.append(f"moved from {account}, where they are marked as having left")
-        return
-    row.moved_from = person.id
-    row.notes.append(f"moved from {account}: marked as having left there")
 
 
 def _nothing_to_fill(row: PlannedRow) -> str:

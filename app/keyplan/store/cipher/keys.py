@@ -137,6 +137,8 @@ def known_key(path: Path) -> bytes | None:
 def try_passphrase(path: Path, passphrase: str) -> bytes | None:
     """The key of ``path`` when ``passphrase`` opens it (and it is then remembered), else None."""
     salt = file_salt(path)
+    import sqlcipher3  # noqa: F401  (loads while a key started ahead is still deriving)
+
     key = _key_of(passphrase, salt)
     if not check_key(path, key):
         return None
@@ -194,8 +196,9 @@ def key_for(path: Path) -> bytes:
 
 def connect_encrypted(path: Path, target: str | Path, *, uri: bool = False, **options: Any) -> Any:
     """An SQLCipher connection to ``target`` keyed with the key of ``path``."""
+    import sqlcipher3  # first: it loads while a key started ahead is still deriving
+
     key = key_for(path)
-    import sqlcipher3
 
     connection = sqlcipher3.connect(target, uri=uri, **options)
     _quiet(connection)

@@ -1,4 +1,4 @@
-"""The account plan's tables and whitespace grid: reading and editing, each one short transaction.
+"""The account plan's tables: reading and editing, each edit one short transaction.
 
 The tables are named by ``PlanTable`` and looked up in ``PLAN_MODELS`` (name -> model and field
 specs), so no screen spells a table name. Every edit validates through the field specs before
@@ -6,7 +6,8 @@ it writes and returns what an undo needs: the new id, the old value, or a snapsh
 delete removed (restored exactly, ids and timestamps included, by ``restore``).
 
 A plan is read for an account "family": the account and every affiliate below it, the way the
-printed plan shows it. Rows are added to the account itself.
+printed plan shows it. Rows are added to the account itself. The whitespace grid has its own
+module (``whitespace``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.fields import FieldSpec, Kind
 from keyplan.domain.plan_fields import (
     PLAN_TABLE_SPECS,
-    WHITESPACE_STATUS_FIELD,
     PlanTable,
     PlanTableSpec,
 )
@@ -41,7 +41,6 @@ from keyplan.store.models import (
     Risk,
     Stakeholder,
     TeamMember,
-    WhitespaceCell,
 )
 from keyplan.store.people import edits, queries
 from keyplan.store.people.queries import umbrella_family_below
@@ -122,7 +121,7 @@ def add_row(db: Database, table: str, account_id: int, values: dict[str, Any]) -
     plan = plan_model(table)
     parsed = {name: plan.field(name).parse(value) for name, value in values.items()}
     with db.transaction() as session:
-        account = _get(session, Account, account_id)
+        account = get_row(session, Account, account_id)
         if "currency" in plan.spec.fields and parsed.get("currency") is None:
             parsed["currency"] = account.currency
         _require_complete(plan, parsed)
@@ -144,7 +143,7 @@ def set_field(db: Database, table: str, row_id: int, field: str, value: Any) -> 
     plan = plan_model(table)
     new_value = plan.field(field).parse(value)
     with db.transaction() as session:
-        row = _get(session, plan.model, row_id)
+        row = get_row(session, plan.model, row_id)
         _check_references(session, plan, _account_of(session, plan, row), {field: new_value})
         old_value = getattr(row, field)
         setattr(row, field, new_value)
@@ -162,7 +161,7 @@ def set_fields(db: Database, table: str, row_id: int, values: dict[str, Any]) ->
     plan = plan_model(table)
     parsed = {name: plan.field(name).parse(value) for name, value in values.items()}
     with db.transaction() as session:
-        row = _get(session, plan.model, row_id)
+        row = get_row(session, plan.model, row_id)
         _check_references(session, plan, _account_of(session, plan, row), parsed)
         old = {name: getattr(row, name) for name in parsed}
         for name, value in parsed.items():
@@ -192,7 +191,7 @@ def delete_rows(db: Database, table: str, row_ids: Sequence[int]) -> RowSnapshot
     plan = plan_model(table)
     with db.transaction() as session:
         for row_id in row_ids:
-            session.expunge(_get(session, plan.model, row_id))  # deleted below, not by the ORM
+            session.expunge(get_row(session, plan.model, row_id))  # deleted below, not by the ORM
         snapshot = snapshot_delete(session, plan.model.__table__, set(row_ids))
         delete_snapshot_rows(session, snapshot)
         return snapshot
@@ -207,7 +206,7 @@ def row_account(db: Database, table: str, row_id: int) -> int:
     """The account a plan row belongs to."""
     plan = plan_model(table)
     with db.read() as session:
-        return _account_of(session, plan, _get(session, plan.model, row_id))
+        return _account_of(session, plan, get_row(session, plan.model, row_id))
 
 
 # ---- reading rows ---------------------------------------------------------------------------
@@ -245,10 +244,11 @@ def family_names(db: Database, account_id: int) -> dict[int, str]:
 def offerings(db: Database) -> Choices:
     """Our offerings: (id, name), by name."""
     with db.read() as session:
-        return _offerings(session)
+        return offering_choices(session)
 
 
-def _offerings(session: Session) -> Choices:
+def offering_choices(session: Session) -> Choices:
+    """(id, name) of all our offerings, by name."""
     statement = select(Offering.id, Offering.name).order_by(Offering.name)
     return [(row_id, name) for row_id, name in session.execute(statement)]
 
@@ -294,87 +294,6 @@ def reference_choices(db: Database, table: str, account_id: int) -> dict[str, Ch
     return choices
 
 
-# ---- the whitespace grid --------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class WhitespaceGrid:
-    """Departments × offerings of one account, and the status of every cell that has one."""
-
-    departments: tuple[str, ...]
-    offerings: tuple[tuple[int, str], ...]
-    cells: dict[tuple[str, int], str]  # (department, offering id) -> status
-
-
-def whitespace(db: Database, account_id: int) -> WhitespaceGrid:
-    """The account's whitespace grid.
-
-    Departments are those of the people of the account and its affiliates, plus any the grid
-    already has a cell for; offerings are all of ours.
-    """
-    with db.read() as session:
-        family = umbrella_family_below(session, account_id)
-        people_departments = session.scalars(
-            select(Stakeholder.department)
-            .where(Stakeholder.account_id.in_(family), Stakeholder.department.is_not(None))
-            .distinct()
-        )
-        cells = {
-            (department, offering_id): status
-            for department, offering_id, status in session.execute(
-                select(
-                    WhitespaceCell.department, WhitespaceCell.offering_id, WhitespaceCell.status
-                ).where(WhitespaceCell.account_id == account_id)
-            )
-        }
-        # "name and": the query has left out NULL already; this tells the type checker.
-        departments = {name.strip() for name in people_departments if name and name.strip()}
-        departments |= {department for department, _offering in cells}
-        return WhitespaceGrid(
-            departments=tuple(sorted(departments, key=str.casefold)),
-            offerings=tuple(_offerings(session)),
-            cells=cells,
-        )
-
-
-def set_whitespace(
-    db: Database, account_id: int, department: str, offering_id: int, status: str | None
-) -> str | None:
-    """Set one cell of the account's whitespace grid; return its old status.
-
-    None as the status clears the cell (None comes back when the cell had no status).
-    """
-    department = (department or "").strip()
-    if not department:
-        raise RuleViolation("A whitespace cell needs a department.")
-    new_status = WHITESPACE_STATUS_FIELD.parse(status)
-    with db.transaction() as session:
-        _get(session, Account, account_id)
-        _get(session, Offering, offering_id)
-        cell = session.scalar(
-            select(WhitespaceCell).where(
-                WhitespaceCell.account_id == account_id,
-                WhitespaceCell.department == department,
-                WhitespaceCell.offering_id == offering_id,
-            )
-        )
-        old_status = cell.status if cell is not None else None
-        if cell is None and new_status is not None:
-            session.add(
-                WhitespaceCell(
-                    account_id=account_id,
-                    department=department,
-                    offering_id=offering_id,
-                    status=new_status,
-                )
-            )
-        elif cell is not None and new_status is None:
-            session.delete(cell)
-        elif cell is not None:
-            cell.status = new_status
-        return old_status
-
-
 # ---- helpers --------------------------------------------------------------------------------
 
 
@@ -395,21 +314,21 @@ def _check_references(
             continue
         target = plan.reference_target(name)
         if target == "stakeholders":
-            person = _get(session, Stakeholder, value)
+            person = get_row(session, Stakeholder, value)
             if person.account_id not in edits.umbrella_account_ids(session, account_id):
                 raise RuleViolation(
                     f"{person.full_name} works for another customer; "
                     f"a {plan.spec.noun} can only name this account's people."
                 )
         elif target == "team_members":
-            _get(session, TeamMember, value)
+            get_row(session, TeamMember, value)
         elif target == "offerings":
-            _get(session, Offering, value)
+            get_row(session, Offering, value)
 
 
 def _account_of(session: Session, plan: PlanModel, row: Any) -> int:
     if plan.owned_through_person:
-        return _get(session, Stakeholder, row.stakeholder_id).account_id
+        return get_row(session, Stakeholder, row.stakeholder_id).account_id
     return row.account_id
 
 
@@ -433,7 +352,8 @@ _NOUNS = {
 }
 
 
-def _get(session: Session, model: type[Any], row_id: int) -> Any:
+def get_row(session: Session, model: type[Any], row_id: int) -> Any:
+    """The row with this id, or NotFound naming what is gone (\"That risk no longer exists\")."""
     row = session.get(model, row_id)
     if row is None:
         raise NotFound(f"That {_noun(model)} no longer exists (id {row_id}).")

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from keyplan.domain.rules import is_commitment_late
 from keyplan.store.database import Database
 from keyplan.store.evidence.queries import family_evidence
 from keyplan.store.history.other_changes import other_changes_between
@@ -26,15 +25,12 @@ from keyplan.store.models import (
     Account,
     Action,
     Commitment,
-    CompetitorPresence,
     ExportRecord,
     InfluenceLine,
     Interaction,
     InteractionStakeholder,
     InteractionTeamMember,
-    Objective,
     Offering,
-    Opportunity,
     RelationshipOwner,
     Risk,
     Stakeholder,
@@ -43,6 +39,7 @@ from keyplan.store.models import (
 )
 from keyplan.store.people.edits import umbrella_account_ids
 from keyplan.store.people.queries import account_values, open_positions, people
+from keyplan.store.plan import table_reads
 from keyplan.store.plan.rows import (
     ActionRow,
     AffiliateRow,
@@ -117,7 +114,7 @@ def load_plan(
             influence_lines=_influence_lines(session, person_ids),
             team=_team(session, below, person_ids),
             owners=_owners(session, person_ids),
-            opportunities=_opportunities(session, below),
+            opportunities=table_reads.opportunities(session, below),
             offerings=tuple(
                 OfferingRow(*row)
                 for row in session.execute(
@@ -135,11 +132,11 @@ def load_plan(
                     ).where(WhitespaceCell.account_id.in_(below))
                 )
             ),
-            competitors=_competitors(session, below),
-            risks=_risks(session, below),
-            objectives=_objectives(session, below),
-            actions=_actions(session, below),
-            commitments=_commitments(session, below, today),
+            competitors=table_reads.competitors(session, below),
+            risks=table_reads.risks(session, below),
+            objectives=table_reads.objectives(session, below),
+            actions=table_reads.actions(session, below),
+            commitments=table_reads.commitments(session, below, today),
             interactions=(
                 recent_interactions(session, below, _interactions_to_read(session, below, today))
                 if with_interactions
@@ -259,111 +256,6 @@ def _owners(session: Session, person_ids: set[int]) -> tuple[OwnerRow, ...]:
         .order_by(TeamMember.name, Stakeholder.full_name)
     )
     return tuple(OwnerRow(*row) for row in session.execute(statement))
-
-
-def _opportunities(session: Session, accounts: set[int]) -> tuple[OpportunityRow, ...]:
-    o = Opportunity
-    statement = (
-        select(
-            o.name,
-            o.department,
-            Offering.name,
-            o.value,
-            o.currency,
-            o.stage,
-            o.probability,
-            o.expected_close_on,
-            o.status,
-        )
-        .outerjoin(Offering, Offering.id == o.offering_id)
-        .where(o.account_id.in_(accounts))
-        .order_by(o.expected_close_on.is_(None), o.expected_close_on, o.name)
-    )
-    return tuple(OpportunityRow(*row) for row in session.execute(statement))
-
-
-def _competitors(session: Session, accounts: set[int]) -> tuple[CompetitorRow, ...]:
-    c = CompetitorPresence
-    statement = (
-        select(c.competitor, c.area, c.threat_level, c.notes)
-        .where(c.account_id.in_(accounts))
-        .order_by(c.competitor, c.area)
-    )
-    return tuple(CompetitorRow(*row) for row in session.execute(statement))
-
-
-def _risks(session: Session, accounts: set[int]) -> tuple[RiskRow, ...]:
-    statement = (
-        select(
-            Risk.description,
-            Risk.likelihood,
-            Risk.impact,
-            Risk.mitigation,
-            TeamMember.name,
-            Risk.status,
-        )
-        .outerjoin(TeamMember, TeamMember.id == Risk.owner_id)
-        .where(Risk.account_id.in_(accounts))
-        .order_by(Risk.id)
-    )
-    return tuple(RiskRow(*row) for row in session.execute(statement))
-
-
-def _objectives(session: Session, accounts: set[int]) -> tuple[ObjectiveRow, ...]:
-    o = Objective
-    statement = (
-        select(o.description, o.measure, o.target, o.due_on, o.status)
-        .where(o.account_id.in_(accounts))
-        .order_by(o.due_on.is_(None), o.due_on, o.id)
-    )
-    return tuple(ObjectiveRow(*row) for row in session.execute(statement))
-
-
-def _actions(session: Session, accounts: set[int]) -> tuple[ActionRow, ...]:
-    statement = (
-        select(
-            Action.description,
-            TeamMember.name,
-            Action.due_on,
-            Action.status,
-            Stakeholder.full_name,
-            Opportunity.name,
-            Objective.description,
-        )
-        .outerjoin(TeamMember, TeamMember.id == Action.owner_id)
-        .outerjoin(Stakeholder, Stakeholder.id == Action.stakeholder_id)
-        .outerjoin(Opportunity, Opportunity.id == Action.opportunity_id)
-        .outerjoin(Objective, Objective.id == Action.objective_id)
-        .where(Action.account_id.in_(accounts))
-        .order_by(Action.due_on.is_(None), Action.due_on, Action.id)
-    )
-    return tuple(ActionRow(*row) for row in session.execute(statement))
-
-
-def _commitments(session: Session, accounts: set[int], today: date) -> tuple[CommitmentRow, ...]:
-    c = Commitment
-    statement = (
-        select(
-            c.promise,
-            c.to_stakeholder_id,
-            Stakeholder.full_name,
-            TeamMember.name,
-            c.made_on,
-            c.due_on,
-            c.status,
-            c.delivered_on,
-        )
-        .outerjoin(Stakeholder, Stakeholder.id == c.to_stakeholder_id)
-        .outerjoin(TeamMember, TeamMember.id == c.by_team_member_id)
-        .where(c.account_id.in_(accounts))
-        .order_by(c.due_on.is_(None), c.due_on, c.id)
-    )
-    return tuple(
-        CommitmentRow(
-            *row, late=is_commitment_late(row.status, row.due_on, row.delivered_on, today)
-        )
-        for row in session.execute(statement)
-    )
 
 
 def recent_interactions(

@@ -11,7 +11,8 @@ The editing lives in one small editor per area, beside that area's undo commands
 ``ui/meetings/editor.py``, ``ui/roster/editor.py``, ``ui/transfer/editor.py``. An editor that
 needs another area's edit calls that area's editor through the document. The document keeps
 the flat names the views know (``document.move_people_under(...)``), each handing the call to
-its area's editor (``document.map_editor``).
+its area's editor (``document.map_editor``); the map's, the plan's and the roster's calls are
+written in ``map_calls``, ``plan_calls`` and ``roster_calls``, which the document takes in.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from PySide6.QtGui import QUndoStack
 
 from keyplan.store.database import Database
 from keyplan.store.shell import quick_reads
+from keyplan.ui.document.map_calls import MapCalls
+from keyplan.ui.document.plan_calls import PlanCalls
+from keyplan.ui.document.roster_calls import RosterCalls
 from keyplan.ui.shell import settings
 
 if TYPE_CHECKING:
@@ -33,9 +37,7 @@ if TYPE_CHECKING:
     from keyplan.domain.history.wording import HistoryLine
     from keyplan.store.history.named_snapshots import NamedSnapshot
     from keyplan.store.history.queries import Comparison, LogWindow
-    from keyplan.store.map.rows import MapData, MapLine, MapPerson
     from keyplan.store.people.queries import PersonRow
-    from keyplan.store.plan.edits import WhitespaceGrid
     from keyplan.ui.background import BackgroundTask
     from keyplan.ui.document.command import DocumentCommand
     from keyplan.ui.evidence.editor import EvidenceEditor
@@ -44,11 +46,10 @@ if TYPE_CHECKING:
     from keyplan.ui.people.editor import PeopleEditor
     from keyplan.ui.plan.editor import PlanEditor
     from keyplan.ui.roster.editor import RosterEditor
-    from keyplan.ui.roster.edits import RosterKind
     from keyplan.ui.transfer.editor import TransferEditor
 
 
-class PortfolioDocument(QObject):
+class PortfolioDocument(MapCalls, PlanCalls, RosterCalls, QObject):
     """One open Keyplan database: the single source of truth for every window and view."""
 
     # ---- the change announcer: what the views listen to -------------------------------------
@@ -262,107 +263,6 @@ class PortfolioDocument(QObject):
     def delete_people(self, person_ids: list[int]) -> None:
         self.people_editor.delete_people(person_ids)
 
-    # ---- the stakeholder map (``map_editor``) -----------------------------------------------
-
-    def map_data(self, account_id: int, *, with_affiliates: bool) -> MapData:
-        return self.map_editor.map_data(account_id, with_affiliates=with_affiliates)
-
-    def map_people(self, person_ids: list[int]) -> list[MapPerson]:
-        return self.map_editor.map_people(person_ids)
-
-    def map_lines(self, account_ids: list[int]) -> list[MapLine]:
-        return self.map_editor.map_lines(account_ids)
-
-    def move_person_under(self, person_id: int, manager_id: int | None) -> None:
-        self.map_editor.move_people_under([person_id], manager_id)
-
-    def move_people_under(self, person_ids: list[int], manager_id: int | None) -> None:
-        self.map_editor.move_people_under(person_ids, manager_id)
-
-    def detach_from_managers(self, positions: dict[int, tuple[float, float]]) -> None:
-        self.map_editor.detach_from_managers(positions)
-
-    def set_card_positions(
-        self, positions: dict[int, tuple[float, float] | None], text: str | None = None
-    ) -> None:
-        self.map_editor.set_card_positions(positions, text)
-
-    def nudge_cards(self, positions: dict[int, tuple[float, float]]) -> None:
-        self.map_editor.nudge_cards(positions)
-
-    def relayout(self, person_ids: list[int]) -> None:
-        self.map_editor.relayout(person_ids)
-
-    def add_influence(
-        self, from_id: int, to_id: int, kind: str, strength: int = 2, note: str | None = None
-    ) -> int:
-        return self.map_editor.add_influence(from_id, to_id, kind, strength, note)
-
-    def delete_influence(self, line_id: int) -> None:
-        self.map_editor.delete_map_items([], [line_id], "Delete line")
-
-    def delete_map_items(
-        self, person_ids: list[int], line_ids: list[int], text: str | None = None
-    ) -> None:
-        self.map_editor.delete_map_items(person_ids, line_ids, text)
-
-    def set_dotted_managers(self, person_id: int, manager_ids: list[int]) -> None:
-        self.map_editor.set_dotted_managers(person_id, manager_ids)
-
-    def add_dotted_manager(self, person_id: int, manager_id: int) -> None:
-        self.map_editor.add_dotted_manager(person_id, manager_id)
-
-    def mark_left(self, person_id: int, **where: Any) -> int | None:
-        return self.map_editor.mark_left(person_id, **where)
-
-    def open_position(self, account_id: int, title: str, **fields: Any) -> int:
-        return self.map_editor.open_position(account_id, title, **fields)
-
-    def fill_vacancy(self, vacancy_id: int, person_id: int) -> None:
-        self.map_editor.fill_vacancy(vacancy_id, person_id)
-
-    def fill_vacancy_with_new(self, vacancy_id: int, full_name: str) -> int:
-        return self.map_editor.fill_vacancy_with_new(vacancy_id, full_name)
-
-    # ---- the account plan (``plan_editor``) -------------------------------------------------
-
-    def plan_rows(self, table: str, account_id: int) -> list[dict[str, Any]]:
-        return self.plan_editor.plan_rows(table, account_id)
-
-    def plan_choices(self, table: str, account_id: int) -> dict[str, list[tuple[int, str]]]:
-        return self.plan_editor.plan_choices(table, account_id)
-
-    def plan_family(self, account_id: int) -> dict[int, str]:
-        return self.plan_editor.plan_family(account_id)
-
-    def whitespace(self, account_id: int) -> WhitespaceGrid:
-        return self.plan_editor.whitespace(account_id)
-
-    def add_plan_row(self, table: str, account_id: int, values: dict[str, Any]) -> int:
-        return self.plan_editor.add_plan_row(table, account_id, values)
-
-    def set_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
-        self.plan_editor.set_plan_field(table, row_id, field, value)
-
-    def change_plan_field(self, table: str, row_id: int, field: str, value: Any) -> None:
-        self.plan_editor.change_plan_field(table, row_id, field, value)
-
-    def set_plan_fields(
-        self, table: str, row_id: int, values: dict[str, Any], text: str | None = None
-    ) -> None:
-        self.plan_editor.set_plan_fields(table, row_id, values, text)
-
-    def delete_plan_row(self, table: str, row_id: int) -> None:
-        self.plan_editor.delete_plan_rows(table, [row_id])
-
-    def delete_plan_rows(self, table: str, row_ids: list[int], text: str | None = None) -> None:
-        self.plan_editor.delete_plan_rows(table, row_ids, text)
-
-    def set_whitespace(
-        self, account_id: int, department: str, offering_id: int, status: str | None
-    ) -> None:
-        self.plan_editor.set_whitespace(account_id, department, offering_id, status)
-
     # ---- other views of the people (``ui/views``) -------------------------------------------
 
     def plan_data(self, account_id: int, today: Any) -> Any:
@@ -439,46 +339,6 @@ class PortfolioDocument(QObject):
 
     def set_commitment_status(self, commitment_id: int, status: str, today: Any = None) -> None:
         self.meetings_editor.set_commitment_status(commitment_id, status, today)
-
-    # ---- our team and offerings (``roster_editor``) -----------------------------------------
-
-    def team_roster(self) -> list:
-        return self.roster_editor.team_roster()
-
-    def offering_list(self) -> list:
-        return self.roster_editor.offering_list()
-
-    def home_account_choices(self) -> list[tuple[int, str]]:
-        return self.roster_editor.home_account_choices()
-
-    def team_member_ties(self, member_id: int) -> Any:
-        return self.roster_editor.team_member_ties(member_id)
-
-    def offering_ties(self, offering_id: int) -> Any:
-        return self.roster_editor.offering_ties(offering_id)
-
-    def add_team_member(self, name: str, **fields: Any) -> int:
-        return self.roster_editor.add_team_member(name, **fields)
-
-    def set_team_member_field(self, member_id: int, field: str, value: Any) -> None:
-        self.roster_editor.set_team_member_field(member_id, field, value)
-
-    def delete_team_member(self, member_id: int, *, cascade: bool = False) -> None:
-        self.roster_editor.delete_team_member(member_id, cascade=cascade)
-
-    def add_offering(self, name: str, description: str | None = None) -> int:
-        return self.roster_editor.add_offering(name, description)
-
-    def set_offering_field(self, offering_id: int, field: str, value: Any) -> None:
-        self.roster_editor.set_offering_field(offering_id, field, value)
-
-    def delete_offering(self, offering_id: int, *, cascade: bool = False) -> None:
-        self.roster_editor.delete_offering(offering_id, cascade=cascade)
-
-    def delete_roster_rows(
-        self, kind: RosterKind, row_ids: list[int], *, cascade: bool = False
-    ) -> None:
-        self.roster_editor.delete_roster_rows(kind, row_ids, cascade=cascade)
 
     # ---- imports (``transfer_editor``) ------------------------------------------------------
 

@@ -312,3 +312,27 @@ class Pan(Interaction):
     def cancel(self) -> None:
         self.view.viewport().unsetCursor()
         self.cancelled.emit()
+
+
+def interaction_for(view: MapView, event: QMouseEvent, *, space_held: bool) -> Interaction | None:
+    """The gesture a mouse press starts on the view (None: Qt's own handling, as for a line).
+
+    The middle button, or the left with Space held, pans; the left on a card moves it (with
+    Shift, or in connect mode, draws an influence line from it); on empty space, a rubber band.
+    """
+    button = event.button()
+    left = button == Qt.MouseButton.LeftButton
+    if button == Qt.MouseButton.MiddleButton or (left and space_held):
+        return Pan(view)
+    if not left:
+        return None
+    card = view.map_scene.card_at(view.mapToScene(event.position().toPoint()))
+    if card is not None:
+        shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        if (shift or view.connect_mode) and not view.read_only:
+            return ConnectPeople(view, card)
+        return MoveCards(view, card)
+    item = view.itemAt(event.position().toPoint())
+    if item is not None and item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
+        return None  # an influence line: the scene selects it
+    return RubberBandSelect(view)

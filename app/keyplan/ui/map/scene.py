@@ -16,13 +16,12 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from keyplan.collector import collector_paused
-from keyplan.domain.errors import KeyplanError, RuleViolation
+from keyplan.domain.errors import KeyplanError
 from keyplan.domain.layout import OrgChartLayout
 from keyplan.domain.layout.incremental import IncrementalOrgChart
-from keyplan.domain.rules import check_reports_to
 from keyplan.store.map.queries import MapAccount, MapLine, MapPerson
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.map import style
+from keyplan.ui.map import reporting_tree, scene_arrows, style
 from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.dotted_items import DottedLines
 from keyplan.ui.map.far_blocks import FarBlocks
@@ -255,40 +254,15 @@ class MapScene(QGraphicsScene):
         return person.full_name if person else "?"
 
     def refusal(self, person_ids: Iterable[int], manager_id: int) -> str | None:
-        """Why making these people report to a manager is refused (a cycle), or None.
-
-        A quick answer from what the map shows, for the drop highlight; the store decides.
-        """
-        managers = {pid: person.reports_to_id for pid, person in self.people.items()}
-        try:
-            for person_id in person_ids:
-                check_reports_to(person_id, manager_id, managers, self.name_of)
-                managers[person_id] = manager_id
-        except RuleViolation as refusal:
-            return str(refusal)
-        return None
+        """Why making these people report to a manager is refused (a cycle), or None: a quick
+        answer from what the map shows, for the drop highlight; the store decides."""
+        return reporting_tree.refusal(self.people, person_ids, manager_id)
 
     def main_root_id(self) -> int | None:
         """The person at the top of the largest tree shown (the head of the organisation)."""
         if self.chart is None or not self.chart.boxes:
             return None
-        shown = self.chart.boxes
-        top: dict[int, int] = {}
-        for person_id in shown:
-            top[person_id] = self._top_of(person_id, shown)
-        sizes: dict[int, int] = {}
-        for root in top.values():
-            sizes[root] = sizes.get(root, 0) + 1
-        return max(sizes, key=lambda root: (sizes[root], -shown[root].x))
-
-    def _top_of(self, person_id: int, shown: dict) -> int:
-        seen = {person_id}
-        manager = self.people[person_id].reports_to_id
-        while manager is not None and manager in shown and manager not in seen:
-            person_id = manager
-            seen.add(manager)
-            manager = self.people[manager].reports_to_id
-        return person_id
+        return reporting_tree.head_of_largest_tree(self.people, self.chart.boxes)
 
     def content_rect(self) -> QRectF:
         """The area the shown cards cover (the scene rect without its margin)."""
@@ -344,44 +318,11 @@ class MapScene(QGraphicsScene):
         self._sync_arrows()
 
     def _sync_arrows(self) -> set[int]:
-        """Make the arrows match ``self.lines``: unchanged lines keep their arrow, the others
-        are removed or made. Returns the ids of the lines whose arrow is new."""
-        wanted = {
-            line.id: line
-            for line in self.lines
-            if line.from_id in self.people and line.to_id in self.people
-        }
-        for line_id in [i for i, arrow in self.arrows.items() if wanted.get(i) != arrow.line]:
-            self.removeItem(self.arrows.pop(line_id))
-        made: set[int] = set()
-        for line_id, line in wanted.items():
-            if line_id not in self.arrows:
-                arrow = InfluenceArrow(line, (self.name_of(line.from_id), self.name_of(line.to_id)))
-                self.addItem(arrow)
-                self.arrows[line_id] = arrow
-                made.add(line_id)
-        return made
+        """Make the arrows match ``self.lines``; the ids of the lines whose arrow is new."""
+        return scene_arrows.sync_arrows(self)
 
     def _place_arrows(self, moved: set[int] | None = None, lines: set[int] = frozenset()) -> None:
-        """Run the arrows to their cards (only those touching ``moved`` cards, and the
-        ``lines`` given, when ``moved`` is given)."""
-        self.dotted.setVisible(self.lines_visible)
-        if self.lines_visible:
-            self.dotted.place(self.card_rect)
-        for arrow in self.arrows.values():
-            if (
-                moved is not None
-                and arrow.line.id not in lines
-                and arrow.line.from_id not in moved
-                and arrow.line.to_id not in moved
-            ):
-                continue
-            source = self.card_rect(arrow.line.from_id)
-            target = self.card_rect(arrow.line.to_id)
-            shown = self.lines_visible and source is not None and target is not None
-            arrow.setVisible(shown)
-            if shown:
-                arrow.set_ends(source, target)
+        scene_arrows.place_arrows(self, moved, lines)
 
     # ---- following the document ---------------------------------------------------------------
 

@@ -31,15 +31,8 @@ from typing_extensions import override  # typing.override arrives in 3.12
 from keyplan.domain.errors import KeyplanError
 from keyplan.ui import dialogs
 from keyplan.ui.map import keyboard, style
-from keyplan.ui.map.card_item import CardItem, DropState
-from keyplan.ui.map.gestures import (
-    ConnectPeople,
-    Interaction,
-    MoveCards,
-    Pan,
-    RubberBandSelect,
-)
-from keyplan.ui.map.person_drag import dropped_person_id
+from keyplan.ui.map.gestures import Interaction, interaction_for
+from keyplan.ui.map.person_drops import PersonDrops
 from keyplan.ui.map.scene import MapScene
 from keyplan.ui.map.window_fit import WindowFit
 
@@ -86,7 +79,7 @@ class MapView(QGraphicsView):
         # re-parented or linked (ui/read_only.make_read_only sets it).
         self.read_only = False
         self._space_held = False
-        self._drop_target: CardItem | None = None
+        self.drops = PersonDrops(self)
         self.fit = WindowFit(self)
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
@@ -117,6 +110,7 @@ class MapView(QGraphicsView):
             anchor: the viewport point that stays over the same spot of the map (the mouse
                 for the wheel); the middle of the view when None.
         """
+        self.fit.release()
         zoom_keeping_point(self, factor, anchor)
         self.zoom_changed.emit(self.zoom)
 
@@ -127,6 +121,7 @@ class MapView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def actual_size(self) -> None:
+        self.fit.release()
         self.resetTransform()
         self.zoom_changed.emit(self.zoom)
 
@@ -163,6 +158,7 @@ class MapView(QGraphicsView):
         if card is None or not card.isVisible():
             return
         if not style.names_read(self.zoom):
+            self.fit.release()
             self.resetTransform()
             self.zoom_changed.emit(self.zoom)
         self.centerOn(card.centre())
@@ -214,7 +210,7 @@ class MapView(QGraphicsView):
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if self.interaction is not None:
             return  # a second button during a gesture: ignored
-        interaction = self._interaction_for(event)
+        interaction = interaction_for(self, event, space_held=self._space_held)
         if interaction is None:
             super().mousePressEvent(event)
             return
@@ -223,26 +219,6 @@ class MapView(QGraphicsView):
         interaction.cancelled.connect(self._end_interaction)
         interaction.press(event)
         event.accept()
-
-    def _interaction_for(self, event: QMouseEvent) -> Interaction | None:
-        button = event.button()
-        if button == Qt.MouseButton.MiddleButton or (
-            button == Qt.MouseButton.LeftButton and self._space_held
-        ):
-            return Pan(self)
-        if button != Qt.MouseButton.LeftButton:
-            return None
-        scene_pos = self.mapToScene(event.position().toPoint())
-        card = self.map_scene.card_at(scene_pos)
-        if card is not None:
-            shift = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
-            if (shift or self.connect_mode) and not self.read_only:
-                return ConnectPeople(self, card)
-            return MoveCards(self, card)
-        item = self.itemAt(event.position().toPoint())
-        if item is not None and item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
-            return None  # an influence line: the scene selects it
-        return RubberBandSelect(self)
 
     @override
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -397,60 +373,19 @@ class MapView(QGraphicsView):
 
     @override
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if dropped_person_id(event.mimeData()) is None or self.read_only:
-            event.ignore()
-            return
-        event.acceptProposedAction()
+        self.drops.enter(event)
 
     @override
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        person_id = dropped_person_id(event.mimeData())
-        if person_id is None:
-            event.ignore()
-            return
-        target = self.map_scene.card_at(
-            self.mapToScene(event.position().toPoint()), exclude=[person_id]
-        )
-        self._aim_drop(target, person_id)
-        event.acceptProposedAction()
+        self.drops.move(event)
 
     @override
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self._aim_drop(None, None)
-        event.accept()
+        self.drops.leave(event)
 
     @override
     def dropEvent(self, event: QDropEvent) -> None:
-        person_id = dropped_person_id(event.mimeData())
-        if person_id is None:
-            event.ignore()
-            return
-        scene_pos = self.mapToScene(event.position().toPoint())
-        target = self.map_scene.card_at(scene_pos, exclude=[person_id])
-        self._aim_drop(None, None)
-        event.acceptProposedAction()
-        try:
-            if target is not None:
-                self.map_scene.document.move_person_under(person_id, target.person_id)
-            elif person_id in self.map_scene.people:
-                # The card is centred where it was dropped.
-                corner = scene_pos - QPointF(style.CARD_WIDTH / 2, style.CARD_HEIGHT / 2)
-                self.map_scene.document.set_card_positions(
-                    {person_id: (float(round(corner.x())), float(round(corner.y())))}
-                )
-        except KeyplanError as error:
-            dialogs.show_error(self, str(error))
-
-    def _aim_drop(self, target: CardItem | None, person_id: int | None) -> None:
-        if self._drop_target is not None and self._drop_target is not target:
-            self._drop_target.set_drop_state(DropState.NONE)
-        self._drop_target = target
-        if target is None or person_id is None:
-            self.show_hint("")
-            return
-        refusal = self.map_scene.refusal([person_id], target.person_id)
-        target.set_drop_state(DropState.REFUSE if refusal else DropState.ACCEPT)
-        self.show_hint(refusal or f"Drop to make them report to {target.person.full_name}")
+        self.drops.drop(event)
 
 
 _KEYPAD = Qt.KeyboardModifier.KeypadModifier  # arrows of the number pad are arrows too

@@ -3,6 +3,11 @@
 ``framing`` chooses the part of the chart (plain numbers); this applies it to a view: the zoom,
 the scroll bars to the pixel, a scene large enough to scroll there, and a line for the hint that
 says what is shown. A frame nobody has moved away from follows the window when it is resized.
+
+A frame that shows every card holds the view's scrolling area to the frame itself, so no scroll
+bar shows: the scene keeps half a view of margin around the chart (to scroll any card to the
+middle), and at a whole-chart zoom that margin alone is wider than the window. The hold ends
+when the user zooms, another frame is shown, or the chart changes.
 """
 
 from __future__ import annotations
@@ -44,6 +49,8 @@ class WindowFit:
         self.covered_bottom = 0
         self.hint = ""
         self._last: tuple[FitKind, tuple[float, int, int]] | None = None
+        self._held = False  # the view scrolls over the whole frame only, not the scene
+        view.map_scene.sceneRectChanged.connect(self.release)
 
     def readable(self) -> None:
         """Fit: the whole chart when names still read, else its top (``framing``); a small
@@ -82,6 +89,16 @@ class WindowFit:
         if self._last is not None:
             (self.whole_tree if self._last[0] is FitKind.WHOLE else self.readable)()
 
+    def release(self) -> None:
+        """Let the view scroll over the whole scene again, the same spot in its middle."""
+        if not self._held:
+            return
+        self._held = False
+        view = self.view
+        middle = view.mapToScene(view.viewport().rect().center())
+        view.setSceneRect(QRectF())  # a null rect: the view follows the scene's rect again
+        view.centerOn(middle)
+
     def _say(self, text: str) -> None:
         self.hint = text
         self.view.show_hint(text)
@@ -107,6 +124,7 @@ class WindowFit:
 
     def _show(self, frame: framing.Frame | None, kind: FitKind) -> None:
         """Zoom and scroll so the frame's top-left corner is the viewport's."""
+        self.release()
         if frame is None:
             self._last = None
             return
@@ -121,6 +139,10 @@ class WindowFit:
         # tab was hidden; it must hold the whole frame, or the scroll bars stop short of it.
         if not view.sceneRect().contains(shown):
             view.map_scene.setSceneRect(view.sceneRect().united(shown))
+        if frame.whole:
+            # Exactly the window: Qt shows no scroll bar for an area that fits in the viewport.
+            view.setSceneRect(shown)
+            self._held = True
         view.centerOn(shown.center())
         # centerOn rounds to whole pixels; a frame's edges are chosen to the pixel.
         corner = view.mapToScene(0, 0)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from keyplan.domain.fields import Kind
 from keyplan.domain.plan_fields import WHITESPACE_STATUS_FIELD, PlanTable
 from keyplan.store.plan import edits as plan_edits
+from keyplan.store.plan import whitespace as plan_whitespace
 from keyplan.ui.plan import edits as plan_commands
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ class PlanEditor:
         """The account and its affiliates below (id -> name): whose rows its plan shows."""
         return plan_edits.family_names(self.database, account_id)
 
-    def whitespace(self, account_id: int) -> plan_edits.WhitespaceGrid:
-        return plan_edits.whitespace(self.database, account_id)
+    def whitespace(self, account_id: int) -> plan_whitespace.WhitespaceGrid:
+        return plan_whitespace.whitespace(self.database, account_id)
 
     # ---- rows of the plan tables ------------------------------------------------------------
 
@@ -134,7 +135,7 @@ class PlanEditor:
     ) -> None:
         """Set the status of one whitespace cell (None clears it)."""
         new_status = WHITESPACE_STATUS_FIELD.parse(status)
-        old_status = plan_edits.set_whitespace(
+        old_status = plan_whitespace.set_whitespace(
             self.database, account_id, department, offering_id, new_status
         )
         if old_status == new_status:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from keyplan.domain.plan_fields import WHITESPACE
 from keyplan.store.plan import edits as plan_edits
+from keyplan.store.plan import whitespace as plan_whitespace
 from keyplan.store.snapshots import RowSnapshot
 from keyplan.ui.document.command import DocumentCommand
 
@@ -138,6 +139,6 @@ class SetWhitespace(PlanCommand):
         self._set(self.old)
 
     def _set(self, status: str | None) -> None:
-        plan_edits.set_whitespace(
+        plan_whitespace.set_whitespace(
             self.document.database, self.account_id, self.department, self.offering_id, status
         )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.plan_fields import WHITESPACE, WHITESPACE_CYCLE, next_whitespace_status
 from keyplan.domain.vocabulary import WhitespaceStatus
-from keyplan.store.plan.edits import WhitespaceGrid
+from keyplan.store.plan.whitespace import WhitespaceGrid
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.widgets import theme

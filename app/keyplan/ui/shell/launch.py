@@ -59,19 +59,23 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     follow_system_colour_scheme(app)  # a dark system gets a dark window
     sys.excepthook = _show_user_errors
     _ask_passphrases_in_dialogs(ask)
+    # The widgets and menus first (with the font database they load): for an encrypted file
+    # they are built while its key is still deriving (store/cipher/keys.py), not after.
+    window = MainWindow(None, open_document)
     try:
         document = _first_document(db_location, ask=ask)
     except _QuitAtStart:
         return 1
     if document is None:
         return 1
-    window = MainWindow(document, open_document)
+    window.set_document(document)
     window.show()
     _collect_garbage_from_now_on()
     if exit_when_ready:
         QTimer.singleShot(0, app.quit)
     else:
         QTimer.singleShot(0, _register_fonts_and_repaint)
+        QTimer.singleShot(0, _make_qt_enums_ready)
         QTimer.singleShot(0, _warm_up_store)
         QTimer.singleShot(_CHECK_DELAY_MS, lambda: _check_for_damage(window))
         QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _tidy_leftovers(document))
@@ -104,6 +108,15 @@ def _register_fonts_and_repaint() -> None:
     if register_fallback_fonts():
         for widget in QApplication.allWidgets():
             widget.update()
+
+
+def _make_qt_enums_ready() -> None:
+    """PySide6 builds the 93 enum classes of its ``Qt`` namespace on first use (some 20 ms):
+    the first window never uses them (``ui/widgets/shortcuts.py``, ``system_scheme.py``), the
+    first key press or drag does. Built once the window is up, they do not delay either."""
+    from PySide6 import QtCore
+
+    QtCore.Qt.AlignmentFlag  # noqa: B018  (the first touch builds them all)
 
 
 def _tidy_leftovers(document: PortfolioDocument) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from keyplan.ui.widgets.shortcuts import redo_shortcuts
+from keyplan.ui.widgets.shortcuts import Shortcut, key_sequences, redo_shortcuts
 
 if TYPE_CHECKING:
     from keyplan.ui.document import PortfolioDocument
@@ -167,11 +167,11 @@ class MenuBuilding(QMainWindow):
         return action
 
     def _action(
-        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: object = None
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: Shortcut | None = None
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcuts(key_sequences(shortcut))  # not setShortcut: see key_sequences
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
@@ -179,7 +179,7 @@ class MenuBuilding(QMainWindow):
     def _install_undo_actions(self, document: PortfolioDocument) -> None:
         self.edit_menu.clear()
         undo = document.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts(key_sequences(QKeySequence.StandardKey.Undo))
         redo = document.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts(redo_shortcuts())
         self.edit_menu.addAction(undo)

@@ -4,25 +4,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtGui import QFontMetrics, QStandardItemModel
 
 from keyplan.domain.vocabulary import Tier
 from keyplan.domain.wording import count_of
 from keyplan.store.shell.quick_reads import PortfolioRow
 from keyplan.ui.document import PortfolioDocument
 
-AccountIdRole = Qt.ItemDataRole.UserRole + 1
-
 ModelIndex = QModelIndex | QPersistentModelIndex
 
-# The roles as plain numbers, read once: an enum member's lookup costs more than the answer.
-_ACCOUNT_ID_ROLE = int(AccountIdRole)
-_DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
-_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
-_TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
+# Qt's roles and alignment as the plain numbers Qt defines (tests/ui/shell checks them against
+# Qt's enums). The first touch of PySide6's `Qt` namespace builds all its 93 enum classes,
+# some 20 ms of the start; nothing the first window shows needs them, so this module does not
+# touch it. Numbers are also what the view passes: an enum member's lookup costs more than
+# the answer.
+_DISPLAY_ROLE = 0  # Qt.ItemDataRole.DisplayRole
+_TOOLTIP_ROLE = 3  # Qt.ItemDataRole.ToolTipRole
+_ALIGNMENT_ROLE = 7  # Qt.ItemDataRole.TextAlignmentRole
+_ACCOUNT_ID_ROLE = 256 + 1  # Qt.ItemDataRole.UserRole + 1
+AccountIdRole = _ACCOUNT_ID_ROLE
 _ROLES_ANSWERED = frozenset({_ACCOUNT_ID_ROLE, _DISPLAY_ROLE, _ALIGNMENT_ROLE, _TOOLTIP_ROLE})
-_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT_ALIGNED = 0x0002 | 0x0080  # Qt.AlignmentFlag.AlignRight | AlignVCenter
 
 
 class PortfolioColumn:
@@ -53,6 +56,18 @@ def column_widths(metrics: QFontMetrics) -> dict[int, int]:
         column: max(metrics.horizontalAdvance(text) for text in candidates) + padding
         for column, candidates in texts.items()
     }
+
+
+def column_titles(parent: QObject) -> QStandardItemModel:
+    """The columns' titles, for the tree's header (``header().setModel``).
+
+    A header asks its model for titles with a ``Qt.Orientation``; a model written in Python
+    receives that as PySide6's enum, whose first use builds the whole ``Qt`` namespace (some
+    20 ms of the start). A Qt-made model answers without Python.
+    """
+    titles = QStandardItemModel(0, len(PortfolioColumn.TITLES), parent)
+    titles.setHorizontalHeaderLabels(list(PortfolioColumn.TITLES))
+    return titles
 
 
 class PortfolioTreeModel(QAbstractItemModel):
@@ -151,7 +166,7 @@ class PortfolioTreeModel(QAbstractItemModel):
     def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
         return len(PortfolioColumn.TITLES)
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: ModelIndex, role: int = _DISPLAY_ROLE) -> Any:
         # The view asks for a dozen roles of every cell as it is shown and sized (thousands
         # of calls when the window opens): the roles it answers none for end here at once.
         if role not in _ROLES_ANSWERED or not index.isValid():
@@ -173,10 +188,3 @@ class PortfolioTreeModel(QAbstractItemModel):
         if column == PortfolioColumn.TIER:
             return Tier(row.tier).label if row.tier in Tier._value2member_map_ else row.tier
         return row.people
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return PortfolioColumn.TITLES[section]
-        return None

@@ -6,6 +6,21 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QKeySequence
 
+# PySide6 builds its whole `Qt` namespace (93 enum classes, some 20 ms of the start) the first
+# time a call's arguments are checked against `Qt.Key`: `QKeySequence("Ctrl+N")`,
+# `QKeySequence(StandardKey.New)` and `setShortcut(...)` all do. `QKeySequence.listFromString`,
+# `keyBindings` and `setShortcuts(list)` do not, so the first window's shortcuts use those.
+Shortcut = str | QKeySequence.StandardKey
+
+
+def key_sequences(shortcut: Shortcut) -> list[QKeySequence]:
+    """The key sequences for ``setShortcuts``: from portable text ("Ctrl+Shift+E"), or the
+    platform's first binding of a standard key (what ``setShortcut`` would bind)."""
+    if isinstance(shortcut, str):
+        return QKeySequence.listFromString(shortcut)
+    return QKeySequence.keyBindings(shortcut)[:1]
+
+
 # Linux users press Ctrl+Shift+Z, Windows users Ctrl+Y; a director moves between both.
 _REDO_EVERYWHERE = ("Ctrl+Shift+Z", "Ctrl+Y")
 
@@ -26,4 +41,5 @@ def unique_sequences(sequences: Iterable[QKeySequence]) -> list[QKeySequence]:
 def redo_shortcuts() -> list[QKeySequence]:
     """The platform's Redo keys plus Ctrl+Shift+Z and Ctrl+Y, none of them twice."""
     platform = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
-    return unique_sequences([*platform, *(QKeySequence(key) for key in _REDO_EVERYWHERE)])
+    everywhere = [sequence for key in _REDO_EVERYWHERE for sequence in key_sequences(key)]
+    return unique_sequences([*platform, *everywhere])
