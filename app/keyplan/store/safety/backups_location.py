@@ -10,14 +10,10 @@ plain absolute path, ``platformdirs`` itself answers (tests/store/safety pin bot
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 from pathlib import Path
-
-try:  # CPython's own SHA-256: the same digest without loading OpenSSL as hashlib does (3 ms)
-    from _sha256 import sha256  # type: ignore[import-not-found, unused-ignore]
-except ImportError:  # another interpreter, or Python 3.12 on (where it moved)
-    from hashlib import sha256
 
 from keyplan.paths import APP_NAME
 
@@ -29,7 +25,7 @@ def backups_folder(database: Path) -> Path:
     called ``keyplan.db`` in different folders keep apart.
     """
     resolved = str(Path(database).expanduser().resolve())
-    digest = sha256(resolved.encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:8]
     return user_data_folder() / "backups" / f"{Path(database).stem}-{digest}"
 
 
