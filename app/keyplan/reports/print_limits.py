@@ -44,6 +44,15 @@ def _plainly_within(value: Any) -> bool:
     return kind in _NO_TEXT_TYPES or (kind is str and len(value) <= MAX_NAME_LENGTH)
 
 
+def _plain_items(value: Any) -> bool:
+    """True for a plain tuple or dict whose items all need no cut: what ``_within`` would
+    return unchanged, decided without the call (a person has several: fields, owners, ids)."""
+    kind = type(value)
+    if kind is tuple:
+        return all(map(_plainly_within, value))
+    return kind is dict and all(map(_plainly_within, value.values()))
+
+
 def _within(value: Any, attribute: str) -> Any:
     if isinstance(value, str):
         if len(value) <= MAX_NAME_LENGTH:  # within every limit: most texts, decided at once
@@ -55,7 +64,7 @@ def _within(value: Any, attribute: str) -> Any:
         changes = {}
         for name in _field_names(type(value)):
             current = getattr(value, name)
-            if _plainly_within(current):
+            if _plainly_within(current) or _plain_items(current):
                 continue
             within = _within(current, name)
             if within is not current:
