@@ -157,8 +157,9 @@ def test_the_window_opens_without_the_modules_only_later_work_needs(tmp_path):
         " 'keyplan.ui.shell.fonts', 'keyplan.store.server_address', 'keyplan.cli.passphrase',"
         " 'getpass',"
         # ... nor dataclasses (with inspect's helpers) for the fields' specs, nor the
-        # commands other than the window's.
-        " 'dataclasses', 'keyplan.cli.demo', 'keyplan.cli.accounts', 'keyplan.cli.check')\n"
+        # commands other than the window's, nor the background workers (none started).
+        " 'dataclasses', 'keyplan.cli.demo', 'keyplan.cli.accounts', 'keyplan.cli.check',"
+        " 'keyplan.ui.background')\n"
         "print(','.join(m for m in later if m in sys.modules))\n"
         # The field rules load (the Overview's form), their patterns compile on first use.
         "from keyplan.domain import fields, plain_text, typed_values\n"
