@@ -9,6 +9,7 @@ a viewer shows in its side bar) as they are laid out.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -98,6 +99,22 @@ class ContentsPage(Flowable):
             y -= self.LINE
 
 
+class LaidOutDocument:
+    """A story already laid out, in memory, for a writer that had to lay it out to decide
+    (the meeting brief tries its limits until it fits a page): ``pdf_bytes`` finishes it, so
+    the story need not be laid out a second time to be written."""
+
+    def __init__(self, info: DocumentInfo, story: list[Flowable]) -> None:
+        self._buffer = io.BytesIO()
+        self._document = KeyplanDocument(self._buffer, info)
+        self.pages = self._document.lay_out(story)
+
+    def pdf_bytes(self) -> bytes:
+        """The finished PDF (once: the document is saved by the first call)."""
+        self._document.finish()
+        return self._buffer.getvalue()
+
+
 def _contents_form(key: str) -> str:
     return f"keyplan-toc-{key}"
 
@@ -107,12 +124,12 @@ class KeyplanDocument(BaseDocTemplate):
 
     def __init__(
         self,
-        path: Path,
+        path: Path | io.BytesIO,
         info: DocumentInfo,
         progress: Callable[[float], None] | None = None,
     ) -> None:
         super().__init__(
-            str(path),
+            path if isinstance(path, io.BytesIO) else str(path),  # a buffer: written in memory
             pagesize=info.page_size,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
@@ -196,9 +213,18 @@ class KeyplanDocument(BaseDocTemplate):
 
     def build_story(self, story: list[Flowable], contents: Sequence[ContentsEntry] = ()) -> None:
         """Lay out the story, then fill in the late numbers and save the file."""
+        self.lay_out(story, contents)
+        self.finish()
+
+    def lay_out(self, story: list[Flowable], contents: Sequence[ContentsEntry] = ()) -> int:
+        """Lay out and draw the story, not yet saved (``finish`` saves); returns its pages."""
         self.contents_keys = {entry.key for entry in contents}
         self._doSave = 0  # we save ourselves, after defining the late-number forms
         self.build(story)
+        return int(self.page)
+
+    def finish(self) -> None:
+        """Fill in the late numbers and save the laid-out document."""
         self._define_late_numbers()
         self.canv.showOutline()
         self.canv.save()

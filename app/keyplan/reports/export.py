@@ -145,7 +145,11 @@ def _write_atomically(target: Path, built, progress: Progress) -> None:
 
     try:
         with file_replaced_atomically(target) as temporary:
-            document = KeyplanDocument(temporary, built.info, progress)
-            document.build_story(built.story, built.contents)
+            if built.laid_out is not None:  # laid out already: finished, not laid out again
+                temporary.write_bytes(built.laid_out.pdf_bytes())
+                progress(1.0)
+            else:
+                document = KeyplanDocument(temporary, built.info, progress)
+                document.build_story(built.story, built.contents)
     except FileWriteFailed as error:
         raise ExportFailed(str(error)) from error

@@ -17,6 +17,7 @@ import threading
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from keyplan.domain.plain_text import without_bidi_embeddings
@@ -221,19 +222,34 @@ def draw_text(
         max_width: shorten with an ellipsis to fit this width.
         align: "left" or "centre".
     """
+    from keyplan.reports.text_ops import draw_string
+
+    runs, total = _measured_runs(text, size, bold, max_width)
+    if align == "centre":
+        x -= total / 2
+    for font, chunk, width in runs:
+        canvas.setFont(font, size)
+        draw_string(canvas, x, y, chunk)
+        x += width
+
+
+@lru_cache(maxsize=8192)
+def _measured_runs(
+    text: str, size: float, bold: bool, max_width: float | None
+) -> tuple[tuple[tuple[str, str, float], ...], float]:
+    """The font runs of one line (shortened to fit ``max_width``) with each run's width, and
+    their sum. Each run is cut and measured once (for the fit, the centring and the next
+    run's start), and a text drawn again (a title, a badge, a department on many map cards)
+    is not cut and measured again."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    # Each run is cut and measured once: for the fit, the centring and the next run's start
-    # (a 500-card map draws thousands of runs).
     text = " ".join(text.split())
     runs = font_runs(text, bold)
     widths = [stringWidth(chunk, font, size) for font, chunk in runs]
     if max_width is not None and sum(widths) > max_width:
         runs = font_runs(fit_text(text, size, max_width, bold), bold)
         widths = [stringWidth(chunk, font, size) for font, chunk in runs]
-    if align == "centre":
-        x -= sum(widths) / 2
-    for (font, chunk), width in zip(runs, widths, strict=True):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, chunk)
-        x += width
+    measured = tuple(
+        (font, chunk, width) for (font, chunk), width in zip(runs, widths, strict=True)
+    )
+    return measured, sum(widths)

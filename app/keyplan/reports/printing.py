@@ -85,6 +85,8 @@ def _map_document(plan, size: tuple[float, float]):
 def _pdf_bytes(built, first_landscape: bool) -> bytes:
     from keyplan.reports.document import KeyplanDocument
 
+    if built.laid_out is not None:  # the brief: laid out already, to fit its page
+        return built.laid_out.pdf_bytes()
     with tempfile.TemporaryDirectory(prefix="keyplan-print-") as folder:
         path = Path(folder) / "print.pdf"
         document = KeyplanDocument(path, built.info)

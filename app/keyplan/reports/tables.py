@@ -19,7 +19,8 @@ from reportlab.platypus.tables import CellStyle
 
 from keyplan.reports.fonts import SANS, SANS_BOLD, markup, single_font_text, text_width
 from keyplan.reports.styles import ACCENT, INK, RULE, WHITE, ZEBRA, styles
-from keyplan.reports.text import cell, display, escape, user_markup
+from keyplan.reports.table_cells import CellParagraph, HeaderParagraph, PlainCellTable
+from keyplan.reports.text import cell, display, escape, plain_frags, user_markup
 
 PADDING = 3
 
@@ -87,7 +88,9 @@ def data_table(
     # is the same float, and the wrapped Paragraph is reused when the table is laid out).
     rooms = [w - (PADDING + 1) - (PADDING + 1) for w in col_widths]
     # Headers may be user values too (offerings, departments): font-split like any cell.
-    data: list[list[object]] = [[Paragraph(markup(c.header, True), header_style) for c in columns]]
+    data: list[list[object]] = [
+        [HeaderParagraph(markup(c.header, True), header_style) for c in columns]
+    ]
     data.extend(
         [_as_cell(value, cell_styles[i], rooms[i]) for i, value in enumerate(row)] for row in rows
     )
@@ -96,7 +99,7 @@ def data_table(
     # every cell), and a row of plain one-line strings is given its height: ReportLab would
     # otherwise walk every cell of a 500-row table for both, on every page it splits.
     cell_styles_by_column = _cell_styles(columns)
-    table = Table(
+    table = PlainCellTable(
         data,
         colWidths=col_widths,
         rowHeights=[None] + [_row_height(row, cell_styles_by_column[1], rooms) for row in data[1:]],
@@ -230,28 +233,13 @@ def _as_cell(value: object, style: ParagraphStyle, room: float) -> object:
         return value
     text = display(value)
     plain = single_font_text(text, style.fontName == SANS_BOLD)
-    if plain is not None and stringWidth(plain, style.fontName, style.fontSize) <= room:
-        return plain
+    if plain is not None:
+        if stringWidth(plain, style.fontName, style.fontSize) <= room:
+            return plain
+        frags = plain_frags(plain, style)  # one font, one line: no markup to parse
+        if frags is not None:
+            return CellParagraph(plain, style, frags=frags)
     return CellParagraph(user_markup(value, style), style)
-
-
-class CellParagraph(Paragraph):
-    """A table cell's wrapping Paragraph that breaks its lines once per width.
-
-    ReportLab wraps every cell when it measures a table, again for each page a long table
-    is split over (the part that fits and the rest are new tables) and again when it draws
-    it: four times the same line breaking, at the same width, for a 500-row table's cells.
-    The breaking depends on the width alone, so the last one is kept and reused.
-    """
-
-    _wrapped_at: tuple[float, tuple[float, float]] | None = None
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        if self._wrapped_at is not None and self._wrapped_at[0] == availWidth:
-            return self._wrapped_at[1]
-        size = super().wrap(availWidth, availHeight)
-        self._wrapped_at = (availWidth, size)
-        return size
 
 
 def grid_table(

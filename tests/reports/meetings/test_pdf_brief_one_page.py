@@ -61,3 +61,22 @@ def test_one_attendee_keeps_the_full_length_brief(export_brief):
     assert len(text.split("Suggested talking points", 1)[1]) > len(
         five_text.split("Suggested talking points", 1)[1]
     )
+
+
+@pytest.mark.parametrize("count", [1, 5])
+def test_the_try_that_fits_is_the_brief_written_not_laid_out_again(
+    export_brief, count, monkeypatch
+):
+    from keyplan.reports.document import KeyplanDocument
+
+    layouts: list[int] = []
+    build = KeyplanDocument.build
+    monkeypatch.setattr(
+        KeyplanDocument, "build", lambda self, story: layouts.append(1) or build(self, story)
+    )
+    export_brief(FIVE[:1])
+    tries_for_one = len(layouts)
+    reader, text = export_brief(FIVE[:count])
+    assert tries_for_one == 1  # a meeting with one person fits at once: one layout in all
+    assert len(reader.pages) == 1 and "Meeting brief" in text
+    assert len(layouts) - tries_for_one <= 4  # halving over 9 steps: at most 4 tries

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from reportlab.platypus import KeepTogether
 
 from keyplan.reports.export import export_pdf
-from keyplan.reports.meetings import brief
+from keyplan.reports.meetings import brief, brief_points
 from keyplan.reports.names import plain_name
 from keyplan.reports.plan.context import Context, money
 from keyplan.reports.plan.sections_plan import promise_status, promise_summary
@@ -178,5 +178,5 @@ def test_talking_points_end_once_and_keep_together(pdfs, plan):
     assert "show how we support “A faster close; one chart of accounts”." in text
     attendees = brief.find_attendees(plan, ATTENDEES)
     ctx = Context(plan, (595.0, 842.0), internal=True)
-    flowables = brief._talking_points(ctx, attendees)
+    flowables = brief_points.talking_points(ctx, attendees)
     assert len(flowables) == 1 and isinstance(flowables[0], KeepTogether)

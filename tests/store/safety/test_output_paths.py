@@ -17,7 +17,7 @@ import pytest
 from keyplan.cli import main
 from keyplan.store.database import open_database
 from keyplan.store.people import edits
-from keyplan.store.safety import backup
+from keyplan.store.safety import backup, backups_location
 from keyplan.store.safety.lock import WriterLock
 from keyplan.store.safety.output_paths import OutputRefused, check_output_path
 
@@ -28,7 +28,12 @@ pytestmark = pytest.mark.sqlite_only  # the file being protected is the SQLite f
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A database with one account, its backups kept in the test's own folder."""
     path = tmp_path / "d.db"
-    monkeypatch.setattr(backup, "backups_folder", lambda database: tmp_path / "backups" / "d")
+
+    def folder(database: Path) -> Path:
+        return tmp_path / "backups" / "d"
+
+    monkeypatch.setattr(backup, "backups_folder", folder)  # where backups are made
+    monkeypatch.setattr(backups_location, "backups_folder", folder)  # what tidies and checks
     db = open_database(path)
     try:
         edits.add_account(db, "Acme")

@@ -18,7 +18,7 @@ import pytest
 from keyplan.cli import main
 from keyplan.store.database import open_database
 from keyplan.store.people import edits
-from keyplan.store.safety import atomic_files, backup
+from keyplan.store.safety import atomic_files, backup, backups_location
 from keyplan.store.safety.atomic_files import PARTIAL_PREFIX
 
 pytestmark = pytest.mark.sqlite_only
@@ -27,7 +27,12 @@ pytestmark = pytest.mark.sqlite_only
 @pytest.fixture
 def plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "d.db"
-    monkeypatch.setattr(backup, "backups_folder", lambda database: tmp_path / "backups" / "d")
+
+    def folder(database: Path) -> Path:
+        return tmp_path / "backups" / "d"
+
+    monkeypatch.setattr(backup, "backups_folder", folder)  # where backups are made
+    monkeypatch.setattr(backups_location, "backups_folder", folder)  # what tidies and checks
     db = open_database(path)
     try:
         edits.add_account(db, "Acme")

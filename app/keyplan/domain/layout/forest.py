@@ -8,7 +8,7 @@ and reporting cycles turn cards into roots, so the rest of the layout always see
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from keyplan.domain.layout.model import CardSpec
 
@@ -17,8 +17,7 @@ NO_PARENT = -1
 _UNSEEN, _ON_PATH, _SETTLED = 0, 1, 2
 
 
-@dataclass(frozen=True, slots=True)
-class Forest:
+class Forest(NamedTuple):
     """The reporting forest over the input positions of the cards.
 
     Attributes:

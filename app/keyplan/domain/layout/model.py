@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from keyplan.domain.quick_init import quick_init
 
@@ -12,7 +13,7 @@ Point = tuple[float, float]
 
 @quick_init  # made by the ten thousand: see quick_init
 @dataclass(frozen=True, slots=True)
-class CardSpec:
+class CardSpec:  # a dataclass: callers make changed copies with dataclasses.replace
     """One person's card as the layout sees it.
 
     Attributes:
@@ -62,9 +63,7 @@ class LayoutOptions:
     loose_threshold: int = 4
 
 
-@quick_init  # made by the ten thousand: see quick_init
-@dataclass(frozen=True, slots=True)
-class Box:
+class Box(NamedTuple):
     """A card's rectangle: top-left origin, y grows downward."""
 
     x: float
@@ -109,9 +108,7 @@ def box_between(left: float, top: float, right: float, bottom: float) -> Box:
     return Box(left, top, right - left, bottom - top)
 
 
-@quick_init  # made by the ten thousand: see quick_init
-@dataclass(frozen=True, slots=True)
-class Connector:
+class Connector(NamedTuple):
     """The reporting line between a manager and one report.
 
     Attributes:
@@ -127,8 +124,7 @@ class Connector:
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class OrgChartLayout:
+class OrgChartLayout(NamedTuple):
     """Where every card goes and how the reporting lines run.
 
     Attributes:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from keyplan.domain.layout import connectors
 from keyplan.domain.layout.forest import NO_PARENT, Forest, build_forest
@@ -109,8 +109,7 @@ def row_tops(cards: Sequence[CardSpec], depth: Sequence[int], level_gap: float) 
     return tops
 
 
-@dataclass(frozen=True, slots=True)
-class LayoutTree:
+class LayoutTree(NamedTuple):
     """What the tidy tree lays out: cards by input position, then stack and placeholder nodes."""
 
     children: list[list[int]]

@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from keyplan.domain.layout.forest import Forest
 from keyplan.domain.layout.model import CardSpec, LayoutOptions, Point
 
 
-@dataclass(frozen=True, slots=True)
-class LeafStack:
+class LeafStack(NamedTuple):
     """A manager's leaf reports stacked in one or two columns.
 
     Attributes:

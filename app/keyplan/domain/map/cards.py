@@ -9,8 +9,8 @@ position (``is_vacancy``) is a dashed white seat; a customer-safe card is neutra
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from keyplan.domain.layout import Box
 from keyplan.domain.map import looks
@@ -25,7 +25,6 @@ from keyplan.domain.map.shapes import (
     TextRun,
 )
 from keyplan.domain.matrix import vacancy_line
-from keyplan.domain.quick_init import quick_init
 from keyplan.domain.relationships import ContactDue
 from keyplan.domain.vocabulary import ROLE_BADGES, RatedField, Stance
 
@@ -46,9 +45,7 @@ _INFLUENCE_FIELD = RatedField.INFLUENCE.value
 _UNKNOWN_STANCE = Stance.UNKNOWN.value
 
 
-@quick_init  # one per person: see quick_init
-@dataclass(frozen=True, slots=True)
-class PersonFacts:
+class PersonFacts(NamedTuple):
     """What one card shows, already worked out by the caller.
 
     Attributes:

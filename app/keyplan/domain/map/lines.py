@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from keyplan.domain.layout import Box
 from keyplan.domain.map import looks
@@ -19,8 +19,7 @@ from keyplan.domain.matrix import dotted_ends
 from keyplan.domain.vocabulary import InfluenceKind
 
 
-@dataclass(frozen=True, slots=True)
-class LineFacts:
+class LineFacts(NamedTuple):
     """One influence line: from whom, to whom, what kind, how strong (0–3)."""
 
     from_id: int

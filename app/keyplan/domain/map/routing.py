@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from keyplan.domain.layout import Box
 
@@ -46,8 +46,7 @@ _RIGHT, _DOWN, _LEFT, _UP = 0, 1, 2, 3
 _STEPS = {_RIGHT: (1, 0), _DOWN: (0, 1), _LEFT: (-1, 0), _UP: (0, -1)}
 
 
-@dataclass(frozen=True, slots=True)
-class _Port:
+class _Port(NamedTuple):
     point: Point  # on the card's edge
     stub: Point  # CLEARANCE out from the edge
     heading: int  # the direction from the card outwards

@@ -44,11 +44,17 @@ What each shape means, for someone drawing it with another tool (PowerPoint, say
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from keyplan.domain.layout import Box
 from keyplan.domain.quick_init import quick_init
 
 Point = tuple[float, float]
+
+# The shapes are named tuples, frozen as before: a frozen, slotted dataclass cost some 0.5 ms
+# to define (its methods compiled one by one), a named tuple a tenth of that, and every
+# ``keyplan export-map`` defines them all. ``TextRun`` stays a dataclass: the PowerPoint
+# deck makes a changed copy of one with ``dataclasses.replace``.
 
 
 @quick_init  # one per card at least: see quick_init
@@ -67,8 +73,7 @@ class TextRun:
     role: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class BadgeShape:
+class BadgeShape(NamedTuple):
     """A small rounded label; ``label.x`` is its centre (``anchor`` "middle")."""
 
     x: float
@@ -82,8 +87,7 @@ class BadgeShape:
     fill_opacity: float = 1.0
 
 
-@dataclass(frozen=True, slots=True)
-class DotShape:
+class DotShape(NamedTuple):
     """A circle; ``fill`` None for an empty one."""
 
     cx: float
@@ -93,8 +97,7 @@ class DotShape:
     stroke: str
 
 
-@dataclass(frozen=True, slots=True)
-class ClockShape:
+class ClockShape(NamedTuple):
     """The contact mark: ``overdue`` a clock face, else a dashed empty ring (never contacted)."""
 
     cx: float
@@ -107,8 +110,7 @@ class ClockShape:
 CardPart = BadgeShape | DotShape | ClockShape
 
 
-@dataclass(frozen=True, slots=True)
-class Band:
+class Band(NamedTuple):
     """The strip on a card's left edge: the stance colour and letter."""
 
     width: float
@@ -116,9 +118,7 @@ class Band:
     letter: TextRun | None
 
 
-@quick_init  # one per person: see quick_init
-@dataclass(frozen=True, slots=True)
-class CardShape:
+class CardShape(NamedTuple):
     """One person's card (see the module docstring)."""
 
     person_id: int
@@ -150,15 +150,13 @@ class CardShape:
         return Box(self.x, self.y, self.width, self.height)
 
 
-@dataclass(frozen=True, slots=True)
-class ReportingShape:
+class ReportingShape(NamedTuple):
     manager_id: int
     report_id: int
     points: tuple[Point, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class InfluenceShape:
+class InfluenceShape(NamedTuple):
     """One influence line (see the module docstring)."""
 
     source_id: int
@@ -180,8 +178,7 @@ class InfluenceShape:
         return tuple(d * self.width for d in self.dashes)
 
 
-@dataclass(frozen=True, slots=True)
-class DottedShape:
+class DottedShape(NamedTuple):
     """A dotted (matrix) reporting line (see the module docstring)."""
 
     person_id: int
@@ -197,16 +194,14 @@ class DottedShape:
         return tuple(d * self.width for d in self.dashes)
 
 
-@dataclass(frozen=True, slots=True)
-class LegendStance:
+class LegendStance(NamedTuple):
     letter: str
     label: str
     fill: str
     edge: str
 
 
-@dataclass(frozen=True, slots=True)
-class LegendLine:
+class LegendLine(NamedTuple):
     kind: str
     label: str
     colour: str
@@ -215,8 +210,7 @@ class LegendLine:
     plain: bool = False  # True: neither (a dotted reporting line), drawn with round caps
 
 
-@dataclass(frozen=True, slots=True)
-class LegendSeat:
+class LegendSeat(NamedTuple):
     """The open position's sample: a small white card with a dashed edge."""
 
     label: str
@@ -225,16 +219,14 @@ class LegendSeat:
     dashes: tuple[float, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Legend:
+class Legend(NamedTuple):
     stances: tuple[LegendStance, ...]
     lines: tuple[LegendLine, ...]
     notes: tuple[str, ...]
     seat: LegendSeat | None = None  # drawn after the lines, in their row
 
 
-@dataclass(frozen=True, slots=True)
-class MapDrawing:
+class MapDrawing(NamedTuple):
     """A whole map, or one page of it: everything a renderer needs, nothing it must compute.
 
     Attributes:

@@ -10,9 +10,9 @@ No Qt here.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from keyplan.domain import evidence as evidence_rules
 from keyplan.domain.evidence import claimed_ratings
@@ -211,8 +211,7 @@ def map_drawing(
 # ---- influence lines on screen: the curve between two cards --------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class InfluenceCurve:
+class InfluenceCurve(NamedTuple):
     """A quadratic curve from one card's edge to another's, its arrow head (maybe none) and
     the dots on both ends of a two-way line: the same marks as in every exported picture."""
 

@@ -28,6 +28,7 @@ from keyplan.domain.map.shapes import (
     rounded_corners,
 )
 from keyplan.reports.fonts import draw_text
+from keyplan.reports.text_ops import set_fill_colour, set_stroke_colour
 
 NOTE_FILL = "#e3ecf5"
 OVERVIEW_NAME_SIZE = 4.0  # points: smaller names are left off an overview (unreadable)
@@ -168,7 +169,7 @@ def _draw_card(canvas, card: CardShape, forms: dict, detail: bool) -> None:
             name = forms[key] = _parts_form(canvas, card.parts, len(forms))
         canvas.doForm(name)
     if card.note is not None:
-        canvas.setFillColor(colour(NOTE_FILL))
+        set_fill_colour(canvas, colour(NOTE_FILL))
         band = card.band.width
         canvas.rect(band, -card.height, card.width - band, card.note_height, stroke=0, fill=1)
         draw_run(canvas, card.note)
@@ -181,12 +182,12 @@ def _draw_card(canvas, card: CardShape, forms: dict, detail: bool) -> None:
 def _draw_frame(canvas, card: CardShape, detail: bool) -> None:
     """The card's box, and its band with the stance letter. Square corners: rounded ones cost
     a 500-card map a good part of its time, and nobody sees them at print size."""
-    canvas.setStrokeColor(colour(card.edge))
-    canvas.setFillColor(colour(card.fill))
+    set_stroke_colour(canvas, colour(card.edge))
+    set_fill_colour(canvas, colour(card.fill))
     canvas.setLineWidth(1.0)
     dashed = bool(card.edge_dashes)
     canvas.rect(0, -card.height, card.width, card.height, stroke=0 if dashed else 1, fill=1)
-    canvas.setFillColor(colour(card.band.colour))
+    set_fill_colour(canvas, colour(card.band.colour))
     canvas.rect(0, -card.height, card.band.width, card.height, stroke=0, fill=1)
     if dashed:  # a rating without recent evidence: dashed and dark, round the band too
         canvas.setLineWidth(card.edge_width)
@@ -199,7 +200,7 @@ def _draw_frame(canvas, card: CardShape, detail: bool) -> None:
 
 def draw_run(canvas, run: TextRun) -> None:
     """A text run at its place in a card (y already flipped by the caller's translate)."""
-    canvas.setFillColor(colour(run.colour))
+    set_fill_colour(canvas, colour(run.colour))
     align = "centre" if run.anchor == "middle" else "left"
     draw_text(canvas, run.x, -run.baseline, run.text, run.size, bold=run.bold,
               max_width=run.max_width, align=align)  # fmt: skip

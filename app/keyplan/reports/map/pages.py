@@ -14,7 +14,7 @@ placed positions belong to the whole chart on screen and are not used on split p
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from keyplan.domain.layout import CardSpec, OrgChartLayout, layout_org_chart
@@ -246,18 +246,19 @@ class ChartSplitter:
             return _Draft(manager, layout, tuple(continued), room.scale_for(layout))
         return None
 
-    def _columns(self, specs: list[CardSpec], room: PageRoom) -> list[OrgChartLayout]:
-        """Team-column layouts as tall as the page allows (``team_columns``), densest last."""
+    def _columns(self, specs: list[CardSpec], room: PageRoom) -> Iterator[OrgChartLayout]:
+        """Team-column layouts as tall as the page allows (``team_columns``), densest last;
+        each laid out only when the one before did not fit (the caller stops at a fit)."""
         tallest = self.card_height + self.note_height + COLUMN_GAP
         top = 2 * tallest + SCREEN_OPTIONS.level_gap
         rows = int((room.height / room.min_scale - top) // tallest)
         # More cards than a page can hold at the smallest scale never fit: skip the work.
         if rows < 1 or not 3 <= len(specs) <= COLUMNS_LIMIT:
-            return []
-        return [
+            return iter(())
+        return (
             team_columns_layout(specs, SCREEN_OPTIONS, rows, tree_levels=levels)
             for levels in (2, 1)
-        ]
+        )
 
     def _shown(
         self, manager: int | None, reports: list[int], depth: int | None, expanded: set[int]

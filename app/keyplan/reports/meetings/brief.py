@@ -15,35 +15,36 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from keyplan.domain.errors import NotFound
 from keyplan.domain.history.compare import changes_of
 from keyplan.domain.history.wording import attendee_line
-from keyplan.domain.vocabulary import Channel, OpportunityStage, OpportunityStatus
-from keyplan.reports.document import DocumentInfo, KeyplanDocument, SectionHeading
-from keyplan.reports.fonts import markup
+from keyplan.domain.vocabulary import Channel
+from keyplan.reports.document import DocumentInfo, LaidOutDocument, SectionHeading
 from keyplan.reports.meetings.brief_changes import account_changes, line_changes
-from keyplan.reports.meetings.brief_open_work import OpenItem, cut, open_items, open_work
+from keyplan.reports.meetings.brief_open_work import cut, open_work
+from keyplan.reports.meetings.brief_points import (
+    MOST_OPPORTUNITIES,
+    MOST_TALKING_POINTS,
+    note_items,
+    open_opportunities,
+    talking_points,
+)
 from keyplan.reports.meetings.brief_politics import (
     BETWEEN_LINES,
     between_them,
-    brief_bullet,
-    brief_heading,
     seniority_key,
 )
 from keyplan.reports.names import plain_name, plain_team_names
-from keyplan.reports.plan.context import Context, label_of, money, vocab
+from keyplan.reports.plan.context import Context, label_of, vocab
 from keyplan.reports.plan.evidence import brief_evidence, shows_evidence
 from keyplan.reports.plan.plan import INTERNAL_LABEL, BuiltDocument
 from keyplan.reports.styles import ACCENT_LIGHT, RULE, STANCE_COLOURS, styles
-from keyplan.reports.tables import Column, data_table, date_column, fitted_column
-from keyplan.reports.text import BULLET_MARKS, display, escape, para, user_markup
+from keyplan.reports.text import display, escape, para, user_markup
 from keyplan.store.people.queries import PersonRow
 from keyplan.store.plan.queries import InteractionRow, PlanData
 
@@ -64,7 +65,7 @@ class BriefLimits:
     between_lines: int = BETWEEN_LINES  # the influence lines of "Between them"
 
 
-FULL_LIMITS = BriefLimits(2, 125, 125, 3, 6)
+FULL_LIMITS = BriefLimits(2, 125, 125, MOST_OPPORTUNITIES, MOST_TALKING_POINTS)
 # Each step gives up a little more, the least pressing first; the last one is the floor.
 TIGHTER_LIMITS = (
     BriefLimits(2, 110, 100, 3, 5, evidence_characters=90),
@@ -156,7 +157,8 @@ def meeting_brief(
     def story_with(limits: BriefLimits) -> list[Flowable]:
         return _brief_story(ctx, names, attendees, interactions, limits)
 
-    return BuiltDocument(info, _fitted_story(info, story_with, len(attendees)), ())
+    fitted = _fitted(info, story_with, len(attendees))
+    return BuiltDocument(info, [], (), laid_out=fitted)
 
 
 def _brief_story(
@@ -179,40 +181,38 @@ def _brief_story(
         story.append(_person_block(ctx, person, interactions, limits))
     story += open_work(ctx, attendees, limits.item_characters)
     story += between_them(ctx, attendees, limits.between_lines)
-    story += _open_opportunities(ctx, attendees, limits.opportunities)
-    story += _talking_points(ctx, attendees, limits.talking_points, limits.item_characters)
+    story += open_opportunities(ctx, attendees, limits.opportunities)
+    story += talking_points(ctx, attendees, limits.talking_points, limits.item_characters)
     return story
 
 
-def _fitted_story(
+def _fitted(
     info: DocumentInfo, story_with: Callable[[BriefLimits], list[Flowable]], attendees: int
-) -> list[Flowable]:
-    """The story with the most generous limits that still fit one page (else at the floor).
+) -> LaidOutDocument:
+    """The brief laid out with the most generous limits that still fit one page (else at the
+    floor), ready to be written: the try that fits is the document, not laid out again.
 
     A meeting of more than ``FEW_ATTENDEES`` starts a few steps down: it never fits with the
     full limits, and each try is a full layout. Fitting gets only easier down the steps, so
-    the steps are halved rather than walked one by one; a layout consumes its flowables, so
-    the chosen story is built afresh.
+    the steps are halved rather than walked one by one.
     """
     start = 0 if attendees <= FEW_ATTENDEES else LIMIT_STEPS.index(TIGHTER_LIMITS[1])
-    if _pages(info, story_with(LIMIT_STEPS[start])) <= 1:
-        return story_with(LIMIT_STEPS[start])
+    tries: dict[int, LaidOutDocument] = {}
+
+    def fits(step: int) -> bool:
+        tries[step] = LaidOutDocument(info, story_with(LIMIT_STEPS[step]))
+        return tries[step].pages <= 1
+
+    if fits(start):
+        return tries[start]
     low, high = start + 1, len(LIMIT_STEPS) - 1  # the answer lies in low..high
     while low < high:
         middle = (low + high) // 2
-        if _pages(info, story_with(LIMIT_STEPS[middle])) <= 1:
+        if fits(middle):
             high = middle
         else:
             low = middle + 1
-    return story_with(LIMIT_STEPS[low])
-
-
-def _pages(info: DocumentInfo, story: list[Flowable]) -> int:
-    """How many pages the story takes in our document, laid out without writing anything."""
-    document = KeyplanDocument(Path(os.devnull), info)
-    document._doSave = 0  # the layout is all we want: the canvas is never saved
-    document.build(story)
-    return document.page
+    return tries[low] if low in tries else LaidOutDocument(info, story_with(LIMIT_STEPS[low]))
 
 
 def _person_block(
@@ -246,7 +246,7 @@ def _person_block(
     ]
     # One line each, in the card's own words: the full notes are in the account plan.
     for label, text in (
-        ("Cares about", "; ".join(_lines(person["priorities"]))),
+        ("Cares about", "; ".join(note_items(person["priorities"]))),
         ("Challenge now", person["major_challenge"]),
         ("How to talk to them", person["personality_notes"]),
     ):
@@ -301,132 +301,3 @@ def _labelled(label: str, text: str) -> Paragraph:
 def _short(text: str, limit: int = NOTE_CHARACTERS) -> str:
     """A note on one line, cut at a word with an ellipsis when longer than ``limit``."""
     return cut(text, limit)
-
-
-def _open_opportunities(
-    ctx: Context, attendees: Sequence[PersonRow], limit: int = FULL_LIMITS.opportunities
-) -> list[Flowable]:
-    departments = {(p["department"] or "").casefold() for p in attendees} - {""}
-    rows_in = [
-        o
-        for o in ctx.plan.opportunities
-        if o.status == OpportunityStatus.OPEN.value
-        and (o.department or "").casefold() in departments
-    ]
-    story: list[Flowable] = [Paragraph("Open opportunities in their departments", brief_heading())]
-    if not rows_in:
-        return [*story, Paragraph("None open.", styles().muted)]
-    shown = rows_in[:limit]
-    rows = [
-        [
-            o.name,
-            o.department,
-            money(o.value, o.currency),
-            vocab(OpportunityStage, o.stage),
-            o.expected_close_on,
-        ]
-        for o in shown
-    ]
-    columns = [
-        Column("Opportunity", 2.4),
-        Column("Department", 1.3),
-        fitted_column("Value", [row[2] for row in rows]),
-        Column("Stage", 1.0),
-        date_column("Close"),
-    ]
-    story.append(data_table(columns, rows, ctx.width))
-    if len(rows_in) > len(shown):
-        more = len(rows_in) - len(shown)
-        story.append(Paragraph(f"… and {more} more closing later.", styles().muted))
-    return story
-
-
-def _talking_points(
-    ctx: Context,
-    attendees: Sequence[PersonRow],
-    limit: int = FULL_LIMITS.talking_points,
-    characters: int = 0,
-) -> list[Flowable]:
-    """Points to raise, at most ``limit`` (but every overdue item), the most pressing first.
-
-    First what we owe them and is overdue (apologise before anything else), then one point per
-    person on what they care about, then their challenge, then their other priorities and what
-    is due soon. Each round goes most senior first, so a cut drops the least pressing points.
-    """
-    attendees = sorted(attendees, key=seniority_key)
-    first_name = {p["full_name"]: _first_name(p) for p in attendees}
-    owed = [_cut_item(item, characters) for item in open_items(ctx, attendees)]
-    overdue = [_owed_point(item, first_name) for item in owed if item.overdue]
-    cares: list[str] = []
-    challenges: list[str] = []
-    more_cares: list[str] = []
-    for person in attendees:
-        first = _first_name(person)
-        lines = [
-            _sentence(f"{first}: show how we support {_quoted(x)}")
-            for x in _lines(person["priorities"])
-        ]
-        cares += lines[:1]
-        more_cares += lines[1:]
-        if person["major_challenge"]:
-            challenge = _quoted(_short(person["major_challenge"], characters or 10_000))
-            challenges.append(f"{first}: ask how {challenge} is going, and offer help.")
-    due = [_owed_point(item, first_name) for item in owed if not item.overdue]
-    # Never a cut overdue item: walking in without apologising is worse than a long list.
-    points = [*overdue, *challenges, *cares, *more_cares, *due][: max(limit, len(overdue))]
-    heading = Paragraph("Suggested talking points", brief_heading())
-    if not points:
-        return [
-            heading,
-            Paragraph("Record priorities and challenges to get suggestions.", styles().muted),
-        ]
-    bullet = brief_bullet()
-    bullets: list[Flowable] = [Paragraph(markup(p), bullet, bulletText="•") for p in points]
-    # Never a page holding one stray bullet: the (short) list stays with its heading.
-    return [KeepTogether([heading, *bullets])]
-
-
-def _cut_item(item: OpenItem, characters: int) -> OpenItem:
-    if not characters:
-        return item
-    return dataclasses.replace(item, text=_short(item.text, characters))
-
-
-def _first_name(person: PersonRow) -> str:
-    words = (person["full_name"] or "").split()
-    return words[0] if words else ""
-
-
-def _owed_point(item: OpenItem, first_name: dict[str, str]) -> str:
-    """ "Zoë: report on the action “…” (overdue — apologise and give a date)." """
-    who = first_name.get(item.person) or item.person
-    state = "overdue — apologise and give a date" if item.overdue else f"due {display(item.due_on)}"
-    thing = "the promise" if item.kind == "Promise" else "the action"
-    return f"{who}: report on {thing} {_quoted(item.text)} ({state})."
-
-
-def _quoted(text: str) -> str:
-    """Someone's words in quotes, inside our sentence: its own closing full stop dropped.
-
-    "A faster close." becomes “A faster close”, so the sentence around it ends once, not
-    with “…close.”. (a question or exclamation mark is kept: it is part of the words).
-    """
-    return f"“{text.strip().rstrip('.;:, ').strip()}”"
-
-
-def _sentence(text: str) -> str:
-    """A sentence ending in a full stop, unless its quoted words end with ? or !."""
-    return text if text.endswith(("?”", "!”")) else f"{text}."
-
-
-def _lines(text: str | None) -> list[str]:
-    """The items of a note: its bullet lines or its lines, without the bullet marks."""
-    items = []
-    for raw in (text or "").splitlines():
-        line = raw.strip()
-        for mark in BULLET_MARKS:
-            if line.startswith(mark):
-                line = line[len(mark) :].strip()
-        if line:
-            items.append(line)
-    return items

@@ -24,7 +24,14 @@ from reportlab.platypus import (
 )
 
 from keyplan.domain.vocabulary import PeopleShown
-from keyplan.reports.document import LANDSCAPE, PORTRAIT, ContentsEntry, ContentsPage, DocumentInfo
+from keyplan.reports.document import (
+    LANDSCAPE,
+    PORTRAIT,
+    ContentsEntry,
+    ContentsPage,
+    DocumentInfo,
+    LaidOutDocument,
+)
 from keyplan.reports.insights import sections_insights as insights
 from keyplan.reports.map.stakeholder_map import map_orientation, map_section
 from keyplan.reports.names import plain_team_names
@@ -103,6 +110,9 @@ class BuiltDocument:
     info: DocumentInfo
     story: list[Flowable]
     contents: tuple[ContentsEntry, ...]
+    # The story already laid out in memory (the brief lays it out to see that it fits a
+    # page): written from there, not laid out again.
+    laid_out: LaidOutDocument | None = None
 
 
 def internal_plan(

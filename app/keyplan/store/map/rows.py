@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from keyplan.domain.quick_init import quick_init
 
@@ -55,8 +56,7 @@ class MapPerson:
     review_cadence_days: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class MapLine:
+class MapLine(NamedTuple):
     """An informal line between two people: who influences, allies with or opposes whom."""
 
     id: int
@@ -67,16 +67,14 @@ class MapLine:
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class DottedLink:
+class DottedLink(NamedTuple):
     """A dotted (secondary, matrix) reporting line: drawn, never laid out."""
 
     person_id: int
     manager_id: int
 
 
-@dataclass(frozen=True, slots=True)
-class MapAccount:
+class MapAccount(NamedTuple):
     """An account whose people are on the map: the one shown, or one of its affiliates."""
 
     id: int

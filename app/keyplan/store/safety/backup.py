@@ -13,7 +13,6 @@ work.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -32,6 +31,7 @@ from keyplan.store.safety.atomic_files import (
     remove_stale_partials,
     write_file_atomically,
 )
+from keyplan.store.safety.backups_location import backups_folder  # re-exported for callers
 
 DEFAULT_EVERY_MINUTES = 10  # an automatic backup at most this often while edits happen
 DEFAULT_KEEP = 20  # rolling backups kept per database
@@ -133,21 +133,6 @@ def database_image(source: Path) -> bytes:
         raise BackupFailed(f"Cannot back up {source.name}: {error}.") from error
     image[18] = image[19] = ROLLBACK_JOURNAL  # one self-contained file, no -wal beside it
     return bytes(image)
-
-
-def backups_folder(database: Path) -> Path:
-    """Where the rolling backups of one database file live (not created here).
-
-    The folder is named after the file and a short hash of its full path, so two files
-    called ``keyplan.db`` in different folders keep apart.
-    """
-    from platformdirs import user_data_path
-
-    from keyplan.paths import APP_NAME
-
-    resolved = str(Path(database).expanduser().resolve())
-    digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:8]
-    return user_data_path(APP_NAME, appauthor=False) / "backups" / f"{database.stem}-{digest}"
 
 
 def make_rolling_backup(

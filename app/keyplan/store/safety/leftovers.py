@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from keyplan.store.safety import backups_location
 from keyplan.store.safety.atomic_files import remove_stale_partials
 
 
@@ -20,11 +21,9 @@ def tidy_leftovers(database: Path) -> list[Path]:
     Returns:
         The files removed.
     """
-    from keyplan.store.safety.backup import backups_folder
-
     removed = remove_stale_partials(database.parent)
     try:
-        folder = backups_folder(database)
+        folder = backups_location.backups_folder(database)
     except (OSError, RuntimeError):
         return removed
     return removed + remove_stale_partials(folder)

@@ -91,10 +91,10 @@ def _protected_files(database: Path) -> list[tuple[Path, str]]:
 
 
 def _backups_folder(database: Path) -> Path | None:
-    from keyplan.store.safety.backup import backups_folder
+    from keyplan.store.safety import backups_location
 
     try:
-        return backups_folder(database)
+        return backups_location.backups_folder(database)
     except (OSError, RuntimeError):
         return None
 
