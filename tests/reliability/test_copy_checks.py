@@ -16,7 +16,7 @@ import pytest
 
 from keyplan.cli import main
 from keyplan.domain.errors import DatabaseRefused, RuleViolation
-from keyplan.store import database
+from keyplan.store import sqlite_checks
 from keyplan.store.database import open_database
 from keyplan.store.people import edits
 from keyplan.store.safety import backup, recovery
@@ -67,7 +67,7 @@ def damage_middle_page(path: Path) -> None:
 def big_file_open(monkeypatch: pytest.MonkeyPatch) -> None:
     """Opening checks only the header, as for a file over 4 MB (small files keep these tests
     fast); what the command itself checks is what these stories are about."""
-    monkeypatch.setattr(database, "QUICK_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr(sqlite_checks, "QUICK_CHECK_MAX_BYTES", 0)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

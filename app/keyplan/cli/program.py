@@ -18,12 +18,11 @@ import contextlib
 import gc
 import io
 import sys
-import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from keyplan.cli.database_option import add_db_option, database_location
+from keyplan.cli.database_option import database_location
 
 
 class _VersionAction(argparse.Action):
@@ -277,166 +276,6 @@ def _load_the_windows_qt_free_modules() -> None:
     import keyplan.store.shell.quick_reads  # noqa: F401  (the Overview's and the tree's SQL)
 
 
-def _demo_arguments(parser: argparse.ArgumentParser) -> None:
-    add_db_option(parser, "the new database to create the demo in")
-    parser.add_argument(
-        "--scale",
-        type=_positive_int,
-        metavar="N",
-        help="generate a large synthetic portfolio of about N people instead (for benchmarks)",
-    )
-
-
-def _run_demo(args: argparse.Namespace) -> int:
-    location = database_location(args)
-    _require_no_accounts(location)
-    from keyplan.store.database import open_database
-    from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
-    from keyplan.store.people import queries
-
-    started = time.perf_counter()
-    db = open_database(location)
-    try:
-        if args.scale:
-            create_synthetic_portfolio(db, people=args.scale)
-        else:
-            create_demo_portfolio(db)
-        rows = queries.portfolio(db)
-    finally:
-        db.close()
-    seconds = time.perf_counter() - started
-    what = "synthetic portfolio" if args.scale else "demo portfolio"
-    people = sum(row.people for row in rows)
-    print(f"Created the {what} in {location}: {_counts(len(rows), people)}, {seconds:.1f} s")
-    return EXIT_OK
-
-
-def _require_no_accounts(location: str) -> None:
-    """Refuse, before opening anything for writing, a file that already holds a portfolio."""
-    if "://" in location:
-        return  # a server database: the demo itself refuses when it is not empty
-    from keyplan.domain.errors import RuleViolation
-    from keyplan.store.safety.integrity import count_accounts_and_people
-
-    path = Path(location).expanduser()
-    if path.is_dir():
-        raise RuleViolation(f"{path} is a folder; give the path of a new database file.")
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    from keyplan.cli.database_option import require_undamaged
-
-    require_undamaged(location)  # an empty portfolio can still sit in a damaged file
-    accounts, _people = count_accounts_and_people(path)
-    if accounts:
-        raise RuleViolation(
-            f"{path} already holds {accounts} accounts; the demo goes into a new file. "
-            f"Nothing was changed."
-        )
-
-
-def _accounts_arguments(parser: argparse.ArgumentParser) -> None:
-    add_db_option(parser, "the database to read")
-    parser.add_argument("account", nargs="?", help="show only this account and its affiliates")
-
-
-def _run_accounts(args: argparse.Namespace) -> int:
-    from keyplan.store.database import open_database
-    from keyplan.store.people import queries
-
-    db = open_database(database_location(args), create=False)
-    try:
-        rows = queries.portfolio(db)
-        top_id = queries.find_account(db, args.account) if args.account else None
-    finally:
-        db.close()
-    print("\n".join(account_tree_lines(rows, top_id)))
-    return EXIT_OK
-
-
-def account_tree_lines(rows: Sequence[Any], top_id: int | None = None) -> list[str]:
-    """The portfolio as aligned lines, affiliates indented under their umbrella.
-
-    Args:
-        rows: ``PortfolioRow``s (id, parent_id, name, tier, country, people), sorted by name.
-        top_id: show only this account and what sits under it; None for all.
-    """
-    from keyplan.domain.vocabulary import Tier
-
-    ordered = _tree_order(rows, top_id)
-    if not ordered:
-        return ["No accounts yet."]
-    table = [("Account", "Tier", "Country", "People")] + [
-        ("  " * depth + row.name, _label(Tier, row.tier), row.country or "", str(row.people))
-        for depth, row in ordered
-    ]
-    widths = [max(len(cells[column]) for cells in table) for column in range(4)]
-    lines = [
-        f"{name:<{widths[0]}}  {tier:<{widths[1]}}  {country:<{widths[2]}}  {people:>{widths[3]}}"
-        for name, tier, country, people in table
-    ]
-    lines.append(_counts(len(ordered), sum(row.people for _depth, row in ordered)))
-    return lines
-
-
-def _tree_order(rows: Sequence[Any], top_id: int | None) -> list[tuple[int, Any]]:
-    """(depth, row) in reading order: each account followed by its affiliates."""
-    ids = {row.id for row in rows}
-    children: dict[int | None, list[Any]] = {}
-    for row in rows:
-        children.setdefault(row.parent_id if row.parent_id in ids else None, []).append(row)
-    tops = [row for row in rows if row.id == top_id] if top_id else children.get(None, [])
-    ordered: list[tuple[int, Any]] = []
-    stack = [(0, row) for row in reversed(tops)]
-    while stack:
-        depth, row = stack.pop()
-        ordered.append((depth, row))
-        stack.extend((depth + 1, child) for child in reversed(children.get(row.id, [])))
-    return ordered
-
-
-def _label(vocabulary: Any, value: str) -> str:
-    try:
-        return vocabulary(value).label
-    except ValueError:
-        return value
-
-
-def _check_arguments(parser: argparse.ArgumentParser) -> None:
-    add_db_option(parser, "the database file to check (it is only read)")
-
-
-def _run_check(args: argparse.Namespace) -> int:
-    from keyplan.store.safety.integrity import check_database, count_accounts_and_people
-
-    location = database_location(args)
-    problems = check_database(location)
-    if problems:
-        print(f"{location} has {len(problems)} problem(s):")
-        for problem in problems:
-            print(f"  - {problem}")
-        return EXIT_FAILED
-    accounts, people = count_accounts_and_people(location)
-    print(f"OK: {location} is healthy ({_counts(accounts, people)})")
-    return EXIT_OK
-
-
-def _positive_int(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
-def _counts(accounts: int, people: int) -> str:
-    """``1 account, 3 people``: the summary line of several commands."""
-    account_word = "account" if accounts == 1 else "accounts"
-    people_word = "person" if people == 1 else "people"
-    return f"{accounts} {account_word}, {people} {people_word}"
-
-
 def _silence_stdout() -> None:
     # Python would otherwise report the broken pipe again when it flushes stdout at exit.
     import os
@@ -468,13 +307,12 @@ def _user_message(error: Exception) -> str | None:
 
 
 SUB_COMMANDS: tuple[SubCommand, ...] = (
-    SubCommand("demo", "create the demo portfolio in a new database", _demo_arguments, _run_demo),
-    SubCommand(
-        "accounts", "list the accounts as a tree, with tier and people", _accounts_arguments,
-        _run_accounts,
-    ),
-    SubCommand("check", "check a database file for damage and broken rules", _check_arguments,
-               _run_check),
+    SubCommand.from_module("demo", "create the demo portfolio in a new database",
+                           "keyplan.cli.demo"),
+    SubCommand.from_module("accounts", "list the accounts as a tree, with tier and people",
+                           "keyplan.cli.accounts"),
+    SubCommand.from_module("check", "check a database file for damage and broken rules",
+                           "keyplan.cli.check"),
     SubCommand.from_module("export-pdf", "export an account plan or meeting brief as PDF",
                            "keyplan.cli.export_pdf"),
     SubCommand.from_module("export-pptx", "export an account plan or meeting brief as a "

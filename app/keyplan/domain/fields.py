@@ -8,13 +8,13 @@ raises a ``RuleViolation`` that says what is wrong.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from keyplan.domain.account_names import ALIASES_HINT
 from keyplan.domain.errors import RuleViolation
+from keyplan.domain.patterns import LazyPattern
 from keyplan.domain.plain_text import quoted, require_plain_text
 from keyplan.domain.typed_values import parse_date, parse_money
 from keyplan.domain.vocabulary import (
@@ -43,8 +43,13 @@ class Kind(Enum):
     LINK = "link"  # a web address, stored with its scheme
 
 
-@dataclass(frozen=True, slots=True)
-class FieldSpec:
+class FieldSpec(NamedTuple):
+    """One field a user edits: how it is labelled, typed, checked and shown.
+
+    A named tuple, not a dataclass: the first window reads the accounts' fields, and
+    ``dataclasses`` (with ``inspect``, which it imports) would load only for this.
+    """
+
     name: str
     label: str
     kind: Kind = Kind.TEXT
@@ -168,11 +173,11 @@ def _parse_text(spec: FieldSpec, value: Any) -> str:
 
 #: The longest web address kept (the column's size).
 MAX_LINK_LENGTH = 500
-_SCHEME = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
+_SCHEME = LazyPattern(r"^https?://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$", re.IGNORECASE)
 # Typed without a scheme, as browsers and profile pages show them: "www.…", "linkedin.com/…"
 # (or a country's "de.linkedin.com/…"). Anything else is more likely a name or a slip than a
 # link, so it is refused rather than guessed into one.
-_NO_SCHEME = re.compile(
+_NO_SCHEME = LazyPattern(
     r"^(?:www\.[^\s/?#]+\.[^\s/?#]+|(?:[a-z]{2,3}\.)?linkedin\.com)(?:[/?#]\S*)?$", re.IGNORECASE
 )
 

@@ -13,20 +13,20 @@ the rest of a line around.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 from keyplan.domain.errors import RuleViolation
+from keyplan.domain.patterns import LazyPattern
 
 # C0 controls other than tab, line feed and carriage return; DEL; the C1 controls; and the
 # surrogate code points (a lone one is what a JSON "\\ud800" decodes to).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_CONTROL = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 # For a name: a line break or tab inside it is a control too (it is one line).
-_NAME_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_NAME_CONTROL = LazyPattern("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 # The explicit directional formatting characters (embeddings, overrides, isolates, marks).
-_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BIDI = LazyPattern("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _FIRST_STRONG_ISOLATE, _POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
-_BIDI_SPANNING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_SPANNING = LazyPattern("[\u202a-\u202e\u2066-\u2069]")
 
 #: How much of a bad value a message quotes.
 QUOTE_LENGTH = 40

@@ -13,13 +13,14 @@ from datetime import date
 from typing import Any
 
 from keyplan.domain.errors import RuleViolation
+from keyplan.domain.patterns import LazyPattern
 from keyplan.domain.plain_text import quoted
 
 # Amounts as the dashboard shows them ("EUR 5.2m", "600k") are typed back the same way, with
 # either decimal mark: "4,8m" is 4.8 million, "4.800.000" and "4,800,000" are 4.8 million.
 _MONEY_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9}
-_MONEY_TEXT = re.compile(r"^(?:[A-Z]{3}|[$€£¥])?([0-9.,]+)(k|m|mn|bn|b)?(?:[A-Z]{3})?$", re.I)
-_GROUPED = re.compile(r"^[0-9]{1,3}(?:[.,][0-9]{3})+$")  # 4,800,000 or 4.800.000
+_MONEY_TEXT = LazyPattern(r"^(?:[A-Z]{3}|[$€£¥])?([0-9.,]+)(k|m|mn|bn|b)?(?:[A-Z]{3})?$", re.I)
+_GROUPED = LazyPattern(r"^[0-9]{1,3}(?:[.,][0-9]{3})+$")  # 4,800,000 or 4.800.000
 #: No account is worth more than this (ten trillion): a bigger number is a typing slip.
 MAX_AMOUNT = 1e13
 
@@ -101,9 +102,9 @@ _MONTHS = {
     )
     for name in names
 }
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})$")
-_WORDED_DATE = re.compile(r"^(\d{1,2})\.?\s+([^\W\d]+)\.?,?\s+(\d{4})$")  # 31 March 2027
-_WORDED_US_DATE = re.compile(r"^([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")  # March 31, 2027
+_NUMERIC_DATE = LazyPattern(r"^(\d{1,2})([./-])(\d{1,2})\2(\d{2}|\d{4})$")
+_WORDED_DATE = LazyPattern(r"^(\d{1,2})\.?\s+([^\W\d]+)\.?,?\s+(\d{4})$")  # 31 March 2027
+_WORDED_US_DATE = LazyPattern(r"^([^\W\d]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")  # March 31, 2027
 
 
 def parse_date(label: str, value: Any) -> date:

@@ -16,13 +16,37 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from keyplan.domain.errors import DatabaseRefused
-from keyplan.store.cipher.detect import (
-    connect_file,
-    database_errors,
-    is_encrypted_file,
-    looks_encrypted,
+from keyplan.store.cipher.detect import connect_file
+from keyplan.store.engines import (
+    BUSY_TIMEOUT_MS as BUSY_TIMEOUT_MS,  # also read by other modules from here
 )
-from keyplan.store.schema import HEAD_REVISION, KNOWN_REVISIONS
+from keyplan.store.engines import (
+    connect_to_server,
+    server_engine,
+    server_revision,
+    sqlite_engine,
+    team_server_url,
+)
+from keyplan.store.schema import HEAD_REVISION
+from keyplan.store.sqlite_checks import (  # the names other modules import from here
+    SQLITE_HEADER as SQLITE_HEADER,
+)
+from keyplan.store.sqlite_checks import (
+    check_whole_file as check_whole_file,
+)
+from keyplan.store.sqlite_checks import (
+    folder_writable,
+    probe_sqlite_revision,
+    read_only_reason_of,
+    read_only_uri,
+    require_known_revision,
+)
+from keyplan.store.sqlite_checks import (
+    is_damage as is_damage,
+)
+from keyplan.store.sqlite_checks import (
+    is_place_trouble as is_place_trouble,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -31,23 +55,6 @@ if TYPE_CHECKING:
     from keyplan.store.safety.lock import WriterLock
     from keyplan.store.server_address import ServerAddress  # a file's start never reads one
     from keyplan.store.team.conflicts import EditConflict, SeenVersions
-
-SQLITE_HEADER = b"SQLite format 3\x00"
-BUSY_TIMEOUT_MS = 5000
-# The check at open: SQLite's quick_check reads every page, ~2.5 ms a megabyte (measured on the
-# 2-core machines: 1.4 ms for the 0.45 MB demo, 92 ms for the 38 MB 20,000-person file). Files
-# up to this size are checked whole before the window opens (≤ ~10 ms); bigger ones get the
-# header check here, and the whole check in the background once the window is up.
-QUICK_CHECK_MAX_BYTES = 4 * 1024 * 1024
-# SQLite errors that mean the file cannot be reached or written, not that it is damaged.
-_PLACE_TROUBLE = ("unable to open", "readonly", "read-only", "locked", "disk i/o", "permission")
-# A team server that does not answer is reported after this long, not waited for forever.
-SERVER_CONNECT_TIMEOUT_S = 10
-# Every session on a team server runs without PostgreSQL's JIT compiler. Its thresholds are
-# cost estimates, and row-level security's per-row checks inflate them: a 100 ms dashboard
-# query for a user on 20 accounts spent 4.6 s compiling itself (tests/benchmarks/bench_team.py).
-# Keyplan's queries are short; they never win back a compile.
-SERVER_SESSION_OPTIONS = "-c jit=off"
 
 
 class Database:
@@ -120,7 +127,7 @@ class Database:
     def engine(self) -> Engine:
         if self._engine is None:
             if self.server is not None:
-                self._engine = self._prepare_engine(_server_engine(self.server.url))
+                self._engine = self._prepare_engine(server_engine(self.server.url))
                 return self._engine
             if self.path is None:
                 raise RuntimeError("A server database is opened with its engine.")
@@ -306,7 +313,7 @@ def _open_sqlite_file(path: Path, *, create: bool, user_name: str | None = None)
     else:
         revision = None
     read_only = None if is_new else read_only_reason_of(path)
-    immutable = read_only is not None and not _folder_writable(path)
+    immutable = read_only is not None and not folder_writable(path)
     if not is_new:
         revision = probe_sqlite_revision(path, check=True, immutable=immutable)
     database = Database(path=path, user_name=user_name)
@@ -337,233 +344,6 @@ def _create_private_file(path: Path) -> None:
         raise DatabaseRefused(f"Cannot create a database at {path}: {error.strerror}.") from error
 
 
-def read_only_reason_of(path: Path) -> str | None:
-    """Why an existing database file cannot be written where it is; None when it can.
-
-    ``os.access`` asks the system itself, so a read-only disk, an immutable file or folder
-    and plain permissions all count (root, who may write anything else, is answered too).
-    """
-    real = Path(os.path.realpath(path))
-    if not os.access(real, os.W_OK):
-        return (
-            f"Read-only: {path.name} is a read-only file. You can read everything in it; to "
-            f"edit, make it writable or copy it to a folder of yours."
-        )
-    if not _folder_writable(real):
-        return (
-            f"Read-only: {path.name} is in a folder (or on a disk) that cannot be written to. "
-            f"You can read everything in it; to edit, copy it to a folder of yours."
-        )
-    return None
-
-
-def _folder_writable(path: Path) -> bool:
-    # SQLite writes its -wal and -shm files beside the database: the folder must be writable.
-    return os.access(Path(os.path.realpath(path)).parent, os.W_OK)
-
-
-def read_only_uri(path: Path, *, immutable: bool = False) -> str:
-    """The SQLite URI that reads a file without writing anything (``immutable``: not even
-    the -shm beside it, for a folder that cannot be written)."""
-    uri = f"{path.resolve().as_uri()}?mode=ro"
-    return f"{uri}&immutable=1" if immutable else uri
-
-
-def damaged_message(name: str, error: object) -> str:
-    """What the user is told about a damaged file (the words start-up recovery looks for)."""
-    return f"{name} is damaged ({error}). Keyplan did not change it; restore it from a backup."
-
-
-def is_place_trouble(error: BaseException) -> bool:
-    """Whether an SQLite error says the file cannot be reached or written (not damage)."""
-    return any(hint in str(error).lower() for hint in _PLACE_TROUBLE)
-
-
-def probe_sqlite_revision(
-    path: Path, *, check: bool = False, immutable: bool = False
-) -> str | None:
-    """Read the schema revision of an existing file without changing it.
-
-    Args:
-        path: the file.
-        check: also check it for damage, as fast as the start-up allows: the whole
-            ``quick_check`` of a file up to ``QUICK_CHECK_MAX_BYTES``, the header of a bigger
-            one (its full check runs later, in the background: ``check_whole_file``).
-        immutable: read it as a file nobody changes (one in a read-only folder).
-
-    Returns:
-        The revision, or None for an SQLite file with no tables at all (treated as new).
-
-    Raises:
-        DatabaseRefused: with a message naming what is wrong with the file.
-    """
-    _require_sqlite_header(path, check=check)
-    try:
-        connection = connect_file(path, read_only_uri(path, immutable=immutable), uri=True)
-    except sqlite3.Error as error:
-        raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
-    try:
-        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
-        if not tables:
-            return None
-        if "alembic_version" not in tables or "accounts" not in tables:
-            raise DatabaseRefused(
-                f"{path.name} is an SQLite database, but not a Keyplan database "
-                f"(it has no Keyplan tables). Keyplan did not change it."
-            )
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        if check and path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
-            _require_quick_check(connection, path.name)
-    except database_errors() as error:
-        if is_place_trouble(error):
-            raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
-        raise DatabaseRefused(damaged_message(path.name, error)) from error
-    finally:
-        connection.close()
-    revision = row[0] if row else None
-    _require_known_revision(revision, path.name)
-    return revision
-
-
-def check_whole_file(path: Path, *, full: bool = False, immutable: bool = False) -> None:
-    """SQLite's ``quick_check`` of every page of a file (~2.5 ms a megabyte), read-only;
-    with ``full``, its ``integrity_check`` (indexes against their tables too: ~7.5 ms a MB).
-
-    Raises:
-        DatabaseRefused: the file is damaged (the message says so), or cannot be read.
-    """
-    immutable = immutable or not _folder_writable(path)  # no -shm can be made there
-    try:
-        connection = connect_file(path, read_only_uri(path, immutable=immutable), uri=True)
-    except sqlite3.Error as error:
-        raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
-    try:
-        _require_quick_check(connection, path.name, full=full)
-    except database_errors() as error:
-        if is_place_trouble(error):
-            raise DatabaseRefused(f"Cannot read {path}: {error}.") from error
-        raise DatabaseRefused(damaged_message(path.name, error)) from error
-    finally:
-        connection.close()
-
-
-def is_damage(error: BaseException) -> bool:
-    """Whether an error (ours, SQLite's, or SQLAlchemy's wrapping of it) says a file is damaged."""
-    text = str(getattr(error, "orig", None) or error).lower()
-    return "is damaged" in text or "malformed" in text or "not a database" in text
-
-
-def _require_quick_check(connection: sqlite3.Connection, name: str, *, full: bool = False) -> None:
-    pragma = "integrity_check(1)" if full else "quick_check(1)"
-    rows = connection.execute(f"PRAGMA {pragma}").fetchall()
-    if rows and rows[0][0] != "ok":
-        # "*** in database main ***\nOn tree page 37 …": one line, without the banner.
-        lines = [line for line in str(rows[0][0]).splitlines() if not line.startswith("***")]
-        raise DatabaseRefused(damaged_message(name, f"SQLite: {'; '.join(lines)}"))
-
-
-def _require_sqlite_header(path: Path, *, check: bool = False) -> None:
-    """The file starts like an SQLite file; with ``check``, its header adds up too."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
-    except OSError as error:
-        raise DatabaseRefused(f"Cannot read {path}: {error.strerror}.") from error
-    if header[: len(SQLITE_HEADER)] != SQLITE_HEADER:
-        if looks_encrypted(header, size):
-            return  # its key opens it, or says it is not a database (store/cipher)
-        raise DatabaseRefused(
-            f"{path.name} is not a Keyplan database (it is not an SQLite file). "
-            f"Keyplan did not change it."
-        )
-    if check and len(header) == 100:
-        problem = _header_problem(header, size)
-        if problem:
-            raise DatabaseRefused(damaged_message(path.name, problem))
-
-
-def _header_problem(header: bytes, size: int) -> str | None:
-    """What the first 100 bytes say is wrong with a file of this size; None when nothing.
-
-    The page size must be a power of two from 512 to 65536, and a file cut short of the
-    pages its header counts has lost data (the count is trusted only when it was written by
-    the same change as the rest of the header, as SQLite itself does).
-    """
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return "its header is broken"
-    pages = int.from_bytes(header[28:32], "big")
-    counted = header[24:28] == header[92:96] and pages > 0
-    if counted and size < pages * page_size:
-        return "it is cut short"
-    return None
-
-
-def _require_known_revision(revision: str | None, name: str) -> None:
-    if revision is None:
-        raise DatabaseRefused(f"{name} has no schema version: it is damaged or not Keyplan's.")
-    if revision not in KNOWN_REVISIONS:
-        raise DatabaseRefused(
-            f"{name} was written by a newer version of Keyplan (schema {revision}). "
-            f"Update Keyplan to open it; the file was not changed."
-        )
-
-
-def sqlite_engine(path: Path, *, read_only: bool = False, immutable: bool = False) -> Engine:
-    """An engine for a Keyplan SQLite file, with the pragmas every connection needs.
-
-    ``read_only``: connections that cannot write (a file in a read-only place).
-    """
-    from sqlalchemy import create_engine, event
-
-    if is_encrypted_file(path):
-        return _encrypted_engine(path, read_only=read_only, immutable=immutable)
-    if not read_only:
-        engine = create_engine(f"sqlite:///{path}")
-        event.listen(engine, "connect", _set_sqlite_pragmas)
-        return engine
-    uri = read_only_uri(path, immutable=immutable)
-    engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
-    )
-    event.listen(engine, "connect", _set_read_only_pragmas)
-    return engine
-
-
-def _encrypted_engine(path: Path, *, read_only: bool, immutable: bool) -> Engine:
-    """``sqlite_engine`` for an encrypted file: SQLCipher's driver, each connection keyed."""
-    import sqlcipher3
-    from sqlalchemy import create_engine, event
-
-    target = read_only_uri(path, immutable=immutable) if read_only else str(path)
-    engine = create_engine(
-        f"sqlite:///{path}",
-        module=sqlcipher3,  # its errors are the ones SQLAlchemy wraps
-        creator=lambda: connect_file(path, target, uri=read_only, check_same_thread=False),
-    )
-    pragmas = _set_read_only_pragmas if read_only else _set_sqlite_pragmas
-    event.listen(engine, "connect", pragmas)
-    return engine
-
-
-def _set_read_only_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.close()
-
-
-def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
-
-
 def _open_server_database(url: str, user_name: str | None = None) -> Database:
     from keyplan.store.server_address import parse_server_address
 
@@ -576,90 +356,15 @@ def _open_server_database(url: str, user_name: str | None = None) -> Database:
             "postgresql+psycopg://user@host/dbname."
         )
     with connect_to_server(server) as connection:
-        revision = _server_revision(connection)
+        revision = server_revision(connection)
         # Who edits is the server's login, not what the environment claims (issue 19).
         user_name = user_name or connection.execute("SELECT session_user").fetchone()[0]
     if revision is not None:
-        _require_known_revision(revision, "The team database")
+        require_known_revision(revision, "The team database")
     database = Database(path=None, user_name=user_name, server=server)
     if revision != HEAD_REVISION:
         _migrate(database)
     return database
-
-
-def connect_to_server(server: ServerAddress) -> Any:
-    """A psycopg connection (autocommit) to a team database.
-
-    Raises:
-        DatabaseRefused: the server cannot be reached, or refuses the login.
-    """
-    import psycopg
-
-    try:
-        return psycopg.connect(server.conninfo, **_server_connect_args(server.url), autocommit=True)
-    except psycopg.Error as error:
-        lines = str(error).strip().splitlines()
-        message = lines[0] if lines else type(error).__name__
-        raise DatabaseRefused(f"Cannot open the team database: {message}") from error
-
-
-def _server_engine(url: str) -> Engine:
-    from sqlalchemy import create_engine
-
-    return create_engine(
-        url,
-        pool_pre_ping=True,  # a laptop back from sleep finds its connections dead
-        connect_args=_server_connect_args(url),
-    )
-
-
-def _server_connect_args(url: str) -> dict[str, Any]:
-    """The driver's options; a password the address lacks comes from the system keyring
-    (libpq reads ``~/.pgpass`` by itself)."""
-    from keyplan.store.team.credentials import has_password, password_from_keyring
-
-    arguments: dict[str, Any] = {
-        "connect_timeout": SERVER_CONNECT_TIMEOUT_S,
-        "options": SERVER_SESSION_OPTIONS,
-    }
-    if not has_password(url):
-        password = password_from_keyring(url)
-        if password is not None:
-            arguments["password"] = password
-    return arguments
-
-
-def team_server_url(url: str) -> Any:
-    """The SQLAlchemy URL of a team database; only PostgreSQL (with psycopg 3) is one.
-
-    Raises:
-        DatabaseRefused: the URL is malformed or names another kind of database.
-    """
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError:
-        raise DatabaseRefused(
-            "That is not a database address. A team database is written like "
-            "postgresql+psycopg://user@host/dbname."
-        ) from None
-    if parsed.get_backend_name() != "postgresql":
-        raise DatabaseRefused(
-            f"Team mode works with PostgreSQL only, not {parsed.get_backend_name()}: "
-            f"write the address like postgresql+psycopg://user@host/dbname."
-        )
-    # "postgresql://" alone would mean the psycopg2 driver, which Keyplan does not ship.
-    return parsed.set(drivername="postgresql+psycopg")
-
-
-def _server_revision(connection: Any) -> str | None:
-    """The team database's schema revision (psycopg); None when it has no tables yet."""
-    if connection.execute("SELECT to_regclass('alembic_version')").fetchone()[0] is None:
-        return None
-    row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    return row[0] if row else None
 
 
 def _migrate(database: Database) -> None:

@@ -285,7 +285,7 @@ def test_a_big_damaged_file_is_checked_whole_before_a_command_writes(
 ) -> None:
     # A file over the open check's size limit is opened after its header check alone (the
     # window checks the rest in the background); a command that writes checks it whole.
-    monkeypatch.setattr("keyplan.store.database.QUICK_CHECK_MAX_BYTES", 0)
+    monkeypatch.setattr("keyplan.store.sqlite_checks.QUICK_CHECK_MAX_BYTES", 0)
     export = json_export(tmp_path)
     damage_a_table_page(plan_file, "stakeholders")
     before = plan_file.read_bytes()

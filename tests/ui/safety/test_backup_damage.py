@@ -98,13 +98,13 @@ def test_a_big_file_opened_from_the_file_menu_is_checked_whole_in_the_background
     qtbot, window, answers, monkeypatch, tmp_path
 ):
     """File › Open reads a big file's header only, as the start does: the whole check follows."""
-    from keyplan.store import database
+    from keyplan.store import sqlite_checks
     from keyplan.store.database import open_database
 
     other = tmp_path / "other.db"
     open_database(other).close()
     damage_a_table_page(other, "export_records")  # a table the first window does not read
-    monkeypatch.setattr(database, "QUICK_CHECK_MAX_BYTES", 0)  # as for a file over 4 MB
+    monkeypatch.setattr(sqlite_checks, "QUICK_CHECK_MAX_BYTES", 0)  # as for a file over 4 MB
     offered: list[str] = []
     monkeypatch.setattr(damage, "offer_recovery", lambda _w, problem: offered.append(problem))
     assert window.open_database(str(other), create=False)

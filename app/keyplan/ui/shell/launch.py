@@ -81,9 +81,9 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
         QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _tidy_leftovers(document))
         QTimer.singleShot(STARTUP_BACKUP_DELAY_MS, lambda: _start_backups(window))
     status = app.exec()
-    from keyplan.ui.background import wait_for_all
-
-    wait_for_all()
+    background = sys.modules.get("keyplan.ui.background")
+    if background is not None:  # not loaded: no work was ever started in the background
+        background.wait_for_all()
     return status
 
 
