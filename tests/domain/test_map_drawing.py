@@ -141,6 +141,24 @@ def test_team_columns_place_every_card_once_without_overlap(size, seed, rows):
         assert len(layout.connectors) == size - 1
 
 
+def test_a_stacked_list_of_direct_reports_leaves_room_for_each_ones_team():
+    # Six direct reports are stacked in a list by the tree; director 5's team of one used to
+    # be drawn over director 6's card (2 px lower, 22 px right): found by the property above.
+    from keyplan.domain.layout import CardSpec
+
+    managers = {1: None, 2: 1, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1, 8: 7, 9: 8, 10: 5}
+    specs = [CardSpec(pid, boss, 200.0, 84.0) for pid, boss in managers.items()]
+    layout = team_columns_layout(specs, looks.LAYOUT_OPTIONS, 1, tree_levels=2)
+    team_member, next_director = layout.boxes[10], layout.boxes[6]
+    assert team_member.bottom <= next_director.y or next_director.bottom <= team_member.y
+    boxes = list(layout.boxes.values())
+    assert all(
+        a.right <= b.x or b.right <= a.x or a.bottom <= b.y or b.bottom <= a.y
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+    )
+
+
 def test_the_route_keeps_its_distance_from_cards_it_passes():
     people = org(30, 7)
     layout = lay_out(people)

@@ -62,7 +62,7 @@ def team_columns_layout(
     top = [CardSpec(h, None, width, heights.get(h, height)) for h in heads]
     top += [
         CardSpec(d, head, max(width, column_width[d] * len(columns[d]) - options.sibling_gap),
-                 heights[d])
+                 heights[d] + _columns_height(columns[d], heights))
         for head in heads
         for d in children.get(head, [])
     ]  # fmt: skip
@@ -112,6 +112,12 @@ def _columns(teams: list[_Team], rows: int) -> list[_Team]:
         else:
             columns.append(list(team))
     return columns
+
+
+def _columns_height(columns: list[_Team], heights: dict[int, float]) -> float:
+    """How far a direct report's columns reach below their card: the tree must keep that
+    free, or a stacked list of direct reports would put the next one over this one's team."""
+    return max((sum(heights[p] + GAP for p, _depth in column) for column in columns), default=0.0)
 
 
 def _depth(columns: list[_Team]) -> int:
