@@ -141,10 +141,7 @@ def _search(
     top = min(source.y, target.y) - pad
     right = max(source.right, target.right) + pad
     bottom = max(source.bottom, target.bottom) + pad
-    c = CLEARANCE
-    obstacles = [
-        (b.x - c, b.y - c, b.right + c, b.bottom + c) for b in index.near(left, top, right, bottom)
-    ]
+    obstacles = _obstacles(index, left, top, right, bottom)
     starts, goals = _ports(source, True, target), _ports(target, False, source)
     xs = {left, right}
     ys = {top, bottom}
@@ -164,6 +161,33 @@ def _search(
     start, path, goal = found
     points = [start.point, *path, goal.point]
     return tuple(_without_straight_joints(points))
+
+
+def _obstacles(
+    index: CardIndex, left: float, top: float, right: float, bottom: float
+) -> list[tuple[float, float, float, float]]:
+    """The clearance of every card the search can reach: the window's, and then those near
+    the grid lines that the window's cards add beyond it.
+
+    A card sticking out of the window brings its edges into the grid, and a path may follow
+    them out of the window; a card out there that was not looked up would not block that
+    path, and the line would run through it. So the area grows to take in every grid line
+    until no new card comes in (in a tidy tree that is a step or two: neighbours in a row are
+    further apart than two clearances).
+    """
+    c = CLEARANCE
+    while True:
+        boxes = index.near(left - c, top - c, right + c, bottom + c)
+        obstacles = [(b.x - c, b.y - c, b.right + c, b.bottom + c) for b in boxes]
+        reach = (
+            min([left, *(o[0] for o in obstacles)]),
+            min([top, *(o[1] for o in obstacles)]),
+            max([right, *(o[2] for o in obstacles)]),
+            max([bottom, *(o[3] for o in obstacles)]),
+        )
+        if reach == (left, top, right, bottom):
+            return obstacles
+        left, top, right, bottom = reach
 
 
 class _Grid:
