@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from keyplan.domain.layout import Box
@@ -141,8 +142,33 @@ def _search(
     top = min(source.y, target.y) - pad
     right = max(source.right, target.right) + pad
     bottom = max(source.bottom, target.bottom) + pad
-    obstacles = _obstacles(index, left, top, right, bottom)
     starts, goals = _ports(source, True, target), _ports(target, False, source)
+    cards = index.near(left, top, right, bottom)
+    while True:
+        points = _search_among(cards, starts, goals, (left, top, right, bottom), budget)
+        if points is None:
+            return None
+        missed = _cards_too_near(index, points, cards)
+        if not missed:
+            return points
+        # The path left the window along the edges of a card sticking out of it, and came
+        # near cards the search did not know of: search again with them in the way.
+        if budget.steps <= 0:
+            return None
+        cards = [*cards, *missed]
+
+
+def _search_among(
+    cards: Sequence[Box],
+    starts: Sequence[_Port],
+    goals: Sequence[_Port],
+    window: tuple[float, float, float, float],
+    budget: Budget,
+) -> tuple[Point, ...] | None:
+    """The route on the Hanan grid of the window and the clearances of ``cards``."""
+    c = CLEARANCE
+    obstacles = [(b.x - c, b.y - c, b.right + c, b.bottom + c) for b in cards]
+    left, top, right, bottom = window
     xs = {left, right}
     ys = {top, bottom}
     for x0, y0, x1, y1 in obstacles:
@@ -163,31 +189,22 @@ def _search(
     return tuple(_without_straight_joints(points))
 
 
-def _obstacles(
-    index: CardIndex, left: float, top: float, right: float, bottom: float
-) -> list[tuple[float, float, float, float]]:
-    """The clearance of every card the search can reach: the window's, and then those near
-    the grid lines that the window's cards add beyond it.
+def _cards_too_near(index: CardIndex, points: Sequence[Point], known: Sequence[Box]) -> list[Box]:
+    """The cards not in ``known`` that a path comes closer to than ``CLEARANCE``.
 
-    A card sticking out of the window brings its edges into the grid, and a path may follow
-    them out of the window; a card out there that was not looked up would not block that
-    path, and the line would run through it. So the area grows to take in every grid line
-    until no new card comes in (in a tidy tree that is a step or two: neighbours in a row are
-    further apart than two clearances).
+    The grid reaches beyond the search window wherever a card sticks out of it, so a path
+    can run past cards that were never looked up (and, before this check, through them).
     """
-    c = CLEARANCE
-    while True:
-        boxes = index.near(left - c, top - c, right + c, bottom + c)
-        obstacles = [(b.x - c, b.y - c, b.right + c, b.bottom + c) for b in boxes]
-        reach = (
-            min([left, *(o[0] for o in obstacles)]),
-            min([top, *(o[1] for o in obstacles)]),
-            max([right, *(o[2] for o in obstacles)]),
-            max([bottom, *(o[3] for o in obstacles)]),
-        )
-        if reach == (left, top, right, bottom):
-            return obstacles
-        left, top, right, bottom = reach
+    reach = CLEARANCE - 1e-6  # a path along the edge of a clearance keeps its distance
+    known_ids = {id(box) for box in known}
+    missed: dict[int, Box] = {}
+    for (x0, y0), (x1, y1) in pairwise(points):
+        left, right = min(x0, x1) - reach, max(x0, x1) + reach
+        top, bottom = min(y0, y1) - reach, max(y0, y1) + reach
+        for box in index.near(left, top, right, bottom):
+            if id(box) not in known_ids:
+                missed[id(box)] = box
+    return list(missed.values())
 
 
 class _Grid:
