@@ -148,6 +148,8 @@ def _search(
         points = _search_among(cards, starts, goals, (left, top, right, bottom), budget)
         if points is None:
             return None
+        if _well_inside(points, (left, top, right, bottom)):
+            return points  # every card near it overlaps the window: the search knew them all
         missed = _cards_too_near(index, points, cards)
         if not missed:
             return points
@@ -187,6 +189,13 @@ def _search_among(
     start, path, goal = found
     points = [start.point, *path, goal.point]
     return tuple(_without_straight_joints(points))
+
+
+def _well_inside(points: Sequence[Point], window: tuple[float, float, float, float]) -> bool:
+    """Whether a path keeps ``CLEARANCE`` inside the window (the common case, and quick)."""
+    left, top, right, bottom = window
+    c = CLEARANCE
+    return all(left + c <= x <= right - c and top + c <= y <= bottom - c for x, y in points)
 
 
 def _cards_too_near(index: CardIndex, points: Sequence[Point], known: Sequence[Box]) -> list[Box]:
