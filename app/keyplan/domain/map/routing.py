@@ -5,7 +5,9 @@ the same way, keeping ``CLEARANCE`` away from every other card. The search is an
 Hanan grid of the cards near the two ends (the lines through every card edge, pushed out by
 the clearance): a path along those lines that crosses no card is the shortest way around
 them, and a penalty per bend prefers simple routes. In a tidy tree the cards of a row share
-their top and bottom, so the grid stays small even with many cards near the line.
+their top and bottom, so the grid stays small even with many cards near the line. A card
+sticking out of the window takes the grid beyond it, where cards were not looked up: a route
+that goes there is checked against every card, and searched again with those it came near.
 
 Ports avoid the middle of the top and bottom edges, where the reporting lines attach; lines
 going out leave from the right half, lines coming in arrive in the left half. Two cards side
