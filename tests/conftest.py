@@ -19,8 +19,16 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from keyplan.store.database import Database, open_database
+
+# In CI the property tests try the same examples on every run, so a landing never depends on
+# the draw; on a developer's machine they keep exploring new ones (and keep what fails in
+# .hypothesis/ to try first next time).
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+if os.environ.get("CI") == "true":
+    settings.load_profile("ci")
 
 # Team mode: a throw-away PostgreSQL server for the tests that need one (tests/pg_server.py).
 sys.path.insert(0, str(Path(__file__).parent))
