@@ -161,6 +161,11 @@ def test_version_and_help(capsys):
 def test_bad_usage_exits_with_code_2(capsys):
     assert main(["demo", "--scale", "many"]) == 2
     assert "not a whole number" in capsys.readouterr().err
+    # The same count rule, in the same words, wherever a command takes a count.
+    assert main(["demo", "--scale", "0"]) == 2
+    assert "--scale: must be at least 1" in capsys.readouterr().err
+    assert main(["import", "people.csv", "--max-rows", "ten"]) == 2
+    assert "--max-rows: 'ten' is not a whole number" in capsys.readouterr().err
 
 
 def test_the_command_runs_as_a_module(demo_db):

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from keyplan.cli.database_option import add_db_option, database_location
+from keyplan.cli.option_types import positive_whole_number
 from keyplan.cli.wording import accounts_and_people
 
 
@@ -17,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_db_option(parser, "the new database to create the demo in")
     parser.add_argument(
         "--scale",
-        type=_positive_int,
+        type=positive_whole_number,
         metavar="N",
         help="generate a large synthetic portfolio of about N people instead (for benchmarks)",
     )
@@ -70,13 +71,3 @@ def _require_no_accounts(location: str) -> None:
             f"{path} already holds {accounts} accounts; the demo goes into a new file. "
             f"Nothing was changed."
         )
-
-
-def _positive_int(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number

@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 
 from keyplan.cli.database_option import add_db_option, database_location, require_undamaged
+from keyplan.cli.option_types import positive_whole_number
 from keyplan.exchange.transfer.contact_files import FORMATS, ContactFile
 from keyplan.exchange.transfer.import_limits import BYTES_PER_ROW, DEFAULT_MAX_ROWS
 
@@ -86,22 +87,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--max-rows",
         metavar="N",
-        type=_row_cap,
+        type=positive_whole_number,
         default=DEFAULT_MAX_ROWS,
         help=f"read a file of up to N rows or cards (default: {DEFAULT_MAX_ROWS:,}); the size "
         f"allowed grows with it ({BYTES_PER_ROW:,} bytes a row: "
         f"{DEFAULT_MAX_ROWS * BYTES_PER_ROW // 1_000_000} MB by default)",
     )
-
-
-def _row_cap(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
 
 
 def run(args: argparse.Namespace) -> int:
