@@ -1,0 +1,41 @@
+"""The dashboard's two reads run at the same time, on two threads, each in its own session."""
+
+from __future__ import annotations
+
+import threading
+from datetime import date
+from typing import Any
+
+from keyplan.store.database import Database
+from keyplan.store.insights import dashboard_tally
+from keyplan.store.insights.queries import dashboard_facts
+from keyplan.store.people import edits
+
+TODAY = date(2026, 5, 4)
+
+
+def test_the_recent_window_is_read_while_the_people_are_counted(db: Database, monkeypatch):
+    account = edits.add_account(db, "Acme Group")
+    edits.add_stakeholder(db, account, "Ingrid Olsen")
+    # Each read waits at the barrier for the other: it passes only if both are under way at
+    # once. Read one after the other (one shared connection or lock, the helper started
+    # after the window), the first would wait alone until the timeout and the test fail.
+    both_reading = threading.Barrier(2, timeout=20)
+    readers: dict[str, int] = {}
+
+    def meeting_the_other(name: str, read: Any) -> Any:
+        def read_beside(session: Any, *args: Any) -> Any:
+            readers[name] = threading.get_ident()
+            both_reading.wait()
+            return read(session, *args)
+
+        return read_beside
+
+    for name in ("read_recent_window", "people_counts"):
+        original = getattr(dashboard_tally, name)
+        monkeypatch.setattr(dashboard_tally, name, meeting_the_other(name, original))
+    accounts, tallies = dashboard_facts(db, TODAY)
+    assert not both_reading.broken
+    assert readers["read_recent_window"] != readers["people_counts"]
+    assert [a.name for a in accounts] == ["Acme Group"]
+    assert sum(cell.known for cell in tallies[account].cells) == 1
