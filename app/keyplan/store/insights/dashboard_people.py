@@ -30,7 +30,7 @@ from keyplan.domain.relationships import (
     WARM_STRENGTH,
 )
 from keyplan.domain.vocabulary import Level
-from keyplan.store.insights.dashboard_sql import all_rows, is_key_condition
+from keyplan.store.insights.dashboard_sql import all_rows, is_key_condition, rows_in_one_step
 from keyplan.store.insights.rule_sql import stored
 from keyplan.store.models import (
     Interaction,
@@ -113,7 +113,9 @@ def people_counts(
         statement = statement.where(s.account_id.in_(account_ids))
     counts: defaultdict[int, PeopleCounts] = defaultdict(PeopleCounts)
     _count_vacant_seats(session, account_ids, counts)
-    rows = sorted(all_rows(session, statement), key=lambda row: (row[0], row[5]))
+    # From SQLite in one step (flags as 0/1, dates as text: as_date reads both).
+    read = rows_in_one_step if session.get_bind().dialect.name == "sqlite" else all_rows
+    rows = sorted(read(session, statement), key=lambda row: (row[0], row[5]))
     for (account_id, department, level, has_left, known, first_id, engaged, keys, deciders,
          uncovered_n, uncovered_id, uncovered_deciders, warm_n, stale_n, stale_id,
          champions, champion_id, last_on) in rows:  # fmt: skip

@@ -6,7 +6,6 @@ and our team per account; read by ``dashboard_tally`` on its main thread.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.insights.concentration import ContactSpread, contact_spread, merge_spreads
 from keyplan.domain.insights.contacts import RECENT_DAYS
+from keyplan.store.insights.dashboard_sql import rows_in_one_step
 from keyplan.store.models import (
     Interaction,
     InteractionStakeholder,
@@ -230,29 +230,12 @@ def _id_rows(session: Session, statement: Select[Any]) -> Sequence[Any]:
     The recent window's link tables run to tens of thousands of rows; making a SQLAlchemy row
     of each cost more than reading them. Only for columns that need no type conversion.
 
-    From SQLite, the rows come as one JSON document (``_one_document``).
+    From SQLite, the rows come in one step (``rows_in_one_step``).
     """
     if session.get_bind().dialect.name == "sqlite":
-        return _one_document(session, statement)
+        return rows_in_one_step(session, statement)
     result = session.connection().execute(statement)
     try:
         return result.cursor.fetchall()
     finally:
         result.close()
-
-
-def _one_document(session: Session, statement: Select[Any]) -> list[tuple[Any, ...]]:
-    """The rows of a statement of ids and plain text, read from SQLite as one JSON document.
-
-    Why: the dashboard reads on two threads, and Python's sqlite3 gives up the interpreter's
-    lock (the GIL) only around each step of a statement, one row at a time. Row by row, the
-    two threads handed the lock to each other tens of thousands of times and hardly ran at
-    once. As one document, SQLite does the whole join in one step with the lock released,
-    while the other thread counts in Python. One array per column, zipped back into rows
-    here: an array per row made as many lists, which set off the garbage collector. Same
-    values: integers, text and NULL (None) round-trip.
-    """
-    rows = statement.subquery()
-    document = select(func.json_array(*(func.json_group_array(column) for column in rows.c)))
-    columns = json.loads(session.connection().execute(document).scalar_one())
-    return list(zip(*columns, strict=True))
