@@ -6,9 +6,14 @@ import threading
 from datetime import date
 from typing import Any
 
+import pytest
+from sqlalchemy import select
+
 from keyplan.store.database import Database
 from keyplan.store.insights import dashboard_tally
+from keyplan.store.insights.dashboard_sql import rows_in_one_step
 from keyplan.store.insights.queries import dashboard_facts
+from keyplan.store.models import Account, Stakeholder
 from keyplan.store.people import edits
 
 TODAY = date(2026, 5, 4)
@@ -39,3 +44,24 @@ def test_the_recent_window_is_read_while_the_people_are_counted(db: Database, mo
     assert readers["read_recent_window"] != readers["people_counts"]
     assert [a.name for a in accounts] == ["Acme Group"]
     assert sum(cell.known for cell in tallies[account].cells) == 1
+
+
+def test_rows_read_in_one_step_are_the_drivers_rows(db: Database):
+    if not db.is_sqlite:
+        pytest.skip("SQLite only: a server's rows come whole already")
+    account = edits.add_account(db, "Acme Group")
+    edits.add_stakeholder(db, account, 'Zoë "Zo" Åkesson')
+    edits.add_stakeholder(db, account, "Ingrid Olsen")
+    edits.add_account(db, "Nobody Here Ltd")
+    statement = (
+        select(Account.id, Account.name, Stakeholder.id, Stakeholder.full_name)
+        .outerjoin(Stakeholder, Stakeholder.account_id == Account.id)
+        .order_by(Account.id, Stakeholder.id)
+    )
+    with db.read() as session:
+        result = session.connection().execute(statement)
+        driver_rows = result.cursor.fetchall()
+        result.close()
+        assert rows_in_one_step(session, statement) == driver_rows
+        assert len(driver_rows) == 3 and driver_rows[-1][2:] == (None, None)
+        assert rows_in_one_step(session, statement.where(Account.id < 0)) == []

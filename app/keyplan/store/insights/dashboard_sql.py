@@ -26,7 +26,9 @@ def all_rows(session: Session, statement: Select) -> list[Any]:
     return list(session.connection().execute(statement).all())
 
 
-def rows_in_one_step(session: Session, statement: Select[Any]) -> list[tuple[Any, ...]]:
+def rows_in_one_step(
+    session: Session, statement: Select[*tuple[Any, ...]]
+) -> list[tuple[Any, ...]]:
     """The rows of a SQLite statement of numbers and text, read as one JSON document.
 
     Why: the dashboard reads on two threads, and Python's sqlite3 gives up the interpreter's

@@ -56,6 +56,8 @@ def dashboard_tallies(
     The people are counted (and the plan rows read) on a second thread, in a session of its
     own, while this one reads the recent window and the trend: the database does most of
     that work with Python's lock released, so the two overlap on a machine with two cores.
+    (From SQLite, the two long statements are read in one step each, ``rows_in_one_step``:
+    row by row, each thread waited for the other's Python between its rows.)
     (Two read transactions: an edit landing between them shows in the next refresh, which
     that edit's signal asks for anyway.)
 

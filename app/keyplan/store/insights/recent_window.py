@@ -132,7 +132,7 @@ def _in_window(session: Session, since: date, today: date) -> ColumnElement[bool
     return and_(on >= since, on <= today)
 
 
-def _met_rows(meetings: Any, window: ColumnElement[bool] | None) -> Select[Any]:
+def _met_rows(meetings: Any, window: ColumnElement[bool] | None) -> Select[*tuple[Any, ...]]:
     """(interaction, logged on, person, their account, their name) of each person met.
 
     Unordered (the counting gathers each meeting's people itself: sorting a team's 200,000
@@ -224,7 +224,7 @@ def _count_meetings(
     return elsewhere
 
 
-def _id_rows(session: Session, statement: Select[Any]) -> Sequence[Any]:
+def _id_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> Sequence[Any]:
     """Rows of ids and plain text, as the driver's own tuples (or, from SQLite, lists).
 
     The recent window's link tables run to tens of thousands of rows; making a SQLAlchemy row
