@@ -24,7 +24,7 @@ from keyplan.domain.insights.health import (
 from keyplan.domain.insights.tally import FindingTally
 from keyplan.domain.vocabulary import Stance
 from keyplan.store.insights.dashboard_people import PeopleCounts
-from keyplan.store.insights.dashboard_sql import all_rows, is_key_condition
+from keyplan.store.insights.dashboard_sql import all_rows, is_key_condition, plain_rows
 from keyplan.store.insights.fact_buckets import PERSON_COLUMNS, FactBuckets, person_facts
 from keyplan.store.meetings.facts import last_contacts
 from keyplan.store.models import RelationshipOwner, Stakeholder
@@ -48,7 +48,7 @@ def current_blockers(
     if account_ids is not None:
         statement = statement.where(s.account_id.in_(account_ids))
     found: dict[int, list[tuple[int, bool]]] = defaultdict(list)
-    for account_id, person_id, is_key in sorted(all_rows(session, statement)):
+    for account_id, person_id, is_key in sorted(plain_rows(session, statement)):
         found[account_id].append((person_id, bool(is_key)))
     return found
 

@@ -40,7 +40,7 @@ from keyplan.store.insights.dashboard_findings import (
     single_findings,
 )
 from keyplan.store.insights.dashboard_people import PeopleCounts, older_contacts, people_counts
-from keyplan.store.insights.dashboard_sql import all_rows
+from keyplan.store.insights.dashboard_sql import plain_rows
 from keyplan.store.insights.dashboard_trend import family_trend, monthly_trend
 from keyplan.store.insights.fact_buckets import FactBuckets, PortfolioAccount
 from keyplan.store.insights.queries import families_of
@@ -196,6 +196,6 @@ def _owners(session: Session, account_ids: Collection[int] | None) -> dict[int, 
     if account_ids is not None:
         statement = statement.where(Stakeholder.account_id.in_(account_ids))
     found: dict[int, set[int]] = defaultdict(set)
-    for account_id, member_id in all_rows(session, statement):
+    for account_id, member_id in plain_rows(session, statement):
         found[account_id].add(member_id)
     return found
