@@ -10,7 +10,7 @@ position (``is_vacancy``) is a dashed white seat; a customer-safe card is neutra
 from __future__ import annotations
 
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from keyplan.domain.layout import Box
 from keyplan.domain.map import looks
@@ -170,20 +170,15 @@ def _plain_card(person: PersonFacts, box: Box, note: str) -> CardShape:
     left = looks.TEXT_LEFT
     room = looks.CARD_WIDTH - left - looks.TEXT_RIGHT
     tag_parts, tag_room = _tag(person.tag) if person.tag else ((), 0.0)
-    return CardShape(
-        person_id=person.id,
-        x=box.x,
-        y=box.y,
-        width=box.width,
-        height=box.height,
-        radius=looks.CARD_RADIUS,
+    return _card_on(
+        box,
+        person.id,
+        note,
         fill=looks.PLAIN_FILL,
         edge=looks.PLAIN_EDGE,
         band=Band(looks.BAND_WIDTH, looks.PLAIN_EDGE, None),
         texts=_texts(person, left, room, room - tag_room),
         parts=tag_parts,
-        note=_note(note, left, box) if note else None,
-        note_height=NOTE_HEIGHT if note else 0.0,
     )
 
 
@@ -205,23 +200,34 @@ def _vacancy_card(person: PersonFacts, box: Box, note: str) -> CardShape:
             TextRun(person.department, left, _baseline(39.0, 15.0, DEPARTMENT_SIZE),
                     DEPARTMENT_SIZE, ink, room - tag_room, role="department")
         )  # fmt: skip
-    return CardShape(
-        person_id=person.id,
-        x=box.x,
-        y=box.y,
-        width=box.width,
-        height=box.height,
-        radius=looks.CARD_RADIUS,
+    return _card_on(
+        box,
+        person.id,
+        note,
         fill=looks.VACANCY_FILL,
         edge=looks.VACANCY_EDGE,
         band=Band(0.0, looks.VACANCY_FILL, None),
         texts=tuple(texts),
         parts=tag_parts,
-        note=_note(note, left, box) if note else None,
-        note_height=NOTE_HEIGHT if note else 0.0,
         vacant=True,
         edge_width=looks.VACANCY_EDGE_WIDTH,
         edge_dashes=looks.VACANCY_DASHES,
+    )
+
+
+def _card_on(box: Box, person_id: int, note: str, **look: Any) -> CardShape:
+    """A card of the plain or vacant kind on ``box``, its note (if any) along the bottom."""
+    left = looks.TEXT_LEFT
+    return CardShape(
+        person_id=person_id,
+        x=box.x,
+        y=box.y,
+        width=box.width,
+        height=box.height,
+        radius=looks.CARD_RADIUS,
+        note=_note(note, left, box) if note else None,
+        note_height=NOTE_HEIGHT if note else 0.0,
+        **look,
     )
 
 
