@@ -13,7 +13,8 @@ from typing import NamedTuple
 
 from keyplan.domain.layout import Box
 from keyplan.domain.map import looks
-from keyplan.domain.map.routing import Budget, CardIndex, route, spread
+from keyplan.domain.map.line_spread import spread
+from keyplan.domain.map.routing import Budget, CardIndex, route
 from keyplan.domain.map.shapes import DottedShape, InfluenceShape, Point
 from keyplan.domain.matrix import dotted_ends
 from keyplan.domain.vocabulary import InfluenceKind

@@ -14,7 +14,7 @@ going out leave from the right half, lines coming in arrive in the left half. Tw
 by side never get the short hop between their facing edges: such a line would be a stub hidden
 between the cards, so it goes round over their tops or bottoms instead, where it can be seen.
 
-Overlapping parallel pieces of different lines are then spread apart (``spread``), so two
+Overlapping parallel pieces of different lines are then spread apart (``line_spread``), so two
 lines sharing a corridor stay two lines. A line the search cannot route (far apart on a crowded
 chart) comes back as None, and the caller draws it as a curve.
 """
@@ -42,7 +42,6 @@ MAX_STEPS = 4_000
 DRAWING_STEPS = 6_000
 BEND_COST = 40.0  # one bend costs as much as this much length
 MIN_HOP = 60.0  # facing edges closer than this do not take the direct hop
-TRACK = 4.0  # distance between parallel lines sharing a corridor (2 × TRACK < CLEARANCE)
 _GRID_CELL = 400.0  # the spatial index's cell size
 
 _RIGHT, _DOWN, _LEFT, _UP = 0, 1, 2, 3
@@ -369,57 +368,3 @@ def _collinear(a: Point, b: Point, c: Point) -> bool:
     return (abs(a[0] - b[0]) < 1e-6 and abs(b[0] - c[0]) < 1e-6) or (
         abs(a[1] - b[1]) < 1e-6 and abs(b[1] - c[1]) < 1e-6
     )
-
-
-def spread(routes: Sequence[tuple[Point, ...] | None]) -> list[tuple[Point, ...] | None]:
-    """Move overlapping parallel pieces of different routes ``TRACK`` apart.
-
-    A piece that runs along the same line as another's, over the same stretch, is given its
-    own track; the corners at its ends move with it, so the route stays orthogonal. The first
-    and last pieces (which touch the cards) move along the card's edge, which is harmless.
-    """
-    pieces: dict[tuple[bool, float], list[tuple[float, float, int, int]]] = {}
-    for number, points in enumerate(routes):
-        if points is None:
-            continue
-        for k in range(len(points) - 1):
-            (x0, y0), (x1, y1) = points[k], points[k + 1]
-            horizontal = abs(y0 - y1) < 1e-6
-            key = (horizontal, round(y0 if horizontal else x0, 3))
-            low, high = (min(x0, x1), max(x0, x1)) if horizontal else (min(y0, y1), max(y0, y1))
-            pieces.setdefault(key, []).append((low, high, number, k))
-    moved = [list(points) if points is not None else None for points in routes]
-    for (horizontal, _at), group in pieces.items():
-        if len(group) < 2:
-            continue
-        for (_low, _high, number, k), track in _tracks(group):
-            if track == 0:
-                continue
-            # At most two tracks either side: further out would reach into a card's clearance
-            # (the corridor's lines then share the outer tracks).
-            offset = TRACK * min(2, (track + 1) // 2) * (1 if track % 2 else -1)
-            corners = moved[number]
-            assert corners is not None
-            for end in (k, k + 1):
-                x, y = corners[end]
-                corners[end] = (x, y + offset) if horizontal else (x + offset, y)
-    return [tuple(corners) if corners is not None else None for corners in moved]
-
-
-def _tracks(
-    group: list[tuple[float, float, int, int]],
-) -> list[tuple[tuple[float, float, int, int], int]]:
-    """Interval colouring: overlapping pieces get different tracks, 0 first."""
-    ends: list[float] = []  # per track, where its last piece ends
-    result = []
-    for piece in sorted(group):
-        low, high, _number, _k = piece
-        for track, end in enumerate(ends):
-            if low >= end:
-                ends[track] = high
-                break
-        else:
-            track = len(ends)
-            ends.append(high)
-        result.append((piece, track))
-    return result
