@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -10,33 +9,25 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGraphicsItem
 
-from keyplan.store.database import Database
-from keyplan.store.demo import create_demo_portfolio
 from keyplan.store.people.queries import find_account
-from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.map import style
 from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.scene import MapScene
 from keyplan.ui.map.view import MapView
 
+from .test_map_build import demo_map  # noqa: F401 (the fixture far_map builds on)
+
 NO_CONTENTS = QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
 
 
 @pytest.fixture
-def far_map(qtbot, db: Database) -> Iterator[tuple[MapScene, MapView]]:
-    create_demo_portfolio(db)
-    scene = MapScene(PortfolioDocument(db))
-    view = MapView(scene)
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    qtbot.waitExposed(view)
-    scene.show_account(find_account(db, "Aldermark Group"), with_affiliates=True)
+def far_map(demo_map: tuple[MapScene, MapView]) -> tuple[MapScene, MapView]:  # noqa: F811
+    scene, view = demo_map
     view.resetTransform()
     view.scale(style.BLOCK_ZOOM / 2, style.BLOCK_ZOOM / 2)  # far out: blocks of colour
     view.centerOn(scene.cards[scene.main_root_id()].centre())
     view.viewport().grab()
-    yield scene, view
+    return scene, view
 
 
 def colour_at_centre(view: MapView, card: CardItem) -> QColor:
