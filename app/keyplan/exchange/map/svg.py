@@ -10,7 +10,6 @@ decides the exact width), with a margin, to shorten what would not fit on a card
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -24,16 +23,15 @@ from keyplan.domain.map.shapes import (
     DotShape,
     DottedShape,
     InfluenceShape,
-    Legend,
-    LegendSeat,
     MapDrawing,
     Point,
     TextRun,
     rounded_corners,
 )
-from keyplan.domain.plain_text import isolated
 from keyplan.domain.wording import count_of
 from keyplan.exchange.map.design import map_drawing
+from keyplan.exchange.map.svg_legend import LEGEND_ROW, legend_rows, legend_svg, legend_width
+from keyplan.exchange.map.svg_text import escape, svg_text
 from keyplan.store.map.rows import MapData, MapPerson
 
 __all__ = [
@@ -49,8 +47,6 @@ __all__ = [
 FONT_FAMILY = "'DejaVu Sans', Verdana, 'Segoe UI', Arial, sans-serif"
 MARGIN = 24.0
 TITLE_SIZE = 18.0
-LEGEND_ROW = 18.0
-LEGEND_SIZE = 11.0
 
 
 def map_svg(
@@ -94,8 +90,8 @@ def drawing_svg_pieces(drawing: MapDrawing, title: str) -> Iterator[str]:
             f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT_FAMILY}">\n',
             f"<title>{escape(title)}</title>\n",
             f'<rect width="{width:.0f}" height="{height:.0f}" fill="white"/>\n',
-            _text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, looks.INK, bold=True),
-            _legend(drawing.legend, MARGIN, MARGIN + TITLE_SIZE + 12.0),
+            svg_text(MARGIN, MARGIN + TITLE_SIZE * 0.8, title, TITLE_SIZE, looks.INK, bold=True),
+            legend_svg(drawing.legend, MARGIN, MARGIN + TITLE_SIZE + 12.0),
             f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
         )
     )
@@ -112,40 +108,6 @@ def map_title(account_name: str, people: int, today: date, *, vacancies: int = 0
     """The picture's title: whose map, how many people (open positions apart), and when."""
     seats = f" · {count_of(vacancies, 'open position')}" if vacancies else ""
     return f"{account_name} — stakeholder map · {people} people{seats} · {today.isoformat()}"
-
-
-# ---- text -------------------------------------------------------------------------------------
-
-# Characters XML 1.0 cannot hold at all, even escaped: a NUL in a name made the file malformed.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def escape(text: str) -> str:
-    """Text safe inside an XML element or a double-quoted attribute: what XML cannot hold is
-    left out, and bidi controls are kept inside the text (``plain_text.isolated``)."""
-    if not text.isprintable():  # controls, bidi marks and non-characters are not printable
-        text = isolated(_NOT_XML.sub("", text))
-    return (
-        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-    )
-
-
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    size: float,
-    colour: str,
-    *,
-    bold: bool = False,
-    anchor: str = "start",
-) -> str:
-    weight = ' font-weight="bold"' if bold else ""
-    middle = ' text-anchor="middle"' if anchor == "middle" else ""
-    return (
-        f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" fill="{colour}"{weight}{middle}>'
-        f"{escape(text)}</text>\n"
-    )
 
 
 def _run(run: TextRun) -> str:
@@ -340,96 +302,3 @@ def _clock(mark: ClockShape) -> str:
         f'<line x1="{cx:g}" y1="{cy:g}" x2="{cx:g}" y2="{cy - 4.5:g}"/>'
         f'<line x1="{cx:g}" y1="{cy:g}" x2="{cx + 3.5:g}" y2="{cy:g}"/></g>\n'
     )
-
-
-# ---- the legend -------------------------------------------------------------------------------
-
-_SWATCH = 36.0  # a stance swatch with its letter, and the gap after its label
-_SAMPLE = 44.0  # a line sample with its arrow head or dots, and the gap after its label
-_SEAT = 26.0  # the open position's dashed seat, and the gap before its label
-
-
-def legend_rows(legend: Legend) -> int:
-    """How many rows the legend takes: stances, line kinds, then its notes."""
-    lines = legend.lines or legend.seat
-    return (1 if legend.stances else 0) + (1 if lines else 0) + len(legend.notes)
-
-
-def legend_width(legend: Legend) -> float:
-    """How wide the legend is (its widest row)."""
-    seat = _SEAT + text_width(legend.seat.label, LEGEND_SIZE) if legend.seat else 0.0
-    rows = [
-        sum(_SWATCH + text_width(s.label, LEGEND_SIZE) for s in legend.stances),
-        sum(_SAMPLE + text_width(line.label, LEGEND_SIZE) for line in legend.lines) + seat,
-    ]
-    rows += [text_width(note, LEGEND_SIZE) for note in legend.notes]
-    return max(rows)
-
-
-def _legend(legend: Legend, x0: float, y0: float) -> str:
-    parts, y = [], y0
-    if legend.stances:
-        x = x0
-        for stance in legend.stances:
-            parts.append(
-                f'<rect x="{x:.1f}" y="{y + 2:.1f}" width="22" height="14" rx="2" '
-                f'fill="{stance.fill}" stroke="{stance.edge}"/><rect x="{x:.1f}" '
-                f'y="{y + 2:.1f}" width="11" height="14" fill="{stance.edge}"/>\n'
-            )
-            ink = "#ffffff" if looks.is_dark(stance.edge) else looks.INK
-            parts.append(_text(x + 5.5, _baseline(y, LEGEND_SIZE), stance.letter, 10.0, ink,
-                               bold=True, anchor="middle"))  # fmt: skip
-            parts.append(_text(x + 26, _baseline(y, LEGEND_SIZE), stance.label, LEGEND_SIZE,
-                               looks.INK))  # fmt: skip
-            x += _SWATCH + text_width(stance.label, LEGEND_SIZE)
-        y += LEGEND_ROW
-    if legend.lines or legend.seat:
-        x = x0
-        for line in legend.lines:
-            parts.append(_line_sample(line, x, y + LEGEND_ROW / 2))
-            parts.append(_text(x + 38, _baseline(y, LEGEND_SIZE), line.label, LEGEND_SIZE,
-                               looks.INK))  # fmt: skip
-            x += _SAMPLE + text_width(line.label, LEGEND_SIZE)
-        if legend.seat:
-            parts.append(_seat_sample(legend.seat, x, y))
-        y += LEGEND_ROW
-    for note in legend.notes:
-        parts.append(_text(x0, _baseline(y, LEGEND_SIZE), note, LEGEND_SIZE, looks.MUTED_INK))
-        y += LEGEND_ROW
-    return "".join(parts)
-
-
-def _line_sample(line, x: float, middle: float) -> str:
-    width = 2.0
-    dashes = ",".join(f"{d * width:g}" for d in line.dashes)
-    end = x + 34.0
-    sample = (
-        f'<line x1="{x + 2:.1f}" y1="{middle:.1f}" x2="{end - (8 if line.arrow else 2):.1f}" '
-        f'y2="{middle:.1f}" stroke="{line.colour}" stroke-width="{width:g}" '
-        f'stroke-dasharray="{dashes}"/>\n'
-    )
-    if line.plain:  # a dotted reporting line: round dots, no ends
-        return sample.replace("/>", ' stroke-linecap="round"/>')
-    if line.arrow:
-        head = (
-            f"{end:.1f},{middle:.1f} {end - 9:.1f},{middle - 4:.1f} {end - 9:.1f},{middle + 4:.1f}"
-        )
-        return sample + f'<polygon points="{head}" fill="{line.colour}"/>\n'
-    dots = "".join(
-        f'<circle cx="{cx:.1f}" cy="{middle:.1f}" r="3" fill="{line.colour}"/>'
-        for cx in (x + 2, end - 2)
-    )
-    return sample + dots + "\n"
-
-
-def _seat_sample(seat: LegendSeat, x: float, y: float) -> str:
-    """The open position's sample: a small white card with a dashed edge, and its label."""
-    return (
-        f'<rect x="{x:.1f}" y="{y + 3:.1f}" width="18" height="12" rx="2" fill="{seat.fill}" '
-        f'stroke="{seat.edge}" stroke-width="1.2" stroke-dasharray="3,2"/>\n'
-        + _text(x + 22, _baseline(y, LEGEND_SIZE), seat.label, LEGEND_SIZE, looks.INK)
-    )
-
-
-def _baseline(top: float, size: float) -> float:
-    return top + LEGEND_ROW / 2 + 0.35 * size
