@@ -19,9 +19,9 @@ from keyplan.domain.map.drawing import NAME_SIZE, legend
 from keyplan.reports.export import export_pdf
 from keyplan.reports.fonts import ensure_fonts
 from keyplan.reports.map.legend import MapLegend
+from keyplan.reports.map.map_flowables import MapPageFlowable
 from keyplan.reports.map.stakeholder_map import (
     MIN_NAME_SIZE,
-    MapPageFlowable,
     build_map,
     map_section,
 )
