@@ -8,6 +8,7 @@ with the standard library, and these load only when an engine is first used.
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,9 +79,31 @@ def _set_sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    _use_write_ahead_log(cursor)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _use_write_ahead_log(cursor: Any) -> None:
+    """Put the file in WAL mode (kept in the file: later connections find it so).
+
+    A file still in its rollback journal (a new one, or one just encrypted or restored) is
+    switched only while no other connection reads it, and SQLite does not wait for that: the
+    busy timeout does not cover the switch, so a second connection opening at the same moment
+    (the dashboard's second thread, another window) got "database is locked". It waits here
+    instead, as long as the busy timeout would.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except Exception as error:  # sqlite3's or sqlcipher3's OperationalError
+            if "locked" not in str(error) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.05)
 
 
 def connect_to_server(server: ServerAddress) -> Any:
