@@ -96,6 +96,19 @@ def test_opening_an_encrypted_file_asks_for_its_passphrase(
     assert answers.errors == []
 
 
+def test_a_passphrase_asked_before_the_window_shows_keyplans_icon(
+    qtbot, qapp, encrypted_demo: Path, scripted_dialogs, dialog_source
+) -> None:
+    # At start-up the icon is given once the window is up; this dialog may come first.
+    from PySide6.QtGui import QIcon
+
+    qapp.setWindowIcon(QIcon())
+    icons: list[bool] = []
+    scripted_dialogs.append(lambda dialog: icons.append(dialog.windowIcon().isNull()))
+    assert unlock.ask_for_key(encrypted_demo, None) is None  # the script typed nothing
+    assert icons == [False]
+
+
 def test_cancelling_the_passphrase_opens_nothing_and_says_so(
     qtbot, encrypted_demo: Path, plain_demo_file: Path, scripted_dialogs, dialog_source, answers
 ) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtCore import qVersion
 from keyplan.paths import default_database_path
 from keyplan.ui import dialogs
 from keyplan.ui.shell.about_dialog import AboutDialog, AboutFacts
-from keyplan.ui.shell.launch import application_icon
+from keyplan.ui.shell.app_icon import application_icon
 from keyplan.ui.shell.main_window import MainWindow
 
 

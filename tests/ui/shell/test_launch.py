@@ -261,3 +261,36 @@ def test_the_window_opens_without_building_the_qt_namespaces_enums(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True"]  # touched afterwards, they are built
+
+
+def test_the_window_gets_its_icon_once_it_is_up_and_not_before(tmp_path):
+    # Making QIcon ready (its ThemeIcon enum) and naming six files: 3 ms the first window
+    # need not wait for; the icon comes on the event loop's next turn.
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from keyplan.ui.shell import launch\n"
+        "app = QApplication([])\n"
+        "seen = []\n"
+        "def look(when):\n"
+        "    shown = [w for w in app.topLevelWidgets() if w.isVisible()]\n"
+        "    seen.append(f'{when}:{len(shown)}:{app.windowIcon().isNull()}')\n"
+        "def first_turn():\n"  # runs before the window's own timers of that turn
+        "    look('shown')\n"
+        "    QTimer.singleShot(0, lambda: (look('next'), app.quit()))\n"
+        "QTimer.singleShot(0, first_turn)\n"
+        f"assert launch.run_gui({str(tmp_path / 'plan.db')!r}, False, ask=False) == 0\n"
+        "print(' '.join(seen))\n"
+        "print(sorted(app.windowIcon().availableSizes(), key=lambda s: s.width())[-1].width())\n"
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["shown:1:True", "next:1:False", "256"]

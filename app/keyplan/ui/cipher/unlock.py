@@ -31,7 +31,9 @@ def ask_for_key(path: Path, problem: str | None) -> bytes | None:
     if remembered is not None:
         return remembered
     from keyplan.ui.cipher.passphrase_dialog import UnlockDialog
+    from keyplan.ui.shell.app_icon import give_the_application_its_icon
 
+    give_the_application_its_icon()  # at start-up the dialog may come before the window
     dialog = UnlockDialog(path, problem)
     if not run_dialog(dialog) or dialog.key is None:
         return None

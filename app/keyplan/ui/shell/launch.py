@@ -8,8 +8,7 @@ import threading
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from keyplan.domain.errors import KeyplanError
@@ -20,7 +19,6 @@ from keyplan.ui.shell.main_window import MainWindow
 
 # The start-up backup waits until the first paint and the warm-up imports are done.
 STARTUP_BACKUP_DELAY_MS = 1500
-ICON_SIZES = (16, 32, 48, 64, 128, 256)  # the PNGs in resources/icons (512 px: icon themes)
 
 
 def open_document(location: str, create: bool) -> PortfolioDocument:
@@ -53,7 +51,6 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     app.setApplicationName("Keyplan")
     app.setOrganizationName("Keyplan")
     app.setDesktopFileName("org.keyplan.Keyplan")  # ties the windows to the menu entry
-    app.setWindowIcon(application_icon())
     from keyplan.ui.widgets.theme import follow_system_colour_scheme  # Qt only: cheap
 
     follow_system_colour_scheme(app)  # a dark system gets a dark window
@@ -74,6 +71,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     if exit_when_ready:
         QTimer.singleShot(0, app.quit)
     else:
+        QTimer.singleShot(0, _give_the_application_its_icon)  # see ui/shell/app_icon.py
         QTimer.singleShot(0, _register_fonts_and_repaint)
         QTimer.singleShot(0, _make_qt_enums_ready)
         QTimer.singleShot(0, _warm_up_store)
@@ -163,14 +161,10 @@ def _warm_up_store() -> None:
     threading.Thread(target=load_editing_modules, name="keyplan-warm-up").start()
 
 
-def application_icon() -> QIcon:
-    """Keyplan's icon in every rendered size; Qt reads a PNG only when that size is drawn."""
-    from keyplan.resources import resource_path
+def _give_the_application_its_icon() -> None:
+    from keyplan.ui.shell.app_icon import give_the_application_its_icon  # QIcon: after the show
 
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(resource_path("icons", f"keyplan-{size}.png")), QSize(size, size))
-    return icon
+    give_the_application_its_icon()
 
 
 def _first_document(db_location: str | None, *, ask: bool = True) -> PortfolioDocument | None:
@@ -243,6 +237,8 @@ def _one_line(message: str) -> str:
 
 def _recover_or_report(location: str, error: KeyplanError) -> PortfolioDocument | None:
     from keyplan.ui.safety.recovery import is_damaged_file, recover_damaged_database
+
+    _give_the_application_its_icon()  # the dialogs come before the window
 
     if not is_damaged_file(location):
         dialogs.show_error(None, str(error), "Cannot open database")
