@@ -263,22 +263,26 @@ def test_the_window_opens_without_building_the_qt_namespaces_enums(tmp_path):
     assert result.stdout.split() == ["True", "True"]  # touched afterwards, they are built
 
 
-def test_the_window_gets_its_icon_once_it_is_up_and_not_before(tmp_path):
-    # Making QIcon ready (its ThemeIcon enum) and naming six files: 3 ms the first window
-    # need not wait for; the icon comes on the event loop's next turn.
+def test_the_icon_and_the_keys_arrive_on_the_turn_after_the_window_shows(tmp_path):
+    # Making QIcon and QKeySequence ready (their enums) and parsing the shortcuts: some
+    # 6 ms the first window need not wait for; both come on the event loop's next turn.
     import os
     import subprocess
     import sys
 
     script = (
         "from PySide6.QtCore import QTimer\n"
+        "from PySide6.QtGui import QAction, QShortcut\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from keyplan.ui.shell import launch\n"
         "app = QApplication([])\n"
         "seen = []\n"
         "def look(when):\n"
         "    shown = [w for w in app.topLevelWidgets() if w.isVisible()]\n"
-        "    seen.append(f'{when}:{len(shown)}:{app.windowIcon().isNull()}')\n"
+        "    keys = [len(a.shortcuts()) for w in shown for a in w.findChildren(QAction)]\n"
+        "    tab_keys = [s.keys() for w in shown for s in w.findChildren(QShortcut)]\n"
+        "    bound = sum(keys) > 10 and all(tab_keys)\n"
+        "    seen.append(f'{when}:{len(shown)}:{app.windowIcon().isNull()}:{bound}')\n"
         "def first_turn():\n"  # runs before the window's own timers of that turn
         "    look('shown')\n"
         "    QTimer.singleShot(0, lambda: (look('next'), app.quit()))\n"
@@ -293,4 +297,32 @@ def test_the_window_gets_its_icon_once_it_is_up_and_not_before(tmp_path):
         [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["shown:1:True", "next:1:False", "256"]
+    assert result.stdout.split() == ["shown:1:True:False", "next:1:False:True", "256"]
+
+
+def test_the_window_opens_without_making_the_icon_and_key_classes_ready(tmp_path):
+    # QIcon (its ThemeIcon enum) and QKeySequence (StandardKey) cost some 5 ms to make ready;
+    # the first frame shows no icon of ours and reads no key (see the test above).
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import enum\n"
+        "made = []\n"
+        "create = enum.EnumType._create_\n"
+        "def record(cls, name, *args, **kwargs):\n"
+        "    made.append(name)\n"
+        "    return create(cls, name, *args, **kwargs)\n"
+        "enum.EnumType._create_ = record\n"
+        "from keyplan.cli import main\n"
+        f"assert main(['--db', {str(tmp_path / 'plan.db')!r}, '--exit-when-ready']) == 0\n"
+        "print('ThemeIcon' in made, 'StandardKey' in made)\n"
+    )
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]

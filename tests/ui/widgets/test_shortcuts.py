@@ -60,3 +60,27 @@ def test_the_file_menus_shortcuts_are_bound(window):
     assert shortcuts["&Export plan (PDF or PowerPoint)…"] == ["Ctrl+Shift+E"]
     assert shortcuts["&Print…"] == [QKeySequence(QKeySequence.StandardKey.Print).toString()]
     assert window.undo_action.shortcuts() == [QKeySequence(QKeySequence.StandardKey.Undo)]
+
+
+def test_a_window_whose_keys_come_later_binds_them_all_when_asked(qtbot, db):
+    # The start-up window binds its keys on the turn after it shows (ui/shell/launch.py).
+    from PySide6.QtGui import QShortcut
+
+    from keyplan.ui.document import PortfolioDocument
+    from keyplan.ui.shell.launch import open_document
+    from keyplan.ui.shell.main_window import MainWindow
+
+    window = MainWindow(PortfolioDocument(db), open_document, keys_later=True)
+    qtbot.addWidget(window)
+    actions = {action.text(): action for action in window.findChildren(QAction)}
+    assert actions["&Quit"].shortcuts() == [] and window.undo_action.shortcuts() == []
+    assert all(not shortcut.keys() for shortcut in window.findChildren(QShortcut))
+
+    window.bind_keys()
+    assert texts(actions["&Quit"].shortcuts()) == texts(
+        QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)[:1]
+    )
+    assert texts(actions["Add &person…"].shortcuts()) == ["Ctrl+Shift+N"]
+    assert window.undo_action.shortcuts() == [QKeySequence(QKeySequence.StandardKey.Undo)]
+    assert "Ctrl+Y" in texts(window.redo_action.shortcuts())
+    assert all(shortcut.keys() for shortcut in window.findChildren(QShortcut))

@@ -58,7 +58,7 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     _ask_passphrases_in_dialogs(ask)
     # The widgets and menus first (with the font database they load): for an encrypted file
     # they are built while its key is still deriving (store/cipher/keys.py), not after.
-    window = MainWindow(None, open_document)
+    window = MainWindow(None, open_document, keys_later=True)
     try:
         document = _first_document(db_location, ask=ask)
     except _QuitAtStart:
@@ -71,6 +71,9 @@ def run_gui(db_location: str | None, exit_when_ready: bool, *, ask: bool | None 
     if exit_when_ready:
         QTimer.singleShot(0, app.quit)
     else:
+        # What the first frame does not show, on the next turn of the event loop: the keys
+        # first, before a key press can be read (ui/shell/main_menus.py).
+        QTimer.singleShot(0, window.bind_keys)
         QTimer.singleShot(0, _give_the_application_its_icon)  # see ui/shell/app_icon.py
         QTimer.singleShot(0, _register_fonts_and_repaint)
         QTimer.singleShot(0, _make_qt_enums_ready)

@@ -3,6 +3,9 @@ writes (a read-only window disables those).
 
 Mixed into ``MainWindow`` (``ui/shell/main_window.py``), whose slots the commands call.
 Modules behind rarely used commands (exports, backups, team mode) load when first used.
+The keys are bound by ``bind_keys``: at start-up on the event loop's turn after the window
+shows (before any key press reaches it), so that the first window need not make
+``QKeySequence`` ready nor parse its shortcuts; any other window binds them at once.
 """
 
 from __future__ import annotations
@@ -11,10 +14,10 @@ from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from keyplan.ui.widgets.shortcuts import Shortcut, key_sequences, redo_shortcuts
+from keyplan.ui.widgets.shortcuts import Shortcut, StandardKey, key_sequences, redo_shortcuts
 
 if TYPE_CHECKING:
     from keyplan.ui.document import PortfolioDocument
@@ -23,12 +26,28 @@ if TYPE_CHECKING:
 class MenuBuilding(QMainWindow):
     """The menus of ``MainWindow``; the slots they call are its own."""
 
+    def _bind_keys_later(self, later: bool) -> None:
+        """Keys given before ``bind_keys`` wait for it (``later``), or are bound at once."""
+        self._keys_bound = not later
+        self._waiting_keys: list[Callable[[], None]] = []
+
+    def _when_keys_bound(self, bind: Callable[[], None]) -> None:
+        if self._keys_bound:
+            bind()
+        else:
+            self._waiting_keys.append(bind)
+
+    def bind_keys(self) -> None:
+        """Give the actions and shortcuts made so far their keys; later ones get theirs at once."""
+        self._keys_bound = True
+        waiting, self._waiting_keys = self._waiting_keys, []
+        for bind in waiting:
+            bind()
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
-        self._action(file_menu, "&New database…", self.new_database, QKeySequence.StandardKey.New)
-        self._action(
-            file_menu, "&Open database…", self.choose_database, QKeySequence.StandardKey.Open
-        )
+        self._action(file_menu, "&New database…", self.new_database, StandardKey("New"))
+        self._action(file_menu, "&Open database…", self.choose_database, StandardKey("Open"))
         self.recent_menu = file_menu.addMenu("Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         file_menu.addSeparator()
@@ -43,7 +62,7 @@ class MenuBuilding(QMainWindow):
         self.toolbar.setObjectName("main_toolbar")
         self.toolbar.addAction(self.export_pdf_action)
         self.print_action = self._action(
-            file_menu, "&Print…", self.print_view, QKeySequence.StandardKey.Print
+            file_menu, "&Print…", self.print_view, StandardKey("Print")
         )
         self.print_action.setToolTip(
             "Print what you look at: the dashboard, the map, or the plan or a brief"
@@ -62,7 +81,7 @@ class MenuBuilding(QMainWindow):
         self._action(file_menu, "&Copy this database to…", team("copy_database_to"))
         self._action(file_menu, "Your &name on changes…", team("ask_user_name"))
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, "&Quit", self.close, StandardKey("Quit"))
 
         self.edit_menu = self.menuBar().addMenu("&Edit")
         account_menu = self.menuBar().addMenu("&Account")
@@ -77,7 +96,7 @@ class MenuBuilding(QMainWindow):
             self._action(account_menu, "&Import people…", self.import_people)
         )
         self.find_action = self._action(
-            account_menu, "&Find people…", self.find_people, QKeySequence.StandardKey.Find
+            account_menu, "&Find people…", self.find_people, StandardKey("Find")
         )
         self.find_portfolio_action = self._action(
             account_menu,
@@ -169,9 +188,10 @@ class MenuBuilding(QMainWindow):
     def _action(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: Shortcut | None = None
     ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcuts(key_sequences(shortcut))  # not setShortcut: see key_sequences
+        action = QAction(self)  # not QAction(text, self): its overload check readies QIcon
+        action.setText(text)
+        if shortcut is not None:  # not setShortcut: see key_sequences
+            self._when_keys_bound(lambda: action.setShortcuts(key_sequences(shortcut)))
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
         return action
@@ -179,9 +199,9 @@ class MenuBuilding(QMainWindow):
     def _install_undo_actions(self, document: PortfolioDocument) -> None:
         self.edit_menu.clear()
         undo = document.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcuts(key_sequences(QKeySequence.StandardKey.Undo))
+        self._when_keys_bound(lambda: undo.setShortcuts(key_sequences(StandardKey("Undo"))))
         redo = document.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts(redo_shortcuts())
+        self._when_keys_bound(lambda: redo.setShortcuts(redo_shortcuts()))
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
         self.undo_action, self.redo_action = undo, redo

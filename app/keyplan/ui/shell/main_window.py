@@ -43,10 +43,19 @@ class MainWindow(WindowCommands):
 
     account_selected = Signal(int)
 
-    def __init__(self, document: PortfolioDocument | None, opener: DatabaseOpener) -> None:
+    def __init__(
+        self,
+        document: PortfolioDocument | None,
+        opener: DatabaseOpener,
+        *,
+        keys_later: bool = False,
+    ) -> None:
         """The window, showing ``document``; without one (None) only its widgets and menus,
-        until ``set_document``: the start builds them while an encrypted file's key derives."""
+        until ``set_document``: the start builds them while an encrypted file's key derives.
+        With ``keys_later``, its shortcuts work once ``bind_keys`` has run (``main_menus.py``).
+        """
         super().__init__()
+        self._bind_keys_later(keys_later)
         self.opener = opener
         self.document: PortfolioDocument | None = None
         self.account_id: int | None = None
@@ -73,8 +82,8 @@ class MainWindow(WindowCommands):
         # otherwise keep Ctrl+Tab to itself.
         for keys, step in (("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1),
                            ("Ctrl+PgUp", -1)):  # fmt: skip
-            shortcut = QShortcut(self)
-            shortcut.setKeys(key_sequences(keys))  # not QKeySequence(keys): see key_sequences
+            shortcut = QShortcut(self)  # not QKeySequence(keys): see key_sequences
+            self._when_keys_bound(lambda s=shortcut, k=keys: s.setKeys(key_sequences(k)))
             shortcut.activated.connect(lambda step=step: self.step_tab(step))
         self.splitter = QSplitter()  # side by side (Qt's `Qt` enums cost the start 20 ms)
         self.splitter.addWidget(self.tree)
