@@ -135,12 +135,16 @@ def _reporting(drawing: MapDrawing) -> str:
 
 
 def _steps(points: tuple[Point, ...]) -> str:
-    """A polyline's path steps; an elbow (four points) or a straight drop in one format,
-    as nearly every reporting line is."""
-    if len(points) == 4:
+    """A polyline's path steps; an elbow (four points), a straight drop (two) or a stacked
+    leaf's spine (three) in one format each, as nearly every reporting line is."""
+    count = len(points)
+    if count == 4:
         (a, b), (c, d), (e, f), (g, h) = points
         return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}L{e:.1f},{f:.1f}L{g:.1f},{h:.1f}"
-    if len(points) == 2:
+    if count == 3:
+        (a, b), (c, d), (e, f) = points
+        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}L{e:.1f},{f:.1f}"
+    if count == 2:
         (a, b), (c, d) = points
         return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}"
     (x0, y0), *rest = points
@@ -199,17 +203,50 @@ def _influence(line: InfluenceShape) -> str:
 
 
 def _card(card: CardShape, memo: dict) -> str:
-    """One card. The frame, band and small parts are shared by many cards (the drawing makes
-    each once), so each is written once and reused: thousands of cards in a blink."""
-    faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
-    if card.vacant:
-        faded += ' class="vacancy"'
-    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
-                 card.edge_width, card.edge_dashes)  # fmt: skip
-    frame = memo.get(frame_key)
-    if frame is None:  # the same few frames (one per stance) over thousands of cards
-        frame = memo[frame_key] = _frame(card)
-    pieces = [f'<g transform="translate({card.x:.1f},{card.y:.1f})"{faded}>\n', frame]
+    """One card. Cards of one look (frame, band, name's place and font) differ only in their
+    position and name: that look is written once into the text around them, and the shared
+    runs and parts (the drawing makes each once) are looked up by identity. Thousands of
+    cards in a blink."""
+    texts = card.texts
+    name = texts[0] if texts else None
+    if card.note is not None or name is None or name.role != "name":
+        return _card_in_full(card, memo)
+    key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
+           card.edge_width, card.edge_dashes, card.faded, card.vacant, name.x, name.baseline,
+           name.size, name.colour, name.bold, name.anchor)  # fmt: skip
+    look = memo.get(key)
+    if look is None:  # the same few looks (one per stance) over thousands of cards
+        look = memo[key] = _look(card, name, memo)
+    shared = ""
+    for run in texts[1:]:  # a title or department run is shared by the cards that show it
+        written = memo.get(id(run))
+        if written is None:
+            if run.role == "name":  # a second name: not a card of the common kind
+                return _card_in_full(card, memo)
+            written = memo[id(run)] = _run(run)
+        shared += written
+    parts = memo.get(id(card.parts))  # one tuple shared by every card with the same face
+    if parts is None:
+        parts = memo[id(card.parts)] = "".join(_shared_part(part, memo) for part in card.parts)
+    text = escape(fit(name.text, name.size, name.max_width, bold=name.bold))
+    return (
+        f'<g transform="translate({card.x:.1f},{card.y:.1f})"{look}{text}</text>\n'
+        f"{shared}{parts}</g>\n"
+    )
+
+
+def _look(card: CardShape, name: TextRun, memo: dict) -> str:
+    """What a card of this look writes between its position and its name: the rest of the
+    group's tag, the frame and band, and the name's ``<text>`` tag."""
+    opening = _run(name)
+    opening = opening[: opening.index(">") + 1]  # the tag only: the name goes after it
+    return f"{_faded(card)}>\n{_shared_frame(card, memo)}{opening}"
+
+
+def _card_in_full(card: CardShape, memo: dict) -> str:
+    """A card of an uncommon kind (a note at its foot, no name run first), piece by piece."""
+    pieces = [f'<g transform="translate({card.x:.1f},{card.y:.1f})"{_faded(card)}>\n',
+              _shared_frame(card, memo)]  # fmt: skip
     for run in card.texts:  # a name is one card's; a title or department run is shared
         if run.role == "name":
             pieces.append(_run(run))
@@ -218,7 +255,6 @@ def _card(card: CardShape, memo: dict) -> str:
         if written is None:
             written = memo[id(run)] = _run(run)
         pieces.append(written)
-    # A card's parts come as one tuple shared by every card with the same face: one look-up.
     parts = memo.get(id(card.parts))
     if parts is None:
         parts = memo[id(card.parts)] = "".join(_shared_part(part, memo) for part in card.parts)
@@ -232,6 +268,21 @@ def _card(card: CardShape, memo: dict) -> str:
         pieces.append(_run(card.note))
     pieces.append("</g>\n")
     return "".join(pieces)
+
+
+def _faded(card: CardShape) -> str:
+    faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
+    return faded + ' class="vacancy"' if card.vacant else faded
+
+
+def _shared_frame(card: CardShape, memo: dict) -> str:
+    """The frame and band: the same few (one per stance) over thousands of cards."""
+    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
+                 card.edge_width, card.edge_dashes)  # fmt: skip
+    frame = memo.get(frame_key)
+    if frame is None:
+        frame = memo[frame_key] = _frame(card)
+    return frame
 
 
 def _shared_part(part: CardPart, memo: dict) -> str:
