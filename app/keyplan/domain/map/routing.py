@@ -294,37 +294,28 @@ class _Grid:
             _, cost, state = heapq.heappop(queue)
             if cost > best[state]:
                 continue
-            point, heading = divmod(state, 4)
+            point, heading = state >> 2, state & 3
             goal = goal_at.get(point)
             if goal is not None and heading != goal.heading:  # arrive head on, not from inside
                 budget.steps -= steps
                 return self._unwind(state, came, origin[state], goal)
             i, j = divmod(point, h)
             x, y = xs[i], ys[j]
-            for direction in (_RIGHT, _DOWN, _LEFT, _UP):
-                if direction == (heading + 2) % 4:
-                    continue
-                if direction == _RIGHT:
-                    if i + 1 >= w or right_blocked[point]:
-                        continue
-                    nxt, nx, ny = point + h, xs[i + 1], y
-                elif direction == _LEFT:
-                    if i == 0 or right_blocked[point - h]:
-                        continue
-                    nxt, nx, ny = point - h, xs[i - 1], y
-                elif direction == _DOWN:
-                    if j + 1 >= h or down_blocked[point]:
-                        continue
-                    nxt, nx, ny = point + 1, x, ys[j + 1]
-                else:
-                    if j == 0 or down_blocked[point - 1]:
-                        continue
-                    nxt, nx, ny = point - 1, x, ys[j - 1]
+            # The neighbours right, down, left and up, never straight back (the grid is
+            # sorted, so each step's length is a plain difference; a bend costs more).
+            moves = []
+            if heading != _LEFT and i + 1 < w and not right_blocked[point]:
+                moves.append((point + h, _RIGHT, xs[i + 1], y, xs[i + 1] - x))
+            if heading != _UP and j + 1 < h and not down_blocked[point]:
+                moves.append((point + 1, _DOWN, x, ys[j + 1], ys[j + 1] - y))
+            if heading != _RIGHT and i > 0 and not right_blocked[point - h]:
+                moves.append((point - h, _LEFT, xs[i - 1], y, x - xs[i - 1]))
+            if heading != _DOWN and j > 0 and not down_blocked[point - 1]:
+                moves.append((point - 1, _UP, x, ys[j - 1], y - ys[j - 1]))
+            for nxt, direction, nx, ny, length in moves:
                 if blocked[nxt]:
                     continue
-                new_cost = cost + abs(nx - x) + abs(ny - y)
-                if direction != heading:
-                    new_cost += BEND_COST
+                new_cost = cost + length if direction == heading else cost + length + BEND_COST
                 new_state = nxt * 4 + direction
                 if new_cost < best.get(new_state, 1e18):
                     best[new_state], came[new_state] = new_cost, state
