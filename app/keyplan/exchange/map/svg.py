@@ -95,12 +95,13 @@ def drawing_svg_pieces(drawing: MapDrawing, title: str) -> Iterator[str]:
             f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
         )
     )
-    yield _reporting(drawing)
+    numbers = OneDecimal()
+    yield _reporting(drawing, numbers)
     yield _dotted(drawing.dotted)
     yield "".join(_influence(line) for line in drawing.influence)
     memo: dict = {}
     for card in drawing.cards:
-        yield _card(card, memo)
+        yield _card(card, memo, numbers)
     yield "</g>\n</svg>\n"
 
 
@@ -124,8 +125,20 @@ def _run(run: TextRun) -> str:
 # ---- lines ------------------------------------------------------------------------------------
 
 
-def _reporting(drawing: MapDrawing) -> str:
-    steps = [_steps(line.points) for line in drawing.reporting]
+class OneDecimal(dict[float, str]):
+    """Numbers as the SVG writes most of them, with one decimal, each distinct one formatted
+    once: a chart of thousands repeats its rows' y and its cards' x in thousands of lines and
+    cards, and formatting a float costs several times a look-up."""
+
+    def __missing__(self, number: float) -> str:
+        text = f"{number:.1f}"
+        if number != 0.0:  # 0.0 and -0.0 are one key, but are written "0.0" and "-0.0"
+            self[number] = text
+        return text
+
+
+def _reporting(drawing: MapDrawing, numbers: OneDecimal) -> str:
+    steps = [_steps(line.points, numbers) for line in drawing.reporting]
     if not steps:
         return ""
     return (
@@ -134,19 +147,19 @@ def _reporting(drawing: MapDrawing) -> str:
     )
 
 
-def _steps(points: tuple[Point, ...]) -> str:
+def _steps(points: tuple[Point, ...], n: OneDecimal) -> str:
     """A polyline's path steps; an elbow (four points), a straight drop (two) or a stacked
     leaf's spine (three) in one format each, as nearly every reporting line is."""
     count = len(points)
     if count == 4:
         (a, b), (c, d), (e, f), (g, h) = points
-        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}L{e:.1f},{f:.1f}L{g:.1f},{h:.1f}"
+        return f"M{n[a]},{n[b]}L{n[c]},{n[d]}L{n[e]},{n[f]}L{n[g]},{n[h]}"
     if count == 3:
         (a, b), (c, d), (e, f) = points
-        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}L{e:.1f},{f:.1f}"
+        return f"M{n[a]},{n[b]}L{n[c]},{n[d]}L{n[e]},{n[f]}"
     if count == 2:
         (a, b), (c, d) = points
-        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}"
+        return f"M{n[a]},{n[b]}L{n[c]},{n[d]}"
     (x0, y0), *rest = points
     return f"M{x0:.1f},{y0:.1f}" + "".join(f"L{x:.1f},{y:.1f}" for x, y in rest)
 
@@ -202,7 +215,7 @@ def _influence(line: InfluenceShape) -> str:
 # ---- cards ------------------------------------------------------------------------------------
 
 
-def _card(card: CardShape, memo: dict) -> str:
+def _card(card: CardShape, memo: dict, numbers: OneDecimal) -> str:
     """One card. Cards of one look (frame, band, name's place and font) differ only in their
     position and name: that look is written once into the text around them, and the shared
     runs and parts (the drawing makes each once) are looked up by identity. Thousands of
@@ -230,7 +243,7 @@ def _card(card: CardShape, memo: dict) -> str:
         parts = memo[id(card.parts)] = "".join(_shared_part(part, memo) for part in card.parts)
     text = escape(fit(name.text, name.size, name.max_width, bold=name.bold))
     return (
-        f'<g transform="translate({card.x:.1f},{card.y:.1f})"{look}{text}</text>\n'
+        f'<g transform="translate({numbers[card.x]},{numbers[card.y]})"{look}{text}</text>\n'
         f"{shared}{parts}</g>\n"
     )
 
