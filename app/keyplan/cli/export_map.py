@@ -113,11 +113,12 @@ def _write_text(args: argparse.Namespace, out: Path, suffix: str) -> int:
     return len(data.people) - seats
 
 
-def _chunks(pieces: Iterable[str], size: int = 500) -> Iterator[bytes]:
-    """The pieces encoded and joined in runs of ``size``: a dozen writes of most of a megabyte
-    for a map of thousands, not one per card (which cost more than the memory saved).
+def _chunks(pieces: Iterable[str], size: int = 1500) -> Iterator[bytes]:
+    """The pieces encoded and joined in runs of ``size`` (a card is three pieces): a dozen
+    writes of most of a megabyte for a map of thousands, not one per card (which cost more
+    than the memory saved).
 
-    Each piece is encoded on its own: most cards are plain ASCII, copied as they are, while
+    Each piece is encoded on its own: most pieces are plain ASCII, copied as they are, while
     a run joined first is as wide as its widest character (one Greek name in 500 cards) and
     all of it goes through the slow path of the encoder."""
     run: list[bytes] = []

@@ -75,8 +75,9 @@ def drawing_svg(drawing: MapDrawing, title: str) -> str:
 
 
 def drawing_svg_pieces(drawing: MapDrawing, title: str) -> Iterator[str]:
-    """``drawing_svg`` in pieces, one card at a time: a writer that streams them into a file
-    never holds the whole document (megabytes for a map of thousands) twice at once."""
+    """``drawing_svg`` in pieces, a card at a time: a writer that streams them into a file
+    never holds the whole document (megabytes for a map of thousands) twice at once. A card
+    comes in three pieces, its name alone in the middle (see ``_card``)."""
     bounds = drawing.bounds
     rows = legend_rows(drawing.legend)
     header = TITLE_SIZE + 12.0 + rows * LEGEND_ROW + 14.0
@@ -101,7 +102,7 @@ def drawing_svg_pieces(drawing: MapDrawing, title: str) -> Iterator[str]:
     yield "".join(_influence(line) for line in drawing.influence)
     memo: dict = {}
     for card in drawing.cards:
-        yield _card(card, memo, numbers)
+        yield from _card(card, memo, numbers)
     yield "</g>\n</svg>\n"
 
 
@@ -215,15 +216,19 @@ def _influence(line: InfluenceShape) -> str:
 # ---- cards ------------------------------------------------------------------------------------
 
 
-def _card(card: CardShape, memo: dict, numbers: OneDecimal) -> str:
-    """One card. Cards of one look (frame, band, name's place and font) differ only in their
-    position and name: that look is written once into the text around them, and the shared
-    runs and parts (the drawing makes each once) are looked up by identity. Thousands of
-    cards in a blink."""
+def _card(card: CardShape, memo: dict, numbers: OneDecimal) -> tuple[str, ...]:
+    """One card, in pieces: up to the name, the name, the rest. Cards of one look (frame,
+    band, name's place and font) differ only in their position and name: that look is written
+    once into the text around them, and the shared runs and parts (the drawing makes each
+    once) are looked up by identity. Thousands of cards in a blink.
+
+    The name stands alone because it is the text most often outside ASCII (a Greek or Swedish
+    name): a piece with one such character is encoded character by character, while the
+    plain ones are copied as they are."""
     texts = card.texts
     name = texts[0] if texts else None
     if card.note is not None or name is None or name.role != "name":
-        return _card_in_full(card, memo)
+        return (_card_in_full(card, memo),)
     key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
            card.edge_width, card.edge_dashes, card.faded, card.vacant, name.x, name.baseline,
            name.size, name.colour, name.bold, name.anchor)  # fmt: skip
@@ -235,7 +240,7 @@ def _card(card: CardShape, memo: dict, numbers: OneDecimal) -> str:
         written = memo.get(id(run))
         if written is None:
             if run.role == "name":  # a second name: not a card of the common kind
-                return _card_in_full(card, memo)
+                return (_card_in_full(card, memo),)
             written = memo[id(run)] = _run(run)
         shared += written
     parts = memo.get(id(card.parts))  # one tuple shared by every card with the same face
@@ -243,8 +248,9 @@ def _card(card: CardShape, memo: dict, numbers: OneDecimal) -> str:
         parts = memo[id(card.parts)] = "".join(_shared_part(part, memo) for part in card.parts)
     text = escape(fit(name.text, name.size, name.max_width, bold=name.bold))
     return (
-        f'<g transform="translate({numbers[card.x]},{numbers[card.y]})"{look}{text}</text>\n'
-        f"{shared}{parts}</g>\n"
+        f'<g transform="translate({numbers[card.x]},{numbers[card.y]})"{look}',
+        text,
+        f"</text>\n{shared}{parts}</g>\n",
     )
 
 
