@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from keyplan.domain.layout import Box
 from keyplan.domain.map import looks
 from keyplan.domain.map.drawing import LineFacts, PersonFacts, draw_map, lay_out
-from keyplan.domain.map.routing import CLEARANCE
+from keyplan.domain.map.routing import CLEARANCE, CardIndex
 from keyplan.domain.map.team_columns import team_columns_layout
 from keyplan.domain.vocabulary import InfluenceKind, Stance
 
@@ -229,3 +229,24 @@ def test_a_layout_without_connectors_has_the_same_boxes_and_bounds(size, seed, r
         full, bare = lay_out_with(True), lay_out_with(False)
         assert bare.boxes == full.boxes and bare.bounds == full.bounds
         assert len(full.connectors) == size - 1 and bare.connectors == ()
+
+
+_SPANS = st.tuples(
+    st.floats(-2000, 2000), st.floats(-2000, 2000), st.floats(1, 900), st.floats(1, 300)
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SPANS, max_size=40), _SPANS)
+@example([(0.0, 0.0, 800.0, 80.0), (100.0, 0.0, 50.0, 80.0), (150.0, 0.0, 10.0, 10.0)],
+         (150.0, 0.0, 20.0, 20.0))  # fmt: skip  # a wide card from far left; one only touching
+def test_the_card_index_finds_exactly_the_cards_overlapping_a_window(spans, window):
+    boxes = {number: Box(*span) for number, span in enumerate(spans)}
+    left, top, width, height = window
+    right, bottom = left + width, top + height
+    found = CardIndex(boxes).near(left, top, right, bottom)
+    expected = [
+        box for box in boxes.values()
+        if box.x < right and box.right > left and box.y < bottom and box.bottom > top
+    ]  # fmt: skip
+    assert sorted(map(id, found)) == sorted(map(id, expected))

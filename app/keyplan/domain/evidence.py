@@ -45,6 +45,10 @@ RATING_CHOICES: dict[RatedField, type[Any]] = {
     RatedField.STRENGTH: Strength,
 }
 
+# The ratings' names in ``RatedField`` order (stance, influence, buying role, strength), read
+# once: an enum's iteration and its members' ``.value`` are slow, and a map of thousands of
+# people asks for them hundreds of times.
+_RATING_NAMES = tuple(field.value for field in RatedField)
 #: Values that claim nothing, so need no evidence: an unknown stance, no role, no relationship.
 _NO_CLAIM = frozenset({None, "", Stance.UNKNOWN.value, BuyingRole.NONE.value, "0"})
 
@@ -93,13 +97,13 @@ def claimed_ratings(
     *, stance: Any, influence: Any, buying_role: Any, strength: Any
 ) -> dict[str, str]:
     """The ratings of a person that claim something, by rating name, as text."""
-    values = {
-        RatedField.STANCE.value: rated_text(stance),
-        RatedField.INFLUENCE.value: rated_text(influence),
-        RatedField.BUYING_ROLE.value: rated_text(buying_role),
-        RatedField.STRENGTH.value: rated_text(strength),
+    texts = (rated_text(stance), rated_text(influence), rated_text(buying_role),
+             rated_text(strength))  # fmt: skip
+    return {
+        name: value
+        for name, value in zip(_RATING_NAMES, texts, strict=True)
+        if value and value not in _NO_CLAIM
     }
-    return {name: value for name, value in values.items() if value and value not in _NO_CLAIM}
 
 
 def cadence_days(review_cadence_days: int | None) -> int:
@@ -131,12 +135,10 @@ def uncertain_ratings(
         today: the date the age is measured against.
     """
     return tuple(
-        field.value
-        for field in RatedField
-        if field.value in claimed
-        and is_uncertain(
-            newest.get((field.value, claimed[field.value])), review_cadence_days, today
-        )
+        name
+        for name in _RATING_NAMES
+        if name in claimed
+        and is_uncertain(newest.get((name, claimed[name])), review_cadence_days, today)
     )
 
 

@@ -9,11 +9,13 @@ byte for byte against the drawing of the store's own map.
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 
 import pytest
 
 from keyplan.cli import export_map
+from keyplan.exchange.map import formats
 from keyplan.exchange.map.formats import map_document
 from keyplan.exchange.map.svg import map_title
 from keyplan.store.demo import create_demo_portfolio
@@ -121,3 +123,26 @@ def test_the_demo_umbrella_is_the_same_both_ways(db, db_path, tmp_path, suffix):
     assert exported(tmp_path, db_path, "Aldermark Group", suffix) == through_the_store(
         db, "Aldermark Group", suffix
     )
+
+
+def test_collection_is_paused_while_drawing_and_resumed_after(db, db_path, tmp_path, monkeypatch):
+    """The drawing makes no reference cycles: a collection would only walk its records."""
+    account = small_family(db)
+    seen: list[bool] = []
+    drawing = formats.map_document_pieces
+
+    def watched(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return drawing(*args, **kwargs)
+
+    monkeypatch.setattr(formats, "map_document_pieces", watched)
+    assert gc.isenabled()
+    exported(tmp_path, db_path, account, ".svg")
+    assert seen == [False]
+    assert gc.isenabled()  # resumed
+    gc.disable()
+    try:
+        exported(tmp_path, db_path, account, ".svg")
+        assert not gc.isenabled()  # a caller that had paused it finds it still paused
+    finally:
+        gc.enable()

@@ -9,7 +9,7 @@ from datetime import date
 
 from keyplan.domain.relationships import ContactDue
 from keyplan.exchange.map import design as map_design
-from keyplan.exchange.map.svg import fit, map_svg, text_width
+from keyplan.exchange.map.svg import OneDecimal, fit, map_svg, text_width
 from keyplan.store.map.rows import MapAccount, MapData, MapLine, MapPerson
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -161,3 +161,10 @@ def test_a_rating_without_recent_evidence_draws_a_dashed_card_and_a_question_mar
     assert {"C?", "DM?"} <= doubtful_texts and "C" not in doubtful_texts
     assert {"C", "DM"} <= {"".join(t.itertext()) for t in certain.iter(f"{SVG}text")}
     assert "Dashed dark card: a rating without evidence" in svg  # the legend says so
+
+
+def test_numbers_are_written_once_each_and_zero_keeps_its_sign():
+    numbers = OneDecimal()
+    assert [numbers[12.34], numbers[12.34], numbers[-0.04]] == ["12.3", "12.3", "-0.0"]
+    assert [numbers[0.0], numbers[-0.0], numbers[0.0]] == ["0.0", "-0.0", "0.0"]  # one dict key
+    assert 12.34 in numbers and 0.0 not in numbers

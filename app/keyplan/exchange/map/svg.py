@@ -75,8 +75,9 @@ def drawing_svg(drawing: MapDrawing, title: str) -> str:
 
 
 def drawing_svg_pieces(drawing: MapDrawing, title: str) -> Iterator[str]:
-    """``drawing_svg`` in pieces, one card at a time: a writer that streams them into a file
-    never holds the whole document (megabytes for a map of thousands) twice at once."""
+    """``drawing_svg`` in pieces, a card at a time: a writer that streams them into a file
+    never holds the whole document (megabytes for a map of thousands) twice at once. A card
+    comes in three pieces, its name alone in the middle (see ``_card``)."""
     bounds = drawing.bounds
     rows = legend_rows(drawing.legend)
     header = TITLE_SIZE + 12.0 + rows * LEGEND_ROW + 14.0
@@ -95,12 +96,13 @@ def drawing_svg_pieces(drawing: MapDrawing, title: str) -> Iterator[str]:
             f'<g transform="translate({shift_x:.1f},{shift_y:.1f})">\n',
         )
     )
-    yield _reporting(drawing)
+    numbers = OneDecimal()
+    yield _reporting(drawing, numbers)
     yield _dotted(drawing.dotted)
     yield "".join(_influence(line) for line in drawing.influence)
     memo: dict = {}
     for card in drawing.cards:
-        yield _card(card, memo)
+        yield from _card(card, memo, numbers)
     yield "</g>\n</svg>\n"
 
 
@@ -124,8 +126,20 @@ def _run(run: TextRun) -> str:
 # ---- lines ------------------------------------------------------------------------------------
 
 
-def _reporting(drawing: MapDrawing) -> str:
-    steps = [_steps(line.points) for line in drawing.reporting]
+class OneDecimal(dict[float, str]):
+    """Numbers as the SVG writes most of them, with one decimal, each distinct one formatted
+    once: a chart of thousands repeats its rows' y and its cards' x in thousands of lines and
+    cards, and formatting a float costs several times a look-up."""
+
+    def __missing__(self, number: float) -> str:
+        text = f"{number:.1f}"
+        if number != 0.0:  # 0.0 and -0.0 are one key, but are written "0.0" and "-0.0"
+            self[number] = text
+        return text
+
+
+def _reporting(drawing: MapDrawing, numbers: OneDecimal) -> str:
+    steps = [_steps(line.points, numbers) for line in drawing.reporting]
     if not steps:
         return ""
     return (
@@ -134,15 +148,19 @@ def _reporting(drawing: MapDrawing) -> str:
     )
 
 
-def _steps(points: tuple[Point, ...]) -> str:
-    """A polyline's path steps; an elbow (four points) or a straight drop in one format,
-    as nearly every reporting line is."""
-    if len(points) == 4:
+def _steps(points: tuple[Point, ...], n: OneDecimal) -> str:
+    """A polyline's path steps; an elbow (four points), a straight drop (two) or a stacked
+    leaf's spine (three) in one format each, as nearly every reporting line is."""
+    count = len(points)
+    if count == 4:
         (a, b), (c, d), (e, f), (g, h) = points
-        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}L{e:.1f},{f:.1f}L{g:.1f},{h:.1f}"
-    if len(points) == 2:
+        return f"M{n[a]},{n[b]}L{n[c]},{n[d]}L{n[e]},{n[f]}L{n[g]},{n[h]}"
+    if count == 3:
+        (a, b), (c, d), (e, f) = points
+        return f"M{n[a]},{n[b]}L{n[c]},{n[d]}L{n[e]},{n[f]}"
+    if count == 2:
         (a, b), (c, d) = points
-        return f"M{a:.1f},{b:.1f}L{c:.1f},{d:.1f}"
+        return f"M{n[a]},{n[b]}L{n[c]},{n[d]}"
     (x0, y0), *rest = points
     return f"M{x0:.1f},{y0:.1f}" + "".join(f"L{x:.1f},{y:.1f}" for x, y in rest)
 
@@ -198,18 +216,56 @@ def _influence(line: InfluenceShape) -> str:
 # ---- cards ------------------------------------------------------------------------------------
 
 
-def _card(card: CardShape, memo: dict) -> str:
-    """One card. The frame, band and small parts are shared by many cards (the drawing makes
-    each once), so each is written once and reused: thousands of cards in a blink."""
-    faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
-    if card.vacant:
-        faded += ' class="vacancy"'
-    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
-                 card.edge_width, card.edge_dashes)  # fmt: skip
-    frame = memo.get(frame_key)
-    if frame is None:  # the same few frames (one per stance) over thousands of cards
-        frame = memo[frame_key] = _frame(card)
-    pieces = [f'<g transform="translate({card.x:.1f},{card.y:.1f})"{faded}>\n', frame]
+def _card(card: CardShape, memo: dict, numbers: OneDecimal) -> tuple[str, ...]:
+    """One card, in pieces: up to the name, the name, the rest. Cards of one look (frame,
+    band, name's place and font) differ only in their position and name: that look is written
+    once into the text around them, and the shared runs and parts (the drawing makes each
+    once) are looked up by identity. Thousands of cards in a blink.
+
+    The name stands alone because it is the text most often outside ASCII (a Greek or Swedish
+    name): a piece with one such character is encoded character by character, while the
+    plain ones are copied as they are."""
+    texts = card.texts
+    name = texts[0] if texts else None
+    if card.note is not None or name is None or name.role != "name":
+        return (_card_in_full(card, memo),)
+    key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
+           card.edge_width, card.edge_dashes, card.faded, card.vacant, name.x, name.baseline,
+           name.size, name.colour, name.bold, name.anchor)  # fmt: skip
+    look = memo.get(key)
+    if look is None:  # the same few looks (one per stance) over thousands of cards
+        look = memo[key] = _look(card, name, memo)
+    shared = ""
+    for run in texts[1:]:  # a title or department run is shared by the cards that show it
+        written = memo.get(id(run))
+        if written is None:
+            if run.role == "name":  # a second name: not a card of the common kind
+                return (_card_in_full(card, memo),)
+            written = memo[id(run)] = _run(run)
+        shared += written
+    parts = memo.get(id(card.parts))  # one tuple shared by every card with the same face
+    if parts is None:
+        parts = memo[id(card.parts)] = "".join(_shared_part(part, memo) for part in card.parts)
+    text = escape(fit(name.text, name.size, name.max_width, bold=name.bold))
+    return (
+        f'<g transform="translate({numbers[card.x]},{numbers[card.y]})"{look}',
+        text,
+        f"</text>\n{shared}{parts}</g>\n",
+    )
+
+
+def _look(card: CardShape, name: TextRun, memo: dict) -> str:
+    """What a card of this look writes between its position and its name: the rest of the
+    group's tag, the frame and band, and the name's ``<text>`` tag."""
+    opening = _run(name)
+    opening = opening[: opening.index(">") + 1]  # the tag only: the name goes after it
+    return f"{_faded(card)}>\n{_shared_frame(card, memo)}{opening}"
+
+
+def _card_in_full(card: CardShape, memo: dict) -> str:
+    """A card of an uncommon kind (a note at its foot, no name run first), piece by piece."""
+    pieces = [f'<g transform="translate({card.x:.1f},{card.y:.1f})"{_faded(card)}>\n',
+              _shared_frame(card, memo)]  # fmt: skip
     for run in card.texts:  # a name is one card's; a title or department run is shared
         if run.role == "name":
             pieces.append(_run(run))
@@ -218,7 +274,6 @@ def _card(card: CardShape, memo: dict) -> str:
         if written is None:
             written = memo[id(run)] = _run(run)
         pieces.append(written)
-    # A card's parts come as one tuple shared by every card with the same face: one look-up.
     parts = memo.get(id(card.parts))
     if parts is None:
         parts = memo[id(card.parts)] = "".join(_shared_part(part, memo) for part in card.parts)
@@ -232,6 +287,21 @@ def _card(card: CardShape, memo: dict) -> str:
         pieces.append(_run(card.note))
     pieces.append("</g>\n")
     return "".join(pieces)
+
+
+def _faded(card: CardShape) -> str:
+    faded = f' opacity="{looks.LEFT_OPACITY}"' if card.faded else ""
+    return faded + ' class="vacancy"' if card.vacant else faded
+
+
+def _shared_frame(card: CardShape, memo: dict) -> str:
+    """The frame and band: the same few (one per stance) over thousands of cards."""
+    frame_key = (id(card.band), card.fill, card.edge, card.width, card.height, card.radius,
+                 card.edge_width, card.edge_dashes)  # fmt: skip
+    frame = memo.get(frame_key)
+    if frame is None:
+        frame = memo[frame_key] = _frame(card)
+    return frame
 
 
 def _shared_part(part: CardPart, memo: dict) -> str:
