@@ -2,8 +2,51 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from keyplan.ui.shell import launch, settings
 from keyplan.ui.shell.main_window import MainWindow
+
+# A script's own run records the enum classes PySide6 builds, by name, in ``made``.
+RECORD_ENUMS = (
+    "import enum\n"
+    "made = []\n"
+    "create = enum.EnumType._create_\n"
+    "def record(cls, name, *args, **kwargs):\n"
+    "    made.append(name)\n"
+    "    return create(cls, name, *args, **kwargs)\n"
+    "enum.EnumType._create_ = record\n"
+)
+
+
+def _own_settings_and_data(tmp_path: Path) -> dict[str, str]:
+    """The environment of a Keyplan process with its settings and data under ``tmp_path``."""
+    return {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+
+
+def _run_python(tmp_path: Path, script: str) -> subprocess.CompletedProcess[str]:
+    """``script`` run in a fresh interpreter, as a start is: nothing imported beforehand."""
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        env=_own_settings_and_data(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+
+
+def _demo_file(tmp_path: Path) -> None:
+    """The demo portfolio in ``tmp_path / "demo.db"``."""
+    from keyplan.store.database import open_database
+    from keyplan.store.demo import create_demo_portfolio
+
+    db = open_database(tmp_path / "demo.db")
+    create_demo_portfolio(db)
+    db.close()
 
 
 def test_the_first_start_fills_the_demo_and_opens_on_the_dashboard(qtbot, tmp_path, monkeypatch):
@@ -44,16 +87,7 @@ def _fresh_settings(real_read):
 
 def test_quitting_while_the_dashboard_still_reads_leaves_no_traceback(tmp_path):
     """The first start opens the dashboard, which reads on a worker; quitting at once waits."""
-    import os
-    import subprocess
-    import sys
-
-    env = {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+    env = _own_settings_and_data(tmp_path)
     # The race it guards against showed about every other run; later starts reopen the
     # dashboard too, because the user left it open.
     for _attempt in range(3):
@@ -70,16 +104,7 @@ def test_quitting_while_the_dashboard_still_reads_leaves_no_traceback(tmp_path):
 
 
 def _start_and_exit(tmp_path, *arguments: str):
-    import os
-    import subprocess
-    import sys
-
-    env = {
-        **os.environ,
-        "XDG_CONFIG_HOME": str(tmp_path / "config"),
-        "XDG_DATA_HOME": str(tmp_path / "data"),
-        "QT_QPA_PLATFORM": "offscreen",
-    }
+    env = _own_settings_and_data(tmp_path)
     return subprocess.run(
         [sys.executable, "-m", "keyplan", *arguments, "--exit-when-ready"],
         env=env,
@@ -135,16 +160,7 @@ def test_the_window_opens_without_the_modules_only_later_work_needs(tmp_path):
     # uuid (and platform), secrets (hmac, hashlib), the backup module with platformdirs and the
     # keyring (team passwords) cost start-up time: the window's first view needs none of them
     # (issue 20).
-    import os
-    import subprocess
-    import sys
-
-    from keyplan.store.database import open_database
-    from keyplan.store.demo import create_demo_portfolio
-
-    db = open_database(tmp_path / "demo.db")
-    create_demo_portfolio(db)
-    db.close()
+    _demo_file(tmp_path)
     script = (
         "import sys\n"
         "from keyplan.cli import main\n"
@@ -170,11 +186,7 @@ def test_the_window_opens_without_the_modules_only_later_work_needs(tmp_path):
         "print(','.join(f'{module}.{name}' for module, name in patterns"
         " if 'search' in vars(getattr(sys.modules[module], name))))\n"
     )
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
-    )
+    result = _run_python(tmp_path, script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n") == ["", "", ""]
 
@@ -199,21 +211,13 @@ def test_the_window_tidies_a_killed_exports_partial_file_once_it_is_up(tmp_path)
 
 def test_the_window_starts_without_garbage_collection_and_collects_once_it_is_up(tmp_path):
     # Start-up makes long-lived objects and no garbage; collecting during it cost 15–90 ms.
-    import os
-    import subprocess
-    import sys
-
     script = (
         "import gc\n"
         "from keyplan.cli import main\n"
         f"assert main(['--db', {str(tmp_path / 'plan.db')!r}, '--exit-when-ready']) == 0\n"
         "print(gc.isenabled(), gc.get_freeze_count() > 0)\n"
     )
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
-    )
+    result = _run_python(tmp_path, script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True"]  # collecting again; start-up's frozen
 
@@ -230,35 +234,15 @@ def test_the_window_opens_without_building_the_qt_namespaces_enums(tmp_path):
     # PySide6 builds all 93 enum classes of `Qt` the first time anything touches it, some
     # 20 ms of a start that needs none of them (issue 20): a header model written in Python,
     # `setShortcut`, `QKeySequence("Ctrl+N")` and `QStyleHints.colorScheme()` all did.
-    import os
-    import subprocess
-    import sys
-
-    from keyplan.store.database import open_database
-    from keyplan.store.demo import create_demo_portfolio
-
-    db = open_database(tmp_path / "demo.db")
-    create_demo_portfolio(db)
-    db.close()
+    _demo_file(tmp_path)
     script = (
-        "import enum\n"
-        "made = []\n"
-        "create = enum.EnumType._create_\n"
-        "def record(cls, name, *args, **kwargs):\n"
-        "    made.append(name)\n"
-        "    return create(cls, name, *args, **kwargs)\n"
-        "enum.EnumType._create_ = record\n"
-        "from keyplan.cli import main\n"
+        RECORD_ENUMS + "from keyplan.cli import main\n"
         f"assert main(['--db', {str(tmp_path / 'demo.db')!r}, '--exit-when-ready']) == 0\n"
         "assert 'Orientation' not in made, made\n"  # the first window's checks keep working:
         "from PySide6.QtCore import Qt\n"
         "print('Orientation' in made, 'AlignmentFlag' in made)\n"
     )
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
-    )
+    result = _run_python(tmp_path, script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "True"]  # touched afterwards, they are built
 
@@ -266,10 +250,6 @@ def test_the_window_opens_without_building_the_qt_namespaces_enums(tmp_path):
 def test_the_icon_and_the_keys_arrive_on_the_turn_after_the_window_shows(tmp_path):
     # Making QIcon and QKeySequence ready (their enums) and parsing the shortcuts: some
     # 6 ms the first window need not wait for; both come on the event loop's next turn.
-    import os
-    import subprocess
-    import sys
-
     script = (
         "from PySide6.QtCore import QTimer\n"
         "from PySide6.QtGui import QAction, QShortcut\n"
@@ -291,11 +271,7 @@ def test_the_icon_and_the_keys_arrive_on_the_turn_after_the_window_shows(tmp_pat
         "print(' '.join(seen))\n"
         "print(sorted(app.windowIcon().availableSizes(), key=lambda s: s.width())[-1].width())\n"
     )
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
-    )
+    result = _run_python(tmp_path, script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["shown:1:True:False", "next:1:False:True", "256"]
 
@@ -303,26 +279,11 @@ def test_the_icon_and_the_keys_arrive_on_the_turn_after_the_window_shows(tmp_pat
 def test_the_window_opens_without_making_the_icon_and_key_classes_ready(tmp_path):
     # QIcon (its ThemeIcon enum) and QKeySequence (StandardKey) cost some 5 ms to make ready;
     # the first frame shows no icon of ours and reads no key (see the test above).
-    import os
-    import subprocess
-    import sys
-
     script = (
-        "import enum\n"
-        "made = []\n"
-        "create = enum.EnumType._create_\n"
-        "def record(cls, name, *args, **kwargs):\n"
-        "    made.append(name)\n"
-        "    return create(cls, name, *args, **kwargs)\n"
-        "enum.EnumType._create_ = record\n"
-        "from keyplan.cli import main\n"
+        RECORD_ENUMS + "from keyplan.cli import main\n"
         f"assert main(['--db', {str(tmp_path / 'plan.db')!r}, '--exit-when-ready']) == 0\n"
         "print('ThemeIcon' in made, 'StandardKey' in made)\n"
     )
-    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=90
-    )
+    result = _run_python(tmp_path, script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
