@@ -15,10 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from keyplan.cli.database_option import add_db_option, database_location
-
-# The suffixes, repeated here: importing the writers would cost every `keyplan --help`.
-SUFFIXES = (".svg", ".png", ".graphml", ".drawio")
-SUFFIX_HELP = "use .svg, .png, .graphml (yEd) or .drawio (draw.io)"
+from keyplan.exchange.map.suffixes import SUFFIX_HELP, SUFFIXES
 
 HELP = "export an account's stakeholder map as SVG, PNG, GraphML (yEd) or draw.io"
 

@@ -13,6 +13,7 @@ from importlib import import_module
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.map.shapes import MapDrawing
 from keyplan.exchange.map.design import map_drawing
+from keyplan.exchange.map.suffixes import SUFFIX_HELP
 from keyplan.store.map.rows import MapData, MapPerson
 
 #: The module and function that write each format, imported for the format asked for only
@@ -22,9 +23,6 @@ WRITERS: dict[str, tuple[str, str]] = {
     ".graphml": ("keyplan.exchange.map.graphml", "drawing_graphml"),
     ".drawio": ("keyplan.exchange.map.drawio", "drawing_drawio"),
 }
-#: Every suffix the map exports to, for messages and file dialogs (PNG through Qt).
-SUFFIXES = (".svg", ".png", ".graphml", ".drawio")
-SUFFIX_HELP = "use .svg, .png, .graphml (yEd) or .drawio (draw.io)"
 
 
 def map_document(

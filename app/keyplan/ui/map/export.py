@@ -21,7 +21,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgRenderer
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.exchange.map.formats import SUFFIX_HELP, SUFFIXES, map_document
+from keyplan.exchange.map.formats import map_document
+from keyplan.exchange.map.suffixes import SUFFIX_HELP, SUFFIXES
 from keyplan.exchange.map.svg import map_title as svg_title
 from keyplan.store.map.rows import MapData
 from keyplan.store.safety.atomic_files import write_file_atomically
