@@ -116,23 +116,30 @@ def people_counts(
     # From SQLite in one step (flags as 0/1, dates as text: as_date reads both).
     read = rows_in_one_step if session.get_bind().dialect.name == "sqlite" else all_rows
     rows = sorted(read(session, statement), key=lambda row: (row[0], row[5]))
+    latest: dict[int, Any] = {}  # account id -> its people's last contact, as read
     for (account_id, department, level, has_left, known, first_id, engaged, keys, deciders,
          uncovered_n, uncovered_id, uncovered_deciders, warm_n, stale_n, stale_id,
          champions, champion_id, last_on) in rows:  # fmt: skip
         tally = counts[account_id]
-        if last_on is not None:  # any contact with its people, those who left included
-            on = as_date(last_on)
-            tally.last_contact = on if tally.last_contact is None else max(tally.last_contact, on)
+        # Any contact with its people, those who left included; compared as read (ISO text
+        # or dates) and made a date once per account.
+        if last_on is not None and latest.get(account_id, last_on) <= last_on:
+            latest[account_id] = last_on
         if has_left:
-            tally.found(FindingKind.CHAMPION_LEFT, champions, champion_id)
+            if champions:  # (the common case, none, calls nothing)
+                tally.found(FindingKind.CHAMPION_LEFT, champions, champion_id)
             continue
         tally.cells.append(PeopleCell(department, _LEVELS.get(level), known, engaged, first_id))
         tally.key_people += keys
         tally.decision_makers += deciders
         tally.warm_people += warm_n
         tally.uncovered_deciders += uncovered_deciders
-        tally.found(FindingKind.UNCOVERED_KEY_PERSON, uncovered_n, uncovered_id)
-        tally.found(FindingKind.STALE, stale_n, stale_id)
+        if uncovered_n:
+            tally.found(FindingKind.UNCOVERED_KEY_PERSON, uncovered_n, uncovered_id)
+        if stale_n:
+            tally.found(FindingKind.STALE, stale_n, stale_id)
+    for account_id, last_on in latest.items():
+        counts[account_id].last_contact = as_date(last_on)
     return counts
 
 
@@ -141,11 +148,16 @@ def _count_vacant_seats(
 ) -> None:
     """Each account's open decision makers' seats (``insights.seats``), by title."""
     s = Stakeholder
-    statement = select(s.account_id, s.job_title, s.full_name).where(
-        s.is_vacancy.is_(True), s.buying_role.in_(stored(DECIDING_ROLES))
-    )
+    seats = [s.is_vacancy.is_(True), s.buying_role.in_(stored(DECIDING_ROLES))]
     if account_ids is not None:
-        statement = statement.where(s.account_id.in_(account_ids))
+        seats.append(s.account_id.in_(account_ids))
+    statement = select(s.account_id, s.job_title, s.full_name)
+    if session.get_bind().dialect.name == "sqlite":
+        # Asked of the whole table, SQLite reads every row; the seats' ids come from the
+        # narrow dashboard index (it holds every column asked), then only their rows.
+        statement = statement.where(s.id.in_(select(s.id).where(*seats)))
+    else:
+        statement = statement.where(*seats)
     for account_id, title, name in all_rows(session, statement):
         counts[account_id].vacant_seats.append(seat_title(title, name))
 

@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 from types import MappingProxyType
+from typing import Any
 
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
@@ -187,9 +188,16 @@ def _tallies(
 
 def _owners(session: Session, account_ids: Collection[int] | None) -> dict[int, set[int]]:
     """Account id -> our team members who own a relationship with a current person there."""
+    owned: Any = RelationshipOwner.stakeholder_id
+    if account_ids is None and session.get_bind().dialect.name == "sqlite":
+        # "+ 0" keeps SQLite from looking the owners up for each of the (many more) people:
+        # it reads the owners and looks their people up by id, in half the time. (For a few
+        # accounts, their people found by the account index come first, as they should.)
+        owned = owned + 0
     statement = (
         select(Stakeholder.account_id, RelationshipOwner.team_member_id)
-        .join(Stakeholder, Stakeholder.id == RelationshipOwner.stakeholder_id)
+        .select_from(RelationshipOwner)
+        .join(Stakeholder, Stakeholder.id == owned)
         .where(Stakeholder.has_left.is_(False))
         .distinct()
     )

@@ -6,10 +6,9 @@ dialect) and counted here.
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Collection, Mapping
-from datetime import date
-from operator import itemgetter
+from datetime import date, timedelta
 
 from sqlalchemy import String, cast, func, select
 from sqlalchemy.orm import Session
@@ -18,8 +17,6 @@ from keyplan.domain.insights.summary import TREND_MONTHS
 from keyplan.store.insights.dashboard_sql import all_rows
 from keyplan.store.models import Interaction
 
-_MONTH = itemgetter(slice(0, 7))  # "2026-11-23" -> "2026-11", at C speed
-
 
 def monthly_trend(
     session: Session, account_ids: Collection[int] | None, today: date
@@ -27,7 +24,8 @@ def monthly_trend(
     """Account id -> (interactions logged per month offset, 0 = this month; the last one).
 
     One row per account with the dates of its interactions listed, counted here: grouping
-    by account and month in SQL sorts every interaction, which costs twice as much.
+    by account and month in SQL sorts every interaction, which costs twice as much, and
+    counting each month in SQL (a CASE per month) costs SQLite five times as much.
     """
     dates = cast(Interaction.occurred_on, String)
     if session.get_bind().dialect.name == "sqlite":
@@ -39,22 +37,32 @@ def monthly_trend(
     statement = select(Interaction.account_id, listed).group_by(Interaction.account_id)
     if account_ids is not None:
         statement = statement.where(Interaction.account_id.in_(account_ids))
-    this_month = today.year * 12 + today.month - 1
-    last_day = today.isoformat()
+    tomorrow = (today + timedelta(days=1)).isoformat()  # every day up to today sorts before
+    starts = _month_starts(today)
     found: dict[int, tuple[dict[int, int], date | None]] = {}
     for account_id, listed_dates in all_rows(session, statement):
         days = listed_dates.split(",") if listed_dates else []
-        latest = max(days, default="")[:10]
-        if latest > last_day:  # planned meetings are not contact yet
-            days = [day for day in days if day[:10] <= last_day]
-            latest = max(days, default="")[:10]
+        # Sorted (at C speed; the index mostly gives them in order already), each month is
+        # counted by two bisections instead of slicing and hashing every date.
+        days.sort()
+        past = end = bisect_left(days, tomorrow)  # planned meetings are not contact yet
         by_month: dict[int, int] = {}
-        for month, count in Counter(map(_MONTH, days)).items():
-            offset = this_month - (int(month[:4]) * 12 + int(month[5:7]) - 1)
-            if offset < TREND_MONTHS:
-                by_month[offset] = count
-        found[account_id] = (by_month, date.fromisoformat(latest) if latest else None)
+        for offset, start in enumerate(starts):
+            begin = bisect_left(days, start, 0, end)
+            if end > begin:
+                by_month[offset] = end - begin
+            end = begin
+        found[account_id] = (by_month, date.fromisoformat(days[past - 1][:10]) if past else None)
     return found
+
+
+def _month_starts(today: date) -> list[str]:
+    """The first days of the trend's months as ISO text: this month's first, then earlier."""
+    month = today.year * 12 + today.month - 1
+    return [
+        date((month - offset) // 12, (month - offset) % 12 + 1, 1).isoformat()
+        for offset in range(TREND_MONTHS)
+    ]
 
 
 def family_trend(
