@@ -54,18 +54,22 @@ _EVIDENCE = """
     WHERE s.account_id IN ({family}) GROUP BY e.stakeholder_id, e.rating, e.rated_as
 """
 _CADENCES = "SELECT id, review_cadence_days FROM accounts WHERE id IN ({family})"
+# Both ends joined to their person, not looked up in two lists of the family's ids: SQLite
+# builds each such list anew (thousands of ids at 5,000 people), for a hundred lines.
 _LINES = """
-    SELECT id, from_stakeholder_id, to_stakeholder_id, kind, strength, note FROM influence_lines
-    WHERE from_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
-      AND to_stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
-    ORDER BY id
+    SELECT l.id, l.from_stakeholder_id, l.to_stakeholder_id, l.kind, l.strength, l.note
+    FROM influence_lines l
+    JOIN stakeholders a ON a.id = l.from_stakeholder_id
+    JOIN stakeholders b ON b.id = l.to_stakeholder_id
+    WHERE a.account_id IN ({family}) AND b.account_id IN ({family})
+    ORDER BY l.id
 """
-
 _DOTTED = """
-    SELECT stakeholder_id, manager_id FROM dotted_lines
-    WHERE stakeholder_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
-      AND manager_id IN (SELECT id FROM stakeholders WHERE account_id IN ({family}))
-    ORDER BY id
+    SELECT d.stakeholder_id, d.manager_id FROM dotted_lines d
+    JOIN stakeholders a ON a.id = d.stakeholder_id
+    JOIN stakeholders b ON b.id = d.manager_id
+    WHERE a.account_id IN ({family}) AND b.account_id IN ({family})
+    ORDER BY d.id
 """
 # Where people who moved here came from: their old record's stance and account.
 _CAME_FROM = """
