@@ -4,6 +4,8 @@
 than the whole export of a 2,000-person map. So a headless export of an up-to-date SQLite file
 reads here, read-only, with the same queries ``map_queries`` makes; anything else (a team
 database, a file that needs a migration) returns None and goes through the full store.
+It reads what the exports draw: the fields shown on screen only (a person's profile link,
+where they came from or went) are left empty.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from datetime import date
 from pathlib import Path
 
 from keyplan.domain.errors import DatabaseRefused, NotFound
-from keyplan.domain.matrix import moved_context, stance_label
 from keyplan.domain.plain_text import require_no_controls_in_account
 from keyplan.domain.rules import family_below
 from keyplan.store.cipher.detect import is_encrypted_file
@@ -28,10 +29,12 @@ from keyplan.store.map.rows import (
 )
 from keyplan.store.schema import HEAD_REVISION
 
+# The columns the exports draw: each value read costs about a thousand instructions (SQLite's
+# column, its lock, a Python object), and a map of 5,000 people reads a hundred thousand.
 _PEOPLE = """
     SELECT id, account_id, full_name, job_title, department, level, reports_to_id, buying_role,
            influence, stance, strength, has_left, contact_frequency_days, map_x, map_y,
-           profile_url, is_vacancy, vacancy_note, previous_record_id, left_for
+           is_vacancy, vacancy_note
     FROM stakeholders WHERE account_id IN ({family})
 """  # in id order: sorted here, quicker than SQLite's temporary B-tree for the ORDER BY
 _OWNERS = """
@@ -71,17 +74,11 @@ _DOTTED = """
     WHERE a.account_id IN ({family}) AND b.account_id IN ({family})
     ORDER BY d.id
 """
-# Where people who moved here came from: their old record's stance and account.
-_CAME_FROM = """
-    SELECT new.previous_record_id, old.stance, a.name FROM stakeholders new
-    JOIN stakeholders old ON old.id = new.previous_record_id
-    JOIN accounts a ON a.id = old.account_id
-    WHERE new.account_id IN ({family})
-"""
 
 
 def read_map(location: str, account_name: str, *, with_affiliates: bool) -> MapData | None:
-    """Read an account's map (found by name) from an up-to-date Keyplan SQLite file.
+    """Read an account's map (found by name) from an up-to-date Keyplan SQLite file, as the
+    exports draw it (``profile_url``, ``came_from`` and ``left_for`` left empty).
 
     Returns:
         The map, or None when this file must be read through the full store: not a plain
@@ -132,10 +129,6 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
         person_id: date.fromisoformat(day)
         for person_id, day in connection.execute(_LAST_CONTACTS.format(family=marks), ids)
     }
-    came_from = {
-        old_id: moved_context(stance_label(stance), name)
-        for old_id, stance, name in connection.execute(_CAME_FROM.format(family=marks), ids)
-    }
     evidence: dict[int, tuple[tuple[str, str, date], ...]] = {}
     for person_id, rating, rated_as, day in connection.execute(_EVIDENCE.format(family=marks), ids):
         found = (rating, rated_as, date.fromisoformat(day))
@@ -144,7 +137,7 @@ def _read(connection: sqlite3.Connection, account_name: str, with_affiliates: bo
     cadences = dict(connection.execute(_CADENCES.format(family=marks), ids).fetchall())
     rows = connection.execute(_PEOPLE.format(family=marks), ids).fetchall()
     rows.sort(key=_first)
-    people = [_person(row, owners, contacts, came_from, evidence, cadences) for row in rows]
+    people = [_person(row, owners, contacts, evidence, cadences) for row in rows]
     lines = [MapLine(*row) for row in connection.execute(_LINES.format(family=marks), ids + ids)]
     dotted = [
         DottedLink(*row) for row in connection.execute(_DOTTED.format(family=marks), ids + ids)
@@ -166,13 +159,12 @@ def _person(
     row: tuple,
     owners: dict[int, tuple[str, ...]],
     contacts: dict[int, date],
-    came_from: dict[int, str],
     evidence: dict[int, tuple[tuple[str, str, date], ...]],
     cadences: dict[int, int | None],
 ) -> MapPerson:
     (person_id, account_id, name, title, department, level, manager, role) = row[:8]
-    (influence, stance, strength, has_left, every, map_x, map_y, profile_url) = row[8:16]
-    (is_vacancy, vacancy_note, previous_record_id, left_for) = row[16:]
+    (influence, stance, strength, has_left, every, map_x, map_y, is_vacancy) = row[8:16]
+    vacancy_note = row[16]
     return MapPerson(  # positional, in the fields' order: a map reads thousands
         person_id,
         account_id,
@@ -190,11 +182,11 @@ def _person(
         hand_placed(map_x, map_y),
         owners.get(person_id, ()),
         contacts.get(person_id),
-        profile_url,
+        None,  # the profile link, where a person came from or went: shown on screen only
         bool(is_vacancy),
         vacancy_note,
-        came_from.get(previous_record_id),
-        left_for,
+        None,
+        None,
         evidence.get(person_id, ()),
         cadences.get(account_id),
     )
