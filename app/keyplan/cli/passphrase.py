@@ -7,7 +7,6 @@ to ask on, the command refuses and says to set the variable.
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -88,4 +87,6 @@ def terminal_attached() -> bool:
 
 def read_secret(prompt: str) -> str:
     """One line typed without echo (the tests replace this)."""
+    import getpass  # every command installs the prompt; few ever ask (an encrypted file)
+
     return getpass.getpass(prompt)
