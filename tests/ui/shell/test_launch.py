@@ -247,6 +247,25 @@ def test_the_window_opens_without_building_the_qt_namespaces_enums(tmp_path):
     assert result.stdout.split() == ["True", "True"]  # touched afterwards, they are built
 
 
+def test_a_start_and_quit_never_make_qevent_ready(tmp_path):
+    # A Python event handler (closeEvent, changeEvent) has PySide6 make QEvent ready, with
+    # its Type enum of some 180 members: 14 M instructions of a start that quits at once.
+    # Enums are recorded by name only, and other classes have a "Type" too: QEvent's was not
+    # made if touching it makes one more.
+    _demo_file(tmp_path)
+    script = (
+        RECORD_ENUMS + "from keyplan.cli import main\n"
+        f"assert main(['--db', {str(tmp_path / 'demo.db')!r}, '--exit-when-ready']) == 0\n"
+        "before = made.count('Type')\n"
+        "from PySide6.QtCore import QEvent\n"
+        "QEvent.Type.Close\n"
+        "print(made.count('Type') - before)\n"
+    )
+    result = _run_python(tmp_path, script)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1"]
+
+
 def test_the_icon_and_the_keys_arrive_on_the_turn_after_the_window_shows(tmp_path):
     # Making QIcon and QKeySequence ready (their enums) and parsing the shortcuts: some
     # 6 ms the first window need not wait for; both come on the event loop's next turn.
