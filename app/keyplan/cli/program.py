@@ -273,7 +273,7 @@ def _load_the_windows_qt_free_modules() -> None:
     """
     import keyplan.domain.wording
     import keyplan.store.safety.lock
-    import keyplan.store.shell.quick_reads  # noqa: F401  (the Overview's and the tree's SQL)
+    import keyplan.store.shell.quick_reads  # the Overview's and the tree's SQL
 
     # The window's own modules and packages that import no Qt: the tab list, the passphrase
     # hook, the packages of the first tab's modules.
