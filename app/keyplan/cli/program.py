@@ -273,7 +273,18 @@ def _load_the_windows_qt_free_modules() -> None:
     """
     import keyplan.domain.wording
     import keyplan.store.safety.lock
-    import keyplan.store.shell.quick_reads  # noqa: F401  (the Overview's and the tree's SQL)
+    import keyplan.store.shell.quick_reads  # the Overview's and the tree's SQL
+
+    # The window's own modules and packages that import no Qt: the tab list, the passphrase
+    # hook, the packages of the first tab's modules.
+    import keyplan.ui.access
+    import keyplan.ui.cipher.unlock
+    import keyplan.ui.people
+    import keyplan.ui.shell.account_tabs
+    import keyplan.ui.widgets  # noqa: F401
+
+    if sys.platform.startswith("linux"):  # the colour scheme's read (ui/widgets/system_scheme)
+        import ctypes  # noqa: F401
 
 
 def _silence_stdout() -> None:

@@ -35,3 +35,23 @@ def test_a_name_typed_on_the_overview_is_saved(qtbot, window, db, small_portfoli
     from keyplan.store.people import queries
 
     assert queries.account_values(db, small_portfolio.acme)["website"] == "https://acme.example"
+
+
+def test_a_taller_account_box_leaves_its_rows_where_they_were(qtbot, window):
+    # The aliases editor is fixed in height and in size policy, as the other rows are: a box
+    # made taller (by a taller column beside it) keeps its rows together at the top. The
+    # fixed height alone is not enough: without the policy the rows spread over the box.
+    from PySide6.QtWidgets import QGroupBox
+
+    from keyplan.ui.widgets.note_edit import NoteEdit
+
+    overview = window.overview_tab
+    box = next(b for b in overview.findChildren(QGroupBox) if b.title() == "Account")
+    name = overview.findChild(QLineEdit, "account_name")
+    website = overview.findChild(QLineEdit, "account_website")
+    aliases = overview.findChild(NoteEdit, "account_aliases")
+    box.layout().activate()
+    natural = website.y() - name.y()
+    box.layout().setGeometry(box.rect().adjusted(0, 0, 0, 600))
+    assert aliases.height() == 58
+    assert website.y() - name.y() == natural

@@ -247,6 +247,54 @@ def test_the_window_opens_without_building_the_qt_namespaces_enums(tmp_path):
     assert result.stdout.split() == ["True", "True"]  # touched afterwards, they are built
 
 
+def test_a_start_and_quit_never_make_qevent_ready(tmp_path):
+    # A Python event handler (closeEvent, changeEvent) has PySide6 make QEvent ready, with
+    # its Type enum of some 180 members: 14 M instructions of a start that quits at once.
+    # Enums are recorded by name only, and other classes have a "Type" too: QEvent's was not
+    # made if touching it makes one more.
+    _demo_file(tmp_path)
+    script = (
+        RECORD_ENUMS + "from keyplan.cli import main\n"
+        f"assert main(['--db', {str(tmp_path / 'demo.db')!r}, '--exit-when-ready']) == 0\n"
+        "before = made.count('Type')\n"
+        "from PySide6.QtCore import QEvent\n"
+        "QEvent.Type.Close\n"
+        "print(made.count('Type') - before)\n"
+    )
+    result = _run_python(tmp_path, script)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1"]
+
+
+def test_the_windows_modules_without_qt_load_before_qt(tmp_path):
+    # PySide6 reads the source of every module imported after it (its `__feature__` hook,
+    # some 0.1 ms each): those of the first window that import no Qt come first, none of
+    # them brings Qt in, and the ones that do need Qt are all that is left for after it.
+    _demo_file(tmp_path)
+    script = (
+        "import sys\n"
+        "from keyplan.cli import program\n"
+        "program._load_the_windows_qt_free_modules()\n"
+        "before = set(sys.modules)\n"
+        "assert not any(name.startswith('PySide6') for name in before)\n"
+        "from keyplan.cli import main\n"
+        f"assert main(['--db', {str(tmp_path / 'demo.db')!r}, '--exit-when-ready']) == 0\n"
+        "after = [m for m in set(sys.modules) - before if m.startswith('keyplan')]\n"
+        "qt_free = [m for m in after if 'PySide6' not in open(sys.modules[m].__file__).read()]\n"
+        "print(sorted(qt_free))\n"
+    )
+    result = _run_python(tmp_path, script)
+    assert result.returncode == 0, result.stderr
+    # The document package imports its hub, which needs Qt: the package and its Qt-free
+    # call modules come with it.
+    assert result.stdout.split() == [
+        "['keyplan.ui.document',",
+        "'keyplan.ui.document.map_calls',",
+        "'keyplan.ui.document.plan_calls',",
+        "'keyplan.ui.document.roster_calls']",
+    ]
+
+
 def test_the_icon_and_the_keys_arrive_on_the_turn_after_the_window_shows(tmp_path):
     # Making QIcon and QKeySequence ready (their enums) and parsing the shortcuts: some
     # 6 ms the first window need not wait for; both come on the event loop's next turn.

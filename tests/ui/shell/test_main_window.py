@@ -10,6 +10,7 @@ from keyplan.store.database import open_database
 from keyplan.store.people import edits, queries
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.people.people_model import COLUMN_OF_FIELD
+from keyplan.ui.shell import settings
 from keyplan.ui.shell.launch import open_document
 from keyplan.ui.shell.main_window import MainWindow
 from keyplan.ui.widgets.note_edit import NoteEdit
@@ -278,6 +279,22 @@ def test_a_restart_opens_on_the_account_the_user_left(window, qtbot, db, small_p
     qtbot.addWidget(again)
     assert again.account_id == small_portfolio.globex
     assert again.pages.currentWidget() is again.tabs
+
+
+def test_a_close_qt_makes_itself_remembers_the_place_and_geometry(
+    window, qtbot, db, small_portfolio
+):
+    # Quitting closes every window through Qt (QApplication.closeAllWindows), not through
+    # the window's own close(); where the user was is remembered all the same.
+    select(window, qtbot, small_portfolio.globex)
+    window.resize(1000, 700)
+    geometry = window.saveGeometry()
+    window.windowHandle().close()
+    assert not window.isVisible()
+    assert settings.read(settings.WINDOW_GEOMETRY) == geometry
+    again = MainWindow(PortfolioDocument(db), open_document)
+    qtbot.addWidget(again)
+    assert again.account_id == small_portfolio.globex
 
 
 def test_a_restart_opens_on_the_dashboard_when_the_user_left_it_open(window, qtbot, db):

@@ -31,6 +31,7 @@ from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.choice_box import choice_items, make_choice_box
 from keyplan.ui.widgets.note_edit import NoteEdit
+from keyplan.ui.widgets.wrapped_label import WrappedLabel
 
 # Each field is edited in one place: who the account is here, the plan's content (the
 # customer's business, our position, revenue and potential, the review cadence) on the Plan
@@ -69,8 +70,7 @@ class OverviewTab(QWidget):
     def _build(self) -> None:
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 18px; font-weight: 600;")
-        self.glance = QLabel()
-        self.glance.setWordWrap(True)
+        self.glance = WrappedLabel()
         self.glance.setStyleSheet(theme.text_style(theme.SECONDARY))
         columns = QHBoxLayout()
         columns.addWidget(self._group("Account", ACCOUNT_GROUP), 2)
@@ -94,10 +94,8 @@ class OverviewTab(QWidget):
 
     def _plan_box(self) -> QGroupBox:
         box = QGroupBox("The plan")
-        text = QLabel(PLAN_TEXT)
-        text.setWordWrap(True)
-        self.plan_status = QLabel()
-        self.plan_status.setWordWrap(True)
+        text = WrappedLabel(PLAN_TEXT)
+        self.plan_status = WrappedLabel()
         self.open_plan_button = QPushButton("Open the plan")
         self.open_plan_button.clicked.connect(lambda _checked=False: self.plan_requested.emit())
         column = QVBoxLayout(box)
