@@ -43,6 +43,7 @@ class MapScene(QGraphicsScene):
 
     def __init__(self, document: PortfolioDocument, parent: object | None = None) -> None:
         super().__init__(parent)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.document = document
         self.account_id: int | None = None
         self.with_affiliates = True
