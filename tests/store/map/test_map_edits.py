@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import event, update
 
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.store.map import edits as map_edits
@@ -56,6 +56,25 @@ def test_moving_under_oneself_or_across_customers_is_refused(db, acme):
         map_edits.move_people_under(db, [acme["gina"]], acme["ingrid"])
     with pytest.raises(NotFound):
         map_edits.move_people_under(db, [acme["mia"]], 9999)
+
+
+def test_a_move_within_one_account_reads_no_accounts_and_one_across_them_does(db, acme):
+    # Someone of the manager's own account is in the manager's customer family by definition:
+    # only a move from another account needs the accounts read (a drop must fit in a frame).
+    statements: list[str] = []
+
+    def note(_conn, _cursor, statement, *_args) -> None:
+        statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        map_edits.move_people_under(db, [acme["olaf"]], acme["harald"])
+        assert not [s for s in statements if "FROM accounts" in s]
+        with pytest.raises(RuleViolation, match="different customers"):
+            map_edits.move_people_under(db, [acme["gina"]], acme["harald"])
+        assert [s for s in statements if "FROM accounts" in s]
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
 
 
 def test_a_damaged_cyclic_chain_does_not_hang_the_check(db, acme):

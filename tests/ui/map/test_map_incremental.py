@@ -54,7 +54,8 @@ def picture(scene: MapScene) -> dict[str, object]:
         "arrows": arrows,
         # The item's bounds (given by the chart's bounds after an edit) hold every strip.
         "lines in bounds": all(
-            scene.reporting.boundingRect().contains(strip) for strip, _ in scene.reporting._strips
+            scene.reporting.boundingRect().contains(strip)
+            for strip, _ in scene.reporting.drawn_strips()
         ),
         "dotted": scene.dotted.line_count(),
         "people": dict(scene.people),  # what each card shows and where it hangs

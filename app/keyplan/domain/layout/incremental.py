@@ -23,6 +23,7 @@ import itertools
 from collections.abc import Iterable, Sequence
 
 from keyplan.domain.layout.forest import NO_PARENT, Forest, build_forest
+from keyplan.domain.layout.forest_edits import in_cycle, subtree, update_roots
 from keyplan.domain.layout.loose_cards import loose_cards, place_in_grid
 from keyplan.domain.layout.model import (
     DEFAULT_OPTIONS,
@@ -152,7 +153,7 @@ class IncrementalOrgChart:
         for i in reparented:
             manager_id = cards[i].manager_id
             parent[i] = NO_PARENT if manager_id is None else position.get(manager_id, NO_PARENT)
-        if any(_in_cycle(i, parent) for i in reparented):
+        if any(in_cycle(i, parent) for i in reparented):
             return None
         managers: set[int] = set()
         for i in reparented:
@@ -162,7 +163,7 @@ class IncrementalOrgChart:
                     children[manager] = [c for c in children[manager] if parent[c] == manager]
             if parent[i] != NO_PARENT and i not in children[parent[i]]:
                 bisect.insort(children[parent[i]], i)
-        forest.roots[:] = [i for i in range(len(cards)) if parent[i] == NO_PARENT]
+        update_roots(forest.roots, old_parents, parent)
         subtrees = self._new_depths(reparented)
         if subtrees is None:
             return None
@@ -175,7 +176,7 @@ class IncrementalOrgChart:
         depth, children, parent = forest.depth, forest.children, forest.parent
         subtrees: set[int] = set()
         for top in reparented:
-            nodes = _subtree(top, children)
+            nodes = subtree(top, children)
             subtrees.update(nodes)
             shift = (depth[parent[top]] + 1 if parent[top] != NO_PARENT else 0) - depth[top]
             if not shift:
@@ -201,8 +202,11 @@ class IncrementalOrgChart:
         candidates.update(parent[m] for m in managers if parent[m] != NO_PARENT)
         candidates.update(m for m in self._stacks if m in subtrees)  # their rows changed
         changes: dict[int, list[int]] = {}
+        replaced: list[LeafStack] = []
         for manager in candidates:
             old = self._stacks.pop(manager, None)
+            if old is not None:
+                replaced.append(old)
             new = leaf_stack(manager, cards, children, options)
             if new is not None:
                 self._stacks[manager] = new
@@ -217,7 +221,7 @@ class IncrementalOrgChart:
                 changes[upper] = [lower]
             changes[chain[-1]] = []
         tree.replace_children(changes)
-        self._note_stacks()
+        self._renote_stacks(replaced, candidates)
         return candidates
 
     def _note_stacks(self) -> None:
@@ -228,6 +232,20 @@ class IncrementalOrgChart:
             for manager, stack in self._stacks.items()
             for leaf, offset in zip(stack.leaves, stack.offsets, strict=True)
         }
+
+    def _renote_stacks(self, replaced: list[LeafStack], managers: set[int]) -> None:
+        """``_note_stacks`` for these managers' stacks alone (``replaced``: their old ones):
+        the other stacks' leaves keep their entries."""
+        sides, stacked = self._sides, self._stacked
+        for stack in replaced:
+            for leaf in stack.leaves:
+                del sides[leaf], stacked[leaf]
+        for manager in managers:
+            new = self._stacks.get(manager)
+            if new is None:
+                continue
+            for leaf, on_left, offset in zip(new.leaves, new.on_left, new.offsets, strict=True):
+                sides[leaf], stacked[leaf] = on_left, (manager, offset)
 
     # ---- boxes and lines ----------------------------------------------------------------
 
@@ -258,13 +276,24 @@ class IncrementalOrgChart:
             self._place_grid(loose, x, spines, moved)
         self.moved = {cards[i].id for i in moved}
         self.redrawn = self._redraw_lines(moved.keys() | touched, spines)
-        boxes = self._boxes
         self._result = OrgChartLayout(
-            boxes=dict(zip(self._position, boxes, strict=True)),
-            connectors=tuple(line for line in self._lines if line is not None),
+            boxes=self._boxes_by_id(moved, afresh=afresh),
+            # A connector is a non-empty tuple: ``filter`` drops exactly the missing lines.
+            connectors=tuple(filter(None, self._lines)),
             bounds=self._bounds(moved, afresh=afresh),
         )
         return self._result
+
+    def _boxes_by_id(self, moved: dict[int, Box], *, afresh: bool) -> dict[int, Box]:
+        """Every card's box by id: the last run's, copied (a copy, since the last result is
+        not changed), with the moved cards' new boxes."""
+        cards, boxes = self._cards, self._boxes
+        if afresh:
+            return dict(zip(self._position, boxes, strict=True))
+        by_id = dict(self._result.boxes)
+        for i in moved:
+            by_id[cards[i].id] = boxes[i]
+        return by_id
 
     def _bounds(self, moved: dict[int, Box], *, afresh: bool) -> Box:
         """``bounds_of`` the boxes, from the last bounds when no moved card was on their edge
@@ -398,21 +427,3 @@ def _put(
     if box.x != left or box.y != top or box.width != card.width or box.height != card.height:
         boxes[i] = Box(left, top, card.width, card.height)
         moved.setdefault(i, box)
-
-
-def _in_cycle(start: int, parent: list[int]) -> bool:
-    node, steps = parent[start], 0
-    while node != NO_PARENT and steps <= len(parent):
-        if node == start:
-            return True
-        node, steps = parent[node], steps + 1
-    return False
-
-
-def _subtree(top: int, children: list[list[int]]) -> list[int]:
-    found, stack = [], [top]
-    while stack:
-        node = stack.pop()
-        found.append(node)
-        stack.extend(children[node])
-    return found

@@ -92,13 +92,15 @@ def _move_people_under_in(
     manager = _person(session, manager_id) if manager_id is not None else None
     if not people:
         return Reparented({}, {})
-    family = umbrella_account_ids(session, (manager or people[0]).account_id)
+    other = manager or people[0]
+    family: set[int] | None = None  # read only for someone of another account than ``other``
     lines, names = _chain_above(session, manager_id)
     names.update((person.id, person.full_name) for person in people)
     before: dict[int, Placement] = {}
     for person in people:
-        if person.account_id not in family:
-            other = manager or people[0]
+        if person.account_id != other.account_id and family is None:
+            family = umbrella_account_ids(session, other.account_id)
+        if family is not None and person.account_id not in family:
             raise RuleViolation(
                 f"{person.full_name} cannot report to {other.full_name}: "
                 f"they work for different customers."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from keyplan.collector import collector_paused
 from keyplan.domain.wording import count_of
 from keyplan.store.map import dotted
 from keyplan.store.map import edits as map_edits
@@ -44,7 +45,11 @@ class MapEditor:
         return map_queries.map_lines(self.database, account_ids)
 
     # ---- reporting lines and cards ----------------------------------------------------------
+    # A card dropped or nudged is written, then the map re-laid out, while the user waits for
+    # the next frame: the cyclic collector would run a score of passes over the store's
+    # short-lived objects meanwhile, most of them freed by their reference counts anyway.
 
+    @collector_paused()
     def move_people_under(self, person_ids: list[int], manager_id: int | None) -> None:
         """Make several people report to one manager: all of them or, if one is refused, none."""
         result = map_edits.move_people_under(self.database, person_ids, manager_id)
@@ -64,6 +69,7 @@ class MapEditor:
             )
         )
 
+    @collector_paused()
     def detach_from_managers(self, positions: dict[int, tuple[float, float]]) -> None:
         """People report to nobody, their cards hand-placed where given: one undo step."""
         result = map_edits.detach_from_managers(self.database, positions)
@@ -80,6 +86,7 @@ class MapEditor:
             )
         )
 
+    @collector_paused()
     def set_card_positions(
         self, positions: dict[int, tuple[float, float] | None], text: str | None = None
     ) -> None:
@@ -90,6 +97,7 @@ class MapEditor:
         what = text or ("Move card" if len(positions) == 1 else f"Move {len(positions)} cards")
         self.document.push(map_commands.SetCardPositions(self.document, old, dict(positions), what))
 
+    @collector_paused()
     def nudge_cards(self, positions: dict[int, tuple[float, float]]) -> None:
         """Hand-place cards moved by the keyboard; a run of nudges is one undo step."""
         old = edits.set_map_positions(self.database, dict(positions))

@@ -1,7 +1,8 @@
 """The lines of the map: reporting lines (one item for all of them) and influence arrows.
 
 All reporting lines are drawn by one item, in vertical strips: a re-layout of thousands of cards
-then rebuilds the paths of the strips whose lines changed instead of moving thousands of items.
+then rebuilds the paths of the strips whose lines changed instead of moving thousands of items,
+and only when a paint shows them: a re-parent shifts lines far out of the window too.
 While cards are dragged, the lines touching them are drawn straight to where the cards are now,
 until the drop re-runs the layout.
 """
@@ -44,6 +45,9 @@ class ReportingLines(QGraphicsItem):
         self._members: dict[int, dict[int, Connector]] = {}  # strip -> report id -> line
         self._strip_of: dict[int, int] = {}  # report id -> strip
         self._paths: dict[int, tuple[QRectF, QPainterPath]] = {}
+        # Strips whose lines changed, drawn again when a paint first shows them: a rectangle
+        # holding their lines from before and after (too large only costs a rebuild).
+        self._stale: dict[int, QRectF] = {}
         self._live = QPainterPath()
         self._bounds = QRectF()
         self._within: QRectF | None = None  # holds every line, when the layout said so
@@ -70,11 +74,16 @@ class ReportingLines(QGraphicsItem):
             self._redraw(redrawn)
         self._within = within
         self._connectors, self._moving = connectors, set()
-        self._strips, self._live = list(self._paths.values()), QPainterPath()
+        self._strips, self._live = [], QPainterPath()
         self._refresh_bounds()
 
+    def drawn_strips(self) -> list[tuple[QRectF, QPainterPath]]:
+        """Every strip as it is painted: its bounding rectangle and its path."""
+        self._build_stale(None)
+        return list(self._paths.values())
+
     def _index(self, connectors: tuple[Connector, ...]) -> None:
-        self._members, self._strip_of = {}, {}
+        self._members, self._strip_of, self._stale = {}, {}, {}
         for connector in connectors:
             strip = _strip_key(connector)
             self._members.setdefault(strip, {})[connector.report_id] = connector
@@ -82,24 +91,37 @@ class ReportingLines(QGraphicsItem):
         self._paths = {strip: _strip(lines.values()) for strip, lines in self._members.items()}
 
     def _redraw(self, redrawn: dict[int, Connector | None]) -> None:
-        dirty: set[int] = set()
+        """Moves the changed lines between strips; their strips wait for a paint (stale)."""
+        members, strip_of = self._members, self._strip_of
         for report_id, connector in redrawn.items():
-            strip = self._strip_of.pop(report_id, None)
+            strip = strip_of.pop(report_id, None)
             if strip is not None:
-                del self._members[strip][report_id]
-                dirty.add(strip)
+                del members[strip][report_id]
+                self._mark_stale(strip, None)
             if connector is not None:
                 strip = _strip_key(connector)
-                self._members.setdefault(strip, {})[report_id] = connector
-                self._strip_of[report_id] = strip
-                dirty.add(strip)
-        for strip in dirty:
-            lines = self._members[strip]
-            if lines:
-                self._paths[strip] = _strip(lines.values())
-            else:
-                del self._members[strip]
-                self._paths.pop(strip, None)
+                members.setdefault(strip, {})[report_id] = connector
+                strip_of[report_id] = strip
+                self._mark_stale(strip, connector)
+        for strip in [strip for strip in self._stale if not members[strip]]:
+            del members[strip], self._stale[strip]
+
+    def _mark_stale(self, strip: int, connector: Connector | None) -> None:
+        """The strip's path is out of date; its rectangle grows to hold ``connector`` too."""
+        rect = self._stale.get(strip)
+        if rect is None:
+            old = self._paths.pop(strip, None)
+            rect = old[0] if old is not None else QRectF()
+        if connector is not None:
+            rect = rect.united(_line_rect(connector))
+        self._stale[strip] = rect
+
+    def _build_stale(self, exposed: QRectF | None) -> None:
+        """Draw again the stale strips that show in ``exposed`` (None: all of them)."""
+        for strip, rect in list(self._stale.items()):
+            if exposed is None or rect.intersects(exposed):
+                del self._stale[strip]
+                self._paths[strip] = _strip(self._members[strip].values())
 
     def start_following(self, moving: set[int]) -> None:
         """Cards are about to be dragged: their lines are drawn by ``follow_cards`` from now."""
@@ -124,7 +146,7 @@ class ReportingLines(QGraphicsItem):
 
     def stop_following(self) -> None:
         self._moving = set()
-        self._strips, self._live = list(self._paths.values()), QPainterPath()
+        self._strips, self._live = [], QPainterPath()
         self._refresh_bounds()
 
     def _touches_moving(self, connector: Connector) -> bool:
@@ -135,7 +157,9 @@ class ReportingLines(QGraphicsItem):
         if self._within is not None:
             bounds = bounds.united(self._within)
         else:
-            for strip, _path in self._strips:
+            for strip, _path in self._strips if self._moving else self._paths.values():
+                bounds = bounds.united(strip)
+            for strip in self._stale.values():
                 bounds = bounds.united(strip)
         bounds.adjust(-2.0, -2.0, 2.0, 2.0)
         if bounds != self._bounds:  # moving the item in the scene's index costs ~1 ms
@@ -160,7 +184,12 @@ class ReportingLines(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect.adjusted(-2.0, -2.0, 2.0, 2.0)
-        for strip, path in self._strips:
+        if self._moving:  # while cards are dragged: the strips without their lines
+            strips = self._strips
+        else:
+            self._build_stale(exposed)
+            strips = list(self._paths.values())
+        for strip, path in strips:
             if strip.intersects(exposed):
                 painter.drawPath(path)
         if not self._live.isEmpty():
@@ -173,15 +202,25 @@ def _strip_key(connector: Connector) -> int:
     return int(connector.points[0][0] // STRIP_WIDTH)
 
 
+def _line_rect(connector: Connector) -> QRectF:
+    """A rectangle holding the line, a unit wider each side (never empty, for ``intersects``)."""
+    xs = [x for x, _ in connector.points]
+    ys = [y for _, y in connector.points]
+    left, top = min(xs) - 1.0, min(ys) - 1.0
+    return QRectF(left, top, max(xs) + 1.0 - left, max(ys) + 1.0 - top)
+
+
 def _strip(connectors: Iterable[Connector]) -> tuple[QRectF, QPainterPath]:
-    """One strip's connectors as one path of polylines, with its bounding rectangle."""
+    """One strip's connectors as one path of polylines, with a rectangle holding them (a unit
+    wider each side: a strip of straight vertical lines alone would have an empty one, which
+    intersects nothing, and never be painted)."""
     path = QPainterPath()
     for connector in connectors:
         points = connector.points
         path.moveTo(*points[0])
         for point in points[1:]:
             path.lineTo(*point)
-    return path.boundingRect(), path
+    return path.boundingRect().adjusted(-1.0, -1.0, 1.0, 1.0), path
 
 
 def _strips(connectors: Iterable[Connector]) -> list[tuple[QRectF, QPainterPath]]:

@@ -21,7 +21,7 @@ from keyplan.domain.layout import OrgChartLayout
 from keyplan.domain.layout.incremental import IncrementalOrgChart
 from keyplan.store.map.queries import MapAccount, MapLine, MapPerson
 from keyplan.ui.document import PortfolioDocument
-from keyplan.ui.map import reporting_tree, scene_arrows, style
+from keyplan.ui.map import reporting_tree, scene_arrows, scene_rect, style
 from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.dotted_items import DottedLines
 from keyplan.ui.map.far_blocks import FarBlocks
@@ -29,8 +29,6 @@ from keyplan.ui.map.filters import MapFilters
 from keyplan.ui.map.layout_input import LayoutInput
 from keyplan.ui.map.line_items import InfluenceArrow, ReportingLines
 from keyplan.ui.roster.roster_watch import TeamWatch
-
-SCENE_MARGIN = 160.0
 
 # Fields whose change can move cards: the reporting line, and what orders siblings or filters.
 _LAYOUT_FIELDS = {"reports_to_id", "level", "full_name", "has_left", "department"}
@@ -183,7 +181,7 @@ class MapScene(QGraphicsScene):
             QRectF(bounds.x, bounds.y, bounds.width, bounds.height),
         )
         self._place_arrows(moved)
-        self._update_scene_rect(keep_views=keep_views)
+        scene_rect.fit_scene_rect(self, keep_views=keep_views)
         self.far_blocks.map_changed()
         self.map_changed.emit()
 
@@ -205,29 +203,6 @@ class MapScene(QGraphicsScene):
                 card.setPos(box.x, box.y)
                 moved.add(person_id)
         return moved
-
-    def _update_scene_rect(self, *, keep_views: bool = True) -> None:
-        """Fit the scene to the chart: a margin above, half a view left, right and below.
-
-        The half view lets any card be scrolled to the middle of the view (to zoom around it).
-        With ``keep_views`` (an edit, not a new map) the scene also covers what each view shows
-        now and each view keeps its centre: the picture stays still while the cards move.
-        """
-        b = self.chart.bounds if self.chart is not None else None
-        wanted = QRectF(b.x, b.y, b.width, b.height) if b is not None else QRectF()
-        wanted.adjust(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
-        centres = []
-        for view in self.views():
-            shown = view.mapToScene(view.viewport().rect()).boundingRect()
-            if self.cards:
-                half_w, half_h = shown.width() / 2, shown.height() / 2
-                wanted = wanted.adjusted(-half_w, 0.0, half_w, half_h)
-            if keep_views:
-                centres.append((view, shown.center()))
-                wanted = wanted.united(shown)
-        self.setSceneRect(wanted)
-        for view, centre in centres:
-            view.centerOn(centre)
 
     # ---- questions the view and the interactions ask ----------------------------------------
 
