@@ -46,6 +46,7 @@ from keyplan.store.insights.dashboard_trend import family_trend, monthly_trend
 from keyplan.store.insights.fact_buckets import FactBuckets, PortfolioAccount
 from keyplan.store.insights.queries import families_of
 from keyplan.store.insights.recent_window import RecentWindow, read_recent_window
+from keyplan.store.insights.window_contacts import hand_over
 from keyplan.store.models import RelationshipOwner, Stakeholder
 
 
@@ -65,17 +66,21 @@ def dashboard_tallies(
     Returns:
         The accounts read, in name order, and the tally of each one with its affiliates.
     """
+    # On a server the window's read tells who was met in time (``window_contacts``).
+    on_server = db.engine.dialect.name == "postgresql"
     with ThreadPoolExecutor(max_workers=1) as helper:
-        counted = helper.submit(_counted, db, account_ids, today)
+        counted = helper.submit(_counted, db, account_ids, today, on_server)
         with db.read() as session:
             _settle_for_aggregates(session)
-            window = read_recent_window(session, today, account_ids)
+            window = read_recent_window(session, today, account_ids, contacts=on_server)
             trend = monthly_trend(session, account_ids, today)
             buckets, counts, owners, blockers = counted.result()
             return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
 
 
-def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> tuple[
+def _counted(
+    db: Database, account_ids: Collection[int] | None, today: date, on_server: bool
+) -> tuple[
     FactBuckets,
     defaultdict[int, PeopleCounts],
     dict[int, set[int]],
@@ -89,7 +94,7 @@ def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> 
         buckets.load_plan(session, account_ids)
         return (
             buckets,
-            people_counts(session, account_ids, today),
+            people_counts(session, account_ids, today, window_contacts=on_server),
             _owners(session, account_ids),
             current_blockers(session, account_ids),
         )
@@ -123,6 +128,8 @@ def _tallies(
     """Each account's tally with its affiliates, from what was read."""
     families = families_of(buckets)
     wanted = set(buckets.accounts)
+    if window.contacts is not None:
+        hand_over(session, counts, window.contacts, families, today)
     # Families whose people nobody met recently: when were they last met at all?
     quiet = [a for a in wanted if all(counts[m].last_contact is None for m in families[a])]
     older = older_contacts(session, quiet, today)
