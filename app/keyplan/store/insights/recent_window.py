@@ -81,42 +81,38 @@ class RecentWindow:
 
 
 def read_recent_window(
-    session: Session, today: date, account_ids: Collection[int] | None, *, contacts: bool = False
+    session: Session,
+    today: date,
+    account_ids: Collection[int] | None,
+    *,
+    contacts: bool = False,
+    team_logged: bool = True,
 ) -> RecentWindow:
     """The recent window's interactions touching some accounts (None: all), counted.
 
     One row per person met, in no particular order, counted here (``_count_meetings``):
     counting them in SQL (window functions for each meeting's size) cost PostgreSQL twice
     the server time it saved the client, and SQLite counts slower than Python. Our team is
-    counted per account in SQL. With ``contacts``, each row also says when the person was
+    counted per account in SQL (without ``team_logged``, the caller reads that part,
+    ``team_logged_on``, elsewhere). With ``contacts``, each row also says when the person was
     met and whether in time (``window_contacts``: PostgreSQL only).
     """
     since = today - timedelta(days=RECENT_DAYS)
-    meeting = Interaction
-    # DISTINCT rather than GROUP BY: the same pairs, a quarter less of SQLite's time.
-    team_logged = (
-        select(meeting.account_id, InteractionTeamMember.team_member_id)
-        .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
-        .distinct()
-    )
     if account_ids is None:  # every account: the interactions of the window, as they lie
-        meetings: Any = meeting.__table__
-        window = _in_window(session, since, today)
-        team_logged = team_logged.where(window)
+        meetings: Any = Interaction.__table__
+        window: ColumnElement[bool] | None = _in_window(session, since, today)
     else:  # a refresh of a few accounts (or a team member's own): their meetings only
         meetings = _meetings_of(account_ids, since, today).subquery()
         window = None
-        team_logged = team_logged.where(
-            meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
-        )
     found = RecentWindow()
     code = contact_code(meetings.c.occurred_on, Stakeholder, today) if contacts else None
     rows = _id_rows(session, _met_rows(meetings, window, code))
     elsewhere = _count_meetings(found, rows)
     if contacts:
         found.contacts = window_contacts(rows)
-    for account_id, member_id in _id_rows(session, team_logged):
-        found.team[account_id].add(member_id)
+    if team_logged:
+        for account_id, members in team_logged_on(session, today, account_ids).items():
+            found.team[account_id] |= members
     if elsewhere:  # people met in an interaction logged on another account
         team = select(
             InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id
@@ -124,6 +120,30 @@ def read_recent_window(
         for iid, member_id in _id_rows(session, team):
             for account_id in elsewhere[iid]:
                 found.team[account_id].add(member_id)
+    return found
+
+
+def team_logged_on(
+    session: Session, today: date, account_ids: Collection[int] | None
+) -> dict[int, set[int]]:
+    """Account id -> our team members in the recent window's interactions logged on it."""
+    since = today - timedelta(days=RECENT_DAYS)
+    meeting = Interaction
+    # DISTINCT rather than GROUP BY: the same pairs, a quarter less of SQLite's time.
+    statement = (
+        select(meeting.account_id, InteractionTeamMember.team_member_id)
+        .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
+        .distinct()
+    )
+    if account_ids is None:
+        statement = statement.where(_in_window(session, since, today))
+    else:
+        statement = statement.where(
+            meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
+        )
+    found: dict[int, set[int]] = defaultdict(set)
+    for account_id, member_id in _id_rows(session, statement):
+        found[account_id].add(member_id)
     return found
 
 
