@@ -116,7 +116,10 @@ def hand_over(
     stale = FindingKind.STALE
     for account_id, met_in_time in contacts.fresh.items():
         tally = counts[account_id]
-        left = tally.findings.get(stale, 0) - met_in_time
+        # Never below none: the two reads are two transactions, and a person made warm by an
+        # edit landing between them is met in time here but was not warm in the count (that
+        # edit's own refresh follows).
+        left = max(0, tally.findings.get(stale, 0) - met_in_time)
         if left:
             tally.findings[stale] = left
         else:
