@@ -74,9 +74,11 @@ class PostgresServer:
         command = [*self.run_as, str(self.bin_dir / name), *args]
         return subprocess.run(command, check=True, capture_output=True, text=True, cwd=self.root)
 
-    def start(self) -> None:
-        self.tool("initdb", "-D", str(self.data_dir), "-U", SUPERUSER, "--auth=trust",
-                  "--encoding=UTF8", "--locale=C.UTF-8")  # fmt: skip
+    def start(self, *, existing: bool = False) -> None:
+        """Make the data folder (unless ``existing``: a server kept from before) and start."""
+        if not existing:
+            self.tool("initdb", "-D", str(self.data_dir), "-U", SUPERUSER, "--auth=trust",
+                      "--encoding=UTF8", "--locale=C.UTF-8")  # fmt: skip
         # Durability is worthless for a throw-away server; without fsync it starts and
         # creates databases several times faster.
         options = (
@@ -87,9 +89,9 @@ class PostgresServer:
         self.tool("pg_ctl", "-D", str(self.data_dir), "-o", options, "-w", "-t", "60",
                   "-l", str(self.root / "server.log"), "start")  # fmt: skip
 
-    def stop(self) -> None:
+    def stop(self, mode: str = "immediate") -> None:
         with contextlib.suppress(subprocess.CalledProcessError):
-            self.tool("pg_ctl", "-D", str(self.data_dir), "-m", "immediate", "-w", "stop")
+            self.tool("pg_ctl", "-D", str(self.data_dir), "-m", mode, "-w", "stop")
 
     def execute(self, sql: str) -> None:
         """Run a statement outside a transaction (CREATE/DROP DATABASE need that)."""

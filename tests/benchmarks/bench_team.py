@@ -1,10 +1,11 @@
 """A whole sales team on one PostgreSQL server: 1,000 accounts / 200,000 people.
 
 Run with ``make bench`` or ``QT_QPA_PLATFORM=offscreen .venv/bin/python
-tests/benchmarks/bench_team.py [--people N] [--runs N] [--stand-in]``. Skips (with a printed
-line) when PostgreSQL's binaries are not installed. Starts a throw-away server, makes the team
-database through the app's own migrations, fills it (``team_database.py``: about three
-minutes on the shared 2-core machines), and measures what an account director on 20 of the
+tests/benchmarks/bench_team.py [--people N] [--runs N] [--stand-in] [--keep FOLDER]
+[--only dashboard]``. Skips (with a printed line) when PostgreSQL's binaries are not
+installed. Starts a throw-away server, makes the team database through the app's own
+migrations, fills it (``team_database.py``: about three minutes on the shared 2-core
+machines), and measures what an account director on 20 of the
 accounts waits for (targets: ``../shared/BENCHMARKS.md`` and issue 19):
 
 - the window ready: ``keyplan --db <team address> --exit-when-ready`` as their login, whole
@@ -23,6 +24,10 @@ Every figure is paired, run in turn with the same work past the policies (a logi
 same grants and BYPASSRLS, which sees every account), so what the policies cost shows
 beside it. Prints the median of each series with min and max;
 asserts nothing.
+
+``--keep FOLDER`` leaves the filled server in FOLDER, and a later run with the same FOLDER
+starts it again instead of filling another (remove the folder when done; a different
+``--people`` needs another folder). ``--only dashboard`` times the dashboard alone.
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ from team_database import (
     grant_users_accounts,
     has_access_policies,
     make_logins,
+    mark_filled,
     start_server,
     users_accounts,
 )
@@ -295,11 +301,16 @@ def main() -> None:
     )
     parser.add_argument("--stand-in", action="store_true",
                         help="the benchmark's own stand-in policies instead")  # fmt: skip
+    parser.add_argument("--keep", type=Path, metavar="FOLDER",
+                        help="keep the filled server in FOLDER; a later run with the same "
+                             "FOLDER starts it again instead of filling a new one")  # fmt: skip
+    parser.add_argument("--only", choices=("all", "dashboard"), default="all",
+                        help="which figures: all, or the dashboard's alone")  # fmt: skip
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="keyplan-bench-team-"))
     os.environ["XDG_CONFIG_HOME"] = str(folder / "config")  # the app's settings: fresh
     os.environ["XDG_DATA_HOME"] = str(folder / "data")
-    team = start_server()
+    team = start_server(args.keep)
     if team is None:
         return
     try:
@@ -309,19 +320,29 @@ def main() -> None:
 
 
 def measure(team: TeamServer, args: argparse.Namespace) -> None:
-    seconds = fill(team, args.people)
-    print(f"built {describe(team)} in {seconds:.1f} s ({os.cpu_count()} cores)")
-    make_logins(team)
+    if team.reused:
+        print(f"reused the server kept in {args.keep}: {describe(team)} ({os.cpu_count()} cores)")
+    else:
+        seconds = fill(team, args.people)
+        print(f"built {describe(team)} in {seconds:.1f} s ({os.cpu_count()} cores)")
+        make_logins(team)
     mine = users_accounts(team)
-    if not args.stand_in and (args.policies or has_access_policies()):
+    if team.reused:
+        policies = "the policies set when it was filled"
+    elif not args.stand_in and (args.policies or has_access_policies()):
         grant_users_accounts(team, mine)  # issue 19's own policies decide what USER sees
         policies = "the access policies"
     else:
         emulate_policies(team, mine)
         policies = "stand-in policies (row-level security by account, team_database.py)"
+    mark_filled(team)
     user, unfiltered, teammate = team.url(USER), team.url(BYPASSING_USER), team.url(TEAMMATE)
     print(f"{USER} sees {len(mine)} accounts through {policies}; {BYPASSING_USER} has the "
           f"same grants and BYPASSRLS: every account. Paired, in turn:")  # fmt: skip
+    if args.only == "dashboard":
+        dashboards([(f"{USER}, {len(mine)} accounts through the policies", user, None),
+                    ("past the policies, every account", unfiltered, None)], args.runs)  # fmt: skip
+        return
     window_ready(f"{USER}, {len(mine)} accounts", keyplan_window(user),
                  keyplan_window(unfiltered), "past the policies, every account", dict(os.environ),
                  args.runs)  # fmt: skip

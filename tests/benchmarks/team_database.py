@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import shutil
 import subprocess
 import sys
@@ -27,6 +28,7 @@ if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
 from pg_server import (  # noqa: E402 (tests/ is put on the path just above)
+    SUPERUSER,
     PostgresServer,
     _free_port,
     _private_root,
@@ -51,6 +53,8 @@ class TeamServer:
     """The running server, and the team database on it."""
 
     server: PostgresServer
+    kept: bool = False  # the data folder outlives the run (``--keep``): stopped, not removed
+    reused: bool = False  # started on a folder filled by an earlier run
 
     def url(self, login: str = "postgres") -> str:
         """The team database's address as one login (trust authentication: no password)."""
@@ -69,26 +73,57 @@ class TeamServer:
         return rows
 
     def stop(self) -> None:
-        self.server.stop()
-        shutil.rmtree(self.server.root, ignore_errors=True)
+        if self.kept:
+            self.server.stop(mode="fast")  # a clean shutdown: the next run starts at once
+        else:
+            self.server.stop()
+            shutil.rmtree(self.server.root, ignore_errors=True)
 
 
-def start_server() -> TeamServer | None:
-    """A fresh server with an empty team database; None (and why, printed) without one."""
+def start_server(keep: Path | None = None) -> TeamServer | None:
+    """A fresh server with an empty team database; None (and why, printed) without one.
+
+    With ``keep``, the server lives in that folder and is left there when stopped; when the
+    folder already holds a team database filled by an earlier run, that server is started
+    again as it was (``TeamServer.reused``): a fill costs minutes, a restart a second.
+    """
     bin_dir = find_postgres_bin()
     if bin_dir is None:
         print("skipped: no PostgreSQL binaries (Debian: apt-get install postgresql)")
         return None
-    root, run_as = _private_root()
+    root, run_as = _private_root() if keep is None else _kept_root(keep)
     server = PostgresServer(bin_dir, root, _free_port(), run_as)
+    reused = keep is not None and (root / FILLED).exists()
+    if keep is not None and not reused:
+        shutil.rmtree(server.data_dir, ignore_errors=True)  # a fill that did not finish
     try:
-        server.start()
+        server.start(existing=reused)
     except (subprocess.CalledProcessError, OSError) as error:
-        shutil.rmtree(root, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(root, ignore_errors=True)
         print(f"skipped: the PostgreSQL server did not start ({error})")
         return None
-    server.execute(f"CREATE DATABASE {DATABASE}")
-    return TeamServer(server)
+    if not reused:
+        server.execute(f"CREATE DATABASE {DATABASE}")
+    return TeamServer(server, kept=keep is not None, reused=reused)
+
+
+FILLED = "filled"  # in a kept folder: the team database is filled and its logins made
+
+
+def mark_filled(team: TeamServer) -> None:
+    """Note in a kept folder that its database is ready for the next run to reuse."""
+    if team.kept:
+        (team.server.root / FILLED).write_text("filled, logins and grants made\n")
+
+
+def _kept_root(folder: Path) -> tuple[Path, list[str]]:
+    """``folder`` (made if need be), owned by the server's user when run as root."""
+    folder.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0:
+        return folder, []
+    shutil.chown(folder, SUPERUSER, SUPERUSER)
+    return folder, ["runuser", "-u", SUPERUSER, "--"]
 
 
 def fill(team: TeamServer, people: int) -> float:

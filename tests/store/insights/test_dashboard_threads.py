@@ -29,10 +29,10 @@ def test_the_recent_window_is_read_while_the_people_are_counted(db: Database, mo
     readers: dict[str, int] = {}
 
     def meeting_the_other(name: str, read: Any) -> Any:
-        def read_beside(session: Any, *args: Any) -> Any:
+        def read_beside(session: Any, *args: Any, **options: Any) -> Any:
             readers[name] = threading.get_ident()
             both_reading.wait()
-            return read(session, *args)
+            return read(session, *args, **options)
 
         return read_beside
 

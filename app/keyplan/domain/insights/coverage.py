@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from types import MappingProxyType
 
 from keyplan.domain.insights.contacts import ContactLog, contact_log
@@ -118,6 +119,7 @@ class Coverage:
         return self.row_for(department) in self.breadth.engaged_departments
 
 
+@lru_cache(maxsize=4096)  # a portfolio spells its departments a few hundred ways at most
 def department_key(department: str | None) -> str | None:
     """How department names are compared: "Finance", " finance" and "FINANCE" are one row."""
     if department is None:

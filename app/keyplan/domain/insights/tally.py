@@ -169,8 +169,8 @@ def tally_breadth(tally: AccountTally) -> Breadth:
     levels: set[Level] = set()
     for cell in tally.cells:
         key = department_key(cell.department)
-        if key is not None:
-            rows.setdefault(key, " ".join((cell.department or "").split()))
+        if key is not None and key not in rows:
+            rows[key] = " ".join((cell.department or "").split())
         if cell.engaged:
             if key is not None:
                 engaged_rows.add(key)
@@ -178,8 +178,8 @@ def tally_breadth(tally: AccountTally) -> Breadth:
                 levels.add(cell.level)
     for department in tally.opportunity_departments:
         key = department_key(department)
-        if key is not None:
-            rows.setdefault(key, " ".join(department.split()))
+        if key is not None and key not in rows:
+            rows[key] = " ".join(department.split())
     team = tally.team_member_ids
     offerings = {key for key in map(department_key, tally.offerings_discussed) if key}
     engaged_names = {rows[key] for key in engaged_rows}

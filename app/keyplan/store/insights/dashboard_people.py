@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, union_all
+from sqlalchemy import ColumnElement, and_, case, func, null, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from keyplan.domain.insights.contacts import RECENT_DAYS
@@ -65,21 +65,37 @@ class PeopleCounts:
 
 
 def people_counts(
-    session: Session, account_ids: Collection[int] | None, today: date
+    session: Session,
+    account_ids: Collection[int] | None,
+    today: date,
+    *,
+    window_contacts: bool = False,
 ) -> defaultdict[int, PeopleCounts]:
-    """Count each account's people per department and level, with their findings."""
+    """Count each account's people per department and level, with their findings.
+
+    With ``window_contacts`` (a team server), the recent window's contacts are left to the
+    window's read (``window_contacts.hand_over`` completes the count): only the people who
+    want contact less often than the window covers have their last contact joined, and every
+    other warm person counts as stale here.
+    """
     s = Stakeholder
     owned_people = select(RelationshipOwner.stakeholder_id.label("pid")).distinct().subquery()
     intervals = _intervals(session, account_ids)
-    last = _last_contact_subquery(account_ids, today, any(d > RECENT_DAYS for d in intervals))
+    patient = any(d > RECENT_DAYS for d in intervals)
+    last = _last_contact_subquery(account_ids, today, patient, only_patient=window_contacts)
     owned = owned_people.c.pid.is_not(None)
     key = is_key_condition()
     decides = s.buying_role.in_(stored(KEY_ROLES))
     # The rules of domain/relationships.py, from its constants: needs_keeping_warm,
     # is_key_person_uncovered (insights.people), contact_due (overdue or never met), is_champion.
-    warm = or_(s.strength >= int(WARM_STRENGTH), owned, s.contact_frequency_days.is_not(None), key)
+    warm = warm_condition(owned)
     uncovered = and_(key, or_(~owned, s.strength < int(ENGAGED_STRENGTH)))
-    stale = and_(warm, or_(last.c.on.is_(None), last.c.on < _cut_off(intervals, today)))
+    if last is None:  # nobody's contact is joined: every warm person until the window says
+        stale: ColumnElement[bool] = warm
+        last_contact: ColumnElement[Any] = null()
+    else:
+        stale = and_(warm, or_(last.c.on.is_(None), last.c.on < _cut_off(intervals, today)))
+        last_contact = func.max(last.c.on)
     champion = or_(
         s.stance.in_(stored(CHAMPION_STANCES)), s.buying_role.in_(stored(CHAMPION_ROLES))
     )
@@ -102,13 +118,14 @@ def people_counts(
             _first(stale),
             _count(champion),
             _first(champion),
-            func.max(last.c.on),
+            last_contact,
         )
         .outerjoin(owned_people, owned_people.c.pid == s.id)
-        .outerjoin(last, last.c.pid == s.id)
         .where(s.is_vacancy.is_(False))  # open positions are not people
         .group_by(s.account_id, s.department, s.level, s.has_left)
     )
+    if last is not None:
+        statement = statement.outerjoin(last, last.c.pid == s.id)
     if account_ids is not None:
         statement = statement.where(s.account_id.in_(account_ids))
     counts: defaultdict[int, PeopleCounts] = defaultdict(PeopleCounts)
@@ -141,6 +158,18 @@ def people_counts(
     for account_id, last_on in latest.items():
         counts[account_id].last_contact = as_date(last_on)
     return counts
+
+
+def warm_condition(owned: ColumnElement[bool]) -> ColumnElement[bool]:
+    """``relationships.needs_keeping_warm`` for a stakeholder row (``owned``: somebody of our
+    team owns the relationship)."""
+    s = Stakeholder
+    return or_(
+        s.strength >= int(WARM_STRENGTH),
+        owned,
+        s.contact_frequency_days.is_not(None),
+        is_key_condition(),
+    )
 
 
 def _count_vacant_seats(
@@ -194,7 +223,9 @@ def _cut_off(intervals: list[int], today: date) -> Any:
     )
 
 
-def _last_contact_subquery(account_ids: Collection[int] | None, today: date, patient: bool) -> Any:
+def _last_contact_subquery(
+    account_ids: Collection[int] | None, today: date, patient: bool, *, only_patient: bool
+) -> Any:
     """(pid, on): each person's last contact up to today, as far as staleness needs it.
 
     A subquery the people count joins, not ``interaction_facts.last_contacts``' dictionary:
@@ -202,25 +233,30 @@ def _last_contact_subquery(account_ids: Collection[int] | None, today: date, pat
 
     Everybody's in the recent window; before it only for people who want contact less often
     than every ``RECENT_DAYS`` days (``patient``: some do), for the others no recent contact
-    already means stale.
+    already means stale. ``only_patient``: the patient people's alone (None when there are
+    none), the window's read tells of the others'.
     """
+    if only_patient and not patient:
+        return None
     since = today - timedelta(days=RECENT_DAYS)
     link, meeting = InteractionStakeholder, Interaction
+    people = select(Stakeholder.id).where(Stakeholder.contact_frequency_days > RECENT_DAYS)
+    if account_ids is not None:
+        people = people.where(Stakeholder.account_id.in_(account_ids))
     recent = (
         select(link.stakeholder_id.label("pid"), func.max(meeting.occurred_on).label("on"))
         .join(meeting, meeting.id == link.interaction_id)
         .where(meeting.occurred_on >= since, meeting.occurred_on <= today)
         .group_by(link.stakeholder_id)
     )
-    if account_ids is not None:  # a refresh of a few accounts: from their people only
+    if only_patient:
+        recent = recent.where(link.stakeholder_id.in_(people))
+    elif account_ids is not None:  # a refresh of a few accounts: from their people only
         recent = recent.join(Stakeholder, Stakeholder.id == link.stakeholder_id).where(
             Stakeholder.account_id.in_(account_ids)
         )
     if not patient:
         return recent.subquery()
-    people = select(Stakeholder.id).where(Stakeholder.contact_frequency_days > RECENT_DAYS)
-    if account_ids is not None:
-        people = people.where(Stakeholder.account_id.in_(account_ids))
     older = (
         select(link.stakeholder_id.label("pid"), func.max(meeting.occurred_on).label("on"))
         .join(meeting, meeting.id == link.interaction_id)

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -45,7 +45,12 @@ from keyplan.store.insights.dashboard_sql import plain_rows
 from keyplan.store.insights.dashboard_trend import family_trend, monthly_trend
 from keyplan.store.insights.fact_buckets import FactBuckets, PortfolioAccount
 from keyplan.store.insights.queries import families_of
-from keyplan.store.insights.recent_window import RecentWindow, read_recent_window
+from keyplan.store.insights.recent_window import (
+    RecentWindow,
+    read_recent_window,
+    team_logged_on,
+)
+from keyplan.store.insights.window_contacts import hand_over
 from keyplan.store.models import RelationshipOwner, Stakeholder
 
 
@@ -65,34 +70,59 @@ def dashboard_tallies(
     Returns:
         The accounts read, in name order, and the tally of each one with its affiliates.
     """
+    # On a server the window's read tells who was met in time (``window_contacts``), and
+    # the people count, no longer joining everybody's last contact, is the shorter half: the
+    # helper reads the trend and our team logged in the window too.
+    on_server = db.engine.dialect.name == "postgresql"
     with ThreadPoolExecutor(max_workers=1) as helper:
-        counted = helper.submit(_counted, db, account_ids, today)
+        counted = helper.submit(_counted, db, account_ids, today, on_server)
         with db.read() as session:
             _settle_for_aggregates(session)
-            window = read_recent_window(session, today, account_ids)
-            trend = monthly_trend(session, account_ids, today)
-            buckets, counts, owners, blockers = counted.result()
-            return _tallies(session, today, buckets, counts, window, owners, blockers, trend)
+            window = read_recent_window(
+                session, today, account_ids, contacts=on_server, team_logged=not on_server
+            )
+            trend = None if on_server else monthly_trend(session, account_ids, today)
+            half = counted.result()
+            for account_id, members in half.team_logged.items():
+                window.team[account_id] |= members
+            return _tallies(
+                session, today, half.buckets, half.counts, window, half.owners, half.blockers,
+                half.trend if trend is None else trend,
+            )  # fmt: skip
 
 
-def _counted(db: Database, account_ids: Collection[int] | None, today: date) -> tuple[
-    FactBuckets,
-    defaultdict[int, PeopleCounts],
-    dict[int, set[int]],
-    dict[int, list[tuple[int, bool]]],
-]:  # fmt: skip
-    """The helper thread's half: accounts and plan rows, people counted, owners and blockers
-    (the longer half: the trend, once here, is read on the other thread after the window)."""
+@dataclass(slots=True)
+class _HelperHalf:
+    """What the helper thread reads: accounts and plan rows, the people counted, owners and
+    blockers; on a server also the trend and our team logged in the window."""
+
+    buckets: FactBuckets
+    counts: defaultdict[int, PeopleCounts]
+    owners: dict[int, set[int]]
+    blockers: dict[int, list[tuple[int, bool]]]
+    trend: dict[int, tuple[dict[int, int], date | None]] = field(default_factory=dict)
+    team_logged: dict[int, set[int]] = field(default_factory=dict)
+
+
+def _counted(
+    db: Database, account_ids: Collection[int] | None, today: date, on_server: bool
+) -> _HelperHalf:
+    """The helper thread's half (on SQLite the longer one: the trend, once here, is read on
+    the other thread after the window)."""
     with db.read() as session:
         _settle_for_aggregates(session)
         buckets = FactBuckets()
         buckets.load_plan(session, account_ids)
-        return (
+        half = _HelperHalf(
             buckets,
-            people_counts(session, account_ids, today),
+            people_counts(session, account_ids, today, window_contacts=on_server),
             _owners(session, account_ids),
             current_blockers(session, account_ids),
         )
+        if on_server:
+            half.trend = monthly_trend(session, account_ids, today)
+            half.team_logged = team_logged_on(session, today, account_ids)
+        return half
 
 
 def _settle_for_aggregates(session: Session) -> None:
@@ -123,6 +153,8 @@ def _tallies(
     """Each account's tally with its affiliates, from what was read."""
     families = families_of(buckets)
     wanted = set(buckets.accounts)
+    if window.contacts is not None:
+        hand_over(session, counts, window.contacts, families, today)
     # Families whose people nobody met recently: when were they last met at all?
     quiet = [a for a in wanted if all(counts[m].last_contact is None for m in families[a])]
     older = older_contacts(session, quiet, today)

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from keyplan.domain.insights.concentration import ContactSpread, contact_spread, merge_spreads
 from keyplan.domain.insights.contacts import RECENT_DAYS
 from keyplan.store.insights.dashboard_sql import rows_in_one_step
+from keyplan.store.insights.window_contacts import WindowContacts, contact_code, window_contacts
 from keyplan.store.models import (
     Interaction,
     InteractionStakeholder,
@@ -51,6 +52,8 @@ class RecentWindow:
         team: account id -> our team members in the interactions touching it: logged on it
             or meeting its people.
         names: the names of the people met.
+        contacts: on a team server, who of each account was met in time, and when last
+            (``window_contacts``).
     """
 
     spreads: dict[int, ContactSpread] = field(default_factory=dict)
@@ -58,6 +61,7 @@ class RecentWindow:
     mixed_of: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     team: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     names: dict[int, str] = field(default_factory=dict)
+    contacts: WindowContacts | None = None
 
     def add_mixed(self, accounts: set[int], people: list[tuple[int, int]]) -> None:
         """Note a meeting with the people of several accounts."""
@@ -77,37 +81,38 @@ class RecentWindow:
 
 
 def read_recent_window(
-    session: Session, today: date, account_ids: Collection[int] | None
+    session: Session,
+    today: date,
+    account_ids: Collection[int] | None,
+    *,
+    contacts: bool = False,
+    team_logged: bool = True,
 ) -> RecentWindow:
     """The recent window's interactions touching some accounts (None: all), counted.
 
     One row per person met, in no particular order, counted here (``_count_meetings``):
     counting them in SQL (window functions for each meeting's size) cost PostgreSQL twice
     the server time it saved the client, and SQLite counts slower than Python. Our team is
-    counted per account in SQL.
+    counted per account in SQL (without ``team_logged``, the caller reads that part,
+    ``team_logged_on``, elsewhere). With ``contacts``, each row also says when the person was
+    met and whether in time (``window_contacts``: PostgreSQL only).
     """
     since = today - timedelta(days=RECENT_DAYS)
-    meeting = Interaction
-    # DISTINCT rather than GROUP BY: the same pairs, a quarter less of SQLite's time.
-    team_logged = (
-        select(meeting.account_id, InteractionTeamMember.team_member_id)
-        .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
-        .distinct()
-    )
     if account_ids is None:  # every account: the interactions of the window, as they lie
-        meetings: Any = meeting.__table__
-        window = _in_window(session, since, today)
-        team_logged = team_logged.where(window)
+        meetings: Any = Interaction.__table__
+        window: ColumnElement[bool] | None = _in_window(session, since, today)
     else:  # a refresh of a few accounts (or a team member's own): their meetings only
         meetings = _meetings_of(account_ids, since, today).subquery()
         window = None
-        team_logged = team_logged.where(
-            meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
-        )
     found = RecentWindow()
-    elsewhere = _count_meetings(found, _id_rows(session, _met_rows(meetings, window)))
-    for account_id, member_id in _id_rows(session, team_logged):
-        found.team[account_id].add(member_id)
+    code = contact_code(meetings.c.occurred_on, Stakeholder, today) if contacts else None
+    rows = _id_rows(session, _met_rows(meetings, window, code))
+    elsewhere = _count_meetings(found, rows)
+    if contacts:
+        found.contacts = window_contacts(rows)
+    if team_logged:
+        for account_id, members in team_logged_on(session, today, account_ids).items():
+            found.team[account_id] |= members
     if elsewhere:  # people met in an interaction logged on another account
         team = select(
             InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id
@@ -115,6 +120,30 @@ def read_recent_window(
         for iid, member_id in _id_rows(session, team):
             for account_id in elsewhere[iid]:
                 found.team[account_id].add(member_id)
+    return found
+
+
+def team_logged_on(
+    session: Session, today: date, account_ids: Collection[int] | None
+) -> dict[int, set[int]]:
+    """Account id -> our team members in the recent window's interactions logged on it."""
+    since = today - timedelta(days=RECENT_DAYS)
+    meeting = Interaction
+    # DISTINCT rather than GROUP BY: the same pairs, a quarter less of SQLite's time.
+    statement = (
+        select(meeting.account_id, InteractionTeamMember.team_member_id)
+        .join(meeting, meeting.id == InteractionTeamMember.interaction_id)
+        .distinct()
+    )
+    if account_ids is None:
+        statement = statement.where(_in_window(session, since, today))
+    else:
+        statement = statement.where(
+            meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
+        )
+    found: dict[int, set[int]] = defaultdict(set)
+    for account_id, member_id in _id_rows(session, statement):
+        found[account_id].add(member_id)
     return found
 
 
@@ -133,8 +162,11 @@ def _in_window(session: Session, since: date, today: date) -> ColumnElement[bool
     return and_(on >= since, on <= today)
 
 
-def _met_rows(meetings: Any, window: ColumnElement[bool] | None) -> Select[*tuple[Any, ...]]:
-    """(interaction, logged on, person, their account, their name) of each person met.
+def _met_rows(
+    meetings: Any, window: ColumnElement[bool] | None, code: ColumnElement[Any] | None = None
+) -> Select[*tuple[Any, ...]]:
+    """(interaction, logged on, person, their account, their name) of each person met, and
+    ``code`` when given.
 
     Unordered (the counting gathers each meeting's people itself: sorting a team's 200,000
     rows cost PostgreSQL a sixth of the statement). Outer joins, with a row of nobody for an
@@ -144,7 +176,7 @@ def _met_rows(meetings: Any, window: ColumnElement[bool] | None) -> Select[*tupl
     link, person = InteractionStakeholder, Stakeholder
     statement = (
         select(meetings.c.id, meetings.c.account_id, person.id, person.account_id,
-               person.full_name)
+               person.full_name, *([] if code is None else [code]))
         .outerjoin(link, link.interaction_id == meetings.c.id)
         .outerjoin(person, person.id == link.stakeholder_id)
     )  # fmt: skip
@@ -152,7 +184,7 @@ def _met_rows(meetings: Any, window: ColumnElement[bool] | None) -> Select[*tupl
 
 
 def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
-    """(id, account id) of the window's interactions logged on some accounts or meeting
+    """(id, account id, date) of the window's interactions logged on some accounts or meeting
     their people.
 
     Found through the account indexes, with the dates on the plain column: "logged here OR
@@ -160,11 +192,11 @@ def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
     PostgreSQL cannot estimate), made it read a team's 600,000 interactions for 20 accounts.
     """
     meeting, link, person = Interaction, InteractionStakeholder, Stakeholder
-    logged_here = select(meeting.id, meeting.account_id).where(
+    logged_here = select(meeting.id, meeting.account_id, meeting.occurred_on).where(
         meeting.account_id.in_(account_ids), meeting.occurred_on.between(since, today)
     )
     met_here = (
-        select(meeting.id, meeting.account_id)
+        select(meeting.id, meeting.account_id, meeting.occurred_on)
         .select_from(link)
         .join(person, person.id == link.stakeholder_id)
         .join(meeting, meeting.id == link.interaction_id)
@@ -173,11 +205,12 @@ def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
     return union(logged_here, met_here)
 
 
-def _count_meetings(
-    found: RecentWindow, rows: Sequence[tuple[int, int, int | None, int | None, str | None]]
-) -> dict[int, set[int]]:
-    """Count the window's rows (interaction, logged on, person, their account, their name)
-    into ``found``.
+_MEETING_AND_PERSON = itemgetter(0, 1, 2, 3)  # (interaction, logged on, person, their account)
+
+
+def _count_meetings(found: RecentWindow, rows: Sequence[tuple[Any, ...]]) -> dict[int, set[int]]:
+    """Count the window's rows (interaction, logged on, person, their account, their name,
+    and any further column) into ``found``.
 
     Most interactions meet one person, so those are counted in one plain pass; only the
     group meetings are gathered per interaction.
@@ -192,7 +225,7 @@ def _count_meetings(
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     logged: dict[int, int] = {}  # where each group meeting is logged
     elsewhere: dict[int, set[int]] = {}
-    for iid, logged_on, pid, aid, _name in rows:
+    for iid, logged_on, pid, aid in map(_MEETING_AND_PERSON, rows):
         # Nobody: internal preparation, not contact. (The outer join gives a person's id and
         # account together or neither; both are tested for the type checker.)
         if pid is None or aid is None:
