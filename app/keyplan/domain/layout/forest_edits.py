@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 
-from keyplan.domain.layout.forest import NO_PARENT
+from keyplan.domain.layout.forest import NO_PARENT, Forest
 
 
 def update_roots(roots: list[int], old_parents: dict[int, int], parent: list[int]) -> None:
@@ -39,3 +39,30 @@ def subtree(top: int, children: list[list[int]]) -> list[int]:
         found.append(node)
         stack.extend(children[node])
     return found
+
+
+def moved_depths(
+    reparented: list[int], forest: Forest, row_sizes: list[int], *, uniform: bool
+) -> set[int] | None:
+    """Re-counts the depth of every card under the ``reparented`` ones (and how many cards
+    each row holds); returns those cards' positions, or None when the rows change (then only
+    a fresh layout will do). ``uniform``: every card is of one height."""
+    depth, children, parent = forest.depth, forest.children, forest.parent
+    subtrees: set[int] = set()
+    for top in reparented:
+        nodes = subtree(top, children)
+        subtrees.update(nodes)
+        shift = (depth[parent[top]] + 1 if parent[top] != NO_PARENT else 0) - depth[top]
+        if not shift:
+            continue
+        if not uniform:
+            return None  # a taller card in another row would move every row below
+        for node in nodes:
+            row_sizes[depth[node]] -= 1
+            depth[node] += shift
+            if depth[node] >= len(row_sizes):
+                return None
+            row_sizes[depth[node]] += 1
+    if not row_sizes[-1]:
+        return None  # the bottom row emptied: rows and stacks' placeholders change
+    return subtrees

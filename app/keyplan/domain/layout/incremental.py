@@ -22,8 +22,9 @@ import bisect
 import itertools
 from collections.abc import Iterable, Sequence
 
+from keyplan.domain.layout.box_edits import edges_after_moves, put_box
 from keyplan.domain.layout.forest import NO_PARENT, Forest, build_forest
-from keyplan.domain.layout.forest_edits import in_cycle, subtree, update_roots
+from keyplan.domain.layout.forest_edits import in_cycle, moved_depths, update_roots
 from keyplan.domain.layout.loose_cards import loose_cards, place_in_grid
 from keyplan.domain.layout.model import (
     DEFAULT_OPTIONS,
@@ -164,34 +165,11 @@ class IncrementalOrgChart:
             if parent[i] != NO_PARENT and i not in children[parent[i]]:
                 bisect.insort(children[parent[i]], i)
         update_roots(forest.roots, old_parents, parent)
-        subtrees = self._new_depths(reparented)
+        subtrees = moved_depths(reparented, self._forest, self._row_sizes, uniform=self._uniform)
         if subtrees is None:
             return None
         restacked = self._restack(managers, subtrees)
         return subtrees | restacked
-
-    def _new_depths(self, reparented: list[int]) -> set[int] | None:
-        """Re-counts the depth of every card under the moved ones; None if the rows change."""
-        forest, rows = self._forest, self._row_sizes
-        depth, children, parent = forest.depth, forest.children, forest.parent
-        subtrees: set[int] = set()
-        for top in reparented:
-            nodes = subtree(top, children)
-            subtrees.update(nodes)
-            shift = (depth[parent[top]] + 1 if parent[top] != NO_PARENT else 0) - depth[top]
-            if not shift:
-                continue
-            if not self._uniform:
-                return None  # a taller card in another row would move every row below
-            for node in nodes:
-                rows[depth[node]] -= 1
-                depth[node] += shift
-                if depth[node] >= len(rows):
-                    return None
-                rows[depth[node]] += 1
-        if not rows[-1]:
-            return None  # the bottom row emptied: rows and stacks' placeholders change
-        return subtrees
 
     def _restack(self, managers: set[int], subtrees: set[int]) -> set[int]:
         """Plans the stacks of the managers involved again, and gives the tidy tree their new
@@ -301,20 +279,8 @@ class IncrementalOrgChart:
         if afresh:
             self._edges = edges_of(self._boxes)
             return box_between(*self._edges)
-        left, top, right, bottom = self._edges
-        if any(
-            box.x <= left or box.y <= top or box.right >= right or box.bottom >= bottom
-            for box in moved.values()
-        ):
-            left, top, right, bottom = edges_of(self._boxes)
-        else:
-            boxes = self._boxes
-            for i in moved:
-                box = boxes[i]
-                left, top = min(left, box.x), min(top, box.y)
-                right, bottom = max(right, box.right), max(bottom, box.bottom)
-        self._edges = (left, top, right, bottom)
-        return box_between(left, top, right, bottom)
+        self._edges = edges_after_moves(self._edges, moved, self._boxes)
+        return box_between(*self._edges)
 
     def _to_place(self, shifted: set[int], touched: set[int]) -> set[int]:
         """The cards that may have moved: those whose x changed, the ``touched`` ones, and the
@@ -339,16 +305,16 @@ class IncrementalOrgChart:
             card = cards[i]
             manual = card.manual_position
             if manual is not None:
-                _put(i, card, manual[0], manual[1], boxes, moved)
+                put_box(i, card, manual[0], manual[1], boxes, moved)
             elif i in loose:
                 if i in grid:  # else placed by ``_place_grid`` next
-                    _put(i, card, grid[i].x, grid[i].y, boxes, moved)
+                    put_box(i, card, grid[i].x, grid[i].y, boxes, moved)
             elif i in stacked:
                 manager, (dx, dy) = stacked[i]
                 top = tops[depth[manager] + 1]
-                _put(i, card, spines[manager] + dx, top + dy, boxes, moved)
+                put_box(i, card, spines[manager] + dx, top + dy, boxes, moved)
             else:
-                _put(i, card, x[i] - card.width / 2, tops[depth[i]], boxes, moved)
+                put_box(i, card, x[i] - card.width / 2, tops[depth[i]], boxes, moved)
         return moved
 
     def _place_grid(
@@ -368,7 +334,7 @@ class IncrementalOrgChart:
         self._grid = {i: laid_out[i] for i in loose}
         for i in loose:
             if cards[i].manual_position is None:
-                _put(i, cards[i], laid_out[i].x, laid_out[i].y, boxes, moved)
+                put_box(i, cards[i], laid_out[i].x, laid_out[i].y, boxes, moved)
 
     def _laid_out_box(self, i: int, x: list[float], spines: dict[int, float]) -> Box:
         """Where the layout puts card ``i``, ignoring a hand placement."""
@@ -418,12 +384,3 @@ class IncrementalOrgChart:
     _stacked: dict[int, tuple[int, tuple[float, float]]]
     _spines: dict[int, float]
     _edges: tuple[float, float, float, float]
-
-
-def _put(
-    i: int, card: CardSpec, left: float, top: float, boxes: list[Box], moved: dict[int, Box]
-) -> None:
-    box = boxes[i]
-    if box.x != left or box.y != top or box.width != card.width or box.height != card.height:
-        boxes[i] = Box(left, top, card.width, card.height)
-        moved.setdefault(i, box)
