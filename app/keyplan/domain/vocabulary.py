@@ -8,6 +8,24 @@ a label for the screen never needs a migration. ``label`` is what a person reads
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # for the type checker only: at run time __getattr__ below loads them
+    from keyplan.domain.plan_vocabulary import LIVE_OPPORTUNITY_STATES as LIVE_OPPORTUNITY_STATES
+    from keyplan.domain.plan_vocabulary import Confidence as Confidence
+    from keyplan.domain.plan_vocabulary import EngagementRule as EngagementRule
+    from keyplan.domain.plan_vocabulary import EvidenceSource as EvidenceSource
+    from keyplan.domain.plan_vocabulary import ExportVariant as ExportVariant
+    from keyplan.domain.plan_vocabulary import InfluenceKind as InfluenceKind
+    from keyplan.domain.plan_vocabulary import OpportunityStage as OpportunityStage
+    from keyplan.domain.plan_vocabulary import OpportunityStatus as OpportunityStatus
+    from keyplan.domain.plan_vocabulary import PeopleShown as PeopleShown
+    from keyplan.domain.plan_vocabulary import RatedField as RatedField
+    from keyplan.domain.plan_vocabulary import Rating as Rating
+    from keyplan.domain.plan_vocabulary import RiskStatus as RiskStatus
+    from keyplan.domain.plan_vocabulary import TeamRole as TeamRole
+    from keyplan.domain.plan_vocabulary import WhitespaceStatus as WhitespaceStatus
+    from keyplan.domain.plan_vocabulary import WorkStatus as WorkStatus
 
 
 class Vocabulary(StrEnum):
@@ -160,80 +178,8 @@ class Channel(Vocabulary):
     EVENT = "event"
 
 
-class InfluenceKind(Vocabulary):
-    INFLUENCES = "influences"
-    ALLY = "ally"
-    RIVAL = "rival"
-    MENTOR = "mentor"
-    SPONSOR = "sponsor"
-
-
 #: An influence line's strength (1–3), in words.
 LINE_STRENGTH_WORDS = {1: "weak", 2: "moderate", 3: "strong"}
-
-
-class TeamRole(Vocabulary):
-    ACCOUNT_DIRECTOR = "account_director"
-    SPECIALIST = "specialist"
-    SOLUTION_ARCHITECT = "solution_architect"
-    EXECUTIVE_SPONSOR = "executive_sponsor"
-    SERVICE_MANAGER = "service_manager"
-    LOCAL_REP = "local_rep"
-
-
-class EngagementRule(Vocabulary):
-    """Who on our side may contact a person whose relationship somebody owns."""
-
-    OPEN_TO_TEAM = "open_to_team"
-    COORDINATE = "coordinate"
-    OWNER_ONLY = "owner_only"
-
-
-class OpportunityStage(Vocabulary):
-    IDENTIFIED = "identified"
-    QUALIFIED = "qualified"
-    PROPOSAL = "proposal"
-    NEGOTIATION = "negotiation"
-    CLOSED_WON = "closed_won"
-    CLOSED_LOST = "closed_lost"
-
-
-class OpportunityStatus(Vocabulary):
-    OPEN = "open"
-    WON = "won"
-    LOST = "lost"
-    ON_HOLD = "on_hold"
-
-
-class WhitespaceStatus(Vocabulary):
-    INSTALLED = "installed"
-    IN_PURSUIT = "in_pursuit"
-    OPPORTUNITY = "opportunity"
-    NOT_RELEVANT = "not_relevant"
-    COMPETITOR_HOLDS = "competitor_holds"
-
-
-class Rating(Vocabulary):
-    """Three-step scale for likelihood, impact and threat."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-
-class RiskStatus(Vocabulary):
-    OPEN = "open"
-    MITIGATED = "mitigated"
-    CLOSED = "closed"
-
-
-class WorkStatus(Vocabulary):
-    """Status of an objective or an action."""
-
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DROPPED = "dropped"
 
 
 class CommitmentStatus(Vocabulary):
@@ -241,44 +187,6 @@ class CommitmentStatus(Vocabulary):
     KEPT = "kept"
     LATE = "late"
     BROKEN = "broken"
-
-
-class EvidenceSource(Vocabulary):
-    """Where a piece of evidence behind a rating comes from."""
-
-    MEETING = "meeting"  # seen or heard in a logged interaction
-    EMAIL = "email"
-    SECOND_HAND = "second_hand"  # somebody told us
-
-
-class Confidence(Vocabulary):
-    """How sure we are of what a piece of evidence says, from surest to least."""
-
-    CONFIRMED = "confirmed"
-    LIKELY = "likely"
-    GUESS = "guess"
-
-
-class RatedField(Vocabulary):
-    """The ratings of a person that evidence can stand behind (``stakeholders`` columns)."""
-
-    STANCE = "stance"
-    INFLUENCE = "influence"
-    BUYING_ROLE = "buying_role"
-    STRENGTH = "strength"
-
-
-class ExportVariant(Vocabulary):
-    INTERNAL = "internal"
-    CUSTOMER = "customer"
-    BRIEF = "brief"
-
-
-class PeopleShown(Vocabulary):
-    """Which of their people a customer-safe document lists (see ``rules.is_worked_with``)."""
-
-    WORKED = "worked"  # only the people we work with: the default, nobody is listed for show
-    ALL = "all"
 
 
 #: The short word a map card (on screen, in the SVG and in the PDF) shows for a buying role;
@@ -296,8 +204,38 @@ ROLE_BADGES: dict[BuyingRole, str] = {
 #: The badges spelled out, for every legend: "DM decision maker · TE technical evaluator · …".
 ROLE_BADGE_KEY = " · ".join(f"{badge} {role.label.lower()}" for role, badge in ROLE_BADGES.items())
 
-#: Opportunity states in which an offering is live with the customer: being sold, sold, or
-#: paused. A lost one is not (the offering no longer counts as discussed).
-LIVE_OPPORTUNITY_STATES = frozenset(
-    {OpportunityStatus.OPEN, OpportunityStatus.WON, OpportunityStatus.ON_HOLD}
+
+#: The words that moved to ``plan_vocabulary`` (the first window needs none of them).
+_PLAN_WORDS = frozenset(
+    {
+        "Confidence",
+        "EngagementRule",
+        "EvidenceSource",
+        "ExportVariant",
+        "InfluenceKind",
+        "OpportunityStage",
+        "OpportunityStatus",
+        "PeopleShown",
+        "RatedField",
+        "Rating",
+        "RiskStatus",
+        "TeamRole",
+        "WhitespaceStatus",
+        "WorkStatus",
+        "LIVE_OPPORTUNITY_STATES",
+    }
 )
+
+
+def __getattr__(name: str) -> Any:
+    """Load a word of the plan on first use, for the modules that still import it from here
+    (the reports, the map and the insights; new code imports ``plan_vocabulary`` itself).
+
+    The first window imports this module but none of those words, so building their enums
+    waits until a later tab, an importer or a report asks for one.
+    """
+    if name in _PLAN_WORDS:
+        from keyplan.domain import plan_vocabulary
+
+        return getattr(plan_vocabulary, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
