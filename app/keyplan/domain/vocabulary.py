@@ -1,4 +1,4 @@
-"""The words Keyplan uses for accounts, people and plans.
+"""The words Keyplan uses for accounts and people (the plan's own words: ``plan_vocabulary``).
 
 Every enum stores its ``value`` in the database (a short lower-case string, or an int for
 ordinal scales), so a power user reading the SQLite file sees words, not numbers, and renaming
@@ -8,24 +8,6 @@ a label for the screen never needs a migration. ``label`` is what a person reads
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:  # for the type checker only: at run time __getattr__ below loads them
-    from keyplan.domain.plan_vocabulary import LIVE_OPPORTUNITY_STATES as LIVE_OPPORTUNITY_STATES
-    from keyplan.domain.plan_vocabulary import Confidence as Confidence
-    from keyplan.domain.plan_vocabulary import EngagementRule as EngagementRule
-    from keyplan.domain.plan_vocabulary import EvidenceSource as EvidenceSource
-    from keyplan.domain.plan_vocabulary import ExportVariant as ExportVariant
-    from keyplan.domain.plan_vocabulary import InfluenceKind as InfluenceKind
-    from keyplan.domain.plan_vocabulary import OpportunityStage as OpportunityStage
-    from keyplan.domain.plan_vocabulary import OpportunityStatus as OpportunityStatus
-    from keyplan.domain.plan_vocabulary import PeopleShown as PeopleShown
-    from keyplan.domain.plan_vocabulary import RatedField as RatedField
-    from keyplan.domain.plan_vocabulary import Rating as Rating
-    from keyplan.domain.plan_vocabulary import RiskStatus as RiskStatus
-    from keyplan.domain.plan_vocabulary import TeamRole as TeamRole
-    from keyplan.domain.plan_vocabulary import WhitespaceStatus as WhitespaceStatus
-    from keyplan.domain.plan_vocabulary import WorkStatus as WorkStatus
 
 
 class Vocabulary(StrEnum):
@@ -203,39 +185,3 @@ ROLE_BADGES: dict[BuyingRole, str] = {
 
 #: The badges spelled out, for every legend: "DM decision maker · TE technical evaluator · …".
 ROLE_BADGE_KEY = " · ".join(f"{badge} {role.label.lower()}" for role, badge in ROLE_BADGES.items())
-
-
-#: The words that moved to ``plan_vocabulary`` (the first window needs none of them).
-_PLAN_WORDS = frozenset(
-    {
-        "Confidence",
-        "EngagementRule",
-        "EvidenceSource",
-        "ExportVariant",
-        "InfluenceKind",
-        "OpportunityStage",
-        "OpportunityStatus",
-        "PeopleShown",
-        "RatedField",
-        "Rating",
-        "RiskStatus",
-        "TeamRole",
-        "WhitespaceStatus",
-        "WorkStatus",
-        "LIVE_OPPORTUNITY_STATES",
-    }
-)
-
-
-def __getattr__(name: str) -> Any:
-    """Load a word of the plan on first use, for the modules that still import it from here
-    (the reports, the map and the insights; new code imports ``plan_vocabulary`` itself).
-
-    The first window imports this module but none of those words, so building their enums
-    waits until a later tab, an importer or a report asks for one.
-    """
-    if name in _PLAN_WORDS:
-        from keyplan.domain import plan_vocabulary
-
-        return getattr(plan_vocabulary, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
