@@ -20,6 +20,7 @@ from keyplan.domain.insights import (
     PersonFacts,
     analyse_account,
 )
+from keyplan.domain.plan_vocabulary import WorkStatus
 from keyplan.domain.vocabulary import (
     BuyingRole,
     CommitmentStatus,
@@ -27,7 +28,6 @@ from keyplan.domain.vocabulary import (
     Level,
     Stance,
     Strength,
-    WorkStatus,
 )
 
 TODAY = date(2025, 6, 2)

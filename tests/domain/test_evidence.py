@@ -14,7 +14,8 @@ from keyplan.domain.evidence import (
     person_doubts,
     uncertain_ratings,
 )
-from keyplan.domain.vocabulary import Confidence, EvidenceSource, RatedField, Stance, Strength
+from keyplan.domain.plan_vocabulary import Confidence, EvidenceSource, RatedField
+from keyplan.domain.vocabulary import Stance, Strength
 
 TODAY = date(2026, 12, 7)
 

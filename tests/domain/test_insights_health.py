@@ -11,7 +11,8 @@ from keyplan.domain.insights import (
     PersonFacts,
     relationship_health,
 )
-from keyplan.domain.vocabulary import BuyingRole, Influence, Stance, Strength, WorkStatus
+from keyplan.domain.plan_vocabulary import WorkStatus
+from keyplan.domain.vocabulary import BuyingRole, Influence, Stance, Strength
 
 TODAY = date(2025, 6, 2)
 

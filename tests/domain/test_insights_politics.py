@@ -6,15 +6,8 @@ from keyplan.domain.evidence import EvidenceFacts
 from keyplan.domain.insights import AccountFacts, InteractionFacts, PersonFacts, analyse_account
 from keyplan.domain.insights.facts import LineFacts
 from keyplan.domain.insights.politics import PoliticsKind, politics_findings
-from keyplan.domain.vocabulary import (
-    BuyingRole,
-    Confidence,
-    EvidenceSource,
-    Influence,
-    RatedField,
-    Stance,
-    Strength,
-)
+from keyplan.domain.plan_vocabulary import Confidence, EvidenceSource, RatedField
+from keyplan.domain.vocabulary import BuyingRole, Influence, Stance, Strength
 
 TODAY = date(2026, 12, 7)
 

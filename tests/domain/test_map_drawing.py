@@ -18,7 +18,8 @@ from keyplan.domain.map import looks
 from keyplan.domain.map.drawing import LineFacts, PersonFacts, draw_map, lay_out
 from keyplan.domain.map.routing import CLEARANCE, CardIndex
 from keyplan.domain.map.team_columns import team_columns_layout
-from keyplan.domain.vocabulary import InfluenceKind, Stance
+from keyplan.domain.plan_vocabulary import InfluenceKind
+from keyplan.domain.vocabulary import Stance
 
 
 def org(size: int, seed: int) -> list[PersonFacts]:

@@ -1,6 +1,7 @@
 """The relationship rules, each defined once: who is a champion, who must be kept warm, and
 when a person needs a contact (overdue, or never met: two different things)."""
 
+from keyplan.domain.plan_vocabulary import LIVE_OPPORTUNITY_STATES, OpportunityStatus
 from keyplan.domain.relationships import (
     ContactDue,
     contact_due,
@@ -8,15 +9,7 @@ from keyplan.domain.relationships import (
     is_key,
     needs_keeping_warm,
 )
-from keyplan.domain.vocabulary import (
-    LIVE_OPPORTUNITY_STATES,
-    ROLE_BADGE_KEY,
-    ROLE_BADGES,
-    BuyingRole,
-    OpportunityStatus,
-    Stance,
-    Strength,
-)
+from keyplan.domain.vocabulary import ROLE_BADGE_KEY, ROLE_BADGES, BuyingRole, Stance, Strength
 
 
 def test_a_champion_is_the_stance_or_the_champion_coach_role_in_words_or_members():

@@ -10,8 +10,9 @@ import pytest
 from sqlalchemy import func, select
 
 from keyplan.domain.errors import RuleViolation
+from keyplan.domain.plan_vocabulary import TeamRole
 from keyplan.domain.rules import check_reports_to
-from keyplan.domain.vocabulary import CommitmentStatus, TeamRole
+from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_demo_portfolio, create_synthetic_portfolio
 from keyplan.store.models import (

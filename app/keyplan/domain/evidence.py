@@ -20,15 +20,8 @@ from datetime import date
 from typing import Any
 
 from keyplan.domain.errors import RuleViolation
-from keyplan.domain.vocabulary import (
-    BuyingRole,
-    Confidence,
-    EvidenceSource,
-    Influence,
-    RatedField,
-    Stance,
-    Strength,
-)
+from keyplan.domain.plan_vocabulary import Confidence, EvidenceSource, RatedField
+from keyplan.domain.vocabulary import BuyingRole, Influence, Stance, Strength
 
 #: Quarterly, when the account has no review cadence of its own (as the plan's freshness).
 DEFAULT_CADENCE_DAYS = 90

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from keyplan.domain.evidence import MAX_OBSERVED_LENGTH
 from keyplan.domain.fields import FieldSpec, Kind
-from keyplan.domain.vocabulary import Confidence, EvidenceSource, RatedField
+from keyplan.domain.plan_vocabulary import Confidence, EvidenceSource, RatedField
 
 __all__ = ["EVIDENCE_FIELDS", "MAX_OBSERVED_LENGTH"]
 

@@ -14,9 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from keyplan.domain.fields import FieldSpec, Kind
-from keyplan.domain.rules import is_commitment_late
-from keyplan.domain.vocabulary import (
-    CommitmentStatus,
+from keyplan.domain.plan_vocabulary import (
     EngagementRule,
     OpportunityStage,
     OpportunityStatus,
@@ -25,6 +23,8 @@ from keyplan.domain.vocabulary import (
     WhitespaceStatus,
     WorkStatus,
 )
+from keyplan.domain.rules import is_commitment_late
+from keyplan.domain.vocabulary import CommitmentStatus
 
 
 class PlanTable(StrEnum):

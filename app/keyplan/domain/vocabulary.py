@@ -1,4 +1,4 @@
-"""The words Keyplan uses for accounts, people and plans.
+"""The words Keyplan uses for accounts and people (the plan's own words: ``plan_vocabulary``).
 
 Every enum stores its ``value`` in the database (a short lower-case string, or an int for
 ordinal scales), so a power user reading the SQLite file sees words, not numbers, and renaming
@@ -160,80 +160,8 @@ class Channel(Vocabulary):
     EVENT = "event"
 
 
-class InfluenceKind(Vocabulary):
-    INFLUENCES = "influences"
-    ALLY = "ally"
-    RIVAL = "rival"
-    MENTOR = "mentor"
-    SPONSOR = "sponsor"
-
-
 #: An influence line's strength (1–3), in words.
 LINE_STRENGTH_WORDS = {1: "weak", 2: "moderate", 3: "strong"}
-
-
-class TeamRole(Vocabulary):
-    ACCOUNT_DIRECTOR = "account_director"
-    SPECIALIST = "specialist"
-    SOLUTION_ARCHITECT = "solution_architect"
-    EXECUTIVE_SPONSOR = "executive_sponsor"
-    SERVICE_MANAGER = "service_manager"
-    LOCAL_REP = "local_rep"
-
-
-class EngagementRule(Vocabulary):
-    """Who on our side may contact a person whose relationship somebody owns."""
-
-    OPEN_TO_TEAM = "open_to_team"
-    COORDINATE = "coordinate"
-    OWNER_ONLY = "owner_only"
-
-
-class OpportunityStage(Vocabulary):
-    IDENTIFIED = "identified"
-    QUALIFIED = "qualified"
-    PROPOSAL = "proposal"
-    NEGOTIATION = "negotiation"
-    CLOSED_WON = "closed_won"
-    CLOSED_LOST = "closed_lost"
-
-
-class OpportunityStatus(Vocabulary):
-    OPEN = "open"
-    WON = "won"
-    LOST = "lost"
-    ON_HOLD = "on_hold"
-
-
-class WhitespaceStatus(Vocabulary):
-    INSTALLED = "installed"
-    IN_PURSUIT = "in_pursuit"
-    OPPORTUNITY = "opportunity"
-    NOT_RELEVANT = "not_relevant"
-    COMPETITOR_HOLDS = "competitor_holds"
-
-
-class Rating(Vocabulary):
-    """Three-step scale for likelihood, impact and threat."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-
-class RiskStatus(Vocabulary):
-    OPEN = "open"
-    MITIGATED = "mitigated"
-    CLOSED = "closed"
-
-
-class WorkStatus(Vocabulary):
-    """Status of an objective or an action."""
-
-    NOT_STARTED = "not_started"
-    IN_PROGRESS = "in_progress"
-    DONE = "done"
-    DROPPED = "dropped"
 
 
 class CommitmentStatus(Vocabulary):
@@ -241,44 +169,6 @@ class CommitmentStatus(Vocabulary):
     KEPT = "kept"
     LATE = "late"
     BROKEN = "broken"
-
-
-class EvidenceSource(Vocabulary):
-    """Where a piece of evidence behind a rating comes from."""
-
-    MEETING = "meeting"  # seen or heard in a logged interaction
-    EMAIL = "email"
-    SECOND_HAND = "second_hand"  # somebody told us
-
-
-class Confidence(Vocabulary):
-    """How sure we are of what a piece of evidence says, from surest to least."""
-
-    CONFIRMED = "confirmed"
-    LIKELY = "likely"
-    GUESS = "guess"
-
-
-class RatedField(Vocabulary):
-    """The ratings of a person that evidence can stand behind (``stakeholders`` columns)."""
-
-    STANCE = "stance"
-    INFLUENCE = "influence"
-    BUYING_ROLE = "buying_role"
-    STRENGTH = "strength"
-
-
-class ExportVariant(Vocabulary):
-    INTERNAL = "internal"
-    CUSTOMER = "customer"
-    BRIEF = "brief"
-
-
-class PeopleShown(Vocabulary):
-    """Which of their people a customer-safe document lists (see ``rules.is_worked_with``)."""
-
-    WORKED = "worked"  # only the people we work with: the default, nobody is listed for show
-    ALL = "all"
 
 
 #: The short word a map card (on screen, in the SVG and in the PDF) shows for a buying role;
@@ -295,9 +185,3 @@ ROLE_BADGES: dict[BuyingRole, str] = {
 
 #: The badges spelled out, for every legend: "DM decision maker · TE technical evaluator · …".
 ROLE_BADGE_KEY = " · ".join(f"{badge} {role.label.lower()}" for role, badge in ROLE_BADGES.items())
-
-#: Opportunity states in which an offering is live with the customer: being sold, sold, or
-#: paused. A lost one is not (the offering no longer counts as discussed).
-LIVE_OPPORTUNITY_STATES = frozenset(
-    {OpportunityStatus.OPEN, OpportunityStatus.WON, OpportunityStatus.ON_HOLD}
-)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from keyplan.collector import collector_paused
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.vocabulary import ExportVariant
+from keyplan.domain.plan_vocabulary import ExportVariant
 from keyplan.reports.fonts import ensure_fonts
 from keyplan.reports.styles import page_size as parse_page_size
 from keyplan.store.database import Database

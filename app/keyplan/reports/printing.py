@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.vocabulary import ExportVariant, PeopleShown
+from keyplan.domain.plan_vocabulary import ExportVariant, PeopleShown
 from keyplan.reports.fonts import ensure_fonts
 from keyplan.reports.styles import page_size as parse_page_size
 from keyplan.store.database import Database

@@ -17,7 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.vocabulary import CommitmentStatus, Stance, WhitespaceStatus
+from keyplan.domain.plan_vocabulary import WhitespaceStatus
+from keyplan.domain.vocabulary import CommitmentStatus, Stance
 from keyplan.reports.fonts import SANS, SANS_BOLD, ensure_fonts
 
 PAGE_SIZES = {"A4": A4, "Letter": LETTER}

@@ -30,7 +30,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from keyplan.domain.fields import MAX_LINK_LENGTH
-from keyplan.domain.vocabulary import CommitmentStatus, OpportunityStatus, RiskStatus
+from keyplan.domain.plan_vocabulary import OpportunityStatus, RiskStatus
+from keyplan.domain.vocabulary import CommitmentStatus
 
 if TYPE_CHECKING:
     from sqlalchemy import Table

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from keyplan.domain.vocabulary import ExportVariant, PeopleShown
+from keyplan.domain.plan_vocabulary import ExportVariant, PeopleShown
 from keyplan.reports import export
 from keyplan.ui import dialogs
 from keyplan.ui.background import run_task

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog
 
-from keyplan.domain.vocabulary import ExportVariant
+from keyplan.domain.plan_vocabulary import ExportVariant
 from keyplan.reports.printing import printable_pdf
 from keyplan.ui import dialogs
 from keyplan.ui.plan.export_dialog import ExportOptions

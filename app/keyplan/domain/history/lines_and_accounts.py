@@ -23,7 +23,8 @@ from keyplan.domain.history.entries import (
     undone_positions,
 )
 from keyplan.domain.history.wording import ARROW, Names
-from keyplan.domain.vocabulary import LINE_STRENGTH_WORDS, InfluenceKind
+from keyplan.domain.plan_vocabulary import InfluenceKind
+from keyplan.domain.vocabulary import LINE_STRENGTH_WORDS
 
 LINE_ENDS = ("from_stakeholder_id", "to_stakeholder_id")
 

@@ -19,8 +19,9 @@ from keyplan.domain.evidence import (
 )
 from keyplan.domain.insights.facts import AccountFacts, PersonFacts
 from keyplan.domain.insights.people import is_key_person, label
+from keyplan.domain.plan_vocabulary import RatedField
 from keyplan.domain.relationships import KEY_ROLES
-from keyplan.domain.vocabulary import RatedField, Stance
+from keyplan.domain.vocabulary import Stance
 
 #: The ratings a finding asks about: the judgements a plan is built on. (Relationship
 #: strength is our own side of the story; the map still marks it.)

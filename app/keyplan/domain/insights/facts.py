@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from keyplan.domain.evidence import EvidenceFacts
+from keyplan.domain.plan_vocabulary import WorkStatus
 from keyplan.domain.vocabulary import (
     BuyingRole,
     CommitmentStatus,
@@ -18,7 +19,6 @@ from keyplan.domain.vocabulary import (
     Level,
     Stance,
     Strength,
-    WorkStatus,
 )
 
 __all__ = ["EvidenceFacts"]  # re-exported: the insights read evidence as facts too

@@ -28,8 +28,9 @@ from keyplan.domain.insights.people import (
     label,
     needs_keeping_warm,
 )
+from keyplan.domain.plan_vocabulary import WorkStatus
 from keyplan.domain.relationships import contact_due
-from keyplan.domain.vocabulary import Stance, WorkStatus
+from keyplan.domain.vocabulary import Stance
 
 #: Actions in these states still count as somebody working on a blocker.
 OPEN_WORK = frozenset({WorkStatus.NOT_STARTED, WorkStatus.IN_PROGRESS})

@@ -20,8 +20,9 @@ from keyplan.domain.insights.concentration import MIN_INTERACTIONS
 from keyplan.domain.insights.contacts import RECENT_DAYS
 from keyplan.domain.insights.facts import AccountFacts, LineFacts, PersonFacts
 from keyplan.domain.insights.people import is_champion, is_key_person_uncovered, label
+from keyplan.domain.plan_vocabulary import InfluenceKind
 from keyplan.domain.relationships import KEY_ROLES
-from keyplan.domain.vocabulary import InfluenceKind, Stance
+from keyplan.domain.vocabulary import Stance
 
 #: Lines along which somebody moves another's opinion; an alliance works both ways.
 _SWAYS = frozenset(

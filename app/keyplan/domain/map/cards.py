@@ -25,8 +25,9 @@ from keyplan.domain.map.shapes import (
     TextRun,
 )
 from keyplan.domain.matrix import vacancy_line
+from keyplan.domain.plan_vocabulary import RatedField
 from keyplan.domain.relationships import ContactDue
-from keyplan.domain.vocabulary import ROLE_BADGES, RatedField, Stance
+from keyplan.domain.vocabulary import ROLE_BADGES, Stance
 
 NAME_SIZE = 14.0  # a card's name, in layout units: the PDF prints it at 7.5 pt or more
 TITLE_SIZE = 11.0

@@ -48,7 +48,8 @@ from keyplan.domain.map.shapes import (
     MapDrawing,
     ReportingShape,
 )
-from keyplan.domain.vocabulary import ROLE_BADGE_KEY, InfluenceKind, Level, Stance
+from keyplan.domain.plan_vocabulary import InfluenceKind
+from keyplan.domain.vocabulary import ROLE_BADGE_KEY, Level, Stance
 
 _LEVEL_RANK = {level.value: rank for rank, level in enumerate(Level)}
 

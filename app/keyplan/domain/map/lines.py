@@ -17,7 +17,7 @@ from keyplan.domain.map.line_spread import spread
 from keyplan.domain.map.routing import Budget, CardIndex, route
 from keyplan.domain.map.shapes import DottedShape, InfluenceShape, Point
 from keyplan.domain.matrix import dotted_ends
-from keyplan.domain.vocabulary import InfluenceKind
+from keyplan.domain.plan_vocabulary import InfluenceKind
 
 
 class LineFacts(NamedTuple):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import unicodedata
 
 from keyplan.domain.layout import LayoutOptions
-from keyplan.domain.vocabulary import Influence, InfluenceKind, Stance
+from keyplan.domain.plan_vocabulary import InfluenceKind
+from keyplan.domain.vocabulary import Influence, Stance
 
 CARD_WIDTH = 200.0
 CARD_HEIGHT = 84.0

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from keyplan.domain.plan_vocabulary import OpportunityStatus
 from keyplan.domain.views.people import ViewPerson
-from keyplan.domain.vocabulary import BuyingRole, Influence, OpportunityStatus, Stance
+from keyplan.domain.vocabulary import BuyingRole, Influence, Stance
 
 #: An economic buyer we have not met for this long counts as "not met".
 MET_WITHIN = timedelta(days=365)

@@ -56,8 +56,9 @@ from keyplan.domain.map.looks import (  # noqa: F401  (one vocabulary of looks)
 from keyplan.domain.map.marks import initials, owner_mark  # noqa: F401  (the screen's too)
 from keyplan.domain.map.shapes import MapDrawing, Point
 from keyplan.domain.matrix import dotted_ends  # noqa: F401  (the screen draws it too)
+from keyplan.domain.plan_vocabulary import InfluenceKind
 from keyplan.domain.relationships import KEY_ROLES, ContactDue, contact_interval
-from keyplan.domain.vocabulary import ROLE_BADGE_KEY, InfluenceKind, Stance
+from keyplan.domain.vocabulary import ROLE_BADGE_KEY, Stance
 from keyplan.store.map.rows import MapData, MapPerson
 
 #: The legend's words for the badges, the same on screen and in every picture.

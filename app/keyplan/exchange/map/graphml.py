@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from keyplan.domain.layout import Box
 from keyplan.domain.map import looks
 from keyplan.domain.map.shapes import CardShape, InfluenceShape, MapDrawing
-from keyplan.domain.vocabulary import InfluenceKind
+from keyplan.domain.plan_vocabulary import InfluenceKind
 from keyplan.exchange.map.diagram_labels import card_label
 from keyplan.exchange.map.svg import escape
 

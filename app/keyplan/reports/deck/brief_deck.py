@@ -10,7 +10,8 @@ from collections.abc import Sequence
 
 from pptx import Presentation
 
-from keyplan.domain.vocabulary import Channel, InfluenceKind
+from keyplan.domain.plan_vocabulary import InfluenceKind
+from keyplan.domain.vocabulary import Channel
 from keyplan.reports.deck.plan_deck import A4, INTERNAL_LABEL
 from keyplan.reports.deck.slides import (
     Column,

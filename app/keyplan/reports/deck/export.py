@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from keyplan.domain.vocabulary import ExportVariant, PeopleShown
+from keyplan.domain.plan_vocabulary import ExportVariant, PeopleShown
 from keyplan.reports.export import (
     ExportFailed,
     Progress,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pptx import Presentation
 
 from keyplan.domain.money import format_totals, money_totals
-from keyplan.domain.vocabulary import (
+from keyplan.domain.plan_vocabulary import (
     EngagementRule,
     InfluenceKind,
     OpportunityStatus,

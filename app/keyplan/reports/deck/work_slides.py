@@ -4,14 +4,14 @@ and promises, each a table over as many slides as its rows need."""
 from __future__ import annotations
 
 from keyplan.domain.money import format_totals, money_totals, weighted_amount
-from keyplan.domain.vocabulary import (
-    CommitmentStatus,
+from keyplan.domain.plan_vocabulary import (
     OpportunityStage,
     OpportunityStatus,
     Rating,
     RiskStatus,
     WorkStatus,
 )
+from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.reports.deck.slides import (
     BODY_TOP,
     BODY_WIDTH,

@@ -18,7 +18,8 @@ from datetime import date
 from reportlab.platypus import Flowable, Paragraph
 
 from keyplan.domain.plan_fields import is_work_overdue
-from keyplan.domain.vocabulary import CommitmentStatus, Rating, RiskStatus, WorkStatus
+from keyplan.domain.plan_vocabulary import Rating, RiskStatus, WorkStatus
+from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.reports.meetings.brief_politics import brief_heading
 from keyplan.reports.plan.context import Context, vocab
 from keyplan.reports.styles import LATE, styles

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph
 
-from keyplan.domain.vocabulary import OpportunityStage, OpportunityStatus
+from keyplan.domain.plan_vocabulary import OpportunityStage, OpportunityStatus
 from keyplan.reports.fonts import markup
 from keyplan.reports.meetings.brief_open_work import OpenItem, cut, open_items
 from keyplan.reports.meetings.brief_politics import brief_bullet, brief_heading, seniority_key

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from keyplan.domain.vocabulary import LINE_STRENGTH_WORDS, Influence, InfluenceKind, Level
+from keyplan.domain.plan_vocabulary import InfluenceKind
+from keyplan.domain.vocabulary import LINE_STRENGTH_WORDS, Influence, Level
 from keyplan.reports.fonts import markup
 from keyplan.reports.plan.context import Context
 from keyplan.reports.styles import styles

@@ -18,8 +18,9 @@ from keyplan.domain.evidence import (
     is_uncertain,
     value_label,
 )
+from keyplan.domain.plan_vocabulary import RatedField
 from keyplan.domain.relationships import is_decision_maker
-from keyplan.domain.vocabulary import RatedField, Stance
+from keyplan.domain.vocabulary import Stance
 from keyplan.reports.names import plain_name
 from keyplan.reports.plan.context import Context
 from keyplan.reports.styles import styles

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from keyplan.domain.vocabulary import CommitmentStatus, WhitespaceStatus
+from keyplan.domain.plan_vocabulary import WhitespaceStatus
+from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.store.plan.queries import PlanData
 
 CUSTOMER_OUTLINE: tuple[tuple[str, str], ...] = (

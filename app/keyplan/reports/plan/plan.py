@@ -23,7 +23,7 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from keyplan.domain.vocabulary import PeopleShown
+from keyplan.domain.plan_vocabulary import PeopleShown
 from keyplan.reports.document import (
     LANDSCAPE,
     PORTRAIT,

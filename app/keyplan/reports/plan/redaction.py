@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from keyplan.domain.plan_vocabulary import PeopleShown, WhitespaceStatus
 from keyplan.domain.rules import is_worked_with
-from keyplan.domain.vocabulary import PeopleShown, WhitespaceStatus
 from keyplan.store.people.queries import PersonRow
 from keyplan.store.plan.queries import PlanData
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Paragraph
 
 from keyplan.domain.money import format_totals, money_totals
-from keyplan.domain.vocabulary import OpportunityStatus
+from keyplan.domain.plan_vocabulary import OpportunityStatus
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.plan.context import Context, money
 from keyplan.reports.plan.whitespace import company_grids, installed_where, whitespace_section

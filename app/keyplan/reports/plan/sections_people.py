@@ -8,15 +8,8 @@ from datetime import timedelta
 from reportlab.platypus import Flowable, Paragraph
 
 from keyplan.domain.matrix import VACANT
-from keyplan.domain.vocabulary import (
-    BuyingRole,
-    EngagementRule,
-    Influence,
-    InfluenceKind,
-    Level,
-    Stance,
-    TeamRole,
-)
+from keyplan.domain.plan_vocabulary import EngagementRule, InfluenceKind, TeamRole
+from keyplan.domain.vocabulary import BuyingRole, Influence, Level, Stance
 from keyplan.domain.wording import count_of
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.fonts import markup

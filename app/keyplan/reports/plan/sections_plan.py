@@ -6,14 +6,14 @@ from reportlab.platypus import Flowable, Paragraph
 
 from keyplan.domain.interaction_fields import promise_record
 from keyplan.domain.money import format_totals, money_totals, weighted_amount
-from keyplan.domain.vocabulary import (
-    CommitmentStatus,
+from keyplan.domain.plan_vocabulary import (
     OpportunityStage,
     OpportunityStatus,
     Rating,
     RiskStatus,
     WorkStatus,
 )
+from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.plan.context import Context, money, vocab
 from keyplan.reports.styles import COMMITMENT_COLOURS, LATE, RATING_COLOURS, styles

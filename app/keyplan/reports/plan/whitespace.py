@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from keyplan.domain.vocabulary import WhitespaceStatus
+from keyplan.domain.plan_vocabulary import WhitespaceStatus
 from keyplan.reports.plan.context import Context
 from keyplan.reports.styles import WHITESPACE_COLOURS, styles
 from keyplan.reports.tables import grid_table

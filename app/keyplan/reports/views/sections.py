@@ -15,6 +15,7 @@ from __future__ import annotations
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
+from keyplan.domain.plan_vocabulary import OpportunityStage
 from keyplan.domain.views.buying_centre import BuyingCentre
 from keyplan.domain.views.people import ViewPerson
 from keyplan.domain.views.power_interest import (
@@ -25,7 +26,7 @@ from keyplan.domain.views.power_interest import (
     quadrant_of,
 )
 from keyplan.domain.views.team_matrix import TeamMatrix
-from keyplan.domain.vocabulary import Influence, Interest, OpportunityStage
+from keyplan.domain.vocabulary import Influence, Interest
 from keyplan.reports.document import SectionHeading
 from keyplan.reports.fonts import SANS_BOLD
 from keyplan.reports.plan.context import Context, label_of, vocab

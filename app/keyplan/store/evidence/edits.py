@@ -21,7 +21,7 @@ from keyplan.domain.evidence import check_rated_as
 from keyplan.domain.evidence_fields import EVIDENCE_FIELDS
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
 from keyplan.domain.plan_fields import ACTION_FIELDS, COMMITMENT_FIELDS
-from keyplan.domain.vocabulary import RatedField
+from keyplan.domain.plan_vocabulary import RatedField
 from keyplan.store.database import Database
 from keyplan.store.models import (
     Action,

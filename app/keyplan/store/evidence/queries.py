@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from keyplan.domain.evidence import EvidenceFacts
-from keyplan.domain.vocabulary import Confidence, EvidenceSource, RatedField
+from keyplan.domain.plan_vocabulary import Confidence, EvidenceSource, RatedField
 from keyplan.store.database import Database
 from keyplan.store.models import (
     Account,

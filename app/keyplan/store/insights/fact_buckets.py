@@ -29,17 +29,19 @@ from keyplan.domain.insights.facts import (
     InteractionFacts,
     PersonFacts,
 )
-from keyplan.domain.vocabulary import (
+from keyplan.domain.plan_vocabulary import (
     LIVE_OPPORTUNITY_STATES,
+    OpportunityStatus,
+    WhitespaceStatus,
+    WorkStatus,
+)
+from keyplan.domain.vocabulary import (
     BuyingRole,
     CommitmentStatus,
     Influence,
     Level,
-    OpportunityStatus,
     Stance,
     Strength,
-    WhitespaceStatus,
-    WorkStatus,
 )
 from keyplan.store.insights.rule_sql import stored
 from keyplan.store.models import (

@@ -15,8 +15,8 @@ from sqlalchemy import Select, bindparam, select, update
 from sqlalchemy.orm import Session, aliased
 
 from keyplan.domain.errors import NotFound, RuleViolation
+from keyplan.domain.plan_vocabulary import InfluenceKind
 from keyplan.domain.rules import check_reports_to
-from keyplan.domain.vocabulary import InfluenceKind
 from keyplan.store.database import Database
 from keyplan.store.map.rows import hand_placed
 from keyplan.store.models import InfluenceLine, Stakeholder

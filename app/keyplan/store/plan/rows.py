@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from keyplan.domain.evidence import EvidenceFacts
-from keyplan.domain.vocabulary import TeamRole
+from keyplan.domain.plan_vocabulary import TeamRole
 from keyplan.store.people.queries import PersonRow
 
 if TYPE_CHECKING:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from keyplan.domain.errors import NotFound, RuleViolation
 from keyplan.domain.fields import FieldSpec, Kind
-from keyplan.domain.vocabulary import TeamRole
+from keyplan.domain.plan_vocabulary import TeamRole
 from keyplan.store.database import Database
 from keyplan.store.models import Account, Offering, TeamMember
 from keyplan.store.roster.queries import (  # noqa: F401 (the roster's reads, for one import)

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.evidence_fields import EVIDENCE_FIELDS, MAX_OBSERVED_LENGTH
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
-from keyplan.domain.vocabulary import Confidence, Strength
+from keyplan.domain.plan_vocabulary import Confidence
+from keyplan.domain.vocabulary import Strength
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.widgets.field_editors import choice_items, make_choice_box

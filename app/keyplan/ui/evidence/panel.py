@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.evidence import value_label
 from keyplan.domain.evidence_fields import EVIDENCE_FIELDS
-from keyplan.domain.vocabulary import RatedField
+from keyplan.domain.plan_vocabulary import RatedField
 from keyplan.ui.widgets.field_editors import choice_items, make_choice_box
 
 NOBODY = "—"

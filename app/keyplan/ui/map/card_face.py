@@ -16,8 +16,9 @@ from PySide6.QtGui import QColor, QFontMetricsF
 from keyplan.domain.fields import STAKEHOLDER_FIELDS, short_link
 from keyplan.domain.matrix import position_label, vacancy_line
 from keyplan.domain.plain_text import isolated
+from keyplan.domain.plan_vocabulary import RatedField
 from keyplan.domain.relationships import ContactDue
-from keyplan.domain.vocabulary import RatedField, Strength
+from keyplan.domain.vocabulary import Strength
 from keyplan.exchange.map.design import owner_mark
 from keyplan.store.map.queries import MapPerson
 from keyplan.ui.map import style

@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPaintEvent, QPen, QPo
 from PySide6.QtWidgets import QWidget
 from typing_extensions import override  # typing.override arrives in 3.12
 
-from keyplan.domain.vocabulary import InfluenceKind, Stance
+from keyplan.domain.plan_vocabulary import InfluenceKind
+from keyplan.domain.vocabulary import Stance
 from keyplan.exchange.map import design
 from keyplan.ui.map import style
 

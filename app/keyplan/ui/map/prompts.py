@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QWidget
 
-from keyplan.domain.vocabulary import InfluenceKind
+from keyplan.domain.plan_vocabulary import InfluenceKind
 from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
 IMAGE_FILTER = ";;".join(

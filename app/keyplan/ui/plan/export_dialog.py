@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from keyplan.domain.vocabulary import ExportVariant, PeopleShown
+from keyplan.domain.plan_vocabulary import ExportVariant, PeopleShown
 
 PAGE_SIZES = ("A4", "Letter")
 FORMATS = {"pdf": "PDF document", "pptx": "PowerPoint deck (16:9, editable)"}

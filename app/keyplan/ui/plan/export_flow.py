@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from keyplan.domain.errors import KeyplanError
-from keyplan.domain.vocabulary import ExportVariant
+from keyplan.domain.plan_vocabulary import ExportVariant
 from keyplan.ui import dialogs
 from keyplan.ui.background import BackgroundTask, Report, run_task
 from keyplan.ui.document import PortfolioDocument

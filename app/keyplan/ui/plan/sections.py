@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from keyplan.domain.fields import ACCOUNT_FIELDS, BUSINESS_GROUPS
 from keyplan.domain.money import money_totals, weighted_amount
 from keyplan.domain.plan_fields import PlanTable
-from keyplan.domain.vocabulary import OpportunityStatus
+from keyplan.domain.plan_vocabulary import OpportunityStatus
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.plan.account_fields import AccountFieldForm
 from keyplan.ui.plan.table_box import PlanTableBox

@@ -14,13 +14,8 @@ from datetime import date
 from keyplan.domain.interaction_fields import promise_record
 from keyplan.domain.money import format_totals, money_totals, weighted_amount
 from keyplan.domain.plan_fields import PlanTable, is_row_overdue, risk_exposure
-from keyplan.domain.vocabulary import (
-    CommitmentStatus,
-    OpportunityStatus,
-    Rating,
-    RiskStatus,
-    WorkStatus,
-)
+from keyplan.domain.plan_vocabulary import OpportunityStatus, Rating, RiskStatus, WorkStatus
+from keyplan.domain.vocabulary import CommitmentStatus
 from keyplan.domain.wording import count_of
 from keyplan.ui.plan.table_model import PlanColumn, Row, field_columns
 

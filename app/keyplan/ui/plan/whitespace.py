@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from keyplan.domain.errors import KeyplanError
 from keyplan.domain.plan_fields import WHITESPACE, WHITESPACE_CYCLE, next_whitespace_status
-from keyplan.domain.vocabulary import WhitespaceStatus
+from keyplan.domain.plan_vocabulary import WhitespaceStatus
 from keyplan.store.plan.whitespace import WhitespaceGrid
 from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument

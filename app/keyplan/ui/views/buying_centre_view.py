@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from keyplan.domain.fields import STAKEHOLDER_FIELDS
+from keyplan.domain.plan_vocabulary import OpportunityStage
 from keyplan.domain.views.buying_centre import BuyingCentre
-from keyplan.domain.vocabulary import OpportunityStage
 from keyplan.ui.widgets import theme
 
 PersonIdRole = Qt.ItemDataRole.UserRole
