@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -221,7 +222,6 @@ def _count_meetings(found: RecentWindow, rows: Sequence[tuple[Any, ...]]) -> dic
     """
     sizes = Counter(map(itemgetter(0), rows))  # people per interaction, at C speed
     meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    counted: Counter[int] = Counter()
     groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
     logged: dict[int, int] = {}  # where each group meeting is logged
     elsewhere: dict[int, set[int]] = {}
@@ -235,14 +235,15 @@ def _count_meetings(found: RecentWindow, rows: Sequence[tuple[Any, ...]]) -> dic
             logged[iid] = logged_on
             continue
         meetings[aid].append((pid, 1))
-        counted[aid] += 1
         if aid != logged_on:
             elsewhere[iid] = {aid}
+    # So far one row per meeting: each account's count, without a count per row.
+    counted: Counter[int] = Counter({aid: len(pairs) for aid, pairs in meetings.items()})
     for iid, people in groups.items():
-        accounts = {aid for _pid, aid in people}
+        accounts = set(map(itemgetter(1), people))
         if len(accounts) == 1:
             (account_id,) = accounts
-            meetings[account_id].extend((pid, len(people)) for pid, _aid in people)
+            meetings[account_id] += zip(map(itemgetter(0), people), repeat(len(people)))
             counted[account_id] += 1
         else:
             found.add_mixed(accounts, people)
