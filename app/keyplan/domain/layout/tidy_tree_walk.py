@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from keyplan.domain.layout.forest_edits import subtree
 from keyplan.domain.layout.tidy_tree import TidyTree
 
 _NONE = -1
@@ -83,7 +84,7 @@ class EditedTidyTree(TidyTree):
                 shifted[node] = shift
             for top in kept:
                 if shifted[top] != shift:  # the tree moved sideways: so did this subtree
-                    for node in self._subtree(top):
+                    for node in subtree(top, self.children):
                         _set_x(node, raw[node] + shift, x, moved)
                         shifted[node] = shift
             cursor += right - left + root_gap
@@ -132,15 +133,6 @@ class EditedTidyTree(TidyTree):
             right = max(right, raw[node] + right_extent[node])
             node = self._next_right(node)
         return left, right
-
-    def _subtree(self, top: int) -> list[int]:
-        children = self.children
-        found, stack = [], [top]
-        while stack:
-            node = stack.pop()
-            found.append(node)
-            stack.extend(children[node])
-        return found
 
 
 def _set_x(node: int, value: float, x: list[float], moved: set[int]) -> None:
