@@ -66,15 +66,10 @@ def _export_text(args: argparse.Namespace, out: Path, suffix: str) -> int:
     in a reference cycle, so a collection finds nothing to free; yet even at the command
     line's rarer collections (``program.CLI_COLLECTION_THRESHOLD``) the older ones walked
     them all: about a thirtieth of the whole command's work at 5,000 people."""
-    import gc
+    from keyplan.collector import collector_paused
 
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _write_text(args, out, suffix)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _write_text(args: argparse.Namespace, out: Path, suffix: str) -> int:
