@@ -56,6 +56,10 @@ def run(args: argparse.Namespace) -> int:
         print(f"keyplan: cannot write {out}: {error.strerror}", file=sys.stderr)
         return 1
     print(f"Wrote the map of {args.account} ({people} people) to {out}")
+    if suffix != ".png":  # the file is written and closed, the database too: nothing to finalise
+        from keyplan.collector import no_last_collection
+
+        no_last_collection()
     return 0
 
 

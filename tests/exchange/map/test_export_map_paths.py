@@ -146,3 +146,21 @@ def test_collection_is_paused_while_drawing_and_resumed_after(db, db_path, tmp_p
         assert not gc.isenabled()  # a caller that had paused it finds it still paused
     finally:
         gc.enable()
+
+
+def test_the_written_export_leaves_out_the_last_collection_at_exit(
+    db, db_path, tmp_path, monkeypatch
+):
+    """Everything alive at exit is frozen out of the interpreter's last walk for cycles, once
+    however many maps the process writes."""
+    from keyplan import collector
+
+    registered: list[object] = []
+    monkeypatch.setattr(collector.atexit, "register", registered.append)
+    monkeypatch.setattr(
+        collector.atexit, "unregister", lambda f: registered.remove(f) if f in registered else None
+    )
+    account = small_family(db)
+    exported(tmp_path, db_path, account, ".svg")
+    exported(tmp_path, db_path, account, ".graphml")
+    assert registered == [gc.freeze]
