@@ -46,7 +46,6 @@ from keyplan.domain.map.shapes import (
     LegendSeat,
     LegendStance,
     MapDrawing,
-    ReportingShape,
 )
 from keyplan.domain.plan_vocabulary import InfluenceKind
 from keyplan.domain.vocabulary import ROLE_BADGE_KEY, Level, Stance
@@ -129,7 +128,7 @@ def draw_map(
         for card_id, box in boxes.items()
         if card_id in by_id
     )
-    reporting = tuple(ReportingShape(c.manager_id, c.report_id, c.points) for c in chart.connectors)
+    reporting = chart.connectors  # the reporting shapes themselves (``shapes``)
     influence = influence_shapes(lines, boxes) if internal else ()
     matrix = dotted_shapes(dotted, boxes)
     return MapDrawing(chart.bounds, cards, reporting, influence, legend(internal), internal, matrix)

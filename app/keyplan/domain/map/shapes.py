@@ -46,7 +46,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from keyplan.domain.layout import Box
+from keyplan.domain.layout import Box, Connector
 from keyplan.domain.quick_init import quick_init
 
 Point = tuple[float, float]
@@ -150,10 +150,9 @@ class CardShape(NamedTuple):
         return Box(self.x, self.y, self.width, self.height)
 
 
-class ReportingShape(NamedTuple):
-    manager_id: int
-    report_id: int
-    points: tuple[Point, ...]
+# A reporting line is drawn where the layout ran it: the layout's own connector (manager id,
+# report id, points), not a copy of each of a map's thousands of them.
+ReportingShape = Connector
 
 
 class InfluenceShape(NamedTuple):
