@@ -8,7 +8,9 @@ import random
 import pytest
 
 from keyplan.domain.layout import CardSpec, LayoutOptions, OrgChartLayout, layout_org_chart
+from keyplan.domain.layout.box_edits import edges_after_moves
 from keyplan.domain.layout.incremental import IncrementalOrgChart
+from keyplan.domain.layout.model import Box, edges_of
 
 
 def random_chart(seed: int, people: int) -> list[CardSpec]:
@@ -111,3 +113,13 @@ def test_loose_people_keep_their_grid_under_edits_laid_out_incrementally(seed: i
         assert chart.layout(cards) == layout_org_chart(cards, options)
         incremental += chart.moved is not None
     assert incremental >= 3  # most edits are laid out incrementally, the grid included
+
+
+def test_edges_follow_cards_moved_off_an_edge_or_beyond_it() -> None:
+    before = [Box(0.0, 0.0, 10.0, 10.0), Box(50.0, 0.0, 10.0, 10.0), Box(20.0, 30.0, 10.0, 10.0)]
+    edges = edges_of(before)
+    outwards = [before[0], Box(70.0, 0.0, 10.0, 10.0), before[2]]  # the right edge's card
+    assert edges_after_moves(edges, {1: before[1]}, outwards) == (0.0, 0.0, 80.0, 40.0)
+    inwards = [Box(25.0, 0.0, 10.0, 10.0), before[1], Box(20.0, 0.0, 10.0, 10.0)]
+    moved = {0: before[0], 2: before[2]}  # off the left edge, and off the bottom edge
+    assert edges_after_moves(edges, moved, inwards) == edges_of(inwards) == (20.0, 0.0, 60.0, 10.0)

@@ -102,3 +102,13 @@ def test_a_champion_who_moves_to_another_account_of_ours_is_a_person_there_with_
     moves.put_back(db, moved, undo=True)
     assert map_queries.map_data(db, aldermark, with_affiliates=False).people == []
     assert not queries.person(db, acme["harald"])["has_left"]
+
+
+def test_placements_give_each_card_its_manager_and_hand_position_as_the_store_has_them(db, acme):
+    edits.set_map_positions(db, {acme["mia"]: (120.5, -40.0)})
+    wanted = [acme["mia"], acme["olaf"], 999_999]  # someone deleted is left out
+    assert map_queries.map_placements(db, wanted) == {
+        acme["mia"]: (acme["harald"], (120.5, -40.0)),
+        acme["olaf"]: (None, None),
+    }
+    assert map_queries.map_placements(db, []) == {}

@@ -6,9 +6,9 @@ itself may have moved inwards.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from keyplan.domain.layout.model import Box, CardSpec, edges_of
+from keyplan.domain.layout.model import Box, CardSpec
 
 Edges = tuple[float, float, float, float]
 
@@ -28,17 +28,49 @@ def edges_after_moves(edges: Edges, moved: Mapping[int, Box], boxes: Sequence[Bo
     """The chart's edges (left, top, right, bottom) once the ``moved`` cards (their boxes from
     before, by position) are where ``boxes`` has them now.
 
-    From the last edges when no moved card was on one of them (the edges can then only grow,
-    to hold where the moved cards are now); from every box when one was (the chart may have
-    shrunk there)."""
+    An edge the moved cards reach now, or pass, is where they reach; one that none of them
+    was on stays; only one they were on and all left inwards (the chart may have shrunk
+    there) is read from every box. Each side is a pass over the moved cards' boxes, before
+    and after, at C speed: a re-parent at 2,000 people moves hundreds of cards."""
+    if not moved:
+        return edges
     left, top, right, bottom = edges
-    if any(
-        box.x <= left or box.y <= top or box.right >= right or box.bottom >= bottom
-        for box in moved.values()
-    ):
-        return edges_of(boxes)
-    for i in moved:
-        box = boxes[i]
-        left, top = min(left, box.x), min(top, box.y)
-        right, bottom = max(right, box.right), max(bottom, box.bottom)
-    return left, top, right, bottom
+    before = list(moved.values())
+    after = [boxes[i] for i in moved]
+    # Right and bottom computed as Box.right and Box.bottom compute them, to the last bit.
+    return (
+        _low_edge(left, [b.x for b in before], [b.x for b in after], lambda: [b.x for b in boxes]),
+        _low_edge(top, [b.y for b in before], [b.y for b in after], lambda: [b.y for b in boxes]),
+        _high_edge(
+            right,
+            [b.x + b.width for b in before],
+            [b.x + b.width for b in after],
+            lambda: [b.x + b.width for b in boxes],
+        ),
+        _high_edge(
+            bottom,
+            [b.y + b.height for b in before],
+            [b.y + b.height for b in after],
+            lambda: [b.y + b.height for b in boxes],
+        ),
+    )
+
+
+def _low_edge(
+    edge: float, before: list[float], after: list[float], every: Callable[[], list[float]]
+) -> float:
+    """The left or top edge after a move (see ``edges_after_moves``)."""
+    reach = min(after)
+    if reach <= edge:
+        return reach
+    return min(every()) if min(before) <= edge else edge
+
+
+def _high_edge(
+    edge: float, before: list[float], after: list[float], every: Callable[[], list[float]]
+) -> float:
+    """The right or bottom edge after a move (see ``edges_after_moves``)."""
+    reach = max(after)
+    if reach >= edge:
+        return reach
+    return max(every()) if max(before) >= edge else edge

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from keyplan.domain.errors import NotFound
 from keyplan.store.database import Database
 from keyplan.store.evidence.queries import newest_dates
+from keyplan.store.history.queries import id_marks
 from keyplan.store.map.dotted import dotted_links
 from keyplan.store.map.rows import (
     DottedLink,
@@ -173,18 +174,16 @@ def map_placements(
     """Where a few cards hang and stand now: each one's manager and hand-placed position.
 
     All a re-parent or a hand placement changes: one small query instead of re-reading the
-    whole cards (owners, contacts, evidence) while the user waits for the map to follow.
+    whole cards (owners, contacts, evidence) while the user waits for the map to follow. Plain
+    SQL: building and compiling the statement cost SQLAlchemy ten times the query itself.
     """
     if not person_ids:
         return {}
-    statement = select(
-        Stakeholder.id, Stakeholder.reports_to_id, Stakeholder.map_x, Stakeholder.map_y
-    ).where(Stakeholder.id.in_(list(person_ids)))
-    with db.read() as session:
-        return {
-            row.id: (row.reports_to_id, hand_placed(row.map_x, row.map_y))
-            for row in session.execute(statement)
-        }
+    marks, params = id_marks(person_ids)
+    rows = db.rows(
+        f"SELECT id, reports_to_id, map_x, map_y FROM stakeholders WHERE id IN ({marks})", **params
+    )
+    return {person_id: (manager_id, hand_placed(x, y)) for person_id, manager_id, x, y in rows}
 
 
 def map_lines(db: Database, account_ids: Collection[int]) -> list[MapLine]:

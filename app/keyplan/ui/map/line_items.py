@@ -10,6 +10,7 @@ until the drop re-runs the layout.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import itemgetter
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 from typing_extensions import override  # typing.override arrives in 3.12
 
 from keyplan.domain.layout import Connector
+from keyplan.domain.layout.model import Point
 from keyplan.exchange.map import design as design
 from keyplan.store.map.queries import MapLine
 from keyplan.ui.map import style
@@ -26,6 +28,7 @@ _LINE_Z = 0.5
 STRIP_WIDTH = 2000.0  # scene units: about ten cards
 _SELECTED_LINE_Z = 3.0
 _SHAPE_WIDTH = 10.0  # where a click picks a line: 5 units either side of the curve
+_Y = itemgetter(1)
 
 
 class ReportingLines(QGraphicsItem):
@@ -93,28 +96,34 @@ class ReportingLines(QGraphicsItem):
     def _redraw(self, redrawn: dict[int, Connector | None]) -> None:
         """Moves the changed lines between strips; their strips wait for a paint (stale)."""
         members, strip_of = self._members, self._strip_of
+        arrived: dict[int, list[Point]] = {}  # strip -> the points of the lines it gained
         for report_id, connector in redrawn.items():
             strip = strip_of.pop(report_id, None)
             if strip is not None:
                 del members[strip][report_id]
-                self._mark_stale(strip, None)
+                self._mark_stale(strip)
             if connector is not None:
                 strip = _strip_key(connector)
                 members.setdefault(strip, {})[report_id] = connector
                 strip_of[report_id] = strip
-                self._mark_stale(strip, connector)
+                self._mark_stale(strip)
+                points = arrived.get(strip)
+                if points is None:
+                    arrived[strip] = list(connector.points)
+                else:
+                    points.extend(connector.points)
+        # One rectangle per strip for all the lines it gained, not one per line: a re-parent
+        # shifts hundreds of lines into a score of strips.
+        for strip, points in arrived.items():
+            self._stale[strip] = self._stale[strip].united(_points_rect(points))
         for strip in [strip for strip in self._stale if not members[strip]]:
             del members[strip], self._stale[strip]
 
-    def _mark_stale(self, strip: int, connector: Connector | None) -> None:
-        """The strip's path is out of date; its rectangle grows to hold ``connector`` too."""
-        rect = self._stale.get(strip)
-        if rect is None:
+    def _mark_stale(self, strip: int) -> None:
+        """The strip's path is out of date; its rectangle holds its lines from before."""
+        if strip not in self._stale:
             old = self._paths.pop(strip, None)
-            rect = old[0] if old is not None else QRectF()
-        if connector is not None:
-            rect = rect.united(_line_rect(connector))
-        self._stale[strip] = rect
+            self._stale[strip] = old[0] if old is not None else QRectF()
 
     def _build_stale(self, exposed: QRectF | None) -> None:
         """Draw again the stale strips that show in ``exposed`` (None: all of them)."""
@@ -202,12 +211,12 @@ def _strip_key(connector: Connector) -> int:
     return int(connector.points[0][0] // STRIP_WIDTH)
 
 
-def _line_rect(connector: Connector) -> QRectF:
-    """A rectangle holding the line, a unit wider each side (never empty, for ``intersects``)."""
-    xs = [x for x, _ in connector.points]
-    ys = [y for _, y in connector.points]
-    left, top = min(xs) - 1.0, min(ys) - 1.0
-    return QRectF(left, top, max(xs) + 1.0 - left, max(ys) + 1.0 - top)
+def _points_rect(points: list[Point]) -> QRectF:
+    """A rectangle holding these points, a unit wider each side (never empty, for
+    ``intersects``)."""
+    left, right = min(points)[0] - 1.0, max(points)[0] + 1.0  # points compare by x first
+    top, bottom = min(points, key=_Y)[1] - 1.0, max(points, key=_Y)[1] + 1.0
+    return QRectF(left, top, right - left, bottom - top)
 
 
 def _strip(connectors: Iterable[Connector]) -> tuple[QRectF, QPainterPath]:
