@@ -240,7 +240,9 @@ def _count_meetings(found: RecentWindow, rows: Sequence[tuple[Any, ...]]) -> dic
             found.spreads[run[0][3]] = ContactSpread(
                 len(meetings), Counter(zip(people, in_meetings_of, strict=True))
             )
-    names = dict(map(itemgetter(2, 4), rows))  # at C speed, with None for "nobody" once
+    # At C speed, with None for "nobody" once; zip reuses one pair for every row (dict keeps
+    # only its items), where itemgetter made a tuple per row.
+    names = dict(zip(map(_PERSON, rows), map(itemgetter(4), rows), strict=True))
     names.pop(None, None)
     found.names = names
     elsewhere: dict[int, set[int]] = {}
