@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from operator import itemgetter
+from itertools import repeat
+from operator import mul, truediv
 
 from keyplan.domain.insights.contacts import ContactLog, contact_log
 from keyplan.domain.insights.facts import AccountFacts
@@ -159,20 +160,20 @@ def spread_concentration(
     for person_id, units in shared.items():
         attention[person_id] = math.fsum([attention.get(person_id, 0.0), *units])
     # Ties are broken by id so the same data always names the same top person: sorted by id
-    # (the ids alone: plain integers compare at a fraction of the cost of (id, units) pairs),
-    # then (stably, without a key function per person) by attention, largest first.
-    ids = sorted(attention)
-    ranked = list(zip(ids, map(attention.__getitem__, ids), strict=True))
-    ranked.sort(key=itemgetter(1), reverse=True)
-    shares = tuple((person_id, units / counted) for person_id, units in ranked)
+    # (plain integers compare at a fraction of the cost of (id, units) pairs), then (stably,
+    # with the dictionary's own lookup as the key) by attention, largest first. The shares
+    # and their sums are made at C speed: there is one per person met, on every account.
+    ranked = sorted(sorted(attention), key=attention.__getitem__, reverse=True)
+    fractions = list(map(truediv, map(attention.__getitem__, ranked), repeat(counted)))
+    shares = tuple(zip(ranked, fractions, strict=True))
     top1 = shares[0][1] if shares else 0.0
     top_id = shares[0][0] if shares else None
     return Concentration(
         interaction_count=counted,
         shares=shares,
         top1_share=top1,
-        top3_share=sum(share for _, share in shares[:3]),
-        herfindahl=sum(share * share for _, share in shares),
+        top3_share=sum(fractions[:3]),
+        herfindahl=sum(map(mul, fractions, fractions)),
         single_threaded=top1 > SINGLE_THREAD_SHARE and counted >= MIN_INTERACTIONS,
         top_person_id=top_id,
         top_person_name=None if top_id is None else name_of(top_id),

@@ -72,7 +72,9 @@ def dashboard_tallies(
     """
     # On a server the window's read tells who was met in time (``window_contacts``), and
     # the people count, no longer joining everybody's last contact, is the shorter half: the
-    # helper reads the trend and our team logged in the window too.
+    # helper reads the trend and our team logged in the window too. From SQLite, with the
+    # window counted at C speed, the people count is the longer half: this thread reads the
+    # owners and the blockers after the trend.
     on_server = db.engine.dialect.name == "postgresql"
     with ThreadPoolExecutor(max_workers=1) as helper:
         counted = helper.submit(_counted, db, account_ids, today, on_server)
@@ -82,24 +84,26 @@ def dashboard_tallies(
                 session, today, account_ids, contacts=on_server, team_logged=not on_server
             )
             trend = None if on_server else monthly_trend(session, account_ids, today)
+            mine = None if on_server else _owners_and_blockers(session, account_ids)
             half = counted.result()
+            owners, blockers = mine or (half.owners, half.blockers)
             for account_id, members in half.team_logged.items():
                 window.team[account_id] |= members
             return _tallies(
-                session, today, half.buckets, half.counts, window, half.owners, half.blockers,
+                session, today, half.buckets, half.counts, window, owners, blockers,
                 half.trend if trend is None else trend,
             )  # fmt: skip
 
 
 @dataclass(slots=True)
 class _HelperHalf:
-    """What the helper thread reads: accounts and plan rows, the people counted, owners and
-    blockers; on a server also the trend and our team logged in the window."""
+    """What the helper thread reads: accounts and plan rows, the people counted; on a server
+    also the owners, the blockers, the trend and our team logged in the window."""
 
     buckets: FactBuckets
     counts: defaultdict[int, PeopleCounts]
-    owners: dict[int, set[int]]
-    blockers: dict[int, list[tuple[int, bool]]]
+    owners: dict[int, set[int]] = field(default_factory=dict)
+    blockers: dict[int, list[tuple[int, bool]]] = field(default_factory=dict)
     trend: dict[int, tuple[dict[int, int], date | None]] = field(default_factory=dict)
     team_logged: dict[int, set[int]] = field(default_factory=dict)
 
@@ -107,8 +111,8 @@ class _HelperHalf:
 def _counted(
     db: Database, account_ids: Collection[int] | None, today: date, on_server: bool
 ) -> _HelperHalf:
-    """The helper thread's half (on SQLite the longer one: the trend, once here, is read on
-    the other thread after the window)."""
+    """The helper thread's half (on SQLite the longer one even so: the trend, the owners and
+    the blockers, once here, are read on the other thread after the window)."""
     with db.read() as session:
         _settle_for_aggregates(session)
         buckets = FactBuckets()
@@ -116,10 +120,9 @@ def _counted(
         half = _HelperHalf(
             buckets,
             people_counts(session, account_ids, today, window_contacts=on_server),
-            _owners(session, account_ids),
-            current_blockers(session, account_ids),
         )
         if on_server:
+            half.owners, half.blockers = _owners_and_blockers(session, account_ids)
             half.trend = monthly_trend(session, account_ids, today)
             half.team_logged = team_logged_on(session, today, account_ids)
         return half
@@ -216,6 +219,13 @@ def _tallies(
         )
     accounts = tuple(sorted(buckets.portfolio_rows.values(), key=lambda a: a.name.casefold()))
     return accounts, tallies
+
+
+def _owners_and_blockers(
+    session: Session, account_ids: Collection[int] | None
+) -> tuple[dict[int, set[int]], dict[int, list[tuple[int, bool]]]]:
+    """The owners of each account's current people, and its current blockers."""
+    return _owners(session, account_ids), current_blockers(session, account_ids)
 
 
 def _owners(session: Session, account_ids: Collection[int] | None) -> dict[int, set[int]]:

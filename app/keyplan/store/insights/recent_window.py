@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import repeat
-from operator import itemgetter
+from itertools import chain, compress, groupby, repeat
+from operator import is_not, itemgetter, ne, not_
 from typing import Any
 
 from sqlalchemy import (
@@ -206,57 +206,74 @@ def _meetings_of(account_ids: Collection[int], since: date, today: date) -> Any:
     return union(logged_here, met_here)
 
 
-_MEETING_AND_PERSON = itemgetter(0, 1, 2, 3)  # (interaction, logged on, person, their account)
+# The columns of the window's rows: interaction, logged on, person, their account, name.
+_MEETING, _LOGGED_ON, _PERSON, _ACCOUNT = map(itemgetter, range(4))
 
 
 def _count_meetings(found: RecentWindow, rows: Sequence[tuple[Any, ...]]) -> dict[int, set[int]]:
     """Count the window's rows (interaction, logged on, person, their account, their name,
     and any further column) into ``found``.
 
-    Most interactions meet one person, so those are counted in one plain pass; only the
-    group meetings are gathered per interaction.
+    Each step runs over all the rows at C speed (map, compress, Counter, sort): a loop in
+    Python, one pass per row, was the largest part of the dashboard's reading. Only the
+    accounts, the few meetings with people of several accounts and the rows met away from
+    the account they are logged on are looked at one by one.
 
     Returns:
         The interactions that met people of an account other than the one they are logged
         on: interaction id -> those accounts (their team is read afterwards).
     """
-    sizes = Counter(map(itemgetter(0), rows))  # people per interaction, at C speed
-    meetings: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    groups: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    logged: dict[int, int] = {}  # where each group meeting is logged
-    elsewhere: dict[int, set[int]] = {}
-    for iid, logged_on, pid, aid in map(_MEETING_AND_PERSON, rows):
-        # Nobody: internal preparation, not contact. (The outer join gives a person's id and
-        # account together or neither; both are tested for the type checker.)
-        if pid is None or aid is None:
-            continue
-        if sizes[iid] > 1:
-            groups[iid].append((pid, aid))
-            logged[iid] = logged_on
-            continue
-        meetings[aid].append((pid, 1))
-        if aid != logged_on:
-            elsewhere[iid] = {aid}
-    # So far one row per meeting: each account's count, without a count per row.
-    counted: Counter[int] = Counter({aid: len(pairs) for aid, pairs in meetings.items()})
-    for iid, people in groups.items():
-        accounts = set(map(itemgetter(1), people))
-        if len(accounts) == 1:
-            (account_id,) = accounts
-            meetings[account_id] += zip(map(itemgetter(0), people), repeat(len(people)))
-            counted[account_id] += 1
-        else:
-            found.add_mixed(accounts, people)
-        if accounts != {logged[iid]}:
-            elsewhere[iid] = accounts - {logged[iid]}
-    found.spreads = {
-        account_id: ContactSpread(counted[account_id], Counter(pairs))
-        for account_id, pairs in meetings.items()
-    }
-    names = dict(map(itemgetter(2, 4), rows))  # at C speed, with None for "nobody" once
+    # Nobody: internal preparation, not contact (the outer join's row has no person).
+    met = list(compress(rows, map(is_not, map(_ACCOUNT, rows), repeat(None))))
+    sizes = Counter(map(_MEETING, met))  # people per interaction
+    # Each account's rows, and the meetings they are of (the sort keeps the rows' order).
+    by_account = [list(run) for _, run in groupby(sorted(met, key=_ACCOUNT), _ACCOUNT)]
+    meetings_of = [set(map(_MEETING, run)) for run in by_account]
+    if sum(map(len, meetings_of)) > len(sizes):  # a meeting met people of several accounts
+        mixed = _count_mixed(found, met, meetings_of)
+        by_account = [_without(run, mixed) for run in by_account]
+        meetings_of = [meetings - mixed for meetings in meetings_of]
+    for run, meetings in zip(by_account, meetings_of, strict=True):
+        if run:
+            people = map(_PERSON, run)
+            in_meetings_of = map(sizes.__getitem__, map(_MEETING, run))
+            found.spreads[run[0][3]] = ContactSpread(
+                len(meetings), Counter(zip(people, in_meetings_of, strict=True))
+            )
+    # At C speed, with None for "nobody" once; zip reuses one pair for every row (dict keeps
+    # only its items), where itemgetter made a tuple per row.
+    names = dict(zip(map(_PERSON, rows), map(itemgetter(4), rows), strict=True))
     names.pop(None, None)
     found.names = names
+    elsewhere: dict[int, set[int]] = {}
+    away = map(ne, map(_ACCOUNT, rows), map(_LOGGED_ON, rows))
+    for iid, _, _, account_id, *_ in compress(rows, away):
+        if account_id is not None:
+            elsewhere.setdefault(iid, set()).add(account_id)
     return elsewhere
+
+
+def _count_mixed(
+    found: RecentWindow, met: list[tuple[Any, ...]], meetings_of: list[set[int]]
+) -> set[int]:
+    """Note the meetings with people of several accounts (the interactions in more than one
+    of ``meetings_of``) in ``found`` (``add_mixed``), in the order they come; return them."""
+    accounts_of = Counter(chain.from_iterable(meetings_of))
+    mixed = {iid for iid, accounts in accounts_of.items() if accounts > 1}
+    people: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for iid, _, pid, account_id, *_ in _without(met, mixed, keep=True):
+        people[iid].append((pid, account_id))
+    for pairs in people.values():
+        found.add_mixed(set(map(itemgetter(1), pairs)), pairs)
+    return mixed
+
+
+def _without(
+    rows: list[tuple[Any, ...]], meetings: set[int], *, keep: bool = False
+) -> list[tuple[Any, ...]]:
+    """The rows not of some meetings (``keep``: only those of them)."""
+    of_them = map(meetings.__contains__, map(_MEETING, rows))
+    return list(compress(rows, of_them if keep else map(not_, of_them)))
 
 
 def _id_rows(session: Session, statement: Select[*tuple[Any, ...]]) -> Sequence[Any]:
