@@ -160,10 +160,10 @@ class PastMap:
         )
 
     def _draw(self) -> None:
-        for item in self.scene.items():
-            if item.parentItem() is None:
-                self.scene.removeItem(item)
         self.cards = {}
+        # All at once, in Qt: the map of then is thousands of cards, and taking them out one
+        # by one from Python cost more than laying the new map out.
+        self.scene.clear()
         self.marks, self.lines = CompareMarks(), ReportingLines()
         comparison = self._last
         account_id = self.tab.scene.account_id
@@ -175,9 +175,10 @@ class PastMap:
             for p in layout_order(people.values())
         ]
         chart = layout_org_chart(specs, style.LAYOUT_OPTIONS)
+        selectable = CardItem.GraphicsItemFlag.ItemIsSelectable  # looked up once, not per card
         for person_id, box in chart.boxes.items():
             card = CardItem(people[person_id], None, None)
-            card.setFlag(CardItem.GraphicsItemFlag.ItemIsSelectable, False)
+            card.setFlag(selectable, False)
             card.setPos(box.x, box.y)
             self.scene.addItem(card)
             self.cards[person_id] = card
@@ -185,7 +186,8 @@ class PastMap:
         self.scene.addItem(self.lines)
         # Then, the marks say what is to come: who will be gone by the To date, and badges.
         later = [c for c in comparison.changes if c.kind in (LEFT, CHANGED)]
-        rects = {pid: card.scene_card_rect() for pid, card in self.cards.items()}
+        marked = {c.person_id for c in later} & self.cards.keys()
+        rects = {pid: self.cards[pid].scene_card_rect() for pid in marked}
         bounds = QRectF(chart.bounds.x, chart.bounds.y, chart.bounds.width, chart.bounds.height)
         self.marks.show_changes([c for c in later if c.person_id in rects], rects,
                                 comparison.names, bounds)  # fmt: skip
