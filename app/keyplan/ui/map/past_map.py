@@ -111,6 +111,7 @@ class PastMap:
         self.cards: dict[int, CardItem] = {}
         self.marks = CompareMarks()
         self.lines = ReportingLines()
+        self._area = QRectF()  # what the map of then covers: worked out once per drawing
         self._last: Comparison | None = None
         self.box.toggled.connect(self._toggled)
         # Today's view, hidden behind this one, still fits itself when the window changes size
@@ -164,6 +165,7 @@ class PastMap:
         # All at once, in Qt: the map of then is thousands of cards, and taking them out one
         # by one from Python cost more than laying the new map out.
         self.scene.clear()
+        self._area = QRectF()
         self.marks, self.lines = CompareMarks(), ReportingLines()
         comparison = self._last
         account_id = self.tab.scene.account_id
@@ -192,12 +194,14 @@ class PastMap:
         self.marks.show_changes([c for c in later if c.person_id in rects], rects,
                                 comparison.names, bounds)  # fmt: skip
         self.scene.addItem(self.marks)
-        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+        # Asked of every card of then: once here, and fitting the view uses it as it is.
+        self._area = self.scene.itemsBoundingRect()
+        self.scene.setSceneRect(self._area.adjusted(-40, -40, 40, 40))
 
     def _fit(self) -> None:
         """All of the map of then where names still read; else its top, at the zoom where
         they do (as Fit on today's map), scrolled to the middle of the top row."""
-        area = self.scene.itemsBoundingRect()
+        area = self._area
         if area.isEmpty():
             return
         self.view.resetTransform()
