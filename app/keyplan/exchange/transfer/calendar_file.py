@@ -128,7 +128,7 @@ def _meetings_of(
     people = PeopleLines()
     lean = only_what_meetings_need(without_windows_zone_blocks(data), people)
     calendars = icalendar.Calendar.from_ical(lean, multiple=True)
-    invited = people.parse()
+    invited = _Invited(people.parse())
     found = CalendarRead(name, [], 0, 0)
     for calendar in calendars:
         standard = _in_its_own_zone(calendar)
@@ -190,7 +190,7 @@ def _with_event(
     event: Any,
     in_series: set[str],
     zone: tzinfo | None,
-    invited: list[tuple[str, Any]],
+    invited: _Invited,
 ) -> CalendarRead:
     start = event.get("DTSTART")
     if start is None:
@@ -213,7 +213,7 @@ def _uids_in_series(calendar: Any) -> set[str]:
 
 
 def _meeting(
-    event: Any, in_series: set[str], zone: tzinfo | None, invited: list[tuple[str, Any]]
+    event: Any, in_series: set[str], zone: tzinfo | None, invited: _Invited
 ) -> CalendarMeeting:
     starts = _aware(event["DTSTART"].dt, zone)
     ends = _end(event, starts, zone)
@@ -223,7 +223,7 @@ def _meeting(
         original = event.get("RECURRENCE-ID")
         occurrence = _utc_text(_aware(original.dt, zone) if original is not None else starts)
     starts_utc, ends_utc = starts.astimezone(UTC), ends.astimezone(UTC)
-    organiser, attendees = invitees(event, invited)
+    organiser, attendees = invitees(event, invited.lines)
     return CalendarMeeting(
         uid=uid,
         occurrence=occurrence,
@@ -233,10 +233,47 @@ def _meeting(
         starts_local=_local(starts_utc, zone),
         ends_local=_local(ends_utc, zone),
         summary=_text(event.get("SUMMARY")),
-        organiser=_attendee(organiser),
-        attendees=tuple(_attendees(attendees)),
+        organiser=invited.organiser(organiser),
+        attendees=invited.attendees(attendees),
         online=_is_online(event),
     )
+
+
+class _Invited:
+    """The file's distinct invitee lines as icalendar read them (``calendar_people``), and
+    each of their addresses as a meeting keeps it, worked out once per line.
+
+    A year of meetings names the same few hundred lines thousands of times: turning every
+    address of every meeting into an ``Attendee`` again was a tenth of the reading.
+    """
+
+    def __init__(self, lines: list[tuple[str, Any]]) -> None:
+        self.lines = lines
+        # By the identity of icalendar's address objects: each belongs to one line, and the
+        # lines live as long as this reading.
+        self._kept: dict[int, Attendee | None] = {}
+        for name, value in lines:
+            if value is None:
+                continue
+            if name != "ATTENDEE":  # the organiser: ``invitees`` hands its value on as it is
+                self._kept[id(value)] = _attendee(value)
+                continue
+            for address in value if isinstance(value, list) else [value]:
+                self._kept[id(address)] = next(_attendees(address), None)
+
+    def organiser(self, address: Any) -> Attendee | None:
+        """``_attendee`` of an organiser's address from ``lines``."""
+        return None if address is None else self._kept[id(address)]
+
+    def attendees(self, addresses: list[Any]) -> tuple[Attendee, ...]:
+        """``_attendees`` of attendee addresses from ``lines``: rooms and addresses without
+        an e-mail left out."""
+        kept = self._kept
+        return tuple(
+            attendee
+            for attendee in (kept[id(address)] for address in addresses)
+            if attendee is not None
+        )
 
 
 def _aware(moment: datetime | date, zone: tzinfo | None) -> datetime:

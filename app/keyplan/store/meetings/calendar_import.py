@@ -260,17 +260,32 @@ def _insert_rows(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     now = utc_now()
     defaults = {"created_at": now, "updated_at": now, "version": 1,
                 "updated_by": connection.info.get(USER_INFO_KEY)}  # fmt: skip
-    columns = [*rows[0], *(name for name in defaults if name not in rows[0])]
-    stored = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
+    own = list(rows[0])
+    added = [name for name in defaults if name not in rows[0]]
+    columns = [*own, *added]
+    stored = [_to_stored(table, name, dialect) for name in own]
+    # The defaults are the same in every row: in their stored form once, not once a row (the
+    # two timestamps' conversion was most of the cost of writing a year's links).
+    same = tuple(_stored(_to_stored(table, name, dialect), defaults[name]) for name in added)
     values = [
         tuple(
             value if to_stored is None or value is None else to_stored(value)
             for value, to_stored in zip(
-                (row.get(name, defaults.get(name)) for name in columns), stored, strict=True
+                (row.get(name, defaults.get(name)) for name in own), stored, strict=True
             )
         )
+        + same
         for row in rows
     ]
     names = ", ".join(f'"{name}"' for name in columns)
     marks = ", ".join("?" for _name in columns)
     connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', values)
+
+
+def _to_stored(table: Table, name: str, dialect: Any) -> Any:
+    """The driver's conversion of a column's values to their stored form (None: as they are)."""
+    return table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+
+
+def _stored(to_stored: Any, value: Any) -> Any:
+    return value if to_stored is None or value is None else to_stored(value)

@@ -90,7 +90,9 @@ class CompareMarks(QGraphicsItem):
                 ghosts += 1
                 self.marks[change.person_id] = CardMarks(rect, left=True, ghost_name=change.name)
                 continue
-            marks = self.marks.setdefault(change.person_id, CardMarks(rect))
+            marks = self.marks.get(change.person_id)
+            if marks is None:  # not setdefault: most people have several changes
+                marks = self.marks[change.person_id] = CardMarks(rect)
             _add(marks, change, card_rects, names)
         bounds = QRectF()
         for marks in self.marks.values():

@@ -111,6 +111,7 @@ class PastMap:
         self.cards: dict[int, CardItem] = {}
         self.marks = CompareMarks()
         self.lines = ReportingLines()
+        self._area = QRectF()  # what the map of then covers: worked out once per drawing
         self._last: Comparison | None = None
         self.box.toggled.connect(self._toggled)
         # Today's view, hidden behind this one, still fits itself when the window changes size
@@ -160,10 +161,11 @@ class PastMap:
         )
 
     def _draw(self) -> None:
-        for item in self.scene.items():
-            if item.parentItem() is None:
-                self.scene.removeItem(item)
         self.cards = {}
+        # All at once, in Qt: the map of then is thousands of cards, and taking them out one
+        # by one from Python cost more than laying the new map out.
+        self.scene.clear()
+        self._area = QRectF()
         self.marks, self.lines = CompareMarks(), ReportingLines()
         comparison = self._last
         account_id = self.tab.scene.account_id
@@ -175,9 +177,10 @@ class PastMap:
             for p in layout_order(people.values())
         ]
         chart = layout_org_chart(specs, style.LAYOUT_OPTIONS)
+        selectable = CardItem.GraphicsItemFlag.ItemIsSelectable  # looked up once, not per card
         for person_id, box in chart.boxes.items():
             card = CardItem(people[person_id], None, None)
-            card.setFlag(CardItem.GraphicsItemFlag.ItemIsSelectable, False)
+            card.setFlag(selectable, False)
             card.setPos(box.x, box.y)
             self.scene.addItem(card)
             self.cards[person_id] = card
@@ -185,17 +188,20 @@ class PastMap:
         self.scene.addItem(self.lines)
         # Then, the marks say what is to come: who will be gone by the To date, and badges.
         later = [c for c in comparison.changes if c.kind in (LEFT, CHANGED)]
-        rects = {pid: card.scene_card_rect() for pid, card in self.cards.items()}
+        marked = {c.person_id for c in later} & self.cards.keys()
+        rects = {pid: self.cards[pid].scene_card_rect() for pid in marked}
         bounds = QRectF(chart.bounds.x, chart.bounds.y, chart.bounds.width, chart.bounds.height)
         self.marks.show_changes([c for c in later if c.person_id in rects], rects,
                                 comparison.names, bounds)  # fmt: skip
         self.scene.addItem(self.marks)
-        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-40, -40, 40, 40))
+        # Asked of every card of then: once here, and fitting the view uses it as it is.
+        self._area = self.scene.itemsBoundingRect()
+        self.scene.setSceneRect(self._area.adjusted(-40, -40, 40, 40))
 
     def _fit(self) -> None:
         """All of the map of then where names still read; else its top, at the zoom where
         they do (as Fit on today's map), scrolled to the middle of the top row."""
-        area = self.scene.itemsBoundingRect()
+        area = self._area
         if area.isEmpty():
             return
         self.view.resetTransform()
