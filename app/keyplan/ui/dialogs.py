@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from keyplan.ui.shell.file_folders import FileKind, in_last_folder
-
 # The dialog classes are imported by the functions that show them: making each Qt class
 # available costs time (QMessageBox alone 2 ms), which the first window, asking nothing, need
-# not spend before it appears.
+# not spend before it appears. So is the file dialogs' folder memory (``file_folders``, an
+# enum and a module read after Qt): the first window opens no file dialog.
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from keyplan.ui.safety.recovery_dialog import DamagedDatabase, RecoveryChoice
+    from keyplan.ui.shell.file_folders import FileKind
 
 DATABASE_FILTER = "Keyplan databases (*.db *.keyplan *.sqlite);;All files (*)"
 
@@ -56,6 +56,8 @@ def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> 
 def ask_open_database(parent: QWidget | None) -> str | None:
     from PySide6.QtWidgets import QFileDialog
 
+    from keyplan.ui.shell.file_folders import FileKind, in_last_folder
+
     path, _ = in_last_folder(
         FileKind.DATABASE, QFileDialog.getOpenFileName, parent, "Open database", "", DATABASE_FILTER
     )
@@ -64,6 +66,8 @@ def ask_open_database(parent: QWidget | None) -> str | None:
 
 def ask_new_database(parent: QWidget | None) -> str | None:
     from PySide6.QtWidgets import QFileDialog
+
+    from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
     path, _ = in_last_folder(
         FileKind.DATABASE,
@@ -126,6 +130,8 @@ def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
     """Ask where to save a PDF, offering the suggested path's name; add ".pdf" when missing."""
     from PySide6.QtWidgets import QFileDialog
 
+    from keyplan.ui.shell.file_folders import FileKind, in_last_folder
+
     path, _ = in_last_folder(
         FileKind.PDF_EXPORT,
         QFileDialog.getSaveFileName,
@@ -142,6 +148,8 @@ def ask_save_pdf(parent: QWidget | None, suggested_path: str) -> str | None:
 def ask_save_pptx(parent: QWidget | None, suggested_path: str) -> str | None:
     """Ask where to save a PowerPoint deck; add ".pptx" when missing."""
     from PySide6.QtWidgets import QFileDialog
+
+    from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
     path, _ = in_last_folder(
         FileKind.PDF_EXPORT,  # decks go where plans go
@@ -191,13 +199,17 @@ def ask_save_file(
     suggested_path: str,
     file_filter: str,
     suffix: str,
-    kind: FileKind = FileKind.DATA_EXPORT,
+    kind: FileKind | None = None,
 ) -> str | None:
     """Ask where to save a file; add ``suffix`` (".csv") when the name has none.
 
-    The dialog starts in the folder last used for ``kind`` (CSV and JSON exports unless told).
+    The dialog starts in the folder last used for ``kind`` (None: CSV and JSON exports).
     """
     from PySide6.QtWidgets import QFileDialog
+
+    from keyplan.ui.shell.file_folders import FileKind, in_last_folder
+
+    kind = FileKind.DATA_EXPORT if kind is None else kind
 
     path, _ = in_last_folder(
         kind, QFileDialog.getSaveFileName, parent, title, suggested_path, file_filter
@@ -210,6 +222,8 @@ def ask_save_file(
 def ask_open_file(parent: QWidget | None, title: str, file_filter: str) -> str | None:
     """Ask for a file to import (a JSON export, …), starting where the last one came from."""
     from PySide6.QtWidgets import QFileDialog
+
+    from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
     path, _ = in_last_folder(
         FileKind.IMPORT_SOURCE, QFileDialog.getOpenFileName, parent, title, "", file_filter
@@ -237,6 +251,8 @@ CONTACTS_FILTER = "Contacts (*.csv *.vcf *.txt);;All files (*)"
 def ask_import_file(parent: QWidget | None) -> str | None:
     """Ask which CSV or vCard file to import people from."""
     from PySide6.QtWidgets import QFileDialog
+
+    from keyplan.ui.shell.file_folders import FileKind, in_last_folder
 
     path, _ = in_last_folder(
         FileKind.IMPORT_SOURCE,

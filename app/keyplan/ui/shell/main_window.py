@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QTimer, Signal
 from PySide6.QtGui import QShortcut
@@ -22,7 +23,6 @@ from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.shell import settings
 from keyplan.ui.shell.account_tabs import ACCOUNT_TABS
-from keyplan.ui.shell.empty_portfolio import EmptyPortfolioPage, demo_database_file
 from keyplan.ui.shell.portfolio_model import (
     PortfolioColumn,
     PortfolioTreeModel,
@@ -32,6 +32,9 @@ from keyplan.ui.shell.portfolio_model import (
 from keyplan.ui.shell.window_commands import DatabaseOpener, WindowCommands
 from keyplan.ui.widgets import theme
 from keyplan.ui.widgets.shortcuts import key_sequences
+
+if TYPE_CHECKING:  # its module loads when an empty portfolio is first shown
+    from keyplan.ui.shell.empty_portfolio import EmptyPortfolioPage
 
 
 class MainWindow(WindowCommands):
@@ -346,6 +349,8 @@ class MainWindow(WindowCommands):
         """The page of an empty portfolio, built the first time one is shown: its wrapped text
         is the window's first text layout, which a window with accounts need not wait for."""
         if self._empty_page is None:
+            from keyplan.ui.shell.empty_portfolio import EmptyPortfolioPage
+
             self._empty_page = EmptyPortfolioPage(
                 self.new_account, self._import_json, self.open_demo
             )
@@ -361,6 +366,8 @@ class MainWindow(WindowCommands):
 
     def open_demo(self) -> None:
         """Open the demo portfolio, made in a file of its own the first time."""
+        from keyplan.ui.shell.empty_portfolio import demo_database_file
+
         self.open_database(str(demo_database_file()), create=False)
 
     # ---- geometry -----------------------------------------------------------------------
