@@ -7,11 +7,12 @@ ReportLab lays it out itself (same row heights, same styles), or cells would be 
 
 from __future__ import annotations
 
-from reportlab.platypus import Table
+from reportlab.platypus import Paragraph, Table
 
 from keyplan.reports.fonts import SANS, SANS_BOLD, ensure_fonts
 from keyplan.reports.styles import INK, styles
-from keyplan.reports.tables import PADDING, CellParagraph, Column, data_table
+from keyplan.reports.tables import PADDING, CellParagraph, Column, data_table, grid_table
+from keyplan.reports.text import blank_cell
 
 COLUMNS = [
     Column("Name", 2.0, bold=True),
@@ -72,3 +73,39 @@ def test_a_cell_paragraph_breaks_its_lines_once_per_width(monkeypatch) -> None:
     assert paragraph.wrap(120, 80) == first and len(breaks) == 1
     wider = paragraph.wrap(300, 500)
     assert len(breaks) == 2 and wider[1] < first[1]
+
+
+def test_grid_cells_break_their_lines_once_however_often_the_table_splits(monkeypatch) -> None:
+    ensure_fonts()
+    breaks = []
+    original = Paragraph.breakLines
+    monkeypatch.setattr(
+        Paragraph, "breakLines", lambda self, widths: breaks.append(1) or original(self, widths)
+    )
+    rows = 60
+    table = grid_table(
+        "Department",
+        ["Offering A", "Offering B"],
+        [f"Department {number}" for number in range(rows)],
+        [[("Installed", None), ("Competitor holds", None)]] * rows,
+        400,
+    )
+    rest = table
+    while True:  # split over pages as the document does: each part measured, then split
+        rest.wrap(400, 200)
+        parts = rest.split(400, 200)
+        if len(parts) < 2:
+            break
+        rest = parts[1]
+    assert len(breaks) == 3 * (rows + 1)  # every cell and header once, at its one width
+
+
+def test_a_blank_cell_is_broken_once_per_width(monkeypatch) -> None:
+    ensure_fonts()
+    blank = blank_cell()
+    breaks = []
+    original = Paragraph.breakLines
+    monkeypatch.setattr(
+        Paragraph, "breakLines", lambda self, widths: breaks.append(1) or original(self, widths)
+    )
+    assert blank.wrap(120, 500) == blank.wrap(120, 80) and len(breaks) == 1

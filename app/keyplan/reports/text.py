@@ -19,6 +19,7 @@ from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from keyplan.reports.fonts import SANS_BOLD, markup
 from keyplan.reports.styles import styles
+from keyplan.reports.table_cells import CellParagraph
 
 BULLET_MARKS = ("- ", "• ", "* ", "– ")
 NOT_RECORDED = "—"
@@ -98,8 +99,18 @@ def note_flowables(text: str | None, empty: str | None = None) -> list[Flowable]
 
 
 def cell(value: object, style: ParagraphStyle | None = None) -> Paragraph:
-    """A table cell that wraps instead of clipping, for any user value."""
-    return para(value, style or styles().cell)
+    """A table cell that wraps instead of clipping, for any user value.
+
+    A cell Paragraph keeps its line breaks per width: a table measures its cells again on
+    every page it is split over, and a whitespace grid's cells would be broken anew each time.
+    """
+    style = style or styles().cell
+    return CellParagraph(user_markup(value, style), style)
+
+
+def blank_cell() -> Paragraph:
+    """An empty table cell (a role named once per group, a missing value)."""
+    return CellParagraph("", styles().cell)
 
 
 def plain_frags(text: str, style: ParagraphStyle) -> list[ParaFrag] | None:

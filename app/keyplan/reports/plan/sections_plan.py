@@ -18,7 +18,7 @@ from keyplan.reports.document import SectionHeading
 from keyplan.reports.plan.context import Context, money, vocab
 from keyplan.reports.styles import COMMITMENT_COLOURS, LATE, RATING_COLOURS, styles
 from keyplan.reports.tables import Column, data_table, date_column, fitted_column
-from keyplan.reports.text import escape
+from keyplan.reports.text import blank_cell, escape
 from keyplan.store.plan.queries import CommitmentRow
 
 _RANK = {Rating.HIGH.value: 3, Rating.MEDIUM.value: 2, Rating.LOW.value: 1}
@@ -230,7 +230,7 @@ def _commitment_table(
 
 
 def _blank_if_none(value: object) -> object:
-    return Paragraph("", styles().cell) if value is None else value
+    return blank_cell() if value is None else value
 
 
 def promise_status(row: CommitmentRow) -> str:

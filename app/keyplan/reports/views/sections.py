@@ -32,7 +32,7 @@ from keyplan.reports.fonts import SANS_BOLD
 from keyplan.reports.plan.context import Context, label_of, vocab
 from keyplan.reports.styles import ACCENT, INK, LATE, RATING_COLOURS, RULE, WHITE, styles
 from keyplan.reports.tables import Column, data_table, date_column
-from keyplan.reports.text import escape, para
+from keyplan.reports.text import blank_cell, escape, para
 from keyplan.reports.views.plan_views import plan_buying_centres, plan_grid, plan_team_matrix
 
 #: Light shading for the quadrant we must manage closely (a grey that prints as grey).
@@ -171,7 +171,7 @@ def _one_centre(ctx: Context, centre: BuyingCentre) -> list[Flowable]:
         for number, person in enumerate(people):
             rows.append(
                 [
-                    role if number == 0 else Paragraph("", styles().cell),  # role once per group
+                    role if number == 0 else blank_cell(),  # role once per group
                     person.name,
                     person.job_title,
                     label_of("stance", person.stance),
@@ -182,7 +182,7 @@ def _one_centre(ctx: Context, centre: BuyingCentre) -> list[Flowable]:
             )
         if len(everyone) > len(people):
             more = f"and {len(everyone) - len(people)} more (see Stakeholders)"
-            rows.append([Paragraph("", style_set.cell), more, None, None, None, None, None])
+            rows.append([blank_cell(), more, None, None, None, None, None])
     story.append(data_table(BUYING_COLUMNS, rows, ctx.width))
     if centre.red_flags:
         for warning in centre.red_flags:
