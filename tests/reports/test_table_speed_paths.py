@@ -7,11 +7,21 @@ ReportLab lays it out itself (same row heights, same styles), or cells would be 
 
 from __future__ import annotations
 
+from datetime import date
+
 from reportlab.platypus import Paragraph, Table
 
+from keyplan.reports import tables
 from keyplan.reports.fonts import SANS, SANS_BOLD, ensure_fonts
 from keyplan.reports.styles import INK, styles
-from keyplan.reports.tables import PADDING, CellParagraph, Column, data_table, grid_table
+from keyplan.reports.tables import (
+    PADDING,
+    CellParagraph,
+    Column,
+    data_table,
+    date_column,
+    grid_table,
+)
 from keyplan.reports.text import blank_cell
 
 COLUMNS = [
@@ -109,3 +119,23 @@ def test_a_blank_cell_is_broken_once_per_width(monkeypatch) -> None:
         Paragraph, "breakLines", lambda self, widths: breaks.append(1) or original(self, widths)
     )
     assert blank.wrap(120, 500) == blank.wrap(120, 80) and len(breaks) == 1
+
+
+def test_a_value_repeated_down_a_column_is_measured_once(monkeypatch) -> None:
+    ensure_fonts()
+    measured = []
+    original = tables.stringWidth
+    monkeypatch.setattr(
+        tables, "stringWidth", lambda *args: measured.append(args[0]) or original(*args)
+    )
+    long_note = "a note long enough to wrap over several lines of its narrow column " * 3
+    rows = [["Supporter", long_note, date(2026, 11, 23)] for _ in range(50)]
+    columns = [Column("Stance", 1.0), Column("Notes", 3.0), date_column("Due")]
+    table = data_table(columns, rows, 400)
+    assert sorted(measured) == sorted(["Supporter", long_note, "2026-11-23"])  # once each
+    supporters = [row[0] for row in table._cellvalues[1:]]
+    notes = [row[1] for row in table._cellvalues[1:]]
+    assert supporters == ["Supporter"] * 50
+    # A wrapping cell is a Paragraph of each row's own (it keeps its row's line breaks).
+    assert len({id(note) for note in notes}) == 50
+    assert all(isinstance(note, CellParagraph) for note in notes)

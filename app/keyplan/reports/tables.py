@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
@@ -91,9 +92,7 @@ def data_table(
     data: list[list[object]] = [
         [HeaderParagraph(markup(c.header, True), header_style) for c in columns]
     ]
-    data.extend(
-        [_as_cell(value, cell_styles[i], rooms[i]) for i, value in enumerate(row)] for row in rows
-    )
+    data.extend(_body_cells(rows, cell_styles, rooms))
     # splitInRow: a cell taller than a page (a very long note) continues on the next page.
     # The cells' styles are made per column once and copied (not set by a command over
     # every cell), and a row of plain one-line strings is given its height: ReportLab would
@@ -227,15 +226,57 @@ def _cell_style(column: Column) -> ParagraphStyle:
     return style_set.cell_bold if column.bold else style_set.cell
 
 
+# Values a column repeats (a stance, an influence, a date, an owner, nothing): how their cell
+# is made is decided once per table. Only these types: hashable, equal only when printed alike.
+_REPEATED_TYPES = frozenset({str, date, type(None)})
+
+
+def _body_cells(
+    rows: Sequence[Sequence[object]], cell_styles: Sequence[ParagraphStyle], rooms: Sequence[float]
+) -> list[list[object]]:
+    """The body rows' cells (``_as_cell``), a value that a column repeats measured once.
+
+    A 500-row stakeholder table repeats most of its values down its columns: a plain string
+    cell is immutable and stands in every row; a wrapping cell gets a Paragraph of its own.
+    """
+    decided: dict[tuple[int, type, object], tuple[bool, str | None]] = {}
+    result = []
+    for row in rows:
+        cells: list[object] = []
+        for index, value in enumerate(row):
+            kind, style = type(value), cell_styles[index]
+            if kind not in _REPEATED_TYPES:
+                cells.append(_as_cell(value, style, rooms[index]))
+                continue
+            key = (index, kind, value)
+            decision = decided.get(key)
+            if decision is None:
+                decision = decided[key] = _fits_plainly(value, style, rooms[index])
+            fits, plain = decision
+            cells.append(plain if fits else _wrapping_cell(value, plain, style))
+        result.append(cells)
+    return result
+
+
 def _as_cell(value: object, style: ParagraphStyle, room: float) -> object:
     """A plain string when the value fits one line in one font; else a wrapping Paragraph."""
     if isinstance(value, Flowable):
         return value
-    text = display(value)
-    plain = single_font_text(text, style.fontName == SANS_BOLD)
+    fits, plain = _fits_plainly(value, style, room)
+    return plain if fits else _wrapping_cell(value, plain, style)
+
+
+def _fits_plainly(value: object, style: ParagraphStyle, room: float) -> tuple[bool, str | None]:
+    """Whether the value prints as one line in the style's font within ``room``, and its
+    text when it is in that one font (else None)."""
+    plain = single_font_text(display(value), style.fontName == SANS_BOLD)
+    fits = plain is not None and stringWidth(plain, style.fontName, style.fontSize) <= room
+    return fits, plain
+
+
+def _wrapping_cell(value: object, plain: str | None, style: ParagraphStyle) -> CellParagraph:
+    """A cell's own wrapping Paragraph; ``plain``: its text when all in the style's font."""
     if plain is not None:
-        if stringWidth(plain, style.fontName, style.fontSize) <= room:
-            return plain
         frags = plain_frags(plain, style)  # one font, one line: no markup to parse
         if frags is not None:
             return CellParagraph(plain, style, frags=frags)
