@@ -40,8 +40,11 @@ class PlainCellTable(Table):
         canvas = self.canv
         current = self._curcellstyle
         if current is not cellstyle:  # the font and colour switch as ReportLab's own
-            if current is None or cellstyle.color != current.color:
-                set_fill_colour(canvas, cellstyle.color)
+            colour = cellstyle.color
+            # Each cell has its own copy of its column's style, but they share the colour
+            # object: the same colour is seen without Color.__eq__ (a Python call per cell).
+            if current is None or (colour is not current.color and colour != current.color):
+                set_fill_colour(canvas, colour)
             if (
                 current is None
                 or cellstyle.leading != current.leading
