@@ -77,6 +77,27 @@ def test_a_move_within_one_account_reads_no_accounts_and_one_across_them_does(db
         event.remove(db.engine, "before_cursor_execute", note)
 
 
+def test_a_move_reads_whole_rows_only_of_the_people_who_move(db, acme):
+    # The new manager's account and name come with their reporting chain: the drop reads
+    # only the moved person's whole row (which the change log and the edit checks look at).
+    statements: list[tuple[str, object]] = []
+
+    def note(_conn, _cursor, statement, parameters, *_args) -> None:
+        statements.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", note)
+    try:
+        map_edits.move_people_under(db, [acme["olaf"]], acme["harald"])
+    finally:
+        event.remove(db.engine, "before_cursor_execute", note)
+    whole_rows = [p for s, p in statements if "stakeholders.job_title" in s and "SELECT" in s]
+    # Each read by its id: (id,) or {"pk_1": id}, as the database's driver takes it.
+    ids = [list(p.values()) if isinstance(p, dict) else list(p) for p in whole_rows]
+    assert ids == [[acme["olaf"]]]
+    with pytest.raises(NotFound, match=f"id {acme['olaf'] + 1000}"):
+        map_edits.move_people_under(db, [acme["mia"]], acme["olaf"] + 1000)
+
+
 def test_a_damaged_cyclic_chain_does_not_hang_the_check(db, acme):
     # Damage the data behind the rules' back: Ingrid reports to Mia, who is under Ingrid.
     with db.transaction() as session:

@@ -89,20 +89,26 @@ def _move_people_under_in(
     session: Session, person_ids: Sequence[int], manager_id: int | None
 ) -> Reparented:
     people = [_person(session, person_id) for person_id in person_ids]
-    manager = _person(session, manager_id) if manager_id is not None else None
+    # The manager is read with their chain, not as a whole row: only their account and name
+    # are needed, and the store's hooks look only at the rows that change.
+    lines, names, accounts = _chain_above(session, manager_id)
+    if manager_id is not None and manager_id not in accounts:
+        raise NotFound(f"That person no longer exists (id {manager_id}).")
     if not people:
         return Reparented({}, {})
-    other = manager or people[0]
+    if manager_id is None:
+        other_account, other_name = people[0].account_id, people[0].full_name
+    else:
+        other_account, other_name = accounts[manager_id], names[manager_id]
     family: set[int] | None = None  # read only for someone of another account than ``other``
-    lines, names = _chain_above(session, manager_id)
     names.update((person.id, person.full_name) for person in people)
     before: dict[int, Placement] = {}
     for person in people:
-        if person.account_id != other.account_id and family is None:
-            family = umbrella_account_ids(session, other.account_id)
+        if person.account_id != other_account and family is None:
+            family = umbrella_account_ids(session, other_account)
         if family is not None and person.account_id not in family:
             raise RuleViolation(
-                f"{person.full_name} cannot report to {other.full_name}: "
+                f"{person.full_name} cannot report to {other_name}: "
                 f"they work for different customers."
             )
         check_reports_to(person.id, manager_id, lines, lambda pid: names.get(pid, "?"))
@@ -131,30 +137,37 @@ def restore_placements(db: Database, placements: dict[int, Placement]) -> None:
 
 def _chain_above(
     session: Session, manager_id: int | None
-) -> tuple[dict[int, int | None], dict[int, str]]:
-    """The reporting chain from a manager up to the top: each one's manager, and their names.
+) -> tuple[dict[int, int | None], dict[int, str], dict[int, int]]:
+    """The reporting chain from a manager up to the top: each one's manager, name and account
+    (empty when the manager no longer exists).
 
     One recursive query, however deep the chain: only this chain can close a cycle when people
     move under the manager. UNION (not UNION ALL) ends the walk even in a damaged, cyclic chain.
     """
     if manager_id is None:
-        return {}, {}
+        return {}, {}, {}
     rows = session.execute(_chain_query(), {"manager_id": manager_id}).all()
-    return {row.id: row.reports_to_id for row in rows}, {row.id: row.full_name for row in rows}
+    return (
+        {row.id: row.reports_to_id for row in rows},
+        {row.id: row.full_name for row in rows},
+        {row.id: row.account_id for row in rows},
+    )
 
 
 @cache
-def _chain_query() -> Select[tuple[int, int | None, str]]:
+def _chain_query() -> Select[tuple[int, int | None, str, int]]:
     # Built once: making the recursive statement costs more than running it, and a re-parent
     # must fit in one frame.
     start = (
-        select(Stakeholder.id, Stakeholder.reports_to_id, Stakeholder.full_name)
+        select(
+            Stakeholder.id, Stakeholder.reports_to_id, Stakeholder.full_name, Stakeholder.account_id
+        )
         .where(Stakeholder.id == bindparam("manager_id"))
         .cte("chain", recursive=True)
     )
     above = aliased(Stakeholder)
     chain = start.union(
-        select(above.id, above.reports_to_id, above.full_name).join(
+        select(above.id, above.reports_to_id, above.full_name, above.account_id).join(
             start, above.id == start.c.reports_to_id
         )
     )
