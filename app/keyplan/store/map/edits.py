@@ -93,7 +93,7 @@ def _move_people_under_in(
     # are needed, and the store's hooks look only at the rows that change.
     lines, names, accounts = _chain_above(session, manager_id)
     if manager_id is not None and manager_id not in accounts:
-        raise NotFound(f"That person no longer exists (id {manager_id}).")
+        raise _no_longer_exists(manager_id)
     if not people:
         return Reparented({}, {})
     if manager_id is None:
@@ -266,12 +266,17 @@ def person_account(db: Database, person_id: int) -> int:
             select(Stakeholder.account_id).where(Stakeholder.id == person_id)
         )
     if account_id is None:
-        raise NotFound(f"That person no longer exists (id {person_id}).")
+        raise _no_longer_exists(person_id)
     return account_id
 
 
 def _person(session: Session, person_id: int) -> Stakeholder:
     person = session.get(Stakeholder, person_id)
     if person is None:
-        raise NotFound(f"That person no longer exists (id {person_id}).")
+        raise _no_longer_exists(person_id)
     return person
+
+
+def _no_longer_exists(person_id: int) -> NotFound:
+    """What an edit is told when someone in it was deleted meanwhile (by another window)."""
+    return NotFound(f"That person no longer exists (id {person_id}).")
