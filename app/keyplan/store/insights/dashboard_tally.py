@@ -86,7 +86,7 @@ def dashboard_tallies(
             trend = None if on_server else monthly_trend(session, account_ids, today)
             mine = None if on_server else _owners_and_blockers(session, account_ids)
             half = counted.result()
-            owners, blockers = mine or (half.owners, half.blockers)
+            owners, blockers = (half.owners, half.blockers) if mine is None else mine
             for account_id, members in half.team_logged.items():
                 window.team[account_id] |= members
             return _tallies(
