@@ -51,11 +51,11 @@ def test_a_year_back_the_map_shows_gunnar_as_cfo_and_no_zoe(aldermark_map, qtbot
     assert tab.hint.text().startswith("The map as it was on ")
     tab.view.fit.readable()  # today's hidden view fits itself (the window changed size)
     assert tab.hint.text().startswith("The map as it was on ")  # it still says which map
-    gunnar = card_named(past.cards, "Gunnar Lindqvist")
+    gunnar = card_named(past.all_cards(), "Gunnar Lindqvist")
     assert gunnar is not None  # back in his place, not faded: he had not left then
     assert gunnar.person.job_title == "Group Chief Financial Officer"
     assert not gunnar.person.has_left
-    assert card_named(past.cards, "Zoë Åkesson") is None  # she joined since
+    assert card_named(past.all_cards(), "Zoë Åkesson") is None  # she joined since
     # The controller reported to Gunnar then (to Zoë now).
     zoe_now = card_named(tab.scene.cards, "Zoë Åkesson")
     reports_now = [
@@ -63,7 +63,7 @@ def test_a_year_back_the_map_shows_gunnar_as_cfo_and_no_zoe(aldermark_map, qtbot
     ]
     assert reports_now
     for card in reports_now:
-        then = past.cards.get(card.person_id)
+        then = past.all_cards().get(card.person_id)
         if then is not None:
             assert then.person.reports_to_id == gunnar.person_id
     assert "Gunnar Lindqvist" in {m.ghost_name or "" for m in past.marks.marks.values()} or any(
@@ -72,7 +72,7 @@ def test_a_year_back_the_map_shows_gunnar_as_cfo_and_no_zoe(aldermark_map, qtbot
     # Shown as Fit shows today's map: where names read, the head of the group at the top.
     qtbot.wait(20)
     area = past.view.mapToScene(past.view.viewport().rect()).boundingRect()
-    head = card_named(past.cards, "Henrik Dahlgren")
+    head = card_named(past.all_cards(), "Henrik Dahlgren")
     assert area.contains(head.scene_card_rect())
     assert past.view.transform().m11() >= style.READABLE_ZOOM
     zoom = past.view.transform().m11()
@@ -84,8 +84,8 @@ def test_a_year_back_the_map_shows_gunnar_as_cfo_and_no_zoe(aldermark_map, qtbot
     assert past.view.transform().m11() > zoom  # Ctrl+wheel zooms in, as on today's map
 
     comparison.panel.slider.setValue(1)  # a month back: Zoë was already CFO
-    assert card_named(past.cards, "Zoë Åkesson") is not None
-    assert card_named(past.cards, "Gunnar Lindqvist") is None
+    assert card_named(past.all_cards(), "Zoë Åkesson") is not None
+    assert card_named(past.all_cards(), "Gunnar Lindqvist") is None
 
     past.box.click()
     assert tab.view.isVisible() and not past.view.isVisible()

@@ -11,11 +11,12 @@ is gone by the later date (crossed) and what else changed (badges).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter, QWheelEvent
+from PySide6.QtCore import QRect, QRectF, Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QGraphicsScene, QGraphicsView
 from typing_extensions import override  # typing.override arrives in 3.12
 
@@ -29,6 +30,7 @@ from keyplan.ui.map.card_item import CardItem
 from keyplan.ui.map.compare_marks import CompareMarks
 from keyplan.ui.map.filters import layout_order
 from keyplan.ui.map.line_items import ReportingLines
+from keyplan.ui.map.past_cards import PastCards
 from keyplan.ui.map.view import ZOOM_STEP, zoom_keeping_point
 
 if TYPE_CHECKING:
@@ -42,20 +44,51 @@ _PAST_FIELDS = ("full_name", "job_title", "department", "reports_to_id", "stance
 def people_then(
     state: PeopleState, today: dict[int, MapPerson], account_id: int
 ) -> dict[int, MapPerson]:
-    """The cards of the people present in an earlier state: today's card with the values of
-    then (no hand placement: the layout of then), or, for someone deleted since, a card made
-    from what the log kept."""
-    cards: dict[int, MapPerson] = {}
+    """The cards of the people present in an earlier state (``person_then`` of each)."""
+    return {
+        person_id: person_then(person_id, values, today, account_id)
+        for person_id, values in state.items()
+        if is_present(values)
+    }
+
+
+def person_then(
+    person_id: int, values: dict[str, Any], today: dict[int, MapPerson], account_id: int
+) -> MapPerson:
+    """The card of someone present in an earlier state: today's card with the values of then
+    (no hand placement: the layout of then), or, for someone deleted since, a card made from
+    what the log kept."""
+    then = {field: values.get(field) for field in _PAST_FIELDS if field in values}
+    base = today.get(person_id)
+    if base is not None:
+        return replace(base, **then, has_left=False, map_position=None)
+    return _card_of_the_deleted(person_id, account_id, then)
+
+
+class _Placed(NamedTuple):
+    """What the layout orders and places a card of then by (``layout_order``), without
+    making the card: most cards of a large map of then are never shown (``past_cards``)."""
+
+    id: int
+    level: str | None
+    full_name: str
+    reports_to_id: int | None
+
+
+def places_then(state: PeopleState, today: dict[int, MapPerson]) -> list[_Placed]:
+    """The people present in an earlier state, as ``person_then`` would make their cards."""
+    placed = []
     for person_id, values in state.items():
         if not is_present(values):
             continue
-        then = {field: values.get(field) for field in _PAST_FIELDS if field in values}
         base = today.get(person_id)
         if base is not None:
-            cards[person_id] = replace(base, **then, has_left=False, map_position=None)
+            manager = values.get("reports_to_id", base.reports_to_id)
+            placed.append(_Placed(person_id, base.level, values["full_name"], manager))
         else:
-            cards[person_id] = _card_of_the_deleted(person_id, account_id, then)
-    return cards
+            name = str(values.get("full_name") or "?")
+            placed.append(_Placed(person_id, None, name, values.get("reports_to_id")))
+    return placed
 
 
 def _card_of_the_deleted(person_id: int, account_id: int, then: dict[str, Any]) -> MapPerson:
@@ -80,7 +113,21 @@ def _card_of_the_deleted(person_id: int, account_id: int, then: dict[str, Any]) 
 
 
 class _PastView(QGraphicsView):
-    """A read-only view: Ctrl+wheel zooms where the mouse points, as on today's map."""
+    """A read-only view: Ctrl+wheel zooms where the mouse points, as on today's map. Before
+    it paints, the cards of what it paints are made (``before_paint``)."""
+
+    before_paint: Callable[[QRectF], None] | None = None
+
+    def prepare(self, shown: QRect) -> None:
+        """Have what paints into ``shown`` (viewport pixels) made, before a paint asks."""
+        if self.before_paint is not None:
+            # A few pixels more: the view paints an item's antialiased edge from outside too.
+            self.before_paint(self.mapToScene(shown.adjusted(-4, -4, 4, 4)).boundingRect())
+
+    @override
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self.prepare(event.rect())
+        super().paintEvent(event)
 
     @override
     def wheelEvent(self, event: QWheelEvent) -> None:
@@ -108,7 +155,8 @@ class PastMap:
         self.view.hide()
         self.box = QCheckBox("Show the map as it was on the From date")
         self.box.setToolTip("Who reported to whom then, with those who have left since")
-        self.cards: dict[int, CardItem] = {}
+        self.cards = PastCards(self.scene)  # made as the view shows them
+        self.view.before_paint = self.cards.show
         self.marks = CompareMarks()
         self.lines = ReportingLines()
         self._area = QRectF()  # what the map of then covers: worked out once per drawing
@@ -134,6 +182,7 @@ class PastMap:
             self.box.setText(f"Show the map as it was on {day_text(comparison.start)}")
         if self.shown:
             self._draw()
+            self.view.prepare(self.view.viewport().rect())
 
     def stop(self) -> None:
         """The comparison is off: back to today's map."""
@@ -160,42 +209,44 @@ class PastMap:
             "Ctrl+wheel zooms · untick the box for today's map"
         )
 
+    def all_cards(self) -> dict[int, CardItem]:
+        """Every card of the map of then, made now if not yet shown."""
+        return {pid: card for pid in list(self.cards.ids()) if (card := self.cards.card(pid))}
+
     def _draw(self) -> None:
-        self.cards = {}
-        # All at once, in Qt: the map of then is thousands of cards, and taking them out one
-        # by one from Python cost more than laying the new map out.
+        # All at once, in Qt: the map of then may be thousands of cards, and taking them out
+        # one by one from Python cost more than laying the new map out.
         self.scene.clear()
+        self.cards.clear()
         self._area = QRectF()
         self.marks, self.lines = CompareMarks(), ReportingLines()
         comparison = self._last
         account_id = self.tab.scene.account_id
         if comparison is None or account_id is None:
             return
-        people = people_then(comparison.before, self.tab.scene.people, account_id)
+        before, today = comparison.before, self.tab.scene.people
         specs = [
             CardSpec(p.id, p.reports_to_id, style.CARD_WIDTH, style.CARD_HEIGHT)
-            for p in layout_order(people.values())
+            for p in layout_order(places_then(before, today))
         ]
         chart = layout_org_chart(specs, style.LAYOUT_OPTIONS)
-        selectable = CardItem.GraphicsItemFlag.ItemIsSelectable  # looked up once, not per card
-        for person_id, box in chart.boxes.items():
-            card = CardItem(people[person_id], None, None)
-            card.setFlag(selectable, False)
-            card.setPos(box.x, box.y)
-            self.scene.addItem(card)
-            self.cards[person_id] = card
+        self.cards.set_places(
+            chart.boxes, lambda pid: person_then(pid, before[pid], today, account_id)
+        )
         self.lines.set_connectors(chart.connectors)
         self.scene.addItem(self.lines)
         # Then, the marks say what is to come: who will be gone by the To date, and badges.
         later = [c for c in comparison.changes if c.kind in (LEFT, CHANGED)]
-        marked = {c.person_id for c in later} & self.cards.keys()
-        rects = {pid: self.cards[pid].scene_card_rect() for pid in marked}
+        rects = {
+            pid: self.cards.rect(pid) for pid in {c.person_id for c in later} & chart.boxes.keys()
+        }
         bounds = QRectF(chart.bounds.x, chart.bounds.y, chart.bounds.width, chart.bounds.height)
         self.marks.show_changes([c for c in later if c.person_id in rects], rects,
                                 comparison.names, bounds)  # fmt: skip
         self.scene.addItem(self.marks)
-        # Asked of every card of then: once here, and fitting the view uses it as it is.
-        self._area = self.scene.itemsBoundingRect()
+        # What every item covers, the cards not yet made too; fitting the view uses it as it is.
+        area = self.cards.bounds().united(self.lines.boundingRect())
+        self._area = area.united(self.marks.boundingRect())
         self.scene.setSceneRect(self._area.adjusted(-40, -40, 40, 40))
 
     def _fit(self) -> None:
@@ -216,3 +267,5 @@ class PastMap:
         self.view.scale(zoom, zoom)
         top = area.top() + (viewport.height() / 2 - pad) / zoom
         self.view.centerOn(area.center().x(), top)
+        # The cards in view made now, not while it paints: made then, Qt would paint again.
+        self.view.prepare(viewport.rect())
