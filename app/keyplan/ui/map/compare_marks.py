@@ -34,7 +34,14 @@ WORDS_FROM_SCALE = 0.4  # below this zoom the marks' words are unreadable: not d
 BATCH_BELOW_SCALE = style.BLOCK_ZOOM
 
 
-@dataclass
+_NOWHERE = QRectF()  # every mark's reach until it is built: shared, never changed in place
+
+
+def _nowhere() -> QRectF:
+    return _NOWHERE  # not a new QRectF per card: thousands are made, each replaced at once
+
+
+@dataclass(slots=True)
 class CardMarks:
     """The marks of one card: where it is, and what to draw on it."""
 
@@ -45,7 +52,7 @@ class CardMarks:
     moved_from: QPointF | None = None  # the old manager's card, when it is on the map
     moved_label: str | None = None
     badges: list[MapChange] = field(default_factory=list)  # worded only when painted
-    reach: QRectF = field(default_factory=QRectF)  # where its marks paint (set once built)
+    reach: QRectF = field(default_factory=_nowhere)  # where its marks paint (set once built)
 
 
 class CompareMarks(QGraphicsItem):
@@ -81,23 +88,28 @@ class CompareMarks(QGraphicsItem):
         self.marks = {}
         self.names = names
         ghosts = 0
+        marks_of, rect_of = self.marks, card_rects.get
         for change in changes:
-            rect = card_rects.get(change.person_id)
+            person = change.person_id
+            rect = rect_of(person)
             if rect is None:
                 if change.kind != LEFT:
                     continue  # a card filtered out of view: nothing to mark
                 rect = _ghost_rect(below, ghosts)
                 ghosts += 1
-                self.marks[change.person_id] = CardMarks(rect, left=True, ghost_name=change.name)
+                marks_of[person] = CardMarks(rect, left=True, ghost_name=change.name)
                 continue
-            marks = self.marks.get(change.person_id)
+            marks = marks_of.get(person)
             if marks is None:  # not setdefault: most people have several changes
-                marks = self.marks[change.person_id] = CardMarks(rect)
-            _add(marks, change, card_rects, names)
+                marks = marks_of[person] = CardMarks(rect)
+            if change.kind == CHANGED:  # most changes of a year: a line of the badge
+                marks.badges.append(change)
+            else:
+                _add(marks, change, card_rects, names)
         bounds = QRectF()
-        for marks in self.marks.values():
-            marks.reach = _reach(marks)
-            bounds = bounds.united(marks.reach)
+        for marks in marks_of.values():
+            marks.reach = reach = _reach(marks)
+            bounds = bounds.united(reach)
         self._bounds = bounds
         self.update()
 
