@@ -101,3 +101,21 @@ def test_logged_texts_come_back_typed():
     assert typed_value("has_left", "1") is True
     assert typed_value("deleted", '{"strength": "3", "full_name": "Mia"}') == {
         "strength": 3, "full_name": "Mia"}  # fmt: skip
+
+
+def test_log_rows_are_read_as_one_row_at_a_time_would_read_them():
+    from keyplan.domain.history.entries import entries_from_rows, entry_from_row
+
+    rows = [
+        ("2026-03-03 10:00:00.000000", "Sofie", 1, "person", 1, "reports_to_id", "2", "3", 0),
+        ("2026-03-03 10:00:00.000001", "Sofie", 1, "person", 1, "reports_to_id", None, "3", 0),
+        ("2026-03-03 10:00:01.000000", None, 1, "person", 1, "strength", "two", "4", 1),
+        ("2026-03-03 10:00:02.000000", "Sofie", 1, "person", 1, "owner", "7", None, 0),
+        ("2026-03-03 10:00:03.000000", "Sofie", 1, "person", 3, "created", None, "Mia Chen", 0),
+        ("2026-03-03 10:00:04.000000", "Sofie", 1, "person", 1, "stance", "neutral", "ally", 0),
+        ("2026-03-03 10:00:05.000000", "Sofie", 1, "person", 1, "has_left", "0", "1", 0),
+    ]
+    read = entries_from_rows(rows)
+    assert read == [entry_from_row(row) for row in rows]
+    assert all(type(one) is ChangeEntry for one in read)
+    assert read[2].old is None and read[2].new == 4 and read[2].is_undo is True

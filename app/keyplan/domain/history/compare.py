@@ -54,41 +54,38 @@ def compare_states(
         shown = (new if now else old) or {}
         name = str(shown.get("full_name") or "?")
         if now and not was:
-            changes.append(MapChange(JOINED, person, name, when=_date(when, person, CREATED)))
+            changes.append(MapChange(JOINED, person, name, when=when.get((person, CREATED))))
         elif was and not now:
-            gone = _date(when, person, DELETED) or _date(when, person, "has_left")
+            gone = when.get((person, DELETED)) or when.get((person, "has_left"))
             changes.append(MapChange(LEFT, person, name, when=gone))
         elif was and now:
             assert old is not None and new is not None
-            changes.extend(_differences(person, name, old, new, when))
+            _add_differences(changes, person, name, old, new, when)
     return changes
 
 
-def _differences(
-    person: int, name: str, old: dict[str, Any], new: dict[str, Any], when: dict
-) -> list[MapChange]:
-    found = []
-    if old.get("reports_to_id") != new.get("reports_to_id"):
-        found.append(
-            MapChange(
-                MOVED,
-                person,
-                name,
-                "reports_to_id",
-                old.get("reports_to_id"),
-                new.get("reports_to_id"),
-                _date(when, person, "reports_to_id"),
-            )
+def _add_differences(
+    changes: list[MapChange],
+    person: int,
+    name: str,
+    old: dict[str, Any],
+    new: dict[str, Any],
+    when: dict[tuple[int, str], datetime],
+) -> None:
+    """Append a move, then each changed badge field, of someone on the map at both dates."""
+    manager_then, manager_now = old.get("reports_to_id"), new.get("reports_to_id")
+    if manager_then != manager_now:
+        moved_at = when.get((person, "reports_to_id"))
+        changes.append(
+            MapChange(MOVED, person, name, "reports_to_id", manager_then, manager_now, moved_at)
         )
+    then_of, now_of = old.get, new.get  # a few thousand people, six fields each
     for field in BADGE_FIELDS:
-        before, after = old.get(field), new.get(field)
+        before, after = then_of(field), now_of(field)
         if before == after or (field == OWNERS and _normal(field, before) == _normal(field, after)):
             continue  # plain equality first: most fields of most people did not change
-        logged = OWNER if field == OWNERS else field
-        found.append(
-            MapChange(CHANGED, person, name, field, before, after, _date(when, person, logged))
-        )
-    return found
+        logged_at = when.get((person, OWNER if field == OWNERS else field))
+        changes.append(MapChange(CHANGED, person, name, field, before, after, logged_at))
 
 
 def _normal(field: str, value: Any) -> Any:
@@ -97,12 +94,13 @@ def _normal(field: str, value: Any) -> Any:
 
 
 def _latest_dates(entries: Sequence[ChangeEntry]) -> dict[tuple[int, str], datetime]:
-    # Oldest first: a later entry of the same field overwrites an earlier one.
-    return {(e.entity_id, e.field): e.changed_at for e in entries if e.entity_kind == PERSON}
-
-
-def _date(when: dict, person: int, field: str) -> datetime | None:
-    return when.get((person, field))
+    # Oldest first: a later entry of the same field overwrites an earlier one. Each entry
+    # unpacked at once: reading four fields of 20,000 named tuples by name cost a third more.
+    return {
+        (person, field): at
+        for at, _by, _account, kind, person, field, _old, _new, _undo in entries
+        if kind == PERSON
+    }
 
 
 def changes_of(changes: Sequence[MapChange], person_id: int) -> list[MapChange]:

@@ -7,8 +7,10 @@ step per entry after the date, so any date of a year of history is rebuilt in mi
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import datetime
+from operator import attrgetter
 from typing import Any
 
 from keyplan.domain.history.entries import CREATED, DELETED, OWNER, PERSON, ChangeEntry
@@ -35,22 +37,24 @@ def people_at(current: PeopleState, entries: Sequence[ChangeEntry], when: dateti
     # every person's values up front cost more than the whole walk back.
     state = dict(current)
     copied: set[int] = set()
-    for entry in reversed(entries):
-        if entry.changed_at <= when:
-            break
-        if entry.entity_kind != PERSON:
+    # Oldest first: the entries after ``when`` are the tail, found by bisection rather than
+    # by comparing the time of each entry walked back.
+    for entry in reversed(entries[bisect_right(entries, when, key=_changed_at) :]):
+        _at, _by, _account, kind, person, field, old, _new, _undo = entry
+        if kind != PERSON:
             continue
-        person = entry.entity_id
         if person not in copied:
             copied.add(person)
             if person in state:
                 state[person] = dict(state[person])
-        if entry.field in _WHOLE_PERSON:
+        if field in _WHOLE_PERSON:
             _take_back(state, entry)
         elif person in state:  # one field: most of a year's entries, taken back in line
-            state[person][entry.field] = entry.old
+            state[person][field] = old
     return state
 
+
+_changed_at = attrgetter("changed_at")
 
 # Entries that add or take away a whole person, or one of their owners (not a plain field).
 _WHOLE_PERSON = frozenset({CREATED, DELETED, OWNER})

@@ -7,9 +7,11 @@ domain (``domain/history``) does the rest on plain data.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 
 from keyplan.domain.history.compare import MapChange, compare_states
 from keyplan.domain.history.entries import (
@@ -25,6 +27,7 @@ from keyplan.domain.history.timeline import COMPARED_FIELDS, OWNERS, PeopleState
 from keyplan.domain.history.wording import Names
 from keyplan.store.database import Database
 
+_changed_at = attrgetter("changed_at")
 ENTRY_COLUMNS = (
     "changed_at, changed_by, account_id, entity_kind, entity_id, field, old_value, new_value, "
     "is_undo"
@@ -109,7 +112,7 @@ def people_now(db: Database, account_ids: Collection[int]) -> PeopleState:
     return state
 
 
-def names_for(db: Database, people: PeopleState, entries: list[ChangeEntry]) -> Names:
+def names_for(db: Database, people: PeopleState, entries: Sequence[ChangeEntry]) -> Names:
     """Names of everyone a history may mention: people now, people deleted, team members."""
     people_names = {pid: str(v.get("full_name")) for pid, v in people.items() if "full_name" in v}
     for entry in entries:
@@ -186,13 +189,13 @@ def compare_in_window(
 ) -> Comparison:
     """``compare_dates`` on a window already read (``window.covers`` the accounts and start)."""
     start, end = min(start, end), max(start, end)
-    entries = window.entries
+    entries: Sequence[ChangeEntry] = window.entries
     if entries and entries[0].changed_at <= start:  # a window read further back
-        entries = [e for e in entries if e.changed_at > start]
+        entries = entries[bisect_right(entries, start, key=_changed_at) :]
     after = people_at(window.now, entries, end)
-    between = [e for e in entries if e.changed_at <= end]
+    between = entries[: bisect_right(entries, end, key=_changed_at)]  # oldest first
     before = people_at(after, between, start)
-    touched = {e.entity_id for e in between if e.entity_kind == PERSON}
+    touched = {entry.entity_id for entry in between if entry.entity_kind == PERSON}
     changes = compare_states(before, after, between, only=touched)
     names = names_for(db, {**before, **after}, entries)
     return Comparison(start, end, before, after, changes, names)
