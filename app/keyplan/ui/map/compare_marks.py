@@ -198,7 +198,12 @@ def _add(marks: CardMarks, change: MapChange, card_rects: dict[int, QRectF], nam
         marks.left = True
     elif change.kind == MOVED:
         old = card_rects.get(change.old) if change.old is not None else None
-        marks.moved_from = QPointF(old.center().x(), old.bottom()) if old is not None else None
+        # Under the old manager's card; its centre worked out as QRectF.center does, in
+        # floats: each Qt object made from Python costs more than the arithmetic.
+        if old is None:
+            marks.moved_from = None
+        else:
+            marks.moved_from = QPointF(old.x() + old.width() / 2, old.bottom())
         marks.moved_label = f"moved from {names.person(change.old)}"
     elif change.kind == CHANGED:
         marks.badges.append(change)
@@ -207,8 +212,9 @@ def _add(marks: CardMarks, change: MapChange, card_rects: dict[int, QRectF], nam
 def _reach(marks: CardMarks) -> QRectF:
     """Where a card's marks may paint: the pill above, the badge below, the old place."""
     reach = marks.rect.adjusted(-10, -24, 10, 16 + 14 * MOST_BADGE_LINES)
-    if marks.moved_from is not None:
-        reach = reach.united(QRectF(marks.moved_from, marks.moved_from).adjusted(-5, -5, 5, 5))
+    old_place = marks.moved_from
+    if old_place is not None:  # a point grown by 5 each way, made at once
+        reach = reach.united(QRectF(old_place.x() - 5, old_place.y() - 5, 10, 10))
     return reach
 
 
@@ -234,8 +240,10 @@ def _paint_far(painter: QPainter, shown: list[CardMarks]) -> None:
             colour = 1
         elif marks.moved_label is not None:
             colour = 2
-            if marks.moved_from is not None:
-                lines.append(QLineF(marks.moved_from, rect.center()))
+            old_place = marks.moved_from
+            if old_place is not None:  # to the card's centre (as QRectF.center, in floats)
+                centre_x, centre_y = rect.x() + rect.width() / 2, rect.y() + rect.height() / 2
+                lines.append(QLineF(old_place.x(), old_place.y(), centre_x, centre_y))
         else:
             colour = 3
         bars.setdefault(colour, []).append(rect)
