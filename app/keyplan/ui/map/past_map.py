@@ -20,6 +20,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QCheckBox, QGraphicsScene, QGraphicsView
 from typing_extensions import override  # typing.override arrives in 3.12
 
+from keyplan.collector import collector_paused
 from keyplan.domain.history.compare import CHANGED, LEFT
 from keyplan.domain.history.timeline import PeopleState, is_present
 from keyplan.domain.history.wording import day_text
@@ -224,6 +225,12 @@ class PastMap:
         account_id = self.tab.scene.account_id
         if comparison is None or account_id is None:
             return
+        # The last map's items are out and let go of: the new one is built without passes of
+        # the collector over the heap (its layout makes tens of thousands of small objects).
+        with collector_paused():
+            self._build(comparison, account_id)
+
+    def _build(self, comparison: Comparison, account_id: int) -> None:
         before, today = comparison.before, self.tab.scene.people
         specs = [
             CardSpec(p.id, p.reports_to_id, style.CARD_WIDTH, style.CARD_HEIGHT)
