@@ -1,5 +1,6 @@
 """Concentration stories: are we driving in the ruts with the same friendly contact?"""
 
+import math
 from datetime import date, timedelta
 
 import pytest
@@ -142,3 +143,18 @@ def test_a_spread_counts_meetings_per_person_and_size():
     assert spread.interactions == 4  # the empty one is internal preparation
     assert dict(spread.meetings) == {(7, 1): 1, (7, 2): 1, (8, 2): 1, (8, 1): 1, (7, 3): 1,
                                      (8, 3): 1, (9, 3): 1}  # fmt: skip
+
+
+@given(meetings=meetings_strategy)
+def test_each_share_is_the_exact_sum_of_the_persons_parts_of_each_meeting(meetings):
+    # The reference, plainly: each meeting gives each of its people 1/size, added exactly
+    # (fsum) in the order met, then divided by the meetings counted.
+    parts: dict[int, list[float]] = {}
+    for people in meetings:
+        for person in set(people):
+            parts.setdefault(person, []).append(1.0 / len(set(people)))
+    counted = sum(1 for people in meetings if people)
+    expected = {person: math.fsum(units) / counted for person, units in parts.items()}
+    ruts = concentration_of(meetings, str)
+    assert dict(ruts.shares) == expected
+    assert [share for _, share in ruts.shares] == sorted(expected.values(), reverse=True)

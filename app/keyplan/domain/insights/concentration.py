@@ -152,13 +152,17 @@ def spread_concentration(
     for (person_id, size), meetings in spread.meetings.items():
         if size == 1:
             attention[person_id] = float(meetings)
+        elif person_id in shared:  # (no empty list made for each of the many first ones)
+            shared[person_id] += [1.0 / size] * meetings
         else:
-            shared.setdefault(person_id, []).extend([1.0 / size] * meetings)
-    # fsum adds exactly: the same meetings give the same shares however they were grouped,
-    # so the dashboard (which counts per account, then per family) and the Insights tab
-    # agree to the bit.
+            shared[person_id] = [1.0 / size] * meetings
+    # fsum adds exactly, in any order: the same meetings give the same shares however they
+    # were grouped, so the dashboard (which counts per account, then per family) and the
+    # Insights tab agree to the bit.
     for person_id, units in shared.items():
-        attention[person_id] = math.fsum([attention.get(person_id, 0.0), *units])
+        if person_id in attention:
+            units.append(attention[person_id])
+        attention[person_id] = math.fsum(units)
     # Ties are broken by id so the same data always names the same top person: sorted by id
     # (plain integers compare at a fraction of the cost of (id, units) pairs), then (stably,
     # with the dictionary's own lookup as the key) by attention, largest first. The shares

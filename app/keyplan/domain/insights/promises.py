@@ -160,13 +160,18 @@ def _due(commitment: CommitmentFacts, today: date) -> PromiseDue:
     )
 
 
+#: The outcomes listed once: iterating an enum class runs Python code for every member, and
+#: every account of the dashboard makes a tally for itself and for each of its team members.
+_OUTCOMES = tuple(PromiseOutcome)
+
+
 class _Tally:
     """A mutable counter, frozen into a ``PromiseRecord`` at the end (cheaper than rebuilding)."""
 
     __slots__ = ("counts", "overdue")
 
     def __init__(self) -> None:
-        self.counts = dict.fromkeys(PromiseOutcome, 0)
+        self.counts = dict.fromkeys(_OUTCOMES, 0)
         self.overdue = 0
 
     def add(self, outcome: PromiseOutcome, overdue: bool) -> None:

@@ -32,6 +32,7 @@ from keyplan.domain.relationships import is_decision_maker
 from keyplan.domain.vocabulary import Level
 
 _EMPTY: Mapping = MappingProxyType({})
+_LEVELS = tuple(Level)  # in order, listed once (iterating the enum class runs Python code)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +191,7 @@ def tally_breadth(tally: AccountTally) -> Breadth:
         offerings_discussed=len(offerings),
         team_members_engaged=len(team),
         engaged_departments=tuple(sorted(engaged_names, key=str.casefold)),
-        engaged_levels=tuple(level for level in Level if level in levels),
+        engaged_levels=tuple(level for level in _LEVELS if level in levels),
         team_member_ids=tuple(sorted(team)),
         team_members_assigned=len(tally.assigned_team),
         idle_team_names=idle_assigned_team(tally.assigned_team, team),

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from types import MappingProxyType
 from typing import Any
@@ -50,6 +50,7 @@ from keyplan.store.insights.recent_window import (
     read_recent_window,
     team_logged_on,
 )
+from keyplan.store.insights.shared_reads import SharedReads
 from keyplan.store.insights.window_contacts import hand_over
 from keyplan.store.models import RelationshipOwner, Stakeholder
 
@@ -59,9 +60,11 @@ def dashboard_tallies(
 ) -> tuple[tuple[PortfolioAccount, ...], dict[int, AccountTally]]:
     """Count every account read (``account_ids`` and their affiliates; None: all).
 
-    The people are counted (and the plan rows read) on a second thread, in a session of its
-    own, while this one reads the recent window and the trend: the database does most of
-    that work with Python's lock released, so the two overlap on a machine with two cores.
+    The people are counted on a second thread, in a session of its own, while this one
+    reads the recent window: the database does most of that work with Python's lock
+    released, so the two overlap on a machine with two cores. The smaller reads (our team
+    logged in the window, the trend, the plan rows, the owners, the blockers) are done by
+    whichever thread is free first (``shared_reads``).
     (From SQLite, the two long statements are read in one step each, ``rows_in_one_step``:
     row by row, each thread waited for the other's Python between its rows.)
     (Two read transactions: an edit landing between them shows in the next refresh, which
@@ -72,60 +75,61 @@ def dashboard_tallies(
     """
     # On a server the window's read tells who was met in time (``window_contacts``), and
     # the people count, no longer joining everybody's last contact, is the shorter half: the
-    # helper reads the trend and our team logged in the window too. From SQLite, with the
-    # window counted at C speed, the people count is the longer half: this thread reads the
-    # owners and the blockers after the trend.
+    # helper does the shared reads. From SQLite the two halves take about as long (which one
+    # longer depends on the file): whichever thread is free first takes the next shared read.
     on_server = db.engine.dialect.name == "postgresql"
+    reads = _shared_reads(today, account_ids)
     with ThreadPoolExecutor(max_workers=1) as helper:
-        counted = helper.submit(_counted, db, account_ids, today, on_server)
+        counted = helper.submit(_counted, db, account_ids, today, on_server, reads)
         with db.read() as session:
             _settle_for_aggregates(session)
-            window = read_recent_window(
-                session, today, account_ids, contacts=on_server, team_logged=not on_server
-            )
-            trend = None if on_server else monthly_trend(session, account_ids, today)
-            mine = None if on_server else _owners_and_blockers(session, account_ids)
-            half = counted.result()
-            owners, blockers = (half.owners, half.blockers) if mine is None else mine
-            for account_id, members in half.team_logged.items():
+            window = read_recent_window(session, today, account_ids, contacts=on_server)
+            if not on_server:
+                reads.take_turns(session)
+            counts = counted.result()
+            done = reads.done
+            for account_id, members in done["team_logged"].items():
                 window.team[account_id] |= members
             return _tallies(
-                session, today, half.buckets, half.counts, window, owners, blockers,
-                half.trend if trend is None else trend,
+                session, today, done["plan"], counts, window, done["owners"],
+                done["blockers"], done["trend"],
             )  # fmt: skip
 
 
-@dataclass(slots=True)
-class _HelperHalf:
-    """What the helper thread reads: accounts and plan rows, the people counted; on a server
-    also the owners, the blockers, the trend and our team logged in the window."""
+def _shared_reads(today: date, account_ids: Collection[int] | None) -> SharedReads:
+    """The reads either thread may do (``shared_reads``), the longer ones first: the thread
+    free first starts on them, and the other, when it is free, finishes them."""
+    return SharedReads(
+        [
+            ("team_logged", lambda session: team_logged_on(session, today, account_ids)),
+            ("trend", lambda session: monthly_trend(session, account_ids, today)),
+            ("plan", lambda session: _plan(session, account_ids)),
+            ("owners", lambda session: _owners(session, account_ids)),
+            ("blockers", lambda session: current_blockers(session, account_ids)),
+        ]
+    )
 
-    buckets: FactBuckets
-    counts: defaultdict[int, PeopleCounts]
-    owners: dict[int, set[int]] = field(default_factory=dict)
-    blockers: dict[int, list[tuple[int, bool]]] = field(default_factory=dict)
-    trend: dict[int, tuple[dict[int, int], date | None]] = field(default_factory=dict)
-    team_logged: dict[int, set[int]] = field(default_factory=dict)
+
+def _plan(session: Session, account_ids: Collection[int] | None) -> FactBuckets:
+    """The accounts and their plan rows (promises, offerings, opportunities, team)."""
+    buckets = FactBuckets()
+    buckets.load_plan(session, account_ids)
+    return buckets
 
 
 def _counted(
-    db: Database, account_ids: Collection[int] | None, today: date, on_server: bool
-) -> _HelperHalf:
-    """The helper thread's half (on SQLite the longer one even so: the trend, the owners and
-    the blockers, once here, are read on the other thread after the window)."""
+    db: Database,
+    account_ids: Collection[int] | None,
+    today: date,
+    on_server: bool,
+    reads: SharedReads,
+) -> defaultdict[int, PeopleCounts]:
+    """The helper thread's half: the people counted, then the shared reads left."""
     with db.read() as session:
         _settle_for_aggregates(session)
-        buckets = FactBuckets()
-        buckets.load_plan(session, account_ids)
-        half = _HelperHalf(
-            buckets,
-            people_counts(session, account_ids, today, window_contacts=on_server),
-        )
-        if on_server:
-            half.owners, half.blockers = _owners_and_blockers(session, account_ids)
-            half.trend = monthly_trend(session, account_ids, today)
-            half.team_logged = team_logged_on(session, today, account_ids)
-        return half
+        counts = people_counts(session, account_ids, today, window_contacts=on_server)
+        reads.take_turns(session)
+        return counts
 
 
 def _settle_for_aggregates(session: Session) -> None:
@@ -219,13 +223,6 @@ def _tallies(
         )
     accounts = tuple(sorted(buckets.portfolio_rows.values(), key=lambda a: a.name.casefold()))
     return accounts, tallies
-
-
-def _owners_and_blockers(
-    session: Session, account_ids: Collection[int] | None
-) -> tuple[dict[int, set[int]], dict[int, list[tuple[int, bool]]]]:
-    """The owners of each account's current people, and its current blockers."""
-    return _owners(session, account_ids), current_blockers(session, account_ids)
 
 
 def _owners(session: Session, account_ids: Collection[int] | None) -> dict[int, set[int]]:

@@ -87,16 +87,16 @@ def read_recent_window(
     account_ids: Collection[int] | None,
     *,
     contacts: bool = False,
-    team_logged: bool = True,
 ) -> RecentWindow:
     """The recent window's interactions touching some accounts (None: all), counted.
 
     One row per person met, in no particular order, counted here (``_count_meetings``):
     counting them in SQL (window functions for each meeting's size) cost PostgreSQL twice
-    the server time it saved the client, and SQLite counts slower than Python. Our team is
-    counted per account in SQL (without ``team_logged``, the caller reads that part,
-    ``team_logged_on``, elsewhere). With ``contacts``, each row also says when the person was
-    met and whether in time (``window_contacts``: PostgreSQL only).
+    the server time it saved the client, and SQLite counts slower than Python. Our team in
+    the interactions met away from the account they are logged on is read here; our team
+    logged on each account is the caller's to read (``team_logged_on``). With ``contacts``,
+    each row also says when the person was met and whether in time (``window_contacts``:
+    PostgreSQL only).
     """
     since = today - timedelta(days=RECENT_DAYS)
     if account_ids is None:  # every account: the interactions of the window, as they lie
@@ -111,9 +111,6 @@ def read_recent_window(
     elsewhere = _count_meetings(found, rows)
     if contacts:
         found.contacts = window_contacts(rows)
-    if team_logged:
-        for account_id, members in team_logged_on(session, today, account_ids).items():
-            found.team[account_id] |= members
     if elsewhere:  # people met in an interaction logged on another account
         team = select(
             InteractionTeamMember.interaction_id, InteractionTeamMember.team_member_id
