@@ -90,18 +90,29 @@ def read_calendar(
         CalendarRefused: the file cannot be read or is not a calendar (one line says why).
     """
     path = Path(path)
-    data = _file_bytes(path)
+    return meetings_in(path.name, calendar_bytes(path), since, until, zone=zone)
+
+
+def meetings_in(
+    name: str, data: bytes, since: datetime, until: datetime, *, zone: tzinfo | None = None
+) -> CalendarRead:
+    """``read_calendar`` of a file's bytes (``name``: the file's name, for the messages)."""
     try:
-        return _meetings_of(path.name, data, since, until, zone)
+        return _meetings_of(name, data, since, until, zone)
     except CalendarRefused:
         raise
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as error:
         # The libraries say what is wrong in their own words; keep their first line.
         reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise CalendarRefused(f"{path.name} is not a calendar Keyplan can read: {reason}") from None
+        raise CalendarRefused(f"{name} is not a calendar Keyplan can read: {reason}") from None
 
 
-def _file_bytes(path: Path) -> bytes:
+def calendar_bytes(path: Path) -> bytes:
+    """The bytes of a calendar file.
+
+    Raises:
+        CalendarRefused: the file is missing, a folder, unreadable or far too big.
+    """
     try:
         size = path.stat().st_size
         if size > MAX_CALENDAR_BYTES:
