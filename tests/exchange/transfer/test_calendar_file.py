@@ -188,3 +188,22 @@ def test_windows_zone_names_reach_icalendar_as_the_zones_it_maps_them_to(tmp_pat
     (review,) = read_calendar(path, *YEAR, zone=BERLIN).meetings
     assert review.starts_utc == datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
     assert review.ends_utc == datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # 18:00 in Tokyo
+
+
+def test_an_invitee_line_icalendar_cannot_split_does_not_shift_the_others(tmp_path):
+    # The distinct invitee lines are read as one event; a line icalendar leaves out (here an
+    # empty parameter section) must not hand its neighbours' values to the wrong lines.
+    path = tmp_path / "skipped.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260310T090000Z\r\nSUMMARY:First\r\n"
+        b"ATTENDEE;CN=Ingrid Olsen:mailto:ingrid@acme.example\r\n"
+        b"ATTENDEE;:mailto:nobody@acme.example\r\n"
+        b"END:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20260311T090000Z\r\nSUMMARY:Second\r\n"
+        b"ATTENDEE;CN=Harald Berg:mailto:harald@acme.example\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    first, second = sorted(read_calendar(path, *YEAR, zone=BERLIN).meetings, key=lambda m: m.day)
+    assert [(a.email, a.name) for a in first.attendees] == [("ingrid@acme.example", "Ingrid Olsen")]
+    assert [(a.email, a.name) for a in second.attendees] == [("harald@acme.example", "Harald Berg")]
