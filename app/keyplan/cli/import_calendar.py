@@ -58,6 +58,10 @@ def run(args: argparse.Namespace) -> int:
         from keyplan.store.database import open_database
         from keyplan.store.meetings.calendar_import import calendar_directory
 
+        if reading.by_worker:  # time on our hands: what the writing loads on its way, now
+            from keyplan.store.warm_up import load_writing_modules
+
+            load_writing_modules()
         read = reading.result()
     location = database_location(args)
     if not args.dry_run:
