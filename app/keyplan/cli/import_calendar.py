@@ -1,9 +1,10 @@
 """``keyplan import-calendar``: meetings from an .ics calendar export become interactions.
 
 The file is read before the database is opened, so a file that cannot be read changes
-nothing. The preview (meetings per account, meetings skipped and why, attendees nobody
-knows) is printed whether or not the import is written; ``--dry-run`` stops there. Past
-meetings by default: the year up to now. The write is one transaction.
+nothing; a big one is read by a worker process while the store's modules load
+(``calendar_reading``). The preview (meetings per account, meetings skipped and why,
+attendees nobody knows) is printed whether or not the import is written; ``--dry-run``
+stops there. Past meetings by default: the year up to now. The write is one transaction.
 """
 
 from __future__ import annotations
@@ -41,18 +42,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, preview and (unless ``--dry-run``) write the import; return the exit status."""
-    from keyplan.exchange.transfer.calendar_file import day_range, read_calendar
-    from keyplan.exchange.transfer.calendar_import import (
-        import_calendar,
-        import_summary,
-        match,
-        preview_lines,
-    )
-    from keyplan.store.database import open_database
-    from keyplan.store.meetings.calendar_import import calendar_directory
+    from keyplan.exchange.transfer.calendar_file import day_range
+    from keyplan.exchange.transfer.calendar_reading import start_reading
 
     since, until = day_range(args.first, args.last, datetime.now().astimezone())
-    read = read_calendar(args.file, since, until)  # refused before the database is touched
+    # A big file is read by a worker process while this one loads the store's modules; the
+    # database is touched only once the file is read (a file refused changes nothing).
+    with start_reading(args.file, since, until) as reading:
+        from keyplan.exchange.transfer.calendar_import import (
+            import_calendar,
+            import_summary,
+            match,
+            preview_lines,
+        )
+        from keyplan.store.database import open_database
+        from keyplan.store.meetings.calendar_import import calendar_directory
+
+        if reading.by_worker:  # time on our hands: what the writing loads on its way, now
+            from keyplan.store.warm_up import load_writing_modules
+
+            load_writing_modules()
+        read = reading.result()
     location = database_location(args)
     if not args.dry_run:
         require_undamaged(location)

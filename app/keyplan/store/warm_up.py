@@ -2,7 +2,9 @@
 
 The first window is read without SQLAlchemy (see ``quick_reads``). Its ORM, the models and the
 editing modules are loaded by ``load_editing_modules`` on a background thread just after the
-window shows, so the user's first edit does not wait for them.
+window shows, so the user's first edit does not wait for them. A command that waits for
+something else before it writes (``import-calendar`` for its worker's reading) loads them,
+and what its first write to a file loads, with ``load_writing_modules`` meanwhile.
 """
 
 from __future__ import annotations
@@ -17,6 +19,22 @@ EDITING_MODULES = (
     "keyplan.store.plan.edits",
     "keyplan.store.snapshots",
 )
+
+
+#: What the first write to a file loads on its way: the file's SQLAlchemy dialect, the change
+#: log's hooks, the writer's lock.
+WRITING_MODULES = (
+    "sqlalchemy.dialects.sqlite.pysqlite",
+    "keyplan.store.history.log",
+    "keyplan.store.safety.lock",
+)
+
+
+def load_writing_modules() -> None:
+    """``load_editing_modules``, and the modules of ``WRITING_MODULES``."""
+    for name in WRITING_MODULES:
+        import_module(name)
+    load_editing_modules()
 
 
 def load_editing_modules() -> None:

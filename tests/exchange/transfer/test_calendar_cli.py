@@ -129,3 +129,28 @@ def test_the_demos_autumn_in_three_windows_zones_lands_on_aldermarks_affiliates(
     assert all([name for _, name in row.team] == ["Alex Morgan (you)"] for row in brasil)
     # A Teams series; the moved week's own entry in the file has no Teams link.
     assert sorted(row.channel for row in brasil) == ["in_person"] + ["video"] * 4
+
+
+def interaction_rows(db_path: Path) -> list[tuple]:
+    db = open_database(db_path, create=False)
+    try:
+        return [(row.summary, row.channel, [name for _, name in row.people])
+                for row in interactions(db, 1)]  # fmt: skip
+    finally:
+        db.close()
+
+
+@pytest.mark.parametrize("name", ["google_recurring.ics", "broken_dates.ics"])
+def test_a_file_read_by_a_worker_imports_and_says_the_same(portfolio_db, tmp_path, capsys,
+                                                           monkeypatch, name):  # fmt: skip
+    # The command hands a big file to a worker process; here every file is big.
+    from keyplan.exchange.transfer import calendar_reading
+
+    here = tmp_path / "here.db"
+    shutil.copy(portfolio_db, here)
+    code_here = import_calendar(here, name)
+    said_here = capsys.readouterr()
+    monkeypatch.setattr(calendar_reading, "WORKER_EVENTS", 1)
+    assert import_calendar(portfolio_db, name) == code_here
+    assert capsys.readouterr() == said_here
+    assert interaction_rows(portfolio_db) == interaction_rows(here)

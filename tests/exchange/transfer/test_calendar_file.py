@@ -164,3 +164,46 @@ def test_invitees_set_aside_before_parsing_come_back_to_each_meeting_and_occurre
         ]  # fmt: skip
         assert occurrence.organiser is None
     assert alone.attendees == () and alone.organiser is None
+
+
+def test_windows_zone_names_reach_icalendar_as_the_zones_it_maps_them_to(tmp_path):
+    # Quoted names with spaces were most of the parsing of a time's line; the zone is the one
+    # icalendar itself maps the name to, so the times are the same. Other names stay as written.
+    from keyplan.exchange.transfer.calendar_people import PeopleLines
+    from keyplan.exchange.transfer.calendar_trim import only_what_meetings_need
+
+    windows = (
+        b"BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:w\r\nSUMMARY:Review\r\n"
+        b'DTSTART;TZID="W. Europe Standard Time":20260310T090000\r\n'
+        b"DTEND;TZID=Tokyo Standard Time;X-SEEN=1:20260310T180000\r\n"
+        b'EXDATE;TZID="Customized Time Zone":20260317T090000\r\n'
+        b"RRULE:FREQ=WEEKLY;COUNT=3\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    lines = only_what_meetings_need(windows, PeopleLines()).split(b"\r\n")
+    assert b"DTSTART;TZID=Europe/Berlin:20260310T090000" in lines
+    assert b"DTEND;TZID=Asia/Tokyo;X-SEEN=1:20260310T180000" in lines
+    assert b'EXDATE;TZID="Customized Time Zone":20260317T090000' in lines
+    path = tmp_path / "windows.ics"
+    path.write_bytes(windows.replace(b"EXDATE", b"X-NOT-EXDATE").replace(b"RRULE", b"X-NOT"))
+    (review,) = read_calendar(path, *YEAR, zone=BERLIN).meetings
+    assert review.starts_utc == datetime(2026, 3, 10, 8, 0, tzinfo=UTC)
+    assert review.ends_utc == datetime(2026, 3, 10, 9, 0, tzinfo=UTC)  # 18:00 in Tokyo
+
+
+def test_an_invitee_line_icalendar_cannot_split_does_not_shift_the_others(tmp_path):
+    # The distinct invitee lines are read as one event; a line icalendar leaves out (here an
+    # empty parameter section) must not hand its neighbours' values to the wrong lines.
+    path = tmp_path / "skipped.ics"
+    path.write_bytes(
+        b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+        b"BEGIN:VEVENT\r\nUID:a\r\nDTSTART:20260310T090000Z\r\nSUMMARY:First\r\n"
+        b"ATTENDEE;CN=Ingrid Olsen:mailto:ingrid@acme.example\r\n"
+        b"ATTENDEE;:mailto:nobody@acme.example\r\n"
+        b"END:VEVENT\r\n"
+        b"BEGIN:VEVENT\r\nUID:b\r\nDTSTART:20260311T090000Z\r\nSUMMARY:Second\r\n"
+        b"ATTENDEE;CN=Harald Berg:mailto:harald@acme.example\r\n"
+        b"END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    first, second = sorted(read_calendar(path, *YEAR, zone=BERLIN).meetings, key=lambda m: m.day)
+    assert [(a.email, a.name) for a in first.attendees] == [("ingrid@acme.example", "Ingrid Olsen")]
+    assert [(a.email, a.name) for a in second.attendees] == [("harald@acme.example", "Harald Berg")]

@@ -37,22 +37,45 @@ class PeopleLines:
         return f"{PEOPLE_PROPERTY}:{' '.join(map(str, numbers))}".encode()
 
     def parse(self) -> list[tuple[str, Any]]:
-        """Each distinct line as icalendar reads it: (property name, value or None)."""
-        import icalendar
+        """Each distinct line as icalendar reads it: (property name, value or None).
 
+        All the lines go to icalendar as one event, which keeps each name's values in the
+        order of its lines; a line that gives no value of its own (icalendar leaves out a line
+        it cannot split) would shift the rest, so then each line is read as an event of its
+        own, where such a line is None.
+        """
         if not self.numbers:
             return []
-        events = b"".join(
-            b"BEGIN:VEVENT\r\n" + line + b"\r\nEND:VEVENT\r\n" for _name, line in self.numbers
-        )
-        calendar = icalendar.Calendar.from_ical(
-            b"BEGIN:VCALENDAR\r\n" + events + b"END:VCALENDAR\r\n"
-        )
         names = [name.decode("ascii") for name, _line in self.numbers]
-        return [
-            (name, event.get(name))
-            for name, event in zip(names, calendar.walk("VEVENT"), strict=True)
-        ]
+        lines = [line for _name, line in self.numbers]
+        (event,) = _events([b"\r\n".join(lines)])
+        values = {name: _listed(event.get(name)) for name in set(names)}
+        if any(len(values[name]) != names.count(name) for name in values):
+            return [
+                (name, event.get(name)) for name, event in zip(names, _events(lines), strict=True)
+            ]
+        taken = dict.fromkeys(values, 0)
+        parsed = []
+        for name in names:
+            parsed.append((name, values[name][taken[name]]))
+            taken[name] += 1
+        return parsed
+
+
+def _events(bodies: list[bytes]) -> list[Any]:
+    """One event for each body of content lines, as icalendar reads them."""
+    import icalendar
+
+    events = b"".join(b"BEGIN:VEVENT\r\n" + body + b"\r\nEND:VEVENT\r\n" for body in bodies)
+    calendar = icalendar.Calendar.from_ical(b"BEGIN:VCALENDAR\r\n" + events + b"END:VCALENDAR\r\n")
+    return list(calendar.walk("VEVENT"))
+
+
+def _listed(value: Any) -> list[Any]:
+    """A property's values: icalendar gives a name met once its value, else their list."""
+    if value is None:
+        return []
+    return value if isinstance(value, list) else [value]
 
 
 def invitees(event: Any, parsed: list[tuple[str, Any]]) -> tuple[Any, list[Any]]:
