@@ -8,6 +8,7 @@ forked (Linux) and as a new interpreter (Windows and macOS start it so).
 from __future__ import annotations
 
 import os
+import threading
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -87,3 +88,15 @@ def test_a_reading_left_unfinished_stops_its_worker():
     worker = reading._worker
     reading.close()
     assert not reading.by_worker and not worker.is_alive()
+
+
+def test_a_process_with_threads_is_never_forked():
+    # A fork would copy a lock another thread holds, and the child could wait on it forever.
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert calendar_reading.worker_method() != "fork"
+    finally:
+        release.set()
+        other.join()

@@ -18,6 +18,7 @@ before this process has any thread or open database.
 from __future__ import annotations
 
 import sys
+import threading
 from datetime import datetime, tzinfo
 from pathlib import Path
 from types import TracebackType
@@ -147,8 +148,13 @@ def worker_method() -> str | None:
     """How a worker is started: a fork on Linux (at once, with the modules loaded); a new
     interpreter elsewhere (macOS's system libraries are not safe in a forked child, Windows
     cannot fork). None in a bundled application that cannot fork: its executable is Keyplan
-    itself, not an interpreter a worker could be started with."""
-    if sys.platform.startswith("linux"):
+    itself, not an interpreter a worker could be started with.
+
+    A fork only while this process has one thread: a fork copies the locks another thread
+    holds (the import lock, a logging handler's) and the child would wait on them forever.
+    The command line has none at this point; a caller that has started threads gets a new
+    interpreter, as elsewhere."""
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
         return "fork"
     return None if getattr(sys, "frozen", False) else "spawn"
 
