@@ -46,8 +46,8 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> list[set[int]]:
     calls: list[set[int]] = []
     real = kept_tallies._count
 
-    def spy(db: Database, today: date, missing: set[int], families: dict) -> dict:
-        calls.append(set(missing))
+    def spy(db: Database, today: date, missing: set[int] | None, families: dict) -> dict:
+        calls.append(set(families) if missing is None else set(missing))
         return real(db, today, missing, families)
 
     monkeypatch.setattr(kept_tallies, "_count", spy)
