@@ -370,6 +370,12 @@ def test_a_login_reads_and_writes_only_its_own_kept_tallies_of_accounts_it_sees(
     try:
         accounts, tallies = dashboard_facts(viewer, TODAY)
         assert [a.id for a in accounts] == [other] and set(tallies) == {other}
+        with team.engine.begin() as c:  # the login's account written: counted again, the same
+            _person_edited(c, 0, other, 0, lambda: None)
+        _accounts, kept_reading = dashboard_facts(viewer, TODAY)
+        _all, counted_now = dashboard_tallies(viewer, TODAY, None)
+        assert _comparable(kept_reading[other]) == _comparable(counted_now[other])
+        assert _comparable(counted_now[other]) != _comparable(tallies[other])
         with viewer.engine.connect() as c:
             visible = c.execute(text("SELECT login, account_id FROM kept_tallies")).all()
             assert visible == [(login, other)]  # its own, not the owner's

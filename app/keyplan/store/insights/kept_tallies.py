@@ -73,9 +73,14 @@ _SEEN = text(
     "row_security_active('interaction_team_members') FROM accounts"
 )
 
+# One statement for every tally kept: the policy's list of the login's accounts is made once,
+# not once per row.
 _KEEP = text(
     "INSERT INTO kept_tallies (login, account_id, day, generation, seen, version, tally) "
-    "VALUES (session_user, :account_id, :day, :generation, :seen, :version, CAST(:tally AS json)) "
+    "SELECT session_user, kept.account_id, :day, kept.generation, :seen, :version, "
+    "CAST(kept.tally AS json) FROM unnest(CAST(:account_ids AS integer[]), "
+    "CAST(:generations AS bigint[]), CAST(:tallies AS text[])) "
+    "AS kept (account_id, generation, tally) "
     "ON CONFLICT (login, account_id) DO UPDATE SET day = excluded.day, "
     "generation = excluded.generation, seen = excluded.seen, version = excluded.version, "
     "tally = excluded.tally"
@@ -192,15 +197,17 @@ def _keep(
     """Keep the tallies just counted, each at the generation read before counting it."""
     if db.read_only_reason or not counted:
         return
-    version = kept_version()
-    rows = [
-        {"account_id": account_id, "day": today, "generation": generation, "seen": seen,
-         "version": version, "tally": tally_codec.encode(tally)}
-        for account_id, (generation, tally) in counted.items()
-    ]  # fmt: skip
+    kept = {
+        "day": today,
+        "seen": seen,
+        "version": kept_version(),
+        "account_ids": list(counted),
+        "generations": [generation for generation, _tally in counted.values()],
+        "tallies": [tally_codec.encode(tally) for _generation, tally in counted.values()],
+    }
     try:
         with db.engine.begin() as connection:
-            connection.execute(_KEEP, rows)
+            connection.execute(_KEEP, kept)
     except SQLAlchemyError:
         # Not kept is only counted again next time; the dashboard stands as counted.
         _log.info("dashboard tallies not kept", exc_info=True)
