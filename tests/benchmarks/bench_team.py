@@ -33,6 +33,7 @@ starts it again instead of filling another (remove the folder when done; a diffe
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import statistics
 import sys
@@ -130,28 +131,64 @@ def dashboard_model(url: str, account_ids: Collection[int] | None) -> tuple[obje
     return db, PortfolioDashboardModel(read)  # type: ignore[arg-type]
 
 
-def dashboards(series: list[tuple[str, str, Collection[int] | None]], runs: int) -> None:
-    """Fill each dashboard ``runs`` times, the series in turn (A B A B), after a warm-up."""
+def dashboards(
+    series: list[tuple[str, str, Collection[int] | None]],
+    runs: int,
+    before_each: Callable[[], None] | None = None,
+    case: str = "",
+) -> None:
+    """Fill each dashboard ``runs`` times, the series in turn (A B A B), after a warm-up;
+    ``before_each`` (untimed) runs before each fill: a teammate's write, or the kept tallies
+    dropped."""
     from keyplan.store.warm_up import settle_long_lived_objects
 
     opened = [dashboard_model(url, ids) for _label, url, ids in series]
     timings: list[list[float]] = [[] for _ in series]
+    cpu: list[list[float]] = [[] for _ in series]  # this process's CPU (all its threads)
     try:
         for run in range(runs + 1):
             for position, (_db, model) in enumerate(opened):
-                started = time.perf_counter()
+                if before_each is not None:
+                    before_each()
+                started, used = time.perf_counter(), time.process_time()
                 model.load()  # type: ignore[attr-defined]
                 if run:
                     timings[position].append(time.perf_counter() - started)
+                    cpu[position].append(time.process_time() - used)
             if not run:
                 settle_long_lived_objects()
-        for (label, _url, _ids), values, (_db, model) in zip(series, timings, opened, strict=True):
+        for (label, _url, _ids), values, used, (_db, model) in zip(
+            series, timings, cpu, opened, strict=True
+        ):
             rows = model.rowCount()  # type: ignore[attr-defined]
-            print(f"dashboard filled, {label} ({rows:,} rows): {spread(values)} · "
-                  f"{verdict(values, 1.0)}")  # fmt: skip
+            print(f"dashboard filled{case}, {label} ({rows:,} rows): {spread(values)}, "
+                  f"client CPU {spread(used)} · {verdict(values, 1.0)}")  # fmt: skip
     finally:
         for db, _model in opened:
             db.close()  # type: ignore[attr-defined]
+
+
+def dashboard_cases(
+    team: TeamServer, mine: Sequence[int], series: list[tuple[str, str, None]], runs: int
+) -> None:
+    """The dashboard on a team server in its three cases: unchanged since the last load;
+    after a teammate's write to one account (the middle one of the user's by size: the usual
+    case); the first load of the day, nothing kept (on a version without kept tallies
+    the three are the same work)."""
+    written = mine[len(mine) // 2]
+    person = team.sql(f"SELECT min(id) FROM stakeholders WHERE account_id = {written}")[0][0]
+    edits = itertools.count()
+
+    def teammates_write() -> None:
+        team.sql(f"UPDATE stakeholders SET job_title = 'Edited {next(edits)}' WHERE id = {person}")
+
+    def nothing_kept() -> None:
+        team.sql("DO $$ BEGIN IF to_regclass('kept_tallies') IS NOT NULL THEN "
+                 "DELETE FROM kept_tallies; END IF; END $$")  # fmt: skip
+
+    dashboards(series, runs)
+    dashboards(series, runs, teammates_write, f" after a teammate's write to account {written}")
+    dashboards(series, runs, nothing_kept, ", first load of the day (nothing kept)")
 
 
 # ---- a teammate's edit seen in the user's open window --------------------------------------
@@ -340,8 +377,9 @@ def measure(team: TeamServer, args: argparse.Namespace) -> None:
     print(f"{USER} sees {len(mine)} accounts through {policies}; {BYPASSING_USER} has the "
           f"same grants and BYPASSRLS: every account. Paired, in turn:")  # fmt: skip
     if args.only == "dashboard":
-        dashboards([(f"{USER}, {len(mine)} accounts through the policies", user, None),
-                    ("past the policies, every account", unfiltered, None)], args.runs)  # fmt: skip
+        dashboard_cases(team, mine, [
+            (f"{USER}, {len(mine)} accounts through the policies", user, None),
+            ("past the policies, every account", unfiltered, None)], args.runs)  # fmt: skip
         return
     window_ready(f"{USER}, {len(mine)} accounts", keyplan_window(user),
                  keyplan_window(unfiltered), "past the policies, every account", dict(os.environ),

@@ -58,7 +58,8 @@ def test_the_migrated_schema_matches_the_models(db_path):
 # "hire expected Q3", under Zoë) and François' dotted line to it; 0010 a grant of Nordwind
 # France (account 2) to the role "zoe" as viewer (granted_by "keyplan-tests", 2026-12-07
 # 07:00:00); 0011 no edit (it adds two indexes only, no column: test_dashboard_indexes.py
-# checks they are there); 0012 no edit (one index only: test_last_contact_index.py checks it).
+# checks they are there); 0012 no edit (one index only: test_last_contact_index.py checks it);
+# 0013 no edit (the dashboard's kept tallies: PostgreSQL objects only, a file is unchanged).
 # Then journal_mode=DELETE and VACUUM, so the file stands alone.
 def test_a_database_from_every_released_schema_opens_with_its_data(tmp_path):
     for revision in KNOWN_REVISIONS:

@@ -16,5 +16,10 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0010_account_access",
     "0011_dashboard_indexes",
     "0012_last_contact_index",
+    "0013_kept_tallies",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
+
+#: Tables a team server has and a file has not (no model): the dashboard's kept tallies
+#: (revision 0013; ``store/insights/kept_tallies.py``).
+SERVER_ONLY_TABLES = ("kept_tallies", "dashboard_tally_generations")

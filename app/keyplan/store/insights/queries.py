@@ -146,11 +146,18 @@ def dashboard_facts(
         The accounts read in name order, and each wanted one's ``AccountTally`` by id: the
         account with its affiliates, counted in a few aggregate queries (``dashboard_tally``).
         The whole portfolio of a file is given from ``dashboard_cache`` while the file has
-        not changed since it was last read for the same day.
+        not changed since it was last read for the same day; on a team server only the
+        accounts written since the last load are counted (``kept_tallies``).
     """
     from keyplan.store.insights.dashboard_cache import cache_of
     from keyplan.store.insights.dashboard_tally import dashboard_tallies
 
+    if db.engine.dialect.name == "postgresql":  # a team server: the tallies kept there
+        from keyplan.store.insights.kept_tallies import kept_dashboard_tallies
+
+        kept = kept_dashboard_tallies(db, today, account_ids)
+        if kept is not None:
+            return kept
     if account_ids is None:  # the whole portfolio: kept while the file has not changed
         cache = cache_of(db)
         if cache is None:
