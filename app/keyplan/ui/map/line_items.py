@@ -214,9 +214,11 @@ class ReportingLines(QGraphicsItem):
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect.adjusted(-2.0, -2.0, 2.0, 2.0)
         self._build_stale(exposed)
-        without_dragged = self._without_dragged  # empty unless cards are dragged
-        for key, strip_and_path in self._paths.items():
-            strip, path = without_dragged.get(key, strip_and_path)
+        strips: Iterable[tuple[QRectF, QPainterPath]] = self._paths.values()
+        if self._without_dragged:  # while cards are dragged
+            dragged = self._without_dragged
+            strips = [dragged.get(key, drawn) for key, drawn in self._paths.items()]
+        for strip, path in strips:
             if strip.intersects(exposed):
                 painter.drawPath(path)
         if not self._live.isEmpty():
