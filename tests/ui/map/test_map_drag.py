@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 
 from keyplan.store.people import queries
 from keyplan.ui.map.card_item import DropState
+from keyplan.ui.map.drop_mark import DropMark
 
 
 def manager_of(db, person_id: int) -> int | None:
@@ -50,6 +51,24 @@ def test_the_drop_target_lights_up_while_hovering(hand, acme_map, qtbot, small_p
     assert "report to Harald Berg" in acme_map.hint.text()
     qtbot.keyClick(acme_map.view, Qt.Key.Key_Escape)
     assert acme_map.scene.cards[harald].drop_state is DropState.NONE
+
+
+def test_the_drop_mark_is_drawn_over_the_target_by_an_item_of_its_own(
+    hand, acme_map, qtbot, small_portfolio, olaf
+):
+    """The card's own picture is kept while a drag passes over it (it is not painted again
+    when the mark comes and goes)."""
+    harald, viewport = small_portfolio.harald, acme_map.view.viewport()
+    card = acme_map.scene.cards[harald]
+    where = acme_map.view.mapFromScene(card.sceneBoundingRect()).boundingRect()
+    before = viewport.grab().toImage().copy(where)
+    hand.drag(hand.card_point(olaf), hand.card_point(harald), release=False)
+    marks = [item for item in card.childItems() if isinstance(item, DropMark)]
+    assert len(marks) == 1 and marks[0].isVisible()
+    assert viewport.grab().toImage().copy(where) != before, "the mark shows over the card"
+    qtbot.keyClick(acme_map.view, Qt.Key.Key_Escape)
+    assert not marks[0].isVisible()
+    assert viewport.grab().toImage().copy(where) == before
 
 
 def test_a_reporting_cycle_is_refused_and_the_card_goes_back(

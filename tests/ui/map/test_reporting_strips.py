@@ -70,3 +70,15 @@ def test_the_strips_as_drawn_hold_every_line_and_none_that_is_gone(qapp):
     assert len(drawn) == 1
     assert drawn[0][0].contains(QRectF(100.0, 0.0, 50.0, 100.0))
     assert lines.boundingRect().contains(drawn[0][0])
+
+
+def test_while_a_card_is_dragged_only_its_strip_is_drawn_again_without_its_line(qapp):
+    scene, lines = lines_in_a_scene()
+    lines.start_following({2})
+    near = rendered(scene, QRectF(0.0, 0.0, 200.0, 100.0))
+    assert not inked(near, 150, 80), "the dragged card's line has left its strip"
+    far = rendered(scene, QRectF(3 * STRIP_WIDTH - 20.0, 0.0, 200.0, 100.0))
+    assert inked(far, 20, 50), "a strip without dragged lines is drawn as it was"
+    assert list(lines._without_dragged) == [0], "only the near strip was drawn again"
+    lines.stop_following()
+    assert inked(rendered(scene, QRectF(0.0, 0.0, 200.0, 100.0)), 150, 80)

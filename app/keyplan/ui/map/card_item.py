@@ -31,6 +31,7 @@ from keyplan.ui.map.card_face import (
     card_face,
     tooltip,
 )
+from keyplan.ui.map.drop_mark import DropMark, outline
 from keyplan.ui.map.far_blocks import card_is_plain
 from keyplan.ui.map.far_name import paint_far_name
 
@@ -70,6 +71,7 @@ class CardItem(QGraphicsRectItem):
     _cached = False  # painted once close enough to show more than a block of colour
     _far = False  # the map is seen from far out (``FarBlocks``)
     in_blocks = False  # painted by the map's FarBlocks, not by itself
+    _drop_mark: DropMark | None = None  # made when a drag first aims at the card
 
     def __init__(self, person: MapPerson, tag: str | None, account_name: str | None) -> None:
         super().__init__(_ITEM_RECT)
@@ -99,9 +101,20 @@ class CardItem(QGraphicsRectItem):
             self._far_look_changed()
 
     def set_drop_state(self, state: DropState) -> None:
+        """Mark the card as what a drag aims at (or not): the mark is drawn over the card by a
+        child item, so the card's own picture stays as it is (``DropMark``)."""
         if state is not self.drop_state:
             self.drop_state = state
-            self.update()
+            if state is DropState.NONE:
+                if self._drop_mark is not None:
+                    self._drop_mark.hide()
+            else:
+                if self._drop_mark is None:
+                    self._drop_mark = DropMark(self)
+                accepted = state is DropState.ACCEPT
+                self._drop_mark.show_in(
+                    style.DROP_OK_COLOUR if accepted else style.DROP_REFUSED_COLOUR
+                )
             self._far_look_changed()
 
     def set_far(self, far: bool, *, selected: bool) -> bool:
@@ -174,7 +187,7 @@ class CardItem(QGraphicsRectItem):
                 paint_far_name(painter, face.far_name)
             else:
                 _paint_details(painter, face)
-        if self.highlighted or self.drop_state is not DropState.NONE or self.isSelected():
+        if self.highlighted or self.isSelected():
             self._paint_outlines(painter, self.isSelected())  # not most cards, most of the time
 
     def _cache_from_now(self) -> None:
@@ -213,19 +226,9 @@ class CardItem(QGraphicsRectItem):
     def _paint_outlines(self, painter: QPainter, selected: bool) -> None:
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.highlighted:
-            _outline(painter, style.DECISION_MAKER_COLOUR, 3.0, 2.0)
+            outline(painter, style.DECISION_MAKER_COLOUR, 3.0, 2.0)
         if selected:
-            _outline(painter, style.SELECTION_COLOUR, 2.5, 3.5 if self.highlighted else 2.0)
-        if self.drop_state is not DropState.NONE:
-            colour = (
-                style.DROP_OK_COLOUR
-                if self.drop_state is DropState.ACCEPT
-                else style.DROP_REFUSED_COLOUR
-            )
-            wash = QColor(colour)
-            wash.setAlpha(40)
-            painter.fillRect(_CARD, wash)
-            _outline(painter, colour, 4.0, 2.5)
+            outline(painter, style.SELECTION_COLOUR, 2.5, 3.5 if self.highlighted else 2.0)
 
 
 def _paint_vacancy(painter: QPainter, fitted: Callable[[], CardFace], zoom: float) -> None:
@@ -249,12 +252,6 @@ def _paint_vacancy(painter: QPainter, fitted: Callable[[], CardFace], zoom: floa
     painter.drawText(QRectF(left, 23.0, width, 16.0), middle, face.title)
     painter.setFont(style.card_font("small"))
     painter.drawText(QRectF(left, 39.0, width, 15.0), middle, face.department)
-
-
-def _outline(painter: QPainter, colour: QColor, width: float, outset: float) -> None:
-    painter.setPen(QPen(colour, width))
-    radius = style.CARD_RADIUS + outset
-    painter.drawRoundedRect(_CARD.adjusted(-outset, -outset, outset, outset), radius, radius)
 
 
 def _paint_details(painter: QPainter, face: CardFace) -> None:

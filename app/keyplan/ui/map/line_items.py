@@ -10,7 +10,6 @@ until the drop re-runs the layout.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from operator import itemgetter
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
@@ -28,7 +27,6 @@ _LINE_Z = 0.5
 STRIP_WIDTH = 2000.0  # scene units: about ten cards
 _SELECTED_LINE_Z = 3.0
 _SHAPE_WIDTH = 10.0  # where a click picks a line: 5 units either side of the curve
-_Y = itemgetter(1)
 
 
 class ReportingLines(QGraphicsItem):
@@ -44,7 +42,10 @@ class ReportingLines(QGraphicsItem):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)  # exposedRect
         self._connectors: tuple[Connector, ...] = ()
         self._moving: set[int] = set()
-        self._strips: list[tuple[QRectF, QPainterPath]] = []
+        # While cards are dragged: their lines, and the strips that held them drawn without
+        # them (every other strip is drawn as it is).
+        self._dragged_lines: list[Connector] = []
+        self._without_dragged: dict[int, tuple[QRectF, QPainterPath]] = {}
         self._members: dict[int, dict[int, Connector]] = {}  # strip -> report id -> line
         self._strip_of: dict[int, int] = {}  # report id -> strip
         self._paths: dict[int, tuple[QRectF, QPainterPath]] = {}
@@ -77,7 +78,7 @@ class ReportingLines(QGraphicsItem):
             self._redraw(redrawn)
         self._within = within
         self._connectors, self._moving = connectors, set()
-        self._strips, self._live = [], QPainterPath()
+        self._dragged_lines, self._without_dragged, self._live = [], {}, QPainterPath()
         self._refresh_bounds()
 
     def drawn_strips(self) -> list[tuple[QRectF, QPainterPath]]:
@@ -96,24 +97,34 @@ class ReportingLines(QGraphicsItem):
     def _redraw(self, redrawn: dict[int, Connector | None]) -> None:
         """Moves the changed lines between strips; their strips wait for a paint (stale)."""
         members, strip_of = self._members, self._strip_of
+        # The strips that lost or gained a line, in the order met: strips are painted in
+        # the order they went stale, and where lines of two strips cross, the last is on top.
+        touched: dict[int, None] = {}
         arrived: dict[int, list[Point]] = {}  # strip -> the points of the lines it gained
+        # A re-parent shifts hundreds of lines, most of them within their strip: each is taken
+        # out and put back (its strip's path keeps the order of its lines), in one loop.
         for report_id, connector in redrawn.items():
             strip = strip_of.pop(report_id, None)
             if strip is not None:
                 del members[strip][report_id]
-                self._mark_stale(strip)
+                touched[strip] = None
             if connector is not None:
-                strip = _strip_key(connector)
-                members.setdefault(strip, {})[report_id] = connector
+                points = connector.points
+                strip = int(points[0][0] // STRIP_WIDTH)  # _strip_key, inlined
+                lines = members.get(strip)
+                if lines is None:
+                    members[strip] = lines = {}
+                lines[report_id] = connector
                 strip_of[report_id] = strip
-                self._mark_stale(strip)
-                points = arrived.get(strip)
-                if points is None:
-                    arrived[strip] = list(connector.points)
+                touched[strip] = None
+                gained = arrived.get(strip)
+                if gained is None:
+                    arrived[strip] = list(points)
                 else:
-                    points.extend(connector.points)
-        # One rectangle per strip for all the lines it gained, not one per line: a re-parent
-        # shifts hundreds of lines into a score of strips.
+                    gained.extend(points)
+        for strip in touched:
+            self._mark_stale(strip)
+        # One rectangle per strip for all the lines it gained, not one per line.
         for strip, points in arrived.items():
             self._stale[strip] = self._stale[strip].united(_points_rect(points))
         for strip in [strip for strip in self._stale if not members[strip]]:
@@ -133,18 +144,27 @@ class ReportingLines(QGraphicsItem):
                 self._paths[strip] = _strip(self._members[strip].values())
 
     def start_following(self, moving: set[int]) -> None:
-        """Cards are about to be dragged: their lines are drawn by ``follow_cards`` from now."""
+        """Cards are about to be dragged: their lines are drawn by ``follow_cards`` from now.
+
+        Only the strips that held those lines are drawn again without them: the others stay
+        as they are, and the drop that ends the drag has only those few to let go of.
+        """
         self._moving = set(moving)
-        self._strips = _strips(c for c in self._connectors if not self._touches_moving(c))
+        self._dragged_lines = [c for c in self._connectors if self._touches_moving(c)]
+        members, strip_of = self._members, self._strip_of
+        held = {strip_of[c.report_id] for c in self._dragged_lines if c.report_id in strip_of}
+        self._without_dragged = {
+            strip: _strip(c for c in members[strip].values() if not self._touches_moving(c))
+            for strip in held
+        }
 
     def follow_cards(self, card_rect: CardRect) -> None:
         """Draw the lines touching the dragged cards straight to where those cards are now."""
         live = QPainterPath()
-        for connector in self._connectors:
-            if self._touches_moving(connector):
-                manager, report = card_rect(connector.manager_id), card_rect(connector.report_id)
-                if manager is not None and report is not None:
-                    _straight_link(live, manager, report)
+        for connector in self._dragged_lines:
+            manager, report = card_rect(connector.manager_id), card_rect(connector.report_id)
+            if manager is not None and report is not None:
+                _straight_link(live, manager, report)
         self._live = live
         self._refresh_bounds()
 
@@ -155,7 +175,7 @@ class ReportingLines(QGraphicsItem):
 
     def stop_following(self) -> None:
         self._moving = set()
-        self._strips, self._live = [], QPainterPath()
+        self._dragged_lines, self._without_dragged, self._live = [], {}, QPainterPath()
         self._refresh_bounds()
 
     def _touches_moving(self, connector: Connector) -> bool:
@@ -166,7 +186,7 @@ class ReportingLines(QGraphicsItem):
         if self._within is not None:
             bounds = bounds.united(self._within)
         else:
-            for strip, _path in self._strips if self._moving else self._paths.values():
+            for strip, _path in self._paths.values():  # a dragged card's strip holds less
                 bounds = bounds.united(strip)
             for strip in self._stale.values():
                 bounds = bounds.united(strip)
@@ -193,11 +213,11 @@ class ReportingLines(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         exposed = option.exposedRect.adjusted(-2.0, -2.0, 2.0, 2.0)
-        if self._moving:  # while cards are dragged: the strips without their lines
-            strips = self._strips
-        else:
-            self._build_stale(exposed)
-            strips = list(self._paths.values())
+        self._build_stale(exposed)
+        strips: Iterable[tuple[QRectF, QPainterPath]] = self._paths.values()
+        if self._without_dragged:  # while cards are dragged
+            dragged = self._without_dragged
+            strips = [dragged.get(key, drawn) for key, drawn in self._paths.items()]
         for strip, path in strips:
             if strip.intersects(exposed):
                 painter.drawPath(path)
@@ -214,8 +234,9 @@ def _strip_key(connector: Connector) -> int:
 def _points_rect(points: list[Point]) -> QRectF:
     """A rectangle holding these points, a unit wider each side (never empty, for
     ``intersects``)."""
-    left, right = min(points)[0] - 1.0, max(points)[0] + 1.0  # points compare by x first
-    top, bottom = min(points, key=_Y)[1] - 1.0, max(points, key=_Y)[1] + 1.0
+    xs, ys = zip(*points, strict=True)  # plain floats compare faster than points
+    left, right = min(xs) - 1.0, max(xs) + 1.0
+    top, bottom = min(ys) - 1.0, max(ys) + 1.0
     return QRectF(left, top, right - left, bottom - top)
 
 
@@ -230,14 +251,6 @@ def _strip(connectors: Iterable[Connector]) -> tuple[QRectF, QPainterPath]:
         for point in points[1:]:
             path.lineTo(*point)
     return path.boundingRect().adjusted(-1.0, -1.0, 1.0, 1.0), path
-
-
-def _strips(connectors: Iterable[Connector]) -> list[tuple[QRectF, QPainterPath]]:
-    """The connectors as polylines grouped in vertical strips by where they start."""
-    members: dict[int, list[Connector]] = {}
-    for connector in connectors:
-        members.setdefault(_strip_key(connector), []).append(connector)
-    return [_strip(lines) for lines in members.values()]
 
 
 def _straight_link(path: QPainterPath, manager: QRectF, report: QRectF) -> None:
