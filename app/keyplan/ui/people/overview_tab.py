@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -171,7 +170,7 @@ class OverviewTab(QWidget):
         if self.account_id is None:
             return
         values = values or self.document.account_values(self.account_id)
-        facts = account_glance(self.document.database, self.account_id, date.today())
+        facts = account_glance(self.document.database, self.account_id)  # as of today
         self.glance.setText(glance_text(facts, values))
 
     def _on_account_changed(self, account_id: int, field: str) -> None:
