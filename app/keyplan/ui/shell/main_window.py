@@ -157,9 +157,13 @@ class MainWindow(WindowCommands):
             from keyplan.ui.team.team_mode import watch_teammates
 
             self.teammate_changes = watch_teammates(self, document)
-        from keyplan.ui.access.viewer_mode import follow_account_levels
-
-        self.account_levels = follow_account_levels(self, document)  # a viewer reads only
+        self.account_read_only_reason = None
+        self.access_action.setEnabled(False)  # for a team database's owners (ui/access)
+        self.account_levels = (  # a viewer reads only; a file's window needs no such module
+            import_module("keyplan.ui.access.viewer_mode").follow_account_levels(self, document)
+            if document.database.announces_changes
+            else None
+        )
         document.accounts_changed.connect(self._after_accounts_changed)
         self._install_undo_actions(document)
         self.portfolio_model = PortfolioTreeModel(document, self)
