@@ -380,3 +380,25 @@ def test_the_overview_shows_without_making_the_size_policy_class_ready(tmp_path)
     result = _run_python(tmp_path, script)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["False", "False"]
+
+
+def test_the_named_tuples_every_start_makes_hold_types_not_strings():
+    # typing compiles each field type given as a string into a ForwardRef when a named tuple
+    # is made (some 100,000 instructions a field): the window's start evaluates its own.
+    from typing import ForwardRef
+
+    from keyplan.cli.program import SubCommand
+    from keyplan.domain.fields import FieldSpec
+    from keyplan.store.shell.quick_reads import AccountGlance, PortfolioRow
+    from keyplan.ui.shell.account_tabs import AccountTab
+    from keyplan.ui.shell.settings import Setting
+    from keyplan.ui.widgets.theme import Tone
+
+    records = (SubCommand, FieldSpec, AccountGlance, PortfolioRow, AccountTab, Setting, Tone)
+    as_text = [
+        f"{record.__name__}.{field}"
+        for record in records
+        for field, kind in record.__annotations__.items()
+        if isinstance(kind, str | ForwardRef)
+    ]
+    assert as_text == []

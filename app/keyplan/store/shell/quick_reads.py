@@ -7,7 +7,9 @@ The SQL is kept portable (quoted names, ``WITH RECURSIVE``, no SQLite-only funct
 same text runs on a team's PostgreSQL through SQLAlchemy.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no ``from __future__ import annotations``): a named tuple's
+# field types given as strings are each compiled by ``typing`` when the class is made, and
+# every start of the window makes this module's.
 
 from datetime import date, datetime
 from typing import Any, NamedTuple, overload
