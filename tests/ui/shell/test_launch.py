@@ -367,19 +367,21 @@ def test_the_window_opens_without_making_the_icon_and_key_classes_ready(tmp_path
     assert result.stdout.split() == ["False", "False"]
 
 
-def test_the_overview_shows_without_making_the_size_policy_class_ready(tmp_path):
-    # QSizePolicy with its enums costs some 3 M instructions to make ready: the Overview's
-    # account box keeps its rows at the top with a stretch below them instead.
+def test_the_window_shows_without_making_the_size_policy_and_selection_model_ready(tmp_path):
+    # QSizePolicy and QItemSelectionModel with their enums cost some 5 M instructions to make
+    # ready: the Overview's account box keeps its rows at the top with a stretch below them,
+    # and the portfolio's tree hears of a new selection in its own slot.
     _demo_file(tmp_path)
     script = (
         RECORD_ENUMS + "from keyplan.cli import main\n"
         f"assert main(['--db', {str(tmp_path / 'demo.db')!r}, '--exit-when-ready']) == 0\n"
-        "from PySide6 import QtWidgets\n"
-        "print('ControlType' in made, 'QSizePolicy' in vars(QtWidgets))\n"
+        "from PySide6 import QtCore, QtWidgets\n"
+        "print('ControlType' in made, 'QSizePolicy' in vars(QtWidgets),"
+        " 'QItemSelectionModel' in vars(QtCore))\n"
     )
     result = _run_python(tmp_path, script)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["False", "False"]
+    assert result.stdout.split() == ["False", "False", "False"]
 
 
 def test_the_named_tuples_every_start_makes_hold_types_not_strings():

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from keyplan.ui.shell import settings
 from keyplan.ui.shell.account_tabs import ACCOUNT_TABS
 from keyplan.ui.shell.portfolio_model import (
     PortfolioColumn,
+    PortfolioTree,
     PortfolioTreeModel,
     column_titles,
     column_widths,
@@ -69,7 +69,7 @@ class MainWindow(WindowCommands):
     # ---- building -----------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.tree = QTreeView()
+        self.tree = PortfolioTree(self._on_selection)  # told of each selection change
         self.tree.setAccessibleName("Accounts")
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -171,7 +171,6 @@ class MainWindow(WindowCommands):
         self.tree.header().setModel(column_titles(self.portfolio_model))  # see column_titles
         # After the model has re-read the accounts (its own slot runs after this window's).
         self.portfolio_model.modelReset.connect(self._show_empty_page_if_no_account)
-        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)
