@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # threading and pathlib are imported where they are used, after the first frame or not at all
 # with --db: PySide6's import hook reads the source of every module an import statement
-# names once Qt is loaded (about 1 M instructions each for these two), even one loaded before.
+# names once Qt is loaded (the whole of each file), even one loaded before.
 
 # The start-up backup waits until the first paint and the warm-up imports are done.
 STARTUP_BACKUP_DELAY_MS = 1500
