@@ -11,7 +11,9 @@ can cause (``KeyplanError``, a file that cannot be read or written) end as one l
 and exit code 1; anything else is a bug and keeps its traceback.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no ``from __future__ import annotations``): a named tuple's
+# field types given as strings are each compiled by ``typing`` when the class is made, and
+# every start of the window makes this module's.
 
 import argparse
 import contextlib
@@ -59,7 +61,7 @@ class SubCommand(NamedTuple):  # not a dataclass: made ten times faster at start
     run: Callable[[argparse.Namespace], int]
 
     @classmethod
-    def from_module(cls, name: str, help: str, module: str) -> SubCommand:
+    def from_module(cls, name: str, help: str, module: str) -> "SubCommand":
         """A command whose ``add_arguments`` and ``run`` live in ``module``, loaded on use."""
         from importlib import import_module
 

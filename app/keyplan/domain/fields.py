@@ -5,7 +5,9 @@ is added in one place. ``parse_value`` turns what a person typed into the stored
 raises a ``RuleViolation`` that says what is wrong.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no ``from __future__ import annotations``): a named tuple's
+# field types given as strings are each compiled by ``typing`` when the class is made, and
+# every start of the window makes this module's.
 
 import re
 from datetime import date

@@ -38,9 +38,9 @@ def test_a_name_typed_on_the_overview_is_saved(qtbot, window, db, small_portfoli
 
 
 def test_a_taller_account_box_leaves_its_rows_where_they_were(qtbot, window):
-    # The aliases editor is fixed in height and in size policy, as the other rows are: a box
-    # made taller (by a taller column beside it) keeps its rows together at the top. The
-    # fixed height alone is not enough: without the policy the rows spread over the box.
+    # The aliases editor is fixed in height and its box keeps the rows together at the top
+    # when made taller (by a taller column beside it): the room goes below the rows. The
+    # fixed height alone is not enough: an editor that may grow spreads the rows over the box.
     from PySide6.QtWidgets import QGroupBox
 
     from keyplan.ui.widgets.note_edit import NoteEdit

@@ -7,7 +7,9 @@ The SQL is kept portable (quoted names, ``WITH RECURSIVE``, no SQLite-only funct
 same text runs on a team's PostgreSQL through SQLAlchemy.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no ``from __future__ import annotations``): a named tuple's
+# field types given as strings are each compiled by ``typing`` when the class is made, and
+# every start of the window makes this module's.
 
 from datetime import date, datetime
 from typing import Any, NamedTuple, overload
@@ -136,8 +138,14 @@ def account_values(db: Database, account_id: int) -> dict[str, Any]:
     return values
 
 
-def account_glance(db: Database, account_id: int, today: date) -> AccountGlance:
-    """Counts over the account's whole family: two aggregate queries."""
+def account_glance(db: Database, account_id: int, today: date | None = None) -> AccountGlance:
+    """Counts over the account's whole family: two aggregate queries.
+
+    Promises are overdue as of ``today``, by default the day it is now: the Overview leaves
+    the date to this Qt-free module, so that its own import of datetime, after Qt loaded,
+    does not have PySide6's import hook read datetime's 2,600 lines of source.
+    """
+    today = today or date.today()
     people_counts = db.rows(GLANCE_PEOPLE_SQL, account_id=account_id)[0]
     people, left, deciders, champions, blockers, never = (count or 0 for count in people_counts)
     last_interaction, due_dates, family_size = None, [], 1

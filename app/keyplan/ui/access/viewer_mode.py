@@ -73,10 +73,10 @@ class AccountLevels(QObject):
         window.rebuild_account_tabs()  # read-only tabs are not made writable again: new ones
 
 
-def follow_account_levels(window: MainWindow, document: PortfolioDocument) -> AccountLevels | None:
-    """On a team database, keep the window's editing in step with the selected account."""
-    window.account_read_only_reason = None
-    window.access_action.setEnabled(False)
-    if not document.database.announces_changes:
-        return None
+def follow_account_levels(window: MainWindow, document: PortfolioDocument) -> AccountLevels:
+    """On a team database, keep the window's editing in step with the selected account.
+
+    The window has made its account writable and Access… disabled already (``set_document``):
+    a file's window does not load this module.
+    """
     return AccountLevels(window, document)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -73,7 +71,7 @@ class OverviewTab(QWidget):
         self.glance = WrappedLabel()
         self.glance.setStyleSheet(theme.text_style(theme.SECONDARY))
         columns = QHBoxLayout()
-        columns.addWidget(self._group("Account", ACCOUNT_GROUP), 2)
+        columns.addWidget(self._group("Account", ACCOUNT_GROUP, rows_at_top=True), 2)
         side = QVBoxLayout()
         side.addWidget(self._group("Notes", NOTES_GROUP), 1)
         side.addWidget(self._plan_box())
@@ -107,9 +105,20 @@ class OverviewTab(QWidget):
         column.addLayout(button_row)
         return box
 
-    def _group(self, title: str, fields: tuple[str, ...]) -> QGroupBox:
+    def _group(
+        self, title: str, fields: tuple[str, ...], *, rows_at_top: bool = False
+    ) -> QGroupBox:
+        """A box of the fields' editors, each row labelled; with ``rows_at_top``, a box made
+        taller (by a taller column beside it) keeps its rows together at the top, the room
+        left below them."""
         group = QGroupBox(title)
-        form = QFormLayout(group)
+        if rows_at_top:  # not a fixed size policy: QSizePolicy's type costs the start 3 M
+            column = QVBoxLayout(group)
+            form = QFormLayout()
+            column.addLayout(form)
+            column.addStretch(1)
+        else:
+            form = QFormLayout(group)
         for field in fields:
             spec = ACCOUNT_FIELDS[field]
             editor = self._make_editor(spec)
@@ -131,10 +140,8 @@ class OverviewTab(QWidget):
             note = NoteEdit()
             if spec.name == "aliases":
                 note.setPlaceholderText(ALIASES_HINT)
-                # Three names show, more scroll. Fixed in height: an editor that may grow
-                # makes the form spread the account's rows over the business column's height.
+                # Three names show, more scroll (its box keeps the rows at the top: _group).
                 note.setFixedHeight(58)
-                note.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             note.committed.connect(lambda text, s=spec: self._commit(s, text))
             return note
         line = QLineEdit()
@@ -171,7 +178,7 @@ class OverviewTab(QWidget):
         if self.account_id is None:
             return
         values = values or self.document.account_values(self.account_id)
-        facts = account_glance(self.document.database, self.account_id, date.today())
+        facts = account_glance(self.document.database, self.account_id)  # as of today
         self.glance.setText(glance_text(facts, values))
 
     def _on_account_changed(self, account_id: int, field: str) -> None:

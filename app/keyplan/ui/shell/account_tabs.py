@@ -5,7 +5,9 @@ the first tab only). A tab class takes ``(document, parent)`` and has
 ``show_account(account_id: int | None)``; it listens to the document for changes itself.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no ``from __future__ import annotations``): a named tuple's
+# field types given as strings are each compiled by ``typing`` when the class is made, and
+# every start of the window makes this module's.
 
 from typing import NamedTuple
 

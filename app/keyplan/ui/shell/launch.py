@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
-import threading
-from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -16,6 +14,13 @@ from keyplan.ui import dialogs
 from keyplan.ui.document import PortfolioDocument
 from keyplan.ui.shell import settings
 from keyplan.ui.shell.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+# threading and pathlib are imported where they are used, after the first frame or not at all
+# with --db: PySide6's import hook reads the source of every module an import statement
+# names once Qt is loaded (the whole of each file), even one loaded before.
 
 # The start-up backup waits until the first paint and the warm-up imports are done.
 STARTUP_BACKUP_DELAY_MS = 1500
@@ -126,6 +131,8 @@ def _tidy_leftovers(document: PortfolioDocument) -> None:
     path = document.database.path
     if path is None:  # a team database: no files of ours beside it
         return
+    from pathlib import Path
+
     from keyplan.store.safety.leftovers import tidy_leftovers
 
     tidy_leftovers(Path(path).expanduser())
@@ -159,6 +166,8 @@ def _warm_up_store() -> None:
     A plain (non-daemon) thread: if the user quits at once, the process waits for the imports
     to finish rather than being torn down in the middle of one.
     """
+    import threading
+
     from keyplan.store.warm_up import load_editing_modules
 
     threading.Thread(target=load_editing_modules, name="keyplan-warm-up").start()
@@ -179,6 +188,8 @@ def _first_document(db_location: str | None, *, ask: bool = True) -> PortfolioDo
     _tell(settings.forget_remembered_passwords())  # settings from before they were kept out
     if db_location:  # absolute: the settings remember it for starts from other folders
         return _open_or_report(settings.absolute_location(db_location), ask=ask)
+    from pathlib import Path
+
     last = settings.read(settings.LAST_DATABASE)
     if last and ("://" in last or Path(last).exists()):  # a file, or a team database
         document = _open_or_report(last, ask=ask)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
-    QTreeView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +24,7 @@ from keyplan.ui.shell import settings
 from keyplan.ui.shell.account_tabs import ACCOUNT_TABS
 from keyplan.ui.shell.portfolio_model import (
     PortfolioColumn,
+    PortfolioTree,
     PortfolioTreeModel,
     column_titles,
     column_widths,
@@ -69,7 +69,7 @@ class MainWindow(WindowCommands):
     # ---- building -----------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.tree = QTreeView()
+        self.tree = PortfolioTree(self._on_selection)  # told of each selection change
         self.tree.setAccessibleName("Accounts")
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -157,9 +157,13 @@ class MainWindow(WindowCommands):
             from keyplan.ui.team.team_mode import watch_teammates
 
             self.teammate_changes = watch_teammates(self, document)
-        from keyplan.ui.access.viewer_mode import follow_account_levels
-
-        self.account_levels = follow_account_levels(self, document)  # a viewer reads only
+        self.account_read_only_reason = None
+        self.access_action.setEnabled(False)  # for a team database's owners (ui/access)
+        self.account_levels = (  # a viewer reads only; a file's window needs no such module
+            import_module("keyplan.ui.access.viewer_mode").follow_account_levels(self, document)
+            if document.database.announces_changes
+            else None
+        )
         document.accounts_changed.connect(self._after_accounts_changed)
         self._install_undo_actions(document)
         self.portfolio_model = PortfolioTreeModel(document, self)
@@ -167,7 +171,6 @@ class MainWindow(WindowCommands):
         self.tree.header().setModel(column_titles(self.portfolio_model))  # see column_titles
         # After the model has re-read the accounts (its own slot runs after this window's).
         self.portfolio_model.modelReset.connect(self._show_empty_page_if_no_account)
-        self.tree.selectionModel().selectionChanged.connect(self._on_selection)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(PortfolioColumn.NAME, QHeaderView.ResizeMode.Stretch)

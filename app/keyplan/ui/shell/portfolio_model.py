@@ -1,11 +1,20 @@
-"""The portfolio navigator's model: accounts as a tree, umbrella above its affiliates."""
+"""The portfolio navigator: its model (accounts as a tree, umbrella above its affiliates) and
+its view."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+)
 from PySide6.QtGui import QFontMetrics, QStandardItemModel
+from PySide6.QtWidgets import QTreeView
 
 from keyplan.domain.vocabulary import Tier
 from keyplan.domain.wording import count_of
@@ -68,6 +77,23 @@ def column_titles(parent: QObject) -> QStandardItemModel:
     titles = QStandardItemModel(0, len(PortfolioColumn.TITLES), parent)
     titles.setHorizontalHeaderLabels(list(PortfolioColumn.TITLES))
     return titles
+
+
+class PortfolioTree(QTreeView):
+    """The navigator's view: tells ``on_selection`` once its selection has changed, as the
+    selection model's ``selectionChanged`` would (after the view's own handling).
+
+    Its own slot rather than that signal: reaching the selection model has PySide6 make
+    QItemSelectionModel and its enums ready, about 1.9 M instructions of the start.
+    """
+
+    def __init__(self, on_selection: Callable[[QItemSelection, QItemSelection], None]) -> None:
+        super().__init__()
+        self._on_selection = on_selection
+
+    def selectionChanged(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        super().selectionChanged(selected, deselected)
+        self._on_selection(selected, deselected)
 
 
 class PortfolioTreeModel(QAbstractItemModel):

@@ -1,6 +1,8 @@
 """Every setting the UI keeps between runs, declared once with its default (QSettings)."""
 
-from __future__ import annotations
+# Annotations are evaluated here (no ``from __future__ import annotations``): a named tuple's
+# field types given as strings are each compiled by ``typing`` when the class is made, and
+# every start of the window makes this module's.
 
 import os
 from typing import Any, NamedTuple

@@ -13,7 +13,9 @@ for a desktop whose setting Qt cannot read, and for the screenshots taken offscr
 modules already loaded by then are used: nothing is added to start-up.
 """
 
-from __future__ import annotations
+# Annotations are evaluated here (no ``from __future__ import annotations``): a named tuple's
+# field types given as strings are each compiled by ``typing`` when the class is made, and
+# every start of the window makes this module's.
 
 import os
 from typing import NamedTuple
