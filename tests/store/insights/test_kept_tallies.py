@@ -7,6 +7,7 @@ and the write did change the full count, so a kept tally left standing would hav
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
@@ -19,6 +20,7 @@ from sqlalchemy.engine import Connection
 from keyplan.domain.insights.tally import AccountTally, tally_concentration
 from keyplan.store.database import Database, open_database
 from keyplan.store.demo import create_synthetic_portfolio
+from keyplan.store.forget.erase import forget_person
 from keyplan.store.insights import kept_tallies
 from keyplan.store.insights.dashboard_tally import dashboard_tallies
 from keyplan.store.insights.queries import dashboard_facts
@@ -345,3 +347,26 @@ def test_a_write_while_counting_leaves_the_tally_it_was_counted_with_behind(
     counted.clear()
     assert _as_loaded(team, TODAY) == _as_counted(team, TODAY)
     assert affiliate in counted[0]
+
+
+def test_forgetting_a_person_leaves_no_kept_tally_naming_them(team: Database):
+    """A kept tally names its account's best-served person; forgetting that person must not
+    leave the name in any login's kept rows (stale or not)."""
+    loaded = _as_loaded(team, TODAY)
+    named = {
+        tally.names[top]: top
+        for tally in loaded.values()
+        if (top := tally_concentration(tally).top_person_id) is not None and top in tally.names
+    }
+    name, person_id = sorted(named.items())[0]
+    spelled = json.dumps(name)[1:-1]  # as the JSON document spells it
+
+    def kept_documents() -> list[str]:
+        with team.engine.connect() as c:
+            return list(c.execute(text("SELECT tally::text FROM kept_tallies")).scalars())
+
+    assert any(spelled in document for document in kept_documents())
+    forget_person(team, person_id)
+    documents = kept_documents()
+    assert documents  # the other accounts' tallies stay kept
+    assert not any(spelled in document for document in documents)

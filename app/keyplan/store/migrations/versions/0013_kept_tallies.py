@@ -13,7 +13,9 @@ for the day it was counted for, and the next load counts only the accounts chang
   belong to (a meeting also those of all its people: its size is theirs too), and every
   account above them (an account's tally includes its affiliates; a move in the family raises
   the old umbrellas and the new). In the database, so no write path can forget them: imports,
-  undo, the command line, an older app.
+  undo, the command line, an older app. They also delete every login's kept tallies of those
+  accounts: stale for good, and a tally names the best-served person, who may be the one a
+  "forget this person" is erasing.
 - ``kept_tallies``: (login, account) -> the day, the generation, what the login could see
   (a digest of its visible accounts: a grant changed means another count) and the tally as
   JSON with the encoding's version. Never pickle: other people write to this server.
@@ -88,6 +90,9 @@ CREATE TABLE kept_tallies (
 CREATE INDEX ix_kept_tallies_account_id ON kept_tallies (account_id);
 """
 
+# The kept tallies of the accounts raised go too, every login's (as the tables' owner): a
+# tally left behind could never be read again, and it may name a person (the best-served one)
+# whom this very write forgets.
 RAISE = """
 CREATE FUNCTION keyplan_raise_tally_generations(written integer[]) RETURNS void
 LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -95,6 +100,8 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
     SELECT unnest(written)
     UNION
     SELECT a.parent_id FROM accounts a JOIN above ON a.id = above.id
+  ), dropped AS (
+    DELETE FROM kept_tallies WHERE account_id IN (SELECT id FROM above)
   )
   INSERT INTO dashboard_tally_generations AS g (account_id, generation)
   SELECT id, 1 FROM above WHERE id IS NOT NULL ORDER BY id
