@@ -110,7 +110,7 @@ class ReportingLines(QGraphicsItem):
                 touched[strip] = None
             if connector is not None:
                 points = connector.points
-                strip = int(points[0][0] // STRIP_WIDTH)  # _strip_key, inlined
+                strip = _strip_key(connector)
                 lines = members.get(strip)
                 if lines is None:
                     members[strip] = lines = {}
